@@ -1,0 +1,82 @@
+import { createRoute } from '@hono/zod-openapi';
+import { NotFoundError } from '../../lib/errors';
+import { createRouter, errorResponses } from '../../lib/openapi';
+import { getExam, listExams, referential } from './index';
+import { ExamIdParamSchema, ExamSchema, ExamSummarySchema, ReferentialSchema } from './schemas';
+
+/** `GET /api/referential`: blocs, activities and competencies. */
+export function referentialRoutes() {
+  return createRouter().openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Référentiel'],
+      summary: 'Blocs, activités et compétences du référentiel',
+      responses: {
+        200: {
+          description: 'Le référentiel',
+          content: { 'application/json': { schema: ReferentialSchema } },
+        },
+      },
+    }),
+    (c) =>
+      c.json(
+        {
+          id: referential.id,
+          title: referential.title,
+          source: referential.source,
+          blocs: referential.blocs,
+          remarks: referential.remarks,
+        },
+        200,
+      ),
+  );
+}
+
+/** `GET /api/exams`, `GET /api/exams/:id`. */
+export function examRoutes() {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['Épreuves'],
+        summary: 'Les dix épreuves (études de cas)',
+        responses: {
+          200: {
+            description: 'Liste des épreuves',
+            content: { 'application/json': { schema: ExamSummarySchema.array() } },
+          },
+        },
+      }),
+      (c) =>
+        c.json(
+          listExams().map(({ id, bloc, case: caseName, competencies, modalities }) => ({
+            id,
+            bloc,
+            case: caseName,
+            competencies,
+            modalities,
+          })),
+          200,
+        ),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        tags: ['Épreuves'],
+        summary: "Une épreuve : modalités, livrables, critères d'évaluation",
+        request: { params: ExamIdParamSchema },
+        responses: {
+          200: { description: "L'épreuve", content: { 'application/json': { schema: ExamSchema } } },
+          ...errorResponses(404),
+        },
+      }),
+      (c) => {
+        const exam = getExam(c.req.valid('param').id);
+        if (!exam) throw new NotFoundError('Épreuve', c.req.valid('param').id);
+        return c.json(exam, 200);
+      },
+    );
+}
