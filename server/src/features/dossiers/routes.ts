@@ -1,0 +1,160 @@
+import { createRoute } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { PayloadTooLargeError, ValidationError } from '../../lib/errors';
+import { createRouter, errorResponses } from '../../lib/openapi';
+import {
+  DossierIdParamSchema,
+  DossierSchema,
+  DossierSummarySchema,
+  DossierTextSchema,
+  UploadSchema,
+  VersionParamSchema,
+} from './schemas';
+import type { DossierService, UploadedFile } from './service';
+
+const uploadBody = {
+  content: { 'multipart/form-data': { schema: UploadSchema } },
+  required: true,
+} as const;
+
+async function readUpload(form: { file?: unknown }): Promise<UploadedFile> {
+  const file = form.file;
+  if (!(file instanceof File)) {
+    throw new ValidationError(
+      'Aucun fichier reçu : envoyez le dossier dans le champ « file » (multipart/form-data).',
+    );
+  }
+  return { name: file.name || 'dossier', bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** `/api/dossiers`: upload drafts, list, read, delete. */
+export function dossierRoutes(service: DossierService, maxUploadBytes: number) {
+  // Multipart framing adds a little to the file itself; the exact file-size check is in the service.
+  const limit = bodyLimit({
+    maxSize: maxUploadBytes + 64 * 1024,
+    onError: () => {
+      throw new PayloadTooLargeError(
+        `Fichier trop volumineux : la limite est de ${(maxUploadBytes / 1048576).toFixed(0)} Mo.`,
+      );
+    },
+  });
+  const app = createRouter();
+  app.post('/', limit);
+  app.post('/:id/versions', limit);
+
+  return app
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags: ['Dossiers'],
+        summary: 'Déposer un dossier (première version) pour une épreuve',
+        request: { body: uploadBody },
+        responses: {
+          201: { description: 'Dossier créé', content: { 'application/json': { schema: DossierSchema } } },
+          ...errorResponses(400, 413, 415, 422),
+        },
+      }),
+      async (c) => {
+        const form = c.req.valid('form');
+        if (!form.examId) throw new ValidationError('Champ « examId » manquant : choisissez une épreuve.');
+        const file = await readUpload(form);
+        const dossier = await service.create({ examId: form.examId, title: form.title, file });
+        return c.json(dossier, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/versions',
+        tags: ['Dossiers'],
+        summary: 'Déposer une nouvelle version (brouillon) du dossier',
+        request: { params: DossierIdParamSchema, body: uploadBody },
+        responses: {
+          201: { description: 'Version ajoutée', content: { 'application/json': { schema: DossierSchema } } },
+          ...errorResponses(400, 404, 413, 415, 422),
+        },
+      }),
+      async (c) => {
+        const file = await readUpload(c.req.valid('form'));
+        const dossier = await service.addVersion(c.req.valid('param').id, file);
+        return c.json(dossier, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['Dossiers'],
+        summary: 'Les dossiers visibles',
+        responses: {
+          200: {
+            description: 'Dossiers',
+            content: { 'application/json': { schema: DossierSummarySchema.array() } },
+          },
+        },
+      }),
+      async (c) => c.json(await service.list(), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        tags: ['Dossiers'],
+        summary: 'Un dossier et ses versions',
+        request: { params: DossierIdParamSchema },
+        responses: {
+          200: { description: 'Dossier', content: { 'application/json': { schema: DossierSchema } } },
+          ...errorResponses(400, 404),
+        },
+      }),
+      async (c) => c.json(await service.get(c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/versions/{v}/text',
+        tags: ['Dossiers'],
+        summary: "Le texte extrait d'une version, page par page",
+        request: { params: VersionParamSchema },
+        responses: {
+          200: { description: 'Texte', content: { 'application/json': { schema: DossierTextSchema } } },
+          ...errorResponses(400, 404),
+        },
+      }),
+      async (c) => {
+        const { id, v } = c.req.valid('param');
+        const row = await service.getVersion(id, v);
+        return c.json(
+          {
+            version: row.version,
+            text: row.text,
+            pages: row.pageTexts,
+            sections: row.sections.map(({ title, level, page, pageEnd, annex, language }) => ({
+              title,
+              level,
+              page,
+              pageEnd,
+              annex,
+              language,
+            })),
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{id}',
+        tags: ['Dossiers'],
+        summary: 'Supprimer un dossier et tout ce qui en dérive',
+        request: { params: DossierIdParamSchema },
+        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 404) },
+      }),
+      async (c) => {
+        await service.delete(c.req.valid('param').id);
+        return c.body(null, 204);
+      },
+    );
+}

@@ -1,0 +1,98 @@
+import { z } from '@hono/zod-openapi';
+
+export const SectionViewSchema = z.object({
+  title: z.string(),
+  level: z.number().int(),
+  page: z.number().int(),
+  pageEnd: z.number().int(),
+  annex: z.boolean(),
+  language: z.string().nullable(),
+});
+
+export const WarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  page: z.number().int().optional(),
+});
+
+export const HiddenViewSchema = z.object({
+  kind: z.string(),
+  location: z.string(),
+  excerpt: z.string(),
+});
+
+export const VersionSchema = z
+  .object({
+    version: z.number().int(),
+    fileName: z.string(),
+    format: z.enum(['pdf', 'docx', 'markdown', 'text']),
+    sizeBytes: z.number().int(),
+    pages: z.number().int(),
+    pagesEstimated: z.boolean(),
+    pagesExcludingAnnexes: z.number().int(),
+    annexStartPage: z.number().int().nullable(),
+    words: z.number().int(),
+    language: z.string().nullable(),
+    sections: z.array(SectionViewSchema),
+    warnings: z.array(WarningSchema),
+    hidden: z.array(HiddenViewSchema),
+    passages: z.number().int(),
+    createdAt: z.string(),
+  })
+  .openapi('DossierVersion');
+export type VersionView = z.infer<typeof VersionSchema>;
+
+export const DossierSchema = z
+  .object({
+    id: z.string().uuid(),
+    examId: z.string(),
+    title: z.string(),
+    createdAt: z.string(),
+    versions: z.array(VersionSchema),
+  })
+  .openapi('Dossier');
+export type DossierView = z.infer<typeof DossierSchema>;
+
+export const DossierSummarySchema = z
+  .object({
+    id: z.string().uuid(),
+    examId: z.string(),
+    title: z.string(),
+    createdAt: z.string(),
+    latestVersion: z.number().int(),
+    versions: z.number().int(),
+  })
+  .openapi('DossierSummary');
+
+export const DossierTextSchema = z
+  .object({
+    version: z.number().int(),
+    text: z.string(),
+    pages: z.array(z.object({ page: z.number().int(), text: z.string() })),
+    sections: z.array(SectionViewSchema),
+  })
+  .openapi('DossierText');
+
+export const DossierIdParamSchema = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+export const VersionParamSchema = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  v: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: 'v', in: 'path' } }),
+});
+
+export const UploadSchema = z.object({
+  file: z.any().openapi({ type: 'string', format: 'binary' }),
+  examId: z.string().optional(),
+  title: z.string().max(200).optional(),
+});

@@ -1,0 +1,302 @@
+import { createHash } from 'node:crypto';
+import { and, asc, count, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import type { Database } from '../../../../db/client';
+import { dossiers, dossierVersions, embeddings, passages } from '../../../../db/schema';
+import { AppError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../lib/errors';
+import type { Embedder } from '../../lib/llm/types';
+import type { Logger } from '../../lib/logger';
+import { getExam } from '../referential/index';
+import { parseDocument } from './ingest/parse';
+import { splitPassages } from './ingest/passages';
+import type { ParsedDocument } from './ingest/types';
+import type { DossierView, VersionView } from './schemas';
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface DossierServiceDeps {
+  database: Database;
+  embedder: Embedder;
+  logger: Logger;
+  maxUploadBytes: number;
+  parseTimeoutMs: number;
+}
+
+type VersionRow = typeof dossierVersions.$inferSelect;
+
+const HIDDEN_EXCERPT = 160;
+
+function toVersionView(
+  row: Omit<VersionRow, 'file' | 'text' | 'pageTexts'>,
+  passageCount: number,
+): VersionView {
+  return {
+    version: row.version,
+    fileName: row.fileName,
+    format: row.format as VersionView['format'],
+    sizeBytes: row.sizeBytes,
+    pages: row.pages,
+    pagesEstimated: row.pagesEstimated,
+    pagesExcludingAnnexes: row.pagesExcludingAnnexes,
+    annexStartPage: row.annexStartPage,
+    words: row.words,
+    language: row.language,
+    sections: row.sections.map(({ title, level, page, pageEnd, annex, language }) => ({
+      title,
+      level,
+      page,
+      pageEnd,
+      annex,
+      language,
+    })),
+    warnings: row.warnings,
+    hidden: row.hidden.map((h) => ({
+      kind: h.kind,
+      location: h.location,
+      excerpt: h.text.length > HIDDEN_EXCERPT ? `${h.text.slice(0, HIDDEN_EXCERPT)}…` : h.text,
+    })),
+    passages: passageCount,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Columns of a version without the heavy ones (original file, text). */
+const versionSummaryColumns = {
+  id: dossierVersions.id,
+  dossierId: dossierVersions.dossierId,
+  version: dossierVersions.version,
+  fileName: dossierVersions.fileName,
+  format: dossierVersions.format,
+  mediaType: dossierVersions.mediaType,
+  sizeBytes: dossierVersions.sizeBytes,
+  sha256: dossierVersions.sha256,
+  pages: dossierVersions.pages,
+  pagesEstimated: dossierVersions.pagesEstimated,
+  annexStartPage: dossierVersions.annexStartPage,
+  pagesExcludingAnnexes: dossierVersions.pagesExcludingAnnexes,
+  words: dossierVersions.words,
+  language: dossierVersions.language,
+  sections: dossierVersions.sections,
+  hidden: dossierVersions.hidden,
+  warnings: dossierVersions.warnings,
+  metadata: dossierVersions.metadata,
+  createdAt: dossierVersions.createdAt,
+};
+
+/**
+ * Dossiers and their versions: ingestion (parse → passages → embeddings) and storage.
+ * An upload is all-or-nothing: everything slow or fallible (parsing, embedding) happens before one
+ * transaction that writes the dossier, the version, its passages and new embeddings together.
+ */
+export function createDossierService(deps: DossierServiceDeps) {
+  const { database, embedder, logger } = deps;
+  const { db } = database;
+
+  async function ingest(file: UploadedFile): Promise<{ doc: ParsedDocument; sha256: string }> {
+    if (file.bytes.byteLength > deps.maxUploadBytes) {
+      throw new PayloadTooLargeError(
+        `Fichier trop volumineux (${(file.bytes.byteLength / 1048576).toFixed(1)} Mo) : la limite est de ${(deps.maxUploadBytes / 1048576).toFixed(0)} Mo.`,
+      );
+    }
+    const doc = await parseDocument(file.bytes, { fileName: file.name, timeoutMs: deps.parseTimeoutMs });
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    return { doc, sha256 };
+  }
+
+  /** Embeds the passages whose content has no vector yet for this model. */
+  async function newEmbeddings(chunks: { text: string; contentHash: string }[]) {
+    const hashes = [...new Set(chunks.map((c) => c.contentHash))];
+    if (hashes.length === 0) return [];
+    const known = await db
+      .select({ hash: embeddings.contentHash })
+      .from(embeddings)
+      .where(and(eq(embeddings.model, embedder.model), inArray(embeddings.contentHash, hashes)));
+    const knownSet = new Set(known.map((k) => k.hash));
+    const todo = new Map<string, string>();
+    for (const c of chunks)
+      if (!knownSet.has(c.contentHash) && !todo.has(c.contentHash)) todo.set(c.contentHash, c.text);
+    if (todo.size === 0) return [];
+    let vectors: number[][];
+    try {
+      vectors = await embedder.embed([...todo.values()]);
+    } catch (err) {
+      logger.error({ err, model: embedder.model }, 'embedding failed');
+      throw new AppError(
+        'embedding_failed',
+        503,
+        "Le service d'indexation du texte est indisponible : réessayez dans quelques instants.",
+        { cause: err },
+      );
+    }
+    return [...todo.keys()].map((contentHash, i) => ({
+      contentHash,
+      model: embedder.model,
+      dimensions: vectors[i].length,
+      embedding: vectors[i],
+    }));
+  }
+
+  async function store(dossierId: string | null, examId: string, title: string, file: UploadedFile) {
+    const { doc, sha256 } = await ingest(file);
+    const chunks = splitPassages(doc);
+    const vectors = await newEmbeddings(chunks);
+    return db.transaction(async (tx) => {
+      let id = dossierId;
+      if (id === null) {
+        const [created] = await tx.insert(dossiers).values({ examId, title }).returning({ id: dossiers.id });
+        id = created.id;
+      }
+      const [{ latest }] = await tx
+        .select({ latest: max(dossierVersions.version) })
+        .from(dossierVersions)
+        .where(eq(dossierVersions.dossierId, id));
+      const [version] = await tx
+        .insert(dossierVersions)
+        .values({
+          dossierId: id,
+          version: (latest ?? 0) + 1,
+          fileName: file.name.slice(0, 255) || 'dossier',
+          format: doc.format,
+          mediaType: doc.mediaType,
+          sizeBytes: file.bytes.byteLength,
+          sha256,
+          file: Buffer.from(file.bytes),
+          pages: doc.pages.length,
+          pagesEstimated: doc.pagesEstimated,
+          annexStartPage: doc.annexStartPage,
+          pagesExcludingAnnexes: doc.pagesExcludingAnnexes,
+          words: doc.words,
+          language: doc.language,
+          text: doc.text,
+          pageTexts: doc.pages,
+          sections: doc.sections,
+          hidden: doc.hidden,
+          warnings: doc.warnings,
+          metadata: doc.metadata,
+        })
+        .returning({ id: dossierVersions.id, version: dossierVersions.version });
+      if (chunks.length > 0) {
+        await tx.insert(passages).values(
+          chunks.map((c, ordinal) => ({
+            versionId: version.id,
+            ordinal,
+            page: c.page,
+            pageEnd: c.pageEnd,
+            section: c.section,
+            annex: c.annex,
+            charStart: c.charStart,
+            charEnd: c.charEnd,
+            text: c.text,
+            contentHash: c.contentHash,
+          })),
+        );
+      }
+      if (vectors.length > 0) await tx.insert(embeddings).values(vectors).onConflictDoNothing();
+      logger.info(
+        {
+          dossierId: id,
+          version: version.version,
+          pages: doc.pages.length,
+          passages: chunks.length,
+          embedded: vectors.length,
+        },
+        'dossier version stored',
+      );
+      return { id, version: version.version };
+    });
+  }
+
+  async function get(id: string): Promise<DossierView> {
+    const [dossier] = await db.select().from(dossiers).where(eq(dossiers.id, id));
+    if (!dossier) throw new NotFoundError('Dossier', id);
+    const versions = await db
+      .select(versionSummaryColumns)
+      .from(dossierVersions)
+      .where(eq(dossierVersions.dossierId, id))
+      .orderBy(asc(dossierVersions.version));
+    const counts = await db
+      .select({ versionId: passages.versionId, n: count() })
+      .from(passages)
+      .where(
+        inArray(
+          passages.versionId,
+          versions.map((v) => v.id),
+        ),
+      )
+      .groupBy(passages.versionId);
+    const byVersion = new Map(counts.map((c) => [c.versionId, Number(c.n)]));
+    return {
+      id: dossier.id,
+      examId: dossier.examId,
+      title: dossier.title,
+      createdAt: dossier.createdAt.toISOString(),
+      versions: versions.map((v) => toVersionView(v, byVersion.get(v.id) ?? 0)),
+    };
+  }
+
+  return {
+    async create(input: { examId: string; title?: string; file: UploadedFile }): Promise<DossierView> {
+      const exam = getExam(input.examId);
+      if (!exam) throw new ValidationError(`Épreuve inconnue : ${input.examId}. Voir GET /api/exams.`);
+      const title = input.title?.trim() || `${exam.case} — ${input.file.name}`;
+      const { id } = await store(null, exam.id, title, input.file);
+      return get(id);
+    },
+
+    async addVersion(dossierId: string, file: UploadedFile): Promise<DossierView> {
+      const [dossier] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
+      if (!dossier) throw new NotFoundError('Dossier', dossierId);
+      await store(dossier.id, dossier.examId, dossier.title, file);
+      return get(dossier.id);
+    },
+
+    async list() {
+      const rows = await db
+        .select({
+          id: dossiers.id,
+          examId: dossiers.examId,
+          title: dossiers.title,
+          createdAt: dossiers.createdAt,
+          latestVersion: max(dossierVersions.version),
+          versions: count(dossierVersions.id),
+        })
+        .from(dossiers)
+        .leftJoin(dossierVersions, eq(dossierVersions.dossierId, dossiers.id))
+        .groupBy(dossiers.id)
+        .orderBy(desc(dossiers.createdAt));
+      return rows.map((r) => ({
+        ...r,
+        createdAt: r.createdAt.toISOString(),
+        latestVersion: r.latestVersion ?? 0,
+        versions: Number(r.versions),
+      }));
+    },
+
+    get,
+
+    /** The stored version row (with text and pages), or a 404. */
+    async getVersion(dossierId: string, version: number) {
+      const [row] = await db
+        .select()
+        .from(dossierVersions)
+        .where(and(eq(dossierVersions.dossierId, dossierId), eq(dossierVersions.version, version)));
+      if (!row) throw new NotFoundError('Version du dossier', `${dossierId} v${version}`);
+      return row;
+    },
+
+    /** Deletes a dossier and everything derived from it, including embeddings no other passage uses. */
+    async delete(id: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const deleted = await tx.delete(dossiers).where(eq(dossiers.id, id)).returning({ id: dossiers.id });
+        if (deleted.length === 0) throw new NotFoundError('Dossier', id);
+        await tx.execute(
+          sql`delete from ${embeddings} e where not exists (select 1 from ${passages} p where p.content_hash = e.content_hash)`,
+        );
+      });
+    },
+  };
+}
+
+export type DossierService = ReturnType<typeof createDossierService>;
