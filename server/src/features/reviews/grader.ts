@@ -1,0 +1,96 @@
+import type { ChatModel, ChatUsage } from '../../lib/llm/types';
+import { redactPii } from '../../lib/redact';
+import type { Criterion, Exam } from '../referential/types';
+import {
+  type CriterionGrade,
+  CriterionGradeSchema,
+  type DossierText,
+  type GradingPassage,
+} from './grade-schema';
+import { analyzeCriterion } from './offline/analyzer';
+import { buildGradingRequest } from './prompts';
+import type { Rubric } from './rubric';
+
+export interface GradeInput {
+  exam: Exam;
+  rubric: Rubric;
+  criterion: Criterion;
+  passages: GradingPassage[];
+  dossier: DossierText;
+  /** Random per review: the dossier fence cannot be closed by text the candidate wrote. */
+  fenceId: string;
+  signal?: AbortSignal;
+}
+
+export interface GradeOutput {
+  grade: CriterionGrade;
+  usage: ChatUsage;
+  durationMs: number;
+  calls: number;
+}
+
+/** One seam over "who grades": the offline analyzer or a chat model. */
+export interface Grader {
+  readonly provider: string;
+  readonly model: string;
+  readonly offline: boolean;
+  grade(input: GradeInput): Promise<GradeOutput>;
+}
+
+export const OFFLINE_ANALYZER_VERSION = 'offline-analyzer@v1';
+
+const NO_USAGE: ChatUsage = { promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0 };
+
+export function createOfflineGrader(): Grader {
+  return {
+    provider: 'offline',
+    model: OFFLINE_ANALYZER_VERSION,
+    offline: true,
+    async grade(input) {
+      const started = performance.now();
+      const grade = analyzeCriterion({
+        exam: input.exam,
+        criterion: input.criterion,
+        passages: input.passages,
+        dossier: input.dossier,
+      });
+      return { grade, usage: NO_USAGE, durationMs: Math.round(performance.now() - started), calls: 0 };
+    },
+  };
+}
+
+export function createModelGrader(chat: ChatModel, options: { redactPii: boolean }): Grader {
+  return {
+    provider: chat.provider,
+    model: chat.model,
+    offline: false,
+    async grade(input) {
+      // Personal contact data never leaves; quotes are verified against the same redacted text.
+      const passages = options.redactPii
+        ? input.passages.map((p) => ({ ...p, text: redactPii(p.text).text }))
+        : input.passages;
+      const request = buildGradingRequest({
+        exam: input.exam,
+        rubric: input.rubric,
+        criterion: input.criterion,
+        passages,
+        fenceId: input.fenceId,
+      });
+      const result = await chat.complete<CriterionGrade>({
+        system: request.system,
+        parts: request.parts,
+        schema: CriterionGradeSchema,
+        schemaName: 'criterion_grade',
+        temperature: 0,
+        tag: `${input.exam.id}/${input.criterion.id}`,
+        ...(input.signal ? { signal: input.signal } : {}),
+      });
+      return {
+        grade: result.data,
+        usage: result.usage,
+        durationMs: result.durationMs,
+        calls: result.attempts,
+      };
+    },
+  };
+}

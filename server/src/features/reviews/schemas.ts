@@ -1,0 +1,118 @@
+import { z } from '@hono/zod-openapi';
+
+/** Rubric levels (DESIGN.md). Index = score. */
+export const LEVELS = ['absent', 'insuffisant', 'partiel', 'satisfaisant', 'excellent'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const EvidenceSchema = z.object({
+  quote: z.string(),
+  page: z.number().int().min(1),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** Machine-readable flags; `code` is stable, `message` is for people (French). */
+export const FlagSchema = z.object({
+  code: z.enum([
+    'prompt_injection',
+    'hidden_text',
+    'unverified_quote',
+    'no_evidence',
+    'criterion_failed',
+    'keyword_stuffing',
+    'wrong_language',
+    'over_length',
+    'offline_analyzer',
+    'low_confidence',
+    'collective_dossier',
+    'short_dossier',
+  ]),
+  message: z.string(),
+  page: z.number().int().optional(),
+  detail: z.string().optional(),
+});
+export type Flag = z.infer<typeof FlagSchema>;
+
+export const DecisionSchema = z.object({
+  score: z.number().int().min(0).max(4),
+  reason: z.string(),
+  comment: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+});
+
+export const CriterionResultSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  competencies: z.array(z.string()),
+  status: z.enum(['done', 'failed']),
+  score: z.number().int().min(0).max(4),
+  level: z.enum(LEVELS),
+  /** What the grader said, in one or two sentences. */
+  rationale: z.string(),
+  evidence: z.array(EvidenceSchema),
+  missing: z.array(z.string()),
+  recommendations: z.array(z.string()),
+  flags: z.array(FlagSchema),
+  weight: z.number(),
+  decision: DecisionSchema.optional(),
+});
+export type CriterionResult = z.infer<typeof CriterionResultSchema>;
+
+export const DeliverableResultSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  status: z.enum(['present', 'partial', 'missing']),
+  pages: z.array(z.number().int()),
+});
+export type DeliverableResult = z.infer<typeof DeliverableResultSchema>;
+
+export const FormatCheckSchema = z.object({
+  check: z.enum(['length', 'language', 'hidden_text', 'collective', 'annexes', 'minimum_content']),
+  ok: z.boolean(),
+  detail: z.string(),
+});
+export type FormatCheck = z.infer<typeof FormatCheckSchema>;
+
+export const CompetencyScoreSchema = z.object({
+  id: z.string(),
+  score: z.number().nullable(),
+  criteria: z.array(z.string()),
+});
+
+export const UsageSchema = z.object({
+  promptTokens: z.number().int(),
+  completionTokens: z.number().int(),
+  durationMs: z.number().int(),
+  calls: z.number().int().optional(),
+  cachedPromptTokens: z.number().int().optional(),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+
+/** The gap report: DESIGN.md's contract, with a few additions (competencies, priorities, disclaimer). */
+export const GapReportSchema = z.object({
+  exam: z.object({ id: z.string(), case: z.string(), bloc: z.string() }),
+  dossier: z
+    .object({ id: z.string(), version: z.number().int(), pages: z.number().int(), words: z.number().int() })
+    .optional(),
+  provider: z.string(),
+  model: z.string(),
+  rubricVersion: z.string(),
+  promptVersion: z.string(),
+  offline: z.boolean(),
+  overall: z.object({
+    score: z.number().min(0).max(4),
+    level: z.enum(LEVELS),
+    ready: z.enum(['pret', 'presque', 'pas_encore']),
+    summary: z.string(),
+  }),
+  criteria: z.array(CriterionResultSchema),
+  competencies: z.array(CompetencyScoreSchema),
+  priorities: z.array(z.object({ criterionId: z.string(), reason: z.string() })),
+  deliverables: z.array(DeliverableResultSchema),
+  format: z.array(FormatCheckSchema),
+  flags: z.array(FlagSchema),
+  usage: UsageSchema,
+  disclaimer: z.string(),
+  generatedAt: z.string(),
+});
+export type GapReport = z.infer<typeof GapReportSchema>;
