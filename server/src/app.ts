@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { getAbsoluteFSPath } from 'swagger-ui-dist';
+import type { Database } from '../../db/client';
+import { calibrationRoutes } from './features/calibration/routes';
+import { dossierRoutes } from './features/dossiers/routes';
+import { examRoutes, referentialRoutes } from './features/referential/routes';
+import { reviewRoutes } from './features/reviews/routes';
+import type { Config } from './lib/env';
+import { AppError, errorBody } from './lib/errors';
+import type { Logger } from './lib/logger';
+import { validationHook } from './lib/validation';
+import type { Services } from './services';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  services: Services;
+}
+
+const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const swaggerRoot = getAbsoluteFSPath();
+
+const DOCS_HTML = `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Préjury — API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/api/docs/init.js"></script></body></html>`;
+const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });`;
+
+/**
+ * Builds the Hono app. Never listens (server/src/index.ts does): tests call `app.request()`.
+ * The return value's type is `AppType`, which the web app uses with `hc<AppType>()`.
+ */
+export function createApp(deps: AppDeps) {
+  const { logger } = deps;
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info(
+      {
+        reqId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Recharts and React set style attributes; no inline <style> or script is served.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json(errorBody(err), err.status);
+    // Errors from Hono itself (e.g. malformed JSON body) carry a status we can trust.
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return c.json(
+        { error: { code: 'invalid_request', message: err.message || 'Requête invalide' } },
+        status as 400,
+      );
+    }
+    logger.error({ reqId: c.get('requestId'), err }, 'unhandled error');
+    return c.json({ error: { code: 'internal_error', message: 'Erreur interne du serveur.' } }, 500);
+  });
+
+  const api = app
+    .get('/api/health', (c) =>
+      c.json({ status: 'ok' as const, database: deps.database.kind, provider: deps.config.provider }, 200),
+    )
+    .route('/api/referential', referentialRoutes())
+    .route('/api/exams', examRoutes())
+    .route('/api/calibration', calibrationRoutes())
+    .route('/api/dossiers', dossierRoutes(deps.services.dossiers, deps.config.maxUploadBytes))
+    .route('/api', reviewRoutes(deps.services.reviews));
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Préjury API',
+      version: '0.1.0',
+      description:
+        'Pré-évaluation formative des dossiers écrits de la certification RNCP « Manager du développement commercial ». Le jury décide.',
+    },
+  });
+  app.get('/api/docs', (c) => c.html(DOCS_HTML));
+  app.get('/api/docs/init.js', (c) =>
+    c.body(DOCS_INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
+  app.use(
+    '/api/docs/assets/*',
+    serveStatic({ root: swaggerRoot, rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }),
+  );
+
+  app.all('/api/*', (c) =>
+    c.json({ error: { code: 'not_found', message: `Route inconnue : ${c.req.method} ${c.req.path}` } }, 404),
+  );
+
+  // The built web app, with the SPA fallback to index.html for client-side routes.
+  app.use('/*', serveStatic({ root: webRoot }));
+  app.get('/*', (c) => {
+    const index = `${webRoot}/index.html`;
+    if (!existsSync(index)) {
+      return c.text("L'application web n'est pas construite : lancez `npm run build`.", 503);
+    }
+    return c.html(readFileSync(index, 'utf8'));
+  });
+
+  return api;
+}
+
+export type AppType = ReturnType<typeof createApp>;

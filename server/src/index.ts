@@ -1,0 +1,45 @@
+import { serve } from '@hono/node-server';
+import { DataDirLockedError } from '../../db/lock';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './lib/env';
+import { createLogger } from './lib/logger';
+import { startRuntime } from './runtime';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const runtime = await startRuntime(config, logger, { workers: config.embeddedWorker });
+  logger.info(
+    { database: runtime.database.kind, provider: config.provider, model: runtime.services.grader.model },
+    'database ready',
+  );
+
+  const app = createApp({ config, logger, database: runtime.database, services: runtime.services });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info({ port: info.port }, `Préjury listening on http://localhost:${info.port}`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    try {
+      await runtime.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DataDirLockedError || err instanceof ConfigError) {
+    console.error(`Préjury cannot start: ${err.message}`);
+    process.exit(1);
+  }
+  console.error(err);
+  process.exit(1);
+});

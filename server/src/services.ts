@@ -1,0 +1,61 @@
+import type { Database } from '../../db/client';
+import { createDossierService } from './features/dossiers/service';
+import { createModelGrader, createOfflineGrader } from './features/reviews/grader';
+import { createRetriever } from './features/reviews/retrieval';
+import { createReviewService } from './features/reviews/service';
+import type { Config } from './lib/env';
+import { createChatModel, createEmbedder } from './lib/llm/index';
+import type { ChatModel, Embedder } from './lib/llm/types';
+import type { Logger } from './lib/logger';
+
+export interface ServiceOverrides {
+  chat?: ChatModel | null;
+  embedder?: Embedder;
+  /** Where requested reviews go: the job queue in the server, a direct run in the CLI and tests. */
+  enqueue?: (reviewId: string) => Promise<void>;
+}
+
+/**
+ * The composition root: builds every service from the config, with the real collaborators unless a
+ * test or tool passes its own (a chat model against the stub server, an inline enqueue…).
+ */
+export function createServices(
+  config: Config,
+  database: Database,
+  logger: Logger,
+  overrides: ServiceOverrides = {},
+) {
+  const chat = overrides.chat === undefined ? createChatModel(config) : overrides.chat;
+  const embedder = overrides.embedder ?? createEmbedder(config);
+  const offlineGrader = createOfflineGrader();
+  const grader = chat ? createModelGrader(chat, { redactPii: config.redactPii }) : offlineGrader;
+  const dossiers = createDossierService({
+    database,
+    embedder,
+    logger,
+    maxUploadBytes: config.maxUploadBytes,
+    parseTimeoutMs: config.parseTimeoutMs,
+  });
+  let enqueue = overrides.enqueue ?? (async () => {});
+  const reviews = createReviewService({
+    database,
+    retriever: createRetriever(database, embedder),
+    grader,
+    offlineGrader,
+    logger,
+    concurrency: config.llm.concurrency,
+    enqueue: (id) => enqueue(id),
+  });
+  return {
+    dossiers,
+    reviews,
+    grader,
+    embedder,
+    /** Late binding: the job queue needs the services, the services need the queue. */
+    setEnqueue(fn: (reviewId: string) => Promise<void>) {
+      enqueue = fn;
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
