@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isLineEndHyphenation,
+  isPageNumberLine,
+  normalizeInline,
+  normalizePages,
+  stripRunningLines,
+} from './normalize';
+
+const pdfLayout = { stripRunningLines: true, joinLines: true };
+const page = (n: number, text: string) => ({ page: n, text });
+
+describe('normalizeInline', () => {
+  it('applies NFC, expands ligatures, drops soft hyphens and zero-width characters', () => {
+    expect(normalizeInline('e\u0301tude ﬁnancière ﬂux eﬀet ﬃce ﬄe')).toBe(
+      'étude financière flux effet ffice ffle',
+    );
+    expect(normalizeInline('déve\u00ADlop\u00ADpement\u200B')).toBe('développement');
+  });
+
+  it('turns every kind of space into one plain space, keeping French spacing readable', () => {
+    expect(normalizeInline('Objectif\u202F: 12\u00A0%\t de marge  !')).toBe('Objectif : 12 % de marge !');
+  });
+});
+
+describe('hyphenation at line ends', () => {
+  it('joins a word split by hyphenation', () => {
+    expect(isLineEndHyphenation('nous avons pu dévelop-', 'per la clientèle')).toBe(true);
+  });
+
+  it('keeps compounds and proper names', () => {
+    expect(isLineEndHyphenation('il est peut-', 'être trop tôt')).toBe(false);
+    expect(isLineEndHyphenation('le service après-', 'vente est')).toBe(false);
+    expect(isLineEndHyphenation('Jean-', 'Pierre Martin')).toBe(false);
+    expect(isLineEndHyphenation('que dira-t-', 'il ?')).toBe(false);
+    expect(isLineEndHyphenation('un tiret -', 'puis la suite')).toBe(false);
+  });
+
+  it('rejoins a compound split at its hyphen without adding a space', () => {
+    const [p] = normalizePages(
+      [page(1, 'Le service après-\nvente est apprécié.\nIl est peut-\nêtre utile.')],
+      pdfLayout,
+    );
+    expect(p.text).toBe('Le service après-vente est apprécié.\nIl est peut-être utile.');
+  });
+});
+
+describe('page number lines', () => {
+  it.each(['12', '- 12 -', '– 3 –', 'Page 12', 'page 3 sur 20', '12/20', '12 / 20', 'p. 12'])(
+    '%s is a page number',
+    (l) => expect(isPageNumberLine(l)).toBe(true),
+  );
+  it.each(['2023 en chiffres', '12 clients', 'Page de garde'])('%s is not', (l) =>
+    expect(isPageNumberLine(l)).toBe(false),
+  );
+});
+
+describe('normalizePages', () => {
+  it('joins lines broken mid-sentence, keeps sentence ends, lists and tables on their own lines', () => {
+    const text = [
+      'Le marché des solutions de gestion',
+      'progresse de 5 % par an.',
+      'Nos objectifs :',
+      '• Fidéliser les clients',
+      '\uF0B7 Conquérir les PME',
+      'Segment | CA',
+      'PME | 2,4 M€',
+    ].join('\n');
+    const [p] = normalizePages([page(1, text)], pdfLayout);
+    expect(p.text).toBe(
+      [
+        'Le marché des solutions de gestion progresse de 5 % par an.',
+        'Nos objectifs :',
+        '- Fidéliser les clients',
+        '- Conquérir les PME',
+        'Segment | CA',
+        'PME | 2,4 M€',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps paragraphs as blank-line separated blocks and drops extra blank lines', () => {
+    const [p] = normalizePages(
+      [page(1, '\n\nPremier paragraphe\nqui continue.\n\n\n\nSecond.\n\n')],
+      pdfLayout,
+    );
+    expect(p.text).toBe('Premier paragraphe qui continue.\n\nSecond.');
+  });
+
+  it('does not join lines when the layout has no line wrapping (DOCX)', () => {
+    const [p] = normalizePages([page(1, 'Ligne un\nligne deux')], {
+      stripRunningLines: false,
+      joinLines: false,
+    });
+    expect(p.text).toBe('Ligne un\nligne deux');
+  });
+
+  it('drops running headers and footers (digits ignored) and page numbers', () => {
+    const pages = [1, 2, 3, 4].map((n) =>
+      page(
+        n,
+        `Dossier RNCP – Camille Martin\nConfidentiel ${2024}\n\nContenu de la page ${n}.\n\n- ${n} -\nPage ${n} / 4`,
+      ),
+    );
+    const out = normalizePages(pages, pdfLayout);
+    expect(out.map((p) => p.text)).toEqual([1, 2, 3, 4].map((n) => `Contenu de la page ${n}.`));
+  });
+
+  it('keeps repeated lines when fewer than 3 pages or under half the pages repeat them', () => {
+    expect(
+      normalizePages([page(1, 'En-tête\n\nA.'), page(2, 'En-tête\n\nB.')], pdfLayout).map((p) => p.text),
+    ).toEqual(['En-tête\n\nA.', 'En-tête\n\nB.']);
+    const lines = stripRunningLines([['Titre', 'a'], ['Titre', 'b'], ['c'], ['d'], ['e'], ['f'], ['g']]);
+    expect(lines[0]).toEqual(['Titre', 'a']);
+  });
+
+  it('never drops an annex heading as a running line', () => {
+    const bodies = ['Organigramme.', 'Questionnaire.', 'Extraits.'];
+    const pages = bodies.map((b, i) => page(i + 1, `Annexe ${i + 1}\n\n${b}\n\n${i + 1}`));
+    expect(normalizePages(pages, pdfLayout).map((p) => p.text)).toEqual(
+      bodies.map((b, i) => `Annexe ${i + 1}\n\n${b}`),
+    );
+  });
+});

@@ -1,0 +1,26 @@
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../../../lib/errors';
+import { parseDocumentInProcess } from './parse';
+import type { WorkerReply, WorkerRequest } from './parse-pool';
+
+/** Serves parse requests one at a time; errors travel as data (class instances do not cross threads). */
+async function handle(request: WorkerRequest): Promise<WorkerReply> {
+  const { id, bytes, fileName } = request;
+  try {
+    return { id, ok: true, doc: await parseDocumentInProcess(bytes, { fileName }) };
+  } catch (err) {
+    if (err instanceof AppError) {
+      return {
+        id,
+        ok: false,
+        error: { app: true, code: err.code, status: err.status, message: err.message, details: err.details },
+      };
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    return { id, ok: false, error: { app: false, code: 'internal', status: 500, message } };
+  }
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  void handle(request).then((reply) => parentPort?.postMessage(reply));
+});

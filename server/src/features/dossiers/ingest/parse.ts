@@ -1,0 +1,69 @@
+import { UnprocessableError } from '../../../lib/errors';
+import { MEDIA_TYPES, sniff } from './detect';
+import { parseDocx } from './docx';
+import { ParsePool } from './parse-pool';
+import { parsePdf } from './pdf';
+import { finishDocument } from './pipeline';
+import { pageAt } from './sections';
+import { parseText } from './text';
+import type { ParsedDocument } from './types';
+
+export interface ParseOptions {
+  /** Used in messages only: the format is always detected from the content. */
+  fileName: string;
+  /** Wall-clock budget for parsing; the worker is terminated beyond it (422 `parse_timeout`). */
+  timeoutMs: number;
+}
+
+/**
+ * Detects the format and parses an upload in the current thread. Used by the worker, and directly by
+ * benchmarks and tests; the API goes through `parseDocument`, which keeps this off the event loop.
+ */
+export async function parseDocumentInProcess(
+  bytes: Uint8Array,
+  options: Pick<ParseOptions, 'fileName'>,
+): Promise<ParsedDocument> {
+  const sniffed = await sniff(bytes, options.fileName);
+  switch (sniffed.format) {
+    case 'pdf':
+      return finishOrEmpty(await parsePdf(bytes, sniffed.mediaType));
+    case 'docx':
+      if (sniffed.zip === undefined) throw new Error('docx sniffed without its archive');
+      return finishOrEmpty(parseDocx(sniffed.zip, sniffed.mediaType));
+    default:
+      return finishOrEmpty(parseText(sniffed.text ?? '', sniffed.format, MEDIA_TYPES[sniffed.format]));
+  }
+}
+
+function finishOrEmpty(raw: Parameters<typeof finishDocument>[0]): ParsedDocument {
+  const doc = finishDocument(raw);
+  if (doc.words === 0) {
+    throw new UnprocessableError('empty_file', 'Le document ne contient aucun texte lisible.');
+  }
+  return doc;
+}
+
+let pool: ParsePool | null = null;
+
+/**
+ * Parses an upload in a worker thread (off the event loop) within `timeoutMs`: detection, extraction,
+ * normalisation, sections, languages. Errors raised in the worker come back as the same `AppError`
+ * (code, status, message); a parse over budget is 422 `parse_timeout`, one running out of memory 422
+ * `parse_failed`. Workers are pooled and kept warm between uploads.
+ */
+export function parseDocument(bytes: Uint8Array, options: ParseOptions): Promise<ParsedDocument> {
+  pool ??= new ParsePool();
+  return pool.run(bytes, options.fileName, options.timeoutMs);
+}
+
+/** Stops the parse workers (graceful shutdown); the next `parseDocument` starts new ones. */
+export async function closeParsePool(): Promise<void> {
+  const current = pool;
+  pool = null;
+  await current?.close();
+}
+
+/** The page holding character `offset` of `doc.text` (an offset between pages belongs to the page before). */
+export function pageOfOffset(doc: Pick<ParsedDocument, 'pageOffsets'>, offset: number): number {
+  return pageAt(doc.pageOffsets, offset);
+}

@@ -1,0 +1,379 @@
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import { UnprocessableError } from '../../../lib/errors';
+import { metadataHidden } from './hidden';
+import { buildLines, type Line, linesToText, type PositionedItem } from './pdf-lines';
+import { analyzeOperators, type Matrix, multiply, type OpCodes, splitItems } from './pdf-ops';
+import { installPdfjsPolyfills } from './pdfjs-polyfills';
+import type { HeadingHint, HiddenItem, RawDocument } from './types';
+
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  hasEOL: boolean;
+}
+
+function isTextItem(item: unknown): item is TextItemLike {
+  return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
+}
+
+/** Text smaller than this (points) cannot be read on paper: reported as hidden, not kept as text. */
+const TINY_TEXT_PT = 2;
+/** A page with fewer visible characters than this has no text layer worth the name (a scan, an image). */
+const MIN_PAGE_CHARS = 5;
+/** Hidden runs shorter than this (letters/digits) are noise (a white bullet, a stray space). */
+const MIN_HIDDEN_CHARS = 3;
+/** Lines at least this much larger than the body text are headings. */
+const HEADING_RATIO = 1.15;
+
+function corrupt(cause: unknown): UnprocessableError {
+  const err = new UnprocessableError(
+    'corrupt_file',
+    "Le PDF est endommagé ou incomplet : il n'a pas pu être lu. Exportez-le à nouveau depuis Word (Fichier › Exporter › PDF) puis déposez-le.",
+  );
+  err.cause = cause;
+  return err;
+}
+
+function mapOpenError(err: unknown): UnprocessableError {
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'PasswordException') {
+    return new UnprocessableError(
+      'encrypted_pdf',
+      'Le PDF est protégé par un mot de passe : Préjury ne peut pas le lire. Exportez à nouveau le dossier en PDF sans protection, ou déposez le fichier Word (DOCX).',
+    );
+  }
+  return corrupt(err);
+}
+
+/**
+ * A PDF ends with `%%EOF` (possibly followed by a little whitespace or junk). pdfjs repairs files cut
+ * short and silently drops what is missing; a dossier missing its end is refused instead, so quotes and
+ * page counts are never computed on part of it.
+ */
+function looksTruncated(bytes: Uint8Array): boolean {
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.byteLength - 16_384)));
+  return !tail.includes('%%EOF');
+}
+
+async function opCodes(): Promise<OpCodes> {
+  const { OPS } = await getResolvedPDFJS();
+  return OPS as unknown as OpCodes;
+}
+
+interface PageResult {
+  lines: Line[];
+  hidden: HiddenItem[];
+  visibleChars: number;
+}
+
+function hiddenItem(kind: string, text: string, page: number): HiddenItem | null {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if ((clean.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < MIN_HIDDEN_CHARS) return null;
+  return { kind, location: `page ${page}`, text: clean, page };
+}
+
+interface HiddenPiece {
+  kind: string;
+  text: string;
+  /** Baseline and size in reading space, to tell a wrapped line from a separate block. */
+  y: number;
+  size: number;
+  /** Visible text came between this piece and the previous one. */
+  afterVisible: boolean;
+}
+
+/**
+ * Hidden pieces of the same kind on the same or the next line, with no visible text between them, are
+ * one hidden item (a white paragraph wrapped over several lines).
+ */
+function mergeHidden(pieces: HiddenPiece[], page: number): HiddenItem[] {
+  const merged: HiddenPiece[] = [];
+  for (const p of pieces) {
+    const last = merged[merged.length - 1];
+    const near = last !== undefined && Math.abs(last.y - p.y) <= 2 * Math.max(last.size, p.size);
+    if (last !== undefined && last.kind === p.kind && near && !p.afterVisible) {
+      last.text += ` ${p.text}`;
+      last.y = p.y;
+    } else merged.push({ ...p });
+  }
+  return merged.flatMap((m) => hiddenItem(m.kind, m.text, page) ?? []);
+}
+
+async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promise<PageResult> {
+  const [x0, y0, x1, y1] = page.view;
+  const view: [number, number, number, number] = [
+    Math.min(x0, x1),
+    Math.min(y0, y1),
+    Math.max(x0, x1),
+    Math.max(y0, y1),
+  ];
+  const content = await page.getTextContent();
+  const operators = await page.getOperatorList();
+  const glyphs = analyzeOperators(operators.fnArray, operators.argsArray, ops, view);
+  const items: TextItemLike[] = content.items.flatMap((i) => (isTextItem(i) ? [i] : []));
+  // Reading space: the page as displayed (its /Rotate applied), y growing upwards from the bottom.
+  const viewport = page.getViewport({ scale: 1 });
+  const toReading = viewport.transform as Matrix;
+  const splits = splitItems(
+    items.map((i) => i.str),
+    glyphs,
+  );
+
+  const hiddenPieces: HiddenPiece[] = [];
+  let afterVisible = false;
+  const positioned: PositionedItem[] = [];
+  items.forEach((item, index) => {
+    const [a, b, c, d, e, f] = multiply(toReading, item.transform as Matrix);
+    const size = Math.hypot(c, d);
+    const split = splits[index];
+    if (split.visible.trim() !== '' && size < TINY_TEXT_PT) {
+      hiddenPieces.push({ kind: 'tiny_text', text: item.str, y: f, size, afterVisible });
+      afterVisible = false;
+      return;
+    }
+    for (const h of split.hidden) {
+      hiddenPieces.push({ ...h, y: f, size, afterVisible });
+      afterVisible = false;
+    }
+    if (split.visible.trim() !== '') afterVisible = true;
+    positioned.push({
+      str: split.visible,
+      x: e,
+      y: viewport.height - f,
+      width: item.width,
+      size,
+      // Device space flips y: upright text has a positive `a` and a negative `d` there.
+      horizontal: Math.abs(b) < 1e-3 && Math.abs(c) < 1e-3 && a > 0 && d < 0,
+      hasEOL: item.hasEOL,
+    });
+  });
+
+  // pdfjs leaves text painted outside the page box out of the text content: it exists only as glyphs.
+  const offPage: string[] = [];
+  let run = '';
+  let lastY = Number.NaN;
+  for (const g of glyphs) {
+    if (g.inView || g.inAnnotation) {
+      if (run.trim() !== '') offPage.push(run);
+      run = '';
+      continue;
+    }
+    if (run !== '' && Math.abs(g.y - lastY) > 1) run += ' ';
+    run += g.text;
+    lastY = g.y;
+  }
+  if (run.trim() !== '') offPage.push(run);
+
+  const lines = buildLines(positioned);
+  const hidden = [
+    ...mergeHidden(hiddenPieces, pageNumber),
+    ...offPage.flatMap((t) => hiddenItem('off_page', t, pageNumber) ?? []),
+    ...(await annotations(page, pageNumber)),
+  ];
+  const visibleChars = lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
+  return { lines, hidden, visibleChars };
+}
+
+/** Comments, sticky notes, free-text boxes: annotation contents are not part of the page's text. */
+async function annotations(page: PdfPage, pageNumber: number): Promise<HiddenItem[]> {
+  const annots: unknown[] = await page.getAnnotations();
+  const out: HiddenItem[] = [];
+  for (const a of annots) {
+    if (typeof a !== 'object' || a === null) continue;
+    const { subtype, contentsObj, contents } = a as {
+      subtype?: unknown;
+      contentsObj?: { str?: unknown };
+      contents?: unknown;
+    };
+    if (subtype === 'Link' || subtype === 'Popup' || subtype === 'Widget') continue;
+    const text =
+      typeof contentsObj?.str === 'string' ? contentsObj.str : typeof contents === 'string' ? contents : '';
+    const item = hiddenItem('comment', text, pageNumber);
+    if (item) out.push(item);
+  }
+  return out;
+}
+
+const INFO_FIELDS = ['Title', 'Subject', 'Keywords', 'Author', 'Creator', 'Producer'] as const;
+
+async function readMetadata(
+  doc: PdfDocument,
+): Promise<{ metadata: Record<string, unknown>; hidden: HiddenItem[] }> {
+  const metadata: Record<string, unknown> = {};
+  const fields: Record<string, string> = {};
+  try {
+    const { info } = await doc.getMetadata();
+    const record = info as Record<string, unknown>;
+    for (const key of INFO_FIELDS) {
+      const value = record[key];
+      if (typeof value === 'string' && value.trim() !== '') {
+        const name = key.charAt(0).toLowerCase() + key.slice(1);
+        metadata[name] = value.trim();
+        if (key !== 'Producer') fields[name] = value;
+      }
+    }
+    const custom = record.Custom;
+    if (typeof custom === 'object' && custom !== null) {
+      const props: Record<string, string> = {};
+      for (const [k, v] of Object.entries(custom)) {
+        if (typeof v === 'string' && v.trim() !== '') {
+          props[k] = v.trim();
+          fields[`custom:${k}`] = v;
+        }
+      }
+      if (Object.keys(props).length > 0) metadata.custom = props;
+    }
+  } catch {
+    // Unreadable metadata never prevents reading the text.
+  }
+  return { metadata, hidden: metadataHidden(fields) };
+}
+
+interface OutlineNode {
+  title: string;
+  dest: string | unknown[] | null;
+  items: OutlineNode[];
+}
+
+/** Bookmarks (Word exports them from heading styles): reliable headings with their page. */
+async function outlineHints(doc: PdfDocument): Promise<HeadingHint[]> {
+  const hints: HeadingHint[] = [];
+  const visit = async (nodes: OutlineNode[], level: number) => {
+    for (const node of nodes) {
+      try {
+        const dest = typeof node.dest === 'string' ? await doc.getDestination(node.dest) : node.dest;
+        const target = Array.isArray(dest) ? dest[0] : null;
+        let index: number | null = null;
+        if (typeof target === 'number') index = target;
+        else if (typeof target === 'object' && target !== null && 'num' in target)
+          index = await doc.getPageIndex(target as Parameters<PdfDocument['getPageIndex']>[0]);
+        if (index !== null && node.title.trim() !== '')
+          hints.push({ page: index + 1, text: node.title, level: Math.min(level, 6), source: 'outline' });
+      } catch {
+        // A broken bookmark is skipped.
+      }
+      await visit(node.items ?? [], level + 1);
+    }
+  };
+  try {
+    await visit(((await doc.getOutline()) ?? []) as OutlineNode[], 1);
+  } catch {
+    return [];
+  }
+  return hints;
+}
+
+/**
+ * Headings from font size: lines clearly larger than the body text (the size most characters use),
+ * ranked by size into levels. Consecutive heading lines of one size are one heading.
+ */
+function layoutHints(pages: Line[][]): HeadingHint[] {
+  const weights = new Map<number, number>();
+  for (const l of pages.flat()) weights.set(l.size, (weights.get(l.size) ?? 0) + l.text.length);
+  const body = [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  const isHeading = (l: Line) =>
+    l.size >= body * HEADING_RATIO && /\p{L}/u.test(l.text) && l.text.split(/\s+/).length <= 15;
+  const sizes = [
+    ...new Set(
+      pages
+        .flat()
+        .filter(isHeading)
+        .map((l) => l.size),
+    ),
+  ].sort((a, b) => b - a);
+  const hints: HeadingHint[] = [];
+  pages.forEach((lines, index) => {
+    lines.forEach((line, i) => {
+      if (!isHeading(line)) return;
+      const previous = lines[i - 1];
+      const last = hints[hints.length - 1];
+      if (
+        previous !== undefined &&
+        isHeading(previous) &&
+        previous.size === line.size &&
+        !line.paragraphStart &&
+        last
+      ) {
+        last.text += ` ${line.text}`;
+        return;
+      }
+      hints.push({
+        page: index + 1,
+        text: line.text,
+        level: Math.min(sizes.indexOf(line.size) + 1, 3),
+        source: 'layout',
+      });
+    });
+  });
+  return hints;
+}
+
+function noTextLayer(): UnprocessableError {
+  return new UnprocessableError(
+    'no_text_layer',
+    'Le PDF ne contient pas de texte lisible : il semble numérisé (pages en images). Exportez le dossier en PDF directement depuis Word (Fichier › Exporter › PDF), faites-le passer par un logiciel de reconnaissance de caractères (OCR), ou déposez le fichier Word (DOCX).',
+  );
+}
+
+/**
+ * Parses a PDF page by page: visible text rebuilt into lines, hidden text (white, tiny, off-page,
+ * unpainted) and annotations reported apart, metadata and bookmarks read. Throws 422 `encrypted_pdf`,
+ * `corrupt_file` or `no_text_layer`.
+ */
+export async function parsePdf(bytes: Uint8Array, mediaType: string): Promise<RawDocument> {
+  installPdfjsPolyfills();
+  if (looksTruncated(bytes)) throw corrupt(new Error('missing %%EOF'));
+  let doc: PdfDocument;
+  try {
+    // pdfjs takes ownership of (detaches) the buffer it is given: hand it a copy.
+    doc = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
+  } catch (err) {
+    throw mapOpenError(err);
+  }
+  try {
+    const ops = await opCodes();
+    const pages: PageResult[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        const page = await doc.getPage(n);
+        pages.push(await readPage(page, n, ops));
+        // Operator lists and fonts are cached per page: free them as we go on long documents.
+        page.cleanup();
+      } catch (err) {
+        throw corrupt(err);
+      }
+    }
+    const withText = pages.filter((p) => p.visibleChars >= MIN_PAGE_CHARS).length;
+    if (withText <= Math.floor(pages.length * 0.2)) throw noTextLayer();
+    const { metadata, hidden: metaHidden } = await readMetadata(doc);
+    const outline = await outlineHints(doc);
+    const lineSets = pages.map((p) => p.lines);
+    return {
+      format: 'pdf',
+      mediaType,
+      pages: lineSets.map((lines, i) => ({ page: i + 1, text: linesToText(lines) })),
+      pagesEstimated: false,
+      headings: outline.length > 0 ? outline : layoutHints(lineSets),
+      hidden: [...pages.flatMap((p) => p.hidden), ...metaHidden],
+      warnings: pages.flatMap((p, i) =>
+        p.visibleChars < MIN_PAGE_CHARS
+          ? [
+              {
+                code: 'page_without_text',
+                message: `La page ${i + 1} ne contient pas de texte lisible (image ou page numérisée) : son contenu ne peut pas être analysé.`,
+                page: i + 1,
+              },
+            ]
+          : [],
+      ),
+      metadata: { ...metadata, pageCount: doc.numPages },
+      layout: { stripRunningLines: true, joinLines: true },
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
