@@ -1,0 +1,412 @@
+import { describe, expect, it } from 'vitest';
+import { getExam, listExams } from '../../referential/index';
+import type { Exam } from '../../referential/types';
+import { CriterionGradeSchema, type DossierText, type GradingPassage } from '../grade-schema';
+import {
+  analyzeCriterion,
+  analyzeCriterionDetailed,
+  type CriterionSignals,
+  scoreFromSignals,
+} from './analyzer';
+
+/** A dossier as ingestion builds it (pages joined by a blank line) and its passages (one per paragraph). */
+function dossierOf(pages: string[], language = 'fr'): { dossier: DossierText; passages: GradingPassage[] } {
+  const pageTexts = pages.map((text, i) => ({ page: i + 1, text }));
+  const text = pageTexts.map((p) => p.text).join('\n\n');
+  const passages: GradingPassage[] = [];
+  for (const p of pageTexts) {
+    for (const paragraph of p.text.split(/\n\n+/)) {
+      if (!paragraph.trim()) continue;
+      passages.push({
+        id: `p${passages.length}`,
+        ordinal: passages.length,
+        page: p.page,
+        pageEnd: p.page,
+        section: null,
+        annex: false,
+        text: paragraph,
+        relevance: 1,
+      });
+    }
+  }
+  return { dossier: { text, pages: pageTexts, language, words: text.split(/\s+/).length }, passages };
+}
+
+function exam(id: string): Exam {
+  const found = getExam(id);
+  if (!found) throw new Error(`exam ${id} missing from the referential`);
+  return found;
+}
+
+function criterion(examId: string, textPart: string) {
+  const c = exam(examId).criteria.find((k) => k.text.includes(textPart));
+  if (!c) throw new Error(`no criterion « ${textPart} » in ${examId}`);
+  return c;
+}
+
+const DIAGNOSTICS = 'b1-diagnostics-strategiques';
+
+/** A well-built diagnostic: PESTEL factors with figures and sources, Porter, SWOT, over three pages. */
+const STRONG = [
+  `1. Présentation de l'entreprise
+
+Le groupe L'Occitane, fondé en 1976 et dont le siège est à Manosque, réalise un chiffre d'affaires de 2,5 Md€ en 2023 avec 9 000 collaborateurs dans 90 pays. Notre unité d'affaires, la filiale française de soins bio, représente 14 % du CA du groupe selon le rapport annuel 2023.
+
+2. Méthodologie de veille
+
+Nous avons organisé une veille hebdomadaire avec Google Alerts et Feedly sur 25 mots-clés, complétée par une synthèse par ChatGPT, ce qui permet de trier 150 articles par mois. Les sources secondaires (INSEE, Xerfi, rapport annuel 2023) ont été recoupées avec des sources primaires, car la fiabilité des données conditionne nos préconisations.`,
+  `3. Diagnostic externe : analyse PESTEL
+
+Sur le plan politique et légal, la loi AGEC de 2020 impose la fin des emballages plastiques à usage unique d'ici 2040, ce qui oblige l'entreprise à revoir 60 % de ses références.
+Sur le plan économique, selon l'INSEE (2024), l'inflation a atteint 4,9 % en 2023, donc le panier moyen en cosmétique a reculé de 3 %.
+Sur le plan socio-culturel, 67 % des consommateurs privilégient les produits naturels selon l'étude Kantar (2023), ce qui révèle une opportunité pour la gamme bio.
+Sur le plan technologique, l'essor du e-commerce (+12 % par an selon la Fevad) montre que la vente en ligne devient un canal prioritaire.
+L'analyse PESTEL montre ainsi que les facteurs environnementaux et légaux constituent à la fois une menace à court terme et une opportunité de différenciation.
+
+4. Les cinq forces de Porter
+
+Le pouvoir de négociation des distributeurs est fort, car les trois premières enseignes concentrent 55 % des ventes selon Xerfi (2023). La menace des nouveaux entrants est moyenne : les barrières à l'entrée restent faibles en ligne, ce qui explique l'arrivée de 40 marques digitales depuis 2020.`,
+  `5. Diagnostic interne et SWOT
+
+Les ressources humaines comptent 450 salariés dont 30 en R&D, et les ressources financières permettent d'investir 8 % du CA en innovation, ce qui constitue une force.
+La matrice SWOT révèle que les forces (marque reconnue, savoir-faire) compensent les faiblesses (prix élevés de 15 % au-dessus du marché), donc nous préconisons de capitaliser sur l'image naturelle face aux menaces réglementaires.`,
+];
+
+/** The same topic in one line. */
+const WEAK = [
+  `Présentation
+
+Nous avons fait une analyse PESTEL et SWOT de l'entreprise.
+
+L'entreprise vend des cosmétiques en France.`,
+];
+
+/** Nothing about the criterion. */
+const UNRELATED = [
+  `Présentation
+
+Notre équipe a organisé un séminaire de cohésion au printemps. Les participants ont apprécié les ateliers de cuisine et la randonnée du deuxième jour.`,
+];
+
+/** Lists of rubric terms, including one with connectives and figures slipped in to look argued. */
+const STUFFED = [
+  `Présentation
+
+PESTEL SWOT SMART KPI ESG CSRD SONCAS SIMAC closing
+
+Porter, SWOT, PESTEL, BCG, matrice ABC, SMART, KPI, CRM, RSE, ESG
+
+PESTEL SWOT Porter forces faiblesses car donc selon 45 % (INSEE, 2023)`,
+];
+
+/** An English dossier for the intercultural exam. */
+const ENGLISH = [
+  `Curriculum Vitae
+
+Business Development Manager with 8 years of experience in B2B sales, I grew revenue by 35% in two years and managed a team of 6 sales representatives across France and Germany.
+
+Cover letter
+
+I am applying for the Business Development Manager position because your multicultural team matches my experience of managing key accounts in three countries.`,
+  `Intercultural relations
+
+According to Hofstede (2010), France scores 68 on power distance whereas Germany scores 35, which explains why German colleagues expect flatter decision making.
+Erin Meyer's Culture Map shows that communication styles differ: Dutch colleagues give direct negative feedback, therefore I adapted my one-to-one meetings.
+Stereotypes about "lazy" or "rigid" cultures are a barrier to trust, so I introduced a monthly session where each member presents the professional practices of their country.
+
+Integration and mobility
+
+My 30/60/90 days onboarding plan includes meeting 15 stakeholders at headquarters and in the subsidiaries, because a matrix organisation requires understanding reporting lines early.
+An international mobility plan based on a diagnosis of family and visa constraints will help two team members relocate to Singapore in 2025.`,
+];
+
+function grade(examId: string, textPart: string, pages: string[], language = 'fr') {
+  const { dossier, passages } = dossierOf(pages, language);
+  return analyzeCriterionDetailed({
+    exam: exam(examId),
+    criterion: criterion(examId, textPart),
+    passages,
+    dossier,
+  });
+}
+
+describe('analyzeCriterion: scores', () => {
+  it('scores a quantified, sourced, multi-page diagnostic clearly above a one-line mention, and nothing at 0', () => {
+    const strong = grade(DIAGNOSTICS, 'diagnostics stratégiques', STRONG);
+    const weak = grade(DIAGNOSTICS, 'diagnostics stratégiques', WEAK);
+    const none = grade(DIAGNOSTICS, 'diagnostics stratégiques', UNRELATED);
+    expect(strong.grade.score).toBe(4);
+    expect(weak.grade.score).toBe(1);
+    expect(none.grade.score).toBe(0);
+    expect(strong.signals.found).toEqual(expect.arrayContaining(['pestel', 'porter', 'swot']));
+    expect(weak.signals).toMatchObject({ found: ['pestel', 'swot'], developedSentences: 0 });
+  });
+
+  it('ranks the same dossier consistently on another criterion (the veille methodology)', () => {
+    expect(grade(DIAGNOSTICS, 'méthodologie de veille', STRONG).grade.score).toBeGreaterThanOrEqual(3);
+    expect(grade(DIAGNOSTICS, 'méthodologie de veille', WEAK).grade.score).toBe(0);
+  });
+
+  it('never scores keyword stuffing above 1, on any criterion of any exam', () => {
+    const { dossier, passages } = dossierOf(STUFFED);
+    for (const e of listExams()) {
+      for (const c of e.criteria) {
+        const result = analyzeCriterionDetailed({ exam: e, criterion: c, passages, dossier });
+        expect(result.grade.score, `${e.id} ${c.id}`).toBeLessThanOrEqual(1);
+        expect(result.signals.relevantSentences, `${e.id} ${c.id}`).toBe(0);
+      }
+    }
+    const diag = grade(DIAGNOSTICS, 'diagnostics stratégiques', STUFFED);
+    expect(diag.grade.score).toBe(1);
+    expect(diag.grade.rationale).toContain('listes de mots-clés');
+  });
+
+  it('does not let stuffing raise a weak dossier', () => {
+    const weak = grade(DIAGNOSTICS, 'diagnostics stratégiques', WEAK).grade.score;
+    const padded = grade(DIAGNOSTICS, 'diagnostics stratégiques', [`${WEAK[0]}\n\n${STUFFED[0]}`]).grade
+      .score;
+    expect(padded).toBe(weak);
+  });
+
+  it('grades the English dossier of the intercultural exam in English', () => {
+    const intercultural = 'b6-management-interculturel';
+    for (const part of [
+      'relations interculturelles',
+      'organisation complexe',
+      'agilité',
+      "l'interculturalité",
+      'Le CV',
+    ]) {
+      expect(grade(intercultural, part, ENGLISH, 'en').grade.score, part).toBeGreaterThan(0);
+    }
+    expect(
+      grade(intercultural, 'relations interculturelles', ENGLISH, 'en').grade.score,
+    ).toBeGreaterThanOrEqual(3);
+    // The candidate-facing messages stay French: the interface is French.
+    expect(grade(intercultural, 'relations interculturelles', ENGLISH, 'en').grade.rationale).toMatch(
+      /notions attendues/,
+    );
+  });
+});
+
+describe('scoreFromSignals: thresholds', () => {
+  const base: CriterionSignals = {
+    expected: ['pestel', 'porter', 'swot', 'ressources_internes', 'chaine_valeur', 'marche'],
+    found: [],
+    developedConcepts: [],
+    relevantSentences: 0,
+    developedSentences: 0,
+    arguedSentences: 0,
+    quantifiedSentences: 0,
+    sourceScore: 0,
+    pages: [],
+    passages: 0,
+    stuffedMentions: 0,
+    stuffedConcepts: [],
+  };
+  const satisfactory: CriterionSignals = {
+    ...base,
+    found: ['pestel', 'porter'],
+    relevantSentences: 3,
+    developedSentences: 2,
+    arguedSentences: 2,
+    quantifiedSentences: 1,
+    pages: [2],
+    passages: 1,
+  };
+
+  it.each<[string, CriterionSignals, number]>([
+    ['nothing relevant', base, 0],
+    ['only keyword lists', { ...base, stuffedMentions: 2 }, 1],
+    ['mentions without development', { ...base, found: ['pestel', 'swot'], relevantSentences: 2 }, 1],
+    ['one developed sentence', { ...satisfactory, arguedSentences: 1, developedSentences: 1 }, 2],
+    ['argued but neither quantified nor sourced', { ...satisfactory, quantifiedSentences: 0 }, 2],
+    ['argued and quantified but one concept', { ...satisfactory, found: ['pestel'] }, 2],
+    ['several concepts, argued, quantified', satisfactory, 3],
+    ['a named source instead of figures', { ...satisfactory, quantifiedSentences: 0, sourceScore: 1 }, 3],
+    [
+      'broad but not sourced',
+      {
+        ...satisfactory,
+        found: ['pestel', 'porter', 'swot'],
+        arguedSentences: 3,
+        pages: [2, 3],
+        passages: 2,
+      },
+      3,
+    ],
+    [
+      'broad, quantified, sourced, one page only',
+      { ...satisfactory, found: ['pestel', 'porter', 'swot'], arguedSentences: 3, sourceScore: 1.5 },
+      3,
+    ],
+    [
+      'broad, quantified, sourced, several pages',
+      {
+        ...satisfactory,
+        found: ['pestel', 'porter', 'swot'],
+        arguedSentences: 3,
+        sourceScore: 1.5,
+        pages: [2, 3],
+      },
+      4,
+    ],
+  ])('%s → %i', (_, signals, expected) => {
+    expect(scoreFromSignals(signals)).toBe(expected);
+  });
+});
+
+describe('analyzeCriterion: evidence, gaps, advice', () => {
+  it('quotes verbatim sentences of the dossier text, on the page they are on', () => {
+    const { dossier, passages } = dossierOf(STRONG);
+    for (const e of listExams()) {
+      for (const c of e.criteria) {
+        const { evidence } = analyzeCriterion({ exam: e, criterion: c, passages, dossier });
+        expect(evidence.length).toBeLessThanOrEqual(3);
+        for (const { quote, page } of evidence) {
+          expect(dossier.text.includes(quote), quote).toBe(true);
+          expect(dossier.pages.find((p) => p.page === page)?.text.includes(quote), `${quote} p.${page}`).toBe(
+            true,
+          );
+        }
+      }
+    }
+  });
+
+  it('finds the page of each sentence of a passage that spans pages', () => {
+    const { dossier } = dossierOf(STRONG);
+    // One passage for the whole dossier, as retrieval sends a short dossier whole.
+    const whole: GradingPassage = {
+      id: 'all',
+      ordinal: 0,
+      page: 1,
+      pageEnd: 3,
+      section: null,
+      annex: false,
+      text: dossier.text,
+      relevance: 1,
+    };
+    const { evidence } = analyzeCriterion({
+      exam: exam(DIAGNOSTICS),
+      criterion: criterion(DIAGNOSTICS, 'diagnostics stratégiques'),
+      passages: [whole],
+      dossier,
+    });
+    expect(evidence.length).toBe(3);
+    expect(new Set(evidence.map((e) => e.page)).size).toBeGreaterThanOrEqual(2);
+    for (const { quote, page } of evidence) {
+      expect(dossier.pages.find((p) => p.page === page)?.text.includes(quote), `${quote} p.${page}`).toBe(
+        true,
+      );
+    }
+  });
+
+  it('prefers developed sentences on distinct pages as evidence', () => {
+    const { grade: strong } = grade(DIAGNOSTICS, 'diagnostics stratégiques', STRONG);
+    expect(new Set(strong.evidence.map((e) => e.page)).size).toBe(2);
+    expect(strong.evidence.map((e) => e.quote)).not.toContain('3. Diagnostic externe : analyse PESTEL');
+  });
+
+  it('says what is missing as the jury would, and how to fix it', () => {
+    const { grade: weak } = grade(DIAGNOSTICS, 'diagnostics stratégiques', WEAK);
+    expect(weak.missing).toContain(
+      "Aucune analyse de l'intensité concurrentielle du secteur (forces de Porter : pouvoir de négociation des clients et fournisseurs, nouveaux entrants, substituts)",
+    );
+    expect(weak.missing.some((m) => m.startsWith('PESTEL : cité sans être analysé'))).toBe(true);
+    expect(weak.recommendations.length).toBeGreaterThan(0);
+    expect(weak.recommendations.length).toBeLessThanOrEqual(4);
+    expect(weak.recommendations[0]).toMatch(/reliez chaque constat/);
+
+    const { grade: none } = grade(DIAGNOSTICS, 'diagnostics stratégiques', UNRELATED);
+    expect(none.evidence).toEqual([]);
+    expect(none.missing[0]).toMatch(/^Aucune analyse du macro-environnement/);
+    expect(none.recommendations[0]).toMatch(/^Ajoutez un tableau PESTEL/);
+  });
+
+  it('explains the score in one or two French sentences, without mentioning the offline mode', () => {
+    for (const pages of [STRONG, WEAK, UNRELATED, STUFFED]) {
+      const { grade: g } = grade(DIAGNOSTICS, 'diagnostics stratégiques', pages);
+      const sentences = g.rationale.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+      expect(sentences.length, g.rationale).toBeLessThanOrEqual(2);
+      expect(g.rationale).not.toMatch(/hors ligne|offline/i);
+    }
+  });
+});
+
+describe('analyzeCriterion: determinism and robustness', () => {
+  it('returns deep-equal output for the same input, whatever the passage order or cache state', () => {
+    const { dossier, passages } = dossierOf(STRONG);
+    const e = exam(DIAGNOSTICS);
+    for (const c of e.criteria) {
+      const first = analyzeCriterion({ exam: e, criterion: c, passages, dossier });
+      expect(analyzeCriterion({ exam: e, criterion: c, passages, dossier })).toEqual(first);
+      expect(analyzeCriterion({ exam: e, criterion: c, passages: [...passages].reverse(), dossier })).toEqual(
+        first,
+      );
+      expect(
+        analyzeCriterion({ exam: { ...e }, criterion: { ...c }, passages, dossier: { ...dossier } }),
+      ).toEqual(first);
+    }
+  });
+
+  it('counts a sentence repeated by overlapping passages once', () => {
+    const { dossier, passages } = dossierOf(STRONG);
+    const doubled = [
+      ...passages,
+      ...passages.map((p) => ({ ...p, id: `${p.id}-overlap`, ordinal: p.ordinal + 100 })),
+    ];
+    const input = {
+      exam: exam(DIAGNOSTICS),
+      criterion: criterion(DIAGNOSTICS, 'diagnostics stratégiques'),
+      dossier,
+    };
+    expect(analyzeCriterionDetailed({ ...input, passages: doubled }).signals).toEqual(
+      analyzeCriterionDetailed({ ...input, passages }).signals,
+    );
+  });
+
+  it('handles no passages, an empty dossier and a criterion outside the curated lexicon', () => {
+    const empty = dossierOf([]);
+    const e = exam(DIAGNOSTICS);
+    expect(analyzeCriterion({ exam: e, criterion: e.criteria[0], ...empty }).score).toBe(0);
+    const custom = {
+      id: 'X1',
+      text: 'Le business model et la proposition de valeur sont analysés',
+      competencies: [],
+    };
+    const result = analyzeCriterionDetailed({ exam: e, criterion: custom, ...dossierOf(STRONG) });
+    expect(result.signals.expected).toContain('business_model');
+    expect(CriterionGradeSchema.safeParse(result.grade).success).toBe(true);
+  });
+
+  it('grades a 20-page dossier on every criterion of every exam with valid grades (sanity, not a timing)', () => {
+    const filler = [
+      'le client',
+      'notre offre',
+      'la stratégie',
+      "l'équipe",
+      'le marché',
+      'notre prix',
+      'le canal digital',
+      'le projet',
+    ];
+    const pages = Array.from({ length: 20 }, (_, p) => {
+      let page = STRONG[p % STRONG.length].replace(/\d+/g, (d) => String(Number(d) + p));
+      for (let k = 0; k < 6; k++) {
+        page += `\n\nEn ${2015 + k}, ${filler[(p + k) % 8]} a progressé de ${p * 3 + k} % selon Xerfi, ce qui montre que ${filler[(p + 2 * k) % 8]} doit évoluer ; par conséquent nous préconisons de renforcer le suivi de ${filler[(k + 3) % 8]} et de mesurer chaque mois le taux de conversion, car la concurrence accélère.`;
+      }
+      return page;
+    });
+    const { dossier, passages } = dossierOf(pages);
+    expect(dossier.words).toBeGreaterThan(7000);
+    for (const e of listExams()) {
+      for (const c of e.criteria) {
+        const g = analyzeCriterion({ exam: e, criterion: c, passages, dossier });
+        expect(CriterionGradeSchema.safeParse(g).success, `${e.id} ${c.id}`).toBe(true);
+        expect(g.missing.length).toBeLessThanOrEqual(5);
+        expect(g.recommendations.length).toBeLessThanOrEqual(4);
+        for (const { quote } of g.evidence) expect(dossier.text.includes(quote)).toBe(true);
+      }
+    }
+  });
+});

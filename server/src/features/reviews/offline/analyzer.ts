@@ -1,0 +1,528 @@
+/**
+ * The offline analyzer: Préjury's deterministic grader when no model is configured.
+ *
+ * For one criterion it measures two things in the passages it is given:
+ * - coverage: which of the criterion's expected concepts (lexicon.ts) appear, distinct concepts counting,
+ *   not repetitions;
+ * - depth: for each relevant sentence, whether it is quantified (figures, %, €), sourced (« selon », named
+ *   institutions, URLs, years in parentheses), argued (« car », « donc », « ce qui », « because »…), analytical
+ *   (« montre », « révèle ») or prescriptive (« nous préconisons »).
+ * The score follows `SCORING_THRESHOLDS` (see `scoreFromSignals`). Evidence is up to three verbatim sentences
+ * with their page. Keyword-stuffed sentences (stuffing.ts) never count as analysis.
+ *
+ * Same input, same output: no randomness, no clock, passages processed in document order.
+ */
+import type { Criterion, Exam } from '../../referential/types';
+import type { CriterionGrade, DossierText, GradingPassage } from '../grade-schema';
+import {
+  buildCriterionLexicon,
+  CONCEPTS,
+  type ConceptHit,
+  type ConceptId,
+  type CriterionLexicon,
+  countStems,
+  type DepthSignals,
+  depthSignals,
+  examLanguage,
+  findConcepts,
+  fold,
+  getExamLexicon,
+  indexText,
+  type MatchLanguage,
+  type TextIndex,
+} from './lexicon';
+import { type PassageSentence, sentencesOfPassage } from './sentences';
+import { type StuffingVerdict, stuffingVerdict } from './stuffing';
+
+/** What `analyzeCriterion` needs: the same input a model grader gets. */
+export interface AnalyzeInput {
+  exam: Exam;
+  criterion: Criterion;
+  passages: GradingPassage[];
+  dossier: DossierText;
+}
+
+/**
+ * Thresholds of the 0–4 score (DESIGN.md rubric scale):
+ * - 0 absent: no sentence names an expected concept (nor two of the criterion's own words);
+ * - 1 insuffisant: relevant sentences exist but none is developed (argued, or backed by a figure or a
+ *   source) — headings, bare mentions, keyword lists;
+ * - 2 partiel: at least one developed relevant sentence, but the bar for 3 is not met;
+ * - 3 satisfaisant: ≥ `satisfactory.concepts` distinct expected concepts, ≥ `satisfactory.argued` argued
+ *   sentences, and at least one figure or one source among the developed sentences;
+ * - 4 excellent: broad coverage (≥ `excellent.minConcepts` concepts and ≥ `excellent.conceptShare` of those
+ *   expected, capped at all of them), ≥ `excellent.argued` argued sentences, quantified AND sourced, spread
+ *   over ≥ `excellent.pages` pages or passages.
+ */
+export const SCORING_THRESHOLDS = {
+  /** A developed sentence has at least this many words (headings and captions are shorter). */
+  minWords: 6,
+  /** A sentence this long counts as a statement even when no verb was recognised. */
+  statementWords: 12,
+  /** Sentences matching no concept are relevant when they use this many of the criterion's own words. */
+  ownWordsForRelevance: 2,
+  satisfactory: { concepts: 2, argued: 2 },
+  excellent: { conceptShare: 0.5, minConcepts: 3, argued: 3, pages: 2 },
+  /** Source score needed to count as sourced: a named source scores 1, « une étude » without a name 0.5. */
+  sourced: 1,
+} as const;
+
+const MAX_EVIDENCE = 3;
+const MAX_MISSING = 5;
+const MAX_RECOMMENDATIONS = 4;
+
+/** Coverage and depth of one criterion, the explanation of its score. */
+export interface CriterionSignals {
+  /** Concepts the criterion expects, core first. */
+  expected: ConceptId[];
+  /** Expected concepts present in relevant, non-stuffed sentences. */
+  found: ConceptId[];
+  /** Expected concepts present in developed sentences. */
+  developedConcepts: ConceptId[];
+  relevantSentences: number;
+  /** Relevant sentences that are argued or backed by a figure or a source. */
+  developedSentences: number;
+  arguedSentences: number;
+  quantifiedSentences: number;
+  /** Sum over developed sentences: 1 for a named source, 0.5 for an unnamed one. */
+  sourceScore: number;
+  /** Pages holding developed sentences, ascending. */
+  pages: number[];
+  /** Passages holding developed sentences. */
+  passages: number;
+  /** Keyword-stuffed sentences naming an expected concept (ignored for coverage and depth). */
+  stuffedMentions: number;
+  /** Expected concepts named only inside stuffed sentences. */
+  stuffedConcepts: ConceptId[];
+}
+
+/** A grade with the signals it was computed from. */
+export interface CriterionAnalysis {
+  grade: CriterionGrade;
+  signals: CriterionSignals;
+}
+
+/** Code-unit order, not `localeCompare`: the result must not depend on the machine's locale. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ── Sentence facts (criterion-independent, cached per dossier) ───────────────────────────────────────
+
+/** What the lexicon says about one sentence, whatever the criterion. */
+export interface SentenceFacts {
+  folded: string;
+  index: TextIndex;
+  concepts: ConceptHit[];
+  signals: DepthSignals;
+  stuffed: StuffingVerdict | null;
+}
+
+/** Keyed by the dossier object: all criteria of one review share the work, nothing outlives the dossier. */
+const factsCache = new WeakMap<DossierText, Map<string, SentenceFacts>>();
+
+/** Concepts, depth signals and stuffing verdict of a sentence, memoised per dossier. */
+export function sentenceFacts(dossier: DossierText, lang: MatchLanguage, text: string): SentenceFacts {
+  let cache = factsCache.get(dossier);
+  if (!cache) {
+    cache = new Map();
+    factsCache.set(dossier, cache);
+  }
+  const key = `${lang}\u0000${text}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const folded = fold(text);
+  const index = indexText(folded);
+  const concepts = findConcepts(folded, lang, index);
+  const signals = depthSignals(text, folded, lang);
+  const facts = { folded, index, concepts, signals, stuffed: stuffingVerdict(folded, concepts, signals) };
+  cache.set(key, facts);
+  return facts;
+}
+
+/** Sentences of each passage, memoised per dossier: every criterion of a review reads the same passages. */
+const sentencesCache = new WeakMap<DossierText, Map<string, PassageSentence[]>>();
+
+function cachedSentences(passage: GradingPassage, dossier: DossierText): PassageSentence[] {
+  let cache = sentencesCache.get(dossier);
+  if (!cache) {
+    cache = new Map();
+    sentencesCache.set(dossier, cache);
+  }
+  const key = `${passage.id}\u0000${passage.page}\u0000${passage.pageEnd}\u0000${passage.text}`;
+  let sentences = cache.get(key);
+  if (!sentences) {
+    sentences = sentencesOfPassage(passage, dossier);
+    cache.set(key, sentences);
+  }
+  return sentences;
+}
+
+// ── Per-criterion classification ─────────────────────────────────────────────────────────────────────
+
+interface Candidate {
+  sentence: PassageSentence;
+  /** Document order: passage position, then offset. */
+  order: number;
+  passageRelevance: number;
+  facts: SentenceFacts;
+  concepts: ConceptId[];
+  ownHits: number;
+  competencyHits: number;
+  developed: boolean;
+  argued: boolean;
+  quantified: boolean;
+  source: number;
+}
+
+/** English matching for the English exam, or for a dossier detected as English. */
+export function matchLanguage(exam: Exam, dossier: DossierText): MatchLanguage {
+  return examLanguage(exam) === 'en' || /^en/i.test(dossier.language ?? '') ? 'en' : 'fr';
+}
+
+function criterionLexicon(exam: Exam, criterion: Criterion): CriterionLexicon {
+  const fromExam = exam.criteria.some((c) => c.id === criterion.id && c.text === criterion.text)
+    ? getExamLexicon(exam).criteria.get(criterion.id)
+    : undefined;
+  return fromExam ?? buildCriterionLexicon(exam, criterion);
+}
+
+function classify(
+  input: AnalyzeInput,
+  lexicon: CriterionLexicon,
+): { relevant: Candidate[]; stuffed: Candidate[] } {
+  const lang = matchLanguage(input.exam, input.dossier);
+  const expected = new Set(lexicon.concepts.map((c) => c.id));
+  const passages = [...input.passages].sort(
+    (a, b) => a.page - b.page || a.ordinal - b.ordinal || compareIds(a.id, b.id),
+  );
+  const relevant: Candidate[] = [];
+  const stuffed: Candidate[] = [];
+  const seen = new Set<string>();
+  const T = SCORING_THRESHOLDS;
+  passages.forEach((passage, p) => {
+    for (const sentence of cachedSentences(passage, input.dossier)) {
+      // Overlapping passages repeat sentences: count each once.
+      const key = `${sentence.page}\u0000${sentence.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const facts = sentenceFacts(input.dossier, lang, sentence.text);
+      const concepts = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
+      const ownHits = countStems(lexicon.ownStems, facts.index);
+      if (concepts.length === 0 && ownHits < Math.min(T.ownWordsForRelevance, lexicon.ownStems.length || 1))
+        continue;
+      const s = facts.signals;
+      const statement = s.words >= T.minWords && (s.verb || s.words >= T.statementWords);
+      const argued = statement && (s.argument || s.analysis || s.recommendation);
+      const quantified = statement && s.quantities > 0;
+      const source = statement ? (s.strongSources > 0 ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
+      const candidate: Candidate = {
+        sentence,
+        order: p * 1_000_000 + sentence.start,
+        passageRelevance: passage.relevance,
+        facts,
+        concepts,
+        ownHits,
+        competencyHits: countStems(lexicon.competencyStems, facts.index),
+        developed: argued || quantified || source > 0,
+        argued,
+        quantified,
+        source,
+      };
+      (facts.stuffed ? stuffed : relevant).push(candidate);
+    }
+  });
+  return { relevant, stuffed };
+}
+
+function computeSignals(
+  lexicon: CriterionLexicon,
+  relevant: Candidate[],
+  stuffed: Candidate[],
+): CriterionSignals {
+  const expected = lexicon.concepts.map((c) => c.id);
+  const found = new Set<ConceptId>();
+  const developedConcepts = new Set<ConceptId>();
+  const pages = new Set<number>();
+  const passages = new Set<string>();
+  let developed = 0;
+  let argued = 0;
+  let quantified = 0;
+  let sourceScore = 0;
+  for (const c of relevant) {
+    for (const id of c.concepts) found.add(id);
+    if (!c.developed) continue;
+    developed++;
+    for (const id of c.concepts) developedConcepts.add(id);
+    if (c.argued) argued++;
+    if (c.quantified) quantified++;
+    sourceScore += c.source;
+    pages.add(c.sentence.page);
+    passages.add(c.sentence.passageId);
+  }
+  return {
+    expected,
+    found: expected.filter((id) => found.has(id)),
+    developedConcepts: expected.filter((id) => developedConcepts.has(id)),
+    relevantSentences: relevant.length,
+    developedSentences: developed,
+    arguedSentences: argued,
+    quantifiedSentences: quantified,
+    sourceScore,
+    pages: [...pages].sort((a, b) => a - b),
+    passages: passages.size,
+    stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
+    stuffedConcepts: expected.filter((id) => !found.has(id) && stuffed.some((c) => c.concepts.includes(id))),
+  };
+}
+
+/** Concepts needed for score 3 and 4, given how many the criterion expects (criteria without concepts count as one). */
+function conceptBars(expectedCount: number) {
+  const T = SCORING_THRESHOLDS;
+  const n = Math.max(1, expectedCount);
+  return {
+    several: Math.min(T.satisfactory.concepts, n),
+    broad: Math.min(n, Math.max(T.excellent.minConcepts, Math.ceil(T.excellent.conceptShare * n))),
+  };
+}
+
+function coverageCount(s: CriterionSignals): number {
+  // A criterion the lexicon has no concept for is covered by its own wording.
+  return s.expected.length === 0 && s.relevantSentences > 0 ? 1 : s.found.length;
+}
+
+/** The 0–4 score from coverage and depth (thresholds in `SCORING_THRESHOLDS`). */
+export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
+  const T = SCORING_THRESHOLDS;
+  if (s.relevantSentences === 0) return s.stuffedMentions > 0 ? 1 : 0;
+  if (s.developedSentences === 0) return 1;
+  const bars = conceptBars(s.expected.length);
+  const covered = coverageCount(s);
+  const supported = s.quantifiedSentences > 0 || s.sourceScore >= T.sourced;
+  if (covered < bars.several || s.arguedSentences < T.satisfactory.argued || !supported) return 2;
+  const excellent =
+    covered >= bars.broad &&
+    s.arguedSentences >= T.excellent.argued &&
+    s.quantifiedSentences > 0 &&
+    s.sourceScore >= T.sourced &&
+    (s.pages.length >= T.excellent.pages || s.passages >= T.excellent.pages);
+  return excellent ? 4 : 3;
+}
+
+// ── Evidence ─────────────────────────────────────────────────────────────────────────────────────────
+
+function rank(c: Candidate, weights: ReadonlyMap<ConceptId, number>): number {
+  const relevance =
+    c.concepts.reduce((sum, id) => sum + (weights.get(id) ?? 0), 0) +
+    0.25 * c.ownHits +
+    0.1 * Math.min(c.competencyHits, 5);
+  const s = c.facts.signals;
+  let depth =
+    1 +
+    (c.quantified ? 0.5 : 0) +
+    c.source * 0.5 +
+    (s.argument ? 0.4 : 0) +
+    (s.analysis ? 0.3 : 0) +
+    (s.recommendation ? 0.3 : 0);
+  if (!c.developed) depth *= 0.5;
+  const retrieval = 0.75 + 0.25 * Math.min(Math.max(c.passageRelevance, 0), 1);
+  return relevance * depth * retrieval;
+}
+
+/**
+ * Up to three verbatim sentences, best first, preferring distinct pages. Developed sentences only when there
+ * are any: a heading is evidence of a mention, not of the analysis a score of 2 or more rests on.
+ */
+function pickEvidence(candidates: Candidate[], lexicon: CriterionLexicon, dossier: DossierText) {
+  const weights = new Map(lexicon.concepts.map((e) => [e.id, e.weight]));
+  const developed = candidates.filter((c) => c.developed);
+  const ranked = (developed.length > 0 ? developed : candidates)
+    .map((c) => ({ c, score: rank(c, weights) }))
+    .sort((a, b) => b.score - a.score || a.c.order - b.c.order)
+    // The passage text is a slice of the dossier text; a sentence that is not (altered passage) cannot be a quote.
+    .filter(({ c }) => dossier.text.includes(c.sentence.text));
+  const chosen: Candidate[] = [];
+  const pages = new Set<number>();
+  for (const { c } of ranked) {
+    if (chosen.length >= MAX_EVIDENCE) break;
+    if (pages.has(c.sentence.page)) continue;
+    chosen.push(c);
+    pages.add(c.sentence.page);
+  }
+  for (const { c } of ranked) {
+    if (chosen.length >= MAX_EVIDENCE) break;
+    if (!chosen.includes(c)) chosen.push(c);
+  }
+  return chosen.map((c) => ({ quote: c.sentence.text, page: c.sentence.page }));
+}
+
+// ── Messages (French: the interface is French even when the dossier is English) ──────────────────────
+
+const NO_FIGURES =
+  "Aucune donnée chiffrée à l'appui de l'analyse (chiffres, pourcentages, montants, évolutions datées)";
+const NO_SOURCES = "Aucune source citée pour étayer l'analyse (études, rapports, sites, avec leur date)";
+const NO_ARGUMENT =
+  "Pas de raisonnement explicite : les éléments sont énoncés sans être expliqués ni reliés à leurs conséquences pour l'entreprise";
+
+const REC_FIGURES =
+  'Quantifiez votre analyse : appuyez chaque constat clé sur un chiffre daté (taille, évolution, part, montant) plutôt que sur une appréciation.';
+const REC_SOURCES =
+  "Citez vos sources dans le texte (« selon l'INSEE (2024) », rapport annuel, étude Xerfi…) et regroupez-les dans une sitographie.";
+const REC_ARGUMENT =
+  "Ne vous contentez pas de citer les notions : reliez chaque constat à sa conséquence pour l'entreprise (« ce qui implique… », « par conséquent… ») et concluez par une préconisation.";
+const REC_SPREAD =
+  'Développez ce point au-delà d’un seul passage : illustrez-le par des exemples chiffrés dans les parties du dossier qui le concernent.';
+
+function label(id: ConceptId): string {
+  return CONCEPTS[id].label;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n > 1 ? many : one}`;
+}
+
+function list(ids: readonly ConceptId[], max = 4): string {
+  const labels = ids.slice(0, max).map(label);
+  return ids.length > max ? `${labels.join(', ')}…` : labels.join(', ');
+}
+
+function coverageText(s: CriterionSignals): string {
+  if (s.expected.length === 0) return 'sans notion de référence dans le lexique';
+  const found = s.found.length > 0 ? ` : ${list(s.found)}` : '';
+  return `${s.found.length} notion${s.found.length > 1 ? 's' : ''} attendue${s.found.length > 1 ? 's' : ''} sur ${s.expected.length}${found}`;
+}
+
+function rationale(score: number, s: CriterionSignals): string {
+  const cov = coverageText(s);
+  const T = SCORING_THRESHOLDS;
+  switch (score) {
+    case 0:
+      return s.expected.length > 0
+        ? `Aucun passage ne traite ce critère : aucune des notions attendues (${list(s.expected, 3)}) n'apparaît.`
+        : 'Aucun passage ne traite ce critère.';
+    case 1:
+      return s.relevantSentences === 0
+        ? `Les notions attendues (${list(s.stuffedConcepts)}) n'apparaissent que dans des listes de mots-clés, qui ne comptent pas comme analyse.`
+        : `Le critère est seulement mentionné (${cov}) : aucune phrase ne l'argumente ni ne l'étaye par un chiffre ou une source.`;
+    case 2: {
+      const bars = conceptBars(s.expected.length);
+      const reason =
+        s.arguedSentences < T.satisfactory.argued
+          ? 'peu argumentée'
+          : s.quantifiedSentences === 0 && s.sourceScore < T.sourced
+            ? 'ni chiffrée ni sourcée'
+            : coverageCount(s) < bars.several
+              ? 'limitée à une seule des notions attendues'
+              : 'incomplète';
+      return `Le critère est abordé (${cov}) avec ${plural(s.developedSentences, 'phrase développée', 'phrases développées')}, mais l'analyse reste ${reason}.`;
+    }
+    case 3: {
+      const bars = conceptBars(s.expected.length);
+      const toReach: string[] = [];
+      if (coverageCount(s) < bars.broad) toReach.push('couvrir davantage de notions attendues');
+      if (s.arguedSentences < T.excellent.argued) toReach.push('argumenter davantage');
+      if (s.quantifiedSentences === 0) toReach.push('chiffrer');
+      if (s.sourceScore < T.sourced) toReach.push('citer des sources');
+      if (s.pages.length < T.excellent.pages && s.passages < T.excellent.pages)
+        toReach.push('développer sur plusieurs parties');
+      const next = toReach.length > 0 ? ` Pour viser 4 : ${toReach.join(', ')}.` : '';
+      const figures =
+        s.quantifiedSentences > 0 ? plural(s.quantifiedSentences, 'chiffrée', 'chiffrées') : 'sans chiffre';
+      const sources = s.sourceScore >= T.sourced ? 'sources citées' : 'sans source nommée';
+      return `Analyse argumentée couvrant ${cov}, avec ${plural(s.arguedSentences, 'phrase argumentée', 'phrases argumentées')} (${figures}, ${sources}).${next}`;
+    }
+    default:
+      return `Couverture large (${cov}) et analyse chiffrée et sourcée sur ${plural(s.pages.length, 'page', 'pages')}, avec ${plural(s.arguedSentences, 'phrase argumentée', 'phrases argumentées')}.`;
+  }
+}
+
+function gaps(lexicon: CriterionLexicon, s: CriterionSignals) {
+  const found = new Set(s.found);
+  const developed = new Set(s.developedConcepts);
+  const coreMissing = lexicon.concepts.filter((c) => c.core && !found.has(c.id)).map((c) => c.id);
+  const relatedMissing = lexicon.concepts.filter((c) => !c.core && !found.has(c.id)).map((c) => c.id);
+  const mentionedOnly = lexicon.concepts
+    .filter((c) => c.core && found.has(c.id) && !developed.has(c.id))
+    .map((c) => c.id);
+  const hasDepth = s.developedSentences > 0;
+  return {
+    coreMissing,
+    relatedMissing,
+    mentionedOnly,
+    noFigures: hasDepth && s.quantifiedSentences === 0,
+    noSources: hasDepth && s.sourceScore < SCORING_THRESHOLDS.sourced,
+    weakArgument: s.relevantSentences > 0 && s.arguedSentences < SCORING_THRESHOLDS.satisfactory.argued,
+  };
+}
+
+function missingList(criterion: Criterion, lexicon: CriterionLexicon, s: CriterionSignals): string[] {
+  const g = gaps(lexicon, s);
+  const out: string[] = g.coreMissing.map((id) => CONCEPTS[id].expectation);
+  if (s.expected.length === 0 && s.relevantSentences === 0)
+    out.push(`Le critère n'est pas traité : « ${criterion.text} »`);
+  if (g.weakArgument) out.push(NO_ARGUMENT);
+  if (g.noFigures) out.push(NO_FIGURES);
+  if (g.noSources) out.push(NO_SOURCES);
+  for (const id of g.mentionedOnly)
+    out.push(
+      `${capitalize(label(id))} : cité sans être analysé (aucune phrase argumentée, chiffrée ou sourcée)`,
+    );
+  for (const id of g.relatedMissing) out.push(CONCEPTS[id].expectation);
+  return out.slice(0, MAX_MISSING);
+}
+
+function recommendationList(lexicon: CriterionLexicon, s: CriterionSignals, score: number): string[] {
+  const g = gaps(lexicon, s);
+  const out: string[] = [];
+  if (score <= 1 && s.found.length > 0) out.push(REC_ARGUMENT);
+  for (const id of g.coreMissing.slice(0, 2)) out.push(CONCEPTS[id].recommendation);
+  if (g.noFigures) out.push(REC_FIGURES);
+  if (g.noSources) out.push(REC_SOURCES);
+  if (g.weakArgument) out.push(REC_ARGUMENT);
+  for (const id of g.mentionedOnly) out.push(CONCEPTS[id].recommendation);
+  if (
+    score === 3 &&
+    s.pages.length < SCORING_THRESHOLDS.excellent.pages &&
+    s.passages < SCORING_THRESHOLDS.excellent.pages
+  ) {
+    out.push(REC_SPREAD);
+  }
+  for (const id of g.coreMissing.slice(2)) out.push(CONCEPTS[id].recommendation);
+  for (const id of g.relatedMissing) out.push(CONCEPTS[id].recommendation);
+  return [...new Set(out)].slice(0, MAX_RECOMMENDATIONS);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// ── Entry points ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Grades one criterion and returns the signals behind the score (for explanations, tests and evals). */
+export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis {
+  const lexicon = criterionLexicon(input.exam, input.criterion);
+  const { relevant, stuffed } = classify(input, lexicon);
+  const signals = computeSignals(lexicon, relevant, stuffed);
+  const score = scoreFromSignals(signals);
+  // Stuffed lists are shown only when they are all there is: they are what the score 1 rests on.
+  const evidencePool = relevant.length > 0 ? relevant : stuffed.filter((c) => c.concepts.length > 0);
+  const evidence = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier);
+  return {
+    grade: {
+      score,
+      rationale: rationale(score, signals),
+      evidence,
+      missing: missingList(input.criterion, lexicon, signals),
+      recommendations: recommendationList(lexicon, signals, score),
+    },
+    signals,
+  };
+}
+
+/**
+ * Grades one criterion deterministically from the passages: score 0–4, verbatim evidence with pages, what is
+ * missing and how to fix it, in French.
+ */
+export function analyzeCriterion(input: AnalyzeInput): CriterionGrade {
+  return analyzeCriterionDetailed(input).grade;
+}

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { listExams, referential } from '../../referential/index';
+import {
+  CONCEPT_IDS,
+  CONCEPTS,
+  type ConceptId,
+  compiledConceptList,
+  contentStems,
+  EXAM_CONCEPTS,
+  examLanguage,
+  findConcepts,
+  fold,
+  getExamLexicon,
+  indexText,
+  type MatchLanguage,
+  termAnchors,
+  termSource,
+} from './lexicon';
+
+function concepts(text: string, lang: MatchLanguage = 'fr'): ConceptId[] {
+  return findConcepts(fold(text), lang).map((h) => h.id);
+}
+
+describe('fold', () => {
+  it('lowers case and removes accents, ligatures and typographic variants', () => {
+    expect(fold('Économie CIRCULAIRE – Cœur de cible d’achat\u00a0!')).toBe(
+      "economie circulaire - coeur de cible d'achat !",
+    );
+  });
+});
+
+describe('pattern syntax', () => {
+  it('turns spaces, optional spaces, apostrophes and word wildcards into regular expressions', () => {
+    const re = new RegExp(`^(?:${termSource("e ?mailing apporteurs? d'affaires concurren*")})$`);
+    expect(re.test("e-mailing apporteur d'affaires concurrentiel")).toBe(true);
+    expect(re.test('emailing apporteurs d’affaires concurrence'.replace('’', "'"))).toBe(true);
+    expect(re.test('e mailing apporteurs daffaires concurrence')).toBe(false);
+  });
+
+  it('anchors a pattern on the literal start of its words', () => {
+    expect(termAnchors('parties? prenantes?')).toEqual(['partie']);
+    expect(termAnchors('(5|cinq) forces( de porter)?')).toEqual(['5', 'cinq']);
+    expect(termAnchors('concurren*')).toEqual(['concurr']);
+    expect(termAnchors('legal*|juridique*')).toEqual(['legal', 'juridiq']);
+    expect(termAnchors('(de )?porter')).toBeNull();
+  });
+});
+
+describe('concept matching', () => {
+  it.each([
+    ['Notre analyse PESTEL du macro-environnement', 'pestel'],
+    ['Les facteurs politiques, économiques, technologiques et légaux pèsent sur le secteur', 'pestel'],
+    ['Le pouvoir de négociation des fournisseurs est fort', 'porter'],
+    ['La menace des nouveaux entrants reste faible', 'porter'],
+    ['Forces et faiblesses de l’entreprise', 'swot'],
+    ['Le Business Model Canvas résume la proposition de valeur', 'business_model'],
+    ['Les domaines d’activités stratégiques (DAS)', 'das'],
+    ['Nos parties prenantes externes', 'parties_prenantes'],
+    ["La raison d'être de l'entreprise", 'mission_valeurs'],
+    ['La directive CSRD et la double matérialité', 'csrd_taxonomie'],
+    ['La loi AGEC et le devoir de vigilance', 'lois_rse'],
+    ['Un bilan carbone de 1 200 tCO2e sur le scope 3', 'bilan_carbone'],
+    ['Des objectifs SMART', 'smart'],
+    ['Le taux de conversion et le panier moyen', 'kpi'],
+    ['Le seuil de rentabilité est atteint en 2026', 'rentabilite'],
+    ['Nos personas et leurs freins', 'personas'],
+    ['Le parcours client omnicanal', 'parcours_client'],
+    ['Le mix marketing (4P)', 'mix_marketing'],
+    ['Le CRM HubSpot centralise les fiches clients', 'crm'],
+    ['Une matrice ABC du portefeuille clients', 'portefeuille'],
+    ['Des flyers et un kakémono pour le stand', 'supports_com'],
+    ['Le social selling avec LinkedIn Sales Navigator', 'social_selling'],
+    ["Nos apporteurs d'affaires et prescripteurs", 'prescripteurs'],
+    ['La méthode SONCAS', 'soncas_simac'],
+    ['Le traitement des objections', 'objections'],
+    ['Une négociation gagnant-gagnant', 'negociation'],
+    ["La réponse à l'appel d'offres et le DCE", 'appel_offres'],
+    ['Le cahier des charges du donneur d’ordre', 'cahier_charges'],
+    ['Les actions correctives après analyse des écarts', 'ecarts_correctifs'],
+    ['Des points d’auto-contrôle', 'autocontrole'],
+    ['La prévention des risques psychosociaux et le bien-être', 'rps_bien_etre'],
+    ["L'inclusion et la diversité", 'inclusion_diversite'],
+    ['Une levée de fonds auprès de business angels', 'financement'],
+  ] as const)('finds « %s » as %s', (text, id) => {
+    expect(concepts(text)).toContain(id);
+  });
+
+  it.each([
+    ['According to Hofstede, power distance is high in France', 'intercultural_theory'],
+    ['Cultural differences and language barriers slow decisions', 'cultural_differences'],
+    ['We fight stereotypes and unconscious bias', 'stereotypes'],
+    ['Diversity and inclusion in a multicultural team', 'inclusion_diversite'],
+    ['My 30/60/90 onboarding plan', 'onboarding'],
+    ['An international mobility plan for relocation', 'mobility'],
+    ['My cover letter and resume', 'cv_cover_letter'],
+  ] as const)('matches English « %s » as %s', (text, id) => {
+    expect(concepts(text, 'en')).toContain(id);
+  });
+
+  it('respects word boundaries and accents', () => {
+    expect(concepts('Une course de vitesse via la route')).not.toContain('rse');
+    expect(concepts('Une course de vitesse via la route')).not.toContain('ia');
+    expect(concepts('Ça ne change rien')).not.toContain('chiffres_cles');
+    expect(concepts('Le CA de 2023 atteint 12 M€')).toContain('chiffres_cles');
+    expect(concepts('La RSE, la Responsabilité Sociétale')).toContain('rse');
+  });
+
+  it('keeps English-only terms out of French matching', () => {
+    expect(concepts('Un résumé de la situation', 'fr')).not.toContain('cv_cover_letter');
+  });
+
+  it('never misses a match because of the anchor prefilter', () => {
+    // Every regex match in a corpus must begin with one of the concept's anchors, or the prefilter would drop it.
+    const corpus = [
+      ...referential.blocs.flatMap((b) => b.activities.flatMap((a) => a.competencies.map((c) => c.text))),
+      ...listExams().flatMap((e) => [...e.criteria.map((c) => c.text), ...e.deliverables.map((d) => d.text)]),
+      ...CONCEPT_IDS.flatMap((id) => [CONCEPTS[id].expectation, CONCEPTS[id].recommendation]),
+    ].map(fold);
+    for (const lang of ['fr', 'en'] as const) {
+      for (const concept of compiledConceptList(lang)) {
+        for (const text of corpus) {
+          for (const m of text.matchAll(concept.regex)) {
+            const index = indexText(text.slice(m.index));
+            expect(
+              concept.anchors?.some((a) => index.prefixes.has(a)) ?? true,
+              `${concept.id}: ${m[0]}`,
+            ).toBe(true);
+          }
+        }
+        expect(concept.anchors, concept.id).not.toBeNull();
+      }
+    }
+  });
+});
+
+describe('contentStems', () => {
+  it('keeps content words, stemmed, and acronyms whole', () => {
+    expect(
+      contentStems('Le candidat expose la méthodologie de veille et les fonctionnalités du CRM'),
+    ).toEqual([
+      { stem: 'methodo', exact: false },
+      { stem: 'veille', exact: false },
+      { stem: 'fonctio', exact: false },
+      { stem: 'crm', exact: true },
+    ]);
+  });
+});
+
+describe('exam lexicons', () => {
+  it('maps every criterion and deliverable of every exam to exactly one curated rule', () => {
+    for (const exam of listExams()) {
+      const map = EXAM_CONCEPTS[exam.id];
+      expect(map, exam.id).toBeDefined();
+      const lexicon = getExamLexicon(exam);
+      for (const criterion of exam.criteria) {
+        const c = lexicon.criteria.get(criterion.id);
+        expect(c?.inferred, `${exam.id} ${criterion.id}`).toBe(false);
+        expect(c?.concepts.length, `${exam.id} ${criterion.id}`).toBeGreaterThanOrEqual(1);
+      }
+      const usedRules = exam.criteria.map((criterion) =>
+        map.criteria.findIndex((r) => new RegExp(termSource(r.match)).test(fold(criterion.text))),
+      );
+      expect(new Set(usedRules).size, `${exam.id}: a rule serves two criteria or none`).toBe(
+        map.criteria.length,
+      );
+      const usedDeliverableRules = exam.deliverables.map((d) =>
+        map.deliverables.findIndex((r) => new RegExp(termSource(r.match)).test(fold(d.text))),
+      );
+      expect(usedDeliverableRules, exam.id).not.toContain(-1);
+      expect(new Set(usedDeliverableRules).size, exam.id).toBe(map.deliverables.length);
+    }
+  });
+
+  it('uses every curated concept somewhere', () => {
+    const used = new Set<ConceptId>();
+    for (const map of Object.values(EXAM_CONCEPTS)) {
+      for (const r of map.criteria) for (const id of [...r.core, ...(r.related ?? [])]) used.add(id);
+      for (const r of map.deliverables) for (const id of r.concepts) used.add(id);
+    }
+    expect(CONCEPT_IDS.filter((id) => !used.has(id))).toEqual([]);
+  });
+
+  it('phrases every expectation and recommendation as French sentences, not keyword lists', () => {
+    for (const id of CONCEPT_IDS) {
+      const { expectation, recommendation } = CONCEPTS[id];
+      expect(expectation.split(' ').length, id).toBeGreaterThanOrEqual(6);
+      expect(recommendation.split(' ').length, id).toBeGreaterThanOrEqual(8);
+      expect(recommendation, id).toMatch(/\.$/);
+      expect(expectation, id).toMatch(/^[A-ZÉÀL]/);
+    }
+  });
+
+  it('matches in English for the English exam only, and is memoised by content', () => {
+    const languages = Object.fromEntries(listExams().map((e) => [e.id, examLanguage(e)]));
+    expect(languages['b6-management-interculturel']).toBe('en');
+    expect(Object.values(languages).filter((l) => l === 'en')).toHaveLength(1);
+    const exam = listExams()[0];
+    expect(getExamLexicon({ ...exam })).toBe(getExamLexicon(exam));
+  });
+});
