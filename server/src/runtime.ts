@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, openDatabase } from '../../db/client';
+import { closeParsePool } from './features/dossiers/ingest/parse';
 import type { Config } from './lib/env';
 import { createJobQueue, QUEUES } from './lib/jobs';
 import type { Logger } from './lib/logger';
@@ -43,6 +44,7 @@ export async function startRuntime(config: Config, logger: Logger, options: { wo
     async stop() {
       if (sweeper) clearInterval(sweeper);
       await queue.stop();
+      await closeParsePool();
       await database.close();
     },
   };

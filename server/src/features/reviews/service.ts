@@ -193,7 +193,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
       if (verified.length === 0 && out.grade.score > score) {
         flags.push({ code: 'no_evidence', message: 'Aucune citation vérifiée : la note est plafonnée à 1.' });
       }
-      const stuffing = detectKeywordStuffing(cleanPassages);
+      const stuffing = detectKeywordStuffing(cleanPassages, { language: exam.modalities.language });
       if (
         stuffing.length > 0 &&
         verified.some((e) => stuffing.some((s) => s.excerpt.includes(e.quote.slice(0, 40))))
@@ -293,6 +293,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         text: p.text,
         relevance: 1,
       })),
+      { language: exam.modalities.language },
     );
     if (stuffing.length > 0) {
       flags.push({
