@@ -6,6 +6,7 @@ import {
   analyzeCriterion,
   analyzeCriterionDetailed,
   type CriterionSignals,
+  SCORING_THRESHOLDS,
   scoreFromSignals,
 } from './analyzer';
 
@@ -135,7 +136,9 @@ describe('analyzeCriterion: scores', () => {
     const strong = grade(DIAGNOSTICS, 'diagnostics stratégiques', STRONG);
     const weak = grade(DIAGNOSTICS, 'diagnostics stratégiques', WEAK);
     const none = grade(DIAGNOSTICS, 'diagnostics stratégiques', UNRELATED);
-    expect(strong.grade.score).toBe(4);
+    // A few strong paragraphs are not a whole dossier: they reach « partiel » at least, far above a mention.
+    expect(strong.grade.score).toBeGreaterThanOrEqual(2);
+    expect(strong.signals.developedSentences).toBeGreaterThanOrEqual(SCORING_THRESHOLDS.partial.developed);
     expect(weak.grade.score).toBe(1);
     expect(none.grade.score).toBe(0);
     expect(strong.signals.found).toEqual(expect.arrayContaining(['pestel', 'porter', 'swot']));
@@ -143,7 +146,7 @@ describe('analyzeCriterion: scores', () => {
   });
 
   it('ranks the same dossier consistently on another criterion (the veille methodology)', () => {
-    expect(grade(DIAGNOSTICS, 'méthodologie de veille', STRONG).grade.score).toBeGreaterThanOrEqual(3);
+    expect(grade(DIAGNOSTICS, 'méthodologie de veille', STRONG).grade.score).toBeGreaterThanOrEqual(2);
     expect(grade(DIAGNOSTICS, 'méthodologie de veille', WEAK).grade.score).toBe(0);
   });
 
@@ -181,7 +184,7 @@ describe('analyzeCriterion: scores', () => {
     }
     expect(
       grade(intercultural, 'relations interculturelles', ENGLISH, 'en').grade.score,
-    ).toBeGreaterThanOrEqual(3);
+    ).toBeGreaterThanOrEqual(2);
     // The candidate-facing messages stay French: the interface is French.
     expect(grade(intercultural, 'relations interculturelles', ENGLISH, 'en').grade.rationale).toMatch(
       /notions attendues/,
@@ -204,51 +207,42 @@ describe('scoreFromSignals: thresholds', () => {
     stuffedMentions: 0,
     stuffedConcepts: [],
   };
-  const satisfactory: CriterionSignals = {
+  // Six expected concepts: coverage 0.4 needs 3 of them developed.
+  const developed = (
+    n: number,
+    concepts: CriterionSignals['developedConcepts'],
+    extra: Partial<CriterionSignals> = {},
+  ) => ({
     ...base,
-    found: ['pestel', 'porter'],
-    relevantSentences: 3,
-    developedSentences: 2,
-    arguedSentences: 2,
-    quantifiedSentences: 1,
-    pages: [2],
-    passages: 1,
-  };
+    found: concepts,
+    developedConcepts: concepts,
+    relevantSentences: n + 2,
+    developedSentences: n,
+    arguedSentences: n,
+    pages: [2, 3],
+    passages: 2,
+    ...extra,
+  });
+  const three: CriterionSignals['developedConcepts'] = ['pestel', 'porter', 'swot'];
 
   it.each<[string, CriterionSignals, number]>([
     ['nothing relevant', base, 0],
     ['only keyword lists', { ...base, stuffedMentions: 2 }, 1],
     ['mentions without development', { ...base, found: ['pestel', 'swot'], relevantSentences: 2 }, 1],
-    ['one developed sentence', { ...satisfactory, arguedSentences: 1, developedSentences: 1 }, 2],
-    ['argued but neither quantified nor sourced', { ...satisfactory, quantifiedSentences: 0 }, 2],
-    ['argued and quantified but one concept', { ...satisfactory, found: ['pestel'] }, 2],
-    ['several concepts, argued, quantified', satisfactory, 3],
-    ['a named source instead of figures', { ...satisfactory, quantifiedSentences: 0, sourceScore: 1 }, 3],
+    ['two developed sentences', developed(2, three), 1],
+    ['three developed sentences', developed(3, three), 2],
+    ['six developed sentences', developed(6, three, { quantifiedSentences: 3, sourceScore: 2 }), 2],
     [
-      'broad but not sourced',
-      {
-        ...satisfactory,
-        found: ['pestel', 'porter', 'swot'],
-        arguedSentences: 3,
-        pages: [2, 3],
-        passages: 2,
-      },
-      3,
+      'seven developed sentences on one concept of six',
+      developed(7, ['pestel'], { quantifiedSentences: 3 }),
+      2,
     ],
+    ['seven developed sentences, three concepts', developed(7, three), 3],
+    ['twelve developed, broad, but neither quantified', developed(12, three, { sourceScore: 2 }), 3],
+    ['twelve developed, broad, quantified, no source', developed(12, three, { quantifiedSentences: 4 }), 3],
     [
-      'broad, quantified, sourced, one page only',
-      { ...satisfactory, found: ['pestel', 'porter', 'swot'], arguedSentences: 3, sourceScore: 1.5 },
-      3,
-    ],
-    [
-      'broad, quantified, sourced, several pages',
-      {
-        ...satisfactory,
-        found: ['pestel', 'porter', 'swot'],
-        arguedSentences: 3,
-        sourceScore: 1.5,
-        pages: [2, 3],
-      },
+      'twelve developed, broad, quantified and sourced',
+      developed(12, three, { quantifiedSentences: 4, sourceScore: 1 }),
       4,
     ],
   ])('%s → %i', (_, signals, expected) => {

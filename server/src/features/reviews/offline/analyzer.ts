@@ -61,8 +61,24 @@ export const SCORING_THRESHOLDS = {
   statementWords: 12,
   /** Sentences matching no concept are relevant when they use this many of the criterion's own words. */
   ownWordsForRelevance: 2,
-  satisfactory: { concepts: 2, argued: 2 },
-  excellent: { conceptShare: 0.5, minConcepts: 3, argued: 3, pages: 2 },
+  /**
+   * Score bars on developed sentences (argued, or backed by a figure or a source) and on the share of the
+   * criterion's expected concepts they cover. Fitted on the gold cases of exams B1–B3-salon (evals/README.md)
+   * and checked on the held-out B3-prospection–B6 cases: developed sentences separate the levels far better
+   * than concept counts alone, which compressed every draft towards 2–3.
+   */
+  partial: { developed: 3 },
+  satisfactory: { developed: 7, coverage: 0.4, concepts: 2, argued: 2 },
+  excellent: {
+    developed: 12,
+    quantified: 1,
+    sourceScore: 0.5,
+    coverage: 0.4,
+    conceptShare: 0.5,
+    minConcepts: 3,
+    argued: 3,
+    pages: 2,
+  },
   /** Source score needed to count as sourced: a named source scores 1, « une étude » without a name 0.5. */
   sourced: 1,
 } as const;
@@ -295,17 +311,14 @@ function coverageCount(s: CriterionSignals): number {
 export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   const T = SCORING_THRESHOLDS;
   if (s.relevantSentences === 0) return s.stuffedMentions > 0 ? 1 : 0;
-  if (s.developedSentences === 0) return 1;
-  const bars = conceptBars(s.expected.length);
-  const covered = coverageCount(s);
-  const supported = s.quantifiedSentences > 0 || s.sourceScore >= T.sourced;
-  if (covered < bars.several || s.arguedSentences < T.satisfactory.argued || !supported) return 2;
+  if (s.developedSentences < T.partial.developed) return 1;
+  const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
+  if (s.developedSentences < T.satisfactory.developed || coverage < T.satisfactory.coverage) return 2;
   const excellent =
-    covered >= bars.broad &&
-    s.arguedSentences >= T.excellent.argued &&
-    s.quantifiedSentences > 0 &&
-    s.sourceScore >= T.sourced &&
-    (s.pages.length >= T.excellent.pages || s.passages >= T.excellent.pages);
+    s.developedSentences >= T.excellent.developed &&
+    s.quantifiedSentences >= T.excellent.quantified &&
+    s.sourceScore >= T.excellent.sourceScore &&
+    coverage >= T.excellent.coverage;
   return excellent ? 4 : 3;
 }
 
@@ -405,26 +418,24 @@ function rationale(score: number, s: CriterionSignals): string {
         ? `Les notions attendues (${list(s.stuffedConcepts)}) n'apparaissent que dans des listes de mots-clés, qui ne comptent pas comme analyse.`
         : `Le critère est seulement mentionné (${cov}) : aucune phrase ne l'argumente ni ne l'étaye par un chiffre ou une source.`;
     case 2: {
-      const bars = conceptBars(s.expected.length);
+      const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
       const reason =
-        s.arguedSentences < T.satisfactory.argued
-          ? 'peu argumentée'
-          : s.quantifiedSentences === 0 && s.sourceScore < T.sourced
-            ? 'ni chiffrée ni sourcée'
-            : coverageCount(s) < bars.several
-              ? 'limitée à une seule des notions attendues'
-              : 'incomplète';
+        s.developedSentences < T.satisfactory.developed
+          ? s.quantifiedSentences === 0 && s.sourceScore < T.sourced
+            ? 'courte, ni chiffrée ni sourcée'
+            : 'trop courte pour être probante'
+          : coverage < T.satisfactory.coverage
+            ? 'limitée à une partie des notions attendues'
+            : 'incomplète';
       return `Le critère est abordé (${cov}) avec ${plural(s.developedSentences, 'phrase développée', 'phrases développées')}, mais l'analyse reste ${reason}.`;
     }
     case 3: {
       const bars = conceptBars(s.expected.length);
       const toReach: string[] = [];
       if (coverageCount(s) < bars.broad) toReach.push('couvrir davantage de notions attendues');
-      if (s.arguedSentences < T.excellent.argued) toReach.push('argumenter davantage');
-      if (s.quantifiedSentences === 0) toReach.push('chiffrer');
-      if (s.sourceScore < T.sourced) toReach.push('citer des sources');
-      if (s.pages.length < T.excellent.pages && s.passages < T.excellent.pages)
-        toReach.push('développer sur plusieurs parties');
+      if (s.developedSentences < T.excellent.developed) toReach.push('approfondir et argumenter davantage');
+      if (s.quantifiedSentences < T.excellent.quantified) toReach.push('chiffrer');
+      if (s.sourceScore < T.excellent.sourceScore) toReach.push('citer des sources');
       const next = toReach.length > 0 ? ` Pour viser 4 : ${toReach.join(', ')}.` : '';
       const figures =
         s.quantifiedSentences > 0 ? plural(s.quantifiedSentences, 'chiffrée', 'chiffrées') : 'sans chiffre';
