@@ -1,0 +1,155 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, launchBrowser, screenshot } from './browser';
+import { auditRseDocx } from './fixtures';
+import { type RunningServer, startServer } from './server';
+
+const REPORT_TIMEOUT = 60_000;
+
+describe('candidate workspace (real server, built app)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let files: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    errors = collectPageErrors(page);
+    files = await mkdtemp(join(tmpdir(), 'prejury-e2e-files-'));
+    await writeFile(join(files, 'audit-rse-v1.docx'), await auditRseDocx(1));
+    await writeFile(join(files, 'audit-rse-v2.docx'), await auditRseDocx(2));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (files) await rm(files, { recursive: true, force: true });
+  });
+
+  async function waitForReport() {
+    await page.waitForURL('**/revues/*', { timeout: REPORT_TIMEOUT });
+    await page
+      .getByRole('heading', { level: 1, name: "Rapport d'écarts" })
+      .waitFor({ timeout: REPORT_TIMEOUT });
+  }
+
+  it('uploads a draft, reads the gap report, checks a quote, uploads a second version and exports', async () => {
+    // An empty workspace says what to do.
+    await page.goto(`${server.url}/dossiers`);
+    await page.getByText("Vous n'avez encore déposé aucun dossier").waitFor();
+    await screenshot(page, 'candidate-01-no-dossier');
+
+    // Choose the exam: its modalities, deliverables and criteria are shown before the upload.
+    await page.getByRole('link', { name: 'Déposer un brouillon' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Préparez votre dossier avant le jury' }).waitFor();
+    await page.getByText('Audit RSE', { exact: true }).click();
+    const brief = page.getByRole('region', { name: 'Ce que le jury attend pour cette épreuve' });
+    await brief.getByText('Un rapport de veille réglementaire en matière de RSE').waitFor();
+    expect(await brief.textContent()).toContain('10 pages hors annexes');
+    await page.getByRole('heading', { name: 'Déposez votre brouillon' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'candidate-02-exam-chosen');
+
+    // Upload the DOCX through the file input; the app sends it, requests the review and opens it.
+    await page.locator('input[type="file"]').setInputFiles(join(files, 'audit-rse-v1.docx'));
+    await waitForReport();
+    const firstReviewUrl = page.url();
+
+    const score = await page.locator('.overall-value').textContent();
+    expect(score).toMatch(/^\d(,\d{1,2})?$/);
+    expect(await page.getByText(/^Note globale : \d(,\d{1,2})? sur 4$/).count()).toBe(1);
+    const readiness = await page.locator('.score-panel .readiness').textContent();
+    expect(['Prêt', 'Presque prêt', 'Pas encore prêt']).toContain(readiness?.trim());
+    await page.getByText("Analyse hors ligne : pré-contrôle indicatif, sans modèle d'IA").waitFor();
+    expect(await page.locator('article[data-criterion]').count()).toBe(7);
+    await screenshot(page, 'candidate-03-report');
+    await page.getByRole('heading', { name: 'Critère par critère' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'candidate-03b-report-criteria');
+    await page.getByRole('heading', { name: 'Contrôles de forme' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'candidate-03c-report-checks');
+
+    // A quote opens the extracted text at its page, with the passage highlighted.
+    const evidence = page.locator('a.evidence').first();
+    const quote = (await evidence.locator('q').textContent()) ?? '';
+    expect(quote.length).toBeGreaterThan(11);
+    await evidence.click();
+    const panel = page.getByRole('complementary', { name: /Texte extrait — version 1/ });
+    await panel.waitFor();
+    const mark = panel.locator('mark');
+    await mark.waitFor();
+    expect((await mark.textContent())?.replace(/\s+/g, ' ')).toBe(quote.replace(/\s+/g, ' '));
+    expect(await mark.isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('quote')).toBe(quote);
+    await screenshot(page, 'candidate-04-evidence-highlighted');
+    await panel.getByRole('button', { name: 'Fermer le texte extrait' }).click();
+    await panel.waitFor({ state: 'detached' });
+
+    // The report on a phone.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'candidate-05-report-mobile');
+    await page.locator('article[data-criterion]').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'candidate-05b-report-mobile-criterion');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // A second version from the dossier page: reviewed, then plotted beside the first.
+    await page.getByRole('link', { name: 'Déposer une nouvelle version' }).click();
+    await page.waitForURL('**/dossiers/*#nouvelle-version');
+    await page.locator('input[type="file"]').setInputFiles(join(files, 'audit-rse-v2.docx'));
+    await waitForReport();
+    expect(page.url()).not.toBe(firstReviewUrl);
+    await page.getByText('Rapport de la version 2').waitFor();
+
+    // Markdown export: a real download, whose content is the Markdown report.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger (Markdown)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.md$/);
+    const markdown = await readFile((await download.path()) ?? '', 'utf8');
+    expect(markdown.startsWith('#')).toBe(true);
+    expect(markdown).toContain('Audit RSE');
+
+    // Printable HTML: opens in a new tab.
+    const printable = page.getByRole('link', { name: /Version imprimable/ });
+    expect(await printable.getAttribute('target')).toBe('_blank');
+    const html = await fetch(new URL((await printable.getAttribute('href')) ?? '', server.url));
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+
+    await page
+      .locator('.breadcrumb')
+      .getByRole('link', { name: /Audit RSE/ })
+      .click();
+    await page.getByRole('heading', { name: 'Votre progression' }).waitFor();
+    const chart = page.locator('.progress-chart');
+    await chart.locator('.recharts-line-dot').nth(1).waitFor();
+    expect(await chart.locator('.recharts-line-dot').count()).toBe(2);
+    expect(await chart.locator('table tbody tr').count()).toBe(2);
+    await page.getByRole('heading', { name: 'Comparer deux versions' }).waitFor();
+    await page.locator('.compare-table tbody tr').first().waitFor();
+    expect(await page.locator('.compare-table tbody tr').count()).toBe(7);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'candidate-06-dossier-progress');
+    await page.locator('.compare-table').scrollIntoViewIfNeeded();
+    await screenshot(page, 'candidate-06b-dossier-compare');
+    await page.getByRole('heading', { name: 'Versions', exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'candidate-06c-dossier-versions');
+
+    // The dossier now lists both versions, each with its report.
+    expect(await page.getByRole('heading', { name: /^Version [12]/ }).count()).toBe(2);
+    await page.goto(`${server.url}/dossiers`);
+    await page.locator('.dossier-card .version-score').waitFor();
+    await screenshot(page, 'candidate-07-dossier-list');
+
+    expect(errors).toEqual([]);
+  });
+});

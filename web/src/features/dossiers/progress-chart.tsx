@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DossierReview } from '../../lib/api';
+import { formatScore } from '../../lib/format';
+
+export interface ScorePoint {
+  version: number;
+  label: string;
+  score: number;
+  reviewId: string;
+}
+
+/** One point per version: the overall score of its latest finished review. */
+export function scorePoints(reviews: DossierReview[], versionLabel: (v: number) => string): ScorePoint[] {
+  const latest = new Map<number, DossierReview>();
+  for (const r of reviews) {
+    if (r.status !== 'done' || !r.overall) continue;
+    const current = latest.get(r.version);
+    if (!current || current.createdAt <= r.createdAt) latest.set(r.version, r);
+  }
+  return [...latest.values()]
+    .sort((a, b) => a.version - b.version)
+    .map((r) => ({
+      version: r.version,
+      label: versionLabel(r.version),
+      score: r.overall?.score ?? 0,
+      reviewId: r.id,
+    }));
+}
+
+/** The overall score across drafts (0–4), with the data as a table for screen readers. */
+export function ProgressChart({ points }: { points: ScorePoint[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <figure className="chart progress-chart">
+      <div aria-hidden="true" className="chart-canvas">
+        <LineChart
+          data={points}
+          responsive
+          accessibilityLayer={false}
+          style={{ width: '100%', height: 240 }}
+          margin={{ top: 12, right: 24, bottom: 4, left: 0 }}
+        >
+          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#475569' }} padding={{ left: 24, right: 24 }} />
+          <YAxis
+            domain={[0, 4]}
+            ticks={[0, 1, 2, 3, 4]}
+            width={32}
+            tick={{ fontSize: 12, fill: '#475569' }}
+          />
+          <ReferenceLine y={3} stroke="#2f855a" strokeDasharray="4 4" />
+          <Tooltip
+            formatter={(value: unknown) => [
+              typeof value === 'number' ? `${formatScore(value, i18n.language)} / 4` : '',
+              t('dossier.chartScore'),
+            ]}
+          />
+          <Line
+            type="monotone"
+            dataKey="score"
+            stroke="#1e4e8c"
+            strokeWidth={2.5}
+            dot={{ r: 5, fill: '#1e4e8c', strokeWidth: 0 }}
+            activeDot={{ r: 7 }}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </div>
+      <figcaption className="muted small">{t('dossier.chartCaption')}</figcaption>
+      <table className="visually-hidden">
+        <caption>{t('dossier.progressTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('dossier.version')}</th>
+            <th scope="col">{t('report.score')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.version}>
+              <th scope="row">{p.label}</th>
+              <td>{formatScore(p.score, i18n.language)} / 4</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,132 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { ErrorState, Loading } from '../../components/states';
+import type { Exam, Referential } from '../../lib/api';
+import { CompetencyChips } from './competency-chip';
+import { ModalitiesList } from './modalities';
+import { useExam, useReferential } from './queries';
+
+export function ExamPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const exam = useExam(id);
+  const referential = useReferential();
+  useDocumentTitle(exam.data?.case ?? t('exam.title'));
+
+  return (
+    <div className="page">
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/referentiel">{t('referential.title')}</Link>
+          </li>
+          <li aria-current="page">{exam.data?.case ?? t('exam.title')}</li>
+        </ol>
+      </nav>
+      {exam.isPending ? (
+        <Loading />
+      ) : exam.error ? (
+        <ErrorState
+          error={exam.error}
+          onRetry={() => void exam.refetch()}
+          back={{ to: '/referentiel', label: t('nav.backToReferential') }}
+        />
+      ) : (
+        <ExamDetails exam={exam.data} referential={referential.data} />
+      )}
+    </div>
+  );
+}
+
+function ExamDetails({ exam, referential }: { exam: Exam; referential: Referential | undefined }) {
+  const { t } = useTranslation();
+  const bloc = referential?.blocs.find((b) => b.id === exam.bloc);
+  const competencies = new Map(
+    referential?.blocs.flatMap((b) =>
+      b.activities.flatMap((a) => a.competencies.map((c) => [c.id, c] as const)),
+    ) ?? [],
+  );
+  return (
+    <article className="exam">
+      <header className="page-header">
+        <p className="eyebrow">
+          {t('referential.blocLabel', { id: exam.bloc })}
+          {bloc && ` — ${bloc.title}`}
+        </p>
+        <h1>{exam.case}</h1>
+        <Link className="button button-primary" to={`/?epreuve=${exam.id}`}>
+          {t('exam.uploadCta')}
+        </Link>
+      </header>
+
+      <div className="exam-layout">
+        <section aria-labelledby="modalities-heading" className="card exam-modalities">
+          <h2 id="modalities-heading">{t('exam.modalities')}</h2>
+          <ModalitiesList modalities={exam.modalities} />
+          {exam.modalities.notes.length > 0 && (
+            <details className="notes">
+              <summary>{t('exam.notes')}</summary>
+              <ul>
+                {exam.modalities.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
+
+        <div className="exam-main">
+          <section aria-labelledby="deliverables-heading" className="section">
+            <h2 id="deliverables-heading">{t('exam.deliverables')}</h2>
+            <p className="section-intro">{exam.context}</p>
+            <ol className="item-list">
+              {exam.deliverables.map((d) => (
+                <li key={d.id}>
+                  <span className="item-id">{d.id}</span>
+                  <span>{d.text}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+
+          <section aria-labelledby="criteria-heading" className="section">
+            <h2 id="criteria-heading">{t('exam.criteria')}</h2>
+            <p className="section-intro">{t('exam.criteriaIntro')}</p>
+            <ol className="item-list">
+              {exam.criteria.map((c) => (
+                <li key={c.id}>
+                  <span className="item-id">{c.id}</span>
+                  <span>
+                    {c.text}
+                    <CompetencyChips ids={c.competencies} label={t('exam.criterionCompetencies')} />
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </section>
+
+          <section aria-labelledby="competencies-heading" className="section">
+            <h2 id="competencies-heading">{t('exam.competencies')}</h2>
+            <ul className="competency-list">
+              {exam.competencies.map((id) => {
+                const c = competencies.get(id);
+                return (
+                  <li key={id} className="competency">
+                    <span className="competency-code">
+                      <Link to={`/referentiel#${id}`}>
+                        <strong>{id}</strong>
+                      </Link>
+                      {c && <span>{c.code}</span>}
+                    </span>
+                    <span className="competency-text">{c?.text ?? ''}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import type { Modalities } from '../../lib/api';
+
+/** The exam's modalities as a description list: format, length, oral, jury, language, VAE. */
+export function ModalitiesList({
+  modalities,
+  compact = false,
+}: {
+  modalities: Modalities;
+  compact?: boolean;
+}) {
+  const { t } = useTranslation();
+  const m = modalities;
+  const mode =
+    m.mode === 'collective'
+      ? m.groupSize
+        ? t('modalities.collectiveGroup', { size: m.groupSize })
+        : t('modalities.collective')
+      : t('modalities.individual');
+  const pages = m.annexesExcluded
+    ? t('modalities.pagesExcludingAnnexes', { count: m.pages })
+    : t('modalities.pagesIncludingAnnexes', { count: m.pages });
+  let oral =
+    m.oralMinutes === null
+      ? t('modalities.oralUnknown')
+      : t('modalities.oralMinutes', { count: m.oralMinutes });
+  if (m.oralMinutesPerCandidate) {
+    oral += ` ${t('modalities.oralPerCandidate', { count: m.oralMinutesPerCandidate })}`;
+  }
+  return (
+    <dl className={compact ? 'facts facts-compact' : 'facts'}>
+      <div>
+        <dt>{t('modalities.mode')}</dt>
+        <dd>{mode}</dd>
+      </div>
+      <div>
+        <dt>{t('modalities.dossier')}</dt>
+        <dd>{pages}</dd>
+      </div>
+      <div>
+        <dt>{t('modalities.oral')}</dt>
+        <dd>{oral}</dd>
+      </div>
+      <div>
+        <dt>{t('modalities.jury')}</dt>
+        <dd>{t('modalities.juryMembers', { count: m.jury })}</dd>
+      </div>
+      <div>
+        <dt>{t('modalities.language')}</dt>
+        <dd>{t(`modalities.languages.${m.language}`)}</dd>
+      </div>
+      {!compact && (
+        <div>
+          <dt>{t('modalities.vae')}</dt>
+          <dd>{m.vae ?? t('modalities.vaeNone')}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** One line: « Individuel · 10 pages hors annexes · oral 60 min ». */
+export function modalitiesSummary(
+  m: Modalities,
+  t: (key: string, options?: Record<string, unknown>) => string,
+) {
+  const parts = [
+    m.mode === 'collective' ? t('modalities.collective') : t('modalities.individual'),
+    m.annexesExcluded
+      ? t('modalities.pagesExcludingAnnexes', { count: m.pages })
+      : t('modalities.pagesIncludingAnnexes', { count: m.pages }),
+  ];
+  if (m.oralMinutes !== null) parts.push(t('modalities.oralShort', { count: m.oralMinutes }));
+  if (m.language === 'en') parts.push(t('modalities.inEnglish'));
+  return parts.join(' · ');
+}

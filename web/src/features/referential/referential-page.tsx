@@ -1,0 +1,262 @@
+import { type ReactNode, useDeferredValue, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { Highlight } from '../../components/highlight';
+import { SearchIcon } from '../../components/icons';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useHashTarget } from '../../components/use-hash-target';
+import type { Exam, ExamSummary, Referential } from '../../lib/api';
+import { competencyRange } from '../../lib/format';
+import { CompetencyChips } from './competency-chip';
+import { modalitiesSummary } from './modalities';
+import { useAllExams, useExams, useReferential } from './queries';
+import { type SearchResults, searchReferential } from './search';
+
+export function ReferentialPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('referential.title'));
+  const [params, setParams] = useSearchParams();
+  const [input, setInput] = useState(params.get('q') ?? '');
+  const query = useDeferredValue(input.trim());
+  const searchId = useId();
+
+  const referential = useReferential();
+  const exams = useExams();
+  const fullExams = useAllExams(exams.data?.map((e) => e.id) ?? []);
+
+  // Keep the query in the URL (replace: typing must not fill the history).
+  useEffect(() => {
+    const current = params.get('q') ?? '';
+    if (current !== query) setParams(query ? { q: query } : {}, { replace: true });
+  }, [query, params, setParams]);
+
+  useHashTarget(Boolean(referential.data && exams.data));
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t('referential.title')}</h1>
+        <p className="lead">{t('referential.lead')}</p>
+        <search className="search-box">
+          <label htmlFor={searchId}>{t('referential.searchLabel')}</label>
+          <div className="search-input">
+            <SearchIcon />
+            <input
+              id={searchId}
+              type="search"
+              value={input}
+              placeholder={t('referential.searchPlaceholder')}
+              onChange={(event) => setInput(event.target.value)}
+              autoComplete="off"
+            />
+          </div>
+        </search>
+      </header>
+
+      {referential.isPending || exams.isPending ? (
+        <Loading />
+      ) : referential.error || exams.error ? (
+        <ErrorState
+          error={referential.error ?? exams.error}
+          onRetry={() => {
+            void referential.refetch();
+            void exams.refetch();
+          }}
+        />
+      ) : query ? (
+        fullExams.error ? (
+          <ErrorState error={fullExams.error} onRetry={fullExams.refetch} />
+        ) : fullExams.data ? (
+          <SearchResultsView
+            query={query}
+            results={searchReferential(referential.data, fullExams.data, query)}
+            onLeave={() => setInput('')}
+          />
+        ) : (
+          <Loading label={t('referential.searching')} />
+        )
+      ) : (
+        <>
+          <ExamGrid exams={exams.data} referential={referential.data} />
+          <BlocList referential={referential.data} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function ExamGrid({ exams, referential }: { exams: ExamSummary[]; referential: Referential }) {
+  const { t } = useTranslation();
+  const blocTitle = (id: string) => referential.blocs.find((b) => b.id === id)?.title ?? '';
+  return (
+    <section aria-labelledby="exams-heading" className="section">
+      <h2 id="exams-heading">{t('referential.examsTitle', { count: exams.length })}</h2>
+      <p className="section-intro">{t('referential.examsIntro')}</p>
+      <ul className="card-grid">
+        {exams.map((exam) => (
+          <li key={exam.id}>
+            <Link to={`/epreuves/${exam.id}`} className="card card-link exam-card">
+              <span className="eyebrow" title={blocTitle(exam.bloc)}>
+                {t('referential.blocLabel', { id: exam.bloc })}
+              </span>
+              <span className="exam-card-title">{exam.case}</span>
+              <span className="exam-card-meta">{modalitiesSummary(exam.modalities, t)}</span>
+              <span className="exam-card-meta">
+                {t('referential.competenciesRange', { range: competencyRange(exam.competencies) })}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function BlocList({ referential }: { referential: Referential }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="blocs-heading" className="section">
+      <h2 id="blocs-heading">{t('referential.blocsTitle')}</h2>
+      <nav aria-label={t('referential.blocsNav')} className="toc">
+        <ul>
+          {referential.blocs.map((bloc) => (
+            <li key={bloc.id}>
+              <a href={`#${bloc.id}`}>{bloc.id}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {referential.blocs.map((bloc) => (
+        <section key={bloc.id} id={bloc.id} className="bloc" aria-labelledby={`${bloc.id}-title`}>
+          <h3 id={`${bloc.id}-title`}>
+            <span className="bloc-id">{bloc.id}</span> {bloc.title}
+          </h3>
+          {bloc.activities.map((activity) => (
+            <div key={activity.id} className="activity">
+              <h4>
+                <span className="activity-id">{activity.id}</span> {activity.title}
+              </h4>
+              <ul className="competency-list">
+                {activity.competencies.map((c) => (
+                  <li key={c.id} id={c.id} className="competency" tabIndex={-1}>
+                    <span className="competency-code">
+                      <strong>{c.id}</strong>
+                      <span>{c.code}</span>
+                    </span>
+                    <span className="competency-text">{c.text}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function SearchResultsView({
+  query,
+  results,
+  onLeave,
+}: {
+  query: string;
+  results: SearchResults;
+  /** Clears the search when a result leads to the competency in the full referential. */
+  onLeave: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="results-heading" className="section search-results">
+      <h2 id="results-heading" aria-live="polite">
+        {t('referential.resultsTitle', { count: results.total, query })}
+      </h2>
+      {results.total === 0 && (
+        <EmptyState title={t('referential.noResults', { query })}>
+          <p>{t('referential.noResultsHint')}</p>
+        </EmptyState>
+      )}
+      {results.competencies.length > 0 && (
+        <ResultGroup title={t('referential.groups.competencies')} count={results.competencies.length}>
+          {results.competencies.map(({ competency: c, bloc }) => (
+            <li key={c.id} className="result">
+              <span className="competency-code">
+                <Link to={`/referentiel#${c.id}`} onClick={onLeave}>
+                  <strong>{c.id}</strong>
+                </Link>
+                <span>{c.code}</span>
+              </span>
+              <span>
+                <Highlight text={c.text} query={query} />
+                <span className="result-context">
+                  {bloc.id} · {bloc.title}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ResultGroup>
+      )}
+      {results.exams.length > 0 && (
+        <ResultGroup title={t('referential.groups.exams')} count={results.exams.length}>
+          {results.exams.map((exam) => (
+            <li key={exam.id} className="result">
+              <span className="result-tag">{exam.bloc}</span>
+              <Link to={`/epreuves/${exam.id}`}>
+                <Highlight text={exam.case} query={query} />
+              </Link>
+            </li>
+          ))}
+        </ResultGroup>
+      )}
+      {results.deliverables.length > 0 && (
+        <ResultGroup title={t('referential.groups.deliverables')} count={results.deliverables.length}>
+          {results.deliverables.map(({ exam, deliverable }) => (
+            <li key={`${exam.id}-${deliverable.id}`} className="result">
+              <span className="result-tag">{deliverable.id}</span>
+              <span>
+                <Highlight text={deliverable.text} query={query} />
+                <ExamContext exam={exam} />
+              </span>
+            </li>
+          ))}
+        </ResultGroup>
+      )}
+      {results.criteria.length > 0 && (
+        <ResultGroup title={t('referential.groups.criteria')} count={results.criteria.length}>
+          {results.criteria.map(({ exam, criterion }) => (
+            <li key={`${exam.id}-${criterion.id}`} className="result">
+              <span className="result-tag">{criterion.id}</span>
+              <span>
+                <Highlight text={criterion.text} query={query} />
+                <ExamContext exam={exam} />
+                <CompetencyChips ids={criterion.competencies} label={t('exam.criterionCompetencies')} />
+              </span>
+            </li>
+          ))}
+        </ResultGroup>
+      )}
+    </section>
+  );
+}
+
+function ExamContext({ exam }: { exam: Exam }) {
+  return (
+    <span className="result-context">
+      <Link to={`/epreuves/${exam.id}`}>
+        {exam.bloc} · {exam.case}
+      </Link>
+    </span>
+  );
+}
+
+function ResultGroup({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+  return (
+    <div className="result-group">
+      <h3>
+        {title} <span className="count">{count}</span>
+      </h3>
+      <ul className="result-list">{children}</ul>
+    </div>
+  );
+}

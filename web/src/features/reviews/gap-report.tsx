@@ -1,0 +1,371 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { CheckIcon, CrossIcon, HalfIcon } from '../../components/icons';
+import { ReadinessBadge, ScorePill } from '../../components/score';
+import { InlineError } from '../../components/states';
+import { api, type CriterionResult, type GapReport } from '../../lib/api';
+import { formatDate, formatNumber, formatScore } from '../../lib/format';
+import { CompetencyChips } from '../referential/competency-chip';
+import { CompetencyChart } from './competency-chart';
+import { FlagList } from './flags';
+import { criteriaByPriority, type OrderedCriterion } from './order';
+
+export interface GapReportViewProps {
+  report: GapReport;
+  reviewId: string;
+  /** Asks for a failed criterion to be graded again. */
+  onRetry?: (criterionId: string) => void;
+  /** The criterion whose retry is in flight, if any. */
+  retrying?: string | null;
+  /** The last retry that failed, with the server's error. */
+  retryFailure?: { criterionId: string; error: unknown } | null;
+}
+
+/** Search string that opens the extracted-text panel at a page with a quote highlighted. */
+export function evidenceSearch(page: number, quote: string) {
+  return `?${new URLSearchParams({ page: String(page), quote })}`;
+}
+
+/** The gap report: readiness and score first, then priorities, criteria, deliverables, format and flags. */
+export function GapReportView({ report, reviewId, onRetry, retrying, retryFailure }: GapReportViewProps) {
+  const { t, i18n } = useTranslation();
+  const ordered = criteriaByPriority(report);
+  const top = ordered.filter((o) => o.rank !== null).slice(0, 3);
+  const lang = i18n.language === 'en' ? 'en' : 'fr';
+  const markdownHref = api.reviews[':id']['report.md'].$path({ param: { id: reviewId }, query: { lang } });
+  const htmlHref = api.reviews[':id']['report.html'].$path({ param: { id: reviewId }, query: { lang } });
+
+  return (
+    <article className="report" aria-labelledby="report-title">
+      <header className="report-hero card">
+        <div className="report-hero-main">
+          <p className="eyebrow">
+            {t('referential.blocLabel', { id: report.exam.bloc })} · {report.exam.case}
+          </p>
+          <h1 id="report-title">{t('report.title')}</h1>
+          {report.dossier && (
+            <p className="muted">
+              {t('report.dossierLine', {
+                version: report.dossier.version,
+                pages: report.dossier.pages,
+                words: formatNumber(report.dossier.words, i18n.language),
+                count: report.dossier.pages,
+              })}
+              {' · '}
+              {t('report.generatedAt', { date: formatDate(report.generatedAt, i18n.language) })}
+            </p>
+          )}
+          <p className="report-summary">{report.overall.summary}</p>
+          <div className="report-actions">
+            <a className="button button-secondary" href={markdownHref} download>
+              {t('report.downloadMarkdown')}
+            </a>
+            <a className="button button-secondary" href={htmlHref} target="_blank" rel="noopener">
+              {t('report.openPrintable')}
+              <span className="visually-hidden"> {t('common.newTab')}</span>
+            </a>
+          </div>
+        </div>
+        <div className="score-panel">
+          <ReadinessBadge ready={report.overall.ready} size="large" />
+          <p className="overall-score">
+            <span className="visually-hidden">
+              {t('report.overallAria', { score: formatScore(report.overall.score, i18n.language) })}
+            </span>
+            <span aria-hidden="true">
+              <span className="overall-value">{formatScore(report.overall.score, i18n.language)}</span>
+              <span className="overall-max">/4</span>
+            </span>
+          </p>
+          <p className="overall-level">
+            {t('report.level')} <strong>{t(`levels.${report.overall.level}`)}</strong>
+          </p>
+        </div>
+      </header>
+
+      {report.offline && (
+        <p className="notice notice-offline" role="note">
+          <strong>{t('report.offline')}</strong>
+          <span>{t('report.offlineHint')}</span>
+        </p>
+      )}
+      <p className="notice disclaimer" role="note">
+        {report.disclaimer}
+      </p>
+
+      {top.length > 0 && (
+        <section className="card priorities" aria-labelledby="priorities-heading">
+          <h2 id="priorities-heading">{t('report.prioritiesTitle')}</h2>
+          <ol className="priority-list">
+            {top.map(({ criterion, reason }) => (
+              <li key={criterion.id} className="priority-item">
+                <a href={`#criterion-${criterion.id}`}>
+                  <span className="item-id">{criterion.id}</span> {criterion.text}
+                </a>
+                {reason && <p className="muted">{reason}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <div className="report-layout">
+        <section className="report-criteria" aria-labelledby="criteria-heading">
+          <h2 id="criteria-heading">{t('report.criteriaTitle')}</h2>
+          <p className="section-intro">{t('report.criteriaIntro')}</p>
+          <ol className="criterion-list">
+            {ordered.map((item) => (
+              <li key={item.criterion.id}>
+                <CriterionCard
+                  item={item}
+                  onRetry={onRetry}
+                  retrying={retrying === item.criterion.id}
+                  retryError={retryFailure?.criterionId === item.criterion.id ? retryFailure.error : null}
+                />
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <aside className="report-side" aria-label={t('report.sideLabel')}>
+          <section className="card" aria-labelledby="competencies-heading">
+            <h2 id="competencies-heading">{t('report.competencies')}</h2>
+            <CompetencyChart competencies={report.competencies} />
+          </section>
+
+          <section className="card" aria-labelledby="deliverables-heading">
+            <h2 id="deliverables-heading">{t('report.deliverablesTitle')}</h2>
+            <ul className="checklist">
+              {report.deliverables.map((d) => (
+                <li key={d.id} className={`check check-${d.status}`}>
+                  <span className="check-icon">
+                    {d.status === 'present' ? (
+                      <CheckIcon />
+                    ) : d.status === 'partial' ? (
+                      <HalfIcon />
+                    ) : (
+                      <CrossIcon />
+                    )}
+                  </span>
+                  <div>
+                    <p>
+                      <span className="item-id">{d.id}</span> {d.text}
+                    </p>
+                    <p className="check-status">
+                      <strong>{t(`deliverable.${d.status}`)}</strong>
+                      {d.pages.length > 0 && (
+                        <> · {t('report.pages', { pages: d.pages.join(', '), count: d.pages.length })}</>
+                      )}
+                    </p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className="card" aria-labelledby="format-heading">
+            <h2 id="format-heading">{t('report.formatTitle')}</h2>
+            <ul className="checklist">
+              {report.format.map((f) => (
+                <li key={f.check} className={`check ${f.ok ? 'check-present' : 'check-missing'}`}>
+                  <span className="check-icon">{f.ok ? <CheckIcon /> : <CrossIcon />}</span>
+                  <div>
+                    <p>
+                      <strong>{t(`format.${f.check}`)}</strong>
+                      <span className="visually-hidden">, {f.ok ? t('format.ok') : t('format.ko')}</span>
+                    </p>
+                    <p className="check-status">{f.detail}</p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className="card" aria-labelledby="flags-heading">
+            <h2 id="flags-heading">{t('report.flagsTitle')}</h2>
+            {report.flags.length > 0 ? (
+              <FlagList flags={report.flags} />
+            ) : (
+              <p className="muted">{t('report.noFlags')}</p>
+            )}
+          </section>
+
+          <section className="card report-meta" aria-labelledby="meta-heading">
+            <h2 id="meta-heading">{t('report.metaTitle')}</h2>
+            <dl className="facts facts-compact">
+              <div>
+                <dt>{t('report.provider')}</dt>
+                <dd>{report.offline ? t('report.offlineProvider') : report.provider}</dd>
+              </div>
+              <div>
+                <dt>{t('report.model')}</dt>
+                <dd>{report.model}</dd>
+              </div>
+              <div>
+                <dt>{t('report.rubricVersion')}</dt>
+                <dd>{report.rubricVersion}</dd>
+              </div>
+              <div>
+                <dt>{t('report.promptVersion')}</dt>
+                <dd>{report.promptVersion}</dd>
+              </div>
+              <div>
+                <dt>{t('report.duration')}</dt>
+                <dd>
+                  {t('report.seconds', { value: formatScore(report.usage.durationMs / 1000, i18n.language) })}
+                </dd>
+              </div>
+              {report.usage.promptTokens + report.usage.completionTokens > 0 && (
+                <div>
+                  <dt>{t('report.tokens')}</dt>
+                  <dd>
+                    {formatNumber(report.usage.promptTokens + report.usage.completionTokens, i18n.language)}
+                  </dd>
+                </div>
+              )}
+            </dl>
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+function CriterionCard({
+  item,
+  onRetry,
+  retrying,
+  retryError,
+}: {
+  item: OrderedCriterion;
+  onRetry?: (criterionId: string) => void;
+  retrying: boolean;
+  retryError: unknown;
+}) {
+  const { t, i18n } = useTranslation();
+  const { criterion: c, rank, reason } = item;
+  const failed = c.status === 'failed';
+  const headingId = `criterion-${c.id}-title`;
+  return (
+    <article
+      id={`criterion-${c.id}`}
+      className={`criterion-card card${failed ? ' criterion-failed' : ''}`}
+      aria-labelledby={headingId}
+      data-criterion={c.id}
+    >
+      <header className="criterion-header">
+        {rank !== null && (
+          <span className="criterion-rank" title={t('report.rank', { rank })}>
+            <span className="visually-hidden">{t('report.rank', { rank })} </span>
+            {rank}
+          </span>
+        )}
+        <h3 id={headingId}>
+          <span className="item-id">{c.id}</span> {c.text}
+        </h3>
+        {failed ? (
+          <span className="status-badge status-failed">{t('report.criterionFailed')}</span>
+        ) : (
+          <ScorePill score={c.score} level={c.level} />
+        )}
+      </header>
+      <CompetencyChips ids={c.competencies} label={t('exam.criterionCompetencies')} />
+
+      {reason && rank !== null && (
+        <p className="priority-reason">
+          <strong>{t('report.rankReason', { rank })}</strong> {reason}
+        </p>
+      )}
+      <p className="rationale">{c.rationale}</p>
+
+      {c.decision && (
+        <div className="decision" role="note">
+          <p className="decision-title">
+            <CheckIcon /> {t('report.verifiedByTrainer')}
+            <ScorePill score={c.decision.score} level={levelName(c.decision.score)} />
+          </p>
+          <p>{c.decision.reason}</p>
+          {c.decision.comment && <p className="muted">{c.decision.comment}</p>}
+          <p className="muted small">
+            {t('report.decisionBy', { by: c.decision.by, date: formatDate(c.decision.at, i18n.language) })}
+          </p>
+        </div>
+      )}
+
+      {failed ? (
+        <div className="criterion-retry">
+          <p>{t('report.failedHint')}</p>
+          {onRetry && (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => onRetry(c.id)}
+              disabled={retrying}
+              aria-label={t('report.retryAria', { id: c.id })}
+            >
+              {retrying ? t('report.retrying') : t('report.retry')}
+            </button>
+          )}
+          {retryError !== null && retryError !== undefined && <InlineError error={retryError} />}
+        </div>
+      ) : (
+        <div className="criterion-body">
+          <CriterionSection title={t('report.evidence')}>
+            {c.evidence.length > 0 ? (
+              <ul className="evidence-list">
+                {c.evidence.map((e) => (
+                  <li key={`${e.page}-${e.quote}`}>
+                    <Link
+                      className="evidence"
+                      to={{ search: evidenceSearch(e.page, e.quote) }}
+                      aria-label={t('report.evidenceAria', { page: e.page, quote: e.quote })}
+                    >
+                      <q>{e.quote}</q>
+                      <span className="page-ref">{t('report.page', { page: e.page })}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{t('report.noEvidence')}</p>
+            )}
+          </CriterionSection>
+          {c.missing.length > 0 && (
+            <CriterionSection title={t('report.missing')}>
+              <ul className="bullet-list">
+                {c.missing.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </CriterionSection>
+          )}
+          {c.recommendations.length > 0 && (
+            <CriterionSection title={t('report.recommendations')}>
+              <ul className="bullet-list bullet-list-do">
+                {c.recommendations.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            </CriterionSection>
+          )}
+        </div>
+      )}
+      {c.flags.length > 0 && <FlagList flags={c.flags} compact />}
+    </article>
+  );
+}
+
+function CriterionSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="criterion-section">
+      <h4>{title}</h4>
+      {children}
+    </div>
+  );
+}
+
+const LEVEL_NAMES = ['absent', 'insuffisant', 'partiel', 'satisfaisant', 'excellent'] as const;
+function levelName(score: number): CriterionResult['level'] {
+  return LEVEL_NAMES[Math.max(0, Math.min(4, score))];
+}

@@ -1,0 +1,114 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CrossIcon } from '../../components/icons';
+import { ErrorState, Loading } from '../../components/states';
+import { useDossierText } from '../dossiers/queries';
+import { locateQuote } from './locate-quote';
+
+/**
+ * The dossier's extracted text, page by page, opened from an evidence quote: scrolled to the page with the
+ * quote highlighted, so the candidate sees exactly what the score rests on.
+ */
+export function TextPanel({
+  dossierId,
+  version,
+  page,
+  quote,
+  onClose,
+}: {
+  dossierId: string;
+  version: number;
+  page: number;
+  quote: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const text = useDossierText(dossierId, version);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const location = useMemo(
+    () => (text.data ? locateQuote(text.data.pages, page, quote) : null),
+    [text.data, page, quote],
+  );
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  useEffect(() => {
+    if (!location || !bodyRef.current) return;
+    const target =
+      bodyRef.current.querySelector('mark') ?? bodyRef.current.querySelector(`#text-page-${location.page}`);
+    target?.scrollIntoView({ block: location.range ? 'center' : 'start' });
+  }, [location]);
+
+  return (
+    <aside className="text-panel" aria-labelledby="text-panel-title">
+      <header className="text-panel-header">
+        <div>
+          <h2 id="text-panel-title" ref={headingRef} tabIndex={-1}>
+            {t('textPanel.title', { version })}
+          </h2>
+          <p className="muted small">{t('textPanel.hint')}</p>
+        </div>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('textPanel.close')}>
+          <CrossIcon />
+        </button>
+      </header>
+      <div className="text-panel-body" ref={bodyRef}>
+        {text.isPending ? (
+          <Loading />
+        ) : text.error ? (
+          <ErrorState error={text.error} onRetry={() => void text.refetch()} />
+        ) : (
+          <>
+            {location && !location.range && (
+              <p className="notice" role="status">
+                {t('textPanel.notFound', { page: location.page })}
+              </p>
+            )}
+            {location?.range && location.page !== page && (
+              <p className="notice" role="status">
+                {t('textPanel.foundElsewhere', { page: location.page, expected: page })}
+              </p>
+            )}
+            {text.data.pages.length === 0 && <p className="muted">{t('textPanel.empty')}</p>}
+            {text.data.pages.map((p) => {
+              const isTarget = location?.page === p.page;
+              const range = isTarget ? location?.range : null;
+              return (
+                <section
+                  key={p.page}
+                  id={`text-page-${p.page}`}
+                  className={isTarget ? 'text-page is-current' : 'text-page'}
+                  aria-labelledby={`text-page-${p.page}-title`}
+                >
+                  <h3 id={`text-page-${p.page}-title`}>{t('textPanel.page', { page: p.page })}</h3>
+                  <div className="page-text">
+                    {range ? (
+                      <>
+                        {p.text.slice(0, range[0])}
+                        <mark>{p.text.slice(range[0], range[1])}</mark>
+                        {p.text.slice(range[1])}
+                      </>
+                    ) : (
+                      p.text
+                    )}
+                  </div>
+                </section>
+              );
+            })}
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

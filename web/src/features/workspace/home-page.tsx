@@ -1,0 +1,200 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { FileDrop, UploadStatus } from '../../components/file-drop';
+import { CheckIcon } from '../../components/icons';
+import { ErrorState, InlineError, Loading } from '../../components/states';
+import { api, type Exam, type ExamSummary } from '../../lib/api';
+import { competencyRange } from '../../lib/format';
+import { useUploadAndReview } from '../dossiers/use-upload';
+import { CompetencyChips } from '../referential/competency-chip';
+import { ModalitiesList, modalitiesSummary } from '../referential/modalities';
+import { useExam, useExams } from '../referential/queries';
+
+/** Home: choose the exam, drop the draft, land on the review. */
+export function HomePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('home.title'));
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const examId = params.get('epreuve') ?? '';
+  const exams = useExams();
+  const exam = useExam(examId || undefined);
+  const upload = useUploadAndReview();
+  const selected = exams.data?.find((e) => e.id === examId);
+
+  async function onFile(file: File) {
+    if (!examId) return;
+    const form = new FormData();
+    form.append('file', file);
+    form.append('examId', examId);
+    const outcome = await upload.start(api.dossiers.$path(), form);
+    if (outcome) navigate(`/revues/${outcome.review.id}`);
+  }
+
+  return (
+    <div className="page home">
+      <header className="hero">
+        <h1>{t('home.title')}</h1>
+        <p className="lead">{t('home.lead')}</p>
+        <ul className="benefits">
+          <li>
+            <CheckIcon />
+            {t('home.benefit1')}
+          </li>
+          <li>
+            <CheckIcon />
+            {t('home.benefit2')}
+          </li>
+          <li>
+            <CheckIcon />
+            {t('home.benefit3')}
+          </li>
+        </ul>
+      </header>
+
+      <section className="section" aria-labelledby="choose-heading">
+        <h2 id="choose-heading">
+          <span className="step-number" aria-hidden="true">
+            1
+          </span>
+          {t('home.chooseTitle')}
+        </h2>
+        {exams.isPending ? (
+          <Loading />
+        ) : exams.error ? (
+          <ErrorState error={exams.error} onRetry={() => void exams.refetch()} />
+        ) : (
+          <ExamPicker
+            exams={exams.data}
+            value={examId}
+            disabled={upload.busy}
+            onChange={(id) => setParams({ epreuve: id }, { replace: true, preventScrollReset: true })}
+          />
+        )}
+      </section>
+
+      <div className={examId ? 'workspace-grid' : undefined}>
+        <section className="section workspace-upload" aria-labelledby="upload-heading">
+          <h2 id="upload-heading">
+            <span className="step-number" aria-hidden="true">
+              2
+            </span>
+            {t('home.uploadTitle')}
+          </h2>
+          {selected && <p className="section-intro">{t('home.uploadFor', { exam: selected.case })}</p>}
+          {upload.busy ? (
+            <UploadStatus
+              percent={upload.percent}
+              stage={upload.stage === 'idle' ? 'sending' : upload.stage}
+            />
+          ) : (
+            <FileDrop
+              onFile={(file) => void onFile(file)}
+              disabled={!examId}
+              disabledHint={t('home.chooseFirst')}
+            />
+          )}
+          {upload.error !== null && <InlineError error={upload.error} />}
+          {upload.error !== null && upload.stored && (
+            <p>
+              <Link to={`/dossiers/${upload.stored.id}`}>{t('home.storedButNotReviewed')}</Link>
+            </p>
+          )}
+          <p className="privacy-note">{t('home.privacy')}</p>
+        </section>
+        {examId && (
+          <section className="workspace-brief" aria-label={t('home.briefLabel')}>
+            {exam.isPending ? (
+              <Loading />
+            ) : exam.error ? (
+              <ErrorState error={exam.error} onRetry={() => void exam.refetch()} />
+            ) : (
+              <ExamBrief exam={exam.data} />
+            )}
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ExamPicker({
+  exams,
+  value,
+  disabled,
+  onChange,
+}: {
+  exams: ExamSummary[];
+  value: string;
+  disabled: boolean;
+  onChange: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const name = useId();
+  return (
+    <fieldset className="exam-picker" disabled={disabled}>
+      <legend className="visually-hidden">{t('home.chooseTitle')}</legend>
+      {exams.map((exam) => (
+        <label key={exam.id} className="exam-option" data-selected={exam.id === value || undefined}>
+          <input
+            type="radio"
+            name={name}
+            value={exam.id}
+            checked={exam.id === value}
+            onChange={() => onChange(exam.id)}
+          />
+          <span className="exam-option-body">
+            <span className="eyebrow">
+              {t('referential.blocLabel', { id: exam.bloc })} · {competencyRange(exam.competencies)}
+            </span>
+            <span className="exam-option-title">{exam.case}</span>
+            <span className="exam-option-meta">{modalitiesSummary(exam.modalities, t)}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** What the jury expects for the chosen exam: modalities, deliverables, criteria. */
+function ExamBrief({ exam }: { exam: Exam }) {
+  const { t } = useTranslation();
+  return (
+    <div className="card exam-brief">
+      <div className="exam-brief-header">
+        <h3>{exam.case}</h3>
+        <Link to={`/epreuves/${exam.id}`}>{t('home.examDetails')}</Link>
+      </div>
+      <ModalitiesList modalities={exam.modalities} compact />
+      <div className="exam-brief-lists">
+        <div>
+          <h4>{t('exam.deliverables')}</h4>
+          <ol className="item-list item-list-compact">
+            {exam.deliverables.map((d) => (
+              <li key={d.id}>
+                <span className="item-id">{d.id}</span>
+                <span>{d.text}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div>
+          <h4>{t('exam.criteria')}</h4>
+          <ol className="item-list item-list-compact">
+            {exam.criteria.map((c) => (
+              <li key={c.id}>
+                <span className="item-id">{c.id}</span>
+                <span>
+                  {c.text}
+                  <CompetencyChips ids={c.competencies} label={t('exam.criterionCompetencies')} />
+                </span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+    </div>
+  );
+}
