@@ -49,6 +49,9 @@ type VersionRow = typeof dossierVersions.$inferSelect;
 /** Score gap between the model and the offline analyzer above which a human should look. */
 const LOW_CONFIDENCE_GAP = 2;
 
+/** Stuffed lines needed before the report flags the dossier as keyword-stuffed. */
+const MIN_STUFFED_SPANS = 3;
+
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
   const queue = [...items];
   const workers = Array.from({ length: Math.min(limit, queue.length) }, async () => {
@@ -295,7 +298,8 @@ export function createReviewService(deps: ReviewServiceDeps) {
       })),
       { language: exam.modalities.language },
     );
-    if (stuffing.length > 0) {
+    // One terse line (a heading, a source line) can look like a term list; a pattern of them is stuffing.
+    if (stuffing.length >= MIN_STUFFED_SPANS) {
       flags.push({
         code: 'keyword_stuffing',
         message: 'Listes de termes du référentiel sans analyse : elles ne comptent pas comme analyse.',

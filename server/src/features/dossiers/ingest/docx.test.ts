@@ -210,3 +210,11 @@ describe('DOCX structure', () => {
     });
   });
 });
+
+describe('metadata of honest files', () => {
+  it('does not report an ordinary long title as hidden content', async () => {
+    const core = `<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Négociation commerciale complexe – Alvéa Technologies – Dossier de certification RNCP</dc:title></cp:coreProperties>`;
+    const doc = await parse(await minimalDocx(p('Un dossier.'), { 'docProps/core.xml': core }));
+    expect(doc.hidden).toEqual([]);
+  });
+});

@@ -22,12 +22,17 @@ export function looksLikeInstruction(text: string): boolean {
 
 /** Metadata fields meant for free text (a long title or description there is unusual and unseen). */
 const FREE_TEXT_FIELDS = new Set(['title', 'subject', 'keywords', 'description', 'comments', 'category']);
-const LONG_METADATA = 40;
+/**
+ * Above this length a free-text field holds more than a title or a few keywords. Ordinary titles run to
+ * 60–120 characters (« Négociation commerciale complexe – Alvéa Technologies – Dossier de … »), so a lower
+ * bar flags honest files; instruction-like text is reported whatever its length.
+ */
+const LONG_METADATA = 200;
 
 /**
  * Whether a metadata field deserves to be reported as hidden content: anything instruction-like, and long
- * free text. Author/creator fields are only reported when instruction-like: Word writes creator strings
- * longer than 40 characters (« Microsoft® Word pour Microsoft 365 … ») that are not worth a flag.
+ * free text. Author/creator fields are only reported when instruction-like: Word writes long creator
+ * strings (« Microsoft® Word pour Microsoft 365 … ») that are not worth a flag.
  */
 export function isNotableMetadata(field: string, value: string): boolean {
   const v = value.trim();

@@ -16,9 +16,9 @@ export function blockWeight(block: LayoutBlock): number {
   const words = countWords(block.text);
   switch (block.kind) {
     case 'heading':
-      return words + 30;
+      return words + 20;
     case 'table':
-      return words + 10 * block.text.split('\n').length + 8;
+      return words + 6 * block.text.split('\n').length + 8;
     default:
       return words + 4;
   }
@@ -36,10 +36,11 @@ export function estimatePages(blocks: LayoutBlock[], wordsPerPage = WORDS_PER_PA
     const weight = blockWeight(blocks[i]);
     const isOrphanHeading = blocks[i].kind === 'heading' && i + 1 < blocks.length;
     const needed = isOrphanHeading ? weight + Math.min(blockWeight(blocks[i + 1]), 60) : weight;
-    // Word flows paragraphs and lists across a page break; only a heading (kept with what follows) or a
-    // table that fits on one page moves whole to the next page. Moving every block whole would inflate
+    // Word flows paragraphs, lists and long tables across a page break; only a heading (kept with what
+    // follows) or a short table moves whole to the next page. Moving every block whole would inflate
     // the estimate by the unused ends of pages, and wrongly flag drafts as over the page limit.
-    const movesWhole = blocks[i].kind === 'heading' || (blocks[i].kind === 'table' && weight <= wordsPerPage);
+    const movesWhole =
+      blocks[i].kind === 'heading' || (blocks[i].kind === 'table' && weight <= wordsPerPage / 3);
     if (used > 0 && used + needed > wordsPerPage && movesWhole) {
       page++;
       used = 0;

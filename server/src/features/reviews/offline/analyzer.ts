@@ -218,8 +218,9 @@ function classify(
   const T = SCORING_THRESHOLDS;
   passages.forEach((passage, p) => {
     for (const sentence of cachedSentences(passage, input.dossier)) {
-      // Overlapping passages repeat sentences: count each once.
-      const key = `${sentence.page}\u0000${sentence.text}`;
+      // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
+      // counts once, wherever it stands, since repeating it adds no analysis.
+      const key = sentence.text.replace(/\s+/g, ' ').trim().toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
       const facts = sentenceFacts(input.dossier, lang, sentence.text);
