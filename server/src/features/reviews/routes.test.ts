@@ -195,6 +195,8 @@ describe('reviews through an OpenAI-compatible model (real SDK, local stub serve
     }
     expect(report.usage.promptTokens).toBeGreaterThan(1000);
     expect(report.usage.completionTokens).toBeGreaterThan(0);
+    // The calls share the system prompt, rubric and dossier: the provider reports that prefix as cached.
+    expect(report.usage.cachedPromptTokens).toBeGreaterThan(1000);
     const chats = stub.requests.filter((r) => r.endpoint === 'chat');
     expect(chats).toHaveLength(7);
     for (const r of chats) {

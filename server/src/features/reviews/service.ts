@@ -267,6 +267,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
     version: VersionRow,
     workerId: string,
     durationMs: number,
+    cachedPromptTokens: number,
   ) {
     const rows = await db.select().from(reviewCriteria).where(eq(reviewCriteria.reviewId, review.id));
     const byId = new Map(rows.map((r) => [r.criterionId, r]));
@@ -318,6 +319,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
     const usage = {
       promptTokens: rows.reduce((n, r) => n + r.promptTokens, 0),
       completionTokens: rows.reduce((n, r) => n + r.completionTokens, 0),
+      cachedPromptTokens,
       durationMs,
       calls: rows.length,
     };
@@ -347,7 +349,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         status: allFailed ? 'failed' : 'done',
         report,
         error: allFailed ? "Aucun critère n'a pu être évalué." : null,
-        usage: { ...usage, cachedPromptTokens: 0 },
+        usage,
         finishedAt: new Date(),
         leaseOwner: null,
         leaseUntil: null,
@@ -503,6 +505,8 @@ export function createReviewService(deps: ReviewServiceDeps) {
         );
       const todoIds = new Set(todo.map((t) => t.id));
       const fenceId = randomBytes(6).toString('hex');
+      // Prompt tokens the provider served from its cache in this run (resumed runs count their own calls).
+      let cachedPromptTokens = 0;
       await pool(
         exam.criteria.filter((c) => todoIds.has(c.id)),
         deps.concurrency,
@@ -510,11 +514,20 @@ export function createReviewService(deps: ReviewServiceDeps) {
           const competencies = criterion.competencies.join(' ');
           const passages =
             whole ?? (await retriever.search(version.id, rows, `${criterion.text} ${competencies}`));
-          await gradeCriterion(review, exam, rubric, criterion, passages, dossier, fenceId);
+          const graded = await gradeCriterion(review, exam, rubric, criterion, passages, dossier, fenceId);
+          cachedPromptTokens += graded.usage.cachedPromptTokens;
           await claim(review.id, workerId);
         },
       );
-      await finish(review, exam, rubric, version, workerId, Math.round(performance.now() - started));
+      await finish(
+        review,
+        exam,
+        rubric,
+        version,
+        workerId,
+        Math.round(performance.now() - started),
+        cachedPromptTokens,
+      );
       logger.info({ reviewId, criteria: exam.criteria.length, graded: todoIds.size }, 'review finished');
     },
 
