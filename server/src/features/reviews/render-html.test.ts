@@ -127,6 +127,10 @@ describe('renderHtml', () => {
   it('labels an offline analysis', () => {
     const offline = renderHtml(hostileReport({ offline: true }));
     expect(offline).toContain('Analyse hors ligne (sans modèle d&#39;IA) : pré-contrôle indicatif.');
+    // Once in the disclaimer at the top; the footer repeats only the first disclaimer sentence block.
+    expect(
+      offline.split('<div class="disclaimer"')[1].split('</div>')[0].split('Analyse hors ligne'),
+    ).toHaveLength(2);
     expect(offline).toContain('<dd>offline-analyzer@v1</dd>');
   });
 

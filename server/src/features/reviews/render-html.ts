@@ -149,7 +149,12 @@ export function renderHtml(report: GapReport, lang: ReportLang = 'fr'): string {
     }</p>`,
     `<div class="disclaimer" role="note">${disclaimerLines(report, lang)
       .map((line) => `<p>${h(line)}</p>`)
-      .join('')}${report.offline ? `<p class="offline">${h(labels.offline)}</p>` : ''}</div>`,
+      .join('')}${
+      // Older reports may lack the offline sentence in their disclaimer: state it once, never twice.
+      report.offline && !disclaimerLines(report, lang).some((line) => line.includes(labels.offline))
+        ? `<p class="offline">${h(labels.offline)}</p>`
+        : ''
+    }</div>`,
     '</header>',
   );
 
