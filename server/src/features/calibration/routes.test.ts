@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { hc } from 'hono/client';
 import { describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../lib/errors';
 import { AppError, errorBody } from '../../lib/errors';
 import { REAL30_BY_CRITERION, REAL30_OVERALL, REAL30_PAIRS, summaryMismatches } from './fixtures';
 import type { AgreementSummary } from './metrics';
 import { calibrationRoutes } from './routes';
-import type { ErrorBody } from '../../lib/errors';
 import type { AgreementResponse } from './schemas';
 
 /** The app as server/src/app.ts wires it: the sub-app mounted, and one onError for AppError. */
@@ -207,12 +207,7 @@ describe('POST /api/calibration/agreement', () => {
     });
     expect(Object.keys(operation?.responses ?? {})).toEqual(['200', '400', '415']);
     expect(Object.keys(doc.components?.schemas ?? {})).toEqual(
-      expect.arrayContaining([
-        'AgreementRequest',
-        'AgreementResponse',
-        'AgreementMetrics',
-        'Error',
-      ]),
+      expect.arrayContaining(['AgreementRequest', 'AgreementResponse', 'AgreementMetrics', 'Error']),
     );
   });
 

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { ErrorSchema } from '../../lib/openapi';
 import { requireJsonBody, validationHook } from '../../lib/validation';
 import { agreementByCriterion } from './metrics';
-import { ErrorSchema } from '../../lib/openapi';
 import { AgreementRequestSchema, AgreementResponseSchema } from './schemas';
 
 const errorResponse = (description: string) => ({

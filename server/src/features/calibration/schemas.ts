@@ -62,4 +62,3 @@ export const AgreementResponseSchema = z
   })
   .openapi('AgreementResponse');
 export type AgreementResponse = z.infer<typeof AgreementResponseSchema>;
-

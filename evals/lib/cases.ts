@@ -1,0 +1,280 @@
+/**
+ * The eval cases: gold dossiers written by hand in `evals/cases/`, each a dossier file beside a
+ * `<name>.case.json` (gold scores, expectations) and optionally a `<name>.gold-r2.json` (a second rater).
+ *
+ * Everything is validated before anything runs: a typo in a criterion id or an expectation would otherwise
+ * silently drop a pair from the metrics or disable a check. Every problem names its file.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { getExam } from '../../server/src/features/referential/index';
+import type { Exam } from '../../server/src/features/referential/types';
+import { DEFAULT_RUBRIC_VERSION } from '../../server/src/features/reviews/rubric';
+import { FlagSchema, FormatCheckSchema } from '../../server/src/features/reviews/schemas';
+
+export const CASES_DIR = fileURLToPath(new URL('../cases', import.meta.url));
+
+const CASE_SUFFIX = '.case.json';
+const R2_SUFFIX = '.gold-r2.json';
+const DOSSIER_EXTENSIONS = ['.md', '.txt', '.docx', '.pdf'];
+
+export const QUALITIES = ['strong', 'partial', 'weak', 'adversarial'] as const;
+export type Quality = (typeof QUALITIES)[number];
+
+const FlagCodeSchema = FlagSchema.shape.code;
+export type FlagCode = z.infer<typeof FlagCodeSchema>;
+const FormatCheckNameSchema = FormatCheckSchema.shape.check;
+export type FormatCheckName = z.infer<typeof FormatCheckNameSchema>;
+
+const ScoreSchema = z.number().int().min(0).max(4);
+const DeliverableStatusSchema = z.enum(['present', 'partial', 'missing']);
+export type DeliverableStatus = z.infer<typeof DeliverableStatusSchema>;
+
+const GoldCriterionSchema = z.object({ score: ScoreSchema, reason: z.string().min(1) });
+const GoldDeliverableSchema = z.object({ status: DeliverableStatusSchema, reason: z.string().min(1) });
+
+/** One rater's reading of a dossier against the rubric. */
+export const GoldSchema = z.object({
+  rubricVersion: z.string().min(1),
+  rater: z.string().min(1),
+  criteria: z.record(z.string(), GoldCriterionSchema),
+  deliverables: z.record(z.string(), GoldDeliverableSchema),
+});
+export type Gold = z.infer<typeof GoldSchema>;
+
+/** A second rater may score the criteria only. */
+export const SecondGoldSchema = GoldSchema.extend({
+  deliverables: z.record(z.string(), GoldDeliverableSchema).optional(),
+});
+export type SecondGold = z.infer<typeof SecondGoldSchema>;
+
+/** Strict: a misspelt key (`notflags`) would otherwise silently disable a check. */
+export const ExpectSchema = z.strictObject({
+  flags: z.array(FlagCodeSchema).default([]),
+  notFlags: z.array(FlagCodeSchema).default([]),
+  format: z.partialRecord(FormatCheckNameSchema, z.boolean()).default({}),
+  maxCriterionScore: z.record(z.string(), ScoreSchema).default({}),
+});
+export type Expect = z.infer<typeof ExpectSchema>;
+
+export const CaseFileSchema = z.object({
+  id: z.string().min(1),
+  examId: z.string().min(1),
+  file: z
+    .string()
+    .min(1)
+    .refine((f) => !f.includes('/') && !f.includes('\\'), 'a file name beside the case, not a path'),
+  quality: z.enum(QUALITIES),
+  description: z.string().min(1),
+  tags: z.array(z.string()).default([]),
+  gold: GoldSchema,
+  expect: ExpectSchema.default({ flags: [], notFlags: [], format: {}, maxCriterionScore: {} }),
+});
+export type CaseFile = z.infer<typeof CaseFileSchema>;
+
+/** A validated case, with where it lives. */
+export interface EvalCase extends CaseFile {
+  /** The `.case.json`, relative to the cases folder (for messages). */
+  caseFile: string;
+  /** Absolute path of the dossier file. */
+  dossierPath: string;
+  /** The second rater's reading, when a `.gold-r2.json` exists. */
+  r2: SecondGold | null;
+}
+
+/** Every problem found while loading, each naming its file; thrown once, after all files were read. */
+export class CaseLoadError extends Error {
+  override name = 'CaseLoadError';
+  constructor(readonly problems: { file: string; message: string }[]) {
+    super(
+      `${problems.length} invalid eval case file(s):\n${problems.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`,
+    );
+  }
+}
+
+export interface LoadedCases {
+  cases: EvalCase[];
+  /** Not fatal: dossier files without a case, gold set against another rubric version. */
+  warnings: string[];
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) out.push(...walk(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+function zodProblems(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Gold ids must be exactly the exam's: a missing criterion is a lost pair, an unknown one a typo. */
+function idProblems(kind: string, given: string[], expected: string[], requireAll: boolean): string[] {
+  const problems: string[] = [];
+  const unknown = given.filter((id) => !expected.includes(id));
+  const missing = expected.filter((id) => !given.includes(id));
+  if (unknown.length > 0)
+    problems.push(`unknown ${kind} ${unknown.join(', ')} (exam has ${expected.join(', ')})`);
+  if (requireAll && missing.length > 0) problems.push(`missing ${kind} ${missing.join(', ')}`);
+  return problems;
+}
+
+function goldProblems(gold: SecondGold, exam: Exam, requireDeliverables: boolean): string[] {
+  const criteria = exam.criteria.map((c) => c.id);
+  const deliverables = exam.deliverables.map((d) => d.id);
+  return [
+    ...idProblems('gold criteria', Object.keys(gold.criteria), criteria, true),
+    ...(gold.deliverables || requireDeliverables
+      ? idProblems('gold deliverables', Object.keys(gold.deliverables ?? {}), deliverables, true)
+      : []),
+  ];
+}
+
+/**
+ * Validates one parsed `.case.json`. `file` is the path used in messages; `dossierDir` where the dossier
+ * must be. Returns the case or the list of problems (never throws for bad content).
+ */
+export function validateCase(
+  raw: unknown,
+  file: string,
+  dossierDir: string,
+): { ok: true; value: Omit<EvalCase, 'r2'> } | { ok: false; problems: string[] } {
+  const parsed = CaseFileSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: [zodProblems(parsed.error)] };
+  const data = parsed.data;
+  const problems: string[] = [];
+  const exam = getExam(data.examId);
+  if (!exam) return { ok: false, problems: [`unknown examId "${data.examId}"`] };
+  const name = path.basename(file).slice(0, -CASE_SUFFIX.length);
+  if (data.id.split('/').pop() !== name) problems.push(`id "${data.id}" must end with "/${name}"`);
+  const dossierPath = path.join(dossierDir, data.file);
+  if (!existsSync(dossierPath)) problems.push(`dossier file "${data.file}" not found beside the case`);
+  else if (!DOSSIER_EXTENSIONS.includes(path.extname(data.file).toLowerCase())) {
+    problems.push(`dossier "${data.file}" must be one of ${DOSSIER_EXTENSIONS.join(', ')}`);
+  }
+  problems.push(...goldProblems(data.gold, exam, true));
+  const criteria = exam.criteria.map((c) => c.id);
+  problems.push(
+    ...idProblems(
+      'expect.maxCriterionScore criteria',
+      Object.keys(data.expect.maxCriterionScore),
+      criteria,
+      false,
+    ),
+  );
+  const both = data.expect.flags.filter((f) => data.expect.notFlags.includes(f));
+  if (both.length > 0) problems.push(`flags both expected and not expected: ${both.join(', ')}`);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { ...data, caseFile: file, dossierPath } };
+}
+
+/**
+ * Loads and validates every case under `root` (default `evals/cases`), sorted by id.
+ * @throws {CaseLoadError} listing every invalid file, when at least one is invalid.
+ */
+export function loadCases(root: string = CASES_DIR, options: { examId?: string } = {}): LoadedCases {
+  const files = walk(root);
+  const problems: { file: string; message: string }[] = [];
+  const warnings: string[] = [];
+  const cases: EvalCase[] = [];
+  const rel = (file: string) => path.relative(root, file);
+  const byId = new Map<string, string>();
+
+  for (const file of files.filter((f) => f.endsWith(CASE_SUFFIX))) {
+    let raw: unknown;
+    try {
+      raw = readJson(file);
+    } catch (err) {
+      problems.push({ file: rel(file), message: `not valid JSON (${(err as Error).message})` });
+      continue;
+    }
+    const result = validateCase(raw, rel(file), path.dirname(file));
+    if (!result.ok) {
+      for (const message of result.problems) problems.push({ file: rel(file), message });
+      continue;
+    }
+    const evalCase = result.value;
+    const previous = byId.get(evalCase.id);
+    if (previous) {
+      problems.push({ file: rel(file), message: `id "${evalCase.id}" already used by ${previous}` });
+      continue;
+    }
+    byId.set(evalCase.id, rel(file));
+    if (evalCase.gold.rubricVersion !== DEFAULT_RUBRIC_VERSION) {
+      warnings.push(
+        `${rel(file)}: gold set against rubric ${evalCase.gold.rubricVersion}, current is ${DEFAULT_RUBRIC_VERSION}`,
+      );
+    }
+
+    let r2: SecondGold | null = null;
+    const r2File = file.slice(0, -CASE_SUFFIX.length) + R2_SUFFIX;
+    if (existsSync(r2File)) {
+      try {
+        const parsed = SecondGoldSchema.safeParse(readJson(r2File));
+        if (!parsed.success) {
+          problems.push({ file: rel(r2File), message: zodProblems(parsed.error) });
+        } else {
+          const exam = getExam(evalCase.examId) as Exam;
+          const r2Problems = goldProblems(parsed.data, exam, false);
+          for (const message of r2Problems) problems.push({ file: rel(r2File), message });
+          if (r2Problems.length === 0) r2 = parsed.data;
+        }
+      } catch (err) {
+        problems.push({ file: rel(r2File), message: `not valid JSON (${(err as Error).message})` });
+      }
+    }
+    cases.push({ ...evalCase, r2 });
+  }
+
+  // A second rater with no case, or a dossier nobody wrote gold for, is a half-finished case.
+  const caseStems = new Set(
+    files.filter((f) => f.endsWith(CASE_SUFFIX)).map((f) => f.slice(0, -CASE_SUFFIX.length)),
+  );
+  for (const file of files.filter((f) => f.endsWith(R2_SUFFIX))) {
+    if (!caseStems.has(file.slice(0, -R2_SUFFIX.length))) {
+      problems.push({
+        file: rel(file),
+        message: `no ${path.basename(file).replace(R2_SUFFIX, CASE_SUFFIX)} beside it`,
+      });
+    }
+  }
+  const used = new Set(cases.map((c) => c.dossierPath));
+  for (const file of files) {
+    const ext = path.extname(file).toLowerCase();
+    if (path.basename(file).toLowerCase() === 'readme.md') continue;
+    if (DOSSIER_EXTENSIONS.includes(ext) && !used.has(file)) {
+      const stem = file.slice(0, -ext.length);
+      if (!caseStems.has(stem))
+        warnings.push(`${rel(file)}: dossier without a ${CASE_SUFFIX}, not evaluated`);
+    }
+  }
+
+  if (problems.length > 0) throw new CaseLoadError(problems);
+  cases.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    cases: options.examId ? cases.filter((c) => c.examId === options.examId) : cases,
+    warnings,
+  };
+}
+
+/** Injection cases: a tag naming it, or the flag expected. */
+export function isInjectionCase(c: Pick<CaseFile, 'tags' | 'expect'>): boolean {
+  return c.tags.some((t) => t.includes('injection')) || c.expect.flags.includes('prompt_injection');
+}
+
+/** Keyword-stuffing cases: a tag naming it, or the flag expected. */
+export function isStuffingCase(c: Pick<CaseFile, 'tags' | 'expect'>): boolean {
+  return c.tags.some((t) => t.includes('stuffing')) || c.expect.flags.includes('keyword_stuffing');
+}

@@ -1,0 +1,192 @@
+/**
+ * One evals run: every case through the real review engine (sequentially, on one in-memory database), the
+ * deterministic checks, the agreement metrics and the stability across repeats. No printing: `run.ts`
+ * renders what this returns.
+ */
+import { getExam } from '../../server/src/features/referential/index';
+import type { Exam } from '../../server/src/features/referential/types';
+import type { GapReport } from '../../server/src/features/reviews/schemas';
+import type { Config } from '../../server/src/lib/env';
+import type { Logger } from '../../server/src/lib/logger';
+import type { EvalCase } from './cases';
+import { type CheckResult, checkCase, checkOrdering, type Stability, stability } from './checks';
+import type { CheckRecord } from './gates';
+import { type CaseScores, type EvalMetrics, evalMetrics, goldOverall } from './metrics';
+import { type CaseRun, createHarness, runCase } from './run-case';
+
+export interface CaseResult {
+  id: string;
+  examId: string;
+  quality: EvalCase['quality'];
+  file: string;
+  description: string;
+  tags: string[];
+  hasR2: boolean;
+  goldOverall: number;
+  /** Of the first pass. */
+  aiOverall: number | null;
+  criteria: { id: string; gold: number; r2: number | null; ai: number | null; status: string | null }[];
+  deliverables: { id: string; gold: string; ai: string | null }[];
+  flags: string[];
+  checks: CheckRecord[];
+  error: string | null;
+  /** Per pass; not part of any compared data. */
+  timings: { ingestMs: number; reviewMs: number; cleanVariantMs: number }[];
+  /** The first pass's report, for debugging a failure. */
+  report: GapReport | null;
+}
+
+export interface SuiteResult {
+  provider: string;
+  model: string;
+  offline: boolean;
+  repeats: number;
+  cases: CaseResult[];
+  /** Exam-level checks (ordering). */
+  examChecks: CheckRecord[];
+  /** Every check, case and exam level, all passes. */
+  checks: CheckRecord[];
+  metrics: EvalMetrics;
+  stability: Stability;
+  timings: { setupMs: number; casesMs: number; totalMs: number };
+}
+
+function scoreMap(report: GapReport | null): Map<string, number> {
+  return new Map((report?.criteria ?? []).filter((c) => c.status === 'done').map((c) => [c.id, c.score]));
+}
+
+function record(
+  results: CheckResult[],
+  subject: string,
+  examId: string,
+  kind: CheckRecord['kind'],
+  pass: number,
+): CheckRecord[] {
+  return results.map((r) => ({ ...r, subject, examId, kind, pass }));
+}
+
+/** Reviews every case `repeats` times and measures everything. Never throws for a case's sake. */
+export async function runSuite(options: {
+  cases: EvalCase[];
+  config: Config;
+  logger: Logger;
+  repeats: number;
+  onProgress?: (message: string) => void;
+}): Promise<SuiteResult> {
+  const started = performance.now();
+  const harness = await createHarness(options.config, options.logger);
+  const setupMs = Math.round(performance.now() - started);
+  const progress = options.onProgress ?? (() => {});
+  const runs = new Map<string, CaseRun[]>();
+  try {
+    for (let pass = 0; pass < options.repeats; pass++) {
+      for (const [index, evalCase] of options.cases.entries()) {
+        const t = performance.now();
+        const result = await runCase(harness, evalCase, pass);
+        runs.set(evalCase.id, [...(runs.get(evalCase.id) ?? []), result]);
+        const repeat = options.repeats > 1 ? ` (repeat ${pass + 1}/${options.repeats})` : '';
+        progress(
+          `[${index + 1}/${options.cases.length}] ${evalCase.id}${repeat}: ${result.run.status}` +
+            `${result.run.error ? ` — ${result.run.error}` : ''} in ${Math.round(performance.now() - t)} ms`,
+        );
+      }
+    }
+  } finally {
+    await harness.close();
+  }
+  const casesMs = Math.round(performance.now() - started) - setupMs;
+
+  const cases: CaseResult[] = options.cases.map((evalCase) => {
+    const exam = getExam(evalCase.examId) as Exam;
+    const passes = runs.get(evalCase.id) ?? [];
+    const first = passes[0];
+    const report = first?.run.report ?? null;
+    const checks = passes.flatMap((p) =>
+      record(
+        checkCase({ evalCase, exam, run: p.run, clean: p.clean }),
+        evalCase.id,
+        evalCase.examId,
+        'case',
+        p.pass,
+      ),
+    );
+    const byId = new Map(report?.criteria.map((c) => [c.id, c]) ?? []);
+    const deliverables = new Map(report?.deliverables.map((d) => [d.id, d.status]) ?? []);
+    return {
+      id: evalCase.id,
+      examId: evalCase.examId,
+      quality: evalCase.quality,
+      file: evalCase.file,
+      description: evalCase.description,
+      tags: evalCase.tags,
+      hasR2: evalCase.r2 !== null,
+      goldOverall: goldOverall(evalCase.examId, evalCase.gold),
+      aiOverall: report?.overall.score ?? null,
+      criteria: exam.criteria.map((c) => ({
+        id: c.id,
+        gold: evalCase.gold.criteria[c.id].score,
+        r2: evalCase.r2?.criteria[c.id]?.score ?? null,
+        ai: byId.get(c.id)?.status === 'done' ? (byId.get(c.id)?.score ?? null) : null,
+        status: byId.get(c.id)?.status ?? null,
+      })),
+      deliverables: exam.deliverables.map((d) => ({
+        id: d.id,
+        gold: evalCase.gold.deliverables[d.id].status,
+        ai: deliverables.get(d.id) ?? null,
+      })),
+      flags: [...new Set(report?.flags.map((f) => f.code) ?? [])].sort(),
+      checks,
+      error: first?.run.error ?? null,
+      timings: passes.map((p) => ({
+        ...p.run.timings,
+        cleanVariantMs: p.clean ? p.clean.timings.ingestMs + p.clean.timings.reviewMs : 0,
+      })),
+      report,
+    };
+  });
+
+  const examIds = [...new Set(cases.map((c) => c.examId))].sort();
+  const examChecks: CheckRecord[] = [];
+  for (let pass = 0; pass < options.repeats; pass++) {
+    for (const examId of examIds) {
+      const entries = cases
+        .filter((c) => c.examId === examId)
+        .map((c) => ({
+          caseId: c.id,
+          quality: c.quality,
+          overall: runs.get(c.id)?.[pass]?.run.report?.overall.score ?? null,
+        }));
+      const ordering = checkOrdering(entries);
+      if (ordering) examChecks.push(...record([ordering], examId, examId, 'exam', pass));
+    }
+  }
+
+  const scores: CaseScores[] = options.cases.map((evalCase) => {
+    const report = runs.get(evalCase.id)?.[0]?.run.report ?? null;
+    return {
+      caseId: evalCase.id,
+      examId: evalCase.examId,
+      quality: evalCase.quality,
+      gold: evalCase.gold,
+      r2: evalCase.r2,
+      ai: report ? Object.fromEntries(scoreMap(report)) : null,
+      aiOverall: report?.overall.score ?? null,
+      aiDeliverables: report ? Object.fromEntries(report.deliverables.map((d) => [d.id, d.status])) : null,
+    };
+  });
+
+  return {
+    provider: harness.provider,
+    model: harness.model,
+    offline: harness.offline,
+    repeats: options.repeats,
+    cases,
+    examChecks,
+    checks: [...cases.flatMap((c) => c.checks), ...examChecks],
+    metrics: evalMetrics(scores),
+    stability: stability(
+      new Map([...runs].map(([id, passes]) => [id, passes.map((p) => scoreMap(p.run.report))])),
+    ),
+    timings: { setupMs, casesMs, totalMs: Math.round(performance.now() - started) },
+  };
+}

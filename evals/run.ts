@@ -1,0 +1,204 @@
+/**
+ * The evals suite: every gold dossier of `evals/cases/` through the real review engine, deterministic checks,
+ * agreement with the gold scores, gates.
+ *
+ *   npm run evals -- [--provider offline|openai] [--model m] [--repeat N] [--exam id] [--json] [--ci]
+ *                    [--update-baseline]
+ *
+ * Writes `evals/results/<timestamp>.json` and `evals/results/report.html` (git-ignored). `--ci` exits 1 when
+ * a gate fails; `--json` prints one JSON object on stdout and nothing else (progress goes to stderr).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { getExam, listExams } from '../server/src/features/referential/index';
+import { ConfigError, loadConfig } from '../server/src/lib/env';
+import { CaseLoadError, loadCases } from './lib/cases';
+import {
+  BASELINE_FILE,
+  baselineEntry,
+  baselineKey,
+  compareWithBaseline,
+  evaluateGates,
+  formatJson,
+  loadBaseline,
+  loadGates,
+} from './lib/gates';
+import { type RenderInput, renderHtml, renderJson, renderText } from './lib/render';
+import { createEvalLogger } from './lib/run-case';
+import { runSuite } from './lib/suite';
+
+const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
+
+const USAGE = `Usage: npm run evals -- [--provider offline|openai] [--model <name>] [--repeat N] [--exam <id>]
+                        [--json] [--ci] [--update-baseline]
+
+Reviews every case of evals/cases/ with the real engine on an in-memory database, runs the deterministic
+checks, measures agreement with the gold scores and applies evals/gates.json.
+
+  --provider        offline (default) or openai (OPENAI_API_KEY, OPENAI_BASE_URL, PREJURY_MODEL)
+  --model           chat model for --provider openai (overrides PREJURY_MODEL)
+  --repeat N        review every case N times and report per-criterion score flips
+  --exam id         only the cases of this exam
+  --json            print one JSON object on stdout (progress on stderr)
+  --ci              exit 1 when a gate fails
+  --update-baseline write this run's metrics to evals/baseline.json (whole suite only)`;
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      provider: { type: 'string' },
+      model: { type: 'string' },
+      repeat: { type: 'string', default: '1' },
+      exam: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      ci: { type: 'boolean', default: false },
+      'update-baseline': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const repeats = Number(values.repeat);
+  if (!Number.isInteger(repeats) || repeats < 1 || repeats > 20) {
+    console.error('--repeat must be an integer from 1 to 20.');
+    return 2;
+  }
+  if (values.provider && !['offline', 'openai'].includes(values.provider)) {
+    console.error(`--provider must be offline or openai.\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.exam && !getExam(values.exam)) {
+    console.error(
+      `Unknown exam "${values.exam}". Exams: ${listExams()
+        .map((e) => e.id)
+        .join(', ')}`,
+    );
+    return 2;
+  }
+  if (values['update-baseline'] && values.exam) {
+    console.error('--update-baseline needs the whole suite: drop --exam.');
+    return 2;
+  }
+
+  // The evals grade offline unless asked otherwise: a key in the environment must not turn CI into a paid run.
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    PREJURY_PROVIDER: values.provider ?? 'offline',
+  };
+  if (values.model) env.PREJURY_MODEL = values.model;
+  const config = loadConfig(env);
+  const logger = createEvalLogger(config);
+  const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+  const { cases, warnings } = loadCases(undefined, values.exam ? { examId: values.exam } : {});
+  for (const w of warnings) progress(`warning: ${w}`);
+  if (cases.length === 0) {
+    console.error('No eval case to run.');
+    return 1;
+  }
+  const gates = loadGates();
+
+  const suite = await runSuite({ cases, config, logger, repeats, onProgress: progress });
+
+  const gateResult = evaluateGates(gates, {
+    provider: suite.provider,
+    offline: suite.offline,
+    metrics: suite.metrics,
+    checks: suite.checks,
+    stability: suite.stability,
+  });
+
+  const key = baselineKey(suite.provider, suite.model);
+  const baseline = loadBaseline();
+  const current = baselineEntry(suite);
+  const previous = baseline.runs[key];
+  const render: RenderInput = {
+    suite,
+    gates: gateResult,
+    baseline: { compared: false, note: `none recorded for ${key}`, changes: [], newFailures: [], fixed: [] },
+  };
+  if (previous) {
+    const diff = compareWithBaseline(previous, current);
+    if (values.exam) {
+      // A subset: only its exam compares; the overall numbers and the other cases' checks would mislead.
+      const exam = values.exam;
+      const subjects = new Set(suite.checks.map((c) => c.subject));
+      const ran = (failure: string) => subjects.has(failure.split(' ')[0]);
+      diff.changes = diff.changes.filter((c) => c.scope === exam);
+      diff.newFailures = diff.newFailures.filter(ran);
+      diff.fixed = diff.fixed.filter(ran);
+    }
+    const regressions = diff.changes.filter((c) => c.regression).length + diff.newFailures.length;
+    render.baseline = {
+      compared: true,
+      note: `compared with ${path.relative(process.cwd(), BASELINE_FILE)} [${key}]: ${regressions} regression(s)`,
+      ...diff,
+    };
+  }
+
+  const stamp = new Date().toISOString();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const resultsFile = path.join(RESULTS_DIR, `${stamp.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(
+    resultsFile,
+    `${JSON.stringify(
+      {
+        // Run facts that vary from run to run live here, apart from everything compared.
+        meta: { generatedAt: stamp, argv, timings: suite.timings, node: process.version },
+        summary: renderJson(render),
+        baseline: render.baseline,
+        gates: gateResult,
+        metrics: suite.metrics,
+        stability: suite.stability,
+        examChecks: suite.examChecks,
+        cases: suite.cases,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  writeFileSync(path.join(RESULTS_DIR, 'report.html'), renderHtml(render, stamp));
+
+  if (values['update-baseline']) {
+    baseline.runs[key] = current;
+    const sorted = Object.fromEntries(Object.entries(baseline.runs).sort(([a], [b]) => (a < b ? -1 : 1)));
+    writeFileSync(BASELINE_FILE, `${formatJson({ runs: sorted })}\n`);
+    progress(`Baseline for ${key} written to ${path.relative(process.cwd(), BASELINE_FILE)}.`);
+  }
+
+  if (values.json) process.stdout.write(`${JSON.stringify(renderJson(render), null, 2)}\n`);
+  else process.stdout.write(renderText(render));
+  progress(
+    `Results: ${path.relative(process.cwd(), resultsFile)}, ${path.relative(process.cwd(), path.join(RESULTS_DIR, 'report.html'))}`,
+  );
+  return values.ci && !gateResult.passed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof CaseLoadError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    console.error(err);
+    process.exit(1);
+  },
+);
