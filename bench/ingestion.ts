@@ -1,0 +1,256 @@
+/**
+ * Ingestion: pages per second for generated PDF and DOCX dossiers of 10, 30 and 100 pages, in the calling
+ * thread (`parseDocumentInProcess`) and through the parse worker pool (`parseDocument`, what the API uses),
+ * beside Poppler's `pdftotext` on the same PDFs (a process spawned per file, as a baseline for raw text
+ * extraction).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import { detectLanguage } from '../server/src/features/dossiers/ingest/language';
+import {
+  closeParsePool,
+  parseDocument,
+  parseDocumentInProcess,
+} from '../server/src/features/dossiers/ingest/parse';
+import { parsePdf } from '../server/src/features/dossiers/ingest/pdf';
+import { analyzeOperators, type OpCodes, splitItems } from '../server/src/features/dossiers/ingest/pdf-ops';
+import { installPdfjsPolyfills } from '../server/src/features/dossiers/ingest/pdfjs-polyfills';
+import { finishDocument } from '../server/src/features/dossiers/ingest/pipeline';
+import { benchDossier, dossierDocx, dossierPdf } from './lib/dossier';
+import { collectGarbage, log, median, round, timeMs } from './lib/stats';
+
+export const INGESTION_SIZES = [10, 30, 100] as const;
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
+/** Timed runs per size: fewer for the long documents (each run of 100 pages takes about a second). */
+export const RUNS: Record<number, number> = { 10: 7, 30: 9, 100: 3 };
+
+export interface FormatFigures {
+  pages: number;
+  bytes: number;
+  words: number;
+  /** Median ms, in the calling thread. */
+  inProcessMs: number;
+  inProcessPagesPerSecond: number;
+  /** Median ms through the warm worker pool (structured-clone transfer both ways included). */
+  workerMs: number;
+  workerPagesPerSecond: number;
+}
+
+export interface IngestionResult {
+  sizes: {
+    pages: number;
+    pdf: FormatFigures;
+    docx: FormatFigures;
+    /** Median ms of `pdftotext file.pdf -` (process start included), output discarded. */
+    pdftotextMs: number;
+    pdftotextPagesPerSecond: number;
+  }[];
+  /** Median ms of `pdftotext -v`: the process start included in every pdftotext time. */
+  pdftotextStartMs: number;
+  /** First `parseDocument` after start: worker start-up (tsx loader, pdfjs) plus one 10-page parse. */
+  workerColdStartMs: number;
+  /**
+   * Where the 30-page PDF's in-process time goes: `parsePdf` (pdfjs + line building) vs `finishDocument`;
+   * inside the first, pdfjs's two passes over every page (`getTextContent`, `getOperatorList`) and our
+   * glyph analysis (`analyzeOperators` + `splitItems`); inside the second, the language detection run on
+   * every section (`sections` of them).
+   */
+  breakdown30Pdf: {
+    extractMs: number;
+    finishMs: number;
+    textContentMs: number;
+    operatorListMs: number;
+    glyphAnalysisMs: number;
+    sections: number;
+    sectionLanguagesMs: number;
+  };
+  /** In-process 30-page PDF ÷ pdftotext 30-page PDF (target ≤ 2). */
+  extractionOverPdftotext: number;
+  /** The same with the worker-pool time, for reference. */
+  workerExtractionOverPdftotext: number;
+}
+
+function runPdftotext(file: string | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const args = file === null ? ['-v'] : ['-enc', 'UTF-8', file, '-'];
+    const child = spawn(PDFTOTEXT, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pdftotext: ${code} ${stderr}`))));
+  });
+}
+
+/** pdfjs's two passes over every page and our glyph analysis, timed apart (sums over the pages, median of runs). */
+async function pdfjsPasses(bytes: Uint8Array) {
+  installPdfjsPolyfills();
+  const ops = (await getResolvedPDFJS()).OPS as unknown as OpCodes;
+  const text: number[] = [];
+  const operators: number[] = [];
+  const glyphs: number[] = [];
+  for (let run = 0; run < RUNS[30] + 1; run++) {
+    collectGarbage();
+    const doc = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
+    let t = 0;
+    let o = 0;
+    let g = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      let started = performance.now();
+      const content = await page.getTextContent();
+      t += performance.now() - started;
+      started = performance.now();
+      const list = await page.getOperatorList();
+      o += performance.now() - started;
+      started = performance.now();
+      const [x0, y0, x1, y1] = page.view;
+      const found = analyzeOperators(list.fnArray, list.argsArray, ops, [x0, y0, x1, y1]);
+      splitItems(
+        content.items.map((item) => ('str' in item ? item.str : '')),
+        found,
+      );
+      g += performance.now() - started;
+      page.cleanup();
+    }
+    await doc.destroy();
+    // The first run warms pdfjs up and is not counted.
+    if (run > 0) {
+      text.push(t);
+      operators.push(o);
+      glyphs.push(g);
+    }
+  }
+  return {
+    textContentMs: round(median(text), 1),
+    operatorListMs: round(median(operators), 1),
+    glyphAnalysisMs: round(median(glyphs), 1),
+  };
+}
+
+function pagesPerSecond(pages: number, ms: number) {
+  return round((pages * 1000) / ms, 1);
+}
+
+export async function benchIngestion(): Promise<IngestionResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-ingest-'));
+  try {
+    const docs: { pages: number; pdf: Uint8Array; docx: Uint8Array; file: string }[] = [];
+    for (const pages of INGESTION_SIZES) {
+      const dossier = await benchDossier(pages);
+      const pdf = await dossierPdf(dossier);
+      const docx = await dossierDocx(dossier);
+      const file = path.join(dir, `dossier-${pages}.pdf`);
+      writeFileSync(file, pdf);
+      docs.push({ pages, pdf, docx, file });
+    }
+
+    // The worker pool: the first parse pays the worker's start-up; report it apart, then time warm runs.
+    const coldMs = await timeMs(() =>
+      parseDocument(docs[0].pdf, { fileName: 'cold.pdf', timeoutMs: 60_000 }),
+    );
+
+    const sizes: IngestionResult['sizes'] = [];
+    for (const { pages, pdf, docx, file } of docs) {
+      for (const [bytes, fileName] of [
+        [pdf, `dossier-${pages}.pdf`],
+        [docx, `dossier-${pages}.docx`],
+      ] as const) {
+        const parsed = await parseDocumentInProcess(bytes, { fileName });
+        if (parsed.pages.length !== pages) {
+          throw new Error(`${fileName}: ${parsed.pages.length} pages parsed, ${pages} laid out`);
+        }
+      }
+      // Interleaved rounds (ours, then pdftotext, and so on) so that a slow moment of the machine hits
+      // every contender alike; one untimed round first.
+      const times = {
+        pdf: [] as number[],
+        pdfWorker: [] as number[],
+        docx: [] as number[],
+        docxWorker: [] as number[],
+        poppler: [] as number[],
+      };
+      for (let pass = 0; pass <= RUNS[pages]; pass++) {
+        const sample = {
+          pdf: await timeMs(() => parseDocumentInProcess(pdf, { fileName: 'd.pdf' })),
+          poppler: await timeMs(() => runPdftotext(file)),
+          pdfWorker: await timeMs(() => parseDocument(pdf, { fileName: 'd.pdf', timeoutMs: 60_000 })),
+          docx: await timeMs(() => parseDocumentInProcess(docx, { fileName: 'd.docx' })),
+          docxWorker: await timeMs(() => parseDocument(docx, { fileName: 'd.docx', timeoutMs: 60_000 })),
+        };
+        if (pass === 0) continue;
+        for (const key of Object.keys(times) as (keyof typeof times)[]) times[key].push(sample[key]);
+      }
+      const words = (await parseDocumentInProcess(pdf, { fileName: 'd.pdf' })).words;
+      const figures = (bytes: Uint8Array, inProcess: number[], worker: number[]): FormatFigures => ({
+        pages,
+        bytes: bytes.byteLength,
+        words,
+        inProcessMs: round(median(inProcess), 1),
+        inProcessPagesPerSecond: pagesPerSecond(pages, median(inProcess)),
+        workerMs: round(median(worker), 1),
+        workerPagesPerSecond: pagesPerSecond(pages, median(worker)),
+      });
+      const pdfFigures = figures(pdf, times.pdf, times.pdfWorker);
+      const docxFigures = figures(docx, times.docx, times.docxWorker);
+      const poppler = median(times.poppler);
+      sizes.push({
+        pages,
+        pdf: pdfFigures,
+        docx: docxFigures,
+        pdftotextMs: round(poppler, 1),
+        pdftotextPagesPerSecond: pagesPerSecond(pages, poppler),
+      });
+      log(
+        `ingestion ${pages} p: pdf ${pdfFigures.inProcessMs} ms (worker ${pdfFigures.workerMs}), docx ${docxFigures.inProcessMs} ms, pdftotext ${round(poppler, 1)} ms`,
+      );
+    }
+
+    const thirty = docs[1];
+    const extract: number[] = [];
+    const finish: number[] = [];
+    const languages: number[] = [];
+    let sections = 0;
+    for (let i = 0; i < RUNS[30]; i++) {
+      collectGarbage();
+      let started = performance.now();
+      const raw = await parsePdf(thirty.pdf, 'application/pdf');
+      extract.push(performance.now() - started);
+      started = performance.now();
+      const doc = finishDocument(raw);
+      finish.push(performance.now() - started);
+      sections = doc.sections.length;
+      started = performance.now();
+      for (const s of doc.sections) detectLanguage(doc.text.slice(s.start, s.end));
+      languages.push(performance.now() - started);
+    }
+    const passes = await pdfjsPasses(thirty.pdf);
+
+    const start: number[] = [];
+    for (let i = 0; i < 8; i++) start.push(await timeMs(() => runPdftotext(null)));
+    const at30 = sizes.find((s) => s.pages === 30);
+    if (!at30) throw new Error('no 30-page figures');
+    return {
+      sizes,
+      pdftotextStartMs: round(median(start.slice(1)), 1),
+      workerColdStartMs: round(coldMs, 0),
+      breakdown30Pdf: {
+        extractMs: round(median(extract), 1),
+        finishMs: round(median(finish), 1),
+        ...passes,
+        sections,
+        sectionLanguagesMs: round(median(languages), 1),
+      },
+      extractionOverPdftotext: round(at30.pdf.inProcessMs / at30.pdftotextMs, 2),
+      workerExtractionOverPdftotext: round(at30.pdf.workerMs / at30.pdftotextMs, 2),
+    };
+  } finally {
+    await closeParsePool();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

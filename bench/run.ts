@@ -1,0 +1,186 @@
+/**
+ * The benchmarks, in one run on this machine:
+ *
+ *   npm run bench                     all sections; writes BENCHMARKS.md
+ *   npm run bench -- --json           the same, and prints one JSON object on stdout (progress on stderr)
+ *   npm run bench -- --only tokens,api   some sections only (BENCHMARKS.md is left alone)
+ *
+ * Sections: ingestion, orchestration, tokens, api, retrieval (one module each in this folder). Every figure
+ * is a median of several runs; the whole run takes about four minutes on two cores.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { closeParsePool } from '../server/src/features/dossiers/ingest/parse';
+import { type ApiResult, benchApi } from './api';
+import { benchIngestion, type IngestionResult } from './ingestion';
+import { type Machine, machine } from './lib/machine';
+import { renderMarkdown } from './lib/report';
+import { log, round } from './lib/stats';
+import { benchOrchestration, type OrchestrationResult } from './orchestration';
+import { benchRetrieval, type RetrievalResult } from './retrieval';
+import { benchTokens, type TokensResult } from './tokens';
+
+const SECTIONS = ['ingestion', 'orchestration', 'tokens', 'retrieval', 'api'] as const;
+type Section = (typeof SECTIONS)[number];
+
+export interface Target {
+  figure: string;
+  value: number;
+  target: string;
+  met: boolean;
+}
+
+export interface BenchResult {
+  machine: Machine;
+  date: string;
+  command: string;
+  durationSeconds: number;
+  /** The three headline ratios (see BENCHMARKS.md for their definitions). */
+  ratios: {
+    extraction_over_pdftotext: number | null;
+    review_wall_over_call: number | null;
+    uncached_tokens_over_dossier_rubric: number | null;
+  };
+  targets: Target[];
+  ingestion?: IngestionResult;
+  orchestration?: OrchestrationResult;
+  tokens?: TokensResult;
+  retrieval?: RetrievalResult;
+  api?: ApiResult;
+}
+
+const USAGE = `Usage: npm run bench -- [--json] [--only ${SECTIONS.join(',')}]
+
+  --json   print one JSON object with every figure on stdout (progress goes to stderr)
+  --only   run these sections only; BENCHMARKS.md is written by full runs only`;
+
+function targetsOf(result: BenchResult): Target[] {
+  const targets: Target[] = [];
+  const { ingestion, orchestration, tokens } = result;
+  if (ingestion) {
+    targets.push({
+      figure: 'extraction_over_pdftotext (30-page PDF, in-process)',
+      value: ingestion.extractionOverPdftotext,
+      target: '≤ 2',
+      met: ingestion.extractionOverPdftotext <= 2,
+    });
+  }
+  if (orchestration) {
+    targets.push({
+      figure: `review_wall_over_call (${orchestration.most.examId}, ${orchestration.most.criteria} criteria)`,
+      value: orchestration.reviewWallOverCall,
+      target: '≤ 1.3',
+      met: orchestration.reviewWallOverCall <= 1.3,
+    });
+    targets.push({
+      figure: 'offline review of a 20-page dossier (ms)',
+      value: orchestration.offline.reviewMs,
+      target: '< 1000',
+      met: orchestration.offline.reviewMs < 1000,
+    });
+  }
+  if (tokens) {
+    targets.push({
+      figure: 'uncached_tokens_over_dossier_rubric',
+      value: tokens.uncachedTokensOverDossierRubric,
+      target: '≤ 1.3',
+      met: tokens.uncachedTokensOverDossierRubric <= 1.3,
+    });
+  }
+  return targets;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let values: { json?: boolean; only?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        json: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const only = values.only?.split(',').map((s) => s.trim()) ?? [...SECTIONS];
+  const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length > 0) {
+    console.error(`Unknown section(s): ${unknown.join(', ')}\n\n${USAGE}`);
+    return 2;
+  }
+  const selected = SECTIONS.filter((s) => only.includes(s));
+  const full = selected.length === SECTIONS.length;
+
+  const started = performance.now();
+  const result: BenchResult = {
+    machine: machine(),
+    date: new Date().toISOString(),
+    command: `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
+    durationSeconds: 0,
+    ratios: {
+      extraction_over_pdftotext: null,
+      review_wall_over_call: null,
+      uncached_tokens_over_dossier_rubric: null,
+    },
+    targets: [],
+  };
+  const runners: Record<Section, () => Promise<void>> = {
+    ingestion: async () => {
+      result.ingestion = await benchIngestion();
+    },
+    orchestration: async () => {
+      result.orchestration = await benchOrchestration();
+    },
+    tokens: async () => {
+      result.tokens = await benchTokens();
+    },
+    retrieval: async () => {
+      result.retrieval = await benchRetrieval();
+    },
+    api: async () => {
+      result.api = await benchApi();
+    },
+  };
+  try {
+    for (const section of selected) {
+      const sectionStarted = performance.now();
+      log(`${section}…`);
+      await runners[section]();
+      log(`${section} done in ${round((performance.now() - sectionStarted) / 1000, 1)} s`);
+    }
+  } finally {
+    await closeParsePool();
+  }
+  result.durationSeconds = round((performance.now() - started) / 1000, 0);
+  result.ratios = {
+    extraction_over_pdftotext: result.ingestion?.extractionOverPdftotext ?? null,
+    review_wall_over_call: result.orchestration?.reviewWallOverCall ?? null,
+    uncached_tokens_over_dossier_rubric: result.tokens?.uncachedTokensOverDossierRubric ?? null,
+  };
+  result.targets = targetsOf(result);
+
+  if (full) {
+    const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
+    writeFileSync(file, renderMarkdown(result));
+    log(`wrote BENCHMARKS.md (${result.durationSeconds} s)`);
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (!full) process.stdout.write(`${JSON.stringify(result.targets, null, 2)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
