@@ -182,8 +182,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
       .update(reviewCriteria)
       .set({ status: 'running', attempts: sql`${reviewCriteria.attempts} + 1`, updatedAt: new Date() })
       .where(and(eq(reviewCriteria.reviewId, review.id), eq(reviewCriteria.criterionId, criterion.id)));
-    const cleanPassages = passages.map((p) => ({ ...p, text: stripInjections(p.text) }));
-    const input = { exam, rubric, criterion, passages: cleanPassages, dossier, fenceId };
+    const input = { exam, rubric, criterion, passages, dossier, fenceId };
     try {
       const out = await grader.grade(input);
       const { verified, dropped } = verifyEvidence(out.grade.evidence, dossier);
@@ -196,7 +195,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
       if (verified.length === 0 && out.grade.score > score) {
         flags.push({ code: 'no_evidence', message: 'Aucune citation vérifiée : la note est plafonnée à 1.' });
       }
-      const stuffing = detectKeywordStuffing(cleanPassages, { language: exam.modalities.language });
+      const stuffing = detectKeywordStuffing(passages, { language: exam.modalities.language });
       if (
         stuffing.length > 0 &&
         verified.some((e) => stuffing.some((s) => s.excerpt.includes(e.quote.slice(0, 40))))
@@ -268,6 +267,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
     workerId: string,
     durationMs: number,
     cachedPromptTokens: number,
+    grading: ReturnType<typeof gradingDossier>,
   ) {
     const rows = await db.select().from(reviewCriteria).where(eq(reviewCriteria.reviewId, review.id));
     const byId = new Map(rows.map((r) => [r.criterionId, r]));
@@ -275,7 +275,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
       const row = byId.get(c.id);
       return (row?.result as CriterionResult | null) ?? failedResult(c, 1, 'non évalué');
     });
-    const { dossier, injections } = gradingDossier(version);
+    const { dossier, injections } = grading;
     const format = formatChecks(exam, version);
     const flags: Flag[] = [...format.flags];
     for (const inj of injections) {
@@ -491,8 +491,13 @@ export function createReviewService(deps: ReviewServiceDeps) {
         .select()
         .from(dossierVersions)
         .where(eq(dossierVersions.id, review.versionId));
-      const { dossier } = gradingDossier(version);
-      const rows = await retriever.allPassages(version.id);
+      const grading = gradingDossier(version);
+      const { dossier } = grading;
+      // Graders never see injected sentences; strip them once per review, not once per criterion.
+      const rows = (await retriever.allPassages(version.id)).map((r) => ({
+        ...r,
+        text: stripInjections(r.text),
+      }));
       const whole = retriever.fitsWhole(rows) ? retriever.whole(rows) : null;
       const todo = await db
         .select({ id: reviewCriteria.criterionId })
@@ -527,6 +532,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         workerId,
         Math.round(performance.now() - started),
         cachedPromptTokens,
+        grading,
       );
       logger.info({ reviewId, criteria: exam.criteria.length, graded: todoIds.size }, 'review finished');
     },
