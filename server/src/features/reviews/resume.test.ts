@@ -8,6 +8,8 @@ import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-ser
 import { uploadForm } from '../../testing';
 import { quotingResponder } from './test-helpers';
 
+/** Starts real server processes (tsx, PGlite, migrations, pg-boss): slow to boot on a loaded 2-core box. */
+const SERVER_TEST_MS = 180_000;
 const repoRoot = new URL('../../../../', import.meta.url);
 
 async function freePort(): Promise<number> {
@@ -54,56 +56,60 @@ describe('a review survives a crash of the server', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('finishes after kill -9 and a restart, without grading finished criteria again', async () => {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const env = {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PREJURY_DATA_DIR: dataDir,
-      PREJURY_PROVIDER: 'openai',
-      OPENAI_API_KEY: 'test-key',
-      OPENAI_BASE_URL: stub.url,
-      PREJURY_MODEL: 'stub-grader',
-      PREJURY_REVIEW_CONCURRENCY: '1',
-      LOG_LEVEL: 'warn',
-    };
-    const first = startServer(env);
-    children.push(first);
-    await waitFor('health', async () => ((await fetch(`${base}/api/health`)).ok ? true : undefined));
+  it(
+    'finishes after kill -9 and a restart, without grading finished criteria again',
+    async () => {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const env = {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PREJURY_DATA_DIR: dataDir,
+        PREJURY_PROVIDER: 'openai',
+        OPENAI_API_KEY: 'test-key',
+        OPENAI_BASE_URL: stub.url,
+        PREJURY_MODEL: 'stub-grader',
+        PREJURY_REVIEW_CONCURRENCY: '1',
+        LOG_LEVEL: 'warn',
+      };
+      const first = startServer(env);
+      children.push(first);
+      await waitFor('health', async () => ((await fetch(`${base}/api/health`)).ok ? true : undefined));
 
-    const text = readFileSync(new URL('evals/cases/b1-audit-rse/weak.md', repoRoot), 'utf8');
-    const created = await (
-      await fetch(`${base}/api/dossiers`, {
-        method: 'POST',
-        body: uploadForm({ name: 'w.md', bytes: text }, { examId: 'b1-audit-rse' }),
-      })
-    ).json();
-    const { id } = await (
-      await fetch(`${base}/api/dossiers/${created.id}/versions/1/reviews`, { method: 'POST' })
-    ).json();
-    await waitFor('two criteria graded', async () => {
-      const review = await (await fetch(`${base}/api/reviews/${id}`)).json();
-      return review.progress.done >= 2 ? true : undefined;
-    });
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
-    const gradedBeforeCrash = stub.requests.filter((r) => r.endpoint === 'chat').length;
+      const text = readFileSync(new URL('evals/cases/b1-audit-rse/weak.md', repoRoot), 'utf8');
+      const created = await (
+        await fetch(`${base}/api/dossiers`, {
+          method: 'POST',
+          body: uploadForm({ name: 'w.md', bytes: text }, { examId: 'b1-audit-rse' }),
+        })
+      ).json();
+      const { id } = await (
+        await fetch(`${base}/api/dossiers/${created.id}/versions/1/reviews`, { method: 'POST' })
+      ).json();
+      await waitFor('two criteria graded', async () => {
+        const review = await (await fetch(`${base}/api/reviews/${id}`)).json();
+        return review.progress.done >= 2 ? true : undefined;
+      });
+      first.kill('SIGKILL');
+      await new Promise((r) => first.once('exit', r));
+      const gradedBeforeCrash = stub.requests.filter((r) => r.endpoint === 'chat').length;
 
-    const second = startServer(env);
-    children.push(second);
-    const review = await waitFor('the review to finish', async () => {
-      const r = await (await fetch(`${base}/api/reviews/${id}`)).json();
-      return r.status === 'done' ? r : undefined;
-    });
-    expect(review.report.criteria).toHaveLength(7);
-    expect(review.report.criteria.every((c: { status: string }) => c.status === 'done')).toBe(true);
-    // 7 criteria in all; at most the one in flight at the crash is graded twice.
-    const totalCalls = stub.requests.filter((r) => r.endpoint === 'chat').length;
-    expect(gradedBeforeCrash).toBeGreaterThanOrEqual(2);
-    expect(totalCalls).toBeLessThanOrEqual(8);
-    expect(totalCalls).toBeGreaterThanOrEqual(7);
-    second.kill('SIGTERM');
-    await new Promise((r) => second.once('exit', r));
-  });
+      const second = startServer(env);
+      children.push(second);
+      const review = await waitFor('the review to finish', async () => {
+        const r = await (await fetch(`${base}/api/reviews/${id}`)).json();
+        return r.status === 'done' ? r : undefined;
+      });
+      expect(review.report.criteria).toHaveLength(7);
+      expect(review.report.criteria.every((c: { status: string }) => c.status === 'done')).toBe(true);
+      // 7 criteria in all; at most the one in flight at the crash is graded twice.
+      const totalCalls = stub.requests.filter((r) => r.endpoint === 'chat').length;
+      expect(gradedBeforeCrash).toBeGreaterThanOrEqual(2);
+      expect(totalCalls).toBeLessThanOrEqual(8);
+      expect(totalCalls).toBeGreaterThanOrEqual(7);
+      second.kill('SIGTERM');
+      await new Promise((r) => second.once('exit', r));
+    },
+    SERVER_TEST_MS,
+  );
 });
