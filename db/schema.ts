@@ -196,3 +196,32 @@ export const reviewCriteria = pgTable(
   },
   (t) => [primaryKey({ columns: [t.reviewId, t.criterionId] })],
 );
+
+/** A citation as stored with a coach answer. */
+export interface StoredCitation {
+  page?: number;
+  criterionId?: string;
+  quote?: string;
+}
+
+/** The coach's conversations, stored with the dossier version they are about and deleted with the dossier. */
+export const coachMessages = pgTable(
+  'coach_messages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    /** The dossier version the conversation is about (`dossier_versions.version`). */
+    version: integer().notNull(),
+    role: text().$type<'user' | 'assistant'>().notNull(),
+    content: text().notNull(),
+    citations: jsonb().$type<StoredCitation[]>().notNull().default([]),
+    /** How the assistant answered; null for the candidate's own messages. */
+    mode: text().$type<'model' | 'offline'>(),
+    /** True when the assistant declined to draft and answered with guidance instead. */
+    refused: boolean().notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('coach_messages_dossier_version_idx').on(t.dossierId, t.version, t.createdAt)],
+);

@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import type { Database } from '../../db/client';
 import { calibrationRoutes } from './features/calibration/routes';
+import { coachingRoutes } from './features/coaching/routes';
 import { dossierRoutes } from './features/dossiers/routes';
 import { examRoutes, referentialRoutes } from './features/referential/routes';
 import { reviewRoutes } from './features/reviews/routes';
@@ -98,7 +99,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/exams', examRoutes())
     .route('/api/calibration', calibrationRoutes())
     .route('/api/dossiers', dossierRoutes(deps.services.dossiers, deps.config.maxUploadBytes))
-    .route('/api', reviewRoutes(deps.services.reviews));
+    .route('/api', reviewRoutes(deps.services.reviews))
+    .route('/api', coachingRoutes(deps.services.coaching, { logger }));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import { createCoachingService } from './features/coaching/service';
 import { createDossierService } from './features/dossiers/service';
 import { createModelGrader, createOfflineGrader } from './features/reviews/grader';
 import { createRetriever } from './features/reviews/retrieval';
@@ -37,18 +38,28 @@ export function createServices(
     parseTimeoutMs: config.parseTimeoutMs,
   });
   let enqueue = overrides.enqueue ?? (async () => {});
+  const retriever = createRetriever(database, embedder);
   const reviews = createReviewService({
     database,
-    retriever: createRetriever(database, embedder),
+    retriever,
     grader,
     offlineGrader,
     logger,
     concurrency: config.llm.concurrency,
     enqueue: (id) => enqueue(id),
   });
+  const coaching = createCoachingService({
+    database,
+    retriever,
+    chat,
+    reviews,
+    redactPii: config.redactPii,
+    logger,
+  });
   return {
     dossiers,
     reviews,
+    coaching,
     grader,
     embedder,
     /** Late binding: the job queue needs the services, the services need the queue. */

@@ -1,0 +1,200 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { AppError } from '../../lib/errors';
+import type { Logger } from '../../lib/logger';
+import { createRouter, errorResponses } from '../../lib/openapi';
+import { requireJsonBody } from '../../lib/validation';
+import { ExamIdParamSchema } from '../referential/schemas';
+import {
+  CoachAnswerSchema,
+  CoachRequestSchema,
+  ConversationSchema,
+  ExamBriefSchema,
+  OralPrepSchema,
+} from './schemas';
+import type { CoachingService } from './service';
+
+const VersionParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  v: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: 'v', in: 'path' } }),
+});
+
+const ReviewIdParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+/** Characters per `delta` event of the streamed answer: small enough to render progressively. */
+const STREAM_CHUNK = 80;
+
+/** Splits an answer into chunks at word boundaries, keeping every character (the chunks join back to it). */
+export function chunkAnswer(answer: string, size = STREAM_CHUNK): string[] {
+  const chunks: string[] = [];
+  let rest = answer;
+  while (rest.length > size) {
+    const space = rest.lastIndexOf(' ', size);
+    const cut = space > 0 ? space + 1 : size;
+    chunks.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest.length > 0) chunks.push(rest);
+  return chunks;
+}
+
+/**
+ * Coaching routes, mounted at `/api` (they live under /exams, /dossiers and /reviews):
+ * `GET /exams/:id/brief`, `GET /exams/:id/brief.md`, `GET|POST /dossiers/:id/versions/:v/coach`,
+ * `POST /dossiers/:id/versions/:v/coach/stream` (server-sent events) and `GET /reviews/:id/oral`.
+ */
+export function coachingRoutes(service: CoachingService, options: { logger?: Pick<Logger, 'error'> } = {}) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/exams/{id}/brief',
+        tags: ['Coaching'],
+        summary: "Fiche d'épreuve : livrables, critères, modalités, plan suggéré, méthodes et pièges",
+        request: { params: ExamIdParamSchema },
+        responses: {
+          200: { description: 'La fiche', content: { 'application/json': { schema: ExamBriefSchema } } },
+          ...errorResponses(404),
+        },
+      }),
+      (c) => c.json(service.brief(c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/exams/{id}/brief.md',
+        tags: ['Coaching'],
+        summary: "Fiche d'épreuve en Markdown (liste à cocher)",
+        request: { params: ExamIdParamSchema },
+        responses: {
+          200: { description: 'Markdown', content: { 'text/markdown': { schema: z.string() } } },
+          ...errorResponses(404),
+        },
+      }),
+      (c) => {
+        const { id } = c.req.valid('param');
+        return c.body(service.briefMarkdown(id), 200, {
+          'content-type': 'text/markdown; charset=utf-8',
+          'content-disposition': `attachment; filename="prejury-fiche-${id}.md"`,
+        });
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/dossiers/{id}/versions/{v}/coach',
+        tags: ['Coaching'],
+        summary: 'La conversation avec le coach sur une version du dossier',
+        request: { params: VersionParam },
+        responses: {
+          200: {
+            description: 'Conversation',
+            content: { 'application/json': { schema: ConversationSchema } },
+          },
+          ...errorResponses(400, 404),
+        },
+      }),
+      async (c) => {
+        const { id, v } = c.req.valid('param');
+        return c.json(await service.conversation(id, v), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/dossiers/{id}/versions/{v}/coach',
+        tags: ['Coaching'],
+        summary: 'Poser une question au coach sur son propre brouillon',
+        description:
+          'Le coach aide à réfléchir et à structurer ; il ne rédige pas le dossier. Une demande de rédaction reçoit des pistes et des questions (`refused: true`).',
+        middleware: [requireJsonBody] as const,
+        request: {
+          params: VersionParam,
+          body: { content: { 'application/json': { schema: CoachRequestSchema } }, required: true },
+        },
+        responses: {
+          200: { description: 'Réponse', content: { 'application/json': { schema: CoachAnswerSchema } } },
+          ...errorResponses(400, 404, 415, 422),
+        },
+      }),
+      async (c) => {
+        const { id, v } = c.req.valid('param');
+        return c.json(await service.ask(id, v, c.req.valid('json').message), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/dossiers/{id}/versions/{v}/coach/stream',
+        tags: ['Coaching'],
+        summary: 'Poser une question au coach, réponse en flux (server-sent events)',
+        description:
+          "Événements `delta` (`{ text }`) puis `done` (`{ citations, mode, refused, droppedQuotes?, messageId }`), ou `error` (`{ code, message }`). La réponse est vérifiée (citations contrôlées contre le brouillon) avant d'être diffusée.",
+        middleware: [requireJsonBody] as const,
+        request: {
+          params: VersionParam,
+          body: { content: { 'application/json': { schema: CoachRequestSchema } }, required: true },
+        },
+        responses: {
+          200: { description: 'Flux SSE', content: { 'text/event-stream': { schema: z.string() } } },
+          ...errorResponses(400, 404, 415, 422),
+        },
+      }),
+      async (c) => {
+        const { id, v } = c.req.valid('param');
+        const { message } = c.req.valid('json');
+        // 404 before opening the stream, so clients get a JSON error rather than an empty stream.
+        await service.checkVersion(id, v);
+        return streamSSE(c, async (stream) => {
+          try {
+            const { answer, ...rest } = await service.ask(id, v, message);
+            for (const text of chunkAnswer(answer)) {
+              if (stream.aborted) return;
+              await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
+            }
+            await stream.writeSSE({ event: 'done', data: JSON.stringify(rest) });
+          } catch (err) {
+            const known = err instanceof AppError;
+            // The app's onError never sees errors inside an open stream: log the unexpected ones here.
+            if (!known) options.logger?.error({ reqId: c.get('requestId'), err }, 'coach stream failed');
+            await stream.writeSSE({
+              event: 'error',
+              data: JSON.stringify({
+                code: known ? err.code : 'internal_error',
+                message: known ? err.message : 'Erreur interne du serveur.',
+              }),
+            });
+          }
+        });
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/reviews/{id}/oral',
+        tags: ['Coaching'],
+        summary: "Préparation de l'oral à partir d'une revue terminée",
+        request: { params: ReviewIdParam },
+        responses: {
+          200: {
+            description: 'Questions probables du jury et entraînement chronométré',
+            content: { 'application/json': { schema: OralPrepSchema } },
+          },
+          ...errorResponses(400, 404, 409),
+        },
+      }),
+      async (c) => c.json(await service.oral(c.req.valid('param').id), 200),
+    );
+}

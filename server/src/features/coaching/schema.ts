@@ -1,0 +1,2 @@
+/** The coach's table lives in `db/schema.ts`, the one source of tables; re-exported for the feature. */
+export { coachMessages, type StoredCitation } from '../../../../db/schema';
