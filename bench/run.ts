@@ -9,6 +9,7 @@
  * is a median of several runs; the whole run takes about four minutes on two cores.
  */
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { closeParsePool } from '../server/src/features/dossiers/ingest/parse';
@@ -36,6 +37,8 @@ export interface BenchResult {
   date: string;
   command: string;
   durationSeconds: number;
+  /** Load averages (1, 5, 15 min) when the run started and ended: other work on the machine skews figures. */
+  load: { start: number[]; end: number[] };
   /** The three headline ratios (see BENCHMARKS.md for their definitions). */
   ratios: {
     extraction_over_pdftotext: number | null;
@@ -125,6 +128,7 @@ async function main(argv: string[]): Promise<number> {
     date: new Date().toISOString(),
     command: `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
     durationSeconds: 0,
+    load: { start: os.loadavg().map((l) => round(l, 2)), end: [] },
     ratios: {
       extraction_over_pdftotext: null,
       review_wall_over_call: null,
@@ -160,6 +164,7 @@ async function main(argv: string[]): Promise<number> {
     await closeParsePool();
   }
   result.durationSeconds = round((performance.now() - started) / 1000, 0);
+  result.load.end = os.loadavg().map((l) => round(l, 2));
   result.ratios = {
     extraction_over_pdftotext: result.ingestion?.extractionOverPdftotext ?? null,
     review_wall_over_call: result.orchestration?.reviewWallOverCall ?? null,

@@ -36,6 +36,7 @@ function header(r: BenchResult): string {
     `| Poppler pdftotext | ${m.pdftotext ?? 'not found'} |`,
     `| Date | ${r.date} |`,
     `| Command | \`${r.command}\` (${n(r.durationSeconds)} s) |`,
+    `| Load average (1/5/15 min) | ${r.load.start.join(' / ')} at start · ${r.load.end.join(' / ')} at end (${m.cores} cores) |`,
     `| Figures | medians of several runs (counts per section in the notes) |`,
   ].join('\n');
 }
@@ -266,7 +267,7 @@ function notes(r: BenchResult): string {
   }
   if (o) {
     out.push(
-      `- **Orchestration**: \`reviews.run\` on the real review service (\`createServices\` via \`createTestApp\`, in-memory PGlite), graded through the real \`openai\` SDK (\`createOpenAIChatModel\`, default timeout and retries) against the stub server in this process with \`setLatency(${o.callLatencyMs})\` and a scripted answer quoting the dossier; review concurrency ${o.concurrency} (config default), so every criterion is one call and all calls are in flight together. Dossiers are generated on the exam's topic at the exam's page count. One warm-up review at zero latency, then the median of ${o.most.runs} fresh reviews per exam (each on its own upload). Exams: fewest criteria ${o.fewest.examId} (${o.fewest.criteria}), most ${o.most.examId} (${o.most.criteria}; b4 and b5 have as many). The **flat provider** (\`bench/lib/flat-provider.ts\`) answers the same JSON after exactly ${o.callLatencyMs} ms and does nothing else: it separates what the stub costs from what the review service costs.`,
+      `- **Orchestration**: \`reviews.run\` on the real review service (\`createServices\` via \`createTestApp\`, in-memory PGlite), graded through the real \`openai\` SDK (\`createOpenAIChatModel\`, default timeout and retries) against the stub server in this process with \`setLatency(${o.callLatencyMs})\` and a scripted answer quoting the dossier; review concurrency ${o.concurrency} (config default), so every criterion is one call and all calls are in flight together. Dossiers are generated on the exam's topic at the exam's page count. One warm-up review at zero latency, then the median of ${o.most.runs} fresh reviews for ${o.most.examId} (${o.fewest.runs} for ${o.fewest.examId}), each on its own upload; garbage collected before each. Exams: fewest criteria ${o.fewest.examId} (${o.fewest.criteria}; b6-management-interculturel has as many), most ${o.most.examId} (${o.most.criteria}; b4 and b5 have as many). The **flat provider** (\`bench/lib/flat-provider.ts\`) answers the same JSON after exactly ${o.callLatencyMs} ms and does nothing else: it separates what the stub costs from what the review service costs.`,
     );
   }
   if (t) {
