@@ -6,8 +6,7 @@ import { defaultRubric } from './rubric';
 import { type CriterionResult, type GapReport, LEVELS } from './schemas';
 
 /** A report whose dossier-derived text is hostile to both renderers (HTML and Markdown injection). */
-const HOSTILE_QUOTE =
-  '<script>alert("x")</script> & "><img src=x onerror=alert(1)> ** _gras_ | # titre';
+const HOSTILE_QUOTE = '<script>alert("x")</script> & "><img src=x onerror=alert(1)> ** _gras_ | # titre';
 
 export function hostileReport(options: { offline?: boolean } = {}): GapReport {
   const exam = getExam('b1-audit-rse') as Exam;
