@@ -20,7 +20,7 @@ import { analyzeOperators, type OpCodes, splitItems } from '../server/src/featur
 import { installPdfjsPolyfills } from '../server/src/features/dossiers/ingest/pdfjs-polyfills';
 import { finishDocument } from '../server/src/features/dossiers/ingest/pipeline';
 import { benchDossier, dossierDocx, dossierPdf } from './lib/dossier';
-import { collectGarbage, log, median, round, timeMs } from './lib/stats';
+import { log, median, round, timeMs } from './lib/stats';
 
 export const INGESTION_SIZES = [10, 30, 100] as const;
 const PDFTOTEXT = '/usr/bin/pdftotext';
@@ -95,7 +95,6 @@ async function pdfjsPasses(bytes: Uint8Array) {
   const operators: number[] = [];
   const glyphs: number[] = [];
   for (let run = 0; run < RUNS[30] + 1; run++) {
-    collectGarbage();
     const doc = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
     let t = 0;
     let o = 0;
@@ -217,7 +216,6 @@ export async function benchIngestion(): Promise<IngestionResult> {
     const languages: number[] = [];
     let sections = 0;
     for (let i = 0; i < RUNS[30]; i++) {
-      collectGarbage();
       let started = performance.now();
       const raw = await parsePdf(thirty.pdf, 'application/pdf');
       extract.push(performance.now() - started);

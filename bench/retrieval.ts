@@ -197,7 +197,9 @@ async function scenario(
     const plan = await explain(sql, params(vectors[0]));
     const usesHnswIndex = plan.some((line) => line.includes(HNSW_INDEX));
     const scans = plan.flatMap(
-      (line) => /((?:Seq|Index|Index Only|Bitmap Heap) Scan(?: using \w+)? on \w+)/.exec(line)?.[1] ?? [],
+      (line) =>
+        /((?:Seq|Index Only|Index|Bitmap Heap|Bitmap Index) Scan(?: using \w+)? on \w+)/.exec(line)?.[1] ??
+        [],
     );
     if (forced) {
       for (const setting of ['enable_seqscan', 'enable_bitmapscan', 'enable_sort']) {

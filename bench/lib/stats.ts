@@ -23,16 +23,10 @@ export function round(value: number, digits = 2): number {
 }
 
 /**
- * Collects garbage when the process runs with `--expose-gc` (`npm run bench` does), so that a timed run
- * does not pay for the garbage of the previous one.
+ * Milliseconds taken by `fn`. No forced garbage collection between runs: a full GC ages V8's bytecode, and
+ * forcing one before every run made pdfjs recompile its functions and the in-process parse twice as slow.
  */
-export function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-/** Milliseconds taken by `fn` (garbage collected first). */
 export async function timeMs(fn: () => unknown): Promise<number> {
-  collectGarbage();
   const started = performance.now();
   await fn();
   return performance.now() - started;
