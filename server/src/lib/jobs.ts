@@ -84,10 +84,8 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
     },
     async work(queue, handler, concurrency = 2) {
       await ensureQueue(queue);
-      await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as Record<string, unknown>);
-      });
-      for (let i = 1; i < concurrency; i++) {
+      // pg-boss 10 runs one job at a time per worker: register as many workers as jobs to run at once.
+      for (let i = 0; i < concurrency; i++) {
         await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
           for (const job of jobs) await handler(job.data as Record<string, unknown>);
         });
