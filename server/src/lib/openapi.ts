@@ -24,3 +24,20 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }
   >;
 }
+
+/** `{id}` path parameter: a dossier, review… id (uuid). Malformed ids are a 400, unknown ones a 404. */
+export const IdParamSchema = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+/** `{id}/versions/{v}` path parameters: a dossier id and a version number (1, 2, …). */
+export const VersionParamSchema = IdParamSchema.extend({
+  v: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: 'v', in: 'path' } }),
+});

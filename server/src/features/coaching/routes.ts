@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
-import { createRouter, errorResponses } from '../../lib/openapi';
+import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
 import { ExamIdParamSchema } from '../referential/schemas';
 import {
@@ -13,25 +13,6 @@ import {
   OralPrepSchema,
 } from './schemas';
 import type { CoachingService } from './service';
-
-const VersionParam = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-  v: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .openapi({ param: { name: 'v', in: 'path' } }),
-});
-
-const ReviewIdParam = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
 
 /** Characters per `delta` event of the streamed answer: small enough to render progressively. */
 const STREAM_CHUNK = 80;
@@ -97,7 +78,7 @@ export function coachingRoutes(service: CoachingService, options: { logger?: Pic
         path: '/dossiers/{id}/versions/{v}/coach',
         tags: ['Coaching'],
         summary: 'La conversation avec le coach sur une version du dossier',
-        request: { params: VersionParam },
+        request: { params: VersionParamSchema },
         responses: {
           200: {
             description: 'Conversation',
@@ -121,7 +102,7 @@ export function coachingRoutes(service: CoachingService, options: { logger?: Pic
           'Le coach aide à réfléchir et à structurer ; il ne rédige pas le dossier. Une demande de rédaction reçoit des pistes et des questions (`refused: true`).',
         middleware: [requireJsonBody] as const,
         request: {
-          params: VersionParam,
+          params: VersionParamSchema,
           body: { content: { 'application/json': { schema: CoachRequestSchema } }, required: true },
         },
         responses: {
@@ -144,7 +125,7 @@ export function coachingRoutes(service: CoachingService, options: { logger?: Pic
           "Événements `delta` (`{ text }`) puis `done` (`{ citations, mode, refused, droppedQuotes?, messageId }`), ou `error` (`{ code, message }`). La réponse est vérifiée (citations contrôlées contre le brouillon) avant d'être diffusée.",
         middleware: [requireJsonBody] as const,
         request: {
-          params: VersionParam,
+          params: VersionParamSchema,
           body: { content: { 'application/json': { schema: CoachRequestSchema } }, required: true },
         },
         responses: {
@@ -186,7 +167,7 @@ export function coachingRoutes(service: CoachingService, options: { logger?: Pic
         path: '/reviews/{id}/oral',
         tags: ['Coaching'],
         summary: "Préparation de l'oral à partir d'une revue terminée",
-        request: { params: ReviewIdParam },
+        request: { params: IdParamSchema },
         responses: {
           200: {
             description: 'Questions probables du jury et entraînement chronométré',

@@ -1,15 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError, ValidationError } from '../../lib/errors';
-import { createRouter, errorResponses } from '../../lib/openapi';
-import {
-  DossierIdParamSchema,
-  DossierSchema,
-  DossierSummarySchema,
-  DossierTextSchema,
-  UploadSchema,
-  VersionParamSchema,
-} from './schemas';
+import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
+import { DossierSchema, DossierSummarySchema, DossierTextSchema, UploadSchema } from './schemas';
 import type { DossierService, UploadedFile } from './service';
 
 const uploadBody = {
@@ -69,7 +62,7 @@ export function dossierRoutes(service: DossierService, maxUploadBytes: number) {
         path: '/{id}/versions',
         tags: ['Dossiers'],
         summary: 'Déposer une nouvelle version (brouillon) du dossier',
-        request: { params: DossierIdParamSchema, body: uploadBody },
+        request: { params: IdParamSchema, body: uploadBody },
         responses: {
           201: { description: 'Version ajoutée', content: { 'application/json': { schema: DossierSchema } } },
           ...errorResponses(400, 404, 413, 415, 422),
@@ -102,7 +95,7 @@ export function dossierRoutes(service: DossierService, maxUploadBytes: number) {
         path: '/{id}',
         tags: ['Dossiers'],
         summary: 'Un dossier et ses versions',
-        request: { params: DossierIdParamSchema },
+        request: { params: IdParamSchema },
         responses: {
           200: { description: 'Dossier', content: { 'application/json': { schema: DossierSchema } } },
           ...errorResponses(400, 404),
@@ -149,7 +142,7 @@ export function dossierRoutes(service: DossierService, maxUploadBytes: number) {
         path: '/{id}',
         tags: ['Dossiers'],
         summary: 'Supprimer un dossier et tout ce qui en dérive',
-        request: { params: DossierIdParamSchema },
+        request: { params: IdParamSchema },
         responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 404) },
       }),
       async (c) => {

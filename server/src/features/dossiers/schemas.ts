@@ -73,24 +73,6 @@ export const DossierTextSchema = z
   })
   .openapi('DossierText');
 
-export const DossierIdParamSchema = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
-export const VersionParamSchema = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-  v: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .openapi({ param: { name: 'v', in: 'path' } }),
-});
-
 export const UploadSchema = z.object({
   file: z.any().openapi({ type: 'string', format: 'binary' }),
   examId: z.string().optional(),

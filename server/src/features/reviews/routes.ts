@@ -1,29 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import { createRouter, errorResponses } from '../../lib/openapi';
+import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
 import { GapReportSchema } from './schemas';
 import type { ReviewService } from './service';
 
-const ReviewIdParam = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
-const VersionParam = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-  v: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .openapi({ param: { name: 'v', in: 'path' } }),
-});
-const CriterionParam = ReviewIdParam.extend({
+const CriterionParam = IdParamSchema.extend({
   criterionId: z
     .string()
     .min(1)
@@ -93,7 +76,7 @@ export function reviewRoutes(service: ReviewService) {
         path: '/dossiers/{id}/versions/{v}/reviews',
         tags: ['Revues'],
         summary: "Demander la revue d'une version (asynchrone)",
-        request: { params: VersionParam },
+        request: { params: VersionParamSchema },
         responses: {
           202: {
             description: 'Revue en file',
@@ -113,7 +96,7 @@ export function reviewRoutes(service: ReviewService) {
         path: '/dossiers/{id}/reviews',
         tags: ['Revues'],
         summary: "Les revues d'un dossier, version par version",
-        request: { params: ReviewIdParam },
+        request: { params: IdParamSchema },
         responses: {
           200: {
             description: 'Revues',
@@ -130,7 +113,7 @@ export function reviewRoutes(service: ReviewService) {
         path: '/reviews/{id}',
         tags: ['Revues'],
         summary: "État d'une revue et son rapport d'écarts",
-        request: { params: ReviewIdParam },
+        request: { params: IdParamSchema },
         responses: {
           200: { description: 'Revue', content: { 'application/json': { schema: ReviewSchema } } },
           ...errorResponses(400, 404),
@@ -165,7 +148,7 @@ export function reviewRoutes(service: ReviewService) {
         path: '/reviews/{id}/report.md',
         tags: ['Revues'],
         summary: "Rapport d'écarts en Markdown",
-        request: { params: ReviewIdParam, query: LangQuery },
+        request: { params: IdParamSchema, query: LangQuery },
         responses: {
           200: { description: 'Markdown', content: { 'text/markdown': { schema: z.string() } } },
           ...errorResponses(404, 409),
@@ -186,7 +169,7 @@ export function reviewRoutes(service: ReviewService) {
         path: '/reviews/{id}/report.html',
         tags: ['Revues'],
         summary: "Rapport d'écarts imprimable (HTML)",
-        request: { params: ReviewIdParam, query: LangQuery },
+        request: { params: IdParamSchema, query: LangQuery },
         responses: {
           200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } },
           ...errorResponses(404, 409),
