@@ -14,7 +14,7 @@ import { type Grader, OFFLINE_ANALYZER_VERSION } from './grader';
 import { detectInjections, stripInjections } from './injection';
 import { checkDeliverables } from './offline/deliverables';
 import { detectKeywordStuffing } from './offline/stuffing';
-import { PROMPT_VERSION } from './prompts';
+import { PROMPT_VERSION, passagesFromPages } from './prompts';
 import type { Retriever } from './retrieval';
 import { defaultRubric, type Rubric, rubricHash } from './rubric';
 import { type CriterionResult, type Flag, type GapReport, LEVELS } from './schemas';
@@ -286,19 +286,9 @@ export function createReviewService(deps: ReviewServiceDeps) {
         detail: inj.excerpt.slice(0, 200),
       });
     }
-    const stuffing = detectKeywordStuffing(
-      version.pageTexts.map((p, i) => ({
-        id: String(i),
-        ordinal: i,
-        page: p.page,
-        pageEnd: p.page,
-        section: null,
-        annex: false,
-        text: p.text,
-        relevance: 1,
-      })),
-      { language: exam.modalities.language },
-    );
+    const stuffing = detectKeywordStuffing(passagesFromPages(version.pageTexts), {
+      language: exam.modalities.language,
+    });
     // One terse line (a heading, a source line) can look like a term list; a pattern of them is stuffing.
     if (stuffing.length >= MIN_STUFFED_SPANS) {
       flags.push({
