@@ -43,7 +43,19 @@ describe('prompt files', () => {
   });
 
   it('PROMPT_VERSION names every prompt of a grading request with its version', () => {
-    expect(PROMPT_VERSION).toBe('system@v1+exam-guidance@v1+dossier@v1+grade-criterion@v1');
+    expect(PROMPT_VERSION).toBe('system@v2+exam-guidance@v1+dossier@v1+grade-criterion@v2');
+  });
+
+  it('keeps the published v1 prompts loadable (stored reviews name them)', () => {
+    expect(loadPrompt('system', 1).variables).toEqual(['certification']);
+    expect(loadPrompt('grade-criterion', 1).variables).toEqual([
+      'criterion_id',
+      'criterion_text',
+      'competencies',
+      'descriptors',
+      'anchors',
+      'fence_id',
+    ]);
   });
 
   it('the grader prompts ask for JSON and declare their output schema', () => {
@@ -51,6 +63,9 @@ describe('prompt files', () => {
     expect(loadPrompt('grade-criterion', 1).output).toBe('CriterionGrade');
     expect(loadPrompt('exam-guidance', 1).output).toBe('none');
     expect(loadPrompt('system', 1).body).toMatch(/uniquement par un objet JSON/);
+    expect(loadPrompt('system', 2).output).toBe('CriterionGrade');
+    expect(loadPrompt('grade-criterion', 2).output).toBe('CriterionGrade');
+    expect(loadPrompt('system', 2).body).toMatch(/uniquement par un objet JSON valide de cette forme/);
   });
 });
 
@@ -170,6 +185,42 @@ describe('buildGradingRequest (cache-friendly layout)', () => {
     expect(second.parts.at(-1)).not.toBe(first.parts.at(-1));
     expect(first.parts.at(-1)).toContain(exam.criteria[0].text);
     expect(first.parts.slice(0, -1).join('')).not.toContain('Critère à évaluer maintenant');
+  });
+
+  it('leaves only the criterion after the dossier: steps and answer form in the system prompt', () => {
+    const criterion = exam.criteria[2];
+    const request = buildGradingRequest({ exam, rubric, criterion, passages, dossierFence });
+    const task = request.parts.at(-1) ?? '';
+    expect(task).toContain(`Critère à évaluer maintenant : ${criterion.id}`);
+    expect(task).toContain(`« ${criterion.text} »`);
+    expect(task).toContain("Aucun exemple d'ancrage");
+    const descriptor = rubric.criteria.find((c) => c.id === criterion.id)?.descriptors[2] ?? '';
+    expect(descriptor).not.toBe('');
+    expect(task).not.toContain(descriptor);
+    expect(request.parts[0]).toContain(descriptor);
+    expect(task).not.toMatch(/Travail demandé|"score"|<<<DOSSIER/);
+    expect(request.system).toMatch(/# Démarche pour chaque critère[\s\S]*"recommendations"/);
+    for (const c of exam.criteria) {
+      const t = buildGradingRequest({ exam, rubric, criterion: c, passages, dossierFence }).parts.at(-1);
+      expect(tokens(t ?? ''), c.id).toBeLessThan(120);
+    }
+  });
+
+  it('renders anchors in the task when the rubric has some', () => {
+    const anchored = {
+      ...rubric,
+      criteria: rubric.criteria.map((c, i) =>
+        i === 0 ? { ...c, anchors: [{ score: 3, excerpt: 'Veille sur dix semaines, sources notées.' }] } : c,
+      ),
+    };
+    const task = buildGradingRequest({
+      exam,
+      rubric: anchored,
+      criterion: exam.criteria[0],
+      passages,
+      dossierFence,
+    }).parts.at(-1);
+    expect(task).toContain('- Note 3 : « Veille sur dix semaines, sources notées. »');
   });
 
   it('has a shared prefix of at least 1024 tokens for every exam', () => {

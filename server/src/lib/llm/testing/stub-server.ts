@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { createOfflineEmbedder } from '../embeddings';
 import type { JsonSchema } from '../json-schema';
-import { commonPrefixLength, countTokens } from '../tokens';
+import { countTokens } from '../tokens';
 import type { Embedder } from '../types';
+import { createPromptCache } from './prompt-cache';
 
 /*
  * A local OpenAI-compatible server for tests and benchmarks: the real `openai` SDK talks to it over real
@@ -214,17 +215,6 @@ const defaultResponder: StubResponder = (call) => (call.schema ? sampleFromJsonS
 
 // --- The server ------------------------------------------------------------------------------------------
 
-/*
- * An approximation of OpenAI's automatic prompt caching: a prompt whose leading tokens match an earlier
- * prompt to the same model gets `cached_tokens` = the shared prefix, counted only from 1024 tokens and
- * rounded down to a multiple of 128. Unlike OpenAI, the stub caches every prompt at once (no eviction
- * after minutes of idleness, no routing misses), so it shows the best case a prompt layout allows.
- */
-const CACHE_MIN_TOKENS = 1024;
-const CACHE_STEP_TOKENS = 128;
-/** Prompts remembered per model for the prefix cache (oldest forgotten first). */
-const CACHE_MAX_PROMPTS = 512;
-
 function textOf(content: z.infer<typeof ContentSchema> | undefined): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) return content.map((p) => p.text ?? '').join('');
@@ -251,7 +241,8 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
   let predicate: { test: (r: StubRequestRecord) => boolean; fault: StubFault } | null = null;
   let latencyMs = options.latencyMs ?? 0;
   let responder: StubResponder = options.responder ?? defaultResponder;
-  const prompts = new Map<string, string[]>();
+  // OpenAI-like prefix caching (see prompt-cache.ts): best case, every prompt cached as it arrives.
+  const promptCache = createPromptCache();
   const waiters = new Set<() => void>();
   const embedders = new Map<number, Embedder>();
   let counter = 0;
@@ -337,18 +328,6 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
     }
   }
 
-  function cachedTokens(model: string, prompt: string, promptTokens: number): number {
-    const seen = prompts.get(model) ?? [];
-    let best = 0;
-    for (const previous of seen) best = Math.max(best, commonPrefixLength(prompt, previous));
-    seen.push(prompt);
-    if (seen.length > CACHE_MAX_PROMPTS) seen.shift();
-    prompts.set(model, seen);
-    if (best === 0) return 0;
-    const tokens = Math.min(promptTokens, countTokens(prompt.slice(0, best)));
-    return tokens >= CACHE_MIN_TOKENS ? Math.floor(tokens / CACHE_STEP_TOKENS) * CACHE_STEP_TOKENS : 0;
-  }
-
   async function handleChat(record: StubRequestRecord, res: ServerResponse): Promise<void> {
     const parsed = ChatBodySchema.safeParse(record.body);
     if (!parsed.success) {
@@ -365,7 +344,12 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
     const fault = takeFault('chat', record);
     if (fault) record.fault = fault;
     if (await applyTransportFault(fault, res)) return;
-    if (!(await wait(latencyMs, res))) return;
+    // Usage is counted on arrival, inside the latency window, like a provider reading the prompt: counted
+    // after the wait, concurrent calls due together would queue behind each other's tokenising on this
+    // event loop (which tests and benchmarks share with the client).
+    const counting = performance.now();
+    const usage = promptCache.observe(body.model, record.prompt);
+    if (!(await wait(latencyMs - (performance.now() - counting), res))) return;
 
     const call: StubChatCall = {
       model: body.model,
@@ -402,7 +386,7 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
           return;
         }
     }
-    const promptTokens = countTokens(record.prompt);
+    const { promptTokens, cachedTokens } = usage;
     const completionTokens = countTokens(content ?? refusal ?? '');
     send(res, 200, {
       id: `chatcmpl-stub-${++completions}`,
@@ -422,7 +406,7 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
         prompt_tokens: promptTokens,
         completion_tokens: completionTokens,
         total_tokens: promptTokens + completionTokens,
-        prompt_tokens_details: { cached_tokens: cachedTokens(body.model, record.prompt, promptTokens) },
+        prompt_tokens_details: { cached_tokens: cachedTokens },
         completion_tokens_details: { reasoning_tokens: 0 },
       },
     });
@@ -569,7 +553,7 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
       predicate = null;
       latencyMs = options.latencyMs ?? 0;
       responder = options.responder ?? defaultResponder;
-      prompts.clear();
+      promptCache.clear();
     },
     close() {
       for (const cancel of [...waiters]) cancel();
