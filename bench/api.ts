@@ -3,17 +3,22 @@
  * a temporary `PREJURY_DATA_DIR`, offline analyzer, embedded review worker) on a free loopback port.
  * autocannon (10 connections, 10 s) on `GET /api/reviews/:id` (a finished review) and `GET /api/exams/:id`;
  * then 100 dossiers uploaded and reviewed through the API, and the server's resident memory
- * (`VmRSS` of /proc/<pid>/status) before and after.
+ * (`VmRSS` of /proc/<pid>/status) before and after; the server's CPU per request under load (/proc/<pid>/stat).
+ * Then, in this process, `reviews.get` beside the three queries it replaced (issue #10), in alternation.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { eq } from 'drizzle-orm';
+import { dossierVersions, reviewCriteria, reviews } from '../db/schema';
+import { DEMO_USERS, sessionCookie } from '../server/src/testing';
 import { benchDossier, dossierPdf } from './lib/dossier';
-import { log, round } from './lib/stats';
+import { createHarness } from './lib/review-harness';
+import { log, median, round } from './lib/stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CASES_DIR = path.join(ROOT, 'evals/cases');
@@ -33,6 +38,11 @@ export interface LoadFigures {
   requests: number;
   non2xx: number;
   errors: number;
+  /**
+   * CPU time (user + system) the server process spent per request during the run, ms: what one request
+   * costs the server whatever else the machine is doing, unlike req/s.
+   */
+  serverCpuMsPerRequest: number;
 }
 
 export interface ApiResult {
@@ -50,6 +60,12 @@ export interface ApiResult {
     /** VmHWM: the peak resident size over the whole run. */
     peakRssMb: number;
   };
+  /**
+   * `reviews.get` (what `GET /api/reviews/:id` reads) in-process on a finished 20-page review, median ms per
+   * read: today's one query, and the three sequential queries it replaced in issue #10 (review row, version,
+   * criteria statuses), timed in alternation so both see the same machine.
+   */
+  reviewRead: { oneQueryMs: number; threeQueriesMs: number };
   bulk: {
     reviews: number;
     /** Uploads in flight at once. */
@@ -79,6 +95,20 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return round(kb / 1024, 1);
 }
 
+/** Clock ticks per second of /proc's CPU times (100 on Linux unless the kernel says otherwise). */
+/** Password of the demo accounts the benchmarked server seeds. */
+const BENCH_PASSWORD = 'mot-de-passe-bench';
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** CPU time (user + system) the process has used so far, ms: fields 14 and 15 of /proc/<pid>/stat. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces: count the fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function checkDeadline(started: number, what: string) {
@@ -99,7 +129,54 @@ function bulkDossiers(): { examId: string; name: string; text: string }[] {
   return out;
 }
 
+/** See `ApiResult.reviewRead`. */
+async function reviewRead(): Promise<ApiResult['reviewRead']> {
+  const h = await createHarness({ grader: 'offline' });
+  try {
+    const { dossierId, version } = await h.upload('b1-diagnostics-strategiques', 20);
+    const id = await h.request(dossierId, version);
+    await h.services.reviews.run(id);
+    const { db } = h.database;
+    const threeQueries = async () => {
+      const [row] = await db.select().from(reviews).where(eq(reviews.id, id));
+      await db
+        .select({ dossierId: dossierVersions.dossierId, version: dossierVersions.version })
+        .from(dossierVersions)
+        .where(eq(dossierVersions.id, row.versionId));
+      await db
+        .select({ id: reviewCriteria.criterionId, status: reviewCriteria.status })
+        .from(reviewCriteria)
+        .where(eq(reviewCriteria.reviewId, row.id));
+    };
+    const oneQuery = () => h.services.reviews.get(id);
+    const batch = async (fn: () => Promise<unknown>, n: number) => {
+      const started = performance.now();
+      for (let i = 0; i < n; i++) await fn();
+      return (performance.now() - started) / n;
+    };
+    await batch(threeQueries, 100);
+    await batch(oneQuery, 100);
+    const one: number[] = [];
+    const three: number[] = [];
+    for (let pass = 0; pass < 20; pass++) {
+      three.push(await batch(threeQueries, 25));
+      one.push(await batch(oneQuery, 25));
+    }
+    const figures = { oneQueryMs: round(median(one), 2), threeQueriesMs: round(median(three), 2) };
+    log(`api: reviews.get in-process ${figures.oneQueryMs} ms (three queries: ${figures.threeQueriesMs} ms)`);
+    return figures;
+  } finally {
+    await h.close();
+  }
+}
+
 export async function benchApi(): Promise<ApiResult> {
+  const server = await serverRuns();
+  // After the server has stopped, so that nothing else of the benchmark competes for the cores.
+  return { ...server, reviewRead: await reviewRead() };
+}
+
+async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-api-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -113,6 +190,9 @@ export async function benchApi(): Promise<ApiResult> {
     HOST: '127.0.0.1',
     PREJURY_DATA_DIR: path.join(dataDir, 'data'),
     PREJURY_PROVIDER: 'offline',
+    PREJURY_DEMO_PASSWORD: BENCH_PASSWORD,
+    // 100 reviews in a few minutes by one candidate: well above the production allowance.
+    PREJURY_REVIEWS_PER_HOUR: '1000',
   });
   const logFd = openSync(path.join(dataDir, 'server.log'), 'a');
   const started = performance.now();
@@ -139,14 +219,27 @@ export async function benchApi(): Promise<ApiResult> {
     const readyRssMb = rssMb(pid, 'VmRSS');
     log(`api: server ready in ${round(startupMs, 0)} ms, ${readyRssMb} MB`);
 
+    // Every API call is a signed-in candidate's, as in production (session lookup included).
+    const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ email: DEMO_USERS.candidate, password: BENCH_PASSWORD }),
+    });
+    const cookie = sessionCookie(signIn);
+    const api = (urlPath: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('cookie', cookie);
+      headers.set('origin', base);
+      return fetch(`${base}${urlPath}`, { ...init, headers });
+    };
     const upload = async (examId: string, name: string, bytes: Uint8Array, type: string) => {
       const form = new FormData();
       form.append('file', new File([Uint8Array.from(bytes)], name, { type }));
       form.append('examId', examId);
-      const res = await fetch(`${base}/api/dossiers`, { method: 'POST', body: form });
+      const res = await api('/api/dossiers', { method: 'POST', body: form });
       if (res.status !== 201) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`);
       const dossier = (await res.json()) as { id: string };
-      const review = await fetch(`${base}/api/dossiers/${dossier.id}/versions/1/reviews`, { method: 'POST' });
+      const review = await api(`/api/dossiers/${dossier.id}/versions/1/reviews`, { method: 'POST' });
       if (review.status !== 202) throw new Error(`review ${name}: ${review.status} ${await review.text()}`);
       return ((await review.json()) as { id: string }).id;
     };
@@ -156,7 +249,7 @@ export async function benchApi(): Promise<ApiResult> {
       while (pending.size > 0) {
         checkDeadline(since, 'reviews');
         for (const id of [...pending]) {
-          const body = (await (await fetch(`${base}/api/reviews/${id}`)).json()) as { status: string };
+          const body = (await (await api(`/api/reviews/${id}`)).json()) as { status: string };
           if (body.status === 'done' || body.status === 'failed') {
             pending.delete(id);
             if (body.status === 'failed') failed++;
@@ -174,8 +267,10 @@ export async function benchApi(): Promise<ApiResult> {
     if ((await waitDone([reviewId], performance.now())) > 0) throw new Error('the first review failed');
 
     const load = async (urlPath: string): Promise<LoadFigures> => {
+      const cpuBefore = cpuMs(pid);
       const result = await autocannon({
         url: `${base}${urlPath}`,
+        headers: { cookie },
         connections: CONNECTIONS,
         duration: LOAD_SECONDS,
         timeout: 10,
@@ -188,9 +283,13 @@ export async function benchApi(): Promise<ApiResult> {
         requests: result['2xx'] + result.non2xx,
         non2xx: result.non2xx,
         errors: result.errors + result.timeouts,
+        serverCpuMsPerRequest: round(
+          (cpuMs(pid) - cpuBefore) / Math.max(1, result['2xx'] + result.non2xx),
+          2,
+        ),
       };
       log(
-        `api: ${figures.path} ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms`,
+        `api: ${figures.path} ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms, server CPU ${figures.serverCpuMsPerRequest} ms/request`,
       );
       return figures;
     };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   index,
@@ -29,6 +30,9 @@ const vector = customType<{ data: number[]; driverData: string }>({
   fromDriver: (v) => JSON.parse(v) as number[],
 });
 
+/** PostgreSQL full-text vector, for a stored generated column. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** A candidate's dossier for one exam; each upload is a new version. */
@@ -37,7 +41,8 @@ export const dossiers = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     examId: text('exam_id').notNull(),
-    ownerId: text('owner_id'),
+    /** The candidate; null for dossiers made from the command line (`npm run review`). */
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'cascade' }),
     title: text().notNull(),
     createdAt: createdAt(),
   },
@@ -117,11 +122,13 @@ export const passages = pgTable(
     charEnd: integer('char_end').notNull(),
     text: text().notNull(),
     contentHash: text('content_hash').notNull(),
+    /** French full-text vector, computed once on insert (not per search). */
+    search: tsvector().generatedAlwaysAs(sql`to_tsvector('french', text)`),
   },
   (t) => [
     index('passages_version_idx').on(t.versionId),
     index('passages_hash_idx').on(t.contentHash),
-    index('passages_fts_idx').using('gin', sql`to_tsvector('french', ${t.text})`),
+    index('passages_search_idx').using('gin', t.search),
   ],
 );
 
@@ -155,7 +162,9 @@ export const reviews = pgTable(
     cacheKey: text('cache_key').notNull(),
     report: jsonb().$type<Record<string, unknown>>(),
     error: text(),
-    requestedBy: text('requested_by'),
+    requestedBy: text('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The exam team's rubric version graded with; null: the built-in default (`defaultRubric`). */
+    rubricVersionId: uuid('rubric_version_id').references(() => rubricVersions.id, { onDelete: 'set null' }),
     /** Which worker is running the review and until when its lease holds (resume after a crash). */
     leaseOwner: text('lease_owner'),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
@@ -224,4 +233,329 @@ export const coachMessages = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('coach_messages_dossier_version_idx').on(t.dossierId, t.version, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// Accounts. The first five tables are better-auth's (its drizzle adapter maps `user`, `session`,
+// `account`, `verification` and `rateLimit` onto them); the rest is Préjury's own access model.
+// ---------------------------------------------------------------------------------------------------
+
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable('users', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  email: text().notNull().unique(),
+  emailVerified: boolean('email_verified').notNull().default(false),
+  image: text(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text().primaryKey(),
+    token: text().notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Credentials: for email + password sign-in, `password` holds the scrypt hash (never the password). */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: text().primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+    scope: text(),
+    password: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('accounts_user_idx').on(t.userId)],
+);
+
+/** One-time tokens (password reset). */
+export const verifications = pgTable(
+  'verifications',
+  {
+    id: text().primaryKey(),
+    identifier: text().notNull(),
+    value: text().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('verifications_identifier_idx').on(t.identifier)],
+);
+
+/** Sign-in rate limiting, in the database so it holds across processes. */
+export const rateLimits = pgTable('rate_limits', {
+  id: text().primaryKey(),
+  key: text().notNull().unique(),
+  count: integer().notNull(),
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
+});
+
+export type Role = 'candidate' | 'trainer' | 'examteam' | 'admin';
+
+export const organizations = pgTable('organizations', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  createdAt: createdAt(),
+});
+
+/** A group of candidates following the same course; trainers are attached to cohorts. */
+export const cohorts = pgTable(
+  'cohorts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('cohorts_org_idx').on(t.organizationId)],
+);
+
+/** A user's place: one organisation, one role; a candidate's cohort. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    role: text().$type<Role>().notNull(),
+    cohortId: uuid('cohort_id').references(() => cohorts.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('memberships_org_idx').on(t.organizationId), index('memberships_cohort_idx').on(t.cohortId)],
+);
+
+/** Which cohorts a trainer follows. */
+export const cohortTrainers = pgTable(
+  'cohort_trainers',
+  {
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index('cohort_trainers_user_idx').on(t.userId)],
+);
+
+/**
+ * Sensitive actions, readable by admins. Actor and target are plain ids (no foreign key): the trail
+ * outlives what it describes. `detail` holds ids, scores and reasons, never dossier text.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id'),
+    actorId: text('actor_id'),
+    actorEmail: text('actor_email'),
+    action: text().notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_org_created_idx').on(t.organizationId, t.createdAt)],
+);
+
+/** Which external provider received which dossier version, for what (GDPR record of transfers). */
+export const disclosures = pgTable(
+  'disclosures',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => dossierVersions.id, { onDelete: 'cascade' }),
+    provider: text().notNull(),
+    model: text().notNull(),
+    purpose: text().$type<'review' | 'coach' | 'embedding'>().notNull(),
+    redacted: boolean().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('disclosures_version_idx').on(t.versionId)],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// Human review of the AI's output (trainers). Decisions sit beside the AI's scores, never over them.
+// ---------------------------------------------------------------------------------------------------
+
+export const reviewDecisions = pgTable(
+  'review_decisions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reviewId: uuid('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'cascade' }),
+    criterionId: text('criterion_id').notNull(),
+    /** The AI's score at the time of the decision, for calibration and audit. */
+    aiScore: integer('ai_score').notNull(),
+    score: integer().notNull(),
+    reason: text().notNull(),
+    comment: text(),
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedByName: text('decided_by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('review_decisions_review_idx').on(t.reviewId, t.criterionId, t.createdAt)],
+);
+
+/** A trainer marked the review as checked, with an optional comment for the candidate. */
+export const reviewChecks = pgTable('review_checks', {
+  reviewId: uuid('review_id')
+    .primaryKey()
+    .references(() => reviews.id, { onDelete: 'cascade' }),
+  checkedBy: text('checked_by').references(() => users.id, { onDelete: 'set null' }),
+  checkedByName: text('checked_by_name').notNull(),
+  comment: text(),
+  createdAt: createdAt(),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Calibration (exam teams): rubric versions, calibration sets of human scores, runs of a rubric version
+// over a set. Everything belongs to one organisation.
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * A rubric version written by an exam team (v1 is built in: `defaultRubric`, never stored). At most one
+ * active version per organisation and exam (none: v1 is active). Immutable once `firstUsedAt` is set.
+ */
+export const rubricVersions = pgTable(
+  'rubric_versions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    examId: text('exam_id').notNull(),
+    /** The label (`v2`, `v2.1`…), also `body.version`. */
+    version: text().notNull(),
+    /** The whole rubric, validated by `RubricSchema` and against the exam before it is stored. */
+    body: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** `rubricHash(body)`. */
+    hash: text().notNull(),
+    /** The label of the version it was edited from. */
+    basedOn: text('based_on'),
+    note: text(),
+    active: boolean().notNull().default(false),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: createdAt(),
+    /** When a review was first requested with it: from then on it cannot change. */
+    firstUsedAt: timestamp('first_used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('rubric_versions_label_uq').on(t.organizationId, t.examId, t.version),
+    uniqueIndex('rubric_versions_active_uq').on(t.organizationId, t.examId).where(sql`${t.active}`),
+  ],
+);
+
+/** A named set of dossiers of one exam with human (jury, trainer) scores, to measure the AI against. */
+export const calibrationSets = pgTable(
+  'calibration_sets',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    examId: text('exam_id').notNull(),
+    name: text().notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('calibration_sets_org_exam_idx').on(t.organizationId, t.examId)],
+);
+
+/** One human score: a rater's score of one criterion of one dossier, in one set. */
+export const calibrationScores = pgTable(
+  'calibration_scores',
+  {
+    setId: uuid('set_id')
+      .notNull()
+      .references(() => calibrationSets.id, { onDelete: 'cascade' }),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    criterionId: text('criterion_id').notNull(),
+    /** Who scored: a label from the CSV (`jury1`, `jury2`…) or `formateur` for trainers' decisions. */
+    rater: text().notNull(),
+    score: integer().notNull(),
+    source: text().$type<'csv' | 'trainer'>().notNull(),
+    importedBy: text('imported_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.setId, t.dossierId, t.criterionId, t.rater] }),
+    index('calibration_scores_dossier_idx').on(t.dossierId),
+  ],
+);
+
+/** A rubric version run over a set's dossiers: one review per dossier (latest version), as jobs. */
+export const calibrationRuns = pgTable(
+  'calibration_runs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    setId: uuid('set_id')
+      .notNull()
+      .references(() => calibrationSets.id, { onDelete: 'cascade' }),
+    /** Null: the built-in v1. */
+    rubricVersionId: uuid('rubric_version_id').references(() => rubricVersions.id, { onDelete: 'set null' }),
+    rubricVersion: text('rubric_version').notNull(),
+    rubricHash: text('rubric_hash').notNull(),
+    promptVersion: text('prompt_version').notNull(),
+    provider: text().notNull(),
+    model: text().notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('calibration_runs_set_idx').on(t.setId, t.createdAt)],
+);
+
+/** The review a run obtained for each dossier (a reused identical review counts). */
+export const calibrationRunReviews = pgTable(
+  'calibration_run_reviews',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => calibrationRuns.id, { onDelete: 'cascade' }),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    version: integer().notNull(),
+    reviewId: uuid('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.dossierId] }),
+    index('calibration_run_reviews_review_idx').on(t.reviewId),
+  ],
 );

@@ -1,18 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import type { Database } from '../../db/client';
-import { calibrationRoutes } from './features/calibration/routes';
+import { CLIENT_IP_HEADER } from './features/accounts/auth';
+import { accessPolicy, csrfGuard } from './features/accounts/policy';
+import { adminRoutes, meRoutes } from './features/accounts/routes';
+import { calibrationRoutes, calibrationWorkspaceRoutes } from './features/calibration/routes';
 import { coachingRoutes } from './features/coaching/routes';
 import { dossierRoutes } from './features/dossiers/routes';
 import { examRoutes, referentialRoutes } from './features/referential/routes';
 import { reviewRoutes } from './features/reviews/routes';
+import { decisionRoutes, trainerRoutes } from './features/trainer/routes';
+import type { AppEnv } from './lib/actor';
 import type { Config } from './lib/env';
-import { AppError, errorBody } from './lib/errors';
+import { AppError, errorBody, PayloadTooLargeError } from './lib/errors';
 import type { Logger } from './lib/logger';
 import { validationHook } from './lib/validation';
 import type { Services } from './services';
@@ -41,7 +48,8 @@ const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_i
  */
 export function createApp(deps: AppDeps) {
   const { logger } = deps;
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const { auth, accounts } = deps.services;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -91,15 +99,59 @@ export function createApp(deps: AppDeps) {
     return c.json({ error: { code: 'internal_error', message: 'Erreur interne du serveur.' } }, 500);
   });
 
+  // JSON bodies are small; uploads (dossiers) have their own limit on their routes.
+  const jsonLimit = bodyLimit({
+    maxSize: 256 * 1024,
+    onError: () => {
+      throw new PayloadTooLargeError('Corps de requête trop volumineux (256 Ko au plus).');
+    },
+  });
+  app.use('/api/*', async (c, next) => {
+    // Jury score CSVs have their own, larger limit on their route.
+    const upload =
+      c.req.method === 'POST' &&
+      /^\/api\/(dossiers(\/[^/]+\/versions)?|calibration\/sets\/[^/]+\/scores)$/.test(c.req.path);
+    return upload ? next() : jsonLimit(c, next);
+  });
+
+  // better-auth: sign-in, sign-out, sessions, password reset. The client address it rate-limits on
+  // comes from the socket, never from a header the client could set.
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => {
+    const headers = new Headers(c.req.raw.headers);
+    headers.set(CLIENT_IP_HEADER, clientAddress(c));
+    return auth.handler(new Request(c.req.raw, { headers }));
+  });
+
+  app.use('/api/*', async (c, next) => {
+    c.set(
+      'actor',
+      c.req.path.startsWith('/api/auth/') ? null : await accounts.actorFromHeaders(c.req.raw.headers),
+    );
+    await next();
+  });
+  app.use('/api/*', csrfGuard(deps.config.auth.trustedOrigins));
+  app.use('/api/*', accessPolicy(deps.database));
+
   const api = app
     .get('/api/health', (c) =>
       c.json({ status: 'ok' as const, database: deps.database.kind, provider: deps.config.provider }, 200),
     )
     .route('/api/referential', referentialRoutes())
     .route('/api/exams', examRoutes())
+    .route('/api/me', meRoutes(accounts, deps.database))
+    .route('/api/admin', adminRoutes(accounts, deps.database))
     .route('/api/calibration', calibrationRoutes())
-    .route('/api/dossiers', dossierRoutes(deps.services.dossiers, deps.config.maxUploadBytes))
-    .route('/api', reviewRoutes(deps.services.reviews))
+    .route('/api/calibration', calibrationWorkspaceRoutes(deps.services.calibration, deps.services.rubrics))
+    .route('/api/dossiers', dossierRoutes(deps.services.dossiers, accounts, deps.config.maxUploadBytes))
+    .route('/api/trainer', trainerRoutes(deps.services.trainer))
+    .route(
+      '/api',
+      reviewRoutes(deps.services.reviews, {
+        perHourLimit: deps.config.reviewsPerHour,
+        annotate: (id, report) => deps.services.trainer.annotate(id, report),
+      }),
+    )
+    .route('/api', decisionRoutes(deps.services.trainer))
     .route('/api', coachingRoutes(deps.services.coaching, { logger }));
 
   app.doc31('/api/openapi.json', {
@@ -138,3 +190,12 @@ export function createApp(deps: AppDeps) {
 }
 
 export type AppType = ReturnType<typeof createApp>;
+
+/** The peer's address from the socket (loopback when the app is called in-process, as in tests). */
+function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? '127.0.0.1';
+  } catch {
+    return '127.0.0.1';
+  }
+}

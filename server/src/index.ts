@@ -14,7 +14,12 @@ async function main() {
     'database ready',
   );
 
-  const app = createApp({ config, logger, database: runtime.database, services: runtime.services });
+  const app = createApp({
+    config: runtime.config,
+    logger,
+    database: runtime.database,
+    services: runtime.services,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({ port: info.port }, `Préjury listening on http://localhost:${info.port}`);
   });

@@ -1,9 +1,14 @@
 import type { Database } from '../../db/client';
+import { createAuth } from './features/accounts/auth';
+import { createAccountService } from './features/accounts/service';
+import { createRubricVersionService } from './features/calibration/rubric-versions';
+import { createCalibrationService } from './features/calibration/service';
 import { createCoachingService } from './features/coaching/service';
 import { createDossierService } from './features/dossiers/service';
 import { createModelGrader, createOfflineGrader } from './features/reviews/grader';
 import { createRetriever } from './features/reviews/retrieval';
 import { createReviewService } from './features/reviews/service';
+import { createTrainerService } from './features/trainer/service';
 import type { Config } from './lib/env';
 import { createChatModel, createEmbedder } from './lib/llm/index';
 import type { ChatModel, Embedder } from './lib/llm/types';
@@ -36,9 +41,11 @@ export function createServices(
     logger,
     maxUploadBytes: config.maxUploadBytes,
     parseTimeoutMs: config.parseTimeoutMs,
+    redactPii: config.redactPii,
   });
   let enqueue = overrides.enqueue ?? (async () => {});
   const retriever = createRetriever(database, embedder);
+  const rubrics = createRubricVersionService({ database });
   const reviews = createReviewService({
     database,
     retriever,
@@ -47,6 +54,8 @@ export function createServices(
     logger,
     concurrency: config.llm.concurrency,
     enqueue: (id) => enqueue(id),
+    redactPii: config.redactPii,
+    rubrics: rubrics.source,
   });
   const coaching = createCoachingService({
     database,
@@ -56,7 +65,22 @@ export function createServices(
     redactPii: config.redactPii,
     logger,
   });
+  const auth = createAuth(config, database, logger);
+  const accounts = createAccountService({ database, auth, logger });
+  const trainer = createTrainerService({ database });
+  const calibration = createCalibrationService({
+    database,
+    reviews,
+    rubrics,
+    humanScores: (organizationId, examId) => trainer.humanScores(organizationId, examId),
+    grader: { provider: grader.provider, model: grader.model },
+  });
   return {
+    auth,
+    accounts,
+    trainer,
+    rubrics,
+    calibration,
     dossiers,
     reviews,
     coaching,

@@ -4,17 +4,48 @@ import { type Config, testConfig } from './lib/env';
 import { createLogger } from './lib/logger';
 import { createServices, type ServiceOverrides } from './services';
 
+/** The password of the demo accounts seeded in every test app. */
+export const TEST_PASSWORD = 'mot-de-passe-de-test';
+
+/** The demo accounts of DESIGN.md, by short name. */
+export const DEMO_USERS = {
+  candidate: 'candidate@demo.prejury.fr',
+  candidate2: 'candidate2@demo.prejury.fr',
+  trainer: 'trainer@demo.prejury.fr',
+  examteam: 'examteam@demo.prejury.fr',
+  admin: 'admin@demo.prejury.fr',
+} as const;
+export type DemoUser = keyof typeof DEMO_USERS;
+
+/** The session cookie (`name=value`) from a sign-in response. */
+export function sessionCookie(res: Response): string {
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.includes('session_token='));
+  if (!cookie) throw new Error(`no session cookie in the response (status ${res.status})`);
+  return cookie;
+}
+
 /**
- * A real app on a fresh migrated in-memory database, for API tests. Requested reviews run in the
- * background of the test process (no queue), and `settle()` waits for them.
+ * A real app on a fresh migrated in-memory database with the demo organisation, for API tests.
+ * `app` calls it signed in as the first candidate (through the real sign-in endpoint and session
+ * cookie); `as(user)` as another demo user, `anonymous` with no session, `raw` is the Hono app itself.
+ * Requested reviews run in the background of the test process (no queue); `settle()` waits for them.
  */
 export async function createTestApp(
-  options: { config?: Partial<Config>; overrides?: ServiceOverrides } = {},
+  options: {
+    config?: Partial<Config>;
+    overrides?: ServiceOverrides;
+    /** Where the app's logs go (tests that read them); default stdout. */
+    logTo?: { write(line: string): void };
+  } = {},
 ) {
   const config = testConfig(options.config);
-  const logger = createLogger(config);
+  const logger = createLogger(config, options.logTo);
   const database = await createTestDatabase();
   const services = createServices(config, database, logger, options.overrides);
+  await services.accounts.seedDemo(TEST_PASSWORD);
   const running = new Set<Promise<void>>();
   if (!options.overrides?.enqueue) {
     services.setEnqueue(async (reviewId) => {
@@ -23,8 +54,45 @@ export async function createTestApp(
     });
   }
   const app = createApp({ config, logger, database, services });
+  const cookies = new Map<DemoUser, string>();
+  async function signIn(user: DemoUser) {
+    const res = await app.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ email: DEMO_USERS[user], password: TEST_PASSWORD }),
+    });
+    return sessionCookie(res);
+  }
+  /** A client that sends `user`'s session cookie and our own Origin, as the web app does. */
+  function as(user: DemoUser | null) {
+    return {
+      async request(input: string, init: RequestInit = {}) {
+        const headers = new Headers(init.headers);
+        if (user) {
+          let cookie = cookies.get(user);
+          if (!cookie) {
+            cookie = await signIn(user);
+            cookies.set(user, cookie);
+          }
+          headers.set('cookie', cookie);
+          if (!headers.has('origin')) headers.set('origin', 'http://localhost');
+        }
+        return app.request(input, { ...init, headers });
+      },
+    };
+  }
   return {
-    app,
+    app: as('candidate'),
+    as,
+    anonymous: as(null),
+    raw: app,
+    /** The user id of a demo account. */
+    async userId(user: DemoUser) {
+      const [row] = await database.query<{ id: string }>('select id from users where email = $1', [
+        DEMO_USERS[user],
+      ]);
+      return row.id;
+    },
     config,
     database,
     services,
@@ -40,7 +108,18 @@ export async function createTestApp(
 
 /** Row counts of every table that holds dossier-derived data: assert nothing is half-written. */
 export async function tableCounts(database: Database) {
-  const tables = ['dossiers', 'dossier_versions', 'passages', 'embeddings', 'reviews', 'review_criteria'];
+  const tables = [
+    'dossiers',
+    'dossier_versions',
+    'passages',
+    'embeddings',
+    'reviews',
+    'review_criteria',
+    'coach_messages',
+    'disclosures',
+    'review_decisions',
+    'review_checks',
+  ];
   const out: Record<string, number> = {};
   for (const t of tables) {
     const [row] = await database.query<{ n: number }>(`select count(*)::int as n from ${t}`);
@@ -62,4 +141,23 @@ export function uploadForm(
   );
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   return form;
+}
+
+/**
+ * Signs a demo user in on a running server (process tests, e2e) and returns a `fetch` that sends
+ * the session cookie and the server's own Origin, as the web app does.
+ */
+export async function signedInFetch(base: string, email: string, password: string) {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = sessionCookie(res);
+  return (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('cookie', cookie);
+    headers.set('origin', base);
+    return fetch(`${base}${path}`, { ...init, headers });
+  };
 }

@@ -14,7 +14,7 @@ async function main() {
     );
   }
   const logger = createLogger(config);
-  const runtime = await startRuntime(config, logger, { workers: true });
+  const runtime = await startRuntime(config, logger, { workers: true, accounts: false });
   logger.info({ provider: config.provider, model: runtime.services.grader.model }, 'review worker ready');
   const stop = async () => {
     await runtime.stop();

@@ -27,7 +27,17 @@ export const EnvSchema = z.object({
   PREJURY_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   PREJURY_REDACT_PII: bool.default(true),
   PREJURY_EMBEDDED_WORKER: bool.default(true),
-  PREJURY_DEMO_PASSWORD: z.string().min(8).optional(),
+  PREJURY_DEMO_PASSWORD: z.string().min(10).optional(),
+  /** Seed the demo organisation even on PostgreSQL (never done unless asked). */
+  PREJURY_SEED_DEMO: bool.optional(),
+  /** Signs session cookies and tokens; with the embedded database one is generated in the data folder. */
+  PREJURY_AUTH_SECRET: z.string().min(32).optional(),
+  /** The address users reach Préjury at (cookies, reset links, CSRF origin check). */
+  PREJURY_PUBLIC_URL: z.string().url().optional(),
+  PREJURY_SIGNIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  PREJURY_REVIEWS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Drafts (dossier versions other than the latest) older than this are purged; unset keeps them. */
+  PREJURY_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -48,6 +58,18 @@ export interface Config {
   redactPii: boolean;
   embeddedWorker: boolean;
   demoPassword: string | undefined;
+  /** Seed demo accounts on an empty database: embedded by default, PostgreSQL only when asked. */
+  seedDemo: boolean;
+  auth: {
+    /** Resolved at start-up (env, or a generated file in the data folder); required to build the app. */
+    secret: string | undefined;
+    publicUrl: string;
+    trustedOrigins: string[];
+    signInMax: number;
+    signInWindowSeconds: number;
+  };
+  reviewsPerHour: number;
+  retentionDays: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -67,6 +89,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (provider === 'openai' && !env.OPENAI_API_KEY) {
     throw new ConfigError('PREJURY_PROVIDER=openai needs OPENAI_API_KEY (any value for a local server).');
   }
+  const publicUrl = (env.PREJURY_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
@@ -91,10 +114,28 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redactPii: env.PREJURY_REDACT_PII,
     embeddedWorker: env.PREJURY_EMBEDDED_WORKER,
     demoPassword: env.PREJURY_DEMO_PASSWORD,
+    seedDemo: env.PREJURY_SEED_DEMO ?? !env.DATABASE_URL,
+    auth: {
+      secret: env.PREJURY_AUTH_SECRET,
+      publicUrl,
+      trustedOrigins: [publicUrl],
+      signInMax: env.PREJURY_SIGNIN_MAX_PER_MINUTE,
+      signInWindowSeconds: 60,
+    },
+    reviewsPerHour: env.PREJURY_REVIEWS_PER_HOUR,
+    retentionDays: env.PREJURY_RETENTION_DAYS,
   };
 }
 
 /** A configuration for tests: offline, silent, nothing read from the process environment. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PREJURY_PUBLIC_URL: 'http://localhost' });
+  return {
+    ...base,
+    seedDemo: false,
+    // Tests sign many users in from one address; the rate-limit test lowers this again.
+    auth: { ...base.auth, secret: 'test-secret-test-secret-test-secret-0000', signInMax: 1000 },
+    reviewsPerHour: 1000,
+    ...overrides,
+  };
 }

@@ -1,9 +1,10 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from './actor';
 import { validationHook } from './validation';
 
-/** A sub-app with the shared validation hook. One per resource, mounted with `app.route`. */
+/** A sub-app with the shared validation hook and context variables. One per resource, mounted with `app.route`. */
 export function createRouter() {
-  return new OpenAPIHono({ defaultHook: validationHook });
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 }
 
 export const ErrorSchema = z

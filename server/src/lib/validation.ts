@@ -1,5 +1,6 @@
 import type { OpenAPIHonoOptions, z } from '@hono/zod-openapi';
-import type { Env, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './actor';
 import { UnsupportedMediaError, ValidationError } from './errors';
 
 /** At most this many zod issues are spelled out in the message (all of them would flood the UI). */
@@ -71,7 +72,7 @@ function formatPath(path: readonly PropertyKey[]): string {
  * Turns a zod validation failure into the API's `{ error: { code: 'invalid_request', message } }` (400),
  * with a French message listing the first issues and `details.issues` for programs.
  */
-export const validationHook: NonNullable<OpenAPIHonoOptions<Env>['defaultHook']> = (result, c) => {
+export const validationHook: NonNullable<OpenAPIHonoOptions<AppEnv>['defaultHook']> = (result, c) => {
   if (result.success) return undefined;
   const issues = result.error.issues.map((issue) => ({
     path: formatPath(issue.path),

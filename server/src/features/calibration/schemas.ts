@@ -62,3 +62,331 @@ export const AgreementResponseSchema = z
   })
   .openapi('AgreementResponse');
 export type AgreementResponse = z.infer<typeof AgreementResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Exam-team calibration: rubric versions, calibration sets, runs, agreement, comparison.
+
+export const VersionLabelSchema = z
+  .string()
+  .regex(/^v\d{1,4}(?:\.\d{1,4}){0,3}$/, 'version attendue de la forme v1, v2, v2.1…')
+  .openapi({ example: 'v2' });
+
+const examIdParam = z
+  .string()
+  .min(1)
+  .max(80)
+  .openapi({ param: { name: 'examId', in: 'path' }, example: 'b1-audit-rse' });
+
+export const ExamParamSchema = z.object({ examId: examIdParam });
+export const ExamVersionParamSchema = z.object({
+  examId: examIdParam,
+  version: VersionLabelSchema.openapi({ param: { name: 'version', in: 'path' } }),
+});
+
+const ScoreLevelSchema = z.number().int().min(0).max(4);
+
+export const RubricCriterionInputSchema = z
+  .object({
+    id: z.string().min(1).max(20),
+    text: z.string().trim().min(1).max(2000).openapi({ description: 'Libellé donné au modèle' }),
+    weight: z.number().positive().max(100),
+    descriptors: z.strictObject({
+      0: z.string().trim().min(1).max(2000),
+      1: z.string().trim().min(1).max(2000),
+      2: z.string().trim().min(1).max(2000),
+      3: z.string().trim().min(1).max(2000),
+      4: z.string().trim().min(1).max(2000),
+    }),
+    anchors: z
+      .array(z.strictObject({ score: ScoreLevelSchema, excerpt: z.string().trim().min(1).max(1500) }))
+      .max(12)
+      .openapi({ description: 'Extraits courts notés par un jury (exemples d’un 1, 2, 3, 4)' }),
+  })
+  .strict()
+  .openapi('RubricCriterion');
+
+export const RubricBodySchema = z
+  .object({
+    version: z.string(),
+    examId: z.string(),
+    scale: z.array(
+      z.object({ score: z.number().int(), level: z.string(), label: z.string(), description: z.string() }),
+    ),
+    criteria: z.array(RubricCriterionInputSchema),
+  })
+  .openapi('Rubric');
+
+export const RubricVersionSummarySchema = z
+  .object({
+    id: z.string().nullable().openapi({ description: 'null pour la grille par défaut v1' }),
+    examId: z.string(),
+    version: z.string(),
+    builtin: z.boolean(),
+    active: z.boolean(),
+    used: z.boolean().openapi({ description: 'A servi à au moins une analyse : ne peut plus changer' }),
+    firstUsedAt: z.string().nullable(),
+    basedOn: z.string().nullable(),
+    note: z.string().nullable(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string().nullable(),
+    hash: z.string(),
+  })
+  .openapi('RubricVersionSummary');
+
+export const RubricVersionSchema = RubricVersionSummarySchema.extend({ rubric: RubricBodySchema }).openapi(
+  'RubricVersion',
+);
+
+export const RubricVersionCreateSchema = z
+  .object({
+    basedOn: VersionLabelSchema.optional().openapi({
+      description: 'Version de départ (par défaut : l’active)',
+    }),
+    version: VersionLabelSchema.optional().openapi({ description: 'Libellé (par défaut : v<N+1>)' }),
+    note: z.string().max(1000).optional(),
+    criteria: z.array(RubricCriterionInputSchema).min(1).max(60),
+  })
+  .strict()
+  .openapi('RubricVersionCreate');
+
+export const RubricVersionUpdateSchema = RubricVersionCreateSchema.omit({ basedOn: true }).openapi(
+  'RubricVersionUpdate',
+);
+
+const RubricChangeSchema = z
+  .object({
+    field: z.enum(['criterion', 'text', 'weight', 'descriptor', 'anchor', 'scale']),
+    score: z.number().int().optional(),
+    before: z.union([z.string(), z.number()]).nullable(),
+    after: z.union([z.string(), z.number()]).nullable(),
+  })
+  .openapi('RubricChange');
+
+export const RubricDiffSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    identical: z.boolean(),
+    scale: z.array(RubricChangeSchema),
+    criteria: z.array(z.object({ id: z.string(), changes: z.array(RubricChangeSchema) })),
+  })
+  .openapi('RubricDiff');
+
+export const DiffQuerySchema = z.object({ from: VersionLabelSchema, to: VersionLabelSchema });
+
+export const ExamQuerySchema = z.object({ examId: z.string().min(1).max(80).optional() });
+export const RequiredExamQuerySchema = z.object({ examId: z.string().min(1).max(80) });
+
+export const ExamDossierSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    candidate: z.string(),
+    latestVersion: z.number().int(),
+    createdAt: z.string(),
+  })
+  .openapi('CalibrationDossier');
+
+export const SetCreateSchema = z
+  .object({ name: z.string().trim().min(1).max(120), examId: z.string().min(1).max(80) })
+  .strict()
+  .openapi('CalibrationSetCreate');
+
+export const SetSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    examId: z.string(),
+    createdAt: z.string(),
+    dossiers: z.number().int(),
+    scores: z.number().int(),
+    runs: z.number().int(),
+  })
+  .openapi('CalibrationSetSummary');
+
+const RunProgressSchema = z.object({
+  total: z.number().int(),
+  queued: z.number().int(),
+  running: z.number().int(),
+  done: z.number().int(),
+  failed: z.number().int(),
+});
+
+export const RunSummarySchema = z
+  .object({
+    id: z.string(),
+    setId: z.string(),
+    examId: z.string(),
+    rubricVersion: z.string(),
+    rubricVersionId: z.string().nullable(),
+    rubricHash: z.string(),
+    promptVersion: z.string(),
+    provider: z.string(),
+    model: z.string(),
+    createdAt: z.string(),
+    status: z.enum(['running', 'done']),
+    progress: RunProgressSchema,
+  })
+  .openapi('CalibrationRun');
+
+export const SetDetailSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    examId: z.string(),
+    createdAt: z.string(),
+    scores: z.number().int(),
+    raters: z.array(
+      z.object({ rater: z.string(), source: z.enum(['csv', 'trainer']), scores: z.number().int() }),
+    ),
+    dossiers: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        candidate: z.string(),
+        latestVersion: z.number().int(),
+        scores: z.number().int(),
+      }),
+    ),
+    runs: z.array(RunSummarySchema),
+  })
+  .openapi('CalibrationSet');
+
+export const ImportResultSchema = z
+  .object({
+    imported: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    dossiers: z.number().int(),
+    raters: z.array(z.string()),
+  })
+  .openapi('CalibrationImport');
+
+export const TrainerImportResultSchema = z
+  .object({ imported: z.number().int(), dossiers: z.number().int(), rater: z.string() })
+  .openapi('CalibrationTrainerImport');
+
+export const RunStartSchema = z
+  .object({ rubricVersion: VersionLabelSchema })
+  .strict()
+  .openapi('CalibrationRunStart');
+
+export const CompareStartSchema = z
+  .object({ a: VersionLabelSchema, b: VersionLabelSchema })
+  .strict()
+  .refine((body) => body.a !== body.b, { message: 'choisissez deux versions différentes', path: ['b'] })
+  .openapi('CalibrationCompareStart');
+
+export const RaterQuerySchema = z.object({ rater: z.string().min(1).max(40).optional() });
+
+const ConfusionSchema = z.array(z.array(z.number().int())).openapi({
+  description: 'Lignes : note humaine (min…max) ; colonnes : note de l’IA',
+});
+
+export const RunAgreementSchema = z
+  .object({
+    run: RunSummarySchema,
+    set: z.object({ id: z.string(), name: z.string(), examId: z.string() }),
+    rater: z.string().nullable(),
+    raters: z.array(z.string()),
+    scale: z.object({ min: z.number().int(), max: z.number().int() }),
+    overall: AgreementMetricsSchema,
+    confusion: ConfusionSchema,
+    humanHuman: z
+      .object({
+        raters: z.tuple([z.string(), z.string()]),
+        overall: AgreementMetricsSchema,
+        confusion: ConfusionSchema,
+      })
+      .nullable(),
+    criteria: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        metrics: AgreementMetricsSchema,
+        confusion: ConfusionSchema,
+        humanHuman: AgreementMetricsSchema.nullable(),
+      }),
+    ),
+    coverage: z.object({
+      dossiers: z.number().int(),
+      reviewed: z.number().int(),
+      pending: z.number().int(),
+      failed: z.number().int(),
+      humanScores: z.number().int(),
+      withoutAi: z.number().int(),
+    }),
+  })
+  .openapi('CalibrationAgreement');
+
+export const ItemsQuerySchema = z.object({
+  criterionId: z.string().min(1).max(20).optional(),
+  human: z.coerce.number().int().min(0).max(4).optional(),
+  ai: z.coerce.number().int().min(0).max(4).optional(),
+  rater: z.string().min(1).max(40).optional(),
+});
+
+export const ItemSchema = z
+  .object({
+    dossierId: z.string(),
+    title: z.string(),
+    candidate: z.string(),
+    version: z.number().int(),
+    reviewId: z.string(),
+    criterionId: z.string(),
+    rater: z.string(),
+    human: z.number().int(),
+    ai: z.number().int(),
+    rationale: z.string(),
+    evidence: z.array(z.object({ quote: z.string(), page: z.number().int() })),
+    missing: z.array(z.string()),
+    flags: z.array(z.string()),
+  })
+  .openapi('CalibrationItem');
+
+export const CompareQuerySchema = z.object({
+  a: z.string().uuid(),
+  b: z.string().uuid(),
+  rater: z.string().min(1).max(40).optional(),
+});
+
+const DeltaSchema = z.object({
+  qwk: z.number().nullable(),
+  kappa: z.number().nullable(),
+  exact: z.number().nullable(),
+  adjacent: z.number().nullable(),
+  mae: z.number().nullable(),
+  smd: z.number().nullable(),
+  bias: z.number().nullable(),
+});
+
+export const ComparisonSchema = z
+  .object({
+    a: RunAgreementSchema,
+    b: RunAgreementSchema,
+    rater: z.string().nullable(),
+    differs: z.object({
+      rubric: z.boolean(),
+      prompt: z.boolean(),
+      provider: z.boolean(),
+      model: z.boolean(),
+    }),
+    rubricDiff: RubricDiffSchema,
+    criteria: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        a: AgreementMetricsSchema,
+        b: AgreementMetricsSchema,
+        delta: DeltaSchema,
+        rubricChanges: z.array(RubricChangeSchema),
+        aiScores: z.object({ compared: z.number().int(), up: z.number().int(), down: z.number().int() }),
+      }),
+    ),
+  })
+  .openapi('CalibrationComparison');
+
+export const ReportQuerySchema = z.object({
+  against: z.string().uuid().optional(),
+  rater: z.string().min(1).max(40).optional(),
+});

@@ -328,6 +328,23 @@ describe('the coach with a model (stub server, real SDK)', () => {
     expect(request.prompt).toMatch(/<<<BROUILLON id=\w+>>>/);
     expect(request.prompt).toMatch(/<<<QUESTION id=\w+>>>\nMon analyse PESTEL est-elle assez argumentée \?/);
     expect(request.prompt).toContain('K2');
+    // The transfer is on record: which provider and model received this version, redacted.
+    const transfers = await t.database.query<{
+      provider: string;
+      model: string;
+      purpose: string;
+      redacted: boolean;
+    }>(
+      `select provider, model, purpose, redacted from disclosures d join dossier_versions v on v.id = d.version_id
+       where v.dossier_id = $1`,
+      [dossierId],
+    );
+    expect(transfers).toContainEqual({
+      provider: 'openai',
+      model: 'stub-model',
+      purpose: 'coach',
+      redacted: true,
+    });
   });
 
   it('never sends a drafting request as a task, and the refusal ends with questions', async () => {

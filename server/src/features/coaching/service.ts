@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
-import { dossiers, dossierVersions, reviews } from '../../../../db/schema';
+import { disclosures, dossiers, dossierVersions, reviews } from '../../../../db/schema';
 import { AppError, NotFoundError } from '../../lib/errors';
 import { LlmError } from '../../lib/llm/errors';
 import type { ChatModel } from '../../lib/llm/types';
@@ -317,6 +317,16 @@ export function createCoachingService(deps: CoachingServiceDeps) {
     async ask(dossierId: string, version: number, message: string): Promise<CoachAnswer> {
       const asked = new Date();
       const loaded = await loadVersion(dossierId, version);
+      if (chat) {
+        // The record of transfers: passages of this version go to the provider with the question.
+        await db.insert(disclosures).values({
+          versionId: loaded.version.id,
+          provider: chat.provider,
+          model: chat.model,
+          purpose: 'coach',
+          redacted: redact,
+        });
+      }
       const answer = chat
         ? await answerWithModel(chat, dossierId, loaded.version, loaded.exam, message)
         : await answerOffline(loaded.version, loaded.exam, message);

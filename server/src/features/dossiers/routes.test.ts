@@ -115,14 +115,9 @@ describe('POST /api/dossiers', () => {
 
     const del = await t.app.request(`/api/dossiers/${created.id}`, { method: 'DELETE' });
     expect(del.status).toBe(204);
-    expect(await tableCounts(t.database)).toEqual({
-      dossiers: 0,
-      dossier_versions: 0,
-      passages: 0,
-      embeddings: 0,
-      reviews: 0,
-      review_criteria: 0,
-    });
+    const after = await tableCounts(t.database);
+    expect(after).toEqual(Object.fromEntries(Object.keys(after).map((table) => [table, 0])));
+    expect(Object.keys(after)).toEqual(expect.arrayContaining(['passages', 'embeddings', 'reviews']));
     expect((await t.app.request(`/api/dossiers/${created.id}`)).status).toBe(404);
   });
 });

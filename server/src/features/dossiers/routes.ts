@@ -2,6 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError, ValidationError } from '../../lib/errors';
 import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
+import { visibleDossiers } from '../accounts/access';
+import { requireActor } from '../accounts/policy';
+import type { AccountService } from '../accounts/service';
 import { DossierSchema, DossierSummarySchema, DossierTextSchema, UploadSchema } from './schemas';
 import type { DossierService, UploadedFile } from './service';
 
@@ -21,7 +24,7 @@ async function readUpload(form: { file?: unknown }): Promise<UploadedFile> {
 }
 
 /** `/api/dossiers`: upload drafts, list, read, delete. */
-export function dossierRoutes(service: DossierService, maxUploadBytes: number) {
+export function dossierRoutes(service: DossierService, accounts: AccountService, maxUploadBytes: number) {
   // Multipart framing adds a little to the file itself; the exact file-size check is in the service.
   const limit = bodyLimit({
     maxSize: maxUploadBytes + 64 * 1024,
@@ -52,7 +55,8 @@ export function dossierRoutes(service: DossierService, maxUploadBytes: number) {
         const form = c.req.valid('form');
         if (!form.examId) throw new ValidationError('Champ « examId » manquant : choisissez une épreuve.');
         const file = await readUpload(form);
-        const dossier = await service.create({ examId: form.examId, title: form.title, file });
+        const ownerId = requireActor(c.get('actor')).userId;
+        const dossier = await service.create({ examId: form.examId, title: form.title, file, ownerId });
         return c.json(dossier, 201);
       },
     )
@@ -87,7 +91,7 @@ export function dossierRoutes(service: DossierService, maxUploadBytes: number) {
           },
         },
       }),
-      async (c) => c.json(await service.list(), 200),
+      async (c) => c.json(await service.list(visibleDossiers(requireActor(c.get('actor')))), 200),
     )
     .openapi(
       createRoute({
@@ -143,10 +147,10 @@ export function dossierRoutes(service: DossierService, maxUploadBytes: number) {
         tags: ['Dossiers'],
         summary: 'Supprimer un dossier et tout ce qui en dérive',
         request: { params: IdParamSchema },
-        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 404) },
+        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
       }),
       async (c) => {
-        await service.delete(c.req.valid('param').id);
+        await accounts.deleteDossier(requireActor(c.get('actor')), c.req.valid('param').id);
         return c.body(null, 204);
       },
     );

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, max, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
-import { dossiers, dossierVersions, embeddings, passages } from '../../../../db/schema';
+import { disclosures, dossiers, dossierVersions, embeddings, passages } from '../../../../db/schema';
 import { AppError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../lib/errors';
 import type { Embedder } from '../../lib/llm/types';
 import type { Logger } from '../../lib/logger';
+import { redactPii } from '../../lib/redact';
 import { getExam } from '../referential/index';
 import { parseDocument } from './ingest/parse';
 import { splitPassages } from './ingest/passages';
@@ -22,6 +23,8 @@ export interface DossierServiceDeps {
   logger: Logger;
   maxUploadBytes: number;
   parseTimeoutMs: number;
+  /** Redact e-mail addresses and phone numbers from passages sent to a remote embedding model. */
+  redactPii?: boolean;
 }
 
 type VersionRow = typeof dossierVersions.$inferSelect;
@@ -106,6 +109,10 @@ export function createDossierService(deps: DossierServiceDeps) {
   }
 
   /** Embeds the passages whose content has no vector yet for this model. */
+  /** The offline embedder runs here; any other model is an external provider receiving passages. */
+  const remote = !embedder.model.startsWith('offline-');
+  const redact = deps.redactPii ?? true;
+
   async function newEmbeddings(chunks: { text: string; contentHash: string }[]) {
     const hashes = [...new Set(chunks.map((c) => c.contentHash))];
     if (hashes.length === 0) return [];
@@ -120,7 +127,8 @@ export function createDossierService(deps: DossierServiceDeps) {
     if (todo.size === 0) return [];
     let vectors: number[][];
     try {
-      vectors = await embedder.embed([...todo.values()]);
+      const texts = [...todo.values()];
+      vectors = await embedder.embed(remote && redact ? texts.map((t) => redactPii(t).text) : texts);
     } catch (err) {
       logger.error({ err, model: embedder.model }, 'embedding failed');
       throw new AppError(
@@ -138,14 +146,23 @@ export function createDossierService(deps: DossierServiceDeps) {
     }));
   }
 
-  async function store(dossierId: string | null, examId: string, title: string, file: UploadedFile) {
+  async function store(
+    dossierId: string | null,
+    examId: string,
+    title: string,
+    file: UploadedFile,
+    ownerId: string | null = null,
+  ) {
     const { doc, sha256 } = await ingest(file);
     const chunks = splitPassages(doc);
     const vectors = await newEmbeddings(chunks);
     return db.transaction(async (tx) => {
       let id = dossierId;
       if (id === null) {
-        const [created] = await tx.insert(dossiers).values({ examId, title }).returning({ id: dossiers.id });
+        const [created] = await tx
+          .insert(dossiers)
+          .values({ examId, title, ownerId })
+          .returning({ id: dossiers.id });
         id = created.id;
       }
       const [{ latest }] = await tx
@@ -194,6 +211,16 @@ export function createDossierService(deps: DossierServiceDeps) {
         );
       }
       if (vectors.length > 0) await tx.insert(embeddings).values(vectors).onConflictDoNothing();
+      if (remote && vectors.length > 0) {
+        // The record of transfers: this version's passages went to the embedding provider.
+        await tx.insert(disclosures).values({
+          versionId: version.id,
+          provider: 'openai',
+          model: embedder.model,
+          purpose: 'embedding',
+          redacted: redact,
+        });
+      }
       logger.info(
         {
           dossierId: id,
@@ -237,11 +264,17 @@ export function createDossierService(deps: DossierServiceDeps) {
   }
 
   return {
-    async create(input: { examId: string; title?: string; file: UploadedFile }): Promise<DossierView> {
+    async create(input: {
+      examId: string;
+      title?: string;
+      file: UploadedFile;
+      /** The candidate the dossier belongs to (null from the command line). */
+      ownerId?: string | null;
+    }): Promise<DossierView> {
       const exam = getExam(input.examId);
       if (!exam) throw new ValidationError(`Épreuve inconnue : ${input.examId}. Voir GET /api/exams.`);
       const title = input.title?.trim() || `${exam.case} — ${input.file.name}`;
-      const { id } = await store(null, exam.id, title, input.file);
+      const { id } = await store(null, exam.id, title, input.file, input.ownerId ?? null);
       return get(id);
     },
 
@@ -252,7 +285,8 @@ export function createDossierService(deps: DossierServiceDeps) {
       return get(dossier.id);
     },
 
-    async list() {
+    /** Dossiers, newest first; `visible` (from the access policy) restricts them to what the caller may see. */
+    async list(visible?: SQL) {
       const rows = await db
         .select({
           id: dossiers.id,
@@ -264,6 +298,7 @@ export function createDossierService(deps: DossierServiceDeps) {
         })
         .from(dossiers)
         .leftJoin(dossierVersions, eq(dossierVersions.dossierId, dossiers.id))
+        .where(visible)
         .groupBy(dossiers.id)
         .orderBy(desc(dossiers.createdAt));
       return rows.map((r) => ({
@@ -287,15 +322,6 @@ export function createDossierService(deps: DossierServiceDeps) {
     },
 
     /** Deletes a dossier and everything derived from it, including embeddings no other passage uses. */
-    async delete(id: string): Promise<void> {
-      await db.transaction(async (tx) => {
-        const deleted = await tx.delete(dossiers).where(eq(dossiers.id, id)).returning({ id: dossiers.id });
-        if (deleted.length === 0) throw new NotFoundError('Dossier', id);
-        await tx.execute(
-          sql`delete from ${embeddings} e where not exists (select 1 from ${passages} p where p.content_hash = e.content_hash)`,
-        );
-      });
-    },
   };
 }
 

@@ -9,6 +9,7 @@ import {
   REPORT_LABELS,
   type ReportLabels,
   type ReportLang,
+  reasonLabel,
 } from './render-markdown';
 import type { CriterionResult, Flag, GapReport } from './schemas';
 
@@ -122,7 +123,7 @@ function criterionHtml(criterion: CriterionResult, labels: ReportLabels, lang: R
   if (criterion.decision) {
     const d = criterion.decision;
     parts.push(
-      `<div class="decision"><strong>${h(labels.decision)} :</strong> ${d.score}/4 — ${h(d.reason)}${
+      `<div class="decision"><strong>${h(labels.decision)} :</strong> ${d.score}/4 (${h(labels.aiScore)} ${criterion.score}/4) — ${h(reasonLabel(d.reason, lang))}${
         d.comment ? ` (${h(d.comment)})` : ''
       } <span class="meta">— ${h(d.by)}, ${h(d.at)}</span></div>`,
     );

@@ -34,7 +34,7 @@ describe('renderMarkdown', () => {
       '`unverified_quote` (p. 2) : Citation introuvable : « \\<iframe\\> » — not\\_found',
     );
     expect(markdown).toContain(
-      '**Décision du formateur** : 3/4 — Veille \\<correcte\\> — trainer@demo.prejury.fr, 2025-01-16',
+      "**Vérifié par votre formateur** : 3/4 (note de l'IA 2/4) — Veille \\<correcte\\> — trainer@demo.prejury.fr, 2025-01-16",
     );
     expect(markdown).toContain('> Évaluation en échec : ce critère est à relancer.');
   });

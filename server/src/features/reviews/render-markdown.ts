@@ -3,6 +3,7 @@
  * translates the labels only: the grader's own text (rationale, recommendations) stays as written.
  * Dossier-derived text is escaped so that a quote cannot inject Markdown or HTML into a viewer.
  */
+import { REASON_LABELS } from '../trainer/reasons';
 import type { CriterionResult, FormatCheck, GapReport, Level } from './schemas';
 
 /** Language of the labels of a rendered report (the report's own text stays French). */
@@ -33,6 +34,7 @@ export interface ReportLabels {
   flags: string;
   failed: string;
   decision: string;
+  aiScore: string;
   deliverables: string;
   deliverable: string;
   status: string;
@@ -91,7 +93,8 @@ export const REPORT_LABELS: Record<ReportLang, ReportLabels> = {
     recommendations: 'Recommandations',
     flags: 'Signalements',
     failed: 'Évaluation en échec : ce critère est à relancer.',
-    decision: 'Décision du formateur',
+    decision: 'Vérifié par votre formateur',
+    aiScore: "note de l'IA",
     deliverables: 'Livrables',
     deliverable: 'Livrable',
     status: 'Statut',
@@ -158,7 +161,8 @@ export const REPORT_LABELS: Record<ReportLang, ReportLabels> = {
     recommendations: 'Recommendations',
     flags: 'Flags',
     failed: 'Grading failed: this criterion must be retried.',
-    decision: 'Trainer decision',
+    decision: 'Checked by your trainer',
+    aiScore: 'AI score',
     deliverables: 'Deliverables',
     deliverable: 'Deliverable',
     status: 'Status',
@@ -206,6 +210,11 @@ export function disclaimerLines(report: GapReport, lang: ReportLang): string[] {
 }
 
 /** Score with the locale's decimal separator (`2,45` in French). */
+/** A trainer's reason code in words (codes from the trainer feature; unknown ones shown as they are). */
+export function reasonLabel(code: string, lang: ReportLang): string {
+  return (REASON_LABELS as Record<string, { fr: string; en: string }>)[code]?.[lang] ?? code;
+}
+
 export function formatScore(score: number, lang: ReportLang): string {
   const rounded = Math.round(score * 100) / 100;
   return lang === 'fr' ? String(rounded).replace('.', ',') : String(rounded);
@@ -256,7 +265,7 @@ function criterionMarkdown(criterion: CriterionResult, labels: ReportLabels, lan
   if (criterion.decision) {
     const d = criterion.decision;
     lines.push(
-      `**${labels.decision}** : ${d.score}/4 — ${e(d.reason)}${d.comment ? ` (${e(d.comment)})` : ''} — ${e(d.by)}, ${e(d.at)}`,
+      `**${labels.decision}** : ${d.score}/4 (${labels.aiScore} ${criterion.score}/4) — ${e(reasonLabel(d.reason, lang))}${d.comment ? ` (${e(d.comment)})` : ''} — ${e(d.by)}, ${e(d.at)}`,
       '',
     );
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
-import { uploadForm } from '../../testing';
+import { DEMO_USERS, signedInFetch, TEST_PASSWORD, uploadForm } from '../../testing';
 import { quotingResponder } from './test-helpers';
 
 /** Starts real server processes (tsx, PGlite, migrations, pg-boss): slow to boot on a loaded 2-core box. */
@@ -71,23 +71,25 @@ describe('a review survives a crash of the server', () => {
         PREJURY_MODEL: 'stub-grader',
         PREJURY_REVIEW_CONCURRENCY: '1',
         LOG_LEVEL: 'warn',
+        PREJURY_DEMO_PASSWORD: TEST_PASSWORD,
       };
       const first = startServer(env);
       children.push(first);
       await waitFor('health', async () => ((await fetch(`${base}/api/health`)).ok ? true : undefined));
 
+      const api = await signedInFetch(base, DEMO_USERS.candidate, TEST_PASSWORD);
       const text = readFileSync(new URL('evals/cases/b1-audit-rse/weak.md', repoRoot), 'utf8');
       const created = await (
-        await fetch(`${base}/api/dossiers`, {
+        await api('/api/dossiers', {
           method: 'POST',
           body: uploadForm({ name: 'w.md', bytes: text }, { examId: 'b1-audit-rse' }),
         })
       ).json();
       const { id } = await (
-        await fetch(`${base}/api/dossiers/${created.id}/versions/1/reviews`, { method: 'POST' })
+        await api(`/api/dossiers/${created.id}/versions/1/reviews`, { method: 'POST' })
       ).json();
       await waitFor('two criteria graded', async () => {
-        const review = await (await fetch(`${base}/api/reviews/${id}`)).json();
+        const review = await (await api(`/api/reviews/${id}`)).json();
         return review.progress.done >= 2 ? true : undefined;
       });
       first.kill('SIGKILL');
@@ -96,8 +98,12 @@ describe('a review survives a crash of the server', () => {
 
       const second = startServer(env);
       children.push(second);
+      await waitFor('health again', async () =>
+        (await fetch(`${base}/api/health`).catch(() => null))?.ok ? true : undefined,
+      );
+      // Sessions are in the database and the cookie secret in the data folder: the session survives.
       const review = await waitFor('the review to finish', async () => {
-        const r = await (await fetch(`${base}/api/reviews/${id}`)).json();
+        const r = await (await api(`/api/reviews/${id}`)).json();
         return r.status === 'done' ? r : undefined;
       });
       expect(review.report.criteria).toHaveLength(7);

@@ -72,8 +72,8 @@ export function createRetriever(
       );
       const byText = await database.query<{ id: string }>(
         `select p.id from passages p, websearch_to_tsquery('french', $2) q
-         where p.version_id = $1 and to_tsvector('french', p.text) @@ q
-         order by ts_rank_cd(to_tsvector('french', p.text), q) desc limit ${k}`,
+         where p.version_id = $1 and p.search @@ q
+         order by ts_rank_cd(p.search, q) desc limit ${k}`,
         [versionId, orQuery(query)],
       );
       const fused = new Map<string, number>();

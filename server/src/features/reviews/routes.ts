@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
-import { GapReportSchema } from './schemas';
+import { type GapReport, GapReportSchema } from './schemas';
 import type { ReviewService } from './service';
 
 const CriterionParam = IdParamSchema.extend({
@@ -68,7 +68,15 @@ const SSE_POLL_MS = 500;
 const SSE_MAX_MS = 15 * 60_000;
 
 /** Review routes, mounted at `/api` (they live under both /dossiers and /reviews). */
-export function reviewRoutes(service: ReviewService) {
+export function reviewRoutes(
+  service: ReviewService,
+  options: {
+    perHourLimit?: number;
+    /** Adds people's work to a report (trainers' decisions beside the AI's scores). */
+    annotate?: (reviewId: string, report: GapReport) => Promise<GapReport>;
+  } = {},
+) {
+  const annotate = options.annotate ?? (async (_id: string, report: GapReport) => report);
   return createRouter()
     .openapi(
       createRoute({
@@ -82,12 +90,13 @@ export function reviewRoutes(service: ReviewService) {
             description: 'Revue en file',
             content: { 'application/json': { schema: ReviewRequestedSchema } },
           },
-          ...errorResponses(400, 404),
+          ...errorResponses(400, 401, 403, 404, 429),
         },
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
-        return c.json(await service.request(id, v), 202);
+        const requestedBy = c.get('actor')?.userId;
+        return c.json(await service.request(id, v, { requestedBy, perHourLimit: options.perHourLimit }), 202);
       },
     )
     .openapi(
@@ -119,7 +128,11 @@ export function reviewRoutes(service: ReviewService) {
           ...errorResponses(400, 404),
         },
       }),
-      async (c) => c.json(await service.get(c.req.valid('param').id), 200),
+      async (c) => {
+        const id = c.req.valid('param').id;
+        const review = await service.get(id);
+        return c.json(review.report ? { ...review, report: await annotate(id, review.report) } : review, 200);
+      },
     )
     .openapi(
       createRoute({
@@ -156,7 +169,7 @@ export function reviewRoutes(service: ReviewService) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const report = await service.report(id);
+        const report = await annotate(id, await service.report(id));
         return c.body(renderMarkdown(report, c.req.valid('query').lang ?? 'fr'), 200, {
           'content-type': 'text/markdown; charset=utf-8',
           'content-disposition': `attachment; filename="prejury-${report.exam.id}-${id.slice(0, 8)}.md"`,
@@ -176,7 +189,8 @@ export function reviewRoutes(service: ReviewService) {
         },
       }),
       async (c) => {
-        const report = await service.report(c.req.valid('param').id);
+        const id = c.req.valid('param').id;
+        const report = await annotate(id, await service.report(id));
         return c.html(renderHtml(report, c.req.valid('query').lang ?? 'fr'), 200);
       },
     )

@@ -114,5 +114,7 @@ export const GapReportSchema = z.object({
   usage: UsageSchema,
   disclaimer: z.string(),
   generatedAt: z.string(),
+  /** Added when read, never stored with the AI's report: a trainer checked the review. */
+  check: z.object({ by: z.string(), comment: z.string().nullable(), at: z.string() }).optional(),
 });
 export type GapReport = z.infer<typeof GapReportSchema>;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
-import { dossiers, dossierVersions, reviewCriteria, reviews } from '../../../../db/schema';
+import { disclosures, dossiers, dossierVersions, reviewCriteria, reviews } from '../../../../db/schema';
 import { AppError, NotFoundError } from '../../lib/errors';
 import { LlmError } from '../../lib/llm/errors';
 import type { Logger } from '../../lib/logger';
@@ -33,6 +33,26 @@ export interface ReviewServiceDeps {
   enqueue: (reviewId: string) => Promise<void>;
   /** How long a worker's claim on a review lasts without progress before another may take it over. */
   leaseMs?: number;
+  /** Whether e-mail addresses and phone numbers are redacted before text goes to a model (recorded with each transfer). */
+  redactPii?: boolean;
+  /** The exam teams' rubric versions; without it every review uses `defaultRubric`. */
+  rubrics?: RubricSource;
+}
+
+/** Where a review's rubric comes from (the calibration feature's rubric versions). */
+export interface RubricSource {
+  /**
+   * The rubric to grade a dossier with, marked used (it can no longer change): the version `versionId`,
+   * the built-in default when `versionId` is null, else the exam's active version for the owner's
+   * organisation. `id` null means the built-in default.
+   */
+  forReview(input: {
+    examId: string;
+    ownerId: string | null;
+    versionId?: string | null;
+  }): Promise<{ id: string | null; rubric: Rubric }>;
+  /** A stored version, to run a review requested with it. */
+  byId(id: string): Promise<Rubric>;
 }
 
 export interface ReviewProgress {
@@ -44,6 +64,7 @@ export interface ReviewProgress {
 }
 
 type ReviewRow = typeof reviews.$inferSelect;
+type CriterionStatus = ReviewProgress['criteria'][number];
 type VersionRow = typeof dossierVersions.$inferSelect;
 
 /** Score gap between the model and the offline analyzer above which a human should look. */
@@ -116,6 +137,10 @@ export function createReviewService(deps: ReviewServiceDeps) {
       .select({ id: reviewCriteria.criterionId, status: reviewCriteria.status })
       .from(reviewCriteria)
       .where(eq(reviewCriteria.reviewId, review.id));
+    return progressFrom(review, rows);
+  }
+
+  function progressFrom(review: ReviewRow, rows: CriterionStatus[]): ReviewProgress {
     const exam = getExam(review.examId);
     const order = new Map(exam?.criteria.map((c, i) => [c.id, i]) ?? []);
     rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
@@ -127,6 +152,29 @@ export function createReviewService(deps: ReviewServiceDeps) {
       criteria: rows,
     };
   }
+
+  // What `get` reads, in one query instead of three (review, then its version, then its criteria): the
+  // database runs one statement at a time (PGlite on the server's event loop), so every round trip costs
+  // throughput. Prepared once: drizzle then neither rebuilds nor re-plans its mapping on every read, the
+  // hot path of `GET /api/reviews/:id`, which the web app polls while a review runs.
+  const reviewWithProgress = db
+    .select({
+      review: reviews,
+      dossierId: dossierVersions.dossierId,
+      version: dossierVersions.version,
+      criteria: sql<CriterionStatus[] | string>`(
+        select coalesce(
+          json_agg(json_build_object('id', ${reviewCriteria.criterionId}, 'status', ${reviewCriteria.status})),
+          '[]'::json
+        )
+        from ${reviewCriteria}
+        where ${reviewCriteria.reviewId} = ${reviews.id}
+      )`,
+    })
+    .from(reviews)
+    .innerJoin(dossierVersions, eq(dossierVersions.id, reviews.versionId))
+    .where(eq(reviews.id, sql.placeholder('id')))
+    .prepare('reviews_get');
 
   async function getRow(id: string) {
     const [row] = await db.select().from(reviews).where(eq(reviews.id, id));
@@ -349,12 +397,22 @@ export function createReviewService(deps: ReviewServiceDeps) {
 
   return {
     /** Requests a review of a dossier version; an identical finished or running one is reused. */
-    async request(dossierId: string, version: number, options: { requestedBy?: string } = {}) {
+    async request(
+      dossierId: string,
+      version: number,
+      options: { requestedBy?: string; perHourLimit?: number; rubricVersionId?: string | null } = {},
+    ) {
       const row = await loadVersion(dossierId, version);
       const [dossier] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
       const exam = getExam(dossier.examId);
       if (!exam) throw new AppError('unknown_exam', 422, `Épreuve inconnue : ${dossier.examId}`);
-      const rubric = defaultRubric(exam.id);
+      const { id: rubricVersionId, rubric } = deps.rubrics
+        ? await deps.rubrics.forReview({
+            examId: exam.id,
+            ownerId: dossier.ownerId,
+            versionId: options.rubricVersionId,
+          })
+        : { id: null, rubric: defaultRubric(exam.id) };
       const key = cacheKey(row, exam, rubric);
       const [existing] = await db
         .select({ id: reviews.id, status: reviews.status })
@@ -369,6 +427,20 @@ export function createReviewService(deps: ReviewServiceDeps) {
         .orderBy(desc(reviews.createdAt))
         .limit(1);
       if (existing) return { id: existing.id, status: existing.status, reused: true };
+      // Reviews cost money: a user may start only so many new ones per hour (reused ones are free).
+      if (options.requestedBy && options.perHourLimit) {
+        const [{ n }] = await database.query<{ n: number }>(
+          `select count(*)::int as n from reviews where requested_by = $1 and created_at > now() - interval '1 hour'`,
+          [options.requestedBy],
+        );
+        if (n >= options.perHourLimit) {
+          throw new AppError(
+            'rate_limited',
+            429,
+            `Trop d'analyses demandées : ${options.perHourLimit} par heure au plus. Réessayez un peu plus tard.`,
+          );
+        }
+      }
       const id = await db.transaction(async (tx) => {
         const [created] = await tx
           .insert(reviews)
@@ -378,6 +450,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
             provider: grader.provider,
             model: grader.model,
             rubricVersion: rubric.version,
+            rubricVersionId,
             promptVersion: PROMPT_VERSION,
             cacheKey: key,
             requestedBy: options.requestedBy ?? null,
@@ -386,6 +459,16 @@ export function createReviewService(deps: ReviewServiceDeps) {
         await tx
           .insert(reviewCriteria)
           .values(exam.criteria.map((c) => ({ reviewId: created.id, criterionId: c.id })));
+        if (grader.provider !== 'offline') {
+          // The record of transfers: this version's text goes to an external provider.
+          await tx.insert(disclosures).values({
+            versionId: row.id,
+            provider: grader.provider,
+            model: grader.model,
+            purpose: 'review',
+            redacted: deps.redactPii ?? true,
+          });
+        }
         return created.id;
       });
       await deps.enqueue(id);
@@ -393,22 +476,23 @@ export function createReviewService(deps: ReviewServiceDeps) {
     },
 
     async get(id: string) {
-      const row = await getRow(id);
-      const [version] = await db
-        .select({ dossierId: dossierVersions.dossierId, version: dossierVersions.version })
-        .from(dossierVersions)
-        .where(eq(dossierVersions.id, row.versionId));
+      const [found] = await reviewWithProgress.execute({ id });
+      if (!found) throw new NotFoundError('Revue', id);
+      const row = found.review;
+      // Both drivers parse json; a string would mean a driver configured to leave it raw.
+      const criteria: CriterionStatus[] =
+        typeof found.criteria === 'string' ? JSON.parse(found.criteria) : found.criteria;
       return {
         id: row.id,
-        dossierId: version.dossierId,
-        version: version.version,
+        dossierId: found.dossierId,
+        version: found.version,
         examId: row.examId,
         status: row.status,
         provider: row.provider,
         model: row.model,
         createdAt: row.createdAt.toISOString(),
         finishedAt: row.finishedAt?.toISOString() ?? null,
-        progress: await progressOf(row),
+        progress: progressFrom(row, criteria),
         report: (row.report as GapReport | null) ?? undefined,
         error: row.error ?? undefined,
       };
@@ -432,7 +516,14 @@ export function createReviewService(deps: ReviewServiceDeps) {
         })
         .from(reviews)
         .innerJoin(dossierVersions, eq(dossierVersions.id, reviews.versionId))
-        .where(eq(dossierVersions.dossierId, dossierId))
+        // The candidate's own reviews (and legacy ones with no requester): calibration runs started by
+        // an exam team on the same dossier are theirs, not part of the candidate's history.
+        .where(
+          and(
+            eq(dossierVersions.dossierId, dossierId),
+            sql`(${reviews.requestedBy} is null or ${reviews.requestedBy} = (select owner_id from dossiers where id = ${dossierId}))`,
+          ),
+        )
         .orderBy(asc(dossierVersions.version), asc(reviews.createdAt));
       return rows.map(({ report, createdAt, ...r }) => {
         const overall = (report as GapReport | null)?.overall;
@@ -476,7 +567,10 @@ export function createReviewService(deps: ReviewServiceDeps) {
       if (!review) return;
       const exam = getExam(review.examId);
       if (!exam) throw new Error(`unknown exam ${review.examId}`);
-      const rubric = defaultRubric(exam.id);
+      const rubric =
+        review.rubricVersionId && deps.rubrics
+          ? await deps.rubrics.byId(review.rubricVersionId)
+          : defaultRubric(exam.id);
       const [version] = await db
         .select()
         .from(dossierVersions)

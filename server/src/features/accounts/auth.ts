@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { Database } from '../../../../db/client';
+import { accounts, rateLimits, sessions, users, verifications } from '../../../../db/schema';
+import type { Config } from '../../lib/env';
+import type { Logger } from '../../lib/logger';
+
+/** The header the app sets from the socket's address (never from the client) for rate limiting. */
+export const CLIENT_IP_HEADER = 'x-prejury-client-ip';
+
+/**
+ * better-auth, configured for Préjury: email + password only, no self sign-up (admins create
+ * accounts), database sessions in httpOnly SameSite=Lax cookies, rate-limited sign-in and reset
+ * requests stored in the database (so limits hold across processes), no telemetry.
+ * Mounted at `/api/auth/*` (sign-in: `POST /api/auth/sign-in/email`).
+ */
+export function createAuth(config: Config, database: Database, logger: Logger) {
+  return betterAuth({
+    appName: 'Préjury',
+    baseURL: config.auth.publicUrl,
+    basePath: '/api/auth',
+    // The server resolves a lasting secret at start-up (runtime.ts); tools that never sign anyone in
+    // (the review command) get a throwaway one.
+    secret: config.auth.secret ?? randomBytes(32).toString('base64url'),
+    trustedOrigins: config.auth.trustedOrigins,
+    database: drizzleAdapter(database.db, {
+      provider: 'pg',
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        rateLimit: rateLimits,
+      },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 30 * 60,
+      // No mail server here: the link goes to the server's console, as the README says.
+      sendResetPassword: async ({ user, url }) => {
+        logger.warn(
+          { userId: user.id, resetUrl: url },
+          'password reset link (no mail server: send it to the user)',
+        );
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 200,
+      customRules: {
+        '/sign-in/email': { window: config.auth.signInWindowSeconds, max: config.auth.signInMax },
+        '/request-password-reset': { window: 60 * 15, max: 5 },
+        '/reset-password': { window: 60 * 15, max: 10 },
+      },
+    },
+    advanced: {
+      cookiePrefix: 'prejury',
+      useSecureCookies: config.auth.publicUrl.startsWith('https://'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    telemetry: { enabled: false },
+    logger: {
+      level: 'error',
+      log: (level, message) => {
+        if (level === 'error') logger.error({ source: 'better-auth' }, message);
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type DemoUser, uploadForm } from '../../testing';
+import { RULES } from './policy';
+
+/**
+ * The role matrix: every resource route of the API, called as every demo role, as a stranger (the
+ * admin of another organisation) and anonymously, and the status each must get. 404 means « not
+ * yours » (indistinguishable from « does not exist »), 403 « yours to see, not to do », 401 « sign in ».
+ * The dossier D1 belongs to `candidate` (cohort A, followed by `trainer`); D2 to `candidate2` (cohort B).
+ */
+
+const CASE = readFileSync(
+  new URL('../../../../evals/cases/b1-audit-rse/partial.md', import.meta.url),
+  'utf8',
+);
+
+type Who = DemoUser | 'stranger' | 'anonymous';
+const WHO: Who[] = ['anonymous', 'candidate', 'candidate2', 'trainer', 'examteam', 'admin', 'stranger'];
+/** An expected status per caller, in WHO's order. `ok` is any 2xx; `null` skips the caller. */
+type Row = [method: string, path: string, expected: (number | 'ok' | null)[], body?: () => BodyInit | object];
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let stranger: { request: (input: string, init?: RequestInit) => Promise<Response> };
+const ids = { d1: '', d2: '', r1: '', r2: '' };
+
+async function call(who: Who, method: string, path: string, body?: BodyInit | object) {
+  const client = who === 'stranger' ? stranger : who === 'anonymous' ? t.anonymous : t.as(who);
+  const init: RequestInit = { method };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { 'content-type': 'application/json' };
+  }
+  return client.request(path, init);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  // A second organisation with its own admin: sees nothing of the first.
+  const org = await t.services.accounts.createOrganization('Autre organisme');
+  await t.services.accounts.createUser({
+    email: 'admin@autre.fr',
+    name: 'Autre Admin',
+    role: 'admin',
+    password: 'mot-de-passe-autre',
+    organizationId: org.id,
+  });
+  const signIn = await t.raw.request('/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+    body: JSON.stringify({ email: 'admin@autre.fr', password: 'mot-de-passe-autre' }),
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+  stranger = {
+    request: async (input, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('cookie', cookie);
+      headers.set('origin', 'http://localhost');
+      return t.raw.request(input, { ...init, headers });
+    },
+  };
+  for (const [who, key] of [
+    ['candidate', 'd1'],
+    ['candidate2', 'd2'],
+  ] as const) {
+    const res = await t.as(who).request('/api/dossiers', {
+      method: 'POST',
+      body: uploadForm({ name: 'audit.md', bytes: CASE }, { examId: 'b1-audit-rse' }),
+    });
+    expect(res.status).toBe(201);
+    ids[key] = (await res.json()).id;
+  }
+  const r1 = await t
+    .as('candidate')
+    .request(`/api/dossiers/${ids.d1}/versions/1/reviews`, { method: 'POST' });
+  ids.r1 = (await r1.json()).id;
+  const r2 = await t
+    .as('candidate2')
+    .request(`/api/dossiers/${ids.d2}/versions/1/reviews`, { method: 'POST' });
+  ids.r2 = (await r2.json()).id;
+  await t.settle();
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+});
+
+const READ = [401, 'ok', 404, 'ok', 'ok', 'ok', 404] as const;
+const READ_D2 = [401, 404, 'ok', 404, 'ok', 'ok', 404] as const;
+const OWNER_ONLY = [401, 'ok', 404, 403, 403, 403, 404] as const;
+const TRAINER_ONLY = [401, 403, 404, 'ok', 403, 403, 404] as const;
+const ANY = [401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] as const;
+const PUBLIC = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] as const;
+const ADMIN = [401, 403, 403, 403, 403, 'ok', 'ok'] as const;
+
+function rows(): Row[] {
+  const { d1, d2, r1 } = ids;
+  const upload = () => uploadForm({ name: 'audit.md', bytes: CASE }, { examId: 'b1-audit-rse' });
+  return [
+    ['GET', '/api/health', [...PUBLIC]],
+    ['GET', '/api/referential', [...PUBLIC]],
+    ['GET', '/api/exams', [...PUBLIC]],
+    ['GET', '/api/exams/b1-audit-rse', [...PUBLIC]],
+    ['GET', '/api/exams/b1-audit-rse/brief', [...PUBLIC]],
+    ['GET', '/api/exams/b1-audit-rse/brief.md', [...PUBLIC]],
+    ['GET', '/api/openapi.json', [...PUBLIC]],
+    ['GET', '/api/me', [...PUBLIC]],
+    [
+      'DELETE',
+      '/api/me',
+      [401, 400, 400, 400, 400, 400, 400],
+      () => ({ confirmEmail: 'not-me@example.org' }),
+    ],
+    ['GET', '/api/me/export', [...ANY]],
+    ['GET', '/api/dossiers', [...ANY]],
+    ['POST', '/api/dossiers', [401, 'ok', 'ok', 403, 403, 403, 403], upload],
+    ['GET', `/api/dossiers/${d1}`, [...READ]],
+    ['GET', `/api/dossiers/${d2}`, [...READ_D2]],
+    [
+      'POST',
+      `/api/dossiers/${d1}/versions`,
+      [...OWNER_ONLY],
+      () => uploadForm({ name: 'v2.md', bytes: CASE }),
+    ],
+    ['GET', `/api/dossiers/${d1}/reviews`, [...READ]],
+    ['GET', `/api/dossiers/${d1}/versions/1/text`, [...READ]],
+    ['POST', `/api/dossiers/${d1}/versions/1/reviews`, [...OWNER_ONLY]],
+    ['GET', `/api/dossiers/${d1}/versions/1/coach`, [...READ]],
+    [
+      'POST',
+      `/api/dossiers/${d1}/versions/1/coach`,
+      [...OWNER_ONLY],
+      () => ({ message: 'Comment renforcer mon plan ?' }),
+    ],
+    [
+      'POST',
+      `/api/dossiers/${d1}/versions/1/coach/stream`,
+      [...OWNER_ONLY],
+      () => ({ message: 'Et ma veille ?' }),
+    ],
+    ['GET', `/api/reviews/${r1}`, [...READ]],
+    ['GET', `/api/reviews/${r1}/events`, [...READ]],
+    ['GET', `/api/reviews/${r1}/report.md`, [...READ]],
+    ['GET', `/api/reviews/${r1}/report.html`, [...READ]],
+    ['GET', `/api/reviews/${r1}/oral`, [...READ]],
+    ['GET', `/api/reviews/${r1}/decisions`, [...READ]],
+    // The criterion is sound, so the owner's retry is refused on the merits (409), not for access.
+    ['POST', `/api/reviews/${r1}/criteria/K1/retry`, [401, 409, 404, 403, 403, 403, 404]],
+    [
+      'POST',
+      `/api/reviews/${r1}/criteria/K1/decision`,
+      [...TRAINER_ONLY],
+      () => ({ score: 2, reason: 'rubric_misapplied', comment: 'Analyse peu argumentée.' }),
+    ],
+    ['POST', `/api/reviews/${r1}/check`, [...TRAINER_ONLY], () => ({ comment: 'Bon travail de veille.' })],
+    ['GET', '/api/trainer/queue', [401, 403, 403, 'ok', 403, 403, 403]],
+    ['GET', '/api/trainer/cohort', [401, 403, 403, 'ok', 403, 403, 403]],
+    [
+      'POST',
+      '/api/calibration/agreement',
+      [401, 403, 403, 403, 'ok', 'ok', 'ok'],
+      () => ({ min: 0, max: 4, pairs: [{ criterionId: 'K1', human: 2, ai: 3 }] }),
+    ],
+    ['GET', '/api/admin/users', [...ADMIN]],
+    ['GET', '/api/admin/cohorts', [...ADMIN]],
+    ['GET', '/api/admin/audit', [...ADMIN]],
+    ['POST', '/api/admin/cohorts', [...ADMIN], () => ({ name: 'Promotion C' })],
+    [
+      'PATCH',
+      '/api/admin/users/unknown-user',
+      [401, 403, 403, 403, 403, 404, 404],
+      () => ({ role: 'trainer' }),
+    ],
+    ['DELETE', '/api/admin/users/unknown-user', [401, 403, 403, 403, 403, 404, 404]],
+    // Destructive rows last: only the owner or their organisation's admin deletes a dossier
+    // (`null`: not called, so the admin gets to delete D1 and the owner D2).
+    ['DELETE', `/api/dossiers/${d1}`, [401, null, 404, 403, 403, 'ok', 404]],
+    ['DELETE', `/api/dossiers/${d2}`, [401, 404, 'ok', 404, 404, 404, 404]],
+  ];
+}
+
+describe('role matrix', () => {
+  it('lists only the dossiers each caller may see', async () => {
+    const seen: Record<string, string[]> = {};
+    for (const who of WHO.filter((w) => w !== 'anonymous')) {
+      const res = await call(who, 'GET', '/api/dossiers');
+      seen[who] = ((await res.json()) as { id: string }[]).map((d) => d.id).sort();
+    }
+    const both = [ids.d1, ids.d2].sort();
+    expect(seen).toEqual({
+      candidate: [ids.d1],
+      candidate2: [ids.d2],
+      trainer: [ids.d1],
+      examteam: both,
+      admin: both,
+      stranger: [],
+    });
+  });
+
+  it('gives every role exactly its scope on every resource route', async () => {
+    const failures: string[] = [];
+    for (const [method, path, expected, body] of rows()) {
+      for (const [i, who] of WHO.entries()) {
+        if (expected[i] === null) continue;
+        const res = await call(who, method, path, body?.());
+        const text = await res.text();
+        const want = expected[i];
+        const ok = want === 'ok' ? res.status >= 200 && res.status < 300 : res.status === want;
+        if (!ok) failures.push(`${method} ${path} as ${who}: ${res.status}, expected ${want}`);
+        if (res.status >= 400) {
+          const body = JSON.parse(text);
+          if (!body?.error?.code) failures.push(`${method} ${path} as ${who}: error body without code`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it('covers every rule of the access policy', () => {
+    const covered = RULES.map((rule) =>
+      rows().some(([method, path]) => rule.methods.includes(method) && rule.pattern.test(path.split('?')[0])),
+    );
+    const missing = RULES.filter((_, i) => !covered[i]).map((r) => `${r.methods.join('|')} ${r.pattern}`);
+    expect(missing).toEqual([]);
+  });
+});

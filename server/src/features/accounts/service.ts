@@ -1,0 +1,503 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { strToU8, zipSync } from 'fflate';
+import type { Database } from '../../../../db/client';
+import {
+  calibrationScores,
+  coachMessages,
+  cohorts,
+  cohortTrainers,
+  disclosures,
+  dossiers,
+  dossierVersions,
+  embeddings,
+  memberships,
+  organizations,
+  passages,
+  type Role,
+  reviewChecks,
+  reviewDecisions,
+  reviews,
+  sessions,
+  users,
+  verifications,
+} from '../../../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { AppError, NotFoundError, ValidationError } from '../../lib/errors';
+import type { Logger } from '../../lib/logger';
+import { audit } from './audit';
+import type { Auth } from './auth';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  /** A hash of `password` already computed (seeding several accounts with one password). */
+  passwordHash?: string;
+  organizationId: string;
+  cohortId?: string | null;
+  trainerCohortIds?: string[];
+}
+
+/** Deletes embeddings no passage points at any more (they are shared between identical passages). */
+const ORPHAN_EMBEDDINGS = sql`delete from ${embeddings} e where not exists (select 1 from ${passages} p where p.content_hash = e.content_hash)`;
+
+/** Accounts: who is calling, user management, personal-data export and erasure, retention. */
+export function createAccountService(deps: { database: Database; auth: Auth; logger: Logger }) {
+  const { database, auth, logger } = deps;
+  const { db } = database;
+
+  async function actorForUser(user: { id: string; email: string; name: string }): Promise<Actor | null> {
+    const [member] = await db.select().from(memberships).where(eq(memberships.userId, user.id));
+    if (!member) return null;
+    const trainerCohortIds =
+      member.role === 'trainer'
+        ? (
+            await db
+              .select({ id: cohortTrainers.cohortId })
+              .from(cohortTrainers)
+              .where(eq(cohortTrainers.userId, user.id))
+          ).map((r) => r.id)
+        : [];
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: member.role,
+      organizationId: member.organizationId,
+      cohortId: member.cohortId,
+      trainerCohortIds,
+    };
+  }
+
+  async function assertCohortsInOrg(organizationId: string, ids: string[]) {
+    if (ids.length === 0) return;
+    const found = await db
+      .select({ id: cohorts.id })
+      .from(cohorts)
+      .where(and(eq(cohorts.organizationId, organizationId), inArray(cohorts.id, ids)));
+    if (found.length !== new Set(ids).size)
+      throw new ValidationError('Promotion inconnue dans cette organisation.');
+  }
+
+  async function createUser(input: NewUser, by: Actor | null = null) {
+    const email = input.email.trim().toLowerCase();
+    const ctx = await auth.$context;
+    if (input.password.length < ctx.password.config.minPasswordLength) {
+      throw new ValidationError(
+        `Mot de passe trop court : ${ctx.password.config.minPasswordLength} caractères au moins.`,
+      );
+    }
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (existing) throw new AppError('conflict', 409, `Un compte existe déjà pour ${email}.`);
+    await assertCohortsInOrg(input.organizationId, [
+      ...(input.cohortId ? [input.cohortId] : []),
+      ...(input.trainerCohortIds ?? []),
+    ]);
+    const hash = input.passwordHash ?? (await ctx.password.hash(input.password));
+    const user = await ctx.internalAdapter.createUser(
+      { email, name: input.name, emailVerified: true },
+      { method: 'admin' },
+    );
+    try {
+      await ctx.internalAdapter.linkAccount({
+        userId: user.id,
+        providerId: 'credential',
+        accountId: user.id,
+        password: hash,
+      });
+      await db.transaction(async (tx) => {
+        await tx.insert(memberships).values({
+          userId: user.id,
+          organizationId: input.organizationId,
+          role: input.role,
+          cohortId: input.role === 'candidate' ? (input.cohortId ?? null) : null,
+        });
+        if (input.role === 'trainer' && input.trainerCohortIds?.length) {
+          await tx
+            .insert(cohortTrainers)
+            .values(input.trainerCohortIds.map((cohortId) => ({ cohortId, userId: user.id })));
+        }
+        await audit(
+          tx,
+          by,
+          { action: 'user.create', targetType: 'user', targetId: user.id, detail: { role: input.role } },
+          input.organizationId,
+        );
+      });
+    } catch (err) {
+      await db.delete(users).where(eq(users.id, user.id));
+      throw err;
+    }
+    return { id: user.id, email, name: input.name, role: input.role };
+  }
+
+  /** Removes a user and everything that is theirs, in one transaction; the audit entry stays. */
+  async function deleteUser(userId: string, by: Actor | null) {
+    const [member] = await db.select().from(memberships).where(eq(memberships.userId, userId));
+    await db.transaction(async (tx) => {
+      const owned = await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.ownerId, userId));
+      // Dossiers (and through them versions, passages, reviews, coach messages, disclosures) cascade from the user.
+      const deleted = await tx.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
+      if (deleted.length === 0) throw new NotFoundError('Utilisateur', userId);
+      await tx.delete(verifications).where(eq(verifications.value, userId));
+      await tx.execute(ORPHAN_EMBEDDINGS);
+      await audit(
+        tx,
+        by,
+        {
+          action: 'user.delete',
+          targetType: 'user',
+          targetId: userId,
+          detail: { dossiers: owned.length, self: by?.userId === userId },
+        },
+        member?.organizationId,
+      );
+    });
+    logger.info({ userId }, 'account deleted');
+  }
+
+  /** Everything Préjury holds about a user, as a ZIP: `donnees.json` and the original files. */
+  async function exportData(actor: Actor): Promise<Uint8Array> {
+    const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+    if (!user) throw new NotFoundError('Utilisateur', actor.userId);
+    const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+    const [cohort] = actor.cohortId
+      ? await db.select().from(cohorts).where(eq(cohorts.id, actor.cohortId))
+      : [];
+    const files: Record<string, Uint8Array> = {};
+    const ownDossiers = await db
+      .select()
+      .from(dossiers)
+      .where(eq(dossiers.ownerId, actor.userId))
+      .orderBy(asc(dossiers.createdAt));
+    const dossierData = [];
+    for (const d of ownDossiers) {
+      const versions = await db
+        .select()
+        .from(dossierVersions)
+        .where(eq(dossierVersions.dossierId, d.id))
+        .orderBy(asc(dossierVersions.version));
+      const versionIds = versions.map((v) => v.id);
+      const reviewRows = versionIds.length
+        ? await db
+            .select()
+            .from(reviews)
+            .where(inArray(reviews.versionId, versionIds))
+            .orderBy(asc(reviews.createdAt))
+        : [];
+      const reviewIds = reviewRows.map((r) => r.id);
+      const decisions = reviewIds.length
+        ? await db.select().from(reviewDecisions).where(inArray(reviewDecisions.reviewId, reviewIds))
+        : [];
+      const checks = reviewIds.length
+        ? await db.select().from(reviewChecks).where(inArray(reviewChecks.reviewId, reviewIds))
+        : [];
+      const transfers = versionIds.length
+        ? await db.select().from(disclosures).where(inArray(disclosures.versionId, versionIds))
+        : [];
+      const juryScores = await db
+        .select({
+          criterionId: calibrationScores.criterionId,
+          rater: calibrationScores.rater,
+          score: calibrationScores.score,
+          source: calibrationScores.source,
+        })
+        .from(calibrationScores)
+        .where(eq(calibrationScores.dossierId, d.id));
+      const messages = await db
+        .select()
+        .from(coachMessages)
+        .where(eq(coachMessages.dossierId, d.id))
+        .orderBy(asc(coachMessages.createdAt));
+      dossierData.push({
+        id: d.id,
+        examId: d.examId,
+        title: d.title,
+        createdAt: d.createdAt.toISOString(),
+        versions: versions.map((v) => {
+          const path = `fichiers/${d.id}/v${v.version}-${v.fileName.replace(/[^\p{L}\p{N}._-]+/gu, '_')}`;
+          files[path] = new Uint8Array(v.file);
+          const { file: _file, id: _id, dossierId: _d, ...rest } = v;
+          return { ...rest, createdAt: v.createdAt.toISOString(), file: path };
+        }),
+        reviews: reviewRows.map((r) => ({
+          id: r.id,
+          version: versions.find((v) => v.id === r.versionId)?.version,
+          status: r.status,
+          provider: r.provider,
+          model: r.model,
+          rubricVersion: r.rubricVersion,
+          promptVersion: r.promptVersion,
+          report: r.report,
+          createdAt: r.createdAt.toISOString(),
+          decisions: decisions
+            .filter((x) => x.reviewId === r.id)
+            .map((x) => ({
+              criterionId: x.criterionId,
+              aiScore: x.aiScore,
+              score: x.score,
+              reason: x.reason,
+              comment: x.comment,
+              by: x.decidedByName,
+              at: x.createdAt.toISOString(),
+            })),
+          check:
+            checks
+              .filter((x) => x.reviewId === r.id)
+              .map((x) => ({ by: x.checkedByName, comment: x.comment, at: x.createdAt.toISOString() }))[0] ??
+            null,
+        })),
+        /** Scores given by the jury (imported by the exam team) or by trainers for calibration. */
+        humanScores: juryScores,
+        coachMessages: messages.map((m) => ({
+          version: m.version,
+          role: m.role,
+          content: m.content,
+          citations: m.citations,
+          at: m.createdAt.toISOString(),
+        })),
+        transfers: transfers.map((t) => ({
+          version: versions.find((v) => v.id === t.versionId)?.version,
+          provider: t.provider,
+          model: t.model,
+          purpose: t.purpose,
+          redacted: t.redacted,
+          at: t.createdAt.toISOString(),
+        })),
+      });
+    }
+    const sessionRows = await db.select().from(sessions).where(eq(sessions.userId, actor.userId));
+    const data = {
+      exportedAt: new Date().toISOString(),
+      notice:
+        'Export de vos données Préjury (RGPD, art. 15 et 20). Préjury est une pré-évaluation formative : le jury décide.',
+      user: { id: user.id, name: user.name, email: user.email, createdAt: user.createdAt.toISOString() },
+      membership: { role: actor.role, organization: org?.name ?? null, cohort: cohort?.name ?? null },
+      sessions: sessionRows.map((s) => ({
+        createdAt: s.createdAt.toISOString(),
+        expiresAt: s.expiresAt.toISOString(),
+        ipAddress: s.ipAddress,
+        userAgent: s.userAgent,
+      })),
+      dossiers: dossierData,
+    };
+    await audit(db, actor, {
+      action: 'data.export',
+      targetType: 'user',
+      targetId: actor.userId,
+      detail: { dossiers: ownDossiers.length },
+    });
+    return zipSync({ 'donnees.json': strToU8(JSON.stringify(data, null, 2)), ...files });
+  }
+
+  return {
+    /** The caller behind a request's session cookie, or null. */
+    async actorFromHeaders(headers: Headers): Promise<Actor | null> {
+      const session = await auth.api.getSession({ headers });
+      if (!session) return null;
+      return actorForUser(session.user);
+    },
+    createUser,
+    deleteUser,
+    exportData,
+
+    async createOrganization(name: string) {
+      const [org] = await db.insert(organizations).values({ name }).returning();
+      return org;
+    },
+    async createCohort(organizationId: string, name: string) {
+      const [cohort] = await db.insert(cohorts).values({ organizationId, name }).returning();
+      return cohort;
+    },
+    async listCohorts(organizationId: string) {
+      return db
+        .select({ id: cohorts.id, name: cohorts.name })
+        .from(cohorts)
+        .where(eq(cohorts.organizationId, organizationId))
+        .orderBy(asc(cohorts.name));
+    },
+
+    async listUsers(organizationId: string) {
+      const rows = await db
+        .select({
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          role: memberships.role,
+          cohortId: memberships.cohortId,
+          createdAt: users.createdAt,
+        })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(eq(memberships.organizationId, organizationId))
+        .orderBy(asc(users.email));
+      const trainerLinks = await db
+        .select({ userId: cohortTrainers.userId, cohortId: cohortTrainers.cohortId })
+        .from(cohortTrainers)
+        .innerJoin(cohorts, eq(cohorts.id, cohortTrainers.cohortId))
+        .where(eq(cohorts.organizationId, organizationId));
+      return rows.map((r) => ({
+        ...r,
+        createdAt: r.createdAt.toISOString(),
+        trainerCohortIds: trainerLinks.filter((l) => l.userId === r.id).map((l) => l.cohortId),
+      }));
+    },
+
+    /** An admin changes a user's role or cohorts (audited). Admins cannot change their own role. */
+    async updateUser(
+      by: Actor,
+      userId: string,
+      change: { role?: Role; cohortId?: string | null; trainerCohortIds?: string[] },
+    ) {
+      const [member] = await db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, by.organizationId)));
+      if (!member) throw new NotFoundError('Utilisateur', userId);
+      if (userId === by.userId && change.role && change.role !== member.role) {
+        throw new AppError(
+          'conflict',
+          409,
+          'Vous ne pouvez pas changer votre propre rôle : demandez à un autre administrateur.',
+        );
+      }
+      const role = change.role ?? member.role;
+      await assertCohortsInOrg(by.organizationId, [
+        ...(change.cohortId ? [change.cohortId] : []),
+        ...(change.trainerCohortIds ?? []),
+      ]);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(memberships)
+          .set({
+            role,
+            cohortId:
+              role === 'candidate'
+                ? change.cohortId === undefined
+                  ? member.cohortId
+                  : change.cohortId
+                : null,
+          })
+          .where(eq(memberships.userId, userId));
+        if (role !== 'trainer' || change.trainerCohortIds) {
+          await tx.delete(cohortTrainers).where(eq(cohortTrainers.userId, userId));
+        }
+        if (role === 'trainer' && change.trainerCohortIds?.length) {
+          await tx
+            .insert(cohortTrainers)
+            .values(change.trainerCohortIds.map((cohortId) => ({ cohortId, userId })));
+        }
+        await audit(tx, by, {
+          action: 'user.role_change',
+          targetType: 'user',
+          targetId: userId,
+          detail: {
+            from: member.role,
+            to: role,
+            cohortId: change.cohortId,
+            trainerCohortIds: change.trainerCohortIds,
+          },
+        });
+      });
+    },
+
+    /** The user ids of an organisation (admins deleting accounts stay inside their organisation). */
+    async memberOf(organizationId: string, userId: string) {
+      const [m] = await db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, organizationId)));
+      return m ?? null;
+    },
+
+    /** Deletes one dossier and what derives from it (owner or admin); audited. */
+    async deleteDossier(actor: Actor, dossierId: string) {
+      await db.transaction(async (tx) => {
+        const deleted = await tx
+          .delete(dossiers)
+          .where(eq(dossiers.id, dossierId))
+          .returning({ id: dossiers.id, examId: dossiers.examId, ownerId: dossiers.ownerId });
+        if (deleted.length === 0) throw new NotFoundError('Dossier', dossierId);
+        await tx.execute(ORPHAN_EMBEDDINGS);
+        await audit(tx, actor, {
+          action: 'dossier.delete',
+          targetType: 'dossier',
+          targetId: dossierId,
+          detail: { examId: deleted[0].examId, ownerId: deleted[0].ownerId },
+        });
+      });
+    },
+
+    /**
+     * Retention: deletes drafts (versions other than each dossier's latest) older than `days`, with
+     * their passages, reviews and coach messages, then unused embeddings. Returns how many went.
+     */
+    async purgeOldDrafts(days: number): Promise<number> {
+      const removed = await db.transaction(async (tx) => {
+        const gone = await tx.execute(sql`
+          delete from ${dossierVersions} v
+          where v.created_at < now() - make_interval(days => ${days})
+            and v.version < (select max(v2.version) from ${dossierVersions} v2 where v2.dossier_id = v.dossier_id)
+          returning v.id, v.dossier_id, v.version`);
+        // Both drivers (node-postgres and PGlite) return `{ rows }`.
+        const { rows } = gone as unknown as { rows: { dossier_id: string; version: number }[] };
+        for (const r of rows) {
+          await tx
+            .delete(coachMessages)
+            .where(and(eq(coachMessages.dossierId, r.dossier_id), eq(coachMessages.version, r.version)));
+        }
+        await tx.execute(ORPHAN_EMBEDDINGS);
+        if (rows.length > 0) {
+          await audit(tx, null, {
+            action: 'dossier.purge',
+            targetType: 'dossier_version',
+            detail: { count: rows.length, days },
+          });
+        }
+        return rows.length;
+      });
+      if (removed > 0) logger.info({ removed, days }, 'retention: old drafts purged');
+      return removed;
+    },
+
+    /**
+     * Seeds the demo organisation on an empty database: two cohorts and the five accounts of
+     * DESIGN.md. Returns the password when one was generated (to print once), else null.
+     */
+    async seedDemo(
+      password: string | undefined,
+    ): Promise<{ seeded: boolean; generatedPassword: string | null }> {
+      const [{ n }] = await database.query<{ n: number }>('select count(*)::int as n from users');
+      if (n > 0) return { seeded: false, generatedPassword: null };
+      const generated = password ? null : randomBytes(12).toString('base64url');
+      const pw = password ?? (generated as string);
+      const org = await this.createOrganization('Organisme de démonstration');
+      const a = await this.createCohort(org.id, 'Promotion A');
+      const b = await this.createCohort(org.id, 'Promotion B');
+      const demo: Omit<NewUser, 'password' | 'organizationId'>[] = [
+        { email: 'candidate@demo.prejury.fr', name: 'Camille Candidat', role: 'candidate', cohortId: a.id },
+        {
+          email: 'candidate2@demo.prejury.fr',
+          name: 'Dominique Candidat',
+          role: 'candidate',
+          cohortId: b.id,
+        },
+        {
+          email: 'trainer@demo.prejury.fr',
+          name: 'Florence Formatrice',
+          role: 'trainer',
+          trainerCohortIds: [a.id],
+        },
+        { email: 'examteam@demo.prejury.fr', name: 'Étienne Équipe-examen', role: 'examteam' },
+        { email: 'admin@demo.prejury.fr', name: 'Alix Admin', role: 'admin' },
+      ];
+      const passwordHash = await (await auth.$context).password.hash(pw);
+      for (const u of demo) await createUser({ ...u, password: pw, passwordHash, organizationId: org.id });
+      return { seeded: true, generatedPassword: generated };
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

@@ -1,0 +1,134 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, errorResponses, IdParamSchema } from '../../lib/openapi';
+import { requireJsonBody } from '../../lib/validation';
+import { requireActor } from '../accounts/policy';
+import {
+  CheckRequestSchema,
+  CheckSchema,
+  CohortViewQuerySchema,
+  CohortViewSchema,
+  DecisionRequestSchema,
+  DecisionSchema,
+  QueueItemSchema,
+  QueueQuerySchema,
+} from './schemas';
+import type { TrainerService } from './service';
+
+const CriterionParam = IdParamSchema.extend({
+  criterionId: z
+    .string()
+    .min(1)
+    .max(20)
+    .openapi({ param: { name: 'criterionId', in: 'path' } }),
+});
+
+/** `/api/trainer/*`: the queue and the cohort view (trainers only, their cohorts only). */
+export function trainerRoutes(service: TrainerService) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/queue',
+        tags: ['Formateur'],
+        summary: "Les analyses de mes promotions, celles qui demandent le plus un regard humain d'abord",
+        request: { query: QueueQuerySchema },
+        responses: {
+          200: { description: 'File', content: { 'application/json': { schema: QueueItemSchema.array() } } },
+          ...errorResponses(400, 401, 403),
+        },
+      }),
+      async (c) => c.json(await service.queue(requireActor(c.get('actor')), c.req.valid('query')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/cohort',
+        tags: ['Formateur'],
+        summary: 'Par compétence, la répartition des notes de la promotion',
+        request: { query: CohortViewQuerySchema },
+        responses: {
+          200: {
+            description: 'Vue promotion',
+            content: { 'application/json': { schema: CohortViewSchema } },
+          },
+          ...errorResponses(400, 401, 403),
+        },
+      }),
+      async (c) => c.json(await service.cohortView(requireActor(c.get('actor')), c.req.valid('query')), 200),
+    );
+}
+
+/** `/api/reviews/:id/…`: decisions and checks (trainers of the candidate's cohort), read by all who see the review. */
+export function decisionRoutes(service: TrainerService) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/reviews/{id}/criteria/{criterionId}/decision',
+        tags: ['Formateur'],
+        summary: "Valider ou corriger la note d'un critère, avec un motif (la note de l'IA est conservée)",
+        middleware: [requireJsonBody] as const,
+        request: {
+          params: CriterionParam,
+          body: { content: { 'application/json': { schema: DecisionRequestSchema } }, required: true },
+        },
+        responses: {
+          201: {
+            description: 'Décision enregistrée',
+            content: { 'application/json': { schema: DecisionSchema } },
+          },
+          ...errorResponses(400, 401, 403, 404, 409, 415),
+        },
+      }),
+      async (c) => {
+        const { id, criterionId } = c.req.valid('param');
+        return c.json(
+          await service.decide(requireActor(c.get('actor')), id, criterionId, c.req.valid('json')),
+          201,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/reviews/{id}/check',
+        tags: ['Formateur'],
+        summary: "Marquer l'analyse comme vérifiée, avec un commentaire pour le candidat",
+        middleware: [requireJsonBody] as const,
+        request: {
+          params: IdParamSchema,
+          body: { content: { 'application/json': { schema: CheckRequestSchema } }, required: true },
+        },
+        responses: {
+          201: { description: 'Vérifiée', content: { 'application/json': { schema: CheckSchema } } },
+          ...errorResponses(400, 401, 403, 404, 409, 415),
+        },
+      }),
+      async (c) =>
+        c.json(
+          await service.check(requireActor(c.get('actor')), c.req.valid('param').id, c.req.valid('json')),
+          201,
+        ),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/reviews/{id}/decisions',
+        tags: ['Formateur'],
+        summary: 'Les décisions du formateur sur cette analyse (la dernière par critère) et sa vérification',
+        request: { params: IdParamSchema },
+        responses: {
+          200: {
+            description: 'Décisions',
+            content: {
+              'application/json': {
+                schema: z.object({ decisions: DecisionSchema.array(), check: CheckSchema.nullable() }),
+              },
+            },
+          },
+          ...errorResponses(400, 401, 404),
+        },
+      }),
+      async (c) => c.json(await service.decisions(c.req.valid('param').id), 200),
+    );
+}

@@ -1,0 +1,93 @@
+import { z } from '@hono/zod-openapi';
+import { REASON_CODES } from './reasons';
+
+export const DecisionRequestSchema = z
+  .object({
+    score: z.number().int().min(0).max(4),
+    reason: z.enum(REASON_CODES),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .openapi('DecisionRequest');
+
+export const DecisionSchema = z
+  .object({
+    criterionId: z.string(),
+    aiScore: z.number().int(),
+    score: z.number().int(),
+    reason: z.enum(REASON_CODES),
+    comment: z.string().nullable(),
+    by: z.string(),
+    at: z.string(),
+  })
+  .openapi('Decision');
+
+export const CheckRequestSchema = z
+  .object({ comment: z.string().trim().max(4000).optional() })
+  .strict()
+  .openapi('CheckRequest');
+
+export const CheckSchema = z
+  .object({ by: z.string(), comment: z.string().nullable(), at: z.string() })
+  .openapi('ReviewCheck');
+
+export const QUEUE_FLAGS = [
+  'prompt_injection',
+  'hidden_text',
+  'unverified_quote',
+  'criterion_failed',
+  'review_failed',
+  'low_confidence',
+  'keyword_stuffing',
+  'borderline',
+] as const;
+
+export const QueueItemSchema = z
+  .object({
+    reviewId: z.string(),
+    dossierId: z.string(),
+    version: z.number().int(),
+    candidate: z.string(),
+    candidateId: z.string(),
+    cohort: z.object({ id: z.string(), name: z.string() }).nullable(),
+    examId: z.string(),
+    status: z.enum(['done', 'failed']),
+    flags: z.array(z.enum(QUEUE_FLAGS)),
+    priority: z.number().int(),
+    overall: z.object({ score: z.number(), ready: z.string() }).nullable(),
+    decisions: z.number().int(),
+    checked: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi('QueueItem');
+
+export const QueueQuerySchema = z.object({
+  examId: z.string().max(100).optional(),
+  cohortId: z.string().uuid().optional(),
+  candidateId: z.string().max(100).optional(),
+  flag: z.enum(QUEUE_FLAGS).optional(),
+  include: z.enum(['all', 'unchecked']).default('all'),
+});
+
+export const CohortViewQuerySchema = z.object({
+  cohortId: z.string().uuid().optional(),
+  examId: z.string().max(100).optional(),
+});
+
+export const CohortViewSchema = z
+  .object({
+    cohorts: z.array(z.object({ id: z.string(), name: z.string() })),
+    examId: z.string().nullable(),
+    reviews: z.number().int(),
+    competencies: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        /** How many candidates' dossiers scored 0, 1, 2, 3, 4 on this competency (rounded mean of its criteria). */
+        counts: z.array(z.number().int()).length(5),
+        mean: z.number().nullable(),
+        n: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('CohortView');
