@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { repoRoot } from './server';
+import { E2E_PASSWORD, repoRoot } from './server';
 
 export const screenshotDir = join(repoRoot, 'web/e2e/screenshots');
 
@@ -34,8 +34,22 @@ export async function screenshot(page: Page, name: string, { fullPage = false } 
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error') {
+      const { url } = message.location();
+      errors.push(url ? `${message.text()} (${url})` : message.text());
+    }
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/** Signs in through the sign-in form, as a person would, and waits to leave it. */
+export async function signIn(page: Page, base: string, email: string, password = E2E_PASSWORD) {
+  await page.goto(`${base}/connexion`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+  // Signed in once the header shows the user's menu.
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, screenshot } from './browser';
+import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
 import { auditRseDocx } from './fixtures';
 import { type RunningServer, startServer } from './server';
 
@@ -41,6 +41,7 @@ describe('candidate workspace (real server, built app)', () => {
 
   it('uploads a draft, reads the gap report, checks a quote, uploads a second version and exports', async () => {
     // An empty workspace says what to do.
+    await signIn(page, server.url, 'candidate@demo.prejury.fr');
     await page.goto(`${server.url}/dossiers`);
     await page.getByText("Vous n'avez encore déposé aucun dossier").waitFor();
     await screenshot(page, 'candidate-01-no-dossier');
@@ -121,9 +122,13 @@ describe('candidate workspace (real server, built app)', () => {
     // Printable HTML: opens in a new tab.
     const printable = page.getByRole('link', { name: /Version imprimable/ });
     expect(await printable.getAttribute('target')).toBe('_blank');
-    const html = await fetch(new URL((await printable.getAttribute('href')) ?? '', server.url));
-    expect(html.status).toBe(200);
-    expect(html.headers.get('content-type')).toContain('text/html');
+    // Fetched with the page's session: the report is private to its reader.
+    const html = await page.request.get(
+      new URL((await printable.getAttribute('href')) ?? '', server.url).href,
+    );
+    expect(html.status()).toBe(200);
+    expect(html.headers()['content-type']).toContain('text/html');
+    expect((await fetch(new URL((await printable.getAttribute('href')) ?? '', server.url))).status).toBe(401);
 
     await page
       .locator('.breadcrumb')

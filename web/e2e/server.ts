@@ -45,6 +45,9 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** The password of the demo accounts the e2e server seeds (see DESIGN.md: demo accounts). */
+export const E2E_PASSWORD = 'mot-de-passe-e2e';
+
 export async function startServer({ timeoutMs = 90_000 } = {}): Promise<RunningServer> {
   if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
     throw new Error('The web app is not built: run `npx vite build --config web/vite.config.ts` first.');
@@ -58,9 +61,18 @@ export async function startServer({ timeoutMs = 90_000 } = {}): Promise<RunningS
     PREJURY_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
+    PREJURY_DEMO_PASSWORD: E2E_PASSWORD,
+    // Every test signs in from 127.0.0.1: the production limit (5 a minute) would trip.
+    PREJURY_SIGNIN_MAX_PER_MINUTE: '100',
   };
   // No test reaches the internet: force the offline analyzer whatever the developer's shell holds.
-  for (const key of ['DATABASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'PREJURY_PROVIDER'])
+  for (const key of [
+    'DATABASE_URL',
+    'OPENAI_API_KEY',
+    'OPENAI_BASE_URL',
+    'PREJURY_PROVIDER',
+    'PREJURY_AUTH_SECRET',
+  ])
     delete env[key];
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {

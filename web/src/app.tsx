@@ -1,9 +1,110 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, ScrollRestoration, useRouteError } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useNavigate, useRouteError } from 'react-router';
 import { useDocumentTitle } from './components/document-title';
 import { LanguageSwitch } from './components/language-switch';
 import { ErrorState, Loading } from './components/states';
+import { useMe, useSignOut } from './features/auth/session';
+import type { Role } from './lib/api';
+
+interface NavItem {
+  to: string;
+  label: string;
+  short?: string;
+  end?: boolean;
+}
+
+/** The navigation each role needs, in the order they use it. */
+function navItems(role: Role | null, t: (key: string) => string): NavItem[] {
+  const referential = { to: '/referentiel', label: t('nav.referential') };
+  switch (role) {
+    case 'candidate':
+      return [
+        { to: '/', label: t('nav.home'), short: t('nav.homeShort'), end: true },
+        { to: '/dossiers', label: t('nav.dossiers') },
+        referential,
+      ];
+    case 'trainer':
+      return [
+        { to: '/formateur', label: t('nav.trainerQueue'), end: true },
+        { to: '/formateur/promotion', label: t('nav.cohort') },
+        referential,
+      ];
+    case 'examteam':
+      return [
+        { to: '/calibration', label: t('nav.calibration') },
+        { to: '/dossiers', label: t('nav.allDossiers') },
+        referential,
+      ];
+    case 'admin':
+      return [
+        { to: '/admin', label: t('nav.admin') },
+        { to: '/calibration', label: t('nav.calibration') },
+        { to: '/dossiers', label: t('nav.allDossiers') },
+        referential,
+      ];
+    default:
+      return [referential];
+  }
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const items = navItems(me.data?.role ?? null, t);
+  return (
+    <nav aria-label={t('nav.label')} className="main-nav">
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end}>
+              {item.short ? (
+                <>
+                  <span className="nav-long">{item.label}</span>
+                  <span className="nav-short">{item.short}</span>
+                </>
+              ) : (
+                item.label
+              )}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Who is signed in, with « Mon compte » and « Se déconnecter »; a sign-in link otherwise. */
+function UserMenu() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  if (me.isPending) return null;
+  if (!me.data) {
+    return (
+      <Link className="button button-small button-secondary" to="/connexion">
+        {t('auth.signIn')}
+      </Link>
+    );
+  }
+  return (
+    <div className="user-menu">
+      <Link to="/compte" className="user-name" title={t('account.title')}>
+        <span className="visually-hidden">{t('auth.signedInAs')} </span>
+        {me.data.name}
+        <span className="user-role"> · {t(`roles.${me.data.role}`)}</span>
+      </Link>
+      <button
+        type="button"
+        className="button button-small button-secondary"
+        onClick={() => signOut.mutate({}, { onSettled: () => void navigate('/connexion') })}
+      >
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}
 
 /** Header (brand, navigation, language), main content, footer. */
 export function AppLayout() {
@@ -32,23 +133,9 @@ function Shell({ children }: { children: ReactNode }) {
               <span className="brand-tagline">{t('brand.tagline')}</span>
             </span>
           </Link>
-          <nav aria-label={t('nav.label')} className="main-nav">
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  <span className="nav-long">{t('nav.home')}</span>
-                  <span className="nav-short">{t('nav.homeShort')}</span>
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/dossiers">{t('nav.dossiers')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/referentiel">{t('nav.referential')}</NavLink>
-              </li>
-            </ul>
-          </nav>
+          <MainNav />
           <LanguageSwitch />
+          <UserMenu />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container main">

@@ -1,13 +1,21 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import './i18n';
-import { isClientError } from './lib/api';
+import { meKey } from './features/auth/session';
+import { ApiError, isClientError } from './lib/api';
 import { createRouter } from './router';
 import './styles.css';
 
-const queryClient = new QueryClient({
+/** A 401 anywhere means the session ended: forget the user, and RequireAuth sends them to sign in. */
+function onApiError(error: unknown) {
+  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(meKey, null);
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

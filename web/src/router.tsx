@@ -1,7 +1,106 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, type RouteObject } from 'react-router';
 import { AppLayout, NotFoundPage, PageLoading, RouteError } from './app';
+import { homeFor, RequireAuth } from './features/auth/require-auth';
+import { SignInPage } from './features/auth/sign-in-page';
 import { DossiersPage } from './features/dossiers/dossiers-page';
 import { HomePage } from './features/workspace/home-page';
+
+/** The home page is the candidate's workspace; other roles start on their own page. */
+function RoleHome() {
+  return (
+    <RequireAuth>
+      {(me) => (me.role === 'candidate' ? <HomePage /> : <Navigate to={homeFor(me.role)} replace />)}
+    </RequireAuth>
+  );
+}
+
+/** Pages about people's data: only for signed-in users (the API enforces who sees what). */
+const signedIn: RouteObject[] = [
+  { path: 'dossiers', element: <DossiersPage /> },
+  {
+    path: 'dossiers/:id',
+    lazy: () => import('./features/dossiers/dossier-page').then((m) => ({ Component: m.DossierPage })),
+  },
+  {
+    path: 'dossiers/:id/versions/:v/coach',
+    lazy: () => import('./features/coaching/coach-page').then((m) => ({ Component: m.CoachPage })),
+  },
+  {
+    path: 'revues/:id',
+    lazy: () => import('./features/reviews/review-page').then((m) => ({ Component: m.ReviewPage })),
+  },
+  {
+    path: 'revues/:id/oral',
+    lazy: () => import('./features/coaching/oral-page').then((m) => ({ Component: m.OralPrepPage })),
+  },
+  {
+    path: 'compte',
+    lazy: () => import('./features/auth/account-page').then((m) => ({ Component: m.AccountPage })),
+  },
+  {
+    path: 'admin',
+    lazy: () => import('./features/admin/admin-page').then((m) => ({ Component: m.AdminPage })),
+  },
+  {
+    path: 'formateur',
+    lazy: () => import('./features/trainer/queue-page').then((m) => ({ Component: m.TrainerQueuePage })),
+  },
+  {
+    path: 'formateur/revues/:id',
+    lazy: () => import('./features/trainer/review-page').then((m) => ({ Component: m.TrainerReviewPage })),
+  },
+  {
+    path: 'formateur/promotion',
+    lazy: () => import('./features/trainer/cohort-page').then((m) => ({ Component: m.CohortPage })),
+  },
+  {
+    // The exam team's calibration workspace (each page also checks the role).
+    path: 'calibration',
+    children: [
+      {
+        index: true,
+        lazy: () =>
+          import('./features/calibration/calibration-page').then((m) => ({ Component: m.CalibrationPage })),
+      },
+      {
+        path: 'jeux/:id',
+        lazy: () =>
+          import('./features/calibration/set-page').then((m) => ({ Component: m.CalibrationSetPage })),
+      },
+      {
+        path: 'analyses/:id',
+        lazy: () =>
+          import('./features/calibration/run-page').then((m) => ({ Component: m.CalibrationRunPage })),
+      },
+      {
+        path: 'comparaison',
+        lazy: () =>
+          import('./features/calibration/compare-page').then((m) => ({
+            Component: m.CalibrationComparePage,
+          })),
+      },
+      {
+        path: 'grilles/:examId',
+        lazy: () =>
+          import('./features/calibration/rubrics-page').then((m) => ({ Component: m.RubricVersionsPage })),
+      },
+      {
+        path: 'grilles/:examId/nouvelle',
+        lazy: () =>
+          import('./features/calibration/rubric-editor-page').then((m) => ({
+            Component: m.RubricEditorPage,
+          })),
+      },
+      {
+        path: 'grilles/:examId/:version/modifier',
+        lazy: () =>
+          import('./features/calibration/rubric-editor-page').then((m) => ({
+            Component: m.RubricEditorPage,
+          })),
+      },
+    ],
+  },
+];
 
 // Pages with charts (Recharts) load on demand, so the home page does not wait for them.
 export const routes: RouteObject[] = [
@@ -11,7 +110,19 @@ export const routes: RouteObject[] = [
     // Shown while a lazy page loads on a first visit straight to its URL.
     hydrateFallbackElement: <PageLoading />,
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: <RoleHome /> },
+      { path: 'connexion', element: <SignInPage /> },
+      {
+        path: 'mot-de-passe-oublie',
+        lazy: () =>
+          import('./features/auth/password-pages').then((m) => ({ Component: m.ForgotPasswordPage })),
+      },
+      {
+        path: 'reinitialiser',
+        lazy: () =>
+          import('./features/auth/password-pages').then((m) => ({ Component: m.ResetPasswordPage })),
+      },
+      // The referential and the exam briefs are public reference material.
       {
         path: 'referentiel',
         lazy: () =>
@@ -21,14 +132,17 @@ export const routes: RouteObject[] = [
         path: 'epreuves/:id',
         lazy: () => import('./features/referential/exam-page').then((m) => ({ Component: m.ExamPage })),
       },
-      { path: 'dossiers', element: <DossiersPage /> },
       {
-        path: 'dossiers/:id',
-        lazy: () => import('./features/dossiers/dossier-page').then((m) => ({ Component: m.DossierPage })),
+        path: 'epreuves/:id/fiche',
+        lazy: () => import('./features/coaching/brief-page').then((m) => ({ Component: m.ExamBriefPage })),
       },
       {
-        path: 'revues/:id',
-        lazy: () => import('./features/reviews/review-page').then((m) => ({ Component: m.ReviewPage })),
+        element: (
+          <RequireAuth>
+            <Outlet />
+          </RequireAuth>
+        ),
+        children: signedIn,
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -33,6 +33,8 @@ export type GapReport = NonNullable<Review['report']>;
 export type CriterionResult = GapReport['criteria'][number];
 export type Flag = GapReport['flags'][number];
 export type Readiness = GapReport['overall']['ready'];
+export type Me = NonNullable<InferResponseType<typeof api.me.$get, 200>>;
+export type Role = Me['role'];
 
 /** An error answered by the API (`{ error: { code, message } }`), or a transport failure (`status: 0`). */
 export class ApiError extends Error {

@@ -99,8 +99,16 @@ function DossierView({
           <a className="button button-primary" href="#nouvelle-version">
             {t('dossier.newVersion')}
           </a>
+          {versions[0] && (
+            <Link
+              className="button button-secondary"
+              to={`/dossiers/${dossier.id}/versions/${versions[0].version}/coach`}
+            >
+              {t('dossier.askCoach')}
+            </Link>
+          )}
           {exam.data && (
-            <Link className="button button-secondary" to={`/epreuves/${exam.data.id}`}>
+            <Link className="button button-secondary" to={`/epreuves/${exam.data.id}/fiche`}>
               {t('dossier.viewExam')}
             </Link>
           )}
@@ -203,6 +211,15 @@ function VersionCard({
               <Link className="button button-secondary button-small" to={`/revues/${review.id}`}>
                 {review.status === 'done' ? t('dossier.viewReport') : t('dossier.viewProgress')}
               </Link>
+              {review.status === 'done' && (
+                <Link
+                  className="button button-secondary button-small"
+                  to={`/revues/${review.id}/oral`}
+                  aria-label={t('dossier.prepareOralAria', { version: v.version })}
+                >
+                  {t('dossier.prepareOral')}
+                </Link>
+              )}
             </>
           ) : (
             <button
@@ -219,6 +236,14 @@ function VersionCard({
         </div>
       </header>
       {request.error && <InlineError error={request.error} />}
+      <p className="version-coach">
+        <Link
+          to={`/dossiers/${dossierId}/versions/${v.version}/coach`}
+          aria-label={t('dossier.askCoachAboutAria', { version: v.version })}
+        >
+          {t('dossier.askCoachAbout')}
+        </Link>
+      </p>
       <dl className="stats">
         <div className="stat">
           <dt>{t('dossier.pages')}</dt>

@@ -55,9 +55,14 @@ function ExamDetails({ exam, referential }: { exam: Exam; referential: Referenti
           {bloc && ` — ${bloc.title}`}
         </p>
         <h1>{exam.case}</h1>
-        <Link className="button button-primary" to={`/?epreuve=${exam.id}`}>
-          {t('exam.uploadCta')}
-        </Link>
+        <div className="header-actions">
+          <Link className="button button-primary" to={`/?epreuve=${exam.id}`}>
+            {t('exam.uploadCta')}
+          </Link>
+          <Link className="button button-secondary" to={`/epreuves/${exam.id}/fiche`}>
+            {t('exam.briefCta')}
+          </Link>
+        </div>
       </header>
 
       <div className="exam-layout">

@@ -39,8 +39,8 @@ export const auditRseReport = {
       flags: [],
       weight: 1,
       decision: {
-        score: 3,
-        reason: 'Objectifs ESG bien structurés, illustrés par le cas du transporteur.',
+        score: 2,
+        reason: 'evidence_overrated',
         comment: 'Ajoutez la source des chiffres de 2023.',
         by: 'Claire Martin',
         at: '2025-03-14T10:20:00.000Z',

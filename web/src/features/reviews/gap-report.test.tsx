@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { LanguageSwitch } from '../../components/language-switch';
 import type { GapReport } from '../../lib/api';
@@ -148,11 +148,33 @@ describe('GapReportView', () => {
   it("shows the trainer's decision beside the AI's score", () => {
     const { container } = renderReport();
     const k1 = card(container, 'K1');
+    // The AI's own score stays in the card's header.
+    expect(k1.querySelector('.criterion-header .score-pill')?.textContent).toBe('3/4Satisfaisant');
     const decision = within(k1).getByRole('note');
     expect(within(decision).getByText('Vérifié par votre formateur')).toBeTruthy();
-    expect(decision.querySelector('.score-pill')?.textContent).toBe('3/4Satisfaisant');
+    expect(decision.querySelector('.score-pill')?.textContent).toBe('2/4Partiel');
+    expect(within(decision).getByText('Preuves surévaluées (volume ≠ analyse)')).toBeTruthy();
     expect(within(decision).getByText('Ajoutez la source des chiffres de 2023.')).toBeTruthy();
+    expect(within(decision).getByText("Note de l'analyse automatique : 3/4")).toBeTruthy();
     expect(within(decision).getByText(/Par Claire Martin/)).toBeTruthy();
+  });
+
+  it("shows the trainer's comment once the review is checked, and nothing before", () => {
+    const checked = {
+      ...auditRseReport,
+      check: {
+        by: 'Claire Martin',
+        comment: 'Bon travail : reprenez K3 et K5.',
+        at: '2025-03-15T09:00:00.000Z',
+      },
+    } as GapReport;
+    renderReport(checked);
+    const section = screen.getByRole('region', { name: 'Commentaire de votre formateur' });
+    expect(within(section).getByText('Bon travail : reprenez K3 et K5.')).toBeTruthy();
+    expect(within(section).getByText(/Analyse vérifiée par Claire Martin/)).toBeTruthy();
+    cleanup();
+    renderReport();
+    expect(screen.queryByRole('region', { name: 'Commentaire de votre formateur' })).toBeNull();
   });
 
   it('shows a failed criterion as failed, with a retry button', () => {

@@ -7,6 +7,9 @@ import { InlineError } from '../../components/states';
 import { api, type CriterionResult, type GapReport } from '../../lib/api';
 import { formatDate, formatNumber, formatScore } from '../../lib/format';
 import { CompetencyChips } from '../referential/competency-chip';
+import type { ReviewCheck } from '../trainer/queries';
+import { reasonLabel } from '../trainer/reasons';
+import { reportCheck } from '../trainer/report-check';
 import { CompetencyChart } from './competency-chart';
 import { FlagList } from './flags';
 import { criteriaByPriority, type OrderedCriterion } from './order';
@@ -35,6 +38,7 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
   const lang = i18n.language === 'en' ? 'en' : 'fr';
   const markdownHref = api.reviews[':id']['report.md'].$path({ param: { id: reviewId }, query: { lang } });
   const htmlHref = api.reviews[':id']['report.html'].$path({ param: { id: reviewId }, query: { lang } });
+  const check = reportCheck(report);
 
   return (
     <article className="report" aria-labelledby="report-title">
@@ -93,6 +97,8 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
       <p className="notice disclaimer" role="note">
         {report.disclaimer}
       </p>
+
+      {check && <TrainerCheck check={check} />}
 
       {top.length > 0 && (
         <section className="card priorities" aria-labelledby="priorities-heading">
@@ -285,8 +291,11 @@ function CriterionCard({
             <CheckIcon /> {t('report.verifiedByTrainer')}
             <ScorePill score={c.decision.score} level={levelName(c.decision.score)} />
           </p>
-          <p>{c.decision.reason}</p>
-          {c.decision.comment && <p className="muted">{c.decision.comment}</p>}
+          <p className="decision-reason">{reasonLabel(t, c.decision.reason)}</p>
+          {c.decision.comment && <p className="decision-comment">{c.decision.comment}</p>}
+          {!failed && c.decision.score !== c.score && (
+            <p className="muted small">{t('trainer.candidate.aiScore', { score: c.score })}</p>
+          )}
           <p className="muted small">
             {t('report.decisionBy', { by: c.decision.by, date: formatDate(c.decision.at, i18n.language) })}
           </p>
@@ -353,6 +362,22 @@ function CriterionCard({
       )}
       {c.flags.length > 0 && <FlagList flags={c.flags} compact />}
     </article>
+  );
+}
+
+/** The trainer's check of the whole report, with their comment for the candidate when they left one. */
+function TrainerCheck({ check }: { check: ReviewCheck }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="card trainer-comment" aria-labelledby="trainer-comment-heading">
+      <h2 id="trainer-comment-heading" className="trainer-comment-title">
+        <CheckIcon /> {check.comment ? t('trainer.candidate.commentTitle') : t('report.verifiedByTrainer')}
+      </h2>
+      {check.comment && <p className="trainer-comment-text">{check.comment}</p>}
+      <p className="muted small">
+        {t('trainer.candidate.checkedBy', { by: check.by, date: formatDate(check.at, i18n.language) })}
+      </p>
+    </section>
   );
 }
 

@@ -97,12 +97,23 @@ export function ReviewPage() {
             <section className="card next-steps" aria-labelledby="next-heading">
               <h2 id="next-heading">{t('review.nextTitle')}</h2>
               <p>{t('review.nextHint')}</p>
-              <Link
-                className="button button-primary"
-                to={`/dossiers/${review.data.dossierId}#nouvelle-version`}
-              >
-                {t('review.nextAction')}
-              </Link>
+              <div className="header-actions">
+                <Link
+                  className="button button-primary"
+                  to={`/dossiers/${review.data.dossierId}#nouvelle-version`}
+                >
+                  {t('review.nextAction')}
+                </Link>
+                <Link
+                  className="button button-secondary"
+                  to={`/dossiers/${review.data.dossierId}/versions/${review.data.version}/coach`}
+                >
+                  {t('review.askCoach')}
+                </Link>
+                <Link className="button button-secondary" to={`/revues/${review.data.id}/oral`}>
+                  {t('review.prepareOral')}
+                </Link>
+              </div>
             </section>
           )}
           {panelPage > 0 && panelQuote && (

@@ -7,7 +7,8 @@ import { locateQuote } from './locate-quote';
 
 /**
  * The dossier's extracted text, page by page, opened from an evidence quote: scrolled to the page with the
- * quote highlighted, so the candidate sees exactly what the score rests on.
+ * quote highlighted, so the candidate sees exactly what the score rests on. Without a quote (a coach
+ * citation of a page), it opens at the page.
  */
 export function TextPanel({
   dossierId,
@@ -19,7 +20,7 @@ export function TextPanel({
   dossierId: string;
   version: number;
   page: number;
-  quote: string;
+  quote?: string;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function TextPanel({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const location = useMemo(
-    () => (text.data ? locateQuote(text.data.pages, page, quote) : null),
+    () => (text.data ? locateQuote(text.data.pages, page, quote ?? '') : null),
     [text.data, page, quote],
   );
 
@@ -70,7 +71,7 @@ export function TextPanel({
           <ErrorState error={text.error} onRetry={() => void text.refetch()} />
         ) : (
           <>
-            {location && !location.range && (
+            {location && !location.range && quote && (
               <p className="notice" role="status">
                 {t('textPanel.notFound', { page: location.page })}
               </p>

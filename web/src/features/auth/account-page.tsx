@@ -1,0 +1,115 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { useErrorMessage } from '../../components/states';
+import { api, expectOk, type Me } from '../../lib/api';
+import { RequireAuth } from './require-auth';
+import { switchUser, useSignOut } from './session';
+
+export function AccountPage() {
+  return <RequireAuth>{(me) => <Account me={me} />}</RequireAuth>;
+}
+
+function Account({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('account.title'));
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const signOut = useSignOut();
+  const [confirmEmail, setConfirmEmail] = useState('');
+  const remove = useMutation({
+    mutationFn: () => expectOk(api.me.$delete({ json: { confirmEmail } })),
+    onSuccess: () => {
+      switchUser(queryClient, null);
+      void navigate('/connexion', { replace: true });
+    },
+  });
+
+  const onDelete = (e: FormEvent) => {
+    e.preventDefault();
+    remove.mutate();
+  };
+  const cohorts = me.role === 'trainer' ? me.trainerCohorts.map((c) => c.name).join(', ') : me.cohort?.name;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t('account.title')}</h1>
+      </header>
+      <section className="card section" aria-labelledby="profile-title">
+        <h2 id="profile-title">{t('account.profile')}</h2>
+        <dl className="facts">
+          <dt>{t('account.name')}</dt>
+          <dd>{me.name}</dd>
+          <dt>{t('auth.email')}</dt>
+          <dd>{me.email}</dd>
+          <dt>{t('account.role')}</dt>
+          <dd>{t(`roles.${me.role}`)}</dd>
+          <dt>{t('account.organization')}</dt>
+          <dd>{me.organization.name}</dd>
+          {cohorts && (
+            <>
+              <dt>{t('account.cohorts')}</dt>
+              <dd>{cohorts}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section className="card section" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t('account.sessions')}</h2>
+        <p className="muted">{t('account.sessionsIntro')}</p>
+        <div className="button-row">
+          <button type="button" className="button button-secondary" onClick={() => signOut.mutate({})}>
+            {t('auth.signOut')}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => signOut.mutate({ everywhere: true })}
+          >
+            {t('account.signOutEverywhere')}
+          </button>
+        </div>
+      </section>
+
+      <section className="card section" aria-labelledby="data-title">
+        <h2 id="data-title">{t('account.data')}</h2>
+        <p>{t('account.dataIntro')}</p>
+        <a className="button button-secondary" href="/api/me/export" download>
+          {t('account.export')}
+        </a>
+        <h3>{t('account.deleteTitle')}</h3>
+        <p className="muted">{t('account.deleteIntro')}</p>
+        <form onSubmit={onDelete} className="auth-form">
+          <div className="field">
+            <label htmlFor="confirm-email">{t('account.deleteConfirm', { email: me.email })}</label>
+            <input
+              id="confirm-email"
+              type="email"
+              autoComplete="off"
+              value={confirmEmail}
+              onChange={(e) => setConfirmEmail(e.target.value)}
+            />
+          </div>
+          {remove.error && (
+            <p className="form-error" role="alert">
+              {errorMessage(remove.error)}
+            </p>
+          )}
+          <button
+            type="submit"
+            className="button button-danger"
+            disabled={remove.isPending || confirmEmail.trim().toLowerCase() !== me.email}
+          >
+            {t('account.deleteSubmit')}
+          </button>
+        </form>
+      </section>
+      <p className="small muted">{t('account.aiNotice')}</p>
+    </div>
+  );
+}

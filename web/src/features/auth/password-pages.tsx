@@ -1,0 +1,156 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { useErrorMessage } from '../../components/states';
+import { ApiError } from '../../lib/api';
+import { authPost } from './session';
+
+/** Asks for a reset link. The answer is the same whether the address has an account or not. */
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('auth.forgotTitle'));
+  const errorMessage = useErrorMessage();
+  const [email, setEmail] = useState('');
+  const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
+  const [error, setError] = useState<string | null>(null);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setState('sending');
+    setError(null);
+    try {
+      await authPost('request-password-reset', { email: email.trim(), redirectTo: '/reinitialiser' });
+      setState('sent');
+    } catch (err) {
+      setState('idle');
+      setError(
+        err instanceof ApiError && err.status === 429 ? t('auth.errors.rateLimited') : errorMessage(err),
+      );
+    }
+  };
+
+  return (
+    <div className="page auth-page">
+      <div className="card auth-card">
+        <h1>{t('auth.forgotTitle')}</h1>
+        {state === 'sent' ? (
+          <p role="status">{t('auth.forgotSent')}</p>
+        ) : (
+          <form onSubmit={onSubmit} className="auth-form">
+            <p className="muted">{t('auth.forgotIntro')}</p>
+            <div className="field">
+              <label htmlFor="email">{t('auth.email')}</label>
+              <input
+                id="email"
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            </div>
+            {error && (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            )}
+            <button type="submit" className="button button-primary" disabled={state === 'sending' || !email}>
+              {t('auth.forgotSubmit')}
+            </button>
+          </form>
+        )}
+        <p className="small">
+          <Link to="/connexion">{t('auth.backToSignIn')}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** Sets a new password from the link's token; every session of the account is then closed. */
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('auth.resetTitle'));
+  const errorMessage = useErrorMessage();
+  const [params] = useSearchParams();
+  const token = params.get('token');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [state, setState] = useState<'idle' | 'saving' | 'done'>('idle');
+  const [error, setError] = useState<string | null>(null);
+
+  if (!token || params.get('error')) {
+    return (
+      <div className="page auth-page">
+        <div className="card auth-card" role="alert">
+          <h1>{t('auth.resetTitle')}</h1>
+          <p>{t('auth.resetInvalid')}</p>
+          <Link to="/mot-de-passe-oublie">{t('auth.forgot')}</Link>
+        </div>
+      </div>
+    );
+  }
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (password.length < 10) return setError(t('auth.errors.tooShort'));
+    if (password !== confirm) return setError(t('auth.errors.mismatch'));
+    setState('saving');
+    setError(null);
+    try {
+      await authPost('reset-password', { newPassword: password, token });
+      setState('done');
+    } catch (err) {
+      setState('idle');
+      setError(err instanceof ApiError && err.status === 400 ? t('auth.resetInvalid') : errorMessage(err));
+    }
+  };
+
+  return (
+    <div className="page auth-page">
+      <div className="card auth-card">
+        <h1>{t('auth.resetTitle')}</h1>
+        {state === 'done' ? (
+          <p role="status">
+            {t('auth.resetDone')} <Link to="/connexion">{t('auth.signIn')}</Link>
+          </p>
+        ) : (
+          <form onSubmit={onSubmit} className="auth-form">
+            <div className="field">
+              <label htmlFor="new-password">{t('auth.newPassword')}</label>
+              <input
+                id="new-password"
+                type="password"
+                autoComplete="new-password"
+                required
+                minLength={10}
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="confirm-password">{t('auth.confirmPassword')}</label>
+              <input
+                id="confirm-password"
+                type="password"
+                autoComplete="new-password"
+                required
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+              />
+            </div>
+            {error && (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            )}
+            <button type="submit" className="button button-primary" disabled={state === 'saving'}>
+              {t('auth.resetSubmit')}
+            </button>
+          </form>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { Loading, useErrorMessage } from '../../components/states';
+import { ApiError } from '../../lib/api';
+import { homeFor } from './require-auth';
+import { useMe, useSignIn } from './session';
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+export function safeNext(value: string | null): string | null {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  return value;
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('auth.signInTitle'));
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const me = useMe();
+  const signIn = useSignIn();
+  const errorMessage = useErrorMessage();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const next = safeNext(params.get('suivant'));
+
+  if (me.isPending) return <Loading />;
+  if (me.data) return <Navigate to={next ?? homeFor(me.data.role)} replace />;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    signIn.mutate(
+      { email: email.trim(), password },
+      {
+        onSuccess: () => {
+          void navigate(next ?? '/', { replace: true });
+        },
+      },
+    );
+  };
+
+  let error: string | null = null;
+  if (signIn.error instanceof ApiError) {
+    if (signIn.error.status === 401 || signIn.error.code === 'INVALID_EMAIL_OR_PASSWORD')
+      error = t('auth.errors.invalid');
+    else if (signIn.error.status === 429) error = t('auth.errors.rateLimited');
+    else error = errorMessage(signIn.error);
+  } else if (signIn.error) error = errorMessage(signIn.error);
+
+  return (
+    <div className="page auth-page">
+      <div className="card auth-card">
+        <h1>{t('auth.signInTitle')}</h1>
+        <p className="muted">{t('auth.signInIntro')}</p>
+        <form onSubmit={onSubmit} className="auth-form" noValidate>
+          <div className="field">
+            <label htmlFor="email">{t('auth.email')}</label>
+            <input
+              id="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="password">{t('auth.password')}</label>
+            <input
+              id="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={signIn.isPending || !email || !password}
+          >
+            {signIn.isPending ? t('auth.signingIn') : t('auth.signIn')}
+          </button>
+        </form>
+        <p className="small">
+          <Link to="/mot-de-passe-oublie">{t('auth.forgot')}</Link>
+        </p>
+        <p className="small muted">{t('auth.noSignUp')}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,261 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { useDocumentTitle } from '../../components/document-title';
+import { ErrorState, Loading } from '../../components/states';
+import { useExam } from '../referential/queries';
+import { formatMetric, formatPercent, formatSigned } from './format';
+import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
+import { MetricTiles } from './metrics';
+import { type Comparison, calibrationUrls, useComparison } from './queries';
+import { RubricChangeList } from './rubric-changes';
+import { RunProgress } from './run-progress';
+
+/** `/calibration/comparaison?a=&b=`: two runs of one set side by side, and what changed per criterion. */
+export function CalibrationComparePage() {
+  return (
+    <CalibrationGuard>
+      <CompareView />
+    </CalibrationGuard>
+  );
+}
+
+function CompareView() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const a = params.get('a') ?? '';
+  const b = params.get('b') ?? '';
+  const comparison = useComparison(a, b, params.get('correcteur') ?? undefined, false);
+  const data = comparison.data;
+  const exam = useExam(data?.a.set.examId);
+  const title = data
+    ? t('calibration.comparison.heading', { a: data.a.run.rubricVersion, b: data.b.run.rubricVersion })
+    : t('calibration.comparison.title');
+  useDocumentTitle(title);
+  return (
+    <div className="page calibration">
+      <CalibrationBreadcrumb
+        trail={
+          data
+            ? [
+                {
+                  to: `/calibration?epreuve=${data.a.set.examId}`,
+                  label: exam.data?.case ?? data.a.set.examId,
+                },
+                { to: `/calibration/jeux/${data.a.set.id}`, label: data.a.set.name },
+              ]
+            : []
+        }
+        current={t('calibration.comparison.title')}
+      />
+      {!a || !b ? (
+        <ErrorState
+          error={null}
+          title={t('calibration.comparison.missing')}
+          back={{ to: '/calibration', label: t('calibration.back') }}
+        />
+      ) : comparison.isPending ? (
+        <Loading />
+      ) : comparison.error ? (
+        <ErrorState
+          error={comparison.error}
+          onRetry={() => void comparison.refetch()}
+          back={{ to: '/calibration', label: t('calibration.back') }}
+        />
+      ) : data ? (
+        <ComparisonView data={data} />
+      ) : null}
+    </div>
+  );
+}
+
+function ComparisonView({ data }: { data: Comparison }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { a, b } = data;
+  const differs = (Object.keys(data.differs) as (keyof Comparison['differs'])[]).filter(
+    (k) => data.differs[k],
+  );
+  const running = a.run.status === 'running' || b.run.status === 'running';
+  const chart = data.criteria.map((c) => ({ id: c.id, a: c.a.qwk ?? 0, b: c.b.qwk ?? 0 }));
+  return (
+    <>
+      <header className="page-header">
+        <p className="eyebrow">{a.set.name}</p>
+        <h1>{t('calibration.comparison.heading', { a: a.run.rubricVersion, b: b.run.rubricVersion })}</h1>
+        <p className="lead">
+          {differs.length === 0
+            ? t('calibration.comparison.nothingDiffers')
+            : t('calibration.comparison.differs', {
+                what: differs.map((k) => t(`calibration.comparison.part.${k}`)).join(', '),
+              })}
+        </p>
+        {a.run.provider === 'offline' && <p className="note">{t('calibration.run.offlineNote')}</p>}
+      </header>
+      {running && (
+        <div className="compare-progress">
+          <p>{t('calibration.comparison.running')}</p>
+          <RunProgress run={a.run} />
+          <RunProgress run={b.run} />
+        </div>
+      )}
+
+      <section className="card section" aria-labelledby="side-title">
+        <h2 id="side-title">{t('calibration.comparison.overall', { rater: data.rater ?? '—' })}</h2>
+        <div className="side-by-side">
+          <div>
+            <h3>{t('calibration.comparison.side', { side: 'A', version: a.run.rubricVersion })}</h3>
+            <MetricTiles
+              metrics={a.overall}
+              label={t('calibration.comparison.side', { side: 'A', version: a.run.rubricVersion })}
+            />
+            <Link to={`/calibration/analyses/${a.run.id}`}>
+              {t('calibration.comparison.openRun', { version: a.run.rubricVersion })}
+            </Link>
+          </div>
+          <div>
+            <h3>{t('calibration.comparison.side', { side: 'B', version: b.run.rubricVersion })}</h3>
+            <MetricTiles
+              metrics={b.overall}
+              label={t('calibration.comparison.side', { side: 'B', version: b.run.rubricVersion })}
+            />
+            <Link to={`/calibration/analyses/${b.run.id}`}>
+              {t('calibration.comparison.openRun', { version: b.run.rubricVersion })}
+            </Link>
+          </div>
+        </div>
+      </section>
+
+      <section className="card section" aria-labelledby="per-criterion-title">
+        <h2 id="per-criterion-title">{t('calibration.comparison.perCriterion')}</h2>
+        <figure className="chart compare-chart">
+          <div aria-hidden="true" className="chart-canvas">
+            <BarChart
+              data={chart}
+              responsive
+              accessibilityLayer={false}
+              style={{ width: '100%', height: 220 }}
+              margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+            >
+              <CartesianGrid stroke="#e2e8f0" vertical={false} />
+              <XAxis dataKey="id" tick={{ fontSize: 12, fill: '#475569' }} />
+              <YAxis
+                domain={[-1, 1]}
+                ticks={[-1, -0.5, 0, 0.5, 0.7, 1]}
+                width={36}
+                tick={{ fontSize: 12, fill: '#475569' }}
+              />
+              <ReferenceLine y={0.7} stroke="#2f855a" strokeDasharray="4 4" />
+              <Tooltip
+                formatter={(value: unknown) => (typeof value === 'number' ? formatMetric(value, lang) : '')}
+              />
+              <Legend />
+              <Bar dataKey="a" name={`QWK ${a.run.rubricVersion} (A)`} fill="#94a3b8" />
+              <Bar dataKey="b" name={`QWK ${b.run.rubricVersion} (B)`} fill="#23408e" />
+            </BarChart>
+          </div>
+          <figcaption className="muted small">{t('calibration.comparison.chartCaption')}</figcaption>
+        </figure>
+        <div className="table-scroll">
+          <table className="data-table cal-compare-table">
+            <caption className="visually-hidden">{t('calibration.comparison.perCriterion')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('calibration.metric.criterion')}</th>
+                <th scope="col" className="num">
+                  {t('calibration.comparison.qwkAB')}
+                </th>
+                <th scope="col" className="num">
+                  Δ QWK
+                </th>
+                <th scope="col" className="num">
+                  {t('calibration.comparison.exactAB')}
+                </th>
+                <th scope="col" className="num">
+                  {t('calibration.comparison.maeAB')}
+                </th>
+                <th scope="col" className="num">
+                  {t('calibration.comparison.biasAB')}
+                </th>
+                <th scope="col">{t('calibration.comparison.aiScores')}</th>
+                <th scope="col">{t('calibration.comparison.rubric')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.criteria.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row" title={c.text}>
+                    {c.id}
+                    <span className="criterion-text">{c.text}</span>
+                  </th>
+                  <td className="num">
+                    {formatMetric(c.a.qwk, lang)} → {formatMetric(c.b.qwk, lang)}
+                  </td>
+                  <td className="num">
+                    <strong>{formatSigned(c.delta.qwk, lang)}</strong>
+                  </td>
+                  <td className="num">
+                    {formatPercent(c.a.exact, lang)} → {formatPercent(c.b.exact, lang)}
+                  </td>
+                  <td className="num">
+                    {formatMetric(c.a.mae, lang)} → {formatMetric(c.b.mae, lang)}
+                  </td>
+                  <td className="num">
+                    {formatSigned(c.a.bias, lang)} → {formatSigned(c.b.bias, lang)}
+                  </td>
+                  <td className="small ai-moves">
+                    <span aria-hidden="true">
+                      ↑ {c.aiScores.up} · ↓ {c.aiScores.down} / {c.aiScores.compared}
+                    </span>
+                    <span className="visually-hidden">
+                      {t('calibration.comparison.moved', {
+                        up: c.aiScores.up,
+                        down: c.aiScores.down,
+                        count: c.aiScores.compared,
+                      })}
+                    </span>
+                  </td>
+                  <td className="small">
+                    {c.rubricChanges.length === 0
+                      ? t('calibration.change.none')
+                      : t('calibration.comparison.changes', { count: c.rubricChanges.length })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="card section" aria-labelledby="changes-title">
+        <h2 id="changes-title">
+          {t('calibration.comparison.whatChanged', { a: data.rubricDiff.from, b: data.rubricDiff.to })}
+        </h2>
+        {data.rubricDiff.identical ? (
+          <p>{t('calibration.comparison.identical')}</p>
+        ) : (
+          <>
+            {data.rubricDiff.scale.length > 0 && <RubricChangeList changes={data.rubricDiff.scale} />}
+            {data.rubricDiff.criteria.map((c) => (
+              <div key={c.id} className="criterion-changes">
+                <h3>{c.id}</h3>
+                <RubricChangeList changes={c.changes} />
+              </div>
+            ))}
+          </>
+        )}
+      </section>
+
+      <div className="button-row">
+        <a
+          className="button button-secondary"
+          href={calibrationUrls.report(a.run.id, { against: b.run.id, rater: data.rater ?? undefined })}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {t('calibration.exports.report')} <span className="visually-hidden">{t('common.newTab')}</span>
+        </a>
+      </div>
+    </>
+  );
+}

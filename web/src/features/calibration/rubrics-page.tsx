@@ -1,0 +1,209 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { ErrorState, InlineError, Loading } from '../../components/states';
+import { formatDate } from '../../lib/format';
+import { useExam } from '../referential/queries';
+import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
+import { type RubricVersionSummary, useActivateRubric, useRubricDiff, useRubricVersions } from './queries';
+import { RubricChangeList } from './rubric-changes';
+
+/** `/calibration/grilles/:examId`: the exam's rubric versions, which one is active, and what changed. */
+export function RubricVersionsPage() {
+  return (
+    <CalibrationGuard>
+      <RubricVersions />
+    </CalibrationGuard>
+  );
+}
+
+function RubricVersions() {
+  const { examId = '' } = useParams();
+  const { t } = useTranslation();
+  const exam = useExam(examId);
+  const versions = useRubricVersions(examId);
+  const title = t('calibration.rubrics.pageTitle', { exam: exam.data?.case ?? examId });
+  useDocumentTitle(title);
+  return (
+    <div className="page calibration">
+      <CalibrationBreadcrumb
+        trail={[{ to: `/calibration?epreuve=${examId}`, label: exam.data?.case ?? examId }]}
+        current={t('calibration.rubrics.title')}
+      />
+      <header className="page-header page-header-row">
+        <div>
+          <h1>{title}</h1>
+          <p className="lead">{t('calibration.rubrics.lead')}</p>
+        </div>
+        <Link className="button button-primary" to={`/calibration/grilles/${examId}/nouvelle`}>
+          {t('calibration.rubrics.new')}
+        </Link>
+      </header>
+      {versions.isPending ? (
+        <Loading />
+      ) : versions.error ? (
+        <ErrorState
+          error={versions.error}
+          onRetry={() => void versions.refetch()}
+          back={{ to: '/calibration', label: t('calibration.back') }}
+        />
+      ) : (
+        <>
+          <VersionTable examId={examId} versions={versions.data} />
+          <Diff examId={examId} versions={versions.data} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function VersionTable({ examId, versions }: { examId: string; versions: RubricVersionSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const activate = useActivateRubric(examId);
+  return (
+    <section className="card section" aria-labelledby="versions-title">
+      <h2 id="versions-title">{t('calibration.rubrics.versions')}</h2>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('calibration.rubrics.version')}</th>
+              <th scope="col">{t('calibration.rubrics.state')}</th>
+              <th scope="col">{t('calibration.rubrics.note')}</th>
+              <th scope="col">{t('calibration.rubrics.author')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('calibration.rubrics.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.version}>
+                <th scope="row">{v.version}</th>
+                <td>
+                  <span className="badge-list">
+                    {v.active && (
+                      <span className="cal-badge cal-badge-active">{t('calibration.rubrics.active')}</span>
+                    )}
+                    {v.builtin ? (
+                      <span className="cal-badge">{t('calibration.rubrics.builtin')}</span>
+                    ) : v.used ? (
+                      <span className="cal-badge">{t('calibration.rubrics.used')}</span>
+                    ) : (
+                      <span className="cal-badge cal-badge-draft">{t('calibration.rubrics.editable')}</span>
+                    )}
+                  </span>
+                </td>
+                <td className="small">
+                  {v.basedOn && (
+                    <span className="muted">{t('calibration.rubrics.basedOn', { version: v.basedOn })} </span>
+                  )}
+                  {v.note}
+                </td>
+                <td className="small">
+                  {v.createdBy ? `${v.createdBy}, ${formatDate(v.createdAt ?? '', i18n.language)}` : '—'}
+                </td>
+                <td>
+                  <div className="row-actions">
+                    {!v.active && (
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        disabled={activate.isPending}
+                        onClick={() => activate.mutate(v.version)}
+                      >
+                        {t('calibration.rubrics.activate', { version: v.version })}
+                      </button>
+                    )}
+                    {!v.used && (
+                      <Link
+                        className="button button-secondary button-small"
+                        to={`/calibration/grilles/${examId}/${v.version}/modifier`}
+                      >
+                        {t('calibration.rubrics.edit', { version: v.version })}
+                      </Link>
+                    )}
+                    <Link
+                      className="button button-secondary button-small"
+                      to={`/calibration/grilles/${examId}/nouvelle?depuis=${v.version}`}
+                    >
+                      {t('calibration.rubrics.newFrom', { version: v.version })}
+                    </Link>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {activate.error && <InlineError error={activate.error} />}
+      <p className="muted small">{t('calibration.rubrics.activeHelp')}</p>
+    </section>
+  );
+}
+
+function Diff({ examId, versions }: { examId: string; versions: RubricVersionSummary[] }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const labels = versions.map((v) => v.version);
+  const from = params.get('de') ?? labels[labels.length - 2] ?? labels[0];
+  const to = params.get('a') ?? labels[labels.length - 1];
+  const diff = useRubricDiff(examId, from, to);
+  const set = (key: 'de' | 'a', value: string) => {
+    const next = new URLSearchParams(params);
+    next.set(key, value);
+    setParams(next, { replace: true });
+  };
+  if (labels.length < 2) return null;
+  return (
+    <section className="card section" aria-labelledby="diff-title">
+      <h2 id="diff-title">{t('calibration.diff.title')}</h2>
+      <div className="inline-form">
+        <div className="field">
+          <label htmlFor="diff-from">{t('calibration.diff.from')}</label>
+          <select id="diff-from" value={from} onChange={(e) => set('de', e.target.value)}>
+            {labels.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="diff-to">{t('calibration.diff.to')}</label>
+          <select id="diff-to" value={to} onChange={(e) => set('a', e.target.value)}>
+            {labels.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {from === to ? (
+        <p className="muted">{t('calibration.diff.same')}</p>
+      ) : diff.isPending ? (
+        <Loading />
+      ) : diff.error ? (
+        <InlineError error={diff.error} />
+      ) : diff.data.identical ? (
+        <p>{t('calibration.comparison.identical')}</p>
+      ) : (
+        <div className="rubric-diff">
+          {diff.data.scale.length > 0 && (
+            <div className="criterion-changes">
+              <h3>{t('calibration.diff.scale')}</h3>
+              <RubricChangeList changes={diff.data.scale} />
+            </div>
+          )}
+          {diff.data.criteria.map((c) => (
+            <div key={c.id} className="criterion-changes">
+              <h3>{c.id}</h3>
+              <RubricChangeList changes={c.changes} />
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import '../../test/setup';
+import { renderWithProviders, testQueryClient } from '../../test/render';
+import { meKey } from '../auth/session';
+import { examteam, rubricV1, SET_ID, set } from './fixtures';
+import { calibrationKeys } from './queries';
+import { CalibrationSetPage } from './set-page';
+
+let importAnswer: () => Response;
+const fetchMock = vi.fn(async (input: RequestInfo | URL, _init?: RequestInit) => {
+  const url = new URL(String(input), 'http://localhost');
+  if (url.pathname === `/api/calibration/sets/${SET_ID}/scores`) return importAnswer();
+  if (url.pathname === `/api/calibration/sets/${SET_ID}`) return Response.json(set);
+  return Response.json({ error: { code: 'not_found', message: url.pathname } }, { status: 404 });
+});
+
+beforeEach(() => {
+  fetchMock.mockClear();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function renderSet() {
+  const queryClient = testQueryClient();
+  queryClient.setQueryData(meKey, examteam);
+  queryClient.setQueryData(calibrationKeys.set(SET_ID), set);
+  queryClient.setQueryData(calibrationKeys.rubrics('b1-audit-rse'), [rubricV1]);
+  return renderWithProviders(
+    <Routes>
+      <Route path="/calibration/jeux/:id" element={<CalibrationSetPage />} />
+    </Routes>,
+    { route: `/calibration/jeux/${SET_ID}`, queryClient },
+  );
+}
+
+function chooseFile(text: string) {
+  const input = screen.getByLabelText('Fichier CSV des notes du jury') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [new File([text], 'notes.csv', { type: 'text/csv' })] } });
+  fireEvent.click(screen.getByRole('button', { name: 'Importer les notes' }));
+}
+
+describe('CalibrationSetPage: importing jury scores', () => {
+  it('lists every refused line with its reason', async () => {
+    importAnswer = () =>
+      Response.json(
+        {
+          error: {
+            code: 'invalid_csv',
+            message: "Import refusé, rien n'a été enregistré : 2 erreur(s).",
+            details: {
+              total: 2,
+              errors: [
+                { line: 3, message: "critère inconnu pour l'épreuve b1-audit-rse : « K9 »." },
+                { line: 4, message: 'note invalide « 5 » : entier de 0 à 4 attendu.' },
+              ],
+            },
+          },
+        },
+        { status: 400 },
+      );
+    renderSet();
+    chooseFile('dossier_id,criterion_id,score\n');
+    const table = await screen.findByRole('table', { name: '2 lignes à corriger' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      "3critère inconnu pour l'épreuve b1-audit-rse : « K9 ».",
+      '4note invalide « 5 » : entier de 0 à 4 attendu.',
+    ]);
+    expect(screen.getByText("Import refusé, rien n'a été enregistré : 2 erreur(s).")).toBeTruthy();
+    const [, init] = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/scores')) ?? [];
+    expect(new Headers(init?.headers).get('content-type')).toBe('text/csv');
+  });
+
+  it('says what was imported', async () => {
+    importAnswer = () =>
+      Response.json({ imported: 60, created: 58, updated: 2, dossiers: 10, raters: ['jury'] });
+    renderSet();
+    chooseFile('dossier_id,criterion_id,score\n');
+    expect(
+      (await screen.findByText('60 notes importées (58 nouvelles, 2 mises à jour) pour 10 dossiers.'))
+        .textContent,
+    ).toBeTruthy();
+  });
+
+  it('waits for human scores before a run or a comparison', () => {
+    renderSet();
+    expect((screen.getByRole('button', { name: "Lancer l'analyse" }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(screen.getByText("Importez d'abord des notes humaines.")).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Télécharger le modèle à remplir' }).getAttribute('href')).toBe(
+      `/api/calibration/sets/${SET_ID}/template.csv`,
+    );
+  });
+});

@@ -1,0 +1,289 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { AlertIcon } from '../../components/icons';
+import { ErrorState, Loading } from '../../components/states';
+import { useHashTarget } from '../../components/use-hash-target';
+import { api } from '../../lib/api';
+import { formatNumber } from '../../lib/format';
+import { CompetencyChip } from '../referential/competency-chip';
+import { criterionAnchor, deliverableAnchor, type ExamBrief, type OutlinePart, useBrief } from './queries';
+
+const partAnchor = (index: number) => `partie-${index + 1}`;
+const methodAnchor = (id: string) => `methode-${id}`;
+
+/**
+ * An exam's brief (« fiche d'épreuve »): what to hand in, what the jury checks, the modalities, a suggested
+ * outline mapped to both, the methods that fit with why, the pitfalls, and the checklist to download.
+ */
+export function ExamBriefPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const brief = useBrief(id);
+  useDocumentTitle(brief.data ? t('brief.heading', { exam: brief.data.case }) : t('brief.title'));
+  useHashTarget(Boolean(brief.data));
+
+  return (
+    <div className="page">
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/referentiel">{t('referential.title')}</Link>
+          </li>
+          <li>
+            <Link to={`/epreuves/${id}`}>{brief.data?.case ?? t('exam.title')}</Link>
+          </li>
+          <li aria-current="page">{t('brief.title')}</li>
+        </ol>
+      </nav>
+      {brief.isPending ? (
+        <Loading />
+      ) : brief.error ? (
+        <ErrorState
+          error={brief.error}
+          onRetry={() => void brief.refetch()}
+          back={{ to: '/referentiel', label: t('nav.backToReferential') }}
+        />
+      ) : (
+        <BriefView brief={brief.data} />
+      )}
+    </div>
+  );
+}
+
+/** For each deliverable or criterion id, the outline parts (indexes) that serve it. */
+function partsServing(outline: OutlinePart[]): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  outline.forEach((part, index) => {
+    for (const id of [...part.deliverables, ...part.criteria]) map.set(id, [...(map.get(id) ?? []), index]);
+  });
+  return map;
+}
+
+export function BriefView({ brief }: { brief: ExamBrief }) {
+  const { t, i18n } = useTranslation();
+  const serving = partsServing(brief.outline);
+  const totalPages = brief.outline.reduce((sum, part) => sum + part.pages, 0);
+  const checklistHref = api.exams[':id']['brief.md'].$path({ param: { id: brief.examId } });
+  const sections = [
+    ['brief-asked', t('brief.asked')],
+    ['brief-judged', t('brief.judged')],
+    ['brief-outline', t('brief.outline')],
+    ['brief-methods', t('brief.methods')],
+    ['brief-pitfalls', t('brief.pitfalls')],
+  ] as const;
+
+  return (
+    <article className="brief" aria-labelledby="brief-title">
+      <header className="page-header">
+        <p className="eyebrow">
+          {t('referential.blocLabel', { id: brief.bloc })} · {t('brief.title')}
+        </p>
+        <h1 id="brief-title">{t('brief.heading', { exam: brief.case })}</h1>
+        <p className="lead">{t('brief.lead')}</p>
+        <div className="header-actions">
+          <a className="button button-primary" href={checklistHref} download>
+            {t('brief.download')}
+          </a>
+          <Link className="button button-secondary" to={`/?epreuve=${brief.examId}`}>
+            {t('exam.uploadCta')}
+          </Link>
+        </div>
+        <p className="muted small brief-download-hint">{t('brief.downloadHint')}</p>
+      </header>
+
+      <nav className="toc" aria-label={t('brief.tocLabel')}>
+        <ul>
+          {sections.map(([anchor, label]) => (
+            <li key={anchor}>
+              <a href={`#${anchor}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <div className="brief-layout">
+        <div className="brief-main">
+          <section id="brief-asked" className="section" aria-labelledby="brief-asked-heading">
+            <h2 id="brief-asked-heading">{t('brief.asked')}</h2>
+            <p className="section-intro">{brief.context}</p>
+            <ol className="item-list">
+              {brief.asked.map((d) => (
+                <li key={d.id} id={deliverableAnchor(d.id)} className="brief-item">
+                  <span className="item-id">{d.id}</span>
+                  <div>
+                    <p className="brief-item-text">{d.text}</p>
+                    <PartRefs indexes={serving.get(d.id) ?? []} outline={brief.outline} />
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+
+          <section id="brief-judged" className="section" aria-labelledby="brief-judged-heading">
+            <h2 id="brief-judged-heading">{t('brief.judged')}</h2>
+            <p className="section-intro">{t('exam.criteriaIntro')}</p>
+            <ol className="item-list">
+              {brief.judged.map((c) => (
+                <li key={c.id} id={criterionAnchor(c.id)} className="brief-item">
+                  <span className="item-id">{c.id}</span>
+                  <div>
+                    <p className="brief-item-text">{c.text}</p>
+                    <ul className="chips" aria-label={t('exam.criterionCompetencies')}>
+                      {c.competencies.map((k) => (
+                        <li key={k.id}>
+                          <CompetencyChip id={k.id} title={`${k.code} — ${k.text}`} />
+                        </li>
+                      ))}
+                    </ul>
+                    <PartRefs indexes={serving.get(c.id) ?? []} outline={brief.outline} />
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+
+          <section id="brief-outline" className="section" aria-labelledby="brief-outline-heading">
+            <h2 id="brief-outline-heading">{t('brief.outline')}</h2>
+            <p className="section-intro">
+              {t('brief.outlineIntro', {
+                count: totalPages,
+                pages: formatNumber(totalPages, i18n.language),
+              })}
+            </p>
+            <ol className="brief-outline">
+              {brief.outline.map((part, index) => (
+                <li key={part.title} id={partAnchor(index)} className="card brief-part">
+                  <span className="brief-part-number" aria-hidden="true">
+                    {index + 1}
+                  </span>
+                  <div className="brief-part-body">
+                    <div className="brief-part-header">
+                      <h3 className="brief-part-title">
+                        <span className="visually-hidden">
+                          {t('brief.partNumber', { number: index + 1 })}{' '}
+                        </span>
+                        {part.title}
+                      </h3>
+                      <span className="brief-part-pages">
+                        {t('brief.pageBudget', {
+                          count: part.pages,
+                          pages: formatNumber(part.pages, i18n.language),
+                        })}
+                      </span>
+                    </div>
+                    {totalPages > 0 && (
+                      <span className="brief-part-bar" aria-hidden="true">
+                        <span style={{ width: `${Math.round((part.pages / totalPages) * 100)}%` }} />
+                      </span>
+                    )}
+                    <p>{part.guidance}</p>
+                    <IdLinks
+                      label={t('brief.serves')}
+                      deliverables={part.deliverables}
+                      criteria={part.criteria}
+                    />
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+
+          <section id="brief-methods" className="section" aria-labelledby="brief-methods-heading">
+            <h2 id="brief-methods-heading">{t('brief.methods')}</h2>
+            <p className="section-intro">{t('brief.methodsIntro')}</p>
+            <ul className="brief-methods">
+              {brief.methods.map((m) => (
+                <li key={m.id} id={methodAnchor(m.id)} className="card brief-method">
+                  <h3 className="brief-method-title">{m.name}</h3>
+                  <p>{m.explanation}</p>
+                  <IdLinks label={t('brief.serves')} deliverables={m.deliverables} criteria={m.criteria} />
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section id="brief-pitfalls" className="section" aria-labelledby="brief-pitfalls-heading">
+            <h2 id="brief-pitfalls-heading">{t('brief.pitfalls')}</h2>
+            <ul className="brief-pitfalls">
+              {brief.pitfalls.map((p) => (
+                <li key={p}>
+                  <AlertIcon />
+                  <span>{p}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+
+        <aside className="brief-side" aria-label={t('brief.sideLabel')}>
+          <section className="card" aria-labelledby="brief-modalities-heading">
+            <h2 id="brief-modalities-heading">{t('exam.modalities')}</h2>
+            <ul className="bullet-list">
+              {brief.modalities.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+            <p className="brief-side-link">
+              <Link to={`/epreuves/${brief.examId}`}>{t('brief.viewExam')}</Link>
+            </p>
+          </section>
+          <section className="card brief-integrity" aria-labelledby="brief-integrity-heading">
+            <h2 id="brief-integrity-heading">{t('brief.integrityTitle')}</h2>
+            <p>{t('brief.integrity')}</p>
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+/** « Plan suggéré : partie 2, 3 », each part a link to it in the outline. */
+function PartRefs({ indexes, outline }: { indexes: number[]; outline: OutlinePart[] }) {
+  const { t } = useTranslation();
+  if (indexes.length === 0) return null;
+  return (
+    <p className="brief-refs">
+      <span className="muted">{t('brief.inParts', { count: indexes.length })}</span>{' '}
+      {indexes.map((index, i) => (
+        <span key={index}>
+          {i > 0 && ', '}
+          <a href={`#${partAnchor(index)}`} title={outline[index]?.title}>
+            {t('brief.partNumber', { number: index + 1 })}
+          </a>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** Deliverable and criterion ids as links to them on this page. */
+function IdLinks({
+  label,
+  deliverables,
+  criteria,
+}: {
+  label: string;
+  deliverables: string[];
+  criteria: string[];
+}) {
+  const ids = [
+    ...deliverables.map((id) => [id, deliverableAnchor(id)] as const),
+    ...criteria.map((id) => [id, criterionAnchor(id)] as const),
+  ];
+  if (ids.length === 0) return null;
+  return (
+    <div className="brief-refs">
+      <span className="muted">{label}</span>
+      <ul className="chips" aria-label={label}>
+        {ids.map(([id, anchor]) => (
+          <li key={id}>
+            <a className="chip" href={`#${anchor}`}>
+              {id}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,393 @@
+import {
+  type Dispatch,
+  type FormEvent,
+  type KeyboardEvent,
+  type RefObject,
+  type SetStateAction,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { EmptyState, ErrorState, InlineError, Loading } from '../../components/states';
+import { ApiError, type Exam } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { useDossier } from '../dossiers/queries';
+import { useExam } from '../referential/queries';
+import { TextPanel } from '../reviews/text-panel';
+import { AnswerText } from './answer-text';
+import { CitationList, CriterionRef } from './citations';
+import { briefPath, type CoachMessage, useConversation } from './queries';
+import { STREAM_INCOMPLETE } from './stream';
+import { type PendingExchange, useCoachChat } from './use-coach-chat';
+
+/** The server's limit on a question (`MAX_MESSAGE_LENGTH` in the coaching schemas): a question, not a dossier. */
+export const MAX_QUESTION_LENGTH = 2000;
+/** The character count shows from here on, when the limit starts to matter. */
+const COUNT_FROM = 1500;
+
+/**
+ * The coach on one version of a dossier: the stored conversation, a question box, the answer streamed as
+ * the server sends it, and citations that open the draft at the page quoted. States the integrity rule:
+ * the coach helps to think and structure, it does not write the dossier.
+ */
+export function CoachPage() {
+  const { id = '', v = '' } = useParams();
+  const { t } = useTranslation();
+  const version = Number(v);
+  const validVersion = Number.isInteger(version) && version > 0;
+  const dossier = useDossier(id);
+  const exam = useExam(dossier.data?.examId);
+  const conversation = useConversation(id, validVersion ? version : 0);
+  const [params, setParams] = useSearchParams();
+  const panelPage = Number(params.get('page'));
+  const panelQuote = params.get('quote') ?? undefined;
+  const closePanel = useCallback(() => setParams({}, { preventScrollReset: true }), [setParams]);
+  useDocumentTitle(t('coach.title', { version: v }));
+
+  const title = dossier.data?.title ?? t('dossier.title');
+  return (
+    <div className="page coach-page">
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/dossiers">{t('nav.dossiers')}</Link>
+          </li>
+          <li>
+            <Link to={`/dossiers/${id}`}>{title}</Link>
+          </li>
+          <li aria-current="page">{t('coach.title', { version: v })}</li>
+        </ol>
+      </nav>
+      {!validVersion ? (
+        <ErrorState
+          error={new ApiError(404, 'not_found', '')}
+          back={{ to: `/dossiers/${id}`, label: t('coach.backToDossier') }}
+        />
+      ) : conversation.isPending ? (
+        <Loading />
+      ) : conversation.error ? (
+        <ErrorState
+          error={conversation.error}
+          onRetry={() => void conversation.refetch()}
+          back={{ to: '/dossiers', label: t('nav.backToDossiers') }}
+        />
+      ) : (
+        <>
+          <header className="page-header">
+            <p className="eyebrow">
+              {exam.data
+                ? `${t('referential.blocLabel', { id: exam.data.bloc })} · ${exam.data.case}`
+                : (dossier.data?.examId ?? '')}
+            </p>
+            <h1>{t('coach.heading')}</h1>
+            <p className="lead">{t('coach.lead', { version, title })}</p>
+            <div className="header-actions">
+              <Link className="button button-secondary" to={`/dossiers/${id}`}>
+                {t('coach.backToDossier')}
+              </Link>
+              {dossier.data && (
+                <Link className="button button-secondary" to={briefPath(dossier.data.examId)}>
+                  {t('coach.viewBrief')}
+                </Link>
+              )}
+            </div>
+          </header>
+          <CoachPolicy policy={conversation.data.policy} />
+          <CoachWorkspace
+            dossierId={id}
+            version={version}
+            messages={conversation.data.messages}
+            exam={exam.data}
+          />
+          {panelPage > 0 && (
+            <TextPanel
+              dossierId={id}
+              version={version}
+              page={panelPage}
+              quote={panelQuote}
+              onClose={closePanel}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The integrity rule, in the UI's language (the server words it in both). */
+function CoachPolicy({ policy }: { policy: { fr: string; en: string } }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="notice coach-policy" role="note">
+      <strong>{t('coach.policyTitle')}</strong>
+      <span>{i18n.language === 'en' ? policy.en : policy.fr}</span>
+    </div>
+  );
+}
+
+/** The thread with its question box, and the exam's criteria beside it (which can fill the box). */
+function CoachWorkspace({
+  dossierId,
+  version,
+  messages,
+  exam,
+}: {
+  dossierId: string;
+  version: number;
+  messages: CoachMessage[];
+  exam: Exam | undefined;
+}) {
+  const [draft, setDraft] = useState('');
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  // A suggestion fills the box and hands over to the keyboard: the candidate edits it, then sends it.
+  const fill = useCallback((text: string) => {
+    setDraft(text);
+    inputRef.current?.focus();
+  }, []);
+  return (
+    <div className="coach-layout">
+      <CoachThread
+        dossierId={dossierId}
+        version={version}
+        messages={messages}
+        exam={exam}
+        draft={draft}
+        setDraft={setDraft}
+        inputRef={inputRef}
+        onFill={fill}
+      />
+      {exam && <CriteriaAside exam={exam} onFill={fill} />}
+    </div>
+  );
+}
+
+function CoachThread({
+  dossierId,
+  version,
+  messages,
+  exam,
+  draft,
+  setDraft,
+  inputRef,
+  onFill,
+}: {
+  dossierId: string;
+  version: number;
+  messages: CoachMessage[];
+  exam: Exam | undefined;
+  draft: string;
+  setDraft: Dispatch<SetStateAction<string>>;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+  onFill: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { ask, pending, status, error } = useCoachChat(dossierId, version);
+  const pendingRef = useRef<HTMLLIElement>(null);
+  const criterionTexts = new Map(exam?.criteria.map((c) => [c.id, c.text]) ?? []);
+  const busy = status === 'streaming';
+  const hasPending = pending !== null;
+
+  // The question just asked goes to the top of the view, so the answer streams in below it, in sight.
+  useEffect(() => {
+    if (hasPending) pendingRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [hasPending]);
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const message = draft.trim();
+    if (!message || busy) return;
+    setDraft('');
+    const ok = await ask(message);
+    // A failed question stays in the box, to send again.
+    if (!ok) setDraft((current) => current || message);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  }
+
+  const firstCriterion = exam?.criteria[0]?.id;
+  const suggestions = [
+    t('coach.suggestions.weakest'),
+    ...(firstCriterion ? [t('coach.suggestions.criterion', { id: firstCriterion })] : []),
+    t('coach.suggestions.outline'),
+  ];
+
+  return (
+    <section className="card coach-main" aria-labelledby="coach-thread-heading">
+      <h2 id="coach-thread-heading">{t('coach.threadTitle')}</h2>
+      {messages.length === 0 && !pending ? (
+        <EmptyState title={t('coach.emptyTitle')}>
+          <p>{t('coach.emptyHint')}</p>
+          <ul className="coach-suggestions" aria-label={t('coach.suggestionsLabel')}>
+            {suggestions.map((s) => (
+              <li key={s}>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => onFill(s)}
+                >
+                  {s}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </EmptyState>
+      ) : (
+        <ol className="coach-thread">
+          {messages.map((m) => (
+            <li key={m.id}>
+              <MessageView message={m} examId={exam?.id} criterionTexts={criterionTexts} />
+            </li>
+          ))}
+          {pending && (
+            <>
+              <li ref={pendingRef}>
+                <QuestionBubble text={pending.question} />
+              </li>
+              <li>
+                <StreamingAnswer pending={pending} />
+              </li>
+            </>
+          )}
+        </ol>
+      )}
+
+      <p className="visually-hidden" role="status">
+        {status === 'streaming' ? t('coach.thinking') : status === 'answered' ? t('coach.answered') : ''}
+      </p>
+
+      <form className="coach-form" onSubmit={(event) => void submit(event)}>
+        <label htmlFor="coach-question">{t('coach.questionLabel')}</label>
+        <textarea
+          id="coach-question"
+          className="coach-input"
+          ref={inputRef}
+          rows={3}
+          maxLength={MAX_QUESTION_LENGTH}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onKeyDown}
+          aria-describedby="coach-question-hint"
+          placeholder={t('coach.questionPlaceholder')}
+        />
+        <div className="coach-form-footer">
+          <p id="coach-question-hint" className="muted small">
+            {t('coach.questionHint', { version })}
+            {draft.length >= COUNT_FROM && (
+              <> {t('coach.charCount', { count: draft.length, max: MAX_QUESTION_LENGTH })}</>
+            )}
+          </p>
+          <button type="submit" className="button button-primary" disabled={busy || draft.trim() === ''}>
+            {busy ? t('coach.sending') : t('coach.send')}
+          </button>
+        </div>
+        {error !== null && <CoachError error={error} />}
+      </form>
+    </section>
+  );
+}
+
+function CoachError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (error instanceof ApiError && error.code === STREAM_INCOMPLETE) {
+    return (
+      <p className="inline-error" role="alert">
+        {t('coach.streamCut')}
+      </p>
+    );
+  }
+  return <InlineError error={error} />;
+}
+
+function QuestionBubble({ text, createdAt }: { text: string; createdAt?: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="coach-message coach-message-user">
+      <p className="coach-message-header">
+        <span className="coach-author">{t('coach.you')}</span>
+        {createdAt && <time dateTime={createdAt}>{formatDate(createdAt, i18n.language)}</time>}
+      </p>
+      <p className="coach-question">{text}</p>
+    </div>
+  );
+}
+
+function MessageView({
+  message: m,
+  examId,
+  criterionTexts,
+}: {
+  message: CoachMessage;
+  examId: string | undefined;
+  criterionTexts: Map<string, string>;
+}) {
+  const { t, i18n } = useTranslation();
+  if (m.role === 'user') return <QuestionBubble text={m.content} createdAt={m.createdAt} />;
+  return (
+    <div className="coach-message coach-message-assistant">
+      <p className="coach-message-header">
+        <span className="coach-author">{t('coach.coach')}</span>
+        <time dateTime={m.createdAt}>{formatDate(m.createdAt, i18n.language)}</time>
+        {m.mode && <span className="tag">{t(`coach.mode.${m.mode}`)}</span>}
+        {m.refused && <span className="tag tag-warning">{t('coach.refused')}</span>}
+      </p>
+      <AnswerText text={m.content} />
+      <CitationList citations={m.citations} examId={examId} criterionTexts={criterionTexts} />
+    </div>
+  );
+}
+
+function StreamingAnswer({ pending }: { pending: PendingExchange }) {
+  const { t } = useTranslation();
+  return (
+    <div className="coach-message coach-message-assistant is-streaming" aria-busy="true">
+      <p className="coach-message-header">
+        <span className="coach-author">{t('coach.coach')}</span>
+      </p>
+      {pending.answer === '' ? (
+        <p className="coach-waiting">
+          <span className="spinner" aria-hidden="true" />
+          {t('coach.reading')}
+        </p>
+      ) : (
+        <AnswerText text={pending.answer} />
+      )}
+    </div>
+  );
+}
+
+/** The exam's criteria beside the thread: what the coach's ids refer to, and a way to ask about each. */
+function CriteriaAside({ exam, onFill }: { exam: Exam; onFill: (text: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="coach-side" aria-labelledby="coach-criteria-heading">
+      <section className="card">
+        <h2 id="coach-criteria-heading">{t('coach.criteriaTitle')}</h2>
+        <p className="muted small">{t('coach.criteriaHint')}</p>
+        <ul className="coach-criteria">
+          {exam.criteria.map((c) => (
+            <li key={c.id}>
+              <CriterionRef id={c.id} examId={exam.id} text={c.text} />
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onFill(t('coach.suggestions.criterion', { id: c.id }))}
+                aria-label={t('coach.askAboutAria', { id: c.id })}
+              >
+                {t('coach.askAbout')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </aside>
+  );
+}

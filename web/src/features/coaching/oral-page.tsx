@@ -1,0 +1,152 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { ScorePill } from '../../components/score';
+import { ErrorState, Loading } from '../../components/states';
+import type { Exam } from '../../lib/api';
+import { useDossier } from '../dossiers/queries';
+import { useExam } from '../referential/queries';
+import { fetchReview, reviewKeys } from '../reviews/queries';
+import { CriterionRef } from './citations';
+import { PracticeTimerView } from './practice-timer';
+import { type OralPrep, useOralPrep } from './queries';
+
+/**
+ * Oral preparation from a finished review: the jury's likely questions, weakest criteria first, each with what
+ * a strong answer must contain, and a timed practice on the exam's oral length.
+ */
+export function OralPrepPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const oral = useOralPrep(id);
+  const review = useQuery({ queryKey: reviewKeys.review(id), queryFn: () => fetchReview(id) });
+  const dossier = useDossier(review.data?.dossierId);
+  const exam = useExam(oral.data?.examId ?? review.data?.examId);
+  useDocumentTitle(t('oral.title'));
+
+  return (
+    <div className="page oral-page">
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/dossiers">{t('nav.dossiers')}</Link>
+          </li>
+          {review.data && (
+            <>
+              <li>
+                <Link to={`/dossiers/${review.data.dossierId}`}>
+                  {dossier.data?.title ?? t('dossier.title')}
+                </Link>
+              </li>
+              <li>
+                <Link to={`/revues/${id}`}>{t('review.breadcrumb', { version: review.data.version })}</Link>
+              </li>
+            </>
+          )}
+          <li aria-current="page">{t('oral.title')}</li>
+        </ol>
+      </nav>
+      {oral.isPending ? (
+        <Loading />
+      ) : oral.error ? (
+        <ErrorState
+          error={oral.error}
+          onRetry={() => void oral.refetch()}
+          back={{ to: `/revues/${id}`, label: t('oral.backToReport') }}
+        />
+      ) : (
+        <OralPrepView oral={oral.data} exam={exam.data} />
+      )}
+    </div>
+  );
+}
+
+export function OralPrepView({ oral, exam }: { oral: OralPrep; exam: Exam | undefined }) {
+  const { t } = useTranslation();
+  const [hideAnswers, setHideAnswers] = useState(false);
+  const criterionTexts = new Map(exam?.criteria.map((c) => [c.id, c.text]) ?? []);
+  const { practice } = oral;
+  const duration = practice.perCandidate
+    ? t('oral.durationPerCandidate', { count: practice.minutes })
+    : practice.assumed
+      ? t('oral.durationAssumed', { count: practice.minutes })
+      : t('oral.durationReferential', { count: practice.minutes });
+
+  return (
+    <article aria-labelledby="oral-title">
+      <header className="page-header">
+        <p className="eyebrow">
+          {exam ? `${t('referential.blocLabel', { id: exam.bloc })} · ${exam.case}` : oral.examId}
+        </p>
+        <h1 id="oral-title">{t('oral.title')}</h1>
+        <p className="lead">{t('oral.lead')}</p>
+      </header>
+
+      {oral.notes.length > 0 && (
+        <div className="notice oral-notes" role="note">
+          <ul>
+            {oral.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div className="oral-layout">
+        <section className="card oral-practice" aria-labelledby="oral-practice-heading">
+          <h2 id="oral-practice-heading">{t('oral.practiceTitle')}</h2>
+          <p className="muted">{duration}</p>
+          <PracticeTimerView minutes={practice.minutes} split={practice.suggestedSplit} />
+        </section>
+
+        <section className="oral-questions" aria-labelledby="oral-questions-heading">
+          <div className="oral-questions-header">
+            <h2 id="oral-questions-heading">{t('oral.questionsTitle')}</h2>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-pressed={hideAnswers}
+              onClick={() => setHideAnswers((hide) => !hide)}
+            >
+              {t('oral.hideAnswers')}
+            </button>
+          </div>
+          <p className="section-intro">{t('oral.questionsIntro')}</p>
+          <ol className="oral-question-list">
+            {oral.questions.map((q, i) => (
+              <li key={`${q.criterionId}-${q.question}`} className="card oral-question">
+                <div className="oral-question-meta">
+                  <span className="oral-question-number">{t('oral.questionNumber', { number: i + 1 })}</span>
+                  <CriterionRef
+                    id={q.criterionId}
+                    examId={oral.examId}
+                    text={criterionTexts.get(q.criterionId)}
+                    showText={false}
+                  />
+                  {q.score !== null && q.level !== null ? (
+                    <ScorePill score={q.score} level={q.level} />
+                  ) : (
+                    <span className="tag">{t('oral.notGraded')}</span>
+                  )}
+                </div>
+                <h3 className="oral-question-title">{q.question}</h3>
+                {!hideAnswers && (
+                  <div className="oral-strong">
+                    <h4>{t('oral.strongAnswer')}</h4>
+                    <ul className="bullet-list bullet-list-do">
+                      {q.strongAnswer.map((point) => (
+                        <li key={point}>{point}</li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,196 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ScorePill } from '../../components/score';
+import { InlineError } from '../../components/states';
+import type { CriterionResult } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import type { DecisionInput, Reason } from './queries';
+import { REASONS, reasonLabel } from './reasons';
+
+const LEVELS = ['absent', 'insuffisant', 'partiel', 'satisfaisant', 'excellent'] as const;
+export const SCORES = [0, 1, 2, 3, 4] as const;
+
+export function levelOf(score: number): (typeof LEVELS)[number] {
+  return LEVELS[Math.max(0, Math.min(4, Math.round(score)))];
+}
+
+/** What the trainer is typing for one criterion, before it is saved. */
+export interface DecisionDraft {
+  score: number;
+  reason: Reason | '';
+  comment: string;
+}
+
+/** The draft a « Corriger » starts from: the last decision if there is one, else the AI's score. */
+export function initialDraft(criterion: CriterionResult, score?: number): DecisionDraft {
+  const d = criterion.decision;
+  const reason =
+    d && d.reason !== 'agree' && REASONS.includes(d.reason as Reason) ? (d.reason as Reason) : '';
+  return { score: score ?? d?.score ?? criterion.score, reason, comment: d?.comment ?? '' };
+}
+
+/** The draft with another score: « D'accord » means the AI's score, so another score clears it. */
+export function withScore(draft: DecisionDraft, score: number, aiScore: number): DecisionDraft {
+  return { ...draft, score, reason: draft.reason === 'agree' && score !== aiScore ? '' : draft.reason };
+}
+
+/**
+ * The rules the server applies, checked before sending (the server still has the last word): a reason
+ * is required, « D'accord » keeps the AI's score, « Autre » needs a comment. Returns an i18n key.
+ */
+export function validateDecision(draft: DecisionDraft, aiScore: number): string | null {
+  if (!draft.reason) return 'trainer.decision.errorReason';
+  if (draft.reason === 'agree' && draft.score !== aiScore) return 'trainer.decision.errorAgreeScore';
+  if (draft.reason === 'other' && !draft.comment.trim()) return 'trainer.decision.errorOtherComment';
+  return null;
+}
+
+/** The request body for a valid draft. */
+export function decisionInput(draft: DecisionDraft & { reason: Reason }): DecisionInput {
+  const comment = draft.comment.trim();
+  return { score: draft.score, reason: draft.reason, ...(comment ? { comment } : {}) };
+}
+
+/** The decision already recorded on a criterion: the trainer's score and reason beside the AI's. */
+export function DecisionSummary({ criterion }: { criterion: CriterionResult }) {
+  const { t, i18n } = useTranslation();
+  const d = criterion.decision;
+  if (!d) return null;
+  const agreed = d.reason === 'agree' && d.score === criterion.score;
+  return (
+    <div className={agreed ? 'trainer-decision is-agreed' : 'trainer-decision is-changed'}>
+      <p className="trainer-decision-title">
+        <strong>{agreed ? t('trainer.decision.accepted') : t('trainer.decision.changed')}</strong>
+        <ScorePill score={d.score} level={levelOf(d.score)} />
+        <span>{reasonLabel(t, d.reason)}</span>
+      </p>
+      {d.comment && <p className="trainer-decision-comment">{d.comment}</p>}
+      <p className="muted small">
+        {t('trainer.decision.by', { by: d.by, date: formatDate(d.at, i18n.language) })}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Another score with a reason and a comment for one criterion. Controlled: the page holds the draft,
+ * so that keyboard shortcuts (0–4, c) can fill it.
+ */
+export function DecisionForm({
+  criterion,
+  draft,
+  onChange,
+  onCancel,
+  onSubmit,
+  pending = false,
+  error,
+}: {
+  criterion: CriterionResult;
+  draft: DecisionDraft;
+  onChange: (draft: DecisionDraft) => void;
+  onCancel: () => void;
+  onSubmit: (input: DecisionInput) => void;
+  pending?: boolean;
+  error?: unknown;
+}) {
+  const { t } = useTranslation();
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const id = `decision-${criterion.id}`;
+  const ai = criterion.score;
+  const commentRequired = draft.reason === 'other';
+
+  function change(next: DecisionDraft) {
+    setInvalid(null);
+    onChange(next);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = validateDecision(draft, ai);
+    setInvalid(problem);
+    if (problem || !draft.reason) return;
+    onSubmit(decisionInput({ ...draft, reason: draft.reason }));
+  }
+
+  return (
+    <form className="decision-form" onSubmit={submit} aria-labelledby={`${id}-legend`} noValidate>
+      <p id={`${id}-legend`} className="visually-hidden">
+        {t('trainer.decision.formLabel', { id: criterion.id })}
+      </p>
+      <fieldset className="score-choice">
+        <legend className="score-choice-legend">{t('trainer.decision.yourScore')}</legend>
+        <div className="score-options">
+          {SCORES.map((score) => (
+            <label key={score} className={`score-option level-${score}`} htmlFor={`${id}-score-${score}`}>
+              <input
+                type="radio"
+                id={`${id}-score-${score}`}
+                name={`${id}-score`}
+                value={score}
+                checked={draft.score === score}
+                onChange={() => change(withScore(draft, score, ai))}
+              />
+              <span className="score-option-value">{score}</span>
+              <span className="score-option-level">{t(`levels.${levelOf(score)}`)}</span>
+              {score === ai && <span className="score-option-ai">{t('trainer.decision.aiMark')}</span>}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>{t('trainer.decision.reason')}</label>
+        <select
+          id={`${id}-reason`}
+          value={draft.reason}
+          onChange={(e) => {
+            const reason = e.target.value as Reason | '';
+            change({ ...draft, reason, score: reason === 'agree' ? ai : draft.score });
+          }}
+          aria-invalid={
+            invalid === 'trainer.decision.errorReason' || invalid === 'trainer.decision.errorAgreeScore'
+          }
+        >
+          <option value="">{t('trainer.decision.chooseReason')}</option>
+          {REASONS.map((reason) => (
+            <option key={reason} value={reason}>
+              {t(`trainer.reasons.${reason}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-comment`}>
+          {commentRequired ? t('trainer.decision.commentRequired') : t('trainer.decision.comment')}
+        </label>
+        <textarea
+          id={`${id}-comment`}
+          className="trainer-textarea"
+          rows={3}
+          maxLength={2000}
+          value={draft.comment}
+          required={commentRequired}
+          aria-invalid={invalid === 'trainer.decision.errorOtherComment'}
+          aria-describedby={`${id}-comment-hint`}
+          onChange={(e) => change({ ...draft, comment: e.target.value })}
+        />
+        <p id={`${id}-comment-hint`} className="muted small">
+          {t('trainer.decision.commentHint')}
+        </p>
+      </div>
+      {invalid && (
+        <p className="inline-error" role="alert">
+          {t(invalid, { score: ai })}
+        </p>
+      )}
+      {error !== undefined && error !== null && <InlineError error={error} />}
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? t('trainer.decision.saving') : t('trainer.decision.save')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel} disabled={pending}>
+          {t('trainer.decision.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

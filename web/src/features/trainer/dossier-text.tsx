@@ -1,0 +1,165 @@
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState, Loading } from '../../components/states';
+import { useDossierText } from '../dossiers/queries';
+import { locateQuote, type QuoteLocation } from '../reviews/locate-quote';
+
+export interface TextQuote {
+  quote: string;
+  page: number;
+}
+
+/** Where each quote was found; on a page, overlapping quotes keep the first one's mark. */
+export function locateQuotes(pages: { page: number; text: string }[], quotes: TextQuote[]) {
+  const located = quotes.map((q) => locateQuote(pages, q.page, q.quote));
+  const byPage = new Map<number, { range: [number, number]; index: number }[]>();
+  located.forEach((loc, index) => {
+    if (!loc.range) return;
+    const [start, end] = loc.range;
+    const list = byPage.get(loc.page) ?? [];
+    if (list.some((m) => start < m.range[1] && m.range[0] < end)) return;
+    list.push({ range: loc.range, index });
+    byPage.set(loc.page, list);
+  });
+  for (const list of byPage.values()) list.sort((a, b) => a.range[0] - b.range[0]);
+  return { located, byPage };
+}
+
+function markedText(text: string, marks: { range: [number, number]; index: number }[], active: number) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const { range, index } of marks) {
+    if (range[0] > at) parts.push(text.slice(at, range[0]));
+    parts.push(
+      <mark key={index} data-quote={index} className={index === active ? 'is-active' : undefined}>
+        {text.slice(range[0], range[1])}
+      </mark>,
+    );
+    at = range[1];
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
+}
+
+/**
+ * The dossier's extracted text, page by page, beside the criteria: the evidence quotes of the selected
+ * criterion are highlighted and the active one is scrolled into the middle of the panel.
+ */
+export function DossierText({
+  dossierId,
+  version,
+  criterionId,
+  quotes,
+  active,
+  scrollRequest,
+  reveal = false,
+  onBack,
+}: {
+  dossierId: string;
+  version: number;
+  /** The criterion whose quotes are shown, for the headings. */
+  criterionId: string | null;
+  quotes: TextQuote[];
+  /** The quote to bring into view. */
+  active: number;
+  /** Changes each time the active quote should be scrolled to, even if it is the same one. */
+  scrollRequest: number;
+  /** Bring the panel itself into view (an evidence was clicked) when the layout put it out of sight. */
+  reveal?: boolean;
+  /** Back to the criterion (on a phone, the text comes after the criteria). */
+  onBack?: () => void;
+}) {
+  const { t } = useTranslation();
+  const text = useDossierText(dossierId, version);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const { located, byPage } = useMemo(
+    () => locateQuotes(text.data?.pages ?? [], quotes),
+    [text.data, quotes],
+  );
+  const target: QuoteLocation | undefined = located[active];
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrollRequest asks for the scroll again.
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body || !target) return;
+    const element =
+      body.querySelector<HTMLElement>(`mark[data-quote="${active}"]`) ??
+      body.querySelector<HTMLElement>(`#dossier-page-${target.page}`);
+    if (!element) return;
+    // Scroll the panel only, not the page: the criterion being read stays where it is.
+    const top = element.offsetTop - body.clientHeight / 2 + element.offsetHeight / 2;
+    body.scrollTo?.({ top: Math.max(0, top) });
+    // Beside the criteria (wide screens) the panel is always in view; below them (phones) it is not.
+    const section = sectionRef.current;
+    if (reveal && section) {
+      const { top: panelTop } = section.getBoundingClientRect();
+      if (panelTop < 0 || panelTop > window.innerHeight / 2) section.scrollIntoView?.({ block: 'start' });
+    }
+  }, [target, active, scrollRequest, reveal]);
+
+  return (
+    <section
+      className="dossier-text card"
+      aria-labelledby="dossier-text-title"
+      id="dossier-text"
+      ref={sectionRef}
+    >
+      <header className="dossier-text-header">
+        <h2 id="dossier-text-title" className="dossier-text-title">
+          {t('trainer.review.textTitle', { version })}
+        </h2>
+        <p className="muted small">
+          {!criterionId
+            ? t('trainer.review.textHintNone')
+            : quotes.length === 0
+              ? t('trainer.review.textHintEmpty', { id: criterionId })
+              : t('trainer.review.textHint', { id: criterionId, count: quotes.length })}
+        </p>
+        <p className="visually-hidden" role="status">
+          {target && quotes.length > 0
+            ? target.range
+              ? t('trainer.review.quoteShown', { page: target.page })
+              : t('trainer.review.quoteNotFound', { page: target.page })
+            : ''}
+        </p>
+        {target && !target.range && quotes.length > 0 && (
+          <p className="notice small">{t('trainer.review.quoteNotFound', { page: target.page })}</p>
+        )}
+        {onBack && criterionId && (
+          <button
+            type="button"
+            className="button button-small button-secondary dossier-text-back"
+            onClick={onBack}
+          >
+            {t('trainer.review.backToCriterion', { id: criterionId })}
+          </button>
+        )}
+      </header>
+      <div className="dossier-text-body" ref={bodyRef}>
+        {text.isPending ? (
+          <Loading />
+        ) : text.error ? (
+          <ErrorState error={text.error} onRetry={() => void text.refetch()} />
+        ) : text.data.pages.length === 0 ? (
+          <p className="muted">{t('textPanel.empty')}</p>
+        ) : (
+          text.data.pages.map((p) => {
+            const marks = byPage.get(p.page) ?? [];
+            return (
+              <section
+                key={p.page}
+                id={`dossier-page-${p.page}`}
+                className={target?.page === p.page ? 'text-page is-current' : 'text-page'}
+                aria-labelledby={`dossier-page-${p.page}-title`}
+              >
+                <h3 id={`dossier-page-${p.page}-title`}>{t('textPanel.page', { page: p.page })}</h3>
+                <div className="page-text">{marks.length ? markedText(p.text, marks, active) : p.text}</div>
+              </section>
+            );
+          })
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,469 @@
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useDocumentTitle } from '../../components/document-title';
+import { CheckIcon } from '../../components/icons';
+import { ReadinessBadge, ScorePill } from '../../components/score';
+import { ErrorState, InlineError, Loading } from '../../components/states';
+import type { CriterionResult, GapReport, Review } from '../../lib/api';
+import { formatDate, formatScore } from '../../lib/format';
+import { RequireAuth } from '../auth/require-auth';
+import { CompetencyChips } from '../referential/competency-chip';
+import { FlagList } from '../reviews/flags';
+import { type DecisionDraft, DecisionForm, DecisionSummary, initialDraft, withScore } from './decision-form';
+import { DossierText } from './dossier-text';
+import { type DecisionInput, useCheckReview, useDecide, useQueue, useTrainerReview } from './queries';
+import { reportCheck } from './report-check';
+import { useShortcuts } from './shortcuts';
+import { ShortcutsHelp } from './shortcuts-help';
+
+export function TrainerReviewPage() {
+  return (
+    <RequireAuth roles={['trainer']}>
+      <TrainerReview />
+    </RequireAuth>
+  );
+}
+
+function TrainerReview() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const review = useTrainerReview(id);
+  const report = review.data?.report;
+  useDocumentTitle(
+    report ? t('trainer.review.title', { exam: report.exam.case }) : t('trainer.review.titleFallback'),
+  );
+
+  if (review.isPending) return <Loading label={t('review.loading')} />;
+  if (review.isError) {
+    return (
+      <div className="page">
+        <Breadcrumb />
+        <ErrorState
+          error={review.error}
+          onRetry={() => void review.refetch()}
+          back={{ to: '/formateur', label: t('trainer.review.back') }}
+        />
+      </div>
+    );
+  }
+  if (!report) {
+    return (
+      <div className="page">
+        <Breadcrumb />
+        <div className="state state-error" role="alert">
+          <p className="state-title">
+            {review.data.status === 'failed' ? t('trainer.review.failed') : t('trainer.review.notDone')}
+          </p>
+          {review.data.error && <p>{review.data.error}</p>}
+          <div className="state-action">
+            <Link className="button button-secondary" to="/formateur">
+              {t('trainer.review.back')}
+            </Link>
+          </div>
+        </div>
+      </div>
+    );
+  }
+  return <ReviewWorkspace review={review.data} report={report} />;
+}
+
+function Breadcrumb({ current }: { current?: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+      <ol>
+        <li>
+          <Link to="/formateur">{t('nav.trainerQueue')}</Link>
+        </li>
+        <li aria-current="page">{current ?? t('trainer.review.titleFallback')}</li>
+      </ol>
+    </nav>
+  );
+}
+
+const SCORE_KEYS = ['0', '1', '2', '3', '4'] as const;
+
+/** The review screen proper: the criteria and their decisions beside the dossier's text. */
+function ReviewWorkspace({ review, report }: { review: Review; report: GapReport }) {
+  const { t, i18n } = useTranslation();
+  const criteria = report.criteria;
+  const [selected, setSelected] = useState(0);
+  const [quote, setQuote] = useState({ index: 0, request: 0, reveal: false });
+  const [drafts, setDrafts] = useState<Record<string, DecisionDraft>>({});
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ criterionId: string; error: unknown } | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const decide = useDecide(review.id);
+  const queue = useQueue({});
+  const item = queue.data?.find((i) => i.reviewId === review.id);
+  const current: CriterionResult | undefined = criteria[selected];
+  const decided = criteria.filter((c) => c.decision).length;
+  const quotes = useMemo(() => current?.evidence ?? [], [current]);
+
+  // Moves focus once the element it targets is rendered (a form opened by a shortcut, a card).
+  useEffect(() => {
+    if (!focusTarget) return;
+    document.getElementById(focusTarget)?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  function select(index: number, { focus = false } = {}) {
+    const next = Math.max(0, Math.min(criteria.length - 1, index));
+    setSelected(next);
+    setQuote((q) => ({ index: 0, request: q.request + 1, reveal: false }));
+    if (focus) setFocusTarget(`criterion-${criteria[next].id}`);
+  }
+
+  function showQuote(index: number, quoteIndex: number) {
+    setSelected(index);
+    setQuote((q) => ({ index: quoteIndex, request: q.request + 1, reveal: true }));
+  }
+
+  function closeDraft(criterionId: string) {
+    setDrafts(({ [criterionId]: _closed, ...rest }) => rest);
+  }
+
+  function openDraft(c: CriterionResult, change?: (draft: DecisionDraft) => DecisionDraft, focus?: string) {
+    setDrafts((all) => {
+      const draft = all[c.id] ?? initialDraft(c);
+      return { ...all, [c.id]: change ? change(draft) : draft };
+    });
+    if (focus) setFocusTarget(`decision-${c.id}-${focus}`);
+  }
+
+  function send(c: CriterionResult, input: DecisionInput, then?: () => void) {
+    setFailure(null);
+    decide.mutate(
+      { criterionId: c.id, ...input },
+      {
+        onSuccess: () => {
+          closeDraft(c.id);
+          setAnnounce(t('trainer.decision.saved', { id: c.id }));
+          then?.();
+        },
+        onError: (error) => setFailure({ criterionId: c.id, error }),
+      },
+    );
+  }
+
+  function accept(index: number, { advance = false } = {}) {
+    const c = criteria[index];
+    if (c?.status !== 'done' || decide.isPending) return;
+    send(
+      c,
+      { score: c.score, reason: 'agree' },
+      advance ? () => select(index + 1, { focus: true }) : undefined,
+    );
+  }
+
+  useShortcuts({
+    j: () => select(selected + 1, { focus: true }),
+    k: () => select(selected - 1, { focus: true }),
+    a: () => accept(selected, { advance: true }),
+    c: () => current && openDraft(current, undefined, 'comment'),
+    '?': () => setHelpOpen((open) => !open),
+    ...Object.fromEntries(
+      SCORE_KEYS.map((key) => [
+        key,
+        () => current && openDraft(current, (d) => withScore(d, Number(key), current.score), 'reason'),
+      ]),
+    ),
+  });
+
+  const heading = item
+    ? t('trainer.review.heading', { candidate: item.candidate })
+    : t('trainer.review.titleFallback');
+  return (
+    <div className="page trainer-review">
+      <Breadcrumb current={item ? `${item.candidate} — ${report.exam.case}` : report.exam.case} />
+      <header className="card trainer-review-header">
+        <div>
+          <p className="eyebrow">
+            {t('referential.blocLabel', { id: report.exam.bloc })} · {report.exam.case}
+          </p>
+          <h1>{heading}</h1>
+          <p className="muted">
+            {item?.cohort ? `${item.cohort.name} · ` : ''}
+            {t('trainer.review.versionLine', {
+              version: review.version,
+              date: formatDate(report.generatedAt, i18n.language),
+            })}
+            {report.offline ? ` · ${t('report.offlineProvider')}` : ''}
+          </p>
+          <p className="trainer-progress">
+            {t('trainer.review.progress', { count: decided, total: criteria.length })}
+          </p>
+          <Link className="small" to={`/revues/${review.id}`}>
+            {t('trainer.review.candidateView')}
+          </Link>
+        </div>
+        <div className="trainer-review-score">
+          <ReadinessBadge ready={report.overall.ready} />
+          <p>{t('trainer.review.overall', { score: formatScore(report.overall.score, i18n.language) })}</p>
+        </div>
+      </header>
+
+      <ShortcutsHelp open={helpOpen} onToggle={setHelpOpen} />
+
+      {report.flags.filter((f) => f.code !== 'offline_analyzer').length > 0 && (
+        <section className="card trainer-flags" aria-labelledby="trainer-flags-title">
+          <h2 id="trainer-flags-title" className="trainer-card-title">
+            {t('trainer.review.flagsTitle')}
+          </h2>
+          <FlagList flags={report.flags.filter((f) => f.code !== 'offline_analyzer')} compact />
+        </section>
+      )}
+
+      <p className="visually-hidden" role="status">
+        {announce}
+      </p>
+
+      <div className="trainer-review-layout">
+        <section className="trainer-criteria" aria-labelledby="trainer-criteria-title">
+          <h2 id="trainer-criteria-title" className="trainer-criteria-title">
+            {t('trainer.review.criteriaTitle')}
+          </h2>
+          <p className="section-intro">{t('trainer.review.criteriaIntro')}</p>
+          <ol className="trainer-criterion-list">
+            {criteria.map((c, index) => (
+              <li key={c.id}>
+                <CriterionReview
+                  criterion={c}
+                  selected={index === selected}
+                  activeQuote={index === selected ? quote.index : -1}
+                  onSelect={() => index !== selected && select(index)}
+                  onShowQuote={(q) => showQuote(index, q)}
+                  draft={drafts[c.id]}
+                  onOpenDraft={() => openDraft(c, undefined, 'reason')}
+                  onDraftChange={(draft) => setDrafts((all) => ({ ...all, [c.id]: draft }))}
+                  onCancel={() => closeDraft(c.id)}
+                  onAccept={() => accept(index)}
+                  onSave={(input) => send(c, input)}
+                  pending={decide.isPending && decide.variables?.criterionId === c.id}
+                  error={failure?.criterionId === c.id ? failure.error : null}
+                />
+              </li>
+            ))}
+          </ol>
+          <CheckForm reviewId={review.id} report={report} />
+        </section>
+        <div className="trainer-text-column">
+          <DossierText
+            dossierId={review.dossierId}
+            version={review.version}
+            criterionId={current?.id ?? null}
+            quotes={quotes}
+            active={quote.index}
+            scrollRequest={quote.request}
+            reveal={quote.reveal}
+            onBack={current ? () => setFocusTarget(`criterion-${current.id}`) : undefined}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function CriterionReview({
+  criterion: c,
+  selected,
+  activeQuote,
+  onSelect,
+  onShowQuote,
+  draft,
+  onOpenDraft,
+  onDraftChange,
+  onCancel,
+  onAccept,
+  onSave,
+  pending,
+  error,
+}: {
+  criterion: CriterionResult;
+  selected: boolean;
+  activeQuote: number;
+  onSelect: () => void;
+  onShowQuote: (index: number) => void;
+  draft: DecisionDraft | undefined;
+  onOpenDraft: () => void;
+  onDraftChange: (draft: DecisionDraft) => void;
+  onCancel: () => void;
+  onAccept: () => void;
+  onSave: (input: DecisionInput) => void;
+  pending: boolean;
+  error: unknown;
+}) {
+  const { t } = useTranslation();
+  const failed = c.status === 'failed';
+  const titleId = `criterion-${c.id}-title`;
+  const classes = ['card', 'trainer-criterion'];
+  if (selected) classes.push('is-selected');
+  if (c.decision) classes.push('is-decided');
+  return (
+    <article
+      id={`criterion-${c.id}`}
+      className={classes.join(' ')}
+      aria-labelledby={titleId}
+      aria-current={selected ? 'true' : undefined}
+      data-criterion={c.id}
+      tabIndex={-1}
+      onFocus={onSelect}
+    >
+      <header className="criterion-header">
+        <h3 id={titleId}>
+          <button type="button" className="criterion-select" onClick={onSelect}>
+            <span className="item-id">{c.id}</span> {c.text}
+          </button>
+        </h3>
+        <div className="trainer-ai-score">
+          <span className="muted small">{t('trainer.decision.aiScore')}</span>
+          {failed ? (
+            <span className="status-badge status-failed">{t('report.criterionFailed')}</span>
+          ) : (
+            <ScorePill score={c.score} level={c.level} />
+          )}
+        </div>
+      </header>
+      {selected && <span className="selected-tag">{t('trainer.review.selected')}</span>}
+      <CompetencyChips ids={c.competencies} label={t('exam.criterionCompetencies')} />
+      <p className="rationale">{c.rationale}</p>
+
+      <div className="criterion-section">
+        <h4>{t('report.evidence')}</h4>
+        {c.evidence.length > 0 ? (
+          <ul className="evidence-list">
+            {c.evidence.map((e, i) => (
+              <li key={`${e.page}-${e.quote}`}>
+                <button
+                  type="button"
+                  className={i === activeQuote ? 'evidence is-active' : 'evidence'}
+                  onClick={() => onShowQuote(i)}
+                  aria-label={t('trainer.review.showInText', { page: e.page, quote: e.quote })}
+                >
+                  <q>{e.quote}</q>
+                  <span className="page-ref">{t('report.page', { page: e.page })}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('trainer.review.noEvidence')}</p>
+        )}
+      </div>
+      {c.missing.length > 0 && (
+        <div className="criterion-section">
+          <h4>{t('report.missing')}</h4>
+          <ul className="bullet-list">
+            {c.missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {c.flags.length > 0 && <FlagList flags={c.flags} compact />}
+
+      <div className="trainer-decision-area">
+        <DecisionSummary criterion={c} />
+        {draft ? (
+          <DecisionForm
+            criterion={c}
+            draft={draft}
+            onChange={onDraftChange}
+            onCancel={onCancel}
+            onSubmit={onSave}
+            pending={pending}
+            error={error}
+          />
+        ) : (
+          <>
+            <div className="button-row">
+              {!failed && (
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={onAccept}
+                  disabled={pending}
+                  aria-label={t('trainer.decision.acceptAria', { id: c.id, score: c.score })}
+                >
+                  <CheckIcon size={16} />
+                  {pending ? t('trainer.decision.saving') : t('trainer.decision.accept', { score: c.score })}
+                </button>
+              )}
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={onOpenDraft}
+                aria-label={t('trainer.decision.overrideAria', { id: c.id })}
+              >
+                {t('trainer.decision.override')}
+              </button>
+            </div>
+            {failed && <p className="muted small">{t('trainer.decision.failedHint')}</p>}
+            {error !== null && error !== undefined && <InlineError error={error} />}
+          </>
+        )}
+      </div>
+    </article>
+  );
+}
+
+/** « Marquer comme vérifiée », with a comment the candidate reads on their report. */
+function CheckForm({ reviewId, report }: { reviewId: string; report: GapReport }) {
+  const { t, i18n } = useTranslation();
+  const check = reportCheck(report);
+  const mutation = useCheckReview(reviewId);
+  const [comment, setComment] = useState(check?.comment ?? '');
+  const [done, setDone] = useState(false);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(false);
+    mutation.mutate(comment, { onSuccess: () => setDone(true) });
+  }
+
+  return (
+    <section className="card trainer-check" aria-labelledby="trainer-check-title">
+      <h2 id="trainer-check-title">{t('trainer.check.title')}</h2>
+      {check ? (
+        <p className="trainer-checked">
+          <CheckIcon size={16} />{' '}
+          {t('trainer.check.checkedBy', { by: check.by, date: formatDate(check.at, i18n.language) })}
+        </p>
+      ) : (
+        <p className="muted">{t('trainer.check.hint')}</p>
+      )}
+      <form onSubmit={submit} className="trainer-check-form">
+        <div className="field trainer-check-field">
+          <label htmlFor="check-comment">{t('trainer.check.comment')}</label>
+          <textarea
+            id="check-comment"
+            className="trainer-textarea"
+            rows={4}
+            maxLength={4000}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            aria-describedby="check-comment-hint"
+          />
+          <p id="check-comment-hint" className="muted small">
+            {t('trainer.check.commentHint')}
+          </p>
+        </div>
+        {mutation.error && <InlineError error={mutation.error} />}
+        {done && (
+          <p className="notice notice-success" role="status">
+            {t('trainer.check.done')} <Link to="/formateur">{t('trainer.review.back')}</Link>
+          </p>
+        )}
+        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+          {mutation.isPending
+            ? t('trainer.decision.saving')
+            : check
+              ? t('trainer.check.update')
+              : t('trainer.check.action')}
+        </button>
+      </form>
+    </section>
+  );
+}
