@@ -191,6 +191,8 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
     PREJURY_DATA_DIR: path.join(dataDir, 'data'),
     PREJURY_PROVIDER: 'offline',
     PREJURY_DEMO_PASSWORD: BENCH_PASSWORD,
+    // Production checks the Origin of sign-in requests against the public address.
+    PREJURY_PUBLIC_URL: `http://127.0.0.1:${port}`,
     // 100 reviews in a few minutes by one candidate: well above the production allowance.
     PREJURY_REVIEWS_PER_HOUR: '1000',
   });

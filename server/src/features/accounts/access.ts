@@ -1,6 +1,6 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
-import { dossiers } from '../../../../db/schema';
+import { dossiers, dossierVersions, reviews } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { NotFoundError } from '../../lib/errors';
 
@@ -55,20 +55,18 @@ export async function findVisibleDossier(
   return { id: row.id, ownerId: row.ownerId, relation: relationOf(actor, row.ownerId) };
 }
 
-/** The dossier a review belongs to, if the caller may see it; otherwise a 404 for the review. */
+/** The dossier a review belongs to, if the caller may see it (one query); otherwise a 404 for the review. */
 export async function findVisibleReview(
   database: Database,
   actor: Actor,
   reviewId: string,
 ): Promise<DossierRef> {
-  const [row] = await database.query<{ dossier_id: string }>(
-    `select v.dossier_id from reviews r join dossier_versions v on v.id = r.version_id where r.id = $1`,
-    [reviewId],
-  );
-  if (!row) throw new NotFoundError('Analyse', reviewId);
-  try {
-    return await findVisibleDossier(database, actor, row.dossier_id);
-  } catch {
-    throw new NotFoundError('Analyse', reviewId);
-  }
+  const [row] = await database.db
+    .select({ id: dossiers.id, ownerId: dossiers.ownerId })
+    .from(reviews)
+    .innerJoin(dossierVersions, eq(dossierVersions.id, reviews.versionId))
+    .innerJoin(dossiers, eq(dossiers.id, dossierVersions.dossierId))
+    .where(sql`${reviews.id} = ${reviewId} and ${visibleDossiers(actor)}`);
+  if (!row?.ownerId) throw new NotFoundError('Analyse', reviewId);
+  return { id: row.id, ownerId: row.ownerId, relation: relationOf(actor, row.ownerId) };
 }

@@ -49,25 +49,27 @@ export function createAccountService(deps: { database: Database; auth: Auth; log
   const { db } = database;
 
   async function actorForUser(user: { id: string; email: string; name: string }): Promise<Actor | null> {
-    const [member] = await db.select().from(memberships).where(eq(memberships.userId, user.id));
+    // One round trip: the membership and, for trainers, the cohorts they follow.
+    const [member] = await database.query<{
+      role: Role;
+      organization_id: string;
+      cohort_id: string | null;
+      trainer_cohorts: string[] | null;
+    }>(
+      `select m.role, m.organization_id, m.cohort_id,
+         array(select ct.cohort_id::text from cohort_trainers ct where ct.user_id = m.user_id) as trainer_cohorts
+       from memberships m where m.user_id = $1`,
+      [user.id],
+    );
     if (!member) return null;
-    const trainerCohortIds =
-      member.role === 'trainer'
-        ? (
-            await db
-              .select({ id: cohortTrainers.cohortId })
-              .from(cohortTrainers)
-              .where(eq(cohortTrainers.userId, user.id))
-          ).map((r) => r.id)
-        : [];
     return {
       userId: user.id,
       email: user.email,
       name: user.name,
       role: member.role,
-      organizationId: member.organizationId,
-      cohortId: member.cohortId,
-      trainerCohortIds,
+      organizationId: member.organization_id,
+      cohortId: member.cohort_id,
+      trainerCohortIds: member.role === 'trainer' ? (member.trainer_cohorts ?? []) : [],
     };
   }
 
@@ -295,6 +297,8 @@ export function createAccountService(deps: { database: Database; auth: Auth; log
   return {
     /** The caller behind a request's session cookie, or null. */
     async actorFromHeaders(headers: Headers): Promise<Actor | null> {
+      // No session cookie, no lookup: anonymous calls to public routes cost nothing here.
+      if (!/session_token=/.test(headers.get('cookie') ?? '')) return null;
       const session = await auth.api.getSession({ headers });
       if (!session) return null;
       return actorForUser(session.user);

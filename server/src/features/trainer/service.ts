@@ -95,19 +95,47 @@ export function createTrainerService(deps: { database: Database }) {
      * The report as people read it: each criterion carries the trainer's latest decision beside the
      * AI's own score (never replacing it), and the report the trainer's check and comment.
      */
-    async annotate(reviewId: string, report: GapReport): Promise<GapReport & { check?: unknown }> {
-      const decisions = await latestDecisions(reviewId);
-      const check = await getCheck(reviewId);
-      if (decisions.size === 0 && !check) return report;
+    async annotate(reviewId: string, report: GapReport): Promise<GapReport> {
+      // One round trip: the latest decision per criterion and the check, both usually absent.
+      const rows = await database.query<{
+        kind: 'decision' | 'check';
+        criterion_id: string | null;
+        score: number | null;
+        reason: string | null;
+        comment: string | null;
+        by: string;
+        at: Date | string;
+      }>(
+        `select * from (
+           select distinct on (criterion_id) 'decision' as kind, criterion_id, score, reason, comment,
+             decided_by_name as by, created_at as at
+           from review_decisions where review_id = $1 order by criterion_id, created_at desc) d
+         union all
+         select 'check', null, null, null, comment, checked_by_name, created_at from review_checks where review_id = $1`,
+        [reviewId],
+      );
+      if (rows.length === 0) return report;
+      const iso = (at: Date | string) => new Date(at).toISOString();
+      const decisions = new Map(rows.filter((r) => r.kind === 'decision').map((r) => [r.criterion_id, r]));
+      const check = rows.find((r) => r.kind === 'check');
       return {
         ...report,
         criteria: report.criteria.map((c) => {
           const d = decisions.get(c.id);
           return d
-            ? { ...c, decision: { score: d.score, reason: d.reason, comment: d.comment, by: d.by, at: d.at } }
+            ? {
+                ...c,
+                decision: {
+                  score: d.score ?? 0,
+                  reason: d.reason ?? '',
+                  comment: d.comment,
+                  by: d.by,
+                  at: iso(d.at),
+                },
+              }
             : c;
         }),
-        ...(check ? { check } : {}),
+        ...(check ? { check: { by: check.by, comment: check.comment, at: iso(check.at) } } : {}),
       };
     },
 
