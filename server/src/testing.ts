@@ -1,5 +1,6 @@
 import { createTestDatabase, type Database } from '../../db/client';
 import { createApp } from './app';
+import type { Role } from './lib/actor';
 import { type Config, testConfig } from './lib/env';
 import { createLogger } from './lib/logger';
 import { createServices, type ServiceOverrides } from './services';
@@ -54,25 +55,25 @@ export async function createTestApp(
     });
   }
   const app = createApp({ config, logger, database, services });
-  const cookies = new Map<DemoUser, string>();
-  async function signIn(user: DemoUser) {
+  const cookies = new Map<string, string>();
+  async function signIn(email: string) {
     const res = await app.request('/api/auth/sign-in/email', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-      body: JSON.stringify({ email: DEMO_USERS[user], password: TEST_PASSWORD }),
+      body: JSON.stringify({ email, password: TEST_PASSWORD }),
     });
     return sessionCookie(res);
   }
-  /** A client that sends `user`'s session cookie and our own Origin, as the web app does. */
-  function as(user: DemoUser | null) {
+  /** A client that sends the session cookie of `email` (signed in on first use) and our own Origin, as the web app does. */
+  function clientFor(email: string | null) {
     return {
       async request(input: string, init: RequestInit = {}) {
         const headers = new Headers(init.headers);
-        if (user) {
-          let cookie = cookies.get(user);
+        if (email) {
+          let cookie = cookies.get(email);
           if (!cookie) {
-            cookie = await signIn(user);
-            cookies.set(user, cookie);
+            cookie = await signIn(email);
+            cookies.set(email, cookie);
           }
           headers.set('cookie', cookie);
           if (!headers.has('origin')) headers.set('origin', 'http://localhost');
@@ -81,11 +82,35 @@ export async function createTestApp(
       },
     };
   }
+  const as = (user: DemoUser | null) => clientFor(user ? DEMO_USERS[user] : null);
+  let outsiders = 0;
+  const otherOrgs = new Map<string, string>();
   return {
     app: as('candidate'),
     as,
     anonymous: as(null),
     raw: app,
+    /**
+     * A signed-in user of another organisation (a stranger to the demo one), with the given role:
+     * they must see nothing of the demo organisation. Calls naming the same organisation share it.
+     */
+    async outsider(role: Role, organization = 'Autre organisme') {
+      outsiders += 1;
+      let orgId = otherOrgs.get(organization);
+      if (!orgId) {
+        orgId = (await services.accounts.createOrganization(organization)).id;
+        otherOrgs.set(organization, orgId);
+      }
+      const email = `${role}-${outsiders}@autre.example`;
+      await services.accounts.createUser({
+        email,
+        name: `Autre ${role}`,
+        role,
+        password: TEST_PASSWORD,
+        organizationId: orgId,
+      });
+      return clientFor(email);
+    },
     /** The user id of a demo account. */
     async userId(user: DemoUser) {
       const [row] = await database.query<{ id: string }>('select id from users where email = $1', [

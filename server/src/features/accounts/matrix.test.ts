@@ -37,29 +37,8 @@ async function call(who: Who, method: string, path: string, body?: BodyInit | ob
 
 beforeAll(async () => {
   t = await createTestApp();
-  // A second organisation with its own admin: sees nothing of the first.
-  const org = await t.services.accounts.createOrganization('Autre organisme');
-  await t.services.accounts.createUser({
-    email: 'admin@autre.fr',
-    name: 'Autre Admin',
-    role: 'admin',
-    password: 'mot-de-passe-autre',
-    organizationId: org.id,
-  });
-  const signIn = await t.raw.request('/api/auth/sign-in/email', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-    body: JSON.stringify({ email: 'admin@autre.fr', password: 'mot-de-passe-autre' }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
-  stranger = {
-    request: async (input, init = {}) => {
-      const headers = new Headers(init.headers);
-      headers.set('cookie', cookie);
-      headers.set('origin', 'http://localhost');
-      return t.raw.request(input, { ...init, headers });
-    },
-  };
+  // The admin of a second organisation: sees nothing of the first.
+  stranger = await t.outsider('admin');
   for (const [who, key] of [
     ['candidate', 'd1'],
     ['candidate2', 'd2'],

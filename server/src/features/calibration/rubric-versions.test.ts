@@ -41,28 +41,7 @@ async function v1(): Promise<Rubric> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const org = await t.services.accounts.createOrganization('Autre organisme');
-  await t.services.accounts.createUser({
-    email: 'equipe@autre.fr',
-    name: 'Autre Équipe',
-    role: 'examteam',
-    password: 'mot-de-passe-autre',
-    organizationId: org.id,
-  });
-  const signIn = await t.raw.request('/api/auth/sign-in/email', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-    body: JSON.stringify({ email: 'equipe@autre.fr', password: 'mot-de-passe-autre' }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
-  stranger = {
-    request: async (input, init = {}) => {
-      const headers = new Headers(init.headers);
-      headers.set('cookie', cookie);
-      headers.set('origin', 'http://localhost');
-      return t.raw.request(input, { ...init, headers });
-    },
-  };
+  stranger = await t.outsider('examteam');
   const created = await t.app.request('/api/dossiers', {
     method: 'POST',
     body: uploadForm({ name: 'audit.md', bytes: STRONG }, { examId: 'b1-audit-rse' }),

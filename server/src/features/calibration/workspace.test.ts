@@ -76,23 +76,6 @@ function expectSummary(actual: AgreementSummary, expected: AgreementSummary) {
   expect(summaryMismatches(actual, expected)).toEqual([]);
 }
 
-async function clientFor(email: string, password: string): Promise<Client> {
-  const signIn = await t.raw.request('/api/auth/sign-in/email', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
-  return {
-    request: async (input, init = {}) => {
-      const headers = new Headers(init.headers);
-      headers.set('cookie', cookie);
-      headers.set('origin', 'http://localhost');
-      return t.raw.request(input, { ...init, headers });
-    },
-  };
-}
-
 async function upload(client: Client, text: string, examId: string) {
   const res = await client.request('/api/dossiers', {
     method: 'POST',
@@ -116,25 +99,9 @@ function referenceCsv() {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const org = await t.services.accounts.createOrganization('Autre organisme');
-  for (const [email, role] of [
-    ['equipe@autre.fr', 'examteam'],
-    ['candidat@autre.fr', 'candidate'],
-  ] as const) {
-    await t.services.accounts.createUser({
-      email,
-      name: email,
-      role,
-      password: 'mot-de-passe-autre',
-      organizationId: org.id,
-    });
-  }
-  stranger = await clientFor('equipe@autre.fr', 'mot-de-passe-autre');
-  otherOrgDossier = await upload(
-    await clientFor('candidat@autre.fr', 'mot-de-passe-autre'),
-    DRAFTS[1],
-    'b1-audit-rse',
-  );
+  // An exam team and a candidate of another organisation.
+  stranger = await t.outsider('examteam');
+  otherOrgDossier = await upload(await t.outsider('candidate'), DRAFTS[1], 'b1-audit-rse');
   for (let d = 0; d < 10; d++) {
     ids.push(await upload(t.as(d % 2 === 0 ? 'candidate' : 'candidate2'), DRAFTS[d % 3], 'b1-audit-rse'));
   }
