@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
 import { reviewChecks, reviewDecisions, reviews } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
@@ -22,6 +22,12 @@ const WEIGHTS: Record<QueueFlag, number> = {
   low_confidence: 25,
   borderline: 15,
 };
+
+export interface ReviewCheck {
+  by: string;
+  comment: string | null;
+  at: string;
+}
 
 export interface Decision {
   criterionId: string;
@@ -64,30 +70,45 @@ export function createTrainerService(deps: { database: Database }) {
   const { database } = deps;
   const { db } = database;
 
-  async function latestDecisions(reviewId: string): Promise<Map<string, Decision>> {
-    const rows = await db
-      .select()
-      .from(reviewDecisions)
-      .where(eq(reviewDecisions.reviewId, reviewId))
-      .orderBy(asc(reviewDecisions.createdAt));
-    const latest = new Map<string, Decision>();
-    for (const r of rows) {
-      latest.set(r.criterionId, {
-        criterionId: r.criterionId,
-        aiScore: r.aiScore,
-        score: r.score,
-        reason: r.reason as ReasonCode,
-        comment: r.comment,
-        by: r.decidedByName,
-        at: r.createdAt.toISOString(),
-      });
-    }
-    return latest;
-  }
-
-  async function getCheck(reviewId: string) {
-    const [row] = await db.select().from(reviewChecks).where(eq(reviewChecks.reviewId, reviewId));
-    return row ? { by: row.checkedByName, comment: row.comment, at: row.createdAt.toISOString() } : null;
+  /**
+   * The people's side of a review in one round trip: the latest decision per criterion and the check
+   * (both usually absent). The report and `GET …/decisions` both read it.
+   */
+  async function humanWork(reviewId: string): Promise<{ decisions: Decision[]; check: ReviewCheck | null }> {
+    const rows = await database.query<{
+      kind: 'decision' | 'check';
+      criterion_id: string;
+      ai_score: number;
+      score: number;
+      reason: ReasonCode;
+      comment: string | null;
+      by: string;
+      at: Date | string;
+    }>(
+      `select * from (
+         select distinct on (criterion_id) 'decision' as kind, criterion_id, ai_score, score, reason, comment,
+           decided_by_name as by, created_at as at
+         from review_decisions where review_id = $1 order by criterion_id, created_at desc) d
+       union all
+       select 'check', null, null, null, null, comment, checked_by_name, created_at from review_checks where review_id = $1`,
+      [reviewId],
+    );
+    const iso = (at: Date | string) => new Date(at).toISOString();
+    const check = rows.find((r) => r.kind === 'check');
+    return {
+      decisions: rows
+        .filter((r) => r.kind === 'decision')
+        .map((r) => ({
+          criterionId: r.criterion_id,
+          aiScore: r.ai_score,
+          score: r.score,
+          reason: r.reason,
+          comment: r.comment,
+          by: r.by,
+          at: iso(r.at),
+        })),
+      check: check ? { by: check.by, comment: check.comment, at: iso(check.at) } : null,
+    };
   }
 
   return {
@@ -96,52 +117,22 @@ export function createTrainerService(deps: { database: Database }) {
      * AI's own score (never replacing it), and the report the trainer's check and comment.
      */
     async annotate(reviewId: string, report: GapReport): Promise<GapReport> {
-      // One round trip: the latest decision per criterion and the check, both usually absent.
-      const rows = await database.query<{
-        kind: 'decision' | 'check';
-        criterion_id: string | null;
-        score: number | null;
-        reason: string | null;
-        comment: string | null;
-        by: string;
-        at: Date | string;
-      }>(
-        `select * from (
-           select distinct on (criterion_id) 'decision' as kind, criterion_id, score, reason, comment,
-             decided_by_name as by, created_at as at
-           from review_decisions where review_id = $1 order by criterion_id, created_at desc) d
-         union all
-         select 'check', null, null, null, comment, checked_by_name, created_at from review_checks where review_id = $1`,
-        [reviewId],
-      );
-      if (rows.length === 0) return report;
-      const iso = (at: Date | string) => new Date(at).toISOString();
-      const decisions = new Map(rows.filter((r) => r.kind === 'decision').map((r) => [r.criterion_id, r]));
-      const check = rows.find((r) => r.kind === 'check');
+      const { decisions, check } = await humanWork(reviewId);
+      if (decisions.length === 0 && !check) return report;
+      const byCriterion = new Map(decisions.map((d) => [d.criterionId, d]));
       return {
         ...report,
         criteria: report.criteria.map((c) => {
-          const d = decisions.get(c.id);
+          const d = byCriterion.get(c.id);
           return d
-            ? {
-                ...c,
-                decision: {
-                  score: d.score ?? 0,
-                  reason: d.reason ?? '',
-                  comment: d.comment,
-                  by: d.by,
-                  at: iso(d.at),
-                },
-              }
+            ? { ...c, decision: { score: d.score, reason: d.reason, comment: d.comment, by: d.by, at: d.at } }
             : c;
         }),
-        ...(check ? { check: { by: check.by, comment: check.comment, at: iso(check.at) } } : {}),
+        ...(check ? { check } : {}),
       };
     },
 
-    async decisions(reviewId: string) {
-      return { decisions: [...(await latestDecisions(reviewId)).values()], check: await getCheck(reviewId) };
-    },
+    decisions: humanWork,
 
     /** Records a trainer's decision on one criterion (append-only: the history stays). */
     async decide(
