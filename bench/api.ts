@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import { dossierVersions, reviewCriteria, reviews } from '../db/schema';
-import { DEMO_USERS, sessionCookie } from '../server/src/testing';
+import { DEMO_USERS, signedInFetch } from '../server/src/testing';
 import { benchDossier, dossierPdf } from './lib/dossier';
 import { createHarness } from './lib/review-harness';
 import { log, median, round } from './lib/stats';
@@ -222,18 +222,8 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
     log(`api: server ready in ${round(startupMs, 0)} ms, ${readyRssMb} MB`);
 
     // Every API call is a signed-in candidate's, as in production (session lookup included).
-    const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: base },
-      body: JSON.stringify({ email: DEMO_USERS.candidate, password: BENCH_PASSWORD }),
-    });
-    const cookie = sessionCookie(signIn);
-    const api = (urlPath: string, init: RequestInit = {}) => {
-      const headers = new Headers(init.headers);
-      headers.set('cookie', cookie);
-      headers.set('origin', base);
-      return fetch(`${base}${urlPath}`, { ...init, headers });
-    };
+    const api = await signedInFetch(base, DEMO_USERS.candidate, BENCH_PASSWORD);
+    const { cookie } = api;
     const upload = async (examId: string, name: string, bytes: Uint8Array, type: string) => {
       const form = new FormData();
       form.append('file', new File([Uint8Array.from(bytes)], name, { type }));

@@ -169,8 +169,8 @@ export function uploadForm(
 }
 
 /**
- * Signs a demo user in on a running server (process tests, e2e) and returns a `fetch` that sends
- * the session cookie and the server's own Origin, as the web app does.
+ * Signs a demo user in on a running server (process tests, benchmarks) and returns a `fetch` that sends
+ * the session cookie and the server's own Origin, as the web app does; `.cookie` is the cookie itself.
  */
 export async function signedInFetch(base: string, email: string, password: string) {
   const res = await fetch(`${base}/api/auth/sign-in/email`, {
@@ -179,10 +179,11 @@ export async function signedInFetch(base: string, email: string, password: strin
     body: JSON.stringify({ email, password }),
   });
   const cookie = sessionCookie(res);
-  return (path: string, init: RequestInit = {}) => {
+  const call = (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     headers.set('cookie', cookie);
     headers.set('origin', base);
     return fetch(`${base}${path}`, { ...init, headers });
   };
+  return Object.assign(call, { cookie });
 }

@@ -12,33 +12,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
-import { E2E_PASSWORD, type RunningServer, repoRoot, startServer } from './server';
+import { apiAs, type RunningServer, repoRoot, startServer } from './server';
 
 const CASES = ['weak', 'partial', 'strong'] as const;
 const RUN_TIMEOUT = 90_000;
 
 interface Gold {
   criteria: Record<string, { score: number }>;
-}
-
-/** A `fetch` signed in as a demo user, sending our own Origin as the web app does. */
-async function apiAs(base: string, email: string) {
-  const res = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ email, password: E2E_PASSWORD }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.includes('session_token='));
-  if (!cookie) throw new Error(`sign-in failed for ${email}: ${res.status}`);
-  return async (path: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set('cookie', cookie);
-    headers.set('origin', base);
-    return fetch(`${base}${path}`, { ...init, headers });
-  };
 }
 
 async function readJson<T>(path: string): Promise<T> {

@@ -48,6 +48,29 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
 /** The password of the demo accounts the e2e server seeds (see DESIGN.md: demo accounts). */
 export const E2E_PASSWORD = 'mot-de-passe-e2e';
 
+/**
+ * A `fetch` signed in as a demo user on the e2e server, sending our own Origin as the web app does:
+ * what a script seeding data through the API holds.
+ */
+export async function apiAs(base: string, email: string) {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email, password: E2E_PASSWORD }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.includes('session_token='));
+  if (!cookie) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+  return (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('cookie', cookie);
+    headers.set('origin', base);
+    return fetch(`${base}${path}`, { ...init, headers });
+  };
+}
+
 export async function startServer({ timeoutMs = 90_000 } = {}): Promise<RunningServer> {
   if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
     throw new Error('The web app is not built: run `npx vite build --config web/vite.config.ts` first.');

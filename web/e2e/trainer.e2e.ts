@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
-import { E2E_PASSWORD, type RunningServer, repoRoot, startServer } from './server';
+import { apiAs, type RunningServer, repoRoot, startServer } from './server';
 
 const REVIEW_TIMEOUT = 60_000;
 
@@ -14,24 +14,7 @@ const DRAFTS = [
   { file: 'evals/cases/b1-audit-rse/weak.md', examId: 'b1-audit-rse' },
 ] as const;
 
-/** A signed-in API session, as a script would hold it: the cookie, and our origin for the CSRF guard. */
-async function apiSession(base: string, email: string) {
-  const res = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ email, password: E2E_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  expect(cookie).toMatch(/session_token=/);
-  return (path: string, init: RequestInit = {}) =>
-    fetch(`${base}${path}`, { ...init, headers: { ...init.headers, cookie, origin: base } });
-}
-
-async function waitForReview(call: Awaited<ReturnType<typeof apiSession>>, id: string) {
+async function waitForReview(call: Awaited<ReturnType<typeof apiAs>>, id: string) {
   const deadline = Date.now() + REVIEW_TIMEOUT;
   while (Date.now() < deadline) {
     const review = (await (await call(`/api/reviews/${id}`)).json()) as { status: string };
@@ -55,7 +38,7 @@ describe('trainer workspace (real server, built app)', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     errors = collectPageErrors(page);
 
-    const call = await apiSession(server.url, 'candidate@demo.prejury.fr');
+    const call = await apiAs(server.url, 'candidate@demo.prejury.fr');
     for (const draft of DRAFTS) {
       const form = new FormData();
       const name = draft.file.split('/').at(-1) ?? 'draft.md';
