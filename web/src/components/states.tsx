@@ -101,3 +101,13 @@ export function InlineError({ error }: { error: unknown }) {
     </p>
   );
 }
+
+/** An inline form error, announced when it appears; nothing when there is none. */
+export function FormError({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p className="form-error" role="alert">
+      {children}
+    </p>
+  );
+}

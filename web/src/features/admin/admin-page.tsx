@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../components/document-title';
-import { ErrorState, Loading, useErrorMessage } from '../../components/states';
+import { ErrorState, FormError, Loading, useErrorMessage } from '../../components/states';
 import { api, expectOk, type Role, unwrap } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
@@ -69,11 +69,7 @@ function Users() {
   return (
     <section className="card section" aria-labelledby="users-title">
       <h2 id="users-title">{t('admin.users')}</h2>
-      {change.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(change.error)}
-        </p>
-      )}
+      <FormError>{change.error && errorMessage(change.error)}</FormError>
       <div className="table-scroll">
         <table className="data-table">
           <thead>
@@ -214,11 +210,7 @@ function NewUser() {
             onChange={set('password')}
           />
         </div>
-        {create.error && (
-          <p className="form-error" role="alert">
-            {errorMessage(create.error)}
-          </p>
-        )}
+        <FormError>{create.error && errorMessage(create.error)}</FormError>
         {create.isSuccess && <p role="status">{t('admin.created')}</p>}
         <div>
           <button type="submit" className="button button-primary" disabled={create.isPending}>

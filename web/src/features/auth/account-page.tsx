@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
-import { useErrorMessage } from '../../components/states';
+import { FormError, useErrorMessage } from '../../components/states';
 import { api, expectOk, type Me } from '../../lib/api';
 import { RequireAuth } from './require-auth';
 import { switchUser, useSignOut } from './session';
@@ -95,11 +95,7 @@ function Account({ me }: { me: Me }) {
               onChange={(e) => setConfirmEmail(e.target.value)}
             />
           </div>
-          {remove.error && (
-            <p className="form-error" role="alert">
-              {errorMessage(remove.error)}
-            </p>
-          )}
+          <FormError>{remove.error && errorMessage(remove.error)}</FormError>
           <button
             type="submit"
             className="button button-danger"

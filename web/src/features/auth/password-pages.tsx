@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
-import { useErrorMessage } from '../../components/states';
+import { FormError, useErrorMessage } from '../../components/states';
 import { ApiError } from '../../lib/api';
 import { authPost } from './session';
 
@@ -50,11 +50,7 @@ export function ForgotPasswordPage() {
                 onChange={(e) => setEmail(e.target.value)}
               />
             </div>
-            {error && (
-              <p className="form-error" role="alert">
-                {error}
-              </p>
-            )}
+            <FormError>{error}</FormError>
             <button type="submit" className="button button-primary" disabled={state === 'sending' || !email}>
               {t('auth.forgotSubmit')}
             </button>
@@ -140,11 +136,7 @@ export function ResetPasswordPage() {
                 onChange={(e) => setConfirm(e.target.value)}
               />
             </div>
-            {error && (
-              <p className="form-error" role="alert">
-                {error}
-              </p>
-            )}
+            <FormError>{error}</FormError>
             <button type="submit" className="button button-primary" disabled={state === 'saving'}>
               {t('auth.resetSubmit')}
             </button>

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
-import { Loading, useErrorMessage } from '../../components/states';
+import { FormError, Loading, useErrorMessage } from '../../components/states';
 import { ApiError } from '../../lib/api';
 import { homeFor } from './require-auth';
 import { useMe, useSignIn } from './session';
@@ -76,11 +76,7 @@ export function SignInPage() {
               onChange={(e) => setPassword(e.target.value)}
             />
           </div>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError>{error}</FormError>
           <button
             type="submit"
             className="button button-primary"
