@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  AZURE_DEFAULT_API_VERSION,
+  PROFILE_IDS,
+  type ProfileId,
+  SERVER_PROFILES,
+  type ServerProfile,
+  STRUCTURED_OUTPUT_MODES,
+  type StructuredOutputMode,
+} from './llm/profiles.data';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -18,8 +27,20 @@ export const EnvSchema = z.object({
   PREJURY_PROVIDER: z.enum(['offline', 'openai']).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
-  PREJURY_MODEL: z.string().default('gpt-4o-mini'),
-  PREJURY_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  /** Named model server (`llm/profiles.data.ts`): defaults for the URL, models, embeddings and output path. */
+  PREJURY_LLM_PROFILE: z.enum(PROFILE_IDS).optional(),
+  PREJURY_MODEL: z.string().optional(),
+  PREJURY_EMBEDDING_MODEL: z.string().optional(),
+  /** `offline`: the hashed embedder even with a chat model (servers without `/v1/embeddings`). */
+  PREJURY_EMBEDDINGS: z.enum(['offline', 'provider']).optional(),
+  PREJURY_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).max(16_000).optional(),
+  /** The first structured-output path tried (a refusal falls back along json_schema → json_object → prompt). */
+  PREJURY_STRUCTURED_OUTPUT: z.enum(STRUCTURED_OUTPUT_MODES as [StructuredOutputMode]).optional(),
+  PREJURY_AZURE_API_VERSION: z.string().min(1).optional(),
+  /** Prices per million tokens, any currency (`npm run doctor` prints the price of one review). */
+  PREJURY_PRICE_INPUT_PER_MTOK: z.coerce.number().min(0).optional(),
+  PREJURY_PRICE_CACHED_INPUT_PER_MTOK: z.coerce.number().min(0).optional(),
+  PREJURY_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).optional(),
   PREJURY_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   PREJURY_LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   PREJURY_REVIEW_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(12),
@@ -51,7 +72,23 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   provider: 'offline' | 'openai';
-  openai: { apiKey: string | undefined; baseURL: string | undefined; model: string; embeddingModel: string };
+  openai: {
+    apiKey: string | undefined;
+    baseURL: string | undefined;
+    model: string;
+    embeddingModel: string;
+    /** The named server profile (`openai` unless `PREJURY_LLM_PROFILE` says otherwise). */
+    profile?: ProfileId;
+    /** `provider`: the server's `/v1/embeddings`; `offline`: the hashed embedder beside a remote chat model. */
+    embeddings?: 'provider' | 'offline';
+    /** Expected size of the provider's vectors (checked on every answer). */
+    embeddingDimensions?: number | undefined;
+    /** The first structured-output path tried. */
+    structuredOutput?: StructuredOutputMode;
+    azureApiVersion?: string;
+  };
+  /** Prices per million tokens (any currency), when set. */
+  prices?: { input: number; cachedInput: number; output: number } | undefined;
   llm: { timeoutMs: number; maxRetries: number; concurrency: number };
   maxUploadBytes: number;
   parseTimeoutMs: number;
@@ -85,10 +122,25 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
-  const provider = env.PREJURY_PROVIDER ?? (env.OPENAI_API_KEY ? 'openai' : 'offline');
-  if (provider === 'openai' && !env.OPENAI_API_KEY) {
-    throw new ConfigError('PREJURY_PROVIDER=openai needs OPENAI_API_KEY (any value for a local server).');
+  const profile: ServerProfile = SERVER_PROFILES[env.PREJURY_LLM_PROFILE ?? 'openai'];
+  // Naming a profile means "use that server"; a local one needs no key.
+  const provider =
+    env.PREJURY_PROVIDER ?? (env.OPENAI_API_KEY || env.PREJURY_LLM_PROFILE ? 'openai' : 'offline');
+  if (provider === 'openai' && !env.OPENAI_API_KEY && profile.keyRequired) {
+    throw new ConfigError(
+      `PREJURY_PROVIDER=openai (profile ${profile.id}) needs OPENAI_API_KEY (any value for a local server).`,
+    );
   }
+  if (provider === 'openai' && profile.id === 'azure' && !env.OPENAI_BASE_URL) {
+    throw new ConfigError(
+      'PREJURY_LLM_PROFILE=azure needs OPENAI_BASE_URL: the endpoint of your resource, e.g. https://my-school.openai.azure.com',
+    );
+  }
+  const price = {
+    input: env.PREJURY_PRICE_INPUT_PER_MTOK,
+    cachedInput: env.PREJURY_PRICE_CACHED_INPUT_PER_MTOK,
+    output: env.PREJURY_PRICE_OUTPUT_PER_MTOK,
+  };
   const publicUrl = (env.PREJURY_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     nodeEnv: env.NODE_ENV,
@@ -99,11 +151,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: env.PREJURY_DATA_DIR,
     provider,
     openai: {
-      apiKey: env.OPENAI_API_KEY,
-      baseURL: env.OPENAI_BASE_URL,
-      model: env.PREJURY_MODEL,
-      embeddingModel: env.PREJURY_EMBEDDING_MODEL,
+      // Local servers ignore the key, but the SDK refuses an empty one.
+      apiKey: env.OPENAI_API_KEY ?? (profile.keyRequired ? undefined : 'not-needed'),
+      baseURL: env.OPENAI_BASE_URL ?? (profile.id === 'openai' ? undefined : profile.baseURL),
+      model: env.PREJURY_MODEL ?? profile.model,
+      embeddingModel: env.PREJURY_EMBEDDING_MODEL ?? profile.embeddingModel,
+      profile: profile.id,
+      embeddings: env.PREJURY_EMBEDDINGS ?? profile.embeddings,
+      embeddingDimensions:
+        env.PREJURY_EMBEDDING_DIMENSIONS ??
+        (env.PREJURY_EMBEDDING_MODEL === undefined ? profile.embeddingDimensions : undefined),
+      structuredOutput: env.PREJURY_STRUCTURED_OUTPUT ?? profile.structuredOutput,
+      azureApiVersion: env.PREJURY_AZURE_API_VERSION ?? AZURE_DEFAULT_API_VERSION,
     },
+    prices:
+      price.input === undefined && price.output === undefined
+        ? undefined
+        : {
+            input: price.input ?? 0,
+            cachedInput: price.cachedInput ?? price.input ?? 0,
+            output: price.output ?? 0,
+          },
     llm: {
       timeoutMs: env.PREJURY_LLM_TIMEOUT_MS,
       maxRetries: env.PREJURY_LLM_MAX_RETRIES,

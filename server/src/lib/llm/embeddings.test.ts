@@ -7,6 +7,7 @@ import {
   normalizeText,
   stem,
   stems,
+  vectorOf,
 } from './embeddings';
 import { type StubServer, startStubServer } from './testing/stub-server';
 
@@ -162,5 +163,45 @@ describe('OpenAI embedder over HTTP (real SDK, stub server)', () => {
   it('fails with a classified error after the budget', async () => {
     stub.setFault(() => true, { type: 'server_error', endpoint: 'embeddings' });
     await expect(embedder().embed(['x'])).rejects.toMatchObject({ kind: 'provider', attempts: 3 });
+  });
+
+  it('keeps the full size when the server answers float arrays although base64 was the SDK default', async () => {
+    // Ollama, LM Studio, LiteLLM, LocalAI: arrays whatever encoding_format says (openai-node #1542).
+    stub.setQuirks({ floatEmbeddings: true });
+    const vectors = await embedder().embed(['veille concurrentielle']);
+    expect(vectors[0]).toHaveLength(1536);
+    expect(stub.requests[0]?.body).toMatchObject({ encoding_format: 'float' });
+    const [expected] = await createOfflineEmbedder({ dimensions: 1536 }).embed(['veille concurrentielle']);
+    expect(cosine(expected as number[], vectors[0] as number[])).toBeCloseTo(1, 9);
+  });
+
+  it('names the settings to change when the size is not the expected one', async () => {
+    const e = createOpenAIEmbedder({
+      apiKey: 'sk-embed',
+      baseURL: stub.url,
+      model: 'nomic-embed-text',
+      dimensions: 768,
+      timeoutMs: 2_000,
+      maxRetries: 0,
+    });
+    const error = await e.embed(['bonjour']).catch((err: unknown) => err);
+    expect(error).toMatchObject({ kind: 'invalid_output', retryable: false, code: 'embedding_dimensions' });
+    expect((error as Error).message).toContain(
+      'Expected 768-dimensional embeddings from nomic-embed-text, got 1536',
+    );
+    expect((error as Error).message).toContain('PREJURY_EMBEDDING_DIMENSIONS=1536');
+    expect((error as Error).message).toContain('PREJURY_EMBEDDINGS=offline');
+    // Not a text-embedding-3 model: the expected size is checked, never sent.
+    expect(stub.requests[0]?.body).not.toHaveProperty('dimensions');
+  });
+});
+
+describe('vectorOf', () => {
+  it('reads float arrays and base64 float32 alike, and refuses anything else', () => {
+    const floats = [0.5, -0.25, 1];
+    expect(vectorOf(floats)).toEqual(floats);
+    expect(vectorOf(Buffer.from(new Float32Array(floats).buffer).toString('base64'))).toEqual(floats);
+    expect(() => vectorOf(Buffer.from([1, 2, 3]).toString('base64'))).toThrow(/neither/);
+    expect(() => vectorOf({})).toThrow(/neither/);
   });
 });

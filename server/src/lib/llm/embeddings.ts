@@ -195,6 +195,32 @@ export interface OpenAIEmbedderOptions extends OpenAIConnectionOptions {
   dimensions?: number;
   /** Inputs per request, at most 2048. Default 96. */
   batchSize?: number;
+  /**
+   * Send `dimensions` to the server (text-embedding-3 models shorten their vectors). Otherwise `dimensions`
+   * is only the size expected back, checked on every answer: other servers reject the parameter.
+   * Default: only for OpenAI's `text-embedding-3-*` models.
+   */
+  sendDimensions?: boolean;
+}
+
+/** A vector from an embeddings answer: a float array, or base64 little-endian float32 (OpenAI's compact form). */
+export function vectorOf(embedding: unknown): number[] {
+  if (Array.isArray(embedding)) return embedding.map(Number);
+  if (typeof embedding === 'string') {
+    const bytes = Buffer.from(embedding, 'base64');
+    if (bytes.byteLength % 4 !== 0) {
+      throw new LlmError('invalid_output', 'An embedding is neither a float array nor base64 float32.', {
+        retryable: false,
+      });
+    }
+    const floats = new Float32Array(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    );
+    return Array.from(floats);
+  }
+  throw new LlmError('invalid_output', 'An embedding is neither a float array nor base64 float32.', {
+    retryable: false,
+  });
 }
 
 /**
@@ -208,6 +234,7 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   const client = createOpenAIClient(options);
   const policy = retryPolicyOf(options);
   let dimensions = options.dimensions ?? KNOWN_EMBEDDING_DIMENSIONS[model] ?? 0;
+  const sendDimensions = options.sendDimensions ?? /^text-embedding-3-/.test(model);
 
   async function embedBatch(batch: string[], signal: AbortSignal | undefined): Promise<number[][]> {
     const response = await withDeadline(
@@ -219,13 +246,17 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
             model,
             // OpenAI rejects empty strings; a space embeds to "nothing in particular".
             input: batch.map((t) => (t === '' ? ' ' : t)),
-            ...(options.dimensions === undefined ? {} : { dimensions: options.dimensions }),
+            // Asked explicitly: without it the SDK asks for base64 and decodes whatever comes back as base64,
+            // so a server answering arrays anyway (Ollama, LM Studio, LiteLLM, LocalAI) came out a quarter
+            // of its size. `vectorOf` still accepts base64 from servers that send it regardless.
+            encoding_format: 'float',
+            ...(sendDimensions && options.dimensions !== undefined ? { dimensions: options.dimensions } : {}),
           },
           { signal: combined },
         ),
       (cause) => new LlmError('timeout', `No complete answer within ${timeoutMs} ms.`, { cause }),
     );
-    const vectors = [...response.data].sort((a, b) => a.index - b.index).map((d) => Array.from(d.embedding));
+    const vectors = [...response.data].sort((a, b) => a.index - b.index).map((d) => vectorOf(d.embedding));
     if (vectors.length !== batch.length) {
       throw new LlmError('invalid_output', `Expected ${batch.length} embeddings, got ${vectors.length}.`, {
         retryable: false,
@@ -251,13 +282,11 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
         if (size !== undefined) {
           if (dimensions === 0) dimensions = size;
           else if (size !== dimensions) {
-            // A stored pgvector column has one size: mixing sizes would corrupt retrieval silently.
+            // Vectors of one model are compared with each other: mixing sizes would corrupt retrieval silently.
             throw new LlmError(
               'invalid_output',
-              `Expected ${dimensions}-dimensional embeddings, got ${size}.`,
-              {
-                retryable: false,
-              },
+              `Expected ${dimensions}-dimensional embeddings from ${model}, got ${size}: set PREJURY_EMBEDDING_DIMENSIONS=${size} if this model really has ${size} dimensions, or PREJURY_EMBEDDINGS=offline to use the offline embedder.`,
+              { retryable: false, code: 'embedding_dimensions' },
             );
           }
         }

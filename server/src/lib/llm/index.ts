@@ -1,6 +1,7 @@
 import { type Config, ConfigError } from '../env';
 import { createOfflineEmbedder, createOpenAIEmbedder } from './embeddings';
 import { createOpenAIChatModel } from './openai-chat';
+import { AZURE_DEFAULT_API_VERSION, SERVER_PROFILES } from './profiles.data';
 import type { Sleep } from './retry';
 import type { ChatModel, Embedder, FetchLike, LlmLogger } from './types';
 
@@ -12,7 +13,20 @@ export {
 } from './embeddings';
 export { classifyError, LlmError, type LlmErrorKind } from './errors';
 export { toStrictJsonSchema } from './json-schema';
-export { createOpenAIChatModel, type OpenAIChatModelOptions } from './openai-chat';
+export {
+  createOpenAIChatModel,
+  extractJson,
+  learntStructuredOutput,
+  type OpenAIChatModelOptions,
+} from './openai-chat';
+export {
+  PROFILE_IDS,
+  type ProfileId,
+  SERVER_PROFILES,
+  type ServerProfile,
+  STRUCTURED_OUTPUT_MODES,
+  type StructuredOutputMode,
+} from './profiles.data';
 export { countTokens, sharedPrefixTokens } from './tokens';
 export type { ChatModel, ChatRequest, ChatResult, ChatUsage, Embedder, LlmLogger } from './types';
 
@@ -35,14 +49,27 @@ function apiKeyOf(config: Config): string {
  */
 export function createChatModel(config: Config, deps: LlmDeps = {}): ChatModel | null {
   if (config.provider !== 'openai') return null;
+  const profile = SERVER_PROFILES[config.openai.profile ?? 'openai'];
   return createOpenAIChatModel({
-    apiKey: apiKeyOf(config),
-    baseURL: config.openai.baseURL,
+    ...connectionOf(config),
     model: config.openai.model,
-    timeoutMs: config.llm.timeoutMs,
-    maxRetries: config.llm.maxRetries,
+    // Reports keep `openai` for OpenAI itself; other servers are named by their profile.
+    provider: profile.id,
+    ...(config.openai.baseURL && profile.id === 'openai' ? {} : { maxTokensParam: profile.maxTokensParam }),
+    structuredOutput: config.openai.structuredOutput ?? profile.structuredOutput,
     ...deps,
   });
+}
+
+function connectionOf(config: Config) {
+  const azure = config.openai.profile === 'azure';
+  return {
+    apiKey: apiKeyOf(config),
+    baseURL: config.openai.baseURL,
+    timeoutMs: config.llm.timeoutMs,
+    maxRetries: config.llm.maxRetries,
+    ...(azure ? { azure: { apiVersion: config.openai.azureApiVersion ?? AZURE_DEFAULT_API_VERSION } } : {}),
+  };
 }
 
 /**
@@ -50,13 +77,14 @@ export function createChatModel(config: Config, deps: LlmDeps = {}): ChatModel |
  * offline hashed embedder. Vectors of different models are not comparable: store the model name with them.
  */
 export function createEmbedder(config: Config, deps: LlmDeps = {}): Embedder {
-  if (config.provider !== 'openai') return createOfflineEmbedder();
+  // PREJURY_EMBEDDINGS=offline: a remote chat model with the offline embedder (chat-only servers).
+  if (config.provider !== 'openai' || config.openai.embeddings === 'offline') return createOfflineEmbedder();
   return createOpenAIEmbedder({
-    apiKey: apiKeyOf(config),
-    baseURL: config.openai.baseURL,
+    ...connectionOf(config),
     model: config.openai.embeddingModel,
-    timeoutMs: config.llm.timeoutMs,
-    maxRetries: config.llm.maxRetries,
+    ...(config.openai.embeddingDimensions === undefined
+      ? {}
+      : { dimensions: config.openai.embeddingDimensions }),
     ...deps,
   });
 }

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { LlmError } from './errors';
-import { createOpenAIChatModel, type OpenAIChatModelOptions } from './openai-chat';
+import {
+  createOpenAIChatModel,
+  extractJson,
+  learntStructuredOutput,
+  type OpenAIChatModelOptions,
+} from './openai-chat';
 import { type StubServer, startStubServer } from './testing/stub-server';
 import { countTokens } from './tokens';
 import type { ChatRequest } from './types';
@@ -68,6 +73,13 @@ function request(overrides: Partial<ChatRequest<Grade>> = {}): ChatRequest<Grade
   };
 }
 
+function messagesOf(index: number): { role: string; content: string }[] {
+  return (
+    (stub.requests[index]?.body as { messages?: { role: string; content: string }[] } | undefined)
+      ?.messages ?? []
+  );
+}
+
 async function failure(promise: Promise<unknown>): Promise<LlmError> {
   try {
     await promise;
@@ -95,6 +107,9 @@ describe('createOpenAIChatModel over HTTP (real SDK, stub server)', () => {
       durationMs: expect.any(Number),
       attempts: 1,
       model: 'gpt-4o-mini',
+      structuredOutput: 'json_schema',
+      repaired: false,
+      usageReported: true,
     });
     expect(chat).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini' });
 
@@ -209,8 +224,24 @@ describe('createOpenAIChatModel over HTTP (real SDK, stub server)', () => {
     expect(error).toMatchObject({ kind: 'invalid_output', attempts: 2 });
     expect(error.cause).toBeInstanceOf(SyntaxError);
     expect(stub.pendingFaults).toBe(1);
-    // Both attempts were billed.
-    expect(error.usage?.promptTokens).toBe(2 * countTokens(stub.requests[0]?.prompt ?? ''));
+    // Both attempts were billed (the second, a repair, is longer: it carries the bad answer).
+    const billed = stub.requests.reduce((n, r) => n + countTokens(r.prompt), 0);
+    expect(error.usage?.promptTokens).toBe(billed);
+  });
+
+  it('makes the second attempt a repair that shows the model its answer and the error', async () => {
+    stub.enqueue({ type: 'schema_violation', value: { score: 9 } });
+    const { chat } = setup();
+    const result = await chat.complete(request());
+    expect(result).toMatchObject({ data: GRADE, attempts: 2, repaired: true });
+    const messages = messagesOf(1);
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(messages[2]?.content).toBe('{"score":9}');
+    expect(messages[3]?.content).toMatch(
+      /^Ta réponse précédente est invalide : non conforme au schéma : score/,
+    );
+    // The first attempt was the usual two messages.
+    expect(messagesOf(0)).toHaveLength(2);
   });
 
   it('recovers when the retry of a malformed answer is valid, summing usage over attempts', async () => {
@@ -219,7 +250,8 @@ describe('createOpenAIChatModel over HTTP (real SDK, stub server)', () => {
     const result = await chat.complete(request());
     expect(result.attempts).toBe(2);
     expect(result.data).toEqual(GRADE);
-    expect(result.usage.promptTokens).toBe(2 * countTokens(stub.requests[0]?.prompt ?? ''));
+    expect(result.repaired).toBe(true);
+    expect(result.usage.promptTokens).toBe(stub.requests.reduce((n, r) => n + countTokens(r.prompt), 0));
   });
 
   it('reports a schema violation as invalid_output, naming the paths only', async () => {
@@ -327,5 +359,108 @@ describe('createOpenAIChatModel over HTTP (real SDK, stub server)', () => {
     await chat.complete(request({ maxOutputTokens: 500 }));
     expect(stub.requests[0]?.body).toMatchObject({ max_completion_tokens: 500 });
     expect(stub.requests[0]?.body).not.toHaveProperty('max_tokens');
+  });
+});
+
+describe('servers as they are: structured-output fallback, tolerant parsing, usage, Azure', () => {
+  // Each test its own model name: what a server supports is remembered per server and model.
+  const formats = () =>
+    stub.requests.map(
+      (r) => (r.body as { response_format?: { type: string } }).response_format?.type ?? 'none',
+    );
+
+  it('falls back to json_object when json_schema is refused, and remembers it', async () => {
+    stub.setQuirks({ rejectJsonSchema: true });
+    const { chat, logs } = setup({ model: 'no-schema-model' });
+    const first = await chat.complete(request());
+    expect(first).toMatchObject({ data: GRADE, structuredOutput: 'json_object', attempts: 2 });
+    expect(learntStructuredOutput(stub.url, 'no-schema-model')).toBe('json_object');
+    // The schema went into the system prompt, since nothing enforces it any more.
+    const system = messagesOf(1)[0]?.content;
+    expect(system).toContain('```json\n{"type":"object"');
+    const second = await setup({ model: 'no-schema-model' }).chat.complete(request());
+    expect(second).toMatchObject({ structuredOutput: 'json_object', attempts: 1 });
+    expect(formats()).toEqual(['json_schema', 'json_object', 'json_object']);
+    expect(logs.some((l) => l.msg === 'structured output path changed')).toBe(true);
+  });
+
+  it('falls back to the prompt alone when JSON mode is refused too, and reads the schema from it', async () => {
+    stub.setQuirks({ rejectJsonSchema: true, rejectJsonObject: true });
+    stub.setResponder(null); // the stub now answers from the schema written in the prompt
+    const { chat } = setup({ model: 'prompt-only-model' });
+    const result = await chat.complete(request());
+    expect(result.structuredOutput).toBe('prompt');
+    expect(GradeSchema.safeParse(result.data).success).toBe(true);
+    expect(formats()).toEqual(['json_schema', 'json_object', 'none']);
+  });
+
+  it('does not mistake a request that is wrong everywhere for a missing feature', async () => {
+    stub.setFault(() => true, {
+      type: 'http_error',
+      status: 400,
+      code: 'invalid_value',
+      message: 'bad temperature',
+    });
+    const { chat } = setup({ model: 'always-400-model' });
+    const error = await failure(chat.complete(request()));
+    expect(error).toMatchObject({ kind: 'bad_request', status: 400 });
+    expect(learntStructuredOutput(stub.url, 'always-400-model')).toBeUndefined();
+    expect(formats()).toEqual(['json_schema', 'json_object', 'none']);
+  });
+
+  it('takes the JSON out of a fence, or of prose around a fence or a bare object', async () => {
+    for (const wrapJson of ['fence', 'prose', 'prose_bare'] as const) {
+      stub.reset();
+      stub.setResponder(() => GRADE);
+      stub.setQuirks({ wrapJson });
+      const result = await setup().chat.complete(request());
+      expect(result, wrapJson).toMatchObject({ data: GRADE, attempts: 1, repaired: false });
+      expect(stub.requests[0]?.fault).toBeUndefined();
+    }
+    expect(extractJson('Voici mon évaluation : ```json {"a": 1}``` Bonne chance.')).toEqual({ a: 1 });
+    expect(extractJson('Résultat :\n{"a": {"b": 2}}\nFin.')).toEqual({ a: { b: 2 } });
+    // A truncated object is not completed (LangChain's default partial parser would).
+    expect(() => extractJson('```json\n{"score": 3,')).toThrow(SyntaxError);
+  });
+
+  it('says when the server reports no usage', async () => {
+    stub.setQuirks({ noUsage: true });
+    const result = await setup().chat.complete(request());
+    expect(result).toMatchObject({
+      data: GRADE,
+      usageReported: false,
+      usage: { promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0 },
+    });
+  });
+
+  it('speaks Azure: deployment path, api-version and the api-key header', async () => {
+    const azure = await startStubServer({ apiKey: 'azure-key', quirks: { azure: true } });
+    try {
+      azure.setResponder(() => GRADE);
+      const chat = createOpenAIChatModel({
+        apiKey: 'azure-key',
+        baseURL: azure.origin,
+        azure: { apiVersion: '2024-10-21' },
+        model: 'grader-deployment',
+        timeoutMs: 2_000,
+        maxRetries: 0,
+      });
+      expect((await chat.complete(request())).data).toEqual(GRADE);
+      const [req] = azure.requests;
+      expect(req?.path).toBe('/openai/deployments/grader-deployment/chat/completions');
+      expect(req?.headers['api-key']).toBe('azure-key');
+      expect(req?.headers.authorization).toBeUndefined();
+      // A plain OpenAI client (Bearer, no api-version, /v1 path) is refused by the same server.
+      const plain = createOpenAIChatModel({
+        apiKey: 'azure-key',
+        baseURL: azure.url,
+        model: 'grader-deployment',
+        timeoutMs: 2_000,
+        maxRetries: 0,
+      });
+      expect(await failure(plain.complete(request()))).toMatchObject({ kind: 'auth' });
+    } finally {
+      await azure.close();
+    }
   });
 });

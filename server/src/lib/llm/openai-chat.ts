@@ -1,6 +1,8 @@
+import { parseJsonMarkdown } from '@langchain/core/output_parsers';
 import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import { classifyError, LlmError, summariseZodError } from './errors';
 import { parseStructured, toStrictJsonSchema } from './json-schema';
@@ -10,6 +12,7 @@ import {
   retryPolicyOf,
   withDeadline,
 } from './openai-client';
+import { STRUCTURED_OUTPUT_MODES, type StructuredOutputMode } from './profiles.data';
 import { withRetry } from './retry';
 import type { ChatModel, ChatRequest, ChatResult, ChatUsage } from './types';
 
@@ -23,24 +26,70 @@ export interface OpenAIChatModelOptions extends OpenAIConnectionOptions {
   maxTokensParam?: 'max_completion_tokens' | 'max_tokens';
   /** Recorded with reviews. Default `openai`. */
   provider?: string;
+  /**
+   * The first structured-output path tried (default `json_schema`). A server that refuses it (400/422) is
+   * asked again with the next path (`json_object`, then the schema in the prompt alone), and the path that
+   * worked is remembered for that server and model for the life of the process.
+   */
+  structuredOutput?: StructuredOutputMode;
+}
+
+/** Per server and model: the structured-output path known to work (learnt from refusals). */
+const learntModes = new Map<string, StructuredOutputMode>();
+
+/** The path a server is known to accept, if a refusal taught us one (for the doctor and tests). */
+export function learntStructuredOutput(baseURL: string | undefined, model: string) {
+  return learntModes.get(`${baseURL ?? ''}|${model}`);
 }
 
 function emptyUsage(): ChatUsage {
   return { promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0 };
 }
 
-function addUsage(total: ChatUsage, usage: ChatCompletion['usage']): void {
-  if (!usage) return; // some compatible servers omit it
+function addUsage(total: ChatUsage, usage: ChatCompletion['usage']): boolean {
+  if (!usage) return false; // some compatible servers omit it
   total.promptTokens += usage.prompt_tokens ?? 0;
   total.completionTokens += usage.completion_tokens ?? 0;
   total.cachedPromptTokens += usage.prompt_tokens_details?.cached_tokens ?? 0;
+  return true;
 }
 
-/** Some local servers wrap JSON in a Markdown fence even in JSON mode; the fence is not the answer. */
-function stripCodeFence(content: string): string {
-  const trimmed = content.trim();
-  const match = /^```(?:json)?\s*\n([\s\S]*?)\n?```$/i.exec(trimmed);
-  return match?.[1] ?? trimmed;
+/**
+ * The JSON object in a model's answer. Models served without enforced structured output wrap it in a
+ * Markdown fence, in prose (« Voici mon évaluation : ```json {…}``` »), or both: LangChain's
+ * `parseJsonMarkdown` takes it out of the fence (with a strict parser: its default partial parser would
+ * accept a truncated answer), and prose around a bare object is cut at the outermost braces.
+ */
+export function extractJson(content: string): unknown {
+  try {
+    return parseJsonMarkdown(content, JSON.parse);
+  } catch (fenced) {
+    const start = content.indexOf('{');
+    const end = content.lastIndexOf('}');
+    if (start < 0 || end <= start) throw fenced;
+    return JSON.parse(content.slice(start, end + 1));
+  }
+}
+
+/** What the model is told when the server does not enforce the schema (json_object or prompt path). */
+export function schemaInstruction(schema: ChatRequest<unknown>['schema']): string {
+  return [
+    'Format de la réponse : uniquement un objet JSON valide, sans texte avant ni après, conforme à ce schéma JSON :',
+    '```json',
+    JSON.stringify(toStrictJsonSchema(schema)),
+    '```',
+  ].join('\n');
+}
+
+/** A refusal of the response_format itself, as opposed to a prompt that is too long or a model unknown. */
+function refusesResponseFormat(err: unknown): boolean {
+  const error = classifyError(err);
+  return (
+    error.kind === 'bad_request' &&
+    (error.status === 400 || error.status === 422) &&
+    error.code !== 'context_length_exceeded' &&
+    error.code !== 'model_not_found'
+  );
 }
 
 function truncate(text: string, max: number): string {
@@ -73,7 +122,7 @@ export function readCompletion<T>(completion: ChatCompletion, schema: ChatReques
   }
   let json: unknown;
   try {
-    json = JSON.parse(stripCodeFence(content));
+    json = extractJson(content);
   } catch (err) {
     // The length only: the content may quote the dossier, which must not reach logs.
     throw new LlmError('invalid_output', `The answer is not valid JSON (${content.length} characters).`, {
@@ -95,28 +144,95 @@ export function readCompletion<T>(completion: ChatCompletion, schema: ChatReques
 
 /**
  * A `ChatModel` on the official `openai` SDK, for OpenAI and any OpenAI-compatible server.
- * Structured output via `response_format: json_schema` (strict), validated again with zod; retries
- * with our own budget (see `retry.ts`); usage summed over attempts; every failure an `LlmError`.
+ * Structured output via `response_format: json_schema` (strict) when the server accepts it, else JSON mode,
+ * else the schema in the prompt; the answer is taken out of fences and prose, validated with zod, and an
+ * invalid one is asked again once with its error shown to the model. Retries with our own budget (see
+ * `retry.ts`); usage summed over attempts; every failure an `LlmError`.
  */
 export function createOpenAIChatModel(options: OpenAIChatModelOptions): ChatModel {
   const { model, timeoutMs, logger } = options;
   const maxTokensParam = options.maxTokensParam ?? (options.baseURL ? 'max_tokens' : 'max_completion_tokens');
   const client = createOpenAIClient(options);
   const policy = retryPolicyOf(options);
+  const serverKey = `${options.baseURL ?? ''}|${model}`;
+  const firstMode = options.structuredOutput ?? 'json_schema';
 
-  async function attempt<T>(
-    body: ChatCompletionCreateParamsNonStreaming,
+  function bodyFor<T>(
     req: ChatRequest<T>,
-    usage: ChatUsage,
-  ): Promise<{ data: T; model: string }> {
-    const completion = await withDeadline(
-      timeoutMs,
-      req.signal,
-      (signal) => client.chat.completions.create(body, { signal }),
-      (cause) => new LlmError('timeout', `No complete answer within ${timeoutMs} ms.`, { cause }),
+    mode: StructuredOutputMode,
+  ): ChatCompletionCreateParamsNonStreaming {
+    // Without an enforced schema the model must be told the shape; it goes after the stable system prompt,
+    // and is itself stable across a review's calls, so the cached prefix is unchanged.
+    const system = mode === 'json_schema' ? req.system : `${req.system}\n\n${schemaInstruction(req.schema)}`;
+    return {
+      model,
+      messages: [
+        { role: 'system', content: system },
+        // One user message: see ChatRequest (byte-identical prefixes for the provider's prompt cache).
+        { role: 'user', content: req.parts.join('\n\n') },
+      ],
+      ...(mode === 'json_schema'
+        ? {
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: req.schemaName, strict: true, schema: toStrictJsonSchema(req.schema) },
+            },
+          }
+        : mode === 'json_object'
+          ? { response_format: { type: 'json_object' } }
+          : {}),
+      ...(req.temperature === undefined ? {} : { temperature: req.temperature }),
+      ...(req.maxOutputTokens === undefined ? {} : { [maxTokensParam]: req.maxOutputTokens }),
+    };
+  }
+
+  /** One path, with the retry budget; an invalid answer is retried as a repair that shows the model its error. */
+  async function run<T>(req: ChatRequest<T>, mode: StructuredOutputMode, state: CallState) {
+    const body = bodyFor(req, mode);
+    let previous: { content: string; problem: string } | undefined;
+    return withRetry(
+      async () => {
+        const repair = previous;
+        const messages: ChatCompletionMessageParam[] = repair
+          ? [
+              ...body.messages,
+              { role: 'assistant', content: repair.content },
+              {
+                role: 'user',
+                content: `Ta réponse précédente est invalide : ${repair.problem}\nRéponds de nouveau avec uniquement l'objet JSON corrigé, conforme au schéma.`,
+              },
+            ]
+          : body.messages;
+        const completion = await withDeadline(
+          timeoutMs,
+          req.signal,
+          (signal) => client.chat.completions.create({ ...body, messages }, { signal }),
+          (cause) => new LlmError('timeout', `No complete answer within ${timeoutMs} ms.`, { cause }),
+        );
+        if (!addUsage(state.usage, completion.usage)) state.usageReported = false;
+        try {
+          const data = readCompletion(completion, req.schema);
+          if (repair) state.repaired = true;
+          return { data, model: completion.model || model };
+        } catch (err) {
+          const content = completion.choices[0]?.message.content;
+          if (err instanceof LlmError && err.kind === 'invalid_output' && err.retryable && content) {
+            // The model sees its own answer and what is wrong with it; logs only ever get the message.
+            const problem =
+              err.cause instanceof SyntaxError
+                ? `ce n'est pas un objet JSON valide (${err.cause.message}).`
+                : `${err.message.replace('The answer does not match the schema: ', 'non conforme au schéma : ')}.`;
+            previous = { content: content.slice(0, 8000), problem };
+          }
+          throw err;
+        }
+      },
+      policy,
+      {
+        ...(req.signal ? { signal: req.signal } : {}),
+        ...(req.tag ? { tag: req.tag } : {}),
+      },
     );
-    addUsage(usage, completion.usage);
-    return { data: readCompletion(completion, req.schema), model: completion.model || model };
   }
 
   return {
@@ -124,44 +240,64 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): ChatMode
     model,
     async complete<T>(req: ChatRequest<T>): Promise<ChatResult<T>> {
       const started = performance.now();
-      const usage = emptyUsage();
-      const body: ChatCompletionCreateParamsNonStreaming = {
-        model,
-        messages: [
-          { role: 'system', content: req.system },
-          // One user message: see ChatRequest (byte-identical prefixes for the provider's prompt cache).
-          { role: 'user', content: req.parts.join('\n\n') },
-        ],
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: req.schemaName, strict: true, schema: toStrictJsonSchema(req.schema) },
-        },
-        ...(req.temperature === undefined ? {} : { temperature: req.temperature }),
-        ...(req.maxOutputTokens === undefined ? {} : { [maxTokensParam]: req.maxOutputTokens }),
-      };
-      try {
-        const { value, attempts } = await withRetry(() => attempt(body, req, usage), policy, {
-          ...(req.signal ? { signal: req.signal } : {}),
-          ...(req.tag ? { tag: req.tag } : {}),
-        });
-        const durationMs = Math.round(performance.now() - started);
-        logger?.debug(
-          {
-            tag: req.tag,
-            attempts,
+      const state: CallState = { usage: emptyUsage(), usageReported: true, repaired: false };
+      const start = learntModes.get(serverKey) ?? firstMode;
+      const modes = STRUCTURED_OUTPUT_MODES.slice(STRUCTURED_OUTPUT_MODES.indexOf(start));
+      let firstRefusal: unknown;
+      let attemptsBefore = 0;
+      for (const mode of modes) {
+        try {
+          const { value, attempts } = await run(req, mode, state);
+          if (mode !== start) {
+            learntModes.set(serverKey, mode);
+            logger?.warn({ tag: req.tag, refused: start, using: mode }, 'structured output path changed');
+          }
+          const durationMs = Math.round(performance.now() - started);
+          logger?.debug(
+            {
+              tag: req.tag,
+              attempts: attemptsBefore + attempts,
+              structuredOutput: mode,
+              durationMs,
+              promptTokens: state.usage.promptTokens,
+              cachedPromptTokens: state.usage.cachedPromptTokens,
+              completionTokens: state.usage.completionTokens,
+            },
+            'model call done',
+          );
+          return {
+            data: value.data,
+            usage: state.usage,
             durationMs,
-            promptTokens: usage.promptTokens,
-            cachedPromptTokens: usage.cachedPromptTokens,
-            completionTokens: usage.completionTokens,
-          },
-          'model call done',
-        );
-        return { data: value.data, usage, durationMs, attempts, model: value.model };
-      } catch (err) {
-        const error = classifyError(err);
-        error.usage = usage;
-        throw error;
+            attempts: attemptsBefore + attempts,
+            model: value.model,
+            structuredOutput: mode,
+            repaired: state.repaired,
+            usageReported: state.usageReported,
+          };
+        } catch (err) {
+          const refused = mode !== 'prompt' && refusesResponseFormat(err);
+          if (refused) {
+            firstRefusal ??= err;
+            attemptsBefore += 1;
+            continue;
+          }
+          // Every path refused with a 400: the request itself is wrong, say so with the first refusal.
+          const error = classifyError(
+            firstRefusal !== undefined && refusesResponseFormat(err) ? firstRefusal : err,
+          );
+          error.usage = state.usage;
+          throw error;
+        }
       }
+      // Unreachable: the prompt path is never "refused".
+      throw classifyError(firstRefusal);
     },
   };
+}
+
+interface CallState {
+  usage: ChatUsage;
+  usageReported: boolean;
+  repaired: boolean;
 }

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import OpenAI, { AzureOpenAI } from 'openai';
 import type { RetryPolicy, Sleep } from './retry';
 import type { FetchLike, LlmLogger } from './types';
 
@@ -20,6 +20,12 @@ export interface OpenAIConnectionOptions {
   sleep?: Sleep;
   /** Jitter source in [0, 1). */
   random?: () => number;
+  /**
+   * Azure OpenAI: `baseURL` is the resource endpoint (`https://<resource>.openai.azure.com`), the model name
+   * is the deployment's, and the SDK's `AzureOpenAI` adds `/openai/deployments/<name>`, `api-version` and the
+   * `api-key` header.
+   */
+  azure?: { apiVersion: string } | undefined;
   /** Finer retry tuning (back-off base and ceiling, retry-after cap, invalid-output retries). */
   retry?: Omit<RetryPolicy, 'maxRetries' | 'sleep' | 'random' | 'logger'>;
 }
@@ -29,6 +35,22 @@ export interface OpenAIConnectionOptions {
  * Every option is explicit: the SDK would otherwise read OPENAI_* variables behind env.ts's back.
  */
 export function createOpenAIClient(options: OpenAIConnectionOptions): OpenAI {
+  if (options.azure) {
+    if (!options.baseURL) throw new Error('Azure OpenAI needs its endpoint as baseURL.');
+    // Passed as baseURL, not endpoint: the SDK would otherwise read OPENAI_BASE_URL itself and refuse both.
+    const endpoint = options.baseURL.replace(/\/+$/, '').replace(/\/openai(\/v1)?$/, '');
+    return new AzureOpenAI({
+      apiKey: options.apiKey,
+      baseURL: `${endpoint}/openai`,
+      apiVersion: options.azure.apiVersion,
+      organization: null,
+      project: null,
+      timeout: options.timeoutMs,
+      maxRetries: 0,
+      logLevel: 'off',
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
   return new OpenAI({
     apiKey: options.apiKey,
     baseURL: options.baseURL ?? OPENAI_DEFAULT_BASE_URL,

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
+import type { StructuredOutputMode } from './profiles.data';
 
 /**
  * One structured-output call to a chat model.
  *
  * Implementations send exactly two messages: `system`, then ONE user message whose content is
- * `parts.join('\n\n')`. Why one message: providers cache prompts by exact byte prefix (OpenAI from 1024
+ * `parts.join('\n\n')` (a repair attempt appends the model's invalid answer and one correction request). Why one message: providers cache prompts by exact byte prefix (OpenAI from 1024
  * tokens, in 128-token steps), so two calls that share `system` and their leading parts (rubric, exam,
  * dossier) share a byte-identical prefix and pay the shared part at the cached rate; and several
  * OpenAI-compatible servers (vLLM or Ollama with some chat templates, Mistral) reject consecutive user
@@ -46,6 +47,12 @@ export interface ChatResult<T> {
   attempts: number;
   /** The model that answered, as the provider reports it (a dated snapshot when it gives one). */
   model: string;
+  /** How the JSON was obtained: strict schema, JSON mode, or the prompt alone (recorded in the review). */
+  structuredOutput?: StructuredOutputMode;
+  /** True when the first answer was invalid and the model corrected it after seeing its error. */
+  repaired?: boolean;
+  /** False when the server sent no `usage` (token counts are then zero, not measured). */
+  usageReported?: boolean;
 }
 
 /** The chat-model seam. Failures reject with `LlmError` (see `errors.ts`), never a raw SDK error. */

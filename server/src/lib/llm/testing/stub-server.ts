@@ -68,7 +68,33 @@ export interface StubRequestRecord {
   fault?: StubFault;
 }
 
+/**
+ * Behaviours of real OpenAI-compatible servers, each documented somewhere, that the stub reproduces on
+ * demand (alone or combined) so the app is tested against them over HTTP.
+ */
+export interface StubQuirks {
+  /** Embeddings as float arrays even when base64 was asked (Ollama, LM Studio, LiteLLM, LocalAI). */
+  floatEmbeddings?: boolean;
+  /** Chat answers wrapped in a Markdown fence (`fence`) or in French prose around a fence (`prose`), or prose around bare JSON (`prose_bare`). */
+  wrapJson?: 'fence' | 'prose' | 'prose_bare';
+  /** 400 on `response_format: json_schema` (no structured-output support). */
+  rejectJsonSchema?: boolean;
+  /** 400 on `response_format: json_object` (LM Studio). */
+  rejectJsonObject?: boolean;
+  /** No `usage` in chat answers. */
+  noUsage?: boolean;
+  /** 404 on `/v1/embeddings` (a chat-only server). */
+  noEmbeddings?: boolean;
+  /**
+   * Azure OpenAI: serves `/openai/deployments/<name>/chat/completions?api-version=…` (and embeddings) with
+   * the key in the `api-key` header; a request without `api-version` is refused (400), like Azure does.
+   */
+  azure?: boolean;
+}
+
 export interface StubServerOptions {
+  /** Server quirks to reproduce (see `StubQuirks`). */
+  quirks?: StubQuirks;
   /** Default 0: a free port. */
   port?: number;
   /** Default 127.0.0.1: never reachable from outside. */
@@ -86,6 +112,8 @@ export interface StubServerOptions {
 export interface StubServer {
   /** Base URL for the SDK, e.g. `http://127.0.0.1:43123/v1`. */
   readonly url: string;
+  /** The server's origin, e.g. `http://127.0.0.1:43123` (Azure's "endpoint"). */
+  readonly origin: string;
   readonly port: number;
   /** Every request received, in order. */
   readonly requests: StubRequestRecord[];
@@ -97,6 +125,8 @@ export interface StubServer {
   setFault(predicate: ((request: StubRequestRecord) => boolean) | null, fault?: StubFault): void;
   setLatency(ms: number): void;
   setResponder(responder: StubResponder | null): void;
+  /** Replaces the quirks (reset() restores the ones given at start). */
+  setQuirks(quirks: StubQuirks): void;
   /** Forgets requests, faults, the responder and the prefix cache. */
   reset(): void;
   close(): Promise<void>;
@@ -213,6 +243,36 @@ export function sampleFromJsonSchema(schema: JsonSchema, root: JsonSchema = sche
 
 const defaultResponder: StubResponder = (call) => (call.schema ? sampleFromJsonSchema(call.schema) : {});
 
+/**
+ * A schema written in the system prompt as a ```json fence (what the client sends when the server does not
+ * take `json_schema`): the stub then answers like a model that follows the instruction.
+ */
+function schemaInPrompt(messages: StubMessage[]): JsonSchema | undefined {
+  const system = messages.find((m) => m.role === 'system')?.content ?? '';
+  const fences = [...system.matchAll(/```json\n([\s\S]*?)\n```/g)];
+  const last = fences[fences.length - 1]?.[1];
+  if (!last) return undefined;
+  try {
+    const value = JSON.parse(last) as unknown;
+    return isObject(value) && ('properties' in value || 'type' in value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function wrap(content: string, how: StubQuirks['wrapJson']): string {
+  switch (how) {
+    case 'fence':
+      return `\`\`\`json\n${content}\n\`\`\``;
+    case 'prose':
+      return `Voici mon évaluation : \`\`\`json ${content}\`\`\` J'espère que cela vous aide.`;
+    case 'prose_bare':
+      return `Voici mon évaluation du critère :\n${content}\nN'hésitez pas si vous avez des questions.`;
+    default:
+      return content;
+  }
+}
+
 // --- The server ------------------------------------------------------------------------------------------
 
 function textOf(content: z.infer<typeof ContentSchema> | undefined): string {
@@ -241,6 +301,7 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
   let predicate: { test: (r: StubRequestRecord) => boolean; fault: StubFault } | null = null;
   let latencyMs = options.latencyMs ?? 0;
   let responder: StubResponder = options.responder ?? defaultResponder;
+  let quirks: StubQuirks = { ...options.quirks };
   // OpenAI-like prefix caching (see prompt-cache.ts): best case, every prompt cached as it arrives.
   const promptCache = createPromptCache();
   const waiters = new Set<() => void>();
@@ -344,6 +405,24 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
     const fault = takeFault('chat', record);
     if (fault) record.fault = fault;
     if (await applyTransportFault(fault, res)) return;
+    const format = body.response_format?.type;
+    if (
+      (format === 'json_schema' && quirks.rejectJsonSchema) ||
+      (format === 'json_object' && quirks.rejectJsonObject)
+    ) {
+      // Worded like vLLM/LM Studio: the request is refused before any generation.
+      send(
+        res,
+        400,
+        errorBody(
+          `response_format type '${format}' is not supported (stub).`,
+          'invalid_request_error',
+          null,
+          'response_format',
+        ),
+      );
+      return;
+    }
     // Usage is counted on arrival, inside the latency window, like a provider reading the prompt: counted
     // after the wait, concurrent calls due together would queue behind each other's tokenising on this
     // event loop (which tests and benchmarks share with the client).
@@ -354,7 +433,7 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
     const call: StubChatCall = {
       model: body.model,
       messages,
-      schema: body.response_format?.json_schema?.schema,
+      schema: body.response_format?.json_schema?.schema ?? schemaInPrompt(messages),
       schemaName: body.response_format?.json_schema?.name,
       prompt: record.prompt,
       body: parsed.data,
@@ -379,7 +458,7 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
         break;
       default:
         try {
-          content = JSON.stringify(await responder(call));
+          content = wrap(JSON.stringify(await responder(call)), quirks.wrapJson);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           send(res, 500, errorBody(`Stub responder failed: ${message}`, 'server_error', null));
@@ -402,13 +481,17 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
           finish_reason: finishReason,
         },
       ],
-      usage: {
-        prompt_tokens: promptTokens,
-        completion_tokens: completionTokens,
-        total_tokens: promptTokens + completionTokens,
-        prompt_tokens_details: { cached_tokens: cachedTokens },
-        completion_tokens_details: { reasoning_tokens: 0 },
-      },
+      ...(quirks.noUsage
+        ? {}
+        : {
+            usage: {
+              prompt_tokens: promptTokens,
+              completion_tokens: completionTokens,
+              total_tokens: promptTokens + completionTokens,
+              prompt_tokens_details: { cached_tokens: cachedTokens },
+              completion_tokens_details: { reasoning_tokens: 0 },
+            },
+          }),
     });
   }
 
@@ -423,6 +506,10 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
       return;
     }
     const body = parsed.data;
+    if (quirks.noEmbeddings) {
+      send(res, 404, errorBody('Not found (stub: chat-only server).', 'invalid_request_error', null));
+      return;
+    }
     const inputs = typeof body.input === 'string' ? [body.input] : body.input;
     record.prompt = inputs.join('\n');
     const fault = takeFault('embeddings', record);
@@ -445,7 +532,9 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
         index,
         // The SDK asks for base64 (little-endian float32) unless told otherwise, and decodes it itself.
         embedding:
-          body.encoding_format === 'base64' ? Buffer.from(new Float32Array(v).buffer).toString('base64') : v,
+          body.encoding_format === 'base64' && !quirks.floatEmbeddings
+            ? Buffer.from(new Float32Array(v).buffer).toString('base64')
+            : v,
       })),
       usage: { prompt_tokens: tokens, total_tokens: tokens },
     });
@@ -453,7 +542,11 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://stub').pathname.replace(/\/+$/, '');
+    const url = new URL(req.url ?? '/', 'http://stub');
+    const rawPath = url.pathname.replace(/\/+$/, '');
+    // Azure: /openai/deployments/<deployment>/<operation>?api-version=…; the deployment is the model.
+    const azure = quirks.azure ? /^\/openai\/deployments\/([^/]+)(\/.*)$/.exec(rawPath) : null;
+    const path = azure ? `/v1${azure[2]}` : quirks.azure ? '/azure/unknown' : rawPath;
     const endpoint: StubRequestRecord['endpoint'] =
       method === 'POST' && path === '/v1/chat/completions'
         ? 'chat'
@@ -472,10 +565,23 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
         badJson = true;
       }
     }
-    const record: StubRequestRecord = { endpoint, method, path, headers: req.headers, body, prompt: '' };
+    if (azure && typeof body === 'object' && body !== null) {
+      body = { ...(body as Record<string, unknown>), model: decodeURIComponent(azure[1] as string) };
+    }
+    const record: StubRequestRecord = {
+      endpoint,
+      method,
+      path: rawPath,
+      headers: req.headers,
+      body,
+      prompt: '',
+    };
     requests.push(record);
 
-    if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+    const authorised = quirks.azure
+      ? req.headers['api-key'] === options.apiKey
+      : req.headers.authorization === `Bearer ${options.apiKey}`;
+    if (options.apiKey !== undefined && !authorised) {
       send(
         res,
         401,
@@ -485,6 +591,18 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
     }
     if (badJson) {
       send(res, 400, errorBody('The request body is not valid JSON.', 'invalid_request_error', null));
+      return;
+    }
+    if (quirks.azure && !url.searchParams.get('api-version')) {
+      send(
+        res,
+        400,
+        errorBody(
+          'Missing required query parameter: api-version (stub).',
+          'invalid_request_error',
+          'missing_api_version',
+        ),
+      );
       return;
     }
     switch (endpoint) {
@@ -530,6 +648,7 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
 
   return {
     url: `http://${urlHost}:${port}/v1`,
+    origin: `http://${urlHost}:${port}`,
     port,
     requests,
     get pendingFaults() {
@@ -547,12 +666,16 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
     setResponder(next) {
       responder = next ?? options.responder ?? defaultResponder;
     },
+    setQuirks(next) {
+      quirks = { ...next };
+    },
     reset() {
       requests.length = 0;
       queue.length = 0;
       predicate = null;
       latencyMs = options.latencyMs ?? 0;
       responder = options.responder ?? defaultResponder;
+      quirks = { ...options.quirks };
       promptCache.clear();
     },
     close() {
