@@ -6,7 +6,7 @@ import { createCalibrationService } from './features/calibration/service';
 import { createCoachingService } from './features/coaching/service';
 import { createDossierService } from './features/dossiers/service';
 import { createModelGrader, createOfflineGrader } from './features/reviews/grader';
-import { createRetriever } from './features/reviews/retrieval';
+import { createRetriever, type RetrievalOptions } from './features/reviews/retrieval';
 import { createReviewService } from './features/reviews/service';
 import { createTrainerService } from './features/trainer/service';
 import type { Config } from './lib/env';
@@ -17,6 +17,8 @@ import type { Logger } from './lib/logger';
 export interface ServiceOverrides {
   chat?: ChatModel | null;
   embedder?: Embedder;
+  /** Retrieval budget (tests lower the whole-dossier threshold to exercise passage search). */
+  retrieval?: RetrievalOptions;
   /** Where requested reviews go: the job queue in the server, a direct run in the CLI and tests. */
   enqueue?: (reviewId: string) => Promise<void>;
 }
@@ -44,7 +46,7 @@ export function createServices(
     redactPii: config.redactPii,
   });
   let enqueue = overrides.enqueue ?? (async () => {});
-  const retriever = createRetriever(database, embedder);
+  const retriever = createRetriever(database, embedder, overrides.retrieval);
   const rubrics = createRubricVersionService({ database });
   const reviews = createReviewService({
     database,
@@ -56,6 +58,7 @@ export function createServices(
     enqueue: (id) => enqueue(id),
     redactPii: config.redactPii,
     rubrics: rubrics.source,
+    embedMissing: (versionId) => dossiers.embedMissing(versionId),
   });
   const coaching = createCoachingService({
     database,

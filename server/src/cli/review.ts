@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pino } from 'pino';
 import { openDatabase } from '../../../db/client';
 import { getExam, listExams } from '../features/referential/index';
 import { renderMarkdown } from '../features/reviews/render-markdown';
@@ -10,6 +11,8 @@ import { createLogger } from '../lib/logger';
 import { createServices } from '../services';
 
 const USAGE = `Usage: npm run review -- <file> --exam <exam-id> [--json] [--provider offline|openai] [--lang fr|en]
+
+With --json, stdout carries exactly one JSON document (the report); logs and errors go to stderr.
 
 Ingests and reviews one dossier (PDF, DOCX, Markdown or text) and prints the gap report.
 Uses a throwaway in-memory database unless DATABASE_URL is set; the offline analyzer unless a model is
@@ -51,7 +54,8 @@ async function main(argv: string[]): Promise<number> {
   };
   if (args.values.provider) env.PREJURY_PROVIDER = args.values.provider;
   const config = loadConfig(env);
-  const logger = createLogger(config);
+  // Logs go to stderr: stdout carries the report alone, so `--json | jq` always parses.
+  const logger = createLogger(config, pino.destination({ dest: 2, sync: true }));
 
   let bytes: Buffer;
   try {

@@ -130,13 +130,25 @@ export function createDossierService(deps: DossierServiceDeps) {
       const texts = [...todo.values()];
       vectors = await embedder.embed(remote && redact ? texts.map((t) => redactPii(t).text) : texts);
     } catch (err) {
-      logger.error({ err, model: embedder.model }, 'embedding failed');
-      throw new AppError(
-        'embedding_failed',
-        503,
-        "Le service d'indexation du texte est indisponible : réessayez dans quelques instants.",
-        { cause: err },
+      // Never refuse an upload for this: the dossier is stored, retrieval falls back to full-text search
+      // (the report says so) and the next review embeds what is missing. Kind and status only: no text.
+      const { kind, status, code, message } = err as {
+        kind?: string;
+        status?: number;
+        code?: string;
+        message?: string;
+      };
+      logger.warn(
+        {
+          model: embedder.model,
+          kind,
+          status,
+          code,
+          reason: kind === 'invalid_output' ? message : undefined,
+        },
+        'embedding failed: stored without vectors, full-text retrieval until re-embedded',
       );
+      return [];
     }
     return [...todo.keys()].map((contentHash, i) => ({
       contentHash,
@@ -235,6 +247,47 @@ export function createDossierService(deps: DossierServiceDeps) {
     });
   }
 
+  /**
+   * Embeds the passages of a version that have no vector for the current model (an upload whose
+   * embeddings failed, or a model changed since). Best effort: false when vectors are still missing.
+   */
+  async function embedMissing(versionId: string): Promise<boolean> {
+    const rows = await db
+      .select({ text: passages.text, contentHash: passages.contentHash })
+      .from(passages)
+      .where(eq(passages.versionId, versionId));
+    const vectors = await newEmbeddings(rows);
+    const expected = new Set(rows.map((r) => r.contentHash)).size;
+    if (vectors.length > 0) {
+      await db.transaction(async (tx) => {
+        await tx.insert(embeddings).values(vectors).onConflictDoNothing();
+        if (remote) {
+          await tx.insert(disclosures).values({
+            versionId,
+            provider: 'openai',
+            model: embedder.model,
+            purpose: 'embedding',
+            redacted: redact,
+          });
+        }
+      });
+    }
+    if (expected === 0) return true;
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(embeddings)
+      .where(
+        and(
+          eq(embeddings.model, embedder.model),
+          inArray(
+            embeddings.contentHash,
+            rows.map((r) => r.contentHash),
+          ),
+        ),
+      );
+    return Number(n) >= expected;
+  }
+
   async function get(id: string): Promise<DossierView> {
     const [dossier] = await db.select().from(dossiers).where(eq(dossiers.id, id));
     if (!dossier) throw new NotFoundError('Dossier', id);
@@ -264,6 +317,7 @@ export function createDossierService(deps: DossierServiceDeps) {
   }
 
   return {
+    embedMissing,
     async create(input: {
       examId: string;
       title?: string;

@@ -1,4 +1,4 @@
-import type { ChatModel, ChatUsage } from '../../lib/llm/types';
+import type { ChatModel, ChatResult, ChatUsage } from '../../lib/llm/types';
 import { redactPii } from '../../lib/redact';
 import type { Criterion, Exam } from '../referential/types';
 import {
@@ -27,6 +27,10 @@ export interface GradeOutput {
   usage: ChatUsage;
   durationMs: number;
   calls: number;
+  /** Model graders: the structured-output path, a repair, whether the server reported usage. */
+  structuredOutput?: ChatResult<unknown>['structuredOutput'];
+  repaired?: boolean;
+  usageReported?: boolean;
 }
 
 /** One seam over "who grades": the offline analyzer or a chat model. */
@@ -90,6 +94,9 @@ export function createModelGrader(chat: ChatModel, options: { redactPii: boolean
         usage: result.usage,
         durationMs: result.durationMs,
         calls: result.attempts,
+        ...(result.structuredOutput ? { structuredOutput: result.structuredOutput } : {}),
+        ...(result.repaired === undefined ? {} : { repaired: result.repaired }),
+        ...(result.usageReported === undefined ? {} : { usageReported: result.usageReported }),
       };
     },
   };

@@ -61,15 +61,33 @@ export function createRetriever(
       return rows.map((r) => toGrading(r, 1));
     },
 
-    async search(versionId: string, rows: PassageRow[], query: string): Promise<GradingPassage[]> {
-      const [queryVector] = await embedder.embed([query]);
-      const vectorLiteral = `[${queryVector.join(',')}]`;
+    /**
+     * The passages for one query. `semantic: false` (the version's passages have no vectors for this model)
+     * or an embedder that fails on the query: full-text search alone, and `textOnly` says so.
+     */
+    async search(
+      versionId: string,
+      rows: PassageRow[],
+      query: string,
+      { semantic = true }: { semantic?: boolean } = {},
+    ): Promise<GradingPassage[] & { textOnly?: boolean }> {
       const k = options.topK * 3;
-      const byVector = await database.query<{ id: string }>(
-        `select p.id from passages p join embeddings e on e.content_hash = p.content_hash and e.model = $2
-         where p.version_id = $1 order by e.embedding <=> $3::vector limit ${k}`,
-        [versionId, embedder.model, vectorLiteral],
-      );
+      let byVector: { id: string }[] = [];
+      let textOnly = !semantic;
+      if (semantic) {
+        try {
+          const [queryVector] = await embedder.embed([query]);
+          const vectorLiteral = `[${queryVector.join(',')}]`;
+          byVector = await database.query<{ id: string }>(
+            `select p.id from passages p join embeddings e on e.content_hash = p.content_hash and e.model = $2
+             where p.version_id = $1 order by e.embedding <=> $3::vector limit ${k}`,
+            [versionId, embedder.model, vectorLiteral],
+          );
+        } catch {
+          // The embedding server is down or gone: the words of the criterion still find passages.
+          textOnly = true;
+        }
+      }
       const byText = await database.query<{ id: string }>(
         `select p.id from passages p, websearch_to_tsquery('french', $2) q
          where p.version_id = $1 and p.search @@ q
@@ -85,13 +103,14 @@ export function createRetriever(
       }
       const top = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, options.topK);
       const byId = new Map(rows.map((r) => [r.id, r]));
-      return top
+      const found = top
         .map(([id, score]) => {
           const row = byId.get(id);
           return row ? toGrading(row, score) : undefined;
         })
         .filter((p): p is GradingPassage => p !== undefined)
         .sort((a, b) => a.ordinal - b.ordinal);
+      return Object.assign(found, { textOnly });
     },
   };
 }

@@ -25,6 +25,7 @@ export const FlagSchema = z.object({
     'low_confidence',
     'collective_dossier',
     'short_dossier',
+    'embeddings_unavailable',
   ]),
   message: z.string(),
   page: z.number().int().optional(),
@@ -55,6 +56,14 @@ export const CriterionResultSchema = z.object({
   flags: z.array(FlagSchema),
   weight: z.number(),
   decision: DecisionSchema.optional(),
+  /** How this criterion was graded: the JSON path the server took, a repair, and how passages were found. */
+  provenance: z
+    .object({
+      structuredOutput: z.enum(['json_schema', 'json_object', 'prompt']).optional(),
+      repaired: z.boolean().optional(),
+      retrieval: z.enum(['whole', 'hybrid', 'text_only']),
+    })
+    .optional(),
 });
 export type CriterionResult = z.infer<typeof CriterionResultSchema>;
 
@@ -85,6 +94,14 @@ export const UsageSchema = z.object({
   durationMs: z.number().int(),
   calls: z.number().int().optional(),
   cachedPromptTokens: z.number().int().optional(),
+  /** Criteria graded per structured-output path (model reviews). */
+  structuredOutput: z
+    .object({ json_schema: z.number().int(), json_object: z.number().int(), prompt: z.number().int() })
+    .optional(),
+  /** Criteria whose first answer was invalid and corrected by the model. */
+  repaired: z.number().int().optional(),
+  /** False when the server reported no token usage (the counts are then not measured). */
+  tokensReported: z.boolean().optional(),
 });
 export type Usage = z.infer<typeof UsageSchema>;
 

@@ -37,6 +37,11 @@ export interface ReviewServiceDeps {
   redactPii?: boolean;
   /** The exam teams' rubric versions; without it every review uses `defaultRubric`. */
   rubrics?: RubricSource;
+  /**
+   * Embeds a version's passages that have no vector yet (an upload whose embeddings failed); true when
+   * all have one. Without it, or when it fails, retrieval uses full-text search alone and the report says so.
+   */
+  embedMissing?: (versionId: string) => Promise<boolean>;
 }
 
 /** Where a review's rubric comes from (the calibration feature's rubric versions). */
@@ -224,6 +229,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
     passages: GradingPassage[],
     dossier: DossierText,
     fenceId: string,
+    retrieval: NonNullable<CriterionResult['provenance']>['retrieval'],
   ) {
     const weight = rubric.criteria.find((c) => c.id === criterion.id)?.weight ?? 1;
     await db
@@ -276,6 +282,11 @@ export function createReviewService(deps: ReviewServiceDeps) {
         recommendations: out.grade.recommendations,
         flags,
         weight,
+        provenance: {
+          retrieval,
+          ...(out.structuredOutput ? { structuredOutput: out.structuredOutput } : {}),
+          ...(out.repaired === undefined ? {} : { repaired: out.repaired }),
+        },
       };
       await db
         .update(reviewCriteria)
@@ -289,7 +300,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
           updatedAt: new Date(),
         })
         .where(and(eq(reviewCriteria.reviewId, review.id), eq(reviewCriteria.criterionId, criterion.id)));
-      return { usage: out.usage, calls: out.calls };
+      return { usage: out.usage, calls: out.calls, usageReported: out.usageReported ?? true };
     } catch (err) {
       const message =
         err instanceof LlmError ? `${err.kind}${err.retryable ? ' (temporaire)' : ''}` : 'erreur inattendue';
@@ -303,7 +314,11 @@ export function createReviewService(deps: ReviewServiceDeps) {
           updatedAt: new Date(),
         })
         .where(and(eq(reviewCriteria.reviewId, review.id), eq(reviewCriteria.criterionId, criterion.id)));
-      return { usage: { promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0 }, calls: 1 };
+      return {
+        usage: { promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0 },
+        calls: 1,
+        usageReported: true,
+      };
     }
   }
 
@@ -316,6 +331,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
     durationMs: number,
     cachedPromptTokens: number,
     grading: ReturnType<typeof gradingDossier>,
+    tokensReported: boolean,
   ) {
     const rows = await db.select().from(reviewCriteria).where(eq(reviewCriteria.reviewId, review.id));
     const byId = new Map(rows.map((r) => [r.criterionId, r]));
@@ -353,13 +369,32 @@ export function createReviewService(deps: ReviewServiceDeps) {
           "Analyse hors ligne (sans modèle d'IA) : pré-contrôle indicatif fondé sur la couverture et la profondeur du texte.",
       });
     }
+    const textOnly = criteria.filter((c) => c.provenance?.retrieval === 'text_only').length;
+    if (textOnly > 0) {
+      flags.push({
+        code: 'embeddings_unavailable',
+        message: `Recherche sémantique indisponible (service d'embeddings injoignable) : les passages de ${textOnly} critère(s) ont été choisis par recherche plein texte seule. Relancez la revue une fois le service rétabli.`,
+      });
+    }
     const deliverables = checkDeliverables(exam, dossier, version.sections);
+    const paths = { json_schema: 0, json_object: 0, prompt: 0 };
+    for (const c of criteria) {
+      const path = c.provenance?.structuredOutput;
+      if (path) paths[path]++;
+    }
     const usage = {
       promptTokens: rows.reduce((n, r) => n + r.promptTokens, 0),
       completionTokens: rows.reduce((n, r) => n + r.completionTokens, 0),
       cachedPromptTokens,
       durationMs,
       calls: rows.length,
+      ...(grader.offline
+        ? {}
+        : {
+            structuredOutput: paths,
+            repaired: criteria.filter((c) => c.provenance?.repaired).length,
+            tokensReported,
+          }),
     };
     const report: GapReport = aggregateReport({
       exam,
@@ -583,6 +618,15 @@ export function createReviewService(deps: ReviewServiceDeps) {
         text: stripInjections(r.text),
       }));
       const whole = retriever.fitsWhole(rows) ? retriever.whole(rows) : null;
+      // An upload whose embeddings failed is embedded now; if that fails again, full-text search alone.
+      let semantic = true;
+      if (!whole && deps.embedMissing) {
+        semantic = await deps.embedMissing(version.id).catch((err: unknown) => {
+          logger.warn({ reviewId, kind: (err as { kind?: string }).kind }, 're-embedding failed');
+          return false;
+        });
+      }
+      let tokensReported = true;
       const todo = await db
         .select({ id: reviewCriteria.criterionId })
         .from(reviewCriteria)
@@ -602,9 +646,25 @@ export function createReviewService(deps: ReviewServiceDeps) {
         async (criterion) => {
           const competencies = criterion.competencies.join(' ');
           const passages =
-            whole ?? (await retriever.search(version.id, rows, `${criterion.text} ${competencies}`));
-          const graded = await gradeCriterion(review, exam, rubric, criterion, passages, dossier, fenceId);
+            whole ??
+            (await retriever.search(version.id, rows, `${criterion.text} ${competencies}`, { semantic }));
+          const retrieval = whole
+            ? 'whole'
+            : 'textOnly' in passages && passages.textOnly
+              ? 'text_only'
+              : 'hybrid';
+          const graded = await gradeCriterion(
+            review,
+            exam,
+            rubric,
+            criterion,
+            passages,
+            dossier,
+            fenceId,
+            retrieval,
+          );
           cachedPromptTokens += graded.usage.cachedPromptTokens;
+          if (!graded.usageReported) tokensReported = false;
           await claim(review.id, workerId);
         },
       );
@@ -617,6 +677,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         Math.round(performance.now() - started),
         cachedPromptTokens,
         grading,
+        tokensReported,
       );
       logger.info({ reviewId, criteria: exam.criteria.length, graded: todoIds.size }, 'review finished');
     },
