@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, max, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
 import { disclosures, dossiers, dossierVersions, embeddings, passages } from '../../../../db/schema';
-import { AppError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../lib/errors';
+import { NotFoundError, PayloadTooLargeError, ValidationError } from '../../lib/errors';
 import type { Embedder } from '../../lib/llm/types';
 import type { Logger } from '../../lib/logger';
 import { redactPii } from '../../lib/redact';
