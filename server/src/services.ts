@@ -33,8 +33,9 @@ export function createServices(
   logger: Logger,
   overrides: ServiceOverrides = {},
 ) {
-  const chat = overrides.chat === undefined ? createChatModel(config) : overrides.chat;
-  const embedder = overrides.embedder ?? createEmbedder(config);
+  // The model seam logs kinds, counts and path changes (never content) through the app's logger.
+  const chat = overrides.chat === undefined ? createChatModel(config, { logger }) : overrides.chat;
+  const embedder = overrides.embedder ?? createEmbedder(config, { logger });
   const offlineGrader = createOfflineGrader();
   const grader = chat ? createModelGrader(chat, { redactPii: config.redactPii }) : offlineGrader;
   const dossiers = createDossierService({
