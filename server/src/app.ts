@@ -13,6 +13,8 @@ import { accessPolicy, csrfGuard } from './features/accounts/policy';
 import { adminRoutes, meRoutes } from './features/accounts/routes';
 import { calibrationRoutes, calibrationWorkspaceRoutes } from './features/calibration/routes';
 import { coachingRoutes } from './features/coaching/routes';
+import { doctorRoutes } from './features/doctor/routes';
+import { runDoctor } from './features/doctor/service';
 import { dossierRoutes } from './features/dossiers/routes';
 import { examRoutes, referentialRoutes } from './features/referential/routes';
 import { reviewRoutes } from './features/reviews/routes';
@@ -140,6 +142,12 @@ export function createApp(deps: AppDeps) {
     .route('/api/exams', examRoutes())
     .route('/api/me', meRoutes(accounts, deps.database))
     .route('/api/admin', adminRoutes(accounts, deps.database))
+    .route(
+      '/api/admin',
+      doctorRoutes(() =>
+        runDoctor({ config: deps.config, chat: deps.services.chat, embedder: deps.services.embedder }),
+      ),
+    )
     .route('/api/calibration', calibrationRoutes())
     .route('/api/calibration', calibrationWorkspaceRoutes(deps.services.calibration, deps.services.rubrics))
     .route('/api/dossiers', dossierRoutes(deps.services.dossiers, accounts, deps.config.maxUploadBytes))

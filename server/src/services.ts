@@ -89,6 +89,8 @@ export function createServices(
     reviews,
     coaching,
     grader,
+    /** The configured chat model (null: offline analyzer), for the model-server check. */
+    chat,
     embedder,
     /** Late binding: the job queue needs the services, the services need the queue. */
     setEnqueue(fn: (reviewId: string) => Promise<void>) {

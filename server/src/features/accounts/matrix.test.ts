@@ -144,6 +144,7 @@ function rows(): Row[] {
     ['GET', '/api/admin/cohorts', [...ADMIN]],
     ['GET', '/api/admin/audit', [...ADMIN]],
     ['POST', '/api/admin/cohorts', [...ADMIN], () => ({ name: 'Promotion C' })],
+    ['POST', '/api/admin/model-check', [...ADMIN]],
     [
       'PATCH',
       '/api/admin/users/unknown-user',

@@ -1,0 +1,23 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter, errorResponses } from '../../lib/openapi';
+import { type DoctorReport, DoctorReportSchema } from './schemas';
+
+/**
+ * `POST /api/admin/model-check`: the same check as `npm run doctor`, run now against the configured server
+ * (POST: it makes billed model calls). Admin only, by the access policy's `/api/admin/…` rule.
+ */
+export function doctorRoutes(run: () => Promise<DoctorReport>) {
+  return createRouter().openapi(
+    createRoute({
+      method: 'post',
+      path: '/model-check',
+      tags: ['Administration'],
+      summary: 'Vérifier le serveur de modèle configuré (comme npm run doctor)',
+      responses: {
+        200: { description: 'Résultat', content: { 'application/json': { schema: DoctorReportSchema } } },
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) => c.json(await run(), 200),
+  );
+}
