@@ -10,6 +10,9 @@ import { runDoctor } from './service';
 
 /** The doctor against the stub's modes (real SDK over HTTP) and on the offline default. */
 
+/** A tsx start on a loaded 2-core box. */
+const DOCTOR_CLI_MS = 120_000;
+
 let stub: StubServer;
 beforeAll(async () => {
   stub = await startStubServer({ apiKey: 'doctor-key' });
@@ -165,28 +168,31 @@ describe('runDoctor', () => {
 });
 
 describe('npm run doctor', () => {
-  it('prints the French table and exits 1 with what to change', async () => {
-    stub.setQuirks({ noEmbeddings: true });
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(
-        (e): e is [string, string] => e[1] !== undefined && !/^(OPENAI_|AZURE_|PREJURY_)/.test(e[0]),
-      ),
-    );
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/doctor.ts'], {
-      cwd: fileURLToPath(new URL('../../../../', import.meta.url)),
-      env: { ...env, OPENAI_API_KEY: 'doctor-key', OPENAI_BASE_URL: stub.url, PREJURY_MODEL: 'doctor-cli' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (d) => {
-      stdout += String(d);
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-    expect(code).toBe(1);
-    expect(stdout).toContain('| Vérification');
-    expect(stdout).toMatch(/\| Embeddings +\| ÉCHEC +\|/);
-    expect(stdout).toContain('PREJURY_EMBEDDINGS=offline');
-    expect(stdout).toContain('Verdict : à corriger avant le premier dépôt.');
-  }, // A tsx start on a loaded 2-core box.
-  120_000);
+  it(
+    'prints the French table and exits 1 with what to change',
+    async () => {
+      stub.setQuirks({ noEmbeddings: true });
+      const env = Object.fromEntries(
+        Object.entries(process.env).filter(
+          (e): e is [string, string] => e[1] !== undefined && !/^(OPENAI_|AZURE_|PREJURY_)/.test(e[0]),
+        ),
+      );
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/doctor.ts'], {
+        cwd: fileURLToPath(new URL('../../../../', import.meta.url)),
+        env: { ...env, OPENAI_API_KEY: 'doctor-key', OPENAI_BASE_URL: stub.url, PREJURY_MODEL: 'doctor-cli' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout.on('data', (d) => {
+        stdout += String(d);
+      });
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      expect(code).toBe(1);
+      expect(stdout).toContain('| Vérification');
+      expect(stdout).toMatch(/\| Embeddings +\| ÉCHEC +\|/);
+      expect(stdout).toContain('PREJURY_EMBEDDINGS=offline');
+      expect(stdout).toContain('Verdict : à corriger avant le premier dépôt.');
+    },
+    DOCTOR_CLI_MS,
+  );
 });
