@@ -79,6 +79,13 @@ describe('accounts in the browser', () => {
     await users.getByText('trainer@demo.prejury.fr').waitFor();
     expect(await users.getByRole('row').count()).toBe(6);
     await page.getByRole('region', { name: "Journal d'audit" }).getByText('Compte créé').first().waitFor();
+    // The model-server check, on demand (the e2e server runs the offline default).
+    const modelCheck = page.getByRole('region', { name: 'Serveur de modèle' });
+    await modelCheck.getByRole('button', { name: 'Vérifier maintenant' }).click();
+    await modelCheck.getByRole('status').getByText('Prêt pour les revues.').waitFor();
+    expect(await modelCheck.getByRole('row', { name: /Embeddings/ }).textContent()).toContain(
+      'offline-hash-v1-384',
+    );
     await screenshot(page, 'accounts-03-admin', { fullPage: true });
 
     // A candidate who types the admin page's address is told it is not for them.

@@ -6,6 +6,7 @@ import { ErrorState, FormError, Loading, useErrorMessage } from '../../component
 import { api, expectOk, type Role, unwrap } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
+import { ModelCheck } from './model-check';
 
 const ROLES: Role[] = ['candidate', 'trainer', 'examteam', 'admin'];
 const keys = {
@@ -33,6 +34,7 @@ function Admin() {
       </header>
       <Users />
       <NewUser />
+      <ModelCheck />
       <AuditLog />
     </div>
   );
