@@ -183,7 +183,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
         detail:
           cached > 0
             ? `${cached} jetons du second appel servis par le cache de prompt (préfixe commun).`
-            : `Aucun jeton en cache signalé (cached_tokens)${profile.reportsCachedTokens ? '' : ` : attendu pour ${profile.label}`}.`,
+            : `Aucun jeton en cache signalé (cached_tokens)${profile.reportsCachedTokens ? '' : ` : normal, ${profile.label} ne le signale pas`}.`,
       });
       const costs = calls.map((c) => cost(config, c.usage));
       if (costs[0] !== undefined && reported) {
