@@ -125,11 +125,13 @@ describe('npm run review --json against servers as they are', () => {
         prompt: 0,
       });
       expect(report.usage).toMatchObject({ tokensReported: false, promptTokens: 0 });
-      // Learnt once: one call found the path while the other criteria waited, instead of all being refused.
-      const refused = chatCalls().filter(
-        (r) => (r.body as { response_format?: { type: string } }).response_format?.type === 'json_schema',
+      // Criteria sent together are refused together, but one walks down the paths and the others take its
+      // answer: exactly one json_object call per criterion, nobody fell further.
+      const formats = chatCalls().map(
+        (r) => (r.body as { response_format?: { type: string } }).response_format?.type ?? 'none',
       );
-      expect(refused).toHaveLength(1);
+      expect(formats.filter((f) => f === 'json_object')).toHaveLength(criteriaIds.length);
+      expect(formats).not.toContain('none');
     },
     CLI_TEST_MS,
   );

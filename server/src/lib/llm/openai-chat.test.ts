@@ -394,6 +394,17 @@ describe('servers as they are: structured-output fallback, tolerant parsing, usa
     expect(formats()).toEqual(['json_schema', 'json_object', 'none']);
   });
 
+  it('lets one of several refused calls find the path while the others wait and take it', async () => {
+    stub.setQuirks({ rejectJsonSchema: true, rejectJsonObject: true });
+    const { chat } = setup({ model: 'concurrent-model' });
+    const results = await Promise.all(Array.from({ length: 5 }, () => chat.complete(request())));
+    expect(results.map((r) => r.structuredOutput)).toEqual(Array(5).fill('prompt'));
+    const sent = formats();
+    expect(sent.filter((f) => f === 'json_schema')).toHaveLength(5);
+    expect(sent.filter((f) => f === 'json_object')).toHaveLength(1);
+    expect(sent.filter((f) => f === 'none')).toHaveLength(5);
+  });
+
   it('does not mistake a request that is wrong everywhere for a missing feature', async () => {
     stub.setFault(() => true, {
       type: 'http_error',

@@ -36,8 +36,8 @@ export interface OpenAIChatModelOptions extends OpenAIConnectionOptions {
 
 /** Per server and model: the structured-output path known to work (learnt from refusals). */
 const learntModes = new Map<string, StructuredOutputMode>();
-/** Per server and model: the first call, in flight, that finds out which path works; the others wait for it. */
-const probes = new Map<string, Promise<unknown>>();
+/** Per server and model: the refused call, in flight, that finds out which path works; other refused calls wait for it. */
+const probes = new Map<string, Promise<void>>();
 
 /** The path a server is known to accept, if a refusal taught us one (for the doctor and tests). */
 export function learntStructuredOutput(baseURL: string | undefined, model: string) {
@@ -243,22 +243,7 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): ChatMode
     async complete<T>(req: ChatRequest<T>): Promise<ChatResult<T>> {
       const started = performance.now();
       const state: CallState = { usage: emptyUsage(), usageReported: true, repaired: false };
-      // A review starts a dozen criteria at once: let one find the path, instead of all being refused.
-      let probe: ((value?: unknown) => void) | undefined;
-      while (!learntModes.has(serverKey) && probes.has(serverKey)) {
-        await probes.get(serverKey)?.catch(() => {});
-      }
-      if (!learntModes.has(serverKey)) {
-        probes.set(serverKey, new Promise((resolve) => (probe = resolve)));
-      }
-      try {
-        return await completeWith(req, state, started);
-      } finally {
-        if (probe) {
-          probes.delete(serverKey);
-          probe();
-        }
-      }
+      return completeWith(req, state, started);
     },
   };
 
@@ -268,56 +253,81 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): ChatMode
     started: number,
   ): Promise<ChatResult<T>> {
     const start = learntModes.get(serverKey) ?? firstMode;
-    const modes = STRUCTURED_OUTPUT_MODES.slice(STRUCTURED_OUTPUT_MODES.indexOf(start));
+    let index = STRUCTURED_OUTPUT_MODES.indexOf(start);
     let firstRefusal: unknown;
     let attemptsBefore = 0;
-    for (const mode of modes) {
-      try {
-        const { value, attempts } = await run(req, mode, state);
-        learntModes.set(serverKey, mode);
-        if (mode !== start) {
-          logger?.warn({ tag: req.tag, refused: start, using: mode }, 'structured output path changed');
-        }
-        const durationMs = Math.round(performance.now() - started);
-        logger?.debug(
-          {
-            tag: req.tag,
-            attempts: attemptsBefore + attempts,
-            structuredOutput: mode,
+    // Set when this call is the one finding the path after a refusal; released whatever happens.
+    const probe: { release?: () => void } = {};
+    try {
+      for (;;) {
+        const mode = STRUCTURED_OUTPUT_MODES[index] ?? 'prompt';
+        try {
+          const { value, attempts } = await run(req, mode, state);
+          learntModes.set(serverKey, mode);
+          if (mode !== start) {
+            logger?.warn({ tag: req.tag, refused: start, using: mode }, 'structured output path changed');
+          }
+          const durationMs = Math.round(performance.now() - started);
+          logger?.debug(
+            {
+              tag: req.tag,
+              attempts: attemptsBefore + attempts,
+              structuredOutput: mode,
+              durationMs,
+              promptTokens: state.usage.promptTokens,
+              cachedPromptTokens: state.usage.cachedPromptTokens,
+              completionTokens: state.usage.completionTokens,
+            },
+            'model call done',
+          );
+          return {
+            data: value.data,
+            usage: state.usage,
             durationMs,
-            promptTokens: state.usage.promptTokens,
-            cachedPromptTokens: state.usage.cachedPromptTokens,
-            completionTokens: state.usage.completionTokens,
-          },
-          'model call done',
-        );
-        return {
-          data: value.data,
-          usage: state.usage,
-          durationMs,
-          attempts: attemptsBefore + attempts,
-          model: value.model,
-          structuredOutput: mode,
-          repaired: state.repaired,
-          usageReported: state.usageReported,
-        };
-      } catch (err) {
-        const refused = mode !== 'prompt' && refusesResponseFormat(err);
-        if (refused) {
+            attempts: attemptsBefore + attempts,
+            model: value.model,
+            structuredOutput: mode,
+            repaired: state.repaired,
+            usageReported: state.usageReported,
+          };
+        } catch (err) {
+          if (mode === 'prompt' || !refusesResponseFormat(err)) {
+            // Every path refused with a 400: the request itself is wrong, say so with the first refusal.
+            const error = classifyError(
+              firstRefusal !== undefined && refusesResponseFormat(err) ? firstRefusal : err,
+            );
+            error.usage = state.usage;
+            throw error;
+          }
           firstRefusal ??= err;
           attemptsBefore += 1;
-          continue;
+          // A review's criteria are sent together and refused together: one call walks down the paths while
+          // the others wait for it and take the path it found, instead of each trying every path.
+          const inFlight = probes.get(serverKey);
+          if (!probe.release && inFlight) {
+            await inFlight;
+            const learnt = learntModes.get(serverKey);
+            const learntIndex = learnt ? STRUCTURED_OUTPUT_MODES.indexOf(learnt) : -1;
+            index = learntIndex > index ? learntIndex : index + 1;
+            continue;
+          }
+          if (!probe.release) {
+            probes.set(
+              serverKey,
+              new Promise<void>((resolve) => {
+                probe.release = resolve;
+              }),
+            );
+          }
+          index += 1;
         }
-        // Every path refused with a 400: the request itself is wrong, say so with the first refusal.
-        const error = classifyError(
-          firstRefusal !== undefined && refusesResponseFormat(err) ? firstRefusal : err,
-        );
-        error.usage = state.usage;
-        throw error;
+      }
+    } finally {
+      if (probe.release) {
+        probes.delete(serverKey);
+        probe.release();
       }
     }
-    // Unreachable: the prompt path is never "refused".
-    throw classifyError(firstRefusal);
   }
 }
 
