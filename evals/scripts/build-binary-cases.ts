@@ -44,9 +44,10 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { type Block, plain, type Span } from '../lib/source';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const sourcesDir = path.join(here, 'sources');
+export const sourcesDir = path.join(here, 'sources');
 const casesDir = path.resolve(here, '..', 'cases');
 
 /** Every date written into the files, so that a rebuild is byte-identical. */
@@ -57,22 +58,7 @@ const FIXED_DATE_ISO = '2024-06-14T09:30:00Z';
 // Source parsing
 // ---------------------------------------------------------------------------------------------------------------
 
-interface Span {
-  text: string;
-  bold: boolean;
-  italic: boolean;
-}
-
-type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; spans: Span[] }
-  | { kind: 'paragraph'; spans: Span[] }
-  | { kind: 'bullet'; spans: Span[] }
-  | { kind: 'ordered'; index: number; list: number; spans: Span[] }
-  | { kind: 'table'; header: Span[][]; rows: Span[][][] }
-  | { kind: 'hidden'; mode: 'white' | 'vanish' | 'tiny'; text: string }
-  | { kind: 'pagebreak' };
-
-interface Source {
+export interface Source {
   file: string;
   meta: Record<string, string>;
   blocks: Block[];
@@ -103,7 +89,7 @@ function splitRow(line: string): string[] {
     .map((cell) => cell.trim());
 }
 
-function parseSource(file: string): Source {
+export function parseSource(file: string): Source {
   const raw = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
   const fm = /^---\n([\s\S]*?)\n---\n/.exec(raw);
   if (!fm) throw new Error(`${file}: missing front matter`);
@@ -171,8 +157,6 @@ function parseSource(file: string): Source {
   return { file, meta, blocks };
 }
 
-const plain = (spans: Span[]) => spans.map((s) => s.text).join('');
-
 // ---------------------------------------------------------------------------------------------------------------
 // DOCX
 // ---------------------------------------------------------------------------------------------------------------
@@ -221,7 +205,7 @@ function docxTable(block: Extract<Block, { kind: 'table' }>): Table {
   });
 }
 
-async function buildDocx(src: Source): Promise<Uint8Array> {
+export async function buildDocx(src: Pick<Source, 'meta' | 'blocks'>): Promise<Uint8Array> {
   const { meta } = src;
   const children: (Paragraph | Table)[] = [];
   const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 };
@@ -720,7 +704,9 @@ class PdfLayout {
   }
 }
 
-async function buildPdf(src: Source): Promise<{ bytes: Uint8Array; pages: number; replaced: string[] }> {
+export async function buildPdf(
+  src: Pick<Source, 'meta' | 'blocks'>,
+): Promise<{ bytes: Uint8Array; pages: number; replaced: string[] }> {
   const { meta } = src;
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts: Fonts = {
@@ -816,4 +802,5 @@ async function main() {
   }
 }
 
-await main();
+// Run only as a command: `build-renderings.ts` imports the builders.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
