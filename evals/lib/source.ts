@@ -16,12 +16,15 @@ export interface Span {
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; spans: Span[] }
-  | { kind: 'paragraph'; spans: Span[] }
+  /** `notes`: footnotes called at the end of the paragraph (fixture documents only; Markdown has none). */
+  | { kind: 'paragraph'; spans: Span[]; notes?: string[] }
   | { kind: 'bullet'; spans: Span[] }
   | { kind: 'ordered'; index: number; list: number; spans: Span[] }
   | { kind: 'table'; header: Span[][]; rows: Span[][][] }
   | { kind: 'hidden'; mode: 'white' | 'vanish' | 'tiny'; text: string }
-  | { kind: 'pagebreak' };
+  | { kind: 'pagebreak' }
+  /** A new section on a new page, with its own orientation and columns (fixture documents only). */
+  | { kind: 'section'; landscape: boolean; columns: number };
 
 export const plain = (spans: Span[]): string => spans.map((s) => s.text).join('');
 
@@ -148,14 +151,24 @@ const spansMarkdown = (spans: Span[]) =>
 /** Blocks written back as Markdown (hidden text and page breaks have no Markdown form and are left out). */
 export function markdownFromBlocks(blocks: Block[]): string {
   const out: string[] = [];
+  // Footnotes have no Markdown form: they are written as paragraphs where their section ends.
+  let notes: string[] = [];
+  const flushNotes = () => {
+    for (const note of notes) out.push(note, '');
+    notes = [];
+  };
   for (const [i, block] of blocks.entries()) {
     const next = blocks[i + 1];
     switch (block.kind) {
+      case 'section':
+        flushNotes();
+        break;
       case 'heading':
         out.push(`${'#'.repeat(block.level)} ${spansMarkdown(block.spans)}`, '');
         break;
       case 'paragraph':
         out.push(spansMarkdown(block.spans), '');
+        notes.push(...(block.notes ?? []));
         break;
       case 'bullet':
         out.push(`- ${spansMarkdown(block.spans)}`);
@@ -180,6 +193,7 @@ export function markdownFromBlocks(blocks: Block[]): string {
         break;
     }
   }
+  flushNotes();
   return `${out.join('\n').trimEnd()}\n`;
 }
 
