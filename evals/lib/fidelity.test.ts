@@ -166,6 +166,33 @@ describe('measureFidelity', () => {
   });
 });
 
+describe('footnotes', () => {
+  const noted = sourceParts(
+    blocksFromMarkdown('La remise baisse depuis le printemps.\n\nTrois dérogations accordées au semestre.\n'),
+  );
+  const run = (text: string) =>
+    measureFidelity({
+      parts: noted,
+      pages: [{ page: 1, text }],
+      header: '',
+      expectedPages: null,
+      partPages: null,
+    });
+
+  it('reads a paragraph with its footnote call, and the numbered note apart, as intact', () => {
+    expect(
+      run('La remise baisse depuis le printemps.1\n\n1 Trois dérogations accordées au semestre.').paragraphs,
+    ).toEqual({ n: 2, intact: 2 });
+  });
+
+  it('fails a note run into the body text', () => {
+    expect(
+      run('La remise baisse depuis le printemps.1 Trois dérogations accordées au semestre.').paragraphs
+        .intact,
+    ).toBe(0);
+  });
+});
+
 describe('fold', () => {
   it('folds typography, not words', () => {
     expect(fold('l’offre ≥ 20 %\u202fnet — ﬁn')).toBe("l'offre >= 20 % net - fin");

@@ -38,11 +38,16 @@ export function fold(text: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-const MARKER = /^(?:[-•*▪◦‣·]\s+|\d{1,3}[.)]\s+|#{1,6}\s+)/;
+const MARKER = /^(?:[-•*▪◦‣·]\s+|\d{1,3}[.)]\s+|#{1,6}\s+|\d{1,2}\s+(?=\p{L}))/u;
+/** A footnote call: one or two digits glued to the end of a word or sentence (« printemps.1 »). */
+const NOTE_CALL = /(?<=[\p{L}.)"])\s?\d{1,2}(?=[\s.,;:!?)]|$)/gu;
 
-/** A block or line as a unit: folded, without a list marker or Markdown heading hashes. */
+/**
+ * A block or line as a unit: folded, without a list marker, Markdown heading hashes, a footnote's number or
+ * footnote calls (the source has notes as paragraphs of their own, without numbers). Applied to both sides.
+ */
 export function foldUnit(text: string): string {
-  return fold(text).replace(MARKER, '').replace(/"\s+/g, '"').replace(/\s+"/g, '"');
+  return fold(text).replace(MARKER, '').replace(NOTE_CALL, '').replace(/"\s+/g, '"').replace(/\s+"/g, '"');
 }
 
 function cellsOf(line: string): string[] {
@@ -96,8 +101,9 @@ export interface Fidelity {
  */
 export function locateParts(parts: SourcePart[], pages: string[]): (number | null)[] {
   // A compound word cut at its hyphen (« Santé-\nsécurité ») is one word again; cells are plain text.
+  // Plain folding here (no footnote-call stripping: « CA 12,6 » must keep its number).
   const folded = pages.map((p) =>
-    foldUnit(p.replace(/-\n(?=\p{L})/gu, '-'))
+    fold(p.replace(/-\n(?=\p{L})/gu, '-'))
       .replace(/\|/g, ' ')
       .replace(/\s+/g, ' '),
   );
@@ -107,7 +113,7 @@ export function locateParts(parts: SourcePart[], pages: string[]): (number | nul
     const source = part.kind === 'row' ? (part.cells.find((c) => c.trim() !== '') ?? part.text) : part.text;
     // A few words, enough to be specific (« E — Climat », not « E — »), few enough to sit on one line of a
     // narrow table cell.
-    const words = foldUnit(source).split(' ');
+    const words = fold(source).replace(MARKER, '').split(' ');
     let anchor = '';
     for (const [i, word] of words.entries()) {
       if (i >= (part.kind === 'row' ? 3 : 5) && anchor.length >= 12) break;
@@ -115,17 +121,27 @@ export function locateParts(parts: SourcePart[], pages: string[]): (number | nul
       if (part.kind === 'row' && anchor.length >= 12) break;
     }
     if (anchor === '') return null;
+    // A row's page also holds the first word of each of its other cells: a phrase met earlier in the prose
+    // (« Panier moyen ») is not the row.
+    const others = part.kind === 'row' ? part.cells.slice(1).map((c) => fold(c).split(' ')[0] ?? '') : [];
+    const holdsRow = (text: string) => others.every((w) => w === '' || text.includes(w));
     for (let p = page; p < folded.length; p++) {
-      const at = (folded[p] ?? '').indexOf(anchor, p === page ? offset : 0);
+      const text = folded[p] ?? '';
+      let at = text.indexOf(anchor, p === page ? offset : 0);
+      if (at >= 0 && !holdsRow(text)) at = -1;
       if (at >= 0) {
         page = p;
         offset = at + anchor.length;
         return p + 1;
       }
     }
-    // Out of order (a column or a float read elsewhere): its first occurrence anywhere, cursor unmoved.
-    const anywhere = folded.findIndex((t) => t.includes(anchor));
-    return anywhere >= 0 ? anywhere + 1 : null;
+    // Out of order (a column or a float read elsewhere): the nearest page before the cursor that holds it,
+    // the cursor's own page first; the cursor stays where it is.
+    for (let p = page; p >= 0; p--) {
+      const text = folded[p] ?? '';
+      if (text.includes(anchor) && holdsRow(text)) return p + 1;
+    }
+    return null;
   });
 }
 
@@ -190,9 +206,9 @@ export function measureFidelity(input: {
     repeatedHeaderRows += Math.max(0, (lineRows.get(key) ?? 0) - (sourceRowCount.get(key) ?? 0));
   }
 
-  const header = foldUnit(input.header);
+  const header = fold(input.header);
   const isRunning = (text: string) => {
-    const f = foldUnit(text);
+    const f = fold(text).replace(MARKER, '');
     return (header !== '' && f.includes(header)) || PAGE_NUMBER.test(f);
   };
   const inSource = parts.filter((p) => isRunning(p.kind === 'row' ? p.cells.join(' | ') : p.text)).length;
