@@ -403,7 +403,7 @@ function notes(r: BenchResult): string {
   );
   if (i) {
     out.push(
-      `- **Ingestion**: median of 7, 9 and 3 timed rounds (10, 30, 100 pages) after an untimed one, each round timing our parse in the calling thread (\`parseDocumentInProcess\`) and through the warm worker pool (\`parseDocument\`, what uploads use) and \`pdftotext -enc UTF-8 file.pdf -\` spawned on the same file (output discarded, process start included), interleaved so that a slow moment of the machine hits every contender alike. **The ratio uses the in-process time**; the worker-pool ratio is given beside it.`,
+      `- **Ingestion**: median of 7, 9 and 3 timed rounds (10, 30, 100 pages) after an untimed one, each round timing our parse in the calling thread (\`parseDocumentInProcess\`) and through the warm worker pool (\`parseDocument\`, what uploads use) and \`pdftotext -layout -enc UTF-8 file.pdf -\` and plain \`pdftotext -enc UTF-8 file.pdf -\` spawned on the same file (output discarded, process start included), interleaved so that a slow moment of the machine hits every contender alike. **The ratio uses the in-process time and \`pdftotext -layout\`** (the comparable job: we rebuild lines, columns and cells); plain \`pdftotext\` and the worker-pool ratio are given beside it. Memory: the peak resident-set growth while one in-process parse runs (sampled every 2 ms) and the heap still held right after it.`,
     );
   }
   if (o) {
