@@ -1,8 +1,9 @@
 /**
  * Ingestion: pages per second for generated PDF and DOCX dossiers of 10, 30 and 100 pages, in the calling
  * thread (`parseDocumentInProcess`) and through the parse worker pool (`parseDocument`, what the API uses),
- * beside Poppler's `pdftotext` on the same PDFs (a process spawned per file, as a baseline for raw text
- * extraction).
+ * beside Poppler's `pdftotext` on the same PDFs (a process spawned per file): `pdftotext -layout`, the
+ * comparable job since we rebuild the layout (lines, columns, table cells), and plain `pdftotext` (raw text in
+ * reading order) beside it; with the time per page and the memory one parse takes.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,6 +49,17 @@ export interface IngestionResult {
     /** Median ms of `pdftotext file.pdf -` (process start included), output discarded. */
     pdftotextMs: number;
     pdftotextPagesPerSecond: number;
+    /** Median ms of `pdftotext -layout file.pdf -` (process start included), output discarded. */
+    pdftotextLayoutMs: number;
+    pdftotextLayoutPagesPerSecond: number;
+    /** Our in-process PDF parse, ms per page. */
+    pdfMsPerPage: number;
+    /**
+     * Memory of one in-process PDF parse: the peak resident set above the one before it (sampled every 2 ms),
+     * and the JS heap still held right after it, in MB.
+     */
+    pdfPeakRssMb: number;
+    pdfHeapAfterMb: number;
   }[];
   /** Median ms of `pdftotext -v`: the process start included in every pdftotext time. */
   pdftotextStartMs: number;
@@ -68,15 +80,17 @@ export interface IngestionResult {
     sections: number;
     sectionLanguagesMs: number;
   };
-  /** In-process 30-page PDF ÷ pdftotext 30-page PDF (target ≤ 2). */
+  /** In-process 30-page PDF ÷ `pdftotext -layout` 30-page PDF (target ≤ 2): the comparable job. */
   extractionOverPdftotext: number;
+  /** In-process 30-page PDF ÷ plain `pdftotext` (no layout), for reference. */
+  extractionOverPlainPdftotext: number;
   /** The same with the worker-pool time, for reference. */
   workerExtractionOverPdftotext: number;
 }
 
-function runPdftotext(file: string | null): Promise<void> {
+function runPdftotext(file: string | null, layout = false): Promise<void> {
   return new Promise((resolve, reject) => {
-    const args = file === null ? ['-v'] : ['-enc', 'UTF-8', file, '-'];
+    const args = file === null ? ['-v'] : [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'];
     const child = spawn(PDFTOTEXT, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
@@ -132,6 +146,25 @@ async function pdfjsPasses(bytes: Uint8Array) {
   };
 }
 
+/** Peak RSS growth and heap held after one call, in MB (RSS sampled every 2 ms while it runs). */
+async function memoryOf(run: () => Promise<unknown>): Promise<{ peakRssMb: number; heapAfterMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const rss0 = process.memoryUsage.rss();
+  const heap0 = process.memoryUsage().heapUsed;
+  let peak = rss0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 2);
+  try {
+    await run();
+  } finally {
+    clearInterval(timer);
+  }
+  peak = Math.max(peak, process.memoryUsage.rss());
+  const mb = (bytes: number) => round(bytes / (1024 * 1024), 1);
+  return { peakRssMb: mb(peak - rss0), heapAfterMb: mb(Math.max(0, process.memoryUsage().heapUsed - heap0)) };
+}
+
 function pagesPerSecond(pages: number, ms: number) {
   return round((pages * 1000) / ms, 1);
 }
@@ -173,11 +206,13 @@ export async function benchIngestion(): Promise<IngestionResult> {
         docx: [] as number[],
         docxWorker: [] as number[],
         poppler: [] as number[],
+        popplerLayout: [] as number[],
       };
       for (let pass = 0; pass <= RUNS[pages]; pass++) {
         const sample = {
           pdf: await timeMs(() => parseDocumentInProcess(pdf, { fileName: 'd.pdf' })),
           poppler: await timeMs(() => runPdftotext(file)),
+          popplerLayout: await timeMs(() => runPdftotext(file, true)),
           pdfWorker: await timeMs(() => parseDocument(pdf, { fileName: 'd.pdf', timeoutMs: 60_000 })),
           docx: await timeMs(() => parseDocumentInProcess(docx, { fileName: 'd.docx' })),
           docxWorker: await timeMs(() => parseDocument(docx, { fileName: 'd.docx', timeoutMs: 60_000 })),
@@ -198,15 +233,22 @@ export async function benchIngestion(): Promise<IngestionResult> {
       const pdfFigures = figures(pdf, times.pdf, times.pdfWorker);
       const docxFigures = figures(docx, times.docx, times.docxWorker);
       const poppler = median(times.poppler);
+      const popplerLayout = median(times.popplerLayout);
+      const memory = await memoryOf(() => parseDocumentInProcess(pdf, { fileName: 'd.pdf' }));
       sizes.push({
         pages,
         pdf: pdfFigures,
         docx: docxFigures,
         pdftotextMs: round(poppler, 1),
         pdftotextPagesPerSecond: pagesPerSecond(pages, poppler),
+        pdftotextLayoutMs: round(popplerLayout, 1),
+        pdftotextLayoutPagesPerSecond: pagesPerSecond(pages, popplerLayout),
+        pdfMsPerPage: round(median(times.pdf) / pages, 2),
+        pdfPeakRssMb: memory.peakRssMb,
+        pdfHeapAfterMb: memory.heapAfterMb,
       });
       log(
-        `ingestion ${pages} p: pdf ${pdfFigures.inProcessMs} ms (worker ${pdfFigures.workerMs}), docx ${docxFigures.inProcessMs} ms, pdftotext ${round(poppler, 1)} ms`,
+        `ingestion ${pages} p: pdf ${pdfFigures.inProcessMs} ms (worker ${pdfFigures.workerMs}), docx ${docxFigures.inProcessMs} ms, pdftotext -layout ${round(popplerLayout, 1)} ms, pdftotext ${round(poppler, 1)} ms, peak RSS +${memory.peakRssMb} MB`,
       );
     }
 
@@ -244,8 +286,9 @@ export async function benchIngestion(): Promise<IngestionResult> {
         sections,
         sectionLanguagesMs: round(median(languages), 1),
       },
-      extractionOverPdftotext: round(at30.pdf.inProcessMs / at30.pdftotextMs, 2),
-      workerExtractionOverPdftotext: round(at30.pdf.workerMs / at30.pdftotextMs, 2),
+      extractionOverPdftotext: round(at30.pdf.inProcessMs / at30.pdftotextLayoutMs, 2),
+      extractionOverPlainPdftotext: round(at30.pdf.inProcessMs / at30.pdftotextMs, 2),
+      workerExtractionOverPdftotext: round(at30.pdf.workerMs / at30.pdftotextLayoutMs, 2),
     };
   } finally {
     await closeParsePool();

@@ -63,7 +63,7 @@ function targetsOf(result: BenchResult): Target[] {
   const { ingestion, orchestration, tokens } = result;
   if (ingestion) {
     targets.push({
-      figure: 'extraction_over_pdftotext (30-page PDF, in-process)',
+      figure: 'extraction_over_pdftotext (30-page PDF, in-process, against pdftotext -layout)',
       value: ingestion.extractionOverPdftotext,
       target: '≤ 2',
       met: ingestion.extractionOverPdftotext <= 2,

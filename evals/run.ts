@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { getExam, listExams } from '../server/src/features/referential/index';
 import { ConfigError, loadConfig } from '../server/src/lib/env';
 import { CaseLoadError, loadCases } from './lib/cases';
+import { evaluateFormatGates, type FormatsResult, runFormats } from './lib/formats';
 import {
   BASELINE_FILE,
   baselineEntry,
@@ -32,7 +33,7 @@ import { runSuite } from './lib/suite';
 const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
 
 const USAGE = `Usage: npm run evals -- [--provider offline|openai] [--model <name>] [--repeat N] [--exam <id>]
-                        [--json] [--ci] [--update-baseline]
+                        [--json] [--ci] [--update-baseline] [--formats on|off]
 
 Reviews every case of evals/cases/ with the real engine on an in-memory database, runs the deterministic
 checks, measures agreement with the gold scores and applies evals/gates.json.
@@ -43,7 +44,10 @@ checks, measures agreement with the gold scores and applies evals/gates.json.
   --exam id         only the cases of this exam
   --json            print one JSON object on stdout (progress on stderr)
   --ci              exit 1 when a gate fails
-  --update-baseline write this run's metrics to evals/baseline.json (whole suite only)`;
+  --update-baseline write this run's metrics to evals/baseline.json (whole suite only)
+  --formats on|off  also review every case's renderings (evals/renderings/: Markdown, DOCX, LibreOffice,
+                    Chromium and pdf-lib PDFs) for reading fidelity and format invariance; default on
+                    offline, off with --provider openai (five times the calls); always on with --ci offline`;
 
 function parse(argv: string[]) {
   return parseArgs({
@@ -56,6 +60,7 @@ function parse(argv: string[]) {
       json: { type: 'boolean', default: false },
       ci: { type: 'boolean', default: false },
       'update-baseline': { type: 'boolean', default: false },
+      formats: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -91,6 +96,16 @@ async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
+  if (values.formats && !['on', 'off'].includes(values.formats)) {
+    console.error(`--formats must be on or off.\n\n${USAGE}`);
+    return 2;
+  }
+  const offlineRun = (values.provider ?? 'offline') === 'offline';
+  if (values.formats === 'off' && values.ci && offlineRun) {
+    console.error('--ci gates the formats: drop --formats off.');
+    return 2;
+  }
+  const withFormats = values.formats ? values.formats === 'on' : offlineRun;
   if (values['update-baseline'] && values.exam) {
     console.error('--update-baseline needs the whole suite: drop --exam.');
     return 2;
@@ -115,7 +130,21 @@ async function main(argv: string[]): Promise<number> {
   }
   const gates = loadGates();
 
-  const suite = await runSuite({ cases, config, logger, repeats, onProgress: progress });
+  let formats: FormatsResult | null = null;
+  let formatsMs = 0;
+  const suite = await runSuite({
+    cases,
+    config,
+    logger,
+    repeats,
+    onProgress: progress,
+    afterCases: async (harness, firstRuns) => {
+      if (!withFormats || !gates.formats) return;
+      const t = performance.now();
+      formats = await runFormats(harness, cases, { gates: gates.formats, onProgress: progress, firstRuns });
+      formatsMs = Math.round(performance.now() - t);
+    },
+  });
 
   const gateResult = evaluateGates(gates, {
     provider: suite.provider,
@@ -124,6 +153,12 @@ async function main(argv: string[]): Promise<number> {
     checks: suite.checks,
     stability: suite.stability,
   });
+  if (formats && gates.formats) {
+    // Never excused: a format that reads or scores differently fails CI until the reader is fixed.
+    const failures = evaluateFormatGates(gates.formats, formats);
+    gateResult.failures.push(...failures);
+    gateResult.passed = gateResult.failures.length === 0;
+  }
 
   const key = baselineKey(suite.provider, suite.model);
   const baseline = loadBaseline();
@@ -132,6 +167,7 @@ async function main(argv: string[]): Promise<number> {
   const render: RenderInput = {
     suite,
     gates: gateResult,
+    formats,
     baseline: { compared: false, note: `none recorded for ${key}`, changes: [], newFailures: [], fixed: [] },
   };
   if (previous) {
@@ -161,7 +197,7 @@ async function main(argv: string[]): Promise<number> {
     `${JSON.stringify(
       {
         // Run facts that vary from run to run live here, apart from everything compared.
-        meta: { generatedAt: stamp, argv, timings: suite.timings, node: process.version },
+        meta: { generatedAt: stamp, argv, timings: { ...suite.timings, formatsMs }, node: process.version },
         summary: renderJson(render),
         baseline: render.baseline,
         gates: gateResult,
@@ -169,6 +205,7 @@ async function main(argv: string[]): Promise<number> {
         stability: suite.stability,
         examChecks: suite.examChecks,
         cases: suite.cases,
+        formats,
       },
       null,
       2,

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CheckResult, Stability } from './checks';
+import { FormatGatesSchema } from './formats';
 import type { EvalMetrics } from './metrics';
 
 export const GATES_FILE = fileURLToPath(new URL('../gates.json', import.meta.url));
@@ -46,6 +47,8 @@ export const GatesSchema = z.strictObject({
   /** Per-criterion flip rate across `--repeat` runs; enforced for the offline analyzer only. */
   maxFlipRate: z.number().min(0).max(1),
   knownFailures: z.array(KnownFailureSchema).default([]),
+  /** Reading fidelity and format invariance of the renderings (`formats.ts`); never excused. */
+  formats: FormatGatesSchema.optional(),
 });
 export type Gates = z.infer<typeof GatesSchema>;
 

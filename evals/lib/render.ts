@@ -3,6 +3,8 @@
  * and SVG, no external resource) for `evals/results/report.html`, and the one JSON object of `--json`.
  */
 import type { AgreementSummary } from '../../server/src/features/calibration/metrics';
+import type { FormatsResult } from './formats';
+import { formatsHtml, formatsJson, formatsText } from './formats-render';
 import type { BaselineChange, CheckRecord, GateResult } from './gates';
 import type { SuiteResult } from './suite';
 
@@ -52,10 +54,12 @@ export interface RenderInput {
     newFailures: string[];
     fixed: string[];
   };
+  /** The format renderings, when they were run. */
+  formats?: FormatsResult | null;
 }
 
 /** The terminal report. */
-export function renderText({ suite, gates, baseline }: RenderInput): string {
+export function renderText({ suite, gates, baseline, formats }: RenderInput): string {
   const out: string[] = [];
   const { metrics } = suite;
   out.push(
@@ -197,6 +201,7 @@ export function renderText({ suite, gates, baseline }: RenderInput): string {
     for (const f of baseline.fixed) out.push(`  fixed check: ${f}`);
   }
 
+  if (formats) out.push(formatsText(formats, table));
   out.push('', gates.passed ? 'Gates: PASSED' : `Gates: FAILED (${gates.failures.length})`);
   for (const f of gates.failures) out.push(`  ${f}`);
   for (const e of gates.excused) out.push(`  excused ${e}`);
@@ -212,7 +217,7 @@ export function renderText({ suite, gates, baseline }: RenderInput): string {
 }
 
 /** The `--json` object: deterministic for the offline analyzer (no timestamps, no timings). */
-export function renderJson({ suite, gates }: RenderInput) {
+export function renderJson({ suite, gates, formats }: RenderInput) {
   const { metrics } = suite;
   const r = (n: number | null) => (n === null ? null : Math.round(n * 10_000) / 10_000);
   const brief = (a: AgreementSummary) => ({
@@ -269,6 +274,7 @@ export function renderJson({ suite, gates }: RenderInput) {
       flipped: suite.stability.flipped,
       rate: r(suite.stability.rate),
     },
+    formats: formats ? formatsJson(formats) : null,
     gates: { passed: gates.passed, failures: gates.failures },
   };
 }
@@ -340,7 +346,7 @@ function htmlTable(headers: string[], rows: string[][], numeric: boolean[]): str
 }
 
 /** The self-contained HTML report. `generatedAt` is shown, never compared. */
-export function renderHtml({ suite, gates, baseline }: RenderInput, generatedAt: string): string {
+export function renderHtml({ suite, gates, baseline, formats }: RenderInput, generatedAt: string): string {
   const { metrics } = suite;
   const e = escapeHtml;
   const chartRows = [
@@ -427,6 +433,7 @@ ${gates.excused.length > 0 ? `<details><summary>Excused (known failures, ${gates
 ${barChart('Agreement with gold per exam', chartRows, ['QWK', 'exact', 'adjacent'])}
 <h2>Per exam</h2>
 ${htmlTable(['exam', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias', 'ρ', 'deliverables', 'checks'], examRows, [false, ...Array(12).fill(true)])}
+${formats ? formatsHtml(formats, e) : ''}
 <h2>Per quality</h2>
 ${htmlTable(
   ['quality', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],

@@ -12,7 +12,7 @@ import type { EvalCase } from './cases';
 import { type CheckResult, checkCase, checkOrdering, type Stability, stability } from './checks';
 import type { CheckRecord } from './gates';
 import { type CaseScores, type EvalMetrics, evalMetrics, goldOverall } from './metrics';
-import { type CaseRun, createHarness, runCase } from './run-case';
+import { type CaseRun, createHarness, type DossierRun, type Harness, runCase } from './run-case';
 
 export interface CaseResult {
   id: string;
@@ -72,6 +72,11 @@ export async function runSuite(options: {
   logger: Logger;
   repeats: number;
   onProgress?: (message: string) => void;
+  /**
+   * Runs on the same database once the cases are reviewed (the format renderings), before it closes; gets
+   * each case's first run, so that a rendering that is the case's own file is not reviewed twice.
+   */
+  afterCases?: (harness: Harness, firstRuns: Map<string, DossierRun>) => Promise<void>;
 }): Promise<SuiteResult> {
   const started = performance.now();
   const harness = await createHarness(options.config, options.logger);
@@ -91,6 +96,14 @@ export async function runSuite(options: {
         );
       }
     }
+    await options.afterCases?.(
+      harness,
+      new Map(
+        [...runs]
+          .map(([id, passes]) => [id, passes[0]?.run])
+          .filter((e): e is [string, DossierRun] => !!e[1]),
+      ),
+    );
   } finally {
     await harness.close();
   }

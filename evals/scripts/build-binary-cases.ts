@@ -28,12 +28,14 @@ import {
   CommentReference,
   Document,
   Footer,
+  FootnoteReferenceRun,
   Header,
   HeadingLevel,
   LevelFormat,
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -44,9 +46,10 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { type Block, plain, type Span } from '../lib/source';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const sourcesDir = path.join(here, 'sources');
+export const sourcesDir = path.join(here, 'sources');
 const casesDir = path.resolve(here, '..', 'cases');
 
 /** Every date written into the files, so that a rebuild is byte-identical. */
@@ -57,22 +60,7 @@ const FIXED_DATE_ISO = '2024-06-14T09:30:00Z';
 // Source parsing
 // ---------------------------------------------------------------------------------------------------------------
 
-interface Span {
-  text: string;
-  bold: boolean;
-  italic: boolean;
-}
-
-type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; spans: Span[] }
-  | { kind: 'paragraph'; spans: Span[] }
-  | { kind: 'bullet'; spans: Span[] }
-  | { kind: 'ordered'; index: number; list: number; spans: Span[] }
-  | { kind: 'table'; header: Span[][]; rows: Span[][][] }
-  | { kind: 'hidden'; mode: 'white' | 'vanish' | 'tiny'; text: string }
-  | { kind: 'pagebreak' };
-
-interface Source {
+export interface Source {
   file: string;
   meta: Record<string, string>;
   blocks: Block[];
@@ -103,7 +91,7 @@ function splitRow(line: string): string[] {
     .map((cell) => cell.trim());
 }
 
-function parseSource(file: string): Source {
+export function parseSource(file: string): Source {
   const raw = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
   const fm = /^---\n([\s\S]*?)\n---\n/.exec(raw);
   if (!fm) throw new Error(`${file}: missing front matter`);
@@ -171,8 +159,6 @@ function parseSource(file: string): Source {
   return { file, meta, blocks };
 }
 
-const plain = (spans: Span[]) => spans.map((s) => s.text).join('');
-
 // ---------------------------------------------------------------------------------------------------------------
 // DOCX
 // ---------------------------------------------------------------------------------------------------------------
@@ -221,9 +207,21 @@ function docxTable(block: Extract<Block, { kind: 'table' }>): Table {
   });
 }
 
-async function buildDocx(src: Source): Promise<Uint8Array> {
+export async function buildDocx(src: Pick<Source, 'meta' | 'blocks'>): Promise<Uint8Array> {
   const { meta } = src;
-  const children: (Paragraph | Table)[] = [];
+  // One group per section: a `section` block starts a new one (new page, its orientation and columns).
+  const groups: { landscape: boolean; columns: number; children: (Paragraph | Table)[] }[] = [
+    { landscape: false, columns: 1, children: [] },
+  ];
+  let children = groups[0]?.children ?? [];
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  let nextNote = 1;
+  const noteRuns = (notes: string[] | undefined) =>
+    (notes ?? []).map((note) => {
+      const id = nextNote++;
+      footnotes[id] = { children: [new Paragraph({ children: [new TextRun({ text: note, size: 18 })] })] };
+      return new FootnoteReferenceRun(id);
+    });
   const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 };
   let commentPlaced = !meta.comment;
   for (const block of src.blocks) {
@@ -246,8 +244,12 @@ async function buildDocx(src: Source): Promise<Uint8Array> {
           );
           commentPlaced = true;
         } else {
-          children.push(new Paragraph({ children: runsOf(block.spans) }));
+          children.push(new Paragraph({ children: [...runsOf(block.spans), ...noteRuns(block.notes)] }));
         }
+        break;
+      case 'section':
+        groups.push({ landscape: block.landscape, columns: block.columns, children: [] });
+        children = groups[groups.length - 1]?.children ?? [];
         break;
       case 'bullet':
         children.push(
@@ -341,41 +343,43 @@ async function buildDocx(src: Source): Promise<Uint8Array> {
         },
       ],
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1417, bottom: 1417, left: 1417, right: 1417, header: 708, footer: 708 },
-          },
+    footnotes: nextNote > 1 ? footnotes : undefined,
+    sections: groups.map((group) => ({
+      properties: {
+        page: {
+          size: group.landscape
+            ? { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }
+            : { width: 11906, height: 16838 },
+          margin: { top: 1417, bottom: 1417, left: 1417, right: 1417, header: 708, footer: 708 },
         },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                children: [new TextRun({ text: meta.header ?? meta.title ?? '', color: '666666', size: 18 })],
-              }),
-            ],
-          }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: ['Page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
-                    size: 18,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children,
+        column: group.columns > 1 ? { count: group.columns, space: 708 } : undefined,
       },
-    ],
+      headers: {
+        default: new Header({
+          children: [
+            new Paragraph({
+              children: [new TextRun({ text: meta.header ?? meta.title ?? '', color: '666666', size: 18 })],
+            }),
+          ],
+        }),
+      },
+      footers: {
+        default: new Footer({
+          children: [
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [
+                new TextRun({
+                  children: ['Page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
+                  size: 18,
+                }),
+              ],
+            }),
+          ],
+        }),
+      },
+      children: group.children,
+    })),
   });
   return stabilizeDocx(await Packer.toBuffer(doc));
 }
@@ -720,7 +724,9 @@ class PdfLayout {
   }
 }
 
-async function buildPdf(src: Source): Promise<{ bytes: Uint8Array; pages: number; replaced: string[] }> {
+export async function buildPdf(
+  src: Pick<Source, 'meta' | 'blocks'>,
+): Promise<{ bytes: Uint8Array; pages: number; replaced: string[] }> {
   const { meta } = src;
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts: Fonts = {
@@ -740,6 +746,14 @@ async function buildPdf(src: Source): Promise<{ bytes: Uint8Array; pages: number
   doc.setModificationDate(FIXED_DATE);
 
   const layout = new PdfLayout(doc, fonts);
+  let notes: string[] = [];
+  const flushNotes = () => {
+    for (const note of notes) {
+      layout.text([{ text: note, bold: false, italic: false }], { size: TABLE.size, leading: TABLE.leading });
+      layout.space(3);
+    }
+    notes = [];
+  };
   for (const [i, block] of src.blocks.entries()) {
     const next = src.blocks[i + 1];
     switch (block.kind) {
@@ -755,6 +769,7 @@ async function buildPdf(src: Source): Promise<{ bytes: Uint8Array; pages: number
       case 'paragraph':
         layout.text(block.spans, { size: BODY.size, leading: BODY.leading });
         layout.space(BODY.after);
+        notes.push(...(block.notes ?? []));
         break;
       case 'bullet':
         layout.listItem('•', block.spans);
@@ -774,8 +789,14 @@ async function buildPdf(src: Source): Promise<{ bytes: Uint8Array; pages: number
       case 'pagebreak':
         layout.newPage();
         break;
+      case 'section':
+        // A library's simple layout: a new portrait, one-column page; the section's notes close the previous one.
+        flushNotes();
+        layout.newPage();
+        break;
     }
   }
+  flushNotes();
   layout.decorate(meta.header ?? meta.title ?? '');
   const bytes = await doc.save({ useObjectStreams: false });
   return { bytes, pages: layout.pages.length, replaced: [...layout.replaced] };
@@ -796,7 +817,7 @@ async function main() {
       .flatMap((b) => {
         if (b.kind === 'table') return [...b.header, ...b.rows.flat()].map(plain);
         if (b.kind === 'hidden') return [b.text];
-        if (b.kind === 'pagebreak') return [];
+        if (b.kind === 'pagebreak' || b.kind === 'section') return [];
         return [plain(b.spans)];
       })
       .join(' ')
@@ -816,4 +837,5 @@ async function main() {
   }
 }
 
-await main();
+// Run only as a command: `build-renderings.ts` imports the builders.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
