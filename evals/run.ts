@@ -115,7 +115,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const gates = loadGates();
 
-  const suite = await runSuite({ cases, config, logger, repeats, onProgress: progress });
+  const suite = await runSuite({
+    cases,
+    config,
+    logger,
+    repeats,
+    onProgress: progress,
+    heldoutGates: gates.heldout,
+  });
 
   const gateResult = evaluateGates(gates, {
     provider: suite.provider,
@@ -123,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
     metrics: suite.metrics,
     checks: suite.checks,
     stability: suite.stability,
+    heldout: suite.heldout,
   });
 
   const key = baselineKey(suite.provider, suite.model);

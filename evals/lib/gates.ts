@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CheckResult, Stability } from './checks';
+import { HeldoutGatesSchema, type HeldoutResult } from './heldout';
 import type { EvalMetrics } from './metrics';
 
 export const GATES_FILE = fileURLToPath(new URL('../gates.json', import.meta.url));
@@ -46,6 +47,8 @@ export const GatesSchema = z.strictObject({
   /** Per-criterion flip rate across `--repeat` runs; enforced for the offline analyzer only. */
   maxFlipRate: z.number().min(0).max(1),
   knownFailures: z.array(KnownFailureSchema).default([]),
+  /** The held-out part's own gates (`lib/heldout.ts`); `overall` above applies to the tuning part. */
+  heldout: HeldoutGatesSchema.optional(),
 });
 export type Gates = z.infer<typeof GatesSchema>;
 
@@ -85,6 +88,8 @@ export function evaluateGates(
     metrics: EvalMetrics;
     checks: CheckRecord[];
     stability: Stability;
+    /** Held-out failures are never excused: the part exists to show what the tuning part cannot. */
+    heldout?: Pick<HeldoutResult, 'failures'> | null;
   },
 ): GateResult {
   const failures: string[] = [];
@@ -125,6 +130,7 @@ export function evaluateGates(
       `stability: flip rate ${fmt(input.stability.rate)} > ${gates.maxFlipRate} (${input.stability.flipped}/${input.stability.n} criterion scores changed between repeats)`,
     );
   }
+  failures.push(...(input.heldout?.failures ?? []));
   return { passed: failures.length === 0, failures, staleKnownFailures, excused };
 }
 

@@ -141,3 +141,15 @@ describe('the held-out part', () => {
     expect(messages()).toContain('b1-audit-rse: no core notions for K7');
   });
 });
+
+describe('the committed held-out part', () => {
+  it('is frozen and holds three cases per exam, weak, partial and strong, a third or more DOCX/PDF', () => {
+    const held = loadCases().cases.filter((c) => c.split === 'heldout');
+    const byExam = new Map<string, string[]>();
+    for (const c of held) byExam.set(c.examId, [...(byExam.get(c.examId) ?? []), c.quality].sort());
+    expect(byExam.size).toBe(10);
+    for (const qualities of byExam.values()) expect(qualities).toEqual(['partial', 'strong', 'weak']);
+    const binary = held.filter((c) => /\.(docx|pdf)$/.test(c.file));
+    expect(binary.length).toBeGreaterThanOrEqual(10);
+  });
+});
