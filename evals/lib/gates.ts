@@ -46,7 +46,15 @@ export const GatesSchema = z.strictObject({
   ordering: z.boolean(),
   /** Per-criterion flip rate across `--repeat` runs; enforced for the offline analyzer only. */
   maxFlipRate: z.number().min(0).max(1),
-  knownFailures: z.array(KnownFailureSchema).default([]),
+  /** A held-out case is never excused: its part exists to show what tuning cannot. */
+  knownFailures: z
+    .array(
+      KnownFailureSchema.refine((k) => !k.case.startsWith('heldout/'), {
+        message: 'a held-out case cannot be a known failure',
+        path: ['case'],
+      }),
+    )
+    .default([]),
   /** The held-out part's own gates (`lib/heldout.ts`); `overall` above applies to the tuning part. */
   heldout: HeldoutGatesSchema.optional(),
 });

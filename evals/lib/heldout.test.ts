@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agreementSummary } from '../../server/src/features/calibration/metrics';
 import type { GapReport } from '../../server/src/features/reviews/schemas';
-import { evaluateGates, type Gates, loadGates } from './gates';
+import { evaluateGates, type Gates, GatesSchema, loadGates } from './gates';
 import {
   checkHeldoutCase,
   type HeldoutCaseInput,
@@ -253,6 +253,21 @@ describe('held-out gates', () => {
     expect(result.failures).toEqual([
       'held-out check failed: heldout/x/w heldout_weak_overall: overall 2.00',
     ]);
+  });
+
+  it('refuse a held-out case in the known failures of gates.json', () => {
+    const parsed = GatesSchema.safeParse({
+      ...loadGates(),
+      knownFailures: [
+        {
+          case: 'heldout/b1-audit-rse/x',
+          check: 'stuffing_at_most_1',
+          reason: 'an excuse that must not load',
+        },
+      ],
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe('a held-out case cannot be a known failure');
   });
 
   it('are configured in the committed gates.json as issue #16 sets them, and tuning keeps QWK 0.71', () => {
