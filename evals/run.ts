@@ -144,6 +144,7 @@ async function main(argv: string[]): Promise<number> {
       formats = await runFormats(harness, cases, { gates: gates.formats, onProgress: progress, firstRuns });
       formatsMs = Math.round(performance.now() - t);
     },
+    heldoutGates: gates.heldout,
   });
 
   const gateResult = evaluateGates(gates, {
@@ -152,6 +153,7 @@ async function main(argv: string[]): Promise<number> {
     metrics: suite.metrics,
     checks: suite.checks,
     stability: suite.stability,
+    heldout: suite.heldout,
   });
   if (formats && gates.formats) {
     // Never excused: a format that reads or scores differently fails CI until the reader is fixed.

@@ -13,6 +13,8 @@ import { getExam } from '../../server/src/features/referential/index';
 import type { Exam } from '../../server/src/features/referential/types';
 import { DEFAULT_RUBRIC_VERSION } from '../../server/src/features/reviews/rubric';
 import { FlagSchema, FormatCheckSchema } from '../../server/src/features/reviews/schemas';
+import { type CoreNotions, goldNotionProblems, loadCoreNotions } from './core-notions';
+import { frozenProblems, HELDOUT_DIR } from './freeze';
 
 export const CASES_DIR = fileURLToPath(new URL('../cases', import.meta.url));
 
@@ -23,6 +25,13 @@ const DOSSIER_EXTENSIONS = ['.md', '.txt', '.docx', '.pdf'];
 export const QUALITIES = ['strong', 'partial', 'weak', 'adversarial'] as const;
 export type Quality = (typeof QUALITIES)[number];
 
+/**
+ * `tuning`: the cases the analyzer was fitted and checked on. `heldout`: cases under `cases/heldout/`,
+ * frozen before any tuning (`heldout.frozen.json`), reported and gated apart.
+ */
+export const SPLITS = ['tuning', 'heldout'] as const;
+export type Split = (typeof SPLITS)[number];
+
 const FlagCodeSchema = FlagSchema.shape.code;
 export type FlagCode = z.infer<typeof FlagCodeSchema>;
 const FormatCheckNameSchema = FormatCheckSchema.shape.check;
@@ -32,7 +41,12 @@ const ScoreSchema = z.number().int().min(0).max(4);
 const DeliverableStatusSchema = z.enum(['present', 'partial', 'missing']);
 export type DeliverableStatus = z.infer<typeof DeliverableStatusSchema>;
 
-const GoldCriterionSchema = z.object({ score: ScoreSchema, reason: z.string().min(1) });
+const GoldCriterionSchema = z.object({
+  score: ScoreSchema,
+  reason: z.string().min(1),
+  /** The criterion's core notions (`heldout/core-notions.json`) the draft addresses; required when held out. */
+  notions: z.array(z.string().min(1)).optional(),
+});
 const GoldDeliverableSchema = z.object({ status: DeliverableStatusSchema, reason: z.string().min(1) });
 
 /** One rater's reading of a dossier against the rubric. */
@@ -67,6 +81,8 @@ export const CaseFileSchema = z.object({
     .min(1)
     .refine((f) => !f.includes('/') && !f.includes('\\'), 'a file name beside the case, not a path'),
   quality: z.enum(QUALITIES),
+  /** Must match where the case lies: under `heldout/` or not. */
+  split: z.enum(SPLITS).default('tuning'),
   description: z.string().min(1),
   tags: z.array(z.string()).default([]),
   gold: GoldSchema,
@@ -100,12 +116,14 @@ export interface LoadedCases {
   warnings: string[];
 }
 
+/** `sources/` folders hold the Markdown that binary cases are built from: not dossiers themselves. */
 function walk(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...walk(full));
-    else out.push(full);
+    if (statSync(full).isDirectory()) {
+      if (entry !== 'sources') out.push(...walk(full));
+    } else out.push(full);
   }
   return out;
 }
@@ -150,6 +168,7 @@ export function validateCase(
   raw: unknown,
   file: string,
   dossierDir: string,
+  heldout: { notions: CoreNotions | null } | null = null,
 ): { ok: true; value: Omit<EvalCase, 'r2'> } | { ok: false; problems: string[] } {
   const parsed = CaseFileSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: [zodProblems(parsed.error)] };
@@ -165,6 +184,13 @@ export function validateCase(
     problems.push(`dossier "${data.file}" must be one of ${DOSSIER_EXTENSIONS.join(', ')}`);
   }
   problems.push(...goldProblems(data.gold, exam, true));
+  const located: Split = heldout ? 'heldout' : 'tuning';
+  if (data.split !== located) {
+    problems.push(
+      `split "${data.split}" but the case lies ${heldout ? `under ${HELDOUT_DIR}/` : `outside ${HELDOUT_DIR}/`} (split "${located}")`,
+    );
+  }
+  if (heldout) problems.push(...goldNotionProblems(data.examId, data.gold.criteria, heldout.notions));
   const criteria = exam.criteria.map((c) => c.id);
   problems.push(
     ...idProblems(
@@ -192,6 +218,16 @@ export function loadCases(root: string = CASES_DIR, options: { examId?: string }
   const rel = (file: string) => path.relative(root, file);
   const byId = new Map<string, string>();
 
+  // The held-out part first: frozen files, and the core notions its gold refers to.
+  for (const message of frozenProblems(root)) problems.push({ file: HELDOUT_DIR, message });
+  const coreNotions = loadCoreNotions(root);
+  if (!coreNotions.ok) {
+    for (const message of coreNotions.problems)
+      problems.push({ file: `${HELDOUT_DIR}/core-notions.json`, message });
+  }
+  const notions = coreNotions.ok ? coreNotions.value : null;
+  const isHeldout = (file: string) => rel(file).split(path.sep)[0] === HELDOUT_DIR;
+
   for (const file of files.filter((f) => f.endsWith(CASE_SUFFIX))) {
     let raw: unknown;
     try {
@@ -200,7 +236,7 @@ export function loadCases(root: string = CASES_DIR, options: { examId?: string }
       problems.push({ file: rel(file), message: `not valid JSON (${(err as Error).message})` });
       continue;
     }
-    const result = validateCase(raw, rel(file), path.dirname(file));
+    const result = validateCase(raw, rel(file), path.dirname(file), isHeldout(file) ? { notions } : null);
     if (!result.ok) {
       for (const message of result.problems) problems.push({ file: rel(file), message });
       continue;

@@ -28,6 +28,7 @@ function evalCase(overrides: Partial<EvalCase> = {}): EvalCase {
     examId: exam.id,
     file: 'test.md',
     quality: 'partial',
+    split: 'tuning',
     description: 'synthetic',
     tags: [],
     gold: gold(2),

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CheckResult, Stability } from './checks';
 import { FormatGatesSchema } from './formats';
+import { HeldoutGatesSchema, type HeldoutResult } from './heldout';
 import type { EvalMetrics } from './metrics';
 
 export const GATES_FILE = fileURLToPath(new URL('../gates.json', import.meta.url));
@@ -46,7 +47,17 @@ export const GatesSchema = z.strictObject({
   ordering: z.boolean(),
   /** Per-criterion flip rate across `--repeat` runs; enforced for the offline analyzer only. */
   maxFlipRate: z.number().min(0).max(1),
-  knownFailures: z.array(KnownFailureSchema).default([]),
+  /** A held-out case is never excused: its part exists to show what tuning cannot. */
+  knownFailures: z
+    .array(
+      KnownFailureSchema.refine((k) => !k.case.startsWith('heldout/'), {
+        message: 'a held-out case cannot be a known failure',
+        path: ['case'],
+      }),
+    )
+    .default([]),
+  /** The held-out part's own gates (`lib/heldout.ts`); `overall` above applies to the tuning part. */
+  heldout: HeldoutGatesSchema.optional(),
   /** Reading fidelity and format invariance of the renderings (`formats.ts`); never excused. */
   formats: FormatGatesSchema.optional(),
 });
@@ -88,6 +99,8 @@ export function evaluateGates(
     metrics: EvalMetrics;
     checks: CheckRecord[];
     stability: Stability;
+    /** Held-out failures are never excused: the part exists to show what the tuning part cannot. */
+    heldout?: Pick<HeldoutResult, 'failures'> | null;
   },
 ): GateResult {
   const failures: string[] = [];
@@ -128,6 +141,7 @@ export function evaluateGates(
       `stability: flip rate ${fmt(input.stability.rate)} > ${gates.maxFlipRate} (${input.stability.flipped}/${input.stability.n} criterion scores changed between repeats)`,
     );
   }
+  failures.push(...(input.heldout?.failures ?? []));
   return { passed: failures.length === 0, failures, staleKnownFailures, excused };
 }
 

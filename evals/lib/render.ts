@@ -6,6 +6,13 @@ import type { AgreementSummary } from '../../server/src/features/calibration/met
 import type { FormatsResult } from './formats';
 import { formatsHtml, formatsJson, formatsText } from './formats-render';
 import type { BaselineChange, CheckRecord, GateResult } from './gates';
+import {
+  HELDOUT_CASE_HEADERS,
+  HELDOUT_EXAM_HEADERS,
+  heldoutCaseRows,
+  heldoutExamRows,
+  heldoutJson,
+} from './render-heldout';
 import type { SuiteResult } from './suite';
 
 const num = (n: number | null | undefined, digits = 2) =>
@@ -67,7 +74,7 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
       `${suite.repeats > 1 ? ` × ${suite.repeats} repeats` : ''} (AI vs gold, rubric 0–4)`,
   );
 
-  out.push('', 'Per exam');
+  out.push('', suite.heldout ? 'Per exam — tuning part (cases outside cases/heldout/)' : 'Per exam');
   const examRows = metrics.exams.map((e) => {
     const c = checkCounts(suite.checks.filter((r) => r.examId === e.id));
     return [
@@ -95,6 +102,16 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
+
+  if (suite.heldout) {
+    const right = (n: number) => Array(n).fill('r') as 'r'[];
+    out.push('', 'Per exam — held-out part (cases/heldout/, frozen before tuning)');
+    out.push(table(HELDOUT_EXAM_HEADERS, heldoutExamRows(suite.heldout), ['l', ...right(8)]));
+    out.push('', 'Held-out cases (overall = rubric-weighted mean)');
+    out.push(
+      table(HELDOUT_CASE_HEADERS, heldoutCaseRows(suite.heldout, suite.cases), ['l', 'l', 'r', 'r', 'l']),
+    );
+  }
 
   out.push('', 'Per quality');
   out.push(
@@ -276,6 +293,7 @@ export function renderJson({ suite, gates, formats }: RenderInput) {
     },
     formats: formats ? formatsJson(formats) : null,
     gates: { passed: gates.passed, failures: gates.failures },
+    heldout: heldoutJson(suite.heldout),
   };
 }
 
@@ -431,9 +449,25 @@ ${gates.excused.length > 0 ? `<details><summary>Excused (known failures, ${gates
       : ''
   }</p>
 ${barChart('Agreement with gold per exam', chartRows, ['QWK', 'exact', 'adjacent'])}
-<h2>Per exam</h2>
+<h2>Per exam${suite.heldout ? ' — tuning part' : ''}</h2>
 ${htmlTable(['exam', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias', 'ρ', 'deliverables', 'checks'], examRows, [false, ...Array(12).fill(true)])}
 ${formats ? formatsHtml(formats, e) : ''}
+${
+  suite.heldout
+    ? `<h2>Per exam — held-out part (frozen before tuning)</h2>
+${htmlTable(
+  HELDOUT_EXAM_HEADERS,
+  heldoutExamRows(suite.heldout).map((row) => row.map(e)),
+  [false, ...Array(8).fill(true)],
+)}
+<h3>Held-out cases</h3>
+${htmlTable(
+  HELDOUT_CASE_HEADERS,
+  heldoutCaseRows(suite.heldout, suite.cases).map((row) => row.map(e)),
+  [false, false, true, true, false],
+)}`
+    : ''
+}
 <h2>Per quality</h2>
 ${htmlTable(
   ['quality', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],

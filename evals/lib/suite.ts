@@ -11,6 +11,7 @@ import type { Logger } from '../../server/src/lib/logger';
 import type { EvalCase } from './cases';
 import { type CheckResult, checkCase, checkOrdering, type Stability, stability } from './checks';
 import type { CheckRecord } from './gates';
+import { checkHeldoutCase, type HeldoutGates, type HeldoutResult, heldoutGateFailures } from './heldout';
 import { type CaseScores, type EvalMetrics, evalMetrics, goldOverall } from './metrics';
 import { type CaseRun, createHarness, type DossierRun, type Harness, runCase } from './run-case';
 
@@ -18,6 +19,7 @@ export interface CaseResult {
   id: string;
   examId: string;
   quality: EvalCase['quality'];
+  split: EvalCase['split'];
   file: string;
   description: string;
   tags: string[];
@@ -46,7 +48,10 @@ export interface SuiteResult {
   examChecks: CheckRecord[];
   /** Every check, case and exam level, all passes. */
   checks: CheckRecord[];
+  /** The tuning part's metrics (every case outside `cases/heldout/`): what the baseline and `overall` gates read. */
   metrics: EvalMetrics;
+  /** The held-out part, reported and gated apart; null when the run has no held-out case. */
+  heldout: HeldoutResult | null;
   stability: Stability;
   timings: { setupMs: number; casesMs: number; totalMs: number };
 }
@@ -77,6 +82,8 @@ export async function runSuite(options: {
    * each case's first run, so that a rendering that is the case's own file is not reviewed twice.
    */
   afterCases?: (harness: Harness, firstRuns: Map<string, DossierRun>) => Promise<void>;
+  /** Thresholds of the held-out checks and gates (`gates.json` → `heldout`); without them none is applied. */
+  heldoutGates?: HeldoutGates;
 }): Promise<SuiteResult> {
   const started = performance.now();
   const harness = await createHarness(options.config, options.logger);
@@ -129,6 +136,7 @@ export async function runSuite(options: {
       id: evalCase.id,
       examId: evalCase.examId,
       quality: evalCase.quality,
+      split: evalCase.split,
       file: evalCase.file,
       description: evalCase.description,
       tags: evalCase.tags,
@@ -162,8 +170,9 @@ export async function runSuite(options: {
   const examChecks: CheckRecord[] = [];
   for (let pass = 0; pass < options.repeats; pass++) {
     for (const examId of examIds) {
+      // Ordering is the tuning part's check: the held-out part has absolute floors and ceilings instead.
       const entries = cases
-        .filter((c) => c.examId === examId)
+        .filter((c) => c.examId === examId && c.split === 'tuning')
         .map((c) => ({
           caseId: c.id,
           quality: c.quality,
@@ -188,6 +197,20 @@ export async function runSuite(options: {
     };
   });
 
+  const tuning = scores.filter((_, i) => options.cases[i].split === 'tuning');
+  const heldoutCases = options.cases.filter((c) => c.split === 'heldout');
+  let heldout: HeldoutResult | null = null;
+  if (heldoutCases.length > 0) {
+    const metrics = evalMetrics(scores.filter((_, i) => options.cases[i].split === 'heldout'));
+    const gates = options.heldoutGates;
+    const checks = gates
+      ? heldoutCases.flatMap((evalCase) =>
+          checkHeldoutCase({ evalCase, report: runs.get(evalCase.id)?.[0]?.run.report ?? null }, gates),
+        )
+      : [];
+    heldout = { metrics, checks, failures: gates ? heldoutGateFailures(gates, metrics, checks) : [] };
+  }
+
   return {
     provider: harness.provider,
     model: harness.model,
@@ -196,7 +219,8 @@ export async function runSuite(options: {
     cases,
     examChecks,
     checks: [...cases.flatMap((c) => c.checks), ...examChecks],
-    metrics: evalMetrics(scores),
+    metrics: evalMetrics(tuning),
+    heldout,
     stability: stability(
       new Map([...runs].map(([id, passes]) => [id, passes.map((p) => scoreMap(p.run.report))])),
     ),

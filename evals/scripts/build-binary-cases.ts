@@ -1,7 +1,7 @@
 /**
  * Builds the binary eval cases (DOCX and PDF) from the Markdown-ish sources in `evals/scripts/sources/`.
  *
- *   npx tsx evals/scripts/build-binary-cases.ts
+ *   npx tsx evals/scripts/build-binary-cases.ts [--heldout] [name filter…]
  *
  * Each source starts with a front-matter block (`out`, `title`, `author`, `header`, optional `subject`,
  * `description`, `keywords`, `comment`, `commentAuthor`) followed by a Markdown subset: `#`–`###` headings,
@@ -49,8 +49,10 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf
 import { type Block, plain, type Span } from '../lib/source';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const sourcesDir = path.join(here, 'sources');
-const casesDir = path.resolve(here, '..', 'cases');
+// `--heldout`: the held-out part's sources (`cases/heldout/sources/`), written under `cases/heldout/`.
+const heldout = process.argv.includes('--heldout');
+const casesDir = path.resolve(here, '..', 'cases', ...(heldout ? ['heldout'] : []));
+export const sourcesDir = heldout ? path.join(casesDir, 'sources') : path.join(here, 'sources');
 
 /** Every date written into the files, so that a rebuild is byte-identical. */
 const FIXED_DATE = new Date('2024-06-14T09:30:00Z');
@@ -805,7 +807,7 @@ export async function buildPdf(
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main() {
-  const only = process.argv.slice(2);
+  const only = process.argv.slice(2).filter((a) => a !== '--heldout');
   const files = readdirSync(sourcesDir)
     .filter((f) => f.endsWith('.md'))
     .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
