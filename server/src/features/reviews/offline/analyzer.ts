@@ -2,7 +2,7 @@
  * The offline analyzer: Préjury's deterministic grader when no model is configured.
  *
  * For one criterion it measures two things in the passages it is given:
- * - coverage: which of the criterion's expected concepts (lexicon.ts) appear, distinct concepts counting,
+ * - coverage: which of the criterion's expected concepts (lexicon/) appear, distinct concepts counting,
  *   not repetitions;
  * - depth: for each relevant sentence, whether it is quantified (figures, %, €), sourced (« selon », named
  *   institutions, URLs, years in parentheses), argued (« car », « donc », « ce qui », « because »…), analytical

@@ -1,0 +1,128 @@
+import { competencyIndex } from '../../../referential/index';
+import type { CompetencyId, Criterion, Deliverable, Exam } from '../../../referential/types';
+import type { ConceptId } from './concepts.data';
+import { EXAM_CONCEPTS } from './exam-concepts.data';
+import { fold } from './fold';
+import { findConcepts, termSource } from './patterns';
+import { contentStems, type StemTerm } from './stems';
+import { DOCUMENT_WORDS } from './stopwords.data';
+import type { MatchLanguage } from './types';
+
+/** A concept expected by a criterion, with its weight (core 1, related 0.6). */
+export interface ExpectedConcept {
+  id: ConceptId;
+  weight: number;
+  core: boolean;
+}
+
+/** What the analyzer looks for when grading one criterion. */
+export interface CriterionLexicon {
+  criterionId: string;
+  concepts: ExpectedConcept[];
+  /** (a) Content words of the criterion's text. */
+  ownStems: StemTerm[];
+  /** (b) Content words of its competencies' texts (lower weight, ranking only). */
+  competencyStems: StemTerm[];
+  /** True when no curated rule matched and concepts were inferred from the criterion's wording. */
+  inferred: boolean;
+}
+
+/** What shows that a deliverable is in the dossier. */
+export interface DeliverableLexicon {
+  deliverableId: string;
+  concepts: ConceptId[];
+  stems: StemTerm[];
+}
+
+/** Everything the offline analyzer needs for one exam, compiled once. */
+export interface ExamLexicon {
+  examId: string;
+  lang: MatchLanguage;
+  criteria: ReadonlyMap<string, CriterionLexicon>;
+  deliverables: ReadonlyMap<string, DeliverableLexicon>;
+}
+
+/** Weight of a core concept in evidence ranking; related concepts weigh `RELATED_WEIGHT`. */
+export const CORE_WEIGHT = 1;
+/** Weight of a related concept: it broadens coverage but matters less than the criterion's core. */
+export const RELATED_WEIGHT = 0.6;
+/** Competency words are many and only rank evidence; the first ones suffice. */
+const MAX_COMPETENCY_STEMS = 40;
+
+/** The language patterns are matched in for an exam: its required language. */
+export function examLanguage(exam: Pick<Exam, 'modalities'>): MatchLanguage {
+  return exam.modalities.language === 'en' ? 'en' : 'fr';
+}
+
+function ruleMatches(match: string, text: string): boolean {
+  return new RegExp(termSource(match)).test(fold(text));
+}
+
+/** Concepts named by the wording itself: the fallback when no curated rule fits a criterion. */
+function inferConcepts(text: string, lang: MatchLanguage): ExpectedConcept[] {
+  return findConcepts(fold(text), lang).map((hit) => ({ id: hit.id, weight: CORE_WEIGHT, core: true }));
+}
+
+function competencyText(id: CompetencyId): string {
+  return competencyIndex.get(id)?.competency.text ?? '';
+}
+
+/** Builds the lexicon of one criterion of an exam (exported for criteria graded outside their exam list). */
+export function buildCriterionLexicon(exam: Exam, criterion: Criterion): CriterionLexicon {
+  const lang = examLanguage(exam);
+  const rule = EXAM_CONCEPTS[exam.id]?.criteria.find((r) => ruleMatches(r.match, criterion.text));
+  const concepts: ExpectedConcept[] = rule
+    ? [
+        ...rule.core.map((id) => ({ id, weight: CORE_WEIGHT, core: true })),
+        ...(rule.related ?? []).map((id) => ({ id, weight: RELATED_WEIGHT, core: false })),
+      ]
+    : inferConcepts(criterion.text, lang);
+  const ownStems = contentStems(criterion.text);
+  const own = new Set(ownStems.map((s) => s.stem));
+  // Ranking only, at a low weight: the first words of the competencies are enough and keep matching cheap.
+  const competencyStems = contentStems(criterion.competencies.map(competencyText).join(' '))
+    .filter((s) => !own.has(s.stem))
+    .slice(0, MAX_COMPETENCY_STEMS);
+  return { criterionId: criterion.id, concepts, ownStems, competencyStems, inferred: !rule };
+}
+
+function buildDeliverableLexicon(exam: Exam, deliverable: Deliverable): DeliverableLexicon {
+  const rule = EXAM_CONCEPTS[exam.id]?.deliverables.find((r) => ruleMatches(r.match, deliverable.text));
+  const concepts = rule
+    ? [...rule.concepts]
+    : inferConcepts(deliverable.text, examLanguage(exam)).map((c) => c.id);
+  return {
+    deliverableId: deliverable.id,
+    concepts,
+    stems: contentStems(deliverable.text, { exclude: DOCUMENT_WORDS }),
+  };
+}
+
+const examCache = new Map<string, ExamLexicon>();
+/** Bounded: exam objects may be rebuilt per request, and each rubric version is a new key. */
+const EXAM_CACHE_MAX = 64;
+
+function examSignature(exam: Exam): string {
+  return JSON.stringify([
+    exam.id,
+    exam.modalities.language,
+    exam.criteria.map((c) => [c.id, c.text, c.competencies]),
+    exam.deliverables.map((d) => [d.id, d.text]),
+  ]);
+}
+
+/** The compiled lexicon of an exam, memoised by the exam's content (not its identity). */
+export function getExamLexicon(exam: Exam): ExamLexicon {
+  const key = examSignature(exam);
+  const cached = examCache.get(key);
+  if (cached) return cached;
+  const lexicon: ExamLexicon = {
+    examId: exam.id,
+    lang: examLanguage(exam),
+    criteria: new Map(exam.criteria.map((c) => [c.id, buildCriterionLexicon(exam, c)])),
+    deliverables: new Map(exam.deliverables.map((d) => [d.id, buildDeliverableLexicon(exam, d)])),
+  };
+  if (examCache.size >= EXAM_CACHE_MAX) examCache.clear();
+  examCache.set(key, lexicon);
+  return lexicon;
+}
