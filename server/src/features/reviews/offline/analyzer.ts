@@ -14,6 +14,7 @@
  */
 import type { Criterion, Exam } from '../../referential/types';
 import type { CriterionGrade, DossierText, GradingPassage } from '../grade-schema';
+import { dossierNames, isApplied } from './applied';
 import {
   buildCriterionLexicon,
   CONCEPTS,
@@ -68,7 +69,7 @@ export const SCORING_THRESHOLDS = {
    * than concept counts alone, which compressed every draft towards 2–3.
    */
   partial: { developed: 3 },
-  satisfactory: { developed: 7, coverage: 0.4, concepts: 2, argued: 2 },
+  satisfactory: { developed: 5, coverage: 0.4, concepts: 2, argued: 2 },
   excellent: {
     developed: 12,
     quantified: 1,
@@ -93,6 +94,17 @@ export interface CriterionSignals {
   expected: ConceptId[];
   /** Expected concepts present in relevant, non-stuffed sentences. */
   found: ConceptId[];
+  /** The criterion's core notions (`CriterionLexicon.notions`); empty when the lexicon has no rule for it. */
+  notions: ConceptId[];
+  /** Core notions present in relevant, non-stuffed sentences. */
+  notionsFound: ConceptId[];
+  /** Core notions present in developed sentences: what analysis of the criterion rests on. */
+  developedNotions: ConceptId[];
+  /**
+   * Relevant sentences that would be developed (argued, quantified or sourced) but are not applied to the
+   * candidate's company (no name, figure or fact about it): textbook prose, coverage at most.
+   */
+  genericSentences: number;
   /** Expected concepts present in developed sentences. */
   developedConcepts: ConceptId[];
   relevantSentences: number;
@@ -183,6 +195,14 @@ interface Candidate {
   passageRelevance: number;
   facts: SentenceFacts;
   concepts: ConceptId[];
+  /** Core notions the sentence names. */
+  notions: ConceptId[];
+  /** About the candidate's company (applied.ts): a figure, one of the dossier's names, « nous ». */
+  applied: boolean;
+  /** Developed-looking (argued, quantified or sourced) but generic: counts as coverage, never as analysis. */
+  generic: boolean;
+  /** A figure or example next to a sentence naming a core notion, in the same passage: it backs the notion. */
+  backsNotion: boolean;
   ownHits: number;
   competencyHits: number;
   developed: boolean;
@@ -208,7 +228,10 @@ function classify(
   lexicon: CriterionLexicon,
 ): { relevant: Candidate[]; stuffed: Candidate[] } {
   const lang = matchLanguage(input.exam, input.dossier);
-  const expected = new Set(lexicon.concepts.map((c) => c.id));
+  // Exam-wide domain concepts (« RSE » in the Audit RSE) make no sentence relevant to one criterion.
+  const expected = new Set(lexicon.concepts.filter((c) => !c.domain).map((c) => c.id));
+  const notions = new Set(lexicon.notions);
+  const names = dossierNames(input.dossier);
   const passages = [...input.passages].sort(
     (a, b) => a.page - b.page || a.ordinal - b.ordinal || compareIds(a.id, b.id),
   );
@@ -217,37 +240,55 @@ function classify(
   const seen = new Set<string>();
   const T = SCORING_THRESHOLDS;
   passages.forEach((passage, p) => {
-    for (const sentence of cachedSentences(passage, input.dossier)) {
+    const sentences = cachedSentences(passage, input.dossier);
+    const namesNotion = sentences.map((sentence) =>
+      sentenceFacts(input.dossier, lang, sentence.text).concepts.some((h) => notions.has(h.id)),
+    );
+    // A sentence that continues an applied one on the same line (« … 310 clients. Les clients santé sont
+    // fidèles car… ») is about the company too; a list item or a textbook paragraph starts afresh.
+    const appliedHere = sentences.map((sentence) => {
+      const f = sentenceFacts(input.dossier, lang, sentence.text);
+      return isApplied(sentence.text, f.folded, f.signals.quantities, names);
+    });
+    sentences.forEach((sentence, i) => {
       // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
       // counts once, wherever it stands, since repeating it adds no analysis.
       const key = sentence.text.replace(/\s+/g, ' ').trim().toLowerCase();
-      if (seen.has(key)) continue;
+      if (seen.has(key)) return;
       seen.add(key);
       const facts = sentenceFacts(input.dossier, lang, sentence.text);
       const concepts = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
       const ownHits = countStems(lexicon.ownStems, facts.index);
       if (concepts.length === 0 && ownHits < Math.min(T.ownWordsForRelevance, lexicon.ownStems.length || 1))
-        continue;
+        return;
       const s = facts.signals;
       const statement = s.words >= T.minWords && (s.verb || s.words >= T.statementWords);
       const argued = statement && (s.argument || s.analysis || s.recommendation);
       const quantified = statement && s.quantities > 0;
       const source = statement ? (s.strongSources > 0 ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
+      const prev = sentences[i - 1];
+      const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
+      const applied = appliedHere[i] === true || (continues && appliedHere[i - 1] === true);
+      const looksDeveloped = argued || quantified || source > 0;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,
         passageRelevance: passage.relevance,
         facts,
         concepts,
+        notions: concepts.filter((id) => notions.has(id)),
+        applied,
+        generic: looksDeveloped && !applied,
+        backsNotion: quantified && (namesNotion[i - 1] === true || namesNotion[i + 1] === true),
         ownHits,
         competencyHits: countStems(lexicon.competencyStems, facts.index),
-        developed: argued || quantified || source > 0,
+        developed: looksDeveloped && applied,
         argued,
         quantified,
         source,
       };
       (facts.stuffed ? stuffed : relevant).push(candidate);
-    }
+    });
   });
   return { relevant, stuffed };
 }
@@ -257,9 +298,10 @@ function computeSignals(
   relevant: Candidate[],
   stuffed: Candidate[],
 ): CriterionSignals {
-  const expected = lexicon.concepts.map((c) => c.id);
+  const expected = lexicon.concepts.filter((c) => !c.domain).map((c) => c.id);
   const found = new Set<ConceptId>();
   const developedConcepts = new Set<ConceptId>();
+  let genericSentences = 0;
   const pages = new Set<number>();
   const passages = new Set<string>();
   let developed = 0;
@@ -268,6 +310,7 @@ function computeSignals(
   let sourceScore = 0;
   for (const c of relevant) {
     for (const id of c.concepts) found.add(id);
+    if (c.generic) genericSentences++;
     if (!c.developed) continue;
     developed++;
     for (const id of c.concepts) developedConcepts.add(id);
@@ -280,6 +323,10 @@ function computeSignals(
   return {
     expected,
     found: expected.filter((id) => found.has(id)),
+    notions: [...lexicon.notions],
+    notionsFound: lexicon.notions.filter((id) => found.has(id)),
+    developedNotions: lexicon.notions.filter((id) => developedConcepts.has(id)),
+    genericSentences,
     developedConcepts: expected.filter((id) => developedConcepts.has(id)),
     relevantSentences: relevant.length,
     developedSentences: developed,
@@ -312,6 +359,8 @@ function coverageCount(s: CriterionSignals): number {
 export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   const T = SCORING_THRESHOLDS;
   if (s.relevantSentences === 0) return s.stuffedMentions > 0 ? 1 : 0;
+  // Without its core notions a criterion is not addressed, whatever else the draft says about the domain.
+  if (s.notions.length > 0 && s.notionsFound.length === 0) return 1;
   if (s.developedSentences < T.partial.developed) return 1;
   const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
   if (s.developedSentences < T.satisfactory.developed || coverage < T.satisfactory.coverage) return 2;
@@ -324,6 +373,23 @@ export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
 }
 
 // ── Evidence ─────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * What may be quoted for a criterion: a sentence naming one of its core notions, or the figure beside one
+ * that backs it. A sentence about the domain in general (« la démarche RSE est positive ») is evidence for
+ * no criterion, so one generic sentence can no longer back four of them.
+ */
+function evidenceCandidates(
+  lexicon: CriterionLexicon,
+  relevant: Candidate[],
+  stuffed: Candidate[],
+): Candidate[] {
+  const addresses = (c: Candidate) => lexicon.notions.length === 0 || c.notions.length > 0 || c.backsNotion;
+  const pool = relevant.filter(addresses);
+  if (pool.length > 0) return pool;
+  // Stuffed lists are shown only when they are all there is: they are what the score 1 rests on.
+  return stuffed.filter((c) => c.concepts.length > 0 && addresses(c));
+}
 
 function rank(c: Candidate, weights: ReadonlyMap<ConceptId, number>): number {
   const relevance =
@@ -516,8 +582,7 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
   const { relevant, stuffed } = classify(input, lexicon);
   const signals = computeSignals(lexicon, relevant, stuffed);
   const score = scoreFromSignals(signals);
-  // Stuffed lists are shown only when they are all there is: they are what the score 1 rests on.
-  const evidencePool = relevant.length > 0 ? relevant : stuffed.filter((c) => c.concepts.length > 0);
+  const evidencePool = evidenceCandidates(lexicon, relevant, stuffed);
   const evidence = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier);
   return {
     grade: {

@@ -1,6 +1,7 @@
 import { competencyIndex } from '../../../referential/index';
 import type { CompetencyId, Criterion, Deliverable, Exam } from '../../../referential/types';
 import type { ConceptId } from './concepts.data';
+import { EXAM_DOMAIN_CONCEPTS } from './core-notions.data';
 import { EXAM_CONCEPTS } from './exam-concepts.data';
 import { fold } from './fold';
 import { findConcepts, termSource } from './patterns';
@@ -13,13 +14,21 @@ export interface ExpectedConcept {
   id: ConceptId;
   weight: number;
   core: boolean;
+  /** An exam-wide domain concept (`EXAM_DOMAIN_CONCEPTS`): on topic, but it addresses no criterion. */
+  domain: boolean;
 }
 
 /** What the analyzer looks for when grading one criterion. */
 export interface CriterionLexicon {
   criterionId: string;
   concepts: ExpectedConcept[];
-  /** (a) Content words of the criterion's text. */
+  /**
+   * Core notions: the core concepts that are not exam-wide domain words. Without one of them the criterion
+   * is not addressed (score 0 or 1), and each piece of evidence must contain one or back one. Empty when the
+   * lexicon has no curated rule for the criterion.
+   */
+  notions: ConceptId[];
+  /** (a) Content words of the criterion's text, minus the exam-wide ones (`domainStems`). */
   ownStems: StemTerm[];
   /** (b) Content words of its competencies' texts (lower weight, ranking only). */
   competencyStems: StemTerm[];
@@ -59,8 +68,24 @@ function ruleMatches(match: string, text: string): boolean {
 }
 
 /** Concepts named by the wording itself: the fallback when no curated rule fits a criterion. */
-function inferConcepts(text: string, lang: MatchLanguage): ExpectedConcept[] {
+function inferConcepts(text: string, lang: MatchLanguage): Omit<ExpectedConcept, 'domain'>[] {
   return findConcepts(fold(text), lang).map((hit) => ({ id: hit.id, weight: CORE_WEIGHT, core: true }));
+}
+
+/** A word used by at least this many of an exam's criteria, and this share of them, is exam-wide. */
+const DOMAIN_STEM_MIN_CRITERIA = 3;
+const DOMAIN_STEM_SHARE = 1 / 3;
+
+/**
+ * Words of the criteria texts that the whole exam shares (« performance » and « commerciale » in the
+ * Pilotage de la performance): they say the draft is on topic, not which criterion a sentence addresses.
+ */
+export function domainStems(exam: Pick<Exam, 'criteria'>): ReadonlySet<string> {
+  const counts = new Map<string, number>();
+  for (const c of exam.criteria)
+    for (const s of contentStems(c.text)) counts.set(s.stem, (counts.get(s.stem) ?? 0) + 1);
+  const min = Math.max(DOMAIN_STEM_MIN_CRITERIA, Math.ceil(DOMAIN_STEM_SHARE * exam.criteria.length));
+  return new Set([...counts].filter(([, n]) => n >= min).map(([stem]) => stem));
 }
 
 function competencyText(id: CompetencyId): string {
@@ -71,19 +96,24 @@ function competencyText(id: CompetencyId): string {
 export function buildCriterionLexicon(exam: Exam, criterion: Criterion): CriterionLexicon {
   const lang = examLanguage(exam);
   const rule = EXAM_CONCEPTS[exam.id]?.criteria.find((r) => ruleMatches(r.match, criterion.text));
-  const concepts: ExpectedConcept[] = rule
-    ? [
-        ...rule.core.map((id) => ({ id, weight: CORE_WEIGHT, core: true })),
-        ...(rule.related ?? []).map((id) => ({ id, weight: RELATED_WEIGHT, core: false })),
-      ]
-    : inferConcepts(criterion.text, lang);
-  const ownStems = contentStems(criterion.text);
+  const domain = new Set<ConceptId>(EXAM_DOMAIN_CONCEPTS[exam.id] ?? []);
+  const concepts: ExpectedConcept[] = (
+    rule
+      ? [
+          ...rule.core.map((id) => ({ id, weight: CORE_WEIGHT, core: true })),
+          ...(rule.related ?? []).map((id) => ({ id, weight: RELATED_WEIGHT, core: false })),
+        ]
+      : inferConcepts(criterion.text, lang)
+  ).map((c) => ({ ...c, domain: domain.has(c.id) }));
+  const notions = rule ? concepts.filter((c) => c.core && !c.domain).map((c) => c.id) : [];
+  const examWide = domainStems(exam);
+  const ownStems = contentStems(criterion.text).filter((s) => !examWide.has(s.stem));
   const own = new Set(ownStems.map((s) => s.stem));
   // Ranking only, at a low weight: the first words of the competencies are enough and keep matching cheap.
   const competencyStems = contentStems(criterion.competencies.map(competencyText).join(' '))
     .filter((s) => !own.has(s.stem))
     .slice(0, MAX_COMPETENCY_STEMS);
-  return { criterionId: criterion.id, concepts, ownStems, competencyStems, inferred: !rule };
+  return { criterionId: criterion.id, concepts, notions, ownStems, competencyStems, inferred: !rule };
 }
 
 function buildDeliverableLexicon(exam: Exam, deliverable: Deliverable): DeliverableLexicon {

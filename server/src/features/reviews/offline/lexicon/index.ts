@@ -26,6 +26,7 @@ export {
   type ConceptDefinition,
   type ConceptId,
 } from './concepts.data';
+export { EXAM_DOMAIN_CONCEPTS } from './core-notions.data';
 export { type DepthSignals, depthSignals } from './depth';
 export {
   type CriterionRule,
@@ -38,6 +39,7 @@ export {
   CORE_WEIGHT,
   type CriterionLexicon,
   type DeliverableLexicon,
+  domainStems,
   type ExamLexicon,
   type ExpectedConcept,
   examLanguage,
