@@ -21,6 +21,7 @@ import {
   type ConceptHit,
   type ConceptId,
   type CriterionLexicon,
+  conceptRecommendation,
   countStems,
   type DepthSignals,
   depthSignals,
@@ -100,6 +101,8 @@ export interface CriterionSignals {
   notionsFound: ConceptId[];
   /** Core notions present in developed sentences: what analysis of the criterion rests on. */
   developedNotions: ConceptId[];
+  /** The criterion links its core notions: all must be developed for 3 or more. */
+  linksNotions?: boolean;
   /**
    * Relevant sentences that would be developed (argued, quantified or sourced) but are not applied to the
    * candidate's company (no name, figure or fact about it): textbook prose, coverage at most.
@@ -206,6 +209,8 @@ interface Candidate {
   ownHits: number;
   competencyHits: number;
   developed: boolean;
+  /** Long enough and with a verb: says something, unlike a heading or a label (« 3.2 Analyse ESG »). */
+  statement: boolean;
   argued: boolean;
   quantified: boolean;
   source: number;
@@ -248,7 +253,7 @@ function classify(
     // fidèles car… ») is about the company too; a list item or a textbook paragraph starts afresh.
     const appliedHere = sentences.map((sentence) => {
       const f = sentenceFacts(input.dossier, lang, sentence.text);
-      return isApplied(sentence.text, f.folded, f.signals.quantities, names);
+      return isApplied(f.folded, f.signals.quantities, names);
     });
     sentences.forEach((sentence, i) => {
       // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
@@ -283,6 +288,7 @@ function classify(
         ownHits,
         competencyHits: countStems(lexicon.competencyStems, facts.index),
         developed: looksDeveloped && applied,
+        statement,
         argued,
         quantified,
         source,
@@ -326,6 +332,7 @@ function computeSignals(
     notions: [...lexicon.notions],
     notionsFound: lexicon.notions.filter((id) => found.has(id)),
     developedNotions: lexicon.notions.filter((id) => developedConcepts.has(id)),
+    linksNotions: lexicon.linksNotions,
     genericSentences,
     developedConcepts: expected.filter((id) => developedConcepts.has(id)),
     relevantSentences: relevant.length,
@@ -364,8 +371,12 @@ export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   if (s.developedSentences < T.partial.developed) return 1;
   const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
   if (s.developedSentences < T.satisfactory.developed || coverage < T.satisfactory.coverage) return 2;
+  // A criterion that links its notions is not met while one of them is only named.
+  if (s.linksNotions && s.developedNotions.length < s.notions.length) return 2;
   const excellent =
     s.developedSentences >= T.excellent.developed &&
+    // « Excellent » with no argued sentence would contradict its own rationale.
+    s.arguedSentences >= 1 &&
     s.quantifiedSentences >= T.excellent.quantified &&
     s.sourceScore >= T.excellent.sourceScore &&
     coverage >= T.excellent.coverage;
@@ -416,7 +427,10 @@ function rank(c: Candidate, weights: ReadonlyMap<ConceptId, number>): number {
 function pickEvidence(candidates: Candidate[], lexicon: CriterionLexicon, dossier: DossierText) {
   const weights = new Map(lexicon.concepts.map((e) => [e.id, e.weight]));
   const developed = candidates.filter((c) => c.developed);
-  const ranked = (developed.length > 0 ? developed : candidates)
+  const statements = candidates.filter((c) => c.statement);
+  // Headings and labels (« Compte négocié : Maisons Verdalis ») prove nothing when a statement is there.
+  const pool = developed.length > 0 ? developed : statements.length > 0 ? statements : candidates;
+  const ranked = pool
     .map((c) => ({ c, score: rank(c, weights) }))
     .sort((a, b) => b.score - a.score || a.c.order - b.c.order)
     // The passage text is a slice of the dossier text; a sentence that is not (altered passage) cannot be a quote.
@@ -433,7 +447,7 @@ function pickEvidence(candidates: Candidate[], lexicon: CriterionLexicon, dossie
     if (chosen.length >= MAX_EVIDENCE) break;
     if (!chosen.includes(c)) chosen.push(c);
   }
-  return chosen.map((c) => ({ quote: c.sentence.text, page: c.sentence.page }));
+  return chosen;
 }
 
 // ── Messages (French: the interface is French even when the dossier is English) ──────────────────────
@@ -443,15 +457,30 @@ const NO_FIGURES =
 const NO_SOURCES = "Aucune source citée pour étayer l'analyse (études, rapports, sites, avec leur date)";
 const NO_ARGUMENT =
   "Pas de raisonnement explicite : les éléments sont énoncés sans être expliqués ni reliés à leurs conséquences pour l'entreprise";
+const GENERIC_ONLY =
+  "Les passages qui traitent ce critère restent généraux : aucun ne l'applique à l'entreprise (nom, chiffre ou fait qui la concerne)";
 
-const REC_FIGURES =
-  'Quantifiez votre analyse : appuyez chaque constat clé sur un chiffre daté (taille, évolution, part, montant) plutôt que sur une appréciation.';
-const REC_SOURCES =
-  "Citez vos sources dans le texte (« selon l'INSEE (2024) », rapport annuel, étude Xerfi…) et regroupez-les dans une sitographie.";
-const REC_ARGUMENT =
-  "Ne vous contentez pas de citer les notions : reliez chaque constat à sa conséquence pour l'entreprise (« ce qui implique… », « par conséquent… ») et concluez par une préconisation.";
-const REC_SPREAD =
-  'Développez ce point au-delà d’un seul passage : illustrez-le par des exemples chiffrés dans les parties du dossier qui le concernent.';
+/**
+ * The generic advice (quantify, source, argue, apply) is written for the criterion at hand, naming its notions:
+ * the same sentence under every criterion reads as boilerplate, and a report shows each piece of advice once.
+ */
+function topicOf(lexicon: CriterionLexicon, s: CriterionSignals, criterion: Criterion): string {
+  const ids = s.notionsFound.length > 0 ? s.notionsFound : lexicon.notions;
+  if (ids.length > 0) return list(ids, 2);
+  const text = criterion.text.replace(/\s+/g, ' ').trim();
+  return `« ${text.length > 70 ? `${text.slice(0, 69)}…` : text} »`;
+}
+
+const recFigures = (topic: string) =>
+  `Quantifiez votre analyse (${topic}) : appuyez chaque constat clé sur un chiffre daté de l'entreprise (taille, évolution, part, montant) plutôt que sur une appréciation.`;
+const recSources = (topic: string) =>
+  `Sourcez ce que vous avancez sur ${topic} dans le texte (« selon… (2024) », rapport annuel, étude sectorielle) et regroupez les sources dans une sitographie.`;
+const recArgument = (topic: string) =>
+  `Ne vous contentez pas de citer ${topic} : reliez chaque constat à sa conséquence pour l'entreprise (« ce qui implique… », « par conséquent… ») et concluez par une préconisation.`;
+const recApply = (topic: string) =>
+  `Appliquez ${topic} à votre entreprise : une définition générale ne vaut pas analyse, illustrez-la par les faits et les chiffres de votre cas.`;
+const recSpread = (topic: string) =>
+  `Développez ${topic} au-delà d'un seul passage : illustrez-le par des exemples chiffrés dans les parties du dossier qui le concernent.`;
 
 function label(id: ConceptId): string {
   return CONCEPTS[id].label;
@@ -472,6 +501,12 @@ function coverageText(s: CriterionSignals): string {
   return `${s.found.length} notion${s.found.length > 1 ? 's' : ''} attendue${s.found.length > 1 ? 's' : ''} sur ${s.expected.length}${found}`;
 }
 
+/** What the quoted evidence itself shows: a report must not say « aucune donnée chiffrée » under a quoted figure. */
+interface EvidenceFacts {
+  quantified: boolean;
+  sourced: boolean;
+}
+
 function rationale(score: number, s: CriterionSignals): string {
   const cov = coverageText(s);
   const T = SCORING_THRESHOLDS;
@@ -481,9 +516,13 @@ function rationale(score: number, s: CriterionSignals): string {
         ? `Aucun passage ne traite ce critère : aucune des notions attendues (${list(s.expected, 3)}) n'apparaît.`
         : 'Aucun passage ne traite ce critère.';
     case 1:
-      return s.relevantSentences === 0
-        ? `Les notions attendues (${list(s.stuffedConcepts)}) n'apparaissent que dans des listes de mots-clés, qui ne comptent pas comme analyse.`
-        : `Le critère est seulement mentionné (${cov}) : aucune phrase ne l'argumente ni ne l'étaye par un chiffre ou une source.`;
+      if (s.relevantSentences === 0)
+        return `Les notions attendues (${list(s.stuffedConcepts)}) n'apparaissent que dans des listes de mots-clés, qui ne comptent pas comme analyse.`;
+      if (s.notions.length > 0 && s.notionsFound.length === 0)
+        return `Le critère n'est pas traité : ses notions essentielles (${list(s.notions, 4)}) sont absentes du dossier ; les passages proches ne parlent que du domaine en général.`;
+      if (s.genericSentences > 0 && s.developedSentences === 0)
+        return `Le critère est abordé de façon générale (${cov}) : ${plural(s.genericSentences, 'phrase reste', 'phrases restent')} théoriques, sans être appliquées à l'entreprise.`;
+      return `Le critère est seulement mentionné (${cov}) : aucune phrase ne l'argumente ni ne l'étaye par un chiffre ou une source.`;
     case 2: {
       const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
       const reason =
@@ -493,7 +532,9 @@ function rationale(score: number, s: CriterionSignals): string {
             : 'trop courte pour être probante'
           : coverage < T.satisfactory.coverage
             ? 'limitée à une partie des notions attendues'
-            : 'incomplète';
+            : s.linksNotions && s.developedNotions.length < s.notions.length
+              ? `incomplète : ${list(s.notions.filter((id) => !s.developedNotions.includes(id)))} n'est pas développé`
+              : 'incomplète';
       return `Le critère est abordé (${cov}) avec ${plural(s.developedSentences, 'phrase développée', 'phrases développées')}, mais l'analyse reste ${reason}.`;
     }
     case 3: {
@@ -507,37 +548,50 @@ function rationale(score: number, s: CriterionSignals): string {
       const figures =
         s.quantifiedSentences > 0 ? plural(s.quantifiedSentences, 'chiffrée', 'chiffrées') : 'sans chiffre';
       const sources = s.sourceScore >= T.sourced ? 'sources citées' : 'sans source nommée';
-      return `Analyse argumentée couvrant ${cov}, avec ${plural(s.arguedSentences, 'phrase argumentée', 'phrases argumentées')} (${figures}, ${sources}).${next}`;
+      return `Analyse étayée couvrant ${cov}, avec ${plural(s.developedSentences, 'phrase développée', 'phrases développées')} dont ${plural(s.arguedSentences, 'argumentée', 'argumentées')} (${figures}, ${sources}).${next}`;
     }
     default:
       return `Couverture large (${cov}) et analyse chiffrée et sourcée sur ${plural(s.pages.length, 'page', 'pages')}, avec ${plural(s.arguedSentences, 'phrase argumentée', 'phrases argumentées')}.`;
   }
 }
 
-function gaps(lexicon: CriterionLexicon, s: CriterionSignals) {
+function gaps(lexicon: CriterionLexicon, s: CriterionSignals, score: number, quoted: EvidenceFacts) {
   const found = new Set(s.found);
   const developed = new Set(s.developedConcepts);
-  const coreMissing = lexicon.concepts.filter((c) => c.core && !found.has(c.id)).map((c) => c.id);
+  const coreMissing = lexicon.concepts
+    .filter((c) => c.core && !c.domain && !found.has(c.id))
+    .map((c) => c.id);
   const relatedMissing = lexicon.concepts.filter((c) => !c.core && !found.has(c.id)).map((c) => c.id);
   const mentionedOnly = lexicon.concepts
-    .filter((c) => c.core && found.has(c.id) && !developed.has(c.id))
+    .filter((c) => c.core && !c.domain && found.has(c.id) && !developed.has(c.id))
     .map((c) => c.id);
   const hasDepth = s.developedSentences > 0;
   return {
     coreMissing,
     relatedMissing,
     mentionedOnly,
-    noFigures: hasDepth && s.quantifiedSentences === 0,
-    noSources: hasDepth && s.sourceScore < SCORING_THRESHOLDS.sourced,
-    weakArgument: s.relevantSentences > 0 && s.arguedSentences < SCORING_THRESHOLDS.satisfactory.argued,
+    // Judged on the analysis and on what is quoted: a figure in the evidence is a figure.
+    noFigures: hasDepth && s.quantifiedSentences === 0 && !quoted.quantified,
+    noSources: hasDepth && s.sourceScore < SCORING_THRESHOLDS.sourced && !quoted.sourced,
+    // A criterion scored satisfactory or better is argued by definition of the score; saying otherwise contradicts it.
+    weakArgument:
+      score <= 2 && s.relevantSentences > 0 && s.arguedSentences < SCORING_THRESHOLDS.satisfactory.argued,
+    genericOnly: score <= 2 && s.genericSentences > 0 && s.developedSentences === 0,
   };
 }
 
-function missingList(criterion: Criterion, lexicon: CriterionLexicon, s: CriterionSignals): string[] {
-  const g = gaps(lexicon, s);
+function missingList(
+  criterion: Criterion,
+  lexicon: CriterionLexicon,
+  s: CriterionSignals,
+  score: number,
+  quoted: EvidenceFacts,
+): string[] {
+  const g = gaps(lexicon, s, score, quoted);
   const out: string[] = g.coreMissing.map((id) => CONCEPTS[id].expectation);
   if (s.expected.length === 0 && s.relevantSentences === 0)
     out.push(`Le critère n'est pas traité : « ${criterion.text} »`);
+  if (g.genericOnly) out.push(GENERIC_ONLY);
   if (g.weakArgument) out.push(NO_ARGUMENT);
   if (g.noFigures) out.push(NO_FIGURES);
   if (g.noSources) out.push(NO_SOURCES);
@@ -549,24 +603,34 @@ function missingList(criterion: Criterion, lexicon: CriterionLexicon, s: Criteri
   return out.slice(0, MAX_MISSING);
 }
 
-function recommendationList(lexicon: CriterionLexicon, s: CriterionSignals, score: number): string[] {
-  const g = gaps(lexicon, s);
+function recommendationList(
+  criterion: Criterion,
+  lexicon: CriterionLexicon,
+  s: CriterionSignals,
+  score: number,
+  quoted: EvidenceFacts,
+  examId: string,
+): string[] {
+  const g = gaps(lexicon, s, score, quoted);
+  const topic = topicOf(lexicon, s, criterion);
+  const advice = (id: ConceptId) => conceptRecommendation(id, examId);
   const out: string[] = [];
-  if (score <= 1 && s.found.length > 0) out.push(REC_ARGUMENT);
-  for (const id of g.coreMissing.slice(0, 2)) out.push(CONCEPTS[id].recommendation);
-  if (g.noFigures) out.push(REC_FIGURES);
-  if (g.noSources) out.push(REC_SOURCES);
-  if (g.weakArgument) out.push(REC_ARGUMENT);
-  for (const id of g.mentionedOnly) out.push(CONCEPTS[id].recommendation);
+  for (const id of g.coreMissing.slice(0, 2)) out.push(advice(id));
+  if (g.genericOnly) out.push(recApply(topic));
+  if (score <= 1 && s.notionsFound.length > 0) out.push(recArgument(topic));
+  if (g.noFigures) out.push(recFigures(topic));
+  if (g.noSources) out.push(recSources(topic));
+  if (g.weakArgument) out.push(recArgument(topic));
+  for (const id of g.mentionedOnly) out.push(advice(id));
   if (
     score === 3 &&
     s.pages.length < SCORING_THRESHOLDS.excellent.pages &&
     s.passages < SCORING_THRESHOLDS.excellent.pages
   ) {
-    out.push(REC_SPREAD);
+    out.push(recSpread(topic));
   }
-  for (const id of g.coreMissing.slice(2)) out.push(CONCEPTS[id].recommendation);
-  for (const id of g.relatedMissing) out.push(CONCEPTS[id].recommendation);
+  for (const id of g.coreMissing.slice(2)) out.push(advice(id));
+  for (const id of g.relatedMissing) out.push(advice(id));
   return [...new Set(out)].slice(0, MAX_RECOMMENDATIONS);
 }
 
@@ -583,14 +647,18 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
   const signals = computeSignals(lexicon, relevant, stuffed);
   const score = scoreFromSignals(signals);
   const evidencePool = evidenceCandidates(lexicon, relevant, stuffed);
-  const evidence = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier);
+  const chosen = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier);
+  const quoted: EvidenceFacts = {
+    quantified: chosen.some((c) => c.facts.signals.quantities > 0),
+    sourced: chosen.some((c) => c.facts.signals.strongSources > 0),
+  };
   return {
     grade: {
       score,
       rationale: rationale(score, signals),
-      evidence,
-      missing: missingList(input.criterion, lexicon, signals),
-      recommendations: recommendationList(lexicon, signals, score),
+      evidence: chosen.map((c) => ({ quote: c.sentence.text, page: c.sentence.page })),
+      missing: missingList(input.criterion, lexicon, signals, score, quoted),
+      recommendations: recommendationList(input.criterion, lexicon, signals, score, quoted, input.exam.id),
     },
     signals,
   };

@@ -50,12 +50,7 @@ export function dossierNames(dossier: DossierText): ReadonlySet<string> {
 }
 
 /** True when the sentence is about the candidate's case: a figure, one of the dossier's names, or « nous ». */
-export function isApplied(
-  text: string,
-  folded: string,
-  quantities: number,
-  names: ReadonlySet<string>,
-): boolean {
+export function isApplied(folded: string, quantities: number, names: ReadonlySet<string>): boolean {
   if (quantities > 0) return true;
   if (OWN_VOICE.test(folded)) return true;
   for (const word of folded.match(/[\p{L}\p{N}&-]{3,}/gu) ?? []) if (names.has(word)) return true;

@@ -21,6 +21,11 @@ export interface ConceptDefinition {
   expectation: string;
   /** A concrete fix (French). */
   recommendation: string;
+  /**
+   * The fix worded for one exam, keyed by exam id, where the general one would send the candidate to another
+   * domain (commercial KPIs under an RSE criterion).
+   */
+  recommendationByExam?: Readonly<Record<string, string>>;
 }
 
 const CONCEPT_DATA = {
@@ -726,6 +731,10 @@ const CONCEPT_DATA = {
       'Aucun indicateur de performance défini (formule, source de la donnée, cible, fréquence de suivi)',
     recommendation:
       'Définissez les KPI clés (taux de conversion, panier moyen, CA par client…) avec leur formule, leur source, leur cible et leur fréquence de mise à jour.',
+    recommendationByExam: {
+      'b1-audit-rse':
+        'Définissez les indicateurs RSE clés (émissions de CO2, taux de recyclage, taux de fréquence des accidents, part des achats responsables…) avec leur formule, leur valeur de départ, leur cible datée et leur fréquence de suivi.',
+    },
   },
   tableau_bord: {
     label: 'tableau de bord',

@@ -10,6 +10,11 @@ export interface CriterionRule {
   match: string;
   core: readonly ConceptId[];
   related?: readonly ConceptId[];
+  /**
+   * The criterion links its core notions (« les obligations … prises en compte dans le plan d'actions »): it
+   * is met (3 or more) only when every core notion is developed, not when one is merely named.
+   */
+  linksNotions?: boolean;
 }
 
 /** Which concepts show that a deliverable is present. Same matching as `CriterionRule`. */
@@ -91,6 +96,7 @@ export const EXAM_CONCEPTS: Readonly<Record<string, ExamConceptMap>> = {
       {
         match: 'obligations imposees',
         core: ['lois_rse', 'csrd_taxonomie', 'plan_action'],
+        linksNotions: true,
         related: ['strategie_globale_commerciale', 'bilan_carbone'],
       },
       {

@@ -1,6 +1,6 @@
 import { competencyIndex } from '../../../referential/index';
 import type { CompetencyId, Criterion, Deliverable, Exam } from '../../../referential/types';
-import type { ConceptId } from './concepts.data';
+import { CONCEPTS, type ConceptDefinition, type ConceptId } from './concepts.data';
 import { EXAM_DOMAIN_CONCEPTS } from './core-notions.data';
 import { EXAM_CONCEPTS } from './exam-concepts.data';
 import { fold } from './fold';
@@ -28,6 +28,8 @@ export interface CriterionLexicon {
    * lexicon has no curated rule for the criterion.
    */
   notions: ConceptId[];
+  /** Every core notion must be developed for the criterion to be met (`CriterionRule.linksNotions`). */
+  linksNotions: boolean;
   /** (a) Content words of the criterion's text, minus the exam-wide ones (`domainStems`). */
   ownStems: StemTerm[];
   /** (b) Content words of its competencies' texts (lower weight, ranking only). */
@@ -72,6 +74,12 @@ function inferConcepts(text: string, lang: MatchLanguage): Omit<ExpectedConcept,
   return findConcepts(fold(text), lang).map((hit) => ({ id: hit.id, weight: CORE_WEIGHT, core: true }));
 }
 
+/** The fix for a missing concept, worded for the exam when the lexicon has a version for it. */
+export function conceptRecommendation(id: ConceptId, examId: string): string {
+  const def: ConceptDefinition = CONCEPTS[id];
+  return def.recommendationByExam?.[examId] ?? def.recommendation;
+}
+
 /** A word used by at least this many of an exam's criteria, and this share of them, is exam-wide. */
 const DOMAIN_STEM_MIN_CRITERIA = 3;
 const DOMAIN_STEM_SHARE = 1 / 3;
@@ -113,7 +121,15 @@ export function buildCriterionLexicon(exam: Exam, criterion: Criterion): Criteri
   const competencyStems = contentStems(criterion.competencies.map(competencyText).join(' '))
     .filter((s) => !own.has(s.stem))
     .slice(0, MAX_COMPETENCY_STEMS);
-  return { criterionId: criterion.id, concepts, notions, ownStems, competencyStems, inferred: !rule };
+  return {
+    criterionId: criterion.id,
+    concepts,
+    notions,
+    linksNotions: rule?.linksNotions === true,
+    ownStems,
+    competencyStems,
+    inferred: !rule,
+  };
 }
 
 function buildDeliverableLexicon(exam: Exam, deliverable: Deliverable): DeliverableLexicon {

@@ -38,6 +38,7 @@ export {
   buildCriterionLexicon,
   CORE_WEIGHT,
   type CriterionLexicon,
+  conceptRecommendation,
   type DeliverableLexicon,
   domainStems,
   type ExamLexicon,
