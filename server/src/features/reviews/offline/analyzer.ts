@@ -14,6 +14,7 @@
  */
 import type { Criterion, Exam } from '../../referential/types';
 import type { CriterionGrade, DossierText, GradingPassage } from '../grade-schema';
+import type { RubricCriterion } from '../rubric';
 import { dossierNames, isApplied } from './applied';
 import {
   buildCriterionLexicon,
@@ -31,8 +32,10 @@ import {
   getExamLexicon,
   indexText,
   type MatchLanguage,
+  RELATED_WEIGHT,
   type TextIndex,
 } from './lexicon';
+import { anchoredScore, type RubricReading, readRubricCriterion } from './rubric-reading';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
 import { type StuffingVerdict, stuffingVerdict } from './stuffing';
 
@@ -42,6 +45,11 @@ export interface AnalyzeInput {
   criterion: Criterion;
   passages: GradingPassage[];
   dossier: DossierText;
+  /**
+   * The criterion in the rubric version under review: its descriptors and anchors adjust what is expected
+   * (rubric-reading.ts). Without it, the default rubric's reading (no adjustment).
+   */
+  rubric?: RubricCriterion;
 }
 
 /**
@@ -226,6 +234,18 @@ function criterionLexicon(exam: Exam, criterion: Criterion): CriterionLexicon {
     ? getExamLexicon(exam).criteria.get(criterion.id)
     : undefined;
   return fromExam ?? buildCriterionLexicon(exam, criterion);
+}
+
+/** The lexicon as the rubric version's descriptors adjust it: added concepts expected, removed ones not. */
+function withRubric(lexicon: CriterionLexicon, reading: RubricReading | null): CriterionLexicon {
+  if (!reading || (reading.added.length === 0 && reading.removed.length === 0)) return lexicon;
+  const removed = new Set(reading.removed);
+  const kept = lexicon.concepts.filter((c) => !removed.has(c.id) || lexicon.notions.includes(c.id));
+  const have = new Set(kept.map((c) => c.id));
+  const added = reading.added
+    .filter((id) => !have.has(id))
+    .map((id) => ({ id, weight: RELATED_WEIGHT, core: false, domain: false }));
+  return { ...lexicon, concepts: [...kept, ...added] };
 }
 
 function classify(
@@ -642,10 +662,26 @@ function capitalize(text: string): string {
 
 /** Grades one criterion and returns the signals behind the score (for explanations, tests and evals). */
 export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis {
-  const lexicon = criterionLexicon(input.exam, input.criterion);
+  const referential = input.exam.criteria.find((c) => c.id === input.criterion.id) ?? input.criterion;
+  const reading = input.rubric
+    ? readRubricCriterion(
+        input.exam,
+        referential.text,
+        input.rubric,
+        matchLanguage(input.exam, input.dossier),
+      )
+    : null;
+  const lexicon = withRubric(criterionLexicon(input.exam, input.criterion), reading);
   const { relevant, stuffed } = classify(input, lexicon);
   const signals = computeSignals(lexicon, relevant, stuffed);
-  const score = scoreFromSignals(signals);
+  const computed = scoreFromSignals(signals);
+  const score = reading
+    ? anchoredScore(
+        computed,
+        reading,
+        relevant.map((c) => c.facts.index),
+      )
+    : computed;
   const evidencePool = evidenceCandidates(lexicon, relevant, stuffed);
   const chosen = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier);
   const quoted: EvidenceFacts = {

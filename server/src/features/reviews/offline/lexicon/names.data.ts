@@ -9,7 +9,7 @@ export const GENERIC_NAMES: ReadonlySet<string> = new Set(
     'france europe europeen europeenne union etat etats unis monde paris ue onu ocde insee ademe bpifrance ' +
     'cci urssaf amf afnor iso commission parlement gouvernement ministere republique ' +
     // Authors and method names not in the concept lexicon
-    'michael kotler maslow hofstede meyer hall osterwalder pigneur ansoff mckinsey boston consulting group bcg ' +
+    'michael porter kotler maslow hofstede meyer hall osterwalder pigneur ansoff mckinsey boston consulting group bcg ' +
     'kaplan norton drucker mintzberg lewin herzberg trompenaars erin edward geert ' +
     // Calendar
     'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre ' +
