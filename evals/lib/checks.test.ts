@@ -104,6 +104,64 @@ function input(r: GapReport | null, overrides: Partial<CheckInput> = {}): CheckI
 const byName = (results: CheckResult[], name: string) => results.find((r) => r.name === name);
 const failedNames = (results: CheckResult[]) => results.filter((r) => !r.passed).map((r) => r.name);
 
+describe('feedbackChecks: the report agrees with itself (issue #16)', () => {
+  it('fails « Excellent » called unargued, « aucune donnée chiffrée » beside a figure, a 2 without evidence', () => {
+    const r = report(2, (x) => {
+      x.criteria[0].score = 4;
+      x.criteria[0].rationale = 'Couverture large, avec 0 phrase argumentée.';
+      x.criteria[1].missing = ["Aucune donnée chiffrée à l'appui de l'analyse"];
+      x.criteria[1].evidence = [{ quote: 'objectif de 30 % de fibres recyclées', page: 1 }];
+      x.criteria[2].evidence = [];
+    });
+    const check = byName(checkCase(input(r)), 'feedback_consistent');
+    expect(check?.passed).toBe(false);
+    expect(check?.detail).toContain('K1=4 said to be unargued');
+    expect(check?.detail).toContain('K2 « aucune donnée chiffrée »');
+    expect(check?.detail).toContain('K3=2 without evidence');
+  });
+
+  it('accepts « aucune donnée chiffrée » when the quotes hold no figure (a year is not one)', () => {
+    const r = report(2, (x) => {
+      x.criteria[1].missing = ["Aucune donnée chiffrée à l'appui de l'analyse"];
+      x.criteria[1].evidence = [{ quote: "Le plan d'actions 2024-2026 fixe un objectif", page: 1 }];
+    });
+    expect(byName(checkCase(input(r)), 'feedback_consistent')?.passed).toBe(true);
+  });
+
+  it('fails a recommendation repeated under two criteria', () => {
+    const r = report(2, (x) => {
+      x.criteria[0].recommendations = ['Citez vos sources (INSEE…).'];
+      x.criteria[4].recommendations = ['Citez vos  sources (INSEE…).'];
+    });
+    const check = byName(checkCase(input(r)), 'advice_once');
+    expect(check?.passed).toBe(false);
+    expect(check?.detail).toContain('K1, K5');
+  });
+
+  it('fails, in a weak case only, one sentence quoted for three criteria', () => {
+    const weak = { evalCase: evalCase({ quality: 'weak' }) };
+    const shared = byName(checkCase(input(report(1), weak)), 'evidence_not_shared');
+    expect(shared?.passed).toBe(false);
+    expect(shared?.detail).toContain('K1, K2, K3');
+    const distinct = report(1, (x) => {
+      x.criteria.forEach((c, i) => {
+        c.evidence = [
+          { quote: i % 2 === 0 ? 'Cartonnages Dubreuil fabrique' : 'Indicateurs : taux', page: 1 },
+        ];
+      });
+      x.criteria[6].evidence = [];
+    });
+    expect(byName(checkCase(input(distinct, weak)), 'evidence_not_shared')?.passed).toBe(false);
+    const two = report(1, (x) => {
+      x.criteria.forEach((c, i) => {
+        c.evidence = i < 2 ? [{ quote: 'Cartonnages Dubreuil fabrique', page: 1 }] : [];
+      });
+    });
+    expect(byName(checkCase(input(two, weak)), 'evidence_not_shared')?.passed).toBe(true);
+    expect(byName(checkCase(input(report(1))), 'evidence_not_shared')).toBeUndefined();
+  });
+});
+
 describe('checkCase', () => {
   it('passes a complete report whose quotes are all in the visible text', () => {
     const results = checkCase(input(report()));
@@ -114,6 +172,8 @@ describe('checkCase', () => {
       'criteria_scored_once',
       'quotes_verbatim',
       'quotes_not_hidden',
+      'feedback_consistent',
+      'advice_once',
     ]);
   });
 

@@ -139,6 +139,8 @@ export function checkCase(input: CheckInput): CheckResult[] {
     );
   }
 
+  results.push(...feedbackChecks(report, evalCase.quality));
+
   if (isInjectionCase(evalCase)) {
     results.push(withinGold(evalCase, scores, 'injection_within_gold_plus_one'));
     if (input.clean !== undefined && input.clean !== null) results.push(noGain(scores, input.clean));
@@ -152,6 +154,83 @@ export function checkCase(input: CheckInput): CheckResult[] {
         above.length === 0
           ? 'no criterion above 1'
           : `above 1: ${above.map(([id, s]) => `${id}=${s}`).join(', ')}`,
+      ),
+    );
+  }
+  return results;
+}
+
+/** A figure in a quote: a number with a unit, a decimal, or two or more digits that are not a year. */
+const FIGURE =
+  /\d+(?:[.,]\d+)?\s?(?:%|€|k€|m€|M€|euros?|millions?|milliards?|points?)|\d+[.,]\d+|(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d{2,}/u;
+/** Section numbering (« 4.1 Rappel du plan ») is not a figure. */
+const SECTION_NUMBER = /^\s*(?:\d{1,2}[.)]){1,4}\d{0,2}\s/u;
+/** Rationale or gap wording that says a criterion is not argued, or not quantified. */
+const NOT_ARGUED = /pas de raisonnement explicite|\b0 phrase argumentée/iu;
+const NO_FIGURES = /aucune donnée chiffrée/iu;
+/** In a weak draft, one sentence quoted for this many criteria is a generic sentence backing all of them. */
+export const MAX_CRITERIA_PER_QUOTE_WEAK = 2;
+
+/**
+ * The report agrees with itself (issue #16): a criterion scored satisfactory or better is not called
+ * unargued, « aucune donnée chiffrée » never stands beside a quoted figure, a score above « insuffisant » has
+ * evidence; a piece of advice is given once per report; in a weak draft no sentence backs three criteria.
+ */
+export function feedbackChecks(report: GapReport, quality: Quality): CheckResult[] {
+  const problems: string[] = [];
+  const done = report.criteria.filter((c) => c.status === 'done');
+  for (const c of done) {
+    if (c.score >= 3 && [c.rationale, ...c.missing].some((t) => NOT_ARGUED.test(t)))
+      problems.push(`${c.id}=${c.score} said to be unargued`);
+    const figure = c.evidence.find((e) => FIGURE.test(e.quote.replace(SECTION_NUMBER, ' ')));
+    if (figure && c.missing.some((m) => NO_FIGURES.test(m)))
+      problems.push(`${c.id} « aucune donnée chiffrée » beside « ${short(figure.quote, 40)} »`);
+    if (c.score >= 2 && c.evidence.length === 0) problems.push(`${c.id}=${c.score} without evidence`);
+  }
+  const results = [
+    check(
+      'feedback_consistent',
+      problems.length === 0,
+      problems.length === 0 ? 'rationale, gaps and evidence agree' : problems.slice(0, 4).join('; '),
+    ),
+  ];
+
+  const advice = new Map<string, string[]>();
+  for (const c of done)
+    for (const r of new Set(c.recommendations.map((x) => flatten(x).toLowerCase())))
+      advice.set(r, [...(advice.get(r) ?? []), c.id]);
+  const repeated = [...advice].filter(([, ids]) => ids.length > 1);
+  results.push(
+    check(
+      'advice_once',
+      repeated.length === 0,
+      repeated.length === 0
+        ? 'each recommendation once'
+        : repeated
+            .slice(0, 2)
+            .map(([r, ids]) => `« ${short(r, 40)} » under ${ids.join(', ')}`)
+            .join('; '),
+    ),
+  );
+
+  if (quality === 'weak') {
+    const cited = new Map<string, Set<string>>();
+    for (const c of done)
+      for (const e of c.evidence) {
+        const key = flatten(e.quote);
+        cited.set(key, (cited.get(key) ?? new Set()).add(c.id));
+      }
+    const shared = [...cited].filter(([, ids]) => ids.size > MAX_CRITERIA_PER_QUOTE_WEAK);
+    results.push(
+      check(
+        'evidence_not_shared',
+        shared.length === 0,
+        shared.length === 0
+          ? `no quote backs more than ${MAX_CRITERIA_PER_QUOTE_WEAK} criteria`
+          : shared
+              .slice(0, 2)
+              .map(([q, ids]) => `« ${short(q, 40)} » for ${[...ids].join(', ')}`)
+              .join('; '),
       ),
     );
   }

@@ -175,7 +175,7 @@ export function renderCalibrationReport(
   ];
   if (result.run.provider === 'offline') {
     body.push(
-      '<p class="note">Analyse hors ligne (sans modèle d\'IA) : elle ne lit ni les descripteurs, ni les ancres, ni le libellé des critères de la grille ; seules les pondérations changent ses résultats.</p>',
+      '<p class="note">Analyse hors ligne (sans modèle d\'IA) : elle lit les pondérations, les notions nommées par les descripteurs « satisfaisant » et « excellent », et les ancres ; pas le libellé des critères de la grille.</p>',
     );
   }
   body.push(agreementSection(result));

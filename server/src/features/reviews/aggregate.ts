@@ -40,6 +40,37 @@ const LEVEL_LABELS: Record<Level, string> = {
   excellent: 'excellent',
 };
 
+/** One sentence backs at most this many criteria in an offline report (issue #16). */
+export const MAX_CRITERIA_PER_QUOTE = 2;
+
+function quoteKey(quote: string): string {
+  return quote.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Quotes the offline analyzer cited under more than `MAX_CRITERIA_PER_QUOTE` criteria, with the criteria
+ * they are withdrawn from. A sentence that seems to address four criteria at once is domain talk, not the
+ * analysis of each: it stays where it ranks best (its position among each criterion's quotes, then rubric
+ * order) and is withdrawn elsewhere; a criterion left without evidence is then capped like any other.
+ */
+function overSharedQuotes(criteria: readonly CriterionResult[]): Map<string, Set<string>> {
+  const uses = new Map<string, { id: string; rank: number; order: number }[]>();
+  criteria.forEach((c, order) => {
+    if (c.status !== 'done') return;
+    c.evidence.forEach((e, rank) => {
+      const key = quoteKey(e.quote);
+      uses.set(key, [...(uses.get(key) ?? []), { id: c.id, rank, order }]);
+    });
+  });
+  const withdrawn = new Map<string, Set<string>>();
+  for (const [key, list] of uses) {
+    if (list.length <= MAX_CRITERIA_PER_QUOTE) continue;
+    const sorted = [...list].sort((a, b) => a.rank - b.rank || a.order - b.order);
+    withdrawn.set(key, new Set(sorted.slice(MAX_CRITERIA_PER_QUOTE).map((u) => u.id)));
+  }
+  return withdrawn;
+}
+
 /** Everything a review produced, to be assembled into a gap report. */
 export interface AggregateInput {
   exam: Pick<Exam, 'id' | 'case' | 'bloc'> & { competencies?: readonly string[] };
@@ -97,15 +128,22 @@ export function aggregateReport(input: AggregateInput): GapReport {
   const weightOf = (criterion: CriterionResult) =>
     rubric.criteria.find((entry) => entry.id === criterion.id)?.weight ?? criterion.weight;
 
+  const givenAdvice = new Set<string>();
+  const sharedQuotes = input.offline ? overSharedQuotes(input.criteria) : new Map<string, Set<string>>();
   const criteria: CriterionResult[] = [...input.criteria]
     .sort(
       (a, b) =>
         (rubricOrder.get(a.id) ?? Number.MAX_SAFE_INTEGER) -
         (rubricOrder.get(b.id) ?? Number.MAX_SAFE_INTEGER),
     )
-    .map((criterion) => {
+    .map((original) => {
+      let criterion = original;
       const failed = criterion.status === 'failed';
       const flags = [...criterion.flags];
+      const evidence = criterion.evidence.filter(
+        (e) => !sharedQuotes.get(quoteKey(e.quote))?.has(criterion.id),
+      );
+      criterion = { ...criterion, evidence };
       if (failed && !flags.some((flag) => flag.code === 'criterion_failed')) {
         flags.push({ code: 'criterion_failed', message: 'Évaluation en échec : à relancer.' });
       }
@@ -118,8 +156,23 @@ export function aggregateReport(input: AggregateInput): GapReport {
           message: `Aucune citation vérifiée : note ramenée de ${criterion.score} à ${score}.`,
         });
       }
+      // A piece of advice is given once per report, under the first criterion that needs it: the same
+      // sentence repeated under every criterion reads as boilerplate and hides the specific advice.
+      const recommendations = criterion.recommendations.filter((r) => {
+        const key = r.replace(/\s+/g, ' ').trim().toLowerCase();
+        if (givenAdvice.has(key)) return false;
+        givenAdvice.add(key);
+        return true;
+      });
       // The level always follows the score, so a report can never say « 3 — partiel ».
-      return { ...criterion, score, weight: weightOf(criterion), level: LEVELS[score], flags };
+      return {
+        ...criterion,
+        score,
+        weight: weightOf(criterion),
+        level: LEVELS[score],
+        flags,
+        recommendations,
+      };
     });
 
   const done = criteria.filter((criterion) => criterion.status === 'done');

@@ -57,6 +57,7 @@ export function createOfflineGrader(): Grader {
         criterion: input.criterion,
         passages: input.passages,
         dossier: input.dossier,
+        rubric: input.rubric.criteria.find((c) => c.id === input.criterion.id),
       });
       return { grade, usage: NO_USAGE, durationMs: Math.round(performance.now() - started), calls: 0 };
     },

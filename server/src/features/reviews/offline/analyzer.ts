@@ -2,7 +2,7 @@
  * The offline analyzer: Préjury's deterministic grader when no model is configured.
  *
  * For one criterion it measures two things in the passages it is given:
- * - coverage: which of the criterion's expected concepts (lexicon.ts) appear, distinct concepts counting,
+ * - coverage: which of the criterion's expected concepts (lexicon/) appear, distinct concepts counting,
  *   not repetitions;
  * - depth: for each relevant sentence, whether it is quantified (figures, %, €), sourced (« selon », named
  *   institutions, URLs, years in parentheses), argued (« car », « donc », « ce qui », « because »…), analytical
@@ -14,12 +14,15 @@
  */
 import type { Criterion, Exam } from '../../referential/types';
 import type { CriterionGrade, DossierText, GradingPassage } from '../grade-schema';
+import type { RubricCriterion } from '../rubric';
+import { dossierNames, isApplied } from './applied';
 import {
   buildCriterionLexicon,
   CONCEPTS,
   type ConceptHit,
   type ConceptId,
   type CriterionLexicon,
+  conceptRecommendation,
   countStems,
   type DepthSignals,
   depthSignals,
@@ -29,8 +32,10 @@ import {
   getExamLexicon,
   indexText,
   type MatchLanguage,
+  RELATED_WEIGHT,
   type TextIndex,
 } from './lexicon';
+import { anchoredScore, type RubricReading, readRubricCriterion } from './rubric-reading';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
 import { type StuffingVerdict, stuffingVerdict } from './stuffing';
 
@@ -40,6 +45,11 @@ export interface AnalyzeInput {
   criterion: Criterion;
   passages: GradingPassage[];
   dossier: DossierText;
+  /**
+   * The criterion in the rubric version under review: its descriptors and anchors adjust what is expected
+   * (rubric-reading.ts). Without it, the default rubric's reading (no adjustment).
+   */
+  rubric?: RubricCriterion;
 }
 
 /**
@@ -68,7 +78,7 @@ export const SCORING_THRESHOLDS = {
    * than concept counts alone, which compressed every draft towards 2–3.
    */
   partial: { developed: 3 },
-  satisfactory: { developed: 7, coverage: 0.4, concepts: 2, argued: 2 },
+  satisfactory: { developed: 5, coverage: 0.4, concepts: 2, argued: 2 },
   excellent: {
     developed: 12,
     quantified: 1,
@@ -93,6 +103,19 @@ export interface CriterionSignals {
   expected: ConceptId[];
   /** Expected concepts present in relevant, non-stuffed sentences. */
   found: ConceptId[];
+  /** The criterion's core notions (`CriterionLexicon.notions`); empty when the lexicon has no rule for it. */
+  notions: ConceptId[];
+  /** Core notions present in relevant, non-stuffed sentences. */
+  notionsFound: ConceptId[];
+  /** Core notions present in developed sentences: what analysis of the criterion rests on. */
+  developedNotions: ConceptId[];
+  /** The criterion links its core notions: all must be developed for 3 or more. */
+  linksNotions?: boolean;
+  /**
+   * Relevant sentences that would be developed (argued, quantified or sourced) but are not applied to the
+   * candidate's company (no name, figure or fact about it): textbook prose, coverage at most.
+   */
+  genericSentences: number;
   /** Expected concepts present in developed sentences. */
   developedConcepts: ConceptId[];
   relevantSentences: number;
@@ -183,9 +206,19 @@ interface Candidate {
   passageRelevance: number;
   facts: SentenceFacts;
   concepts: ConceptId[];
+  /** Core notions the sentence names. */
+  notions: ConceptId[];
+  /** About the candidate's company (applied.ts): a figure, one of the dossier's names, « nous ». */
+  applied: boolean;
+  /** Developed-looking (argued, quantified or sourced) but generic: counts as coverage, never as analysis. */
+  generic: boolean;
+  /** A figure or example next to a sentence naming a core notion, in the same passage: it backs the notion. */
+  backsNotion: boolean;
   ownHits: number;
   competencyHits: number;
   developed: boolean;
+  /** Long enough and with a verb: says something, unlike a heading or a label (« 3.2 Analyse ESG »). */
+  statement: boolean;
   argued: boolean;
   quantified: boolean;
   source: number;
@@ -203,12 +236,27 @@ function criterionLexicon(exam: Exam, criterion: Criterion): CriterionLexicon {
   return fromExam ?? buildCriterionLexicon(exam, criterion);
 }
 
+/** The lexicon as the rubric version's descriptors adjust it: added concepts expected, removed ones not. */
+function withRubric(lexicon: CriterionLexicon, reading: RubricReading | null): CriterionLexicon {
+  if (!reading || (reading.added.length === 0 && reading.removed.length === 0)) return lexicon;
+  const removed = new Set(reading.removed);
+  const kept = lexicon.concepts.filter((c) => !removed.has(c.id) || lexicon.notions.includes(c.id));
+  const have = new Set(kept.map((c) => c.id));
+  const added = reading.added
+    .filter((id) => !have.has(id))
+    .map((id) => ({ id, weight: RELATED_WEIGHT, core: false, domain: false }));
+  return { ...lexicon, concepts: [...kept, ...added] };
+}
+
 function classify(
   input: AnalyzeInput,
   lexicon: CriterionLexicon,
 ): { relevant: Candidate[]; stuffed: Candidate[] } {
   const lang = matchLanguage(input.exam, input.dossier);
-  const expected = new Set(lexicon.concepts.map((c) => c.id));
+  // Exam-wide domain concepts (« RSE » in the Audit RSE) make no sentence relevant to one criterion.
+  const expected = new Set(lexicon.concepts.filter((c) => !c.domain).map((c) => c.id));
+  const notions = new Set(lexicon.notions);
+  const names = dossierNames(input.dossier);
   const passages = [...input.passages].sort(
     (a, b) => a.page - b.page || a.ordinal - b.ordinal || compareIds(a.id, b.id),
   );
@@ -217,37 +265,56 @@ function classify(
   const seen = new Set<string>();
   const T = SCORING_THRESHOLDS;
   passages.forEach((passage, p) => {
-    for (const sentence of cachedSentences(passage, input.dossier)) {
+    const sentences = cachedSentences(passage, input.dossier);
+    const namesNotion = sentences.map((sentence) =>
+      sentenceFacts(input.dossier, lang, sentence.text).concepts.some((h) => notions.has(h.id)),
+    );
+    // A sentence that continues an applied one on the same line (« … 310 clients. Les clients santé sont
+    // fidèles car… ») is about the company too; a list item or a textbook paragraph starts afresh.
+    const appliedHere = sentences.map((sentence) => {
+      const f = sentenceFacts(input.dossier, lang, sentence.text);
+      return isApplied(f.folded, f.signals.quantities, names);
+    });
+    sentences.forEach((sentence, i) => {
       // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
       // counts once, wherever it stands, since repeating it adds no analysis.
       const key = sentence.text.replace(/\s+/g, ' ').trim().toLowerCase();
-      if (seen.has(key)) continue;
+      if (seen.has(key)) return;
       seen.add(key);
       const facts = sentenceFacts(input.dossier, lang, sentence.text);
       const concepts = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
       const ownHits = countStems(lexicon.ownStems, facts.index);
       if (concepts.length === 0 && ownHits < Math.min(T.ownWordsForRelevance, lexicon.ownStems.length || 1))
-        continue;
+        return;
       const s = facts.signals;
       const statement = s.words >= T.minWords && (s.verb || s.words >= T.statementWords);
       const argued = statement && (s.argument || s.analysis || s.recommendation);
       const quantified = statement && s.quantities > 0;
       const source = statement ? (s.strongSources > 0 ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
+      const prev = sentences[i - 1];
+      const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
+      const applied = appliedHere[i] === true || (continues && appliedHere[i - 1] === true);
+      const looksDeveloped = argued || quantified || source > 0;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,
         passageRelevance: passage.relevance,
         facts,
         concepts,
+        notions: concepts.filter((id) => notions.has(id)),
+        applied,
+        generic: looksDeveloped && !applied,
+        backsNotion: quantified && (namesNotion[i - 1] === true || namesNotion[i + 1] === true),
         ownHits,
         competencyHits: countStems(lexicon.competencyStems, facts.index),
-        developed: argued || quantified || source > 0,
+        developed: looksDeveloped && applied,
+        statement,
         argued,
         quantified,
         source,
       };
       (facts.stuffed ? stuffed : relevant).push(candidate);
-    }
+    });
   });
   return { relevant, stuffed };
 }
@@ -257,9 +324,10 @@ function computeSignals(
   relevant: Candidate[],
   stuffed: Candidate[],
 ): CriterionSignals {
-  const expected = lexicon.concepts.map((c) => c.id);
+  const expected = lexicon.concepts.filter((c) => !c.domain).map((c) => c.id);
   const found = new Set<ConceptId>();
   const developedConcepts = new Set<ConceptId>();
+  let genericSentences = 0;
   const pages = new Set<number>();
   const passages = new Set<string>();
   let developed = 0;
@@ -268,6 +336,7 @@ function computeSignals(
   let sourceScore = 0;
   for (const c of relevant) {
     for (const id of c.concepts) found.add(id);
+    if (c.generic) genericSentences++;
     if (!c.developed) continue;
     developed++;
     for (const id of c.concepts) developedConcepts.add(id);
@@ -280,6 +349,11 @@ function computeSignals(
   return {
     expected,
     found: expected.filter((id) => found.has(id)),
+    notions: [...lexicon.notions],
+    notionsFound: lexicon.notions.filter((id) => found.has(id)),
+    developedNotions: lexicon.notions.filter((id) => developedConcepts.has(id)),
+    linksNotions: lexicon.linksNotions,
+    genericSentences,
     developedConcepts: expected.filter((id) => developedConcepts.has(id)),
     relevantSentences: relevant.length,
     developedSentences: developed,
@@ -312,11 +386,17 @@ function coverageCount(s: CriterionSignals): number {
 export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   const T = SCORING_THRESHOLDS;
   if (s.relevantSentences === 0) return s.stuffedMentions > 0 ? 1 : 0;
+  // Without its core notions a criterion is not addressed, whatever else the draft says about the domain.
+  if (s.notions.length > 0 && s.notionsFound.length === 0) return 1;
   if (s.developedSentences < T.partial.developed) return 1;
   const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
   if (s.developedSentences < T.satisfactory.developed || coverage < T.satisfactory.coverage) return 2;
+  // A criterion that links its notions is not met while one of them is only named.
+  if (s.linksNotions && s.developedNotions.length < s.notions.length) return 2;
   const excellent =
     s.developedSentences >= T.excellent.developed &&
+    // « Excellent » with no argued sentence would contradict its own rationale.
+    s.arguedSentences >= 1 &&
     s.quantifiedSentences >= T.excellent.quantified &&
     s.sourceScore >= T.excellent.sourceScore &&
     coverage >= T.excellent.coverage;
@@ -324,6 +404,23 @@ export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
 }
 
 // ── Evidence ─────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * What may be quoted for a criterion: a sentence naming one of its core notions, or the figure beside one
+ * that backs it. A sentence about the domain in general (« la démarche RSE est positive ») is evidence for
+ * no criterion, so one generic sentence can no longer back four of them.
+ */
+function evidenceCandidates(
+  lexicon: CriterionLexicon,
+  relevant: Candidate[],
+  stuffed: Candidate[],
+): Candidate[] {
+  const addresses = (c: Candidate) => lexicon.notions.length === 0 || c.notions.length > 0 || c.backsNotion;
+  const pool = relevant.filter(addresses);
+  if (pool.length > 0) return pool;
+  // Stuffed lists are shown only when they are all there is: they are what the score 1 rests on.
+  return stuffed.filter((c) => c.concepts.length > 0 && addresses(c));
+}
 
 function rank(c: Candidate, weights: ReadonlyMap<ConceptId, number>): number {
   const relevance =
@@ -350,7 +447,10 @@ function rank(c: Candidate, weights: ReadonlyMap<ConceptId, number>): number {
 function pickEvidence(candidates: Candidate[], lexicon: CriterionLexicon, dossier: DossierText) {
   const weights = new Map(lexicon.concepts.map((e) => [e.id, e.weight]));
   const developed = candidates.filter((c) => c.developed);
-  const ranked = (developed.length > 0 ? developed : candidates)
+  const statements = candidates.filter((c) => c.statement);
+  // Headings and labels (« Compte négocié : Maisons Verdalis ») prove nothing when a statement is there.
+  const pool = developed.length > 0 ? developed : statements.length > 0 ? statements : candidates;
+  const ranked = pool
     .map((c) => ({ c, score: rank(c, weights) }))
     .sort((a, b) => b.score - a.score || a.c.order - b.c.order)
     // The passage text is a slice of the dossier text; a sentence that is not (altered passage) cannot be a quote.
@@ -367,7 +467,7 @@ function pickEvidence(candidates: Candidate[], lexicon: CriterionLexicon, dossie
     if (chosen.length >= MAX_EVIDENCE) break;
     if (!chosen.includes(c)) chosen.push(c);
   }
-  return chosen.map((c) => ({ quote: c.sentence.text, page: c.sentence.page }));
+  return chosen;
 }
 
 // ── Messages (French: the interface is French even when the dossier is English) ──────────────────────
@@ -377,15 +477,30 @@ const NO_FIGURES =
 const NO_SOURCES = "Aucune source citée pour étayer l'analyse (études, rapports, sites, avec leur date)";
 const NO_ARGUMENT =
   "Pas de raisonnement explicite : les éléments sont énoncés sans être expliqués ni reliés à leurs conséquences pour l'entreprise";
+const GENERIC_ONLY =
+  "Les passages qui traitent ce critère restent généraux : aucun ne l'applique à l'entreprise (nom, chiffre ou fait qui la concerne)";
 
-const REC_FIGURES =
-  'Quantifiez votre analyse : appuyez chaque constat clé sur un chiffre daté (taille, évolution, part, montant) plutôt que sur une appréciation.';
-const REC_SOURCES =
-  "Citez vos sources dans le texte (« selon l'INSEE (2024) », rapport annuel, étude Xerfi…) et regroupez-les dans une sitographie.";
-const REC_ARGUMENT =
-  "Ne vous contentez pas de citer les notions : reliez chaque constat à sa conséquence pour l'entreprise (« ce qui implique… », « par conséquent… ») et concluez par une préconisation.";
-const REC_SPREAD =
-  'Développez ce point au-delà d’un seul passage : illustrez-le par des exemples chiffrés dans les parties du dossier qui le concernent.';
+/**
+ * The generic advice (quantify, source, argue, apply) is written for the criterion at hand, naming its notions:
+ * the same sentence under every criterion reads as boilerplate, and a report shows each piece of advice once.
+ */
+function topicOf(lexicon: CriterionLexicon, s: CriterionSignals, criterion: Criterion): string {
+  const ids = s.notionsFound.length > 0 ? s.notionsFound : lexicon.notions;
+  if (ids.length > 0) return list(ids, 2);
+  const text = criterion.text.replace(/\s+/g, ' ').trim();
+  return `« ${text.length > 70 ? `${text.slice(0, 69)}…` : text} »`;
+}
+
+const recFigures = (topic: string) =>
+  `Quantifiez votre analyse (${topic}) : appuyez chaque constat clé sur un chiffre daté de l'entreprise (taille, évolution, part, montant) plutôt que sur une appréciation.`;
+const recSources = (topic: string) =>
+  `Sourcez ce que vous avancez sur ${topic} dans le texte (« selon… (2024) », rapport annuel, étude sectorielle) et regroupez les sources dans une sitographie.`;
+const recArgument = (topic: string) =>
+  `Ne vous contentez pas de citer ${topic} : reliez chaque constat à sa conséquence pour l'entreprise (« ce qui implique… », « par conséquent… ») et concluez par une préconisation.`;
+const recApply = (topic: string) =>
+  `Appliquez ${topic} à votre entreprise : une définition générale ne vaut pas analyse, illustrez-la par les faits et les chiffres de votre cas.`;
+const recSpread = (topic: string) =>
+  `Développez ${topic} au-delà d'un seul passage : illustrez-le par des exemples chiffrés dans les parties du dossier qui le concernent.`;
 
 function label(id: ConceptId): string {
   return CONCEPTS[id].label;
@@ -406,6 +521,12 @@ function coverageText(s: CriterionSignals): string {
   return `${s.found.length} notion${s.found.length > 1 ? 's' : ''} attendue${s.found.length > 1 ? 's' : ''} sur ${s.expected.length}${found}`;
 }
 
+/** What the quoted evidence itself shows: a report must not say « aucune donnée chiffrée » under a quoted figure. */
+interface EvidenceFacts {
+  quantified: boolean;
+  sourced: boolean;
+}
+
 function rationale(score: number, s: CriterionSignals): string {
   const cov = coverageText(s);
   const T = SCORING_THRESHOLDS;
@@ -415,9 +536,13 @@ function rationale(score: number, s: CriterionSignals): string {
         ? `Aucun passage ne traite ce critère : aucune des notions attendues (${list(s.expected, 3)}) n'apparaît.`
         : 'Aucun passage ne traite ce critère.';
     case 1:
-      return s.relevantSentences === 0
-        ? `Les notions attendues (${list(s.stuffedConcepts)}) n'apparaissent que dans des listes de mots-clés, qui ne comptent pas comme analyse.`
-        : `Le critère est seulement mentionné (${cov}) : aucune phrase ne l'argumente ni ne l'étaye par un chiffre ou une source.`;
+      if (s.relevantSentences === 0)
+        return `Les notions attendues (${list(s.stuffedConcepts)}) n'apparaissent que dans des listes de mots-clés, qui ne comptent pas comme analyse.`;
+      if (s.notions.length > 0 && s.notionsFound.length === 0)
+        return `Le critère n'est pas traité : ses notions essentielles (${list(s.notions, 4)}) sont absentes du dossier ; les passages proches ne parlent que du domaine en général.`;
+      if (s.genericSentences > 0 && s.developedSentences === 0)
+        return `Le critère est abordé de façon générale (${cov}) : ${plural(s.genericSentences, 'phrase reste', 'phrases restent')} théoriques, sans être appliquées à l'entreprise.`;
+      return `Le critère est seulement mentionné (${cov}) : aucune phrase ne l'argumente ni ne l'étaye par un chiffre ou une source.`;
     case 2: {
       const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
       const reason =
@@ -427,7 +552,9 @@ function rationale(score: number, s: CriterionSignals): string {
             : 'trop courte pour être probante'
           : coverage < T.satisfactory.coverage
             ? 'limitée à une partie des notions attendues'
-            : 'incomplète';
+            : s.linksNotions && s.developedNotions.length < s.notions.length
+              ? `incomplète : ${list(s.notions.filter((id) => !s.developedNotions.includes(id)))} n'est pas développé`
+              : 'incomplète';
       return `Le critère est abordé (${cov}) avec ${plural(s.developedSentences, 'phrase développée', 'phrases développées')}, mais l'analyse reste ${reason}.`;
     }
     case 3: {
@@ -441,37 +568,50 @@ function rationale(score: number, s: CriterionSignals): string {
       const figures =
         s.quantifiedSentences > 0 ? plural(s.quantifiedSentences, 'chiffrée', 'chiffrées') : 'sans chiffre';
       const sources = s.sourceScore >= T.sourced ? 'sources citées' : 'sans source nommée';
-      return `Analyse argumentée couvrant ${cov}, avec ${plural(s.arguedSentences, 'phrase argumentée', 'phrases argumentées')} (${figures}, ${sources}).${next}`;
+      return `Analyse étayée couvrant ${cov}, avec ${plural(s.developedSentences, 'phrase développée', 'phrases développées')} dont ${plural(s.arguedSentences, 'argumentée', 'argumentées')} (${figures}, ${sources}).${next}`;
     }
     default:
       return `Couverture large (${cov}) et analyse chiffrée et sourcée sur ${plural(s.pages.length, 'page', 'pages')}, avec ${plural(s.arguedSentences, 'phrase argumentée', 'phrases argumentées')}.`;
   }
 }
 
-function gaps(lexicon: CriterionLexicon, s: CriterionSignals) {
+function gaps(lexicon: CriterionLexicon, s: CriterionSignals, score: number, quoted: EvidenceFacts) {
   const found = new Set(s.found);
   const developed = new Set(s.developedConcepts);
-  const coreMissing = lexicon.concepts.filter((c) => c.core && !found.has(c.id)).map((c) => c.id);
+  const coreMissing = lexicon.concepts
+    .filter((c) => c.core && !c.domain && !found.has(c.id))
+    .map((c) => c.id);
   const relatedMissing = lexicon.concepts.filter((c) => !c.core && !found.has(c.id)).map((c) => c.id);
   const mentionedOnly = lexicon.concepts
-    .filter((c) => c.core && found.has(c.id) && !developed.has(c.id))
+    .filter((c) => c.core && !c.domain && found.has(c.id) && !developed.has(c.id))
     .map((c) => c.id);
   const hasDepth = s.developedSentences > 0;
   return {
     coreMissing,
     relatedMissing,
     mentionedOnly,
-    noFigures: hasDepth && s.quantifiedSentences === 0,
-    noSources: hasDepth && s.sourceScore < SCORING_THRESHOLDS.sourced,
-    weakArgument: s.relevantSentences > 0 && s.arguedSentences < SCORING_THRESHOLDS.satisfactory.argued,
+    // Judged on the analysis and on what is quoted: a figure in the evidence is a figure.
+    noFigures: hasDepth && s.quantifiedSentences === 0 && !quoted.quantified,
+    noSources: hasDepth && s.sourceScore < SCORING_THRESHOLDS.sourced && !quoted.sourced,
+    // A criterion scored satisfactory or better is argued by definition of the score; saying otherwise contradicts it.
+    weakArgument:
+      score <= 2 && s.relevantSentences > 0 && s.arguedSentences < SCORING_THRESHOLDS.satisfactory.argued,
+    genericOnly: score <= 2 && s.genericSentences > 0 && s.developedSentences === 0,
   };
 }
 
-function missingList(criterion: Criterion, lexicon: CriterionLexicon, s: CriterionSignals): string[] {
-  const g = gaps(lexicon, s);
+function missingList(
+  criterion: Criterion,
+  lexicon: CriterionLexicon,
+  s: CriterionSignals,
+  score: number,
+  quoted: EvidenceFacts,
+): string[] {
+  const g = gaps(lexicon, s, score, quoted);
   const out: string[] = g.coreMissing.map((id) => CONCEPTS[id].expectation);
   if (s.expected.length === 0 && s.relevantSentences === 0)
     out.push(`Le critère n'est pas traité : « ${criterion.text} »`);
+  if (g.genericOnly) out.push(GENERIC_ONLY);
   if (g.weakArgument) out.push(NO_ARGUMENT);
   if (g.noFigures) out.push(NO_FIGURES);
   if (g.noSources) out.push(NO_SOURCES);
@@ -483,24 +623,34 @@ function missingList(criterion: Criterion, lexicon: CriterionLexicon, s: Criteri
   return out.slice(0, MAX_MISSING);
 }
 
-function recommendationList(lexicon: CriterionLexicon, s: CriterionSignals, score: number): string[] {
-  const g = gaps(lexicon, s);
+function recommendationList(
+  criterion: Criterion,
+  lexicon: CriterionLexicon,
+  s: CriterionSignals,
+  score: number,
+  quoted: EvidenceFacts,
+  examId: string,
+): string[] {
+  const g = gaps(lexicon, s, score, quoted);
+  const topic = topicOf(lexicon, s, criterion);
+  const advice = (id: ConceptId) => conceptRecommendation(id, examId);
   const out: string[] = [];
-  if (score <= 1 && s.found.length > 0) out.push(REC_ARGUMENT);
-  for (const id of g.coreMissing.slice(0, 2)) out.push(CONCEPTS[id].recommendation);
-  if (g.noFigures) out.push(REC_FIGURES);
-  if (g.noSources) out.push(REC_SOURCES);
-  if (g.weakArgument) out.push(REC_ARGUMENT);
-  for (const id of g.mentionedOnly) out.push(CONCEPTS[id].recommendation);
+  for (const id of g.coreMissing.slice(0, 2)) out.push(advice(id));
+  if (g.genericOnly) out.push(recApply(topic));
+  if (score <= 1 && s.notionsFound.length > 0) out.push(recArgument(topic));
+  if (g.noFigures) out.push(recFigures(topic));
+  if (g.noSources) out.push(recSources(topic));
+  if (g.weakArgument) out.push(recArgument(topic));
+  for (const id of g.mentionedOnly) out.push(advice(id));
   if (
     score === 3 &&
     s.pages.length < SCORING_THRESHOLDS.excellent.pages &&
     s.passages < SCORING_THRESHOLDS.excellent.pages
   ) {
-    out.push(REC_SPREAD);
+    out.push(recSpread(topic));
   }
-  for (const id of g.coreMissing.slice(2)) out.push(CONCEPTS[id].recommendation);
-  for (const id of g.relatedMissing) out.push(CONCEPTS[id].recommendation);
+  for (const id of g.coreMissing.slice(2)) out.push(advice(id));
+  for (const id of g.relatedMissing) out.push(advice(id));
   return [...new Set(out)].slice(0, MAX_RECOMMENDATIONS);
 }
 
@@ -512,20 +662,39 @@ function capitalize(text: string): string {
 
 /** Grades one criterion and returns the signals behind the score (for explanations, tests and evals). */
 export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis {
-  const lexicon = criterionLexicon(input.exam, input.criterion);
+  const referential = input.exam.criteria.find((c) => c.id === input.criterion.id) ?? input.criterion;
+  const reading = input.rubric
+    ? readRubricCriterion(
+        input.exam,
+        referential.text,
+        input.rubric,
+        matchLanguage(input.exam, input.dossier),
+      )
+    : null;
+  const lexicon = withRubric(criterionLexicon(input.exam, input.criterion), reading);
   const { relevant, stuffed } = classify(input, lexicon);
   const signals = computeSignals(lexicon, relevant, stuffed);
-  const score = scoreFromSignals(signals);
-  // Stuffed lists are shown only when they are all there is: they are what the score 1 rests on.
-  const evidencePool = relevant.length > 0 ? relevant : stuffed.filter((c) => c.concepts.length > 0);
-  const evidence = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier);
+  const computed = scoreFromSignals(signals);
+  const score = reading
+    ? anchoredScore(
+        computed,
+        reading,
+        relevant.map((c) => c.facts.index),
+      )
+    : computed;
+  const evidencePool = evidenceCandidates(lexicon, relevant, stuffed);
+  const chosen = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier);
+  const quoted: EvidenceFacts = {
+    quantified: chosen.some((c) => c.facts.signals.quantities > 0),
+    sourced: chosen.some((c) => c.facts.signals.strongSources > 0),
+  };
   return {
     grade: {
       score,
       rationale: rationale(score, signals),
-      evidence,
-      missing: missingList(input.criterion, lexicon, signals),
-      recommendations: recommendationList(lexicon, signals, score),
+      evidence: chosen.map((c) => ({ quote: c.sentence.text, page: c.sentence.page })),
+      missing: missingList(input.criterion, lexicon, signals, score, quoted),
+      recommendations: recommendationList(input.criterion, lexicon, signals, score, quoted, input.exam.id),
     },
     signals,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listExams, referential } from '../../referential/index';
+import { listExams, referential } from '../../../referential/index';
 import {
   CONCEPT_IDS,
   CONCEPTS,
@@ -15,7 +15,7 @@ import {
   type MatchLanguage,
   termAnchors,
   termSource,
-} from './lexicon';
+} from './index';
 
 function concepts(text: string, lang: MatchLanguage = 'fr'): ConceptId[] {
   return findConcepts(fold(text), lang).map((h) => h.id);

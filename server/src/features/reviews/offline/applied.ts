@@ -1,0 +1,58 @@
+/**
+ * Applied or generic: does a sentence speak about the candidate's company, or could it stand in a textbook?
+ *
+ * A sentence is applied when it carries a figure, a fact about the company (its name, or a name the dossier
+ * keeps returning to: products, sites, clients, competitors) or the candidate's own voice reporting what was
+ * done (« nous », « notre équipe », « j'ai », « we », « I »). A definition of PESTEL, of the ESG criteria or of the 4P that names none of
+ * these is coverage at most, never analysis (issue #16): the analyzer lets it show that a notion is known, not
+ * that the criterion is analysed.
+ *
+ * The dossier's names are found once per dossier: capitalised words met in the middle of sentences at least
+ * twice, that are not a method or a concept of the lexicon (PESTEL, Porter, RSE…) nor a generic name.
+ */
+import type { DossierText } from '../grade-schema';
+import { findConcepts, fold } from './lexicon';
+import { GENERIC_NAMES } from './lexicon/names.data';
+
+/** A name must be met this many times mid-sentence to count as one of the dossier's own names. */
+const MIN_NAME_OCCURRENCES = 2;
+
+/** The candidate's own voice, or the company named as such: the sentence is about the candidate's case. */
+const OWN_VOICE =
+  /(?<![\p{L}\p{N}])(nous|notre|nos|j'ai|i (have |had )?[a-z]+ed|we|our|us|(mon|ma) (entreprise|societe|employeur|equipe|structure)|my (company|team|employer))(?![\p{L}\p{N}])/u;
+
+const namesCache = new WeakMap<DossierText, ReadonlySet<string>>();
+
+/** Capitalised words in the middle of a sentence (not after a sentence end, a heading mark or a bullet). */
+function midSentenceNames(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const re = /(?<=[\p{L}\p{N},;)»"] |[’'])\p{Lu}[\p{L}\p{N}&-]{2,}/gu;
+  for (const m of text.matchAll(re)) {
+    const name = fold(m[0]);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The dossier's own names (folded), memoised per dossier. */
+export function dossierNames(dossier: DossierText): ReadonlySet<string> {
+  const cached = namesCache.get(dossier);
+  if (cached) return cached;
+  const names = new Set<string>();
+  for (const [name, n] of midSentenceNames(dossier.text)) {
+    if (n < MIN_NAME_OCCURRENCES || GENERIC_NAMES.has(name)) continue;
+    // A method or a concept (« PESTEL », « RSE », « Porter ») is what textbooks name, not the company.
+    if (findConcepts(name, 'fr').length > 0 || findConcepts(name, 'en').length > 0) continue;
+    names.add(name);
+  }
+  namesCache.set(dossier, names);
+  return names;
+}
+
+/** True when the sentence is about the candidate's case: a figure, one of the dossier's names, or « nous ». */
+export function isApplied(folded: string, quantities: number, names: ReadonlySet<string>): boolean {
+  if (quantities > 0) return true;
+  if (OWN_VOICE.test(folded)) return true;
+  for (const word of folded.match(/[\p{L}\p{N}&-]{3,}/gu) ?? []) if (names.has(word)) return true;
+  return false;
+}

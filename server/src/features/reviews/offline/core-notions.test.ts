@@ -1,0 +1,166 @@
+/**
+ * Issue #16 on drafts written for these tests (not the eval cases): a criterion whose core notions are absent
+ * is not addressed, a generic definition is coverage but never analysis, one domain sentence cannot back
+ * several criteria, and the rubric version's descriptors and anchors move the offline score.
+ */
+import { describe, expect, it } from 'vitest';
+import { getExam } from '../../referential/index';
+import type { Exam } from '../../referential/types';
+import type { DossierText, GradingPassage } from '../grade-schema';
+import { rubricForExam } from '../rubric';
+import { analyzeCriterionDetailed } from './analyzer';
+
+function dossierOf(paragraphs: string[]): { dossier: DossierText; passages: GradingPassage[] } {
+  const text = paragraphs.join('\n\n');
+  const passages = paragraphs.map((p, i) => ({
+    id: `p${i}`,
+    ordinal: i,
+    page: 1 + Math.floor(i / 4),
+    pageEnd: 1 + Math.floor(i / 4),
+    section: null,
+    annex: false,
+    text: p,
+    relevance: 1,
+  }));
+  return {
+    dossier: { text, pages: [{ page: 1, text }], language: 'fr', words: text.split(/\s+/).length },
+    passages,
+  };
+}
+
+const RSE = getExam('b1-audit-rse') as Exam;
+const byText = (e: Exam, part: string) => {
+  const c = e.criteria.find((k) => k.text.includes(part));
+  if (!c) throw new Error(part);
+  return c;
+};
+
+/** A thin, fluent Audit RSE draft: opinions about « la démarche RSE », no risk, no ESG criterion, no indicator. */
+const THIN = [
+  "Selon moi, la démarche RSE d'Hélios Menuiseries est plutôt positive car l'entreprise fait déjà beaucoup de choses.",
+  'La RSE est importante pour Hélios Menuiseries, donc elle doit continuer ses efforts dans les prochaines années.',
+  'Hélios Menuiseries pourrait communiquer davantage sur sa démarche RSE, ce qui améliorerait son image auprès des clients.',
+  'Il faudrait que la direction d’Hélios Menuiseries s’implique encore plus dans la RSE.',
+];
+
+/** The same company, with its risks analysed: probability, severity, prevention, figures. */
+const RISKS = [
+  ...THIN,
+  "Nous avons cartographié les risques RSE d'Hélios Menuiseries : le risque de rupture d'approvisionnement en bois certifié FSC a une probabilité forte, car 62 % du bois vient d'un seul fournisseur.",
+  "Sa gravité est élevée : un arrêt de deux semaines coûterait 180 000 € de chiffre d'affaires, donc nous préconisons un second fournisseur certifié d'ici 2026.",
+  "Le risque d'accident du travail en atelier est probable (taux de fréquence de 31 en 2023) et grave, ce qui justifie un plan de prévention chiffré à 25 000 €.",
+  'Le risque réglementaire lié au décret tertiaire est peu probable mais sa gravité serait forte, car une mise en demeure entraînerait une amende de 7 500 €.',
+  "Hélios Menuiseries réduit ce risque par un audit énergétique dès 2025, ce qui limite l'exposition selon l'ADEME (2024).",
+];
+
+describe('core notions (issue #16)', () => {
+  it('scores at most 1, with no evidence, a criterion whose core notions are absent, and says what is absent', () => {
+    const { dossier, passages } = dossierOf(THIN);
+    for (const part of ['risques liés à la RSE', 'critères ESG clairement', 'indicateurs de RSE']) {
+      const { grade, signals } = analyzeCriterionDetailed({
+        exam: RSE,
+        criterion: byText(RSE, part),
+        passages,
+        dossier,
+      });
+      expect(signals.notionsFound, part).toEqual([]);
+      expect(grade.score, part).toBeLessThanOrEqual(1);
+      expect(grade.evidence, part).toEqual([]);
+    }
+    const k6 = analyzeCriterionDetailed({
+      exam: RSE,
+      criterion: byText(RSE, 'risques liés à la RSE'),
+      passages,
+      dossier,
+    });
+    expect(k6.grade.missing[0]).toMatch(/probabilité, gravité/);
+    expect(k6.grade.rationale).toMatch(/risques/);
+  });
+
+  it('credits the same criterion once its notions are analysed, and quotes only sentences that name them', () => {
+    const { dossier, passages } = dossierOf(RISKS);
+    const { grade } = analyzeCriterionDetailed({
+      exam: RSE,
+      criterion: byText(RSE, 'risques liés à la RSE'),
+      passages,
+      dossier,
+    });
+    expect(grade.score).toBeGreaterThanOrEqual(3);
+    for (const e of grade.evidence) expect(e.quote).toMatch(/risque|probab|gravit/i);
+  });
+
+  it('counts a textbook definition as coverage, never as analysis', () => {
+    const definitions = [
+      "L'analyse PESTEL étudie les facteurs politiques, économiques, sociologiques, technologiques, écologiques et légaux, car ils influencent toutes les entreprises.",
+      'Les cinq forces de Porter montrent que le pouvoir de négociation des clients et des fournisseurs détermine la rentabilité d’un secteur.',
+      'La matrice SWOT croise les forces et faiblesses internes avec les opportunités et menaces externes, ce qui permet de formuler une stratégie.',
+      'Selon Michael Porter, les nouveaux entrants et les produits de substitution menacent donc les marges des entreprises installées.',
+      "Le diagnostic interne analyse les ressources et compétences, car elles fondent l'avantage concurrentiel.",
+    ];
+    const exam = getExam('b1-diagnostics-strategiques') as Exam;
+    const { dossier, passages } = dossierOf(definitions);
+    const { grade, signals } = analyzeCriterionDetailed({
+      exam,
+      criterion: byText(exam, 'diagnostics stratégiques'),
+      passages,
+      dossier,
+    });
+    expect(signals.found.length).toBeGreaterThanOrEqual(3);
+    expect(signals.developedSentences).toBe(0);
+    expect(signals.genericSentences).toBeGreaterThanOrEqual(4);
+    expect(grade.score).toBe(1);
+    expect(grade.missing.join(' ')).toMatch(/restent généraux/);
+  });
+});
+
+describe('the rubric version moves the offline score (issue #16)', () => {
+  const criterion = byText(RSE, 'risques liés à la RSE');
+  const { dossier, passages } = dossierOf(RISKS);
+
+  it('reads the default rubric as no change', () => {
+    const rubric = rubricForExam(RSE).criteria.find((c) => c.id === criterion.id);
+    const plain = analyzeCriterionDetailed({ exam: RSE, criterion, passages, dossier });
+    const read = analyzeCriterionDetailed({ exam: RSE, criterion, passages, dossier, rubric });
+    expect(read).toEqual(plain);
+  });
+
+  it('expects what a descriptor adds: a draft without it covers less', () => {
+    const base = rubricForExam(RSE).criteria.find((c) => c.id === criterion.id);
+    if (!base) throw new Error('no K6');
+    const rubric = {
+      ...base,
+      descriptors: {
+        ...base.descriptors,
+        3: `${base.descriptors[3]} Le bilan carbone, la CSRD, les labels ISO 26000 et les attentes des consommateurs sont pris en compte.`,
+      },
+    };
+    const plain = analyzeCriterionDetailed({ exam: RSE, criterion, passages, dossier });
+    const read = analyzeCriterionDetailed({ exam: RSE, criterion, passages, dossier, rubric });
+    expect(read.signals.expected.length).toBeGreaterThan(plain.signals.expected.length);
+    expect(read.signals.expected).toEqual(expect.arrayContaining(['bilan_carbone', 'csrd_taxonomie']));
+  });
+
+  it('keeps the score within one point of an anchor the draft takes up', () => {
+    const base = rubricForExam(RSE).criteria.find((c) => c.id === criterion.id);
+    if (!base) throw new Error('no K6');
+    const plain = analyzeCriterionDetailed({ exam: RSE, criterion, passages, dossier });
+    expect(plain.grade.score).toBeGreaterThanOrEqual(3);
+    const anchored = analyzeCriterionDetailed({
+      exam: RSE,
+      criterion,
+      passages,
+      dossier,
+      rubric: {
+        ...base,
+        anchors: [
+          {
+            score: 1,
+            excerpt:
+              "Le risque d'accident du travail en atelier est probable et grave, ce qui justifie un plan de prévention.",
+          },
+        ],
+      },
+    });
+    expect(anchored.grade.score).toBe(2);
+  });
+});

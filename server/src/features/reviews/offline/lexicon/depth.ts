@@ -1,0 +1,85 @@
+import { lowerText } from './fold';
+import { MARKERS, type MarkerKind, NOT_VERBS_ENT } from './markers.data';
+import { compileTerms } from './patterns';
+import type { MatchLanguage } from './types';
+
+const compiledMarkers = new Map<MatchLanguage, Record<MarkerKind, RegExp>>();
+
+function markerRegexes(lang: MatchLanguage): Record<MarkerKind, RegExp> {
+  const cached = compiledMarkers.get(lang);
+  if (cached) return cached;
+  const build = (kind: MarkerKind) =>
+    compileTerms(lang === 'en' ? [...MARKERS[kind].fr, ...MARKERS[kind].en] : [...MARKERS[kind].fr]);
+  const compiled = {
+    quantity: build('quantity'),
+    date: build('date'),
+    strongSource: build('strongSource'),
+    weakSource: build('weakSource'),
+    argument: build('argument'),
+    analysis: build('analysis'),
+    recommendation: build('recommendation'),
+    verbs: build('verbs'),
+  };
+  compiledMarkers.set(lang, compiled);
+  return compiled;
+}
+
+/** What a sentence shows about depth, independent of any criterion. */
+export interface DepthSignals {
+  /** Words (letters or digits runs). */
+  words: number;
+  /** Numbers with a unit, decimals, counts: the sentence is quantified. */
+  quantities: number;
+  /** Years and dated months: the sentence is dated, which alone is not quantification. */
+  dates: number;
+  /** Named sources, URLs, « selon », years in parentheses. */
+  strongSources: number;
+  /** A kind of document (« une étude », « un rapport ») without naming it. */
+  weakSources: number;
+  /** Connectives of reasoning (« car », « donc », « ce qui », « because »). */
+  argument: boolean;
+  /** Analysis verbs (« montre », « révèle », « analysons »). */
+  analysis: boolean;
+  /** Recommendations (« nous préconisons », « plan d'action »). */
+  recommendation: boolean;
+  /** A finite verb or subject pronoun: the sentence says something rather than lists. */
+  verb: boolean;
+}
+
+function count(text: string, regex: RegExp): number {
+  let n = 0;
+  for (const _ of text.matchAll(regex)) n++;
+  return n;
+}
+/**
+ * A finite verb or subject pronoun. The word list misses most French verbs, so third-person plurals in
+ * « -ent » count too, except adverbs in « -ment » and the usual nouns and adjectives.
+ */
+function hasVerb(text: string, folded: string, m: Record<MarkerKind, RegExp>): boolean {
+  if (lowerText(text).search(m.verbs) >= 0) return true;
+  for (const w of folded.matchAll(/\p{L}{3,}ent(?![\p{L}\p{N}])/gu)) {
+    const word = w[0];
+    if (!word.endsWith('ment') && !NOT_VERBS_ENT.has(word)) return true;
+  }
+  return false;
+}
+
+/** Section numbering (« 2.1 », « 3) ») is not a figure. */
+const LEADING_NUMBERING = /^\s*(?:\d{1,2}[.)]){1,4}\d{0,2}\s/;
+
+/** Depth markers of a sentence. `folded` is `fold(text)`, passed in because callers already have it. */
+export function depthSignals(text: string, folded: string, lang: MatchLanguage): DepthSignals {
+  const m = markerRegexes(lang);
+  const body = folded.replace(LEADING_NUMBERING, ' ');
+  return {
+    words: count(folded, /[\p{L}\p{N}]+/gu),
+    quantities: count(body, m.quantity),
+    dates: count(body, m.date),
+    strongSources: count(folded, m.strongSource),
+    weakSources: count(folded, m.weakSource),
+    argument: folded.search(m.argument) >= 0,
+    analysis: folded.search(m.analysis) >= 0,
+    recommendation: folded.search(m.recommendation) >= 0,
+    verb: hasVerb(text, folded, m),
+  };
+}
