@@ -3,6 +3,7 @@
  * row stays on one line, cells separated by ` | `), lines are read top to bottom, and a wider vertical
  * gap or a change of font size starts a new paragraph (a blank line).
  */
+import type { PageTable } from './pdf-tables';
 
 export interface PositionedItem {
   str: string;
@@ -26,6 +27,12 @@ export interface Line {
   size: number;
   /** A blank line precedes this one (paragraph break). */
   paragraphStart: boolean;
+  /** Left and right ends of the line's text. */
+  x0: number;
+  x1: number;
+  /** A table row: the line stands alone, a paragraph of its own, and reads its cells joined by ` | `. */
+  table?: PageTable;
+  cells?: string[];
 }
 
 /** A gap wider than this many ems between two items on one line separates table cells or tab stops. */
@@ -36,7 +43,8 @@ const SPACE_GAP_EM = 0.2;
 const MARKER =
   /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,5}[.)]|[A-Za-z][.)]|[•●▪■◦○‣⁃∙►▶➢➤✓✔❖◆–—-]|[\uF0A7\uF0A8\uF0B7\uF0D8\uF0FC\uF076])$/;
 
-function joinItems(items: PositionedItem[]): string {
+/** Joins the items of one line: a space where glyphs leave a gap, ` | ` between table cells. */
+export function joinItems(items: PositionedItem[]): string {
   let text = '';
   let previous: PositionedItem | null = null;
   let cells = 0;
@@ -67,8 +75,8 @@ function dominantSize(items: PositionedItem[]): number {
   return [...weights].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
 }
 
-/** Groups items into lines by baseline and orders them for reading. */
-export function buildLines(items: PositionedItem[]): Line[] {
+/** Groups items into lines by baseline and orders them for reading; table rows take their place by height. */
+export function buildLines(items: PositionedItem[], tables: PageTable[] = [], pageWidth = 0): Line[] {
   const horizontal = items.filter((i) => i.horizontal && i.str.trim() !== '');
   // Stable sort: top to bottom, content order kept within a baseline until x-sorting below.
   const sorted = horizontal
@@ -91,15 +99,31 @@ export function buildLines(items: PositionedItem[]): Line[] {
       groupSize = item.size;
     }
   }
-  const lines = groups
+  const lines: Line[] = groups
     .map((g) => {
       const ordered = [...g].sort((a, b) => a.x - b.x);
       const size = dominantSize(ordered);
       const main = ordered.find((i) => Math.round(i.size * 2) / 2 === size) ?? ordered[0];
-      return { text: joinItems(ordered), y: main.y, size, paragraphStart: false };
+      const x1 = Math.max(...ordered.map((i) => i.x + i.width));
+      return { text: joinItems(ordered), y: main.y, size, paragraphStart: false, x0: ordered[0].x, x1 };
     })
     .filter((l) => l.text !== '');
-  markParagraphs(lines);
+  for (const table of tables) {
+    table.rows.forEach((cells, r) => {
+      lines.push({
+        text: cells.join(' | '),
+        y: table.rowY[r],
+        size: table.size,
+        paragraphStart: true,
+        x0: table.x0,
+        x1: table.x1,
+        table,
+        cells,
+      });
+    });
+  }
+  if (tables.length > 0) lines.sort((a, b) => b.y - a.y);
+  markParagraphs(lines, pageWidth);
   // Rotated text (margin notes, vertical labels) cannot be placed in the flow: appended after it, its
   // lines cut where pdfjs saw their end.
   let rotated = '';
@@ -107,12 +131,19 @@ export function buildLines(items: PositionedItem[]): Line[] {
     rotated += item.str;
     if (item.hasEOL || item === items[items.length - 1]) {
       const text = rotated.replace(/\s+/g, ' ').trim();
-      if (text !== '') lines.push({ text, y: item.y, size: item.size, paragraphStart: true });
+      if (text !== '') lines.push({ text, y: item.y, size: item.size, paragraphStart: true, x0: 0, x1: 0 });
       rotated = '';
     }
   }
   if (rotated.trim() !== '')
-    lines.push({ text: rotated.replace(/\s+/g, ' ').trim(), y: 0, size: 0, paragraphStart: true });
+    lines.push({
+      text: rotated.replace(/\s+/g, ' ').trim(),
+      y: 0,
+      size: 0,
+      paragraphStart: true,
+      x0: 0,
+      x1: 0,
+    });
   return lines;
 }
 
@@ -133,24 +164,61 @@ function linePitch(lines: Line[]): number | null {
   return best !== undefined && best[1] >= 2 ? best[0] : null;
 }
 
+const LIST_START =
+  /^(?:[•●▪■□◦○‣⁃∙►▶➢➤➔→✓✔❖◆◇–—-]|\d{1,2}[.)]|[a-zA-Z][.)]|[\uF0A7\uF0A8\uF0B7\uF0D8\uF0E0\uF0FC\uF076\uF06C\uF06E])(?:\s|$)/;
+const SENTENCE_END = /[.!?…:]["»”’)\]]*$/;
+/** A line shorter than this share of its column's width, ending a sentence, ends its paragraph. */
+const SHORT_LINE = 0.85;
+
 /**
- * A paragraph starts where the gap to the previous line clearly exceeds the line pitch, or where the
- * font size changes (a heading and its text are different paragraphs).
+ * A paragraph starts where the gap to the previous line clearly exceeds the line pitch, where the font
+ * size changes (a heading and its text are different paragraphs), where the previous line ends a
+ * sentence well short of the column's right edge (word processors that leave no space between
+ * paragraphs), or where the line is indented against the previous one (first-line indent).
  */
-function markParagraphs(lines: Line[]): void {
+function markParagraphs(lines: Line[], pageWidth: number): void {
   const pitch = linePitch(lines);
+  // The right edge of the text column a line belongs to: the farthest line end among lines starting
+  // at about the same place, and at least the left margin mirrored (a page of short lines).
+  const body = lines.filter((l) => !l.table && l.size > 0);
+  const leftMargin = Math.min(...body.map((l) => l.x0));
+  const rightEdge = (l: Line) =>
+    Math.max(
+      pageWidth - leftMargin,
+      ...body.filter((o) => Math.abs(o.x0 - l.x0) <= 2 * l.size).map((o) => o.x1),
+    );
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1];
     const line = lines[i];
+    if (line.table || previous.table) {
+      line.paragraphStart = true;
+      continue;
+    }
     const em = Math.max(previous.size, line.size);
     const expected = Math.max(pitch ?? em * 1.2, em);
     const gap = previous.y - line.y;
     const sizeChange = Math.abs(previous.size - line.size) > 0.15 * Math.min(previous.size, line.size);
-    line.paragraphStart = gap > expected * 1.3 || sizeChange;
+    const width = rightEdge(previous) - previous.x0;
+    const endsShort =
+      SENTENCE_END.test(previous.text) && width > 0 && previous.x1 - previous.x0 < SHORT_LINE * width;
+    const indented = line.x0 - previous.x0 > 0.8 * em && line.x0 - previous.x0 < 6 * em;
+    // List items are lines of their own anyway: only spacing makes them separate paragraphs.
+    const layoutBreak =
+      !LIST_START.test(line.text) && (endsShort || (indented && SENTENCE_END.test(previous.text)));
+    line.paragraphStart = gap > expected * 1.3 || sizeChange || layoutBreak;
   }
 }
 
-/** The page's text: lines separated by newlines, paragraphs by a blank line. */
+/**
+ * The page's text: lines separated by newlines, paragraphs by a blank line; a table's rows are one
+ * block, a row per line.
+ */
 export function linesToText(lines: Line[]): string {
-  return lines.map((l, i) => (i > 0 && l.paragraphStart ? `\n${l.text}` : l.text)).join('\n');
+  return lines
+    .map((l, i) => {
+      const text = l.cells ? l.cells.join(' | ') : l.text;
+      const sameTable = l.table !== undefined && lines[i - 1]?.table === l.table;
+      return i > 0 && l.paragraphStart && !sameTable ? `\n${text}` : text;
+    })
+    .join('\n');
 }

@@ -93,5 +93,7 @@ export interface RawDocument {
     stripRunningLines: boolean;
     /** Join lines broken mid-sentence (PDF and hard-wrapped text). */
     joinLines: boolean;
+    /** Paragraphs come from the layout: join every line of one (PDF). */
+    reflow?: boolean;
   };
 }
