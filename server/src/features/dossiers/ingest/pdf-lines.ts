@@ -3,6 +3,7 @@
  * row stays on one line, cells separated by ` | `), lines are read top to bottom, and a wider vertical
  * gap or a change of font size starts a new paragraph (a blank line).
  */
+import type { Mark } from './pdf-ops';
 import type { PageTable } from './pdf-tables';
 
 export interface PositionedItem {
@@ -75,8 +76,27 @@ function dominantSize(items: PositionedItem[]): number {
   return [...weights].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
 }
 
+/** What the page draws besides its text: tables already read, its width, bullets drawn as shapes. */
+export interface PageLayout {
+  tables?: PageTable[];
+  pageWidth?: number;
+  marks?: Mark[];
+}
+
+/** Whether a bullet shape sits just left of a line, at its height: the line is a list item. */
+function hasBullet(line: Line, marks: Mark[]): boolean {
+  return marks.some(
+    (m) =>
+      m.x < line.x0 &&
+      m.x > line.x0 - 3 * line.size &&
+      m.y >= line.y - 0.1 * line.size &&
+      m.y <= line.y + 0.8 * line.size,
+  );
+}
+
 /** Groups items into lines by baseline and orders them for reading; table rows take their place by height. */
-export function buildLines(items: PositionedItem[], tables: PageTable[] = [], pageWidth = 0): Line[] {
+export function buildLines(items: PositionedItem[], layout: PageLayout = {}): Line[] {
+  const { tables = [], pageWidth = 0, marks = [] } = layout;
   const horizontal = items.filter((i) => i.horizontal && i.str.trim() !== '');
   // Stable sort: top to bottom, content order kept within a baseline until x-sorting below.
   const sorted = horizontal
@@ -108,6 +128,7 @@ export function buildLines(items: PositionedItem[], tables: PageTable[] = [], pa
       return { text: joinItems(ordered), y: main.y, size, paragraphStart: false, x0: ordered[0].x, x1 };
     })
     .filter((l) => l.text !== '');
+  for (const line of lines) if (marks.length > 0 && hasBullet(line, marks)) line.text = `- ${line.text}`;
   for (const table of tables) {
     table.rows.forEach((cells, r) => {
       lines.push({
@@ -151,22 +172,25 @@ export function buildLines(items: PositionedItem[], tables: PageTable[] = [], pa
  * The page's line pitch: the most frequent gap between consecutive lines of the same size (lines within
  * a paragraph repeat it), or 1.2 em when no gap repeats (a page of one-line paragraphs).
  */
-function linePitch(lines: Line[]): number | null {
-  const counts = new Map<number, number>();
+function linePitch(lines: Line[]): { gap: number; size: number } | null {
+  const counts = new Map<string, { gap: number; size: number; n: number }>();
   for (let i = 1; i < lines.length; i++) {
     const gap = lines[i - 1].y - lines[i].y;
     if (lines[i - 1].size === lines[i].size && gap > 0 && gap <= 2.5 * lines[i].size) {
-      const key = Math.round(gap * 2) / 2;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const rounded = Math.round(gap * 2) / 2;
+      const key = `${rounded}:${lines[i].size}`;
+      const c = counts.get(key) ?? { gap: rounded, size: lines[i].size, n: 0 };
+      c.n++;
+      counts.set(key, c);
     }
   }
-  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  return best !== undefined && best[1] >= 2 ? best[0] : null;
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.gap - b.gap)[0];
+  return best !== undefined && best.n >= 2 ? best : null;
 }
 
 const LIST_START =
   /^(?:[•●▪■□◦○‣⁃∙►▶➢➤➔→✓✔❖◆◇–—-]|\d{1,2}[.)]|[a-zA-Z][.)]|[\uF0A7\uF0A8\uF0B7\uF0D8\uF0E0\uF0FC\uF076\uF06C\uF06E])(?:\s|$)/;
-const SENTENCE_END = /[.!?…:]["»”’)\]]*$/;
+const SENTENCE_END = /[.!?…:;]["»”’)\]]*$/;
 /** A line shorter than this share of its column's width, ending a sentence, ends its paragraph. */
 const SHORT_LINE = 0.85;
 
@@ -195,7 +219,9 @@ function markParagraphs(lines: Line[], pageWidth: number): void {
       continue;
     }
     const em = Math.max(previous.size, line.size);
-    const expected = Math.max(pitch ?? em * 1.2, em);
+    // Larger lines (a heading wrapped over two lines) keep the body's leading in proportion.
+    const scale = previous.size === line.size && pitch ? Math.max(1, em / pitch.size) : 1;
+    const expected = Math.max(pitch ? pitch.gap * scale : em * 1.2, em);
     const gap = previous.y - line.y;
     const sizeChange = Math.abs(previous.size - line.size) > 0.15 * Math.min(previous.size, line.size);
     const width = rightEdge(previous) - previous.x0;

@@ -95,6 +95,19 @@ export interface Rule {
   y1: number;
 }
 
+/** A small filled dot or square in page space: a list bullet drawn as a shape, not as a glyph. */
+export interface Mark {
+  x: number;
+  y: number;
+  size: number;
+}
+
+/** What a page draws besides text that the layout analysis reads. */
+export interface PageShapes {
+  rules: Rule[];
+  marks: Mark[];
+}
+
 interface Rect {
   x0: number;
   y0: number;
@@ -172,6 +185,9 @@ const PATH_QUAD = 3;
 const PATH_CLOSE = 4;
 /** A rule shorter than this (points) is a tick or a glyph part, not a table border. */
 const MIN_RULE = 6;
+/** A filled dot or square this size (points) is a bullet. */
+const MIN_MARK = 1.5;
+const MAX_MARK = 8;
 /** How far from axis-aligned (points) a segment may be and still count as a rule. */
 const AXIS_TOLERANCE = 1;
 
@@ -179,7 +195,8 @@ const AXIS_TOLERANCE = 1;
  * The straight axis-aligned segments of a path (page space), plus thin filled rectangles as rules.
  * Curves break the chain: a rounded shape is not a table border.
  */
-function rulesOfPath(ctm: Matrix, data: ArrayLike<number>, filled: boolean, out: Rule[]): void {
+function shapesOfPath(ctm: Matrix, data: ArrayLike<number>, filled: boolean, shapes: PageShapes): void {
+  const out = shapes.rules;
   const push = (ax: number, ay: number, bx: number, by: number) => {
     const [x0, y0] = apply(ctm, ax, ay);
     const [x1, y1] = apply(ctm, bx, by);
@@ -203,9 +220,11 @@ function rulesOfPath(ctm: Matrix, data: ArrayLike<number>, filled: boolean, out:
       i += 3;
     } else if (op === PATH_CURVE) {
       current = [data[i + 5], data[i + 6]];
+      points.push([data[i + 1], data[i + 2]], [data[i + 3], data[i + 4]], current);
       i += 7;
     } else if (op === PATH_QUAD) {
       current = [data[i + 3], data[i + 4]];
+      points.push([data[i + 1], data[i + 2]], current);
       i += 5;
     } else if (op === PATH_CLOSE) {
       if (current && start) segments.push([current[0], current[1], start[0], start[1]]);
@@ -228,6 +247,10 @@ function rulesOfPath(ctm: Matrix, data: ArrayLike<number>, filled: boolean, out:
   );
   const w = r.x1 - r.x0;
   const h = r.y1 - r.y0;
+  if (w >= MIN_MARK && w <= MAX_MARK && h >= MIN_MARK && h <= MAX_MARK && Math.abs(w - h) <= 1) {
+    shapes.marks.push({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2, size: Math.max(w, h) });
+    return;
+  }
   if (h < MIN_BACKGROUND && w >= MIN_RULE)
     out.push({ x0: r.x0, y0: (r.y0 + r.y1) / 2, x1: r.x1, y1: (r.y0 + r.y1) / 2 });
   else if (w < MIN_BACKGROUND && h >= MIN_RULE)
@@ -251,8 +274,8 @@ export function analyzeOperators(
   argsArray: ArrayLike<unknown>,
   ops: OpCodes,
   view: [number, number, number, number],
-  /** When given, receives the page's rules (table borders), in page space. */
-  rules?: Rule[],
+  /** When given, receives the page's rules (table borders) and bullet marks, in page space. */
+  shapes?: PageShapes,
 ): Glyph[] {
   const glyphs: Glyph[] = [];
   const backgrounds: Rect[] = [];
@@ -421,7 +444,7 @@ export function analyzeOperators(
           ops.closeEOFillStroke,
         ];
         const mm = args[2] as ArrayLike<unknown> | null | undefined;
-        if (rules) {
+        if (shapes) {
           const data = (Array.isArray(args[1]) ? args[1][0] : null) as ArrayLike<number> | null | undefined;
           const strokes = [
             ops.stroke,
@@ -432,9 +455,9 @@ export function analyzeOperators(
             ops.closeEOFillStroke,
           ];
           if (data && typeof data === 'object' && typeof data.length === 'number') {
-            if (strokes.includes(paint)) rulesOfPath(gs.ctm, data, false, rules);
+            if (strokes.includes(paint)) shapesOfPath(gs.ctm, data, false, shapes);
             else if ((paint === ops.fill || paint === ops.eoFill) && !gs.fillWhite)
-              rulesOfPath(gs.ctm, data, true, rules);
+              shapesOfPath(gs.ctm, data, true, shapes);
           }
         }
         if (fills.includes(paint) && !gs.fillWhite && mm && typeof mm === 'object' && mm.length >= 4) {

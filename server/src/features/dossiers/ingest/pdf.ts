@@ -2,7 +2,14 @@ import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { UnprocessableError } from '../../../lib/errors';
 import { metadataHidden } from './hidden';
 import { buildLines, type Line, linesToText, type PositionedItem } from './pdf-lines';
-import { analyzeOperators, type Matrix, multiply, type OpCodes, type Rule, splitItems } from './pdf-ops';
+import {
+  analyzeOperators,
+  type Matrix,
+  multiply,
+  type OpCodes,
+  type PageShapes,
+  splitItems,
+} from './pdf-ops';
 import { continuesTable, findTables, joinContinuation, type PageTable } from './pdf-tables';
 import { installPdfjsPolyfills } from './pdfjs-polyfills';
 import type { HeadingHint, HiddenItem, RawDocument } from './types';
@@ -115,8 +122,8 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
   ];
   const content = await page.getTextContent();
   const operators = await page.getOperatorList();
-  const pageRules: Rule[] = [];
-  const glyphs = analyzeOperators(operators.fnArray, operators.argsArray, ops, view, pageRules);
+  const shapes: PageShapes = { rules: [], marks: [] };
+  const glyphs = analyzeOperators(operators.fnArray, operators.argsArray, ops, view, shapes);
   const items: TextItemLike[] = content.items.flatMap((i) => (isTextItem(i) ? [i] : []));
   // Reading space: the page as displayed (its /Rotate applied), y growing upwards from the bottom.
   const viewport = page.getViewport({ scale: 1 });
@@ -171,7 +178,7 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
   }
   if (run.trim() !== '') offPage.push(run);
 
-  const rules = pageRules.map((r) => {
+  const rules = shapes.rules.map((r) => {
     const [ax, ay] = applyPoint(toReading, r.x0, r.y0);
     const [bx, by] = applyPoint(toReading, r.x1, r.y1);
     const [y0, y1] = [viewport.height - ay, viewport.height - by];
@@ -181,7 +188,15 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
     positioned.filter((p) => p.horizontal),
     rules,
   );
-  const lines = buildLines([...rest, ...positioned.filter((p) => !p.horizontal)], tables, viewport.width);
+  const marks = shapes.marks.map((m) => {
+    const [x, y] = applyPoint(toReading, m.x, m.y);
+    return { x, y: viewport.height - y, size: m.size };
+  });
+  const lines = buildLines([...rest, ...positioned.filter((p) => !p.horizontal)], {
+    tables,
+    pageWidth: viewport.width,
+    marks,
+  });
   const hidden = [
     ...mergeHidden(hiddenPieces, pageNumber),
     ...offPage.flatMap((t) => hiddenItem('off_page', t, pageNumber) ?? []),
