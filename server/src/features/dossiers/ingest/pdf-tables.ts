@@ -24,13 +24,6 @@ export interface PageTable {
   rowY: number[];
 }
 
-/** Words of one or two letters that stand alone (French and English). */
-const SHORT_WORDS = new Set(
-  'a à y en le la de du et ou un il on se ne au ni si je tu me te ce sa ma ta es est an as at be by do go he if in is it my no of or so to up us we'.split(
-    ' ',
-  ),
-);
-
 /** Coordinates closer than this (points) are the same grid line. */
 const SNAP = 2;
 /** Bands thinner than this (points) are double borders, not rows or columns. */
@@ -121,7 +114,10 @@ function centerX(item: PositionedItem): number {
 /**
  * A cell's text: its items grouped into lines by baseline, lines joined with a space, hyphenation undone.
  */
-export function cellText(items: PositionedItem[]): string {
+export function cellText(items: PositionedItem[], left: number, right: number): string {
+  // Content edge: the cell's right border less the padding its text keeps from the left border.
+  const padding = items.length > 0 ? Math.max(0, Math.min(...items.map((i) => i.x)) - left) : 0;
+  const contentRight = right - padding;
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PositionedItem[][] = [];
   for (const item of sorted) {
@@ -130,16 +126,32 @@ export function cellText(items: PositionedItem[]): string {
     else lines.push([item]);
   }
   let text = '';
+  let previousLone = false;
+  let previousEnd = 0;
+  let previousSize = 0;
   for (const line of lines) {
     const ordered = line.sort((a, b) => a.x - b.x);
     const t = joinItems(ordered).replace(/ \| /g, ' ');
     if (t === '') continue;
+    const end = Math.max(...ordered.map((i) => i.x + i.width));
+    const lone = !t.includes(' ');
     if (text === '') text = t;
     else if (isLineEndHyphenation(text, t)) text = text.slice(0, -1) + t;
-    // A word too long for a narrow column is cut without a hyphen: a lone fragment of one or two
-    // letters that is not a word of its own goes back onto the previous line.
-    else if (/\p{L}$/u.test(text) && /^\p{Ll}{1,2}$/u.test(t) && !SHORT_WORDS.has(t)) text += t;
+    else if (/[\p{L}\p{N}]-$/u.test(text) && /^[\p{L}\p{N}]/u.test(t)) text += t;
+    else if (/^[).,;:!?»\]]/.test(t)) text += t;
+    // A word too long for a narrow column is cut without a hyphen: a line holding one word that runs
+    // to the cell's edge, continued in lower case, is that word's start.
+    else if (
+      previousLone &&
+      /\p{L}$/u.test(text) &&
+      /^\p{Ll}/u.test(t) &&
+      contentRight - previousEnd < previousSize
+    )
+      text += t;
     else text += ` ${t}`;
+    previousLone = lone;
+    previousEnd = end;
+    previousSize = Math.max(...ordered.map((i) => i.size));
   }
   return text;
 }
@@ -154,6 +166,7 @@ export function findTables(
 ): { tables: PageTable[]; rest: PositionedItem[] } {
   const used = new Set<PositionedItem>();
   const tables: PageTable[] = [];
+  const inked = items.filter((i) => i.str.trim() !== '');
   for (const g of grids(rules)) {
     const ys = cluster(g.hs.map((h) => h.y0)).reverse();
     const x0 = Math.min(...g.hs.map((h) => h.x0), ...g.vs.map((v) => v.x0));
@@ -171,12 +184,12 @@ export function findTables(
         x1,
         ...g.vs.filter((v) => v.y0 - SNAP <= mid && v.y1 + SNAP >= mid).map((v) => v.x0),
       ]).filter((x, i, all) => i === 0 || x - all[i - 1] >= MIN_BAND);
-      const inRow = items.filter((i) => !used.has(i) && middleY(i) < top && middleY(i) > bottom);
+      const inRow = inked.filter((i) => !used.has(i) && middleY(i) < top && middleY(i) > bottom);
       if (inRow.length === 0) continue;
       const cells: string[] = [];
       for (let c = 0; c + 1 < bounds.length; c++) {
         const inCell = inRow.filter((i) => centerX(i) >= bounds[c] && centerX(i) < bounds[c + 1]);
-        cells.push(cellText(inCell));
+        cells.push(cellText(inCell, bounds[c], bounds[c + 1]));
       }
       if (cells.every((c) => c === '')) continue;
       for (const i of inRow)
