@@ -186,7 +186,7 @@ const EDGE_LINES = 2;
 
 /**
  * Drops lone page numbers at the top/bottom of pages, and lines repeated (digits ignored) at the
- * top/bottom of at least half the pages (and at least 3): running headers and footers. Only the first
+ * top/bottom of at least half the pages (and at least 3, or both pages of a two-page document): running headers and footers. Only the first
  * and last two lines of each page as laid out are candidates, so removing a footer never exposes the
  * body text above it to the same treatment.
  */
@@ -200,14 +200,15 @@ export function stripRunningLines(
       edges[index].includes(i) && isPageNumberLine(line) && !keep(line, index) ? '' : line,
     ),
   );
-  if (pages.length < 3) return result;
+  if (pages.length < 2) return result;
   const key = (line: string) => line.toLowerCase().replace(/\d+/g, '#');
   const counts = new Map<string, number>();
   result.forEach((lines, index) => {
     const seen = new Set(edges[index].filter((i) => lines[i] !== '').map((i) => key(lines[i])));
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   });
-  const threshold = Math.max(3, Math.ceil(pages.length / 2));
+  // Two pages: a line at the edge of both is running (a title is on the first page only).
+  const threshold = pages.length === 2 ? 2 : Math.max(3, Math.ceil(pages.length / 2));
   const running = new Set([...counts].filter(([, n]) => n >= threshold).map(([k]) => k));
   return result.map((lines, index) =>
     lines.map((line, i) =>
