@@ -26,7 +26,10 @@ describe('a PDF with a table (real server, built app)', () => {
     errors = collectPageErrors(page);
     const call = await apiAs(server.url, 'candidate@demo.prejury.fr');
     const form = new FormData();
-    form.set('file', new File([Buffer.from(await buildTablePdf())], 'negociation.pdf', { type: 'application/pdf' }));
+    form.set(
+      'file',
+      new File([Buffer.from(await buildTablePdf())], 'negociation.pdf', { type: 'application/pdf' }),
+    );
     form.set('examId', 'b4-negociation-complexe');
     const upload = await call('/api/dossiers', { method: 'POST', body: form });
     expect(upload.status, await upload.clone().text()).toBe(201);
