@@ -193,6 +193,8 @@ const LIST_START =
 const SENTENCE_END = /[.!?…:;]["»”’)\]]*$/;
 /** A line shorter than this share of its column's width, ending a sentence, ends its paragraph. */
 const SHORT_LINE = 0.85;
+/** A line shorter than this share of its column's width, followed by a capital, ends its paragraph. */
+const HEADING_LINE = 0.6;
 
 /**
  * A paragraph starts where the gap to the previous line clearly exceeds the line pitch, where the font
@@ -225,8 +227,13 @@ function markParagraphs(lines: Line[], pageWidth: number): void {
     const gap = previous.y - line.y;
     const sizeChange = Math.abs(previous.size - line.size) > 0.15 * Math.min(previous.size, line.size);
     const width = rightEdge(previous) - previous.x0;
+    const length = previous.x1 - previous.x0;
+    // A line ending a sentence short of the edge ends its paragraph; a much shorter line followed by a
+    // capital (a run-in heading such as « 2.1 Méthode » in the body's size) too.
     const endsShort =
-      SENTENCE_END.test(previous.text) && width > 0 && previous.x1 - previous.x0 < SHORT_LINE * width;
+      width > 0 &&
+      ((SENTENCE_END.test(previous.text) && length < SHORT_LINE * width) ||
+        (length < HEADING_LINE * width && /^[\p{Lu}\p{N}«"(]/u.test(line.text)));
     const indented = line.x0 - previous.x0 > 0.8 * em && line.x0 - previous.x0 < 6 * em;
     // List items are lines of their own anyway: only spacing makes them separate paragraphs.
     const layoutBreak =
