@@ -63,6 +63,24 @@ export interface SectionInfo {
   language: string | null;
   annex: boolean;
 }
+/** A table row: its cells, the page it is on, and where it lies in that page's text (`end` exclusive). */
+export interface TableRowInfo {
+  page: number;
+  start: number;
+  end: number;
+  cells: string[];
+}
+/**
+ * A table of the dossier (DOCX natively, PDF from its layout, Markdown pipe tables): its rows in order,
+ * the first being its header row; a table continued over pages is one table whose rows keep their page.
+ * In the text, each row is one line, cells joined by ` | `.
+ */
+export interface TableInfo {
+  page: number;
+  pageEnd: number;
+  header: string[];
+  rows: TableRowInfo[];
+}
 export interface HiddenContent {
   kind: string;
   location: string;
@@ -97,6 +115,7 @@ export const dossierVersions = pgTable(
     text: text().notNull(),
     pageTexts: jsonb('page_texts').$type<PageText[]>().notNull(),
     sections: jsonb().$type<SectionInfo[]>().notNull(),
+    tables: jsonb().$type<TableInfo[]>().notNull().default([]),
     hidden: jsonb().$type<HiddenContent[]>().notNull(),
     warnings: jsonb().$type<IngestWarning[]>().notNull(),
     metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),

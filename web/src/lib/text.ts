@@ -52,8 +52,9 @@ export function foldWithMap(source: string): FoldedText {
   for (const char of source) {
     const start = index;
     index += char.length;
-    if (WHITESPACE.test(char)) {
-      // Runs of whitespace (line breaks, non-breaking spaces) count as one space.
+    if (WHITESPACE.test(char) || char === '|') {
+      // Runs of whitespace (line breaks, non-breaking spaces) count as one space; so does the ` | ` between
+      // a table row's cells, which is layout.
       if (text.length > 0 && text[text.length - 1] !== ' ') {
         text += ' ';
         starts.push(start);

@@ -127,6 +127,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
             version: row.version,
             text: row.text,
             pages: row.pageTexts,
+            tables: row.tables,
             sections: row.sections.map(({ title, level, page, pageEnd, annex, language }) => ({
               title,
               level,

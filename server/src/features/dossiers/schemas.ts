@@ -64,11 +64,29 @@ export const DossierSummarySchema = z
   })
   .openapi('DossierSummary');
 
+export const TableViewSchema = z
+  .object({
+    page: z.number().int(),
+    pageEnd: z.number().int(),
+    header: z.array(z.string()),
+    rows: z.array(
+      z.object({
+        page: z.number().int(),
+        start: z.number().int(),
+        end: z.number().int(),
+        cells: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('DossierTable');
+
 export const DossierTextSchema = z
   .object({
     version: z.number().int(),
     text: z.string(),
     pages: z.array(z.object({ page: z.number().int(), text: z.string() })),
+    /** Tables as rows and cells; a row's `start`/`end` index its page's text, where it is one line. */
+    tables: z.array(TableViewSchema),
     sections: z.array(SectionViewSchema),
   })
   .openapi('DossierText');

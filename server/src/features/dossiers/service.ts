@@ -32,7 +32,7 @@ type VersionRow = typeof dossierVersions.$inferSelect;
 const HIDDEN_EXCERPT = 160;
 
 function toVersionView(
-  row: Omit<VersionRow, 'file' | 'text' | 'pageTexts'>,
+  row: Omit<VersionRow, 'file' | 'text' | 'pageTexts' | 'tables'>,
   passageCount: number,
 ): VersionView {
   return {
@@ -201,6 +201,7 @@ export function createDossierService(deps: DossierServiceDeps) {
           text: doc.text,
           pageTexts: doc.pages,
           sections: doc.sections,
+          tables: doc.tables,
           hidden: doc.hidden,
           warnings: doc.warnings,
           metadata: doc.metadata,

@@ -45,6 +45,21 @@ describe('normalisation', () => {
 });
 
 describe('verifyEvidence', () => {
+  it('verifies a quote of a table row, with or without its cell separators, on the row’s page', () => {
+    const tableDossier = dossierOf([
+      'Cartographie des interlocuteurs.',
+      'Interlocuteur | Rôle | Position\nPhilippe Auger, directeur général | Décideur final | Favorable\nClaire Roussel, acheteuse | Négociatrice | Neutre',
+    ]);
+    const row = 'Philippe Auger, directeur général | Décideur final | Favorable';
+    expect(verifyEvidence([{ quote: row, page: 1 }], tableDossier).verified).toEqual([
+      { quote: row, page: 2 },
+    ]);
+    // Graders often quote the cells without the separators: the dossier's own wording comes back.
+    expect(
+      verifyEvidence([{ quote: 'général Décideur final Favorable', page: 2 }], tableDossier).verified,
+    ).toEqual([{ quote: 'général | Décideur final | Favorable', page: 2 }]);
+  });
+
   it('keeps an exact quote with its page', () => {
     const quote = 'Nous avons organisé une veille en quatre étapes sur dix semaines';
     expect(verifyEvidence([{ quote, page: 2 }], dossier)).toEqual({

@@ -167,7 +167,10 @@ export function normaliseWithMap(original: string): NormalisedText {
       if (code >= 0x41 && code <= 0x5a) mapped = code + 32;
       else if (code === 0x0d) mapped = NEWLINE;
       else if (code === 0x09 || code === 0x0b || code === 0x0c) mapped = SPACE;
-      else if (code === 0x60) mapped = 0x27; // ` → '
+      else if (code === 0x60)
+        mapped = 0x27; // ` → '
+      // A table row reads `cell | cell`: the separator is layout, so a quote of the row without it matches.
+      else if (code === 0x7c) mapped = SPACE;
       raw.push(mapped, i, i + 1);
       i++;
       continue;

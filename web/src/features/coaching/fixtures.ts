@@ -225,6 +225,7 @@ export const dossier: Dossier = {
 export const draftText: DossierText = {
   version: 2,
   text: '',
+  tables: [],
   sections: [],
   pages: [
     { page: 1, text: 'Transalp Logistique est un transporteur régional de 420 salariés.' },

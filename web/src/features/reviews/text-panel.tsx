@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CrossIcon } from '../../components/icons';
 import { ErrorState, Loading } from '../../components/states';
+import { PageText, rowsByPage } from '../dossiers/page-text';
 import { useDossierText } from '../dossiers/queries';
 import { locateQuote } from './locate-quote';
 
@@ -27,6 +28,7 @@ export function TextPanel({
   const text = useDossierText(dossierId, version);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => rowsByPage(text.data?.tables ?? []), [text.data]);
   const location = useMemo(
     () => (text.data ? locateQuote(text.data.pages, page, quote ?? '') : null),
     [text.data, page, quote],
@@ -93,17 +95,11 @@ export function TextPanel({
                   aria-labelledby={`text-page-${p.page}-title`}
                 >
                   <h3 id={`text-page-${p.page}-title`}>{t('textPanel.page', { page: p.page })}</h3>
-                  <div className="page-text">
-                    {range ? (
-                      <>
-                        {p.text.slice(0, range[0])}
-                        <mark>{p.text.slice(range[0], range[1])}</mark>
-                        {p.text.slice(range[1])}
-                      </>
-                    ) : (
-                      p.text
-                    )}
-                  </div>
+                  <PageText
+                    text={p.text}
+                    rows={rows.get(p.page) ?? []}
+                    marks={range ? [{ range, key: 'quote' }] : []}
+                  />
                 </section>
               );
             })}

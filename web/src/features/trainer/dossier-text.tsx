@@ -1,6 +1,7 @@
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, Loading } from '../../components/states';
+import { PageText, rowsByPage } from '../dossiers/page-text';
 import { useDossierText } from '../dossiers/queries';
 import { locateQuote, type QuoteLocation } from '../reviews/locate-quote';
 
@@ -23,22 +24,6 @@ export function locateQuotes(pages: { page: number; text: string }[], quotes: Te
   });
   for (const list of byPage.values()) list.sort((a, b) => a.range[0] - b.range[0]);
   return { located, byPage };
-}
-
-function markedText(text: string, marks: { range: [number, number]; index: number }[], active: number) {
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (const { range, index } of marks) {
-    if (range[0] > at) parts.push(text.slice(at, range[0]));
-    parts.push(
-      <mark key={index} data-quote={index} className={index === active ? 'is-active' : undefined}>
-        {text.slice(range[0], range[1])}
-      </mark>,
-    );
-    at = range[1];
-  }
-  if (at < text.length) parts.push(text.slice(at));
-  return parts;
 }
 
 /**
@@ -78,6 +63,7 @@ export function DossierText({
     [text.data, quotes],
   );
   const target: QuoteLocation | undefined = located[active];
+  const rows = useMemo(() => rowsByPage(text.data?.tables ?? []), [text.data]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: scrollRequest asks for the scroll again.
   useEffect(() => {
@@ -154,7 +140,16 @@ export function DossierText({
                 aria-labelledby={`dossier-page-${p.page}-title`}
               >
                 <h3 id={`dossier-page-${p.page}-title`}>{t('textPanel.page', { page: p.page })}</h3>
-                <div className="page-text">{marks.length ? markedText(p.text, marks, active) : p.text}</div>
+                <PageText
+                  text={p.text}
+                  rows={rows.get(p.page) ?? []}
+                  marks={marks.map(({ range, index }) => ({
+                    range,
+                    key: index,
+                    quote: index,
+                    className: index === active ? 'is-active' : undefined,
+                  }))}
+                />
               </section>
             );
           })

@@ -122,6 +122,7 @@ export const review: Review = {
 export const dossierText: DossierText = {
   version: 2,
   text: '',
+  tables: [],
   sections: [],
   pages: [
     { page: 1, text: 'Audit RSE — Transalp Logistique.\nDossier de certification, bloc 1.' },

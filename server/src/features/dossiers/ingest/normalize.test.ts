@@ -106,10 +106,13 @@ describe('normalizePages', () => {
     expect(out.map((p) => p.text)).toEqual([1, 2, 3, 4].map((n) => `Contenu de la page ${n}.`));
   });
 
-  it('keeps repeated lines when fewer than 3 pages or under half the pages repeat them', () => {
+  it('drops a line at the edge of both pages of a two-page document, keeps lines under half the pages repeat', () => {
     expect(
       normalizePages([page(1, 'En-tête\n\nA.'), page(2, 'En-tête\n\nB.')], pdfLayout).map((p) => p.text),
-    ).toEqual(['En-tête\n\nA.', 'En-tête\n\nB.']);
+    ).toEqual(['A.', 'B.']);
+    expect(
+      normalizePages([page(1, 'Titre\n\nA.'), page(2, 'Suite\n\nB.')], pdfLayout).map((p) => p.text),
+    ).toEqual(['Titre\n\nA.', 'Suite\n\nB.']);
     const lines = stripRunningLines([['Titre', 'a'], ['Titre', 'b'], ['c'], ['d'], ['e'], ['f'], ['g']]);
     expect(lines[0]).toEqual(['Titre', 'a']);
   });

@@ -126,9 +126,12 @@ const SENTENCE_END = /[.!?…:;]["»”’)\]]*$/;
 const LIST_ITEM = /^(?:- |\d{1,2}[.)] |[a-zA-Z][.)] )/;
 const TABLE_ROW = / \| /;
 
-/** Whether two consecutive lines of a paragraph belong to one sentence broken by the page layout. */
-function continuesSentence(previous: string, next: string): boolean {
-  if (SENTENCE_END.test(previous) || LIST_ITEM.test(next)) return false;
+/**
+ * Whether two consecutive lines of a paragraph belong to one sentence broken by the page layout. With
+ * `reflow`, the parser vouches that the lines are one paragraph: a sentence ending a line does not end it.
+ */
+function continuesSentence(previous: string, next: string, reflow: boolean): boolean {
+  if ((!reflow && SENTENCE_END.test(previous)) || LIST_ITEM.test(next)) return false;
   if (TABLE_ROW.test(previous) || TABLE_ROW.test(next)) return false;
   return true;
 }
@@ -138,6 +141,11 @@ export interface NormalizeOptions {
   stripRunningLines: boolean;
   /** Join lines broken mid-sentence inside a paragraph (laid-out or hard-wrapped text). */
   joinLines: boolean;
+  /**
+   * The parser found paragraphs from the layout (PDF): every line of a paragraph is joined, not only
+   * those broken mid-sentence. List items and table rows stay lines of their own.
+   */
+  reflow?: boolean;
   /** Lines never dropped as running headers (e.g. headings the parser is sure about), by page. */
   keep?: (line: string, page: number) => boolean;
 }
@@ -154,7 +162,10 @@ export function normalizePages(pages: PageText[], options: NormalizeOptions): Pa
       isAnnexHeading(line) || (options.keep?.(line, pages[index].page) ?? false);
     lines = stripRunningLines(lines, keep);
   }
-  return pages.map((p, i) => ({ page: p.page, text: joinParagraphs(lines[i], options.joinLines) }));
+  return pages.map((p, i) => ({
+    page: p.page,
+    text: joinParagraphs(lines[i], options.joinLines, options.reflow ?? false),
+  }));
 }
 
 /** Lines of a page after character clean-up; blank lines kept (they separate paragraphs). */
@@ -175,7 +186,7 @@ const EDGE_LINES = 2;
 
 /**
  * Drops lone page numbers at the top/bottom of pages, and lines repeated (digits ignored) at the
- * top/bottom of at least half the pages (and at least 3): running headers and footers. Only the first
+ * top/bottom of at least half the pages (and at least 3, or both pages of a two-page document): running headers and footers. Only the first
  * and last two lines of each page as laid out are candidates, so removing a footer never exposes the
  * body text above it to the same treatment.
  */
@@ -189,14 +200,15 @@ export function stripRunningLines(
       edges[index].includes(i) && isPageNumberLine(line) && !keep(line, index) ? '' : line,
     ),
   );
-  if (pages.length < 3) return result;
+  if (pages.length < 2) return result;
   const key = (line: string) => line.toLowerCase().replace(/\d+/g, '#');
   const counts = new Map<string, number>();
   result.forEach((lines, index) => {
     const seen = new Set(edges[index].filter((i) => lines[i] !== '').map((i) => key(lines[i])));
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   });
-  const threshold = Math.max(3, Math.ceil(pages.length / 2));
+  // Two pages: a line at the edge of both is running (a title is on the first page only).
+  const threshold = pages.length === 2 ? 2 : Math.max(3, Math.ceil(pages.length / 2));
   const running = new Set([...counts].filter(([, n]) => n >= threshold).map(([k]) => k));
   return result.map((lines, index) =>
     lines.map((line, i) =>
@@ -209,7 +221,7 @@ export function stripRunningLines(
  * Rebuilds a page: hyphenation undone (a compound split at its hyphen, « peut-\nêtre », is rejoined with
  * its hyphen), broken lines joined, one blank line between paragraphs.
  */
-function joinParagraphs(lines: string[], joinLines: boolean): string {
+function joinParagraphs(lines: string[], joinLines: boolean, reflow: boolean): string {
   const paragraphs: string[][] = [[]];
   for (const line of lines) {
     if (line === '') {
@@ -218,17 +230,18 @@ function joinParagraphs(lines: string[], joinLines: boolean): string {
   }
   return paragraphs
     .filter((p) => p.length > 0)
-    .map((p) => joinLinesOf(p, joinLines).join('\n'))
+    .map((p) => joinLinesOf(p, joinLines, reflow).join('\n'))
     .join('\n\n');
 }
 
-function joinLinesOf(lines: string[], joinLines: boolean): string[] {
+function joinLinesOf(lines: string[], joinLines: boolean, reflow: boolean): string[] {
   const out: string[] = [lines[0]];
   for (const line of lines.slice(1)) {
     const previous = out[out.length - 1];
     if (isLineEndHyphenation(previous, line)) out[out.length - 1] = previous.slice(0, -1) + line;
     else if (/\p{L}-$/u.test(previous) && /^\p{L}/u.test(line)) out[out.length - 1] = previous + line;
-    else if (joinLines && continuesSentence(previous, line)) out[out.length - 1] = `${previous} ${line}`;
+    else if (joinLines && continuesSentence(previous, line, reflow))
+      out[out.length - 1] = `${previous} ${line}`;
     else out.push(line);
   }
   return out;

@@ -19,6 +19,26 @@ const item = (
 });
 
 describe('buildLines', () => {
+  it('finds paragraphs with no space between them: a sentence ending short of the edge, a run-in heading', () => {
+    // Body lines of 80 characters reach the right edge (70 + 440); the same pitch throughout, as
+    // LibreOffice lays out its default body text.
+    const full = (text: string) => text.padEnd(80, ' x').slice(0, 80);
+    const text = linesToText(
+      buildLines(
+        [
+          item('2.1 Méthode', 70, 700),
+          item(full('Nous avons combiné une étude documentaire et des entretiens menés'), 70, 686),
+          item('auprès de douze clients.', 70, 672),
+          item(full('Les entretiens ont duré une heure en moyenne et ont été enregistrés'), 70, 658),
+          item('avec leur accord.', 70, 644),
+        ],
+        { pageWidth: 580 },
+      ),
+    );
+    expect(text.split('\n\n')).toHaveLength(3);
+    expect(text.split('\n\n')[0]).toBe('2.1 Méthode');
+  });
+
   it('orders lines top to bottom and items left to right, whatever the content order', () => {
     const lines = buildLines([
       item('monde', 115, 700),

@@ -3,6 +3,8 @@
  * row stays on one line, cells separated by ` | `), lines are read top to bottom, and a wider vertical
  * gap or a change of font size starts a new paragraph (a blank line).
  */
+import type { Mark } from './pdf-ops';
+import type { PageTable } from './pdf-tables';
 
 export interface PositionedItem {
   str: string;
@@ -26,6 +28,12 @@ export interface Line {
   size: number;
   /** A blank line precedes this one (paragraph break). */
   paragraphStart: boolean;
+  /** Left and right ends of the line's text. */
+  x0: number;
+  x1: number;
+  /** A table row: the line stands alone, a paragraph of its own, and reads its cells joined by ` | `. */
+  table?: PageTable;
+  cells?: string[];
 }
 
 /** A gap wider than this many ems between two items on one line separates table cells or tab stops. */
@@ -36,7 +44,8 @@ const SPACE_GAP_EM = 0.2;
 const MARKER =
   /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,5}[.)]|[A-Za-z][.)]|[•●▪■◦○‣⁃∙►▶➢➤✓✔❖◆–—-]|[\uF0A7\uF0A8\uF0B7\uF0D8\uF0FC\uF076])$/;
 
-function joinItems(items: PositionedItem[]): string {
+/** Joins the items of one line: a space where glyphs leave a gap, ` | ` between table cells. */
+export function joinItems(items: PositionedItem[]): string {
   let text = '';
   let previous: PositionedItem | null = null;
   let cells = 0;
@@ -67,8 +76,27 @@ function dominantSize(items: PositionedItem[]): number {
   return [...weights].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
 }
 
-/** Groups items into lines by baseline and orders them for reading. */
-export function buildLines(items: PositionedItem[]): Line[] {
+/** What the page draws besides its text: tables already read, its width, bullets drawn as shapes. */
+export interface PageLayout {
+  tables?: PageTable[];
+  pageWidth?: number;
+  marks?: Mark[];
+}
+
+/** Whether a bullet shape sits just left of a line, at its height: the line is a list item. */
+function hasBullet(line: Line, marks: Mark[]): boolean {
+  return marks.some(
+    (m) =>
+      m.x < line.x0 &&
+      m.x > line.x0 - 3 * line.size &&
+      m.y >= line.y - 0.1 * line.size &&
+      m.y <= line.y + 0.8 * line.size,
+  );
+}
+
+/** Groups items into lines by baseline and orders them for reading; table rows take their place by height. */
+export function buildLines(items: PositionedItem[], layout: PageLayout = {}): Line[] {
+  const { tables = [], pageWidth = 0, marks = [] } = layout;
   const horizontal = items.filter((i) => i.horizontal && i.str.trim() !== '');
   // Stable sort: top to bottom, content order kept within a baseline until x-sorting below.
   const sorted = horizontal
@@ -91,15 +119,32 @@ export function buildLines(items: PositionedItem[]): Line[] {
       groupSize = item.size;
     }
   }
-  const lines = groups
+  const lines: Line[] = groups
     .map((g) => {
       const ordered = [...g].sort((a, b) => a.x - b.x);
       const size = dominantSize(ordered);
       const main = ordered.find((i) => Math.round(i.size * 2) / 2 === size) ?? ordered[0];
-      return { text: joinItems(ordered), y: main.y, size, paragraphStart: false };
+      const x1 = Math.max(...ordered.map((i) => i.x + i.width));
+      return { text: joinItems(ordered), y: main.y, size, paragraphStart: false, x0: ordered[0].x, x1 };
     })
     .filter((l) => l.text !== '');
-  markParagraphs(lines);
+  for (const line of lines) if (marks.length > 0 && hasBullet(line, marks)) line.text = `- ${line.text}`;
+  for (const table of tables) {
+    table.rows.forEach((cells, r) => {
+      lines.push({
+        text: cells.join(' | '),
+        y: table.rowY[r],
+        size: table.size,
+        paragraphStart: true,
+        x0: table.x0,
+        x1: table.x1,
+        table,
+        cells,
+      });
+    });
+  }
+  if (tables.length > 0) lines.sort((a, b) => b.y - a.y);
+  markParagraphs(lines, pageWidth);
   // Rotated text (margin notes, vertical labels) cannot be placed in the flow: appended after it, its
   // lines cut where pdfjs saw their end.
   let rotated = '';
@@ -107,12 +152,19 @@ export function buildLines(items: PositionedItem[]): Line[] {
     rotated += item.str;
     if (item.hasEOL || item === items[items.length - 1]) {
       const text = rotated.replace(/\s+/g, ' ').trim();
-      if (text !== '') lines.push({ text, y: item.y, size: item.size, paragraphStart: true });
+      if (text !== '') lines.push({ text, y: item.y, size: item.size, paragraphStart: true, x0: 0, x1: 0 });
       rotated = '';
     }
   }
   if (rotated.trim() !== '')
-    lines.push({ text: rotated.replace(/\s+/g, ' ').trim(), y: 0, size: 0, paragraphStart: true });
+    lines.push({
+      text: rotated.replace(/\s+/g, ' ').trim(),
+      y: 0,
+      size: 0,
+      paragraphStart: true,
+      x0: 0,
+      x1: 0,
+    });
   return lines;
 }
 
@@ -120,37 +172,86 @@ export function buildLines(items: PositionedItem[]): Line[] {
  * The page's line pitch: the most frequent gap between consecutive lines of the same size (lines within
  * a paragraph repeat it), or 1.2 em when no gap repeats (a page of one-line paragraphs).
  */
-function linePitch(lines: Line[]): number | null {
-  const counts = new Map<number, number>();
+function linePitch(lines: Line[]): { gap: number; size: number } | null {
+  const counts = new Map<string, { gap: number; size: number; n: number }>();
   for (let i = 1; i < lines.length; i++) {
     const gap = lines[i - 1].y - lines[i].y;
     if (lines[i - 1].size === lines[i].size && gap > 0 && gap <= 2.5 * lines[i].size) {
-      const key = Math.round(gap * 2) / 2;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const rounded = Math.round(gap * 2) / 2;
+      const key = `${rounded}:${lines[i].size}`;
+      const c = counts.get(key) ?? { gap: rounded, size: lines[i].size, n: 0 };
+      c.n++;
+      counts.set(key, c);
     }
   }
-  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  return best !== undefined && best[1] >= 2 ? best[0] : null;
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.gap - b.gap)[0];
+  return best !== undefined && best.n >= 2 ? best : null;
 }
 
+const LIST_START =
+  /^(?:[•●▪■□◦○‣⁃∙►▶➢➤➔→✓✔❖◆◇–—-]|\d{1,2}[.)]|[a-zA-Z][.)]|[\uF0A7\uF0A8\uF0B7\uF0D8\uF0E0\uF0FC\uF076\uF06C\uF06E])(?:\s|$)/;
+const SENTENCE_END = /[.!?…:;]["»”’)\]]*$/;
+/** A line shorter than this share of its column's width, ending a sentence, ends its paragraph. */
+const SHORT_LINE = 0.85;
+/** A line shorter than this share of its column's width, followed by a capital, ends its paragraph. */
+const HEADING_LINE = 0.6;
+
 /**
- * A paragraph starts where the gap to the previous line clearly exceeds the line pitch, or where the
- * font size changes (a heading and its text are different paragraphs).
+ * A paragraph starts where the gap to the previous line clearly exceeds the line pitch, where the font
+ * size changes (a heading and its text are different paragraphs), where the previous line ends a
+ * sentence well short of the column's right edge (word processors that leave no space between
+ * paragraphs), or where the line is indented against the previous one (first-line indent).
  */
-function markParagraphs(lines: Line[]): void {
+function markParagraphs(lines: Line[], pageWidth: number): void {
   const pitch = linePitch(lines);
+  // The right edge of the text column a line belongs to: the farthest line end among lines starting
+  // at about the same place, and at least the left margin mirrored (a page of short lines).
+  const body = lines.filter((l) => !l.table && l.size > 0);
+  const leftMargin = Math.min(...body.map((l) => l.x0));
+  const rightEdge = (l: Line) =>
+    Math.max(
+      pageWidth - leftMargin,
+      ...body.filter((o) => Math.abs(o.x0 - l.x0) <= 2 * l.size).map((o) => o.x1),
+    );
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1];
     const line = lines[i];
+    if (line.table || previous.table) {
+      line.paragraphStart = true;
+      continue;
+    }
     const em = Math.max(previous.size, line.size);
-    const expected = Math.max(pitch ?? em * 1.2, em);
+    // Larger lines (a heading wrapped over two lines) keep the body's leading in proportion.
+    const scale = previous.size === line.size && pitch ? Math.max(1, em / pitch.size) : 1;
+    const expected = Math.max(pitch ? pitch.gap * scale : em * 1.2, em);
     const gap = previous.y - line.y;
     const sizeChange = Math.abs(previous.size - line.size) > 0.15 * Math.min(previous.size, line.size);
-    line.paragraphStart = gap > expected * 1.3 || sizeChange;
+    const width = rightEdge(previous) - previous.x0;
+    const length = previous.x1 - previous.x0;
+    // A line ending a sentence short of the edge ends its paragraph; a much shorter line followed by a
+    // capital (a run-in heading such as « 2.1 Méthode » in the body's size) too.
+    const endsShort =
+      width > 0 &&
+      ((SENTENCE_END.test(previous.text) && length < SHORT_LINE * width) ||
+        (length < HEADING_LINE * width && /^[\p{Lu}\p{N}«"(]/u.test(line.text)));
+    const indented = line.x0 - previous.x0 > 0.8 * em && line.x0 - previous.x0 < 6 * em;
+    // List items are lines of their own anyway: only spacing makes them separate paragraphs.
+    const layoutBreak =
+      !LIST_START.test(line.text) && (endsShort || (indented && SENTENCE_END.test(previous.text)));
+    line.paragraphStart = gap > expected * 1.3 || sizeChange || layoutBreak;
   }
 }
 
-/** The page's text: lines separated by newlines, paragraphs by a blank line. */
+/**
+ * The page's text: lines separated by newlines, paragraphs by a blank line; a table's rows are one
+ * block, a row per line.
+ */
 export function linesToText(lines: Line[]): string {
-  return lines.map((l, i) => (i > 0 && l.paragraphStart ? `\n${l.text}` : l.text)).join('\n');
+  return lines
+    .map((l, i) => {
+      const text = l.cells ? l.cells.join(' | ') : l.text;
+      const sameTable = l.table !== undefined && lines[i - 1]?.table === l.table;
+      return i > 0 && l.paragraphStart && !sameTable ? `\n${text}` : text;
+    })
+    .join('\n');
 }

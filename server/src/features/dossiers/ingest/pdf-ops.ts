@@ -63,6 +63,8 @@ export interface OpCodes {
   endAnnotation: number;
   fill: number;
   eoFill: number;
+  stroke: number;
+  closeStroke: number;
   fillStroke: number;
   eoFillStroke: number;
   closeFillStroke: number;
@@ -80,6 +82,30 @@ export interface Glyph {
   /** Glyphs of annotation appearances are not in the page's text content. */
   inAnnotation: boolean;
   hidden: HiddenPaint | null;
+}
+
+/**
+ * A straight horizontal or vertical rule in page space (PDF user space, y up): a stroked line or a
+ * thin filled rectangle. Tables are drawn with them.
+ */
+export interface Rule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** A small filled dot or square in page space: a list bullet drawn as a shape, not as a glyph. */
+export interface Mark {
+  x: number;
+  y: number;
+  size: number;
+}
+
+/** What a page draws besides text that the layout analysis reads. */
+export interface PageShapes {
+  rules: Rule[];
+  marks: Mark[];
 }
 
 interface Rect {
@@ -151,6 +177,85 @@ function boundsOf(ctm: Matrix, x0: number, y0: number, x1: number, y1: number): 
 
 /** Below this (points), a filled shape is a rule or a border, not a background text could sit on. */
 const MIN_BACKGROUND = 3;
+/** Path operators inside pdfjs's flattened path data (`DrawOPS`). */
+const PATH_MOVE = 0;
+const PATH_LINE = 1;
+const PATH_CURVE = 2;
+const PATH_QUAD = 3;
+const PATH_CLOSE = 4;
+/** A rule shorter than this (points) is a tick or a glyph part, not a table border. */
+const MIN_RULE = 6;
+/** A filled dot or square this size (points) is a bullet. */
+const MIN_MARK = 1.5;
+const MAX_MARK = 8;
+/** How far from axis-aligned (points) a segment may be and still count as a rule. */
+const AXIS_TOLERANCE = 1;
+
+/**
+ * The straight axis-aligned segments of a path (page space), plus thin filled rectangles as rules.
+ * Curves break the chain: a rounded shape is not a table border.
+ */
+function shapesOfPath(ctm: Matrix, data: ArrayLike<number>, filled: boolean, shapes: PageShapes): void {
+  const out = shapes.rules;
+  const push = (ax: number, ay: number, bx: number, by: number) => {
+    const [x0, y0] = apply(ctm, ax, ay);
+    const [x1, y1] = apply(ctm, bx, by);
+    const horizontal = Math.abs(y1 - y0) <= AXIS_TOLERANCE && Math.abs(x1 - x0) >= MIN_RULE;
+    const vertical = Math.abs(x1 - x0) <= AXIS_TOLERANCE && Math.abs(y1 - y0) >= MIN_RULE;
+    if (horizontal || vertical)
+      out.push({ x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) });
+  };
+  const points: [number, number][] = [];
+  let start: [number, number] | null = null;
+  let current: [number, number] | null = null;
+  const segments: [number, number, number, number][] = [];
+  for (let i = 0; i < data.length; ) {
+    const op = data[i];
+    if (op === PATH_MOVE || op === PATH_LINE) {
+      const p: [number, number] = [data[i + 1], data[i + 2]];
+      if (op === PATH_LINE && current) segments.push([current[0], current[1], p[0], p[1]]);
+      else start = p;
+      current = p;
+      points.push(p);
+      i += 3;
+    } else if (op === PATH_CURVE) {
+      current = [data[i + 5], data[i + 6]];
+      points.push([data[i + 1], data[i + 2]], [data[i + 3], data[i + 4]], current);
+      i += 7;
+    } else if (op === PATH_QUAD) {
+      current = [data[i + 3], data[i + 4]];
+      points.push([data[i + 1], data[i + 2]], current);
+      i += 5;
+    } else if (op === PATH_CLOSE) {
+      if (current && start) segments.push([current[0], current[1], start[0], start[1]]);
+      current = start;
+      i += 1;
+    } else return;
+  }
+  if (!filled) {
+    for (const [ax, ay, bx, by] of segments) push(ax, ay, bx, by);
+    return;
+  }
+  // A filled shape: only a thin bar is a rule (its long axis); a cell's background is not.
+  if (points.length < 3) return;
+  const r = boundsOf(
+    ctm,
+    Math.min(...points.map((p) => p[0])),
+    Math.min(...points.map((p) => p[1])),
+    Math.max(...points.map((p) => p[0])),
+    Math.max(...points.map((p) => p[1])),
+  );
+  const w = r.x1 - r.x0;
+  const h = r.y1 - r.y0;
+  if (w >= MIN_MARK && w <= MAX_MARK && h >= MIN_MARK && h <= MAX_MARK && Math.abs(w - h) <= 1) {
+    shapes.marks.push({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2, size: Math.max(w, h) });
+    return;
+  }
+  if (h < MIN_BACKGROUND && w >= MIN_RULE)
+    out.push({ x0: r.x0, y0: (r.y0 + r.y1) / 2, x1: r.x1, y1: (r.y0 + r.y1) / 2 });
+  else if (w < MIN_BACKGROUND && h >= MIN_RULE)
+    out.push({ x0: (r.x0 + r.x1) / 2, y0: r.y0, x1: (r.x0 + r.x1) / 2, y1: r.y1 });
+}
 
 interface GlyphArg {
   unicode?: unknown;
@@ -169,6 +274,8 @@ export function analyzeOperators(
   argsArray: ArrayLike<unknown>,
   ops: OpCodes,
   view: [number, number, number, number],
+  /** When given, receives the page's rules (table borders) and bullet marks, in page space. */
+  shapes?: PageShapes,
 ): Glyph[] {
   const glyphs: Glyph[] = [];
   const backgrounds: Rect[] = [];
@@ -337,6 +444,22 @@ export function analyzeOperators(
           ops.closeEOFillStroke,
         ];
         const mm = args[2] as ArrayLike<unknown> | null | undefined;
+        if (shapes) {
+          const data = (Array.isArray(args[1]) ? args[1][0] : null) as ArrayLike<number> | null | undefined;
+          const strokes = [
+            ops.stroke,
+            ops.closeStroke,
+            ops.fillStroke,
+            ops.eoFillStroke,
+            ops.closeFillStroke,
+            ops.closeEOFillStroke,
+          ];
+          if (data && typeof data === 'object' && typeof data.length === 'number') {
+            if (strokes.includes(paint)) shapesOfPath(gs.ctm, data, false, shapes);
+            else if ((paint === ops.fill || paint === ops.eoFill) && !gs.fillWhite)
+              shapesOfPath(gs.ctm, data, true, shapes);
+          }
+        }
         if (fills.includes(paint) && !gs.fillWhite && mm && typeof mm === 'object' && mm.length >= 4) {
           const r = boundsOf(gs.ctm, num(mm[0]), num(mm[1]), num(mm[2]), num(mm[3]));
           if (r.x1 - r.x0 >= MIN_BACKGROUND && r.y1 - r.y0 >= MIN_BACKGROUND) backgrounds.push(r);

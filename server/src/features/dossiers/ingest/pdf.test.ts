@@ -199,7 +199,8 @@ describe('PDF layout', () => {
     for (const i of [1, 0])
       page.drawText(lines[i], { x: 100 + i * 16, y: 100, size: 12, font, rotate: degrees(90) });
     const doc = await parse(await pdf.save());
-    expect(doc.pages[0].text).toBe(lines.join('\n'));
+    // Two short lines, each a whole sentence: two paragraphs, in reading order.
+    expect(doc.pages[0].text).toBe(lines.join('\n\n'));
   });
 });
 

@@ -2,7 +2,15 @@ import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { UnprocessableError } from '../../../lib/errors';
 import { metadataHidden } from './hidden';
 import { buildLines, type Line, linesToText, type PositionedItem } from './pdf-lines';
-import { analyzeOperators, type Matrix, multiply, type OpCodes, splitItems } from './pdf-ops';
+import {
+  analyzeOperators,
+  type Matrix,
+  multiply,
+  type OpCodes,
+  type PageShapes,
+  splitItems,
+} from './pdf-ops';
+import { continuesTable, findTables, joinContinuation, type PageTable } from './pdf-tables';
 import { installPdfjsPolyfills } from './pdfjs-polyfills';
 import type { HeadingHint, HiddenItem, RawDocument } from './types';
 
@@ -66,6 +74,7 @@ async function opCodes(): Promise<OpCodes> {
 
 interface PageResult {
   lines: Line[];
+  tables: PageTable[];
   hidden: HiddenItem[];
   visibleChars: number;
 }
@@ -113,7 +122,8 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
   ];
   const content = await page.getTextContent();
   const operators = await page.getOperatorList();
-  const glyphs = analyzeOperators(operators.fnArray, operators.argsArray, ops, view);
+  const shapes: PageShapes = { rules: [], marks: [] };
+  const glyphs = analyzeOperators(operators.fnArray, operators.argsArray, ops, view, shapes);
   const items: TextItemLike[] = content.items.flatMap((i) => (isTextItem(i) ? [i] : []));
   // Reading space: the page as displayed (its /Rotate applied), y growing upwards from the bottom.
   const viewport = page.getViewport({ scale: 1 });
@@ -168,14 +178,59 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
   }
   if (run.trim() !== '') offPage.push(run);
 
-  const lines = buildLines(positioned);
+  const rules = shapes.rules.map((r) => {
+    const [ax, ay] = applyPoint(toReading, r.x0, r.y0);
+    const [bx, by] = applyPoint(toReading, r.x1, r.y1);
+    const [y0, y1] = [viewport.height - ay, viewport.height - by];
+    return { x0: Math.min(ax, bx), y0: Math.min(y0, y1), x1: Math.max(ax, bx), y1: Math.max(y0, y1) };
+  });
+  const { tables, rest } = findTables(
+    positioned.filter((p) => p.horizontal),
+    rules,
+  );
+  const marks = shapes.marks.map((m) => {
+    const [x, y] = applyPoint(toReading, m.x, m.y);
+    return { x, y: viewport.height - y, size: m.size };
+  });
+  const lines = buildLines([...rest, ...positioned.filter((p) => !p.horizontal)], {
+    tables,
+    pageWidth: viewport.width,
+    marks,
+  });
   const hidden = [
     ...mergeHidden(hiddenPieces, pageNumber),
     ...offPage.flatMap((t) => hiddenItem('off_page', t, pageNumber) ?? []),
     ...(await annotations(page, pageNumber)),
   ];
   const visibleChars = lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
-  return { lines, hidden, visibleChars };
+  return { lines, tables, hidden, visibleChars };
+}
+
+function applyPoint(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+/** Lines of a page allowed around a table that runs on: running header/footer and page number. */
+const EDGE_LINES = 3;
+
+/**
+ * A table that ends its page and one that starts the next with the same columns are one table: the
+ * repeated header row goes, a row the page break cut is mended, and the rest stay on the next page.
+ */
+function joinTablesAcrossPages(pages: PageResult[]): void {
+  for (let n = 0; n + 1 < pages.length; n++) {
+    const [a, b] = [pages[n], pages[n + 1]];
+    const lastIndex = a.lines.findLastIndex((l) => l.table !== undefined);
+    const firstIndex = b.lines.findIndex((l) => l.table !== undefined);
+    if (lastIndex < 0 || firstIndex < 0) continue;
+    if (a.lines.length - 1 - lastIndex > EDGE_LINES || firstIndex > EDGE_LINES) continue;
+    const previous = a.lines[lastIndex].table as PageTable;
+    const next = b.lines[firstIndex].table as PageTable;
+    if (!continuesTable(previous, next)) continue;
+    const kept = new Set(joinContinuation(previous, next));
+    next.rows = next.rows.filter((r) => kept.has(r));
+    b.lines = b.lines.filter((l) => l.table !== next || (l.cells !== undefined && kept.has(l.cells)));
+  }
 }
 
 /** Comments, sticky notes, free-text boxes: annotation contents are not part of the page's text. */
@@ -351,6 +406,7 @@ export async function parsePdf(bytes: Uint8Array, mediaType: string): Promise<Ra
     if (withText <= Math.floor(pages.length * 0.2)) throw noTextLayer();
     const { metadata, hidden: metaHidden } = await readMetadata(doc);
     const outline = await outlineHints(doc);
+    joinTablesAcrossPages(pages);
     const lineSets = pages.map((p) => p.lines);
     return {
       format: 'pdf',
@@ -371,7 +427,7 @@ export async function parsePdf(bytes: Uint8Array, mediaType: string): Promise<Ra
           : [],
       ),
       metadata: { ...metadata, pageCount: doc.numPages },
-      layout: { stripRunningLines: true, joinLines: true },
+      layout: { stripRunningLines: true, joinLines: true, reflow: true },
     };
   } finally {
     await doc.destroy();

@@ -3,6 +3,7 @@ import { hiddenWarnings, toHiddenContent } from './hidden';
 import { detectLanguage, mixedLanguageWarning } from './language';
 import { normalizeInline, normalizePages } from './normalize';
 import { detectSections } from './sections';
+import { detectTables } from './tables';
 import { PAGE_SEPARATOR, type PageOffset, type ParsedDocument, type RawDocument } from './types';
 import { countWords } from './words';
 
@@ -69,6 +70,7 @@ export function finishDocument(raw: RawDocument): ParsedDocument {
     text,
     pageOffsets,
     sections,
+    tables: detectTables(pages),
     annexStartPage,
     pagesExcludingAnnexes,
     words,

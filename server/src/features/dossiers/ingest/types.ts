@@ -1,4 +1,10 @@
-import type { HiddenContent, IngestWarning, PageText, SectionInfo } from '../../../../../db/schema';
+import type {
+  HiddenContent,
+  IngestWarning,
+  PageText,
+  SectionInfo,
+  TableInfo,
+} from '../../../../../db/schema';
 
 /** The formats Préjury accepts, detected from the bytes (never from the file name). */
 export type DocumentFormat = 'pdf' | 'docx' | 'markdown' | 'text';
@@ -20,6 +26,8 @@ export interface ParsedDocument {
   /** Where each page lies in `text` (`end` exclusive). */
   pageOffsets: PageOffset[];
   sections: SectionInfo[];
+  /** Tables as rows and cells, each row with its page and its place in that page's text. */
+  tables: TableInfo[];
   /** First page of the annexes (« Annexes », « Annexe 1 », « Appendix »…), null when there are none. */
   annexStartPage: number | null;
   /** Pages before the annexes; a page where the annexes start mid-page counts as a dossier page. */
@@ -93,5 +101,7 @@ export interface RawDocument {
     stripRunningLines: boolean;
     /** Join lines broken mid-sentence (PDF and hard-wrapped text). */
     joinLines: boolean;
+    /** Paragraphs come from the layout: join every line of one (PDF). */
+    reflow?: boolean;
   };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "dossier_versions" ADD COLUMN "tables" jsonb DEFAULT '[]'::jsonb NOT NULL;

@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildTablePdf,
+  CLOSING_PARAGRAPHS,
+  INTRO_PARAGRAPHS,
+  ROWS_ON_PAGE_1,
+  RUNNING_HEADER_TEXT,
+  TABLE_HEADER,
+  TABLE_ROWS,
+} from './fixtures/table-pdf';
+import { parseDocumentInProcess } from './parse';
+import type { ParsedDocument } from './types';
+
+const line = (cells: string[]) => cells.join(' | ');
+
+describe('PDF tables and paragraphs (pdf-lib, word-processor layout)', () => {
+  let doc: ParsedDocument;
+  beforeAll(async () => {
+    doc = await parseDocumentInProcess(await buildTablePdf(), { fileName: 'negociation.pdf' });
+  });
+
+  it('reads each row of a ruled table as one line, its wrapped cells merged and in order', () => {
+    const page1 = doc.pages[0].text;
+    expect(page1).toContain([TABLE_HEADER, ...TABLE_ROWS.slice(0, ROWS_ON_PAGE_1)].map(line).join('\n'));
+  });
+
+  it('joins the table continued on the next page without its repeated header row', () => {
+    const page2 = doc.pages[1].text;
+    expect(page2.startsWith(TABLE_ROWS.slice(ROWS_ON_PAGE_1).map(line).join('\n'))).toBe(true);
+    expect(doc.text.split(line(TABLE_HEADER)).length - 1).toBe(1);
+  });
+
+  it('keeps the table in the model as rows and cells, each row with its page and its line', () => {
+    expect(doc.tables).toHaveLength(1);
+    const [table] = doc.tables;
+    expect(table).toMatchObject({ page: 1, pageEnd: 2, header: TABLE_HEADER });
+    expect(table.rows.map((r) => r.cells)).toEqual([TABLE_HEADER, ...TABLE_ROWS]);
+    expect(table.rows.map((r) => r.page)).toEqual([1, 1, 1, 1, 1, 2, 2]);
+    for (const r of table.rows) expect(doc.pages[r.page - 1].text.slice(r.start, r.end)).toBe(line(r.cells));
+  });
+
+  it('reflows paragraphs that have no space between them, one block each', () => {
+    const blocks = doc.text.split('\n\n');
+    for (const p of [...INTRO_PARAGRAPHS, ...CLOSING_PARAGRAPHS]) expect(blocks).toContain(p);
+  });
+
+  it('drops the running header and the « Page n / N » footer', () => {
+    expect(doc.text).not.toContain(RUNNING_HEADER_TEXT);
+    expect(doc.text).not.toMatch(/Page \d \/ 3/);
+    expect(doc.pages).toHaveLength(3);
+  });
+});
