@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Database, openDatabase } from '../../db/client';
+import { secureDataDir } from '../../db/permissions';
 import { closeParsePool } from './features/dossiers/ingest/parse';
 import { type Config, ConfigError } from './lib/env';
 import { createJobQueue, QUEUES } from './lib/jobs';
@@ -21,8 +22,10 @@ export function resolveAuthSecret(config: Config): string {
     throw new ConfigError('PREJURY_AUTH_SECRET (32 characters or more) is required with DATABASE_URL.');
   }
   const file = path.join(config.dataDir, 'auth-secret');
+  // The folder holds the database and this secret: private to this user (0700, files 0600), checked and
+  // fixed at each start, refused with a clear message when another user owns it.
+  secureDataDir(config.dataDir);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(config.dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
