@@ -11,6 +11,7 @@ import { createServices } from './services';
 
 const SWEEP_MS = 30_000;
 const RETENTION_MS = 24 * 60 * 60_000;
+const LEDGER_PRUNE_MS = 60 * 60_000;
 
 /**
  * The secret that signs session cookies: `PREJURY_AUTH_SECRET`, or with the embedded database one
@@ -56,6 +57,13 @@ export async function startRuntime(
     await queue.send(QUEUES.review, { reviewId });
   });
 
+  // The usage ledger is append-only; only age prunes it (every window read from it is shorter).
+  const pruneLedger = () =>
+    services.ledger.prune().catch((err: unknown) => logger.error({ err }, 'usage ledger prune failed'));
+  await pruneLedger();
+  const ledgerPruning = setInterval(pruneLedger, LEDGER_PRUNE_MS);
+  ledgerPruning.unref();
+
   let retention: NodeJS.Timeout | undefined;
   if (options.workers && config.retentionDays) {
     const days = config.retentionDays;
@@ -91,6 +99,7 @@ export async function startRuntime(
     database,
     services,
     async stop() {
+      clearInterval(ledgerPruning);
       if (sweeper) clearInterval(sweeper);
       if (retention) clearInterval(retention);
       await queue.stop();
