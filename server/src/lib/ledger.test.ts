@@ -1,15 +1,17 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type Database } from '../../../db/client';
 import { createUsageLedger, signInSubject } from './ledger';
 
-let database: Database | undefined;
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
 afterAll(async () => {
-  await database?.close();
+  await database.close();
 });
 
 describe('the usage ledger', () => {
   it('refuses the unit past the hourly allowance, counts only the last hour, and is pruned only by age', async () => {
-    database = await createTestDatabase();
     const ledger = createUsageLedger(database);
     await ledger.spend('coach', 'u1', 2, 'trop');
     await ledger.spend('coach', 'u1', 2, 'trop');

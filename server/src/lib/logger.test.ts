@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type Database } from '../../../db/client';
 import { createLogger } from './logger';
 
-let database: Database | undefined;
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
 afterAll(async () => {
-  await database?.close();
+  await database.close();
 });
 
 describe('logs of failed queries', () => {
   it('keep the SQL and the error, never the parameters (dossier text, e-mails)', async () => {
-    database = await createTestDatabase();
     const secret = 'Extrait confidentiel du dossier de Camille';
     const failure = await database.db.execute(sql`select ${secret}::int as n`).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(Error);
