@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './lock';
+import { secureDataDir } from './permissions';
 import * as schema from './schema';
 
 /**
@@ -60,14 +61,20 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   }
 
   const inMemory = !options.dataDir || options.dataDir.startsWith('memory://');
+  // Private from the start (0700/0600), and fixed at each start if loosened since.
+  if (!inMemory) secureDataDir(options.dataDir as string);
   const release = inMemory ? () => {} : lockDataDir(options.dataDir as string);
   try {
     const pglite = await PGlite.create({
       ...(inMemory ? {} : { dataDir: options.dataDir }),
       extensions: { vector },
     });
-    const database = wrapPglite(pglite, release);
+    // PGlite writes its files 0666 whatever the umask: make them private once it has created them, and
+    // again on close. Files it adds while running sit in the 0700 folder, which nobody else may enter.
+    const secure = () => secureDataDir(options.dataDir as string);
+    const database = wrapPglite(pglite, release, inMemory ? undefined : secure);
     if (shouldMigrate) await migratePglite(drizzlePglite(pglite), { migrationsFolder });
+    if (!inMemory) secure();
     return database;
   } catch (err) {
     release();
@@ -75,7 +82,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   }
 }
 
-function wrapPglite(pglite: PGlite, release: () => void): Database {
+function wrapPglite(pglite: PGlite, release: () => void, secure?: () => void): Database {
   const db = drizzlePglite(pglite, { schema, casing: 'snake_case' });
   return {
     db: db as unknown as Db,
@@ -88,6 +95,7 @@ function wrapPglite(pglite: PGlite, release: () => void): Database {
     async close() {
       try {
         if (!pglite.closed) await pglite.close();
+        secure?.();
       } finally {
         release();
       }

@@ -29,11 +29,11 @@ function isAlive(pid: number): boolean {
  * (proper-lockfile's mtime-based staleness would make a restart after a crash wait or fail.)
  */
 export function lockDataDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, 'prejury.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
+      const fd = openSync(path, 'wx', 0o600);
       const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
       writeSync(fd, JSON.stringify(info));
       closeSync(fd);

@@ -333,6 +333,24 @@ export const rateLimits = pgTable('rate_limits', {
   lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
 });
 
+/**
+ * The usage ledger behind the per-user limits (reviews and coach questions per hour) and the per-account
+ * sign-in backoff: one row per counted event. Append-only: no deletion of a dossier, review, message or
+ * account touches it (no foreign key), so deleting what was requested never gives the allowance back;
+ * rows are pruned only by age. `subject` is a user id, or a SHA-256 of the e-mail for sign-in attempts
+ * (the address itself is never stored here).
+ */
+export const usageEvents = pgTable(
+  'usage_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text().$type<'review' | 'coach' | 'sign_in_failure' | 'sign_in_success'>().notNull(),
+    subject: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('usage_events_kind_subject_at_idx').on(t.kind, t.subject, t.at)],
+);
+
 export type Role = 'candidate' | 'trainer' | 'examteam' | 'admin';
 
 export const organizations = pgTable('organizations', {

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
@@ -8,7 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import type { Database } from '../../db/client';
-import { CLIENT_IP_HEADER } from './features/accounts/auth';
+import { authRoutes } from './features/accounts/auth-routes';
 import { accessPolicy, csrfGuard } from './features/accounts/policy';
 import { adminRoutes, meRoutes } from './features/accounts/routes';
 import { calibrationRoutes, calibrationWorkspaceRoutes } from './features/calibration/routes';
@@ -23,7 +22,7 @@ import type { AppEnv } from './lib/actor';
 import type { Config } from './lib/env';
 import { AppError, errorBody, PayloadTooLargeError } from './lib/errors';
 import type { Logger } from './lib/logger';
-import { validationHook } from './lib/validation';
+import { rejectUnsafeJson, rejectUnsafeUrl, validationHook } from './lib/validation';
 import type { Services } from './services';
 
 export interface AppDeps {
@@ -108,27 +107,21 @@ export function createApp(deps: AppDeps) {
       throw new PayloadTooLargeError('Corps de requête trop volumineux (256 Ko au plus).');
     },
   });
+  app.use('/api/*', rejectUnsafeUrl);
   app.use('/api/*', async (c, next) => {
     // Jury score CSVs have their own, larger limit on their route.
     const upload =
       c.req.method === 'POST' &&
       /^\/api\/(dossiers(\/[^/]+\/versions)?|calibration\/sets\/[^/]+\/scores)$/.test(c.req.path);
-    return upload ? next() : jsonLimit(c, next);
-  });
-
-  // better-auth: sign-in, sign-out, sessions, password reset. The client address it rate-limits on
-  // comes from the socket, never from a header the client could set.
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => {
-    const headers = new Headers(c.req.raw.headers);
-    headers.set(CLIENT_IP_HEADER, clientAddress(c));
-    return auth.handler(new Request(c.req.raw, { headers }));
+    return upload
+      ? next()
+      : jsonLimit(c, async () => {
+          await rejectUnsafeJson(c, next);
+        });
   });
 
   app.use('/api/*', async (c, next) => {
-    c.set(
-      'actor',
-      c.req.path.startsWith('/api/auth/') ? null : await accounts.actorFromHeaders(c.req.raw.headers),
-    );
+    c.set('actor', await accounts.actorFromHeaders(c.req.raw.headers));
     await next();
   });
   app.use('/api/*', csrfGuard(deps.config.auth.trustedOrigins));
@@ -138,6 +131,7 @@ export function createApp(deps: AppDeps) {
     .get('/api/health', (c) =>
       c.json({ status: 'ok' as const, database: deps.database.kind, provider: deps.config.provider }, 200),
     )
+    .route('/api/auth', authRoutes(auth, deps.services.ledger))
     .route('/api/referential', referentialRoutes())
     .route('/api/exams', examRoutes())
     .route('/api/me', meRoutes(accounts, deps.database))
@@ -160,7 +154,10 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/api', decisionRoutes(deps.services.trainer))
-    .route('/api', coachingRoutes(deps.services.coaching, { logger }));
+    .route(
+      '/api',
+      coachingRoutes(deps.services.coaching, { logger, perHourLimit: deps.config.coachPerHour }),
+    );
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -198,12 +195,3 @@ export function createApp(deps: AppDeps) {
 }
 
 export type AppType = ReturnType<typeof createApp>;
-
-/** The peer's address from the socket (loopback when the app is called in-process, as in tests). */
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? '127.0.0.1';
-  } catch {
-    return '127.0.0.1';
-  }
-}

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { DataDirLockedError } from '../../db/lock';
+import { DataDirPermissionError } from '../../db/permissions';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './lib/env';
 import { createLogger } from './lib/logger';
@@ -41,7 +42,11 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof DataDirLockedError || err instanceof ConfigError) {
+  if (
+    err instanceof DataDirLockedError ||
+    err instanceof DataDirPermissionError ||
+    err instanceof ConfigError
+  ) {
     console.error(`Préjury cannot start: ${err.message}`);
     process.exit(1);
   }

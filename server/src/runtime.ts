@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Database, openDatabase } from '../../db/client';
+import { secureDataDir } from '../../db/permissions';
 import { closeParsePool } from './features/dossiers/ingest/parse';
 import { type Config, ConfigError } from './lib/env';
 import { createJobQueue, QUEUES } from './lib/jobs';
@@ -10,6 +11,7 @@ import { createServices } from './services';
 
 const SWEEP_MS = 30_000;
 const RETENTION_MS = 24 * 60 * 60_000;
+const LEDGER_PRUNE_MS = 60 * 60_000;
 
 /**
  * The secret that signs session cookies: `PREJURY_AUTH_SECRET`, or with the embedded database one
@@ -21,8 +23,10 @@ export function resolveAuthSecret(config: Config): string {
     throw new ConfigError('PREJURY_AUTH_SECRET (32 characters or more) is required with DATABASE_URL.');
   }
   const file = path.join(config.dataDir, 'auth-secret');
+  // The folder holds the database and this secret: private to this user (0700, files 0600), checked and
+  // fixed at each start, refused with a clear message when another user owns it.
+  secureDataDir(config.dataDir);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(config.dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
@@ -52,6 +56,13 @@ export async function startRuntime(
   services.setEnqueue(async (reviewId) => {
     await queue.send(QUEUES.review, { reviewId });
   });
+
+  // The usage ledger is append-only; only age prunes it (every window read from it is shorter).
+  const pruneLedger = () =>
+    services.ledger.prune().catch((err: unknown) => logger.error({ err }, 'usage ledger prune failed'));
+  await pruneLedger();
+  const ledgerPruning = setInterval(pruneLedger, LEDGER_PRUNE_MS);
+  ledgerPruning.unref();
 
   let retention: NodeJS.Timeout | undefined;
   if (options.workers && config.retentionDays) {
@@ -88,6 +99,7 @@ export async function startRuntime(
     database,
     services,
     async stop() {
+      clearInterval(ledgerPruning);
       if (sweeper) clearInterval(sweeper);
       if (retention) clearInterval(retention);
       await queue.stop();

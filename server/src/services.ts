@@ -10,6 +10,7 @@ import { createRetriever, type RetrievalOptions } from './features/reviews/retri
 import { createReviewService } from './features/reviews/service';
 import { createTrainerService } from './features/trainer/service';
 import type { Config } from './lib/env';
+import { createUsageLedger } from './lib/ledger';
 import { createChatModel, createEmbedder } from './lib/llm/index';
 import type { ChatModel, Embedder } from './lib/llm/types';
 import type { Logger } from './lib/logger';
@@ -82,6 +83,8 @@ export function createServices(
   return {
     auth,
     accounts,
+    /** The append-only usage ledger behind the per-user limits and the sign-in backoff. */
+    ledger: createUsageLedger(database),
     trainer,
     rubrics,
     calibration,

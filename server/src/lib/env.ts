@@ -55,8 +55,10 @@ export const EnvSchema = z.object({
   PREJURY_AUTH_SECRET: z.string().min(32).optional(),
   /** The address users reach Préjury at (cookies, reset links, CSRF origin check). */
   PREJURY_PUBLIC_URL: z.string().url().optional(),
-  PREJURY_SIGNIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  /** Per client address: caps password spraying; guessing one account is slowed by the per-account backoff. */
+  PREJURY_SIGNIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   PREJURY_REVIEWS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  PREJURY_COACH_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Drafts (dossier versions other than the latest) older than this are purged; unset keeps them. */
   PREJURY_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
 });
@@ -106,6 +108,7 @@ export interface Config {
     signInWindowSeconds: number;
   };
   reviewsPerHour: number;
+  coachPerHour: number;
   retentionDays: number | undefined;
 }
 
@@ -186,13 +189,24 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     auth: {
       secret: env.PREJURY_AUTH_SECRET,
       publicUrl,
-      trustedOrigins: [publicUrl],
+      trustedOrigins: trustedOrigins(env.PREJURY_PUBLIC_URL, env.PORT),
       signInMax: env.PREJURY_SIGNIN_MAX_PER_MINUTE,
       signInWindowSeconds: 60,
     },
     reviewsPerHour: env.PREJURY_REVIEWS_PER_HOUR,
+    coachPerHour: env.PREJURY_COACH_PER_HOUR,
     retentionDays: env.PREJURY_RETENTION_DAYS,
   };
+}
+
+/**
+ * The origins allowed to send cookie-authenticated requests (better-auth and our CSRF check read the same
+ * list): exactly `PREJURY_PUBLIC_URL` when set; otherwise the loopback spellings of the configured port,
+ * since `http://localhost:8787`, `http://127.0.0.1:8787` and `http://[::1]:8787` are the same server.
+ */
+export function trustedOrigins(publicUrl: string | undefined, port: number): string[] {
+  if (publicUrl) return [new URL(publicUrl).origin];
+  return ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`);
 }
 
 /** A configuration for tests: offline, silent, nothing read from the process environment. */
@@ -204,6 +218,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // Tests sign many users in from one address; the rate-limit test lowers this again.
     auth: { ...base.auth, secret: 'test-secret-test-secret-test-secret-0000', signInMax: 1000 },
     reviewsPerHour: 1000,
+    coachPerHour: 1000,
     ...overrides,
   };
 }

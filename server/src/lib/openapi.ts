@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './actor';
-import { validationHook } from './validation';
+import { isSafeText, SAFE_TEXT_MESSAGE, validationHook } from './validation';
 
 /** A sub-app with the shared validation hook and context variables. One per resource, mounted with `app.route`. */
 export function createRouter() {
@@ -26,19 +26,39 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
   >;
 }
 
+/**
+ * A canonical UUID: lowercase, hyphenated, nothing around it. PostgreSQL also accepts braces, upper case
+ * and missing hyphens; accepting only one spelling keeps every id check (policy, routes, SQL) in agreement.
+ */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An id in a path, query or body: a canonical lowercase UUID (see `UUID_PATTERN`). */
+export const UuidSchema = z
+  .string()
+  .regex(UUID_PATTERN, 'identifiant invalide (UUID en minuscules attendu)')
+  .openapi({ format: 'uuid' });
+
+/** The largest dossier version number accepted anywhere (far above any real dossier, far below int4). */
+export const MAX_VERSION = 1_000_000;
+
+/** A version number in a path: digits only, 1 to `MAX_VERSION` (no `1e3`, `0x10`, ` 2` or `2.0`). */
+export const VersionNumberSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,6}$/, `numéro de version attendu (1 à ${MAX_VERSION})`)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(MAX_VERSION));
+
 /** `{id}` path parameter: a dossier, review… id (uuid). Malformed ids are a 400, unknown ones a 404. */
 export const IdParamSchema = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' } }),
+  id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }),
 });
 
 /** `{id}/versions/{v}` path parameters: a dossier id and a version number (1, 2, …). */
 export const VersionParamSchema = IdParamSchema.extend({
-  v: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .openapi({ param: { name: 'v', in: 'path' } }),
+  v: VersionNumberSchema.openapi({ param: { name: 'v', in: 'path' }, type: 'integer' }),
 });
+
+/** Free text of at most `max` characters with no NUL and no lone surrogate (multipart fields, names…). */
+export function safeText(max: number) {
+  return z.string().max(max).refine(isSafeText, SAFE_TEXT_MESSAGE);
+}

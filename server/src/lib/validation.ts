@@ -106,3 +106,87 @@ export const requireJsonBody: MiddlewareHandler = async (c, next) => {
   }
   await next();
 };
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text that PostgreSQL, the logs and the exports can hold as is: no NUL (PostgreSQL refuses it in text
+ * and the failed query used to reach the log) and no lone surrogate (not valid Unicode, so not UTF-8).
+ */
+export function isSafeText(value: string): boolean {
+  return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+}
+
+/** NUL, the other C0 and C1 controls and DEL: never meaningful in a path or a query string. */
+const CONTROL = /\p{Cc}/u;
+
+function unsafeInput(where: string): ValidationError {
+  return new ValidationError(
+    `Requête invalide : caractère nul, caractère de contrôle ou texte Unicode invalide dans ${where}.`,
+  );
+}
+
+/** Every component of a path or query string decodes to valid UTF-8 without control characters. */
+function assertSafeComponents(components: string[], where: string) {
+  for (const component of components) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(component.replaceAll('+', ' '));
+    } catch {
+      throw unsafeInput(where); // malformed percent-encoding, or bytes that are not UTF-8
+    }
+    if (CONTROL.test(decoded) || !isSafeText(decoded)) throw unsafeInput(where);
+  }
+}
+
+/** Every string of a parsed JSON value, keys included, is safe text. */
+function jsonIsSafe(value: unknown): boolean {
+  if (typeof value === 'string') return isSafeText(value);
+  if (Array.isArray(value)) return value.every(jsonIsSafe);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).every(([k, v]) => isSafeText(k) && jsonIsSafe(v));
+  }
+  return true;
+}
+
+/**
+ * The edge check on every `/api` request, before the session, the policy or a route sees it: path
+ * segments and query strings are refused (400) when they hold a NUL, a control character or bytes
+ * that are not UTF-8. Routes then validate their own parameters with zod.
+ */
+export const rejectUnsafeUrl: MiddlewareHandler = async (c, next) => {
+  const url = new URL(c.req.url);
+  assertSafeComponents(url.pathname.split('/'), 'le chemin');
+  assertSafeComponents(
+    url.search
+      .slice(1)
+      .split('&')
+      .flatMap((pair) => pair.split('=')),
+    'les paramètres de la requête',
+  );
+  await next();
+};
+
+/**
+ * The edge check on JSON bodies (after the size limit): a NUL or a lone surrogate in any string or key
+ * is a 400. A body that is not JSON is left to the route (415 or 400 there).
+ */
+export const rejectUnsafeJson: MiddlewareHandler = async (c, next) => {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (!['GET', 'HEAD'].includes(c.req.method) && /^application\/([\w.-]+\+)?json$/.test(mediaType)) {
+    // Hono caches the text: validators and handlers read the same body again.
+    const text = await c.req.text();
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    if (!jsonIsSafe(value)) throw unsafeInput('le corps JSON');
+  }
+  await next();
+};
+
+/** The message of the `safeText` refinement (lib/openapi.ts). */
+export const SAFE_TEXT_MESSAGE = 'caractère nul ou texte Unicode invalide';

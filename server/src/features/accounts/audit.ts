@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/actor';
 export type AuditAction =
   | 'user.create'
   | 'user.role_change'
+  | 'user.profile_change'
   | 'user.delete'
   | 'data.export'
   | 'dossier.delete'

@@ -4,7 +4,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Database } from '../../../../db/client';
 import { accounts, rateLimits, sessions, users, verifications } from '../../../../db/schema';
 import type { Config } from '../../lib/env';
-import type { Logger } from '../../lib/logger';
+import { type Logger, scrubMessage } from '../../lib/logger';
 
 /** The header the app sets from the socket's address (never from the client) for rate limiting. */
 export const CLIENT_IP_HEADER = 'x-prejury-client-ip';
@@ -71,7 +71,7 @@ export function createAuth(config: Config, database: Database, logger: Logger) {
     logger: {
       level: 'error',
       log: (level, message) => {
-        if (level === 'error') logger.error({ source: 'better-auth' }, message);
+        if (level === 'error') logger.error({ source: 'better-auth' }, scrubMessage(message));
       },
     },
   });

@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../../../../db/client';
 import type { Actor, AppEnv, Role } from '../../lib/actor';
-import { AppError } from '../../lib/errors';
+import { AppError, ValidationError } from '../../lib/errors';
+import { UUID_PATTERN } from '../../lib/openapi';
 import { findVisibleDossier, findVisibleReview, type Relation } from './access';
 
 /**
@@ -28,9 +29,18 @@ export const RULES: Rule[] = [
   { pattern: /^\/api\/referential$/, methods: ['GET'], public: true },
   { pattern: /^\/api\/exams(\/[^/]+(\/brief(\.md)?)?)?$/, methods: ['GET'], public: true },
 
+  // better-auth, only the endpoints the web app uses (auth-routes.ts validates and forwards them).
+  {
+    pattern: /^\/api\/auth\/(sign-in\/email|sign-out|request-password-reset|reset-password)$/,
+    methods: ['POST'],
+    public: true,
+  },
+  { pattern: /^\/api\/auth\/reset-password\/[^/]+$/, methods: ['GET'], public: true },
+  { pattern: /^\/api\/auth\/(revoke-sessions|change-password)$/, methods: ['POST'], roles: 'any' },
+
   // « Who am I? » answers null without a session (the web app asks it on every page).
   { pattern: /^\/api\/me$/, methods: ['GET'], public: true },
-  { pattern: /^\/api\/me$/, methods: ['DELETE'], roles: 'any' },
+  { pattern: /^\/api\/me$/, methods: ['DELETE', 'PATCH'], roles: 'any' },
   { pattern: /^\/api\/me\/export$/, methods: ['GET'], roles: 'any' },
   { pattern: /^\/api\/admin\/.+$/, methods: ['GET', 'POST', 'PATCH', 'DELETE'], roles: ['admin'] },
   { pattern: /^\/api\/trainer\/.+$/, methods: ['GET'], roles: ['trainer'] },
@@ -73,8 +83,6 @@ export const RULES: Rule[] = [
   { pattern: new RegExp(`^/api/reviews/${ID}/check$`), methods: ['POST'], review: ['trainer'] },
 ];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function unauthenticated() {
   return new AppError('unauthenticated', 401, 'Connectez-vous pour accéder à cette ressource.');
 }
@@ -85,7 +93,6 @@ function forbidden() {
 export function accessPolicy(database: Database): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const path = c.req.path;
-    if (path.startsWith('/api/auth/')) return next(); // better-auth guards its own endpoints
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     const matching = RULES.filter((r) => r.pattern.test(path));
     const rule = matching.find((r) => r.methods.includes(method));
@@ -101,7 +108,11 @@ export function accessPolicy(database: Database): MiddlewareHandler<AppEnv> {
       return next();
     }
     const id = rule.pattern.exec(path)?.[1] ?? '';
-    if (!UUID.test(id)) return next(); // the route answers 400 for a malformed id
+    // Fail closed: an id the policy cannot check is refused here, not handed to the route (PostgreSQL
+    // reads braces, upper case or missing hyphens as the same uuid, which a pattern check here did not).
+    if (!UUID_PATTERN.test(id)) {
+      throw new ValidationError('Requête invalide : identifiant mal formé (UUID en minuscules attendu).');
+    }
     const ref =
       'dossier' in rule
         ? await findVisibleDossier(database, actor, id)
@@ -112,18 +123,23 @@ export function accessPolicy(database: Database): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Requests with a session cookie must come from our own origin (CSRF); others carry no ambient credentials. */
+/**
+ * Requests with a session cookie must come from our own origin (CSRF); others carry no ambient credentials.
+ * « Our own origin » is the configured list (the same one better-auth trusts), never the request's Host.
+ */
 export function csrfGuard(trustedOrigins: string[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || c.req.path.startsWith('/api/auth/'))
-      return next();
-    const cookie = c.req.header('cookie') ?? '';
-    if (!/prejury[.-]session_token=/.test(cookie)) return next();
-    const site = c.req.header('sec-fetch-site');
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
+    const sameSite = c.req.header('sec-fetch-site') === 'same-origin';
     const origin = c.req.header('origin');
-    const own = new URL(c.req.url).origin;
-    const sameSite = site === 'same-origin';
-    const sameOrigin = origin !== undefined && (origin === own || trustedOrigins.includes(origin));
+    const sameOrigin = origin !== undefined && trustedOrigins.includes(origin);
+    const cookie = c.req.header('cookie') ?? '';
+    if (!/prejury[.-]session_token=/.test(cookie)) {
+      // No session to abuse, except on sign-in and the password routes, where another site could sign
+      // the browser into an account of its choosing: a browser's Origin there must be ours too.
+      const authForm = c.req.path.startsWith('/api/auth/') && origin !== undefined;
+      if (!authForm || sameSite || sameOrigin) return next();
+    }
     if (!sameSite && !sameOrigin) {
       throw new AppError(
         'csrf_rejected',

@@ -15,6 +15,7 @@ import {
   MeSchema,
   NewCohortSchema,
   NewUserSchema,
+  ProfileChangeSchema,
   UserChangeSchema,
   UserIdParamSchema,
   UserSchema,
@@ -26,7 +27,7 @@ const json = <T extends z.ZodType>(schema: T) => ({
   required: true,
 });
 
-/** `/api/me` (any signed-in user): who am I, export my data, delete my account. */
+/** `/api/me` (any signed-in user): who am I, change my name, export my data, delete my account. */
 export function meRoutes(accounts: AccountService, database: Database) {
   return createRouter()
     .openapi(
@@ -68,6 +69,21 @@ export function meRoutes(accounts: AccountService, database: Database) {
           },
           200,
         );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/',
+        tags: ['Comptes'],
+        summary: "Changer son nom affiché (pas celui d'un membre de l'équipe de son organisme)",
+        middleware: [requireJsonBody] as const,
+        request: { body: json(ProfileChangeSchema) },
+        responses: { 204: { description: 'Modifié' }, ...errorResponses(400, 401, 409, 415) },
+      }),
+      async (c) => {
+        await accounts.updateProfile(requireActor(c.get('actor')), c.req.valid('json'));
+        return c.body(null, 204);
       },
     )
     .openapi(

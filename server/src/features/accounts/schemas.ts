@@ -1,4 +1,25 @@
 import { z } from '@hono/zod-openapi';
+import { UuidSchema } from '../../lib/openapi';
+import { isSafeText } from '../../lib/validation';
+
+/** Control, format (zero-width, bidi overrides), separator and surrogate characters: no place in a name. */
+const NOT_IN_NAMES = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+/**
+ * A person's display name, the same rule for the admin API and for one's own profile: trimmed, 1 to 120
+ * characters, no control or invisible formatting characters (it is shown to trainers and exam teams and
+ * written into CSV exports).
+ */
+export const PersonNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .refine(
+    (name) => isSafeText(name) && !NOT_IN_NAMES.test(name),
+    'caractères de contrôle ou invisibles interdits',
+  )
+  .openapi({ example: 'Camille Martin' });
 
 export const RoleSchema = z.enum(['candidate', 'trainer', 'examteam', 'admin']).openapi('Role');
 
@@ -34,20 +55,22 @@ export const UserSchema = z
 export const NewUserSchema = z
   .object({
     email: z.string().email().max(320),
-    name: z.string().trim().min(1).max(200),
+    name: PersonNameSchema,
     role: RoleSchema,
     password: z.string().min(10).max(128),
-    cohortId: z.string().uuid().nullable().optional(),
-    trainerCohortIds: z.array(z.string().uuid()).max(100).optional(),
+    cohortId: UuidSchema.nullable().optional(),
+    trainerCohortIds: z.array(UuidSchema).max(100).optional(),
   })
   .strict()
   .openapi('NewUser');
 
+export const ProfileChangeSchema = z.object({ name: PersonNameSchema }).strict().openapi('ProfileChange');
+
 export const UserChangeSchema = z
   .object({
     role: RoleSchema.optional(),
-    cohortId: z.string().uuid().nullable().optional(),
-    trainerCohortIds: z.array(z.string().uuid()).max(100).optional(),
+    cohortId: UuidSchema.nullable().optional(),
+    trainerCohortIds: z.array(UuidSchema).max(100).optional(),
   })
   .strict()
   .openapi('UserChange');
@@ -79,7 +102,6 @@ export const AuditQuerySchema = z.object({
 export const UserIdParamSchema = z.object({
   id: z
     .string()
-    .min(1)
-    .max(100)
+    .regex(/^[A-Za-z0-9_-]{1,100}$/, 'identifiant de compte invalide')
     .openapi({ param: { name: 'id', in: 'path' } }),
 });

@@ -92,7 +92,15 @@ export function createAccountService(deps: { database: Database; auth: Auth; log
       );
     }
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (existing) throw new AppError('conflict', 409, `Un compte existe déjà pour ${email}.`);
+    // One answer whether the address is taken here or in another organisation, and no address echoed:
+    // an admin must not learn which organisations someone belongs to (the admin's own list shows theirs).
+    if (existing) {
+      throw new AppError(
+        'email_unavailable',
+        409,
+        'Cette adresse e-mail ne peut pas être utilisée pour un nouveau compte. Vérifiez la liste des comptes ou utilisez une autre adresse.',
+      );
+    }
     await assertCohortsInOrg(input.organizationId, [
       ...(input.cohortId ? [input.cohortId] : []),
       ...(input.trainerCohortIds ?? []),
@@ -407,6 +415,39 @@ export function createAccountService(deps: { database: Database; auth: Auth; log
       });
     },
 
+    /**
+     * Changes one's own display name. Besides the shared name rules (schemas.ts), a name may not copy the
+     * name of a staff member (trainer, exam team, admin) of one's organisation, compared without case,
+     * accents or extra spaces: a candidate must not pass for their trainer in the queue or the exports.
+     */
+    async updateProfile(actor: Actor, change: { name: string }) {
+      const wanted = foldName(change.name);
+      const staff = await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .innerJoin(memberships, eq(memberships.userId, users.id))
+        .where(
+          and(
+            eq(memberships.organizationId, actor.organizationId),
+            inArray(memberships.role, ['trainer', 'examteam', 'admin']),
+          ),
+        );
+      if (staff.some((s) => s.id !== actor.userId && foldName(s.name) === wanted)) {
+        throw new AppError(
+          'name_unavailable',
+          409,
+          "Ce nom est celui d'un membre de l'équipe pédagogique de votre organisme : choisissez-en un autre.",
+        );
+      }
+      await db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ name: change.name, updatedAt: new Date() })
+          .where(eq(users.id, actor.userId));
+        await audit(tx, actor, { action: 'user.profile_change', targetType: 'user', targetId: actor.userId });
+      });
+    },
+
     /** The user ids of an organisation (admins deleting accounts stay inside their organisation). */
     async memberOf(organizationId: string, userId: string) {
       const [m] = await db
@@ -505,3 +546,8 @@ export function createAccountService(deps: { database: Database; auth: Auth; log
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;
+
+/** A name as people read it: case, accents, compatibility forms and runs of spaces do not count. */
+export function foldName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr').replace(/\s+/g, ' ').trim();
+}

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { UuidSchema } from '../../lib/openapi';
 import { MAX_SCALE_SPAN } from './metrics';
 
 /** Most pairs accepted in one request (a full exam season for one rubric fits comfortably). */
@@ -345,8 +346,8 @@ export const ItemSchema = z
   .openapi('CalibrationItem');
 
 export const CompareQuerySchema = z.object({
-  a: z.string().uuid(),
-  b: z.string().uuid(),
+  a: UuidSchema,
+  b: UuidSchema,
   rater: z.string().min(1).max(40).optional(),
 });
 
@@ -387,6 +388,6 @@ export const ComparisonSchema = z
   .openapi('CalibrationComparison');
 
 export const ReportQuerySchema = z.object({
-  against: z.string().uuid().optional(),
+  against: UuidSchema.optional(),
   rater: z.string().min(1).max(40).optional(),
 });

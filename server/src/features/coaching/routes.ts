@@ -36,7 +36,14 @@ export function chunkAnswer(answer: string, size = STREAM_CHUNK): string[] {
  * `GET /exams/:id/brief`, `GET /exams/:id/brief.md`, `GET|POST /dossiers/:id/versions/:v/coach`,
  * `POST /dossiers/:id/versions/:v/coach/stream` (server-sent events) and `GET /reviews/:id/oral`.
  */
-export function coachingRoutes(service: CoachingService, options: { logger?: Pick<Logger, 'error'> } = {}) {
+export function coachingRoutes(
+  service: CoachingService,
+  options: { logger?: Pick<Logger, 'error'>; perHourLimit?: number } = {},
+) {
+  const limitFor = (actor: { userId: string } | null) => ({
+    askedBy: actor?.userId,
+    perHourLimit: options.perHourLimit,
+  });
   return createRouter()
     .openapi(
       createRoute({
@@ -112,7 +119,7 @@ export function coachingRoutes(service: CoachingService, options: { logger?: Pic
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
-        return c.json(await service.ask(id, v, c.req.valid('json').message), 200);
+        return c.json(await service.ask(id, v, c.req.valid('json').message, limitFor(c.get('actor'))), 200);
       },
     )
     .openapi(
@@ -138,9 +145,10 @@ export function coachingRoutes(service: CoachingService, options: { logger?: Pic
         const { message } = c.req.valid('json');
         // 404 before opening the stream, so clients get a JSON error rather than an empty stream.
         await service.checkVersion(id, v);
+        const limit = limitFor(c.get('actor'));
         return streamSSE(c, async (stream) => {
           try {
-            const { answer, ...rest } = await service.ask(id, v, message);
+            const { answer, ...rest } = await service.ask(id, v, message, limit);
             for (const text of chunkAnswer(answer)) {
               if (stream.aborted) return;
               await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });

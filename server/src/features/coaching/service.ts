@@ -9,6 +9,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
 import { disclosures, dossiers, dossierVersions, reviews } from '../../../../db/schema';
 import { AppError, NotFoundError } from '../../lib/errors';
+import { createUsageLedger } from '../../lib/ledger';
 import { LlmError } from '../../lib/llm/errors';
 import type { ChatModel } from '../../lib/llm/types';
 import type { Logger } from '../../lib/logger';
@@ -87,6 +88,7 @@ function draftText(version: VersionRow, redact: boolean): DossierText {
 export function createCoachingService(deps: CoachingServiceDeps) {
   const { database, retriever, chat } = deps;
   const { db } = database;
+  const ledger = createUsageLedger(database);
   const redact = deps.redactPii ?? true;
 
   function examOf(id: string): Exam {
@@ -314,9 +316,23 @@ export function createCoachingService(deps: CoachingServiceDeps) {
      * Answers a question on one's own draft and stores the exchange with the version. With a model, the
      * answer is checked against the draft; on a model failure, the offline answer is given instead.
      */
-    async ask(dossierId: string, version: number, message: string): Promise<CoachAnswer> {
+    async ask(
+      dossierId: string,
+      version: number,
+      message: string,
+      limit: { askedBy?: string; perHourLimit?: number } = {},
+    ): Promise<CoachAnswer> {
       const asked = new Date();
       const loaded = await loadVersion(dossierId, version);
+      // Each question may be a model call: so many per user and hour, counted in the append-only ledger.
+      if (limit.askedBy && limit.perHourLimit) {
+        await ledger.spend(
+          'coach',
+          limit.askedBy,
+          limit.perHourLimit,
+          `Trop de questions au coach : ${limit.perHourLimit} par heure au plus. Réessayez un peu plus tard.`,
+        );
+      }
       if (chat) {
         // The record of transfers: passages of this version go to the provider with the question.
         await db.insert(disclosures).values({

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { safeText } from '../../lib/openapi';
 
 export const SectionViewSchema = z.object({
   title: z.string(),
@@ -93,6 +94,6 @@ export const DossierTextSchema = z
 
 export const UploadSchema = z.object({
   file: z.any().openapi({ type: 'string', format: 'binary' }),
-  examId: z.string().optional(),
-  title: z.string().max(200).optional(),
+  examId: safeText(80).optional(),
+  title: safeText(200).optional(),
 });

@@ -194,26 +194,39 @@ export function reviewRoutes(
         return c.html(renderHtml(report, c.req.valid('query').lang ?? 'fr'), 200);
       },
     )
-    .get('/reviews/:id/events', async (c) => {
-      const id = c.req.param('id');
-      // 404 before opening the stream, so clients get a JSON error rather than an empty stream.
-      await service.progress(id);
-      return streamSSE(c, async (stream) => {
-        let last = '';
-        const deadline = Date.now() + SSE_MAX_MS;
-        while (!stream.aborted && Date.now() < deadline) {
-          const progress = await service.progress(id);
-          const json = JSON.stringify(progress);
-          if (json !== last) {
-            await stream.writeSSE({ event: 'progress', data: json });
-            last = json;
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/reviews/{id}/events',
+        tags: ['Revues'],
+        summary: "Progression d'une revue (server-sent events : `progress`, puis `done`)",
+        request: { params: IdParamSchema },
+        responses: {
+          200: { description: 'Flux SSE', content: { 'text/event-stream': { schema: z.string() } } },
+          ...errorResponses(400, 401, 404),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        // 404 before opening the stream, so clients get a JSON error rather than an empty stream.
+        await service.progress(id);
+        return streamSSE(c, async (stream) => {
+          let last = '';
+          const deadline = Date.now() + SSE_MAX_MS;
+          while (!stream.aborted && Date.now() < deadline) {
+            const progress = await service.progress(id);
+            const json = JSON.stringify(progress);
+            if (json !== last) {
+              await stream.writeSSE({ event: 'progress', data: json });
+              last = json;
+            }
+            if (progress.status === 'done' || progress.status === 'failed') {
+              await stream.writeSSE({ event: 'done', data: JSON.stringify({ status: progress.status }) });
+              return;
+            }
+            await stream.sleep(SSE_POLL_MS);
           }
-          if (progress.status === 'done' || progress.status === 'failed') {
-            await stream.writeSSE({ event: 'done', data: JSON.stringify({ status: progress.status }) });
-            return;
-          }
-          await stream.sleep(SSE_POLL_MS);
-        }
-      });
-    });
+        });
+      },
+    );
 }

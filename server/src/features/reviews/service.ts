@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
 import { disclosures, dossiers, dossierVersions, reviewCriteria, reviews } from '../../../../db/schema';
 import { AppError, NotFoundError } from '../../lib/errors';
+import { createUsageLedger } from '../../lib/ledger';
 import { LlmError } from '../../lib/llm/errors';
 import type { Logger } from '../../lib/logger';
 import { getExam } from '../referential/index';
@@ -110,6 +111,7 @@ function failedResult(criterion: Criterion, weight: number, message: string): Cr
 export function createReviewService(deps: ReviewServiceDeps) {
   const { database, retriever, grader, logger } = deps;
   const { db } = database;
+  const ledger = createUsageLedger(database);
   const leaseMs = deps.leaseMs ?? 120_000;
 
   function cacheKey(version: VersionRow, exam: Exam, rubric: Rubric) {
@@ -463,18 +465,14 @@ export function createReviewService(deps: ReviewServiceDeps) {
         .limit(1);
       if (existing) return { id: existing.id, status: existing.status, reused: true };
       // Reviews cost money: a user may start only so many new ones per hour (reused ones are free).
+      // Counted in the append-only ledger, not from review rows, which deleting a dossier removes.
       if (options.requestedBy && options.perHourLimit) {
-        const [{ n }] = await database.query<{ n: number }>(
-          `select count(*)::int as n from reviews where requested_by = $1 and created_at > now() - interval '1 hour'`,
-          [options.requestedBy],
+        await ledger.spend(
+          'review',
+          options.requestedBy,
+          options.perHourLimit,
+          `Trop d'analyses demandées : ${options.perHourLimit} par heure au plus. Réessayez un peu plus tard.`,
         );
-        if (n >= options.perHourLimit) {
-          throw new AppError(
-            'rate_limited',
-            429,
-            `Trop d'analyses demandées : ${options.perHourLimit} par heure au plus. Réessayez un peu plus tard.`,
-          );
-        }
       }
       const id = await db.transaction(async (tx) => {
         const [created] = await tx

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { UuidSchema } from '../../lib/openapi';
 import { REASON_CODES } from './reasons';
 
 export const DecisionRequestSchema = z
@@ -63,14 +64,14 @@ export const QueueItemSchema = z
 
 export const QueueQuerySchema = z.object({
   examId: z.string().max(100).optional(),
-  cohortId: z.string().uuid().optional(),
+  cohortId: UuidSchema.optional(),
   candidateId: z.string().max(100).optional(),
   flag: z.enum(QUEUE_FLAGS).optional(),
   include: z.enum(['all', 'unchecked']).default('all'),
 });
 
 export const CohortViewQuerySchema = z.object({
-  cohortId: z.string().uuid().optional(),
+  cohortId: UuidSchema.optional(),
   examId: z.string().max(100).optional(),
 });
 

@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { FormError, useErrorMessage } from '../../components/states';
 import { api, expectOk, type Me } from '../../lib/api';
 import { RequireAuth } from './require-auth';
-import { switchUser, useSignOut } from './session';
+import { authPost, meKey, switchUser, useSignOut } from './session';
 
 export function AccountPage() {
   return <RequireAuth>{(me) => <Account me={me} />}</RequireAuth>;
@@ -20,6 +20,20 @@ function Account({ me }: { me: Me }) {
   const errorMessage = useErrorMessage();
   const signOut = useSignOut();
   const [confirmEmail, setConfirmEmail] = useState('');
+  const [name, setName] = useState(me.name);
+  const rename = useMutation({
+    mutationFn: () => expectOk(api.me.$patch({ json: { name } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
+  });
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const changePassword = useMutation({
+    mutationFn: () => authPost('change-password', { currentPassword, newPassword }),
+    onSuccess: () => {
+      setCurrentPassword('');
+      setNewPassword('');
+    },
+  });
   const remove = useMutation({
     mutationFn: () => expectOk(api.me.$delete({ json: { confirmEmail } })),
     onSuccess: () => {
@@ -57,6 +71,78 @@ function Account({ me }: { me: Me }) {
             </>
           )}
         </dl>
+      </section>
+
+      <section className="card section" aria-labelledby="rename-title">
+        <h2 id="rename-title">{t('account.rename')}</h2>
+        <form
+          className="auth-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            rename.mutate();
+          }}
+        >
+          <div className="field">
+            <label htmlFor="account-name">{t('account.name')}</label>
+            <input
+              id="account-name"
+              autoComplete="name"
+              maxLength={120}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </div>
+          <FormError>{rename.error && errorMessage(rename.error)}</FormError>
+          {rename.isSuccess && <p role="status">{t('account.renamed')}</p>}
+          <button
+            type="submit"
+            className="button button-secondary"
+            disabled={rename.isPending || !name.trim()}
+          >
+            {t('account.renameSubmit')}
+          </button>
+        </form>
+        <h3>{t('account.passwordTitle')}</h3>
+        <p className="muted">{t('account.passwordIntro')}</p>
+        <form
+          className="auth-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            changePassword.mutate();
+          }}
+        >
+          <div className="field">
+            <label htmlFor="current-password">{t('account.currentPassword')}</label>
+            <input
+              id="current-password"
+              type="password"
+              autoComplete="current-password"
+              value={currentPassword}
+              onChange={(e) => setCurrentPassword(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="new-password">{t('auth.newPassword')}</label>
+            <input
+              id="new-password"
+              type="password"
+              autoComplete="new-password"
+              minLength={10}
+              maxLength={128}
+              value={newPassword}
+              onChange={(e) => setNewPassword(e.target.value)}
+            />
+          </div>
+          <FormError>{changePassword.error && errorMessage(changePassword.error)}</FormError>
+          {changePassword.isSuccess && <p role="status">{t('account.passwordChanged')}</p>}
+          <button
+            type="submit"
+            className="button button-secondary"
+            disabled={changePassword.isPending || !currentPassword || newPassword.length < 10}
+          >
+            {t('account.passwordSubmit')}
+          </button>
+        </form>
       </section>
 
       <section className="card section" aria-labelledby="sessions-title">

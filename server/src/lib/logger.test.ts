@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type Database } from '../../../db/client';
+import { createLogger } from './logger';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('logs of failed queries', () => {
+  it('keep the SQL and the error, never the parameters (dossier text, e-mails)', async () => {
+    const secret = 'Extrait confidentiel du dossier de Camille';
+    const failure = await database.db.execute(sql`select ${secret}::int as n`).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(Error);
+    // The driver's error does carry the values: this is what must not reach the log.
+    expect(JSON.stringify(failure, Object.getOwnPropertyNames(failure)) + String(failure)).toContain(secret);
+
+    const lines: string[] = [];
+    const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => lines.push(line) });
+    logger.error({ reqId: 'r1', err: failure }, 'unhandled error');
+    logger.error({ error: failure, query: { q: secret }, body: { message: secret } }, 'other shape');
+    const logged = lines.join('');
+    expect(logged).not.toContain(secret);
+    expect(logged).toContain('Failed query');
+    expect(logged).toContain('invalid input syntax for type integer');
+  });
+});
