@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { beforeAll, describe } from 'vitest';
 
 // Test-only: the server's configuration never reads this (it is not a Préjury setting).
 const serverUrl = process.env.PREJURY_TEST_DATABASE_URL || undefined;
@@ -24,7 +24,11 @@ export function describePostgres(name: string, fn: () => void) {
     describe.skip(name, fn);
     return;
   }
-  describe(name, fn);
+  describe(name, () => {
+    // Printed so a CI log shows these suites ran, and where.
+    beforeAll(() => console.info(`${name}: running on PostgreSQL at ${new URL(serverUrl as string).host}`));
+    fn();
+  });
 }
 
 export interface PostgresTestDatabase {
