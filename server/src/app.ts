@@ -116,10 +116,13 @@ export function createApp(deps: AppDeps) {
 
   // better-auth: sign-in, sign-out, sessions, password reset. The client address it rate-limits on
   // comes from the socket, never from a header the client could set.
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => {
+  app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, clientAddress(c));
-    return auth.handler(new Request(c.req.raw, { headers }));
+    const res = await auth.handler(new Request(c.req.raw, { headers }));
+    // Sign-out, revoke-all, password change or reset: no cached session of this process outlives them.
+    if (c.req.method === 'POST') accounts.forgetSessions();
+    return res;
   });
 
   app.use('/api/*', async (c, next) => {
@@ -128,6 +131,10 @@ export function createApp(deps: AppDeps) {
       c.req.path.startsWith('/api/auth/') ? null : await accounts.actorFromHeaders(c.req.raw.headers),
     );
     await next();
+    // Account changes (deactivation, roles, cohorts, erasure) end or change sessions: forget them here.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && /^\/api\/(admin|me)(\/|$)/.test(c.req.path)) {
+      accounts.forgetSessions();
+    }
   });
   app.use('/api/*', csrfGuard(deps.config.auth.trustedOrigins));
   app.use('/api/*', accessPolicy(deps.database));

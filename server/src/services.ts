@@ -19,6 +19,8 @@ export interface ServiceOverrides {
   embedder?: Embedder;
   /** Where requested reviews go: the job queue in the server, a direct run in the CLI and tests. */
   enqueue?: (reviewId: string) => Promise<void>;
+  /** The session cache's clock (tests move it by hand). */
+  clock?: { now(): number };
 }
 
 /**
@@ -66,7 +68,13 @@ export function createServices(
     logger,
   });
   const auth = createAuth(config, database, logger);
-  const accounts = createAccountService({ database, auth, logger });
+  const accounts = createAccountService({
+    database,
+    auth,
+    logger,
+    sessionCacheMs: config.sessionCacheMs,
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
+  });
   const trainer = createTrainerService({ database });
   const calibration = createCalibrationService({
     database,
