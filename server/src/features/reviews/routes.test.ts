@@ -146,6 +146,66 @@ describe('reviews with the offline analyzer', () => {
     expect(retry.status).toBe(409);
   });
 
+  it('serves a finished review with an ETag, 304 when unchanged, a new ETag once a trainer decides', async () => {
+    const { review } = await uploadAndReview(t, 'b1-audit-rse', 'etag.md', caseText('b1-audit-rse/weak.md'));
+    expect(review.status).toBe('done');
+    const url = `/api/reviews/${review.id}`;
+    const first = await t.app.request(url);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const again = await t.app.request(url, { headers: { 'if-none-match': etag as string } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // Another user who may read it gets the same validator; someone else still gets a 404, not a 304.
+    expect(
+      (await t.as('trainer').request(url, { headers: { 'if-none-match': etag as string } })).status,
+    ).toBe(304);
+    expect(
+      (await t.as('candidate2').request(url, { headers: { 'if-none-match': etag as string } })).status,
+    ).toBe(404);
+
+    const decided = await t.as('trainer').request(`${url}/criteria/K1/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ score: 4, reason: 'evidence_missed' }),
+    });
+    expect(decided.status).toBe(201);
+    const after = await t.app.request(url, { headers: { 'if-none-match': etag as string } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    const k1 = (await after.json()).report.criteria.find((c: { id: string }) => c.id === 'K1');
+    expect(k1.decision).toMatchObject({ score: 4, reason: 'evidence_missed' });
+  });
+
+  it('reads a finished review with one database query, and the referential with none, once signed in', async () => {
+    const { review } = await uploadAndReview(
+      t,
+      'b1-audit-rse',
+      'count.md',
+      caseText('b1-audit-rse/partial.md'),
+    );
+    const pglite = t.database.pglite as NonNullable<typeof t.database.pglite>;
+    const counted = async (path: string) => {
+      await t.app.request(path); // warm: the session and the report are looked up once
+      const original = pglite.query.bind(pglite);
+      let n = 0;
+      pglite.query = ((...args: Parameters<typeof original>) => {
+        n += 1;
+        return original(...args);
+      }) as typeof pglite.query;
+      try {
+        for (let i = 0; i < 3; i++) expect((await t.app.request(path)).status).toBe(200);
+      } finally {
+        pglite.query = original;
+      }
+      return n;
+    };
+    expect(await counted(`/api/reviews/${review.id}`)).toBe(3);
+    expect(await counted('/api/exams/b1-audit-rse')).toBe(0);
+    expect(await counted('/api/referential')).toBe(0);
+  });
+
   it('deletes reviews with their dossier', async () => {
     const { dossier } = await uploadAndReview(t, 'b1-audit-rse', 'z.md', caseText('b1-audit-rse/weak.md'));
     await t.app.request(`/api/dossiers/${dossier.id}`, { method: 'DELETE' });

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { LRUCache } from 'lru-cache';
 import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
@@ -67,6 +69,15 @@ const DossierReviewSchema = z
 const SSE_POLL_MS = 500;
 const SSE_MAX_MS = 15 * 60_000;
 
+/** Whether an If-None-Match header names this ETag (a list, weak forms, or `*`). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
 /** Review routes, mounted at `/api` (they live under both /dossiers and /reviews). */
 export function reviewRoutes(
   service: ReviewService,
@@ -77,6 +88,13 @@ export function reviewRoutes(
   } = {},
 ) {
   const annotate = options.annotate ?? (async (_id: string, report: GapReport) => report);
+  // Finished reviews' JSON by ETag. A finished report never changes, and the ETag also covers trainers'
+  // decisions and check (the access policy's query fingerprints them), so an entry is never stale: a
+  // change makes a new ETag. Bounded by size: reports weigh tens of kilobytes.
+  const finished = new LRUCache<string, string>({
+    maxSize: 64 * 1024 * 1024,
+    sizeCalculation: (body) => Math.max(1, body.length),
+  });
   return createRouter()
     .openapi(
       createRoute({
@@ -124,14 +142,38 @@ export function reviewRoutes(
         summary: "État d'une revue et son rapport d'écarts",
         request: { params: IdParamSchema },
         responses: {
-          200: { description: 'Revue', content: { 'application/json': { schema: ReviewSchema } } },
+          200: {
+            description:
+              'Revue. Une revue terminée porte un ETag : avec If-None-Match, 304 tant que rien ne change.',
+            content: { 'application/json': { schema: ReviewSchema } },
+          },
           ...errorResponses(400, 404),
         },
       }),
       async (c) => {
         const id = c.req.valid('param').id;
+        const known = c.get('reviewVersion');
+        const etag =
+          known?.id === id && known.version
+            ? `"${createHash('sha256').update(`${id}|${known.version}`).digest('base64url').slice(0, 32)}"`
+            : null;
+        if (etag) {
+          c.header('ETag', etag);
+          // Revalidate every time (a trainer may decide at any moment), but a 304 costs one small query.
+          c.header('Cache-Control', 'private, no-cache');
+          // `as never`: these carry the same JSON as below (or none, 304); the typed client keeps one shape.
+          if (ifNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304) as never;
+          const body = finished.get(etag);
+          if (body) return c.body(body, 200, { 'content-type': 'application/json' }) as never;
+        }
         const review = await service.get(id);
-        return c.json(review.report ? { ...review, report: await annotate(id, review.report) } : review, 200);
+        const payload = review.report ? { ...review, report: await annotate(id, review.report) } : review;
+        if (etag && review.status === 'done') {
+          const body = JSON.stringify(payload);
+          finished.set(etag, body);
+          return c.body(body, 200, { 'content-type': 'application/json' }) as never;
+        }
+        return c.json(payload, 200);
       },
     )
     .openapi(
