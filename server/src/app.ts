@@ -156,6 +156,7 @@ export function createApp(deps: AppDeps) {
       reviewRoutes(deps.services.reviews, {
         perHourLimit: deps.config.reviewsPerHour,
         annotate: (id, report) => deps.services.trainer.annotate(id, report),
+        progress: deps.services.progress,
       }),
     )
     .route('/api', decisionRoutes(deps.services.trainer))

@@ -98,6 +98,7 @@ export async function startRuntime(
       if (sweeper) clearInterval(sweeper);
       if (retention) clearInterval(retention);
       await queue.stop();
+      await services.progress.close();
       await closeParsePool();
       await database.close();
     },

@@ -13,6 +13,7 @@ import type { Config } from './lib/env';
 import { createChatModel, createEmbedder } from './lib/llm/index';
 import type { ChatModel, Embedder } from './lib/llm/types';
 import type { Logger } from './lib/logger';
+import { createProgressBus } from './lib/progress-bus';
 
 export interface ServiceOverrides {
   chat?: ChatModel | null;
@@ -48,6 +49,7 @@ export function createServices(
   let enqueue = overrides.enqueue ?? (async () => {});
   const retriever = createRetriever(database, embedder);
   const rubrics = createRubricVersionService({ database });
+  const progress = createProgressBus(database, logger);
   const reviews = createReviewService({
     database,
     retriever,
@@ -58,6 +60,7 @@ export function createServices(
     enqueue: (id) => enqueue(id),
     redactPii: config.redactPii,
     rubrics: rubrics.source,
+    onProgress: (id) => progress.publish(id),
   });
   const coaching = createCoachingService({
     database,
@@ -94,6 +97,8 @@ export function createServices(
     coaching,
     grader,
     embedder,
+    /** Review progress notices (LISTEN/NOTIFY on PostgreSQL): what wakes the progress streams. */
+    progress,
     /** Late binding: the job queue needs the services, the services need the queue. */
     setEnqueue(fn: (reviewId: string) => Promise<void>) {
       enqueue = fn;

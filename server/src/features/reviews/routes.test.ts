@@ -110,6 +110,55 @@ describe('reviews with the offline analyzer', () => {
     expect(body).toContain('event: done\ndata: {"status":"done"}');
   });
 
+  it('pushes progress to a stream when the review moves, without polling the database meanwhile', async () => {
+    const queued: string[] = [];
+    const q = await createTestApp({ overrides: { enqueue: async (id) => void queued.push(id) } });
+    try {
+      const created = await (
+        await q.app.request('/api/dossiers', {
+          method: 'POST',
+          body: uploadForm(
+            { name: 'push.md', bytes: caseText('b1-audit-rse/weak.md') },
+            { examId: 'b1-audit-rse' },
+          ),
+        })
+      ).json();
+      const { id } = await (
+        await q.app.request(`/api/dossiers/${created.id}/versions/1/reviews`, { method: 'POST' })
+      ).json();
+      const res = await q.app.request(`/api/reviews/${id}/events`);
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const readUntil = async (pattern: RegExp) => {
+        while (!pattern.test(text)) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += decoder.decode(value);
+        }
+      };
+      await readUntil(/"status":"queued"/);
+      // Nothing moves for a second: the stream must not query the database (it used to every 500 ms).
+      const pglite = q.database.pglite as NonNullable<typeof q.database.pglite>;
+      const original = pglite.query.bind(pglite);
+      let queries = 0;
+      pglite.query = ((...args: Parameters<typeof original>) => {
+        queries += 1;
+        return original(...args);
+      }) as typeof pglite.query;
+      await new Promise((r) => setTimeout(r, 1_200));
+      pglite.query = original;
+      expect(queries).toBe(0);
+      // The worker runs it: the stream hears each step and ends with done.
+      await q.services.reviews.run(queued[0]);
+      await readUntil(/event: done/);
+      expect(text).toMatch(/"status":"running"/);
+      expect(text).toMatch(/event: progress\ndata: \{"status":"done","total":7,"done":7,"failed":0/);
+    } finally {
+      await q.close();
+    }
+  });
+
   it('exports the report as Markdown and printable HTML, and lists reviews per dossier', async () => {
     const { dossier, requested } = await uploadAndReview(
       t,

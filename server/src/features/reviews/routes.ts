@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { LRUCache } from 'lru-cache';
 import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
+import type { ProgressBus } from '../../lib/progress-bus';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
 import { type GapReport, GapReportSchema } from './schemas';
@@ -66,7 +67,11 @@ const DossierReviewSchema = z
   })
   .openapi('DossierReview');
 
-const SSE_POLL_MS = 500;
+/**
+ * A stream reads the review when told it moved (`ProgressBus`), and on its own only this often: a safety
+ * net for a lost notice, not a poll.
+ */
+const SSE_RECHECK_MS = 15_000;
 const SSE_MAX_MS = 15 * 60_000;
 
 /** Whether an If-None-Match header names this ETag (a list, weak forms, or `*`). */
@@ -85,6 +90,8 @@ export function reviewRoutes(
     perHourLimit?: number;
     /** Adds people's work to a report (trainers' decisions beside the AI's scores). */
     annotate?: (reviewId: string, report: GapReport) => Promise<GapReport>;
+    /** What wakes progress streams; without it they re-check every 500 ms. */
+    progress?: ProgressBus;
   } = {},
 ) {
   const annotate = options.annotate ?? (async (_id: string, report: GapReport) => report);
@@ -241,20 +248,48 @@ export function reviewRoutes(
       // 404 before opening the stream, so clients get a JSON error rather than an empty stream.
       await service.progress(id);
       return streamSSE(c, async (stream) => {
-        let last = '';
-        const deadline = Date.now() + SSE_MAX_MS;
-        while (!stream.aborted && Date.now() < deadline) {
-          const progress = await service.progress(id);
-          const json = JSON.stringify(progress);
-          if (json !== last) {
-            await stream.writeSSE({ event: 'progress', data: json });
-            last = json;
+        let wake: (() => void) | null = null;
+        let moved = true;
+        const recheckMs = options.progress ? SSE_RECHECK_MS : 500;
+        const unsubscribe = options.progress
+          ? await options.progress.subscribe(id, () => {
+              moved = true;
+              wake?.();
+            })
+          : () => {};
+        stream.onAbort(() => wake?.());
+        try {
+          let last = '';
+          const deadline = Date.now() + SSE_MAX_MS;
+          while (!stream.aborted && Date.now() < deadline) {
+            if (moved) {
+              moved = false;
+              const progress = await service.progress(id);
+              const json = JSON.stringify(progress);
+              if (json !== last) {
+                await stream.writeSSE({ event: 'progress', data: json });
+                last = json;
+              }
+              if (progress.status === 'done' || progress.status === 'failed') {
+                await stream.writeSSE({ event: 'done', data: JSON.stringify({ status: progress.status }) });
+                return;
+              }
+            }
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(() => {
+                moved = true;
+                resolve();
+              }, recheckMs);
+              wake = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+              if (moved || stream.aborted) wake();
+            });
+            wake = null;
           }
-          if (progress.status === 'done' || progress.status === 'failed') {
-            await stream.writeSSE({ event: 'done', data: JSON.stringify({ status: progress.status }) });
-            return;
-          }
-          await stream.sleep(SSE_POLL_MS);
+        } finally {
+          unsubscribe();
         }
       });
     });

@@ -37,6 +37,8 @@ export interface ReviewServiceDeps {
   redactPii?: boolean;
   /** The exam teams' rubric versions; without it every review uses `defaultRubric`. */
   rubrics?: RubricSource;
+  /** Told whenever a review or one of its criteria changes state (wakes progress streams). */
+  onProgress?: (reviewId: string) => void;
 }
 
 /** Where a review's rubric comes from (the calibration feature's rubric versions). */
@@ -106,6 +108,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
   const { database, retriever, grader, logger } = deps;
   const { db } = database;
   const leaseMs = deps.leaseMs ?? 120_000;
+  const moved = deps.onProgress ?? (() => {});
 
   function cacheKey(version: VersionRow, exam: Exam, rubric: Rubric) {
     return createHash('sha256')
@@ -200,6 +203,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         ),
       )
       .returning();
+    if (row) moved(reviewId);
     return row;
   }
 
@@ -230,6 +234,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
       .update(reviewCriteria)
       .set({ status: 'running', attempts: sql`${reviewCriteria.attempts} + 1`, updatedAt: new Date() })
       .where(and(eq(reviewCriteria.reviewId, review.id), eq(reviewCriteria.criterionId, criterion.id)));
+    moved(review.id);
     const input = { exam, rubric, criterion, passages, dossier, fenceId };
     try {
       const out = await grader.grade(input);
@@ -289,6 +294,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
           updatedAt: new Date(),
         })
         .where(and(eq(reviewCriteria.reviewId, review.id), eq(reviewCriteria.criterionId, criterion.id)));
+      moved(review.id);
       return { usage: out.usage, calls: out.calls };
     } catch (err) {
       const message =
@@ -303,6 +309,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
           updatedAt: new Date(),
         })
         .where(and(eq(reviewCriteria.reviewId, review.id), eq(reviewCriteria.criterionId, criterion.id)));
+      moved(review.id);
       return { usage: { promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0 }, calls: 1 };
     }
   }
@@ -393,6 +400,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         leaseUntil: null,
       })
       .where(and(eq(reviews.id, review.id), eq(reviews.leaseOwner, workerId)));
+    moved(review.id);
   }
 
   return {
@@ -557,6 +565,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         );
       }
       await db.update(reviews).set({ status: 'queued', finishedAt: null }).where(eq(reviews.id, row.id));
+      moved(row.id);
       await deps.enqueue(reviewId);
     },
 
