@@ -53,6 +53,9 @@ export interface DeployResult {
     p99Ms: number;
     maxMs: number;
     uploadSeconds: number;
+    /** Uploads refused or cut (e.g. `parse_timeout` on a saturated machine), with the first reason. */
+    failedUploads: number;
+    firstFailure?: string;
   };
   /** VmRSS of the PGlite server 5 s after it is ready, before any request. */
   idleRssMb: number;
@@ -213,6 +216,7 @@ async function healthUnderUploads(base: string): Promise<DeployResult['healthUnd
     }
   })();
   const started = performance.now();
+  const failures: string[] = [];
   await Promise.all(
     files.map(async (bytes, i) => {
       const form = new FormData();
@@ -221,8 +225,12 @@ async function healthUnderUploads(base: string): Promise<DeployResult['healthUnd
         new File([Uint8Array.from(bytes)], `charge-${i + 1}.md`, { type: 'text/markdown' }),
       );
       form.append('examId', EXAM);
-      const res = await api('/api/dossiers', { method: 'POST', body: form });
-      if (res.status !== 201) throw new Error(`upload ${i + 1}: ${res.status} ${await res.text()}`);
+      try {
+        const res = await api('/api/dossiers', { method: 'POST', body: form });
+        if (res.status !== 201) failures.push(`${res.status} ${(await res.text()).slice(0, 120)}`);
+      } catch (err) {
+        failures.push(String((err as Error).cause ?? err));
+      }
     }),
   );
   const uploadSeconds = (performance.now() - started) / 1000;
@@ -236,6 +244,8 @@ async function healthUnderUploads(base: string): Promise<DeployResult['healthUnd
     p99Ms: round(percentile(samples, 99), 1),
     maxMs: round(Math.max(...samples), 1),
     uploadSeconds: round(uploadSeconds, 1),
+    failedUploads: failures.length,
+    ...(failures.length > 0 ? { firstFailure: failures[0] } : {}),
   };
 }
 
