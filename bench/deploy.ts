@@ -147,9 +147,11 @@ async function startServer(databaseUrl?: string): Promise<Server> {
 
 /** A finished review of a generated 20-page PDF (the page a candidate keeps open), and a signed-in fetch. */
 async function finishedReview(base: string) {
+  // The file first: built after sign-in, it can outlast the server's keep-alive (5 s) on a loaded
+  // machine, and the next request then meets a closed socket (ECONNRESET).
+  const pdf = await dossierPdf(await benchDossier(20, EXAM));
   const api = await signedInFetch(base, DEMO_USERS.candidate, PASSWORD);
   const form = new FormData();
-  const pdf = await dossierPdf(await benchDossier(20, EXAM));
   form.append('file', new File([Uint8Array.from(pdf)], 'dossier-20p.pdf', { type: 'application/pdf' }));
   form.append('examId', EXAM);
   const dossier = (await (await api('/api/dossiers', { method: 'POST', body: form })).json()) as {
@@ -203,8 +205,8 @@ function bigMarkdown(n: number): Uint8Array {
 }
 
 async function healthUnderUploads(base: string): Promise<DeployResult['healthUnderUploads']> {
-  const api = await signedInFetch(base, DEMO_USERS.candidate, PASSWORD);
   const files = Array.from({ length: UPLOADS }, (_, i) => bigMarkdown(i + 1));
+  const api = await signedInFetch(base, DEMO_USERS.candidate, PASSWORD);
   const samples: number[] = [];
   let uploading = true;
   const sampler = (async () => {

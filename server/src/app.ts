@@ -121,7 +121,8 @@ export function createApp(deps: AppDeps) {
     headers.set(CLIENT_IP_HEADER, clientAddress(c));
     const res = await auth.handler(new Request(c.req.raw, { headers }));
     // Sign-out, revoke-all, password change or reset: no cached session of this process outlives them.
-    if (c.req.method === 'POST') accounts.forgetSessions();
+    // (A sign-in only adds a session: the cache keeps serving everyone else's.)
+    if (c.req.method === 'POST' && !c.req.path.startsWith('/api/auth/sign-in/')) accounts.forgetSessions();
     return res;
   });
 
