@@ -53,6 +53,8 @@ export interface DeployResult {
     p99Ms: number;
     maxMs: number;
     uploadSeconds: number;
+    /** Health requests whose connection was reset (counted in the samples with their time). */
+    healthResets: number;
     /** Uploads refused or cut (e.g. `parse_timeout` on a saturated machine), with the first reason. */
     failedUploads: number;
     firstFailure?: string;
@@ -208,11 +210,16 @@ async function healthUnderUploads(base: string): Promise<DeployResult['healthUnd
   const files = Array.from({ length: UPLOADS }, (_, i) => bigMarkdown(i + 1));
   const api = await signedInFetch(base, DEMO_USERS.candidate, PASSWORD);
   const samples: number[] = [];
+  let resets = 0;
   let uploading = true;
   const sampler = (async () => {
     while (uploading) {
       const started = performance.now();
-      await fetch(`${base}/api/health`).then((r) => r.arrayBuffer());
+      // A connection reset (the server's keep-alive timer firing late after a stall) counts, with its time.
+      await fetch(`${base}/api/health`).then(
+        (r) => r.arrayBuffer(),
+        () => void resets++,
+      );
       samples.push(performance.now() - started);
       await sleep(20);
     }
@@ -246,6 +253,7 @@ async function healthUnderUploads(base: string): Promise<DeployResult['healthUnd
     p99Ms: round(percentile(samples, 99), 1),
     maxMs: round(Math.max(...samples), 1),
     uploadSeconds: round(uploadSeconds, 1),
+    healthResets: resets,
     failedUploads: failures.length,
     ...(failures.length > 0 ? { firstFailure: failures[0] } : {}),
   };
