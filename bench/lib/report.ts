@@ -538,6 +538,12 @@ export function deploySection(r: BenchResult): string {
     '',
     table(rows),
     '',
+    ...(r.load.start[0] > m.cores
+      ? [
+          `**This run is not a measurement of the targets:** the machine's load (${r.load.start[0]} at start on ${m.cores} cores) means other work held most of the CPU; rerun \`npm run bench -- --only deploy\` on a quiet machine. Compare rows within the run: the signed-in static read (\`/api/exams/:id\`, session from the cache) against the review read shows what the review's one query still costs.`,
+          '',
+        ]
+      : []),
     "Signed-in reads skip the session query for up to `PREJURY_SESSION_CACHE_MS` (5 s, the stated delay for a sign-out through another API process); a finished review costs one query (access check, which also fingerprints the trainers' decisions for the ETag) and its JSON comes from memory; referential reads cost none.",
     DEPLOY_END,
   ].join('\n');
