@@ -8,21 +8,22 @@
  * Sections: ingestion, orchestration, tokens, api, retrieval (one module each in this folder). Every figure
  * is a median of several runs; the whole run takes about four minutes on two cores.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { closeParsePool } from '../server/src/features/dossiers/ingest/parse';
 import { type ApiResult, benchApi } from './api';
+import { benchDeploy, type DeployResult } from './deploy';
 import { benchIngestion, type IngestionResult } from './ingestion';
 import { type Machine, machine } from './lib/machine';
-import { renderMarkdown } from './lib/report';
+import { DEPLOY_END, DEPLOY_START, deploySection, renderMarkdown } from './lib/report';
 import { log, round } from './lib/stats';
 import { benchOrchestration, type OrchestrationResult } from './orchestration';
 import { benchRetrieval, type RetrievalResult } from './retrieval';
 import { benchTokens, type TokensResult } from './tokens';
 
-const SECTIONS = ['ingestion', 'orchestration', 'tokens', 'retrieval', 'api'] as const;
+const SECTIONS = ['ingestion', 'orchestration', 'tokens', 'retrieval', 'api', 'deploy'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface Target {
@@ -51,6 +52,7 @@ export interface BenchResult {
   tokens?: TokensResult;
   retrieval?: RetrievalResult;
   api?: ApiResult;
+  deploy?: DeployResult;
 }
 
 const USAGE = `Usage: npm run bench -- [--json] [--only ${SECTIONS.join(',')}]
@@ -82,6 +84,38 @@ function targetsOf(result: BenchResult): Target[] {
       target: '< 1000',
       met: orchestration.offline.reviewMs < 1000,
     });
+  }
+  const { deploy } = result;
+  if (deploy) {
+    const pgReads = deploy.reads.postgres?.reviewById;
+    if (pgReads) {
+      targets.push({
+        figure: 'signed-in GET /api/reviews/:id on PostgreSQL (req/s; p99 ≤ 20 ms)',
+        value: pgReads.requestsPerSecond,
+        target: '≥ 3000',
+        met: pgReads.requestsPerSecond >= 3000 && pgReads.latencyP99Ms <= 20,
+      });
+    }
+    targets.push(
+      {
+        figure: 'signed-in GET /api/reviews/:id on PGlite (req/s)',
+        value: deploy.reads.pglite.reviewById.requestsPerSecond,
+        target: '≥ 1500',
+        met: deploy.reads.pglite.reviewById.requestsPerSecond >= 1500,
+      },
+      {
+        figure: '/api/health p99 during 10 × 3 MB uploads (ms; worst ≤ 250)',
+        value: deploy.healthUnderUploads.p99Ms,
+        target: '≤ 100',
+        met: deploy.healthUnderUploads.p99Ms <= 100 && deploy.healthUnderUploads.maxMs <= 250,
+      },
+      {
+        figure: 'idle RSS on PGlite (MB)',
+        value: deploy.idleRssMb,
+        target: '≤ 350',
+        met: deploy.idleRssMb <= 350,
+      },
+    );
   }
   if (tokens) {
     targets.push({
@@ -152,6 +186,9 @@ async function main(argv: string[]): Promise<number> {
     api: async () => {
       result.api = await benchApi();
     },
+    deploy: async () => {
+      result.deploy = await benchDeploy();
+    },
   };
   try {
     for (const section of selected) {
@@ -172,10 +209,22 @@ async function main(argv: string[]): Promise<number> {
   };
   result.targets = targetsOf(result);
 
+  const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
   if (full) {
-    const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
     writeFileSync(file, renderMarkdown(result));
     log(`wrote BENCHMARKS.md (${result.durationSeconds} s)`);
+  } else if (selected.length === 1 && selected[0] === 'deploy' && existsSync(file)) {
+    // The deploy section alone (it carries its own date and load): replace it, or add it at the end.
+    const before = readFileSync(file, 'utf8');
+    const start = before.indexOf(DEPLOY_START);
+    const end = before.indexOf(DEPLOY_END);
+    const section = deploySection(result);
+    const after =
+      start >= 0 && end > start
+        ? before.slice(0, start) + section + before.slice(end + DEPLOY_END.length)
+        : `${before.trimEnd()}\n\n${section}\n`;
+    writeFileSync(file, after);
+    log('updated the deploy section of BENCHMARKS.md');
   }
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (!full) process.stdout.write(`${JSON.stringify(result.targets, null, 2)}\n`);

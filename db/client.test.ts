@@ -7,8 +7,9 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type Database, openDatabase } from './client';
+import { ADVISORY_LOCKS, createTestDatabase, type Database, openDatabase, withAdvisoryLock } from './client';
 import { DataDirLockedError, lockDataDir } from './lock';
+import { createPostgresTestDatabase, describePostgres, type PostgresTestDatabase } from './postgres-testing';
 import { dossiers, dossierVersions, embeddings, passages } from './schema';
 
 const opened: Database[] = [];
@@ -135,6 +136,84 @@ describe('openDatabase', () => {
     await first.close();
     const again = await openDatabase({ dataDir: dir });
     opened.push(again);
+  });
+});
+
+describePostgres('openDatabase on a real PostgreSQL (pgvector)', () => {
+  const created: PostgresTestDatabase[] = [];
+  afterEach(async () => {
+    for (const db of opened.splice(0)) await db.close();
+    for (const pgdb of created.splice(0)) await pgdb.drop();
+  });
+  async function fresh(options?: { create?: boolean }) {
+    const pgdb = await createPostgresTestDatabase(options);
+    created.push(pgdb);
+    return pgdb;
+  }
+
+  it('runs the same migrations and queries through node-postgres', async () => {
+    const database = await openDatabase({ databaseUrl: (await fresh()).url });
+    opened.push(database);
+    expect(database.kind).toBe('postgres');
+    const [{ server_version_num }] = await database.query<{ server_version_num: string }>(
+      'show server_version_num',
+    );
+    expect(Number(server_version_num)).toBeGreaterThanOrEqual(150000);
+    await exercise(database);
+  });
+
+  it('lets many processes migrate an empty database at once: one migrates, the others wait and find it done', async () => {
+    const { url } = await fresh();
+    // Each opener has its own pool, as separate processes would.
+    const all = await Promise.all(
+      Array.from({ length: 4 }, () => openDatabase({ databaseUrl: url, poolMax: 2 })),
+    );
+    opened.push(...all);
+    const applied = await all[0].query<{ n: number }>(
+      'select count(*)::int as n from drizzle.__drizzle_migrations',
+    );
+    const journal = JSON.parse(
+      readFileSync(new URL('./migrations/meta/_journal.json', import.meta.url), 'utf8'),
+    );
+    expect(applied).toEqual([{ n: journal.entries.length }]);
+    await exercise(all[3]);
+  });
+
+  it('waits for a database that does not exist yet instead of failing', async () => {
+    const pgdb = await fresh({ create: false });
+    const waits: string[] = [];
+    const opening = openDatabase({ databaseUrl: pgdb.url, waitMs: 20_000, onWait: (r) => waits.push(r) });
+    await new Promise((r) => setTimeout(r, 600));
+    await pgdb.create();
+    const database = await opening;
+    opened.push(database);
+    expect(waits.length).toBeGreaterThan(0);
+    expect(waits[0]).toMatch(/does not exist/);
+    await exercise(database);
+  });
+
+  it("gives up after the wait with the server's own error", async () => {
+    const pgdb = await fresh({ create: false });
+    await expect(openDatabase({ databaseUrl: pgdb.url, waitMs: 300 })).rejects.toThrow(/does not exist/);
+  });
+
+  it('serialises work under an advisory lock across connections', async () => {
+    const { url } = await fresh();
+    const a = await openDatabase({ databaseUrl: url, poolMax: 2 });
+    const b = await openDatabase({ databaseUrl: url, poolMax: 2 });
+    opened.push(a, b);
+    const events: string[] = [];
+    const step = (db: Database, name: string) =>
+      withAdvisoryLock(db, ADVISORY_LOCKS.seed, async () => {
+        events.push(`${name}:in`);
+        await new Promise((r) => setTimeout(r, 150));
+        events.push(`${name}:out`);
+      });
+    await Promise.all([step(a, 'a'), step(b, 'b')]);
+    // Never both inside at once.
+    expect(
+      [events.slice(0, 2), events.slice(2)].map((pair) => pair[0].split(':')[0] === pair[1].split(':')[0]),
+    ).toEqual([true, true]);
   });
 });
 

@@ -39,6 +39,84 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** node-postgres pool size (default 10). */
   poolMax?: number;
+  /**
+   * PostgreSQL: how long to keep retrying while the server is unreachable, still starting, or the
+   * database not created yet (default 60 s), so processes started beside their database wait for it.
+   */
+  waitMs?: number;
+  /** Told about each failed attempt while waiting (a logger in the server). */
+  onWait?: (reason: string) => void;
+}
+
+/**
+ * Advisory-lock keys (the two-int form; the first is 'PRJY' so other applications on the same
+ * server are unlikely to collide).
+ */
+export const ADVISORY_LOCKS = { migrations: 1, seed: 2 } as const;
+const LOCK_NAMESPACE = 0x50524a59;
+
+/** Errors that mean "not yet" rather than "wrong": connection refused, server starting, no database yet. */
+function isTransient(err: unknown): boolean {
+  const e = err as { code?: string };
+  return (
+    e?.code === 'ECONNREFUSED' ||
+    e?.code === 'ECONNRESET' ||
+    e?.code === 'ENOTFOUND' ||
+    e?.code === 'EAI_AGAIN' ||
+    e?.code === '57P03' || // cannot_connect_now: the server is starting up
+    e?.code === '3D000' // invalid_catalog_name: the database is not created yet
+  );
+}
+
+async function waitForServer(pool: pg.Pool, waitMs: number, onWait?: (reason: string) => void) {
+  const deadline = Date.now() + waitMs;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 2_000)) {
+    try {
+      const client = await pool.connect();
+      client.release();
+      return;
+    } catch (err) {
+      if (!isTransient(err) || Date.now() + delay > deadline) throw err;
+      onWait?.((err as Error).message);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+/**
+ * Runs `fn` while holding a PostgreSQL session advisory lock, so concurrent processes (API and
+ * workers started together) take turns. The lock lives on one dedicated connection, handed to `fn`;
+ * `fn` may use the pool too. Embedded PGlite belongs to one process: `fn` simply runs.
+ */
+export async function withAdvisoryLock<T>(
+  database: Pick<Database, 'pool'>,
+  key: number,
+  fn: (client?: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  if (!database.pool) return fn();
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, key]);
+    try {
+      return await fn(client);
+    } finally {
+      await client.query('select pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE, key]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Applies pending migrations under the migrations advisory lock. Every process started on an empty
+ * database calls this: the first creates the extension and the schema while the others wait, then
+ * find nothing left to do (run in parallel, two `CREATE TABLE`s or `CREATE EXTENSION`s collide).
+ */
+async function migratePostgres(pool: pg.Pool) {
+  // On the lock's own connection: a pool of one must not wait for a second.
+  await withAdvisoryLock({ pool }, ADVISORY_LOCKS.migrations, (client) =>
+    migratePg(drizzlePg(client ?? pool), { migrationsFolder }),
+  );
 }
 
 /** The one place that picks a driver. Opens, locks (PGlite), and migrates. */
@@ -47,7 +125,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 });
     const db = drizzlePg(pool, { schema, casing: 'snake_case' });
-    if (shouldMigrate) await migratePg(db, { migrationsFolder });
+    try {
+      await waitForServer(pool, options.waitMs ?? 60_000, options.onWait);
+      if (shouldMigrate) await migratePostgres(pool);
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
     return {
       db,
       kind: 'postgres',

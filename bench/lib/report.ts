@@ -486,6 +486,84 @@ function notes(r: BenchResult): string {
   return out.join('\n');
 }
 
+export const DEPLOY_START = '<!-- deploy:start -->';
+export const DEPLOY_END = '<!-- deploy:end -->';
+
+/**
+ * Issue #17's figures, between markers so that `npm run bench -- --only deploy` can replace this section
+ * alone (it states its own date, machine and load, since the rest of the file may come from another run).
+ */
+export function deploySection(r: BenchResult): string {
+  const d = r.deploy;
+  if (!d) return '';
+  const m = r.machine;
+  const reads = (
+    label: string,
+    f: { requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; non2xx: number },
+    rps: number,
+    p99?: number,
+  ): Row => [
+    label,
+    `${n(f.requestsPerSecond)} req/s · p50 ${ms(f.latencyP50Ms)} · p99 ${ms(f.latencyP99Ms)}${f.non2xx ? ` · ${n(f.non2xx)} non-2xx` : ''}`,
+    `≥ ${n(rps)} req/s${p99 === undefined ? '' : ` · p99 ≤ ${p99} ms`}`,
+    f.requestsPerSecond >= rps && (p99 === undefined || f.latencyP99Ms <= p99) && f.non2xx === 0,
+  ];
+  const rows: Row[] = [
+    reads('signed-in `GET /api/reviews/:id` (finished), PGlite', d.reads.pglite.reviewById, 1500),
+    reads('signed-in `GET /api/exams/:id`, PGlite', d.reads.pglite.examById, 1500),
+  ];
+  if (d.reads.postgres) {
+    rows.push(
+      reads(
+        `signed-in \`GET /api/reviews/:id\` (finished), PostgreSQL ${d.reads.postgres.serverVersion}`,
+        d.reads.postgres.reviewById,
+        3000,
+        20,
+      ),
+      reads(
+        `signed-in \`GET /api/exams/:id\`, PostgreSQL ${d.reads.postgres.serverVersion}`,
+        d.reads.postgres.examById,
+        3000,
+        20,
+      ),
+    );
+  } else {
+    rows.push([
+      'signed-in reads on PostgreSQL',
+      `not measured: ${d.reads.postgresSkipped ?? 'no server'}`,
+      '≥ 3,000 req/s · p99 ≤ 20 ms',
+      null,
+    ]);
+  }
+  const h = d.healthUnderUploads;
+  rows.push(
+    [
+      `\`GET /api/health\` during ${h.uploads} concurrent ${h.megabytes} MB Markdown uploads (PGlite; ${n(h.samples)} samples, uploads took ${n(h.uploadSeconds, 1)} s)`,
+      `p50 ${ms(h.p50Ms)} · p99 ${ms(h.p99Ms)} · worst ${ms(h.maxMs)}${h.healthResets ? ` · ${h.healthResets} connection reset(s)` : ''}${h.failedUploads ? ` · ${h.failedUploads} upload(s) failed (${h.firstFailure?.replace(/\|/g, '/')})` : ''}`,
+      'p99 ≤ 100 ms · worst ≤ 250 ms',
+      h.p99Ms <= 100 && h.maxMs <= 250 && h.failedUploads === 0 && h.healthResets === 0,
+    ],
+    ['server RSS idle, 5 s after ready (PGlite)', `${n(d.idleRssMb)} MB`, '≤ 350 MB', d.idleRssMb <= 350],
+  );
+  return [
+    DEPLOY_START,
+    '## Production on PostgreSQL (issue #17)',
+    '',
+    `Run of ${r.date} on ${m.cpu}, ${m.cores} cores, Node ${m.node}; load ${r.load.start.join(' / ')} at start · ${r.load.end.join(' / ')} at end (\`${r.command}\`). autocannon (${d.connections} connections, ${d.seconds} s) runs on the same 2 cores as the server; one server process, offline analyzer, embedded worker.`,
+    '',
+    table(rows),
+    '',
+    ...(r.load.start[0] > m.cores
+      ? [
+          `**This run is not a measurement of the targets:** the machine's load (${r.load.start[0]} at start on ${m.cores} cores) means other work held most of the CPU; rerun \`npm run bench -- --only deploy\` on a quiet machine. Compare rows within the run: the signed-in static read (\`/api/exams/:id\`, session from the cache) against the review read shows what the review's one query still costs.`,
+          '',
+        ]
+      : []),
+    "Signed-in reads skip the session query for up to `PREJURY_SESSION_CACHE_MS` (5 s, the stated delay for a sign-out through another API process); a finished review costs one query (access check, which also fingerprints the trainers' decisions for the ETag) and its JSON comes from memory; referential reads cost none.",
+    DEPLOY_END,
+  ].join('\n');
+}
+
 export function renderMarkdown(r: BenchResult): string {
   return `${[
     header(r),
@@ -496,6 +574,7 @@ export function renderMarkdown(r: BenchResult): string {
     tokens(r),
     api(r),
     retrieval(r),
+    deploySection(r),
     notes(r),
   ]
     .filter((s) => s !== '')

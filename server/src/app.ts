@@ -120,9 +120,20 @@ export function createApp(deps: AppDeps) {
         });
   });
 
+  // Sign-out, revoke-all, password change or reset: no cached session of this process outlives them.
+  // (A sign-in only adds a session: the cache keeps serving everyone else's.)
+  app.use('/api/auth/*', async (c, next) => {
+    await next();
+    if (c.req.method === 'POST' && !c.req.path.startsWith('/api/auth/sign-in/')) accounts.forgetSessions();
+  });
+
   app.use('/api/*', async (c, next) => {
     c.set('actor', await accounts.actorFromHeaders(c.req.raw.headers));
     await next();
+    // Account changes (deactivation, roles, cohorts, erasure) end or change sessions: forget them here.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && /^\/api\/(admin|me)(\/|$)/.test(c.req.path)) {
+      accounts.forgetSessions();
+    }
   });
   app.use('/api/*', csrfGuard(deps.config.auth.trustedOrigins));
   app.use('/api/*', accessPolicy(deps.database));
@@ -151,6 +162,7 @@ export function createApp(deps: AppDeps) {
       reviewRoutes(deps.services.reviews, {
         perHourLimit: deps.config.reviewsPerHour,
         annotate: (id, report) => deps.services.trainer.annotate(id, report),
+        progress: deps.services.progress,
       }),
     )
     .route('/api', decisionRoutes(deps.services.trainer))

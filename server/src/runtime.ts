@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Database, openDatabase } from '../../db/client';
+import { ADVISORY_LOCKS, type Database, openDatabase, withAdvisoryLock } from '../../db/client';
 import { secureDataDir } from '../../db/permissions';
 import { closeParsePool } from './features/dossiers/ingest/parse';
 import { type Config, ConfigError } from './lib/env';
@@ -45,10 +45,17 @@ export async function startRuntime(
     options.accounts === false
       ? baseConfig
       : { ...baseConfig, auth: { ...baseConfig.auth, secret: resolveAuthSecret(baseConfig) } };
-  const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database: Database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onWait: (reason) => logger.warn({ reason }, 'waiting for the database'),
+  });
   const services = createServices(config, database, logger);
   if (options.accounts !== false && config.seedDemo) {
-    const { seeded, generatedPassword } = await services.accounts.seedDemo(config.demoPassword);
+    // Several API processes may start on one empty database: one seeds, the others then find users.
+    const { seeded, generatedPassword } = await withAdvisoryLock(database, ADVISORY_LOCKS.seed, () =>
+      services.accounts.seedDemo(config.demoPassword),
+    );
     if (seeded) printDemoAccounts(generatedPassword);
   }
   const queue = createJobQueue(database, logger);
@@ -103,6 +110,7 @@ export async function startRuntime(
       if (sweeper) clearInterval(sweeper);
       if (retention) clearInterval(retention);
       await queue.stop();
+      await services.progress.close();
       await closeParsePool();
       await database.close();
     },

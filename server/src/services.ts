@@ -14,6 +14,7 @@ import { createUsageLedger } from './lib/ledger';
 import { createChatModel, createEmbedder } from './lib/llm/index';
 import type { ChatModel, Embedder } from './lib/llm/types';
 import type { Logger } from './lib/logger';
+import { createProgressBus } from './lib/progress-bus';
 
 export interface ServiceOverrides {
   chat?: ChatModel | null;
@@ -22,6 +23,8 @@ export interface ServiceOverrides {
   retrieval?: RetrievalOptions;
   /** Where requested reviews go: the job queue in the server, a direct run in the CLI and tests. */
   enqueue?: (reviewId: string) => Promise<void>;
+  /** The session cache's clock (tests move it by hand). */
+  clock?: { now(): number };
 }
 
 /**
@@ -50,6 +53,7 @@ export function createServices(
   let enqueue = overrides.enqueue ?? (async () => {});
   const retriever = createRetriever(database, embedder, overrides.retrieval);
   const rubrics = createRubricVersionService({ database });
+  const progress = createProgressBus(database, logger);
   const reviews = createReviewService({
     database,
     retriever,
@@ -61,6 +65,7 @@ export function createServices(
     redactPii: config.redactPii,
     rubrics: rubrics.source,
     embedMissing: (versionId) => dossiers.embedMissing(versionId),
+    onProgress: (id) => progress.publish(id),
   });
   const coaching = createCoachingService({
     database,
@@ -71,7 +76,13 @@ export function createServices(
     logger,
   });
   const auth = createAuth(config, database, logger);
-  const accounts = createAccountService({ database, auth, logger });
+  const accounts = createAccountService({
+    database,
+    auth,
+    logger,
+    sessionCacheMs: config.sessionCacheMs,
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
+  });
   const trainer = createTrainerService({ database });
   const calibration = createCalibrationService({
     database,
@@ -95,6 +106,8 @@ export function createServices(
     /** The configured chat model (null: offline analyzer), for the model-server check. */
     chat,
     embedder,
+    /** Review progress notices (LISTEN/NOTIFY on PostgreSQL): what wakes the progress streams. */
+    progress,
     /** Late binding: the job queue needs the services, the services need the queue. */
     setEnqueue(fn: (reviewId: string) => Promise<void>) {
       enqueue = fn;

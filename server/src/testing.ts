@@ -40,13 +40,15 @@ export async function createTestApp(
     overrides?: ServiceOverrides;
     /** Where the app's logs go (tests that read them); default stdout. */
     logTo?: { write(line: string): void };
+    /** Another app's database: a second API process on the same data (not closed by this one). */
+    sharedWith?: { database: Database };
   } = {},
 ) {
   const config = testConfig(options.config);
   const logger = createLogger(config, options.logTo);
-  const database = await createTestDatabase();
+  const database = options.sharedWith?.database ?? (await createTestDatabase());
   const services = createServices(config, database, logger, options.overrides);
-  await services.accounts.seedDemo(TEST_PASSWORD);
+  if (!options.sharedWith) await services.accounts.seedDemo(TEST_PASSWORD);
   const running = new Set<Promise<void>>();
   if (!options.overrides?.enqueue) {
     services.setEnqueue(async (reviewId) => {
@@ -126,7 +128,7 @@ export async function createTestApp(
     },
     async close() {
       while (running.size > 0) await Promise.allSettled([...running]);
-      await database.close();
+      if (!options.sharedWith) await database.close();
     },
   };
 }

@@ -21,5 +21,11 @@ export interface AppEnv {
     requestId: string;
     /** Null when the request carries no valid session (public routes only). */
     actor: Actor | null;
+    /**
+     * Set by the access policy on `/api/reviews/:id…` routes, from its one query: the review's id and,
+     * once it is finished, a fingerprint of everything its JSON depends on (finish time, trainers'
+     * decisions and check), the ETag's source. Null while the review runs.
+     */
+    reviewVersion?: { id: string; version: string | null };
   };
 }

@@ -61,6 +61,12 @@ export const EnvSchema = z.object({
   PREJURY_COACH_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Drafts (dossier versions other than the latest) older than this are purged; unset keeps them. */
   PREJURY_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
+  /**
+   * How long an API process may reuse a session it looked up (0: every request asks the database).
+   * Bounds how late a sign-out, revoke-all, password reset or deactivation done through ANOTHER
+   * process takes effect here; through this process they take effect at once.
+   */
+  PREJURY_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(5_000).default(5_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -110,6 +116,8 @@ export interface Config {
   reviewsPerHour: number;
   coachPerHour: number;
   retentionDays: number | undefined;
+  /** Session lookups reused for this long (≤ 5 s); see PREJURY_SESSION_CACHE_MS. */
+  sessionCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -196,6 +204,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     reviewsPerHour: env.PREJURY_REVIEWS_PER_HOUR,
     coachPerHour: env.PREJURY_COACH_PER_HOUR,
     retentionDays: env.PREJURY_RETENTION_DAYS,
+    sessionCacheMs: env.PREJURY_SESSION_CACHE_MS,
   };
 }
 

@@ -55,18 +55,38 @@ export async function findVisibleDossier(
   return { id: row.id, ownerId: row.ownerId, relation: relationOf(actor, row.ownerId) };
 }
 
-/** The dossier a review belongs to, if the caller may see it (one query); otherwise a 404 for the review. */
+/**
+ * The dossier a review belongs to, if the caller may see it (one query); otherwise a 404 for the review.
+ * Also gives the review's version: for a finished review, a fingerprint of what its JSON depends on
+ * (finish time, trainers' decisions, the check), null while it runs, so finished reports can be served
+ * with an ETag and from memory without another query.
+ */
 export async function findVisibleReview(
   database: Database,
   actor: Actor,
   reviewId: string,
-): Promise<DossierRef> {
+): Promise<DossierRef & { reviewVersion: string | null }> {
   const [row] = await database.db
-    .select({ id: dossiers.id, ownerId: dossiers.ownerId })
+    .select({
+      id: dossiers.id,
+      ownerId: dossiers.ownerId,
+      reviewVersion: sql<string | null>`case when ${reviews.status} = 'done' then
+        ${reviews.finishedAt}::text
+        || '|' || (select count(*) || ':' || coalesce(max(d.created_at)::text, '')
+                   from review_decisions d where d.review_id = ${reviews.id})
+        || '|' || coalesce((select k.created_at::text || k.checked_by_name || coalesce(k.comment, '')
+                   from review_checks k where k.review_id = ${reviews.id}), '')
+      end`,
+    })
     .from(reviews)
     .innerJoin(dossierVersions, eq(dossierVersions.id, reviews.versionId))
     .innerJoin(dossiers, eq(dossiers.id, dossierVersions.dossierId))
     .where(sql`${reviews.id} = ${reviewId} and ${visibleDossiers(actor)}`);
   if (!row?.ownerId) throw new NotFoundError('Analyse', reviewId);
-  return { id: row.id, ownerId: row.ownerId, relation: relationOf(actor, row.ownerId) };
+  return {
+    id: row.id,
+    ownerId: row.ownerId,
+    relation: relationOf(actor, row.ownerId),
+    reviewVersion: row.reviewVersion,
+  };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../lib/env';
 import { createOpenAIEmbedder } from '../../lib/llm/embeddings';
 import { createOpenAIChatModel } from '../../lib/llm/openai-chat';
 import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
@@ -180,6 +181,47 @@ describe('sign-in and sessions', () => {
       body: JSON.stringify({ newPassword: 'encore-un-autre-mot', token }),
     });
     expect(again.status).toBe(400);
+  });
+});
+
+describe('the session cache of an API process', () => {
+  it('ends a session at once in the process that signed it out, and within 5 s in another', async () => {
+    t = await createTestApp();
+    let now = 1_000_000;
+    const other = await createTestApp({ sharedWith: t, overrides: { clock: { now: () => now } } });
+    const cookie = sessionCookie(
+      await t.raw.request('/api/auth/sign-in/email', signInBody(DEMO_USERS.candidate, TEST_PASSWORD)),
+    );
+    const get = (app: TestApp) => app.raw.request('/api/dossiers', { headers: { cookie } });
+    expect((await get(other)).status).toBe(200); // the other process has looked the session up
+    const out = await t.raw.request('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(out.status).toBe(200);
+    expect((await get(t)).status).toBe(401);
+    // The other process reuses its lookup for at most the stated 5 s, then asks the database again.
+    now += 4_900;
+    expect((await get(other)).status).toBe(200);
+    now += 200;
+    expect((await get(other)).status).toBe(401);
+    await other.close();
+  });
+
+  it("applies an admin's change to an account at once in that process", async () => {
+    t = await createTestApp();
+    expect((await t.app.request('/api/dossiers')).status).toBe(200); // cached
+    const id = await t.userId('candidate');
+    const res = await t.as('admin').request(`/api/admin/users/${id}`, { method: 'DELETE' });
+    expect(res.status).toBe(204);
+    expect((await t.app.request('/api/dossiers')).status).toBe(401);
+  });
+
+  it('states a delay of at most 5 s, and 0 turns the cache off', () => {
+    expect(loadConfig({}).sessionCacheMs).toBe(5_000);
+    expect(loadConfig({ PREJURY_SESSION_CACHE_MS: '0' }).sessionCacheMs).toBe(0);
+    expect(() => loadConfig({ PREJURY_SESSION_CACHE_MS: '5001' })).toThrow(ConfigError);
   });
 });
 

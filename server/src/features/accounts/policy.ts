@@ -113,10 +113,13 @@ export function accessPolicy(database: Database): MiddlewareHandler<AppEnv> {
     if (!UUID_PATTERN.test(id)) {
       throw new ValidationError('Requête invalide : identifiant mal formé (UUID en minuscules attendu).');
     }
-    const ref =
-      'dossier' in rule
-        ? await findVisibleDossier(database, actor, id)
-        : await findVisibleReview(database, actor, id);
+    let ref: Awaited<ReturnType<typeof findVisibleDossier>>;
+    if ('dossier' in rule) ref = await findVisibleDossier(database, actor, id);
+    else {
+      const review = await findVisibleReview(database, actor, id);
+      c.set('reviewVersion', { id, version: review.reviewVersion });
+      ref = review;
+    }
     const allowed = 'dossier' in rule ? rule.dossier : rule.review;
     if (!allowed.includes(ref.relation)) throw forbidden();
     return next();

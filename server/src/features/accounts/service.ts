@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../../../../db/client';
 import {
   calibrationScores,
@@ -44,9 +45,38 @@ export interface NewUser {
 const ORPHAN_EMBEDDINGS = sql`delete from ${embeddings} e where not exists (select 1 from ${passages} p where p.content_hash = e.content_hash)`;
 
 /** Accounts: who is calling, user management, personal-data export and erasure, retention. */
-export function createAccountService(deps: { database: Database; auth: Auth; logger: Logger }) {
+/** The session cookie's value (better-auth's signed token), the key of the session cache. */
+const SESSION_TOKEN = /(?:^|;\s*)((?:__Secure-)?prejury[.-]session_token)=([^;]+)/;
+
+export function createAccountService(deps: {
+  database: Database;
+  auth: Auth;
+  logger: Logger;
+  /** How long a looked-up session is reused (ms, ≤ 5 s; 0 disables). */
+  sessionCacheMs?: number;
+  /** The session cache's clock (tests move it by hand); default `performance`. */
+  clock?: { now(): number };
+}) {
   const { database, auth, logger } = deps;
   const { db } = database;
+  const cacheMs = deps.sessionCacheMs ?? 0;
+  // Signed-in reads skip the session and membership queries for up to `cacheMs`: the cost of most
+  // requests otherwise. Concurrent requests with one cookie share one lookup (fetchMethod).
+  const sessionCache =
+    cacheMs > 0
+      ? new LRUCache<string, { actor: Actor | null }, Headers>({
+          max: 50_000,
+          ttl: cacheMs,
+          ...(deps.clock ? { perf: deps.clock, ttlResolution: 0 } : {}),
+          fetchMethod: async (_token, _stale, { context }) => ({ actor: await lookUp(context) }),
+        })
+      : null;
+
+  async function lookUp(headers: Headers): Promise<Actor | null> {
+    const session = await auth.api.getSession({ headers });
+    if (!session) return null;
+    return actorForUser(session.user);
+  }
 
   async function actorForUser(user: { id: string; email: string; name: string }): Promise<Actor | null> {
     // One round trip: the membership and, for trainers, the cohorts they follow.
@@ -306,10 +336,19 @@ export function createAccountService(deps: { database: Database; auth: Auth; log
     /** The caller behind a request's session cookie, or null. */
     async actorFromHeaders(headers: Headers): Promise<Actor | null> {
       // No session cookie, no lookup: anonymous calls to public routes cost nothing here.
-      if (!/session_token=/.test(headers.get('cookie') ?? '')) return null;
-      const session = await auth.api.getSession({ headers });
-      if (!session) return null;
-      return actorForUser(session.user);
+      const token = SESSION_TOKEN.exec(headers.get('cookie') ?? '');
+      if (!token) return null;
+      if (!sessionCache) return lookUp(headers);
+      const hit = await sessionCache.fetch(`${token[1]}=${token[2]}`, { context: headers });
+      return hit?.actor ?? null;
+    },
+    /**
+     * Forget every cached session of this process: called after anything that can end a session or
+     * change what a user may do (sign-out, revoke-all, password reset, deactivation, role changes), so
+     * it takes effect here at once; other processes see it when their entries lapse (≤ 5 s).
+     */
+    forgetSessions() {
+      sessionCache?.clear();
     },
     createUser,
     deleteUser,

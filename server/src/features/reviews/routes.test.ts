@@ -110,6 +110,55 @@ describe('reviews with the offline analyzer', () => {
     expect(body).toContain('event: done\ndata: {"status":"done"}');
   });
 
+  it('pushes progress to a stream when the review moves, without polling the database meanwhile', async () => {
+    const queued: string[] = [];
+    const q = await createTestApp({ overrides: { enqueue: async (id) => void queued.push(id) } });
+    try {
+      const created = await (
+        await q.app.request('/api/dossiers', {
+          method: 'POST',
+          body: uploadForm(
+            { name: 'push.md', bytes: caseText('b1-audit-rse/weak.md') },
+            { examId: 'b1-audit-rse' },
+          ),
+        })
+      ).json();
+      const { id } = await (
+        await q.app.request(`/api/dossiers/${created.id}/versions/1/reviews`, { method: 'POST' })
+      ).json();
+      const res = await q.app.request(`/api/reviews/${id}/events`);
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const readUntil = async (pattern: RegExp) => {
+        while (!pattern.test(text)) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += decoder.decode(value);
+        }
+      };
+      await readUntil(/"status":"queued"/);
+      // Nothing moves for a second: the stream must not query the database (it used to every 500 ms).
+      const pglite = q.database.pglite as NonNullable<typeof q.database.pglite>;
+      const original = pglite.query.bind(pglite);
+      let queries = 0;
+      pglite.query = ((...args: Parameters<typeof original>) => {
+        queries += 1;
+        return original(...args);
+      }) as typeof pglite.query;
+      await new Promise((r) => setTimeout(r, 1_200));
+      pglite.query = original;
+      expect(queries).toBe(0);
+      // The worker runs it: the stream hears each step and ends with done.
+      await q.services.reviews.run(queued[0]);
+      await readUntil(/event: done/);
+      expect(text).toMatch(/"status":"running"/);
+      expect(text).toMatch(/event: progress\ndata: \{"status":"done","total":7,"done":7,"failed":0/);
+    } finally {
+      await q.close();
+    }
+  });
+
   it('exports the report as Markdown and printable HTML, and lists reviews per dossier', async () => {
     const { dossier, requested } = await uploadAndReview(
       t,
@@ -144,6 +193,66 @@ describe('reviews with the offline analyzer', () => {
     const { requested } = await uploadAndReview(t, 'b1-audit-rse', 'y.md', caseText('b1-audit-rse/weak.md'));
     const retry = await t.app.request(`/api/reviews/${requested.id}/criteria/K1/retry`, { method: 'POST' });
     expect(retry.status).toBe(409);
+  });
+
+  it('serves a finished review with an ETag, 304 when unchanged, a new ETag once a trainer decides', async () => {
+    const { review } = await uploadAndReview(t, 'b1-audit-rse', 'etag.md', caseText('b1-audit-rse/weak.md'));
+    expect(review.status).toBe('done');
+    const url = `/api/reviews/${review.id}`;
+    const first = await t.app.request(url);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const again = await t.app.request(url, { headers: { 'if-none-match': etag as string } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // Another user who may read it gets the same validator; someone else still gets a 404, not a 304.
+    expect(
+      (await t.as('trainer').request(url, { headers: { 'if-none-match': etag as string } })).status,
+    ).toBe(304);
+    expect(
+      (await t.as('candidate2').request(url, { headers: { 'if-none-match': etag as string } })).status,
+    ).toBe(404);
+
+    const decided = await t.as('trainer').request(`${url}/criteria/K1/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ score: 4, reason: 'evidence_missed' }),
+    });
+    expect(decided.status).toBe(201);
+    const after = await t.app.request(url, { headers: { 'if-none-match': etag as string } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    const k1 = (await after.json()).report.criteria.find((c: { id: string }) => c.id === 'K1');
+    expect(k1.decision).toMatchObject({ score: 4, reason: 'evidence_missed' });
+  });
+
+  it('reads a finished review with one database query, and the referential with none, once signed in', async () => {
+    const { review } = await uploadAndReview(
+      t,
+      'b1-audit-rse',
+      'count.md',
+      caseText('b1-audit-rse/partial.md'),
+    );
+    const pglite = t.database.pglite as NonNullable<typeof t.database.pglite>;
+    const counted = async (path: string) => {
+      await t.app.request(path); // warm: the session and the report are looked up once
+      const original = pglite.query.bind(pglite);
+      let n = 0;
+      pglite.query = ((...args: Parameters<typeof original>) => {
+        n += 1;
+        return original(...args);
+      }) as typeof pglite.query;
+      try {
+        for (let i = 0; i < 3; i++) expect((await t.app.request(path)).status).toBe(200);
+      } finally {
+        pglite.query = original;
+      }
+      return n;
+    };
+    expect(await counted(`/api/reviews/${review.id}`)).toBe(3);
+    expect(await counted('/api/exams/b1-audit-rse')).toBe(0);
+    expect(await counted('/api/referential')).toBe(0);
   });
 
   it('deletes reviews with their dossier', async () => {

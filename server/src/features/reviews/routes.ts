@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { LRUCache } from 'lru-cache';
 import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
+import type { ProgressBus } from '../../lib/progress-bus';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
 import { type GapReport, GapReportSchema } from './schemas';
@@ -64,8 +67,21 @@ const DossierReviewSchema = z
   })
   .openapi('DossierReview');
 
-const SSE_POLL_MS = 500;
+/**
+ * A stream reads the review when told it moved (`ProgressBus`), and on its own only this often: a safety
+ * net for a lost notice, not a poll.
+ */
+const SSE_RECHECK_MS = 15_000;
 const SSE_MAX_MS = 15 * 60_000;
+
+/** Whether an If-None-Match header names this ETag (a list, weak forms, or `*`). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
 
 /** Review routes, mounted at `/api` (they live under both /dossiers and /reviews). */
 export function reviewRoutes(
@@ -74,9 +90,18 @@ export function reviewRoutes(
     perHourLimit?: number;
     /** Adds people's work to a report (trainers' decisions beside the AI's scores). */
     annotate?: (reviewId: string, report: GapReport) => Promise<GapReport>;
+    /** What wakes progress streams; without it they re-check every 500 ms. */
+    progress?: ProgressBus;
   } = {},
 ) {
   const annotate = options.annotate ?? (async (_id: string, report: GapReport) => report);
+  // Finished reviews' JSON by ETag. A finished report never changes, and the ETag also covers trainers'
+  // decisions and check (the access policy's query fingerprints them), so an entry is never stale: a
+  // change makes a new ETag. Bounded by size: reports weigh tens of kilobytes.
+  const finished = new LRUCache<string, string>({
+    maxSize: 64 * 1024 * 1024,
+    sizeCalculation: (body) => Math.max(1, body.length),
+  });
   return createRouter()
     .openapi(
       createRoute({
@@ -124,14 +149,38 @@ export function reviewRoutes(
         summary: "État d'une revue et son rapport d'écarts",
         request: { params: IdParamSchema },
         responses: {
-          200: { description: 'Revue', content: { 'application/json': { schema: ReviewSchema } } },
+          200: {
+            description:
+              'Revue. Une revue terminée porte un ETag : avec If-None-Match, 304 tant que rien ne change.',
+            content: { 'application/json': { schema: ReviewSchema } },
+          },
           ...errorResponses(400, 404),
         },
       }),
       async (c) => {
         const id = c.req.valid('param').id;
+        const known = c.get('reviewVersion');
+        const etag =
+          known?.id === id && known.version
+            ? `"${createHash('sha256').update(`${id}|${known.version}`).digest('base64url').slice(0, 32)}"`
+            : null;
+        if (etag) {
+          c.header('ETag', etag);
+          // Revalidate every time (a trainer may decide at any moment), but a 304 costs one small query.
+          c.header('Cache-Control', 'private, no-cache');
+          // `as never`: these carry the same JSON as below (or none, 304); the typed client keeps one shape.
+          if (ifNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304) as never;
+          const body = finished.get(etag);
+          if (body) return c.body(body, 200, { 'content-type': 'application/json' }) as never;
+        }
         const review = await service.get(id);
-        return c.json(review.report ? { ...review, report: await annotate(id, review.report) } : review, 200);
+        const payload = review.report ? { ...review, report: await annotate(id, review.report) } : review;
+        if (etag && review.status === 'done') {
+          const body = JSON.stringify(payload);
+          finished.set(etag, body);
+          return c.body(body, 200, { 'content-type': 'application/json' }) as never;
+        }
+        return c.json(payload, 200);
       },
     )
     .openapi(
@@ -211,20 +260,48 @@ export function reviewRoutes(
         // 404 before opening the stream, so clients get a JSON error rather than an empty stream.
         await service.progress(id);
         return streamSSE(c, async (stream) => {
-          let last = '';
-          const deadline = Date.now() + SSE_MAX_MS;
-          while (!stream.aborted && Date.now() < deadline) {
-            const progress = await service.progress(id);
-            const json = JSON.stringify(progress);
-            if (json !== last) {
-              await stream.writeSSE({ event: 'progress', data: json });
-              last = json;
+          let wake: (() => void) | null = null;
+          let moved = true;
+          const recheckMs = options.progress ? SSE_RECHECK_MS : 500;
+          const unsubscribe = options.progress
+            ? await options.progress.subscribe(id, () => {
+                moved = true;
+                wake?.();
+              })
+            : () => {};
+          stream.onAbort(() => wake?.());
+          try {
+            let last = '';
+            const deadline = Date.now() + SSE_MAX_MS;
+            while (!stream.aborted && Date.now() < deadline) {
+              if (moved) {
+                moved = false;
+                const progress = await service.progress(id);
+                const json = JSON.stringify(progress);
+                if (json !== last) {
+                  await stream.writeSSE({ event: 'progress', data: json });
+                  last = json;
+                }
+                if (progress.status === 'done' || progress.status === 'failed') {
+                  await stream.writeSSE({ event: 'done', data: JSON.stringify({ status: progress.status }) });
+                  return;
+                }
+              }
+              await new Promise<void>((resolve) => {
+                const timer = setTimeout(() => {
+                  moved = true;
+                  resolve();
+                }, recheckMs);
+                wake = () => {
+                  clearTimeout(timer);
+                  resolve();
+                };
+                if (moved || stream.aborted) wake();
+              });
+              wake = null;
             }
-            if (progress.status === 'done' || progress.status === 'failed') {
-              await stream.writeSSE({ event: 'done', data: JSON.stringify({ status: progress.status }) });
-              return;
-            }
-            await stream.sleep(SSE_POLL_MS);
+          } finally {
+            unsubscribe();
           }
         });
       },

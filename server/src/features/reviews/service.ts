@@ -43,6 +43,8 @@ export interface ReviewServiceDeps {
    * all have one. Without it, or when it fails, retrieval uses full-text search alone and the report says so.
    */
   embedMissing?: (versionId: string) => Promise<boolean>;
+  /** Told whenever a review or one of its criteria changes state (wakes progress streams). */
+  onProgress?: (reviewId: string) => void;
 }
 
 /** Where a review's rubric comes from (the calibration feature's rubric versions). */
@@ -113,6 +115,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
   const { db } = database;
   const ledger = createUsageLedger(database);
   const leaseMs = deps.leaseMs ?? 120_000;
+  const moved = deps.onProgress ?? (() => {});
 
   function cacheKey(version: VersionRow, exam: Exam, rubric: Rubric) {
     return createHash('sha256')
@@ -207,6 +210,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         ),
       )
       .returning();
+    if (row) moved(reviewId);
     return row;
   }
 
@@ -238,6 +242,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
       .update(reviewCriteria)
       .set({ status: 'running', attempts: sql`${reviewCriteria.attempts} + 1`, updatedAt: new Date() })
       .where(and(eq(reviewCriteria.reviewId, review.id), eq(reviewCriteria.criterionId, criterion.id)));
+    moved(review.id);
     const input = { exam, rubric, criterion, passages, dossier, fenceId };
     try {
       const out = await grader.grade(input);
@@ -302,6 +307,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
           updatedAt: new Date(),
         })
         .where(and(eq(reviewCriteria.reviewId, review.id), eq(reviewCriteria.criterionId, criterion.id)));
+      moved(review.id);
       return { usage: out.usage, calls: out.calls, usageReported: out.usageReported ?? true };
     } catch (err) {
       const message =
@@ -316,6 +322,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
           updatedAt: new Date(),
         })
         .where(and(eq(reviewCriteria.reviewId, review.id), eq(reviewCriteria.criterionId, criterion.id)));
+      moved(review.id);
       return {
         usage: { promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0 },
         calls: 1,
@@ -430,6 +437,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         leaseUntil: null,
       })
       .where(and(eq(reviews.id, review.id), eq(reviews.leaseOwner, workerId)));
+    moved(review.id);
   }
 
   return {
@@ -590,6 +598,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         );
       }
       await db.update(reviews).set({ status: 'queued', finishedAt: null }).where(eq(reviews.id, row.id));
+      moved(row.id);
       await deps.enqueue(reviewId);
     },
 

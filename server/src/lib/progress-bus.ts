@@ -1,0 +1,91 @@
+import { EventEmitter } from 'node:events';
+import type pg from 'pg';
+import type { Database } from '../../../db/client';
+import type { Logger } from './logger';
+
+/** The PostgreSQL channel review progress is announced on (payload: the review id). */
+export const PROGRESS_CHANNEL = 'prejury_review_progress';
+
+/**
+ * "Review X moved": workers publish when a review or one of its criteria changes state, progress
+ * streams subscribe, and read the database only then (instead of each stream polling). On PostgreSQL it
+ * is LISTEN/NOTIFY, so a worker in one process wakes the streams of every API process; on the embedded
+ * database (one process) an in-process emitter.
+ */
+export interface ProgressBus {
+  /** Announces a change of the review (fire and forget: a lost notice only delays a stream's re-check). */
+  publish(reviewId: string): void;
+  /**
+   * Calls `onChange` after each change of the review; resolves, once notices are being received, to
+   * the unsubscribe function (read the state after this, so no change falls between read and listen).
+   */
+  subscribe(reviewId: string, onChange: () => void): Promise<() => void>;
+  close(): Promise<void>;
+}
+
+export function createProgressBus(database: Database, logger: Logger): ProgressBus {
+  const local = new EventEmitter();
+  local.setMaxListeners(0); // one listener per open stream
+  const pool = database.pool;
+  if (!pool) {
+    return {
+      publish: (reviewId) => void local.emit(reviewId),
+      async subscribe(reviewId, onChange) {
+        local.on(reviewId, onChange);
+        return () => local.off(reviewId, onChange);
+      },
+      close: async () => {
+        local.removeAllListeners();
+      },
+    };
+  }
+
+  // One connection per process LISTENs, taken on the first subscription: worker-only processes never do.
+  let listener: Promise<pg.PoolClient> | null = null;
+  let closed = false;
+  const listen = (): Promise<pg.PoolClient> => {
+    listener ??= (async () => {
+      const client = await pool.connect();
+      client.on('notification', (msg) => {
+        if (msg.channel === PROGRESS_CHANNEL && msg.payload) local.emit(msg.payload);
+      });
+      client.on('error', (err) => {
+        // Connection lost: drop it and listen again; streams re-check on their own meanwhile.
+        logger.warn({ err }, 'progress listener lost its connection');
+        client.release(err);
+        listener = null;
+        if (!closed && local.eventNames().length > 0) setTimeout(() => void listen().catch(() => {}), 1_000);
+      });
+      await client.query(`LISTEN ${PROGRESS_CHANNEL}`);
+      return client;
+    })().catch((err: unknown) => {
+      listener = null;
+      logger.warn({ err }, 'progress listener could not start');
+      throw err;
+    });
+    return listener;
+  };
+
+  return {
+    publish(reviewId) {
+      pool
+        .query('select pg_notify($1, $2)', [PROGRESS_CHANNEL, reviewId])
+        .catch((err: unknown) => logger.warn({ err }, 'progress notification failed'));
+    },
+    async subscribe(reviewId, onChange) {
+      // Without a listener the stream still works: it re-checks on its own timer.
+      await listen().catch(() => {});
+      local.on(reviewId, onChange);
+      return () => local.off(reviewId, onChange);
+    },
+    async close() {
+      closed = true;
+      local.removeAllListeners();
+      const client = await listener?.catch(() => null);
+      if (client) {
+        await client.query(`UNLISTEN ${PROGRESS_CHANNEL}`).catch(() => {});
+        client.release();
+      }
+    },
+  };
+}
