@@ -130,8 +130,18 @@ describe('calibration sets: importing jury scores', () => {
     const template = await examteam().request(`/api/calibration/sets/${setId}/template.csv`);
     expect(template.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const records = parseCsv(await template.text()).records;
-    expect(records[0].cells).toEqual(['dossier_id', 'candidat', 'titre', 'criterion_id', 'score', 'rater']);
+    expect(records[0].cells).toEqual([
+      'dossier_id',
+      'candidat',
+      'titre',
+      'version',
+      'criterion_id',
+      'score',
+      'rater',
+    ]);
     expect(records).toHaveLength(1 + 10 * 7);
+    // Pre-filled with the latest version, which the jury corrects if it read another draft.
+    expect(new Set(records.slice(1).map((r) => r.cells[3]))).toEqual(new Set(['1']));
   });
 
   it('refuses a CSV with bad rows, listing each line and why, and writes nothing', async () => {
@@ -200,7 +210,7 @@ describe('calibration sets: importing jury scores', () => {
         {
           line: 1,
           message:
-            'colonne inconnue « points » (colonnes attendues : dossier_id, criterion_id, score et, au choix, rater).',
+            'colonne inconnue « points » (colonnes attendues : dossier_id, criterion_id, score et, au choix, version et rater).',
         },
         {
           line: 1,
@@ -497,6 +507,7 @@ describe('runs and agreement', () => {
       'dossier_id',
       'candidat',
       'version',
+      'fichier',
       'criterion_id',
       'rater',
       'human',
@@ -505,8 +516,9 @@ describe('runs and agreement', () => {
       'review_id',
     ]);
     expect(records).toHaveLength(61);
-    const row = records.find((r) => r[0] === ids[0] && r[3] === K[REAL30_CRITERIA[0]] && r[4] === 'jury');
-    expect(row?.slice(5, 8)).toEqual([String(REAL30_HUMAN[0]), String(REAL30_AI[0]), 'v1']);
+    const row = records.find((r) => r[0] === ids[0] && r[4] === K[REAL30_CRITERIA[0]] && r[5] === 'jury');
+    expect(row?.slice(2, 4)).toEqual(['1', 'dossier.md']);
+    expect(row?.slice(6, 9)).toEqual([String(REAL30_HUMAN[0]), String(REAL30_AI[0]), 'v1']);
 
     const agreement = await examteam().request(`/api/calibration/runs/${runId}/agreement.csv`);
     const table = parseCsv(await agreement.text()).records.map((r) => r.cells);

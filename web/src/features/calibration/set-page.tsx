@@ -219,12 +219,16 @@ function HumanScores({ set }: { set: CalibrationSet }) {
               </thead>
               <tbody>
                 {set.dossiers.map((d) => (
-                  <tr key={d.id}>
+                  <tr key={`${d.id}-${d.version}`}>
                     <td>{d.candidate}</td>
                     <td>
                       <Link to={`/dossiers/${d.id}`}>{d.title}</Link>
                     </td>
-                    <td className="num">{d.latestVersion}</td>
+                    <td className="num">
+                      {d.version === d.latestVersion
+                        ? d.version
+                        : t('calibration.set.versionOf', { version: d.version, latest: d.latestVersion })}
+                    </td>
                     <td className="num">{d.scores}</td>
                   </tr>
                 ))}
