@@ -37,6 +37,11 @@ export type AgreementRequest = z.infer<typeof AgreementRequestSchema>;
 const metric = (description: string) => z.number().nullable().openapi({ description });
 
 /** Mirrors `AgreementSummary` in metrics.ts; `null` = undefined for these data. */
+const IntervalSchema = z
+  .tuple([z.number(), z.number()])
+  .nullable()
+  .openapi({ description: '[borne basse, borne haute], null si la mesure est indéfinie' });
+
 export const AgreementMetricsSchema = z
   .object({
     n: z.number().int().openapi({ description: 'Nombre de paires' }),
@@ -49,6 +54,21 @@ export const AgreementMetricsSchema = z
     bias: metric('Écart moyen IA − jury, en points (positif : IA plus généreuse)'),
     humanMean: metric('Note moyenne du jury'),
     aiMean: metric("Note moyenne de l'IA"),
+    ci: z
+      .object({
+        level: z.number().openapi({ example: 0.95 }),
+        resamples: z.number().int().openapi({ description: 'Rééchantillonnages bootstrap (graine fixe)' }),
+        qwk: IntervalSchema,
+        kappa: IntervalSchema,
+        exact: IntervalSchema,
+        adjacent: IntervalSchema,
+        mae: IntervalSchema,
+        smd: IntervalSchema,
+        bias: IntervalSchema,
+      })
+      .openapi({ description: 'Intervalles de confiance à 95 % (bootstrap percentile, déterministe)' }),
+    minN: z.number().int().openapi({ description: 'Effectif minimal pour juger un chiffre bon ou mauvais' }),
+    sufficient: z.boolean().openapi({ description: 'n ≥ minN ; sinon « échantillon insuffisant »' }),
   })
   .openapi('AgreementMetrics');
 export type AgreementMetrics = z.infer<typeof AgreementMetricsSchema>;
@@ -242,7 +262,11 @@ export const SetDetailSchema = z
     dossiers: z.array(
       z.object({
         id: z.string(),
-        title: z.string(),
+        version: z
+          .number()
+          .int()
+          .openapi({ description: 'La version du dossier que les correcteurs ont lue' }),
+        title: z.string().openapi({ description: 'Le fichier de cette version' }),
         candidate: z.string(),
         latestVersion: z.number().int(),
         scores: z.number().int(),

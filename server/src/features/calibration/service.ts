@@ -27,8 +27,8 @@ import type { CriterionResult, GapReport } from '../reviews/schemas';
 import type { ReviewService } from '../reviews/service';
 import { type CsvLineError, decodeCsv, NotTextError, parseCsv, toCsv } from './csv';
 import {
-  type AgreementSummary,
-  agreementByCriterion,
+  type AgreementWithUncertainty,
+  agreementWithUncertainty,
   confusionMatrix,
   DEFAULT_SCALE_MAX,
   DEFAULT_SCALE_MIN,
@@ -103,11 +103,11 @@ export interface RunSummary {
 export interface CriterionAgreement {
   id: string;
   text: string;
-  metrics: AgreementSummary;
+  metrics: AgreementWithUncertainty;
   /** Rows: human score 0–4; columns: AI score 0–4. */
   confusion: number[][];
   /** Between the first two raters, where both scored. */
-  humanHuman: AgreementSummary | null;
+  humanHuman: AgreementWithUncertainty | null;
 }
 
 export interface RunAgreement {
@@ -117,9 +117,9 @@ export interface RunAgreement {
   rater: string | null;
   raters: string[];
   scale: { min: number; max: number };
-  overall: AgreementSummary;
+  overall: AgreementWithUncertainty;
   confusion: number[][];
-  humanHuman: { raters: [string, string]; overall: AgreementSummary; confusion: number[][] } | null;
+  humanHuman: { raters: [string, string]; overall: AgreementWithUncertainty; confusion: number[][] } | null;
   criteria: CriterionAgreement[];
   coverage: {
     dossiers: number;
@@ -354,10 +354,10 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         });
       } else withoutAi += 1;
     }
-    const byCriterion = agreementByCriterion(pairs, MIN, MAX);
+    const byCriterion = agreementWithUncertainty(pairs, MIN, MAX);
 
     let humanHuman: RunAgreement['humanHuman'] = null;
-    const hhByCriterion = new Map<string, AgreementSummary>();
+    const hhByCriterion = new Map<string, AgreementWithUncertainty>();
     if (rater && second) {
       const other = new Map(
         scores
@@ -372,13 +372,13 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         if (b !== undefined) hh.push({ criterionId: s.criterionId, human: s.score, ai: b });
       }
       if (hh.length > 0) {
-        const agreement = agreementByCriterion(hh, MIN, MAX);
+        const agreement = agreementWithUncertainty(hh, MIN, MAX);
         for (const [id, m] of Object.entries(agreement.criteria)) hhByCriterion.set(id, m);
         humanHuman = { raters: [rater, second], overall: agreement.overall, confusion: confusionOf(hh) };
       }
     }
 
-    const empty = agreementByCriterion([], MIN, MAX).overall;
+    const empty = agreementWithUncertainty([], MIN, MAX).overall;
     const criteria: CriterionAgreement[] = exam.criteria.map((c) => {
       const own = pairs.filter((p) => p.criterionId === c.id);
       return {
@@ -1114,7 +1114,7 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
     /** The agreement table as CSV: AI vs human per criterion and overall, then human vs human. */
     async agreementCsv(actor: Actor, runId: string, rater?: string) {
       const result = await agreement(actor, runId, rater);
-      const line = (scope: string, criterion: string, m: AgreementSummary) => [
+      const line = (scope: string, criterion: string, m: AgreementWithUncertainty) => [
         scope,
         criterion,
         m.n,
@@ -1127,6 +1127,12 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         m.bias,
         m.humanMean,
         m.aiMean,
+        m.ci.qwk?.[0] ?? null,
+        m.ci.qwk?.[1] ?? null,
+        m.ci.mae?.[0] ?? null,
+        m.ci.mae?.[1] ?? null,
+        m.minN,
+        m.sufficient ? 'oui' : 'non',
       ];
       const scope = `ia_vs_${result.rater ?? 'humain'}`;
       const rows = [
@@ -1154,6 +1160,12 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
             'bias',
             'human_mean',
             'ai_mean',
+            'qwk_ic95_bas',
+            'qwk_ic95_haut',
+            'mae_ic95_bas',
+            'mae_ic95_haut',
+            'n_min',
+            'echantillon_suffisant',
           ],
           rows,
         ),

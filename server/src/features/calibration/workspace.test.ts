@@ -535,10 +535,19 @@ describe('runs and agreement', () => {
       'bias',
       'human_mean',
       'ai_mean',
+      'qwk_ic95_bas',
+      'qwk_ic95_haut',
+      'mae_ic95_bas',
+      'mae_ic95_haut',
+      'n_min',
+      'echantillon_suffisant',
     ]);
     const global = table.find((r) => r[0] === 'ia_vs_jury' && r[1] === 'global') as string[];
     expect(Number(global[2])).toBe(30);
     expect(Number(global[3])).toBeCloseTo(REAL30_OVERALL.qwk as number, 9);
+    expect(Number(global[12])).toBeLessThan(Number(global[3]));
+    expect(Number(global[13])).toBeGreaterThan(Number(global[3]));
+    expect(global.slice(16)).toEqual(['20', 'oui']);
     expect(Number(global[9])).toBeCloseTo(REAL30_OVERALL.bias as number, 9);
     const k4 = table.find((r) => r[0] === 'ia_vs_jury' && r[1] === 'K4') as string[];
     expect(k4.slice(2, 4)).toEqual(['0', '']);
