@@ -407,6 +407,26 @@ export const ComparisonSchema = z
         aiScores: z.object({ compared: z.number().int(), up: z.number().int(), down: z.number().int() }),
       }),
     ),
+    overall: z
+      .object({
+        compared: z.number().int(),
+        meanA: z.number().nullable(),
+        meanB: z.number().nullable(),
+        meanDelta: z.number().nullable(),
+        up: z.number().int(),
+        down: z.number().int(),
+        verdictChanged: z.number().int(),
+        moreReady: z.number().int(),
+        lessReady: z.number().int(),
+        transitions: z.array(
+          z.object({
+            from: z.enum(['pret', 'presque', 'pas_encore']),
+            to: z.enum(['pret', 'presque', 'pas_encore']),
+            count: z.number().int(),
+          }),
+        ),
+      })
+      .openapi({ description: 'Note globale et verdicts : ce qu’un changement de pondération change' }),
   })
   .openapi('CalibrationComparison');
 

@@ -34,6 +34,7 @@ import {
   DEFAULT_SCALE_MIN,
   type ScorePair,
 } from './metrics';
+import { overallChange } from './overall-change';
 import { diffRubrics, type RubricChange } from './rubric-diff';
 import type { RubricVersionService } from './rubric-versions';
 
@@ -1011,8 +1012,14 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         await rubricOfRun(b.run, b.set.examId),
       );
       const changesOf = new Map<string, RubricChange[]>(diff.criteria.map((c) => [c.id, c.changes]));
-      const aiA = aiResults(await runItems(a.run.id));
-      const aiB = aiResults(await runItems(b.run.id));
+      const itemsA = await runItems(a.run.id);
+      const itemsB = await runItems(b.run.id);
+      const aiA = aiResults(itemsA);
+      const aiB = aiResults(itemsB);
+      const reviewed = (items: RunItem[]) =>
+        items.flatMap((i) =>
+          i.status === 'done' && i.report ? [{ key: pinKey(i.dossierId, i.version), report: i.report }] : [],
+        );
       const delta = (x: number | null, y: number | null) => (x === null || y === null ? null : y - x);
       const criteria = left.criteria.map((ca, i) => {
         const cb = right.criteria[i];
@@ -1057,6 +1064,7 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         },
         rubricDiff: diff,
         criteria,
+        overall: overallChange(reviewed(itemsA), reviewed(itemsB)),
       };
     },
 

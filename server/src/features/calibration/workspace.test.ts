@@ -491,6 +491,25 @@ describe('runs and agreement', () => {
     const own = (await send(examteam(), 'GET', `/api/calibration/runs/${started.body.b.id}/agreement`)).body;
     expect(comparison.b.overall).toEqual(own.overall);
     expect(comparison.b.criteria[0].metrics).toEqual(k1.b);
+    // The overall score and the verdicts, read straight from both runs' reviews.
+    const overallOf = async (run: string) =>
+      new Map(
+        (
+          await t.database.query<{ dossier_id: string; overall: { score: number; ready: string } }>(
+            `select rr.dossier_id, r.report->'overall' as overall from calibration_run_reviews rr
+             join reviews r on r.id = rr.review_id where rr.run_id = $1`,
+            [run],
+          )
+        ).map((r) => [r.dossier_id, r.overall]),
+      );
+    const before = await overallOf(started.body.a.id);
+    const after = await overallOf(started.body.b.id);
+    const changed = [...before].filter(([id, o]) => after.get(id)?.ready !== o.ready).length;
+    const delta = [...before].reduce((sum, [id, o]) => sum + ((after.get(id)?.score ?? 0) - o.score), 0) / 10;
+    expect(comparison.overall).toMatchObject({ compared: 10, verdictChanged: changed });
+    expect(comparison.overall.meanDelta).toBeCloseTo(delta, 10);
+    // K1 now weighs double: the overall scores move although no criterion score can.
+    expect(comparison.overall.up + comparison.overall.down).toBeGreaterThan(0);
     // v2 served reviews: it is frozen now.
     const v2 = (await send(examteam(), 'GET', '/api/calibration/rubrics/b1-audit-rse/v2')).body;
     expect(v2.used).toBe(true);
