@@ -174,6 +174,9 @@ function examOf(examId: string): Exam {
 }
 
 /** A score's place: one dossier version and criterion (the criterion last, `compare` matches on it). */
+/** An exam as exam teams name it (« Audit RSE »), its id when unknown. */
+const examName = (examId: string) => getExam(examId)?.case ?? examId;
+
 const key = (dossierId: string, version: number, criterionId: string) =>
   `${dossierId}\u0000${version}\u0000${criterionId}`;
 const pinKey = (dossierId: string, version: number) => `${dossierId}\u0000${version}`;
@@ -743,13 +746,13 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         else if (!known.has(dossierId)) problems.push(`dossier inconnu dans votre organisme : ${dossierId}`);
         else if (known.get(dossierId) !== exam.id) {
           problems.push(
-            `le dossier ${dossierId} relève de l'épreuve ${known.get(dossierId)}, pas de ${exam.id}`,
+            `le dossier ${dossierId} relève de l'épreuve « ${examName(known.get(dossierId) ?? '')} », pas de « ${exam.case} »`,
           );
         }
         if (!criterionId) problems.push('critère manquant');
         else if (!criteria.has(criterionId)) {
           problems.push(
-            `critère inconnu pour l'épreuve ${exam.id} : « ${criterionId} » (attendus : ${criterionList})`,
+            `critère inconnu pour l'épreuve « ${exam.case} » : « ${criterionId} » (attendus : ${criterionList})`,
           );
         }
         if (!rawScore) problems.push('note manquante');

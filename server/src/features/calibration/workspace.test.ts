@@ -163,7 +163,7 @@ describe('calibration sets: importing jury scores', () => {
     ].join('\n');
     const error = await errorOf(await importCsv(examteam(), setId, csv), 400, 'invalid_csv');
     expect(error.message).toBe(
-      "Import refusé, rien n'a été enregistré : 11 erreur(s). ligne 3 : critère inconnu pour l'épreuve b1-audit-rse : « K9 » (attendus : K1, K2, K3, K4, K5, K6, K7). ; ligne 4 : note invalide « 5 » : entier de 0 à 4 attendu. ; ligne 5 : note invalide « 2,5 » : entier de 0 à 4 attendu. ; …",
+      "Import refusé, rien n'a été enregistré : 11 erreur(s). ligne 3 : critère inconnu pour l'épreuve « Audit RSE » : « K9 » (attendus : K1, K2, K3, K4, K5, K6, K7). ; ligne 4 : note invalide « 5 » : entier de 0 à 4 attendu. ; ligne 5 : note invalide « 2,5 » : entier de 0 à 4 attendu. ; …",
     );
     expect(error.details).toEqual({
       total: 11,
@@ -171,14 +171,14 @@ describe('calibration sets: importing jury scores', () => {
         {
           line: 3,
           message:
-            "critère inconnu pour l'épreuve b1-audit-rse : « K9 » (attendus : K1, K2, K3, K4, K5, K6, K7).",
+            "critère inconnu pour l'épreuve « Audit RSE » : « K9 » (attendus : K1, K2, K3, K4, K5, K6, K7).",
         },
         { line: 4, message: 'note invalide « 5 » : entier de 0 à 4 attendu.' },
         { line: 5, message: 'note invalide « 2,5 » : entier de 0 à 4 attendu.' },
         { line: 6, message: `dossier inconnu dans votre organisme : ${otherOrgDossier}.` },
         {
           line: 7,
-          message: `le dossier ${otherExamDossier} relève de l'épreuve b1-diagnostics-strategiques, pas de b1-audit-rse.`,
+          message: `le dossier ${otherExamDossier} relève de l'épreuve « Diagnostics stratégiques », pas de « Audit RSE ».`,
         },
         { line: 8, message: 'identifiant de dossier invalide « pas-un-id ».' },
         { line: 9, message: 'doublon de la ligne 2 (même dossier, critère et correcteur).' },

@@ -75,7 +75,8 @@ function ImportErrors({ error }: { error: CsvImportError }) {
   const { t } = useTranslation();
   return (
     <div className="import-errors" role="alert">
-      <p className="inline-error">{error.message}</p>
+      {/* The server's message repeats the first lines; the table lists them all, once. */}
+      <p className="inline-error">{t('calibration.import.refused')}</p>
       <div className="table-scroll">
         <table className="data-table">
           <caption>{t('calibration.import.errorsCaption', { count: error.total })}</caption>
