@@ -545,6 +545,11 @@ export const calibrationScores = pgTable(
     /** Who scored: a label from the CSV (`jury1`, `jury2`…) or `formateur` for trainers' decisions. */
     rater: text().notNull(),
     score: integer().notNull(),
+    /**
+     * The dossier version the rater read (CSV `version` column, else the latest at import time; for
+     * trainers, the version of the review they decided on). Runs review exactly this version.
+     */
+    version: integer().notNull(),
     source: text().$type<'csv' | 'trainer'>().notNull(),
     importedBy: text('imported_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: updatedAt(),
@@ -555,7 +560,7 @@ export const calibrationScores = pgTable(
   ],
 );
 
-/** A rubric version run over a set's dossiers: one review per dossier (latest version), as jobs. */
+/** A rubric version run over a set's dossiers: one review per pinned dossier version, as jobs. */
 export const calibrationRuns = pgTable(
   'calibration_runs',
   {
@@ -592,7 +597,8 @@ export const calibrationRunReviews = pgTable(
       .references(() => reviews.id, { onDelete: 'cascade' }),
   },
   (t) => [
-    primaryKey({ columns: [t.runId, t.dossierId] }),
+    // A dossier may appear under two versions when raters read different drafts of it.
+    primaryKey({ columns: [t.runId, t.dossierId, t.version] }),
     index('calibration_run_reviews_review_idx').on(t.reviewId),
   ],
 );

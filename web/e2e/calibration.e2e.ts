@@ -31,6 +31,7 @@ describe('exam-team calibration (real server, built app)', () => {
   let page: Page;
   let errors: string[];
   let files: string;
+  let weakId: string;
 
   beforeAll(async () => {
     server = await startServer();
@@ -64,6 +65,7 @@ describe('exam-team calibration (real server, built app)', () => {
         }
       }
       if (name === 'weak') {
+        weakId = id;
         // For the refused import: an unknown criterion and a score out of range.
         await writeFile(
           join(files, 'notes-erreurs.csv'),
@@ -127,6 +129,20 @@ describe('exam-team calibration (real server, built app)', () => {
     await page.getByText('3 dossiers, 35 notes humaines.').waitFor();
     await screenshot(page, 'calibration-02-imported', { fullPage: true });
 
+    // After the jury read it, the candidate uploads a second draft of the weak dossier (the strong text):
+    // the jury's scores stay with version 1, the file the jury read.
+    const candidate = await apiAs(server.url, 'candidate@demo.prejury.fr');
+    const form = new FormData();
+    const strong = await readFile(join(repoRoot, 'evals/cases/b1-audit-rse/strong.md'));
+    form.append('file', new File([strong], 'audit-rse-weak-v2.md', { type: 'text/markdown' }));
+    expect((await candidate(`/api/dossiers/${weakId}/versions`, { method: 'POST', body: form })).status).toBe(
+      201,
+    );
+    await page.reload();
+    await page.getByText('Voir les 3 dossiers du jeu').click();
+    const weakRow = page.getByRole('row', { name: /audit-rse-weak\.md/ });
+    await weakRow.getByText('1 (sur 2)').waitFor();
+
     // Run v1 over the set: the candidate's reviews are reused, so the agreement is there at once.
     await page.getByRole('button', { name: "Lancer l'analyse" }).click();
     await page.waitForURL('**/calibration/analyses/*');
@@ -139,6 +155,23 @@ describe('exam-team calibration (real server, built app)', () => {
     expect(rows[1]).toMatch(/^K1/);
     expect(rows[8]).toMatch(/^Ensemble\t21\t/);
     expect(await table.getByRole('columnheader', { name: 'QWK entre humains' }).count()).toBe(1);
+    // Every figure with its 95 % interval; 3 pairs per criterion are marked, the 21 overall are not.
+    expect(rows[1]).toContain('échantillon insuffisant');
+    expect(rows[1]).toMatch(/IC 95 % \[/);
+    expect(rows[8]).not.toContain('échantillon insuffisant');
+    // The weak dossier's scores were compared with version 1's review, after version 2 was uploaded.
+    const examteam = await apiAs(server.url, 'examteam@demo.prejury.fr');
+    const runId = page.url().split('/').pop() as string;
+    const items = (await (await examteam(`/api/calibration/runs/${runId}/items?rater=jury1`)).json()) as {
+      dossierId: string;
+      version: number;
+      title: string;
+    }[];
+    const weakItems = items.filter((i) => i.dossierId === weakId);
+    expect(weakItems.length).toBeGreaterThan(0);
+    expect(new Set(weakItems.map((i) => `${i.version} ${i.title}`))).toEqual(
+      new Set(['1 audit-rse-weak.md']),
+    );
     await screenshot(page, 'calibration-03-agreement');
 
     // The confusion matrix of K1, then the dossiers of one of its cells with the AI's quotes.
@@ -202,6 +235,11 @@ describe('exam-team calibration (real server, built app)', () => {
     expect(compared[1]).toContain('3 changements');
     expect(compared[2]).toContain('Inchangé');
     await page.getByRole('heading', { name: 'Ce qui a changé dans la grille (v1 → v2)' }).waitFor();
+    // K1 weighs double: the overall scores and the verdicts, not only the criteria.
+    const verdicts = page.getByRole('region', { name: 'Note globale et verdicts' });
+    await verdicts.waitFor();
+    expect(await verdicts.textContent()).toMatch(/\d+ candidats? chang(e|ent) de verdict/);
+    expect(await verdicts.textContent()).toMatch(/\d+ en hausse, \d+ en baisse/);
     await screenshot(page, 'calibration-08-compare');
     await perCriterion.scrollIntoViewIfNeeded();
     await screenshot(page, 'calibration-08b-compare-table');

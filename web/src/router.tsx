@@ -92,6 +92,11 @@ const signedIn: RouteObject[] = [
           })),
       },
       {
+        path: 'grilles/:examId/:version',
+        lazy: () =>
+          import('./features/calibration/rubric-view-page').then((m) => ({ Component: m.RubricViewPage })),
+      },
+      {
         path: 'grilles/:examId/:version/modifier',
         lazy: () =>
           import('./features/calibration/rubric-editor-page').then((m) => ({

@@ -4,7 +4,7 @@
  * piece of text is escaped (set names, rater labels and rubric wording are typed by people).
  */
 import { escapeHtml as h } from '../reviews/render-html';
-import type { AgreementSummary } from './metrics';
+import type { AgreementWithUncertainty, Interval } from './metrics';
 import type { RubricChange } from './rubric-diff';
 import type { CalibrationService, RunAgreement } from './service';
 
@@ -50,16 +50,28 @@ export function biasLabel(bias: number | null): string {
 const METRIC_HEAD = `<th class="num">n</th><th class="num">QWK</th><th class="num">κ</th><th class="num">Exact</th>
 <th class="num">Adjacent</th><th class="num">EAM</th><th class="num">SMD</th><th class="num">Biais</th>`;
 
-function metricCells(m: AgreementSummary) {
+/** « [0,55 ; 0,82] », the 95 % bootstrap interval, or nothing when the metric has none. */
+function interval(ci: Interval, format: (v: number) => string = number): string {
+  return ci ? `<br><span class="muted">IC 95 % [${format(ci[0])} ; ${format(ci[1])}]</span>` : '';
+}
+
+/** `pair`: two humans, whose difference is read neutrally (no « IA plus généreuse »). */
+function metricCells(m: AgreementWithUncertainty, pair?: readonly [string, string]) {
+  const lean =
+    m.bias === null || Math.abs(m.bias) < 0.05
+      ? biasLabel(m.bias)
+      : pair
+        ? `${pair[1]} note plus ${m.bias > 0 ? 'haut' : 'bas'} que ${pair[0]}`
+        : biasLabel(m.bias);
   return [
-    `<td class="num">${m.n}</td>`,
-    `<td class="num">${number(m.qwk)}</td>`,
+    `<td class="num">${m.n}${m.sufficient || m.n === 0 ? '' : '<br><span class="muted">échantillon insuffisant</span>'}</td>`,
+    `<td class="num">${number(m.qwk)}${interval(m.ci.qwk)}</td>`,
     `<td class="num">${number(m.kappa)}</td>`,
     `<td class="num">${percent(m.exact)}</td>`,
     `<td class="num">${percent(m.adjacent)}</td>`,
     `<td class="num">${number(m.mae)}</td>`,
     `<td class="num">${signed(m.smd)}</td>`,
-    `<td class="num">${signed(m.bias)} <span class="muted">(${h(biasLabel(m.bias))})</span></td>`,
+    `<td class="num">${signed(m.bias)} <span class="muted">(${h(lean)})</span>${interval(m.ci.bias, signed)}</td>`,
   ].join('');
 }
 
@@ -107,9 +119,12 @@ function agreementSection(result: RunAgreement) {
     out.push(`<h2>Accord entre correcteurs humains (${h(second)} comparé à ${h(first)})</h2>`);
     out.push(`<table><thead><tr><th>Critère</th>${METRIC_HEAD}</tr></thead><tbody>`);
     for (const c of result.criteria) {
-      if (c.humanHuman) out.push(`<tr><th>${h(c.id)}</th>${metricCells(c.humanHuman)}</tr>`);
+      if (c.humanHuman)
+        out.push(`<tr><th>${h(c.id)}</th>${metricCells(c.humanHuman, result.humanHuman.raters)}</tr>`);
     }
-    out.push(`<tr><th>Ensemble</th>${metricCells(result.humanHuman.overall)}</tr></tbody></table>`);
+    out.push(
+      `<tr><th>Ensemble</th>${metricCells(result.humanHuman.overall, result.humanHuman.raters)}</tr></tbody></table>`,
+    );
   }
   out.push('<h2>Matrices de confusion</h2><div class="matrices">');
   out.push(matrix('Tous critères', result.confusion, result.scale.min));

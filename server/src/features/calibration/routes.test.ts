@@ -54,6 +54,11 @@ describe('POST /api/calibration/agreement', () => {
     expectSummary(body.criteria.C1, REAL30_BY_CRITERION.C1);
     expectSummary(body.criteria.C2, REAL30_BY_CRITERION.C2);
     expectSummary(body.criteria.C3, REAL30_BY_CRITERION.C3);
+    // Every figure carries n and its 95 % interval; 10 pairs per criterion are too few to judge.
+    expect([body.overall.n, body.overall.sufficient]).toEqual([30, true]);
+    expect(body.overall.ci.qwk?.[0]).toBeLessThan(0.7052740434332989);
+    expect(body.overall.ci.qwk?.[1]).toBeGreaterThan(0.7052740434332989);
+    expect(Object.values(body.criteria).map((c) => c.sufficient)).toEqual([false, false, false]);
   });
 
   it('sends undefined metrics as null', async () => {
@@ -75,6 +80,20 @@ describe('POST /api/calibration/agreement', () => {
       bias: 0,
       humanMean: 2,
       aiMean: 2,
+      // Two identical pairs: every resample agrees perfectly; the kappas stay undefined.
+      ci: {
+        level: 0.95,
+        resamples: 1000,
+        qwk: null,
+        kappa: null,
+        exact: [1, 1],
+        adjacent: [1, 1],
+        mae: [0, 0],
+        smd: null,
+        bias: [0, 0],
+      },
+      minN: 20,
+      sufficient: false,
     });
   });
 

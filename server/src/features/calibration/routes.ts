@@ -6,7 +6,7 @@ import { createRouter, ErrorSchema, errorResponses, IdParamSchema } from '../../
 import { requireJsonBody, validationHook } from '../../lib/validation';
 import { requireActor } from '../accounts/policy';
 import { getExam } from '../referential/index';
-import { agreementByCriterion } from './metrics';
+import { agreementWithUncertainty } from './metrics';
 import { renderCalibrationReport } from './report-html';
 import type { RubricVersionService } from './rubric-versions';
 import {
@@ -77,7 +77,7 @@ export function calibrationRoutes() {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   return app.openapi(agreementRoute, (c) => {
     const { min, max, pairs } = c.req.valid('json');
-    return c.json(agreementByCriterion(pairs, min, max), 200);
+    return c.json(agreementWithUncertainty(pairs, min, max), 200);
   });
 }
 

@@ -38,6 +38,11 @@ export type AgreementRequest = z.infer<typeof AgreementRequestSchema>;
 const metric = (description: string) => z.number().nullable().openapi({ description });
 
 /** Mirrors `AgreementSummary` in metrics.ts; `null` = undefined for these data. */
+const IntervalSchema = z
+  .tuple([z.number(), z.number()])
+  .nullable()
+  .openapi({ description: '[borne basse, borne haute], null si la mesure est indéfinie' });
+
 export const AgreementMetricsSchema = z
   .object({
     n: z.number().int().openapi({ description: 'Nombre de paires' }),
@@ -50,6 +55,21 @@ export const AgreementMetricsSchema = z
     bias: metric('Écart moyen IA − jury, en points (positif : IA plus généreuse)'),
     humanMean: metric('Note moyenne du jury'),
     aiMean: metric("Note moyenne de l'IA"),
+    ci: z
+      .object({
+        level: z.number().openapi({ example: 0.95 }),
+        resamples: z.number().int().openapi({ description: 'Rééchantillonnages bootstrap (graine fixe)' }),
+        qwk: IntervalSchema,
+        kappa: IntervalSchema,
+        exact: IntervalSchema,
+        adjacent: IntervalSchema,
+        mae: IntervalSchema,
+        smd: IntervalSchema,
+        bias: IntervalSchema,
+      })
+      .openapi({ description: 'Intervalles de confiance à 95 % (bootstrap percentile, déterministe)' }),
+    minN: z.number().int().openapi({ description: 'Effectif minimal pour juger un chiffre bon ou mauvais' }),
+    sufficient: z.boolean().openapi({ description: 'n ≥ minN ; sinon « échantillon insuffisant »' }),
   })
   .openapi('AgreementMetrics');
 export type AgreementMetrics = z.infer<typeof AgreementMetricsSchema>;
@@ -243,7 +263,11 @@ export const SetDetailSchema = z
     dossiers: z.array(
       z.object({
         id: z.string(),
-        title: z.string(),
+        version: z
+          .number()
+          .int()
+          .openapi({ description: 'La version du dossier que les correcteurs ont lue' }),
+        title: z.string().openapi({ description: 'Le fichier de cette version' }),
         candidate: z.string(),
         latestVersion: z.number().int(),
         scores: z.number().int(),
@@ -384,6 +408,26 @@ export const ComparisonSchema = z
         aiScores: z.object({ compared: z.number().int(), up: z.number().int(), down: z.number().int() }),
       }),
     ),
+    overall: z
+      .object({
+        compared: z.number().int(),
+        meanA: z.number().nullable(),
+        meanB: z.number().nullable(),
+        meanDelta: z.number().nullable(),
+        up: z.number().int(),
+        down: z.number().int(),
+        verdictChanged: z.number().int(),
+        moreReady: z.number().int(),
+        lessReady: z.number().int(),
+        transitions: z.array(
+          z.object({
+            from: z.enum(['pret', 'presque', 'pas_encore']),
+            to: z.enum(['pret', 'presque', 'pas_encore']),
+            count: z.number().int(),
+          }),
+        ),
+      })
+      .openapi({ description: 'Note globale et verdicts : ce qu’un changement de pondération change' }),
   })
   .openapi('CalibrationComparison');
 

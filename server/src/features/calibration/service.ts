@@ -12,6 +12,7 @@ import {
   calibrationScores,
   calibrationSets,
   dossiers,
+  dossierVersions,
   users,
 } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
@@ -26,13 +27,14 @@ import type { CriterionResult, GapReport } from '../reviews/schemas';
 import type { ReviewService } from '../reviews/service';
 import { type CsvLineError, decodeCsv, NotTextError, parseCsv, toCsv } from './csv';
 import {
-  type AgreementSummary,
-  agreementByCriterion,
+  type AgreementWithUncertainty,
+  agreementWithUncertainty,
   confusionMatrix,
   DEFAULT_SCALE_MAX,
   DEFAULT_SCALE_MIN,
   type ScorePair,
 } from './metrics';
+import { overallChange } from './overall-change';
 import { diffRubrics, type RubricChange } from './rubric-diff';
 import type { RubricVersionService } from './rubric-versions';
 
@@ -54,6 +56,8 @@ const COLUMNS = {
   criterion: ['criterion_id', 'criterion', 'critere_id', 'critere'],
   score: ['score', 'note'],
   rater: ['rater', 'correcteur', 'evaluateur', 'jury'],
+  // The dossier version the jury read; empty or absent: the latest version at import time.
+  version: ['version', 'dossier_version', 'version_dossier'],
   // Informational columns of the template, ignored on import.
   candidate: ['candidate', 'candidat'],
   title: ['title', 'titre'],
@@ -100,11 +104,11 @@ export interface RunSummary {
 export interface CriterionAgreement {
   id: string;
   text: string;
-  metrics: AgreementSummary;
+  metrics: AgreementWithUncertainty;
   /** Rows: human score 0–4; columns: AI score 0–4. */
   confusion: number[][];
   /** Between the first two raters, where both scored. */
-  humanHuman: AgreementSummary | null;
+  humanHuman: AgreementWithUncertainty | null;
 }
 
 export interface RunAgreement {
@@ -114,9 +118,9 @@ export interface RunAgreement {
   rater: string | null;
   raters: string[];
   scale: { min: number; max: number };
-  overall: AgreementSummary;
+  overall: AgreementWithUncertainty;
   confusion: number[][];
-  humanHuman: { raters: [string, string]; overall: AgreementSummary; confusion: number[][] } | null;
+  humanHuman: { raters: [string, string]; overall: AgreementWithUncertainty; confusion: number[][] } | null;
   criteria: CriterionAgreement[];
   coverage: {
     dossiers: number;
@@ -147,6 +151,8 @@ type RunRow = typeof calibrationRuns.$inferSelect;
 
 interface ScoreRow {
   dossierId: string;
+  /** The dossier version the rater read: the AI side is the run's review of that version. */
+  version: number;
   criterionId: string;
   rater: string;
   score: number;
@@ -167,7 +173,13 @@ function examOf(examId: string): Exam {
   return exam;
 }
 
-const key = (dossierId: string, criterionId: string) => `${dossierId}\u0000${criterionId}`;
+/** A score's place: one dossier version and criterion (the criterion last, `compare` matches on it). */
+/** An exam as exam teams name it (« Audit RSE »), its id when unknown. */
+const examName = (examId: string) => getExam(examId)?.case ?? examId;
+
+const key = (dossierId: string, version: number, criterionId: string) =>
+  `${dossierId}\u0000${version}\u0000${criterionId}`;
+const pinKey = (dossierId: string, version: number) => `${dossierId}\u0000${version}`;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -225,6 +237,7 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
     return db
       .select({
         dossierId: calibrationScores.dossierId,
+        version: calibrationScores.version,
         criterionId: calibrationScores.criterionId,
         rater: calibrationScores.rater,
         score: calibrationScores.score,
@@ -298,7 +311,9 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
     for (const item of items) {
       if (item.status !== 'done' || !item.report) continue;
       for (const criterion of item.report.criteria) {
-        if (criterion.status === 'done') out.set(key(item.dossierId, criterion.id), { item, criterion });
+        if (criterion.status === 'done') {
+          out.set(key(item.dossierId, item.version, criterion.id), { item, criterion });
+        }
       }
     }
     return out;
@@ -333,7 +348,7 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
     const pairs: (ScorePair & { dossierId: string })[] = [];
     let withoutAi = 0;
     for (const s of primary) {
-      const found = ai.get(key(s.dossierId, s.criterionId));
+      const found = ai.get(key(s.dossierId, s.version, s.criterionId));
       if (found) {
         pairs.push({
           dossierId: s.dossierId,
@@ -343,28 +358,31 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         });
       } else withoutAi += 1;
     }
-    const byCriterion = agreementByCriterion(pairs, MIN, MAX);
+    const byCriterion = agreementWithUncertainty(pairs, MIN, MAX);
 
     let humanHuman: RunAgreement['humanHuman'] = null;
-    const hhByCriterion = new Map<string, AgreementSummary>();
+    const hhByCriterion = new Map<string, AgreementWithUncertainty>();
     if (rater && second) {
       const other = new Map(
-        scores.filter((s) => s.rater === second).map((s) => [key(s.dossierId, s.criterionId), s.score]),
+        scores
+          .filter((s) => s.rater === second)
+          .map((s) => [key(s.dossierId, s.version, s.criterionId), s.score]),
       );
       // The second rater in the AI's place: bias and SMD read « second rater − first rater ».
       const hh: ScorePair[] = [];
       for (const s of primary) {
-        const b = other.get(key(s.dossierId, s.criterionId));
+        // Two raters agree or not on the same text: scores of different versions are not paired.
+        const b = other.get(key(s.dossierId, s.version, s.criterionId));
         if (b !== undefined) hh.push({ criterionId: s.criterionId, human: s.score, ai: b });
       }
       if (hh.length > 0) {
-        const agreement = agreementByCriterion(hh, MIN, MAX);
+        const agreement = agreementWithUncertainty(hh, MIN, MAX);
         for (const [id, m] of Object.entries(agreement.criteria)) hhByCriterion.set(id, m);
         humanHuman = { raters: [rater, second], overall: agreement.overall, confusion: confusionOf(hh) };
       }
     }
 
-    const empty = agreementByCriterion([], MIN, MAX).overall;
+    const empty = agreementWithUncertainty([], MIN, MAX).overall;
     const criteria: CriterionAgreement[] = exam.criteria.map((c) => {
       const own = pairs.filter((p) => p.criterionId === c.id);
       return {
@@ -423,6 +441,7 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
           ],
           set: {
             score: sql`excluded.score`,
+            version: sql`excluded.version`,
             source: sql`excluded.source`,
             importedBy: sql`excluded.imported_by`,
             updatedAt: sql`now()`,
@@ -431,14 +450,44 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
     }
   }
 
-  async function dossierLabels(ids: string[]) {
-    if (ids.length === 0) return new Map<string, { title: string; candidate: string }>();
-    const rows = await db
-      .select({ id: dossiers.id, title: dossiers.title, candidate: users.name })
-      .from(dossiers)
-      .leftJoin(users, eq(users.id, dossiers.ownerId))
-      .where(inArray(dossiers.id, ids));
-    return new Map(rows.map((r) => [r.id, { title: r.title, candidate: r.candidate ?? '' }]));
+  /**
+   * Labels of pinned dossier versions by {@link pinKey}: the file of THAT version (a later upload may be
+   * another file) and the candidate's name.
+   */
+  async function versionLabels(pins: readonly { dossierId: string; version: number }[]) {
+    const out = new Map<string, { title: string; candidate: string; latestVersion: number }>();
+    const ids = [...new Set(pins.map((p) => p.dossierId))];
+    if (ids.length === 0) return out;
+    const rows = await database.query<{
+      dossier_id: string;
+      version: number;
+      file_name: string;
+      candidate: string | null;
+      latest: number;
+    }>(
+      `select v.dossier_id, v.version, v.file_name, u.name as candidate,
+         max(v.version) over (partition by v.dossier_id)::int as latest
+       from dossier_versions v join dossiers d on d.id = v.dossier_id
+       left join users u on u.id = d.owner_id
+       where v.dossier_id = any($1::uuid[])`,
+      [ids],
+    );
+    for (const r of rows) {
+      out.set(pinKey(r.dossier_id, r.version), {
+        title: r.file_name,
+        candidate: r.candidate ?? '',
+        latestVersion: r.latest,
+      });
+    }
+    return out;
+  }
+
+  /** The distinct (dossier, version) pairs the scores are pinned to. */
+  function pinsOf(scores: readonly ScoreRow[]) {
+    const pins = new Map<string, { dossierId: string; version: number }>();
+    for (const s of scores)
+      pins.set(pinKey(s.dossierId, s.version), { dossierId: s.dossierId, version: s.version });
+    return [...pins.values()];
   }
 
   async function examDossiers(actor: Actor, examId: string) {
@@ -471,15 +520,8 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
       source: scores.find((s) => s.rater === rater)?.source ?? 'csv',
       scores: scores.filter((s) => s.rater === rater).length,
     }));
-    const ids = [...new Set(scores.map((s) => s.dossierId))];
-    const labels = await dossierLabels(ids);
-    const versions = ids.length
-      ? await database.query<{ dossier_id: string; latest: number }>(
-          'select dossier_id, max(version)::int as latest from dossier_versions where dossier_id = any($1::uuid[]) group by dossier_id',
-          [ids],
-        )
-      : [];
-    const latest = new Map(versions.map((v) => [v.dossier_id, v.latest]));
+    const pins = pinsOf(scores);
+    const labels = await versionLabels(pins);
     const runs = await db
       .select()
       .from(calibrationRuns)
@@ -492,15 +534,23 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
       createdAt: set.createdAt.toISOString(),
       scores: scores.length,
       raters,
-      dossiers: ids
-        .map((dossierId) => ({
-          id: dossierId,
-          title: labels.get(dossierId)?.title ?? '',
-          candidate: labels.get(dossierId)?.candidate ?? '',
-          latestVersion: latest.get(dossierId) ?? 0,
-          scores: scores.filter((s) => s.dossierId === dossierId).length,
-        }))
-        .sort((a, b) => a.candidate.localeCompare(b.candidate, 'fr') || a.title.localeCompare(b.title, 'fr')),
+      // One row per pinned version: a dossier whose raters read two drafts appears twice.
+      dossiers: pins
+        .map(({ dossierId, version }) => {
+          const label = labels.get(pinKey(dossierId, version));
+          return {
+            id: dossierId,
+            version,
+            title: label?.title ?? '',
+            candidate: label?.candidate ?? '',
+            latestVersion: label?.latestVersion ?? version,
+            scores: scores.filter((s) => s.dossierId === dossierId && s.version === version).length,
+          };
+        })
+        .sort(
+          (a, b) =>
+            a.candidate.localeCompare(b.candidate, 'fr') || a.id.localeCompare(b.id) || a.version - b.version,
+        ),
       runs: await runSummaries(runs, set.examId),
     };
   }
@@ -616,7 +666,7 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         if (!columns[i]) {
           headerErrors.push({
             line: header.line,
-            message: `colonne inconnue « ${cell.trim()} » (colonnes attendues : dossier_id, criterion_id, score et, au choix, rater).`,
+            message: `colonne inconnue « ${cell.trim()} » (colonnes attendues : dossier_id, criterion_id, score et, au choix, version et rater).`,
           });
         }
       });
@@ -645,12 +695,22 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
       const cell = (cells: string[], c: Column) => (at(c) === -1 ? '' : (cells[at(c)] ?? '').trim());
       const ids = [...new Set(records.map((r) => cell(r.cells, 'dossier')).filter((id) => UUID.test(id)))];
       const known = new Map<string, string>();
+      const versionsOf = new Map<string, number[]>();
       for (const part of chunks(ids, 1000)) {
         const rows = await db
           .select({ id: dossiers.id, examId: dossiers.examId })
           .from(dossiers)
           .where(and(inArray(dossiers.id, part), visibleDossiers(actor)));
         for (const r of rows) known.set(r.id.toLowerCase(), r.examId);
+        const versions = await db
+          .select({ dossierId: dossierVersions.dossierId, version: dossierVersions.version })
+          .from(dossierVersions)
+          .where(inArray(dossierVersions.dossierId, part))
+          .orderBy(asc(dossierVersions.version));
+        for (const v of versions) {
+          const id = v.dossierId.toLowerCase();
+          versionsOf.set(id, [...(versionsOf.get(id) ?? []), v.version]);
+        }
       }
       const criteria = new Set(exam.criteria.map((c) => c.id));
       const criterionList = exam.criteria.map((c) => c.id).join(', ');
@@ -670,18 +730,29 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         const criterionId = cell(record.cells, 'criterion').toUpperCase();
         const rawScore = cell(record.cells, 'score');
         const rater = cell(record.cells, 'rater') || DEFAULT_RATER;
+        const rawVersion = cell(record.cells, 'version');
+        const available = versionsOf.get(dossierId) ?? [];
+        // No version given: the jury read the draft there is now (DESIGN.md).
+        let version = available[available.length - 1] ?? 0;
+        if (rawVersion && known.has(dossierId)) {
+          if (!/^\d+$/.test(rawVersion) || !available.includes(Number(rawVersion))) {
+            problems.push(
+              `version « ${rawVersion.slice(0, 20)} » inconnue pour le dossier ${dossierId} (versions : ${available.join(', ') || 'aucune'})`,
+            );
+          } else version = Number(rawVersion);
+        }
         if (!dossierId) problems.push('identifiant de dossier manquant');
         else if (!UUID.test(dossierId)) problems.push(`identifiant de dossier invalide « ${dossierId} »`);
         else if (!known.has(dossierId)) problems.push(`dossier inconnu dans votre organisme : ${dossierId}`);
         else if (known.get(dossierId) !== exam.id) {
           problems.push(
-            `le dossier ${dossierId} relève de l'épreuve ${known.get(dossierId)}, pas de ${exam.id}`,
+            `le dossier ${dossierId} relève de l'épreuve « ${examName(known.get(dossierId) ?? '')} », pas de « ${exam.case} »`,
           );
         }
         if (!criterionId) problems.push('critère manquant');
         else if (!criteria.has(criterionId)) {
           problems.push(
-            `critère inconnu pour l'épreuve ${exam.id} : « ${criterionId} » (attendus : ${criterionList})`,
+            `critère inconnu pour l'épreuve « ${exam.case} » : « ${criterionId} » (attendus : ${criterionList})`,
           );
         }
         if (!rawScore) problems.push('note manquante');
@@ -704,7 +775,11 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
           errors.push({ line: record.line, message: `${problems.join(' ; ')}.` });
           continue;
         }
-        rows.push({ dossierId, criterionId, rater, score: Number(rawScore) });
+        if (version === 0) {
+          errors.push({ line: record.line, message: `le dossier ${dossierId} n'a aucune version déposée.` });
+          continue;
+        }
+        rows.push({ dossierId, version, criterionId, rater, score: Number(rawScore) });
       }
       if (errors.length > 0) fail(errors.sort((a, b) => a.line - b.line));
 
@@ -747,27 +822,43 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
       const decisions = await deps.humanScores(actor.organizationId, set.examId);
       const reviewIds = [...new Set(decisions.map((d) => d.review_id))];
       const reviewsInfo = reviewIds.length
-        ? await database.query<{ id: string; dossier_id: string; created_at: Date | string }>(
-            `select r.id, v.dossier_id, r.created_at from reviews r
+        ? await database.query<{
+            id: string;
+            dossier_id: string;
+            version: number;
+            created_at: Date | string;
+          }>(
+            `select r.id, v.dossier_id, v.version, r.created_at from reviews r
              join dossier_versions v on v.id = r.version_id where r.id = any($1::uuid[])`,
             [reviewIds],
           )
         : [];
       const info = new Map(reviewsInfo.map((r) => [r.id, r]));
       const visible = new Set((await examDossiers(actor, set.examId)).map((d) => d.id));
-      const latest = new Map<string, { dossierId: string; criterionId: string; score: number; at: number }>();
+      const latest = new Map<
+        string,
+        { dossierId: string; version: number; criterionId: string; score: number; at: number }
+      >();
       for (const d of decisions) {
         const review = info.get(d.review_id);
         if (!review || !visible.has(review.dossier_id)) continue;
         const at = new Date(review.created_at).getTime();
-        const k = key(review.dossier_id, d.criterion_id);
+        const k = `${review.dossier_id}\u0000${d.criterion_id}`;
         const current = latest.get(k);
         if (!current || at > current.at) {
-          latest.set(k, { dossierId: review.dossier_id, criterionId: d.criterion_id, score: d.human, at });
+          // The trainer decided on that review: the score is pinned to the version it reviewed.
+          latest.set(k, {
+            dossierId: review.dossier_id,
+            version: Number(review.version),
+            criterionId: d.criterion_id,
+            score: d.human,
+            at,
+          });
         }
       }
-      const rows = [...latest.values()].map(({ dossierId, criterionId, score }) => ({
+      const rows = [...latest.values()].map(({ dossierId, version, criterionId, score }) => ({
         dossierId,
+        version,
         criterionId,
         score,
         rater: TRAINER_RATER,
@@ -792,21 +883,24 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
       const set = await loadSet(actor, setId);
       const exam = examOf(set.examId);
       const list = await examDossiers(actor, set.examId);
+      // The version column is pre-filled with the latest draft: the jury corrects it if it read another.
       return toCsv(
-        ['dossier_id', 'candidat', 'titre', 'criterion_id', 'score', 'rater'],
-        list.flatMap((d) => exam.criteria.map((c) => [d.id, d.candidate, d.title, c.id, '', DEFAULT_RATER])),
+        ['dossier_id', 'candidat', 'titre', 'version', 'criterion_id', 'score', 'rater'],
+        list.flatMap((d) =>
+          exam.criteria.map((c) => [d.id, d.candidate, d.title, d.latestVersion, c.id, '', DEFAULT_RATER]),
+        ),
       );
     },
 
     /**
-     * Runs a rubric version over the set: a review of each dossier's latest version with that rubric,
+     * Runs a rubric version over the set: a review of each pinned dossier version with that rubric,
      * handed to the review job queue (an identical finished review is reused, not paid for again).
      */
     async startRun(actor: Actor, setId: string, input: { rubricVersion: string }) {
       const set = await loadSet(actor, setId);
       const scores = await scoresOf(actor, setId);
-      const ids = [...new Set(scores.map((s) => s.dossierId))];
-      if (ids.length === 0) {
+      const pins = pinsOf(scores);
+      if (pins.length === 0) {
         throw new AppError(
           'empty_set',
           422,
@@ -814,10 +908,6 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         );
       }
       const resolved = await rubrics.resolve(actor.organizationId, set.examId, input.rubricVersion);
-      const versions = await database.query<{ dossier_id: string; latest: number }>(
-        'select dossier_id, max(version)::int as latest from dossier_versions where dossier_id = any($1::uuid[]) group by dossier_id',
-        [ids],
-      );
       const [run] = await db
         .insert(calibrationRuns)
         .values({
@@ -831,14 +921,15 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
           createdBy: actor.userId,
         })
         .returning();
-      for (const { dossier_id: dossierId, latest } of versions) {
-        const review = await deps.reviews.request(dossierId, latest, {
+      // Exactly the versions the raters read, not whatever draft is latest now.
+      for (const { dossierId, version } of pins) {
+        const review = await deps.reviews.request(dossierId, version, {
           requestedBy: actor.userId,
           rubricVersionId: resolved.id,
         });
         await db
           .insert(calibrationRunReviews)
-          .values({ runId: run.id, dossierId, version: latest, reviewId: review.id });
+          .values({ runId: run.id, dossierId, version, reviewId: review.id });
       }
       const [summary] = await runSummaries([run], set.examId);
       return summary;
@@ -871,17 +962,18 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         .filter((s) => s.rater === rater)
         .filter((s) => filter.criterionId === undefined || s.criterionId === filter.criterionId)
         .filter((s) => filter.human === undefined || s.score === filter.human)
-        .map((s) => ({ s, found: ai.get(key(s.dossierId, s.criterionId)) }))
+        .map((s) => ({ s, found: ai.get(key(s.dossierId, s.version, s.criterionId)) }))
         .filter(({ found }) => found && (filter.ai === undefined || found.criterion.score === filter.ai));
-      const labels = await dossierLabels([...new Set(matching.map((m) => m.s.dossierId))]);
+      const labels = await versionLabels(matching.map((m) => m.s));
       return matching
         .map(({ s, found }) => {
           const criterion = found?.criterion as CriterionResult;
           const item = found?.item as RunItem;
+          const label = labels.get(pinKey(s.dossierId, s.version));
           return {
             dossierId: s.dossierId,
-            title: labels.get(s.dossierId)?.title ?? '',
-            candidate: labels.get(s.dossierId)?.candidate ?? '',
+            title: label?.title ?? '',
+            candidate: label?.candidate ?? '',
             version: item.version,
             reviewId: item.reviewId,
             criterionId: s.criterionId,
@@ -923,8 +1015,14 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         await rubricOfRun(b.run, b.set.examId),
       );
       const changesOf = new Map<string, RubricChange[]>(diff.criteria.map((c) => [c.id, c.changes]));
-      const aiA = aiResults(await runItems(a.run.id));
-      const aiB = aiResults(await runItems(b.run.id));
+      const itemsA = await runItems(a.run.id);
+      const itemsB = await runItems(b.run.id);
+      const aiA = aiResults(itemsA);
+      const aiB = aiResults(itemsB);
+      const reviewed = (items: RunItem[]) =>
+        items.flatMap((i) =>
+          i.status === 'done' && i.report ? [{ key: pinKey(i.dossierId, i.version), report: i.report }] : [],
+        );
       const delta = (x: number | null, y: number | null) => (x === null || y === null ? null : y - x);
       const criteria = left.criteria.map((ca, i) => {
         const cb = right.criteria[i];
@@ -969,6 +1067,7 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         },
         rubricDiff: diff,
         criteria,
+        overall: overallChange(reviewed(itemsA), reviewed(itemsB)),
       };
     },
 
@@ -979,17 +1078,16 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
       const scores = await scoresOf(actor, set.id);
       const items = await runItems(run.id);
       const ai = aiResults(items);
-      const byDossier = new Map(items.map((i) => [i.dossierId, i]));
-      const labels = await dossierLabels([...new Set(scores.map((s) => s.dossierId))]);
+      const byPin = new Map(items.map((i) => [pinKey(i.dossierId, i.version), i]));
+      const labels = await versionLabels(scores);
+      const labelOf = (s: ScoreRow) => labels.get(pinKey(s.dossierId, s.version));
       const order = new Map(exam.criteria.map((c, i) => [c.id, i]));
       const raters = orderRaters(scores);
       const sorted = [...scores].sort(
         (x, y) =>
-          (labels.get(x.dossierId)?.candidate ?? '').localeCompare(
-            labels.get(y.dossierId)?.candidate ?? '',
-            'fr',
-          ) ||
+          (labelOf(x)?.candidate ?? '').localeCompare(labelOf(y)?.candidate ?? '', 'fr') ||
           x.dossierId.localeCompare(y.dossierId) ||
+          x.version - y.version ||
           (order.get(x.criterionId) ?? 0) - (order.get(y.criterionId) ?? 0) ||
           raters.indexOf(x.rater) - raters.indexOf(y.rater),
       );
@@ -1000,6 +1098,7 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
             'dossier_id',
             'candidat',
             'version',
+            'fichier',
             'criterion_id',
             'rater',
             'human',
@@ -1009,14 +1108,15 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
           ],
           sorted.map((s) => [
             s.dossierId,
-            labels.get(s.dossierId)?.candidate ?? '',
-            byDossier.get(s.dossierId)?.version ?? null,
+            labelOf(s)?.candidate ?? '',
+            s.version,
+            labelOf(s)?.title ?? '',
             s.criterionId,
             s.rater,
             s.score,
-            ai.get(key(s.dossierId, s.criterionId))?.criterion.score ?? null,
+            ai.get(key(s.dossierId, s.version, s.criterionId))?.criterion.score ?? null,
             run.rubricVersion,
-            byDossier.get(s.dossierId)?.reviewId ?? '',
+            byPin.get(pinKey(s.dossierId, s.version))?.reviewId ?? '',
           ]),
         ),
       };
@@ -1025,7 +1125,7 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
     /** The agreement table as CSV: AI vs human per criterion and overall, then human vs human. */
     async agreementCsv(actor: Actor, runId: string, rater?: string) {
       const result = await agreement(actor, runId, rater);
-      const line = (scope: string, criterion: string, m: AgreementSummary) => [
+      const line = (scope: string, criterion: string, m: AgreementWithUncertainty) => [
         scope,
         criterion,
         m.n,
@@ -1038,6 +1138,12 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
         m.bias,
         m.humanMean,
         m.aiMean,
+        m.ci.qwk?.[0] ?? null,
+        m.ci.qwk?.[1] ?? null,
+        m.ci.mae?.[0] ?? null,
+        m.ci.mae?.[1] ?? null,
+        m.minN,
+        m.sufficient ? 'oui' : 'non',
       ];
       const scope = `ia_vs_${result.rater ?? 'humain'}`;
       const rows = [
@@ -1065,6 +1171,12 @@ export function createCalibrationService(deps: CalibrationServiceDeps) {
             'bias',
             'human_mean',
             'ai_mean',
+            'qwk_ic95_bas',
+            'qwk_ic95_haut',
+            'mae_ic95_bas',
+            'mae_ic95_haut',
+            'n_min',
+            'echantillon_suffisant',
           ],
           rows,
         ),

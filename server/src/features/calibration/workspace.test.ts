@@ -130,8 +130,18 @@ describe('calibration sets: importing jury scores', () => {
     const template = await examteam().request(`/api/calibration/sets/${setId}/template.csv`);
     expect(template.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const records = parseCsv(await template.text()).records;
-    expect(records[0].cells).toEqual(['dossier_id', 'candidat', 'titre', 'criterion_id', 'score', 'rater']);
+    expect(records[0].cells).toEqual([
+      'dossier_id',
+      'candidat',
+      'titre',
+      'version',
+      'criterion_id',
+      'score',
+      'rater',
+    ]);
     expect(records).toHaveLength(1 + 10 * 7);
+    // Pre-filled with the latest version, which the jury corrects if it read another draft.
+    expect(new Set(records.slice(1).map((r) => r.cells[3]))).toEqual(new Set(['1']));
   });
 
   it('refuses a CSV with bad rows, listing each line and why, and writes nothing', async () => {
@@ -153,7 +163,7 @@ describe('calibration sets: importing jury scores', () => {
     ].join('\n');
     const error = await errorOf(await importCsv(examteam(), setId, csv), 400, 'invalid_csv');
     expect(error.message).toBe(
-      "Import refusé, rien n'a été enregistré : 11 erreur(s). ligne 3 : critère inconnu pour l'épreuve b1-audit-rse : « K9 » (attendus : K1, K2, K3, K4, K5, K6, K7). ; ligne 4 : note invalide « 5 » : entier de 0 à 4 attendu. ; ligne 5 : note invalide « 2,5 » : entier de 0 à 4 attendu. ; …",
+      "Import refusé, rien n'a été enregistré : 11 erreur(s). ligne 3 : critère inconnu pour l'épreuve « Audit RSE » : « K9 » (attendus : K1, K2, K3, K4, K5, K6, K7). ; ligne 4 : note invalide « 5 » : entier de 0 à 4 attendu. ; ligne 5 : note invalide « 2,5 » : entier de 0 à 4 attendu. ; …",
     );
     expect(error.details).toEqual({
       total: 11,
@@ -161,14 +171,14 @@ describe('calibration sets: importing jury scores', () => {
         {
           line: 3,
           message:
-            "critère inconnu pour l'épreuve b1-audit-rse : « K9 » (attendus : K1, K2, K3, K4, K5, K6, K7).",
+            "critère inconnu pour l'épreuve « Audit RSE » : « K9 » (attendus : K1, K2, K3, K4, K5, K6, K7).",
         },
         { line: 4, message: 'note invalide « 5 » : entier de 0 à 4 attendu.' },
         { line: 5, message: 'note invalide « 2,5 » : entier de 0 à 4 attendu.' },
         { line: 6, message: `dossier inconnu dans votre organisme : ${otherOrgDossier}.` },
         {
           line: 7,
-          message: `le dossier ${otherExamDossier} relève de l'épreuve b1-diagnostics-strategiques, pas de b1-audit-rse.`,
+          message: `le dossier ${otherExamDossier} relève de l'épreuve « Diagnostics stratégiques », pas de « Audit RSE ».`,
         },
         { line: 8, message: 'identifiant de dossier invalide « pas-un-id ».' },
         { line: 9, message: 'doublon de la ligne 2 (même dossier, critère et correcteur).' },
@@ -200,7 +210,7 @@ describe('calibration sets: importing jury scores', () => {
         {
           line: 1,
           message:
-            'colonne inconnue « points » (colonnes attendues : dossier_id, criterion_id, score et, au choix, rater).',
+            'colonne inconnue « points » (colonnes attendues : dossier_id, criterion_id, score et, au choix, version et rater).',
         },
         {
           line: 1,
@@ -481,6 +491,25 @@ describe('runs and agreement', () => {
     const own = (await send(examteam(), 'GET', `/api/calibration/runs/${started.body.b.id}/agreement`)).body;
     expect(comparison.b.overall).toEqual(own.overall);
     expect(comparison.b.criteria[0].metrics).toEqual(k1.b);
+    // The overall score and the verdicts, read straight from both runs' reviews.
+    const overallOf = async (run: string) =>
+      new Map(
+        (
+          await t.database.query<{ dossier_id: string; overall: { score: number; ready: string } }>(
+            `select rr.dossier_id, r.report->'overall' as overall from calibration_run_reviews rr
+             join reviews r on r.id = rr.review_id where rr.run_id = $1`,
+            [run],
+          )
+        ).map((r) => [r.dossier_id, r.overall]),
+      );
+    const before = await overallOf(started.body.a.id);
+    const after = await overallOf(started.body.b.id);
+    const changed = [...before].filter(([id, o]) => after.get(id)?.ready !== o.ready).length;
+    const delta = [...before].reduce((sum, [id, o]) => sum + ((after.get(id)?.score ?? 0) - o.score), 0) / 10;
+    expect(comparison.overall).toMatchObject({ compared: 10, verdictChanged: changed });
+    expect(comparison.overall.meanDelta).toBeCloseTo(delta, 10);
+    // K1 now weighs double: the overall scores move although no criterion score can.
+    expect(comparison.overall.up + comparison.overall.down).toBeGreaterThan(0);
     // v2 served reviews: it is frozen now.
     const v2 = (await send(examteam(), 'GET', '/api/calibration/rubrics/b1-audit-rse/v2')).body;
     expect(v2.used).toBe(true);
@@ -497,6 +526,7 @@ describe('runs and agreement', () => {
       'dossier_id',
       'candidat',
       'version',
+      'fichier',
       'criterion_id',
       'rater',
       'human',
@@ -505,8 +535,9 @@ describe('runs and agreement', () => {
       'review_id',
     ]);
     expect(records).toHaveLength(61);
-    const row = records.find((r) => r[0] === ids[0] && r[3] === K[REAL30_CRITERIA[0]] && r[4] === 'jury');
-    expect(row?.slice(5, 8)).toEqual([String(REAL30_HUMAN[0]), String(REAL30_AI[0]), 'v1']);
+    const row = records.find((r) => r[0] === ids[0] && r[4] === K[REAL30_CRITERIA[0]] && r[5] === 'jury');
+    expect(row?.slice(2, 4)).toEqual(['1', 'dossier.md']);
+    expect(row?.slice(6, 9)).toEqual([String(REAL30_HUMAN[0]), String(REAL30_AI[0]), 'v1']);
 
     const agreement = await examteam().request(`/api/calibration/runs/${runId}/agreement.csv`);
     const table = parseCsv(await agreement.text()).records.map((r) => r.cells);
@@ -523,10 +554,19 @@ describe('runs and agreement', () => {
       'bias',
       'human_mean',
       'ai_mean',
+      'qwk_ic95_bas',
+      'qwk_ic95_haut',
+      'mae_ic95_bas',
+      'mae_ic95_haut',
+      'n_min',
+      'echantillon_suffisant',
     ]);
     const global = table.find((r) => r[0] === 'ia_vs_jury' && r[1] === 'global') as string[];
     expect(Number(global[2])).toBe(30);
     expect(Number(global[3])).toBeCloseTo(REAL30_OVERALL.qwk as number, 9);
+    expect(Number(global[12])).toBeLessThan(Number(global[3]));
+    expect(Number(global[13])).toBeGreaterThan(Number(global[3]));
+    expect(global.slice(16)).toEqual(['20', 'oui']);
     expect(Number(global[9])).toBeCloseTo(REAL30_OVERALL.bias as number, 9);
     const k4 = table.find((r) => r[0] === 'ia_vs_jury' && r[1] === 'K4') as string[];
     expect(k4.slice(2, 4)).toEqual(['0', '']);

@@ -126,6 +126,8 @@ function ComparisonView({ data }: { data: Comparison }) {
         </div>
       </section>
 
+      <OverallChangeSection comparison={data} />
+
       <section className="card section" aria-labelledby="per-criterion-title">
         <h2 id="per-criterion-title">{t('calibration.comparison.perCriterion')}</h2>
         <figure className="chart compare-chart">
@@ -257,5 +259,62 @@ function ComparisonView({ data }: { data: Comparison }) {
         </a>
       </div>
     </>
+  );
+}
+
+/**
+ * The overall score and the readiness verdicts, A → B: what candidates would see change. A weights-only
+ * rubric change moves no criterion score, only this.
+ */
+function OverallChangeSection({ comparison }: { comparison: Comparison }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const o = comparison.overall;
+  return (
+    <section className="card section" aria-labelledby="verdicts-title">
+      <h2 id="verdicts-title">{t('calibration.comparison.verdicts.title')}</h2>
+      <dl className="metric-tiles">
+        <div className="metric-tile">
+          <dt>{t('calibration.comparison.verdicts.mean')}</dt>
+          <dd>
+            {formatMetric(o.meanA, lang)} → {formatMetric(o.meanB, lang)}
+            <span className="metric-ci">{formatSigned(o.meanDelta, lang)}</span>
+          </dd>
+        </div>
+        <div className="metric-tile">
+          <dt>{t('calibration.comparison.verdicts.moved')}</dt>
+          <dd>{t('calibration.comparison.verdicts.movedValue', { up: o.up, down: o.down })}</dd>
+        </div>
+        <div className="metric-tile">
+          <dt>{t('calibration.comparison.verdicts.changed')}</dt>
+          <dd>
+            {t('calibration.comparison.verdicts.changedValue', {
+              count: o.verdictChanged,
+              compared: o.compared,
+            })}
+          </dd>
+        </div>
+      </dl>
+      <p>
+        {t('calibration.comparison.verdicts.summary', {
+          count: o.verdictChanged,
+          more: o.moreReady,
+          less: o.lessReady,
+        })}
+      </p>
+      {o.transitions.length > 0 && (
+        <ul>
+          {o.transitions.map((tr) => (
+            <li key={`${tr.from}-${tr.to}`}>
+              {t('calibration.comparison.verdicts.transition', {
+                count: tr.count,
+                from: t(`readiness.${tr.from}`),
+                to: t(`readiness.${tr.to}`),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

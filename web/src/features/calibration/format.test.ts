@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { biasDirection, formatMetric, formatPercent, formatSigned, qwkBand } from './format';
+import { biasDirection, formatInterval, formatMetric, formatPercent, formatSigned, qwkBand } from './format';
 
 describe('calibration formats', () => {
   it('formats metrics in the UI language, and null as a dash', () => {
@@ -23,5 +23,12 @@ describe('calibration formats', () => {
     expect(biasDirection(0.02)).toBe('none');
     expect(biasDirection(null)).toBeNull();
     expect([0.85, 0.7, 0.6, 0.2, null].map(qwkBand)).toEqual(['good', 'good', 'fair', 'poor', null]);
+  });
+
+  it('formats a 95 % interval with the separator of the language, and none as a dash', () => {
+    expect(formatInterval([0.5512, 0.8249], 'fr')).toBe('[0,55 ; 0,82]');
+    expect(formatInterval([0.5512, 0.8249], 'en')).toBe('[0.55, 0.82]');
+    expect(formatInterval([-0.2, 0.1], 'fr', (v, l) => formatSigned(v, l))).toBe('[−0,20 ; +0,10]');
+    expect(formatInterval(null, 'fr')).toBe('—');
   });
 });

@@ -40,3 +40,17 @@ export function qwkBand(qwk: number | null | undefined): 'good' | 'fair' | 'poor
   if (qwk >= 0.5) return 'fair';
   return 'poor';
 }
+
+/**
+ * A 95 % interval as « [0,55 ; 0,82] » (French separates decimals with a comma, so bounds with « ; »),
+ * « [0.55, 0.82] » in English; `—` when the metric has none.
+ */
+export function formatInterval(
+  interval: readonly [number, number] | null | undefined,
+  lang: string,
+  format: (value: number, lang: string) => string = (v, l) => formatMetric(v, l),
+): string {
+  if (!interval) return '—';
+  const separator = lang.startsWith('fr') ? ' ; ' : ', ';
+  return `[${format(interval[0], lang)}${separator}${format(interval[1], lang)}]`;
+}

@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { biasDirection, formatMetric, formatPercent, formatSigned, qwkBand } from './format';
+import { biasDirection, formatInterval, formatMetric, formatPercent, formatSigned, qwkBand } from './format';
 import type { AgreementMetrics, CriterionAgreement } from './queries';
 
-/** QWK with its reading (« bon », « moyen », « faible ») in words, not colour alone. */
-export function QwkValue({ qwk }: { qwk: number | null }) {
+type Interval = AgreementMetrics['ci']['qwk'];
+
+/**
+ * QWK with its reading (« bon », « moyen », « faible ») in words, not colour alone; below the minimum n,
+ * « échantillon insuffisant » instead, uncoloured: a figure on a handful of pairs is neither good nor bad.
+ */
+export function QwkValue({ qwk, sufficient = true }: { qwk: number | null; sufficient?: boolean }) {
   const { t, i18n } = useTranslation();
-  const band = qwkBand(qwk);
+  const band = sufficient ? qwkBand(qwk) : null;
   return (
     <span className={`qwk ${band ? `qwk-${band}` : ''}`}>
       {formatMetric(qwk, i18n.language)}
@@ -14,22 +19,84 @@ export function QwkValue({ qwk }: { qwk: number | null }) {
   );
 }
 
-/** Mean AI − human difference, signed, with which way the AI leans. */
-export function BiasValue({ bias }: { bias: number | null }) {
+/**
+ * Mean difference, signed, with which way the second rater leans. AI against a human: « IA plus
+ * généreuse / sévère », coloured. Two humans (`pair`): a neutral « B note plus haut que A », uncoloured.
+ */
+export function BiasValue({
+  bias,
+  sufficient = true,
+  pair,
+}: {
+  bias: number | null;
+  sufficient?: boolean;
+  pair?: readonly [string, string];
+}) {
   const { t, i18n } = useTranslation();
   const direction = biasDirection(bias);
+  const neutral = pair !== undefined || !sufficient;
   return (
     <span className="bias">
       {formatSigned(bias, i18n.language)}
       {direction && (
-        <span className={`bias-label bias-${direction}`}>{t(`calibration.bias.${direction}`)}</span>
+        <span className={`bias-label ${neutral ? 'bias-neutral' : `bias-${direction}`}`}>
+          {pair
+            ? t(`calibration.bias.pair.${direction}`, { a: pair[0], b: pair[1] })
+            : t(`calibration.bias.${direction}`)}
+        </span>
       )}
     </span>
   );
 }
 
-/** The overall figures as tiles. */
-export function MetricTiles({ metrics, label }: { metrics: AgreementMetrics; label: string }) {
+/** « IC 95 % [0,55 ; 0,82] »: the bootstrap interval under a figure. */
+export function IntervalNote({
+  interval,
+  format,
+}: {
+  interval: Interval;
+  format?: (value: number, lang: string) => string;
+}) {
+  const { t, i18n } = useTranslation();
+  if (!interval) return null;
+  return (
+    <span className="metric-ci">
+      {t('calibration.metric.ci', { interval: formatInterval(interval, i18n.language, format) })}
+    </span>
+  );
+}
+
+/** n, and « échantillon insuffisant » below the minimum. */
+export function SampleSize({ m }: { m: AgreementMetrics }) {
+  const { t } = useTranslation();
+  return (
+    <span className="sample-size">
+      {m.n}
+      {!m.sufficient && m.n > 0 && (
+        <span
+          className="sample-insufficient"
+          title={t('calibration.metric.insufficientHelp', { min: m.minN })}
+        >
+          {t('calibration.metric.insufficient')}
+        </span>
+      )}
+    </span>
+  );
+}
+
+const percent = (v: number, lang: string) => formatPercent(v, lang);
+const signed = (v: number, lang: string) => formatSigned(v, lang);
+
+/** The overall figures as tiles, each with its 95 % interval. `pair`: two humans, neutral wording. */
+export function MetricTiles({
+  metrics,
+  label,
+  pair,
+}: {
+  metrics: AgreementMetrics;
+  label: string;
+  pair?: readonly [string, string];
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
@@ -37,34 +104,50 @@ export function MetricTiles({ metrics, label }: { metrics: AgreementMetrics; lab
       <div className="metric-tile">
         <dt>{t('calibration.metric.qwk')}</dt>
         <dd>
-          <QwkValue qwk={metrics.qwk} />
+          <QwkValue qwk={metrics.qwk} sufficient={metrics.sufficient} />
+          <IntervalNote interval={metrics.ci.qwk} />
         </dd>
       </div>
       <div className="metric-tile">
         <dt>{t('calibration.metric.kappa')}</dt>
-        <dd>{formatMetric(metrics.kappa, lang)}</dd>
+        <dd>
+          {formatMetric(metrics.kappa, lang)}
+          <IntervalNote interval={metrics.ci.kappa} />
+        </dd>
       </div>
       <div className="metric-tile">
         <dt>{t('calibration.metric.exact')}</dt>
-        <dd>{formatPercent(metrics.exact, lang)}</dd>
+        <dd>
+          {formatPercent(metrics.exact, lang)}
+          <IntervalNote interval={metrics.ci.exact} format={percent} />
+        </dd>
       </div>
       <div className="metric-tile">
         <dt>{t('calibration.metric.adjacent')}</dt>
-        <dd>{formatPercent(metrics.adjacent, lang)}</dd>
+        <dd>
+          {formatPercent(metrics.adjacent, lang)}
+          <IntervalNote interval={metrics.ci.adjacent} format={percent} />
+        </dd>
       </div>
       <div className="metric-tile">
         <dt>{t('calibration.metric.mae')}</dt>
-        <dd>{formatMetric(metrics.mae, lang)}</dd>
+        <dd>
+          {formatMetric(metrics.mae, lang)}
+          <IntervalNote interval={metrics.ci.mae} />
+        </dd>
       </div>
       <div className="metric-tile">
         <dt>{t('calibration.metric.bias')}</dt>
         <dd>
-          <BiasValue bias={metrics.bias} />
+          <BiasValue bias={metrics.bias} sufficient={metrics.sufficient} pair={pair} />
+          <IntervalNote interval={metrics.ci.bias} format={signed} />
         </dd>
       </div>
       <div className="metric-tile">
         <dt>{t('calibration.metric.n')}</dt>
-        <dd>{metrics.n}</dd>
+        <dd>
+          <SampleSize m={metrics} />
+        </dd>
       </div>
     </dl>
   );
@@ -75,17 +158,36 @@ function MetricCells({ m }: { m: AgreementMetrics }) {
   const lang = i18n.language;
   return (
     <>
-      <td className="num">{m.n}</td>
       <td className="num">
-        <QwkValue qwk={m.qwk} />
+        <SampleSize m={m} />
       </td>
-      <td className="num">{formatMetric(m.kappa, lang)}</td>
-      <td className="num">{formatPercent(m.exact, lang)}</td>
-      <td className="num">{formatPercent(m.adjacent, lang)}</td>
-      <td className="num">{formatMetric(m.mae, lang)}</td>
-      <td className="num">{formatSigned(m.smd, lang)}</td>
       <td className="num">
-        <BiasValue bias={m.bias} />
+        <QwkValue qwk={m.qwk} sufficient={m.sufficient} />
+        <IntervalNote interval={m.ci.qwk} />
+      </td>
+      <td className="num">
+        {formatMetric(m.kappa, lang)}
+        <IntervalNote interval={m.ci.kappa} />
+      </td>
+      <td className="num">
+        {formatPercent(m.exact, lang)}
+        <IntervalNote interval={m.ci.exact} format={percent} />
+      </td>
+      <td className="num">
+        {formatPercent(m.adjacent, lang)}
+        <IntervalNote interval={m.ci.adjacent} format={percent} />
+      </td>
+      <td className="num">
+        {formatMetric(m.mae, lang)}
+        <IntervalNote interval={m.ci.mae} />
+      </td>
+      <td className="num">
+        {formatSigned(m.smd, lang)}
+        <IntervalNote interval={m.ci.smd} format={signed} />
+      </td>
+      <td className="num">
+        <BiasValue bias={m.bias} sufficient={m.sufficient} />
+        <IntervalNote interval={m.ci.bias} format={signed} />
       </td>
     </>
   );
@@ -164,7 +266,10 @@ export function AgreementTable({
               </th>
               <MetricCells m={c.metrics} />
               {humanHuman && (
-                <td className="num">{c.humanHuman ? formatMetric(c.humanHuman.qwk, i18n.language) : '—'}</td>
+                <td className="num">
+                  {c.humanHuman ? formatMetric(c.humanHuman.qwk, i18n.language) : '—'}
+                  <IntervalNote interval={c.humanHuman?.ci.qwk ?? null} />
+                </td>
               )}
             </tr>
           ))}

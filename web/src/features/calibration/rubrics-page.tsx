@@ -115,6 +115,12 @@ function VersionTable({ examId, versions }: { examId: string; versions: RubricVe
                         {t('calibration.rubrics.activate', { version: v.version })}
                       </button>
                     )}
+                    <Link
+                      className="button button-secondary button-small"
+                      to={`/calibration/grilles/${examId}/${v.version}`}
+                    >
+                      {t('calibration.rubrics.read', { version: v.version })}
+                    </Link>
                     {!v.used && (
                       <Link
                         className="button button-secondary button-small"

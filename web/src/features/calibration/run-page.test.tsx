@@ -45,9 +45,17 @@ describe('CalibrationRunPage', () => {
     const k2 = rows[2];
     expect(within(k2).getByRole('button', { name: 'K2' })).toBeTruthy();
     expect(k2.textContent).toContain('0,58');
-    expect(k2.textContent).toContain('moyen');
     expect(k2.textContent).toContain('+0,70');
     expect(k2.textContent).toContain('IA plus généreuse');
+    expect(k2.textContent).toContain('IC 95 % [0,41 ; 0,90]');
+    // K2 rests on 10 pairs, under the minimum: marked, and neither read (« moyen ») nor coloured.
+    expect(k2.textContent).toContain('échantillon insuffisant');
+    expect(k2.textContent).not.toContain('moyen');
+    expect(k2.querySelector('.qwk-fair, .bias-higher, .bias-lower')).toBeNull();
+    // K1 has 24: read and coloured.
+    expect(rows[1].textContent).not.toContain('échantillon insuffisant');
+    expect(rows[1].textContent).toContain('bon');
+    expect(rows[1].querySelector('.qwk-good')).not.toBeNull();
     // No pair for K3: dashes, not zeros.
     expect(rows[3].textContent).toContain('—');
     expect(rows[4].textContent).toContain('0,71');
@@ -55,6 +63,10 @@ describe('CalibrationRunPage', () => {
     // The human–human QWK column exists since two raters scored.
     expect(within(table).getByRole('columnheader', { name: 'QWK entre humains' })).toBeTruthy();
     expect(screen.getByText(/Analyse hors ligne/)).toBeTruthy();
+    // Two humans: a neutral reading of who scores higher, not « IA plus généreuse ».
+    const hh = screen.getByRole('region', { name: /jury2/ });
+    expect(hh.textContent).toContain('jury2 note plus haut que jury');
+    expect(hh.textContent).not.toContain('IA plus');
   });
 
   it("drills down from a matrix cell to the dossiers and the AI's quotes", async () => {

@@ -218,6 +218,7 @@ function Agreement({
           <p className="section-intro">{t('calibration.humanHuman.intro')}</p>
           <MetricTiles
             metrics={data.humanHuman.overall}
+            pair={data.humanHuman.raters}
             label={t('calibration.humanHuman.title', {
               a: data.humanHuman.raters[0],
               b: data.humanHuman.raters[1],

@@ -50,11 +50,12 @@ describe('CalibrationSetPage: importing jury scores', () => {
         {
           error: {
             code: 'invalid_csv',
-            message: "Import refusé, rien n'a été enregistré : 2 erreur(s).",
+            message:
+              "Import refusé, rien n'a été enregistré : 2 erreur(s). ligne 3 : critère inconnu pour l'épreuve « Audit RSE » : « K9 ». ; ligne 4 : note invalide « 5 » : entier de 0 à 4 attendu.",
             details: {
               total: 2,
               errors: [
-                { line: 3, message: "critère inconnu pour l'épreuve b1-audit-rse : « K9 »." },
+                { line: 3, message: "critère inconnu pour l'épreuve « Audit RSE » : « K9 »." },
                 { line: 4, message: 'note invalide « 5 » : entier de 0 à 4 attendu.' },
               ],
             },
@@ -67,10 +68,12 @@ describe('CalibrationSetPage: importing jury scores', () => {
     const table = await screen.findByRole('table', { name: '2 lignes à corriger' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
-      "3critère inconnu pour l'épreuve b1-audit-rse : « K9 ».",
+      "3critère inconnu pour l'épreuve « Audit RSE » : « K9 ».",
       '4note invalide « 5 » : entier de 0 à 4 attendu.',
     ]);
-    expect(screen.getByText("Import refusé, rien n'a été enregistré : 2 erreur(s).")).toBeTruthy();
+    // Each error once: in the table, not again in the message above it.
+    expect(screen.getByText("Import refusé, rien n'a été enregistré.")).toBeTruthy();
+    expect(screen.getAllByText(/critère inconnu/)).toHaveLength(1);
     const [, init] = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/scores')) ?? [];
     expect(new Headers(init?.headers).get('content-type')).toBe('text/csv');
   });

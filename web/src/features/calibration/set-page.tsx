@@ -75,7 +75,8 @@ function ImportErrors({ error }: { error: CsvImportError }) {
   const { t } = useTranslation();
   return (
     <div className="import-errors" role="alert">
-      <p className="inline-error">{error.message}</p>
+      {/* The server's message repeats the first lines; the table lists them all, once. */}
+      <p className="inline-error">{t('calibration.import.refused')}</p>
       <div className="table-scroll">
         <table className="data-table">
           <caption>{t('calibration.import.errorsCaption', { count: error.total })}</caption>
@@ -219,12 +220,16 @@ function HumanScores({ set }: { set: CalibrationSet }) {
               </thead>
               <tbody>
                 {set.dossiers.map((d) => (
-                  <tr key={d.id}>
+                  <tr key={`${d.id}-${d.version}`}>
                     <td>{d.candidate}</td>
                     <td>
                       <Link to={`/dossiers/${d.id}`}>{d.title}</Link>
                     </td>
-                    <td className="num">{d.latestVersion}</td>
+                    <td className="num">
+                      {d.version === d.latestVersion
+                        ? d.version
+                        : t('calibration.set.versionOf', { version: d.version, latest: d.latestVersion })}
+                    </td>
                     <td className="num">{d.scores}</td>
                   </tr>
                 ))}
