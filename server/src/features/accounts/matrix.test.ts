@@ -103,6 +103,7 @@ function rows(): Row[] {
     ],
     ['GET', `/api/dossiers/${d1}/reviews`, [...READ]],
     ['GET', `/api/dossiers/${d1}/versions/1/text`, [...READ]],
+    ['GET', `/api/dossiers/${d1}/versions/1/file`, [...READ]],
     ['POST', `/api/dossiers/${d1}/versions/1/reviews`, [...OWNER_ONLY]],
     ['GET', `/api/dossiers/${d1}/versions/1/coach`, [...READ]],
     [

@@ -47,6 +47,7 @@ export const RULES: Rule[] = [
   { pattern: new RegExp(`^/api/dossiers/${ID}/versions$`), methods: ['POST'], dossier: ['owner'] },
   { pattern: new RegExp(`^/api/dossiers/${ID}/reviews$`), methods: ['GET'], dossier: READERS },
   { pattern: new RegExp(`^/api/dossiers/${ID}/versions/[^/]+/text$`), methods: ['GET'], dossier: READERS },
+  { pattern: new RegExp(`^/api/dossiers/${ID}/versions/[^/]+/file$`), methods: ['GET'], dossier: READERS },
   {
     pattern: new RegExp(`^/api/dossiers/${ID}/versions/[^/]+/reviews$`),
     methods: ['POST'],

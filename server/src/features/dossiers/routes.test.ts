@@ -122,6 +122,31 @@ describe('POST /api/dossiers', () => {
   });
 });
 
+describe('GET /api/dossiers/:id/versions/:v/file', () => {
+  it('gives back the exact bytes of each version with their media type and file name', async () => {
+    const pdf = await buildPdf(dossierPages().slice(0, 2));
+    const created = await (await upload({ name: 'Audit « RSE » v1.pdf', bytes: pdf })).json();
+    await t.app.request(`/api/dossiers/${created.id}/versions`, {
+      method: 'POST',
+      body: uploadForm({ name: 'v2.md', bytes: MARKDOWN }),
+    });
+
+    const first = await t.app.request(`/api/dossiers/${created.id}/versions/1/file`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('application/pdf');
+    expect(first.headers.get('content-disposition')).toBe(
+      `attachment; filename="Audit  RSE  v1.pdf"; filename*=UTF-8''${encodeURIComponent('Audit « RSE » v1.pdf')}`,
+    );
+    expect(new Uint8Array(await first.arrayBuffer())).toEqual(pdf);
+
+    const second = await t.app.request(`/api/dossiers/${created.id}/versions/2/file`);
+    expect(second.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(await second.text()).toBe(MARKDOWN);
+
+    expect((await t.app.request(`/api/dossiers/${created.id}/versions/3/file`)).status).toBe(404);
+  });
+});
+
 describe('bad uploads get a clear error and store nothing', () => {
   const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...new Array(120).fill(0)]);
   const png = new Uint8Array([
