@@ -114,6 +114,19 @@ export const GapReportSchema = z.object({
   usage: UsageSchema,
   disclaimer: z.string(),
   generatedAt: z.string(),
+  /**
+   * Added when read, never stored with the AI's report: the overall score and verdict once the trainer's
+   * decisions replace the AI's scores on the criteria they decided (`decided` of `total` criteria).
+   */
+  overallAfterTrainer: z
+    .object({
+      score: z.number().min(0).max(4),
+      level: z.enum(LEVELS),
+      ready: z.enum(['pret', 'presque', 'pas_encore']),
+      decided: z.number().int().min(0),
+      total: z.number().int().min(0),
+    })
+    .optional(),
   /** Added when read, never stored with the AI's report: a trainer checked the review. */
   check: z.object({ by: z.string(), comment: z.string().nullable(), at: z.string() }).optional(),
 });
