@@ -39,6 +39,7 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
   const markdownHref = api.reviews[':id']['report.md'].$path({ param: { id: reviewId }, query: { lang } });
   const htmlHref = api.reviews[':id']['report.html'].$path({ param: { id: reviewId }, query: { lang } });
   const check = reportCheck(report);
+  const after = report.overallAfterTrainer;
 
   return (
     <article className="report" aria-labelledby="report-title">
@@ -85,7 +86,28 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
           <p className="overall-level">
             {t('report.level')} <strong>{t(`levels.${report.overall.level}`)}</strong>
           </p>
+          {after && <p className="overall-source muted small">{t('report.aiScoreLabel')}</p>}
         </div>
+        {after && (
+          <div className="score-panel score-panel-trainer" data-testid="score-after-trainer">
+            <p className="overall-source">
+              <strong>{t('report.afterTrainer')}</strong>
+            </p>
+            <ReadinessBadge ready={after.ready} size="large" />
+            <p className="overall-score">
+              <span className="visually-hidden">
+                {t('report.afterTrainerAria', { score: formatScore(after.score, i18n.language) })}
+              </span>
+              <span aria-hidden="true">
+                <span className="overall-value">{formatScore(after.score, i18n.language)}</span>
+                <span className="overall-max">/4</span>
+              </span>
+            </p>
+            <p className="overall-level muted small">
+              {t('report.reviewedCount', { decided: after.decided, total: after.total, count: after.total })}
+            </p>
+          </div>
+        )}
       </header>
 
       {report.offline && (
@@ -98,7 +120,7 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
         {report.disclaimer}
       </p>
 
-      {check && <TrainerCheck check={check} />}
+      {check && <TrainerCheck check={check} decided={after?.decided ?? 0} total={report.criteria.length} />}
 
       {top.length > 0 && (
         <section className="card priorities" aria-labelledby="priorities-heading">
@@ -270,8 +292,11 @@ function CriterionCard({
         <h3 id={headingId}>
           <span className="item-id">{c.id}</span> {c.text}
         </h3>
-        {failed ? (
+        {failed && !c.decision ? (
           <span className="status-badge status-failed">{t('report.criterionFailed')}</span>
+        ) : c.decision ? (
+          // The headline badge of a decided criterion is the trainer's score; the AI's stays in the note below.
+          <ScorePill score={c.decision.score} level={levelName(c.decision.score)} />
         ) : (
           <ScorePill score={c.score} level={c.level} />
         )}
@@ -366,13 +391,23 @@ function CriterionCard({
 }
 
 /** The trainer's check of the whole report, with their comment for the candidate when they left one. */
-function TrainerCheck({ check }: { check: ReviewCheck }) {
+function TrainerCheck({ check, decided, total }: { check: ReviewCheck; decided: number; total: number }) {
   const { t, i18n } = useTranslation();
+  // « Vérifié » only when the trainer decided every criterion; otherwise say how far the review went.
+  const complete = decided === total;
   return (
     <section className="card trainer-comment" aria-labelledby="trainer-comment-heading">
       <h2 id="trainer-comment-heading" className="trainer-comment-title">
-        <CheckIcon /> {check.comment ? t('trainer.candidate.commentTitle') : t('report.verifiedByTrainer')}
+        {complete && <CheckIcon />}{' '}
+        {check.comment
+          ? t('trainer.candidate.commentTitle')
+          : complete
+            ? t('report.verifiedByTrainer')
+            : t('report.partlyReviewedTitle')}
       </h2>
+      <p className="trainer-coverage" data-testid="trainer-coverage">
+        {complete ? t('report.allReviewed') : t('report.reviewedCount', { decided, total, count: total })}
+      </p>
       {check.comment && <p className="trainer-comment-text">{check.comment}</p>}
       <p className="muted small">
         {t('trainer.candidate.checkedBy', { by: check.by, date: formatDate(check.at, i18n.language) })}
