@@ -284,6 +284,13 @@ describe('TrainerReviewPage', () => {
     await act(async () => {
       fireEvent.click(within(section).getByRole('button', { name: 'Marquer comme vérifiée' }));
     });
+    // Criteria are still undecided: nothing is sent before the trainer confirms.
+    const warning = within(section).getByRole('alert');
+    expect(warning.textContent).toMatch(/critères? n'(a|ont) pas encore de décision/);
+    expect(posts).toEqual([]);
+    await act(async () => {
+      fireEvent.click(within(warning).getByRole('button', { name: 'Marquer quand même' }));
+    });
     await waitFor(() => expect(posts).toHaveLength(1));
     expect(posts[0]).toEqual({
       path: `/api/reviews/${REVIEW_ID}/check`,
