@@ -223,7 +223,7 @@ describe('trainer workspace (real server, built app)', () => {
     // The headline: the AI's score, labelled, and the one after the trainer's review beside it; the
     // review is checked with 2 of 7 criteria decided, so it says so instead of « Vérifié ».
     const after = page.getByTestId('score-after-trainer');
-    await after.getByText('Après la revue de votre formateur').waitFor();
+    await after.getByText('Après la revue de votre formateur', { exact: true }).waitFor();
     await after.getByText('2 critères sur 7 revus').waitFor();
     await page.getByText('Analyse automatique (avant la revue de votre formateur)').waitFor();
     expect(await trainerComment.getByTestId('trainer-coverage').textContent()).toBe('2 critères sur 7 revus');

@@ -72,42 +72,48 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
             </a>
           </div>
         </div>
-        <div className="score-panel">
-          <ReadinessBadge ready={report.overall.ready} size="large" />
-          <p className="overall-score">
-            <span className="visually-hidden">
-              {t('report.overallAria', { score: formatScore(report.overall.score, i18n.language) })}
-            </span>
-            <span aria-hidden="true">
-              <span className="overall-value">{formatScore(report.overall.score, i18n.language)}</span>
-              <span className="overall-max">/4</span>
-            </span>
-          </p>
-          <p className="overall-level">
-            {t('report.level')} <strong>{t(`levels.${report.overall.level}`)}</strong>
-          </p>
-          {after && <p className="overall-source muted small">{t('report.aiScoreLabel')}</p>}
-        </div>
-        {after && (
-          <div className="score-panel score-panel-trainer" data-testid="score-after-trainer">
-            <p className="overall-source">
-              <strong>{t('report.afterTrainer')}</strong>
-            </p>
-            <ReadinessBadge ready={after.ready} size="large" />
+        <div className="score-panels">
+          <div className="score-panel">
+            <ReadinessBadge ready={report.overall.ready} size="large" />
             <p className="overall-score">
               <span className="visually-hidden">
-                {t('report.afterTrainerAria', { score: formatScore(after.score, i18n.language) })}
+                {t('report.overallAria', { score: formatScore(report.overall.score, i18n.language) })}
               </span>
               <span aria-hidden="true">
-                <span className="overall-value">{formatScore(after.score, i18n.language)}</span>
+                <span className="overall-value">{formatScore(report.overall.score, i18n.language)}</span>
                 <span className="overall-max">/4</span>
               </span>
             </p>
-            <p className="overall-level muted small">
-              {t('report.reviewedCount', { decided: after.decided, total: after.total, count: after.total })}
+            <p className="overall-level">
+              {t('report.level')} <strong>{t(`levels.${report.overall.level}`)}</strong>
             </p>
+            {after && <p className="overall-source muted small">{t('report.aiScoreLabel')}</p>}
           </div>
-        )}
+          {after && (
+            <div className="score-panel score-panel-trainer" data-testid="score-after-trainer">
+              <p className="overall-source">
+                <strong>{t('report.afterTrainer')}</strong>
+              </p>
+              <ReadinessBadge ready={after.ready} size="large" />
+              <p className="overall-score">
+                <span className="visually-hidden">
+                  {t('report.afterTrainerAria', { score: formatScore(after.score, i18n.language) })}
+                </span>
+                <span aria-hidden="true">
+                  <span className="overall-value">{formatScore(after.score, i18n.language)}</span>
+                  <span className="overall-max">/4</span>
+                </span>
+              </p>
+              <p className="overall-level muted small">
+                {t('report.reviewedCount', {
+                  decided: after.decided,
+                  total: after.total,
+                  count: after.total,
+                })}
+              </p>
+            </div>
+          )}
+        </div>
       </header>
 
       {report.offline && (
