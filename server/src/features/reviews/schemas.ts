@@ -92,7 +92,17 @@ export type Usage = z.infer<typeof UsageSchema>;
 export const GapReportSchema = z.object({
   exam: z.object({ id: z.string(), case: z.string(), bloc: z.string() }),
   dossier: z
-    .object({ id: z.string(), version: z.number().int(), pages: z.number().int(), words: z.number().int() })
+    .object({
+      id: z.string(),
+      version: z.number().int(),
+      pages: z.number().int(),
+      words: z.number().int(),
+      /** The file of this version (reports made before it was recorded lack it). */
+      fileName: z.string().optional(),
+      /** Added when an export is read: the dossier's title and its candidate's name. */
+      title: z.string().optional(),
+      candidate: z.string().nullable().optional(),
+    })
     .optional(),
   provider: z.string(),
   model: z.string(),

@@ -378,6 +378,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         version: version.version,
         pages: version.pages,
         words: version.words,
+        fileName: version.fileName,
       },
     });
     const allFailed = criteria.every((c) => c.status === 'failed');
@@ -644,6 +645,30 @@ export function createReviewService(deps: ReviewServiceDeps) {
     },
 
     /** The Markdown-rendering and access helpers use the stored report. */
+    /**
+     * The report with names for people to read: the dossier's title, the file of the reviewed version and
+     * the candidate (exports show these, never a bare id).
+     */
+    async namedReport(id: string): Promise<GapReport> {
+      const report = await this.report(id);
+      const [names] = await database.query<{ title: string; file_name: string; candidate: string | null }>(
+        `select d.title, v.file_name, u.name as candidate
+         from reviews r join dossier_versions v on v.id = r.version_id join dossiers d on d.id = v.dossier_id
+         left join users u on u.id = d.owner_id where r.id = $1`,
+        [id],
+      );
+      if (!report.dossier || !names) return report;
+      return {
+        ...report,
+        dossier: {
+          ...report.dossier,
+          title: names.title,
+          fileName: names.file_name,
+          candidate: names.candidate,
+        },
+      };
+    },
+
     async report(id: string): Promise<GapReport> {
       const row = await getRow(id);
       if (row.status !== 'done' || !row.report) {

@@ -51,6 +51,7 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
           <h1 id="report-title">{t('report.title')}</h1>
           {report.dossier && (
             <p className="muted">
+              {report.dossier.fileName && <>{report.dossier.fileName} · </>}
               {t('report.dossierLine', {
                 version: report.dossier.version,
                 pages: report.dossier.pages,
@@ -70,6 +71,17 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
               {t('report.openPrintable')}
               <span className="visually-hidden"> {t('common.newTab')}</span>
             </a>
+            {report.dossier && (
+              <a
+                className="button button-secondary"
+                href={api.dossiers[':id'].versions[':v'].file.$path({
+                  param: { id: report.dossier.id, v: String(report.dossier.version) },
+                })}
+                download
+              >
+                {t('report.downloadOriginal')}
+              </a>
+            )}
           </div>
         </div>
         <div className="score-panels">
