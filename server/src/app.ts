@@ -14,6 +14,7 @@ import { adminRoutes, meRoutes } from './features/accounts/routes';
 import { calibrationRoutes, calibrationWorkspaceRoutes } from './features/calibration/routes';
 import { coachingRoutes } from './features/coaching/routes';
 import { dossierRoutes } from './features/dossiers/routes';
+import { notificationRoutes } from './features/notifications/routes';
 import { examRoutes, referentialRoutes } from './features/referential/routes';
 import { reviewRoutes } from './features/reviews/routes';
 import { decisionRoutes, trainerRoutes } from './features/trainer/routes';
@@ -144,6 +145,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/calibration', calibrationWorkspaceRoutes(deps.services.calibration, deps.services.rubrics))
     .route('/api/dossiers', dossierRoutes(deps.services.dossiers, accounts, deps.config.maxUploadBytes))
     .route('/api/trainer', trainerRoutes(deps.services.trainer))
+    .route('/api/notifications', notificationRoutes(deps.services.notifications))
     .route(
       '/api',
       reviewRoutes(deps.services.reviews, {

@@ -5,6 +5,7 @@ import { createRubricVersionService } from './features/calibration/rubric-versio
 import { createCalibrationService } from './features/calibration/service';
 import { createCoachingService } from './features/coaching/service';
 import { createDossierService } from './features/dossiers/service';
+import { createNotificationService } from './features/notifications/service';
 import { createModelGrader, createOfflineGrader } from './features/reviews/grader';
 import { createRetriever } from './features/reviews/retrieval';
 import { createReviewService } from './features/reviews/service';
@@ -13,12 +14,15 @@ import type { Config } from './lib/env';
 import { createChatModel, createEmbedder } from './lib/llm/index';
 import type { ChatModel, Embedder } from './lib/llm/types';
 import type { Logger } from './lib/logger';
+import { createMailer, type Mailer } from './lib/mail';
 
 export interface ServiceOverrides {
   chat?: ChatModel | null;
   embedder?: Embedder;
   /** Where requested reviews go: the job queue in the server, a direct run in the CLI and tests. */
   enqueue?: (reviewId: string) => Promise<void>;
+  /** Where e-mails go; default: SMTP when configured, else the log. */
+  mailer?: Mailer;
 }
 
 /**
@@ -46,6 +50,8 @@ export function createServices(
   let enqueue = overrides.enqueue ?? (async () => {});
   const retriever = createRetriever(database, embedder);
   const rubrics = createRubricVersionService({ database });
+  const mailer = overrides.mailer ?? createMailer(config.mail, logger);
+  const notifications = createNotificationService({ database, mailer, publicUrl: config.auth.publicUrl });
   const reviews = createReviewService({
     database,
     retriever,
@@ -56,6 +62,7 @@ export function createServices(
     enqueue: (id) => enqueue(id),
     redactPii: config.redactPii,
     rubrics: rubrics.source,
+    onFinished: (id, status) => notifications.reviewFinished(id, status),
   });
   const coaching = createCoachingService({
     database,
@@ -65,9 +72,12 @@ export function createServices(
     redactPii: config.redactPii,
     logger,
   });
-  const auth = createAuth(config, database, logger);
+  const auth = createAuth(config, database, logger, mailer);
   const accounts = createAccountService({ database, auth, logger });
-  const trainer = createTrainerService({ database });
+  const trainer = createTrainerService({
+    database,
+    onChecked: (reviewId, by) => notifications.feedbackReturned(reviewId, by),
+  });
   const calibration = createCalibrationService({
     database,
     reviews,
@@ -84,6 +94,8 @@ export function createServices(
     dossiers,
     reviews,
     coaching,
+    notifications,
+    mailer,
     grader,
     embedder,
     /** Late binding: the job queue needs the services, the services need the queue. */

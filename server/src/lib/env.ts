@@ -38,6 +38,14 @@ export const EnvSchema = z.object({
   PREJURY_REVIEWS_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /** Drafts (dossier versions other than the latest) older than this are purged; unset keeps them. */
   PREJURY_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
+  /** SMTP server for e-mails (`smtp://user:pass@host:587`, `smtps://…`); unset: e-mails go to the log. */
+  PREJURY_SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender of Préjury's e-mails. */
+  PREJURY_MAIL_FROM: z.string().min(3).default('Préjury <no-reply@prejury.local>'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -70,6 +78,7 @@ export interface Config {
   };
   reviewsPerHour: number;
   retentionDays: number | undefined;
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 export class ConfigError extends Error {
@@ -124,6 +133,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     reviewsPerHour: env.PREJURY_REVIEWS_PER_HOUR,
     retentionDays: env.PREJURY_RETENTION_DAYS,
+    mail: { smtpUrl: env.PREJURY_SMTP_URL, from: env.PREJURY_MAIL_FROM },
   };
 }
 

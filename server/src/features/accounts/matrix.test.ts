@@ -91,6 +91,8 @@ function rows(): Row[] {
       () => ({ confirmEmail: 'not-me@example.org' }),
     ],
     ['GET', '/api/me/export', [...ANY]],
+    ['GET', '/api/notifications', [...ANY]],
+    ['POST', '/api/notifications/read', [401, 204, 204, 204, 204, 204, 204], () => ({})],
     ['GET', '/api/dossiers', [...ANY]],
     ['POST', '/api/dossiers', [401, 'ok', 'ok', 403, 403, 403, 403], upload],
     ['GET', `/api/dossiers/${d1}`, [...READ]],

@@ -32,6 +32,8 @@ export const RULES: Rule[] = [
   { pattern: /^\/api\/me$/, methods: ['GET'], public: true },
   { pattern: /^\/api\/me$/, methods: ['DELETE'], roles: 'any' },
   { pattern: /^\/api\/me\/export$/, methods: ['GET'], roles: 'any' },
+  { pattern: /^\/api\/notifications$/, methods: ['GET'], roles: 'any' },
+  { pattern: /^\/api\/notifications\/read$/, methods: ['POST'], roles: 'any' },
   { pattern: /^\/api\/admin\/.+$/, methods: ['GET', 'POST', 'PATCH', 'DELETE'], roles: ['admin'] },
   { pattern: /^\/api\/trainer\/.+$/, methods: ['GET'], roles: ['trainer'] },
   {

@@ -37,6 +37,8 @@ export interface ReviewServiceDeps {
   redactPii?: boolean;
   /** The exam teams' rubric versions; without it every review uses `defaultRubric`. */
   rubrics?: RubricSource;
+  /** Called once a review has finished (done or failed): tells its requester. */
+  onFinished?: (reviewId: string, status: 'done' | 'failed') => Promise<void>;
 }
 
 /** Where a review's rubric comes from (the calibration feature's rubric versions). */
@@ -382,7 +384,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
       },
     });
     const allFailed = criteria.every((c) => c.status === 'failed');
-    await db
+    const finished = await db
       .update(reviews)
       .set({
         status: allFailed ? 'failed' : 'done',
@@ -393,7 +395,14 @@ export function createReviewService(deps: ReviewServiceDeps) {
         leaseOwner: null,
         leaseUntil: null,
       })
-      .where(and(eq(reviews.id, review.id), eq(reviews.leaseOwner, workerId)));
+      .where(and(eq(reviews.id, review.id), eq(reviews.leaseOwner, workerId)))
+      .returning({ id: reviews.id });
+    // Only the worker that held the lease tells the requester; a failed notice never fails the review.
+    if (finished.length > 0 && deps.onFinished) {
+      await deps.onFinished(review.id, allFailed ? 'failed' : 'done').catch((err: unknown) => {
+        logger.warn({ reviewId: review.id, err }, 'review notification failed');
+      });
+    }
   }
 
   return {

@@ -67,7 +67,11 @@ export function queueSignals(
 }
 
 /** Trainers' work on AI reviews: the queue, score decisions, checks, the cohort view. */
-export function createTrainerService(deps: { database: Database }) {
+export function createTrainerService(deps: {
+  database: Database;
+  /** Called after a review is marked as checked: tells its candidate. */
+  onChecked?: (reviewId: string, by: string) => Promise<void>;
+}) {
   const { database } = deps;
   const { db } = database;
 
@@ -250,6 +254,7 @@ export function createTrainerService(deps: { database: Database }) {
           detail: { comment: comment !== null },
         });
       });
+      await deps.onChecked?.(reviewId, actor.name);
       return { by: actor.name, comment, at: values.createdAt.toISOString() };
     },
 
