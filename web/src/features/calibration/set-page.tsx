@@ -76,7 +76,7 @@ function ImportErrors({ error }: { error: CsvImportError }) {
   return (
     <div className="import-errors" role="alert">
       <p className="inline-error">{error.message}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
           <caption>{t('calibration.import.errorsCaption', { count: error.total })}</caption>
           <thead>
@@ -203,7 +203,7 @@ function HumanScores({ set }: { set: CalibrationSet }) {
       {set.dossiers.length > 0 && (
         <details className="set-dossiers">
           <summary>{t('calibration.set.dossiers', { count: set.dossiers.length })}</summary>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="data-table">
               <thead>
                 <tr>
@@ -303,7 +303,7 @@ function Runs({ set }: { set: CalibrationSet }) {
       {set.scores === 0 && <p className="muted small">{t('calibration.runs.needScores')}</p>}
       {start.error && <InlineError error={start.error} />}
       {set.runs.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="data-table runs-table">
             <thead>
               <tr>

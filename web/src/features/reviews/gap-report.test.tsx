@@ -87,7 +87,9 @@ describe('GapReportView', () => {
 
   it('links each evidence quote to its page of the extracted text', () => {
     const { container } = renderReport();
-    const link = within(card(container, 'K1')).getByRole('link', { name: /Voir la page 3 du texte extrait/ });
+    const link = within(card(container, 'K1')).getByRole('link', {
+      name: /^Voir dans le texte extrait :.*p\. 3$/,
+    });
     expect(link.textContent).toContain('p. 3');
     expect(link.querySelector('q')?.textContent).toBe(
       "réduire de 30 % les émissions de gaz à effet de serre liées au transport d'ici 2026",
@@ -235,7 +237,7 @@ describe('GapReportView', () => {
   it('switches its labels to English with the language switch, and back', async () => {
     const { container } = renderReport();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'English' }));
+      fireEvent.click(screen.getByRole('button', { name: 'EN English' }));
     });
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('prejury.lang')).toBe('en');
@@ -250,10 +252,10 @@ describe('GapReportView', () => {
     expect(screen.getByRole('link', { name: 'Download (Markdown)' }).getAttribute('href')).toContain(
       'lang=en',
     );
-    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'EN English' }).getAttribute('aria-pressed')).toBe('true');
 
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+      fireEvent.click(screen.getByRole('button', { name: 'FR Français' }));
     });
     expect(document.documentElement.lang).toBe('fr');
     expect(screen.getByRole('heading', { level: 1, name: "Rapport d'écarts" })).toBeTruthy();

@@ -368,12 +368,9 @@ function CriterionCard({
               <ul className="evidence-list">
                 {c.evidence.map((e) => (
                   <li key={`${e.page}-${e.quote}`}>
-                    <Link
-                      className="evidence"
-                      to={{ search: evidenceSearch(e.page, e.quote) }}
-                      aria-label={t('report.evidenceAria', { page: e.page, quote: e.quote })}
-                    >
-                      <q>{e.quote}</q>
+                    <Link className="evidence" to={{ search: evidenceSearch(e.page, e.quote) }}>
+                      {/* The visible quote and page are the link's name, after a hidden verb (WCAG 2.5.3). */}
+                      <span className="visually-hidden">{t('report.evidenceVerb')}</span> <q>{e.quote}</q>
                       <span className="page-ref">{t('report.page', { page: e.page })}</span>
                     </Link>
                   </li>

@@ -340,8 +340,9 @@ function CriterionReview({
                   type="button"
                   className={i === activeQuote ? 'evidence is-active' : 'evidence'}
                   onClick={() => onShowQuote(i)}
-                  aria-label={t('trainer.review.showInText', { page: e.page, quote: e.quote })}
                 >
+                  {/* The visible quote and page are the name, after a hidden verb (WCAG 2.5.3). */}
+                  <span className="visually-hidden">{t('trainer.review.showInText')} </span>
                   <q>{e.quote}</q>
                   <span className="page-ref">{t('report.page', { page: e.page })}</span>
                 </button>
@@ -380,15 +381,10 @@ function CriterionReview({
           <>
             <div className="button-row">
               {!failed && (
-                <button
-                  type="button"
-                  className="button button-primary"
-                  onClick={onAccept}
-                  disabled={pending}
-                  aria-label={t('trainer.decision.acceptAria', { id: c.id, score: c.score })}
-                >
+                <button type="button" className="button button-primary" onClick={onAccept} disabled={pending}>
                   <CheckIcon size={16} />
-                  {pending ? t('trainer.decision.saving') : t('trainer.decision.accept', { score: c.score })}
+                  {pending ? t('trainer.decision.saving') : t('trainer.decision.accept', { score: c.score })}{' '}
+                  <span className="visually-hidden">{t('trainer.decision.acceptAria', { id: c.id })}</span>
                 </button>
               )}
               <button
