@@ -476,6 +476,26 @@ export const reviewChecks = pgTable('review_checks', {
   createdAt: createdAt(),
 });
 
+/**
+ * What's new for a user, shown as a badge and a list: a review ready, feedback from a trainer. The same
+ * event is e-mailed when SMTP is configured. Deleted with the user or the review it points to.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text().$type<'review_ready' | 'feedback_returned'>().notNull(),
+    reviewId: uuid('review_id').references(() => reviews.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
 // ---------------------------------------------------------------------------------------------------
 // Calibration (exam teams): rubric versions, calibration sets of human scores, runs of a rubric version
 // over a set. Everything belongs to one organisation.

@@ -15,6 +15,7 @@ import { coachingRoutes } from './features/coaching/routes';
 import { doctorRoutes } from './features/doctor/routes';
 import { runDoctor } from './features/doctor/service';
 import { dossierRoutes } from './features/dossiers/routes';
+import { notificationRoutes } from './features/notifications/routes';
 import { examRoutes, referentialRoutes } from './features/referential/routes';
 import { reviewRoutes } from './features/reviews/routes';
 import { decisionRoutes, trainerRoutes } from './features/trainer/routes';
@@ -157,6 +158,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/calibration', calibrationWorkspaceRoutes(deps.services.calibration, deps.services.rubrics))
     .route('/api/dossiers', dossierRoutes(deps.services.dossiers, accounts, deps.config.maxUploadBytes))
     .route('/api/trainer', trainerRoutes(deps.services.trainer))
+    .route('/api/notifications', notificationRoutes(deps.services.notifications))
     .route(
       '/api',
       reviewRoutes(deps.services.reviews, {

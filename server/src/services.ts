@@ -5,6 +5,7 @@ import { createRubricVersionService } from './features/calibration/rubric-versio
 import { createCalibrationService } from './features/calibration/service';
 import { createCoachingService } from './features/coaching/service';
 import { createDossierService } from './features/dossiers/service';
+import { createNotificationService } from './features/notifications/service';
 import { createModelGrader, createOfflineGrader } from './features/reviews/grader';
 import { createRetriever, type RetrievalOptions } from './features/reviews/retrieval';
 import { createReviewService } from './features/reviews/service';
@@ -15,6 +16,7 @@ import { createChatModel, createEmbedder } from './lib/llm/index';
 import type { ChatModel, Embedder } from './lib/llm/types';
 import type { Logger } from './lib/logger';
 import { createProgressBus } from './lib/progress-bus';
+import { createMailer, type Mailer } from './lib/mail';
 
 export interface ServiceOverrides {
   chat?: ChatModel | null;
@@ -25,6 +27,8 @@ export interface ServiceOverrides {
   enqueue?: (reviewId: string) => Promise<void>;
   /** The session cache's clock (tests move it by hand). */
   clock?: { now(): number };
+  /** Where e-mails go; default: SMTP when configured, else the log. */
+  mailer?: Mailer;
 }
 
 /**
@@ -54,6 +58,8 @@ export function createServices(
   const retriever = createRetriever(database, embedder, overrides.retrieval);
   const rubrics = createRubricVersionService({ database });
   const progress = createProgressBus(database, logger);
+  const mailer = overrides.mailer ?? createMailer(config.mail, logger);
+  const notifications = createNotificationService({ database, mailer, publicUrl: config.auth.publicUrl });
   const reviews = createReviewService({
     database,
     retriever,
@@ -66,6 +72,7 @@ export function createServices(
     rubrics: rubrics.source,
     embedMissing: (versionId) => dossiers.embedMissing(versionId),
     onProgress: (id) => progress.publish(id),
+    onFinished: (id, status) => notifications.reviewFinished(id, status),
   });
   const coaching = createCoachingService({
     database,
@@ -75,7 +82,7 @@ export function createServices(
     redactPii: config.redactPii,
     logger,
   });
-  const auth = createAuth(config, database, logger);
+  const auth = createAuth(config, database, logger, mailer);
   const accounts = createAccountService({
     database,
     auth,
@@ -83,7 +90,10 @@ export function createServices(
     sessionCacheMs: config.sessionCacheMs,
     ...(overrides.clock ? { clock: overrides.clock } : {}),
   });
-  const trainer = createTrainerService({ database });
+  const trainer = createTrainerService({
+    database,
+    onChecked: (reviewId, by) => notifications.feedbackReturned(reviewId, by),
+  });
   const calibration = createCalibrationService({
     database,
     reviews,
@@ -102,6 +112,8 @@ export function createServices(
     dossiers,
     reviews,
     coaching,
+    notifications,
+    mailer,
     grader,
     /** The configured chat model (null: offline analyzer), for the model-server check. */
     chat,

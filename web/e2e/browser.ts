@@ -1,5 +1,6 @@
 /** Headless Chromium (Debian's) for the e2e tests, and a screenshot helper. */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { E2E_PASSWORD, repoRoot } from './server';
@@ -23,11 +24,39 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * Saves what the user sees (the viewport; the whole page with `fullPage`) to
- * web/e2e/screenshots/<name>.png (git-ignored), to look at after a run.
+ * web/e2e/screenshots/<name>.png (git-ignored), to look at after a run — and checks the page with
+ * axe-core first: every state the tests look at is also held to WCAG 2.1 AA.
  */
 export async function screenshot(page: Page, name: string, { fullPage = false } = {}) {
+  await expectAccessible(page, name);
   await mkdir(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules, and best practices) on the page as it is, and fails on any
+ * serious or critical violation, naming the rule and the elements. The script is evaluated through the
+ * browser's debugging protocol, so the app's strict CSP stays as it is for the page itself.
+ */
+export async function expectAccessible(page: Page, where: string) {
+  axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  if (violations.length > 0) {
+    throw new Error(`Accessibility violations on « ${where} »:\n${violations.join('\n')}`);
+  }
 }
 
 /** Fails the test on any console error or uncaught exception, CSP violations included. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpServer } from '../../server/src/lib/testing/smtp-server';
 import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
 import { auditRseDocx } from './fixtures';
 import { type RunningServer, startServer } from './server';
@@ -15,9 +16,12 @@ describe('candidate workspace (real server, built app)', () => {
   let page: Page;
   let errors: string[];
   let files: string;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
   beforeAll(async () => {
-    server = await startServer();
+    // A real SMTP server in the test: the app mails the candidate when a review finishes.
+    smtp = await startSmtpServer();
+    server = await startServer({ env: { PREJURY_SMTP_URL: smtp.url } });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     errors = collectPageErrors(page);
@@ -29,6 +33,7 @@ describe('candidate workspace (real server, built app)', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await smtp?.close();
     if (files) await rm(files, { recursive: true, force: true });
   });
 
@@ -60,6 +65,13 @@ describe('candidate workspace (real server, built app)', () => {
     await page.locator('input[type="file"]').setInputFiles(join(files, 'audit-rse-v1.docx'));
     await waitForReport();
     const firstReviewUrl = page.url();
+
+    // The finished review was mailed to the candidate, and shows in the header's notifications.
+    const mail = await smtp.waitFor((m) => m.to.includes('candidate@demo.prejury.fr'));
+    expect(mail.subject).toBe("Votre rapport d'écarts est prêt : Audit RSE, version 1");
+    expect(mail.text).toContain(`/revues/${firstReviewUrl.split('/revues/')[1]}`);
+    await page.reload();
+    await page.getByRole('link', { name: 'Notifications 1 non lue' }).waitFor();
 
     const score = await page.locator('.overall-value').textContent();
     expect(score).toMatch(/^\d(,\d{1,2})?$/);

@@ -56,7 +56,7 @@ describe('référentiel (real server, built app)', () => {
     expect(await chip.getAttribute('href')).toBe('/referentiel#C38');
     await screenshot(page, 'referential-03-exam-b4');
 
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'EN English' }).click();
     await page.getByRole('heading', { name: 'Modalities' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const english = await page.getByRole('region', { name: 'Modalities' }).textContent();

@@ -71,7 +71,14 @@ export async function apiAs(base: string, email: string) {
   };
 }
 
-export async function startServer({ timeoutMs = 90_000 } = {}): Promise<RunningServer> {
+export async function startServer({
+  timeoutMs = 90_000,
+  env: extraEnv = {},
+}: {
+  timeoutMs?: number;
+  /** More settings for this server (e.g. `PREJURY_SMTP_URL` of an in-test mail server). */
+  env?: Record<string, string>;
+} = {}): Promise<RunningServer> {
   if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
     throw new Error('The web app is not built: run `npx vite build --config web/vite.config.ts` first.');
   }
@@ -87,6 +94,7 @@ export async function startServer({ timeoutMs = 90_000 } = {}): Promise<RunningS
     PREJURY_DEMO_PASSWORD: E2E_PASSWORD,
     // Every test signs in from 127.0.0.1: the production limit (5 a minute) would trip.
     PREJURY_SIGNIN_MAX_PER_MINUTE: '100',
+    ...extraEnv,
   };
   // No test reaches the internet: force the offline analyzer whatever the developer's shell holds.
   for (const key of [

@@ -152,6 +152,11 @@ describe('trainer workspace (real server, built app)', () => {
     const note = 'Bon dossier de départ. Retravaillez les indicateurs (K5) avant le jury.';
     await check.getByLabel('Commentaire pour le candidat').fill(note);
     await check.getByRole('button', { name: 'Marquer comme vérifiée' }).click();
+    // 2 of 7 decided: the trainer is asked to confirm before the review is marked as checked.
+    await check
+      .getByText("5 critères n'ont pas encore de décision (2 sur 7 revus)", { exact: false })
+      .waitFor();
+    await check.getByRole('button', { name: 'Marquer quand même' }).click();
     await check.getByText('Analyse marquée comme vérifiée.').waitFor();
     await check.getByText(/Vérifiée par .+, le /).waitFor();
     await check.scrollIntoViewIfNeeded();
@@ -213,8 +218,15 @@ describe('trainer workspace (real server, built app)', () => {
     await decision.getByText('Texte caché ou instructions injectées').waitFor();
     await decision.getByText(comment).waitFor();
     await decision.getByText(`Note de l'analyse automatique : ${ai}/4`).waitFor();
-    // The AI's own score is still in the card's header.
-    expect(await card.locator('.criterion-header .score-pill strong').textContent()).toBe(`${ai}/4`);
+    // The card's headline badge is now the trainer's score.
+    expect(await card.locator('.criterion-header .score-pill strong').textContent()).toBe(`${score}/4`);
+    // The headline: the AI's score, labelled, and the one after the trainer's review beside it; the
+    // review is checked with 2 of 7 criteria decided, so it says so instead of « Vérifié ».
+    const after = page.getByTestId('score-after-trainer');
+    await after.getByText('Après la revue de votre formateur', { exact: true }).waitFor();
+    await after.getByText('2 critères sur 7 revus').waitFor();
+    await page.getByText('Analyse automatique (avant la revue de votre formateur)').waitFor();
+    expect(await trainerComment.getByTestId('trainer-coverage').textContent()).toBe('2 critères sur 7 revus');
     await screenshot(page, 'trainer-09-candidate-report');
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'trainer-09b-candidate-decision');

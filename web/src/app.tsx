@@ -5,6 +5,7 @@ import { useDocumentTitle } from './components/document-title';
 import { LanguageSwitch } from './components/language-switch';
 import { ErrorState, Loading } from './components/states';
 import { useMe, useSignOut } from './features/auth/session';
+import { useNotifications } from './features/notifications/queries';
 import type { Role } from './lib/api';
 
 interface NavItem {
@@ -90,6 +91,7 @@ function UserMenu() {
   }
   return (
     <div className="user-menu">
+      <NotificationLink />
       <Link to="/compte" className="user-name" title={t('account.title')}>
         <span className="visually-hidden">{t('auth.signedInAs')} </span>
         {me.data.name}
@@ -103,6 +105,23 @@ function UserMenu() {
         {t('auth.signOut')}
       </button>
     </div>
+  );
+}
+
+/** « Notifications », with the number of unread ones as a badge (its text is part of the link's name). */
+function NotificationLink() {
+  const { t } = useTranslation();
+  const unread = useNotifications().data?.unread ?? 0;
+  return (
+    <Link to="/notifications" className="notification-link">
+      {t('notifications.title')}
+      {unread > 0 && (
+        <span className="notification-badge">
+          {unread}
+          <span className="visually-hidden"> {t('notifications.unreadSuffix', { count: unread })}</span>
+        </span>
+      )}
+    </Link>
   );
 }
 

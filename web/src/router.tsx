@@ -34,6 +34,11 @@ const signedIn: RouteObject[] = [
     lazy: () => import('./features/coaching/oral-page').then((m) => ({ Component: m.OralPrepPage })),
   },
   {
+    path: 'notifications',
+    lazy: () =>
+      import('./features/notifications/notifications-page').then((m) => ({ Component: m.NotificationsPage })),
+  },
+  {
     path: 'compte',
     lazy: () => import('./features/auth/account-page').then((m) => ({ Component: m.AccountPage })),
   },

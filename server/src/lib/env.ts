@@ -67,6 +67,14 @@ export const EnvSchema = z.object({
    * process takes effect here; through this process they take effect at once.
    */
   PREJURY_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(5_000).default(5_000),
+  /** SMTP server for e-mails (`smtp://user:pass@host:587`, `smtps://…`); unset: e-mails go to the log. */
+  PREJURY_SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender of Préjury's e-mails. */
+  PREJURY_MAIL_FROM: z.string().min(3).default('Préjury <no-reply@prejury.local>'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -118,6 +126,7 @@ export interface Config {
   retentionDays: number | undefined;
   /** Session lookups reused for this long (≤ 5 s); see PREJURY_SESSION_CACHE_MS. */
   sessionCacheMs: number;
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 export class ConfigError extends Error {
@@ -205,6 +214,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     coachPerHour: env.PREJURY_COACH_PER_HOUR,
     retentionDays: env.PREJURY_RETENTION_DAYS,
     sessionCacheMs: env.PREJURY_SESSION_CACHE_MS,
+    mail: { smtpUrl: env.PREJURY_SMTP_URL, from: env.PREJURY_MAIL_FROM },
   };
 }
 

@@ -13,10 +13,10 @@ export function LanguageSwitch() {
           type="button"
           lang={lang}
           aria-pressed={i18n.language === lang}
-          aria-label={t(`language.${lang}`)}
           onClick={() => void i18n.changeLanguage(lang)}
         >
-          {lang.toUpperCase()}
+          {/* The visible code is part of the name (WCAG 2.5.3 label in name): « FR Français ». */}
+          {lang.toUpperCase()} <span className="visually-hidden">{t(`language.${lang}`)}</span>
         </button>
       ))}
     </fieldset>

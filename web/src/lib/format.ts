@@ -1,8 +1,8 @@
 /** Locale-aware formatting; `lang` is the UI language (`fr` or `en`). */
 
-/** A score out of 4: « 2,86 », « 3,0 » (at least one decimal, at most two). */
+/** A score out of 4, the one number format of reports: « 2,9 », « 3,0 » (one decimal, the UI's locale). */
 export function formatScore(score: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(score);
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(score);
 }
 
 export function formatNumber(value: number, lang: string): string {

@@ -5,6 +5,7 @@ import type { Database } from '../../../../db/client';
 import { accounts, rateLimits, sessions, users, verifications } from '../../../../db/schema';
 import type { Config } from '../../lib/env';
 import { type Logger, scrubMessage } from '../../lib/logger';
+import type { Mailer } from '../../lib/mail';
 
 /** The header the app sets from the socket's address (never from the client) for rate limiting. */
 export const CLIENT_IP_HEADER = 'x-prejury-client-ip';
@@ -15,7 +16,7 @@ export const CLIENT_IP_HEADER = 'x-prejury-client-ip';
  * requests stored in the database (so limits hold across processes), no telemetry.
  * Mounted at `/api/auth/*` (sign-in: `POST /api/auth/sign-in/email`).
  */
-export function createAuth(config: Config, database: Database, logger: Logger) {
+export function createAuth(config: Config, database: Database, logger: Logger, mailer?: Mailer) {
   return betterAuth({
     appName: 'Préjury',
     baseURL: config.auth.publicUrl,
@@ -41,8 +42,24 @@ export function createAuth(config: Config, database: Database, logger: Logger) {
       maxPasswordLength: 128,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 30 * 60,
-      // No mail server here: the link goes to the server's console, as the README says.
+      // By e-mail when SMTP is configured; otherwise the link goes to the server's console.
       sendResetPassword: async ({ user, url }) => {
+        if (mailer?.transport === 'smtp') {
+          await mailer.send({
+            to: user.email,
+            subject: 'Préjury : réinitialiser votre mot de passe',
+            text: [
+              `Bonjour ${user.name},`,
+              '',
+              'Pour choisir un nouveau mot de passe, ouvrez ce lien (valable 30 minutes, une seule fois) :',
+              url,
+              '',
+              "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.",
+              '— Préjury',
+            ].join('\n'),
+          });
+          return;
+        }
         logger.warn(
           { userId: user.id, resetUrl: url },
           'password reset link (no mail server: send it to the user)',

@@ -123,6 +123,8 @@ function rows(): Row[] {
       [401, 404, 404, 404, 404, 404, 404],
       () => ({ name: 'Florence Formatrice' }),
     ],
+    ['GET', '/api/notifications', [...ANY]],
+    ['POST', '/api/notifications/read', [401, 204, 204, 204, 204, 204, 204], () => ({})],
     ['GET', '/api/dossiers', [...ANY]],
     ['POST', '/api/dossiers', [401, 'ok', 'ok', 403, 403, 403, 403], upload],
     ['GET', `/api/dossiers/${d1}`, [...READ]],
@@ -135,6 +137,7 @@ function rows(): Row[] {
     ],
     ['GET', `/api/dossiers/${d1}/reviews`, [...READ]],
     ['GET', `/api/dossiers/${d1}/versions/1/text`, [...READ]],
+    ['GET', `/api/dossiers/${d1}/versions/1/file`, [...READ]],
     ['POST', `/api/dossiers/${d1}/versions/1/reviews`, [...OWNER_ONLY]],
     ['GET', `/api/dossiers/${d1}/versions/1/coach`, [...READ]],
     [

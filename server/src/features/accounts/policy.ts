@@ -42,6 +42,8 @@ export const RULES: Rule[] = [
   { pattern: /^\/api\/me$/, methods: ['GET'], public: true },
   { pattern: /^\/api\/me$/, methods: ['DELETE', 'PATCH'], roles: 'any' },
   { pattern: /^\/api\/me\/export$/, methods: ['GET'], roles: 'any' },
+  { pattern: /^\/api\/notifications$/, methods: ['GET'], roles: 'any' },
+  { pattern: /^\/api\/notifications\/read$/, methods: ['POST'], roles: 'any' },
   { pattern: /^\/api\/admin\/.+$/, methods: ['GET', 'POST', 'PATCH', 'DELETE'], roles: ['admin'] },
   { pattern: /^\/api\/trainer\/.+$/, methods: ['GET'], roles: ['trainer'] },
   {
@@ -57,6 +59,7 @@ export const RULES: Rule[] = [
   { pattern: new RegExp(`^/api/dossiers/${ID}/versions$`), methods: ['POST'], dossier: ['owner'] },
   { pattern: new RegExp(`^/api/dossiers/${ID}/reviews$`), methods: ['GET'], dossier: READERS },
   { pattern: new RegExp(`^/api/dossiers/${ID}/versions/[^/]+/text$`), methods: ['GET'], dossier: READERS },
+  { pattern: new RegExp(`^/api/dossiers/${ID}/versions/[^/]+/file$`), methods: ['GET'], dossier: READERS },
   {
     pattern: new RegExp(`^/api/dossiers/${ID}/versions/[^/]+/reviews$`),
     methods: ['POST'],

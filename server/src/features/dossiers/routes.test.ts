@@ -106,7 +106,11 @@ describe('POST /api/dossiers', () => {
       }),
     });
     expect(v2.status).toBe(201);
-    expect((await v2.json()).versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    const withV2 = await v2.json();
+    expect(withV2.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    // The title made from the first file's name follows the newest file.
+    expect(created.title).toBe('Audit RSE — v1.md');
+    expect(withV2.title).toBe('Audit RSE — v2.md');
     const list = await (await t.app.request('/api/dossiers')).json();
     expect(list).toEqual([expect.objectContaining({ id: created.id, latestVersion: 2, versions: 2 })]);
     // Identical passages across the two versions are embedded once.
@@ -119,6 +123,42 @@ describe('POST /api/dossiers', () => {
     expect(after).toEqual(Object.fromEntries(Object.keys(after).map((table) => [table, 0])));
     expect(Object.keys(after)).toEqual(expect.arrayContaining(['passages', 'embeddings', 'reviews']));
     expect((await t.app.request(`/api/dossiers/${created.id}`)).status).toBe(404);
+  });
+});
+
+it('keeps a title the candidate chose when a new version arrives', async () => {
+  const form = uploadForm({ name: 'v1.md', bytes: MARKDOWN }, { examId: 'b1-audit-rse', title: 'Mon audit' });
+  const created = await (await t.app.request('/api/dossiers', { method: 'POST', body: form })).json();
+  expect(created.title).toBe('Mon audit');
+  const v2 = await t.app.request(`/api/dossiers/${created.id}/versions`, {
+    method: 'POST',
+    body: uploadForm({ name: 'v2.md', bytes: MARKDOWN }),
+  });
+  expect((await v2.json()).title).toBe('Mon audit');
+});
+
+describe('GET /api/dossiers/:id/versions/:v/file', () => {
+  it('gives back the exact bytes of each version with their media type and file name', async () => {
+    const pdf = await buildPdf(dossierPages().slice(0, 2));
+    const created = await (await upload({ name: 'Audit « RSE » v1.pdf', bytes: pdf })).json();
+    await t.app.request(`/api/dossiers/${created.id}/versions`, {
+      method: 'POST',
+      body: uploadForm({ name: 'v2.md', bytes: MARKDOWN }),
+    });
+
+    const first = await t.app.request(`/api/dossiers/${created.id}/versions/1/file`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('application/pdf');
+    expect(first.headers.get('content-disposition')).toBe(
+      `attachment; filename="Audit  RSE  v1.pdf"; filename*=UTF-8''${encodeURIComponent('Audit « RSE » v1.pdf')}`,
+    );
+    expect(new Uint8Array(await first.arrayBuffer())).toEqual(pdf);
+
+    const second = await t.app.request(`/api/dossiers/${created.id}/versions/2/file`);
+    expect(second.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(await second.text()).toBe(MARKDOWN);
+
+    expect((await t.app.request(`/api/dossiers/${created.id}/versions/3/file`)).status).toBe(404);
   });
 });
 

@@ -23,6 +23,19 @@ async function readUpload(form: { file?: unknown }): Promise<UploadedFile> {
   return { name: file.name || 'dossier', bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
+/**
+ * `attachment` with an ASCII fallback and the exact UTF-8 name (RFC 6266 / 5987), so « Analyse RSE.pdf »
+ * downloads under its own name and a quote or a line break in a name cannot break the header.
+ */
+export function contentDisposition(fileName: string): string {
+  const ascii =
+    fileName
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '_') || 'dossier';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
 /** `/api/dossiers`: upload drafts, list, read, delete. */
 export function dossierRoutes(service: DossierService, accounts: AccountService, maxUploadBytes: number) {
   // Multipart framing adds a little to the file itself; the exact file-size check is in the service.
@@ -139,6 +152,32 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
           },
           200,
         );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/versions/{v}/file',
+        tags: ['Dossiers'],
+        summary: "Le fichier original d'une version, tel qu'il a été déposé",
+        request: { params: VersionParamSchema },
+        responses: {
+          200: {
+            description: 'Les octets déposés, avec leur type de média',
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...errorResponses(400, 404),
+        },
+      }),
+      async (c) => {
+        const { id, v } = c.req.valid('param');
+        const row = await service.getVersion(id, v);
+        return c.body(new Uint8Array(row.file), 200, {
+          'Content-Type': row.mediaType,
+          'Content-Disposition': contentDisposition(row.fileName),
+          'Cache-Control': 'private, no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
       },
     )
     .openapi(

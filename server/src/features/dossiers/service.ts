@@ -176,6 +176,8 @@ export function createDossierService(deps: DossierServiceDeps) {
           .values({ examId, title, ownerId })
           .returning({ id: dossiers.id });
         id = created.id;
+      } else {
+        await tx.update(dossiers).set({ title }).where(eq(dossiers.id, id));
       }
       const [{ latest }] = await tx
         .select({ latest: max(dossierVersions.version) })
@@ -336,7 +338,17 @@ export function createDossierService(deps: DossierServiceDeps) {
     async addVersion(dossierId: string, file: UploadedFile): Promise<DossierView> {
       const [dossier] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
       if (!dossier) throw new NotFoundError('Dossier', dossierId);
-      await store(dossier.id, dossier.examId, dossier.title, file);
+      // A title Préjury made from the file's name follows the newest file; a title the candidate chose stays.
+      const [latest] = await db
+        .select({ fileName: dossierVersions.fileName })
+        .from(dossierVersions)
+        .where(eq(dossierVersions.dossierId, dossierId))
+        .orderBy(desc(dossierVersions.version))
+        .limit(1);
+      const exam = getExam(dossier.examId);
+      const automatic = exam && latest && dossier.title === `${exam.case} — ${latest.fileName}`;
+      const title = automatic ? `${exam.case} — ${file.name}` : dossier.title;
+      await store(dossier.id, dossier.examId, title, file);
       return get(dossier.id);
     },
 

@@ -162,19 +162,31 @@ describe('aggregateReport: readiness thresholds', () => {
   it('states the thresholds in the summary', () => {
     const pret = aggregateReport(input()).overall.summary;
     expect(pret).toBe(
-      'Score global 3/4 (satisfaisant) sur 7 critères évalués. Verdict : prêt — moyenne ≥ 3, aucun critère sous 2/4, aucun livrable manquant et contrôles de forme conformes. Priorité : K1 (satisfaisant, 3/4).',
+      'Score global 3,0/4 (satisfaisant) sur 7 critères évalués. Verdict : prêt — moyenne ≥ 3, aucun critère sous 2/4, aucun livrable manquant et contrôles de forme conformes. Priorité : K1 (satisfaisant, 3/4).',
     );
     const presque = aggregateReport(
       input({ criteria: scores(4, 4, 4, 4, 4, 4, 1), deliverables: deliverables(['L5']) }),
     ).overall.summary;
-    expect(presque).toContain('Score global 3,57/4 (excellent) sur 7 critères évalués.');
+    expect(presque).toContain('Score global 3,6/4 (excellent) sur 7 critères évalués.');
     expect(presque).toContain(
       '« prêt » demande une moyenne ≥ 3, aucun critère sous 2/4, aucun livrable manquant et des contrôles de forme conformes (ici : 1 critère sous 2/4, 1 livrable manquant).',
     );
     const pasEncore = aggregateReport(input({ criteria: scores(0, 1, 1, 2, 1, 1, 1) })).overall.summary;
     expect(pasEncore).toContain(
-      'Verdict : pas encore prêt ; « presque prêt » demande une moyenne ≥ 2 avec au plus 2 critères sous 2/4',
+      'Verdict : pas encore prêt ; « presque prêt » demande une moyenne ≥ 2 avec au plus 2 critères sous 2/4 (ici : moyenne 1,0 sous 2, 6 critères sous 2/4).',
     );
+  });
+
+  it('gives the reasons that actually hold, not every shortfall of the report', () => {
+    // Mean below 2 with only one weak criterion: the reason is the mean, not « 1 critère sous 2/4 ».
+    const lowMean = aggregateReport(input({ criteria: scores(2, 2, 2, 2, 2, 2, 1) })).overall.summary;
+    expect(lowMean).toContain('(ici : moyenne 1,9 sous 2).');
+    // Mean 3 or more, one weak criterion: « presque » for the weak criterion only.
+    const oneWeak = aggregateReport(input({ criteria: scores(4, 4, 4, 4, 4, 4, 1) })).overall.summary;
+    expect(oneWeak).toContain('(ici : 1 critère sous 2/4).');
+    // Mean under 3 without a weak criterion: « presque » for the mean.
+    const mean = aggregateReport(input({ criteria: scores(2, 3, 2, 3, 2, 3, 2) })).overall.summary;
+    expect(mean).toContain('(ici : moyenne 2,4 sous 3).');
   });
 });
 

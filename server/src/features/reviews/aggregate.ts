@@ -93,9 +93,9 @@ export interface AggregateInput {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** `2.45` → `2,45`, `3` → `3`: French decimals for the summary. */
+/** `2.45` → `2,5`, `3` → `3,0`: the one number format of reports (one decimal, French locale). */
 export function formatScoreFr(score: number): string {
-  return String(round2(score)).replace('.', ',');
+  return score.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
 function levelOf(score: number): Level {
@@ -109,6 +109,49 @@ function oneLine(text: string, max = 180): string {
 
 function sameFlag(a: Flag, b: Flag): boolean {
   return a.code === b.code && a.message === b.message && a.page === b.page && a.detail === b.detail;
+}
+
+/** What the verdict rests on: the weighted score, its level, the readiness and the facts behind it. */
+export interface Verdict {
+  score: number;
+  level: Level;
+  ready: GapReport['overall']['ready'];
+  done: CriterionResult[];
+  failed: CriterionResult[];
+  weak: CriterionResult[];
+  missingDeliverables: DeliverableResult[];
+  formatIssues: FormatCheck[];
+}
+
+/**
+ * The overall score and readiness of a set of criterion scores (the AI's, or the AI's with a trainer's
+ * decisions in place): the one definition used by the report and by the « after your trainer » headline.
+ */
+export function overallVerdict(
+  criteria: readonly CriterionResult[],
+  deliverables: readonly DeliverableResult[],
+  format: readonly FormatCheck[],
+): Verdict {
+  const done = criteria.filter((criterion) => criterion.status === 'done');
+  const failed = criteria.filter((criterion) => criterion.status === 'failed');
+  const totalWeight = done.reduce((sum, criterion) => sum + criterion.weight, 0);
+  const score =
+    totalWeight > 0 ? round2(done.reduce((sum, c) => sum + c.weight * c.score, 0) / totalWeight) : 0;
+  const weak = done.filter((criterion) => criterion.score < READY_MIN_CRITERION);
+  const missingDeliverables = deliverables.filter((deliverable) => deliverable.status === 'missing');
+  const formatIssues = format.filter((check) => !check.ok);
+  const ready: GapReport['overall']['ready'] =
+    done.length > 0 &&
+    failed.length === 0 &&
+    score >= READY_MIN_OVERALL &&
+    weak.length === 0 &&
+    missingDeliverables.length === 0 &&
+    formatIssues.length === 0
+      ? 'pret'
+      : done.length > 0 && score >= ALMOST_MIN_OVERALL && weak.length <= ALMOST_MAX_WEAK_CRITERIA
+        ? 'presque'
+        : 'pas_encore';
+  return { score, level: levelOf(score), ready, done, failed, weak, missingDeliverables, formatIssues };
 }
 
 /**
@@ -175,27 +218,10 @@ export function aggregateReport(input: AggregateInput): GapReport {
       };
     });
 
-  const done = criteria.filter((criterion) => criterion.status === 'done');
-  const failed = criteria.filter((criterion) => criterion.status === 'failed');
-  const totalWeight = done.reduce((sum, criterion) => sum + criterion.weight, 0);
-  const overallScore =
-    totalWeight > 0 ? round2(done.reduce((sum, c) => sum + c.weight * c.score, 0) / totalWeight) : 0;
-  const level = levelOf(overallScore);
-
-  const weak = done.filter((criterion) => criterion.score < READY_MIN_CRITERION);
-  const missingDeliverables = input.deliverables.filter((deliverable) => deliverable.status === 'missing');
-  const formatIssues = input.format.filter((check) => !check.ok);
-  const ready: GapReport['overall']['ready'] =
-    done.length > 0 &&
-    failed.length === 0 &&
-    overallScore >= READY_MIN_OVERALL &&
-    weak.length === 0 &&
-    missingDeliverables.length === 0 &&
-    formatIssues.length === 0
-      ? 'pret'
-      : done.length > 0 && overallScore >= ALMOST_MIN_OVERALL && weak.length <= ALMOST_MAX_WEAK_CRITERIA
-        ? 'presque'
-        : 'pas_encore';
+  const verdict = overallVerdict(criteria, input.deliverables, input.format);
+  const { done, failed, weak, missingDeliverables, formatIssues, ready } = verdict;
+  const overallScore = verdict.score;
+  const level = verdict.level;
 
   const competencyIds = [...(input.exam.competencies ?? [])];
   for (const criterion of criteria) {
@@ -321,16 +347,26 @@ function summarise(facts: SummaryFacts): string {
   }
   const failedNote = facts.failed > 0 ? `, ${plural(facts.failed, 'critère')} en échec exclu du calcul` : '';
   const first = `Score global ${formatScoreFr(facts.score)}/4 (${LEVEL_LABELS[facts.level]}) sur ${plural(facts.done, 'critère évalué', 'critères évalués')}${failedNote}.`;
-  const gaps = [
-    facts.weak > 0 ? `${plural(facts.weak, 'critère')} sous ${READY_MIN_CRITERION}/4` : null,
-    facts.missingDeliverables > 0
-      ? plural(facts.missingDeliverables, 'livrable manquant', 'livrables manquants')
-      : null,
-    facts.formatIssues > 0
-      ? `${plural(facts.formatIssues, 'contrôle de forme', 'contrôles de forme')} à revoir`
-      : null,
-    facts.failed > 0 ? plural(facts.failed, 'critère non évalué', 'critères non évalués') : null,
-  ].filter((gap): gap is string => gap !== null);
+  // The reasons given are the conditions of the next verdict up that this report does not meet.
+  const average = (min: number) =>
+    facts.score < min ? `moyenne ${formatScoreFr(facts.score)} sous ${min}` : null;
+  const weak = (max: number) =>
+    facts.weak > max ? `${plural(facts.weak, 'critère')} sous ${READY_MIN_CRITERION}/4` : null;
+  const gaps = (
+    facts.ready === 'presque'
+      ? [
+          average(READY_MIN_OVERALL),
+          weak(0),
+          facts.missingDeliverables > 0
+            ? plural(facts.missingDeliverables, 'livrable manquant', 'livrables manquants')
+            : null,
+          facts.formatIssues > 0
+            ? `${plural(facts.formatIssues, 'contrôle de forme', 'contrôles de forme')} à revoir`
+            : null,
+          facts.failed > 0 ? plural(facts.failed, 'critère non évalué', 'critères non évalués') : null,
+        ]
+      : [average(ALMOST_MIN_OVERALL), weak(ALMOST_MAX_WEAK_CRITERIA)]
+  ).filter((gap): gap is string => gap !== null);
   const here = gaps.length > 0 ? ` (ici : ${gaps.join(', ')})` : '';
   const second =
     facts.ready === 'pret'

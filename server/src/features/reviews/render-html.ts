@@ -5,6 +5,7 @@
  */
 import {
   disclaimerLines,
+  dossierName,
   formatScore,
   REPORT_LABELS,
   type ReportLabels,
@@ -143,7 +144,7 @@ export function renderHtml(report: GapReport, lang: ReportLang = 'fr'): string {
     `<h1>${h(title)}</h1>`,
     `<p class="subtitle">${h(labels.exam)} : ${h(report.exam.case)} (${h(report.exam.id)}, ${h(report.exam.bloc)})${
       report.dossier
-        ? ` · ${h(labels.dossier)} ${h(report.dossier.id)} ${labels.version} ${report.dossier.version} — ${h(
+        ? ` · ${h(labels.dossier)} ${dossierName(report.dossier, lang, h)} — ${labels.version} ${report.dossier.version} — ${h(
             labels.pagesWords(report.dossier.pages, report.dossier.words),
           )}`
         : ''

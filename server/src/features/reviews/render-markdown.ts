@@ -215,9 +215,28 @@ export function reasonLabel(code: string, lang: ReportLang): string {
   return (REASON_LABELS as Record<string, { fr: string; en: string }>)[code]?.[lang] ?? code;
 }
 
+/** One number format for scores in every report: one decimal, in the report's locale (« 2,5 », "2.5"). */
 export function formatScore(score: number, lang: ReportLang): string {
-  const rounded = Math.round(score * 100) / 100;
-  return lang === 'fr' ? String(rounded).replace('.', ',') : String(rounded);
+  return score.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+}
+
+/**
+ * How an export names the dossier: its title, the reviewed version's file and the candidate, each escaped
+ * by the caller's `escape`; the id only for a report that carries no name at all.
+ */
+export function dossierName(
+  d: NonNullable<GapReport['dossier']>,
+  lang: ReportLang,
+  escape: (text: string) => string,
+): string {
+  const parts = [d.title, d.fileName && !d.title?.includes(d.fileName) ? d.fileName : undefined]
+    .filter((part): part is string => Boolean(part))
+    .map(escape);
+  if (d.candidate) parts.push(`${lang === 'fr' ? 'candidat·e' : 'candidate'} ${escape(d.candidate)}`);
+  return parts.length > 0 ? parts.join(' · ') : escape(d.id);
 }
 
 /**
@@ -292,7 +311,7 @@ export function renderMarkdown(report: GapReport, lang: ReportLang = 'fr'): stri
   if (report.dossier) {
     const d = report.dossier;
     lines.push(
-      `| ${labels.dossier} | \`${d.id.replace(/[`\s|]/g, '')}\` ${labels.version} ${d.version} — ${labels.pagesWords(d.pages, d.words)} |`,
+      `| ${labels.dossier} | ${dossierName(d, lang, e)} — ${labels.version} ${d.version} — ${labels.pagesWords(d.pages, d.words)} |`,
     );
   }
   lines.push(

@@ -168,9 +168,22 @@ describe('reviews with the offline analyzer', () => {
     );
     const md = await t.app.request(`/api/reviews/${requested.id}/report.md`);
     expect(md.headers.get('content-type')).toContain('text/markdown');
-    expect(await md.text()).toMatch(/^# /);
+    const markdown = await md.text();
+    expect(markdown).toMatch(/^# /);
+    // Exports name the dossier, the reviewed file and the candidate, never a bare id.
+    const [owner] = await t.database.query<{ name: string }>(
+      'select u.name from dossiers d join users u on u.id = d.owner_id where d.id = $1',
+      [dossier.id],
+    );
+    expect(markdown).toContain(`| Dossier | Audit RSE — x.md · candidat·e ${owner.name} — version 1 —`);
+    expect(markdown).not.toContain(dossier.id);
+    // One number format: one decimal.
+    expect(markdown).toMatch(/\*\*\d,\d\/4\*\*/);
     const html = await t.app.request(`/api/reviews/${requested.id}/report.html`);
-    expect(await html.text()).toContain('le jury décide');
+    const page = await html.text();
+    expect(page).toContain('le jury décide');
+    expect(page).toContain(`Audit RSE — x.md · candidat·e ${owner.name}`);
+    expect(page).not.toContain(dossier.id);
     const list = await (await t.app.request(`/api/dossiers/${dossier.id}/reviews`)).json();
     expect(list).toEqual([
       expect.objectContaining({

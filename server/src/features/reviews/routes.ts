@@ -218,7 +218,7 @@ export function reviewRoutes(
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const report = await annotate(id, await service.report(id));
+        const report = await annotate(id, await service.namedReport(id));
         return c.body(renderMarkdown(report, c.req.valid('query').lang ?? 'fr'), 200, {
           'content-type': 'text/markdown; charset=utf-8',
           'content-disposition': `attachment; filename="prejury-${report.exam.id}-${id.slice(0, 8)}.md"`,
@@ -239,7 +239,7 @@ export function reviewRoutes(
       }),
       async (c) => {
         const id = c.req.valid('param').id;
-        const report = await annotate(id, await service.report(id));
+        const report = await annotate(id, await service.namedReport(id));
         return c.html(renderHtml(report, c.req.valid('query').lang ?? 'fr'), 200);
       },
     )

@@ -109,7 +109,17 @@ export type Usage = z.infer<typeof UsageSchema>;
 export const GapReportSchema = z.object({
   exam: z.object({ id: z.string(), case: z.string(), bloc: z.string() }),
   dossier: z
-    .object({ id: z.string(), version: z.number().int(), pages: z.number().int(), words: z.number().int() })
+    .object({
+      id: z.string(),
+      version: z.number().int(),
+      pages: z.number().int(),
+      words: z.number().int(),
+      /** The file of this version (reports made before it was recorded lack it). */
+      fileName: z.string().optional(),
+      /** Added when an export is read: the dossier's title and its candidate's name. */
+      title: z.string().optional(),
+      candidate: z.string().nullable().optional(),
+    })
     .optional(),
   provider: z.string(),
   model: z.string(),
@@ -131,6 +141,19 @@ export const GapReportSchema = z.object({
   usage: UsageSchema,
   disclaimer: z.string(),
   generatedAt: z.string(),
+  /**
+   * Added when read, never stored with the AI's report: the overall score and verdict once the trainer's
+   * decisions replace the AI's scores on the criteria they decided (`decided` of `total` criteria).
+   */
+  overallAfterTrainer: z
+    .object({
+      score: z.number().min(0).max(4),
+      level: z.enum(LEVELS),
+      ready: z.enum(['pret', 'presque', 'pas_encore']),
+      decided: z.number().int().min(0),
+      total: z.number().int().min(0),
+    })
+    .optional(),
   /** Added when read, never stored with the AI's report: a trainer checked the review. */
   check: z.object({ by: z.string(), comment: z.string().nullable(), at: z.string() }).optional(),
 });

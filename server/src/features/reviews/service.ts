@@ -45,6 +45,8 @@ export interface ReviewServiceDeps {
   embedMissing?: (versionId: string) => Promise<boolean>;
   /** Told whenever a review or one of its criteria changes state (wakes progress streams). */
   onProgress?: (reviewId: string) => void;
+  /** Called once a review has finished (done or failed): tells its requester. */
+  onFinished?: (reviewId: string, status: 'done' | 'failed') => Promise<void>;
 }
 
 /** Where a review's rubric comes from (the calibration feature's rubric versions). */
@@ -422,10 +424,11 @@ export function createReviewService(deps: ReviewServiceDeps) {
         version: version.version,
         pages: version.pages,
         words: version.words,
+        fileName: version.fileName,
       },
     });
     const allFailed = criteria.every((c) => c.status === 'failed');
-    await db
+    const finished = await db
       .update(reviews)
       .set({
         status: allFailed ? 'failed' : 'done',
@@ -436,7 +439,14 @@ export function createReviewService(deps: ReviewServiceDeps) {
         leaseOwner: null,
         leaseUntil: null,
       })
-      .where(and(eq(reviews.id, review.id), eq(reviews.leaseOwner, workerId)));
+      .where(and(eq(reviews.id, review.id), eq(reviews.leaseOwner, workerId)))
+      .returning({ id: reviews.id });
+    // Only the worker that held the lease tells the requester; a failed notice never fails the review.
+    if (finished.length > 0 && deps.onFinished) {
+      await deps.onFinished(review.id, allFailed ? 'failed' : 'done').catch((err: unknown) => {
+        logger.warn({ reviewId: review.id, err }, 'review notification failed');
+      });
+    }
     moved(review.id);
   }
 
@@ -712,6 +722,30 @@ export function createReviewService(deps: ReviewServiceDeps) {
     },
 
     /** The Markdown-rendering and access helpers use the stored report. */
+    /**
+     * The report with names for people to read: the dossier's title, the file of the reviewed version and
+     * the candidate (exports show these, never a bare id).
+     */
+    async namedReport(id: string): Promise<GapReport> {
+      const report = await this.report(id);
+      const [names] = await database.query<{ title: string; file_name: string; candidate: string | null }>(
+        `select d.title, v.file_name, u.name as candidate
+         from reviews r join dossier_versions v on v.id = r.version_id join dossiers d on d.id = v.dossier_id
+         left join users u on u.id = d.owner_id where r.id = $1`,
+        [id],
+      );
+      if (!report.dossier || !names) return report;
+      return {
+        ...report,
+        dossier: {
+          ...report.dossier,
+          title: names.title,
+          fileName: names.file_name,
+          candidate: names.candidate,
+        },
+      };
+    },
+
     async report(id: string): Promise<GapReport> {
       const row = await getRow(id);
       if (row.status !== 'done' || !row.report) {

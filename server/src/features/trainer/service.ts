@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/actor';
 import { AppError, ValidationError } from '../../lib/errors';
 import { audit } from '../accounts/audit';
 import { getCompetency } from '../referential/index';
+import { overallVerdict } from '../reviews/aggregate';
 import type { GapReport } from '../reviews/schemas';
 import type { ReasonCode } from './reasons';
 import type { QUEUE_FLAGS } from './schemas';
@@ -66,7 +67,11 @@ export function queueSignals(
 }
 
 /** Trainers' work on AI reviews: the queue, score decisions, checks, the cohort view. */
-export function createTrainerService(deps: { database: Database }) {
+export function createTrainerService(deps: {
+  database: Database;
+  /** Called after a review is marked as checked: tells its candidate. */
+  onChecked?: (reviewId: string, by: string) => Promise<void>;
+}) {
   const { database } = deps;
   const { db } = database;
 
@@ -120,14 +125,39 @@ export function createTrainerService(deps: { database: Database }) {
       const { decisions, check } = await humanWork(reviewId);
       if (decisions.length === 0 && !check) return report;
       const byCriterion = new Map(decisions.map((d) => [d.criterionId, d]));
+      const criteria = report.criteria.map((c) => {
+        const d = byCriterion.get(c.id);
+        return d
+          ? { ...c, decision: { score: d.score, reason: d.reason, comment: d.comment, by: d.by, at: d.at } }
+          : c;
+      });
+      const decided = criteria.filter((c) => c.decision).length;
+      // The AI's overall stays as it is; the adjusted one sits beside it, computed by the same rule with
+      // each decided criterion at the trainer's score (a decided criterion counts as assessed).
+      const adjusted =
+        decided > 0
+          ? overallVerdict(
+              criteria.map((c) =>
+                c.decision ? { ...c, score: c.decision.score, status: 'done' as const } : c,
+              ),
+              report.deliverables,
+              report.format,
+            )
+          : null;
       return {
         ...report,
-        criteria: report.criteria.map((c) => {
-          const d = byCriterion.get(c.id);
-          return d
-            ? { ...c, decision: { score: d.score, reason: d.reason, comment: d.comment, by: d.by, at: d.at } }
-            : c;
-        }),
+        criteria,
+        ...(adjusted
+          ? {
+              overallAfterTrainer: {
+                score: adjusted.score,
+                level: adjusted.level,
+                ready: adjusted.ready,
+                decided,
+                total: criteria.length,
+              },
+            }
+          : {}),
         ...(check ? { check } : {}),
       };
     },
@@ -224,6 +254,7 @@ export function createTrainerService(deps: { database: Database }) {
           detail: { comment: comment !== null },
         });
       });
+      await deps.onChecked?.(reviewId, actor.name);
       return { by: actor.name, comment, at: values.createdAt.toISOString() };
     },
 

@@ -107,6 +107,21 @@ describe('POST /api/reviews/:id/criteria/:criterionId/decision', () => {
       reason: 'evidence_overrated',
       by: 'Florence Formatrice',
     });
+    // The AI's headline is untouched; the adjusted one sits beside it, K1 at the trainer's score.
+    expect(after.report.overall).toEqual(before.report.overall);
+    const weighted = (after.report.criteria as { id: string; score: number; weight: number }[]).map((c) => ({
+      weight: c.weight,
+      score: c.id === 'K1' ? newScore : c.score,
+    }));
+    const expected =
+      weighted.reduce((sum, c) => sum + c.weight * c.score, 0) /
+      weighted.reduce((sum, c) => sum + c.weight, 0);
+    expect(after.report.overallAfterTrainer).toMatchObject({ decided: 1, total: 7 });
+    expect(after.report.overallAfterTrainer.score).toBeCloseTo(expected, 2);
+    expect(Math.sign(after.report.overallAfterTrainer.score - before.report.overall.score)).toBe(
+      Math.sign(newScore - k1.score),
+    );
+    expect(before.report.overallAfterTrainer).toBeUndefined();
     const stored = await t.database.query<{
       report: { criteria: { id: string; score: number; decision?: unknown }[] };
     }>('select report from reviews where id = $1', [reviewId]);

@@ -72,7 +72,7 @@ function Users() {
     <section className="card section" aria-labelledby="users-title">
       <h2 id="users-title">{t('admin.users')}</h2>
       <FormError>{change.error && errorMessage(change.error)}</FormError>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
           <thead>
             <tr>
@@ -236,7 +236,7 @@ function AuditLog() {
     <section className="card section" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit')}</h2>
       <p className="muted">{t('admin.auditIntro')}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
           <thead>
             <tr>

@@ -158,7 +158,7 @@ function ComparisonView({ data }: { data: Comparison }) {
           </div>
           <figcaption className="muted small">{t('calibration.comparison.chartCaption')}</figcaption>
         </figure>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="data-table cal-compare-table">
             <caption className="visually-hidden">{t('calibration.comparison.perCriterion')}</caption>
             <thead>

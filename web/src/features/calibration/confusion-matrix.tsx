@@ -29,7 +29,7 @@ export function ConfusionMatrix({
   const max = Math.max(1, ...matrix.flat());
   const scores = matrix.map((_, j) => min + j);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="confusion-matrix">
         <caption>{caption}</caption>
         <thead>

@@ -212,7 +212,7 @@ export function AgreementTable({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="data-table agreement-table">
         <caption className="visually-hidden">{t('calibration.run.tableCaption')}</caption>
         <thead>

@@ -63,7 +63,7 @@ function VersionTable({ examId, versions }: { examId: string; versions: RubricVe
   return (
     <section className="card section" aria-labelledby="versions-title">
       <h2 id="versions-title">{t('calibration.rubrics.versions')}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
           <thead>
             <tr>

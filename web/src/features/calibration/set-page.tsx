@@ -77,7 +77,7 @@ function ImportErrors({ error }: { error: CsvImportError }) {
     <div className="import-errors" role="alert">
       {/* The server's message repeats the first lines; the table lists them all, once. */}
       <p className="inline-error">{t('calibration.import.refused')}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
           <caption>{t('calibration.import.errorsCaption', { count: error.total })}</caption>
           <thead>
@@ -204,7 +204,7 @@ function HumanScores({ set }: { set: CalibrationSet }) {
       {set.dossiers.length > 0 && (
         <details className="set-dossiers">
           <summary>{t('calibration.set.dossiers', { count: set.dossiers.length })}</summary>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="data-table">
               <thead>
                 <tr>
@@ -308,7 +308,7 @@ function Runs({ set }: { set: CalibrationSet }) {
       {set.scores === 0 && <p className="muted small">{t('calibration.runs.needScores')}</p>}
       {start.error && <InlineError error={start.error} />}
       {set.runs.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="data-table runs-table">
             <thead>
               <tr>

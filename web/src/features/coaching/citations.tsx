@@ -38,19 +38,11 @@ export function CitationList({
               />
             )}
             {c.page !== undefined && (
-              <Link
-                className="evidence"
-                to={{ search: citationSearch(c.page, c.quote) }}
-                preventScrollReset
-                aria-label={
-                  c.quote
-                    ? t('report.evidenceAria', { page: c.page, quote: c.quote })
-                    : t('coach.openPageAria', { page: c.page })
-                }
-              >
+              <Link className="evidence" to={{ search: citationSearch(c.page, c.quote) }} preventScrollReset>
                 {c.quote ? (
                   <>
-                    <q>{c.quote}</q>
+                    {/* The visible quote and page are the link's name, after a hidden verb (WCAG 2.5.3). */}
+                    <span className="visually-hidden">{t('report.evidenceVerb')}</span> <q>{c.quote}</q>
                     <span className="page-ref">{t('report.page', { page: c.page })}</span>
                   </>
                 ) : (

@@ -89,7 +89,7 @@ describe('CoachPage', () => {
     expect(within(answer).getByText('Ce que le jury évalue :')).toBeTruthy();
 
     const quote = within(answer).getByRole('link', {
-      name: `Voir la page 2 du texte extrait : « ${QUOTE} »`,
+      name: new RegExp(`^Voir dans le texte extrait : ${QUOTE}\\s*p\\. 2$`),
     });
     expect(quote.getAttribute('href')).toBe(
       `/dossiers/${DOSSIER_ID}/versions/2/coach?${new URLSearchParams({ page: '2', quote: QUOTE })}`,
@@ -98,12 +98,12 @@ describe('CoachPage', () => {
     expect(k1.getAttribute('href')).toBe('/epreuves/b1-audit-rse/fiche#critere-K1');
     expect(within(answer).getByText(/^Les objectifs de RSE sont structurés/)).toBeTruthy();
     expect(within(answer).getByRole('link', { name: /^Critère K5/ })).toBeTruthy();
-    expect(within(answer).getByRole('link', { name: 'Voir la page 3 du texte extrait' })).toBeTruthy();
+    expect(within(answer).getByRole('link', { name: 'Ouvrir la page 3' })).toBeTruthy();
   });
 
   it('opens the draft at the cited page with the quote highlighted, and at a page cited without a quote', async () => {
     renderCoach();
-    fireEvent.click(screen.getByRole('link', { name: /^Voir la page 2 du texte extrait/ }));
+    fireEvent.click(screen.getByRole('link', { name: /^Voir dans le texte extrait :.*p\. 2$/ }));
     const panel = await screen.findByRole('complementary', { name: 'Texte extrait — version 2' });
     expect(panel.querySelector('mark')?.textContent).toBe(QUOTE);
     expect(panel.querySelector('mark')?.closest('section')?.id).toBe('text-page-2');
@@ -111,7 +111,7 @@ describe('CoachPage', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Fermer le texte extrait' }));
     await waitFor(() => expect(screen.queryByRole('complementary', { name: /Texte extrait/ })).toBeNull());
 
-    fireEvent.click(screen.getByRole('link', { name: 'Voir la page 3 du texte extrait' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Ouvrir la page 3' }));
     const atPage = await screen.findByRole('complementary', { name: 'Texte extrait — version 2' });
     expect(atPage.querySelector('mark')).toBeNull();
     expect(atPage.querySelector('.text-page.is-current')?.id).toBe('text-page-3');
@@ -176,7 +176,7 @@ describe('CoachPage', () => {
     expect(screen.getAllByText('Sur K1, vos objectifs ont une cible et une échéance.')).toHaveLength(1);
     expect(messages()).toHaveLength(4);
     const last = messages()[3];
-    expect(within(last).getByRole('link', { name: /^Voir la page 2 du texte extrait/ })).toBeTruthy();
+    expect(within(last).getByRole('link', { name: /^Voir dans le texte extrait :.*p\. 2$/ })).toBeTruthy();
     expect(within(last).getByRole('link', { name: /^Critère K1/ })).toBeTruthy();
     await waitFor(() => expect(fetchMock.mock.calls.some(([u]) => String(u) === COACH_PATH)).toBe(true));
   });

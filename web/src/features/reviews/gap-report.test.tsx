@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest';
 import { LanguageSwitch } from '../../components/language-switch';
 import type { GapReport } from '../../lib/api';
+import { formatScore } from '../../lib/format';
 import { renderWithProviders } from '../../test/render';
 import { i18n } from '../../test/setup';
 import { auditRseReport, modelReport } from './fixtures';
@@ -86,7 +87,9 @@ describe('GapReportView', () => {
 
   it('links each evidence quote to its page of the extracted text', () => {
     const { container } = renderReport();
-    const link = within(card(container, 'K1')).getByRole('link', { name: /Voir la page 3 du texte extrait/ });
+    const link = within(card(container, 'K1')).getByRole('link', {
+      name: /^Voir dans le texte extrait :.*p\. 3$/,
+    });
     expect(link.textContent).toContain('p. 3');
     expect(link.querySelector('q')?.textContent).toBe(
       "réduire de 30 % les émissions de gaz à effet de serre liées au transport d'ici 2026",
@@ -148,8 +151,8 @@ describe('GapReportView', () => {
   it("shows the trainer's decision beside the AI's score", () => {
     const { container } = renderReport();
     const k1 = card(container, 'K1');
-    // The AI's own score stays in the card's header.
-    expect(k1.querySelector('.criterion-header .score-pill')?.textContent).toBe('3/4Satisfaisant');
+    // The card's headline badge is the trainer's score; the AI's own score stays visible in the note.
+    expect(k1.querySelector('.criterion-header .score-pill')?.textContent).toBe('2/4Partiel');
     const decision = within(k1).getByRole('note');
     expect(within(decision).getByText('Vérifié par votre formateur')).toBeTruthy();
     expect(decision.querySelector('.score-pill')?.textContent).toBe('2/4Partiel');
@@ -157,6 +160,41 @@ describe('GapReportView', () => {
     expect(within(decision).getByText('Ajoutez la source des chiffres de 2023.')).toBeTruthy();
     expect(within(decision).getByText("Note de l'analyse automatique : 3/4")).toBeTruthy();
     expect(within(decision).getByText(/Par Claire Martin/)).toBeTruthy();
+  });
+
+  it("puts the score after the trainer's review beside the AI's, and says how many criteria were reviewed", () => {
+    const adjusted = {
+      ...auditRseReport,
+      overallAfterTrainer: { score: 1.43, level: 'insuffisant', ready: 'pas_encore', decided: 3, total: 7 },
+      check: { by: 'Claire Martin', comment: null, at: '2025-03-15T09:00:00.000Z' },
+    } as GapReport;
+    const { container } = renderReport(adjusted);
+    const after = screen.getByTestId('score-after-trainer');
+    expect(within(after).getByText('Après la revue de votre formateur')).toBeTruthy();
+    expect(within(after).getByText('Score après la revue de votre formateur : 1,4 sur 4')).toBeTruthy();
+    expect(within(after).getByText('3 critères sur 7 revus')).toBeTruthy();
+    // The AI's headline stays, labelled as such.
+    expect(container.querySelector('.score-panel .overall-value')?.textContent).toBe(
+      formatScore(auditRseReport.overall.score, 'fr'),
+    );
+    expect(screen.getByText('Analyse automatique (avant la revue de votre formateur)')).toBeTruthy();
+    // Checked with 3 of 7 decided: not « Vérifié », the coverage instead.
+    const section = screen.getByRole('region', { name: 'Revue en cours par votre formateur' });
+    expect(within(section).getByTestId('trainer-coverage').textContent).toBe('3 critères sur 7 revus');
+    expect(screen.queryByRole('region', { name: 'Vérifié par votre formateur' })).toBeNull();
+  });
+
+  it('says « Vérifié » only once every criterion has a decision', () => {
+    const total = auditRseReport.criteria.length;
+    renderReport({
+      ...auditRseReport,
+      overallAfterTrainer: { score: 2, level: 'partiel', ready: 'presque', decided: total, total },
+      check: { by: 'Claire Martin', comment: null, at: '2025-03-15T09:00:00.000Z' },
+    } as GapReport);
+    const section = screen.getByRole('region', { name: 'Vérifié par votre formateur' });
+    expect(within(section).getByTestId('trainer-coverage').textContent).toBe(
+      'Tous les critères ont été revus par votre formateur.',
+    );
   });
 
   it("shows the trainer's comment once the review is checked, and nothing before", () => {
@@ -199,7 +237,7 @@ describe('GapReportView', () => {
   it('switches its labels to English with the language switch, and back', async () => {
     const { container } = renderReport();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'English' }));
+      fireEvent.click(screen.getByRole('button', { name: 'EN English' }));
     });
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('prejury.lang')).toBe('en');
@@ -214,10 +252,10 @@ describe('GapReportView', () => {
     expect(screen.getByRole('link', { name: 'Download (Markdown)' }).getAttribute('href')).toContain(
       'lang=en',
     );
-    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'EN English' }).getAttribute('aria-pressed')).toBe('true');
 
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+      fireEvent.click(screen.getByRole('button', { name: 'FR Français' }));
     });
     expect(document.documentElement.lang).toBe('fr');
     expect(screen.getByRole('heading', { level: 1, name: "Rapport d'écarts" })).toBeTruthy();

@@ -39,6 +39,7 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
   const markdownHref = api.reviews[':id']['report.md'].$path({ param: { id: reviewId }, query: { lang } });
   const htmlHref = api.reviews[':id']['report.html'].$path({ param: { id: reviewId }, query: { lang } });
   const check = reportCheck(report);
+  const after = report.overallAfterTrainer;
 
   return (
     <article className="report" aria-labelledby="report-title">
@@ -50,6 +51,7 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
           <h1 id="report-title">{t('report.title')}</h1>
           {report.dossier && (
             <p className="muted">
+              {report.dossier.fileName && <>{report.dossier.fileName} · </>}
               {t('report.dossierLine', {
                 version: report.dossier.version,
                 pages: report.dossier.pages,
@@ -69,22 +71,60 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
               {t('report.openPrintable')}
               <span className="visually-hidden"> {t('common.newTab')}</span>
             </a>
+            {report.dossier && (
+              <a
+                className="button button-secondary"
+                href={api.dossiers[':id'].versions[':v'].file.$path({
+                  param: { id: report.dossier.id, v: String(report.dossier.version) },
+                })}
+                download
+              >
+                {t('report.downloadOriginal')}
+              </a>
+            )}
           </div>
         </div>
-        <div className="score-panel">
-          <ReadinessBadge ready={report.overall.ready} size="large" />
-          <p className="overall-score">
-            <span className="visually-hidden">
-              {t('report.overallAria', { score: formatScore(report.overall.score, i18n.language) })}
-            </span>
-            <span aria-hidden="true">
-              <span className="overall-value">{formatScore(report.overall.score, i18n.language)}</span>
-              <span className="overall-max">/4</span>
-            </span>
-          </p>
-          <p className="overall-level">
-            {t('report.level')} <strong>{t(`levels.${report.overall.level}`)}</strong>
-          </p>
+        <div className="score-panels">
+          <div className="score-panel">
+            <ReadinessBadge ready={report.overall.ready} size="large" />
+            <p className="overall-score">
+              <span className="visually-hidden">
+                {t('report.overallAria', { score: formatScore(report.overall.score, i18n.language) })}
+              </span>
+              <span aria-hidden="true">
+                <span className="overall-value">{formatScore(report.overall.score, i18n.language)}</span>
+                <span className="overall-max">/4</span>
+              </span>
+            </p>
+            <p className="overall-level">
+              {t('report.level')} <strong>{t(`levels.${report.overall.level}`)}</strong>
+            </p>
+            {after && <p className="overall-source muted small">{t('report.aiScoreLabel')}</p>}
+          </div>
+          {after && (
+            <div className="score-panel score-panel-trainer" data-testid="score-after-trainer">
+              <p className="overall-source">
+                <strong>{t('report.afterTrainer')}</strong>
+              </p>
+              <ReadinessBadge ready={after.ready} size="large" />
+              <p className="overall-score">
+                <span className="visually-hidden">
+                  {t('report.afterTrainerAria', { score: formatScore(after.score, i18n.language) })}
+                </span>
+                <span aria-hidden="true">
+                  <span className="overall-value">{formatScore(after.score, i18n.language)}</span>
+                  <span className="overall-max">/4</span>
+                </span>
+              </p>
+              <p className="overall-level muted small">
+                {t('report.reviewedCount', {
+                  decided: after.decided,
+                  total: after.total,
+                  count: after.total,
+                })}
+              </p>
+            </div>
+          )}
         </div>
       </header>
 
@@ -98,7 +138,7 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
         {report.disclaimer}
       </p>
 
-      {check && <TrainerCheck check={check} />}
+      {check && <TrainerCheck check={check} decided={after?.decided ?? 0} total={report.criteria.length} />}
 
       {top.length > 0 && (
         <section className="card priorities" aria-labelledby="priorities-heading">
@@ -270,8 +310,11 @@ function CriterionCard({
         <h3 id={headingId}>
           <span className="item-id">{c.id}</span> {c.text}
         </h3>
-        {failed ? (
+        {failed && !c.decision ? (
           <span className="status-badge status-failed">{t('report.criterionFailed')}</span>
+        ) : c.decision ? (
+          // The headline badge of a decided criterion is the trainer's score; the AI's stays in the note below.
+          <ScorePill score={c.decision.score} level={levelName(c.decision.score)} />
         ) : (
           <ScorePill score={c.score} level={c.level} />
         )}
@@ -325,12 +368,9 @@ function CriterionCard({
               <ul className="evidence-list">
                 {c.evidence.map((e) => (
                   <li key={`${e.page}-${e.quote}`}>
-                    <Link
-                      className="evidence"
-                      to={{ search: evidenceSearch(e.page, e.quote) }}
-                      aria-label={t('report.evidenceAria', { page: e.page, quote: e.quote })}
-                    >
-                      <q>{e.quote}</q>
+                    <Link className="evidence" to={{ search: evidenceSearch(e.page, e.quote) }}>
+                      {/* The visible quote and page are the link's name, after a hidden verb (WCAG 2.5.3). */}
+                      <span className="visually-hidden">{t('report.evidenceVerb')}</span> <q>{e.quote}</q>
                       <span className="page-ref">{t('report.page', { page: e.page })}</span>
                     </Link>
                   </li>
@@ -366,13 +406,23 @@ function CriterionCard({
 }
 
 /** The trainer's check of the whole report, with their comment for the candidate when they left one. */
-function TrainerCheck({ check }: { check: ReviewCheck }) {
+function TrainerCheck({ check, decided, total }: { check: ReviewCheck; decided: number; total: number }) {
   const { t, i18n } = useTranslation();
+  // « Vérifié » only when the trainer decided every criterion; otherwise say how far the review went.
+  const complete = decided === total;
   return (
     <section className="card trainer-comment" aria-labelledby="trainer-comment-heading">
       <h2 id="trainer-comment-heading" className="trainer-comment-title">
-        <CheckIcon /> {check.comment ? t('trainer.candidate.commentTitle') : t('report.verifiedByTrainer')}
+        {complete && <CheckIcon />}{' '}
+        {check.comment
+          ? t('trainer.candidate.commentTitle')
+          : complete
+            ? t('report.verifiedByTrainer')
+            : t('report.partlyReviewedTitle')}
       </h2>
+      <p className="trainer-coverage" data-testid="trainer-coverage">
+        {complete ? t('report.allReviewed') : t('report.reviewedCount', { decided, total, count: total })}
+      </p>
       {check.comment && <p className="trainer-comment-text">{check.comment}</p>}
       <p className="muted small">
         {t('trainer.candidate.checkedBy', { by: check.by, date: formatDate(check.at, i18n.language) })}

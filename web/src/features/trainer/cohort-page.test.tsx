@@ -56,7 +56,7 @@ describe('CohortPage', () => {
     expect(rows).toEqual([
       ['Compétence', '0/4', '1/4', '2/4', '3/4', '4/4', 'Dossiers', 'Moyenne'],
       ['C9 Associer les critères ESG aux objectifs RSE de l’entreprise', '0', '1', '2', '2', '1', '6', '2,5'],
-      ['C10 Auditer la politique RSE de l’entreprise', '1', '3', '1', '1', '0', '6', '1,33'],
+      ['C10 Auditer la politique RSE de l’entreprise', '1', '3', '1', '1', '0', '6', '1,3'],
       [
         'C11 Intégrer les obligations réglementaires dans le plan d’actions',
         '0',
@@ -65,7 +65,7 @@ describe('CohortPage', () => {
         '1',
         '0',
         '6',
-        '1,83',
+        '1,8',
       ],
     ]);
     // The weakest competencies first.

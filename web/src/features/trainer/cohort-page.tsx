@@ -140,7 +140,7 @@ function CohortResults({ view }: { view: CohortView }) {
           <CohortChart competencies={view.competencies} />
           <figcaption className="muted small">{t('trainer.cohort.chartCaption')}</figcaption>
         </figure>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="data-table cohort-table">
             <caption className="cohort-table-caption">{t('trainer.cohort.tableCaption')}</caption>
             <thead>

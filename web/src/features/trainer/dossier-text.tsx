@@ -122,7 +122,14 @@ export function DossierText({
           </button>
         )}
       </header>
-      <div className="dossier-text-body" ref={bodyRef}>
+      {/* Scrolls on its own: focusable so keyboard users can scroll it too (WCAG 2.1.1). */}
+      <div
+        className="dossier-text-body"
+        ref={bodyRef}
+        tabIndex={0}
+        role="group"
+        aria-labelledby="dossier-text-title"
+      >
         {text.isPending ? (
           <Loading />
         ) : text.error ? (

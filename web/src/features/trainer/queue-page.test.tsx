@@ -110,7 +110,10 @@ describe('TrainerQueuePage', () => {
 
     expect(within(third).getByText('Vérifiée')).toBeTruthy();
     expect(within(third).getByText('7 critères revus')).toBeTruthy();
-    expect(within(third).getByText('Aucun signal')).toBeTruthy();
+    expect(within(third).getByText('Texte masqué')).toBeTruthy();
+    // A checked review keeps its signals but no longer claims urgency.
+    expect(within(third).queryByText('Urgente')).toBeNull();
+    expect(within(third).getByText('Traitée')).toBeTruthy();
     expect(third.className).toContain('is-checked');
 
     // The legend explains the signals on screen, and only those.

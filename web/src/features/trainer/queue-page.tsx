@@ -229,7 +229,8 @@ function QueueTable({ items }: { items: QueueItem[] }) {
         </thead>
         <tbody>
           {items.map((item, index) => {
-            const level = priorityLevel(item.priority);
+            // Once checked, the work is done: the signals stay listed, the urgency goes.
+            const level = item.checked ? 'done' : priorityLevel(item.priority);
             return (
               <tr key={item.reviewId} className={item.checked ? 'queue-row is-checked' : 'queue-row'}>
                 <td className="queue-cell" data-label={t('trainer.queue.colPriority')}>

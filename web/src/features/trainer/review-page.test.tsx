@@ -121,7 +121,7 @@ describe('TrainerReviewPage', () => {
 
   it('scrolls the text to a quote when its evidence is clicked', () => {
     renderPage();
-    fireEvent.click(within(card('K5')).getByRole('button', { name: /Montrer dans le texte, page 7/ }));
+    fireEvent.click(within(card('K5')).getByRole('button', { name: /^Montrer dans le texte :.*p\. 7$/ }));
     expect(selectedId()).toBe('K5');
     expect(textPanel().querySelector('mark.is-active')?.textContent).toBe(
       'taux de recyclage, émissions de CO2, taux de fréquence des accidents',
@@ -143,7 +143,7 @@ describe('TrainerReviewPage', () => {
       },
     };
     renderPage();
-    fireEvent.click(within(card('K4')).getByRole('button', { name: /Montrer dans le texte, page 6/ }));
+    fireEvent.click(within(card('K4')).getByRole('button', { name: /^Montrer dans le texte :.*p\. 6$/ }));
     expect(textPanel().querySelector('mark')).toBeNull();
     expect(screen.getAllByText('Passage introuvable dans le texte extrait (page 6 annoncée).')).toHaveLength(
       2,
@@ -257,7 +257,7 @@ describe('TrainerReviewPage', () => {
     };
     renderPage();
     fireEvent.click(
-      within(card('K2')).getByRole('button', { name: "Valider la note de l'IA (2/4) pour le critère K2" }),
+      within(card('K2')).getByRole('button', { name: "Valider 2/4 (note de l'IA) pour le critère K2" }),
     );
     expect(
       await within(card('K2')).findByText("L'analyse n'est pas terminée : rien à valider pour l'instant."),
@@ -267,7 +267,7 @@ describe('TrainerReviewPage', () => {
   it('does not offer to accept the score of a failed criterion', () => {
     renderPage();
     const k6 = card('K6');
-    expect(within(k6).queryByRole('button', { name: /Valider la note de l'IA/ })).toBeNull();
+    expect(within(k6).queryByRole('button', { name: /note de l'IA\) pour le critère/ })).toBeNull();
     expect(within(k6).getByRole('button', { name: 'Corriger la note du critère K6' })).toBeTruthy();
     for (let i = 0; i < 5; i++) press('j');
     expect(selectedId()).toBe('K6');
@@ -283,6 +283,13 @@ describe('TrainerReviewPage', () => {
     });
     await act(async () => {
       fireEvent.click(within(section).getByRole('button', { name: 'Marquer comme vérifiée' }));
+    });
+    // Criteria are still undecided: nothing is sent before the trainer confirms.
+    const warning = within(section).getByRole('alert');
+    expect(warning.textContent).toMatch(/critères? n'(a|ont) pas encore de décision/);
+    expect(posts).toEqual([]);
+    await act(async () => {
+      fireEvent.click(within(warning).getByRole('button', { name: 'Marquer quand même' }));
     });
     await waitFor(() => expect(posts).toHaveLength(1));
     expect(posts[0]).toEqual({

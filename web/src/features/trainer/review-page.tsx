@@ -340,8 +340,9 @@ function CriterionReview({
                   type="button"
                   className={i === activeQuote ? 'evidence is-active' : 'evidence'}
                   onClick={() => onShowQuote(i)}
-                  aria-label={t('trainer.review.showInText', { page: e.page, quote: e.quote })}
                 >
+                  {/* The visible quote and page are the name, after a hidden verb (WCAG 2.5.3). */}
+                  <span className="visually-hidden">{t('trainer.review.showInText')} </span>
                   <q>{e.quote}</q>
                   <span className="page-ref">{t('report.page', { page: e.page })}</span>
                 </button>
@@ -380,15 +381,10 @@ function CriterionReview({
           <>
             <div className="button-row">
               {!failed && (
-                <button
-                  type="button"
-                  className="button button-primary"
-                  onClick={onAccept}
-                  disabled={pending}
-                  aria-label={t('trainer.decision.acceptAria', { id: c.id, score: c.score })}
-                >
+                <button type="button" className="button button-primary" onClick={onAccept} disabled={pending}>
                   <CheckIcon size={16} />
-                  {pending ? t('trainer.decision.saving') : t('trainer.decision.accept', { score: c.score })}
+                  {pending ? t('trainer.decision.saving') : t('trainer.decision.accept', { score: c.score })}{' '}
+                  <span className="visually-hidden">{t('trainer.decision.acceptAria', { id: c.id })}</span>
                 </button>
               )}
               <button
@@ -416,11 +412,24 @@ function CheckForm({ reviewId, report }: { reviewId: string; report: GapReport }
   const mutation = useCheckReview(reviewId);
   const [comment, setComment] = useState(check?.comment ?? '');
   const [done, setDone] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const total = report.criteria.length;
+  const decided = report.criteria.filter((c) => c.decision).length;
+
+  function save() {
+    setDone(false);
+    setConfirming(false);
+    mutation.mutate(comment, { onSuccess: () => setDone(true) });
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setDone(false);
-    mutation.mutate(comment, { onSuccess: () => setDone(true) });
+    // Marking as checked with criteria left undecided is allowed, but only on purpose.
+    if (decided < total && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    save();
   }
 
   return (
@@ -451,6 +460,19 @@ function CheckForm({ reviewId, report }: { reviewId: string; report: GapReport }
           </p>
         </div>
         {mutation.error && <InlineError error={mutation.error} />}
+        {confirming && (
+          <div className="notice notice-warning" role="alert">
+            <p>{t('trainer.check.undecided', { count: total - decided, decided, total })}</p>
+            <div className="button-row">
+              <button type="button" className="button button-primary" onClick={save}>
+                {t('trainer.check.confirm')}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </div>
+        )}
         {done && (
           <p className="notice notice-success" role="status">
             {t('trainer.check.done')} <Link to="/formateur">{t('trainer.review.back')}</Link>

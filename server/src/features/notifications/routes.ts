@@ -1,0 +1,42 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter, errorResponses } from '../../lib/openapi';
+import { requireJsonBody } from '../../lib/validation';
+import { requireActor } from '../accounts/policy';
+import { MarkReadSchema, NotificationListSchema } from './schemas';
+import type { NotificationService } from './service';
+
+/** `/api/notifications`: what's new for the signed-in user, and marking it read. */
+export function notificationRoutes(service: NotificationService) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['Notifications'],
+        summary: 'Mes notifications, les plus récentes d’abord, et le nombre de non lues',
+        responses: {
+          200: {
+            description: 'Notifications',
+            content: { 'application/json': { schema: NotificationListSchema } },
+          },
+          ...errorResponses(401),
+        },
+      }),
+      async (c) => c.json(await service.list(requireActor(c.get('actor')).userId), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/read',
+        tags: ['Notifications'],
+        summary: 'Marquer mes notifications comme lues (toutes, ou celles données)',
+        middleware: [requireJsonBody] as const,
+        request: { body: { content: { 'application/json': { schema: MarkReadSchema } }, required: true } },
+        responses: { 204: { description: 'Marquées comme lues' }, ...errorResponses(400, 401, 415) },
+      }),
+      async (c) => {
+        await service.markRead(requireActor(c.get('actor')).userId, c.req.valid('json').ids);
+        return c.body(null, 204);
+      },
+    );
+}
