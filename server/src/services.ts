@@ -15,8 +15,8 @@ import { createUsageLedger } from './lib/ledger';
 import { createChatModel, createEmbedder } from './lib/llm/index';
 import type { ChatModel, Embedder } from './lib/llm/types';
 import type { Logger } from './lib/logger';
-import { createProgressBus } from './lib/progress-bus';
 import { createMailer, type Mailer } from './lib/mail';
+import { createProgressBus } from './lib/progress-bus';
 
 export interface ServiceOverrides {
   chat?: ChatModel | null;

@@ -225,18 +225,18 @@ export function formatScore(score: number, lang: ReportLang): string {
 
 /**
  * How an export names the dossier: its title, the reviewed version's file and the candidate, each escaped
- * by the caller's `escape`; the id only for a report that carries no name at all.
+ * by the caller's `esc`; the id only for a report that carries no name at all.
  */
 export function dossierName(
   d: NonNullable<GapReport['dossier']>,
   lang: ReportLang,
-  escape: (text: string) => string,
+  esc: (text: string) => string,
 ): string {
   const parts = [d.title, d.fileName && !d.title?.includes(d.fileName) ? d.fileName : undefined]
     .filter((part): part is string => Boolean(part))
-    .map(escape);
-  if (d.candidate) parts.push(`${lang === 'fr' ? 'candidat·e' : 'candidate'} ${escape(d.candidate)}`);
-  return parts.length > 0 ? parts.join(' · ') : escape(d.id);
+    .map(esc);
+  if (d.candidate) parts.push(`${lang === 'fr' ? 'candidat·e' : 'candidate'} ${esc(d.candidate)}`);
+  return parts.length > 0 ? parts.join(' · ') : esc(d.id);
 }
 
 /**

@@ -158,6 +158,7 @@ function ComparisonView({ data }: { data: Comparison }) {
           </div>
           <figcaption className="muted small">{t('calibration.comparison.chartCaption')}</figcaption>
         </figure>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
         <div className="table-scroll" tabIndex={0}>
           <table className="data-table cal-compare-table">
             <caption className="visually-hidden">{t('calibration.comparison.perCriterion')}</caption>

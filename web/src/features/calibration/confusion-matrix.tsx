@@ -29,6 +29,7 @@ export function ConfusionMatrix({
   const max = Math.max(1, ...matrix.flat());
   const scores = matrix.map((_, j) => min + j);
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
     <div className="table-scroll" tabIndex={0}>
       <table className="confusion-matrix">
         <caption>{caption}</caption>

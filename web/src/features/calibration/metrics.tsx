@@ -212,6 +212,7 @@ export function AgreementTable({
 }) {
   const { t, i18n } = useTranslation();
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
     <div className="table-scroll" tabIndex={0}>
       <table className="data-table agreement-table">
         <caption className="visually-hidden">{t('calibration.run.tableCaption')}</caption>

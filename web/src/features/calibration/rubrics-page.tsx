@@ -63,6 +63,7 @@ function VersionTable({ examId, versions }: { examId: string; versions: RubricVe
   return (
     <section className="card section" aria-labelledby="versions-title">
       <h2 id="versions-title">{t('calibration.rubrics.versions')}</h2>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
       <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
           <thead>

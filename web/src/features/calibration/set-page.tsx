@@ -77,6 +77,7 @@ function ImportErrors({ error }: { error: CsvImportError }) {
     <div className="import-errors" role="alert">
       {/* The server's message repeats the first lines; the table lists them all, once. */}
       <p className="inline-error">{t('calibration.import.refused')}</p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
       <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
           <caption>{t('calibration.import.errorsCaption', { count: error.total })}</caption>
@@ -204,6 +205,7 @@ function HumanScores({ set }: { set: CalibrationSet }) {
       {set.dossiers.length > 0 && (
         <details className="set-dossiers">
           <summary>{t('calibration.set.dossiers', { count: set.dossiers.length })}</summary>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
           <div className="table-scroll" tabIndex={0}>
             <table className="data-table">
               <thead>
@@ -308,6 +310,7 @@ function Runs({ set }: { set: CalibrationSet }) {
       {set.scores === 0 && <p className="muted small">{t('calibration.runs.needScores')}</p>}
       {start.error && <InlineError error={start.error} />}
       {set.runs.length > 0 && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
         <div className="table-scroll" tabIndex={0}>
           <table className="data-table runs-table">
             <thead>

@@ -140,6 +140,7 @@ function CohortResults({ view }: { view: CohortView }) {
           <CohortChart competencies={view.competencies} />
           <figcaption className="muted small">{t('trainer.cohort.chartCaption')}</figcaption>
         </figure>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
         <div className="table-scroll" tabIndex={0}>
           <table className="data-table cohort-table">
             <caption className="cohort-table-caption">{t('trainer.cohort.tableCaption')}</caption>

@@ -122,14 +122,8 @@ export function DossierText({
           </button>
         )}
       </header>
-      {/* Scrolls on its own: focusable so keyboard users can scroll it too (WCAG 2.1.1). */}
-      <div
-        className="dossier-text-body"
-        ref={bodyRef}
-        tabIndex={0}
-        role="group"
-        aria-labelledby="dossier-text-title"
-      >
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls on its own, so keyboard users must be able to focus and scroll it (WCAG 2.1.1) */}
+      <div className="dossier-text-body" ref={bodyRef} tabIndex={0}>
         {text.isPending ? (
           <Loading />
         ) : text.error ? (
