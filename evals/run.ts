@@ -17,6 +17,7 @@ import { ConfigError, loadConfig } from '../server/src/lib/env';
 import { CaseLoadError, loadCases } from './lib/cases';
 import { evaluateFormatGates, type FormatsResult, runFormats } from './lib/formats';
 import {
+  applyOpenTargets,
   BASELINE_FILE,
   baselineEntry,
   baselineKey,
@@ -161,6 +162,11 @@ async function main(argv: string[]): Promise<number> {
     gateResult.failures.push(...failures);
     gateResult.passed = gateResult.failures.length === 0;
   }
+  // Targets of open issues are reported, not passed: CI holds them to never getting worse.
+  const split = applyOpenTargets(gates, gateResult.failures, suite.heldout?.metrics.overall.qwk);
+  const openTargets = split.open;
+  gateResult.failures = split.failures;
+  gateResult.passed = gateResult.failures.length === 0;
 
   const key = baselineKey(suite.provider, suite.model);
   const baseline = loadBaseline();
@@ -222,8 +228,17 @@ async function main(argv: string[]): Promise<number> {
     progress(`Baseline for ${key} written to ${path.relative(process.cwd(), BASELINE_FILE)}.`);
   }
 
-  if (values.json) process.stdout.write(`${JSON.stringify(renderJson(render), null, 2)}\n`);
-  else process.stdout.write(renderText(render));
+  if (values.json)
+    process.stdout.write(`${JSON.stringify({ ...renderJson(render), openTargets }, null, 2)}\n`);
+  else {
+    process.stdout.write(renderText(render));
+    if (openTargets.length > 0 && gates.openTargets) {
+      const { issues } = gates.openTargets;
+      process.stdout.write(
+        `\nOpen targets NOT MET (${openTargets.length}; ${issues.heldout}; ${issues.formats}) — reported, not excused; CI fails if they get worse:\n${openTargets.map((f) => `  ${f}`).join('\n')}\n`,
+      );
+    }
+  }
   progress(
     `Results: ${path.relative(process.cwd(), resultsFile)}, ${path.relative(process.cwd(), path.join(RESULTS_DIR, 'report.html'))}`,
   );
