@@ -92,6 +92,24 @@ const chatCalls = () => stub.requests.filter((r) => r.endpoint === 'chat');
 const embeddingCalls = () => stub.requests.filter((r) => r.endpoint === 'embeddings');
 
 describe('npm run review --json against servers as they are', () => {
+  // Each remaining quirk alone: the file is ingested, every criterion graded, stdout one JSON document.
+  it.each([
+    ['fenced JSON answers', { wrapJson: 'fence' }],
+    ['JSON in French prose around a fence', { wrapJson: 'prose' }],
+    ['400 on json_schema', { rejectJsonSchema: true }],
+    ['no usage in answers', { noUsage: true }],
+    ['404 on /v1/embeddings', { noEmbeddings: true }],
+  ] satisfies [string, StubQuirks][])(
+    '%s alone',
+    async (_name, quirks) => {
+      const { report, stderr } = await reviewWith(quirks);
+      expect(report.provider).toBe('openai');
+      // The upload is not refused without embeddings: the failure is logged (to stderr) and the review runs.
+      if ('noEmbeddings' in quirks) expect(stderr).toContain('embedding failed');
+    },
+    CLI_TEST_MS,
+  );
+
   it(
     'float-array embeddings alone (Ollama, LM Studio, LiteLLM)',
     async () => {
