@@ -169,7 +169,9 @@ describe('coaching: brief, coach on a draft, oral preparation (real server, buil
     await page.getByRole('link', { name: 'Retour au dossier' }).click();
     await page.getByRole('heading', { name: 'Versions', exact: true }).waitFor();
     expect(
-      await page.getByRole('link', { name: 'Questions au coach sur la version 1' }).getAttribute('href'),
+      await page
+        .getByRole('link', { name: 'Questions au coach sur cette version (version 1)' })
+        .getAttribute('href'),
     ).toMatch(/\/versions\/1\/coach$/);
     const toOral = page.getByRole('link', { name: "Préparer l'oral à partir du rapport de la version 1" });
     expect(await toOral.getAttribute('href')).toBe(`${new URL(reviewUrl).pathname}/oral`);

@@ -380,9 +380,10 @@ function CriteriaAside({ exam, onFill }: { exam: Exam; onFill: (text: string) =>
                 type="button"
                 className="link-button"
                 onClick={() => onFill(t('coach.suggestions.criterion', { id: c.id }))}
-                aria-label={t('coach.askAboutAria', { id: c.id })}
               >
-                {t('coach.askAbout')}
+                {/* The visible words lead the name (WCAG 2.5.3); the criterion follows, hidden. */}
+                {t('coach.askAbout')}{' '}
+                <span className="visually-hidden">{t('coach.askAboutAria', { id: c.id })}</span>
               </button>
             </li>
           ))}

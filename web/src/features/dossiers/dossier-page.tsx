@@ -237,11 +237,10 @@ function VersionCard({
       </header>
       {request.error && <InlineError error={request.error} />}
       <p className="version-coach">
-        <Link
-          to={`/dossiers/${dossierId}/versions/${v.version}/coach`}
-          aria-label={t('dossier.askCoachAboutAria', { version: v.version })}
-        >
-          {t('dossier.askCoachAbout')}
+        <Link to={`/dossiers/${dossierId}/versions/${v.version}/coach`}>
+          {/* The visible words lead the name (WCAG 2.5.3); the version number follows, hidden. */}
+          {t('dossier.askCoachAbout')}{' '}
+          <span className="visually-hidden">{t('dossier.askCoachAboutAria', { version: v.version })}</span>
         </Link>
       </p>
       <dl className="stats">

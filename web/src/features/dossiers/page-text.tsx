@@ -91,7 +91,8 @@ export function PageText({ text, rows, marks = [] }: { text: string; rows: PageR
         const head = first.header ? first : null;
         const body = head ? rest : s.rows;
         return (
-          <div className="page-table-wrap" key={`r${first.start}`}>
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls on its own, so keyboard users must be able to focus and scroll it (WCAG 2.1.1)
+          <div className="page-table-wrap" key={`r${first.start}`} tabIndex={0}>
             <table className="page-table">
               {head && (
                 <thead>

@@ -66,7 +66,8 @@ export function TextPanel({
           <CrossIcon />
         </button>
       </header>
-      <div className="text-panel-body" ref={bodyRef}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls on its own, so keyboard users must be able to focus and scroll it (WCAG 2.1.1) */}
+      <div className="text-panel-body" ref={bodyRef} tabIndex={0}>
         {text.isPending ? (
           <Loading />
         ) : text.error ? (
