@@ -205,7 +205,7 @@ describe('CoachPage', () => {
     expect(box.value).toBe("Qu'attend le jury sur K1, et que dit mon brouillon à ce sujet ?");
     expect(document.activeElement).toBe(box);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Préparer une question au coach sur le critère K5' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Poser la question sur le critère K5' }));
     expect(box.value).toBe("Qu'attend le jury sur K5, et que dit mon brouillon à ce sujet ?");
     expect(fetchMock.mock.calls.some(([u]) => String(u) === STREAM_PATH)).toBe(false);
   });

@@ -74,7 +74,9 @@ export function DossierText({
       body.querySelector<HTMLElement>(`#dossier-page-${target.page}`);
     if (!element) return;
     // Scroll the panel only, not the page: the criterion being read stays where it is.
-    const top = element.offsetTop - body.clientHeight / 2 + element.offsetHeight / 2;
+    // From the boxes, not offsetTop: a mark inside a table cell has the cell as its offset parent.
+    const within = element.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
+    const top = within - body.clientHeight / 2 + element.offsetHeight / 2;
     body.scrollTo?.({ top: Math.max(0, top) });
     // Beside the criteria (wide screens) the panel is always in view; below them (phones) it is not.
     const section = sectionRef.current;
