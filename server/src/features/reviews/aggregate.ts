@@ -93,9 +93,15 @@ export interface AggregateInput {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** `2.45` → `2,5`, `3` → `3,0`: the one number format of reports (one decimal, French locale). */
-export function formatScoreFr(score: number): string {
-  return score.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/**
+ * The one number format of scores in reports, the summary and the exports: one decimal in the report's
+ * locale (`2.45` → « 2,5 » / "2.5", `3` → « 3,0 »).
+ */
+export function formatScore(score: number, lang: 'fr' | 'en' = 'fr'): string {
+  return score.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
 }
 
 function levelOf(score: number): Level {
@@ -346,10 +352,10 @@ function summarise(facts: SummaryFacts): string {
     return "Aucun critère n'a pu être évalué : le rapport est incomplet, relancez l'évaluation.";
   }
   const failedNote = facts.failed > 0 ? `, ${plural(facts.failed, 'critère')} en échec exclu du calcul` : '';
-  const first = `Score global ${formatScoreFr(facts.score)}/4 (${LEVEL_LABELS[facts.level]}) sur ${plural(facts.done, 'critère évalué', 'critères évalués')}${failedNote}.`;
+  const first = `Score global ${formatScore(facts.score)}/4 (${LEVEL_LABELS[facts.level]}) sur ${plural(facts.done, 'critère évalué', 'critères évalués')}${failedNote}.`;
   // The reasons given are the conditions of the next verdict up that this report does not meet.
   const average = (min: number) =>
-    facts.score < min ? `moyenne ${formatScoreFr(facts.score)} sous ${min}` : null;
+    facts.score < min ? `moyenne ${formatScore(facts.score)} sous ${min}` : null;
   const weak = (max: number) =>
     facts.weak > max ? `${plural(facts.weak, 'critère')} sous ${READY_MIN_CRITERION}/4` : null;
   const gaps = (

@@ -3,10 +3,12 @@
  * script, no external resource, and a Content-Security-Policy that forbids both, so the file can be saved,
  * mailed or printed as it is. Every piece of text is escaped: quotes come from the candidate's dossier.
  */
+
+import { formatScore } from './aggregate';
 import {
   disclaimerLines,
   dossierName,
-  formatScore,
+  formatWeight,
   REPORT_LABELS,
   type ReportLabels,
   type ReportLang,
@@ -92,7 +94,7 @@ function criterionHtml(criterion: CriterionResult, labels: ReportLabels, lang: R
     `<h3>${h(criterion.id)} — ${h(criterion.text)}</h3>`,
     `<p class="meta"><span class="badge level-${criterion.score}">${criterion.score}/4 · ${h(
       labels.levels[criterion.level],
-    )}</span> · ${labels.weight} ${formatScore(criterion.weight, lang)} · ${h(
+    )}</span> · ${labels.weight} ${formatWeight(criterion.weight, lang)} · ${h(
       labels.competencies.toLowerCase(),
     )} ${h(criterion.competencies.join(', ') || '—')}</p>`,
     `<div class="bar" aria-hidden="true"><span class="level-${criterion.score}" style="width:${

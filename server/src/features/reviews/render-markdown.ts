@@ -4,6 +4,7 @@
  * Dossier-derived text is escaped so that a quote cannot inject Markdown or HTML into a viewer.
  */
 import { REASON_LABELS } from '../trainer/reasons';
+import { formatScore } from './aggregate';
 import type { CriterionResult, FormatCheck, GapReport, Level } from './schemas';
 
 /** Language of the labels of a rendered report (the report's own text stays French). */
@@ -215,12 +216,10 @@ export function reasonLabel(code: string, lang: ReportLang): string {
   return (REASON_LABELS as Record<string, { fr: string; en: string }>)[code]?.[lang] ?? code;
 }
 
-/** One number format for scores in every report: one decimal, in the report's locale (« 2,5 », "2.5"). */
-export function formatScore(score: number, lang: ReportLang): string {
-  return score.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
+/** A rubric weight as written (`1`, `1,5`, `1,25`): weights are not scores, so no forced decimal. */
+export function formatWeight(weight: number, lang: ReportLang): string {
+  const rounded = Math.round(weight * 100) / 100;
+  return lang === 'fr' ? String(rounded).replace('.', ',') : String(rounded);
 }
 
 /**
@@ -253,7 +252,7 @@ function criterionMarkdown(criterion: CriterionResult, labels: ReportLabels, lan
   const e = escapeMarkdown;
   const lines = [`### ${e(criterion.id)} — ${e(criterion.text)}`, ''];
   lines.push(
-    `**${labels.score} : ${criterion.score}/4 (${labels.levels[criterion.level]})** · ${labels.weight} ${formatScore(
+    `**${labels.score} : ${criterion.score}/4 (${labels.levels[criterion.level]})** · ${labels.weight} ${formatWeight(
       criterion.weight,
       lang,
     )} · ${labels.competencies.toLowerCase()} ${criterion.competencies.map(e).join(', ') || '—'}`,
