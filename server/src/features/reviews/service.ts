@@ -450,6 +450,19 @@ export function createReviewService(deps: ReviewServiceDeps) {
     moved(review.id);
   }
 
+  /** A finished review's stored report; 409 while it runs. */
+  async function storedReport(id: string): Promise<GapReport> {
+    const row = await getRow(id);
+    if (row.status !== 'done' || !row.report) {
+      throw new AppError(
+        'review_not_ready',
+        409,
+        "Le rapport n'est pas encore prêt : la revue est en cours.",
+      );
+    }
+    return row.report as GapReport;
+  }
+
   return {
     /** Requests a review of a dossier version; an identical finished or running one is reused. */
     async request(
@@ -721,13 +734,12 @@ export function createReviewService(deps: ReviewServiceDeps) {
         .where(inArray(reviews.status, ['queued', 'running']));
     },
 
-    /** The Markdown-rendering and access helpers use the stored report. */
     /**
      * The report with names for people to read: the dossier's title, the file of the reviewed version and
      * the candidate (exports show these, never a bare id).
      */
     async namedReport(id: string): Promise<GapReport> {
-      const report = await this.report(id);
+      const report = await storedReport(id);
       const [names] = await database.query<{ title: string; file_name: string; candidate: string | null }>(
         `select d.title, v.file_name, u.name as candidate
          from reviews r join dossier_versions v on v.id = r.version_id join dossiers d on d.id = v.dossier_id
@@ -746,17 +758,8 @@ export function createReviewService(deps: ReviewServiceDeps) {
       };
     },
 
-    async report(id: string): Promise<GapReport> {
-      const row = await getRow(id);
-      if (row.status !== 'done' || !row.report) {
-        throw new AppError(
-          'review_not_ready',
-          409,
-          "Le rapport n'est pas encore prêt : la revue est en cours.",
-        );
-      }
-      return row.report as GapReport;
-    },
+    /** The Markdown-rendering and access helpers use the stored report. */
+    report: storedReport,
   };
 }
 
