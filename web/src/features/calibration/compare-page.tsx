@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { legendText } from '../../components/chart-legend';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
@@ -151,7 +152,7 @@ function ComparisonView({ data }: { data: Comparison }) {
               <Tooltip
                 formatter={(value: unknown) => (typeof value === 'number' ? formatMetric(value, lang) : '')}
               />
-              <Legend />
+              <Legend formatter={legendText} />
               <Bar dataKey="a" name={`QWK ${a.run.rubricVersion} (A)`} fill="#94a3b8" />
               <Bar dataKey="b" name={`QWK ${b.run.rubricVersion} (B)`} fill="#23408e" />
             </BarChart>

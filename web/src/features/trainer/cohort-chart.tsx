@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { legendText } from '../../components/chart-legend';
 import { LEVEL_COLORS } from '../../lib/levels';
 import { levelOf, SCORES } from './decision-form';
 import type { CohortView } from './queries';
@@ -41,7 +42,7 @@ export function CohortChart({ competencies }: { competencies: Competency[] }) {
           tickLine={false}
         />
         <Tooltip cursor={{ fill: '#f1f5f9' }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend formatter={legendText} wrapperStyle={{ fontSize: 12 }} />
         {SCORES.map((s) => (
           <Bar
             key={s}
