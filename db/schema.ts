@@ -267,6 +267,9 @@ export const users = pgTable('users', {
   email: text().notNull().unique(),
   emailVerified: boolean('email_verified').notNull().default(false),
   image: text(),
+  /** False once an admin deactivates the account: sessions are revoked and sign-in refused. */
+  active: boolean().notNull().default(true),
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -368,6 +371,8 @@ export const cohorts = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text().notNull(),
+    /** Archived cohorts are hidden from pickers; their members and data stay. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('cohorts_org_idx').on(t.organizationId)],

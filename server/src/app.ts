@@ -110,10 +110,12 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', rejectUnsafeUrl);
   app.use('/api/*', async (c, next) => {
-    // Jury score CSVs have their own, larger limit on their route.
+    // Jury score and roster CSVs have their own, larger limits on their routes.
     const upload =
       c.req.method === 'POST' &&
-      /^\/api\/(dossiers(\/[^/]+\/versions)?|calibration\/sets\/[^/]+\/scores)$/.test(c.req.path);
+      /^\/api\/(dossiers(\/[^/]+\/versions)?|calibration\/sets\/[^/]+\/scores|admin\/roster)$/.test(
+        c.req.path,
+      );
     return upload
       ? next()
       : jsonLimit(c, async () => {
@@ -147,7 +149,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/referential', referentialRoutes())
     .route('/api/exams', examRoutes())
     .route('/api/me', meRoutes(accounts, deps.database))
-    .route('/api/admin', adminRoutes(accounts, deps.database))
+    .route('/api/admin', adminRoutes(accounts, deps.services.admin, deps.database))
     .route(
       '/api/admin',
       doctorRoutes(() =>

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import { createAdminService } from './features/accounts/admin-service';
 import { createAuth } from './features/accounts/auth';
 import { createAccountService } from './features/accounts/service';
 import { createRubricVersionService } from './features/calibration/rubric-versions';
@@ -90,6 +91,12 @@ export function createServices(
     sessionCacheMs: config.sessionCacheMs,
     ...(overrides.clock ? { clock: overrides.clock } : {}),
   });
+  const admin = createAdminService({
+    database,
+    mailer,
+    publicUrl: config.auth.publicUrl,
+    logger,
+  });
   const trainer = createTrainerService({
     database,
     onChecked: (reviewId, by) => notifications.feedbackReturned(reviewId, by),
@@ -104,6 +111,8 @@ export function createServices(
   return {
     auth,
     accounts,
+    /** The admin console's invitations, roster import, deactivation and promotions. */
+    admin,
     /** The append-only usage ledger behind the per-user limits and the sign-in backoff. */
     ledger: createUsageLedger(database),
     trainer,

@@ -132,6 +132,11 @@ export const routes: RouteObject[] = [
         lazy: () =>
           import('./features/auth/password-pages').then((m) => ({ Component: m.ResetPasswordPage })),
       },
+      {
+        // The invitation link an admin sends: the person chooses their own password.
+        path: 'bienvenue',
+        lazy: () => import('./features/auth/password-pages').then((m) => ({ Component: m.InvitationPage })),
+      },
       // The referential and the exam briefs are public reference material.
       {
         path: 'referentiel',

@@ -341,7 +341,7 @@ describe('personal data', () => {
     expect(data.sessions.length).toBeGreaterThan(0);
     // The export is itself audited.
     const audit = await (await t.as('admin').request('/api/admin/audit')).json();
-    expect(audit.map((e: { action: string }) => e.action)).toContain('data.export');
+    expect(audit.entries.map((e: { action: string }) => e.action)).toContain('data.export');
   });
 
   it('deletes an account and leaves no trace of its data in any table', async () => {
@@ -405,7 +405,7 @@ describe('personal data', () => {
     expect(orphans).toBe(0);
     // The session cookie is dead, and the deletion is in the audit log.
     expect((await t.app.request('/api/dossiers')).status).toBe(401);
-    const audit = await (await t.as('admin').request('/api/admin/audit')).json();
+    const audit = (await (await t.as('admin').request('/api/admin/audit')).json()).entries;
     expect(audit).toEqual(
       expect.arrayContaining([expect.objectContaining({ action: 'user.delete', targetId: userId })]),
     );

@@ -83,6 +83,8 @@ const AUTH_MESSAGES: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: 'Adresse e-mail ou mot de passe incorrect.',
   INVALID_PASSWORD: 'Mot de passe actuel incorrect.',
   INVALID_TOKEN: 'Lien de réinitialisation invalide ou expiré : demandez-en un nouveau.',
+  ACCOUNT_DISABLED:
+    "Ce compte est désactivé : contactez l'administrateur de votre organisme pour le réactiver.",
   PASSWORD_TOO_SHORT: 'Mot de passe trop court : 10 caractères au moins.',
   PASSWORD_TOO_LONG: 'Mot de passe trop long : 128 caractères au plus.',
 };

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
 import { accounts, rateLimits, sessions, users, verifications } from '../../../../db/schema';
 import type { Config } from '../../lib/env';
@@ -67,6 +69,28 @@ export function createAuth(config: Config, database: Database, logger: Logger, m
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Reset and invitation links are single-use tokens: only their SHA-256 is stored, so a copy of the
+    // database does not hand out working links.
+    verification: { storeIdentifier: { default: 'plain', overrides: { 'reset-password:': 'hashed' } } },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated account gets no session, whatever the sign-in method (password or SSO).
+          before: async (session) => {
+            const [user] = await database.db
+              .select({ active: users.active })
+              .from(users)
+              .where(eq(users.id, session.userId));
+            if (user && !user.active) {
+              throw new APIError('FORBIDDEN', {
+                code: 'ACCOUNT_DISABLED',
+                message: 'account disabled',
+              });
+            }
+          },
+        },
+      },
+    },
     rateLimit: {
       enabled: true,
       storage: 'database',

@@ -24,10 +24,20 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let stranger: { request: (input: string, init?: RequestInit) => Promise<Response> };
 const ids = { d1: '', d2: '', r1: '', r2: '' };
 
+/** A one-row roster with a fresh address (each caller that gets through creates its account). */
+class RosterCsv {
+  readonly text =
+    `nom,email,role,promotion\nRoster Row,roster-${Math.random().toString(36).slice(2, 8)}@e.example,equipe examen,\n`;
+}
+const rosterCsv = () => new RosterCsv();
+
 async function call(who: Who, method: string, path: string, body?: BodyInit | object) {
   const client = who === 'stranger' ? stranger : who === 'anonymous' ? t.anonymous : t.as(who);
   const init: RequestInit = { method };
-  if (body instanceof FormData) init.body = body;
+  if (body instanceof RosterCsv) {
+    init.body = body.text;
+    init.headers = { 'content-type': 'text/csv' };
+  } else if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers = { 'content-type': 'application/json' };
@@ -187,6 +197,32 @@ function rows(): Row[] {
       () => ({ role: 'trainer' }),
     ],
     ['DELETE', '/api/admin/users/unknown-user', [401, 403, 403, 403, 403, 404, 404]],
+    [
+      'POST',
+      '/api/admin/users',
+      [401, 403, 403, 403, 403, 201, 201],
+      () => ({
+        name: 'Invitée',
+        email: `invitee-${Math.random().toString(36).slice(2, 8)}@e.example`,
+        role: 'examteam',
+      }),
+    ],
+    ['POST', '/api/admin/users/unknown-user/password-link', [401, 403, 403, 403, 403, 404, 404]],
+    [
+      'PATCH',
+      '/api/admin/users/unknown-user',
+      [401, 403, 403, 403, 403, 404, 404],
+      () => ({ active: false }),
+    ],
+    [
+      'PATCH',
+      '/api/admin/cohorts/00000000-0000-4000-8000-000000000000',
+      [401, 403, 403, 403, 403, 404, 404],
+      () => ({ archived: true }),
+    ],
+    ['GET', '/api/admin/audit?action=user.create&page=1&pageSize=10', [...ADMIN]],
+    ['GET', '/api/admin/audit.csv', [...ADMIN]],
+    ['POST', '/api/admin/roster', [401, 403, 403, 403, 403, 201, 201], () => rosterCsv()],
     // Destructive rows last: only the owner or their organisation's admin deletes a dossier
     // (`null`: not called, so the admin gets to delete D1 and the owner D2).
     ['DELETE', `/api/dossiers/${d1}`, [401, null, 404, 403, 403, 'ok', 404]],

@@ -1,21 +1,30 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq, inArray } from 'drizzle-orm';
+import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../../../../db/client';
 import { cohorts, organizations } from '../../../../db/schema';
-import { AppError } from '../../lib/errors';
+import { AppError, PayloadTooLargeError, UnsupportedMediaError, ValidationError } from '../../lib/errors';
 import { createRouter, errorResponses } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
+import type { AdminService } from './admin-service';
 import { listAudit } from './audit';
+import { auditCsv } from './audit-csv';
 import { requireActor } from './policy';
 import {
-  AuditEntrySchema,
+  AuditFilterSchema,
+  AuditPageSchema,
   AuditQuerySchema,
+  CohortChangeSchema,
+  CohortIdParamSchema,
   CohortSchema,
   DeleteMeSchema,
+  IssuedLinkSchema,
   MeSchema,
   NewCohortSchema,
   NewUserSchema,
+  PasswordLinkSchema,
   ProfileChangeSchema,
+  RosterResultSchema,
   UserChangeSchema,
   UserIdParamSchema,
   UserSchema,
@@ -133,8 +142,39 @@ export function meRoutes(accounts: AccountService, database: Database) {
     );
 }
 
-/** `/api/admin` (admins of an organisation): users, roles, cohorts, audit log. */
-export function adminRoutes(accounts: AccountService, database: Database) {
+/** The largest roster CSV accepted (2 000 rows fit in well under this). */
+const MAX_ROSTER_BYTES = 1024 * 1024;
+const CSV_MEDIA_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'];
+const rosterLimit = bodyLimit({
+  maxSize: MAX_ROSTER_BYTES,
+  onError: () => {
+    throw new PayloadTooLargeError(
+      'Fichier trop volumineux : 1 Mo au plus. Découpez-le en plusieurs imports.',
+    );
+  },
+});
+
+/** A UTC calendar day's first or last instant. */
+function dayBound(day: string | undefined, end: boolean): Date | undefined {
+  if (!day) return undefined;
+  const date = new Date(`${day}T${end ? '23:59:59.999' : '00:00:00.000'}Z`);
+  if (Number.isNaN(date.getTime())) throw new ValidationError(`Date invalide : ${day}`);
+  return date;
+}
+
+function auditFilter(q: z.infer<typeof AuditFilterSchema>) {
+  const from = dayBound(q.from, false);
+  const to = dayBound(q.to, true);
+  if (from && to && from > to)
+    throw new ValidationError('Période invalide : la date de début est après la date de fin.');
+  return { actorId: q.actor, action: q.action, from, to };
+}
+
+/** Most rows in one CSV export of the audit log. */
+const MAX_AUDIT_EXPORT = 50_000;
+
+/** `/api/admin` (admins of an organisation): users, roles, cohorts, invitations, roster, audit log. */
+export function adminRoutes(accounts: AccountService, admin: AdminService, database: Database) {
   return createRouter()
     .openapi(
       createRoute({
@@ -154,40 +194,53 @@ export function adminRoutes(accounts: AccountService, database: Database) {
         method: 'post',
         path: '/users',
         tags: ['Administration'],
-        summary: 'Créer un compte (candidat, formateur, équipe examen, admin)',
+        summary:
+          'Inviter une personne (compte sans mot de passe ; lien par e-mail, ou affiché une fois sans SMTP)',
         middleware: [requireJsonBody] as const,
         request: { body: json(NewUserSchema) },
         responses: {
-          201: {
-            description: 'Créé',
-            content: {
-              'application/json': {
-                schema: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() }),
-              },
-            },
-          },
+          201: { description: 'Invitée', content: { 'application/json': { schema: IssuedLinkSchema } } },
           ...errorResponses(400, 401, 403, 409, 415),
         },
       }),
-      async (c) => {
-        const actor = requireActor(c.get('actor'));
-        const body = c.req.valid('json');
-        const user = await accounts.createUser({ ...body, organizationId: actor.organizationId }, actor);
-        return c.json(user, 201);
-      },
+      async (c) => c.json(await admin.invite(requireActor(c.get('actor')), c.req.valid('json')), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/users/{id}/password-link',
+        tags: ['Administration'],
+        summary:
+          "Renvoyer l'invitation, ou envoyer un lien pour choisir un nouveau mot de passe (usage unique, expire)",
+        request: { params: UserIdParamSchema },
+        responses: {
+          201: { description: 'Lien émis', content: { 'application/json': { schema: PasswordLinkSchema } } },
+          ...errorResponses(401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.json(await admin.sendPasswordLink(requireActor(c.get('actor')), c.req.valid('param').id), 201),
     )
     .openapi(
       createRoute({
         method: 'patch',
         path: '/users/{id}',
         tags: ['Administration'],
-        summary: "Changer le rôle ou les promotions d'un compte",
+        summary: "Changer le rôle ou les promotions d'un compte, ou le désactiver / réactiver (`active`)",
+        description:
+          'Désactiver ferme toutes les sessions du compte à la fois et refuse ses connexions ; ses données restent.',
         middleware: [requireJsonBody] as const,
         request: { params: UserIdParamSchema, body: json(UserChangeSchema) },
         responses: { 204: { description: 'Modifié' }, ...errorResponses(400, 401, 403, 404, 409, 415) },
       }),
       async (c) => {
-        await accounts.updateUser(requireActor(c.get('actor')), c.req.valid('param').id, c.req.valid('json'));
+        const actor = requireActor(c.get('actor'));
+        const { id } = c.req.valid('param');
+        const { active, ...change } = c.req.valid('json');
+        if (Object.keys(change).length > 0) await accounts.updateUser(actor, id, change);
+        if (active !== undefined) await admin.setActive(actor, id, active);
+        if (Object.keys(change).length === 0 && active === undefined)
+          throw new ValidationError('Rien à modifier : role, cohortId, trainerCohortIds ou active.');
         return c.body(null, 204);
       },
     )
@@ -196,7 +249,7 @@ export function adminRoutes(accounts: AccountService, database: Database) {
         method: 'delete',
         path: '/users/{id}',
         tags: ['Administration'],
-        summary: 'Supprimer un compte et toutes ses données',
+        summary: 'Supprimer un compte et toutes ses données (comme la suppression de son propre compte)',
         request: { params: UserIdParamSchema },
         responses: { 204: { description: 'Supprimé' }, ...errorResponses(401, 403, 404, 409) },
       }),
@@ -217,10 +270,32 @@ export function adminRoutes(accounts: AccountService, database: Database) {
     )
     .openapi(
       createRoute({
+        method: 'post',
+        path: '/roster',
+        tags: ['Administration'],
+        summary:
+          'Importer une liste de comptes (CSV : nom,email,role,promotion) — tout ou rien, chacun invité',
+        middleware: [rosterLimit] as const,
+        request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
+        responses: {
+          201: { description: 'Importée', content: { 'application/json': { schema: RosterResultSchema } } },
+          ...errorResponses(400, 401, 403, 413, 415),
+        },
+      }),
+      async (c) => {
+        const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+        if (!CSV_MEDIA_TYPES.includes(mediaType))
+          throw new UnsupportedMediaError('Envoyez le fichier en CSV (Content-Type: text/csv).');
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        return c.json(await admin.importRoster(requireActor(c.get('actor')), bytes), 201);
+      },
+    )
+    .openapi(
+      createRoute({
         method: 'get',
         path: '/cohorts',
         tags: ['Administration'],
-        summary: "Les promotions de l'organisation",
+        summary: "Les promotions de l'organisation (archivées comprises, avec leur date d'archivage)",
         responses: {
           200: {
             description: 'Promotions',
@@ -245,11 +320,23 @@ export function adminRoutes(accounts: AccountService, database: Database) {
         },
       }),
       async (c) => {
-        const cohort = await accounts.createCohort(
-          requireActor(c.get('actor')).organizationId,
-          c.req.valid('json').name,
-        );
-        return c.json({ id: cohort.id, name: cohort.name }, 201);
+        const cohort = await admin.createCohort(requireActor(c.get('actor')), c.req.valid('json').name);
+        return c.json({ id: cohort.id, name: cohort.name, archivedAt: null }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/cohorts/{id}',
+        tags: ['Administration'],
+        summary: 'Renommer une promotion, ou l’archiver (masquée des listes, données conservées)',
+        middleware: [requireJsonBody] as const,
+        request: { params: CohortIdParamSchema, body: json(CohortChangeSchema) },
+        responses: { 204: { description: 'Modifiée' }, ...errorResponses(400, 401, 403, 404, 415) },
+      }),
+      async (c) => {
+        await admin.updateCohort(requireActor(c.get('actor')), c.req.valid('param').id, c.req.valid('json'));
+        return c.body(null, 204);
       },
     )
     .openapi(
@@ -257,23 +344,52 @@ export function adminRoutes(accounts: AccountService, database: Database) {
         method: 'get',
         path: '/audit',
         tags: ['Administration'],
-        summary: "Journal d'audit des actions sensibles (le plus récent d'abord)",
+        summary: "Journal d'audit (le plus récent d'abord), filtré par auteur, action et période, par pages",
         request: { query: AuditQuerySchema },
         responses: {
           200: {
-            description: 'Journal',
-            content: { 'application/json': { schema: AuditEntrySchema.array() } },
+            description: 'Une page du journal',
+            content: { 'application/json': { schema: AuditPageSchema } },
           },
           ...errorResponses(400, 401, 403),
         },
       }),
       async (c) => {
-        const { limit, before } = c.req.valid('query');
-        const entries = await listAudit(database, requireActor(c.get('actor')).organizationId, {
-          limit,
-          before: before ? new Date(before) : undefined,
+        const q = c.req.valid('query');
+        const { entries, total } = await listAudit(
+          database,
+          requireActor(c.get('actor')).organizationId,
+          auditFilter(q),
+          { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+        );
+        return c.json({ entries, total, page: q.page, pageSize: q.pageSize }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/audit.csv',
+        tags: ['Administration'],
+        summary: "Exporter le journal d'audit en CSV (mêmes filtres)",
+        request: { query: AuditFilterSchema },
+        responses: {
+          200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+          ...errorResponses(400, 401, 403),
+        },
+      }),
+      async (c) => {
+        const { entries } = await listAudit(
+          database,
+          requireActor(c.get('actor')).organizationId,
+          auditFilter(c.req.valid('query')),
+          { limit: MAX_AUDIT_EXPORT, offset: 0 },
+        );
+        const day = new Date().toISOString().slice(0, 10);
+        return c.body(auditCsv(entries), 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="prejury-journal-audit-${day}.csv"`,
+          'cache-control': 'no-store',
         });
-        return c.json(entries, 200);
       },
     );
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { UuidSchema } from '../../lib/openapi';
 import { isSafeText } from '../../lib/validation';
+import { AUDIT_ACTIONS } from './audit';
 
 /** Control, format (zero-width, bidi overrides), separator and surrogate characters: no place in a name. */
 const NOT_IN_NAMES = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
@@ -49,20 +50,45 @@ export const UserSchema = z
     cohortId: z.string().nullable(),
     trainerCohortIds: z.array(z.string()),
     createdAt: z.string(),
+    /** False once deactivated (sign-in refused). */
+    active: z.boolean(),
+    deactivatedAt: z.string().nullable(),
+    /** Invited, and has not chosen a password yet. */
+    pending: z.boolean(),
   })
   .openapi('User');
 
+/** An invitation: the account is created without a password; the person chooses it through the link. */
 export const NewUserSchema = z
   .object({
-    email: z.string().email().max(320),
+    email: z.string().trim().email().max(320),
     name: PersonNameSchema,
     role: RoleSchema,
-    password: z.string().min(10).max(128),
     cohortId: UuidSchema.nullable().optional(),
     trainerCohortIds: z.array(UuidSchema).max(100).optional(),
   })
   .strict()
-  .openapi('NewUser');
+  .openapi('Invitation');
+
+/** A link sent to someone (invitation or reset): by e-mail, or shown once to the admin without SMTP. */
+export const IssuedLinkSchema = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    mailed: z.boolean(),
+    link: z.string().nullable(),
+    expiresAt: z.string(),
+  })
+  .openapi('IssuedLink');
+
+export const PasswordLinkSchema = IssuedLinkSchema.extend({ kind: z.enum(['invite', 'reset']) }).openapi(
+  'PasswordLink',
+);
+
+export const RosterResultSchema = z
+  .object({ created: z.number().int(), invitations: z.array(IssuedLinkSchema) })
+  .openapi('RosterImport');
 
 export const ProfileChangeSchema = z.object({ name: PersonNameSchema }).strict().openapi('ProfileChange');
 
@@ -71,32 +97,76 @@ export const UserChangeSchema = z
     role: RoleSchema.optional(),
     cohortId: UuidSchema.nullable().optional(),
     trainerCohortIds: z.array(UuidSchema).max(100).optional(),
+    /** false: deactivate (every session revoked, sign-in refused); true: reactivate. */
+    active: z.boolean().optional(),
   })
   .strict()
   .openapi('UserChange');
 
-export const CohortSchema = z.object({ id: z.string(), name: z.string() }).openapi('Cohort');
-export const NewCohortSchema = z
-  .object({ name: z.string().trim().min(1).max(200) })
+export const CohortSchema = z
+  .object({ id: z.string(), name: z.string(), archivedAt: z.string().nullable() })
+  .openapi('Cohort');
+const CohortNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine(
+    (name) => isSafeText(name) && !NOT_IN_NAMES.test(name),
+    'caractères de contrôle ou invisibles interdits',
+  );
+export const NewCohortSchema = z.object({ name: CohortNameSchema }).strict().openapi('NewCohort');
+export const CohortChangeSchema = z
+  .object({ name: CohortNameSchema.optional(), archived: z.boolean().optional() })
   .strict()
-  .openapi('NewCohort');
+  .refine((c) => c.name !== undefined || c.archived !== undefined, 'rien à modifier : name ou archived')
+  .openapi('CohortChange');
+export const CohortIdParamSchema = z.object({
+  id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const AuditEntrySchema = z
   .object({
     id: z.string(),
     at: z.string(),
     actorId: z.string().nullable(),
+    actorName: z.string().nullable(),
     actorEmail: z.string().nullable(),
     action: z.string(),
     targetType: z.string(),
     targetId: z.string().nullable(),
+    targetLabel: z.string().nullable(),
+    targetHref: z.string().nullable(),
     detail: z.record(z.string(), z.unknown()),
   })
   .openapi('AuditEntry');
 
-export const AuditQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.string().datetime().optional(),
+export const AuditPageSchema = z
+  .object({
+    entries: z.array(AuditEntrySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .openapi('AuditPage');
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
+
+/** Filters of the audit log (the page and its CSV export share them); days are UTC calendar days. */
+export const AuditFilterSchema = z.object({
+  actor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/, 'identifiant de compte invalide')
+    .optional()
+    .openapi({ description: "Un compte, ou « system » pour les actions de l'application" }),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+});
+
+export const AuditQuerySchema = AuditFilterSchema.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export const UserIdParamSchema = z.object({

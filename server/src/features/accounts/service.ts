@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../../../db/client';
@@ -88,7 +88,8 @@ export function createAccountService(deps: {
     }>(
       `select m.role, m.organization_id, m.cohort_id,
          array(select ct.cohort_id::text from cohort_trainers ct where ct.user_id = m.user_id) as trainer_cohorts
-       from memberships m where m.user_id = $1`,
+       from memberships m join users u on u.id = m.user_id
+       where m.user_id = $1 and u.active`,
       [user.id],
     );
     if (!member) return null;
@@ -111,6 +112,20 @@ export function createAccountService(deps: {
       .where(and(eq(cohorts.organizationId, organizationId), inArray(cohorts.id, ids)));
     if (found.length !== new Set(ids).size)
       throw new ValidationError('Promotion inconnue dans cette organisation.');
+  }
+
+  /** New assignments only go to open promotions (archived ones are kept for the record). */
+  async function assertOpenCohorts(organizationId: string, ids: string[]) {
+    await assertCohortsInOrg(organizationId, ids);
+    if (ids.length === 0) return;
+    const archived = await db
+      .select({ id: cohorts.id })
+      .from(cohorts)
+      .where(and(inArray(cohorts.id, ids), isNotNull(cohorts.archivedAt)));
+    if (archived.length > 0)
+      throw new ValidationError(
+        'Cette promotion est archivée : désarchivez-la avant d’y affecter quelqu’un.',
+      );
   }
 
   async function createUser(input: NewUser, by: Actor | null = null) {
@@ -363,11 +378,12 @@ export function createAccountService(deps: {
       return cohort;
     },
     async listCohorts(organizationId: string) {
-      return db
-        .select({ id: cohorts.id, name: cohorts.name })
+      const rows = await db
+        .select({ id: cohorts.id, name: cohorts.name, archivedAt: cohorts.archivedAt })
         .from(cohorts)
         .where(eq(cohorts.organizationId, organizationId))
         .orderBy(asc(cohorts.name));
+      return rows.map((r) => ({ ...r, archivedAt: r.archivedAt?.toISOString() ?? null }));
     },
 
     async listUsers(organizationId: string) {
@@ -379,6 +395,9 @@ export function createAccountService(deps: {
           role: memberships.role,
           cohortId: memberships.cohortId,
           createdAt: users.createdAt,
+          active: users.active,
+          deactivatedAt: users.deactivatedAt,
+          pending: sql<boolean>`not exists (select 1 from accounts a where a.user_id = ${users.id})`,
         })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
@@ -392,6 +411,7 @@ export function createAccountService(deps: {
       return rows.map((r) => ({
         ...r,
         createdAt: r.createdAt.toISOString(),
+        deactivatedAt: r.deactivatedAt?.toISOString() ?? null,
         trainerCohortIds: trainerLinks.filter((l) => l.userId === r.id).map((l) => l.cohortId),
       }));
     },
@@ -415,7 +435,17 @@ export function createAccountService(deps: {
         );
       }
       const role = change.role ?? member.role;
-      await assertCohortsInOrg(by.organizationId, [
+      // A candidate who becomes a trainer follows the promotion they were in, unless told otherwise:
+      // the cohort is not silently dropped (the admin's confirmation says so).
+      if (
+        member.role === 'candidate' &&
+        role === 'trainer' &&
+        change.trainerCohortIds === undefined &&
+        member.cohortId
+      ) {
+        change = { ...change, trainerCohortIds: [member.cohortId] };
+      }
+      await assertOpenCohorts(by.organizationId, [
         ...(change.cohortId ? [change.cohortId] : []),
         ...(change.trainerCohortIds ?? []),
       ]);

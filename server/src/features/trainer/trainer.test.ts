@@ -141,8 +141,11 @@ describe('POST /api/reviews/:id/criteria/:criterionId/decision', () => {
     ]);
     expect((await tableCounts(t.database)).review_decisions).toBe(2);
     // The audit log has both, with scores and reasons.
-    const audit = await (await t.as('admin').request('/api/admin/audit')).json();
-    expect(audit.filter((e: { action: string }) => e.action === 'review.decision')).toHaveLength(2);
+    const audit = await (await t.as('admin').request('/api/admin/audit?action=review.decision')).json();
+    expect(audit.total).toBe(2);
+    // Named, not raw ids: the review's exam, candidate and version, with a link to it.
+    expect(audit.entries[0]).toMatchObject({ targetHref: `/revues/${reviewId}` });
+    expect(audit.entries[0].targetLabel).toMatch(/^b1-audit-rse · .+ · v1$/);
   });
 
   it('refuses bad decisions with clear 4xx errors and writes nothing', async () => {

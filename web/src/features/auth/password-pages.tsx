@@ -66,8 +66,34 @@ export function ForgotPasswordPage() {
 
 /** Sets a new password from the link's token; every session of the account is then closed. */
 export function ResetPasswordPage() {
+  return <PasswordFromLink variant="reset" />;
+}
+
+/**
+ * The invitation link's page: the same single-use token as a reset link (better-auth's), for an account
+ * an admin created without a password, so the person chooses their own.
+ */
+export function InvitationPage() {
+  return <PasswordFromLink variant="invite" />;
+}
+
+function PasswordFromLink({ variant }: { variant: 'reset' | 'invite' }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('auth.resetTitle'));
+  const text =
+    variant === 'invite'
+      ? {
+          title: t('auth.inviteTitle'),
+          invalid: t('auth.inviteInvalid'),
+          submit: t('auth.inviteSubmit'),
+          done: t('auth.inviteDone'),
+        }
+      : {
+          title: t('auth.resetTitle'),
+          invalid: t('auth.resetInvalid'),
+          submit: t('auth.resetSubmit'),
+          done: t('auth.resetDone'),
+        };
+  useDocumentTitle(text.title);
   const errorMessage = useErrorMessage();
   const [params] = useSearchParams();
   const token = params.get('token');
@@ -80,9 +106,9 @@ export function ResetPasswordPage() {
     return (
       <div className="page auth-page">
         <div className="card auth-card" role="alert">
-          <h1>{t('auth.resetTitle')}</h1>
-          <p>{t('auth.resetInvalid')}</p>
-          <Link to="/mot-de-passe-oublie">{t('auth.forgot')}</Link>
+          <h1>{text.title}</h1>
+          <p>{text.invalid}</p>
+          {variant === 'reset' && <Link to="/mot-de-passe-oublie">{t('auth.forgot')}</Link>}
         </div>
       </div>
     );
@@ -99,20 +125,21 @@ export function ResetPasswordPage() {
       setState('done');
     } catch (err) {
       setState('idle');
-      setError(err instanceof ApiError && err.status === 400 ? t('auth.resetInvalid') : errorMessage(err));
+      setError(err instanceof ApiError && err.status === 400 ? text.invalid : errorMessage(err));
     }
   };
 
   return (
     <div className="page auth-page">
       <div className="card auth-card">
-        <h1>{t('auth.resetTitle')}</h1>
+        <h1>{text.title}</h1>
         {state === 'done' ? (
           <p role="status">
-            {t('auth.resetDone')} <Link to="/connexion">{t('auth.signIn')}</Link>
+            {text.done} <Link to="/connexion">{t('auth.signIn')}</Link>
           </p>
         ) : (
           <form onSubmit={onSubmit} className="auth-form">
+            {variant === 'invite' && <p className="muted">{t('auth.inviteIntro')}</p>}
             <div className="field">
               <label htmlFor="new-password">{t('auth.newPassword')}</label>
               <input
@@ -138,7 +165,7 @@ export function ResetPasswordPage() {
             </div>
             <FormError>{error}</FormError>
             <button type="submit" className="button button-primary" disabled={state === 'saving'}>
-              {t('auth.resetSubmit')}
+              {text.submit}
             </button>
           </form>
         )}

@@ -45,6 +45,7 @@ export function SignInPage() {
     if (signIn.error.status === 401 || signIn.error.code === 'INVALID_EMAIL_OR_PASSWORD')
       error = t('auth.errors.invalid');
     else if (signIn.error.status === 429) error = t('auth.errors.rateLimited');
+    else if (signIn.error.code === 'ACCOUNT_DISABLED') error = t('auth.errors.disabled');
     else error = errorMessage(signIn.error);
   } else if (signIn.error) error = errorMessage(signIn.error);
 
