@@ -63,6 +63,17 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * The line a record starts on: csv-parse counts the line it ends on, and a quoted field may hold line
+ * breaks (the raw record's breaks, its own terminator and the blank lines before it aside).
+ */
+function startLine(endLine: number, rawWithSkipped: string): number {
+  // Blank lines skipped before the record are part of its raw text.
+  const raw = rawWithSkipped.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '');
+  const breaks = raw.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return endLine - breaks + (/(\r\n|\r|\n)$/.test(raw) ? 1 : 0);
+}
+
 /** Tab, line feed and carriage return are the only control characters a CSV holds. */
 function hasControlCharacters(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -78,12 +89,13 @@ export function parseRoster(bytes: Uint8Array): { rows: RosterRow[]; errors: Ros
   if (hasControlCharacters(text)) {
     return { rows: [], errors: [{ line: 1, message: "ce fichier n'est pas un CSV (contenu binaire)." }] };
   }
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
     records = parse(text, {
       bom: true,
       delimiter: [',', ';', '\t'],
       info: true,
+      raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
@@ -132,8 +144,8 @@ export function parseRoster(bytes: Uint8Array): { rows: RosterRow[]; errors: Ros
   const rows: RosterRow[] = [];
   const errors: RosterLineError[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of body) {
-    const line = info.lines;
+  for (const { record, info, raw } of body) {
+    const line = startLine(info.lines, raw);
     const cell = (k: keyof typeof COLUMNS) => record[index[k] as number] ?? '';
     const problems: string[] = [];
     const name = PersonNameSchema.safeParse(cell('name'));

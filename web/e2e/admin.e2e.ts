@@ -1,0 +1,251 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpServer } from '../../server/src/lib/testing/smtp-server';
+import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
+import { type RunningServer, startServer } from './server';
+
+/**
+ * A school's admin console in Chromium, against the real server with a real SMTP server in the test:
+ * a promotion is created, a trainer invited (the mailed link sets their password, then they sign in),
+ * a 20-row roster with one bad row is refused whole, a user is deactivated (and can no longer sign in),
+ * a role change is confirmed, and the audit log is filtered.
+ */
+describe('the admin console in the browser', () => {
+  let server: RunningServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    server = await startServer({ env: { PREJURY_SMTP_URL: smtp.url } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await smtp?.close();
+  });
+
+  const DESKTOP = { width: 1366, height: 900 };
+  const PHONE = { width: 390, height: 844 };
+  const TRAINER = {
+    name: 'Thomas Tuteur',
+    email: 'thomas.tuteur@ecole.example',
+    password: 'mon-mot-de-passe-a-moi',
+  };
+
+  async function newPage(viewport = DESKTOP) {
+    const page = await browser.newPage({ viewport });
+    const errors = collectPageErrors(page);
+    return { page, errors };
+  }
+
+  /** The link in a mail, on the test server's own address (the mail carries the public URL). */
+  function linkIn(text: string): string {
+    const found = /https?:\/\/\S+\/bienvenue\?token=[A-Za-z0-9_-]+/.exec(text)?.[0];
+    if (!found) throw new Error(`no invitation link in: ${text}`);
+    const url = new URL(found);
+    return `${server.url}${url.pathname}${url.search}`;
+  }
+
+  function roster(rows: string[]) {
+    return Buffer.from(['nom;email;role;promotion', ...rows].join('\r\n'), 'utf8');
+  }
+
+  let admin: Page;
+  let adminErrors: string[];
+  let trainerPage: Page;
+
+  it('creates a promotion and invites a trainer, who sets a password from the mailed link and signs in', async () => {
+    ({ page: admin, errors: adminErrors } = await newPage());
+    await signIn(admin, server.url, 'admin@demo.prejury.fr');
+    await admin.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+
+    const cohorts = admin.getByRole('region', { name: 'Promotions' });
+    await cohorts.getByLabel('Nom de la promotion').fill('Promotion 2027');
+    await cohorts.getByRole('button', { name: 'Créer la promotion' }).click();
+    await cohorts.getByRole('status').getByText('Promotion « Promotion 2027 » créée.').waitFor();
+    await cohorts.getByRole('row', { name: /Promotion 2027/ }).waitFor();
+
+    const invite = admin.getByRole('region', { name: 'Inviter une personne' });
+    await invite.getByLabel('Nom').fill(TRAINER.name);
+    await invite.getByLabel('Adresse e-mail').fill(TRAINER.email);
+    await invite.getByLabel('Rôle').selectOption({ label: 'Formateur' });
+    await invite.getByLabel('Promotion').selectOption({ label: 'Promotion 2027' });
+    await invite.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    await invite.getByRole('status').getByText(`Lien envoyé par e-mail à ${TRAINER.email}.`).waitFor();
+    const users = admin.getByRole('region', { name: 'Comptes' });
+    const row = users.getByRole('row', { name: new RegExp(TRAINER.name) });
+    await row.getByText('Invitation en attente').waitFor();
+    expect(await row.textContent()).toContain('Promotion 2027');
+    await screenshot(admin, 'admin-01-invited', { fullPage: true });
+
+    const mail = await smtp.waitFor((m) => m.to.includes(TRAINER.email));
+    expect(mail.subject).toBe('Préjury : votre compte vous attend');
+    const link = linkIn(mail.text);
+
+    // The trainer, in their own browser.
+    const { page, errors } = await newPage(PHONE);
+    trainerPage = page;
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: 'Bienvenue sur Préjury' }).waitFor();
+    await page.getByLabel('Nouveau mot de passe (10 caractères au moins)').fill(TRAINER.password);
+    await page.getByLabel('Confirmer le mot de passe').fill(TRAINER.password);
+    await screenshot(page, 'admin-02-invitation-phone');
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    await page.getByRole('status').getByText('Votre compte est prêt.').waitFor();
+    await signIn(page, server.url, TRAINER.email, TRAINER.password);
+    await page.waitForURL('**/formateur');
+    expect(errors).toEqual([]);
+
+    // The link was single-use.
+    const { page: again, errors: againErrors } = await newPage();
+    await again.goto(link);
+    await again.getByLabel('Nouveau mot de passe (10 caractères au moins)').fill('encore-un-autre-mot');
+    await again.getByLabel('Confirmer le mot de passe').fill('encore-un-autre-mot');
+    await again.getByRole('button', { name: 'Activer mon compte' }).click();
+    await again
+      .getByRole('alert')
+      .getByText(/invalide, expiré ou déjà utilisé/)
+      .waitFor();
+    againErrors.splice(0); // the browser logs the refused 400
+    await again.close();
+
+    await admin.reload();
+    await users
+      .getByRole('row', { name: new RegExp(TRAINER.name) })
+      .getByText('Actif')
+      .waitFor();
+  });
+
+  it('refuses a 20-row roster with one bad row as a whole, showing the row error; the fixed file goes through', async () => {
+    const rows = Array.from(
+      { length: 20 },
+      (_, i) => `Candidat Liste ${i + 1};liste${i + 1}@ecole.example;candidat;Promotion 2027`,
+    );
+    rows[11] = 'Candidat Liste 12;pas-une-adresse;candidat;Promotion 2027';
+    const section = admin.getByRole('region', { name: 'Importer une liste (CSV)' });
+    await section.getByLabel('Fichier CSV de la liste').setInputFiles({
+      name: 'liste.csv',
+      mimeType: 'text/csv',
+      buffer: roster(rows),
+    });
+    await section.getByRole('button', { name: 'Importer', exact: true }).click();
+    const alert = section.getByRole('alert');
+    await alert.getByText("Import refusé : aucun compte n'a été créé.", { exact: false }).waitFor();
+    const errorRows = alert.getByRole('row');
+    expect(await errorRows.count()).toBe(2); // header + the one bad line
+    expect(await errorRows.nth(1).textContent()).toBe('13adresse e-mail invalide : « pas-une-adresse ».');
+    adminErrors.splice(0); // the refused 400
+    await screenshot(admin, 'admin-03-roster-refused');
+    const users = admin.getByRole('region', { name: 'Comptes' });
+    expect(await users.getByText('liste1@ecole.example').count()).toBe(0);
+
+    rows[11] = 'Candidat Liste 12;liste12@ecole.example;candidat;Promotion 2027';
+    await section.getByLabel('Fichier CSV de la liste').setInputFiles({
+      name: 'liste.csv',
+      mimeType: 'text/csv',
+      buffer: roster(rows),
+    });
+    await section.getByRole('button', { name: 'Importer', exact: true }).click();
+    await section.getByRole('status').getByText('20 compte(s) créé(s) et invité(s).').waitFor();
+    await users.getByText('liste20@ecole.example').waitFor();
+    await smtp.waitFor((m) => m.to.includes('liste20@ecole.example'));
+  });
+
+  it('deactivates a user after a confirmation: their session ends and sign-in is refused', async () => {
+    const users = admin.getByRole('region', { name: 'Comptes' });
+    await users.getByRole('button', { name: `Désactiver ${TRAINER.name}` }).click();
+    const dialog = admin.getByRole('dialog', { name: `Désactiver le compte de ${TRAINER.name} ?` });
+    await dialog.waitFor();
+    await screenshot(admin, 'admin-04-deactivate-dialog');
+    await dialog.getByRole('button', { name: 'Désactiver le compte' }).click();
+    await users
+      .getByRole('status')
+      .getByText(`Compte de ${TRAINER.name} désactivé : ses sessions sont fermées.`)
+      .waitFor();
+    await users
+      .getByRole('row', { name: new RegExp(TRAINER.name) })
+      .getByText(/^Désactivé le/)
+      .waitFor();
+
+    // The trainer's open session is gone…
+    await trainerPage.reload();
+    await trainerPage.waitForURL('**/connexion**');
+    // …and signing in again is refused, with the reason.
+    await trainerPage.getByLabel('Adresse e-mail').fill(TRAINER.email);
+    await trainerPage.getByLabel('Mot de passe', { exact: true }).fill(TRAINER.password);
+    await trainerPage.getByRole('button', { name: 'Se connecter' }).click();
+    await trainerPage
+      .getByRole('alert')
+      .getByText("Ce compte est désactivé : contactez l'administrateur de votre organisme pour le réactiver.")
+      .waitFor();
+    await screenshot(trainerPage, 'admin-05-sign-in-refused-phone');
+    await trainerPage.close();
+  });
+
+  it('confirms a role change and says what happens to the promotion', async () => {
+    const users = admin.getByRole('region', { name: 'Comptes' });
+    await users.getByLabel('Rôle de Camille Candidat').selectOption({ label: 'Formateur' });
+    const dialog = admin.getByRole('dialog', { name: 'Changer le rôle de Camille Candidat' });
+    await dialog
+      .getByText('Camille Candidat quitte la promotion « Promotion A » comme candidat', { exact: false })
+      .waitFor();
+    expect(await dialog.getByRole('checkbox', { name: 'Promotion A' }).isChecked()).toBe(true);
+    await screenshot(admin, 'admin-06-role-dialog');
+    await dialog.getByRole('button', { name: 'Changer le rôle' }).click();
+    await users.getByRole('status').getByText('Rôle de Camille Candidat : Formateur.').waitFor();
+    const row = users.getByRole('row', { name: /Camille Candidat/ });
+    expect(
+      await row.getByRole('button', { name: 'Modifier les promotions de Camille Candidat' }).count(),
+    ).toBe(1);
+    expect(await row.textContent()).toContain('Promotion A');
+  });
+
+  it('filters the audit log by action and by actor, with names and pages', async () => {
+    const audit = admin.getByRole('region', { name: "Journal d'audit" });
+    await audit.getByLabel('Action', { exact: true }).selectOption({ label: 'Compte désactivé' });
+    await audit.getByText('Page 1 sur 1 · 1 entrée(s)').waitFor();
+    const rows = audit.getByRole('row');
+    expect(await rows.count()).toBe(2);
+    const entry = await rows.nth(1).textContent();
+    expect(entry).toContain('Alix Admin');
+    expect(entry).toContain(TRAINER.name);
+
+    await audit.getByLabel('Action', { exact: true }).selectOption({ label: 'Invitation envoyée' });
+    await audit.getByText('Page 1 sur 1 · 21 entrée(s)').waitFor();
+    await audit.getByLabel('Qui', { exact: true }).selectOption({ label: 'Système' });
+    await audit.getByText(/^Aucune entrée pour ces filtres\.$/).waitFor();
+    await audit.getByLabel('Qui', { exact: true }).selectOption({ label: 'Alix Admin' });
+    await audit.getByLabel('Action', { exact: true }).selectOption({ label: 'Toutes les actions' });
+    // 1 promotion, 21 invitations, 1 import, 1 deactivation, 1 role change, and the model check is not audited.
+    await audit.getByText('Page 1 sur 1 · 25 entrée(s)').waitFor();
+    await audit.getByLabel('Du', { exact: true }).fill('2020-01-01');
+    await audit.getByLabel('Au', { exact: true }).fill('2020-12-31');
+    await audit.getByText(/^Aucune entrée pour ces filtres\.$/).waitFor();
+    await audit.getByRole('button', { name: 'Effacer les filtres' }).click();
+    await audit.getByText(/Page 1 sur 2 · \d+ entrée\(s\)/).waitFor();
+    await audit.getByRole('button', { name: 'Page suivante' }).click();
+    await audit.getByText(/Page 2 sur 2/).waitFor();
+    await audit.getByRole('button', { name: 'Page précédente' }).click();
+    await audit.getByLabel('Action', { exact: true }).selectOption({ label: 'Compte désactivé' });
+    await audit.getByText('Page 1 sur 1 · 1 entrée(s)').waitFor();
+    await audit.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'admin-07-audit-filtered');
+    expect(adminErrors).toEqual([]);
+  });
+
+  it('fits a phone screen', async () => {
+    const { page, errors } = await newPage(PHONE);
+    await signIn(page, server.url, 'admin@demo.prejury.fr');
+    await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    await page.getByRole('region', { name: 'Comptes' }).getByText(TRAINER.email).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'admin-08-phone');
+    await page.getByRole('region', { name: "Journal d'audit" }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-09-phone-audit');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
