@@ -42,7 +42,7 @@ describe('the admin console in the browser', () => {
 
   /** The link in a mail, on the test server's own address (the mail carries the public URL). */
   function linkIn(text: string): string {
-    const found = /https?:\/\/\S+\/bienvenue\?token=[A-Za-z0-9_-]+/.exec(text)?.[0];
+    const found = /https?:\/\/\S+\/(bienvenue|reinitialiser)\?token=[A-Za-z0-9_-]+/.exec(text)?.[0];
     if (!found) throw new Error(`no invitation link in: ${text}`);
     const url = new URL(found);
     return `${server.url}${url.pathname}${url.search}`;
@@ -153,6 +153,32 @@ describe('the admin console in the browser', () => {
     await smtp.waitFor((m) => m.to.includes('liste20@ecole.example'));
   });
 
+  it('sends a password reset from the console; the mailed link sets a new password', async () => {
+    const users = admin.getByRole('region', { name: 'Comptes' });
+    // The admin's own row offers no deactivation or deletion (another admin, or « Mon compte », does that).
+    expect(await users.getByRole('button', { name: 'Désactiver Alix Admin' }).count()).toBe(0);
+    await users.getByRole('button', { name: 'Réinitialiser le mot de passe de Dominique Candidat' }).click();
+    await users
+      .getByRole('status')
+      .getByText('Lien envoyé par e-mail à candidate2@demo.prejury.fr.')
+      .waitFor();
+    const mail = await smtp.waitFor((m) => m.to.includes('candidate2@demo.prejury.fr'));
+    expect(mail.subject).toBe('Préjury : choisissez un nouveau mot de passe');
+    const { page, errors } = await newPage();
+    await page.goto(linkIn(mail.text));
+    await page.getByRole('heading', { level: 1, name: 'Nouveau mot de passe' }).waitFor();
+    await page.getByLabel('Nouveau mot de passe (10 caractères au moins)').fill('dominique-nouveau-mot');
+    await page.getByLabel('Confirmer le mot de passe').fill('dominique-nouveau-mot');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Mot de passe changé/)
+      .waitFor();
+    await signIn(page, server.url, 'candidate2@demo.prejury.fr', 'dominique-nouveau-mot');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('deactivates a user after a confirmation: their session ends and sign-in is refused', async () => {
     const users = admin.getByRole('region', { name: 'Comptes' });
     await users.getByRole('button', { name: `Désactiver ${TRAINER.name}` }).click();
@@ -196,9 +222,8 @@ describe('the admin console in the browser', () => {
     await dialog.getByRole('button', { name: 'Changer le rôle' }).click();
     await users.getByRole('status').getByText('Rôle de Camille Candidat : Formateur.').waitFor();
     const row = users.getByRole('row', { name: /Camille Candidat/ });
-    expect(
-      await row.getByRole('button', { name: 'Modifier les promotions de Camille Candidat' }).count(),
-    ).toBe(1);
+    // The list refetches after the change: the trainer's promotions, with their edit button, replace the picker.
+    await row.getByRole('button', { name: 'Modifier les promotions de Camille Candidat' }).waitFor();
     expect(await row.textContent()).toContain('Promotion A');
   });
 
@@ -218,8 +243,8 @@ describe('the admin console in the browser', () => {
     await audit.getByText(/^Aucune entrée pour ces filtres\.$/).waitFor();
     await audit.getByLabel('Qui', { exact: true }).selectOption({ label: 'Alix Admin' });
     await audit.getByLabel('Action', { exact: true }).selectOption({ label: 'Toutes les actions' });
-    // 1 promotion, 21 invitations, 1 import, 1 deactivation, 1 role change, and the model check is not audited.
-    await audit.getByText('Page 1 sur 1 · 25 entrée(s)').waitFor();
+    // 1 promotion, 21 invitations, 1 import, 1 password reset, 1 deactivation, 1 role change.
+    await audit.getByText('Page 1 sur 2 · 26 entrée(s)').waitFor();
     await audit.getByLabel('Du', { exact: true }).fill('2020-01-01');
     await audit.getByLabel('Au', { exact: true }).fill('2020-12-31');
     await audit.getByText(/^Aucune entrée pour ces filtres\.$/).waitFor();

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorState, FormError, Loading, useErrorMessage } from '../../components/states';
 import { api, expectOk, type Role, unwrap } from '../../lib/api';
 import { formatShortDate } from '../../lib/format';
+import { useMe } from '../auth/session';
 import styles from './admin.module.css';
 import { IssuedLinkNotice } from './issued-link';
 import {
@@ -32,6 +33,7 @@ export function UsersSection() {
   const invalidate = useInvalidateAdmin();
   const users = useUsers();
   const cohorts = useCohorts();
+  const me = useMe();
   const [pending, setPending] = useState<Pending | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedLink | null>(null);
@@ -102,6 +104,7 @@ export function UsersSection() {
               <UserRow
                 key={u.id}
                 user={u}
+                self={u.id === me.data?.id}
                 open={open}
                 cohortName={cohortName}
                 onRole={(role) => {
@@ -210,6 +213,7 @@ export function UsersSection() {
 
 function UserRow({
   user: u,
+  self,
   open,
   cohortName,
   onRole,
@@ -221,6 +225,8 @@ function UserRow({
   onDelete,
 }: {
   user: AdminUser;
+  /** The admin's own row: their role, deactivation and deletion go through another admin or « Mon compte ». */
+  self: boolean;
   open: AdminCohort[];
   cohortName: (id: string | null) => string;
   onRole: (role: Role) => void;
@@ -245,6 +251,7 @@ function UserRow({
         <select
           aria-label={t('admin.roleOf', { name: u.name })}
           value={u.role}
+          disabled={self}
           onChange={(e) => onRole(e.target.value as Role)}
         >
           {ROLES.map((r) => (
@@ -312,7 +319,7 @@ function UserRow({
           >
             {u.pending ? t('admin.resendInvite') : t('admin.resetPassword')}
           </button>
-          {u.active ? (
+          {self ? null : u.active ? (
             <button
               type="button"
               className="button button-secondary button-small"
@@ -331,14 +338,16 @@ function UserRow({
               {t('admin.reactivate')}
             </button>
           )}
-          <button
-            type="button"
-            className="button button-danger-outline button-small"
-            aria-label={t('admin.deleteOf', { name: u.name })}
-            onClick={onDelete}
-          >
-            {t('admin.delete')}
-          </button>
+          {!self && (
+            <button
+              type="button"
+              className="button button-danger-outline button-small"
+              aria-label={t('admin.deleteOf', { name: u.name })}
+              onClick={onDelete}
+            >
+              {t('admin.delete')}
+            </button>
+          )}
         </div>
       </td>
     </tr>
