@@ -274,3 +274,51 @@ describe('the admin console in the browser', () => {
     await page.close();
   });
 });
+
+/** Without a mail server, the invitation link is shown once to the admin, who passes it on. */
+describe('invitations without a mail server', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the link once; the invited person uses it to choose a password and sign in', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors = collectPageErrors(page);
+    await signIn(page, server.url, 'admin@demo.prejury.fr');
+    const invite = page.getByRole('region', { name: 'Inviter une personne' });
+    await invite.getByLabel('Nom').fill('Éva Examen');
+    await invite.getByLabel('Adresse e-mail').fill('eva@ecole.example');
+    await invite.getByLabel('Rôle').selectOption({ label: 'Équipe examen' });
+    await invite.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    const box = invite.getByRole('status');
+    await box.getByText(/Lien pour Éva Examen \(eva@ecole\.example\), affiché une seule fois/).waitFor();
+    const link = await box.getByLabel('Lien pour Éva Examen').inputValue();
+    expect(link).toMatch(/\/bienvenue\?token=[A-Za-z0-9_-]{40,}$/);
+    await box.scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-10-link-shown-once-phone');
+    // Not kept: after a reload the page has no link to show again.
+    await page.reload();
+    await page.getByRole('region', { name: 'Inviter une personne' }).waitFor();
+    expect(await page.getByText(/affiché une seule fois/).count()).toBe(0);
+    expect(errors).toEqual([]);
+
+    const url = new URL(link);
+    const eva = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await eva.goto(`${server.url}${url.pathname}${url.search}`);
+    await eva.getByLabel('Nouveau mot de passe (10 caractères au moins)').fill('le-mot-de-passe-d-eva');
+    await eva.getByLabel('Confirmer le mot de passe').fill('le-mot-de-passe-d-eva');
+    await eva.getByRole('button', { name: 'Activer mon compte' }).click();
+    await eva.getByRole('status').getByText('Votre compte est prêt.').waitFor();
+    await screenshot(eva, 'admin-11-invitation-done');
+    await signIn(eva, server.url, 'eva@ecole.example', 'le-mot-de-passe-d-eva');
+    await eva.close();
+    await page.close();
+  });
+});
