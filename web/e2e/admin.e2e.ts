@@ -236,6 +236,7 @@ describe('the admin console in the browser', () => {
     const entry = await rows.nth(1).textContent();
     expect(entry).toContain('Alix Admin');
     expect(entry).toContain(TRAINER.name);
+    expect(entry).toContain('1 session(s) fermée(s)'); // the one the trainer had open
 
     await audit.getByLabel('Action', { exact: true }).selectOption({ label: 'Invitation envoyée' });
     await audit.getByText('Page 1 sur 1 · 21 entrée(s)').waitFor();

@@ -207,7 +207,11 @@ function Detail({ entry: e }: { entry: AuditEntry }) {
       <>{`${t(`roles.${d.from}`, { defaultValue: d.from })} → ${t(`roles.${d.to}`, { defaultValue: d.to })}`}</>
     );
   if (typeof d.role === 'string') return <>{t(`roles.${d.role}`, { defaultValue: d.role })}</>;
-  if (typeof d.count === 'number') return <>{String(d.count)}</>;
+  if (typeof d.sessionsRevoked === 'number')
+    return <>{t('admin.details.sessionsRevoked', { count: d.sessionsRevoked })}</>;
+  if (typeof d.count === 'number') return <>{t('admin.details.count', { count: d.count })}</>;
+  if (typeof d.archived === 'boolean')
+    return <>{d.archived ? t('admin.details.archived') : t('admin.details.unarchived')}</>;
   if (typeof d.from === 'string' && typeof d.to === 'string') return <>{`${d.from} → ${d.to}`}</>;
   return null;
 }
