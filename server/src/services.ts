@@ -96,6 +96,7 @@ export function createServices(
     mailer,
     publicUrl: config.auth.publicUrl,
     logger,
+    assertOpenCohorts: accounts.assertOpenCohorts,
   });
   const trainer = createTrainerService({
     database,

@@ -11,11 +11,12 @@ import {
   verifications,
 } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { AppError, NotFoundError, ValidationError } from '../../lib/errors';
+import { AppError, NotFoundError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import type { Mailer } from '../../lib/mail';
 import { audit } from './audit';
 import { fold, parseRoster, type RosterLineError } from './roster';
+import { emailUnavailable } from './service';
 
 /** How long an invitation link works, and an admin-triggered reset link. */
 export const INVITATION_DAYS = 7;
@@ -52,8 +53,10 @@ export function createAdminService(deps: {
   mailer: Mailer;
   publicUrl: string;
   logger: Logger;
+  /** The account service's rule for assigning promotions (known here, not archived). */
+  assertOpenCohorts: (organizationId: string, ids: string[]) => Promise<void>;
 }) {
-  const { database, mailer, publicUrl, logger } = deps;
+  const { database, mailer, publicUrl, logger, assertOpenCohorts } = deps;
   const { db } = database;
 
   /**
@@ -117,21 +120,6 @@ export function createAdminService(deps: {
     return { ...base, mailed: true, link: null };
   }
 
-  /** The organisation's active promotions by id; throws for unknown or archived ones. */
-  async function assertOpenCohorts(organizationId: string, ids: string[]) {
-    if (ids.length === 0) return;
-    const found = await db
-      .select({ id: cohorts.id, archivedAt: cohorts.archivedAt })
-      .from(cohorts)
-      .where(and(eq(cohorts.organizationId, organizationId), inArray(cohorts.id, ids)));
-    if (found.length !== new Set(ids).size)
-      throw new ValidationError('Promotion inconnue dans cette organisation.');
-    if (found.some((c) => c.archivedAt))
-      throw new ValidationError(
-        'Cette promotion est archivée : désarchivez-la avant d’y affecter quelqu’un.',
-      );
-  }
-
   async function emailsTaken(emails: string[]): Promise<Set<string>> {
     if (emails.length === 0) return new Set();
     const rows = await db.select({ email: users.email }).from(users).where(inArray(users.email, emails));
@@ -164,18 +152,11 @@ export function createAdminService(deps: {
     return { user: { id, email, name: input.name }, token };
   }
 
-  const emailTaken = () =>
-    new AppError(
-      'email_unavailable',
-      409,
-      'Cette adresse e-mail ne peut pas être utilisée pour un nouveau compte. Vérifiez la liste des comptes ou utilisez une autre adresse.',
-    );
-
   return {
     /** Creates an account without a password and sends (or returns) the link to choose one. */
     async invite(by: Actor, input: Invitee): Promise<IssuedLink> {
       const email = input.email.trim().toLowerCase();
-      if ((await emailsTaken([email])).size > 0) throw emailTaken();
+      if ((await emailsTaken([email])).size > 0) throw emailUnavailable();
       await assertOpenCohorts(by.organizationId, [
         ...(input.role === 'candidate' && input.cohortId ? [input.cohortId] : []),
         ...(input.role === 'trainer' ? (input.trainerCohortIds ?? []) : []),
@@ -185,7 +166,7 @@ export function createAdminService(deps: {
         .transaction((tx) => insertInvitee(tx, by, { ...input, email }, expiresAt))
         .catch((err: unknown) => {
           // Two admins inviting the same address at once: the unique index decides.
-          if (/unique|duplicate/i.test(String((err as Error)?.message ?? ''))) throw emailTaken();
+          if (/unique|duplicate/i.test(String((err as Error)?.message ?? ''))) throw emailUnavailable();
           throw err;
         });
       return deliver('invite', user, token, expiresAt);

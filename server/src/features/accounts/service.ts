@@ -41,6 +41,18 @@ export interface NewUser {
   trainerCohortIds?: string[];
 }
 
+/**
+ * One answer whether an address is taken here or in another organisation, and no address echoed: an
+ * admin must not learn which organisations someone belongs to (the admin's own list shows theirs).
+ */
+export function emailUnavailable() {
+  return new AppError(
+    'email_unavailable',
+    409,
+    'Cette adresse e-mail ne peut pas être utilisée pour un nouveau compte. Vérifiez la liste des comptes ou utilisez une autre adresse.',
+  );
+}
+
 /** Deletes embeddings no passage points at any more (they are shared between identical passages). */
 const ORPHAN_EMBEDDINGS = sql`delete from ${embeddings} e where not exists (select 1 from ${passages} p where p.content_hash = e.content_hash)`;
 
@@ -140,11 +152,7 @@ export function createAccountService(deps: {
     // One answer whether the address is taken here or in another organisation, and no address echoed:
     // an admin must not learn which organisations someone belongs to (the admin's own list shows theirs).
     if (existing) {
-      throw new AppError(
-        'email_unavailable',
-        409,
-        'Cette adresse e-mail ne peut pas être utilisée pour un nouveau compte. Vérifiez la liste des comptes ou utilisez une autre adresse.',
-      );
+      throw emailUnavailable();
     }
     await assertCohortsInOrg(input.organizationId, [
       ...(input.cohortId ? [input.cohortId] : []),
@@ -368,6 +376,7 @@ export function createAccountService(deps: {
     createUser,
     deleteUser,
     exportData,
+    assertOpenCohorts,
 
     async createOrganization(name: string) {
       const [org] = await db.insert(organizations).values({ name }).returning();
