@@ -10,6 +10,7 @@ import type { Database } from '../../db/client';
 import { authRoutes } from './features/accounts/auth-routes';
 import { accessPolicy, csrfGuard } from './features/accounts/policy';
 import { adminRoutes, meRoutes } from './features/accounts/routes';
+import { ssoAdminRoutes, ssoAuthRoutes } from './features/accounts/sso';
 import { calibrationRoutes, calibrationWorkspaceRoutes } from './features/calibration/routes';
 import { coachingRoutes } from './features/coaching/routes';
 import { doctorRoutes } from './features/doctor/routes';
@@ -144,10 +145,12 @@ export function createApp(deps: AppDeps) {
       c.json({ status: 'ok' as const, database: deps.database.kind, provider: deps.config.provider }, 200),
     )
     .route('/api/auth', authRoutes(auth, deps.services.ledger))
+    .route('/api/auth', ssoAuthRoutes(auth, deps.services.sso))
     .route('/api/referential', referentialRoutes())
     .route('/api/exams', examRoutes())
     .route('/api/me', meRoutes(accounts, deps.database))
     .route('/api/admin', adminRoutes(accounts, deps.database))
+    .route('/api/admin', ssoAdminRoutes(deps.services.sso))
     .route(
       '/api/admin',
       doctorRoutes(() =>

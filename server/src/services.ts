@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import { createAuth } from './features/accounts/auth';
 import { createAccountService } from './features/accounts/service';
+import { createSsoService } from './features/accounts/sso';
 import { createRubricVersionService } from './features/calibration/rubric-versions';
 import { createCalibrationService } from './features/calibration/service';
 import { createCoachingService } from './features/coaching/service';
@@ -101,9 +102,16 @@ export function createServices(
     humanScores: (organizationId, examId) => trainer.humanScores(organizationId, examId),
     grader: { provider: grader.provider, model: grader.model },
   });
+  const sso = createSsoService({
+    database,
+    publicUrl: config.auth.publicUrl,
+    privateIssuers: config.auth.ssoPrivateIssuers,
+  });
   return {
     auth,
     accounts,
+    /** Organisations' OpenID Connect single sign-on settings. */
+    sso,
     /** The append-only usage ledger behind the per-user limits and the sign-in backoff. */
     ledger: createUsageLedger(database),
     trainer,

@@ -15,7 +15,11 @@ export type AuditAction =
   | 'review.decision'
   | 'review.check'
   | 'rubric.change'
-  | 'calibration.import';
+  | 'calibration.import'
+  | 'user.sso_sign_in'
+  | 'user.sso_refused'
+  | 'sso.configure'
+  | 'sso.remove';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -2,16 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Database } from '../../../../db/client';
-import { accounts, rateLimits, sessions, users, verifications } from '../../../../db/schema';
+import { accounts, rateLimits, sessions, ssoProviders, users, verifications } from '../../../../db/schema';
 import type { Config } from '../../lib/env';
 import { type Logger, scrubMessage } from '../../lib/logger';
 import type { Mailer } from '../../lib/mail';
+import { membershipView, ssoPlugins } from './sso/auth-plugin';
 
 /** The header the app sets from the socket's address (never from the client) for rate limiting. */
 export const CLIENT_IP_HEADER = 'x-prejury-client-ip';
 
 /**
- * better-auth, configured for Préjury: email + password only, no self sign-up (admins create
+ * better-auth, configured for Préjury: email + password, and OpenID Connect single sign-on per organisation (sso/), no self sign-up (admins create
  * accounts), database sessions in httpOnly SameSite=Lax cookies, rate-limited sign-in and reset
  * requests stored in the database (so limits hold across processes), no telemetry.
  * Mounted at `/api/auth/*` (sign-in: `POST /api/auth/sign-in/email`).
@@ -24,15 +25,21 @@ export function createAuth(config: Config, database: Database, logger: Logger, m
     // The server resolves a lasting secret at start-up (runtime.ts); tools that never sign anyone in
     // (the review command) get a throwaway one.
     secret: config.auth.secret ?? randomBytes(32).toString('base64url'),
-    trustedOrigins: config.auth.trustedOrigins,
+    // Private-network identity providers the admin listed may be called by the SSO plugin (it refuses
+    // loopback and private addresses otherwise); our own CSRF check keeps to the app's origins.
+    trustedOrigins: [...config.auth.trustedOrigins, ...config.auth.ssoPrivateIssuers],
     database: drizzleAdapter(database.db, {
       provider: 'pg',
+      // The SSO plugin resolves users, links accounts and opens the session in one transaction.
+      transaction: true,
       schema: {
         user: users,
         session: sessions,
         account: accounts,
         verification: verifications,
         rateLimit: rateLimits,
+        ssoProvider: ssoProviders,
+        membership: membershipView,
       },
     }),
     emailAndPassword: {
@@ -84,6 +91,7 @@ export function createAuth(config: Config, database: Database, logger: Logger, m
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
+    plugins: ssoPlugins(database, logger),
     telemetry: { enabled: false },
     logger: {
       level: 'error',

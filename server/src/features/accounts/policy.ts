@@ -37,6 +37,10 @@ export const RULES: Rule[] = [
   },
   { pattern: /^\/api\/auth\/reset-password\/[^/]+$/, methods: ['GET'], public: true },
   { pattern: /^\/api\/auth\/(revoke-sessions|change-password)$/, methods: ['POST'], roles: 'any' },
+  // Single sign-on (sso/routes.ts): the sign-in buttons, the start of the flow, the provider's callback.
+  { pattern: /^\/api\/auth\/sso\/(providers|callback\/[^/]+)$/, methods: ['GET'], public: true },
+  { pattern: /^\/api\/auth\/sso\/sign-in$/, methods: ['POST'], public: true },
+  { pattern: /^\/api\/admin\/sso$/, methods: ['PUT'], roles: ['admin'] },
 
   // « Who am I? » answers null without a session (the web app asks it on every page).
   { pattern: /^\/api\/me$/, methods: ['GET'], public: true },
