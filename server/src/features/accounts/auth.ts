@@ -92,6 +92,8 @@ export function createAuth(config: Config, database: Database, logger: Logger, m
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     plugins: ssoPlugins(database, logger),
+    // A failed redirect flow (SSO callback with a stale state…) lands on the web app's page that explains it.
+    onAPIError: { errorURL: '/connexion/sso' },
     telemetry: { enabled: false },
     logger: {
       level: 'error',

@@ -7,6 +7,7 @@ import { api, expectOk, type Role, unwrap } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
 import { ModelCheck } from './model-check';
+import { SsoSettings } from './sso-settings';
 
 const ROLES: Role[] = ['candidate', 'trainer', 'examteam', 'admin'];
 const keys = {
@@ -35,6 +36,7 @@ function Admin() {
       <Users />
       <NewUser />
       <ModelCheck />
+      <SsoSettings />
       <AuditLog />
     </div>
   );
