@@ -79,7 +79,7 @@ export function SsoSettings() {
         </div>
         <div className="field">
           <label htmlFor="sso-issuer">{t('admin.sso.issuer')}</label>
-          <input id="sso-issuer" type="url" required value={form.issuer} onChange={set('issuer')} />
+          <input id="sso-issuer" inputMode="url" required value={form.issuer} onChange={set('issuer')} />
         </div>
         <div className="field">
           <label htmlFor="sso-client">{t('admin.sso.clientId')}</label>
