@@ -17,6 +17,7 @@ import { doctorRoutes } from './features/doctor/routes';
 import { runDoctor } from './features/doctor/service';
 import { dossierRoutes } from './features/dossiers/routes';
 import { notificationRoutes } from './features/notifications/routes';
+import { overviewRoutes } from './features/overview';
 import { examRoutes, referentialRoutes } from './features/referential/routes';
 import { reviewRoutes } from './features/reviews/routes';
 import { decisionRoutes, trainerRoutes } from './features/trainer/routes';
@@ -161,6 +162,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/calibration', calibrationWorkspaceRoutes(deps.services.calibration, deps.services.rubrics))
     .route('/api/dossiers', dossierRoutes(deps.services.dossiers, accounts, deps.config.maxUploadBytes))
     .route('/api/trainer', trainerRoutes(deps.services.trainer))
+    .route('/api/overview', overviewRoutes(deps.services.overview))
     .route('/api/notifications', notificationRoutes(deps.services.notifications))
     .route(
       '/api',

@@ -7,6 +7,7 @@ import { createCalibrationService } from './features/calibration/service';
 import { createCoachingService } from './features/coaching/service';
 import { createDossierService } from './features/dossiers/service';
 import { createNotificationService } from './features/notifications/service';
+import { createOverviewService } from './features/overview';
 import { createModelGrader, createOfflineGrader } from './features/reviews/grader';
 import { createRetriever, type RetrievalOptions } from './features/reviews/retrieval';
 import { createReviewService } from './features/reviews/service';
@@ -112,6 +113,8 @@ export function createServices(
     accounts,
     /** Organisations' OpenID Connect single sign-on settings. */
     sso,
+    /** The staff's list of candidates' dossiers. */
+    overview: createOverviewService({ database }),
     /** The append-only usage ledger behind the per-user limits and the sign-in backoff. */
     ledger: createUsageLedger(database),
     trainer,

@@ -173,6 +173,7 @@ function rows(): Row[] {
     ],
     ['POST', `/api/reviews/${r1}/check`, [...TRAINER_ONLY], () => ({ comment: 'Bon travail de veille.' })],
     ['GET', '/api/trainer/queue', [401, 403, 403, 'ok', 403, 403, 403]],
+    ['GET', '/api/overview/dossiers', [401, 403, 403, 'ok', 'ok', 'ok', 'ok']],
     ['GET', '/api/trainer/cohort', [401, 403, 403, 'ok', 403, 403, 403]],
     [
       'POST',

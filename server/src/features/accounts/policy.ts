@@ -50,6 +50,8 @@ export const RULES: Rule[] = [
   { pattern: /^\/api\/notifications\/read$/, methods: ['POST'], roles: 'any' },
   { pattern: /^\/api\/admin\/.+$/, methods: ['GET', 'POST', 'PATCH', 'DELETE'], roles: ['admin'] },
   { pattern: /^\/api\/trainer\/.+$/, methods: ['GET'], roles: ['trainer'] },
+  // The staff's list of candidates' dossiers (each sees the dossiers `visibleDossiers` gives them).
+  { pattern: /^\/api\/overview\/dossiers$/, methods: ['GET'], roles: ['trainer', 'examteam', 'admin'] },
   {
     pattern: /^\/api\/calibration\/.+$/,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
