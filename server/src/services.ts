@@ -107,6 +107,7 @@ export function createServices(
     database,
     publicUrl: config.auth.publicUrl,
     privateIssuers: config.auth.ssoPrivateIssuers,
+    secret: auth.options.secret as string,
   });
   return {
     auth,

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Database } from '../../../../db/client';
-import { accounts, rateLimits, sessions, ssoProviders, users, verifications } from '../../../../db/schema';
+import { accounts, rateLimits, sessions, users, verifications } from '../../../../db/schema';
 import type { Config } from '../../lib/env';
 import { type Logger, scrubMessage } from '../../lib/logger';
 import type { Mailer } from '../../lib/mail';
 import { membershipView, ssoPlugins } from './sso/auth-plugin';
+import { sealedSsoProviders } from './sso/sealed-table';
 
 /** The header the app sets from the socket's address (never from the client) for rate limiting. */
 export const CLIENT_IP_HEADER = 'x-prejury-client-ip';
@@ -18,13 +19,14 @@ export const CLIENT_IP_HEADER = 'x-prejury-client-ip';
  * Mounted at `/api/auth/*` (sign-in: `POST /api/auth/sign-in/email`).
  */
 export function createAuth(config: Config, database: Database, logger: Logger, mailer?: Mailer) {
+  // The server resolves a lasting secret at start-up (runtime.ts); tools that never sign anyone in
+  // (the review command) get a throwaway one.
+  const secret = config.auth.secret ?? randomBytes(32).toString('base64url');
   return betterAuth({
     appName: 'Préjury',
     baseURL: config.auth.publicUrl,
     basePath: '/api/auth',
-    // The server resolves a lasting secret at start-up (runtime.ts); tools that never sign anyone in
-    // (the review command) get a throwaway one.
-    secret: config.auth.secret ?? randomBytes(32).toString('base64url'),
+    secret,
     // Private-network identity providers the admin listed may be called by the SSO plugin (it refuses
     // loopback and private addresses otherwise); our own CSRF check keeps to the app's origins.
     trustedOrigins: [...config.auth.trustedOrigins, ...config.auth.ssoPrivateIssuers],
@@ -38,7 +40,8 @@ export function createAuth(config: Config, database: Database, logger: Logger, m
         account: accounts,
         verification: verifications,
         rateLimit: rateLimits,
-        ssoProvider: ssoProviders,
+        // SSO settings: `oidc_config` (with the client secret) sealed at rest.
+        ssoProvider: sealedSsoProviders(secret),
         membership: membershipView,
       },
     }),

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../../../db/client';
-import { ssoProviders } from '../../../../../db/schema';
 import type { Actor } from '../../../lib/actor';
 import { AppError, UnprocessableError } from '../../../lib/errors';
 import { audit } from '../audit';
 import type { SsoSettingsInput, SsoSettingsView } from './schemas';
+import { sealedSsoProviders } from './sealed-table';
 
 /** How long the admin API waits for the provider's discovery document before refusing the settings. */
 const DISCOVERY_TIMEOUT_MS = 5_000;
@@ -32,10 +32,17 @@ interface StoredOidcConfig {
 /**
  * Single sign-on settings, one OpenID Connect provider per organisation. The settings are written here
  * (never through the SSO plugin's own endpoints, which stay closed) in the row the plugin reads at sign-in.
- * The client secret is write-only: no answer of this service carries it.
+ * The client secret is write-only: no answer of this service carries it, and it is sealed at rest.
  */
-export function createSsoService(deps: { database: Database; publicUrl: string; privateIssuers: string[] }) {
+export function createSsoService(deps: {
+  database: Database;
+  publicUrl: string;
+  privateIssuers: string[];
+  /** The app's auth secret, from which the key sealing `oidc_config` is derived (as better-auth's). */
+  secret: string;
+}) {
   const { database } = deps;
+  const ssoProviders = sealedSsoProviders(deps.secret);
 
   async function row(organizationId: string) {
     const [r] = await database.db

@@ -202,6 +202,12 @@ describe('single sign-on with OpenID Connect against a real provider (oidc-provi
       [settings.provider.providerId],
     );
     expect(account.user_id).toBe(candidateId);
+    // The client secret is sealed in the database, never stored in clear.
+    const [stored] = await app.database.query<{ oidc_config: string }>(
+      'select oidc_config from sso_providers',
+    );
+    expect(stored.oidc_config.startsWith('enc:v1:')).toBe(true);
+    expect(stored.oidc_config).not.toContain(idp?.clientSecret);
   });
 
   it('refuses an address outside the allowed domain, and an unverified one, with no session', async () => {
