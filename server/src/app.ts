@@ -10,12 +10,14 @@ import type { Database } from '../../db/client';
 import { authRoutes } from './features/accounts/auth-routes';
 import { accessPolicy, csrfGuard } from './features/accounts/policy';
 import { adminRoutes, meRoutes } from './features/accounts/routes';
+import { ssoAdminRoutes, ssoAuthRoutes } from './features/accounts/sso';
 import { calibrationRoutes, calibrationWorkspaceRoutes } from './features/calibration/routes';
 import { coachingRoutes } from './features/coaching/routes';
 import { doctorRoutes } from './features/doctor/routes';
 import { runDoctor } from './features/doctor/service';
 import { dossierRoutes } from './features/dossiers/routes';
 import { notificationRoutes } from './features/notifications/routes';
+import { overviewRoutes } from './features/overview';
 import { examRoutes, referentialRoutes } from './features/referential/routes';
 import { reviewRoutes } from './features/reviews/routes';
 import { decisionRoutes, trainerRoutes } from './features/trainer/routes';
@@ -146,10 +148,12 @@ export function createApp(deps: AppDeps) {
       c.json({ status: 'ok' as const, database: deps.database.kind, provider: deps.config.provider }, 200),
     )
     .route('/api/auth', authRoutes(auth, deps.services.ledger))
+    .route('/api/auth', ssoAuthRoutes(auth, deps.services.sso))
     .route('/api/referential', referentialRoutes())
     .route('/api/exams', examRoutes())
     .route('/api/me', meRoutes(accounts, deps.database))
     .route('/api/admin', adminRoutes(accounts, deps.services.admin, deps.database))
+    .route('/api/admin', ssoAdminRoutes(deps.services.sso))
     .route(
       '/api/admin',
       doctorRoutes(() =>
@@ -160,6 +164,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/calibration', calibrationWorkspaceRoutes(deps.services.calibration, deps.services.rubrics))
     .route('/api/dossiers', dossierRoutes(deps.services.dossiers, accounts, deps.config.maxUploadBytes))
     .route('/api/trainer', trainerRoutes(deps.services.trainer))
+    .route('/api/overview', overviewRoutes(deps.services.overview))
     .route('/api/notifications', notificationRoutes(deps.services.notifications))
     .route(
       '/api',

@@ -2,11 +2,13 @@ import type { Database } from '../../db/client';
 import { createAdminService } from './features/accounts/admin-service';
 import { createAuth } from './features/accounts/auth';
 import { createAccountService } from './features/accounts/service';
+import { createSsoService } from './features/accounts/sso';
 import { createRubricVersionService } from './features/calibration/rubric-versions';
 import { createCalibrationService } from './features/calibration/service';
 import { createCoachingService } from './features/coaching/service';
 import { createDossierService } from './features/dossiers/service';
 import { createNotificationService } from './features/notifications/service';
+import { createOverviewService } from './features/overview';
 import { createModelGrader, createOfflineGrader } from './features/reviews/grader';
 import { createRetriever, type RetrievalOptions } from './features/reviews/retrieval';
 import { createReviewService } from './features/reviews/service';
@@ -109,11 +111,21 @@ export function createServices(
     humanScores: (organizationId, examId) => trainer.humanScores(organizationId, examId),
     grader: { provider: grader.provider, model: grader.model },
   });
+  const sso = createSsoService({
+    database,
+    publicUrl: config.auth.publicUrl,
+    privateIssuers: config.auth.ssoPrivateIssuers,
+    secret: auth.options.secret as string,
+  });
   return {
     auth,
     accounts,
     /** The admin console's invitations, roster import, deactivation and promotions. */
     admin,
+    /** Organisations' OpenID Connect single sign-on settings. */
+    sso,
+    /** The staff's list of candidates' dossiers. */
+    overview: createOverviewService({ database }),
     /** The append-only usage ledger behind the per-user limits and the sign-in backoff. */
     ledger: createUsageLedger(database),
     trainer,

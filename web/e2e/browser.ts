@@ -77,7 +77,8 @@ export async function signIn(page: Page, base: string, email: string, password =
   await page.goto(`${base}/connexion`);
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  // Exact: « Se connecter avec … » (single sign-on) may stand beside it.
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
   // Signed in once the header shows the user's menu.
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();

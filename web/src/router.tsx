@@ -123,6 +123,10 @@ export const routes: RouteObject[] = [
       { index: true, element: <RoleHome /> },
       { path: 'connexion', element: <SignInPage /> },
       {
+        path: 'connexion/sso',
+        lazy: () => import('./features/auth/sso-refused-page').then((m) => ({ Component: m.SsoRefusedPage })),
+      },
+      {
         path: 'mot-de-passe-oublie',
         lazy: () =>
           import('./features/auth/password-pages').then((m) => ({ Component: m.ForgotPasswordPage })),

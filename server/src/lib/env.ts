@@ -55,6 +55,27 @@ export const EnvSchema = z.object({
   PREJURY_AUTH_SECRET: z.string().min(32).optional(),
   /** The address users reach Préjury at (cookies, reset links, CSRF origin check). */
   PREJURY_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Origins of OpenID Connect providers on a private network or loopback, comma-separated (better-auth
+   * refuses to call private addresses otherwise). Public identity providers need nothing here.
+   */
+  PREJURY_SSO_PRIVATE_ISSUERS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const origins: string[] = [];
+      for (const part of (v ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        try {
+          origins.push(new URL(part).origin);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `not a URL: ${part}` });
+        }
+      }
+      return origins;
+    }),
   /** Per client address: caps password spraying; guessing one account is slowed by the per-account backoff. */
   PREJURY_SIGNIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   PREJURY_REVIEWS_PER_HOUR: z.coerce.number().int().min(1).default(20),
@@ -118,6 +139,8 @@ export interface Config {
     secret: string | undefined;
     publicUrl: string;
     trustedOrigins: string[];
+    /** Identity-provider origins on a private network that single sign-on may call (better-auth only). */
+    ssoPrivateIssuers: string[];
     signInMax: number;
     signInWindowSeconds: number;
   };
@@ -207,6 +230,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       secret: env.PREJURY_AUTH_SECRET,
       publicUrl,
       trustedOrigins: trustedOrigins(env.PREJURY_PUBLIC_URL, env.PORT),
+      ssoPrivateIssuers: env.PREJURY_SSO_PRIVATE_ISSUERS,
       signInMax: env.PREJURY_SIGNIN_MAX_PER_MINUTE,
       signInWindowSeconds: 60,
     },

@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = [
   'review.check',
   'rubric.change',
   'calibration.import',
+  'user.sso_sign_in',
+  'user.sso_refused',
+  'sso.configure',
+  'sso.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

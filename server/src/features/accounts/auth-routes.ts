@@ -90,7 +90,7 @@ const AUTH_MESSAGES: Record<string, string> = {
 };
 
 /** better-auth's answer in the API's contract: errors as `{ error: { code, message } }`, no token in JSON. */
-async function rewrite(res: Response): Promise<Response> {
+export async function rewrite(res: Response): Promise<Response> {
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) return res;
   const headers = new Headers(res.headers);

@@ -8,33 +8,43 @@ import { accounts, rateLimits, sessions, users, verifications } from '../../../.
 import type { Config } from '../../lib/env';
 import { type Logger, scrubMessage } from '../../lib/logger';
 import type { Mailer } from '../../lib/mail';
+import { membershipView, ssoPlugins } from './sso/auth-plugin';
+import { sealedSsoProviders } from './sso/sealed-table';
 
 /** The header the app sets from the socket's address (never from the client) for rate limiting. */
 export const CLIENT_IP_HEADER = 'x-prejury-client-ip';
 
 /**
- * better-auth, configured for Préjury: email + password only, no self sign-up (admins create
+ * better-auth, configured for Préjury: email + password, and OpenID Connect single sign-on per organisation (sso/), no self sign-up (admins create
  * accounts), database sessions in httpOnly SameSite=Lax cookies, rate-limited sign-in and reset
  * requests stored in the database (so limits hold across processes), no telemetry.
  * Mounted at `/api/auth/*` (sign-in: `POST /api/auth/sign-in/email`).
  */
 export function createAuth(config: Config, database: Database, logger: Logger, mailer?: Mailer) {
+  // The server resolves a lasting secret at start-up (runtime.ts); tools that never sign anyone in
+  // (the review command) get a throwaway one.
+  const secret = config.auth.secret ?? randomBytes(32).toString('base64url');
   return betterAuth({
     appName: 'Préjury',
     baseURL: config.auth.publicUrl,
     basePath: '/api/auth',
-    // The server resolves a lasting secret at start-up (runtime.ts); tools that never sign anyone in
-    // (the review command) get a throwaway one.
-    secret: config.auth.secret ?? randomBytes(32).toString('base64url'),
-    trustedOrigins: config.auth.trustedOrigins,
+    secret,
+    // Private-network identity providers the admin listed may be called by the SSO plugin (it refuses
+    // loopback and private addresses otherwise); our own CSRF check keeps to the app's origins.
+    trustedOrigins: [...config.auth.trustedOrigins, ...config.auth.ssoPrivateIssuers],
     database: drizzleAdapter(database.db, {
       provider: 'pg',
+      // The SSO plugin resolves users, links accounts and opens the session in one transaction.
+      transaction: true,
       schema: {
         user: users,
         session: sessions,
         account: accounts,
         verification: verifications,
         rateLimit: rateLimits,
+        // SSO settings: `oidc_config` (with the client secret) sealed at rest.
+        ssoProvider: sealedSsoProviders(secret),
+        membership: membershipView,
       },
     }),
     emailAndPassword: {
@@ -108,6 +118,9 @@ export function createAuth(config: Config, database: Database, logger: Logger, m
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
+    plugins: ssoPlugins(database, logger),
+    // A failed redirect flow (SSO callback with a stale state…) lands on the web app's page that explains it.
+    onAPIError: { errorURL: '/connexion/sso' },
     telemetry: { enabled: false },
     logger: {
       level: 'error',

@@ -133,6 +133,11 @@ function rows(): Row[] {
       [401, 404, 404, 404, 404, 404, 404],
       () => ({ name: 'Florence Formatrice' }),
     ],
+    // Single sign-on: the buttons are public; no provider is configured here, so starting one is a 404,
+    // and a callback without the flow's state lands on the refusal page.
+    ['GET', '/api/auth/sso/providers', [...PUBLIC]],
+    ['POST', '/api/auth/sso/sign-in', [404, 404, 404, 404, 404, 404, 404], () => ({ providerId: 'inconnu' })],
+    ['GET', '/api/auth/sso/callback/inconnu?code=x&state=y', [302, 302, 302, 302, 302, 302, 302]],
     ['GET', '/api/notifications', [...ANY]],
     ['POST', '/api/notifications/read', [401, 204, 204, 204, 204, 204, 204], () => ({})],
     ['GET', '/api/dossiers', [...ANY]],
@@ -178,6 +183,7 @@ function rows(): Row[] {
     ],
     ['POST', `/api/reviews/${r1}/check`, [...TRAINER_ONLY], () => ({ comment: 'Bon travail de veille.' })],
     ['GET', '/api/trainer/queue', [401, 403, 403, 'ok', 403, 403, 403]],
+    ['GET', '/api/overview/dossiers', [401, 403, 403, 'ok', 'ok', 'ok', 'ok']],
     ['GET', '/api/trainer/cohort', [401, 403, 403, 'ok', 403, 403, 403]],
     [
       'POST',
@@ -190,6 +196,20 @@ function rows(): Row[] {
     ['GET', '/api/admin/audit', [...ADMIN]],
     ['POST', '/api/admin/cohorts', [...ADMIN], () => ({ name: 'Promotion C' })],
     ['POST', '/api/admin/model-check', [...ADMIN]],
+    ['GET', '/api/admin/sso', [...ADMIN]],
+    [
+      'PUT',
+      '/api/admin/sso',
+      [401, 403, 403, 403, 403, 400, 400],
+      () => ({
+        name: 'IdP',
+        issuer: 'https://idp.example.org',
+        clientId: 'c',
+        domain: '@x',
+        allowSignUp: false,
+      }),
+    ],
+    ['DELETE', '/api/admin/sso', [...ADMIN]],
     [
       'PATCH',
       '/api/admin/users/unknown-user',

@@ -37,6 +37,10 @@ export const RULES: Rule[] = [
   },
   { pattern: /^\/api\/auth\/reset-password\/[^/]+$/, methods: ['GET'], public: true },
   { pattern: /^\/api\/auth\/(revoke-sessions|change-password)$/, methods: ['POST'], roles: 'any' },
+  // Single sign-on (sso/routes.ts): the sign-in buttons, the start of the flow, the provider's callback.
+  { pattern: /^\/api\/auth\/sso\/(providers|callback\/[^/]+)$/, methods: ['GET'], public: true },
+  { pattern: /^\/api\/auth\/sso\/sign-in$/, methods: ['POST'], public: true },
+  { pattern: /^\/api\/admin\/sso$/, methods: ['PUT'], roles: ['admin'] },
 
   // « Who am I? » answers null without a session (the web app asks it on every page).
   { pattern: /^\/api\/me$/, methods: ['GET'], public: true },
@@ -46,6 +50,8 @@ export const RULES: Rule[] = [
   { pattern: /^\/api\/notifications\/read$/, methods: ['POST'], roles: 'any' },
   { pattern: /^\/api\/admin\/.+$/, methods: ['GET', 'POST', 'PATCH', 'DELETE'], roles: ['admin'] },
   { pattern: /^\/api\/trainer\/.+$/, methods: ['GET'], roles: ['trainer'] },
+  // The staff's list of candidates' dossiers (each sees the dossiers `visibleDossiers` gives them).
+  { pattern: /^\/api\/overview\/dossiers$/, methods: ['GET'], roles: ['trainer', 'examteam', 'admin'] },
   {
     pattern: /^\/api\/calibration\/.+$/,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],

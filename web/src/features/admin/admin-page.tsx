@@ -7,6 +7,7 @@ import { InviteForm } from './invite-form';
 import { ModelCheck } from './model-check';
 import { RosterImport } from './roster-import';
 import { UsersSection } from './users-section';
+import { SsoSettings } from './sso-settings';
 
 export function AdminPage() {
   return (
@@ -31,6 +32,7 @@ function Admin() {
       <RosterImport />
       <CohortsSection />
       <ModelCheck />
+      <SsoSettings />
       <AuditLog />
     </div>
   );

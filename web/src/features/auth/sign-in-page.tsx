@@ -6,6 +6,7 @@ import { FormError, Loading, useErrorMessage } from '../../components/states';
 import { ApiError } from '../../lib/api';
 import { homeFor } from './require-auth';
 import { useMe, useSignIn } from './session';
+import { SsoButtons } from './sso-buttons';
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 export function safeNext(value: string | null): string | null {
@@ -86,6 +87,7 @@ export function SignInPage() {
             {signIn.isPending ? t('auth.signingIn') : t('auth.signIn')}
           </button>
         </form>
+        <SsoButtons next={next} />
         <p className="small">
           <Link to="/mot-de-passe-oublie">{t('auth.forgot')}</Link>
         </p>

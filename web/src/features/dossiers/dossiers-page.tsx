@@ -5,10 +5,20 @@ import { FolderIcon } from '../../components/icons';
 import { ReadinessBadge, StatusBadge } from '../../components/score';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { formatDate, formatScore } from '../../lib/format';
+import { useMe } from '../auth/session';
 import { useExams } from '../referential/queries';
 import { useDossierReviews, useDossiers } from './queries';
+import { StaffDossiers } from './staff-dossiers';
 
+/** Candidates see their own dossiers; the staff (trainers, exam team, admins) the candidates' list. */
 export function DossiersPage() {
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  if (me.data && me.data.role !== 'candidate') return <StaffDossiers />;
+  return <CandidateDossiers />;
+}
+
+function CandidateDossiers() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('dossiers.title'));
   const dossiers = useDossiers();

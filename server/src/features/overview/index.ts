@@ -1,0 +1,2 @@
+export { overviewRoutes } from './routes';
+export { createOverviewService, type OverviewService } from './service';

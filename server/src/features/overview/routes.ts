@@ -1,0 +1,27 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter, errorResponses } from '../../lib/openapi';
+import { requireActor } from '../accounts/policy';
+import { DossierOverviewQuerySchema, DossierOverviewSchema } from './schemas';
+import type { OverviewService } from './service';
+
+/** `/api/overview/*`: the staff's views across candidates (exam team, admin, trainers), by the access policy. */
+export function overviewRoutes(service: OverviewService) {
+  return createRouter().openapi(
+    createRoute({
+      method: 'get',
+      path: '/dossiers',
+      tags: ['Équipe d’examen'],
+      summary:
+        'Les dossiers des candidats (organisme ; promotions suivies pour un formateur), avec leur dernière analyse, filtrés et paginés',
+      request: { query: DossierOverviewQuerySchema },
+      responses: {
+        200: {
+          description: 'Page de dossiers',
+          content: { 'application/json': { schema: DossierOverviewSchema } },
+        },
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+    async (c) => c.json(await service.dossiers(requireActor(c.get('actor')), c.req.valid('query')), 200),
+  );
+}
