@@ -73,7 +73,9 @@ export const RULES: Rule[] = [
   },
 
   {
-    pattern: new RegExp(`^/api/reviews/${ID}(/events|/report\\.md|/report\\.html|/oral|/decisions|/rubric)?$`),
+    pattern: new RegExp(
+      `^/api/reviews/${ID}(/events|/report\\.md|/report\\.html|/oral|/decisions|/rubric)?$`,
+    ),
     methods: ['GET'],
     review: READERS,
   },

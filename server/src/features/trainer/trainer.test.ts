@@ -243,5 +243,4 @@ describe('cohort view and calibration', () => {
       expect(c.mean, c.id).toBeCloseTo(fromBars, 2);
     }
   });
-
 });
