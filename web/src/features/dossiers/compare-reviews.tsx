@@ -69,7 +69,7 @@ export function CompareReviews({ reviews }: { reviews: DossierReview[] }) {
           }}
         />
       ) : comparison ? (
-        <ScrollTable label={t('dossier.compareTitle')}>
+        <ScrollTable label={t('dossier.compareTableLabel')}>
           <table className="compare-table">
             <caption className="visually-hidden">{t('dossier.compareTitle')}</caption>
             <thead>

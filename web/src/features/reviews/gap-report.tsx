@@ -1,4 +1,4 @@
-import { type MouseEvent, type ReactNode, useEffect, useState } from 'react';
+import { type MouseEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { CheckIcon, CrossIcon, HalfIcon } from '../../components/icons';
@@ -32,10 +32,33 @@ export interface GapReportViewProps {
 const CRITERION_HASH = /^#criterion-([^/]+)$/;
 
 /**
+ * The height of the site header while it sticks to the top (wide screens; on phones it scrolls away and
+ * this is 0), so the jump list sticks right under it whatever the header's wrapping.
+ */
+function useStickyHeaderHeight() {
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const header = document.querySelector<HTMLElement>('.site-header');
+    if (!header) return;
+    const measure = () =>
+      setHeight(getComputedStyle(header).position === 'sticky' ? header.getBoundingClientRect().height : 0);
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(header);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+  return height;
+}
+
+/**
  * Which criteria are expanded, and how to open one and bring it into view: a deep link (`#criterion-K3`)
  * or a jump opens its target, scrolls to it and moves the focus there.
  */
-function useExpandedCriteria() {
+function useExpandedCriteria(bar: RefObject<HTMLElement | null>) {
   const { hash } = useLocation();
   const linked = CRITERION_HASH.exec(decodeURIComponent(hash))?.[1] ?? null;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(linked ? [linked] : []));
@@ -52,9 +75,12 @@ function useExpandedCriteria() {
     if (!target) return;
     const element = document.getElementById(`criterion-${target.id}`);
     if (!element) return;
-    element.scrollIntoView?.({ block: 'start' });
+    // Just below the sticky jump list, wherever it sticks (under the site header on wide screens).
+    const stuck = bar.current ? Number.parseFloat(getComputedStyle(bar.current).top) || 0 : 0;
+    const offset = stuck + (bar.current?.offsetHeight ?? 0) + 12;
+    window.scrollTo?.({ top: element.getBoundingClientRect().top + window.scrollY - offset });
     element.focus({ preventScroll: true });
-  }, [target]);
+  }, [target, bar]);
 
   return {
     expanded,
@@ -90,7 +116,9 @@ export function GapReportView({
 }: GapReportViewProps) {
   const { t, i18n } = useTranslation();
   const ordered = criteriaByPriority(report);
-  const { expanded, toggle, setAll, jump } = useExpandedCriteria();
+  const jumpRef = useRef<HTMLElement>(null);
+  const stickyTop = useStickyHeaderHeight();
+  const { expanded, toggle, setAll, jump } = useExpandedCriteria(jumpRef);
   const levelsById = new Map(levels?.map((l) => [l.id, l]) ?? []);
   const allOpen = ordered.every((o) => expanded.has(o.criterion.id));
   // The offline analyzer is said once, in the notice below; not again among the flags.
@@ -239,7 +267,13 @@ export function GapReportView({
             </button>
           </div>
           <p className="section-intro">{t('report.criteriaIntro')}</p>
-          <nav className={styles.jump} aria-label={t('report.jumpLabel')} data-testid="criterion-jump">
+          <nav
+            ref={jumpRef}
+            className={styles.jump}
+            style={{ top: stickyTop }}
+            aria-label={t('report.jumpLabel')}
+            data-testid="criterion-jump"
+          >
             <ol className={styles.jumpList}>
               {ordered.map(({ criterion: c }) => {
                 const score = c.decision?.score ?? (c.status === 'failed' ? null : c.score);
