@@ -10,6 +10,7 @@ import { useDossier } from '../dossiers/queries';
 import { useExam } from '../referential/queries';
 import { fetchReview, reviewKeys } from '../reviews/queries';
 import { CriterionRef } from './citations';
+import styles from './oral-page.module.css';
 import { PracticeTimerView } from './practice-timer';
 import { type OralPrep, useOralPrep } from './queries';
 
@@ -144,7 +145,7 @@ export function OralPrepView({ oral, exam }: { oral: OralPrep; exam: Exam | unde
                 <h3 className="oral-question-title">{q.question}</h3>
                 <button
                   type="button"
-                  className="button button-secondary button-small"
+                  className={`button button-secondary button-small ${styles.reveal}`}
                   aria-expanded={shown.has(i)}
                   aria-controls={`oral-answer-${i}`}
                   onClick={() => toggle(i)}
