@@ -263,7 +263,11 @@ describe('TrainerReviewPage', () => {
     expect(help.open).toBe(true);
     const keys = [...help.querySelectorAll('dt')].map((dt) => dt.textContent);
     expect(keys).toEqual(['j', 'k', 'a', '01234', 'c', 'Échap', '?']);
-    expect(within(help).getByText("Valider la note de l'IA et passer au critère suivant")).toBeTruthy();
+    expect(
+      within(help).getByText(
+        "Valider la note de l'IA et passer au critère suivant (un critère déjà décidé garde sa décision)",
+      ),
+    ).toBeTruthy();
     press('?');
     expect(help.open).toBe(false);
   });
