@@ -79,14 +79,70 @@ describe('candidate workspace (real server, built app)', () => {
     const readiness = await page.locator('.score-panel .readiness').textContent();
     expect(['Prêt', 'Presque prêt', 'Pas encore prêt']).toContain(readiness?.trim());
     await page.getByText("Analyse hors ligne : pré-contrôle indicatif, sans modèle d'IA").waitFor();
+    // Said once: not again in the flags nor in a second disclaimer.
+    expect(
+      await page
+        .locator('.notice, .flag')
+        .evaluateAll((els) => els.filter((e) => /hors ligne/i.test(e.textContent ?? '')).length),
+    ).toBe(1);
     expect(await page.locator('article[data-criterion]').count()).toBe(7);
     await screenshot(page, 'candidate-03-report');
+
+    // Criteria are collapsed to their score line and first gap; the jump list opens one and focuses it.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const cards = page.locator('article[data-criterion]');
+    const toggles = cards.locator('button[aria-expanded]');
+    expect(await toggles.count()).toBe(7);
+    expect(
+      new Set(await toggles.evaluateAll((els) => els.map((e) => e.getAttribute('aria-expanded')))),
+    ).toEqual(new Set(['false']));
+    expect(await page.locator('a.evidence').first().isVisible()).toBe(false);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const jump = page.getByRole('navigation', { name: 'Aller à un critère' });
+    const fifth = (await cards.nth(4).getAttribute('data-criterion')) ?? '';
+    await jump.getByRole('link', { name: new RegExp(`^${fifth}`) }).click();
+    const target = page.locator(`article[data-criterion="${fifth}"]`);
+    await expect.poll(() => target.getAttribute('data-expanded')).toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-criterion')))
+      .toBe(fifth);
+    expect(new URL(page.url()).hash).toBe(`#criterion-${fifth}`);
+    // The target is in view, below the sticky jump list that stays on screen.
+    const box = await target.boundingBox();
+    const bar = await jump.boundingBox();
+    expect(box && bar && box.y >= bar.y + bar.height - 1 && box.y < 900).toBe(true);
+    expect(bar && bar.y >= 0 && bar.y < 120).toBe(true);
+    // « Ce que signifient les niveaux »: the descriptors of the review's rubric, one click away.
+    await target.getByText('Ce que signifient les niveaux').click();
+    await target.locator('details[open] li[aria-current="true"]').waitFor();
+    await screenshot(page, 'candidate-03a-report-jump-1366');
+    // Expand all, collapse all.
+    await page.getByRole('button', { name: 'Tout déplier' }).click();
+    await expect.poll(() => page.locator('button[aria-expanded="true"]').count()).toBe(7);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(height);
+    await page.getByRole('button', { name: 'Tout replier' }).click();
+    await expect.poll(() => page.locator('article button[aria-expanded="true"]').count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'candidate-03-report-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'candidate-03-report-390');
+    await jump.getByRole('link', { name: new RegExp(`^${fifth}`) }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-criterion')))
+      .toBe(fifth);
+    await screenshot(page, 'candidate-03a-report-jump-390');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     await page.getByRole('heading', { name: 'Critère par critère' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'candidate-03b-report-criteria');
     await page.getByRole('heading', { name: 'Contrôles de forme' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'candidate-03c-report-checks');
 
     // A quote opens the extracted text at its page, with the passage highlighted.
+    await page.locator('article[data-criterion] button[aria-expanded]').first().click();
     const evidence = page.locator('a.evidence').first();
     const quote = (await evidence.locator('q').textContent()) ?? '';
     expect(quote.length).toBeGreaterThan(11);
@@ -158,6 +214,33 @@ describe('candidate workspace (real server, built app)', () => {
     await screenshot(page, 'candidate-06-dossier-progress');
     await page.locator('.compare-table').scrollIntoViewIfNeeded();
     await screenshot(page, 'candidate-06b-dossier-compare');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.locator('.compare-table').scrollIntoViewIfNeeded();
+    await screenshot(page, 'candidate-06b-dossier-compare-1366');
+    // On a phone the table scrolls sideways, says so, and the « Évolution » column can be reached.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const compare = page.getByRole('region', { name: 'Tableau comparatif des deux versions' });
+    await compare.scrollIntoViewIfNeeded();
+    const hint = page.getByTestId('scroll-hint');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('Faites défiler');
+    await screenshot(page, 'candidate-06d-dossier-compare-390');
+    const evolution = compare.getByRole('columnheader', { name: 'Évolution' });
+    const outside = async () => {
+      const b = await evolution.boundingBox();
+      return b ? b.x + b.width > 390 : true;
+    };
+    expect(await outside()).toBe(true);
+    // With the keyboard: the region takes the focus and the arrows scroll it.
+    await compare.focus();
+    for (let i = 0; i < 12; i += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(outside).toBe(false);
+    await hint.waitFor({ state: 'detached' });
+    await screenshot(page, 'candidate-06e-dossier-compare-390-scrolled');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('heading', { name: 'Versions', exact: true }).scrollIntoViewIfNeeded();
     await screenshot(page, 'candidate-06c-dossier-versions');
 

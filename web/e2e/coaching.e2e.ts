@@ -186,7 +186,18 @@ describe('coaching: brief, coach on a draft, oral preparation (real server, buil
     const questions = page.locator('.oral-question');
     await questions.first().waitFor();
     expect(await questions.count()).toBeGreaterThanOrEqual(4);
-    expect(await questions.first().textContent()).toContain('Une réponse solide contient');
+    // The model answers stay hidden until asked for.
+    const modelAnswer = questions.first().getByRole('heading', { name: 'Une réponse solide contient' });
+    expect(await modelAnswer.isVisible()).toBe(false);
+    await screenshot(page, 'coaching-07a-oral-answers-hidden');
+    await questions
+      .first()
+      .getByRole('button', { name: 'Voir une réponse possible à la question 1' })
+      .click();
+    await modelAnswer.waitFor();
+    expect(
+      await questions.nth(1).getByRole('heading', { name: 'Une réponse solide contient' }).isVisible(),
+    ).toBe(false);
     // Audit RSE has no oral length in the referential: the practice says what it assumes.
     await page.getByText("Durée supposée : 20 minutes, le référentiel n'en fixe pas.").waitFor();
     const clock = page.getByRole('timer');

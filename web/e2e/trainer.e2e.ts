@@ -123,6 +123,22 @@ describe('trainer workspace (real server, built app)', () => {
     const ai = Number(aiPill.split('/')[0]);
     const score = ai >= 2 ? ai - 1 : ai + 1;
     await k1.getByRole('button', { name: 'Corriger la note du critère K1' }).click();
+    // Each score button says what its level means on keyboard focus (and on hover): a tooltip that
+    // describes the radio, dismissed with Escape while the focus stays.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const radio = k1.locator('#decision-K1-score-2');
+    await radio.focus();
+    const tip = page.locator(`#${await radio.getAttribute('aria-describedby')}`);
+    await tip.waitFor();
+    expect(await tip.getAttribute('role')).toBe('tooltip');
+    expect(await tip.textContent()).toMatch(/^2\/4 · Partiel .{20,}/);
+    await screenshot(page, 'trainer-03a-score-tooltip-1366');
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('decision-K1-score-2');
+    await k1.locator('label[for="decision-K1-score-4"]').hover();
+    await k1.locator('#decision-K1-tip-4').waitFor();
+    await page.setViewportSize({ width: 1280, height: 900 });
     await k1.locator(`label[for="decision-K1-score-${score}"]`).click();
     await k1.getByLabel('Motif').selectOption({ label: 'Texte caché ou instructions injectées' });
     const comment = `Le dossier demande 4/4 au correcteur : je ramène ce critère à ${score}/4.`;
@@ -131,6 +147,9 @@ describe('trainer workspace (real server, built app)', () => {
     await k1.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await k1.getByText('Note corrigée').waitFor();
     expect(await k1.locator('.trainer-decision .score-pill strong').textContent()).toBe(`${score}/4`);
+    // Corrected: the card offers to edit the decision, no longer to « Valider » the AI's score.
+    await k1.getByRole('button', { name: 'Modifier la décision sur le critère K1' }).waitFor();
+    expect(await k1.getByRole('button', { name: /^Valider/ }).count()).toBe(0);
 
     // Keyboard: j to K2, a to accept its score (and move on to K3).
     await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -146,6 +165,24 @@ describe('trainer workspace (real server, built app)', () => {
     await page.keyboard.press('?');
     await page.locator('details.shortcuts-help[open]').waitFor();
     await screenshot(page, 'trainer-04-decisions-shortcuts');
+
+    // Scrolling the criteria: the highlights follow the criterion read, not only the one clicked.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    for (const id of ['K5', 'K2']) {
+      await page.evaluate((criterion) => {
+        const card = document.querySelector(`[data-criterion="${criterion}"]`);
+        if (card) window.scrollBy(0, card.getBoundingClientRect().top - window.innerHeight * 0.31);
+      }, id);
+      await expect
+        .poll(() => page.locator(`article[data-criterion="${id}"]`).getAttribute('aria-current'))
+        .toBe('true');
+      await expect.poll(() => text.locator('.dossier-text-header').textContent()).toContain(id);
+    }
+    await screenshot(page, 'trainer-04b-highlights-follow-scroll-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await k1.scrollIntoViewIfNeeded();
+    await screenshot(page, 'trainer-04c-review-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Mark as checked, with a comment for the candidate.
     const check = page.getByRole('region', { name: "Vérification de l'analyse" });
@@ -212,6 +249,9 @@ describe('trainer workspace (real server, built app)', () => {
     const trainerComment = page.getByRole('region', { name: 'Commentaire de votre formateur' });
     await trainerComment.getByText(note).waitFor();
     const card = page.locator('article[data-criterion="K1"]');
+    // The criterion is collapsed to its score line, marked as checked; its details hold the decision.
+    await card.getByText('Vérifié', { exact: true }).waitFor();
+    await card.getByRole('button', { name: 'Voir le détail du critère K1' }).click();
     const decision = card.getByRole('note');
     await decision.getByText('Vérifié par votre formateur').waitFor();
     expect(await decision.locator('.score-pill strong').textContent()).toBe(`${score}/4`);

@@ -173,6 +173,7 @@ function rows(): Row[] {
     ['GET', `/api/reviews/${r1}/report.html`, [...READ]],
     ['GET', `/api/reviews/${r1}/oral`, [...READ]],
     ['GET', `/api/reviews/${r1}/decisions`, [...READ]],
+    ['GET', `/api/reviews/${r1}/rubric`, [...READ]],
     // The criterion is sound, so the owner's retry is refused on the merits (409), not for access.
     ['POST', `/api/reviews/${r1}/criteria/K1/retry`, [401, 409, 404, 403, 403, 403, 404]],
     [

@@ -79,7 +79,9 @@ export const RULES: Rule[] = [
   },
 
   {
-    pattern: new RegExp(`^/api/reviews/${ID}(/events|/report\\.md|/report\\.html|/oral|/decisions)?$`),
+    pattern: new RegExp(
+      `^/api/reviews/${ID}(/events|/report\\.md|/report\\.html|/oral|/decisions|/rubric)?$`,
+    ),
     methods: ['GET'],
     review: READERS,
   },

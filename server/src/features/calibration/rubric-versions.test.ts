@@ -242,6 +242,28 @@ describe('rubric versions', () => {
       [requested.body.id],
     );
     expect(row.rubric_version_id).toBe(v2.id);
+    // Candidates and trainers read the levels of the version their review was graded with.
+    const read = await send(t.app, 'GET', `/api/reviews/${requested.body.id}/rubric`);
+    expect(read.status).toBe(200);
+    expect(read.body.version).toBe('v2');
+    expect(read.body.criteria[0]).toEqual({
+      id: 'K1',
+      descriptors: v2.rubric.criteria[0].descriptors,
+      anchors: [
+        { score: 1, excerpt: 'Nous voulons être plus responsables.' },
+        { score: 3, excerpt: 'Réduire de 20 % les émissions de CO₂ des livraisons d’ici 2027.' },
+      ],
+    });
+    expect(read.body.criteria[0].descriptors[2]).toBe(
+      'Objectifs formulés mais non SMART, rattachés en partie aux critères ESG.',
+    );
+    expect(read.body.scale.map((s: { level: string }) => s.level)).toEqual([
+      'absent',
+      'insuffisant',
+      'partiel',
+      'satisfaisant',
+      'excellent',
+    ]);
 
     const frozen = (await send(examteam(), 'GET', `${BASE}/v2`)).body;
     expect(frozen.used).toBe(true);
@@ -261,6 +283,10 @@ describe('rubric versions', () => {
     await t.settle();
     const second = await send(t.app, 'GET', `/api/reviews/${again.body.id}`);
     expect(second.body.report.rubricVersion).toBe('v1');
+    const defaults = await send(t.app, 'GET', `/api/reviews/${again.body.id}/rubric`);
+    expect(defaults.body.version).toBe('v1');
+    expect(defaults.body.criteria[0].descriptors[2]).not.toBe(read.body.criteria[0].descriptors[2]);
+    expect(defaults.body.criteria[0].anchors).toEqual([]);
 
     const changes = await t.database.query<{ detail: { change: string; version: string } }>(
       `select detail from audit_log where action = 'rubric.change' order by created_at`,

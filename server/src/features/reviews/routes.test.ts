@@ -206,6 +206,8 @@ describe('reviews with the offline analyzer', () => {
     const { requested } = await uploadAndReview(t, 'b1-audit-rse', 'y.md', caseText('b1-audit-rse/weak.md'));
     const retry = await t.app.request(`/api/reviews/${requested.id}/criteria/K1/retry`, { method: 'POST' });
     expect(retry.status).toBe(409);
+    expect((await t.app.request(`/api/reviews/${missing}/rubric`)).status).toBe(404);
+    expect((await t.app.request('/api/reviews/nope/rubric')).status).toBe(400);
   });
 
   it('serves a finished review with an ETag, 304 when unchanged, a new ETag once a trainer decides', async () => {

@@ -6,7 +6,7 @@ import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from 
 import type { ProgressBus } from '../../lib/progress-bus';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
-import { type GapReport, GapReportSchema } from './schemas';
+import { type GapReport, GapReportSchema, ReviewRubricSchema } from './schemas';
 import type { ReviewService } from './service';
 
 const CriterionParam = IdParamSchema.extend({
@@ -181,6 +181,32 @@ export function reviewRoutes(
           return c.body(body, 200, { 'content-type': 'application/json' }) as never;
         }
         return c.json(payload, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/reviews/{id}/rubric',
+        tags: ['Revues'],
+        summary: 'Grille de la revue : descripteurs des niveaux et ancres de chaque critère',
+        request: { params: IdParamSchema },
+        responses: {
+          200: { description: 'Grille', content: { 'application/json': { schema: ReviewRubricSchema } } },
+          ...errorResponses(400, 404),
+        },
+      }),
+      async (c) => {
+        const rubric = await service.rubric(c.req.valid('param').id);
+        // The grader's wording and weights stay with the exam team; people read descriptors and anchors.
+        return c.json(
+          {
+            version: rubric.version,
+            examId: rubric.examId,
+            scale: rubric.scale,
+            criteria: rubric.criteria.map(({ id, descriptors, anchors }) => ({ id, descriptors, anchors })),
+          },
+          200,
+        );
       },
     )
     .openapi(

@@ -158,3 +158,32 @@ export const GapReportSchema = z.object({
   check: z.object({ by: z.string(), comment: z.string().nullable(), at: z.string() }).optional(),
 });
 export type GapReport = z.infer<typeof GapReportSchema>;
+
+/**
+ * The rubric a review was graded with, as candidates and trainers read it: per criterion what each score
+ * means (descriptors 0–4) and the jury-scored excerpts that anchor the scale, if any.
+ */
+export const ReviewRubricSchema = z
+  .object({
+    version: z.string(),
+    examId: z.string(),
+    scale: z.array(
+      z.object({
+        score: z.number().int().min(0).max(4),
+        level: z.enum(LEVELS),
+        label: z.string(),
+        description: z.string(),
+      }),
+    ),
+    criteria: z.array(
+      z.object({
+        id: z.string(),
+        descriptors: z
+          .object({ 0: z.string(), 1: z.string(), 2: z.string(), 3: z.string(), 4: z.string() })
+          .openapi({ description: 'Ce que signifie chaque note, de 0 à 4' }),
+        anchors: z.array(z.object({ score: z.number().int().min(0).max(4), excerpt: z.string() })),
+      }),
+    ),
+  })
+  .openapi('ReviewRubric');
+export type ReviewRubric = z.infer<typeof ReviewRubricSchema>;

@@ -758,6 +758,17 @@ export function createReviewService(deps: ReviewServiceDeps) {
       };
     },
 
+    /**
+     * The rubric a review was graded with: the stored version it names, else the built-in default of its
+     * exam (what `run` used). Shown beside the scores so candidates and trainers read what a level means.
+     */
+    async rubric(id: string): Promise<Rubric> {
+      const row = await getRow(id);
+      return row.rubricVersionId && deps.rubrics
+        ? deps.rubrics.byId(row.rubricVersionId)
+        : defaultRubric(row.examId);
+    },
+
     /** The Markdown-rendering and access helpers use the stored report. */
     report: storedReport,
   };

@@ -86,6 +86,7 @@ export const CohortViewSchema = z
         text: z.string(),
         /** How many candidates' dossiers scored 0, 1, 2, 3, 4 on this competency (rounded mean of its criteria). */
         counts: z.array(z.number().int()).length(5),
+        /** Average of the same levels the counts show (so it agrees with the histogram). */
         mean: z.number().nullable(),
         n: z.number().int(),
       }),

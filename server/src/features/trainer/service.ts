@@ -390,14 +390,17 @@ export function createTrainerService(deps: {
         }
         for (const [comp, list] of scores) {
           const all = byCompetency.get(comp) ?? [];
-          all.push(list.reduce((a, b) => a + b, 0) / list.length);
+          // A dossier's level on a competency is the rounded mean of its criteria; the histogram counts
+          // these levels and the average is taken over the same levels, so the two always agree (an
+          // average over unrounded means once said 1,5 beside a lone dossier drawn at 2/4).
+          all.push(Math.min(4, Math.max(0, Math.round(list.reduce((a, b) => a + b, 0) / list.length))));
           byCompetency.set(comp, all);
         }
       }
       const competencies = [...byCompetency.entries()]
         .map(([id, values]) => {
           const counts = [0, 0, 0, 0, 0];
-          for (const v of values) counts[Math.min(4, Math.max(0, Math.round(v)))] += 1;
+          for (const v of values) counts[v] += 1;
           const mean = values.reduce((a, b) => a + b, 0) / values.length;
           return {
             id,

@@ -225,4 +225,25 @@ describe('cohort view and calibration', () => {
     ]);
     expect(scores[0].human).toBe(scores[0].ai);
   });
+
+  it('gives averages that agree with the histogram, even when a dossier sits between two levels', async () => {
+    // C11 is assessed by K2 and K5: scores 1 and 2 put this dossier at 1.5 on C11.
+    for (const [criterionId, score] of [
+      ['K2', 1],
+      ['K5', 2],
+    ] as const) {
+      const res = await t
+        .as('trainer')
+        .request(
+          `/api/reviews/${ids.strong.reviewId}/criteria/${criterionId}/decision`,
+          json({ score, reason: 'other', comment: 'Lecture du formateur.' }),
+        );
+      expect(res.status).toBe(201);
+    }
+    const view = await (await t.as('trainer').request('/api/trainer/cohort?examId=b1-audit-rse')).json();
+    for (const c of view.competencies as { id: string; counts: number[]; mean: number; n: number }[]) {
+      const fromBars = c.counts.reduce((sum, count, score) => sum + count * score, 0) / c.n;
+      expect(c.mean, c.id).toBeCloseTo(fromBars, 2);
+    }
+  });
 });

@@ -35,15 +35,28 @@ describe('OralPrepView: questions', () => {
     ).toBeTruthy();
   });
 
-  it('hides the answer points for self-testing, and shows them again', () => {
+  it('hides the answer points until asked, one question or all at once', () => {
     renderOral();
-    const toggle = screen.getByRole('button', { name: 'Masquer les éléments de réponse' });
-    expect(toggle.getAttribute('aria-pressed')).toBe('false');
-    fireEvent.click(toggle);
-    expect(toggle.getAttribute('aria-pressed')).toBe('true');
-    expect(screen.queryByText("L'indicateur et sa cible chiffrée")).toBeNull();
-    fireEvent.click(toggle);
-    expect(screen.getByText("L'indicateur et sa cible chiffrée")).toBeTruthy();
+    const list = screen.getByRole('region', { name: 'Questions probables du jury' });
+    const points = screen.getByText("L'indicateur et sa cible chiffrée");
+    // In the page but hidden: not shown, not read out.
+    expect(points.closest('[hidden]')).not.toBeNull();
+    expect(within(list).queryByRole('heading', { name: 'Une réponse solide contient' })).toBeNull();
+    const first = within(list).getByRole('button', { name: 'Voir une réponse possible à la question 1' });
+    expect(first.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(first);
+    expect(first.getAttribute('aria-expanded')).toBe('true');
+    expect(points.closest('[hidden]')).toBeNull();
+    expect(document.getElementById(first.getAttribute('aria-controls') ?? '')?.contains(points)).toBe(true);
+    // The second one stays hidden.
+    expect(within(list).getAllByRole('heading', { name: 'Une réponse solide contient' })).toHaveLength(1);
+    fireEvent.click(within(list).getByRole('button', { name: 'Masquer la réponse à la question 1' }));
+    expect(points.closest('[hidden]')).not.toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher toutes les réponses' }));
+    expect(within(list).getAllByRole('heading', { name: 'Une réponse solide contient' })).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Masquer toutes les réponses' }));
+    expect(within(list).queryByRole('heading', { name: 'Une réponse solide contient' })).toBeNull();
   });
 
   it('says where the practice length comes from: the referential, an assumption, or per candidate', () => {

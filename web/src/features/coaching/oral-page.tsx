@@ -10,6 +10,7 @@ import { useDossier } from '../dossiers/queries';
 import { useExam } from '../referential/queries';
 import { fetchReview, reviewKeys } from '../reviews/queries';
 import { CriterionRef } from './citations';
+import styles from './oral-page.module.css';
 import { PracticeTimerView } from './practice-timer';
 import { type OralPrep, useOralPrep } from './queries';
 
@@ -65,7 +66,16 @@ export function OralPrepPage() {
 
 export function OralPrepView({ oral, exam }: { oral: OralPrep; exam: Exam | undefined }) {
   const { t } = useTranslation();
-  const [hideAnswers, setHideAnswers] = useState(false);
+  // Answers stay hidden until asked for: the candidate answers first, then compares (self-testing).
+  const [shown, setShown] = useState<ReadonlySet<number>>(() => new Set());
+  const allShown = oral.questions.length > 0 && shown.size === oral.questions.length;
+  const toggle = (index: number) =>
+    setShown((open) => {
+      const next = new Set(open);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
   const criterionTexts = new Map(exam?.criteria.map((c) => [c.id, c.text]) ?? []);
   const { practice } = oral;
   const duration = practice.perCandidate
@@ -107,13 +117,14 @@ export function OralPrepView({ oral, exam }: { oral: OralPrep; exam: Exam | unde
             <button
               type="button"
               className="button button-secondary button-small"
-              aria-pressed={hideAnswers}
-              onClick={() => setHideAnswers((hide) => !hide)}
+              onClick={() => setShown(allShown ? new Set() : new Set(oral.questions.map((_, i) => i)))}
             >
-              {t('oral.hideAnswers')}
+              {allShown ? t('oral.hideAllAnswers') : t('oral.showAllAnswers')}
             </button>
           </div>
-          <p className="section-intro">{t('oral.questionsIntro')}</p>
+          <p className="section-intro">
+            {t('oral.questionsIntro')} {t('oral.answersHiddenHint')}
+          </p>
           <ol className="oral-question-list">
             {oral.questions.map((q, i) => (
               <li key={`${q.criterionId}-${q.question}`} className="card oral-question">
@@ -132,16 +143,25 @@ export function OralPrepView({ oral, exam }: { oral: OralPrep; exam: Exam | unde
                   )}
                 </div>
                 <h3 className="oral-question-title">{q.question}</h3>
-                {!hideAnswers && (
-                  <div className="oral-strong">
-                    <h4>{t('oral.strongAnswer')}</h4>
-                    <ul className="bullet-list bullet-list-do">
-                      {q.strongAnswer.map((point) => (
-                        <li key={point}>{point}</li>
-                      ))}
-                    </ul>
-                  </div>
-                )}
+                <button
+                  type="button"
+                  className={`button button-secondary button-small ${styles.reveal}`}
+                  aria-expanded={shown.has(i)}
+                  aria-controls={`oral-answer-${i}`}
+                  onClick={() => toggle(i)}
+                >
+                  {shown.has(i) ? t('oral.hideAnswer') : t('oral.showAnswer')}{' '}
+                  <span className="visually-hidden">{t('oral.answerOf', { number: i + 1 })}</span>
+                </button>
+                {/* Rendered hidden rather than left out, so the button's aria-controls always names it. */}
+                <div className="oral-strong" id={`oral-answer-${i}`} hidden={!shown.has(i)}>
+                  <h4>{t('oral.strongAnswer')}</h4>
+                  <ul className="bullet-list bullet-list-do">
+                    {q.strongAnswer.map((point) => (
+                      <li key={point}>{point}</li>
+                    ))}
+                  </ul>
+                </div>
               </li>
             ))}
           </ol>

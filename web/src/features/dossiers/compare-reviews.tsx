@@ -6,6 +6,7 @@ import type { DossierReview } from '../../lib/api';
 import { formatScore, formatShortDate } from '../../lib/format';
 import { fetchReview, reviewKeys } from '../reviews/queries';
 import { compareReports } from './compare';
+import { ScrollTable } from './scroll-table';
 
 /** Pick two finished reviews; see, criterion by criterion, what improved and what regressed. */
 export function CompareReviews({ reviews }: { reviews: DossierReview[] }) {
@@ -68,7 +69,7 @@ export function CompareReviews({ reviews }: { reviews: DossierReview[] }) {
           }}
         />
       ) : comparison ? (
-        <div className="table-wrap">
+        <ScrollTable label={t('dossier.compareTableLabel')}>
           <table className="compare-table">
             <caption className="visually-hidden">{t('dossier.compareTitle')}</caption>
             <thead>
@@ -127,7 +128,7 @@ export function CompareReviews({ reviews }: { reviews: DossierReview[] }) {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollTable>
       ) : (
         <p className="muted">{t('dossier.compareUnavailable')}</p>
       )}

@@ -1,17 +1,19 @@
-import type { ReactNode } from 'react';
+import { type MouseEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { CheckIcon, CrossIcon, HalfIcon } from '../../components/icons';
 import { ReadinessBadge, ScorePill } from '../../components/score';
 import { InlineError } from '../../components/states';
-import { api, type CriterionResult, type GapReport } from '../../lib/api';
+import { api, type CriterionResult, type GapReport, type RubricLevels } from '../../lib/api';
 import { formatDate, formatNumber, formatScore } from '../../lib/format';
 import { CompetencyChips } from '../referential/competency-chip';
 import type { ReviewCheck } from '../trainer/queries';
 import { reasonLabel } from '../trainer/reasons';
 import { reportCheck } from '../trainer/report-check';
 import { CompetencyChart } from './competency-chart';
+import { CriterionLevels } from './criterion-levels';
 import { FlagList } from './flags';
+import styles from './gap-report.module.css';
 import { criteriaByPriority, type OrderedCriterion } from './order';
 
 export interface GapReportViewProps {
@@ -23,6 +25,79 @@ export interface GapReportViewProps {
   retrying?: string | null;
   /** The last retry that failed, with the server's error. */
   retryFailure?: { criterionId: string; error: unknown } | null;
+  /** What each level means per criterion (the review's rubric version), when loaded. */
+  levels?: RubricLevels[];
+}
+
+const CRITERION_HASH = /^#criterion-([^/]+)$/;
+
+/**
+ * The height of the site header while it sticks to the top (wide screens; on phones it scrolls away and
+ * this is 0), so the jump list sticks right under it whatever the header's wrapping.
+ */
+function useStickyHeaderHeight() {
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const header = document.querySelector<HTMLElement>('.site-header');
+    if (!header) return;
+    const measure = () =>
+      setHeight(getComputedStyle(header).position === 'sticky' ? header.getBoundingClientRect().height : 0);
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(header);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+  return height;
+}
+
+/**
+ * Which criteria are expanded, and how to open one and bring it into view: a deep link (`#criterion-K3`)
+ * or a jump opens its target, scrolls to it and moves the focus there.
+ */
+function useExpandedCriteria(bar: RefObject<HTMLElement | null>) {
+  const { hash } = useLocation();
+  const linked = CRITERION_HASH.exec(decodeURIComponent(hash))?.[1] ?? null;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(linked ? [linked] : []));
+  const [target, setTarget] = useState<{ id: string } | null>(linked ? { id: linked } : null);
+
+  // A hash set after the first render (a link within the app) opens its criterion too.
+  useEffect(() => {
+    if (!linked) return;
+    setExpanded((open) => (open.has(linked) ? open : new Set([...open, linked])));
+    setTarget({ id: linked });
+  }, [linked]);
+
+  useEffect(() => {
+    if (!target) return;
+    const element = document.getElementById(`criterion-${target.id}`);
+    if (!element) return;
+    // Just below the sticky jump list, wherever it sticks (under the site header on wide screens).
+    const stuck = bar.current ? Number.parseFloat(getComputedStyle(bar.current).top) || 0 : 0;
+    const offset = stuck + (bar.current?.offsetHeight ?? 0) + 12;
+    window.scrollTo?.({ top: element.getBoundingClientRect().top + window.scrollY - offset });
+    element.focus({ preventScroll: true });
+  }, [target, bar]);
+
+  return {
+    expanded,
+    toggle: (id: string) =>
+      setExpanded((open) => {
+        const next = new Set(open);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    setAll: (ids: string[]) => setExpanded(new Set(ids)),
+    /** Opens a criterion, scrolls to it and focuses it; a new object so the same jump twice still moves. */
+    jump: (id: string) => {
+      setExpanded((open) => (open.has(id) ? open : new Set([...open, id])));
+      setTarget({ id });
+    },
+  };
 }
 
 /** Search string that opens the extracted-text panel at a page with a quote highlighted. */
@@ -31,9 +106,28 @@ export function evidenceSearch(page: number, quote: string) {
 }
 
 /** The gap report: readiness and score first, then priorities, criteria, deliverables, format and flags. */
-export function GapReportView({ report, reviewId, onRetry, retrying, retryFailure }: GapReportViewProps) {
+export function GapReportView({
+  report,
+  reviewId,
+  onRetry,
+  retrying,
+  retryFailure,
+  levels,
+}: GapReportViewProps) {
   const { t, i18n } = useTranslation();
   const ordered = criteriaByPriority(report);
+  const jumpRef = useRef<HTMLElement>(null);
+  const stickyTop = useStickyHeaderHeight();
+  const { expanded, toggle, setAll, jump } = useExpandedCriteria(jumpRef);
+  const levelsById = new Map(levels?.map((l) => [l.id, l]) ?? []);
+  const allOpen = ordered.every((o) => expanded.has(o.criterion.id));
+  // The offline analyzer is said once, in the notice below; not again among the flags.
+  const reportFlags = report.flags.filter((f) => f.code !== 'offline_analyzer');
+  function onJump(event: MouseEvent<HTMLAnchorElement>, id: string) {
+    event.preventDefault();
+    window.history.replaceState(window.history.state, '', `#criterion-${id}`);
+    jump(id);
+  }
   const top = ordered.filter((o) => o.rank !== null).slice(0, 3);
   const lang = i18n.language === 'en' ? 'en' : 'fr';
   const markdownHref = api.reviews[':id']['report.md'].$path({ param: { id: reviewId }, query: { lang } });
@@ -128,15 +222,19 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
         </div>
       </header>
 
-      {report.offline && (
-        <p className="notice notice-offline" role="note">
+      {report.offline ? (
+        // One notice says it all: the stored disclaimer repeats the offline sentence, so it is not shown too.
+        <p className="notice notice-offline" role="note" data-testid="offline-notice">
           <strong>{t('report.offline')}</strong>
-          <span>{t('report.offlineHint')}</span>
+          <span>
+            {t('report.offlineHint')} {t('report.formative')}
+          </span>
+        </p>
+      ) : (
+        <p className="notice disclaimer" role="note">
+          {report.disclaimer}
         </p>
       )}
-      <p className="notice disclaimer" role="note">
-        {report.disclaimer}
-      </p>
 
       {check && <TrainerCheck check={check} decided={after?.decided ?? 0} total={report.criteria.length} />}
 
@@ -146,7 +244,7 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
           <ol className="priority-list">
             {top.map(({ criterion, reason }) => (
               <li key={criterion.id} className="priority-item">
-                <a href={`#criterion-${criterion.id}`}>
+                <a href={`#criterion-${criterion.id}`} onClick={(e) => onJump(e, criterion.id)}>
                   <span className="item-id">{criterion.id}</span> {criterion.text}
                 </a>
                 {reason && <p className="muted">{reason}</p>}
@@ -158,13 +256,50 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
 
       <div className="report-layout">
         <section className="report-criteria" aria-labelledby="criteria-heading">
-          <h2 id="criteria-heading">{t('report.criteriaTitle')}</h2>
+          <div className={styles.criteriaHead}>
+            <h2 id="criteria-heading">{t('report.criteriaTitle')}</h2>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => setAll(allOpen ? [] : ordered.map((o) => o.criterion.id))}
+            >
+              {allOpen ? t('report.collapseAll') : t('report.expandAll')}
+            </button>
+          </div>
           <p className="section-intro">{t('report.criteriaIntro')}</p>
+          <nav
+            ref={jumpRef}
+            className={styles.jump}
+            style={{ top: stickyTop }}
+            aria-label={t('report.jumpLabel')}
+            data-testid="criterion-jump"
+          >
+            <ol className={styles.jumpList}>
+              {ordered.map(({ criterion: c }) => {
+                const score = c.decision?.score ?? (c.status === 'failed' ? null : c.score);
+                return (
+                  <li key={c.id}>
+                    <a
+                      className={`${styles.jumpLink} ${score === null ? '' : `level-${score}`}`}
+                      href={`#criterion-${c.id}`}
+                      onClick={(e) => onJump(e, c.id)}
+                    >
+                      <span className={styles.jumpId}>{c.id}</span>
+                      <span>{score === null ? '—' : t('report.scoreOutOf', { score })}</span>
+                    </a>
+                  </li>
+                );
+              })}
+            </ol>
+          </nav>
           <ol className="criterion-list">
             {ordered.map((item) => (
               <li key={item.criterion.id}>
                 <CriterionCard
                   item={item}
+                  expanded={expanded.has(item.criterion.id)}
+                  onToggle={() => toggle(item.criterion.id)}
+                  levels={levelsById.get(item.criterion.id)}
                   onRetry={onRetry}
                   retrying={retrying === item.criterion.id}
                   retryError={retryFailure?.criterionId === item.criterion.id ? retryFailure.error : null}
@@ -230,8 +365,8 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
 
           <section className="card" aria-labelledby="flags-heading">
             <h2 id="flags-heading">{t('report.flagsTitle')}</h2>
-            {report.flags.length > 0 ? (
-              <FlagList flags={report.flags} />
+            {reportFlags.length > 0 ? (
+              <FlagList flags={reportFlags} />
             ) : (
               <p className="muted">{t('report.noFlags')}</p>
             )}
@@ -278,13 +413,23 @@ export function GapReportView({ report, reviewId, onRetry, retrying, retryFailur
   );
 }
 
+/**
+ * One criterion: collapsed, its score line and first gap (a failed one keeps its retry in view); expanded,
+ * the rationale, the trainer's decision, evidence, what is missing, what to do and what the levels mean.
+ */
 function CriterionCard({
   item,
+  expanded,
+  onToggle,
+  levels,
   onRetry,
   retrying,
   retryError,
 }: {
   item: OrderedCriterion;
+  expanded: boolean;
+  onToggle: () => void;
+  levels: RubricLevels | undefined;
   onRetry?: (criterionId: string) => void;
   retrying: boolean;
   retryError: unknown;
@@ -293,12 +438,16 @@ function CriterionCard({
   const { criterion: c, rank, reason } = item;
   const failed = c.status === 'failed';
   const headingId = `criterion-${c.id}-title`;
+  const bodyId = `criterion-${c.id}-details`;
+  const firstGap = c.missing[0] ?? c.recommendations[0] ?? null;
   return (
     <article
       id={`criterion-${c.id}`}
-      className={`criterion-card card${failed ? ' criterion-failed' : ''}`}
+      className={`criterion-card card ${styles.card}${failed ? ' criterion-failed' : ''}`}
       aria-labelledby={headingId}
       data-criterion={c.id}
+      data-expanded={expanded}
+      tabIndex={-1}
     >
       <header className="criterion-header">
         {rank !== null && (
@@ -319,88 +468,117 @@ function CriterionCard({
           <ScorePill score={c.score} level={c.level} />
         )}
       </header>
-      <CompetencyChips ids={c.competencies} label={t('exam.criterionCompetencies')} />
-
-      {reason && rank !== null && (
-        <p className="priority-reason">
-          <strong>{t('report.rankReason', { rank })}</strong> {reason}
+      {!failed && (
+        <p className={styles.firstGap} data-testid="first-gap">
+          {c.decision && <span className={styles.verifiedTag}>{t('report.verifiedTag')}</span>}
+          {firstGap ? (
+            <>
+              <strong>{t('report.firstGap')}</strong> {firstGap}
+            </>
+          ) : (
+            <span className="muted">{t('report.noGap')}</span>
+          )}
         </p>
       )}
-      <p className="rationale">{c.rationale}</p>
-
-      {c.decision && (
-        <div className="decision" role="note">
-          <p className="decision-title">
-            <CheckIcon /> {t('report.verifiedByTrainer')}
-            <ScorePill score={c.decision.score} level={levelName(c.decision.score)} />
-          </p>
-          <p className="decision-reason">{reasonLabel(t, c.decision.reason)}</p>
-          {c.decision.comment && <p className="decision-comment">{c.decision.comment}</p>}
-          {!failed && c.decision.score !== c.score && (
-            <p className="muted small">{t('trainer.candidate.aiScore', { score: c.score })}</p>
-          )}
-          <p className="muted small">
-            {t('report.decisionBy', { by: c.decision.by, date: formatDate(c.decision.at, i18n.language) })}
-          </p>
-        </div>
+      {!failed && (
+        <button
+          type="button"
+          className={`button button-secondary button-small ${styles.toggle}`}
+          aria-expanded={expanded}
+          aria-controls={bodyId}
+          onClick={onToggle}
+        >
+          {expanded ? t('report.hideDetails') : t('report.showDetails')}{' '}
+          <span className="visually-hidden">{t('report.detailsOf', { id: c.id })}</span>
+        </button>
       )}
+      <div id={bodyId} hidden={!failed && !expanded} className={styles.details}>
+        <CompetencyChips ids={c.competencies} label={t('exam.criterionCompetencies')} />
 
-      {failed ? (
-        <div className="criterion-retry">
-          <p>{t('report.failedHint')}</p>
-          {onRetry && (
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => onRetry(c.id)}
-              disabled={retrying}
-              aria-label={t('report.retryAria', { id: c.id })}
-            >
-              {retrying ? t('report.retrying') : t('report.retry')}
-            </button>
-          )}
-          {retryError !== null && retryError !== undefined && <InlineError error={retryError} />}
-        </div>
-      ) : (
-        <div className="criterion-body">
-          <CriterionSection title={t('report.evidence')}>
-            {c.evidence.length > 0 ? (
-              <ul className="evidence-list">
-                {c.evidence.map((e) => (
-                  <li key={`${e.page}-${e.quote}`}>
-                    <Link className="evidence" to={{ search: evidenceSearch(e.page, e.quote) }}>
-                      {/* The visible quote and page are the link's name, after a hidden verb (WCAG 2.5.3). */}
-                      <span className="visually-hidden">{t('report.evidenceVerb')}</span> <q>{e.quote}</q>
-                      <span className="page-ref">{t('report.page', { page: e.page })}</span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">{t('report.noEvidence')}</p>
+        {reason && rank !== null && (
+          <p className="priority-reason">
+            <strong>{t('report.rankReason', { rank })}</strong> {reason}
+          </p>
+        )}
+        <p className="rationale">{c.rationale}</p>
+
+        {c.decision && (
+          <div className="decision" role="note">
+            <p className="decision-title">
+              <CheckIcon /> {t('report.verifiedByTrainer')}
+              <ScorePill score={c.decision.score} level={levelName(c.decision.score)} />
+            </p>
+            <p className="decision-reason">{reasonLabel(t, c.decision.reason)}</p>
+            {c.decision.comment && <p className="decision-comment">{c.decision.comment}</p>}
+            {!failed && c.decision.score !== c.score && (
+              <p className="muted small">{t('trainer.candidate.aiScore', { score: c.score })}</p>
             )}
-          </CriterionSection>
-          {c.missing.length > 0 && (
-            <CriterionSection title={t('report.missing')}>
-              <ul className="bullet-list">
-                {c.missing.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
+            <p className="muted small">
+              {t('report.decisionBy', { by: c.decision.by, date: formatDate(c.decision.at, i18n.language) })}
+            </p>
+          </div>
+        )}
+
+        {failed ? (
+          <div className="criterion-retry">
+            <p>{t('report.failedHint')}</p>
+            {onRetry && (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => onRetry(c.id)}
+                disabled={retrying}
+                aria-label={t('report.retryAria', { id: c.id })}
+              >
+                {retrying ? t('report.retrying') : t('report.retry')}
+              </button>
+            )}
+            {retryError !== null && retryError !== undefined && <InlineError error={retryError} />}
+          </div>
+        ) : (
+          <div className="criterion-body">
+            <CriterionSection title={t('report.evidence')}>
+              {c.evidence.length > 0 ? (
+                <ul className="evidence-list">
+                  {c.evidence.map((e) => (
+                    <li key={`${e.page}-${e.quote}`}>
+                      <Link className="evidence" to={{ search: evidenceSearch(e.page, e.quote) }}>
+                        {/* The visible quote and page are the link's name, after a hidden verb (WCAG 2.5.3). */}
+                        <span className="visually-hidden">{t('report.evidenceVerb')}</span> <q>{e.quote}</q>
+                        <span className="page-ref">{t('report.page', { page: e.page })}</span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">{t('report.noEvidence')}</p>
+              )}
             </CriterionSection>
-          )}
-          {c.recommendations.length > 0 && (
-            <CriterionSection title={t('report.recommendations')}>
-              <ul className="bullet-list bullet-list-do">
-                {c.recommendations.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            </CriterionSection>
-          )}
-        </div>
-      )}
-      {c.flags.length > 0 && <FlagList flags={c.flags} compact />}
+            {c.missing.length > 0 && (
+              <CriterionSection title={t('report.missing')}>
+                <ul className="bullet-list">
+                  {c.missing.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              </CriterionSection>
+            )}
+            {c.recommendations.length > 0 && (
+              <CriterionSection title={t('report.recommendations')}>
+                <ul className="bullet-list bullet-list-do">
+                  {c.recommendations.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              </CriterionSection>
+            )}
+          </div>
+        )}
+        {levels && (
+          <CriterionLevels levels={levels} score={failed ? undefined : (c.decision?.score ?? c.score)} />
+        )}
+        {c.flags.length > 0 && <FlagList flags={c.flags} compact />}
+      </div>
     </article>
   );
 }

@@ -80,3 +80,13 @@ export function useRetryCriterion(reviewId: string) {
     },
   });
 }
+
+/** The levels of the rubric a review was graded with (descriptors and anchors per criterion). It never changes. */
+export function useReviewRubric(reviewId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['reviewRubric', reviewId] as const,
+    queryFn: () => unwrap(api.reviews[':id'].rubric.$get({ param: { id: reviewId } })),
+    enabled: enabled && Boolean(reviewId),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

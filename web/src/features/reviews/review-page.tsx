@@ -6,7 +6,7 @@ import { ErrorState, InlineError, Loading } from '../../components/states';
 import { useDossier, useRequestReview } from '../dossiers/queries';
 import { useExam } from '../referential/queries';
 import { GapReportView } from './gap-report';
-import { isActive, useLiveReview, useRetryCriterion } from './queries';
+import { isActive, useLiveReview, useRetryCriterion, useReviewRubric } from './queries';
 import { ReviewProgressView } from './review-progress';
 import { TextPanel } from './text-panel';
 
@@ -18,6 +18,7 @@ export function ReviewPage() {
   const dossier = useDossier(review.data?.dossierId);
   const exam = useExam(review.data?.examId);
   const retry = useRetryCriterion(id);
+  const rubric = useReviewRubric(id, Boolean(review.data?.report));
   const [retryFailure, setRetryFailure] = useState<{ criterionId: string; error: unknown } | null>(null);
   const requestAgain = useRequestReview(review.data?.dossierId ?? '');
   const [params, setParams] = useSearchParams();
@@ -91,6 +92,7 @@ export function ReviewPage() {
               onRetry={isActive(review.data.status) ? undefined : onRetry}
               retrying={retry.isPending ? (retry.variables ?? null) : null}
               retryFailure={retryFailure}
+              levels={rubric.data?.criteria}
             />
           )}
           {review.data.status === 'done' && (

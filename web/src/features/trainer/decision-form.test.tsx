@@ -22,10 +22,12 @@ function Harness({
   criterion,
   onSubmit,
   error,
+  descriptors,
 }: {
   criterion: CriterionResult;
   onSubmit: (input: DecisionInput) => void;
   error?: unknown;
+  descriptors?: Record<0 | 1 | 2 | 3 | 4, string>;
 }) {
   const [draft, setDraft] = useState<DecisionDraft>(initialDraft(criterion));
   return (
@@ -36,6 +38,7 @@ function Harness({
       onCancel={() => undefined}
       onSubmit={onSubmit}
       error={error}
+      descriptors={descriptors}
     />
   );
 }
@@ -199,5 +202,60 @@ describe('DecisionSummary', () => {
     expect(screen.getByText("D'accord avec l'analyse")).toBeTruthy();
     rerender(<DecisionSummary criterion={k3} />);
     expect(container.textContent).toBe('');
+  });
+});
+
+describe('score buttons with the rubric descriptors', () => {
+  const descriptors = {
+    0: 'Rien sur ce point.',
+    1: 'Cité sans analyse.',
+    2: 'Analyse incomplète.',
+    3: 'Analyse argumentée et étayée.',
+    4: 'Chiffrée, sourcée, cohérente.',
+  };
+  const shown = () => screen.queryAllByRole('tooltip').map((tip) => tip.textContent);
+
+  it('shows the descriptor of the focused score, named as its description', () => {
+    render(<Harness criterion={k3} onSubmit={vi.fn()} descriptors={descriptors} />);
+    expect(shown()).toEqual([]);
+    act(() => score(3).focus());
+    expect(shown()).toEqual(['3/4 · Satisfaisant Analyse argumentée et étayée.']);
+    const tip = document.getElementById(score(3).getAttribute('aria-describedby') ?? '');
+    expect(tip?.textContent).toBe('3/4 · Satisfaisant Analyse argumentée et étayée.');
+    act(() => score(4).focus());
+    expect(shown()).toEqual(['4/4 · Excellent Chiffrée, sourcée, cohérente.']);
+    act(() => score(4).blur());
+    expect(shown()).toEqual([]);
+  });
+
+  it('follows the pointer, stays while the pointer is on the tooltip, and hides on Escape without moving focus', () => {
+    render(<Harness criterion={k3} onSubmit={vi.fn()} descriptors={descriptors} />);
+    act(() => score(1).focus());
+    const label2 = score(2).closest('label') as HTMLElement;
+    fireEvent.mouseEnter(label2);
+    // Hover wins over focus while it lasts.
+    expect(shown()).toEqual(['2/4 · Partiel Analyse incomplète.']);
+    // Moving onto the tooltip (inside the hovered area) keeps it.
+    const tip = screen.getByRole('tooltip');
+    fireEvent.mouseOut(label2, { relatedTarget: tip });
+    fireEvent.mouseOver(tip, { relatedTarget: label2 });
+    expect(shown()).toEqual(['2/4 · Partiel Analyse incomplète.']);
+    // Escape dismisses it; the focus stays on the score.
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+    expect(shown()).toEqual([]);
+    expect(document.activeElement).toBe(score(1));
+    // Another score brings it back.
+    fireEvent.mouseEnter(score(4).closest('label') as HTMLElement);
+    expect(shown()).toEqual(['4/4 · Excellent Chiffrée, sourcée, cohérente.']);
+    // Leaving the whole area: back to the focused score's.
+    fireEvent.mouseOut(score(4).closest('label') as HTMLElement, { relatedTarget: document.body });
+    expect(shown()).toEqual(['1/4 · Insuffisant Cité sans analyse.']);
+  });
+
+  it('has no tooltip when the rubric is not known', () => {
+    render(<Harness criterion={k3} onSubmit={vi.fn()} />);
+    act(() => score(2).focus());
+    expect(screen.queryAllByRole('tooltip', { hidden: true })).toEqual([]);
+    expect(score(2).hasAttribute('aria-describedby')).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScorePill } from '../../components/score';
 import { InlineError } from '../../components/states';
-import type { CriterionResult } from '../../lib/api';
+import type { CriterionResult, RubricLevels } from '../../lib/api';
 import { formatDate } from '../../lib/format';
+import styles from './decision-form.module.css';
 import type { DecisionInput, Reason } from './queries';
 import { REASONS, reasonLabel } from './reasons';
 
@@ -84,8 +85,11 @@ export function DecisionForm({
   onSubmit,
   pending = false,
   error,
+  descriptors,
 }: {
   criterion: CriterionResult;
+  /** What each score means for this criterion (the review's rubric), shown on hover and focus. */
+  descriptors?: RubricLevels['descriptors'];
   draft: DecisionDraft;
   onChange: (draft: DecisionDraft) => void;
   onCancel: () => void;
@@ -95,6 +99,7 @@ export function DecisionForm({
 }) {
   const { t } = useTranslation();
   const [invalid, setInvalid] = useState<string | null>(null);
+  const tip = useScoreTip();
   const id = `decision-${criterion.id}`;
   const ai = criterion.score;
   const commentRequired = draft.reason === 'other';
@@ -119,22 +124,49 @@ export function DecisionForm({
       </p>
       <fieldset className="score-choice">
         <legend className="score-choice-legend">{t('trainer.decision.yourScore')}</legend>
-        <div className="score-options">
-          {SCORES.map((score) => (
-            <label key={score} className={`score-option level-${score}`} htmlFor={`${id}-score-${score}`}>
-              <input
-                type="radio"
-                id={`${id}-score-${score}`}
-                name={`${id}-score`}
-                value={score}
-                checked={draft.score === score}
-                onChange={() => change(withScore(draft, score, ai))}
-              />
-              <span className="score-option-value">{score}</span>
-              <span className="score-option-level">{t(`levels.${levelOf(score)}`)}</span>
-              {score === ai && <span className="score-option-ai">{t('trainer.decision.aiMark')}</span>}
-            </label>
-          ))}
+        {/* Hovering the tooltip itself keeps it open (WCAG 1.4.13): it sits inside the hovered area. */}
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: pointer hover only mirrors what keyboard focus on each radio already shows */}
+        <div className={styles.scoreArea} onMouseLeave={() => tip.hover(null)}>
+          <div className="score-options">
+            {SCORES.map((score) => (
+              <label
+                key={score}
+                className={`score-option level-${score}`}
+                htmlFor={`${id}-score-${score}`}
+                onMouseEnter={() => tip.hover(score)}
+              >
+                <input
+                  type="radio"
+                  id={`${id}-score-${score}`}
+                  name={`${id}-score`}
+                  value={score}
+                  checked={draft.score === score}
+                  onChange={() => change(withScore(draft, score, ai))}
+                  onFocus={() => tip.focus(score)}
+                  onBlur={() => tip.focus(null)}
+                  aria-describedby={descriptors ? `${id}-tip-${score}` : undefined}
+                />
+                <span className="score-option-value">{score}</span>
+                <span className="score-option-level">{t(`levels.${levelOf(score)}`)}</span>
+                {score === ai && <span className="score-option-ai">{t('trainer.decision.aiMark')}</span>}
+              </label>
+            ))}
+          </div>
+          {descriptors &&
+            SCORES.map((score) => (
+              <p
+                key={score}
+                id={`${id}-tip-${score}`}
+                role="tooltip"
+                className={styles.tooltip}
+                hidden={tip.shown !== score}
+              >
+                <strong>
+                  {score}/4 · {t(`levels.${levelOf(score)}`)}
+                </strong>{' '}
+                {descriptors[score]}
+              </p>
+            ))}
         </div>
       </fieldset>
       <div className="field">
@@ -193,4 +225,34 @@ export function DecisionForm({
       </div>
     </form>
   );
+}
+
+/**
+ * Which score's descriptor is shown: the hovered one, else the focused one; Escape hides it until the
+ * pointer or the focus moves to another score (WCAG 1.4.13: dismissable, hoverable, persistent).
+ */
+function useScoreTip() {
+  const [hovered, setHovered] = useState<number | null>(null);
+  const [focused, setFocused] = useState<number | null>(null);
+  const [dismissed, setDismissed] = useState(false);
+  const shown = dismissed ? null : (hovered ?? focused);
+  useEffect(() => {
+    if (shown === null) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setDismissed(true);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [shown]);
+  return {
+    shown,
+    hover: (score: number | null) => {
+      if (score !== null) setDismissed(false);
+      setHovered(score);
+    },
+    focus: (score: number | null) => {
+      if (score !== null) setDismissed(false);
+      setFocused(score);
+    },
+  };
 }

@@ -13,6 +13,24 @@ import { TrainerReviewPage } from './review-page';
 
 type Json = Record<string, unknown>;
 
+const descriptors = (id: string) => ({
+  0: `${id} : rien`,
+  1: `${id} : cité sans analyse`,
+  2: `${id} : analyse incomplète`,
+  3: `${id} : analyse argumentée`,
+  4: `${id} : chiffré, sourcé, cohérent`,
+});
+const rubric = {
+  version: 'v1',
+  examId: 'b1-audit-rse',
+  scale: [],
+  criteria: ['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7'].map((id) => ({
+    id,
+    descriptors: descriptors(id),
+    anchors: [],
+  })),
+};
+
 let serverReview: Review;
 let posts: { path: string; body: Json }[];
 let refuse: { status: number; code: string; message: string } | null;
@@ -60,6 +78,7 @@ const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => 
   if (path === `/api/reviews/${REVIEW_ID}`) return Response.json(serverReview);
   if (path === `/api/dossiers/${DOSSIER_ID}/versions/2/text`) return Response.json(dossierText);
   if (path === '/api/trainer/queue') return Response.json(queue);
+  if (path === `/api/reviews/${REVIEW_ID}/rubric`) return Response.json(rubric);
   return Response.json({ error: { code: 'not_found', message: path } }, { status: 404 });
 });
 
@@ -244,7 +263,11 @@ describe('TrainerReviewPage', () => {
     expect(help.open).toBe(true);
     const keys = [...help.querySelectorAll('dt')].map((dt) => dt.textContent);
     expect(keys).toEqual(['j', 'k', 'a', '01234', 'c', 'Échap', '?']);
-    expect(within(help).getByText("Valider la note de l'IA et passer au critère suivant")).toBeTruthy();
+    expect(
+      within(help).getByText(
+        "Valider la note de l'IA et passer au critère suivant (un critère déjà décidé garde sa décision)",
+      ),
+    ).toBeTruthy();
     press('?');
     expect(help.open).toBe(false);
   });
@@ -299,5 +322,38 @@ describe('TrainerReviewPage', () => {
     expect(await within(section).findByText('Analyse marquée comme vérifiée.')).toBeTruthy();
     expect(within(section).getByText(/^Vérifiée par Claire Martin, le/)).toBeTruthy();
     expect(within(section).getByRole('button', { name: 'Mettre à jour la vérification' })).toBeTruthy();
+  });
+
+  it('after a correction, offers to edit the decision instead of « Valider » the AI score, and a skips it', async () => {
+    renderPage();
+    // K1 was changed to 2/4 (AI 3/4): no « Valider 3/4 » any more, and no second « Corriger ».
+    expect(within(card('K1')).queryByRole('button', { name: /^Valider/ })).toBeNull();
+    const edit = within(card('K1')).getByRole('button', { name: 'Modifier la décision sur le critère K1' });
+    // Undecided K2 still offers both.
+    expect(within(card('K2')).getByRole('button', { name: /^Valider 2\/4/ })).toBeTruthy();
+    // « a » on the decided K1 moves on without overwriting the correction.
+    expect(selectedId()).toBe('K1');
+    press('a');
+    await waitFor(() => expect(selectedId()).toBe('K2'));
+    expect(posts).toEqual([]);
+    // « Modifier » opens the form on the trainer's score.
+    fireEvent.click(edit);
+    expect((screen.getByRole('radio', { name: /^2/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows what the levels mean beside each criterion, and each score button describes its level on focus', async () => {
+    renderPage();
+    const levels = await within(card('K3')).findByTestId('levels-K3');
+    expect(within(levels).getByText('Ce que signifient les niveaux').tagName).toBe('SUMMARY');
+    // The AI's 1/4 is the level marked on an undecided criterion.
+    expect(levels.querySelector('[aria-current="true"]')?.textContent).toContain('K3 : cité sans analyse');
+    fireEvent.click(within(card('K3')).getByRole('button', { name: 'Corriger la note du critère K3' }));
+    const two = within(card('K3')).getByRole('radio', { name: /^2/ });
+    const tip = document.getElementById(two.getAttribute('aria-describedby') ?? '');
+    expect(tip?.getAttribute('role')).toBe('tooltip');
+    expect(tip?.hidden).toBe(true);
+    act(() => two.focus());
+    expect(tip?.hidden).toBe(false);
+    expect(tip?.textContent).toBe('2/4 · Partiel K3 : analyse incomplète');
   });
 });

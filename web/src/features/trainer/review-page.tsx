@@ -5,17 +5,20 @@ import { useDocumentTitle } from '../../components/document-title';
 import { CheckIcon } from '../../components/icons';
 import { ReadinessBadge, ScorePill } from '../../components/score';
 import { ErrorState, InlineError, Loading } from '../../components/states';
-import type { CriterionResult, GapReport, Review } from '../../lib/api';
+import type { CriterionResult, GapReport, Review, RubricLevels } from '../../lib/api';
 import { formatDate, formatScore } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
 import { CompetencyChips } from '../referential/competency-chip';
+import { CriterionLevels } from '../reviews/criterion-levels';
 import { FlagList } from '../reviews/flags';
+import { useReviewRubric } from '../reviews/queries';
 import { type DecisionDraft, DecisionForm, DecisionSummary, initialDraft, withScore } from './decision-form';
 import { DossierText } from './dossier-text';
 import { type DecisionInput, useCheckReview, useDecide, useQueue, useTrainerReview } from './queries';
 import { reportCheck } from './report-check';
 import { useShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './shortcuts-help';
+import { useVisibleCriterion } from './visible-criterion';
 
 export function TrainerReviewPage() {
   return (
@@ -96,6 +99,8 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
   const [failure, setFailure] = useState<{ criterionId: string; error: unknown } | null>(null);
   const [announce, setAnnounce] = useState('');
   const decide = useDecide(review.id);
+  const rubric = useReviewRubric(review.id);
+  const levels = new Map(rubric.data?.criteria.map((l) => [l.id, l]) ?? []);
   const queue = useQueue({});
   const item = queue.data?.find((i) => i.reviewId === review.id);
   const current: CriterionResult | undefined = criteria[selected];
@@ -105,7 +110,12 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
   // Moves focus once the element it targets is rendered (a form opened by a shortcut, a card).
   useEffect(() => {
     if (!focusTarget) return;
-    document.getElementById(focusTarget)?.focus();
+    const element = document.getElementById(focusTarget);
+    if (element?.dataset.criterion) {
+      // A card moved to by j/k goes to the top, across the line the highlights follow (useVisibleCriterion).
+      element.focus({ preventScroll: true });
+      element.scrollIntoView?.({ block: 'start' });
+    } else element?.focus();
     setFocusTarget(null);
   }, [focusTarget]);
 
@@ -115,6 +125,14 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
     setQuote((q) => ({ index: 0, request: q.request + 1, reveal: false }));
     if (focus) setFocusTarget(`criterion-${criteria[next].id}`);
   }
+
+  // The highlights follow the criterion scrolled to, not only the one last clicked.
+  const listRef = useVisibleCriterion((criterionId) => {
+    const index = criteria.findIndex((c) => c.id === criterionId);
+    if (index < 0 || index === selected) return;
+    setSelected(index);
+    setQuote((q) => ({ index: 0, request: q.request + 1, reveal: false }));
+  });
 
   function showQuote(index: number, quoteIndex: number) {
     setSelected(index);
@@ -151,6 +169,11 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
   function accept(index: number, { advance = false } = {}) {
     const c = criteria[index];
     if (c?.status !== 'done' || decide.isPending) return;
+    // A decided criterion keeps its decision: « a » moves on instead of putting the AI's score back.
+    if (c.decision) {
+      if (advance) select(index + 1, { focus: true });
+      return;
+    }
     send(
       c,
       { score: c.score, reason: 'agree' },
@@ -226,11 +249,12 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
             {t('trainer.review.criteriaTitle')}
           </h2>
           <p className="section-intro">{t('trainer.review.criteriaIntro')}</p>
-          <ol className="trainer-criterion-list">
+          <ol className="trainer-criterion-list" ref={listRef}>
             {criteria.map((c, index) => (
               <li key={c.id}>
                 <CriterionReview
                   criterion={c}
+                  levels={levels.get(c.id)}
                   selected={index === selected}
                   activeQuote={index === selected ? quote.index : -1}
                   onSelect={() => index !== selected && select(index)}
@@ -268,6 +292,7 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
 
 function CriterionReview({
   criterion: c,
+  levels,
   selected,
   activeQuote,
   onSelect,
@@ -282,6 +307,7 @@ function CriterionReview({
   error,
 }: {
   criterion: CriterionResult;
+  levels: RubricLevels | undefined;
   selected: boolean;
   activeQuote: number;
   onSelect: () => void;
@@ -364,6 +390,7 @@ function CriterionReview({
         </div>
       )}
       {c.flags.length > 0 && <FlagList flags={c.flags} compact />}
+      {levels && <CriterionLevels levels={levels} score={failed ? undefined : c.score} />}
 
       <div className="trainer-decision-area">
         <DecisionSummary criterion={c} />
@@ -376,7 +403,23 @@ function CriterionReview({
             onSubmit={onSave}
             pending={pending}
             error={error}
+            descriptors={levels?.descriptors}
           />
+        ) : c.decision ? (
+          // Decided: the card offers to change the decision, never « Valider » the AI's score again.
+          <>
+            <div className="button-row">
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={onOpenDraft}
+                aria-label={t('trainer.decision.editAria', { id: c.id })}
+              >
+                {t('trainer.decision.edit')}
+              </button>
+            </div>
+            {error !== null && error !== undefined && <InlineError error={error} />}
+          </>
         ) : (
           <>
             <div className="button-row">
