@@ -12,6 +12,7 @@ import { accessPolicy, csrfGuard } from './features/accounts/policy';
 import { adminRoutes, meRoutes } from './features/accounts/routes';
 import { calibrationRoutes, calibrationWorkspaceRoutes } from './features/calibration/routes';
 import { coachingRoutes } from './features/coaching/routes';
+import { commentBankRoutes, passageCommentRoutes } from './features/comments/index';
 import { doctorRoutes } from './features/doctor/routes';
 import { runDoctor } from './features/doctor/service';
 import { dossierRoutes } from './features/dossiers/routes';
@@ -157,7 +158,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/calibration', calibrationRoutes())
     .route('/api/calibration', calibrationWorkspaceRoutes(deps.services.calibration, deps.services.rubrics))
     .route('/api/dossiers', dossierRoutes(deps.services.dossiers, accounts, deps.config.maxUploadBytes))
+    .route('/api/dossiers', passageCommentRoutes(deps.services.comments))
     .route('/api/trainer', trainerRoutes(deps.services.trainer))
+    .route('/api/trainer', commentBankRoutes(deps.services.comments))
     .route('/api/notifications', notificationRoutes(deps.services.notifications))
     .route(
       '/api',

@@ -4,6 +4,7 @@ import { createAccountService } from './features/accounts/service';
 import { createRubricVersionService } from './features/calibration/rubric-versions';
 import { createCalibrationService } from './features/calibration/service';
 import { createCoachingService } from './features/coaching/service';
+import { createCommentService } from './features/comments/index';
 import { createDossierService } from './features/dossiers/service';
 import { createNotificationService } from './features/notifications/service';
 import { createModelGrader, createOfflineGrader } from './features/reviews/grader';
@@ -104,6 +105,8 @@ export function createServices(
   return {
     auth,
     accounts,
+    /** Trainers' comments on passages and their comment banks. */
+    comments: createCommentService({ database }),
     /** The append-only usage ledger behind the per-user limits and the sign-in backoff. */
     ledger: createUsageLedger(database),
     trainer,
