@@ -80,7 +80,13 @@ export function PdfPages({
     setDoc(null);
     setSizes([]);
     setFailed(false);
-    const task = openPdf(url);
+    let task: ReturnType<typeof openPdf>;
+    try {
+      task = openPdf(url);
+    } catch {
+      setFailed(true);
+      return;
+    }
     task.promise
       .then(async (pdf) => {
         const all: PageSize[] = [];

@@ -34,7 +34,7 @@ export function openPdf(url: string): { promise: Promise<PDFDocumentProxy>; dest
     isEvalSupported: false,
     useSystemFonts: true,
     // Only Symbol and ZapfDingbats are asked for with system fonts on; the factory serves them.
-    standardFontDataUrl: 'bundled:',
+    standardFontDataUrl: '/bundled-standard-fonts/',
     useWorkerFetch: false,
     BinaryDataFactory: BundledDataFactory,
   } as Parameters<typeof getDocument>[0]);

@@ -4,6 +4,19 @@ import { formatDate } from '../../lib/format';
 import styles from './document.module.css';
 import { usePassageComments } from './queries';
 
+/** At the top of the report: one line saying the trainer commented on passages, with a link to them. */
+export function TrainerCommentsNotice({ dossierId, version }: { dossierId: string; version: number }) {
+  const { t } = useTranslation();
+  const comments = usePassageComments(dossierId, version);
+  const count = comments.data?.length ?? 0;
+  if (count === 0) return null;
+  return (
+    <p className={`notice ${styles.notice}`}>
+      {t('document.noticeText', { count })} <a href="#commentaires">{t('document.noticeLink')}</a>
+    </p>
+  );
+}
+
 /**
  * In the candidate's report: the trainers' comments on passages of the version, each with a link that
  * opens the document at its passage (the same panel as an evidence quote). Nothing when there are none.

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, InlineError, Loading } from '../../components/states';
-import { TrainerComments } from '../document/trainer-comments';
+import { TrainerComments, TrainerCommentsNotice } from '../document/trainer-comments';
 import { useDossier, useRequestReview } from '../dossiers/queries';
 import { useExam } from '../referential/queries';
 import { GapReportView } from './gap-report';
@@ -85,6 +85,7 @@ export function ReviewPage() {
               {requestAgain.error && <InlineError error={requestAgain.error} />}
             </div>
           )}
+          <TrainerCommentsNotice dossierId={review.data.dossierId} version={review.data.version} />
           {review.data.report && (
             <GapReportView
               report={review.data.report}
