@@ -258,12 +258,19 @@ describe('the document as it looks, and comments on passages (real server, built
 
     // The candidate reads both in the report, and the passage beside the comment in the document.
     await candidate.goto(`${server.url}/revues/${reviewId}`);
+    // A line at the top says so and leads to them.
+    await candidate.getByText('Votre formateur a commenté 2 passages de votre document.').waitFor();
+    await candidate.getByRole('link', { name: 'Lire ses commentaires' }).click();
     const section = candidate.getByRole('region', {
       name: 'Commentaires de votre formateur sur le document',
     });
     await section.waitFor();
     expect(await section.locator('[data-comment]').count()).toBe(2);
     await screenshot(candidate, 'document-candidate-comments-desktop');
+    await candidate.setViewportSize(PHONE);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(candidate, 'document-candidate-comments-phone');
+    await candidate.setViewportSize(DESKTOP);
     await section.getByRole('link', { name: `Voir dans le document, page ${evidence.page}` }).click();
     const docPanel = candidate.getByRole('complementary', { name: /Texte extrait — version 1/ });
     await docPanel.getByRole('button', { name: 'Page', exact: true }).click();
