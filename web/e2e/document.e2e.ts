@@ -273,11 +273,16 @@ describe('the document as it looks, and comments on passages (real server, built
     await candidate.setViewportSize(DESKTOP);
     await section.getByRole('link', { name: `Voir dans le document, page ${evidence.page}` }).click();
     const docPanel = candidate.getByRole('complementary', { name: /Texte extrait — version 1/ });
+    // In the text: the commented passage is marked on its page, the comment under it.
+    await docPanel.locator(`#text-page-${evidence.page} mark[data-quote]`).first().waitFor();
+    expect(await docPanel.locator(`#text-page-${evidence.page} [data-comment]`).count()).toBe(1);
     await docPanel.getByRole('button', { name: 'Page', exact: true }).click();
+    // On the drawn page: the opened comment's passage is the box in focus (a comment box, not a quote's).
     await docPanel
-      .locator(`#pdf-page-${evidence.page} [data-kind="comment"]`)
+      .locator(`#pdf-page-${evidence.page} [data-mark="quote"][data-kind="comment"]`)
       .first()
       .waitFor({ timeout: 30_000 });
+    expect(await docPanel.locator('[data-kind="evidence"]').count()).toBe(0);
     const beside = docPanel.locator(`#pdf-page-${evidence.page} [data-comment]`);
     expect(await beside.first().textContent()).toContain('Chiffrez cet engagement');
     // The candidate reads; only the author edits.

@@ -20,7 +20,7 @@ export interface PdfMark {
 /** The mark to bring into view; `request` changes each time it should be scrolled to again. */
 export interface PdfFocus {
   key: string;
-  request: number;
+  request: number | string;
 }
 
 interface PageSize {
@@ -252,14 +252,19 @@ function PdfPage({
     [runs, marks],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus.request asks for the scroll again.
+  // Scroll once per request: to the page first (so it gets drawn), then to the mark's boxes once they are
+  // known. Marks changing later (a comment added) must not pull the view back.
+  const scrolled = useRef('');
   useEffect(() => {
     const element = pageRef.current;
     if (!focus || !element) return;
+    const id = `${focus.key}|${focus.request}`;
+    if (scrolled.current === id) return;
     const target = boxes.find((b) => b.mark.key === focus.key)?.boxes[0];
     if (target) centreIn(element, target.top, target.height);
     else centreIn(element, 0, Math.min(height, 200));
-  }, [focus?.key, focus?.request, boxes, height]);
+    if (target || runs) scrolled.current = id;
+  }, [focus, boxes, runs, height]);
 
   return (
     <section

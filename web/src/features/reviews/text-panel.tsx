@@ -43,20 +43,25 @@ export function TextPanel({
   const isPdf = dossier.data?.versions.find((v) => v.version === version)?.format === 'pdf';
   const [view, setView] = useDocumentView(isPdf);
   const comments = usePassageComments(dossierId, version);
-  const pdfMarks = useMemo<PdfMark[]>(
-    () => [
-      ...(location?.range && quote
+  // Opened from a trainer's comment (its passage as the quote): that comment's box is the one in focus.
+  const pdfMarks = useMemo<PdfMark[]>(() => {
+    const list = comments.data ?? [];
+    const opened = location?.range
+      ? list.find((c) => c.page === location.page && c.quote === quote)
+      : undefined;
+    return [
+      ...(location?.range && quote && !opened
         ? [{ key: 'quote', page: location.page, quote, kind: 'evidence' as const, active: true }]
         : []),
-      ...(comments.data ?? []).map((c) => ({
-        key: `c${c.id}`,
+      ...list.map((c) => ({
+        key: c === opened ? 'quote' : `c${c.id}`,
         page: c.page,
         quote: c.quote,
         kind: 'comment' as const,
+        active: c === opened,
       })),
-    ],
-    [location, quote, comments.data],
-  );
+    ];
+  }, [location, quote, comments.data]);
   const notesOf = (p: number) => (
     <CommentNotes
       comments={(comments.data ?? []).filter((c) => c.page === p)}
@@ -130,7 +135,7 @@ export function TextPanel({
               <PdfView
                 url={`/api/dossiers/${dossierId}/versions/${version}/file`}
                 marks={pdfMarks}
-                focus={location?.range ? { key: 'quote', request: 0 } : null}
+                focus={location?.range ? { key: 'quote', request: `${location.page}|${quote}` } : null}
                 aside={notesOf}
               />
             )}
