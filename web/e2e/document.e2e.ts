@@ -256,6 +256,14 @@ describe('the document as it looks, and comments on passages (real server, built
     await panel.locator('#pdf-page-1 [data-comment]').first().scrollIntoViewIfNeeded();
     await screenshot(trainer, 'document-trainer-page-phone');
 
+    // The author edits their own comment in place.
+    const pageNote = panel.locator('#pdf-page-1 [data-comment]').first();
+    await pageNote.getByRole('button', { name: 'Modifier' }).click();
+    await pageNote.getByLabel('Votre commentaire').fill('Donnez aussi la source de ce chiffre.');
+    await pageNote.getByRole('button', { name: 'Enregistrer la modification' }).click();
+    await pageNote.getByText('Donnez aussi la source de ce chiffre.').waitFor();
+    await expect.poll(() => pageNote.textContent()).toContain('modifié');
+
     // The candidate reads both in the report, and the passage beside the comment in the document.
     await candidate.goto(`${server.url}/revues/${reviewId}`);
     // A line at the top says so and leads to them.
@@ -266,6 +274,7 @@ describe('the document as it looks, and comments on passages (real server, built
     });
     await section.waitFor();
     expect(await section.locator('[data-comment]').count()).toBe(2);
+    expect(await section.textContent()).toContain('Donnez aussi la source de ce chiffre.');
     await screenshot(candidate, 'document-candidate-comments-desktop');
     await candidate.setViewportSize(PHONE);
     await section.scrollIntoViewIfNeeded();
