@@ -482,6 +482,45 @@ export const reviewChecks = pgTable('review_checks', {
 });
 
 /**
+ * A trainer's comment anchored to a passage of one dossier version: `start`/`end` index the page's
+ * extracted text (`GET …/versions/:v/text`), and `quote` is that slice, kept so the anchor can be shown
+ * (and checked) without the text. The candidate reads it beside the passage and in their report.
+ */
+export const passageComments = pgTable(
+  'passage_comments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => dossierVersions.id, { onDelete: 'cascade' }),
+    page: integer().notNull(),
+    start: integer().notNull(),
+    end: integer().notNull(),
+    quote: text().notNull(),
+    body: text().notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+  },
+  (t) => [index('passage_comments_version_idx').on(t.versionId, t.page, t.start)],
+);
+
+/** A trainer's own bank of reusable comments (« saved to the bank », « insert from the bank »). */
+export const commentBank = pgTable(
+  'comment_bank',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    body: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('comment_bank_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
  * What's new for a user, shown as a badge and a list: a review ready, feedback from a trainer. The same
  * event is e-mailed when SMTP is configured. Deleted with the user or the review it points to.
  */

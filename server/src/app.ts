@@ -13,6 +13,7 @@ import { adminRoutes, meRoutes } from './features/accounts/routes';
 import { ssoAdminRoutes, ssoAuthRoutes } from './features/accounts/sso';
 import { calibrationRoutes, calibrationWorkspaceRoutes } from './features/calibration/routes';
 import { coachingRoutes } from './features/coaching/routes';
+import { commentBankRoutes, passageCommentRoutes } from './features/comments/index';
 import { doctorRoutes } from './features/doctor/routes';
 import { runDoctor } from './features/doctor/service';
 import { dossierRoutes } from './features/dossiers/routes';
@@ -163,8 +164,10 @@ export function createApp(deps: AppDeps) {
     .route('/api/calibration', calibrationRoutes())
     .route('/api/calibration', calibrationWorkspaceRoutes(deps.services.calibration, deps.services.rubrics))
     .route('/api/dossiers', dossierRoutes(deps.services.dossiers, accounts, deps.config.maxUploadBytes))
+    .route('/api/dossiers', passageCommentRoutes(deps.services.comments))
     .route('/api/trainer', trainerRoutes(deps.services.trainer))
     .route('/api/overview', overviewRoutes(deps.services.overview))
+    .route('/api/trainer', commentBankRoutes(deps.services.comments))
     .route('/api/notifications', notificationRoutes(deps.services.notifications))
     .route(
       '/api',

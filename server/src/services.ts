@@ -6,6 +6,7 @@ import { createSsoService } from './features/accounts/sso';
 import { createRubricVersionService } from './features/calibration/rubric-versions';
 import { createCalibrationService } from './features/calibration/service';
 import { createCoachingService } from './features/coaching/service';
+import { createCommentService } from './features/comments/index';
 import { createDossierService } from './features/dossiers/service';
 import { createNotificationService } from './features/notifications/service';
 import { createOverviewService } from './features/overview';
@@ -126,6 +127,8 @@ export function createServices(
     sso,
     /** The staff's list of candidates' dossiers. */
     overview: createOverviewService({ database }),
+    /** Trainers' comments on passages and their comment banks. */
+    comments: createCommentService({ database }),
     /** The append-only usage ledger behind the per-user limits and the sign-in backoff. */
     ledger: createUsageLedger(database),
     trainer,

@@ -154,6 +154,26 @@ function rows(): Row[] {
     ['GET', `/api/dossiers/${d1}/versions/1/text`, [...READ]],
     ['GET', `/api/dossiers/${d1}/versions/1/file`, [...READ]],
     ['POST', `/api/dossiers/${d1}/versions/1/reviews`, [...OWNER_ONLY]],
+    ['GET', `/api/dossiers/${d1}/versions/1/comments`, [...READ]],
+    // The anchor is checked after access (422: « §§ » is not the page text at 0–2), so access alone decides.
+    [
+      'POST',
+      `/api/dossiers/${d1}/versions/1/comments`,
+      [401, 403, 404, 422, 403, 403, 404],
+      () => ({ page: 1, start: 0, end: 2, quote: '§§', body: 'Chiffrez ce point.' }),
+    ],
+    // An unknown comment: 404 once access is granted (trainer), the policy's answer otherwise.
+    [
+      'PATCH',
+      `/api/dossiers/${d1}/comments/00000000-0000-4000-8000-000000000000`,
+      [401, 403, 404, 404, 403, 403, 404],
+      () => ({ body: 'Modifié.' }),
+    ],
+    [
+      'DELETE',
+      `/api/dossiers/${d1}/comments/00000000-0000-4000-8000-000000000000`,
+      [401, 403, 404, 404, 403, 403, 404],
+    ],
     ['GET', `/api/dossiers/${d1}/versions/1/coach`, [...READ]],
     [
       'POST',
@@ -186,6 +206,18 @@ function rows(): Row[] {
     ['GET', '/api/trainer/queue', [401, 403, 403, 'ok', 403, 403, 403]],
     ['GET', '/api/overview/dossiers', [401, 403, 403, 'ok', 'ok', 'ok', 'ok']],
     ['GET', '/api/trainer/cohort', [401, 403, 403, 'ok', 403, 403, 403]],
+    ['GET', '/api/trainer/comment-bank', [401, 403, 403, 'ok', 403, 403, 403]],
+    [
+      'POST',
+      '/api/trainer/comment-bank',
+      [401, 403, 403, 'ok', 403, 403, 403],
+      () => ({ body: 'Sourcez vos chiffres.' }),
+    ],
+    [
+      'DELETE',
+      '/api/trainer/comment-bank/00000000-0000-4000-8000-000000000000',
+      [401, 403, 403, 404, 403, 403, 403],
+    ],
     [
       'POST',
       '/api/calibration/agreement',

@@ -52,6 +52,8 @@ export const RULES: Rule[] = [
   { pattern: /^\/api\/trainer\/.+$/, methods: ['GET'], roles: ['trainer'] },
   // The staff's list of candidates' dossiers (each sees the dossiers `visibleDossiers` gives them).
   { pattern: /^\/api\/overview\/dossiers$/, methods: ['GET'], roles: ['trainer', 'examteam', 'admin'] },
+  // A trainer's comment bank is their own (the service scopes every query to the caller).
+  { pattern: /^\/api\/trainer\/comment-bank(\/[^/]+)?$/, methods: ['POST', 'DELETE'], roles: ['trainer'] },
   {
     pattern: /^\/api\/calibration\/.+$/,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -66,6 +68,23 @@ export const RULES: Rule[] = [
   { pattern: new RegExp(`^/api/dossiers/${ID}/reviews$`), methods: ['GET'], dossier: READERS },
   { pattern: new RegExp(`^/api/dossiers/${ID}/versions/[^/]+/text$`), methods: ['GET'], dossier: READERS },
   { pattern: new RegExp(`^/api/dossiers/${ID}/versions/[^/]+/file$`), methods: ['GET'], dossier: READERS },
+  // Comments on passages: read by all who see the dossier, written by its candidate's trainers (the
+  // service lets only a comment's author edit or delete it).
+  {
+    pattern: new RegExp(`^/api/dossiers/${ID}/versions/[^/]+/comments$`),
+    methods: ['GET'],
+    dossier: READERS,
+  },
+  {
+    pattern: new RegExp(`^/api/dossiers/${ID}/versions/[^/]+/comments$`),
+    methods: ['POST'],
+    dossier: ['trainer'],
+  },
+  {
+    pattern: new RegExp(`^/api/dossiers/${ID}/comments/[^/]+$`),
+    methods: ['PATCH', 'DELETE'],
+    dossier: ['trainer'],
+  },
   {
     pattern: new RegExp(`^/api/dossiers/${ID}/versions/[^/]+/reviews$`),
     methods: ['POST'],

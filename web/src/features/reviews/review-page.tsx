@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, InlineError, Loading } from '../../components/states';
+import { TrainerComments, TrainerCommentsNotice } from '../document/trainer-comments';
 import { useDossier, useRequestReview } from '../dossiers/queries';
 import { useExam } from '../referential/queries';
 import { GapReportView } from './gap-report';
@@ -85,6 +86,7 @@ export function ReviewPage() {
               {requestAgain.error && <InlineError error={requestAgain.error} />}
             </div>
           )}
+          <TrainerCommentsNotice dossierId={review.data.dossierId} version={review.data.version} />
           {review.data.report && (
             <GapReportView
               report={review.data.report}
@@ -95,6 +97,7 @@ export function ReviewPage() {
               levels={rubric.data?.criteria}
             />
           )}
+          <TrainerComments dossierId={review.data.dossierId} version={review.data.version} />
           {review.data.status === 'done' && (
             <section className="card next-steps" aria-labelledby="next-heading">
               <h2 id="next-heading">{t('review.nextTitle')}</h2>

@@ -2,8 +2,13 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CrossIcon } from '../../components/icons';
 import { ErrorState, Loading } from '../../components/states';
+import { CommentNotes, withCommentMarks } from '../document/comment-notes';
+import documentStyles from '../document/document.module.css';
+import { type PdfMark, PdfView } from '../document/pdf-view';
+import { usePassageComments } from '../document/queries';
+import { useDocumentView, ViewSwitch } from '../document/view-switch';
 import { PageText, rowsByPage } from '../dossiers/page-text';
-import { useDossierText } from '../dossiers/queries';
+import { useDossier, useDossierText } from '../dossiers/queries';
 import { locateQuote } from './locate-quote';
 
 /**
@@ -34,6 +39,37 @@ export function TextPanel({
     [text.data, page, quote],
   );
 
+  const dossier = useDossier(dossierId);
+  const isPdf = dossier.data?.versions.find((v) => v.version === version)?.format === 'pdf';
+  const [view, setView] = useDocumentView(isPdf);
+  const comments = usePassageComments(dossierId, version);
+  // Opened from a trainer's comment (its passage as the quote): that comment's box is the one in focus.
+  const pdfMarks = useMemo<PdfMark[]>(() => {
+    const list = comments.data ?? [];
+    const opened = location?.range
+      ? list.find((c) => c.page === location.page && c.quote === quote)
+      : undefined;
+    return [
+      ...(location?.range && quote && !opened
+        ? [{ key: 'quote', page: location.page, quote, kind: 'evidence' as const, active: true }]
+        : []),
+      ...list.map((c) => ({
+        key: c === opened ? 'quote' : `c${c.id}`,
+        page: c.page,
+        quote: c.quote,
+        kind: 'comment' as const,
+        active: c === opened,
+      })),
+    ];
+  }, [location, quote, comments.data]);
+  const notesOf = (p: number) => (
+    <CommentNotes
+      comments={(comments.data ?? []).filter((c) => c.page === p)}
+      dossierId={dossierId}
+      version={version}
+    />
+  );
+
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
@@ -47,11 +83,12 @@ export function TextPanel({
   }, [onClose]);
 
   useEffect(() => {
-    if (!location || !bodyRef.current) return;
+    if (!location || !bodyRef.current || view !== 'text') return;
     const target =
-      bodyRef.current.querySelector('mark') ?? bodyRef.current.querySelector(`#text-page-${location.page}`);
+      bodyRef.current.querySelector('mark[data-quote]') ??
+      bodyRef.current.querySelector(`#text-page-${location.page}`);
     target?.scrollIntoView({ block: location.range ? 'center' : 'start' });
-  }, [location]);
+  }, [location, view]);
 
   return (
     <aside className="text-panel" aria-labelledby="text-panel-title">
@@ -61,6 +98,16 @@ export function TextPanel({
             {t('textPanel.title', { version })}
           </h2>
           <p className="muted small">{t('textPanel.hint')}</p>
+          <div className={documentStyles.toolbar}>
+            <ViewSwitch value={view} onChange={setView} pageAvailable={isPdf} />
+            <a
+              className={documentStyles.download}
+              href={`/api/dossiers/${dossierId}/versions/${version}/file`}
+              download
+            >
+              {t('document.download')}
+            </a>
+          </div>
         </div>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('textPanel.close')}>
           <CrossIcon />
@@ -84,26 +131,42 @@ export function TextPanel({
                 {t('textPanel.foundElsewhere', { page: location.page, expected: page })}
               </p>
             )}
-            {text.data.pages.length === 0 && <p className="muted">{t('textPanel.empty')}</p>}
-            {text.data.pages.map((p) => {
-              const isTarget = location?.page === p.page;
-              const range = isTarget ? location?.range : null;
-              return (
-                <section
-                  key={p.page}
-                  id={`text-page-${p.page}`}
-                  className={isTarget ? 'text-page is-current' : 'text-page'}
-                  aria-labelledby={`text-page-${p.page}-title`}
-                >
-                  <h3 id={`text-page-${p.page}-title`}>{t('textPanel.page', { page: p.page })}</h3>
-                  <PageText
-                    text={p.text}
-                    rows={rows.get(p.page) ?? []}
-                    marks={range ? [{ range, key: 'quote' }] : []}
-                  />
-                </section>
-              );
-            })}
+            {view === 'page' && (
+              <PdfView
+                url={`/api/dossiers/${dossierId}/versions/${version}/file`}
+                marks={pdfMarks}
+                focus={location?.range ? { key: 'quote', request: `${location.page}|${quote}` } : null}
+                aside={notesOf}
+              />
+            )}
+            {view === 'text' && text.data.pages.length === 0 && (
+              <p className="muted">{t('textPanel.empty')}</p>
+            )}
+            {view === 'text' &&
+              text.data.pages.map((p) => {
+                const isTarget = location?.page === p.page;
+                const range = isTarget ? location?.range : null;
+                return (
+                  <section
+                    key={p.page}
+                    id={`text-page-${p.page}`}
+                    className={isTarget ? 'text-page is-current' : 'text-page'}
+                    aria-labelledby={`text-page-${p.page}-title`}
+                  >
+                    <h3 id={`text-page-${p.page}-title`}>{t('textPanel.page', { page: p.page })}</h3>
+                    <PageText
+                      text={p.text}
+                      rows={rows.get(p.page) ?? []}
+                      marks={withCommentMarks(
+                        range ? [{ range, key: 'quote', quote: 0 }] : [],
+                        comments.data ?? [],
+                        p.page,
+                      )}
+                    />
+                    {notesOf(p.page)}
+                  </section>
+                );
+              })}
           </>
         )}
       </div>

@@ -1,8 +1,14 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, Loading } from '../../components/states';
+import { CommentComposer, usePassageSelection } from '../document/comment-composer';
+import { CommentNotes, withCommentMarks } from '../document/comment-notes';
+import documentStyles from '../document/document.module.css';
+import { type PdfMark, PdfView } from '../document/pdf-view';
+import { usePassageComments } from '../document/queries';
+import { useDocumentView, ViewSwitch } from '../document/view-switch';
 import { PageText, rowsByPage } from '../dossiers/page-text';
-import { useDossierText } from '../dossiers/queries';
+import { useDossier, useDossierText } from '../dossiers/queries';
 import { locateQuote, type QuoteLocation } from '../reviews/locate-quote';
 
 export interface TextQuote {
@@ -64,11 +70,50 @@ export function DossierText({
   );
   const target: QuoteLocation | undefined = located[active];
   const rows = useMemo(() => rowsByPage(text.data?.tables ?? []), [text.data]);
+  const dossier = useDossier(dossierId);
+  const isPdf = dossier.data?.versions.find((v) => v.version === version)?.format === 'pdf';
+  const [view, setView] = useDocumentView(isPdf);
+  const comments = usePassageComments(dossierId, version);
+  const pageTexts = useMemo(() => text.data?.pages ?? [], [text.data]);
+  const [selection, clearSelection] = usePassageSelection(bodyRef, pageTexts);
+  // On the drawn pages: the quotes where the text view found them, and the commented passages.
+  const pdfMarks = useMemo<PdfMark[]>(
+    () => [
+      ...located.flatMap((loc, index) =>
+        loc.range
+          ? [
+              {
+                key: `q${index}`,
+                page: loc.page,
+                quote: quotes[index].quote,
+                kind: 'evidence' as const,
+                active: index === active,
+              },
+            ]
+          : [],
+      ),
+      ...(comments.data ?? []).map((c) => ({
+        key: `c${c.id}`,
+        page: c.page,
+        quote: c.quote,
+        kind: 'comment' as const,
+      })),
+    ],
+    [located, quotes, active, comments.data],
+  );
+  const notesOf = (page: number) => (
+    <CommentNotes
+      comments={(comments.data ?? []).filter((c) => c.page === page)}
+      dossierId={dossierId}
+      version={version}
+      editable
+    />
+  );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: scrollRequest asks for the scroll again.
   useEffect(() => {
     const body = bodyRef.current;
-    if (!body || !target) return;
+    if (!body || !target || view !== 'text') return;
     const element =
       body.querySelector<HTMLElement>(`mark[data-quote="${active}"]`) ??
       body.querySelector<HTMLElement>(`#dossier-page-${target.page}`);
@@ -78,13 +123,17 @@ export function DossierText({
     const within = element.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
     const top = within - body.clientHeight / 2 + element.offsetHeight / 2;
     body.scrollTo?.({ top: Math.max(0, top) });
+  }, [target, active, scrollRequest, view]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrollRequest asks for it again.
+  useEffect(() => {
     // Beside the criteria (wide screens) the panel is always in view; below them (phones) it is not.
     const section = sectionRef.current;
     if (reveal && section) {
       const { top: panelTop } = section.getBoundingClientRect();
       if (panelTop < 0 || panelTop > window.innerHeight / 2) section.scrollIntoView?.({ block: 'start' });
     }
-  }, [target, active, scrollRequest, reveal]);
+  }, [scrollRequest, reveal]);
 
   return (
     <section
@@ -114,6 +163,22 @@ export function DossierText({
         {target && !target.range && quotes.length > 0 && (
           <p className="notice small">{t('trainer.review.quoteNotFound', { page: target.page })}</p>
         )}
+        <div className={documentStyles.toolbar}>
+          <ViewSwitch value={view} onChange={setView} pageAvailable={isPdf} />
+          <a
+            className={documentStyles.download}
+            href={`/api/dossiers/${dossierId}/versions/${version}/file`}
+            download
+          >
+            {t('document.download')}
+          </a>
+        </div>
+        <CommentComposer
+          selection={selection}
+          onDone={clearSelection}
+          dossierId={dossierId}
+          version={version}
+        />
         {onBack && criterionId && (
           <button
             type="button"
@@ -130,6 +195,13 @@ export function DossierText({
           <Loading />
         ) : text.error ? (
           <ErrorState error={text.error} onRetry={() => void text.refetch()} />
+        ) : view === 'page' ? (
+          <PdfView
+            url={`/api/dossiers/${dossierId}/versions/${version}/file`}
+            marks={pdfMarks}
+            focus={target?.range ? { key: `q${active}`, request: scrollRequest } : null}
+            aside={notesOf}
+          />
         ) : text.data.pages.length === 0 ? (
           <p className="muted">{t('textPanel.empty')}</p>
         ) : (
@@ -139,6 +211,7 @@ export function DossierText({
               <section
                 key={p.page}
                 id={`dossier-page-${p.page}`}
+                data-page={p.page}
                 className={target?.page === p.page ? 'text-page is-current' : 'text-page'}
                 aria-labelledby={`dossier-page-${p.page}-title`}
               >
@@ -146,13 +219,18 @@ export function DossierText({
                 <PageText
                   text={p.text}
                   rows={rows.get(p.page) ?? []}
-                  marks={marks.map(({ range, index }) => ({
-                    range,
-                    key: index,
-                    quote: index,
-                    className: index === active ? 'is-active' : undefined,
-                  }))}
+                  marks={withCommentMarks(
+                    marks.map(({ range, index }) => ({
+                      range,
+                      key: index,
+                      quote: index,
+                      className: index === active ? 'is-active' : undefined,
+                    })),
+                    comments.data ?? [],
+                    p.page,
+                  )}
                 />
+                {notesOf(p.page)}
               </section>
             );
           })

@@ -1,0 +1,3 @@
+export { commentBankRoutes, passageCommentRoutes } from './routes';
+export type { PassageComment } from './schemas';
+export { type CommentService, createCommentService } from './service';

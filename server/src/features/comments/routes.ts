@@ -1,0 +1,156 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter, errorResponses, VersionParamSchema } from '../../lib/openapi';
+import { requireJsonBody } from '../../lib/validation';
+import { requireActor } from '../accounts/policy';
+import {
+  BankEntryRequestSchema,
+  BankEntrySchema,
+  BankParamSchema,
+  CommentParamSchema,
+  PassageCommentRequestSchema,
+  PassageCommentSchema,
+  PassageCommentUpdateSchema,
+} from './schemas';
+import type { CommentService } from './service';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+
+/** `/api/dossiers/:id/…/comments`: trainers' comments on passages, read by all who see the dossier. */
+export function passageCommentRoutes(service: CommentService) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/versions/{v}/comments',
+        tags: ['Commentaires'],
+        summary: 'Les commentaires des formateurs sur les passages de cette version',
+        request: { params: VersionParamSchema },
+        responses: {
+          200: {
+            description: 'Commentaires, dans l’ordre de lecture',
+            content: { 'application/json': { schema: PassageCommentSchema.array() } },
+          },
+          ...errorResponses(400, 401, 404),
+        },
+      }),
+      async (c) => {
+        const { id, v } = c.req.valid('param');
+        return c.json(await service.list(requireActor(c.get('actor')), id, v), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/versions/{v}/comments',
+        tags: ['Commentaires'],
+        summary: 'Commenter un passage (formateur de la promotion du candidat)',
+        middleware: [requireJsonBody] as const,
+        request: { params: VersionParamSchema, body: json(PassageCommentRequestSchema) },
+        responses: {
+          201: {
+            description: 'Commentaire ajouté',
+            content: { 'application/json': { schema: PassageCommentSchema } },
+          },
+          ...errorResponses(400, 401, 403, 404, 415, 422),
+        },
+      }),
+      async (c) => {
+        const { id, v } = c.req.valid('param');
+        const comment = await service.create(requireActor(c.get('actor')), id, v, c.req.valid('json'));
+        return c.json(comment, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{id}/comments/{commentId}',
+        tags: ['Commentaires'],
+        summary: 'Modifier un de mes commentaires',
+        middleware: [requireJsonBody] as const,
+        request: { params: CommentParamSchema, body: json(PassageCommentUpdateSchema) },
+        responses: {
+          200: {
+            description: 'Commentaire modifié',
+            content: { 'application/json': { schema: PassageCommentSchema } },
+          },
+          ...errorResponses(400, 401, 403, 404, 415),
+        },
+      }),
+      async (c) => {
+        const { id, commentId } = c.req.valid('param');
+        const comment = await service.update(
+          requireActor(c.get('actor')),
+          id,
+          commentId,
+          c.req.valid('json').body,
+        );
+        return c.json(comment, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{id}/comments/{commentId}',
+        tags: ['Commentaires'],
+        summary: 'Supprimer un de mes commentaires',
+        request: { params: CommentParamSchema },
+        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
+      }),
+      async (c) => {
+        const { id, commentId } = c.req.valid('param');
+        await service.remove(requireActor(c.get('actor')), id, commentId);
+        return c.body(null, 204);
+      },
+    );
+}
+
+/** `/api/trainer/comment-bank`: the caller's own reusable comments. */
+export function commentBankRoutes(service: CommentService) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/comment-bank',
+        tags: ['Commentaires'],
+        summary: 'Ma banque de commentaires réutilisables',
+        responses: {
+          200: {
+            description: 'Banque',
+            content: { 'application/json': { schema: BankEntrySchema.array() } },
+          },
+          ...errorResponses(401, 403),
+        },
+      }),
+      async (c) => c.json(await service.bank(requireActor(c.get('actor'))), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/comment-bank',
+        tags: ['Commentaires'],
+        summary: 'Enregistrer un commentaire dans ma banque',
+        middleware: [requireJsonBody] as const,
+        request: { body: json(BankEntryRequestSchema) },
+        responses: {
+          201: { description: 'Enregistré', content: { 'application/json': { schema: BankEntrySchema } } },
+          ...errorResponses(400, 401, 403, 409, 415),
+        },
+      }),
+      async (c) =>
+        c.json(await service.addToBank(requireActor(c.get('actor')), c.req.valid('json').body), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/comment-bank/{entryId}',
+        tags: ['Commentaires'],
+        summary: 'Retirer un commentaire de ma banque',
+        request: { params: BankParamSchema },
+        responses: { 204: { description: 'Retiré' }, ...errorResponses(400, 401, 403, 404) },
+      }),
+      async (c) => {
+        await service.removeFromBank(requireActor(c.get('actor')), c.req.valid('param').entryId);
+        return c.body(null, 204);
+      },
+    );
+}
