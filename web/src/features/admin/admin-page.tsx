@@ -6,8 +6,8 @@ import { CohortsSection } from './cohorts-section';
 import { InviteForm } from './invite-form';
 import { ModelCheck } from './model-check';
 import { RosterImport } from './roster-import';
-import { UsersSection } from './users-section';
 import { SsoSettings } from './sso-settings';
+import { UsersSection } from './users-section';
 
 export function AdminPage() {
   return (
