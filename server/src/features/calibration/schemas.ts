@@ -232,6 +232,7 @@ const RunProgressSchema = z.object({
   done: z.number().int(),
   failed: z.number().int(),
 });
+export type RunProgress = z.infer<typeof RunProgressSchema>;
 
 export const RunSummarySchema = z
   .object({
@@ -249,6 +250,7 @@ export const RunSummarySchema = z
     progress: RunProgressSchema,
   })
   .openapi('CalibrationRun');
+export type RunSummary = z.infer<typeof RunSummarySchema>;
 
 export const SetDetailSchema = z
   .object({
@@ -308,6 +310,17 @@ const ConfusionSchema = z.array(z.array(z.number().int())).openapi({
   description: 'Lignes : note humaine (min…max) ; colonnes : note de l’IA',
 });
 
+const CriterionAgreementSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  metrics: AgreementMetricsSchema,
+  /** Rows: human score min…max; columns: AI score. */
+  confusion: ConfusionSchema,
+  /** Between the first two raters, where both scored. */
+  humanHuman: AgreementMetricsSchema.nullable(),
+});
+export type CriterionAgreement = z.infer<typeof CriterionAgreementSchema>;
+
 export const RunAgreementSchema = z
   .object({
     run: RunSummarySchema,
@@ -324,15 +337,7 @@ export const RunAgreementSchema = z
         confusion: ConfusionSchema,
       })
       .nullable(),
-    criteria: z.array(
-      z.object({
-        id: z.string(),
-        text: z.string(),
-        metrics: AgreementMetricsSchema,
-        confusion: ConfusionSchema,
-        humanHuman: AgreementMetricsSchema.nullable(),
-      }),
-    ),
+    criteria: z.array(CriterionAgreementSchema),
     coverage: z.object({
       dossiers: z.number().int(),
       reviewed: z.number().int(),
@@ -343,6 +348,7 @@ export const RunAgreementSchema = z
     }),
   })
   .openapi('CalibrationAgreement');
+export type RunAgreement = z.infer<typeof RunAgreementSchema>;
 
 export const ItemsQuerySchema = z.object({
   criterionId: z.string().min(1).max(20).optional(),
