@@ -158,3 +158,15 @@ export const GapReportSchema = z.object({
   check: z.object({ by: z.string(), comment: z.string().nullable(), at: z.string() }).optional(),
 });
 export type GapReport = z.infer<typeof GapReportSchema>;
+
+/** A review's progress: its status and each criterion's (the API's `progress`, the SSE events' data). */
+export const ReviewProgressSchema = z
+  .object({
+    status: z.enum(['queued', 'running', 'done', 'failed']),
+    total: z.number().int(),
+    done: z.number().int(),
+    failed: z.number().int(),
+    criteria: z.array(z.object({ id: z.string(), status: z.enum(['pending', 'running', 'done', 'failed']) })),
+  })
+  .openapi('ReviewProgress');
+export type ReviewProgress = z.infer<typeof ReviewProgressSchema>;
