@@ -265,11 +265,6 @@ export function passagesFromPages(pages: readonly { page: number; text: string }
   }));
 }
 
-/** Crude token estimate (≈ 4 characters per token for French and English prose), for budgets only. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Rendering the exam guidance and the criterion task.
 
