@@ -136,7 +136,7 @@ export function accessPolicy(database: Database): MiddlewareHandler<AppEnv> {
  * Why not `hono/csrf`: it checks only bodies a form can send (`application/x-www-form-urlencoded`,
  * `multipart/form-data`, `text/plain`) and leaves JSON to the browser's CORS preflight. Swapped in, it let a
  * JSON sign-in from another origin through (`security.test.ts`, finding 12: 200 instead of 403), and it
- * would let a cookie-bearing JSON or DELETE request without any Origin through too. This guard checks every
+ * would let a cookie-bearing JSON request without any Origin through too. This guard checks every
  * unsafe method, whatever the body, and answers with our JSON error.
  */
 export function csrfGuard(trustedOrigins: string[]): MiddlewareHandler<AppEnv> {
