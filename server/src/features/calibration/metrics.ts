@@ -10,6 +10,7 @@
  * never `NaN`: `NaN` does not survive JSON and silently poisons averages.
  */
 import { ValidationError } from '../../lib/errors';
+import type { AgreementIntervals, AgreementMetrics, AgreementSummary, Interval, ScorePair } from './schemas';
 
 /** Default rubric scale (DESIGN.md, « Rubric scale »): 0 absent … 4 excellent. */
 export const DEFAULT_SCALE_MIN = 0;
@@ -24,36 +25,8 @@ export const MAX_SCALE_SPAN = 100;
 /** Disagreement weights of Cohen's kappa, as in scikit-learn (`weights=None | 'linear' | 'quadratic'`). */
 export type KappaWeights = 'none' | 'linear' | 'quadratic';
 
-/** The metrics reported for one set of (human, AI) score pairs. `null` = undefined for these data. */
-export interface AgreementSummary {
-  /** Number of pairs. */
-  n: number;
-  /** Quadratic weighted kappa ({@link quadraticWeightedKappa}). */
-  qwk: number | null;
-  /** Unweighted Cohen's kappa ({@link cohenKappa}). */
-  kappa: number | null;
-  /** Share of pairs with the same score, 0–1 ({@link exactAgreement}). */
-  exact: number | null;
-  /** Share of pairs at most one point apart, 0–1 ({@link adjacentAgreement}). */
-  adjacent: number | null;
-  /** Mean absolute error in score points ({@link meanAbsoluteError}). */
-  mae: number | null;
-  /** Standardized mean difference, AI minus human ({@link standardizedMeanDifference}). */
-  smd: number | null;
-  /** Mean signed difference AI − human, in score points ({@link bias}). */
-  bias: number | null;
-  /** Mean human score. */
-  humanMean: number | null;
-  /** Mean AI score. */
-  aiMean: number | null;
-}
-
-/** One criterion of one dossier scored by both the jury and the AI. */
-export interface ScorePair {
-  criterionId: string;
-  human: number;
-  ai: number;
-}
+// The shapes are stated once, as zod schemas in `schemas.ts` (type-only imports: this module stays pure).
+export type { AgreementIntervals, AgreementSummary, Interval, ScorePair } from './schemas';
 
 /** {@link agreementSummary} over all pairs, and per criterion (keys in ascending code-unit order). */
 export interface AgreementByCriterion {
@@ -491,29 +464,8 @@ export const BOOTSTRAP_BUDGET = 20_000_000;
 /** Fixed seed: the same pairs always give the same interval (reports, CI and screens agree). */
 export const BOOTSTRAP_SEED = 0x5eed_2026;
 
-/** A 95 % interval `[low, high]`, or `null` when the metric is undefined in too many resamples. */
-export type Interval = [number, number] | null;
-
-/** Percentile bootstrap intervals of the metrics of {@link AgreementSummary}. */
-export interface AgreementIntervals {
-  level: number;
-  resamples: number;
-  qwk: Interval;
-  kappa: Interval;
-  exact: Interval;
-  adjacent: Interval;
-  mae: Interval;
-  smd: Interval;
-  bias: Interval;
-}
-
-/** An {@link AgreementSummary} with its uncertainty: interval, the minimum n and whether it is reached. */
-export interface AgreementWithUncertainty extends AgreementSummary {
-  ci: AgreementIntervals;
-  minN: number;
-  /** `n >= minN`: the figure may be read as good or bad. */
-  sufficient: boolean;
-}
+/** An {@link AgreementSummary} with its uncertainty (the API's `AgreementMetrics`). */
+export type AgreementWithUncertainty = AgreementMetrics;
 
 const INTERVAL_METRICS = ['qwk', 'kappa', 'exact', 'adjacent', 'mae', 'smd', 'bias'] as const;
 
