@@ -5,7 +5,6 @@
  * the review decided on.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../../../db/client';
 import { calibrationScores, dossiers, dossierVersions } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError, PayloadTooLargeError } from '../../lib/errors';
@@ -32,36 +31,44 @@ export const MAX_LISTED_ERRORS = 200;
 export const TRAINER_RATER = 'formateur';
 
 type NewScore = Omit<ScoreRow, 'source'>;
-type Transaction = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
 
-/** Upserts human scores in one transaction (chunked inserts). */
-async function upsertScores(
-  tx: Transaction,
-  setId: string,
+/** Upserts human scores (chunked inserts) and audits the import, in one transaction. */
+async function saveScores(
+  ctx: CalibrationContext,
   actor: Actor,
+  setId: string,
   rows: NewScore[],
   source: ScoreRow['source'],
+  detail: Record<string, unknown>,
 ) {
-  for (const part of chunks(rows, 1000)) {
-    await tx
-      .insert(calibrationScores)
-      .values(part.map((r) => ({ ...r, setId, source, importedBy: actor.userId })))
-      .onConflictDoUpdate({
-        target: [
-          calibrationScores.setId,
-          calibrationScores.dossierId,
-          calibrationScores.criterionId,
-          calibrationScores.rater,
-        ],
-        set: {
-          score: sql`excluded.score`,
-          version: sql`excluded.version`,
-          source: sql`excluded.source`,
-          importedBy: sql`excluded.imported_by`,
-          updatedAt: sql`now()`,
-        },
-      });
-  }
+  await ctx.database.db.transaction(async (tx) => {
+    for (const part of chunks(rows, 1000)) {
+      await tx
+        .insert(calibrationScores)
+        .values(part.map((r) => ({ ...r, setId, source, importedBy: actor.userId })))
+        .onConflictDoUpdate({
+          target: [
+            calibrationScores.setId,
+            calibrationScores.dossierId,
+            calibrationScores.criterionId,
+            calibrationScores.rater,
+          ],
+          set: {
+            score: sql`excluded.score`,
+            version: sql`excluded.version`,
+            source: sql`excluded.source`,
+            importedBy: sql`excluded.imported_by`,
+            updatedAt: sql`now()`,
+          },
+        });
+    }
+    await audit(tx, actor, {
+      action: 'calibration.import',
+      targetType: 'calibration_set',
+      targetId: setId,
+      detail: { source, rows: rows.length, ...detail },
+    });
+  });
 }
 
 /** Refuses the whole import, listing the first errors in the message and all of them (200 at most) in details. */
@@ -265,15 +272,7 @@ export async function importCsv(ctx: CalibrationContext, actor: Actor, setId: st
   const updated = rows.filter((r) => before.has(`${r.dossierId}|${r.criterionId}|${r.rater}`)).length;
   const dossierCount = new Set(rows.map((r) => r.dossierId)).size;
   const raters = [...new Set(rows.map((r) => r.rater))].sort();
-  await ctx.database.db.transaction(async (tx) => {
-    await upsertScores(tx, setId, actor, rows, 'csv');
-    await audit(tx, actor, {
-      action: 'calibration.import',
-      targetType: 'calibration_set',
-      targetId: setId,
-      detail: { source: 'csv', rows: rows.length, updated, dossiers: dossierCount, raters },
-    });
-  });
+  await saveScores(ctx, actor, setId, rows, 'csv', { updated, dossiers: dossierCount, raters });
   return { imported: rows.length, created: rows.length - updated, updated, dossiers: dossierCount, raters };
 }
 
@@ -320,16 +319,6 @@ export async function importTrainerScores(ctx: CalibrationContext, actor: Actor,
   }
   const rows = [...latest.values()].map(({ at: _at, ...row }) => row);
   const dossierCount = new Set(rows.map((r) => r.dossierId)).size;
-  if (rows.length > 0) {
-    await ctx.database.db.transaction(async (tx) => {
-      await upsertScores(tx, setId, actor, rows, 'trainer');
-      await audit(tx, actor, {
-        action: 'calibration.import',
-        targetType: 'calibration_set',
-        targetId: setId,
-        detail: { source: 'trainer', rows: rows.length, dossiers: dossierCount },
-      });
-    });
-  }
+  if (rows.length > 0) await saveScores(ctx, actor, setId, rows, 'trainer', { dossiers: dossierCount });
   return { imported: rows.length, dossiers: dossierCount, rater: TRAINER_RATER };
 }

@@ -6,12 +6,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { reviewCriteria } from '../../../../db/schema';
 import { LlmError } from '../../lib/llm/errors';
-import type { Criterion, Exam } from '../referential/types';
+import type { Criterion } from '../referential/types';
 import type { ReviewContext } from './context';
-import type { DossierText, GradingPassage } from './grade-schema';
 import type { GradeInput, GradeOutput } from './grader';
 import { detectKeywordStuffing } from './offline/stuffing';
-import type { Rubric } from './rubric';
 import { type CriterionResult, type Flag, LEVELS } from './schemas';
 import { capUnverified, verifyEvidence } from './verify-quotes';
 
@@ -35,14 +33,9 @@ export function failedResult(criterion: Criterion, weight: number, message: stri
   };
 }
 
-export interface CriterionJob {
+/** What the grader is given, plus the review it belongs to and how its passages were retrieved. */
+export interface CriterionJob extends Omit<GradeInput, 'signal'> {
   reviewId: string;
-  exam: Exam;
-  rubric: Rubric;
-  criterion: Criterion;
-  passages: GradingPassage[];
-  dossier: DossierText;
-  fenceId: string;
   retrieval: NonNullable<CriterionResult['provenance']>['retrieval'];
 }
 
