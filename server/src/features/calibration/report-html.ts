@@ -4,7 +4,8 @@
  * piece of text is escaped (set names, rater labels and rubric wording are typed by people).
  */
 import { escapeHtml as h, htmlPage } from '../../lib/html';
-import type { AgreementWithUncertainty, Interval } from './metrics';
+import type { AgreementWithUncertainty } from './agreement-uncertainty';
+import type { Interval } from './metrics';
 import type { RubricChange } from './rubric-diff';
 import type { CalibrationService, RunAgreement } from './service';
 

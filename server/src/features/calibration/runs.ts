@@ -9,7 +9,8 @@ import { AppError } from '../../lib/errors';
 import { PROMPT_VERSION } from '../reviews/prompts';
 import { rubricHash } from '../reviews/rubric';
 import type { CriterionResult } from '../reviews/schemas';
-import { agreementWithUncertainty, type ScorePair } from './metrics';
+import { agreementWithUncertainty } from './agreement-uncertainty';
+import type { ScorePair } from './metrics';
 import type { AgreementMetrics, CriterionAgreement, RunAgreement } from './schemas';
 import {
   aiResults,
