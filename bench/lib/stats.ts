@@ -32,14 +32,6 @@ export async function timeMs(fn: () => unknown): Promise<number> {
   return performance.now() - started;
 }
 
-/** Runs `fn` `warmup` times untimed, then `runs` times timed; returns the durations in ms. */
-export async function timeRuns(runs: number, fn: () => unknown, warmup = 1): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) out.push(await timeMs(fn));
-  return out;
-}
-
 /** Progress for humans, on stderr, so that `--json` leaves stdout to the one JSON object. */
 export function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);

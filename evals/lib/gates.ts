@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { AgreementSummary } from '../../server/src/features/calibration/metrics';
 import type { CheckResult, Stability } from './checks';
 import { FormatGatesSchema } from './formats';
 import { HeldoutGatesSchema, type HeldoutResult } from './heldout';
@@ -237,16 +238,7 @@ export function baselineKey(provider: string, model: string): string {
 }
 
 function metricsEntry(
-  a: {
-    n: number;
-    qwk: number | null;
-    kappa: number | null;
-    exact: number | null;
-    adjacent: number | null;
-    mae: number | null;
-    smd: number | null;
-    bias: number | null;
-  },
+  a: Omit<AgreementSummary, 'humanMean' | 'aiMean'>,
   spearman: number | null,
 ): MetricsEntry {
   return {

@@ -2,7 +2,9 @@
  * How a run is shown: aligned plain-text tables for the terminal, one self-contained HTML page (inline CSS
  * and SVG, no external resource) for `evals/results/report.html`, and the one JSON object of `--json`.
  */
+
 import type { AgreementSummary } from '../../server/src/features/calibration/metrics';
+import { escapeHtml } from '../../server/src/lib/html';
 import type { FormatsResult } from './formats';
 import { formatsHtml, formatsJson, formatsText } from './formats-render';
 import type { BaselineChange, CheckRecord, GateResult } from './gates';
@@ -299,12 +301,6 @@ export function renderJson({ suite, gates, formats }: RenderInput) {
 
 // ---------------------------------------------------------------------------------------------------------
 // HTML
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-  );
 
 /** Horizontal bars, one group per label, values in [0, 1] (negatives drawn as 0, the number still shown). */
 function barChart(

@@ -127,12 +127,3 @@ export async function auditRseDocx(version: 1 | 2): Promise<Buffer> {
   });
   return Packer.toBuffer(document);
 }
-
-/** Word count of the draft's prose (headings and table excluded), to keep the fixture honest. */
-export function auditRseWordCount(version: 1 | 2): number {
-  const sections = version === 1 ? v1 : [...v1, ...v2Extra];
-  return sections
-    .flatMap((s) => s.paragraphs)
-    .join(' ')
-    .split(/\s+/).length;
-}

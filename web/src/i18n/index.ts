@@ -47,9 +47,4 @@ void i18n.use(initReactI18next).init({
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', applyLanguage);
 
-/** The current UI language, narrowed. */
-export function currentLanguage(): Language {
-  return isLanguage(i18n.language) ? i18n.language : 'fr';
-}
-
 export { i18n };

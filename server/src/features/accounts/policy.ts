@@ -159,6 +159,12 @@ export function accessPolicy(database: Database): MiddlewareHandler<AppEnv> {
 /**
  * Requests with a session cookie must come from our own origin (CSRF); others carry no ambient credentials.
  * « Our own origin » is the configured list (the same one better-auth trusts), never the request's Host.
+ *
+ * Why not `hono/csrf`: it checks only bodies a form can send (`application/x-www-form-urlencoded`,
+ * `multipart/form-data`, `text/plain`) and leaves JSON to the browser's CORS preflight. Swapped in, it let a
+ * JSON sign-in from another origin through (`security.test.ts`, finding 12: 200 instead of 403), and it
+ * would let a cookie-bearing JSON request without any Origin through too. This guard checks every
+ * unsafe method, whatever the body, and answers with our JSON error.
  */
 export function csrfGuard(trustedOrigins: string[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

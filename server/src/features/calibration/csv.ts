@@ -1,9 +1,11 @@
 /**
- * CSV in and out, small and strict. In: RFC 4180 records (quoted fields, doubled quotes, line breaks inside
- * quotes), with the delimiter of the header line (`,` `;` or tab: French spreadsheets write `;`), a UTF-8
- * BOM or Windows-1252 bytes (Excel's « CSV » in France). Out: RFC 4180 with CRLF and cells that a
- * spreadsheet would run as a formula neutralised.
+ * CSV in and out, strict, through csv-parse and csv-stringify. In: RFC 4180 records (quoted fields, doubled
+ * quotes, line breaks inside quotes), with the delimiter of the header line (`,` `;` or tab: French
+ * spreadsheets write `;`), a UTF-8 BOM or Windows-1252 bytes (Excel's « CSV » in France). Out: RFC 4180 with
+ * CRLF and cells that a spreadsheet would run as a formula neutralised.
  */
+import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 
 /** One record and the line of the file it starts on (1 = the first line). */
@@ -69,75 +71,71 @@ function detectDelimiter(text: string): ParsedCsv['delimiter'] {
   return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
 
+const LINE_BREAK = /\r\n|\r|\n/g;
+const lineBreaks = (text: string) => text.match(LINE_BREAK)?.length ?? 0;
+
 /** Parses CSV text into records (blank lines skipped); see the module comment for what is accepted. */
 export function parseCsv(input: string): ParsedCsv {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const delimiter = detectDelimiter(text);
   const records: CsvRecord[] = [];
   const errors: CsvLineError[] = [];
-  let line = 1;
-  let i = 0;
-  while (i < text.length) {
-    const start = line;
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    let endOfRecord = false;
-    while (i < text.length && !endOfRecord) {
-      const ch = text[i];
-      if (quoted) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-          } else {
-            quoted = false;
-            i += 1;
-          }
-        } else {
-          if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line += 1;
-          cell += ch;
-          i += 1;
-        }
-      } else if (ch === '"' && cell.trim() === '') {
-        // A quote opens a quoted field only at its start (spaces before it are dropped).
-        quoted = true;
-        cell = '';
-        i += 1;
-      } else if (ch === delimiter) {
-        cells.push(cell);
-        cell = '';
-        i += 1;
-      } else if (ch === '\r' || ch === '\n') {
-        i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-        line += 1;
-        endOfRecord = true;
-      } else {
-        cell += ch;
-        i += 1;
-      }
-    }
-    if (quoted) {
-      errors.push({ line: start, message: 'guillemet ouvert et jamais refermé : fin du fichier atteinte.' });
-      break;
-    }
-    cells.push(cell);
-    if (cells.length === 1 && cells[0].trim() === '') continue;
-    records.push({ line: start, cells });
+  try {
+    parse(text, {
+      delimiter,
+      // Rows of the wrong length and stray quotes inside a bare field are the caller's to judge, per line.
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      // Spaces around a field are dropped, so a quote after spaces still opens a quoted field.
+      trim: true,
+      on_record: (cells: string[], info) => {
+        // `info.lines` is the line the record ends on; it starts as many lines earlier as it holds breaks.
+        const line = info.lines - cells.reduce((n, cell) => n + lineBreaks(cell), 0);
+        if (!(cells.length === 1 && cells[0] === '')) records.push({ line, cells });
+        return null;
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    errors.push({ line: failedRecordLine(text, records), message: messageOf(err) });
   }
   return { delimiter, records, errors };
 }
 
+/** The line where the record that failed starts: the first non-blank line after the last good record. */
+function failedRecordLine(text: string, records: readonly CsvRecord[]): number {
+  const lines = text.split(LINE_BREAK);
+  const last = records.at(-1);
+  let line = last ? last.line + last.cells.reduce((n, cell) => n + lineBreaks(cell), 0) + 1 : 1;
+  while (line < lines.length && lines[line - 1].trim() === '') line += 1;
+  return line;
+}
+
+function messageOf(err: CsvError): string {
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED')
+    return 'guillemet ouvert et jamais refermé : fin du fichier atteinte.';
+  if (err.code === 'CSV_INVALID_CLOSING_QUOTE') {
+    return 'texte après un guillemet fermant : doublez les guillemets à l’intérieur d’un champ (« "" »).';
+  }
+  return 'ligne illisible (guillemets mal placés ?).';
+}
+
 /** A cell as written: quoted when needed, and a leading `= + - @` neutralised (CSV formula injection). */
 export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",;\r\n\t]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return stringify([[value]], { ...WRITE, eof: false, bom: false });
 }
+
+const WRITE = {
+  // Not a finite number (NaN, Infinity) is an empty cell, like null.
+  cast: { number: (n: number) => (Number.isFinite(n) ? String(n) : '') },
+  escape_formulas: true,
+  // French spreadsheets split on `;` and tabs too: quote those as well as commas, quotes and line breaks.
+  quoted_match: /[;\t\r\n]/,
+  record_delimiter: 'windows',
+} as const;
 
 /** Rows to CSV text (comma, CRLF, UTF-8 BOM so that spreadsheets read accents right). */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]) {
-  const lines = [header.map(csvCell).join(','), ...rows.map((row) => row.map(csvCell).join(','))];
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return stringify([header, ...rows] as (string | number | null)[][], { ...WRITE, bom: true });
 }

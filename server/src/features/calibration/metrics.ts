@@ -10,6 +10,7 @@
  * never `NaN`: `NaN` does not survive JSON and silently poisons averages.
  */
 import { ValidationError } from '../../lib/errors';
+import type { AgreementSummary, ScorePair } from './schemas';
 
 /** Default rubric scale (DESIGN.md, « Rubric scale »): 0 absent … 4 excellent. */
 export const DEFAULT_SCALE_MIN = 0;
@@ -24,36 +25,8 @@ export const MAX_SCALE_SPAN = 100;
 /** Disagreement weights of Cohen's kappa, as in scikit-learn (`weights=None | 'linear' | 'quadratic'`). */
 export type KappaWeights = 'none' | 'linear' | 'quadratic';
 
-/** The metrics reported for one set of (human, AI) score pairs. `null` = undefined for these data. */
-export interface AgreementSummary {
-  /** Number of pairs. */
-  n: number;
-  /** Quadratic weighted kappa ({@link quadraticWeightedKappa}). */
-  qwk: number | null;
-  /** Unweighted Cohen's kappa ({@link cohenKappa}). */
-  kappa: number | null;
-  /** Share of pairs with the same score, 0–1 ({@link exactAgreement}). */
-  exact: number | null;
-  /** Share of pairs at most one point apart, 0–1 ({@link adjacentAgreement}). */
-  adjacent: number | null;
-  /** Mean absolute error in score points ({@link meanAbsoluteError}). */
-  mae: number | null;
-  /** Standardized mean difference, AI minus human ({@link standardizedMeanDifference}). */
-  smd: number | null;
-  /** Mean signed difference AI − human, in score points ({@link bias}). */
-  bias: number | null;
-  /** Mean human score. */
-  humanMean: number | null;
-  /** Mean AI score. */
-  aiMean: number | null;
-}
-
-/** One criterion of one dossier scored by both the jury and the AI. */
-export interface ScorePair {
-  criterionId: string;
-  human: number;
-  ai: number;
-}
+// The shapes are stated once, as zod schemas in `schemas.ts` (type-only imports: this module stays pure).
+export type { AgreementIntervals, AgreementSummary, Interval, ScorePair } from './schemas';
 
 /** {@link agreementSummary} over all pairs, and per criterion (keys in ascending code-unit order). */
 export interface AgreementByCriterion {
@@ -430,7 +403,8 @@ export function agreementByCriterion(
   };
 }
 
-function summarize(human: readonly number[], ai: readonly number[]): AgreementSummary {
+/** The figures of one group of already-checked pairs (shared with `agreement-uncertainty.ts`). */
+export function summarize(human: readonly number[], ai: readonly number[]): AgreementSummary {
   const n = human.length;
   if (n === 0) {
     return {
@@ -473,172 +447,6 @@ function summarize(human: readonly number[], ai: readonly number[]): AgreementSu
     bias: signed / n,
     humanMean: mean(human),
     aiMean: mean(ai),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Uncertainty: n and a 95 % bootstrap interval for every figure
-
-/**
- * Fewest pairs for a figure to be read as good or bad. Below it the 95 % interval of a QWK commonly spans
- * more than ±0,3, so the UI marks the criterion « échantillon insuffisant » and does not colour it.
- */
-export const MIN_PAIRS = 20;
-/** Bootstrap resamples for small and ordinary samples (fewer above {@link BOOTSTRAP_BUDGET} draws). */
-export const BOOTSTRAP_RESAMPLES = 1000;
-/** Most pair draws one interval may cost (resamples × n), which keeps 100 000 pairs under a second. */
-export const BOOTSTRAP_BUDGET = 20_000_000;
-/** Fixed seed: the same pairs always give the same interval (reports, CI and screens agree). */
-export const BOOTSTRAP_SEED = 0x5eed_2026;
-
-/** A 95 % interval `[low, high]`, or `null` when the metric is undefined in too many resamples. */
-export type Interval = [number, number] | null;
-
-/** Percentile bootstrap intervals of the metrics of {@link AgreementSummary}. */
-export interface AgreementIntervals {
-  level: number;
-  resamples: number;
-  qwk: Interval;
-  kappa: Interval;
-  exact: Interval;
-  adjacent: Interval;
-  mae: Interval;
-  smd: Interval;
-  bias: Interval;
-}
-
-/** An {@link AgreementSummary} with its uncertainty: interval, the minimum n and whether it is reached. */
-export interface AgreementWithUncertainty extends AgreementSummary {
-  ci: AgreementIntervals;
-  minN: number;
-  /** `n >= minN`: the figure may be read as good or bad. */
-  sufficient: boolean;
-}
-
-const INTERVAL_METRICS = ['qwk', 'kappa', 'exact', 'adjacent', 'mae', 'smd', 'bias'] as const;
-
-/** mulberry32: a small, well-mixed 32-bit generator; seeded so intervals are reproducible. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Linear interpolation between order statistics (NumPy's default `percentile`). */
-function percentile(sorted: readonly number[], q: number): number {
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
-}
-
-/**
- * Percentile bootstrap (Efron & Tibshirani 1993): resample the pairs with replacement, recompute every
- * metric, take the 2,5 % and 97,5 % quantiles. Seeded, so deterministic. A metric undefined in more than
- * half of the resamples (constant scores, n < 2) has no interval. The pairs are put in a canonical order
- * first, so the same pairs in any order give the same interval.
- * @throws {ValidationError} as {@link agreementSummary}.
- */
-export function bootstrapIntervals(
-  human: readonly number[],
-  ai: readonly number[],
-  options: { min?: number; max?: number; resamples?: number; seed?: number; level?: number } = {},
-): AgreementIntervals {
-  const { min = DEFAULT_SCALE_MIN, max = DEFAULT_SCALE_MAX, seed = BOOTSTRAP_SEED, level = 0.95 } = options;
-  assertScorePairs(human, ai, min, max);
-  const n = human.length;
-  const resamples =
-    n < 2
-      ? 0
-      : Math.max(
-          200,
-          Math.min(options.resamples ?? BOOTSTRAP_RESAMPLES, Math.floor(BOOTSTRAP_BUDGET / Math.max(n, 1))),
-        );
-  const values: Record<(typeof INTERVAL_METRICS)[number], number[]> = {
-    qwk: [],
-    kappa: [],
-    exact: [],
-    adjacent: [],
-    mae: [],
-    smd: [],
-    bias: [],
-  };
-  // Canonical order: the interval depends on the pairs, not on the order a query returned them in.
-  const order = human.map((_, k) => k).sort((x, y) => human[x] - human[y] || ai[x] - ai[y]);
-  const sortedHuman = order.map((k) => human[k]);
-  const sortedAi = order.map((k) => ai[k]);
-  const random = mulberry32(seed);
-  const h = new Array<number>(n);
-  const a = new Array<number>(n);
-  for (let b = 0; b < resamples; b++) {
-    for (let k = 0; k < n; k++) {
-      const i = Math.floor(random() * n);
-      h[k] = sortedHuman[i];
-      a[k] = sortedAi[i];
-    }
-    const summary = summarize(h, a);
-    for (const m of INTERVAL_METRICS) {
-      const v = summary[m];
-      if (v !== null) values[m].push(v);
-    }
-  }
-  const tail = (1 - level) / 2;
-  const interval = (m: (typeof INTERVAL_METRICS)[number]): Interval => {
-    const list = values[m];
-    if (resamples === 0 || list.length * 2 < resamples) return null;
-    list.sort((x, y) => x - y);
-    return [percentile(list, tail), percentile(list, 1 - tail)];
-  };
-  return {
-    level,
-    resamples,
-    qwk: interval('qwk'),
-    kappa: interval('kappa'),
-    exact: interval('exact'),
-    adjacent: interval('adjacent'),
-    mae: interval('mae'),
-    smd: interval('smd'),
-    bias: interval('bias'),
-  };
-}
-
-/**
- * {@link agreementByCriterion} with, for every figure, its 95 % bootstrap interval and whether n reaches
- * {@link MIN_PAIRS}. The plain figures are exactly those of {@link agreementByCriterion}.
- */
-export function agreementWithUncertainty(
-  pairs: readonly ScorePair[],
-  min = DEFAULT_SCALE_MIN,
-  max = DEFAULT_SCALE_MAX,
-  minN = MIN_PAIRS,
-): { overall: AgreementWithUncertainty; criteria: Record<string, AgreementWithUncertainty> } {
-  const plain = agreementByCriterion(pairs, min, max);
-  const decorate = (summary: AgreementSummary, group: readonly ScorePair[]): AgreementWithUncertainty => ({
-    ...summary,
-    ci: bootstrapIntervals(
-      group.map((p) => p.human),
-      group.map((p) => p.ai),
-      { min, max },
-    ),
-    minN,
-    sufficient: summary.n >= minN,
-  });
-  const groups = new Map<string, ScorePair[]>();
-  for (const p of pairs) {
-    const list = groups.get(p.criterionId);
-    if (list) list.push(p);
-    else groups.set(p.criterionId, [p]);
-  }
-  return {
-    overall: decorate(plain.overall, pairs),
-    criteria: Object.fromEntries(
-      Object.entries(plain.criteria).map(([id, summary]) => [id, decorate(summary, groups.get(id) ?? [])]),
-    ),
   };
 }
 
@@ -691,7 +499,12 @@ function assertSameLength(a: readonly number[], b: readonly number[], first: Rat
   }
 }
 
-function assertScorePairs(human: readonly number[], ai: readonly number[], min: number, max: number): void {
+export function assertScorePairs(
+  human: readonly number[],
+  ai: readonly number[],
+  min: number,
+  max: number,
+): void {
   assertScale(min, max);
   assertSameLength(human, ai, 'human', 'ai');
   for (let k = 0; k < human.length; k++) {

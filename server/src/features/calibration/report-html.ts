@@ -3,8 +3,9 @@
  * that forbids both), in French: what an exam team files or mails after a calibration session. Every
  * piece of text is escaped (set names, rater labels and rubric wording are typed by people).
  */
-import { escapeHtml as h } from '../reviews/render-html';
-import type { AgreementWithUncertainty, Interval } from './metrics';
+import { escapeHtml as h, htmlPage } from '../../lib/html';
+import type { AgreementWithUncertainty } from './agreement-uncertainty';
+import type { Interval } from './metrics';
 import type { RubricChange } from './rubric-diff';
 import type { CalibrationService, RunAgreement } from './service';
 
@@ -201,21 +202,11 @@ export function renderCalibrationReport(
     '<p><strong>Préjury est une pré-évaluation formative : le jury décide.</strong></p>',
     '</footer>',
   );
-  return [
-    '<!doctype html>',
-    '<html lang="fr">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="robots" content="noindex">',
-    `<title>${h(title)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    lang: 'fr',
+    title,
+    css: CSS,
+    csp: "default-src 'none'; style-src 'unsafe-inline'",
+    body,
+  });
 }

@@ -6,7 +6,7 @@ import { createRouter, ErrorSchema, errorResponses, IdParamSchema } from '../../
 import { requireJsonBody, validationHook } from '../../lib/validation';
 import { requireActor } from '../accounts/policy';
 import { getExam } from '../referential/index';
-import { agreementWithUncertainty } from './metrics';
+import { agreementWithUncertainty } from './agreement-uncertainty';
 import { renderCalibrationReport } from './report-html';
 import type { RubricVersionService } from './rubric-versions';
 import {

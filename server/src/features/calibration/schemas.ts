@@ -37,41 +37,54 @@ export type AgreementRequest = z.infer<typeof AgreementRequestSchema>;
 
 const metric = (description: string) => z.number().nullable().openapi({ description });
 
-/** Mirrors `AgreementSummary` in metrics.ts; `null` = undefined for these data. */
+/** `[low, high]` of a 95 % interval; `null` when the metric is undefined in too many resamples. */
 const IntervalSchema = z
   .tuple([z.number(), z.number()])
   .nullable()
   .openapi({ description: '[borne basse, borne haute], null si la mesure est indéfinie' });
+export type Interval = z.infer<typeof IntervalSchema>;
 
-export const AgreementMetricsSchema = z
+/**
+ * The metrics of one set of (human, AI) score pairs, computed by `metrics.ts` (`agreementSummary`): the one
+ * statement of this shape, which the metrics module, the API and the evals all use. `null` = undefined for
+ * these data (0/0, no variance), never `NaN`.
+ */
+export const AgreementSummarySchema = z.object({
+  n: z.number().int().openapi({ description: 'Nombre de paires' }),
+  qwk: metric('Kappa pondéré quadratique (Cohen 1968, = scikit-learn weights="quadratic")'),
+  kappa: metric('Kappa de Cohen non pondéré (null si les deux notateurs donnent partout la même note)'),
+  exact: metric('Part des paires identiques (0–1)'),
+  adjacent: metric("Part des paires à au plus 1 point d'écart (0–1)"),
+  mae: metric('Écart absolu moyen, en points'),
+  smd: metric('Différence moyenne standardisée IA − jury (RSMTool, écart-type commun, ddof = 1)'),
+  bias: metric('Écart moyen IA − jury, en points (positif : IA plus généreuse)'),
+  humanMean: metric('Note moyenne du jury'),
+  aiMean: metric("Note moyenne de l'IA"),
+});
+export type AgreementSummary = z.infer<typeof AgreementSummarySchema>;
+
+/** Percentile bootstrap intervals of the metrics of {@link AgreementSummary}. */
+const AgreementIntervalsSchema = z
   .object({
-    n: z.number().int().openapi({ description: 'Nombre de paires' }),
-    qwk: metric('Kappa pondéré quadratique (Cohen 1968, = scikit-learn weights="quadratic")'),
-    kappa: metric('Kappa de Cohen non pondéré (null si les deux notateurs donnent partout la même note)'),
-    exact: metric('Part des paires identiques (0–1)'),
-    adjacent: metric("Part des paires à au plus 1 point d'écart (0–1)"),
-    mae: metric('Écart absolu moyen, en points'),
-    smd: metric('Différence moyenne standardisée IA − jury (RSMTool, écart-type commun, ddof = 1)'),
-    bias: metric('Écart moyen IA − jury, en points (positif : IA plus généreuse)'),
-    humanMean: metric('Note moyenne du jury'),
-    aiMean: metric("Note moyenne de l'IA"),
-    ci: z
-      .object({
-        level: z.number().openapi({ example: 0.95 }),
-        resamples: z.number().int().openapi({ description: 'Rééchantillonnages bootstrap (graine fixe)' }),
-        qwk: IntervalSchema,
-        kappa: IntervalSchema,
-        exact: IntervalSchema,
-        adjacent: IntervalSchema,
-        mae: IntervalSchema,
-        smd: IntervalSchema,
-        bias: IntervalSchema,
-      })
-      .openapi({ description: 'Intervalles de confiance à 95 % (bootstrap percentile, déterministe)' }),
-    minN: z.number().int().openapi({ description: 'Effectif minimal pour juger un chiffre bon ou mauvais' }),
-    sufficient: z.boolean().openapi({ description: 'n ≥ minN ; sinon « échantillon insuffisant »' }),
+    level: z.number().openapi({ example: 0.95 }),
+    resamples: z.number().int().openapi({ description: 'Rééchantillonnages bootstrap (graine fixe)' }),
+    qwk: IntervalSchema,
+    kappa: IntervalSchema,
+    exact: IntervalSchema,
+    adjacent: IntervalSchema,
+    mae: IntervalSchema,
+    smd: IntervalSchema,
+    bias: IntervalSchema,
   })
-  .openapi('AgreementMetrics');
+  .openapi({ description: 'Intervalles de confiance à 95 % (bootstrap percentile, déterministe)' });
+export type AgreementIntervals = z.infer<typeof AgreementIntervalsSchema>;
+
+/** An {@link AgreementSummary} with its uncertainty: intervals, the minimum n and whether it is reached. */
+export const AgreementMetricsSchema = AgreementSummarySchema.extend({
+  ci: AgreementIntervalsSchema,
+  minN: z.number().int().openapi({ description: 'Effectif minimal pour juger un chiffre bon ou mauvais' }),
+  sufficient: z.boolean().openapi({ description: 'n ≥ minN ; sinon « échantillon insuffisant »' }),
+}).openapi('AgreementMetrics');
 export type AgreementMetrics = z.infer<typeof AgreementMetricsSchema>;
 
 export const AgreementResponseSchema = z
@@ -232,6 +245,7 @@ const RunProgressSchema = z.object({
   done: z.number().int(),
   failed: z.number().int(),
 });
+export type RunProgress = z.infer<typeof RunProgressSchema>;
 
 export const RunSummarySchema = z
   .object({
@@ -249,6 +263,7 @@ export const RunSummarySchema = z
     progress: RunProgressSchema,
   })
   .openapi('CalibrationRun');
+export type RunSummary = z.infer<typeof RunSummarySchema>;
 
 export const SetDetailSchema = z
   .object({
@@ -308,6 +323,17 @@ const ConfusionSchema = z.array(z.array(z.number().int())).openapi({
   description: 'Lignes : note humaine (min…max) ; colonnes : note de l’IA',
 });
 
+const CriterionAgreementSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  metrics: AgreementMetricsSchema,
+  /** Rows: human score min…max; columns: AI score. */
+  confusion: ConfusionSchema,
+  /** Between the first two raters, where both scored. */
+  humanHuman: AgreementMetricsSchema.nullable(),
+});
+export type CriterionAgreement = z.infer<typeof CriterionAgreementSchema>;
+
 export const RunAgreementSchema = z
   .object({
     run: RunSummarySchema,
@@ -324,15 +350,7 @@ export const RunAgreementSchema = z
         confusion: ConfusionSchema,
       })
       .nullable(),
-    criteria: z.array(
-      z.object({
-        id: z.string(),
-        text: z.string(),
-        metrics: AgreementMetricsSchema,
-        confusion: ConfusionSchema,
-        humanHuman: AgreementMetricsSchema.nullable(),
-      }),
-    ),
+    criteria: z.array(CriterionAgreementSchema),
     coverage: z.object({
       dossiers: z.number().int(),
       reviewed: z.number().int(),
@@ -343,6 +361,7 @@ export const RunAgreementSchema = z
     }),
   })
   .openapi('CalibrationAgreement');
+export type RunAgreement = z.infer<typeof RunAgreementSchema>;
 
 export const ItemsQuerySchema = z.object({
   criterionId: z.string().min(1).max(20).optional(),

@@ -3,15 +3,9 @@
  * point estimates, narrower with more pairs, absent where a metric is undefined.
  */
 import { describe, expect, it } from 'vitest';
+import { agreementWithUncertainty, bootstrapIntervals, MIN_PAIRS } from './agreement-uncertainty';
 import { REAL30_AI, REAL30_CRITERIA, REAL30_HUMAN } from './fixtures';
-import {
-  agreementByCriterion,
-  agreementSummary,
-  agreementWithUncertainty,
-  bootstrapIntervals,
-  MIN_PAIRS,
-  type ScorePair,
-} from './metrics';
+import { agreementByCriterion, agreementSummary, type ScorePair } from './metrics';
 
 const pairs: ScorePair[] = REAL30_HUMAN.map((human, k) => ({
   criterionId: REAL30_CRITERIA[k % 3],

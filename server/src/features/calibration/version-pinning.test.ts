@@ -2,6 +2,7 @@
  * Jury scores belong to the dossier version the jury read (DESIGN.md): a CSV `version` column or, without
  * it, the latest version at import time. A run reviews exactly those versions, even after a new draft.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, uploadForm } from '../../testing';
@@ -159,5 +160,99 @@ describe('jury scores pinned to a dossier version', () => {
       await t.as('examteam').request(`/api/calibration/runs/${run.body.id}/agreement`),
     );
     expect(agreement.body.humanHuman).toBeNull();
+  });
+
+  it('pins scores by the SHA-256 of the file the jury read, and refuses a hash no version has', async () => {
+    const weak = read('b1-audit-rse/weak.md');
+    const strong = read('b1-audit-rse/strong.md');
+    const sha = (text: string) => createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
+    const created = await t.app.request('/api/dossiers', {
+      method: 'POST',
+      body: uploadForm({ name: 'hash-v1.md', bytes: weak }, { examId: 'b1-audit-rse' }),
+    });
+    expect(created.status).toBe(201);
+    const id = ((await created.json()) as { id: string }).id;
+    const v2 = await t.app.request(`/api/dossiers/${id}/versions`, {
+      method: 'POST',
+      body: uploadForm({ name: 'hash-v2.md', bytes: strong }),
+    });
+    expect(v2.status).toBe(201);
+    const set = await json(
+      await t.as('examteam').request('/api/calibration/sets', {
+        method: 'POST',
+        body: JSON.stringify({ name: 'Session par empreinte', examId: 'b1-audit-rse' }),
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    const importInto = (csv: string) =>
+      t.as('examteam').request(`/api/calibration/sets/${set.body.id}/scores`, {
+        method: 'POST',
+        body: csv,
+        headers: { 'content-type': 'text/csv' },
+      });
+
+    const unknownHash = sha('un autre fichier');
+    const bad = await json(
+      await importInto(
+        [
+          'dossier_id;sha256;criterion_id;score;rater',
+          `${id};${unknownHash};K1;2;jury`,
+          `${id};pas-une-empreinte;K2;2;jury`,
+          `${id};${sha(weak)};K3;2;jury`,
+        ].join('\n'),
+      ),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual({
+      total: 2,
+      errors: [
+        {
+          line: 2,
+          message: `empreinte SHA-256 « ${unknownHash.slice(0, 12)}… » : aucune version du dossier ${id} n'a ce fichier (versions : 1, 2).`,
+        },
+        {
+          line: 3,
+          message: 'empreinte SHA-256 invalide « pas-une-empreinte » : 64 caractères hexadécimaux attendus.',
+        },
+      ],
+    });
+    // Nothing of the refused file was written.
+    expect(
+      (await json(await t.as('examteam').request(`/api/calibration/sets/${set.body.id}`))).body.scores,
+    ).toBe(0);
+
+    // A version and a hash that disagree are refused too.
+    const conflict = await json(
+      await importInto(`dossier_id,version,sha256,criterion_id,score\n${id},2,${sha(weak)},K1,2\n`),
+    );
+    expect(conflict.body.error.details.errors).toEqual([
+      {
+        line: 2,
+        message: `version 2 et empreinte SHA-256 en désaccord : ce fichier est la version 1 du dossier ${id}.`,
+      },
+    ]);
+
+    // The hash of version 1's file pins to version 1 though version 2 is the latest; upper case is fine.
+    const rows = CRITERIA.map((c, i) => `${id},${i % 2 ? sha(weak).toUpperCase() : sha(weak)},${c},2,jury`);
+    const ok = await json(
+      await importInto(`dossier_id,sha256,criterion_id,score,rater\n${rows.join('\n')}\n`),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body.imported).toBe(7);
+    const byHash = await json(
+      await importInto(`dossier_id,sha256,criterion_id,score,rater\n${id},${sha(strong)},K1,3,jury2\n`),
+    );
+    expect(byHash.status).toBe(200);
+    const detail = await json(await t.as('examteam').request(`/api/calibration/sets/${set.body.id}`));
+    expect(
+      detail.body.dossiers.map((d: { version: number; title: string; scores: number }) => [
+        d.version,
+        d.title,
+        d.scores,
+      ]),
+    ).toEqual([
+      [1, 'hash-v1.md', 7],
+      [2, 'hash-v2.md', 1],
+    ]);
   });
 });

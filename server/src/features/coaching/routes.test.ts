@@ -10,7 +10,7 @@ import { COACH_POLICY_FR } from './integrity';
 import { OFFLINE_LABEL } from './offline-answer';
 import { CoachAnswerSchema, ConversationSchema, ExamBriefSchema, OralPrepSchema } from './schemas';
 import { type CoachingService, createCoachingService } from './service';
-import { coachTestApp, createCoachTable } from './test-helpers';
+import { coachTestApp } from './test-helpers';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -78,7 +78,6 @@ function proseLines(answer: string, allowed: readonly string[]) {
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await createCoachTable(t.database);
 });
 afterAll(async () => {
   await t.close();

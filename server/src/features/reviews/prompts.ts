@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { getCompetency, referential } from '../referential/index';
 import type { Criterion, Exam } from '../referential/types';
 import type { GradingPassage } from './grade-schema';
@@ -34,21 +36,44 @@ export class PromptError extends Error {
 const PROMPT_NAME = /^[a-z][a-z0-9-]*$/;
 const VARIABLE_NAME = /^[a-z][a-z0-9_]*$/;
 const PLACEHOLDER = /\{\{([a-z][a-z0-9_]*)\}\}/g;
-const FRONT_MATTER_KEYS = ['name', 'version', 'description', 'variables', 'output'] as const;
-type FrontMatterKey = (typeof FRONT_MATTER_KEYS)[number];
 
-function unquote(value: string): string {
-  const trimmed = value.trim();
-  const quoted = /^(['"])(.*)\1$/.exec(trimmed);
-  return quoted ? quoted[2] : trimmed;
+const versionError = (iss: { input?: unknown }) =>
+  `version invalide « ${String(iss.input)} » (entier ≥ 1 attendu)`;
+
+/** The front-matter: exactly these keys (zod strict), read by the `yaml` parser (duplicate keys refused). */
+const FrontMatterSchema = z
+  .object({
+    name: z.string().regex(PROMPT_NAME, { error: (iss) => `nom invalide « ${String(iss.input)} »` }),
+    version: z.number({ error: versionError }).int({ error: versionError }).min(1, { error: versionError }),
+    description: z.string().trim().min(1, 'description vide'),
+    variables: z
+      .array(
+        z.string().regex(VARIABLE_NAME, { error: (iss) => `variable invalide « ${String(iss.input)} »` }),
+        {
+          error: 'variables doit être une liste [a, b]',
+        },
+      )
+      .refine((list) => new Set(list).size === list.length, 'variable déclarée deux fois'),
+    output: z.string().regex(/^(?:none|[A-Z][A-Za-z0-9]*)$/, {
+      error: (iss) => `output invalide « ${String(iss.input)} » (nom de schéma ou none)`,
+    }),
+  })
+  .strict();
+
+/** The first problem of a front-matter that does not validate, in French. */
+function frontMatterProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (issue.code === 'unrecognized_keys') return `clé inconnue « ${issue.keys.join(', ')} »`;
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return `clé manquante « ${issue.path.join('.')} »`;
+  return issue.message;
 }
 
 /**
- * Parses and validates a prompt file: front-matter delimited by `---` lines with `key: value` entries
- * (`variables: [a, b]` as a flow list), then the body. Checks the name and version against `expected` (the
- * file's path), that every `{{` opens a well-formed placeholder, and that the declared variables are exactly
- * the placeholders used. Hand-parsed on purpose: the format is this small and a YAML dependency would accept
- * far more than we want to allow.
+ * Parses and validates a prompt file: YAML front-matter delimited by `---` lines (`variables: [a, b]` as a
+ * flow list) checked by a strict zod schema, then the body. Checks the name and version against `expected`
+ * (the file's path), that every `{{` opens a well-formed placeholder, and that the declared variables are
+ * exactly the placeholders used.
  */
 export function parsePrompt(source: string, expected?: { name: string; version: number }): PromptTemplate {
   const where = expected ? `${expected.name}/v${expected.version}.md` : 'prompt';
@@ -62,42 +87,15 @@ export function parsePrompt(source: string, expected?: { name: string; version: 
   if (close < 0 || (afterClose >= 0 && text.slice(close + 4, afterClose).trim() !== '')) {
     fail('front-matter non fermé par une ligne « --- »');
   }
-
-  const fields = new Map<FrontMatterKey, string>();
-  for (const [index, raw] of text
-    .slice(4, close + 1)
-    .split('\n')
-    .entries()) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const entry = /^([a-z_]+)\s*:\s*(.*)$/.exec(line);
-    if (!entry) fail(`ligne ${index + 2} du front-matter illisible : « ${line} »`);
-    const [, key, value] = entry as RegExpExecArray;
-    if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) fail(`clé inconnue « ${key} »`);
-    if (fields.has(key as FrontMatterKey)) fail(`clé en double « ${key} »`);
-    fields.set(key as FrontMatterKey, value.replace(/\s+#.*$/, ''));
+  let yaml: unknown;
+  try {
+    yaml = parseYaml(text.slice(4, close + 1));
+  } catch (err) {
+    fail(`front-matter illisible (YAML) : ${(err as Error).message.split('\n')[0]}`);
   }
-  for (const key of FRONT_MATTER_KEYS) if (!fields.has(key)) fail(`clé manquante « ${key} »`);
-
-  const name = unquote(fields.get('name') ?? '');
-  if (!PROMPT_NAME.test(name)) fail(`nom invalide « ${name} »`);
-  const versionText = unquote(fields.get('version') ?? '');
-  if (!/^[1-9]\d*$/.test(versionText)) fail(`version invalide « ${versionText} » (entier ≥ 1 attendu)`);
-  const version = Number(versionText);
-  const description = unquote(fields.get('description') ?? '');
-  if (description === '') fail('description vide');
-  const output = unquote(fields.get('output') ?? '');
-  if (!/^(?:none|[A-Z][A-Za-z0-9]*)$/.test(output))
-    fail(`output invalide « ${output} » (nom de schéma ou none)`);
-  const list = /^\[(.*)\]$/.exec((fields.get('variables') ?? '').trim());
-  if (!list) fail('variables doit être une liste [a, b]');
-  const variables = (list as RegExpExecArray)[1]
-    .split(',')
-    .map(unquote)
-    .filter((variable) => variable !== '');
-  for (const variable of variables)
-    if (!VARIABLE_NAME.test(variable)) fail(`variable invalide « ${variable} »`);
-  if (new Set(variables).size !== variables.length) fail('variable déclarée deux fois');
+  const front = FrontMatterSchema.safeParse(yaml ?? {});
+  if (!front.success) fail(frontMatterProblem(front.error));
+  const { name, version, description, variables, output } = front.data as z.infer<typeof FrontMatterSchema>;
 
   if (expected && name !== expected.name) fail(`name « ${name} » ≠ dossier « ${expected.name} »`);
   if (expected && version !== expected.version) fail(`version ${version} ≠ fichier v${expected.version}`);
@@ -263,11 +261,6 @@ export function passagesFromPages(pages: readonly { page: number; text: string }
     text: page.text,
     relevance: 1,
   }));
-}
-
-/** Crude token estimate (≈ 4 characters per token for French and English prose), for budgets only. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
 }
 
 // ---------------------------------------------------------------------------------------------------------

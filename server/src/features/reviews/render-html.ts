@@ -4,6 +4,7 @@
  * mailed or printed as it is. Every piece of text is escaped: quotes come from the candidate's dossier.
  */
 
+import { escapeHtml, htmlPage } from '../../lib/html';
 import { formatScore } from './aggregate';
 import {
   disclaimerLines,
@@ -15,19 +16,6 @@ import {
   reasonLabel,
 } from './render-markdown';
 import type { CriterionResult, Flag, GapReport } from './schemas';
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
-}
 
 const h = escapeHtml;
 
@@ -270,22 +258,12 @@ export function renderHtml(report: GapReport, lang: ReportLang = 'fr'): string {
     '</footer>',
   );
 
-  return [
-    '<!doctype html>',
-    `<html lang="${lang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+  return htmlPage({
+    lang,
+    title,
+    css: CSS,
     // No script, no fetch, no external style: the document is inert wherever it is opened.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="robots" content="noindex">',
-    `<title>${h(title)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+    csp: "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    body,
+  });
 }

@@ -6,7 +6,7 @@ import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from 
 import type { ProgressBus } from '../../lib/progress-bus';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
-import { type GapReport, GapReportSchema, ReviewRubricSchema } from './schemas';
+import { type GapReport, GapReportSchema, ReviewProgressSchema, ReviewRubricSchema } from './schemas';
 import type { ReviewService } from './service';
 
 const CriterionParam = IdParamSchema.extend({
@@ -17,16 +17,6 @@ const CriterionParam = IdParamSchema.extend({
     .openapi({ param: { name: 'criterionId', in: 'path' } }),
 });
 const LangQuery = z.object({ lang: z.enum(['fr', 'en']).optional() });
-
-const ProgressSchema = z
-  .object({
-    status: z.enum(['queued', 'running', 'done', 'failed']),
-    total: z.number().int(),
-    done: z.number().int(),
-    failed: z.number().int(),
-    criteria: z.array(z.object({ id: z.string(), status: z.enum(['pending', 'running', 'done', 'failed']) })),
-  })
-  .openapi('ReviewProgress');
 
 export const ReviewSchema = z
   .object({
@@ -39,7 +29,7 @@ export const ReviewSchema = z
     model: z.string(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
-    progress: ProgressSchema,
+    progress: ReviewProgressSchema,
     report: GapReportSchema.optional(),
     error: z.string().optional(),
   })

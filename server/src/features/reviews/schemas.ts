@@ -33,7 +33,8 @@ export const FlagSchema = z.object({
 });
 export type Flag = z.infer<typeof FlagSchema>;
 
-export const DecisionSchema = z.object({
+/** A trainer's decision on one criterion as the report carries it (`trainer/schemas.ts` extends it for the API). */
+export const ReportDecisionSchema = z.object({
   score: z.number().int().min(0).max(4),
   reason: z.string(),
   comment: z.string().nullable(),
@@ -55,7 +56,7 @@ export const CriterionResultSchema = z.object({
   recommendations: z.array(z.string()),
   flags: z.array(FlagSchema),
   weight: z.number(),
-  decision: DecisionSchema.optional(),
+  decision: ReportDecisionSchema.optional(),
   /** How this criterion was graded: the JSON path the server took, a repair, and how passages were found. */
   provenance: z
     .object({
@@ -187,3 +188,15 @@ export const ReviewRubricSchema = z
   })
   .openapi('ReviewRubric');
 export type ReviewRubric = z.infer<typeof ReviewRubricSchema>;
+
+/** A review's progress: its status and each criterion's (the API's `progress`, the SSE events' data). */
+export const ReviewProgressSchema = z
+  .object({
+    status: z.enum(['queued', 'running', 'done', 'failed']),
+    total: z.number().int(),
+    done: z.number().int(),
+    failed: z.number().int(),
+    criteria: z.array(z.object({ id: z.string(), status: z.enum(['pending', 'running', 'done', 'failed']) })),
+  })
+  .openapi('ReviewProgress');
+export type ReviewProgress = z.infer<typeof ReviewProgressSchema>;

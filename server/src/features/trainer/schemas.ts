@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { UuidSchema } from '../../lib/openapi';
+import { ReportDecisionSchema } from '../reviews/schemas';
 import { REASON_CODES } from './reasons';
 
 export const DecisionRequestSchema = z
@@ -11,17 +12,13 @@ export const DecisionRequestSchema = z
   .strict()
   .openapi('DecisionRequest');
 
-export const DecisionSchema = z
-  .object({
-    criterionId: z.string(),
-    aiScore: z.number().int(),
-    score: z.number().int(),
-    reason: z.enum(REASON_CODES),
-    comment: z.string().nullable(),
-    by: z.string(),
-    at: z.string(),
-  })
-  .openapi('Decision');
+/** The report's decision (`ReportDecisionSchema`), with the criterion, the AI's score and a typed reason. */
+export const DecisionSchema = ReportDecisionSchema.extend({
+  criterionId: z.string(),
+  aiScore: z.number().int(),
+  reason: z.enum(REASON_CODES),
+}).openapi('Decision');
+export type Decision = z.infer<typeof DecisionSchema>;
 
 export const CheckRequestSchema = z
   .object({ comment: z.string().trim().max(4000).optional() })
@@ -31,6 +28,7 @@ export const CheckRequestSchema = z
 export const CheckSchema = z
   .object({ by: z.string(), comment: z.string().nullable(), at: z.string() })
   .openapi('ReviewCheck');
+export type ReviewCheck = z.infer<typeof CheckSchema>;
 
 export const QUEUE_FLAGS = [
   'prompt_injection',

@@ -8,7 +8,7 @@ import { getCompetency } from '../referential/index';
 import { overallVerdict } from '../reviews/aggregate';
 import type { GapReport } from '../reviews/schemas';
 import type { ReasonCode } from './reasons';
-import type { QUEUE_FLAGS } from './schemas';
+import type { Decision, QUEUE_FLAGS, ReviewCheck } from './schemas';
 
 type QueueFlag = (typeof QUEUE_FLAGS)[number];
 
@@ -24,21 +24,7 @@ const WEIGHTS: Record<QueueFlag, number> = {
   borderline: 15,
 };
 
-export interface ReviewCheck {
-  by: string;
-  comment: string | null;
-  at: string;
-}
-
-export interface Decision {
-  criterionId: string;
-  aiScore: number;
-  score: number;
-  reason: ReasonCode;
-  comment: string | null;
-  by: string;
-  at: string;
-}
+export type { Decision, ReviewCheck } from './schemas';
 
 /** The signals of a review that call for a human, from its report (or its failure). */
 export function queueSignals(

@@ -101,6 +101,13 @@ function strictNode(node: JsonSchema): JsonSchema {
  * additional ones, and uses only keywords strict mode accepts. Optional properties are sent as nullable;
  * `parseStructured` maps the nulls back. Records (`z.record`) and `z.unknown()` cannot be strict and make
  * the provider answer 400: model schemas should use plain objects and arrays. Cached per schema.
+ *
+ * Why not the openai SDK's `zodResponseFormat` (`openai/helpers/zod`): it does support zod 4 (it calls
+ * `z.toJSONSchema` too), but tried on our schemas (openai 6.49, zod 4.6) it throws on `.optional()` without
+ * `.nullable()` (`CoachAnswerSchema.refused`), where this rewrite sends the property as nullable and
+ * `parseStructured` maps the null back; and it keeps the ±2^53 bounds of every `z.int()` and a `$schema`
+ * key, which some OpenAI-compatible servers refuse. Swapping would mean changing the model schemas' shape,
+ * so this small post-processor stays.
  */
 export function toStrictJsonSchema(schema: z.ZodType): JsonSchema {
   return schemasOf(schema).strict;

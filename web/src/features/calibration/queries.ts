@@ -46,7 +46,6 @@ export class CsvImportError extends ApiError {
 export const calibrationKeys = {
   sets: (examId: string) => ['calibration', 'sets', examId] as const,
   set: (id: string) => ['calibration', 'set', id] as const,
-  dossiers: (examId: string) => ['calibration', 'dossiers', examId] as const,
   rubrics: (examId: string) => ['calibration', 'rubrics', examId] as const,
   rubric: (examId: string, version: string) => ['calibration', 'rubric', examId, version] as const,
   diff: (examId: string, from: string, to: string) => ['calibration', 'diff', examId, from, to] as const,
@@ -66,14 +65,6 @@ export function useCalibrationSets(examId: string) {
   return useQuery({
     queryKey: calibrationKeys.sets(examId),
     queryFn: () => unwrap(cal.sets.$get({ query: { examId } })),
-    enabled: Boolean(examId),
-  });
-}
-
-export function useExamDossiers(examId: string) {
-  return useQuery({
-    queryKey: calibrationKeys.dossiers(examId),
-    queryFn: () => unwrap(cal.dossiers.$get({ query: { examId } })),
     enabled: Boolean(examId),
   });
 }

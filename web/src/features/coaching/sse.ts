@@ -1,10 +1,11 @@
 /**
- * A small parser for server-sent events read from a `fetch` body. `EventSource` only does GET, and the
- * coach's stream is a POST (the question is the body), so the stream is read by hand.
- * Follows the WHATWG event-stream format: `event:` and `data:` fields, multi-line data joined with `\n`,
- * comments (`:`) ignored, an empty line dispatching; lines may end with CRLF, LF or CR, and chunks may cut
- * anywhere, even between CR and LF. A stream cut mid-event yields nothing for that event.
+ * Server-sent events read from a `fetch` body, parsed by `eventsource-parser`. `EventSource` only does GET,
+ * and the coach's stream is a POST (the question is the body), so the body is fed to the parser by hand.
+ * The WHATWG event-stream format: `event:` and `data:` fields, multi-line data joined with `\n`, comments
+ * ignored, an empty line dispatching; CRLF, LF or CR line ends, chunks cut anywhere. A stream cut mid-event
+ * yields nothing for that event.
  */
+import { createParser } from 'eventsource-parser';
 
 export interface SseEvent {
   /** The `event:` field, `message` when absent. */
@@ -20,57 +21,27 @@ export interface SseParser {
 }
 
 export function createSseParser(): SseParser {
-  let buffer = '';
-  let event = '';
-  let data: string[] = [];
-
-  function dispatch(out: SseEvent[]) {
-    if (data.length > 0) out.push({ event: event || 'message', data: data.join('\n') });
-    event = '';
-    data = [];
-  }
-
-  function line(text: string, out: SseEvent[]) {
-    if (text === '') {
-      dispatch(out);
-      return;
-    }
-    if (text.startsWith(':')) return;
-    const colon = text.indexOf(':');
-    const field = colon < 0 ? text : text.slice(0, colon);
-    let value = colon < 0 ? '' : text.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'event') event = value;
-    else if (field === 'data') data.push(value);
-    // `id` and `retry` only matter to EventSource's reconnection, which a POST does not do.
-  }
-
-  function drain(final: boolean): SseEvent[] {
-    const out: SseEvent[] = [];
-    for (;;) {
-      const end = buffer.search(/[\r\n]/);
-      if (end < 0) break;
-      // A CR at the very end may be the first half of a CRLF: wait for the next chunk.
-      if (buffer[end] === '\r' && end === buffer.length - 1 && !final) break;
-      const width = buffer[end] === '\r' && buffer[end + 1] === '\n' ? 2 : 1;
-      line(buffer.slice(0, end), out);
-      buffer = buffer.slice(end + width);
-    }
-    if (final) {
-      buffer = '';
-      event = '';
-      data = [];
-    }
-    return out;
-  }
-
+  let out: SseEvent[] = [];
+  let endsWithCr = false;
+  // `id` and `retry` only matter to EventSource's reconnection, which a POST does not do.
+  const parser = createParser({ onEvent: (e) => out.push({ event: e.event ?? 'message', data: e.data }) });
+  const take = () => {
+    const events = out;
+    out = [];
+    return events;
+  };
   return {
     push(text) {
-      buffer += text;
-      return drain(false);
+      if (text === '') return [];
+      endsWithCr = text.endsWith('\r');
+      parser.feed(text);
+      return take();
     },
     end() {
-      return drain(true);
+      // The parser holds a final CR back in case an LF follows; at the end of the stream it is a line end.
+      if (endsWithCr) parser.feed('\n');
+      parser.reset();
+      return take();
     },
   };
 }

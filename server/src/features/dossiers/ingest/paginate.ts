@@ -57,8 +57,3 @@ export function estimatePages(blocks: LayoutBlock[], wordsPerPage = WORDS_PER_PA
   }
   return pages;
 }
-
-/** Weighted size of a set of blocks, in pages. */
-export function estimatedPageCount(blocks: LayoutBlock[], wordsPerPage = WORDS_PER_PAGE): number {
-  return blocks.reduce((sum, b) => sum + blockWeight(b), 0) / wordsPerPage;
-}

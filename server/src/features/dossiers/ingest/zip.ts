@@ -5,6 +5,13 @@ import { UnprocessableError } from '../../../lib/errors';
  * A small, defensive ZIP reader for DOCX files. It reads the central directory first so a zip bomb is
  * refused before a single byte is inflated, and it inflates each entry with a hard output cap equal to
  * the size the directory declared, so an entry that lies about its size cannot blow up memory either.
+ *
+ * Why not fflate's `unzipSync` with a `filter` (fflate is already a dependency): the filter does see the
+ * declared sizes before inflating, so limits could be checked there, but tried on fflate 0.8 (`zip.test.ts`
+ * pins what this reader does instead): an entry that inflates past its declared size comes back silently
+ * cut to that size (a lying archive is parsed as a truncated document, not refused as `zip_bomb`); the
+ * filter is not given the entry's flags, so an encrypted entry is inflated as if it were plain (no « protégé
+ * par mot de passe » refusal); and its errors are untyped strings, where ours name the French reason.
  */
 
 export interface ZipEntry {
