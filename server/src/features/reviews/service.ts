@@ -297,5 +297,7 @@ export type ReviewService = ReturnType<typeof createReviewService>;
 
 async function reviewRubric(ctx: ReviewContext, id: string): Promise<Rubric> {
   const row = await getRow(ctx, id);
-  return row.rubricVersionId && ctx.rubrics ? ctx.rubrics.byId(row.rubricVersionId) : defaultRubric(row.examId);
+  return row.rubricVersionId && ctx.rubrics
+    ? ctx.rubrics.byId(row.rubricVersionId)
+    : defaultRubric(row.examId);
 }
