@@ -85,6 +85,63 @@ describe('buildLines', () => {
     );
   });
 
+  it('sets apart a bold heading barely larger than the body, with the gap of a line, and its text', () => {
+    // A library's layout: an 11.5 pt bold heading over 10.5 pt text, 15.8 pt apart as body lines are.
+    const full = (text: string) => text.padEnd(84, ' x').slice(0, 84);
+    const bold = { bold: true };
+    const text = linesToText(
+      buildLines(
+        [
+          // Longer than a run-in heading: only its weight and size tell it from the text.
+          item('4.2 Professional practices and stakeholders in a complex organisation', 70, 700, 11.5, bold),
+          item(full('I use three complementary frameworks, knowing that they describe'), 70, 684.2, 10.5),
+          item('national tendencies.', 70, 668.4, 10.5),
+        ],
+        { pageWidth: 580 },
+      ),
+    );
+    expect(text).toBe(
+      `4.2 Professional practices and stakeholders in a complex organisation\n\n${full('I use three complementary frameworks, knowing that they describe')}\nnational tendencies.`,
+    );
+  });
+
+  it('keeps a bold phrase that fills a line inside its sentence', () => {
+    const full = (text: string) => text.padEnd(84, ' x').slice(0, 84);
+    const lines = buildLines(
+      [
+        item(
+          full('Le challenge fixé par les propriétaires est de faire passer les ventes de'),
+          70,
+          700,
+          10.5,
+        ),
+        item(full('20 % à 40 % du chiffre d’affaires'), 70, 686, 10.5, { bold: true }),
+        item('Avant 2026, selon le plan.', 70, 672, 10.5),
+      ],
+      { pageWidth: 580 },
+    );
+    expect(lines.map((l) => l.paragraphStart)).toEqual([false, false, false]);
+  });
+
+  it('measures each font size against its own line pitch: table text does not set the body’s', () => {
+    // Full lines ending a sentence: only the spacing tells the paragraphs apart.
+    const full = (text: string) => `${text.padEnd(83, ' x').slice(0, 83)}.`;
+    const lines = buildLines(
+      [
+        // Small text with a loose pitch (padded table rows), more lines of it than of body text.
+        ...[0, 1, 2, 3, 4].map((i) => item(`Cellule ${i}`, 70, 790 - 18 * i, 8.5)),
+        item(full('Le marché croît'), 70, 680, 10.5),
+        item(full('de 3 % par an'), 70, 664.2, 10.5),
+        item(full('selon la fédération'), 70, 648.4, 10.5),
+        // 22.3 pt: a paragraph's spacing over a 15.8 pt pitch, under 1.3 × the small text's (scaled).
+        item(full('Le PVC représente'), 70, 626.1, 10.5),
+        item(full('55 % du marché'), 70, 610.3, 10.5),
+      ],
+      { pageWidth: 580 },
+    );
+    expect(lines.slice(5).map((l) => l.paragraphStart)).toEqual([true, false, false, true, false]);
+  });
+
   it('appends rotated text after the flow, cut at pdfjs line ends', () => {
     const rotated = { horizontal: false };
     const lines = buildLines([

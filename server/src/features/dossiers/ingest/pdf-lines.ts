@@ -18,6 +18,8 @@ export interface PositionedItem {
   horizontal: boolean;
   /** pdfjs marks the last item of a line: the only line signal for text that is not horizontal. */
   hasEOL: boolean;
+  /** Painted in a bold (or black, heavy, semibold) face. */
+  bold?: boolean;
 }
 
 export interface Line {
@@ -26,6 +28,8 @@ export interface Line {
   y: number;
   /** Font size of most of the line's characters. */
   size: number;
+  /** Nearly all the line's characters are bold (a heading, a label), as opposed to a bold word in a sentence. */
+  bold?: boolean;
   /** A blank line precedes this one (paragraph break). */
   paragraphStart: boolean;
   /** Left and right ends of the line's text. */
@@ -65,6 +69,20 @@ export function joinItems(items: PositionedItem[]): string {
     previous = item;
   }
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Share of a line's characters that must be bold for the line to count as bold. */
+const BOLD_SHARE = 0.8;
+
+function isBoldLine(items: PositionedItem[]): boolean {
+  let bold = 0;
+  let all = 0;
+  for (const i of items) {
+    const n = i.str.replace(/\s/g, '').length;
+    all += n;
+    if (i.bold) bold += n;
+  }
+  return all > 0 && bold >= BOLD_SHARE * all;
 }
 
 function dominantSize(items: PositionedItem[]): number {
@@ -125,7 +143,15 @@ export function buildLines(items: PositionedItem[], layout: PageLayout = {}): Li
       const size = dominantSize(ordered);
       const main = ordered.find((i) => Math.round(i.size * 2) / 2 === size) ?? ordered[0];
       const x1 = Math.max(...ordered.map((i) => i.x + i.width));
-      return { text: joinItems(ordered), y: main.y, size, paragraphStart: false, x0: ordered[0].x, x1 };
+      return {
+        text: joinItems(ordered),
+        y: main.y,
+        size,
+        bold: isBoldLine(ordered),
+        paragraphStart: false,
+        x0: ordered[0].x,
+        x1,
+      };
     })
     .filter((l) => l.text !== '');
   for (const line of lines) if (marks.length > 0 && hasBullet(line, marks)) line.text = `- ${line.text}`;
@@ -168,12 +194,19 @@ export function buildLines(items: PositionedItem[], layout: PageLayout = {}): Li
   return lines;
 }
 
+interface Pitch {
+  gap: number;
+  size: number;
+  n: number;
+}
+
 /**
- * The page's line pitch: the most frequent gap between consecutive lines of the same size (lines within
- * a paragraph repeat it), or 1.2 em when no gap repeats (a page of one-line paragraphs).
+ * The page's line pitch per font size: the most frequent gap between consecutive lines of that size
+ * (lines within a paragraph repeat it). A size whose gaps never repeat (one-line paragraphs, headings)
+ * borrows the page's most frequent pitch, scaled to its size. Null when no gap repeats at all.
  */
-function linePitch(lines: Line[]): { gap: number; size: number } | null {
-  const counts = new Map<string, { gap: number; size: number; n: number }>();
+function linePitches(lines: Line[]): { bySize: Map<number, Pitch>; main: Pitch } | null {
+  const counts = new Map<string, Pitch>();
   for (let i = 1; i < lines.length; i++) {
     const gap = lines[i - 1].y - lines[i].y;
     if (lines[i - 1].size === lines[i].size && gap > 0 && gap <= 2.5 * lines[i].size) {
@@ -184,17 +217,35 @@ function linePitch(lines: Line[]): { gap: number; size: number } | null {
       counts.set(key, c);
     }
   }
-  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.gap - b.gap)[0];
-  return best !== undefined && best.n >= 2 ? best : null;
+  const ranked = [...counts.values()].filter((c) => c.n >= 2).sort((a, b) => b.n - a.n || a.gap - b.gap);
+  if (ranked.length === 0) return null;
+  const bySize = new Map<number, Pitch>();
+  for (const c of ranked) if (!bySize.has(c.size)) bySize.set(c.size, c);
+  return { bySize, main: ranked[0] };
 }
 
 const LIST_START =
   /^(?:[•●▪■□◦○‣⁃∙►▶➢➤➔→✓✔❖◆◇–—-]|\d{1,2}[.)]|[a-zA-Z][.)]|[\uF0A7\uF0A8\uF0B7\uF0D8\uF0E0\uF0FC\uF076\uF06C\uF06E])(?:\s|$)/;
 const SENTENCE_END = /[.!?…:;]["»”’)\]]*$/;
+/** A sentence that ends, not one that announces what follows (« Équipe : »). */
+const FULL_STOP = /[.!?…]["»”’)\]]*$/;
+/** Relative font size change that starts a paragraph (a 11.5 pt heading over 10.5 pt text is one). */
+const SIZE_CHANGE = 0.06;
 /** A line shorter than this share of its column's width, ending a sentence, ends its paragraph. */
 const SHORT_LINE = 0.85;
 /** A line shorter than this share of its column's width, followed by a capital, ends its paragraph. */
 const HEADING_LINE = 0.6;
+
+/**
+ * Whether the first word of `line` would have fitted at the end of `previous` (widths estimated from the
+ * line's mean character width): if so, a word processor did not wrap there, the writer broke the line.
+ */
+function firstWordFits(previous: Line, line: Line, edge: number): boolean {
+  const word = /^\S+/.exec(line.text)?.[0] ?? '';
+  if (word === '' || line.text.length === 0) return false;
+  const charWidth = (line.x1 - line.x0) / line.text.length;
+  return previous.x1 + charWidth * (word.length + 1) < edge - 0.5 * charWidth;
+}
 
 /**
  * A paragraph starts where the gap to the previous line clearly exceeds the line pitch, where the font
@@ -203,7 +254,7 @@ const HEADING_LINE = 0.6;
  * paragraphs), or where the line is indented against the previous one (first-line indent).
  */
 function markParagraphs(lines: Line[], pageWidth: number): void {
-  const pitch = linePitch(lines);
+  const pitches = linePitches(lines);
   // The right edge of the text column a line belongs to: the farthest line end among lines starting
   // at about the same place, and at least the left margin mirrored (a page of short lines).
   const body = lines.filter((l) => !l.table && l.size > 0);
@@ -221,11 +272,15 @@ function markParagraphs(lines: Line[], pageWidth: number): void {
       continue;
     }
     const em = Math.max(previous.size, line.size);
-    // Larger lines (a heading wrapped over two lines) keep the body's leading in proportion.
-    const scale = previous.size === line.size && pitch ? Math.max(1, em / pitch.size) : 1;
-    const expected = Math.max(pitch ? pitch.gap * scale : em * 1.2, em);
+    // Lines of one size keep their own leading; larger lines without one (a heading wrapped over two
+    // lines) keep the body's in proportion.
+    const own = previous.size === line.size ? pitches?.bySize.get(line.size) : undefined;
+    const main = pitches?.main;
+    const scale = previous.size === line.size && main ? Math.max(1, em / main.size) : 1;
+    const expected = Math.max(own ? own.gap : main ? main.gap * scale : em * 1.2, em);
     const gap = previous.y - line.y;
-    const sizeChange = Math.abs(previous.size - line.size) > 0.15 * Math.min(previous.size, line.size);
+    const sizeChange = Math.abs(previous.size - line.size) > SIZE_CHANGE * Math.min(previous.size, line.size);
+
     const width = rightEdge(previous) - previous.x0;
     const length = previous.x1 - previous.x0;
     // A line ending a sentence short of the edge ends its paragraph; a much shorter line followed by a
@@ -234,11 +289,17 @@ function markParagraphs(lines: Line[], pageWidth: number): void {
       width > 0 &&
       ((SENTENCE_END.test(previous.text) && length < SHORT_LINE * width) ||
         (length < HEADING_LINE * width && /^[\p{Lu}\p{N}«"(]/u.test(line.text)));
+    // A bold line and a regular one are a heading (or a label) and its text, unless the sentence runs on
+    // to the next line (a bold phrase wrapped in a sentence fills its line to the edge).
+    const weightChange =
+      Boolean(previous.bold) !== Boolean(line.bold) &&
+      /^[\p{Lu}\p{N}«"(]/u.test(line.text) &&
+      (FULL_STOP.test(previous.text) || firstWordFits(previous, line, rightEdge(previous)));
     const indented = line.x0 - previous.x0 > 0.8 * em && line.x0 - previous.x0 < 6 * em;
     // List items are lines of their own anyway: only spacing makes them separate paragraphs.
     const layoutBreak =
       !LIST_START.test(line.text) && (endsShort || (indented && SENTENCE_END.test(previous.text)));
-    line.paragraphStart = gap > expected * 1.3 || sizeChange || layoutBreak;
+    line.paragraphStart = gap > expected * 1.3 || sizeChange || weightChange || layoutBreak;
   }
 }
 

@@ -22,6 +22,30 @@ interface TextItemLike {
   transform: number[];
   width: number;
   hasEOL: boolean;
+  fontName?: string;
+}
+
+/** A font's face name says its weight (`ABCDEF+DejaVuSans-Bold`, `Helvetica-Bold`, `Arial,Black`). */
+const BOLD_FACE = /bold|black|heavy|semibold|demibold|[-,]demi\b/i;
+
+/** Whether each font of the page (by pdfjs's loaded name) is bold, read once per page. */
+function boldFonts(page: PdfPage, items: TextItemLike[]): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const { fontName } of items) {
+    if (fontName === undefined || out.has(fontName)) continue;
+    let bold = false;
+    try {
+      // Fonts are resolved by the operator list, which is read first.
+      const font = page.commonObjs.has(fontName)
+        ? (page.commonObjs.get(fontName) as { name?: unknown })
+        : null;
+      bold = typeof font?.name === 'string' && BOLD_FACE.test(font.name.replace(/^[A-Z]{6}\+/, ''));
+    } catch {
+      // An unresolved font is read as regular.
+    }
+    out.set(fontName, bold);
+  }
+  return out;
 }
 
 function isTextItem(item: unknown): item is TextItemLike {
@@ -128,6 +152,7 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
   // Reading space: the page as displayed (its /Rotate applied), y growing upwards from the bottom.
   const viewport = page.getViewport({ scale: 1 });
   const toReading = viewport.transform as Matrix;
+  const bold = boldFonts(page, items);
   const splits = splitItems(
     items.map((i) => i.str),
     glyphs,
@@ -159,6 +184,7 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
       // Device space flips y: upright text has a positive `a` and a negative `d` there.
       horizontal: Math.abs(b) < 1e-3 && Math.abs(c) < 1e-3 && a > 0 && d < 0,
       hasEOL: item.hasEOL,
+      bold: item.fontName !== undefined && bold.get(item.fontName) === true,
     });
   });
 
