@@ -282,7 +282,9 @@ function pdfPages(file: string): string[] {
 async function main() {
   const only = process.argv.slice(2);
   const { cases } = loadCases();
-  const jobs: Job[] = [...cases.map(jobFor), ...layoutDocuments()].filter(
+  // The held-out cases are reviewed as they are (frozen before any tuning), not rendered in every format.
+  const rendered = cases.filter((c) => c.split !== 'heldout');
+  const jobs: Job[] = [...rendered.map(jobFor), ...layoutDocuments()].filter(
     (j) => only.length === 0 || only.some((o) => j.id.includes(o)),
   );
   const work = mkdtempSync(path.join(tmpdir(), 'prejury-renderings-'));
@@ -356,7 +358,10 @@ async function main() {
     // The manifest: where each rendering is, its pages, and the page of each source part.
     for (const job of jobs) {
       const caseExt = job.caseFile ? path.extname(job.caseFile).toLowerCase() : '';
-      const parts = sourceParts(job.blocks);
+      // The parts the evals measure against: the Markdown rendering's (`formats.ts`), where footnotes are
+      // paragraphs of their own, so that `partPages` lines up with them index for index.
+      const markdownFile = job.markdownFile ?? outFile(job, 'markdown');
+      const parts = sourceParts(blocksFromMarkdown(readFileSync(markdownFile, 'utf8')));
       const renderings: Rendering[] = [];
       for (const format of FORMATS) {
         let file = outFile(job, format);
