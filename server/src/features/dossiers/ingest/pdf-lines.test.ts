@@ -142,6 +142,62 @@ describe('buildLines', () => {
     expect(lines.slice(5).map((l) => l.paragraphStart)).toEqual([true, false, false, true, false]);
   });
 
+  it('reads a two-column stretch column by column, between full-width text', () => {
+    // Columns 70–290 and 310–530, baselines offset as CSS columns set them; a title and a closing line
+    // across the page.
+    const words = (n: number, k: number) => `colonne ${n} ligne ${k} texte courant qui remplit`;
+    const left = [0, 1, 2, 3, 4].map((k) => item(words(1, k), 70, 700 - 14 * k, 10, { width: 220 }));
+    const right = [0, 1, 2, 3, 4].map((k) => item(words(2, k), 310, 705 - 14 * k, 10, { width: 220 }));
+    const lines = buildLines(
+      [
+        item('Titre de la page sur toute la largeur du texte', 70, 740, 14, { width: 460 }),
+        // Content order interleaves the columns, as a PDF may paint them.
+        ...left.flatMap((l, k) => [l, right[k]]),
+        item('Une dernière ligne de texte courant sur toute la largeur de la page.', 70, 600, 10, {
+          width: 460,
+        }),
+      ],
+      { pageWidth: 600 },
+    );
+    expect(lines.map((l) => l.text)).toEqual([
+      'Titre de la page sur toute la largeur du texte',
+      ...[0, 1, 2, 3, 4].map((k) => words(1, k)),
+      ...[0, 1, 2, 3, 4].map((k) => words(2, k)),
+      'Une dernière ligne de texte courant sur toute la largeur de la page.',
+    ]);
+  });
+
+  it('keeps an unruled table of short cells as rows, not columns', () => {
+    const rows = ['TPE', 'PME', 'ETI', 'Grands comptes', 'Total'].map((label, k) => [
+      item(label, 70, 700 - 14 * k),
+      item(`${k + 1},1 M€`, 330, 700 - 14 * k),
+    ]);
+    expect(buildLines(rows.flat()).map((l) => l.text)).toEqual([
+      'TPE | 1,1 M€',
+      'PME | 2,1 M€',
+      'ETI | 3,1 M€',
+      'Grands comptes | 4,1 M€',
+      'Total | 5,1 M€',
+    ]);
+  });
+
+  it('joins a footnote number raised above its note, and reads a justified line’s wide gaps as spaces', () => {
+    const lines = buildLines([
+      item('1', 71, 142, 7, { width: 4 }),
+      item('Chiffres issus de Sage 50.', 75, 137, 9),
+      // A justified line of a narrow column, painted word by word with even, wide gaps.
+      ...['réactivation', 'des', 'comptes', 'CHR.'].reduce<PositionedItem[]>((out, word) => {
+        const x = out.length === 0 ? 70 : out[out.length - 1].x + out[out.length - 1].width + 16;
+        out.push(item(word, x, 700, 10));
+        return out;
+      }, []),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual([
+      'réactivation des comptes CHR.',
+      '1 Chiffres issus de Sage 50.',
+    ]);
+  });
+
   it('appends rotated text after the flow, cut at pdfjs line ends', () => {
     const rotated = { horizontal: false };
     const lines = buildLines([

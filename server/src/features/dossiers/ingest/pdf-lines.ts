@@ -3,6 +3,7 @@
  * row stays on one line, cells separated by ` | `), lines are read top to bottom, and a wider vertical
  * gap or a change of font size starts a new paragraph (a blank line).
  */
+import { readingSegments } from './pdf-columns';
 import type { Mark } from './pdf-ops';
 import type { PageTable } from './pdf-tables';
 
@@ -35,6 +36,8 @@ export interface Line {
   /** Left and right ends of the line's text. */
   x0: number;
   x1: number;
+  /** Right edge of the column the line is set in, when the page has columns. */
+  edge?: number;
   /** A table row: the line stands alone, a paragraph of its own, and reads its cells joined by ` | `. */
   table?: PageTable;
   cells?: string[];
@@ -50,6 +53,7 @@ const MARKER =
 
 /** Joins the items of one line: a space where glyphs leave a gap, ` | ` between table cells. */
 export function joinItems(items: PositionedItem[]): string {
+  const justified = isJustified(items);
   let text = '';
   let previous: PositionedItem | null = null;
   let cells = 0;
@@ -60,7 +64,7 @@ export function joinItems(items: PositionedItem[]): string {
       const em = Math.max(previous.size, item.size);
       // Simulated bold: the same run painted twice, a fraction of a point apart.
       if (item.str === previous.str && Math.abs(item.x - previous.x) < em * 0.2) continue;
-      if (gap > CELL_GAP_EM * em) {
+      if (gap > CELL_GAP_EM * em && !justified) {
         text += cells === 0 && MARKER.test(text.trim()) ? ' ' : ' | ';
         cells++;
       } else if (gap > SPACE_GAP_EM * em && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' ';
@@ -69,6 +73,21 @@ export function joinItems(items: PositionedItem[]): string {
     previous = item;
   }
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A justified line of a narrow column, painted word by word: three or more wide gaps, all about as wide
+ * (justification stretches every space alike), between single words. Its gaps are spaces, not cells.
+ */
+function isJustified(items: PositionedItem[]): boolean {
+  if (items.length < 4 || items.some((i) => /\S\s+\S/.test(i.str.trim()))) return false;
+  const gaps: number[] = [];
+  for (let k = 1; k < items.length; k++) {
+    const gap = items[k].x - (items[k - 1].x + items[k - 1].width);
+    if (gap > SPACE_GAP_EM * Math.max(items[k].size, items[k - 1].size)) gaps.push(gap);
+  }
+  if (gaps.length < 3 || gaps.length < items.length - 1) return false;
+  return Math.max(...gaps) <= 1.3 * Math.min(...gaps);
 }
 
 /** Share of a line's characters that must be bold for the line to count as bold. */
@@ -112,12 +131,13 @@ function hasBullet(line: Line, marks: Mark[]): boolean {
   );
 }
 
-/** Groups items into lines by baseline and orders them for reading; table rows take their place by height. */
-export function buildLines(items: PositionedItem[], layout: PageLayout = {}): Line[] {
-  const { tables = [], pageWidth = 0, marks = [] } = layout;
-  const horizontal = items.filter((i) => i.horizontal && i.str.trim() !== '');
+/** A lone footnote number (« 1 ») set a little above its note's first line. */
+const NOTE_NUMBER = /^\d{1,3}$/;
+
+/** Groups items into lines by baseline, top to bottom, items left to right. */
+function groupLines(items: PositionedItem[]): Line[] {
   // Stable sort: top to bottom, content order kept within a baseline until x-sorting below.
-  const sorted = horizontal
+  const sorted = items
     .map((item, index) => ({ item, index }))
     .sort((a, b) => b.item.y - a.item.y || a.index - b.index);
   const groups: PositionedItem[][] = [];
@@ -154,10 +174,48 @@ export function buildLines(items: PositionedItem[], layout: PageLayout = {}): Li
       };
     })
     .filter((l) => l.text !== '');
-  for (const line of lines) if (marks.length > 0 && hasBullet(line, marks)) line.text = `- ${line.text}`;
+  // A footnote's number raised above its first line (LibreOffice sets it apart): one line again, so the
+  // note reads « 1 Chiffres issus… » and the number is not taken for a page number.
+  return lines.filter((line, i) => {
+    const next = lines[i + 1];
+    const joins =
+      next !== undefined &&
+      NOTE_NUMBER.test(line.text) &&
+      line.size <= next.size &&
+      line.y - next.y > 0 &&
+      line.y - next.y < 0.8 * next.size &&
+      next.x0 >= line.x1 - 1 &&
+      next.x0 - line.x1 < 2 * next.size;
+    if (joins) {
+      next.text = `${line.text} ${next.text}`;
+      next.x0 = line.x0;
+    }
+    return !joins;
+  });
+}
+
+/**
+ * Groups items into lines by baseline and orders them for reading: top to bottom, a two-column stretch
+ * column by column (`pdf-columns.ts`); table rows take their place by height.
+ */
+export function buildLines(items: PositionedItem[], layout: PageLayout = {}): Line[] {
+  const { tables = [], pageWidth = 0, marks = [] } = layout;
+  const horizontal = items.filter((i) => i.horizontal && i.str.trim() !== '');
+  // Units keep their lines together when sorted by height: a line, a table row, a stretch of columns.
+  const units: { top: number; lines: Line[] }[] = [];
+  for (const segment of readingSegments(horizontal, tables)) {
+    if (segment.columns.length === 1) {
+      for (const line of groupLines(segment.columns[0])) units.push({ top: line.y, lines: [line] });
+      continue;
+    }
+    const lines = segment.columns.flatMap((column, k) =>
+      groupLines(column).map((line) => ({ ...line, edge: segment.edges[k] })),
+    );
+    if (lines.length > 0) units.push({ top: Math.max(...lines.map((l) => l.y)), lines });
+  }
   for (const table of tables) {
     table.rows.forEach((cells, r) => {
-      lines.push({
+      const row: Line = {
         text: cells.join(' | '),
         y: table.rowY[r],
         size: table.size,
@@ -166,10 +224,15 @@ export function buildLines(items: PositionedItem[], layout: PageLayout = {}): Li
         x1: table.x1,
         table,
         cells,
-      });
+      };
+      units.push({ top: row.y, lines: [row] });
     });
   }
-  if (tables.length > 0) lines.sort((a, b) => b.y - a.y);
+  // Stable: lines of one baseline keep their order.
+  units.sort((a, b) => b.top - a.top);
+  const lines = units.flatMap((u) => u.lines);
+  for (const line of lines)
+    if (marks.length > 0 && !line.table && hasBullet(line, marks)) line.text = `- ${line.text}`;
   markParagraphs(lines, pageWidth);
   // Rotated text (margin notes, vertical labels) cannot be placed in the flow: appended after it, its
   // lines cut where pdfjs saw their end.
@@ -260,6 +323,7 @@ function markParagraphs(lines: Line[], pageWidth: number): void {
   const body = lines.filter((l) => !l.table && l.size > 0);
   const leftMargin = Math.min(...body.map((l) => l.x0));
   const rightEdge = (l: Line) =>
+    l.edge ??
     Math.max(
       pageWidth - leftMargin,
       ...body.filter((o) => Math.abs(o.x0 - l.x0) <= 2 * l.size).map((o) => o.x1),
