@@ -198,6 +198,15 @@ describe('buildLines', () => {
     ]);
   });
 
+  it('keeps the space a blank item stood for between two fonts, however narrow the gap', () => {
+    const bold = item('Traitement', 90.87, 262.5, 10.5, { width: 53.68, bold: true });
+    const rest = item(': chaque information', 146.63, 262.5, 10.5, { spaceBefore: true });
+    expect(buildLines([bold, rest]).map((l) => l.text)).toEqual(['Traitement : chaque information']);
+    expect(buildLines([bold, { ...rest, spaceBefore: false }]).map((l) => l.text)).toEqual([
+      'Traitement: chaque information',
+    ]);
+  });
+
   it('appends rotated text after the flow, cut at pdfjs line ends', () => {
     const rotated = { horizontal: false };
     const lines = buildLines([

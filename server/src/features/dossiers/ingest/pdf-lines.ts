@@ -21,6 +21,8 @@ export interface PositionedItem {
   hasEOL: boolean;
   /** Painted in a bold (or black, heavy, semibold) face. */
   bold?: boolean;
+  /** A space item came just before this one (dropped as blank): the words are apart however close. */
+  spaceBefore?: boolean;
 }
 
 export interface Line {
@@ -67,7 +69,8 @@ export function joinItems(items: PositionedItem[]): string {
       if (gap > CELL_GAP_EM * em && !justified) {
         text += cells === 0 && MARKER.test(text.trim()) ? ' ' : ' | ';
         cells++;
-      } else if (gap > SPACE_GAP_EM * em && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' ';
+      } else if ((gap > SPACE_GAP_EM * em || item.spaceBefore) && !/\s$/.test(text) && !/^\s/.test(item.str))
+        text += ' ';
       text += item.str;
     }
     previous = item;

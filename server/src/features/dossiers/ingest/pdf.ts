@@ -175,7 +175,14 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
       afterVisible = false;
     }
     if (split.visible.trim() !== '') afterVisible = true;
+    const before = positioned[positioned.length - 1];
     positioned.push({
+      // A space painted as an item of its own (pdf-lib between two fonts) may be narrower than a gap.
+      spaceBefore:
+        before !== undefined &&
+        before.str !== '' &&
+        before.str.trim() === '' &&
+        Math.abs(before.y - (viewport.height - f)) < 1,
       str: split.visible,
       x: e,
       y: viewport.height - f,
