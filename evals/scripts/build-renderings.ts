@@ -3,6 +3,7 @@
  * for the binary cases the `sources/*.md` that `build-binary-cases.ts` builds them from):
  *
  *   npx tsx evals/scripts/build-renderings.ts [filter…]
+ *   npx tsx evals/scripts/build-renderings.ts --manifest-only   (part pages read again, nothing rendered)
  *
  * - `markdown`    the Markdown source (the case file itself for Markdown cases);
  * - `docx`        Word-like DOCX (`build-binary-cases.ts`'s builder: running header, "Page n / N" footer);
@@ -38,8 +39,10 @@ import { locateParts } from '../lib/fidelity';
 import {
   FORMATS,
   type Format,
+  loadManifest,
   MANIFEST_FILE,
   type Manifest,
+  partsOf,
   RENDERINGS_DIR,
   type Rendering,
 } from '../lib/formats';
@@ -279,7 +282,41 @@ function pdfPages(file: string): string[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * `--manifest-only`: the page count and part pages of the committed PDFs read again (after a change to
+ * `locateParts` or to a case's Markdown parts), without rendering anything.
+ */
+function refreshManifest(): void {
+  const manifest = loadManifest();
+  for (const renderings of Object.values(manifest.renderings)) {
+    const parts = partsOf(renderings);
+    for (const r of renderings) {
+      if (!r.file.endsWith('.pdf')) continue;
+      const pages = pdfPages(path.join(repoRoot, r.file));
+      r.pages = pages.length;
+      r.partPages = locateParts(parts, pages);
+    }
+  }
+  writeManifest(manifest);
+}
+
+function writeManifest(manifest: Manifest): void {
+  const sorted = Object.fromEntries(Object.entries(manifest.renderings).sort(([a], [b]) => (a < b ? -1 : 1)));
+  writeFileSync(MANIFEST_FILE, `${JSON.stringify({ renderings: sorted }, null, 2)}\n`);
+  // Laid out as `npm run lint` wants it, so that a rebuild leaves the file as committed.
+  execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', MANIFEST_FILE], {
+    stdio: 'ignore',
+  });
+  process.stderr.write(
+    `${Object.keys(sorted).length} documents in ${path.relative(repoRoot, MANIFEST_FILE)}\n`,
+  );
+}
+
 async function main() {
+  if (process.argv.includes('--manifest-only')) {
+    refreshManifest();
+    return;
+  }
   const only = process.argv.slice(2);
   const { cases } = loadCases();
   // The held-out cases are reviewed as they are (frozen before any tuning), not rendered in every format.
@@ -388,15 +425,7 @@ async function main() {
     await browser.close();
     rmSync(work, { recursive: true, force: true });
   }
-  const sorted = Object.fromEntries(Object.entries(manifest.renderings).sort(([a], [b]) => (a < b ? -1 : 1)));
-  writeFileSync(MANIFEST_FILE, `${JSON.stringify({ renderings: sorted }, null, 2)}\n`);
-  // Laid out as `npm run lint` wants it, so that a rebuild leaves the file as committed.
-  execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', MANIFEST_FILE], {
-    stdio: 'ignore',
-  });
-  process.stderr.write(
-    `${Object.keys(sorted).length} documents in ${path.relative(repoRoot, MANIFEST_FILE)}\n`,
-  );
+  writeManifest(manifest);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
