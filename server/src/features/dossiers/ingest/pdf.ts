@@ -97,6 +97,8 @@ async function opCodes(): Promise<OpCodes> {
 }
 
 interface PageResult {
+  /** Page height in reading space (y up from the bottom). */
+  height: number;
   lines: Line[];
   tables: PageTable[];
   hidden: HiddenItem[];
@@ -236,11 +238,36 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
     ...(await annotations(page, pageNumber)),
   ];
   const visibleChars = lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
-  return { lines, tables, hidden, visibleChars };
+  return { height: viewport.height, lines, tables, hidden, visibleChars };
 }
 
 function applyPoint(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+/** Share of the page height at its top and bottom where running headers and footers are set. */
+const MARGIN_BAND = 0.12;
+
+/**
+ * A one-page document has no second page to show what repeats: its running header and footer are told
+ * by their place instead, a line in the top or bottom margin band, smaller than the body text and set
+ * apart from it by more than two lines' space.
+ */
+function dropMarginLines(page: PageResult): void {
+  const body = page.lines.filter((l) => !l.table && l.size > 0);
+  if (body.length < 3) return;
+  const weights = new Map<number, number>();
+  for (const l of body) weights.set(l.size, (weights.get(l.size) ?? 0) + l.text.length);
+  const bodySize = [...weights].sort((a, b) => b[1] - a[1])[0][0];
+  const apart = (a: Line, b: Line | undefined) => b === undefined || Math.abs(a.y - b.y) > 2.2 * bodySize;
+  const drop = new Set<Line>();
+  const [first, second] = [body[0], body[1]];
+  if (first.y > (1 - MARGIN_BAND) * page.height && first.size < 0.95 * bodySize && apart(first, second))
+    drop.add(first);
+  const [last, beforeLast] = [body[body.length - 1], body[body.length - 2]];
+  if (last.y < MARGIN_BAND * page.height && last.size < 0.95 * bodySize && apart(last, beforeLast))
+    drop.add(last);
+  page.lines = page.lines.filter((l) => !drop.has(l));
 }
 
 /** Lines of a page allowed around a table that runs on: running header/footer and page number. */
@@ -440,6 +467,7 @@ export async function parsePdf(bytes: Uint8Array, mediaType: string): Promise<Ra
     const { metadata, hidden: metaHidden } = await readMetadata(doc);
     const outline = await outlineHints(doc);
     joinTablesAcrossPages(pages);
+    if (pages.length === 1) dropMarginLines(pages[0]);
     const lineSets = pages.map((p) => p.lines);
     return {
       format: 'pdf',
