@@ -31,6 +31,7 @@ describe('hyphenation at line ends', () => {
   it('keeps compounds and proper names', () => {
     expect(isLineEndHyphenation('il est peut-', 'être trop tôt')).toBe(false);
     expect(isLineEndHyphenation('le service après-', 'vente est')).toBe(false);
+    expect(isLineEndHyphenation('je réalise moi-', 'même l’analyse')).toBe(false);
     expect(isLineEndHyphenation('Jean-', 'Pierre Martin')).toBe(false);
     expect(isLineEndHyphenation('que dira-t-', 'il ?')).toBe(false);
     expect(isLineEndHyphenation('un tiret -', 'puis la suite')).toBe(false);

@@ -95,6 +95,8 @@ const COMPOUND_SECOND = new Set([
   'les',
   'moi',
   'toi',
+  'même',
+  'mêmes',
   'lui',
   'leur',
   'leurs',

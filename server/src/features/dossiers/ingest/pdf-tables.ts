@@ -148,6 +148,15 @@ export function cellText(items: PositionedItem[], left: number, right: number): 
       contentRight - previousEnd < previousSize
     )
       text += t;
+    // A number cut the same way (« +0, » then « 4 pt », « +1 » then « 1,2 % »): a signed or decimal
+    // figure alone on its line up to the edge, continued by digits.
+    else if (
+      previousLone &&
+      /(?:^|\s)(?:[+\-−]\d+|[+\-−]?\d+[,.])$/u.test(text) &&
+      /^\d/.test(t) &&
+      contentRight - previousEnd < previousSize
+    )
+      text += t;
     else text += ` ${t}`;
     previousLone = lone;
     previousEnd = end;
