@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
 import { buildEncryptedPdf, buildLinesPdf, buildPdf, buildScannedPdf } from './fixtures/build-pdf';
 import {
-  type PageSpec,
   dossierPages,
   HYPHEN_JOINED,
   MIXED_VISIBLE,
   MIXED_WHITE,
   OFF_PAGE_TEXT,
   PAGE_13_SENTENCE,
+  type PageSpec,
   paragraph,
   RUNNING_HEADER,
   TINY_TEXT,
