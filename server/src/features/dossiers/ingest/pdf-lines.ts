@@ -291,7 +291,7 @@ function linePitches(lines: Line[]): { bySize: Map<number, Pitch>; main: Pitch }
 }
 
 const LIST_START =
-  /^(?:[•●▪■□◦○‣⁃∙►▶➢➤➔→✓✔❖◆◇–—-]|\d{1,2}[.)]|[a-zA-Z][.)]|[\uF0A7\uF0A8\uF0B7\uF0D8\uF0E0\uF0FC\uF076\uF06C\uF06E])(?:\s|$)/;
+  /^(?:[•●▪■□◦○‣⁃∙►▶➢➤✓✔❖◆◇–—-]|[➔→](?!\s*\d)|\d{1,2}[.)]|[a-zA-Z][.)]|[\uF0A7\uF0A8\uF0B7\uF0D8\uF0E0\uF0FC\uF076\uF06C\uF06E])(?:\s|$)/;
 const SENTENCE_END = /[.!?…:;]["»”’)\]]*$/;
 /** A sentence that ends, not one that announces what follows (« Équipe : »). */
 const FULL_STOP = /[.!?…]["»”’)\]]*$/;
