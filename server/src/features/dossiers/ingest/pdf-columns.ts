@@ -59,24 +59,40 @@ function isTextColumn(items: PositionedItem[], textWidth: number): boolean {
   return fill >= MIN_FILL && chars >= MIN_LINE_CHARS;
 }
 
-/** The x of the emptiest vertical line in the middle of the text, and the items that cross it. */
+/**
+ * The x of the emptiest vertical line in the middle of the text (fewest items crossing it, the nearest
+ * the centre among equals), and the items that cross it. One sweep over the items, not one per x.
+ */
 function findGutter(items: PositionedItem[]): { x: number; crossers: PositionedItem[] } | null {
   const x0 = Math.min(...items.map((i) => i.x));
   const x1 = Math.max(...items.map((i) => i.x + i.width));
   const width = x1 - x0;
   if (width <= 0) return null;
-  const center = (x0 + x1) / 2;
-  let best: { x: number; crossers: PositionedItem[] } | null = null;
-  for (let x = x0 + GUTTER_ZONE[0] * width; x <= x0 + GUTTER_ZONE[1] * width; x += 1) {
-    const crossers = items.filter((i) => i.x < x && i.x + i.width > x);
-    if (
-      best === null ||
-      crossers.length < best.crossers.length ||
-      (crossers.length === best.crossers.length && Math.abs(x - center) < Math.abs(best.x - center))
-    )
-      best = { x, crossers };
+  const lo = Math.ceil(x0 + GUTTER_ZONE[0] * width);
+  const hi = Math.floor(x0 + GUTTER_ZONE[1] * width);
+  if (hi < lo) return null;
+  // Item i crosses every integer x with i.x < x < i.x + i.width.
+  const delta = new Int32Array(hi - lo + 2);
+  for (const i of items) {
+    const a = Math.max(lo, Math.floor(i.x) + 1);
+    const b = Math.min(hi, Math.ceil(i.x + i.width) - 1);
+    if (a <= b) {
+      delta[a - lo]++;
+      delta[b - lo + 1]--;
+    }
   }
-  return best;
+  const center = (x0 + x1) / 2;
+  let best = lo;
+  let bestCount = Number.POSITIVE_INFINITY;
+  let count = 0;
+  for (let x = lo; x <= hi; x++) {
+    count += delta[x - lo];
+    if (count < bestCount || (count === bestCount && Math.abs(x - center) < Math.abs(best - center))) {
+      best = x;
+      bestCount = count;
+    }
+  }
+  return { x: best, crossers: items.filter((i) => i.x < best && i.x + i.width > best) };
 }
 
 /**
@@ -93,6 +109,12 @@ export function readingSegments(items: PositionedItem[], tables: Band[] = []): S
   const gutter = findGutter(items);
   if (gutter === null) return [single(items)];
   const textWidth = Math.max(...items.map((i) => i.x + i.width)) - Math.min(...items.map((i) => i.x));
+  // Most pages have one column: not enough lines clear of the gutter on one side settles it.
+  if (
+    baselines(items.filter((i) => i.x + i.width <= gutter.x)).length < MIN_COLUMN_LINES ||
+    baselines(items.filter((i) => i.x >= gutter.x)).length < MIN_COLUMN_LINES
+  )
+    return [single(items)];
   // Items on the baseline of a crossing item, or inside a table, belong to full-width text.
   const full = (i: PositionedItem) =>
     gutter.crossers.some((c) => Math.abs(c.y - i.y) <= 0.45 * Math.max(c.size, i.size)) ||
