@@ -6,6 +6,7 @@ import {
   type FormatGates,
   type FormatRun,
   loadManifest,
+  partsOf,
   summarizeFormats,
 } from './formats';
 
@@ -158,6 +159,8 @@ describe('the committed renderings', () => {
       for (const r of renderings.filter((x) => x.file.endsWith('.pdf'))) {
         expect(r.pages, r.file).toBeGreaterThan(0);
         expect(r.partPages?.filter((p) => p !== null).length, r.file).toBeGreaterThan(0);
+        // One page per part the measure reads (the Markdown rendering's parts), index for index.
+        expect(r.partPages?.length, r.file).toBe(partsOf(renderings).length);
       }
     }
   });

@@ -67,7 +67,7 @@ export type FormatGates = z.infer<typeof FormatGatesSchema>;
 
 /** The source a rendering is measured against: the Markdown rendering's blocks (the case's own, or built
  * from the binary case's source with nothing but its hidden text left out). */
-function partsOf(renderings: Rendering[]) {
+export function partsOf(renderings: Rendering[]) {
   const markdown = renderings.find((r) => r.format === 'markdown');
   if (!markdown) throw new Error(`no markdown rendering in ${renderings[0]?.file ?? '?'}`);
   return sourceParts(blocksFromMarkdown(readFileSync(path.join(REPO_ROOT, markdown.file), 'utf8')));

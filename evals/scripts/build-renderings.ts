@@ -3,6 +3,7 @@
  * for the binary cases the `sources/*.md` that `build-binary-cases.ts` builds them from):
  *
  *   npx tsx evals/scripts/build-renderings.ts [filter…]
+ *   npx tsx evals/scripts/build-renderings.ts --manifest-only   (part pages read again, nothing rendered)
  *
  * - `markdown`    the Markdown source (the case file itself for Markdown cases);
  * - `docx`        Word-like DOCX (`build-binary-cases.ts`'s builder: running header, "Page n / N" footer);
@@ -38,8 +39,10 @@ import { locateParts } from '../lib/fidelity';
 import {
   FORMATS,
   type Format,
+  loadManifest,
   MANIFEST_FILE,
   type Manifest,
+  partsOf,
   RENDERINGS_DIR,
   type Rendering,
 } from '../lib/formats';
@@ -279,10 +282,46 @@ function pdfPages(file: string): string[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * `--manifest-only`: the page count and part pages of the committed PDFs read again (after a change to
+ * `locateParts` or to a case's Markdown parts), without rendering anything.
+ */
+function refreshManifest(): void {
+  const manifest = loadManifest();
+  for (const renderings of Object.values(manifest.renderings)) {
+    const parts = partsOf(renderings);
+    for (const r of renderings) {
+      if (!r.file.endsWith('.pdf')) continue;
+      const pages = pdfPages(path.join(repoRoot, r.file));
+      r.pages = pages.length;
+      r.partPages = locateParts(parts, pages);
+    }
+  }
+  writeManifest(manifest);
+}
+
+function writeManifest(manifest: Manifest): void {
+  const sorted = Object.fromEntries(Object.entries(manifest.renderings).sort(([a], [b]) => (a < b ? -1 : 1)));
+  writeFileSync(MANIFEST_FILE, `${JSON.stringify({ renderings: sorted }, null, 2)}\n`);
+  // Laid out as `npm run lint` wants it, so that a rebuild leaves the file as committed.
+  execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', MANIFEST_FILE], {
+    stdio: 'ignore',
+  });
+  process.stderr.write(
+    `${Object.keys(sorted).length} documents in ${path.relative(repoRoot, MANIFEST_FILE)}\n`,
+  );
+}
+
 async function main() {
+  if (process.argv.includes('--manifest-only')) {
+    refreshManifest();
+    return;
+  }
   const only = process.argv.slice(2);
   const { cases } = loadCases();
-  const jobs: Job[] = [...cases.map(jobFor), ...layoutDocuments()].filter(
+  // The held-out cases are reviewed as they are (frozen before any tuning), not rendered in every format.
+  const rendered = cases.filter((c) => c.split !== 'heldout');
+  const jobs: Job[] = [...rendered.map(jobFor), ...layoutDocuments()].filter(
     (j) => only.length === 0 || only.some((o) => j.id.includes(o)),
   );
   const work = mkdtempSync(path.join(tmpdir(), 'prejury-renderings-'));
@@ -356,7 +395,10 @@ async function main() {
     // The manifest: where each rendering is, its pages, and the page of each source part.
     for (const job of jobs) {
       const caseExt = job.caseFile ? path.extname(job.caseFile).toLowerCase() : '';
-      const parts = sourceParts(job.blocks);
+      // The parts the evals measure against: the Markdown rendering's (`formats.ts`), where footnotes are
+      // paragraphs of their own, so that `partPages` lines up with them index for index.
+      const markdownFile = job.markdownFile ?? outFile(job, 'markdown');
+      const parts = sourceParts(blocksFromMarkdown(readFileSync(markdownFile, 'utf8')));
       const renderings: Rendering[] = [];
       for (const format of FORMATS) {
         let file = outFile(job, format);
@@ -383,15 +425,7 @@ async function main() {
     await browser.close();
     rmSync(work, { recursive: true, force: true });
   }
-  const sorted = Object.fromEntries(Object.entries(manifest.renderings).sort(([a], [b]) => (a < b ? -1 : 1)));
-  writeFileSync(MANIFEST_FILE, `${JSON.stringify({ renderings: sorted }, null, 2)}\n`);
-  // Laid out as `npm run lint` wants it, so that a rebuild leaves the file as committed.
-  execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', MANIFEST_FILE], {
-    stdio: 'ignore',
-  });
-  process.stderr.write(
-    `${Object.keys(sorted).length} documents in ${path.relative(repoRoot, MANIFEST_FILE)}\n`,
-  );
+  writeManifest(manifest);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

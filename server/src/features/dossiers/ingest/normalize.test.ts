@@ -10,6 +10,20 @@ import {
 const pdfLayout = { stripRunningLines: true, joinLines: true };
 const page = (n: number, text: string) => ({ page: n, text });
 
+describe('an arrow at the start of a line', () => {
+  it('is a bullet before words, the rest of a sentence before a figure', () => {
+    const text = [
+      'le nombre de comptes par jour (objectif 45',
+      '→ 60), et le taux de réponse.',
+      '→ Relancer les devis',
+    ].join('\n');
+    const [p] = normalizePages([page(1, text)], { ...pdfLayout, reflow: true });
+    expect(p.text).toBe(
+      'le nombre de comptes par jour (objectif 45 → 60), et le taux de réponse.\n- Relancer les devis',
+    );
+  });
+});
+
 describe('normalizeInline', () => {
   it('applies NFC, expands ligatures, drops soft hyphens and zero-width characters', () => {
     expect(normalizeInline('e\u0301tude ﬁnancière ﬂux eﬀet ﬃce ﬄe')).toBe(
@@ -31,6 +45,7 @@ describe('hyphenation at line ends', () => {
   it('keeps compounds and proper names', () => {
     expect(isLineEndHyphenation('il est peut-', 'être trop tôt')).toBe(false);
     expect(isLineEndHyphenation('le service après-', 'vente est')).toBe(false);
+    expect(isLineEndHyphenation('je réalise moi-', 'même l’analyse')).toBe(false);
     expect(isLineEndHyphenation('Jean-', 'Pierre Martin')).toBe(false);
     expect(isLineEndHyphenation('que dira-t-', 'il ?')).toBe(false);
     expect(isLineEndHyphenation('un tiret -', 'puis la suite')).toBe(false);

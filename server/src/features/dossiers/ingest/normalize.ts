@@ -13,9 +13,11 @@ const LIGATURES: Record<string, string> = {
 
 /**
  * Bullets as fonts draw them: Word's Symbol/Wingdings bullets land in the Private Use Area (U+F0B7…)
- * when a PDF is extracted. Every bullet becomes « - » so PDF and DOCX lists read the same.
+ * when a PDF is extracted. Every bullet becomes « - » so PDF and DOCX lists read the same. An arrow
+ * before a figure is a line wrapped mid-sentence (« objectif 45 → 60 »), not a bullet.
  */
-const BULLET = /^[•●▪■□◦○‣⁃∙►▶➢➤➔→✓✔❖◆◇–—\uF0A7\uF0A8\uF0B7\uF0D8\uF0E0\uF0FC\uF076\uF06C\uF06E](?=\s|$)\s*/;
+const BULLET =
+  /^(?:[•●▪■□◦○‣⁃∙►▶➢➤✓✔❖◆◇–—\uF0A7\uF0A8\uF0B7\uF0D8\uF0E0\uF0FC\uF076\uF06C\uF06E]|[➔→](?!\s*\d))(?=\s|$)\s*/;
 
 /**
  * Character-level clean-up of a line: NFC, ligatures expanded, soft hyphens and zero-width characters
@@ -95,6 +97,8 @@ const COMPOUND_SECOND = new Set([
   'les',
   'moi',
   'toi',
+  'même',
+  'mêmes',
   'lui',
   'leur',
   'leurs',

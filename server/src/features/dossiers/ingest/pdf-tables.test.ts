@@ -9,6 +9,8 @@ import {
   TABLE_ROWS,
 } from './fixtures/table-pdf';
 import { parseDocumentInProcess } from './parse';
+import type { PositionedItem } from './pdf-lines';
+import { cellText } from './pdf-tables';
 import type { ParsedDocument } from './types';
 
 const line = (cells: string[]) => cells.join(' | ');
@@ -48,5 +50,25 @@ describe('PDF tables and paragraphs (pdf-lib, word-processor layout)', () => {
     expect(doc.text).not.toContain(RUNNING_HEADER_TEXT);
     expect(doc.text).not.toMatch(/Page \d \/ 3/);
     expect(doc.pages).toHaveLength(3);
+  });
+});
+
+describe('cellText', () => {
+  const at = (str: string, x: number, y: number, width: number): PositionedItem => ({
+    str,
+    x,
+    y,
+    width,
+    size: 8,
+    horizontal: true,
+    hasEOL: false,
+  });
+
+  it('mends a figure a narrow cell cut at its edge, and keeps two figures a line apart', () => {
+    // Cell 300–330, text from 303: « +0, » and « +1 » run to the edge, their digits on the next line.
+    expect(cellText([at('+0,', 303, 500, 25), at('4 pt', 303, 490, 16)], 300, 330)).toBe('+0,4 pt');
+    expect(cellText([at('+1', 303, 500, 25), at('1,2 %', 303, 490, 20)], 300, 330)).toBe('+11,2 %');
+    // Short of the edge: two values.
+    expect(cellText([at('+1', 303, 500, 8), at('2 %', 303, 490, 12)], 300, 330)).toBe('+1 2 %');
   });
 });

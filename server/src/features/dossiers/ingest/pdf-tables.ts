@@ -26,6 +26,8 @@ export interface PageTable {
 
 /** Coordinates closer than this (points) are the same grid line. */
 const SNAP = 2;
+/** A word ending this close to its cell's edge (ems) was cut there, not wrapped whole. */
+const CUT_WORD_EM = 0.8;
 /** Bands thinner than this (points) are double borders, not rows or columns. */
 const MIN_BAND = 4;
 
@@ -140,11 +142,21 @@ export function cellText(items: PositionedItem[], left: number, right: number): 
     else if (/[\p{L}\p{N}]-$/u.test(text) && /^[\p{L}\p{N}]/u.test(t)) text += t;
     else if (/^[).,;:!?»\]]/.test(t)) text += t;
     // A word too long for a narrow column is cut without a hyphen: a line holding one word that runs
-    // to the cell's edge, continued in lower case, is that word's start.
+    // to the cell's edge, within a glyph of it (a word wrapped whole leaves the room of a space and more),
+    // continued in lower case, is that word's start.
     else if (
       previousLone &&
       /\p{L}$/u.test(text) &&
       /^\p{Ll}/u.test(t) &&
+      contentRight - previousEnd < CUT_WORD_EM * previousSize
+    )
+      text += t;
+    // A number cut the same way (« +0, » then « 4 pt », « +1 » then « 1,2 % »): a signed or decimal
+    // figure alone on its line up to the edge, continued by digits.
+    else if (
+      previousLone &&
+      /(?:^|\s)(?:[+\-−]\d+|[+\-−]?\d+[,.])$/u.test(text) &&
+      /^\d/.test(t) &&
       contentRight - previousEnd < previousSize
     )
       text += t;

@@ -9,6 +9,7 @@ import {
   MIXED_WHITE,
   OFF_PAGE_TEXT,
   PAGE_13_SENTENCE,
+  type PageSpec,
   paragraph,
   RUNNING_HEADER,
   TINY_TEXT,
@@ -236,5 +237,33 @@ describe('PDF failures', () => {
     expect(doc.warnings.filter((w) => w.code === 'page_without_text')).toEqual([
       expect.objectContaining({ page: 3 }),
     ]);
+  });
+});
+
+describe('a one-page PDF', () => {
+  const body: PageSpec = {
+    blocks: [
+      { kind: 'heading', level: 1, text: 'Projet entrepreneurial' },
+      { kind: 'paragraph', text: paragraph(1) },
+      { kind: 'paragraph', text: paragraph(2) },
+    ],
+  };
+
+  it('drops its running header and footer, told by their place: nothing repeats on one page', async () => {
+    const doc = await parse(
+      await buildPdf([body], {
+        header: 'Dossier RNCP — Entrepreneuriat',
+        footer: (n, t) => `Page ${n} / ${t}`,
+      }),
+    );
+    expect(doc.text).not.toContain('Dossier RNCP');
+    expect(doc.text).not.toMatch(/Page 1/);
+    expect(doc.text.startsWith('Projet entrepreneurial\n\n')).toBe(true);
+  });
+
+  it('keeps its first and last lines when they are body text', async () => {
+    const doc = await parse(await buildPdf([body]));
+    expect(doc.text.startsWith('Projet entrepreneurial\n\n')).toBe(true);
+    expect(doc.text.endsWith(paragraph(2).slice(-30))).toBe(true);
   });
 });

@@ -22,6 +22,30 @@ interface TextItemLike {
   transform: number[];
   width: number;
   hasEOL: boolean;
+  fontName?: string;
+}
+
+/** A font's face name says its weight (`ABCDEF+DejaVuSans-Bold`, `Helvetica-Bold`, `Arial,Black`). */
+const BOLD_FACE = /bold|black|heavy|semibold|demibold|[-,]demi\b/i;
+
+/** Whether each font of the page (by pdfjs's loaded name) is bold, read once per page. */
+function boldFonts(page: PdfPage, items: TextItemLike[]): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const { fontName } of items) {
+    if (fontName === undefined || out.has(fontName)) continue;
+    let bold = false;
+    try {
+      // Fonts are resolved by the operator list, which is read first.
+      const font = page.commonObjs.has(fontName)
+        ? (page.commonObjs.get(fontName) as { name?: unknown })
+        : null;
+      bold = typeof font?.name === 'string' && BOLD_FACE.test(font.name.replace(/^[A-Z]{6}\+/, ''));
+    } catch {
+      // An unresolved font is read as regular.
+    }
+    out.set(fontName, bold);
+  }
+  return out;
 }
 
 function isTextItem(item: unknown): item is TextItemLike {
@@ -73,6 +97,8 @@ async function opCodes(): Promise<OpCodes> {
 }
 
 interface PageResult {
+  /** Page height in reading space (y up from the bottom). */
+  height: number;
   lines: Line[];
   tables: PageTable[];
   hidden: HiddenItem[];
@@ -128,6 +154,7 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
   // Reading space: the page as displayed (its /Rotate applied), y growing upwards from the bottom.
   const viewport = page.getViewport({ scale: 1 });
   const toReading = viewport.transform as Matrix;
+  const bold = boldFonts(page, items);
   const splits = splitItems(
     items.map((i) => i.str),
     glyphs,
@@ -150,7 +177,14 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
       afterVisible = false;
     }
     if (split.visible.trim() !== '') afterVisible = true;
+    const before = positioned[positioned.length - 1];
     positioned.push({
+      // A space painted as an item of its own (pdf-lib between two fonts) may be narrower than a gap.
+      spaceBefore:
+        before !== undefined &&
+        before.str !== '' &&
+        before.str.trim() === '' &&
+        Math.abs(before.y - (viewport.height - f)) < 1,
       str: split.visible,
       x: e,
       y: viewport.height - f,
@@ -159,6 +193,7 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
       // Device space flips y: upright text has a positive `a` and a negative `d` there.
       horizontal: Math.abs(b) < 1e-3 && Math.abs(c) < 1e-3 && a > 0 && d < 0,
       hasEOL: item.hasEOL,
+      bold: item.fontName !== undefined && bold.get(item.fontName) === true,
     });
   });
 
@@ -203,11 +238,36 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
     ...(await annotations(page, pageNumber)),
   ];
   const visibleChars = lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
-  return { lines, tables, hidden, visibleChars };
+  return { height: viewport.height, lines, tables, hidden, visibleChars };
 }
 
 function applyPoint(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+/** Share of the page height at its top and bottom where running headers and footers are set. */
+const MARGIN_BAND = 0.12;
+
+/**
+ * A one-page document has no second page to show what repeats: its running header and footer are told
+ * by their place instead, a line in the top or bottom margin band, smaller than the body text and set
+ * apart from it by more than two lines' space.
+ */
+function dropMarginLines(page: PageResult): void {
+  const body = page.lines.filter((l) => !l.table && l.size > 0);
+  if (body.length < 3) return;
+  const weights = new Map<number, number>();
+  for (const l of body) weights.set(l.size, (weights.get(l.size) ?? 0) + l.text.length);
+  const bodySize = [...weights].sort((a, b) => b[1] - a[1])[0][0];
+  const apart = (a: Line, b: Line | undefined) => b === undefined || Math.abs(a.y - b.y) > 2.2 * bodySize;
+  const drop = new Set<Line>();
+  const [first, second] = [body[0], body[1]];
+  if (first.y > (1 - MARGIN_BAND) * page.height && first.size < 0.95 * bodySize && apart(first, second))
+    drop.add(first);
+  const [last, beforeLast] = [body[body.length - 1], body[body.length - 2]];
+  if (last.y < MARGIN_BAND * page.height && last.size < 0.95 * bodySize && apart(last, beforeLast))
+    drop.add(last);
+  page.lines = page.lines.filter((l) => !drop.has(l));
 }
 
 /** Lines of a page allowed around a table that runs on: running header/footer and page number. */
@@ -407,6 +467,7 @@ export async function parsePdf(bytes: Uint8Array, mediaType: string): Promise<Ra
     const { metadata, hidden: metaHidden } = await readMetadata(doc);
     const outline = await outlineHints(doc);
     joinTablesAcrossPages(pages);
+    if (pages.length === 1) dropMarginLines(pages[0]);
     const lineSets = pages.map((p) => p.lines);
     return {
       format: 'pdf',
