@@ -208,6 +208,7 @@ describe('scoreFromSignals: thresholds', () => {
     sourceScore: 0,
     pages: [],
     passages: 0,
+    plainDeveloped: 0,
     stuffedMentions: 0,
     stuffedConcepts: [],
   };
