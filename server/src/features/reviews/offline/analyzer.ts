@@ -32,8 +32,8 @@ import {
   getExamLexicon,
   indexText,
   type MatchLanguage,
-  stemIn,
   RELATED_WEIGHT,
+  stemIn,
   type TextIndex,
 } from './lexicon';
 import { anchoredScore, type RubricReading, readRubricCriterion } from './rubric-reading';
@@ -80,6 +80,10 @@ export const SCORING_THRESHOLDS = {
   sectionWords: 1,
   /** Weight of a competency word against a word of the criterion itself. */
   competencyWordWeight: 0.5,
+  /** A section also goes to the criteria whose words it uses nearly as much as the best one's. */
+  sectionShareOfBest: 0.6,
+  /** Developed sentences in sections about the criterion that address it when it names none of its notions. */
+  plainAddressed: 3,
   /**
    * Score bars on developed sentences (argued, or backed by a figure or a source) and on the share of the
    * criterion's expected concepts they cover. Fitted on the gold cases of exams B1–B3-salon (evals/README.md)
@@ -87,9 +91,9 @@ export const SCORING_THRESHOLDS = {
    * than concept counts alone, which compressed every draft towards 2–3.
    */
   partial: { developed: 2, supported: 1 },
-  satisfactory: { developed: 4, coverage: 0.4, concepts: 2, argued: 2, plainDeveloped: 7, supported: 2 },
+  satisfactory: { developed: 5, coverage: 0.4, concepts: 2, argued: 2, plainDeveloped: 7, supported: 2 },
   excellent: {
-    developed: 8,
+    developed: 10,
     quantified: 1,
     sourceScore: 0.5,
     coverage: 0.4,
@@ -346,7 +350,11 @@ const sectionCache = new WeakMap<DossierText, Map<string, ReadonlySet<string>>>(
  * written in plain words still goes to the criterion it best matches, even when it names none of the
  * lexicon's concepts. Empty when the section shares no word with any criterion.
  */
-function sectionCriteria(input: AnalyzeInput, lang: MatchLanguage, passage: GradingPassage): ReadonlySet<string> {
+function sectionCriteria(
+  input: AnalyzeInput,
+  lang: MatchLanguage,
+  passage: GradingPassage,
+): ReadonlySet<string> {
   let cache = sectionCache.get(input.dossier);
   if (!cache) {
     cache = new Map();
@@ -365,13 +373,16 @@ function sectionCriteria(input: AnalyzeInput, lang: MatchLanguage, passage: Grad
     let score = 0;
     for (const stem of lexicon.ownStems) if (stemIn(stem, index)) score += weights.get(stem.stem) ?? 0;
     for (const stem of lexicon.competencyStems)
-      if (stemIn(stem, index)) score += SCORING_THRESHOLDS.competencyWordWeight * (weights.get(stem.stem) ?? 0);
+      if (stemIn(stem, index))
+        score += SCORING_THRESHOLDS.competencyWordWeight * (weights.get(stem.stem) ?? 0);
     scores.set(id, score);
     best = Math.max(best, score);
   }
   const chosen =
     best >= SCORING_THRESHOLDS.sectionWords
-      ? new Set([...scores].filter(([, v]) => v === best).map(([id]) => id))
+      ? new Set(
+          [...scores].filter(([, v]) => v >= SCORING_THRESHOLDS.sectionShareOfBest * best).map(([id]) => id),
+        )
       : new Set<string>();
   void lang;
   cache.set(key, chosen);
@@ -528,14 +539,18 @@ function coverageCount(s: CriterionSignals): number {
   return s.expected.length === 0 && s.relevantSentences > 0 ? 1 : s.found.length;
 }
 
-/** What backs the reasoning: its quantified sentences, plus one when it names a source. */
+/** What backs the reasoning: its quantified sentences and its sentences naming a source. */
 export function support(s: CriterionSignals): number {
-  return s.quantifiedSentences + (s.sourceScore >= SCORING_THRESHOLDS.sourced ? 1 : 0);
+  return s.quantifiedSentences + Math.floor(s.sourceScore);
 }
 
 /** The criterion is addressed: one of its core notions is named, or a section about it argues it in plain words. */
 export function addressed(s: CriterionSignals): boolean {
-  return s.notions.length === 0 || s.notionsFound.length > 0 || s.plainDeveloped >= SCORING_THRESHOLDS.partial.developed;
+  return (
+    s.notions.length === 0 ||
+    s.notionsFound.length > 0 ||
+    s.plainDeveloped >= SCORING_THRESHOLDS.plainAddressed
+  );
 }
 
 /**
@@ -590,7 +605,10 @@ function evidenceCandidates(
   // developed sentences are what addresses it.
   const plain = signals.notionsFound.length === 0 && addressed(signals);
   const addresses = (c: Candidate) =>
-    lexicon.notions.length === 0 || c.notions.length > 0 || c.backsNotion || (plain && c.bySection && c.developed);
+    lexicon.notions.length === 0 ||
+    c.notions.length > 0 ||
+    c.backsNotion ||
+    (plain && c.bySection && c.developed);
   const pool = relevant.filter(addresses);
   if (pool.length > 0) return pool;
   // Stuffed lists are shown only when they are all there is: they are what the score 1 rests on.
