@@ -55,15 +55,23 @@ export interface AnalyzeInput {
 
 /**
  * Thresholds of the 0–4 score (DESIGN.md rubric scale):
- * - 0 absent: no sentence names an expected concept (nor two of the criterion's own words);
- * - 1 insuffisant: relevant sentences exist but none is developed (argued, or backed by a figure or a
- *   source) — headings, bare mentions, keyword lists;
- * - 2 partiel: at least one developed relevant sentence, but the bar for 3 is not met;
- * - 3 satisfaisant: ≥ `satisfactory.concepts` distinct expected concepts, ≥ `satisfactory.argued` argued
- *   sentences, and at least one figure or one source among the developed sentences;
+ * - 0 absent: no sentence names an expected concept (nor two of the criterion's own words), and no section
+ *   is about the criterion;
+ * - 1 insuffisant: relevant sentences exist but fewer than `partial.developed` are developed (argued or
+ *   sourced, and applied to the company), or nothing backs them (no figure, no named source), or the
+ *   criterion's core notions are absent — headings, bare mentions, keyword lists, tables of figures;
+ * - 2 partiel: developed and supported, but the bar for 3 is not met;
+ * - 3 satisfaisant: ≥ `satisfactory.developed` developed sentences backed by ≥ `satisfactory.supported`
+ *   figures or sources, covering `satisfactory.coverage` of the expected concepts — or, in plain words,
+ *   ≥ `satisfactory.plainDeveloped` developed sentences with a figure;
  * - 4 excellent: broad coverage (≥ `excellent.minConcepts` concepts and ≥ `excellent.conceptShare` of those
  *   expected, capped at all of them), ≥ `excellent.argued` argued sentences, quantified AND sourced, spread
  *   over ≥ `excellent.pages` pages or passages.
+ *
+ * Relevance reads sentences, then sections (issue #16): a section is about a criterion when its heading
+ * names one of the criterion's concepts or words, when several of its sentences name its concepts, or when
+ * its words (weighted by how few criteria use them) point to this criterion more than to the others. A
+ * strong dossier written in plain words argues under such sections without the lexicon's vocabulary.
  */
 export const SCORING_THRESHOLDS = {
   /** A developed sentence has at least this many words (headings and captions are shorter). */
@@ -328,7 +336,9 @@ const wordWeightsCache = new Map<string, ReadonlyMap<string, number>>();
  * section is about; one that five criteria share says little: each weighs 1 / the number of criteria using it.
  */
 function criterionWordWeights(exam: Exam): ReadonlyMap<string, number> {
-  const cached = wordWeightsCache.get(exam.id);
+  // Keyed by the criteria's wording: a rubric version may reword them.
+  const key = JSON.stringify([exam.id, exam.criteria.map((c) => [c.id, c.text, c.competencies])]);
+  const cached = wordWeightsCache.get(key);
   if (cached) return cached;
   const users = new Map<string, number>();
   for (const lexicon of getExamLexicon(exam).criteria.values()) {
@@ -337,7 +347,7 @@ function criterionWordWeights(exam: Exam): ReadonlyMap<string, number> {
   }
   const weights = new Map([...users].map(([stem, n]) => [stem, 1 / n]));
   if (wordWeightsCache.size >= 64) wordWeightsCache.clear();
-  wordWeightsCache.set(exam.id, weights);
+  wordWeightsCache.set(key, weights);
   return weights;
 }
 
