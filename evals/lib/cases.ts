@@ -14,7 +14,7 @@ import type { Exam } from '../../server/src/features/referential/types';
 import { DEFAULT_RUBRIC_VERSION } from '../../server/src/features/reviews/rubric';
 import { FlagSchema, FormatCheckSchema } from '../../server/src/features/reviews/schemas';
 import { type CoreNotions, goldNotionProblems, loadCoreNotions } from './core-notions';
-import { frozenProblems, HELDOUT_DIR } from './freeze';
+import { frozenProblems, HELDOUT_DIR, MANIFEST_FILE } from './freeze';
 
 export const CASES_DIR = fileURLToPath(new URL('../cases', import.meta.url));
 
@@ -116,10 +116,14 @@ export interface LoadedCases {
   warnings: string[];
 }
 
-/** `sources/` folders hold the Markdown that binary cases are built from: not dossiers themselves. */
-function walk(dir: string): string[] {
+/**
+ * `sources/` folders hold the Markdown that binary cases are built from: not dossiers themselves. `skip`:
+ * top-level entries of the cases folder left unread (the held-out part, when it is switched off).
+ */
+function walk(dir: string, skip: readonly string[] = []): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
+    if (skip.includes(entry)) continue;
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) {
       if (entry !== 'sources') out.push(...walk(full));
@@ -208,10 +212,16 @@ export function validateCase(
 
 /**
  * Loads and validates every case under `root` (default `evals/cases`), sorted by id.
+ * `heldout: false` leaves the held-out part (`cases/heldout/` and its freeze manifest) entirely unread: no
+ * case, no file, no freeze check from it, so that whoever tunes the analyzer never sees it.
  * @throws {CaseLoadError} listing every invalid file, when at least one is invalid.
  */
-export function loadCases(root: string = CASES_DIR, options: { examId?: string } = {}): LoadedCases {
-  const files = walk(root);
+export function loadCases(
+  root: string = CASES_DIR,
+  options: { examId?: string; heldout?: boolean } = {},
+): LoadedCases {
+  const withHeldout = options.heldout ?? true;
+  const files = walk(root, withHeldout ? [] : [HELDOUT_DIR, MANIFEST_FILE]);
   const problems: { file: string; message: string }[] = [];
   const warnings: string[] = [];
   const cases: EvalCase[] = [];
@@ -219,13 +229,16 @@ export function loadCases(root: string = CASES_DIR, options: { examId?: string }
   const byId = new Map<string, string>();
 
   // The held-out part first: frozen files, and the core notions its gold refers to.
-  for (const message of frozenProblems(root)) problems.push({ file: HELDOUT_DIR, message });
-  const coreNotions = loadCoreNotions(root);
-  if (!coreNotions.ok) {
-    for (const message of coreNotions.problems)
-      problems.push({ file: `${HELDOUT_DIR}/core-notions.json`, message });
+  let notions: CoreNotions | null = null;
+  if (withHeldout) {
+    for (const message of frozenProblems(root)) problems.push({ file: HELDOUT_DIR, message });
+    const coreNotions = loadCoreNotions(root);
+    if (!coreNotions.ok) {
+      for (const message of coreNotions.problems)
+        problems.push({ file: `${HELDOUT_DIR}/core-notions.json`, message });
+    }
+    notions = coreNotions.ok ? coreNotions.value : null;
   }
-  const notions = coreNotions.ok ? coreNotions.value : null;
   const isHeldout = (file: string) => rel(file).split(path.sep)[0] === HELDOUT_DIR;
 
   for (const file of files.filter((f) => f.endsWith(CASE_SUFFIX))) {

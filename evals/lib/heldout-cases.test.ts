@@ -100,6 +100,26 @@ describe('the held-out part', () => {
     expect(found[0]).toContain('freeze-heldout.ts');
   });
 
+  it('with the held-out part off, reads nothing of it: no case, no freeze check, no core notions', () => {
+    // A broken held-out part (no manifest, unreadable case and core notions) would fail any load that read it.
+    write(path.join(dir, 'sample.case.json'), '{ not json');
+    write(path.join(root, 'heldout', 'core-notions.json'), '{ not json');
+    const tuningDir = path.join(root, 'b1-audit-rse');
+    mkdirSync(tuningDir);
+    write(path.join(tuningDir, 'tuned.md'), '# Audit RSE\n\nTexte.');
+    write(
+      path.join(tuningDir, 'tuned.case.json'),
+      heldoutCase({ id: 'b1-audit-rse/tuned', file: 'tuned.md', split: 'tuning' }),
+    );
+    expect(messages()).toEqual(
+      expect.arrayContaining([expect.stringContaining('heldout.frozen.json is missing')]),
+    );
+
+    const { cases, warnings } = loadCases(root, { heldout: false });
+    expect(cases.map((c) => [c.id, c.split])).toEqual([['b1-audit-rse/tuned', 'tuning']]);
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses a held-out folder without a manifest', () => {
     write(path.join(dir, 'sample.case.json'), heldoutCase());
     expect(messages()).toEqual([expect.stringContaining('heldout.frozen.json is missing')]);

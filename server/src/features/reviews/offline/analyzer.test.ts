@@ -208,6 +208,7 @@ describe('scoreFromSignals: thresholds', () => {
     sourceScore: 0,
     pages: [],
     passages: 0,
+    plainDeveloped: 0,
     stuffedMentions: 0,
     stuffedConcepts: [],
   };
@@ -244,15 +245,42 @@ describe('scoreFromSignals: thresholds', () => {
       developed(7, ['chaine_valeur', 'marche'], { quantifiedSentences: 3 }),
       1,
     ],
-    ['two developed sentences', developed(2, three), 1],
-    ['three developed sentences', developed(3, three), 2],
+    ['one developed sentence with a figure', developed(1, three, { quantifiedSentences: 1 }), 1],
+    ['two developed sentences with a figure', developed(2, three, { quantifiedSentences: 1 }), 2],
+    // Argued but backed by no figure and no source: « not supported » on the rubric scale.
+    ['five argued sentences, no figure nor source', developed(5, three), 1],
     ['four developed sentences', developed(4, three, { quantifiedSentences: 3, sourceScore: 2 }), 2],
     [
-      'seven developed sentences on one concept of six',
-      developed(7, ['pestel'], { quantifiedSentences: 3 }),
+      'six developed sentences with figures on one concept of six',
+      developed(6, ['pestel'], { quantifiedSentences: 3 }),
       2,
     ],
-    ['five developed sentences, three concepts', developed(5, three), 3],
+    // Plain words: the lexicon sees one concept, but seven developed sentences with figures cover the criterion.
+    [
+      'seven developed sentences with figures on one concept of six',
+      developed(7, ['pestel'], { quantifiedSentences: 3 }),
+      3,
+    ],
+    [
+      'five developed sentences, three concepts, one figure',
+      developed(5, three, { quantifiedSentences: 1 }),
+      2,
+    ],
+    [
+      'five developed sentences, three concepts, two figures',
+      developed(5, three, { quantifiedSentences: 2 }),
+      3,
+    ],
+    [
+      'a criterion addressed only in plain words: its section argues it',
+      { ...developed(5, [], { quantifiedSentences: 2 }), plainDeveloped: 3 },
+      2,
+    ],
+    [
+      'plain words but too little of it to address the criterion',
+      { ...developed(5, [], { quantifiedSentences: 2 }), plainDeveloped: 2 },
+      1,
+    ],
     ['twelve developed, broad, but neither quantified', developed(12, three, { sourceScore: 2 }), 3],
     ['twelve developed, broad, quantified, no source', developed(12, three, { quantifiedSentences: 4 }), 3],
     [
@@ -417,5 +445,47 @@ describe('analyzeCriterion: determinism and robustness', () => {
         for (const { quote } of g.evidence) expect(dossier.text.includes(quote)).toBe(true);
       }
     }
+  });
+});
+
+describe('analyzeCriterion: plain words (issue #16)', () => {
+  const CHALLENGE = 'b2-challenge-commercial';
+  const offer = criterion(CHALLENGE, 'composantes de l');
+  // A strong section in plain words: the offer and why buyers would choose it, with figures and reasons,
+  // but none of the lexicon's words for « offre commerciale » or « différenciation ».
+  const plain = [
+    "Les bars de station achètent aujourd'hui surtout des bières industrielles livrées par les grossistes, donc notre offre doit résoudre leurs problèmes.",
+    'La tireuse est prêtée et entretenue gratuitement au-delà de 15 fûts par saison, parce que c’est le premier frein cité par 31 patrons sur 40.',
+    'Nous livrons en 48 h même en haute saison avec notre camion équipé pour la neige, alors que les grossistes livrent une fois par semaine.',
+    'La bière d’hiver est brassée pour la saison à 9 000 hectolitres, car les moniteurs la connaissent déjà par nos 6 soirées.',
+    'Les ardoises en bois local mettent en avant l’origine, parce que 70 % de la clientèle touristique cherche des produits d’ici.',
+  ].join(' ');
+  const thin =
+    'Notre entreprise propose une offre de qualité. Les clients sont satisfaits. Nous sommes différents des autres.';
+
+  function section(text: string, title: string | null) {
+    const dossier: DossierText = {
+      text,
+      pages: [{ page: 1, text }],
+      language: 'fr',
+      words: text.split(/\s+/).length,
+    };
+    const passages: GradingPassage[] = [
+      { id: 'p0', ordinal: 0, page: 1, pageEnd: 1, section: title, annex: false, text, relevance: 1 },
+    ];
+    return analyzeCriterionDetailed({ exam: exam(CHALLENGE), criterion: offer, passages, dossier });
+  }
+
+  it('credits a section its own words tie to the criterion, with evidence from it', () => {
+    const graded = section(plain, 'Ce que nous vendons et pourquoi on nous choisirait');
+    expect(graded.grade.score).toBeGreaterThanOrEqual(2);
+    expect(graded.grade.evidence.length).toBeGreaterThan(0);
+    for (const e of graded.grade.evidence) expect(plain).toContain(e.quote);
+  });
+
+  it('does not credit thin prose under the same heading', () => {
+    expect(
+      section(thin, 'Ce que nous vendons et pourquoi on nous choisirait').grade.score,
+    ).toBeLessThanOrEqual(1);
   });
 });

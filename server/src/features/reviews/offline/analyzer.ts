@@ -33,6 +33,7 @@ import {
   indexText,
   type MatchLanguage,
   RELATED_WEIGHT,
+  stemIn,
   type TextIndex,
 } from './lexicon';
 import { anchoredScore, type RubricReading, readRubricCriterion } from './rubric-reading';
@@ -54,15 +55,23 @@ export interface AnalyzeInput {
 
 /**
  * Thresholds of the 0–4 score (DESIGN.md rubric scale):
- * - 0 absent: no sentence names an expected concept (nor two of the criterion's own words);
- * - 1 insuffisant: relevant sentences exist but none is developed (argued, or backed by a figure or a
- *   source) — headings, bare mentions, keyword lists;
- * - 2 partiel: at least one developed relevant sentence, but the bar for 3 is not met;
- * - 3 satisfaisant: ≥ `satisfactory.concepts` distinct expected concepts, ≥ `satisfactory.argued` argued
- *   sentences, and at least one figure or one source among the developed sentences;
+ * - 0 absent: no sentence names an expected concept (nor two of the criterion's own words), and no section
+ *   is about the criterion;
+ * - 1 insuffisant: relevant sentences exist but fewer than `partial.developed` are developed (argued or
+ *   sourced, and applied to the company), or nothing backs them (no figure, no named source), or the
+ *   criterion's core notions are absent — headings, bare mentions, keyword lists, tables of figures;
+ * - 2 partiel: developed and supported, but the bar for 3 is not met;
+ * - 3 satisfaisant: ≥ `satisfactory.developed` developed sentences backed by ≥ `satisfactory.supported`
+ *   figures or sources, covering `satisfactory.coverage` of the expected concepts — or, in plain words,
+ *   ≥ `satisfactory.plainDeveloped` developed sentences with a figure;
  * - 4 excellent: broad coverage (≥ `excellent.minConcepts` concepts and ≥ `excellent.conceptShare` of those
  *   expected, capped at all of them), ≥ `excellent.argued` argued sentences, quantified AND sourced, spread
  *   over ≥ `excellent.pages` pages or passages.
+ *
+ * Relevance reads sentences, then sections (issue #16): a section is about a criterion when its heading
+ * names one of the criterion's concepts or words, when several of its sentences name its concepts, or when
+ * its words (weighted by how few criteria use them) point to this criterion more than to the others. A
+ * strong dossier written in plain words argues under such sections without the lexicon's vocabulary.
  */
 export const SCORING_THRESHOLDS = {
   /** A developed sentence has at least this many words (headings and captions are shorter). */
@@ -71,16 +80,28 @@ export const SCORING_THRESHOLDS = {
   statementWords: 12,
   /** Sentences matching no concept are relevant when they use this many of the criterion's own words. */
   ownWordsForRelevance: 2,
+  /** A heading addresses the criterion when it names one of its concepts or this many of its own words. */
+  ownWordsInHeading: 1,
+  /** Sentences naming the criterion's concepts that make a whole section about it. */
+  namingSentencesInSection: 2,
+  /** A section goes to the criteria whose words it uses most, when it uses at least this many (weighted). */
+  sectionWords: 1,
+  /** Weight of a competency word against a word of the criterion itself. */
+  competencyWordWeight: 0.5,
+  /** A section also goes to the criteria whose words it uses nearly as much as the best one's. */
+  sectionShareOfBest: 0.6,
+  /** Developed sentences in sections about the criterion that address it when it names none of its notions. */
+  plainAddressed: 3,
   /**
    * Score bars on developed sentences (argued, or backed by a figure or a source) and on the share of the
    * criterion's expected concepts they cover. Fitted on the gold cases of exams B1–B3-salon (evals/README.md)
    * and checked on the held-out B3-prospection–B6 cases: developed sentences separate the levels far better
    * than concept counts alone, which compressed every draft towards 2–3.
    */
-  partial: { developed: 3 },
-  satisfactory: { developed: 5, coverage: 0.4, concepts: 2, argued: 2 },
+  partial: { developed: 2, supported: 1 },
+  satisfactory: { developed: 5, coverage: 0.4, concepts: 2, argued: 2, plainDeveloped: 7, supported: 2 },
   excellent: {
-    developed: 12,
+    developed: 10,
     quantified: 1,
     sourceScore: 0.5,
     coverage: 0.4,
@@ -129,6 +150,11 @@ export interface CriterionSignals {
   pages: number[];
   /** Passages holding developed sentences. */
   passages: number;
+  /**
+   * Developed sentences relevant only through their section (its words point to this criterion): analysis in
+   * plain words, without the lexicon's concepts.
+   */
+  plainDeveloped: number;
   /** Keyword-stuffed sentences naming an expected concept (ignored for coverage and depth). */
   stuffedMentions: number;
   /** Expected concepts named only inside stuffed sentences. */
@@ -214,6 +240,14 @@ interface Candidate {
   generic: boolean;
   /** A figure or example next to a sentence naming a core notion, in the same passage: it backs the notion. */
   backsNotion: boolean;
+  /**
+   * Expected concepts the sentence is about without naming them: those of its section's heading (« Les
+   * risques que nous courons ») when the heading addresses the criterion. A plain-worded dossier argues under
+   * a heading that names the topic once; its sentences are about that topic.
+   */
+  inherited: ConceptId[];
+  /** Relevant only as part of a section the criterion's own words point to (`sectionCriteria`). */
+  bySection: boolean;
   ownHits: number;
   competencyHits: number;
   developed: boolean;
@@ -248,6 +282,123 @@ function withRubric(lexicon: CriterionLexicon, reading: RubricReading | null): C
   return { ...lexicon, concepts: [...kept, ...added] };
 }
 
+/**
+ * What a section's heading says about the criterion: the expected concepts it names (domain ones aside) and
+ * how many of them are core notions, or null when the heading does not address the criterion (neither one of
+ * its concepts nor one of its own words).
+ */
+function sectionTopic(
+  input: AnalyzeInput,
+  lexicon: CriterionLexicon,
+  lang: MatchLanguage,
+  expected: ReadonlySet<ConceptId>,
+  section: string | null,
+): { concepts: ConceptId[]; notions: number } | null {
+  if (!section) return null;
+  const facts = sentenceFacts(input.dossier, lang, section);
+  if (facts.stuffed) return null;
+  const concepts = [...new Set(facts.concepts.map((h) => h.id).filter((id) => expected.has(id)))];
+  const own = countStems(lexicon.ownStems, facts.index);
+  if (concepts.length === 0 && own < SCORING_THRESHOLDS.ownWordsInHeading) return null;
+  return { concepts, notions: concepts.filter((id) => lexicon.notions.includes(id)).length };
+}
+
+/**
+ * A section whose heading says nothing about the criterion is still about it when several of its sentences
+ * name the criterion's concepts: the sentences between them carry the same reasoning in plain words.
+ */
+function bodyTopic(
+  input: AnalyzeInput,
+  lexicon: CriterionLexicon,
+  lang: MatchLanguage,
+  expected: ReadonlySet<ConceptId>,
+  sentences: PassageSentence[],
+): { concepts: ConceptId[]; notions: number } | null {
+  const concepts = new Set<ConceptId>();
+  let naming = 0;
+  for (const sentence of sentences) {
+    const facts = sentenceFacts(input.dossier, lang, sentence.text);
+    if (facts.stuffed) continue;
+    const ids = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
+    if (ids.length === 0) continue;
+    naming++;
+    for (const id of ids) concepts.add(id);
+  }
+  if (naming < SCORING_THRESHOLDS.namingSentencesInSection) return null;
+  const list = [...concepts];
+  return { concepts: list, notions: list.filter((id) => lexicon.notions.includes(id)).length };
+}
+
+const wordWeightsCache = new Map<string, ReadonlyMap<string, number>>();
+
+/**
+ * A word that only one criterion of the exam uses (in its text or its competencies) says which criterion a
+ * section is about; one that five criteria share says little: each weighs 1 / the number of criteria using it.
+ */
+function criterionWordWeights(exam: Exam): ReadonlyMap<string, number> {
+  // Keyed by the criteria's wording: a rubric version may reword them.
+  const key = JSON.stringify([exam.id, exam.criteria.map((c) => [c.id, c.text, c.competencies])]);
+  const cached = wordWeightsCache.get(key);
+  if (cached) return cached;
+  const users = new Map<string, number>();
+  for (const lexicon of getExamLexicon(exam).criteria.values()) {
+    const stems = new Set([...lexicon.ownStems, ...lexicon.competencyStems].map((s) => s.stem));
+    for (const stem of stems) users.set(stem, (users.get(stem) ?? 0) + 1);
+  }
+  const weights = new Map([...users].map(([stem, n]) => [stem, 1 / n]));
+  if (wordWeightsCache.size >= 64) wordWeightsCache.clear();
+  wordWeightsCache.set(key, weights);
+  return weights;
+}
+
+/** Per dossier: which criteria each section is most about, by the criteria's own words. */
+const sectionCache = new WeakMap<DossierText, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The criteria of the exam a section is most about, by the criteria's own words (those of the criterion's
+ * text and, at half weight, of its competencies) found in the section: a relative reading, so that a section
+ * written in plain words still goes to the criterion it best matches, even when it names none of the
+ * lexicon's concepts. Empty when the section shares no word with any criterion.
+ */
+function sectionCriteria(
+  input: AnalyzeInput,
+  lang: MatchLanguage,
+  passage: GradingPassage,
+): ReadonlySet<string> {
+  let cache = sectionCache.get(input.dossier);
+  if (!cache) {
+    cache = new Map();
+    sectionCache.set(input.dossier, cache);
+  }
+  const key = `${input.exam.id}\u0000${passage.id}\u0000${passage.text.length}\u0000${passage.section ?? ''}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const folded = fold(`${passage.section ?? ''}\n${passage.text}`);
+  const index = indexText(folded);
+  const lexicons = getExamLexicon(input.exam).criteria;
+  const weights = criterionWordWeights(input.exam);
+  let best = 0;
+  const scores = new Map<string, number>();
+  for (const [id, lexicon] of lexicons) {
+    let score = 0;
+    for (const stem of lexicon.ownStems) if (stemIn(stem, index)) score += weights.get(stem.stem) ?? 0;
+    for (const stem of lexicon.competencyStems)
+      if (stemIn(stem, index))
+        score += SCORING_THRESHOLDS.competencyWordWeight * (weights.get(stem.stem) ?? 0);
+    scores.set(id, score);
+    best = Math.max(best, score);
+  }
+  const chosen =
+    best >= SCORING_THRESHOLDS.sectionWords
+      ? new Set(
+          [...scores].filter(([, v]) => v >= SCORING_THRESHOLDS.sectionShareOfBest * best).map(([id]) => id),
+        )
+      : new Set<string>();
+  void lang;
+  cache.set(key, chosen);
+  return chosen;
+}
+
 function classify(
   input: AnalyzeInput,
   lexicon: CriterionLexicon,
@@ -266,6 +417,10 @@ function classify(
   const T = SCORING_THRESHOLDS;
   passages.forEach((passage, p) => {
     const sentences = cachedSentences(passage, input.dossier);
+    const heading =
+      sectionTopic(input, lexicon, lang, expected, passage.section) ??
+      bodyTopic(input, lexicon, lang, expected, sentences) ??
+      (sectionCriteria(input, lang, passage).has(input.criterion.id) ? { concepts: [], notions: 0 } : null);
     const namesNotion = sentences.map((sentence) =>
       sentenceFacts(input.dossier, lang, sentence.text).concepts.some((h) => notions.has(h.id)),
     );
@@ -284,17 +439,22 @@ function classify(
       const facts = sentenceFacts(input.dossier, lang, sentence.text);
       const concepts = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
       const ownHits = countStems(lexicon.ownStems, facts.index);
-      if (concepts.length === 0 && ownHits < Math.min(T.ownWordsForRelevance, lexicon.ownStems.length || 1))
-        return;
       const s = facts.signals;
       const statement = s.words >= T.minWords && (s.verb || s.words >= T.statementWords);
+      const named =
+        concepts.length > 0 || ownHits >= Math.min(T.ownWordsForRelevance, lexicon.ownStems.length || 1);
+      // Under a heading that addresses the criterion, what the section states is about it.
+      const underHeading = !named && heading !== null && statement;
+      const bySection = underHeading && heading.concepts.length === 0;
+      if (!named && !underHeading) return;
       const argued = statement && (s.argument || s.analysis || s.recommendation);
       const quantified = statement && s.quantities > 0;
       const source = statement ? (s.strongSources > 0 ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
       const prev = sentences[i - 1];
       const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
       const applied = appliedHere[i] === true || (continues && appliedHere[i - 1] === true);
-      const looksDeveloped = argued || quantified || source > 0;
+      // A figure alone states a fact; it develops the analysis only beside reasoning (argued or sourced).
+      const looksDeveloped = argued || source > 0;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,
@@ -304,7 +464,11 @@ function classify(
         notions: concepts.filter((id) => notions.has(id)),
         applied,
         generic: looksDeveloped && !applied,
-        backsNotion: quantified && (namesNotion[i - 1] === true || namesNotion[i + 1] === true),
+        backsNotion:
+          (quantified && (namesNotion[i - 1] === true || namesNotion[i + 1] === true)) ||
+          (underHeading && (quantified || argued) && heading !== null && heading.notions > 0),
+        inherited: heading && !named ? heading.concepts.filter((id) => !concepts.includes(id)) : [],
+        bySection,
         ownHits,
         competencyHits: countStems(lexicon.competencyStems, facts.index),
         developed: looksDeveloped && applied,
@@ -328,6 +492,7 @@ function computeSignals(
   const found = new Set<ConceptId>();
   const developedConcepts = new Set<ConceptId>();
   let genericSentences = 0;
+  let plainDeveloped = 0;
   const pages = new Set<number>();
   const passages = new Set<string>();
   let developed = 0;
@@ -335,11 +500,12 @@ function computeSignals(
   let quantified = 0;
   let sourceScore = 0;
   for (const c of relevant) {
-    for (const id of c.concepts) found.add(id);
+    for (const id of [...c.concepts, ...c.inherited]) found.add(id);
     if (c.generic) genericSentences++;
     if (!c.developed) continue;
     developed++;
-    for (const id of c.concepts) developedConcepts.add(id);
+    if (c.bySection) plainDeveloped++;
+    for (const id of [...c.concepts, ...c.inherited]) developedConcepts.add(id);
     if (c.argued) argued++;
     if (c.quantified) quantified++;
     sourceScore += c.source;
@@ -362,6 +528,7 @@ function computeSignals(
     sourceScore,
     pages: [...pages].sort((a, b) => a - b),
     passages: passages.size,
+    plainDeveloped,
     stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
     stuffedConcepts: expected.filter((id) => !found.has(id) && stuffed.some((c) => c.concepts.includes(id))),
   };
@@ -382,15 +549,43 @@ function coverageCount(s: CriterionSignals): number {
   return s.expected.length === 0 && s.relevantSentences > 0 ? 1 : s.found.length;
 }
 
+/** What backs the reasoning: its quantified sentences and its sentences naming a source. */
+export function support(s: CriterionSignals): number {
+  return s.quantifiedSentences + Math.floor(s.sourceScore);
+}
+
+/** The criterion is addressed: one of its core notions is named, or a section about it argues it in plain words. */
+export function addressed(s: CriterionSignals): boolean {
+  return (
+    s.notions.length === 0 ||
+    s.notionsFound.length > 0 ||
+    s.plainDeveloped >= SCORING_THRESHOLDS.plainAddressed
+  );
+}
+
+/**
+ * Enough of the criterion is analysed for 3: a share of its expected concepts developed, or, in plain words,
+ * more developed reasoning with a figure in it (the lexicon cannot see what plain words cover).
+ */
+function covered(s: CriterionSignals): boolean {
+  const T = SCORING_THRESHOLDS;
+  const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
+  if (coverage >= T.satisfactory.coverage) return true;
+  return s.developedSentences >= T.satisfactory.plainDeveloped && s.quantifiedSentences >= 1;
+}
+
 /** The 0–4 score from coverage and depth (thresholds in `SCORING_THRESHOLDS`). */
 export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   const T = SCORING_THRESHOLDS;
   if (s.relevantSentences === 0) return s.stuffedMentions > 0 ? 1 : 0;
-  // Without its core notions a criterion is not addressed, whatever else the draft says about the domain.
-  if (s.notions.length > 0 && s.notionsFound.length === 0) return 1;
+  // Without its core notions a criterion is not addressed, whatever else the draft says about the domain,
+  // unless a section its own words point to argues it in plain words.
+  if (!addressed(s)) return 1;
   if (s.developedSentences < T.partial.developed) return 1;
-  const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
-  if (s.developedSentences < T.satisfactory.developed || coverage < T.satisfactory.coverage) return 2;
+  // Argued but backed by no figure and no source: « mentioned, not supported » on the rubric scale.
+  if (support(s) < T.partial.supported) return 1;
+  if (s.developedSentences < T.satisfactory.developed || !covered(s) || support(s) < T.satisfactory.supported)
+    return 2;
   // A criterion that links its notions is not met while one of them is only named.
   if (s.linksNotions && s.developedNotions.length < s.notions.length) return 2;
   const excellent =
@@ -399,7 +594,7 @@ export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
     s.arguedSentences >= 1 &&
     s.quantifiedSentences >= T.excellent.quantified &&
     s.sourceScore >= T.excellent.sourceScore &&
-    coverage >= T.excellent.coverage;
+    covered(s);
   return excellent ? 4 : 3;
 }
 
@@ -414,8 +609,16 @@ function evidenceCandidates(
   lexicon: CriterionLexicon,
   relevant: Candidate[],
   stuffed: Candidate[],
+  signals: CriterionSignals,
 ): Candidate[] {
-  const addresses = (c: Candidate) => lexicon.notions.length === 0 || c.notions.length > 0 || c.backsNotion;
+  // Plain words: when the criterion is addressed only through sections its own words point to, their
+  // developed sentences are what addresses it.
+  const plain = signals.notionsFound.length === 0 && addressed(signals);
+  const addresses = (c: Candidate) =>
+    lexicon.notions.length === 0 ||
+    c.notions.length > 0 ||
+    c.backsNotion ||
+    (plain && c.bySection && c.developed);
   const pool = relevant.filter(addresses);
   if (pool.length > 0) return pool;
   // Stuffed lists are shown only when they are all there is: they are what the score 1 rests on.
@@ -542,6 +745,8 @@ function rationale(score: number, s: CriterionSignals): string {
         return `Le critère n'est pas traité : ses notions essentielles (${list(s.notions, 4)}) sont absentes du dossier ; les passages proches ne parlent que du domaine en général.`;
       if (s.genericSentences > 0 && s.developedSentences === 0)
         return `Le critère est abordé de façon générale (${cov}) : ${plural(s.genericSentences, 'phrase reste', 'phrases restent')} théoriques, sans être appliquées à l'entreprise.`;
+      if (s.developedSentences >= T.partial.developed && support(s) < T.partial.supported)
+        return `Le critère est argumenté sans être étayé (${cov}) : aucune des ${plural(s.developedSentences, 'phrase développée', 'phrases développées')} n'apporte un chiffre ou une source.`;
       return `Le critère est seulement mentionné (${cov}) : aucune phrase ne l'argumente ni ne l'étaye par un chiffre ou une source.`;
     case 2: {
       const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
@@ -682,7 +887,7 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
         relevant.map((c) => c.facts.index),
       )
     : computed;
-  const evidencePool = evidenceCandidates(lexicon, relevant, stuffed);
+  const evidencePool = evidenceCandidates(lexicon, relevant, stuffed, signals);
   const chosen = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier);
   const quoted: EvidenceFacts = {
     quantified: chosen.some((c) => c.facts.signals.quantities > 0),

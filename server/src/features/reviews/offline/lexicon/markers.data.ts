@@ -113,6 +113,17 @@ export const MARKERS = {
       'permet(tent|tra|trait)? (de|d|a)',
       'par exemple',
       'notamment parce que',
+      // Plain-worded reasoning: a candidate who argues without textbook words still links cause, condition
+      // and contrast (« c'est pour cela que », « si nous signons…, cela fait… », « plutôt que »).
+      "c'est pour (cela|ca)",
+      'pour cette raison',
+      'voila pourquoi',
+      'sinon',
+      "(meme )?s(i|') ?(nous|on|je|il|ils|elle|elles|le|la|les|l'|un|une|ce|cette|ces|notre|nos|leur|leurs|chaque)",
+      'plutot que',
+      'au lieu de',
+      'faute de',
+      'a condition (de|que)',
     ],
     en: [
       'because',
@@ -138,6 +149,12 @@ export const MARKERS = {
       'for (example|instance)',
       'indeed',
       'given that',
+      'if (we|i|the|a|an|our|it|they|one|each)',
+      'instead of',
+      'rather than',
+      'otherwise',
+      'because of',
+      'so (that|we|i|our|the)',
     ],
   },
   analysis: {
