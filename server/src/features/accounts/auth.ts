@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { betterAuth } from 'better-auth';
+import { betterAuth, getCurrentAdapter } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
@@ -47,6 +47,10 @@ export function createAuth(config: Config, database: Database, logger: Logger, m
         membership: membershipView,
       },
     }),
+    // `active` is read by the session hook below through better-auth's adapter; never set through its API.
+    user: {
+      additionalFields: { active: { type: 'boolean', input: false, defaultValue: true, returned: false } },
+    },
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
@@ -86,11 +90,21 @@ export function createAuth(config: Config, database: Database, logger: Logger, m
       session: {
         create: {
           // A deactivated account gets no session, whatever the sign-in method (password or SSO).
-          before: async (session) => {
-            const [user] = await database.db
-              .select({ active: users.active })
-              .from(users)
-              .where(eq(users.id, session.userId));
+          before: async (session, ctx) => {
+            // Inside the sign-in's transaction (SSO runs it in one), read through that transaction: on the
+            // embedded database a second connection would wait for it to end, which it never does.
+            const adapter = ctx ? await getCurrentAdapter(ctx.context.adapter) : null;
+            const [user] = adapter
+              ? [
+                  await adapter.findOne<{ active: boolean }>({
+                    model: 'user',
+                    where: [{ field: 'id', value: session.userId }],
+                  }),
+                ]
+              : await database.db
+                  .select({ active: users.active })
+                  .from(users)
+                  .where(eq(users.id, session.userId));
             if (user && !user.active) {
               throw new APIError('FORBIDDEN', {
                 code: 'ACCOUNT_DISABLED',
