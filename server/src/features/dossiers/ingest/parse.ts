@@ -1,6 +1,7 @@
 import { UnprocessableError } from '../../../lib/errors';
 import { MEDIA_TYPES, sniff } from './detect';
 import { parseDocx } from './docx';
+import type { IngestedDocument } from './ingest';
 import { ParsePool } from './parse-pool';
 import { parsePdf } from './pdf';
 import { finishDocument } from './pipeline';
@@ -11,7 +12,10 @@ import type { ParsedDocument } from './types';
 export interface ParseOptions {
   /** Used in messages only: the format is always detected from the content. */
   fileName: string;
-  /** Wall-clock budget for parsing; the worker is terminated beyond it (422 `parse_timeout`). */
+  /**
+   * Wall-clock budget for parsing, from the moment a worker starts on the file (not while it waits for
+   * one); the worker is terminated beyond it (422 `parse_timeout`).
+   */
   timeoutMs: number;
 }
 
@@ -54,6 +58,23 @@ let pool: ParsePool | null = null;
 export function parseDocument(bytes: Uint8Array, options: ParseOptions): Promise<ParsedDocument> {
   pool ??= new ParsePool();
   return pool.run(bytes, options.fileName, options.timeoutMs);
+}
+
+/**
+ * Everything CPU-heavy an upload needs, in a worker thread: the parse as in `parseDocument`, then the
+ * retrieval passages and, with the offline embedder (`offlineDimensions`), their vectors. The event loop
+ * only receives the result. Rejects like `parseDocument`.
+ */
+export function ingestDocument(
+  bytes: Uint8Array,
+  options: ParseOptions & { offlineDimensions: number | null },
+): Promise<IngestedDocument> {
+  pool ??= new ParsePool();
+  return pool.ingest(
+    bytes,
+    { fileName: options.fileName, passages: true, offlineDimensions: options.offlineDimensions },
+    options.timeoutMs,
+  );
 }
 
 /** Stops the parse workers (graceful shutdown); the next `parseDocument` starts new ones. */
