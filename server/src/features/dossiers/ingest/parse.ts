@@ -1,12 +1,8 @@
 import { UnprocessableError } from '../../../lib/errors';
-import { MEDIA_TYPES, sniff } from './detect';
-import { parseDocx } from './docx';
 import type { IngestedDocument } from './ingest';
+import { pageAt } from './page-offsets';
 import { ParsePool } from './parse-pool';
-import { parsePdf } from './pdf';
-import { finishDocument } from './pipeline';
-import { pageAt } from './sections';
-import { parseText } from './text';
+import type { finishDocument } from './pipeline';
 import type { ParsedDocument } from './types';
 
 export interface ParseOptions {
@@ -27,20 +23,28 @@ export async function parseDocumentInProcess(
   bytes: Uint8Array,
   options: Pick<ParseOptions, 'fileName'>,
 ): Promise<ParsedDocument> {
+  // The parsers (pdf.js, the DOCX reader, language data) load here, on first use: in the worker. The API
+  // process only imports this module for the pool and never pays for them at rest.
+  const [{ MEDIA_TYPES, sniff }, { finishDocument }] = await Promise.all([
+    import('./detect'),
+    import('./pipeline'),
+  ]);
+  const finish = (raw: Parameters<typeof finishDocument>[0]) => finishOrEmpty(finishDocument(raw));
   const sniffed = await sniff(bytes, options.fileName);
   switch (sniffed.format) {
     case 'pdf':
-      return finishOrEmpty(await parsePdf(bytes, sniffed.mediaType));
+      return finish(await (await import('./pdf')).parsePdf(bytes, sniffed.mediaType));
     case 'docx':
       if (sniffed.zip === undefined) throw new Error('docx sniffed without its archive');
-      return finishOrEmpty(parseDocx(sniffed.zip, sniffed.mediaType));
-    default:
-      return finishOrEmpty(parseText(sniffed.text ?? '', sniffed.format, MEDIA_TYPES[sniffed.format]));
+      return finish((await import('./docx')).parseDocx(sniffed.zip, sniffed.mediaType));
+    default: {
+      const { parseText } = await import('./text');
+      return finish(parseText(sniffed.text ?? '', sniffed.format, MEDIA_TYPES[sniffed.format]));
+    }
   }
 }
 
-function finishOrEmpty(raw: Parameters<typeof finishDocument>[0]): ParsedDocument {
-  const doc = finishDocument(raw);
+function finishOrEmpty(doc: ParsedDocument): ParsedDocument {
   if (doc.words === 0) {
     throw new UnprocessableError('empty_file', 'Le document ne contient aucun texte lisible.');
   }
