@@ -555,7 +555,7 @@ export function deploySection(r: BenchResult): string {
     '',
     ...(r.load.start[0] > m.cores
       ? [
-          `**This run is not a measurement of the targets:** the machine's load (${r.load.start[0]} at start on ${m.cores} cores) means other work held most of the CPU; rerun \`npm run bench -- --only deploy\` on a quiet machine. Compare rows within the run: the signed-in static read (\`/api/exams/:id\`, session from the cache) against the review read shows what the review's one query still costs.`,
+          `**This run is not a measurement of the targets:** the machine's load (${r.load.start[0]} at start on ${m.cores} cores) means other work held most of the CPU; rerun \`npm run bench -- --only deploy\` on a quiet machine. Compare rows within the run: the signed-in static read (\`/api/exams/:id\`) against the finished review's read shows what the review route adds without any query (access and version from the cache, ETag, the JSON from memory).`,
           '',
         ]
       : []),

@@ -40,6 +40,8 @@ export function parseBudgetMs(parseTimeoutMs: number, bytes: number): number {
 }
 
 const HIDDEN_EXCERPT = 160;
+/** Rows per insert statement when storing a version's passages and embeddings. */
+const INSERT_BATCH = 100;
 
 function toVersionView(
   row: Omit<VersionRow, 'file' | 'text' | 'pageTexts' | 'tables'>,
@@ -242,11 +244,15 @@ export function createDossierService(deps: DossierServiceDeps) {
           metadata: doc.metadata,
         })
         .returning({ id: dossierVersions.id, version: dossierVersions.version });
-      if (chunks.length > 0) {
+      // In batches: on the embedded database each statement runs on this thread (full-text vectors and
+      // indexes included), so a 3 MB dossier's thousands of passages in one statement held the event loop
+      // for seconds; between batches other requests are served. (PostgreSQL also caps a statement's
+      // parameters at 65,535.)
+      for (let from = 0; from < chunks.length; from += INSERT_BATCH) {
         await tx.insert(passages).values(
-          chunks.map((c, ordinal) => ({
+          chunks.slice(from, from + INSERT_BATCH).map((c, i) => ({
             versionId: version.id,
-            ordinal,
+            ordinal: from + i,
             page: c.page,
             pageEnd: c.pageEnd,
             section: c.section,
@@ -258,7 +264,12 @@ export function createDossierService(deps: DossierServiceDeps) {
           })),
         );
       }
-      if (vectors.length > 0) await tx.insert(embeddings).values(vectors).onConflictDoNothing();
+      for (let from = 0; from < vectors.length; from += INSERT_BATCH) {
+        await tx
+          .insert(embeddings)
+          .values(vectors.slice(from, from + INSERT_BATCH))
+          .onConflictDoNothing();
+      }
       if (remote && vectors.length > 0) {
         // The record of transfers: this version's passages went to the embedding provider.
         await tx.insert(disclosures).values({
