@@ -456,10 +456,7 @@ describePostgres('cached review access across API processes on PostgreSQL (LISTE
   const opened: Database[] = [];
   const apps: TestApp[] = [];
   afterAll(async () => {
-    for (const app of apps.splice(0)) {
-      await app.services.progress.close();
-      await app.close();
-    }
+    for (const app of apps.splice(0)) await app.close();
     for (const db of opened.splice(0)) await db.close();
     await pgdb?.drop();
   });
