@@ -63,7 +63,7 @@ export interface DeployResult {
   idleRssMb: number;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -259,11 +259,14 @@ async function healthUnderUploads(base: string): Promise<DeployResult['healthUnd
   };
 }
 
-function postgresServerUrl(): string | undefined {
+export function postgresServerUrl(): string | undefined {
   return process.env.PREJURY_BENCH_DATABASE_URL || process.env.PREJURY_TEST_DATABASE_URL || undefined;
 }
 
-async function withPostgresDatabase<T>(serverUrl: string, fn: (url: string, version: string) => Promise<T>) {
+export async function withPostgresDatabase<T>(
+  serverUrl: string,
+  fn: (url: string, version: string) => Promise<T>,
+) {
   const name = `prejury_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -17,13 +17,22 @@ import { type ApiResult, benchApi } from './api';
 import { benchDeploy, type DeployResult } from './deploy';
 import { benchIngestion, type IngestionResult } from './ingestion';
 import { type Machine, machine } from './lib/machine';
-import { DEPLOY_END, DEPLOY_START, deploySection, renderMarkdown } from './lib/report';
+import {
+  DEPLOY_END,
+  DEPLOY_START,
+  deploySection,
+  renderMarkdown,
+  SCALEOUT_END,
+  SCALEOUT_START,
+  scaleOutSection,
+} from './lib/report';
 import { log, round } from './lib/stats';
 import { benchOrchestration, type OrchestrationResult } from './orchestration';
 import { benchRetrieval, type RetrievalResult } from './retrieval';
+import { benchScaleOut, DEFAULT_SCALE_OUT, type ScaleOutResult } from './scaleout';
 import { benchTokens, type TokensResult } from './tokens';
 
-const SECTIONS = ['ingestion', 'orchestration', 'tokens', 'retrieval', 'api', 'deploy'] as const;
+const SECTIONS = ['ingestion', 'orchestration', 'tokens', 'retrieval', 'api', 'deploy', 'scaleout'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface Target {
@@ -53,12 +62,20 @@ export interface BenchResult {
   retrieval?: RetrievalResult;
   api?: ApiResult;
   deploy?: DeployResult;
+  scaleout?: ScaleOutResult;
 }
 
-const USAGE = `Usage: npm run bench -- [--json] [--only ${SECTIONS.join(',')}]
+const USAGE = `Usage: npm run bench -- [--json] [--only ${SECTIONS.join(',')}] [scale-out options]
 
   --json   print one JSON object with every figure on stdout (progress goes to stderr)
-  --only   run these sections only; BENCHMARKS.md is written by full runs only`;
+  --only   run these sections only; BENCHMARKS.md is written by full runs only (deploy and scaleout
+           alone update their own block)
+
+Scale-out (needs PostgreSQL: PREJURY_BENCH_DATABASE_URL or PREJURY_TEST_DATABASE_URL):
+  --reviews N      reviews per round (default ${DEFAULT_SCALE_OUT.reviews})
+  --candidates N   simulated candidates (default ${DEFAULT_SCALE_OUT.candidates})
+  --latency MS     stub model latency per call (default ${DEFAULT_SCALE_OUT.latencyMs})
+  --workers 1,2,3  worker counts, one round each (default ${DEFAULT_SCALE_OUT.workerCounts.join(',')})`;
 
 function targetsOf(result: BenchResult): Target[] {
   const targets: Target[] = [];
@@ -117,6 +134,16 @@ function targetsOf(result: BenchResult): Target[] {
       },
     );
   }
+  const { scaleout } = result;
+  if (scaleout?.ratio != null) {
+    const lost = scaleout.rounds.reduce((sum, r) => sum + r.lost + r.failed, 0);
+    targets.push({
+      figure: 'scale-out on PostgreSQL: throughput of 3 workers over 1 (nothing lost)',
+      value: scaleout.ratio,
+      target: '≥ 2.5',
+      met: scaleout.ratio >= 2.5 && lost === 0,
+    });
+  }
   if (tokens) {
     targets.push({
       figure: 'uncached_tokens_over_dossier_rubric',
@@ -129,13 +156,25 @@ function targetsOf(result: BenchResult): Target[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let values: { json?: boolean; only?: string; help?: boolean };
+  let values: {
+    json?: boolean;
+    only?: string;
+    help?: boolean;
+    reviews?: string;
+    candidates?: string;
+    latency?: string;
+    workers?: string;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
       options: {
         json: { type: 'boolean', default: false },
         only: { type: 'string' },
+        reviews: { type: 'string' },
+        candidates: { type: 'string' },
+        latency: { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -154,6 +193,25 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const selected = SECTIONS.filter((s) => only.includes(s));
+  const count = (value: string | undefined, fallback: number) => {
+    const v = value === undefined ? fallback : Number(value);
+    if (!Number.isInteger(v) || v < 1) throw new Error(`expected a positive integer, got ${value}`);
+    return v;
+  };
+  let scaleOut: typeof DEFAULT_SCALE_OUT;
+  try {
+    scaleOut = {
+      reviews: count(values.reviews, DEFAULT_SCALE_OUT.reviews),
+      candidates: count(values.candidates, DEFAULT_SCALE_OUT.candidates),
+      latencyMs: count(values.latency, DEFAULT_SCALE_OUT.latencyMs),
+      workerCounts: values.workers
+        ? values.workers.split(',').map((w) => count(w.trim(), 1))
+        : DEFAULT_SCALE_OUT.workerCounts,
+    };
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
   const full = selected.length === SECTIONS.length;
 
   const started = performance.now();
@@ -189,6 +247,9 @@ async function main(argv: string[]): Promise<number> {
     deploy: async () => {
       result.deploy = await benchDeploy();
     },
+    scaleout: async () => {
+      result.scaleout = await benchScaleOut(scaleOut);
+    },
   };
   try {
     for (const section of selected) {
@@ -213,18 +274,29 @@ async function main(argv: string[]): Promise<number> {
   if (full) {
     writeFileSync(file, renderMarkdown(result));
     log(`wrote BENCHMARKS.md (${result.durationSeconds} s)`);
-  } else if (selected.length === 1 && selected[0] === 'deploy' && existsSync(file)) {
-    // The deploy section alone (it carries its own date and load): replace it, or add it at the end.
-    const before = readFileSync(file, 'utf8');
-    const start = before.indexOf(DEPLOY_START);
-    const end = before.indexOf(DEPLOY_END);
-    const section = deploySection(result);
-    const after =
-      start >= 0 && end > start
-        ? before.slice(0, start) + section + before.slice(end + DEPLOY_END.length)
-        : `${before.trimEnd()}\n\n${section}\n`;
-    writeFileSync(file, after);
-    log('updated the deploy section of BENCHMARKS.md');
+  } else if (existsSync(file)) {
+    // The deploy and scale-out blocks carry their own date and load: a run of them alone replaces them.
+    const blocks: [Section, string, string, (r: BenchResult) => string][] = [
+      ['deploy', DEPLOY_START, DEPLOY_END, deploySection],
+      ['scaleout', SCALEOUT_START, SCALEOUT_END, scaleOutSection],
+    ];
+    let text = readFileSync(file, 'utf8');
+    const updated: string[] = [];
+    for (const [section, start, end, render] of blocks) {
+      if (!selected.includes(section) || selected.some((s) => s !== 'deploy' && s !== 'scaleout')) continue;
+      const from = text.indexOf(start);
+      const to = text.indexOf(end);
+      const block = render(result);
+      text =
+        from >= 0 && to > from
+          ? text.slice(0, from) + block + text.slice(to + end.length)
+          : `${text.trimEnd()}\n\n${block}\n`;
+      updated.push(section);
+    }
+    if (updated.length > 0) {
+      writeFileSync(file, text);
+      log(`updated the ${updated.join(' and ')} section(s) of BENCHMARKS.md`);
+    }
   }
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (!full) process.stdout.write(`${JSON.stringify(result.targets, null, 2)}\n`);

@@ -118,9 +118,11 @@ describe('openDatabase', () => {
     }
   });
 
-  it('keeps data across a restart of the embedded database', async () => {
+  it('keeps data across a restart of the embedded database, with small shared buffers', async () => {
     const dir = tempDir();
     const first = await openDatabase({ dataDir: dir });
+    // Created in a child process (initdb's memory goes with it), opened here with 16 MB of buffers.
+    expect(await first.query('show shared_buffers')).toEqual([{ shared_buffers: '16MB' }]);
     await first.db.insert(dossiers).values({ examId: 'b1-audit-rse', title: 'Persisté' });
     await first.close();
     const second = await openDatabase({ dataDir: dir });

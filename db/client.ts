@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './lock';
 import { secureDataDir } from './permissions';
+import { initPgliteDataDir, PGLITE_SERVER_PARAMS } from './pglite-setup';
 import * as schema from './schema';
 
 /**
@@ -149,9 +150,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   if (!inMemory) secureDataDir(options.dataDir as string);
   const release = inMemory ? () => {} : lockDataDir(options.dataDir as string);
   try {
+    // A new folder is created in a worker thread, so initdb's memory leaves with it (see initPgliteDataDir).
+    if (!inMemory && shouldMigrate) await initPgliteDataDir(options.dataDir as string);
     const pglite = await PGlite.create({
       ...(inMemory ? {} : { dataDir: options.dataDir }),
       extensions: { vector },
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_SERVER_PARAMS],
     });
     // PGlite writes its files 0666 whatever the umask: make them private once it has created them, and
     // again on close. Files it adds while running sit in the 0700 folder, which nobody else may enter.

@@ -555,12 +555,59 @@ export function deploySection(r: BenchResult): string {
     '',
     ...(r.load.start[0] > m.cores
       ? [
-          `**This run is not a measurement of the targets:** the machine's load (${r.load.start[0]} at start on ${m.cores} cores) means other work held most of the CPU; rerun \`npm run bench -- --only deploy\` on a quiet machine. Compare rows within the run: the signed-in static read (\`/api/exams/:id\`, session from the cache) against the review read shows what the review's one query still costs.`,
+          `**This run is not a measurement of the targets:** the machine's load (${r.load.start[0]} at start on ${m.cores} cores) means other work held most of the CPU; rerun \`npm run bench -- --only deploy\` on a quiet machine. Compare rows within the run: the signed-in static read (\`/api/exams/:id\`) against the finished review's read shows what the review route adds without any query (access and version from the cache, ETag, the JSON from memory).`,
           '',
         ]
       : []),
-    "Signed-in reads skip the session query for up to `PREJURY_SESSION_CACHE_MS` (5 s, the stated delay for a sign-out through another API process); a finished review costs one query (access check, which also fingerprints the trainers' decisions for the ETag) and its JSON comes from memory; referential reads cost none.",
+    "Signed-in reads skip the session query and the review's access check for up to `PREJURY_SESSION_CACHE_MS` (5 s, the stated delay for a sign-out or an access change made through another API process; a trainer's decision, a check or a retry applies at once, through the progress bus in the other processes); a finished review's JSON comes from memory, so a signed-in read of it costs no query; referential reads cost none. Idle memory is measured on a fresh data folder: PGlite's `initdb` runs in a short-lived child process, PGlite keeps 16 MB of shared buffers, and the parsers load only in the parse worker.",
     DEPLOY_END,
+  ].join('\n');
+}
+
+export const SCALEOUT_START = '<!-- scaleout:start -->';
+export const SCALEOUT_END = '<!-- scaleout:end -->';
+
+/** The scale-out block (issue #17): reviews per minute for 1, 2, 3 workers on PostgreSQL. */
+export function scaleOutSection(r: BenchResult): string {
+  const s = r.scaleout;
+  if (!s) return '';
+  const m = r.machine;
+  const head = [
+    SCALEOUT_START,
+    '## Scale-out on PostgreSQL (issue #17)',
+    '',
+    `Run of ${r.date} on ${m.cpu}, ${m.cores} cores, Node ${m.node}; load ${r.load.start.join(' / ')} at start · ${r.load.end.join(' / ')} at end (\`${r.command}\`).`,
+    '',
+  ];
+  if (s.skipped) return [...head, `Not measured: ${s.skipped}.`, SCALEOUT_END].join('\n');
+  const rows: Row[] = s.rounds.map((round) => [
+    `${round.workers} worker${round.workers > 1 ? 's' : ''}${round.killed ? ', one killed with SIGKILL at a third (its reviews resume once their leases lapse)' : ''}`,
+    `${n(round.reviewsPerMinute, 1)} reviews/min · ${n(round.seconds, 1)} s · done ${round.done} · failed ${round.failed} · lost ${round.lost} · criteria re-graded ${round.regraded} of ${round.criteria} (${round.modelCalls} model calls)`,
+    round.killed ? 'nothing lost or graded twice' : round.workers === 1 ? 'baseline' : 'nothing lost',
+    round.lost === 0 && round.failed === 0,
+  ]);
+  if (s.ratio !== null) {
+    const clean = s.rounds.filter((round) => !round.killed);
+    rows.push([
+      `throughput, ${clean[clean.length - 1].workers} workers over 1`,
+      `${n(s.ratio, 2)} ×`,
+      '≥ 2.5 ×',
+      s.ratio >= 2.5,
+    ]);
+  }
+  return [
+    ...head,
+    `PostgreSQL ${s.serverVersion}; 2 API processes (\`PREJURY_EMBEDDED_WORKER=false\`) and the workers (\`npm run worker\`, 2 reviews at a time each) on one fresh database per round; the repo's stub model server at a fixed ${n(s.options.latencyMs)} ms per call behind the real OpenAI SDK (I/O bound, as with a real model server; offline embeddings); ${s.options.reviews} reviews of distinct dossiers (\`${'b1-audit-rse'}\`) from ${s.options.candidates} candidates, requested at once after their uploads, timed from the first request to the last finished review. A re-graded criterion is one whose grading started twice (those in flight on a killed worker); a finished criterion is never graded again.`,
+    '',
+    table(rows),
+    '',
+    ...(r.load.start[0] > m.cores
+      ? [
+          `**Measured on a loaded machine** (load ${r.load.start[0]} on ${m.cores} cores): the workers compete with other work for the CPU, so the ratio is a floor; rerun \`npm run bench -- --only scaleout\` on a quiet machine.`,
+          '',
+        ]
+      : []),
+    SCALEOUT_END,
   ].join('\n');
 }
 
@@ -575,6 +622,7 @@ export function renderMarkdown(r: BenchResult): string {
     api(r),
     retrieval(r),
     deploySection(r),
+    scaleOutSection(r),
     notes(r),
   ]
     .filter((s) => s !== '')

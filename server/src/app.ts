@@ -142,7 +142,9 @@ export function createApp(deps: AppDeps) {
     }
   });
   app.use('/api/*', csrfGuard(deps.config.auth.trustedOrigins));
-  app.use('/api/*', accessPolicy(deps.database));
+  app.use('/api/*', accessPolicy(deps.database, accounts.reviewAccess));
+  // A review changed in any process (decision, check, retry, progress): forget who may read which version.
+  void deps.services.progress.subscribeAll((reviewId) => accounts.reviewAccess.invalidate(reviewId));
 
   const api = app
     .get('/api/health', (c) =>

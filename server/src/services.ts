@@ -75,7 +75,7 @@ export function createServices(
     redactPii: config.redactPii,
     rubrics: rubrics.source,
     embedMissing: (versionId) => dossiers.embedMissing(versionId),
-    onProgress: (id) => progress.publish(id),
+    onProgress: (id) => changed(id),
     onFinished: (id, status) => notifications.reviewFinished(id, status),
   });
   const coaching = createCoachingService({
@@ -92,6 +92,7 @@ export function createServices(
     auth,
     logger,
     sessionCacheMs: config.sessionCacheMs,
+    onReviewChanged: (id) => changed(id),
     ...(overrides.clock ? { clock: overrides.clock } : {}),
   });
   const admin = createAdminService({
@@ -103,8 +104,17 @@ export function createServices(
   });
   const trainer = createTrainerService({
     database,
+    onChanged: (id) => changed(id),
     onChecked: (reviewId, by) => notifications.feedbackReturned(reviewId, by),
   });
+  /**
+   * A review changed: this process forgets its cached access and version at once (a trainer's next read
+   * shows the decision), and the bus tells the others (and the progress streams).
+   */
+  function changed(reviewId: string) {
+    accounts.reviewAccess.invalidate(reviewId);
+    progress.publish(reviewId);
+  }
   const calibration = createCalibrationService({
     database,
     reviews,

@@ -128,6 +128,8 @@ export async function createTestApp(
     },
     async close() {
       while (running.size > 0) await Promise.allSettled([...running]);
+      // The app listens for review changes (on PostgreSQL, one pooled connection): release it first.
+      await services.progress.close();
       if (!options.sharedWith) await database.close();
     },
   };

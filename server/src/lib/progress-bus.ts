@@ -20,8 +20,13 @@ export interface ProgressBus {
    * the unsubscribe function (read the state after this, so no change falls between read and listen).
    */
   subscribe(reviewId: string, onChange: () => void): Promise<() => void>;
+  /** Calls `onChange(reviewId)` after each change of any review (caches that must forget it). */
+  subscribeAll(onChange: (reviewId: string) => void): Promise<() => void>;
   close(): Promise<void>;
 }
+
+/** The local event every notice is also emitted under (review ids are uuids: no clash). */
+const ANY = Symbol('any review');
 
 export function createProgressBus(database: Database, logger: Logger): ProgressBus {
   const local = new EventEmitter();
@@ -29,10 +34,17 @@ export function createProgressBus(database: Database, logger: Logger): ProgressB
   const pool = database.pool;
   if (!pool) {
     return {
-      publish: (reviewId) => void local.emit(reviewId),
+      publish(reviewId) {
+        local.emit(reviewId);
+        local.emit(ANY, reviewId);
+      },
       async subscribe(reviewId, onChange) {
         local.on(reviewId, onChange);
         return () => local.off(reviewId, onChange);
+      },
+      async subscribeAll(onChange) {
+        local.on(ANY, onChange);
+        return () => local.off(ANY, onChange);
       },
       close: async () => {
         local.removeAllListeners();
@@ -47,7 +59,10 @@ export function createProgressBus(database: Database, logger: Logger): ProgressB
     listener ??= (async () => {
       const client = await pool.connect();
       client.on('notification', (msg) => {
-        if (msg.channel === PROGRESS_CHANNEL && msg.payload) local.emit(msg.payload);
+        if (msg.channel === PROGRESS_CHANNEL && msg.payload) {
+          local.emit(msg.payload);
+          local.emit(ANY, msg.payload);
+        }
       });
       client.on('error', (err) => {
         // Connection lost: drop it and listen again; streams re-check on their own meanwhile.
@@ -77,6 +92,11 @@ export function createProgressBus(database: Database, logger: Logger): ProgressB
       await listen().catch(() => {});
       local.on(reviewId, onChange);
       return () => local.off(reviewId, onChange);
+    },
+    async subscribeAll(onChange) {
+      await listen().catch(() => {});
+      local.on(ANY, onChange);
+      return () => local.off(ANY, onChange);
     },
     async close() {
       closed = true;

@@ -4,6 +4,7 @@ import type { Actor, AppEnv, Role } from '../../lib/actor';
 import { AppError, ValidationError } from '../../lib/errors';
 import { UUID_PATTERN } from '../../lib/openapi';
 import { findVisibleDossier, findVisibleReview, type Relation } from './access';
+import type { ReviewAccessCache } from './review-access-cache';
 
 /**
  * The access policy of the whole API, in one table. Every `/api` request goes through it after the
@@ -120,7 +121,11 @@ function forbidden() {
   return new AppError('forbidden', 403, 'Votre rôle ne permet pas cette action.');
 }
 
-export function accessPolicy(database: Database): MiddlewareHandler<AppEnv> {
+export function accessPolicy(
+  database: Database,
+  /** Reuses review access decisions for a few seconds (signed-in reads of a report cost no query). */
+  reviewAccess?: ReviewAccessCache,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const path = c.req.path;
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
@@ -146,7 +151,8 @@ export function accessPolicy(database: Database): MiddlewareHandler<AppEnv> {
     let ref: Awaited<ReturnType<typeof findVisibleDossier>>;
     if ('dossier' in rule) ref = await findVisibleDossier(database, actor, id);
     else {
-      const review = await findVisibleReview(database, actor, id);
+      const lookUp = () => findVisibleReview(database, actor, id);
+      const review = reviewAccess ? await reviewAccess.fetch(actor, id, lookUp) : await lookUp();
       c.set('reviewVersion', { id, version: review.reviewVersion });
       ref = review;
     }

@@ -28,6 +28,7 @@ import { AppError, NotFoundError, ValidationError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import { audit } from './audit';
 import type { Auth } from './auth';
+import { createReviewAccessCache } from './review-access-cache';
 
 export interface NewUser {
   email: string;
@@ -68,6 +69,8 @@ export function createAccountService(deps: {
   sessionCacheMs?: number;
   /** The session cache's clock (tests move it by hand); default `performance`. */
   clock?: { now(): number };
+  /** Called for each review deleted with its dossier (cached access must go). */
+  onReviewChanged?: (reviewId: string) => void;
 }) {
   const { database, auth, logger } = deps;
   const { db } = database;
@@ -83,6 +86,11 @@ export function createAccountService(deps: {
           fetchMethod: async (_token, _stale, { context }) => ({ actor: await lookUp(context) }),
         })
       : null;
+
+  const reviewAccess = createReviewAccessCache({
+    ttlMs: cacheMs,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  });
 
   async function lookUp(headers: Headers): Promise<Actor | null> {
     const session = await auth.api.getSession({ headers });
@@ -372,7 +380,10 @@ export function createAccountService(deps: {
      */
     forgetSessions() {
       sessionCache?.clear();
+      reviewAccess.clear();
     },
+    /** Review access decisions reused like sessions (see `createReviewAccessCache`). */
+    reviewAccess,
     createUser,
     deleteUser,
     exportData,
@@ -537,7 +548,12 @@ export function createAccountService(deps: {
 
     /** Deletes one dossier and what derives from it (owner or admin); audited. */
     async deleteDossier(actor: Actor, dossierId: string) {
-      await db.transaction(async (tx) => {
+      const gone = await db.transaction(async (tx) => {
+        const reviewIds = await tx
+          .select({ id: reviews.id })
+          .from(reviews)
+          .innerJoin(dossierVersions, eq(dossierVersions.id, reviews.versionId))
+          .where(eq(dossierVersions.dossierId, dossierId));
         const deleted = await tx
           .delete(dossiers)
           .where(eq(dossiers.id, dossierId))
@@ -550,7 +566,10 @@ export function createAccountService(deps: {
           targetId: dossierId,
           detail: { examId: deleted[0].examId, ownerId: deleted[0].ownerId },
         });
+        return reviewIds.map((r) => r.id);
       });
+      // Its reviews' cached access goes now, here and (through the bus) in the other API processes.
+      for (const id of gone) deps.onReviewChanged?.(id);
     },
 
     /**

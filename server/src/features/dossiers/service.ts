@@ -3,13 +3,14 @@ import { and, asc, count, desc, eq, inArray, max, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
 import { disclosures, dossiers, dossierVersions, embeddings, passages } from '../../../../db/schema';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../../lib/errors';
+import { offlineEmbedderDimensions } from '../../lib/llm/embeddings';
 import type { Embedder } from '../../lib/llm/types';
 import type { Logger } from '../../lib/logger';
 import { redactPii } from '../../lib/redact';
 import { getExam } from '../referential/index';
-import { parseDocument } from './ingest/parse';
-import { splitPassages } from './ingest/passages';
-import type { ParsedDocument } from './ingest/types';
+import type { PassageVector } from './ingest/ingest';
+import { ingestDocument } from './ingest/parse';
+import type { ParsedDocument, Passage } from './ingest/types';
 import type { DossierView, VersionView } from './schemas';
 
 export interface UploadedFile {
@@ -29,7 +30,18 @@ export interface DossierServiceDeps {
 
 type VersionRow = typeof dossierVersions.$inferSelect;
 
+/**
+ * The parse budget of a file: `PREJURY_PARSE_TIMEOUT_MS` per started megabyte, at least once and at most
+ * ten times. A 3 MB dossier does three times the work of a 1 MB one; one fixed budget either refuses big
+ * honest files on a busy server or lets a hostile small one hold a worker for long.
+ */
+export function parseBudgetMs(parseTimeoutMs: number, bytes: number): number {
+  return parseTimeoutMs * Math.min(10, Math.max(1, Math.ceil(bytes / 1048576)));
+}
+
 const HIDDEN_EXCERPT = 160;
+/** Rows per insert statement when storing a version's passages and embeddings. */
+const INSERT_BATCH = 100;
 
 function toVersionView(
   row: Omit<VersionRow, 'file' | 'text' | 'pageTexts' | 'tables'>,
@@ -97,23 +109,37 @@ export function createDossierService(deps: DossierServiceDeps) {
   const { database, embedder, logger } = deps;
   const { db } = database;
 
-  async function ingest(file: UploadedFile): Promise<{ doc: ParsedDocument; sha256: string }> {
+  /** The offline embedder runs here; any other model is an external provider receiving passages. */
+  const remote = !embedder.model.startsWith('offline-');
+  const redact = deps.redactPii ?? true;
+  /** With the offline embedder, the parse worker computes the vectors too (CPU, off the event loop). */
+  const offlineDimensions = offlineEmbedderDimensions(embedder);
+
+  async function ingest(
+    file: UploadedFile,
+  ): Promise<{ doc: ParsedDocument; passages: Passage[]; vectors: PassageVector[] | null; sha256: string }> {
     if (file.bytes.byteLength > deps.maxUploadBytes) {
       throw new PayloadTooLargeError(
         `Fichier trop volumineux (${(file.bytes.byteLength / 1048576).toFixed(1)} Mo) : la limite est de ${(deps.maxUploadBytes / 1048576).toFixed(0)} Mo.`,
       );
     }
-    const doc = await parseDocument(file.bytes, { fileName: file.name, timeoutMs: deps.parseTimeoutMs });
+    const { doc, passages, vectors } = await ingestDocument(file.bytes, {
+      fileName: file.name,
+      timeoutMs: parseBudgetMs(deps.parseTimeoutMs, file.bytes.byteLength),
+      offlineDimensions,
+    });
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    return { doc, sha256 };
+    return { doc, passages, vectors, sha256 };
   }
 
-  /** Embeds the passages whose content has no vector yet for this model. */
-  /** The offline embedder runs here; any other model is an external provider receiving passages. */
-  const remote = !embedder.model.startsWith('offline-');
-  const redact = deps.redactPii ?? true;
-
-  async function newEmbeddings(chunks: { text: string; contentHash: string }[]) {
+  /**
+   * The vectors to store for passages whose content has none yet for this model: taken from `computed`
+   * (the parse worker's offline vectors) when given, else asked of the embedder.
+   */
+  async function newEmbeddings(
+    chunks: { text: string; contentHash: string }[],
+    computed: PassageVector[] | null = null,
+  ) {
     const hashes = [...new Set(chunks.map((c) => c.contentHash))];
     if (hashes.length === 0) return [];
     const known = await db
@@ -121,6 +147,16 @@ export function createDossierService(deps: DossierServiceDeps) {
       .from(embeddings)
       .where(and(eq(embeddings.model, embedder.model), inArray(embeddings.contentHash, hashes)));
     const knownSet = new Set(known.map((k) => k.hash));
+    if (computed !== null) {
+      return computed
+        .filter((v) => !knownSet.has(v.contentHash))
+        .map((v) => ({
+          contentHash: v.contentHash,
+          model: embedder.model,
+          dimensions: v.embedding.length,
+          embedding: v.embedding,
+        }));
+    }
     const todo = new Map<string, string>();
     for (const c of chunks)
       if (!knownSet.has(c.contentHash) && !todo.has(c.contentHash)) todo.set(c.contentHash, c.text);
@@ -165,9 +201,8 @@ export function createDossierService(deps: DossierServiceDeps) {
     file: UploadedFile,
     ownerId: string | null = null,
   ) {
-    const { doc, sha256 } = await ingest(file);
-    const chunks = splitPassages(doc);
-    const vectors = await newEmbeddings(chunks);
+    const { doc, passages: chunks, vectors: computed, sha256 } = await ingest(file);
+    const vectors = await newEmbeddings(chunks, computed);
     return db.transaction(async (tx) => {
       let id = dossierId;
       if (id === null) {
@@ -209,11 +244,15 @@ export function createDossierService(deps: DossierServiceDeps) {
           metadata: doc.metadata,
         })
         .returning({ id: dossierVersions.id, version: dossierVersions.version });
-      if (chunks.length > 0) {
+      // In batches: on the embedded database each statement runs on this thread (full-text vectors and
+      // indexes included), so a 3 MB dossier's thousands of passages in one statement held the event loop
+      // for seconds; between batches other requests are served. (PostgreSQL also caps a statement's
+      // parameters at 65,535.)
+      for (let from = 0; from < chunks.length; from += INSERT_BATCH) {
         await tx.insert(passages).values(
-          chunks.map((c, ordinal) => ({
+          chunks.slice(from, from + INSERT_BATCH).map((c, i) => ({
             versionId: version.id,
-            ordinal,
+            ordinal: from + i,
             page: c.page,
             pageEnd: c.pageEnd,
             section: c.section,
@@ -225,7 +264,12 @@ export function createDossierService(deps: DossierServiceDeps) {
           })),
         );
       }
-      if (vectors.length > 0) await tx.insert(embeddings).values(vectors).onConflictDoNothing();
+      for (let from = 0; from < vectors.length; from += INSERT_BATCH) {
+        await tx
+          .insert(embeddings)
+          .values(vectors.slice(from, from + INSERT_BATCH))
+          .onConflictDoNothing();
+      }
       if (remote && vectors.length > 0) {
         // The record of transfers: this version's passages went to the embedding provider.
         await tx.insert(disclosures).values({

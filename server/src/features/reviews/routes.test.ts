@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../../../db/client';
+import {
+  createPostgresTestDatabase,
+  describePostgres,
+  type PostgresTestDatabase,
+} from '../../../../db/postgres-testing';
 import { createOpenAIChatModel } from '../../lib/llm/openai-chat';
 import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
-import { createTestApp, tableCounts, uploadForm } from '../../testing';
+import { createTestApp, TEST_PASSWORD, tableCounts, uploadForm } from '../../testing';
 import { GapReportSchema } from './schemas';
 import { quotingResponder } from './test-helpers';
 
@@ -242,7 +248,7 @@ describe('reviews with the offline analyzer', () => {
     expect(k1.decision).toMatchObject({ score: 4, reason: 'evidence_missed' });
   });
 
-  it('reads a finished review with one database query, and the referential with none, once signed in', async () => {
+  it('reads a finished review, and the referential, with no database query once signed in', async () => {
     const { review } = await uploadAndReview(
       t,
       'b1-audit-rse',
@@ -265,7 +271,8 @@ describe('reviews with the offline analyzer', () => {
       }
       return n;
     };
-    expect(await counted(`/api/reviews/${review.id}`)).toBe(3);
+    // The session and the access decision (with the decisions' fingerprint) are reused for ≤ 5 s.
+    expect(await counted(`/api/reviews/${review.id}`)).toBe(0);
     expect(await counted('/api/exams/b1-audit-rse')).toBe(0);
     expect(await counted('/api/referential')).toBe(0);
   });
@@ -357,5 +364,132 @@ describe('reviews through an OpenAI-compatible model (real SDK, local stub serve
     expect(after.report.criteria.find((c: { id: string }) => c.id === 'K3').status).toBe('done');
     // Only the failed criterion was graded again.
     expect(stub.requests.filter((r) => r.endpoint === 'chat').length - before).toBe(1);
+  });
+});
+
+describe('cached review access: changes apply at once here, within the stated 5 s elsewhere', () => {
+  let t: TestApp;
+  let other: TestApp | undefined;
+  let now = 1_000_000;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterEach(async () => {
+    await other?.close();
+    other = undefined;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const patchTrainer = async (app: TestApp, trainerCohortIds: string[]) => {
+    const res = await app.as('admin').request(`/api/admin/users/${await app.userId('trainer')}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ trainerCohortIds }),
+    });
+    expect(res.status).toBe(204);
+  };
+  const cohortsOf = async (app: TestApp) =>
+    (
+      await app.database.query<{ cohort_id: string }>(
+        'select ct.cohort_id::text from cohort_trainers ct join users u on u.id = ct.user_id where u.email = $1',
+        ['trainer@demo.prejury.fr'],
+      )
+    ).map((r) => r.cohort_id);
+
+  it('refuses a trainer taken off the cohort, and a deleted dossier’s review, on the next read', async () => {
+    const { dossier, review } = await uploadAndReview(
+      t,
+      'b1-audit-rse',
+      'a.md',
+      caseText('b1-audit-rse/weak.md'),
+    );
+    const url = `/api/reviews/${review.id}`;
+    const cohorts = await cohortsOf(t);
+    expect((await t.as('trainer').request(url)).status).toBe(200); // cached for this trainer
+    await patchTrainer(t, []);
+    expect((await t.as('trainer').request(url)).status).toBe(404);
+    await patchTrainer(t, cohorts);
+    expect((await t.as('trainer').request(url)).status).toBe(200);
+
+    expect((await t.app.request(url)).status).toBe(200); // cached for the candidate
+    expect((await t.app.request(`/api/dossiers/${dossier.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await t.app.request(url)).status).toBe(404);
+  });
+
+  it('another API process re-checks access within 5 s of a change made elsewhere', async () => {
+    other = await createTestApp({ sharedWith: t, overrides: { clock: { now: () => now } } });
+    const { review } = await uploadAndReview(t, 'b1-audit-rse', 'b.md', caseText('b1-audit-rse/weak.md'));
+    const url = `/api/reviews/${review.id}`;
+    const cohorts = await cohortsOf(t);
+    expect((await other.as('trainer').request(url)).status).toBe(200);
+    // Through the first process, which has no way to tell this one (no shared bus on one PGlite).
+    await patchTrainer(t, []);
+    now += 4_900;
+    expect((await other.as('trainer').request(url)).status).toBe(200);
+    now += 200;
+    expect((await other.as('trainer').request(url)).status).toBe(404);
+    await patchTrainer(t, cohorts);
+  });
+
+  it('shows a trainer’s decision at once in the process that stored it, with a new ETag', async () => {
+    const { review } = await uploadAndReview(t, 'b1-audit-rse', 'c.md', caseText('b1-audit-rse/weak.md'));
+    const url = `/api/reviews/${review.id}`;
+    const before = await t.app.request(url);
+    expect((await t.as('trainer').request(url)).status).toBe(200);
+    const decided = await t.as('trainer').request(`${url}/criteria/K1/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ score: 0, reason: 'evidence_overrated' }),
+    });
+    expect(decided.status).toBe(201);
+    for (const app of [t.app, t.as('trainer')]) {
+      const after = await app.request(url);
+      expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+      const k1 = (await after.json()).report.criteria.find((c: { id: string }) => c.id === 'K1');
+      expect(k1.decision).toMatchObject({ score: 0, reason: 'evidence_overrated' });
+    }
+  });
+});
+
+describePostgres('cached review access across API processes on PostgreSQL (LISTEN/NOTIFY)', () => {
+  let pgdb: PostgresTestDatabase | undefined;
+  const opened: Database[] = [];
+  const apps: TestApp[] = [];
+  afterAll(async () => {
+    for (const app of apps.splice(0)) await app.close();
+    for (const db of opened.splice(0)) await db.close();
+    await pgdb?.drop();
+  });
+
+  it('shows a decision made through one process in the other before its cache would lapse', async () => {
+    pgdb = await createPostgresTestDatabase();
+    const one = await openDatabase({ databaseUrl: pgdb.url, poolMax: 4 });
+    const two = await openDatabase({ databaseUrl: pgdb.url, poolMax: 4, migrate: false });
+    opened.push(one, two);
+    // The second process's clock never moves: only the bus can make it look the review up again.
+    const a = await createTestApp({ sharedWith: { database: one } });
+    apps.push(a);
+    await a.services.accounts.seedDemo(TEST_PASSWORD);
+    const b = await createTestApp({ sharedWith: { database: two }, overrides: { clock: { now: () => 0 } } });
+    apps.push(b);
+    const { review } = await uploadAndReview(a, 'b1-audit-rse', 'pg.md', caseText('b1-audit-rse/weak.md'));
+    const url = `/api/reviews/${review.id}`;
+    const etag = (await b.app.request(url)).headers.get('etag');
+    expect(etag).toBeTruthy();
+    const decided = await a.as('trainer').request(`${url}/criteria/K1/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ score: 4, reason: 'evidence_missed' }),
+    });
+    expect(decided.status).toBe(201);
+    let after = await b.app.request(url);
+    while (after.headers.get('etag') === etag) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = await b.app.request(url);
+    }
+    const k1 = (await after.json()).report.criteria.find((c: { id: string }) => c.id === 'K1');
+    expect(k1.decision).toMatchObject({ score: 4, reason: 'evidence_missed' });
   });
 });

@@ -57,6 +57,8 @@ export function createTrainerService(deps: {
   database: Database;
   /** Called after a review is marked as checked: tells its candidate. */
   onChecked?: (reviewId: string, by: string) => Promise<void>;
+  /** Called after a decision or a check is stored: what a finished report's JSON depends on changed. */
+  onChanged?: (reviewId: string) => void;
 }) {
   const { database } = deps;
   const { db } = database;
@@ -200,6 +202,7 @@ export function createTrainerService(deps: {
         });
         return row;
       });
+      deps.onChanged?.(reviewId);
       return {
         criterionId,
         aiScore: decision.aiScore,
@@ -240,6 +243,7 @@ export function createTrainerService(deps: {
           detail: { comment: comment !== null },
         });
       });
+      deps.onChanged?.(reviewId);
       await deps.onChecked?.(reviewId, actor.name);
       return { by: actor.name, comment, at: values.createdAt.toISOString() };
     },

@@ -156,6 +156,14 @@ export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Emb
   };
 }
 
+/**
+ * The size of `embedder` when it is the offline embedder (its model name says so, and its vectors depend on
+ * nothing else), so that another thread can compute the very same vectors; null for any other model.
+ */
+export function offlineEmbedderDimensions(embedder: Pick<Embedder, 'model' | 'dimensions'>): number | null {
+  return embedder.model === `offline-hash-v1-${embedder.dimensions}` ? embedder.dimensions : null;
+}
+
 /** Cosine similarity of two vectors of equal length (0 when either is the zero vector). */
 export function cosine(a: readonly number[], b: readonly number[]): number {
   if (a.length !== b.length) throw new RangeError(`vector lengths differ: ${a.length} vs ${b.length}`);

@@ -1,18 +1,19 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError, UnprocessableError } from '../../../lib/errors';
+import type { IngestedDocument, IngestOptions } from './ingest';
 import type { ParsedDocument } from './types';
 
-/** A parse request as the worker receives it. */
+/** A request as the worker receives it. */
 export interface WorkerRequest {
   id: number;
   bytes: Uint8Array;
-  fileName: string;
+  options: IngestOptions;
 }
 
-/** What the worker posts back: the document, or an error to re-create on this side. */
+/** What the worker posts back: the ingested document, or an error to re-create on this side. */
 export type WorkerReply =
-  | { id: number; ok: true; doc: ParsedDocument }
+  | { id: number; ok: true; result: IngestedDocument }
   | {
       id: number;
       ok: false;
@@ -37,9 +38,10 @@ export const DEFAULT_POOL_OPTIONS: PoolOptions = {
 interface Job {
   id: number;
   bytes: Uint8Array;
-  fileName: string;
+  options: IngestOptions;
+  /** Counted from the moment a worker takes the job: waiting in line is not the file's fault. */
   timeoutMs: number;
-  resolve: (doc: ParsedDocument) => void;
+  resolve: (result: IngestedDocument) => void;
   reject: (err: Error) => void;
 }
 
@@ -107,9 +109,22 @@ export class ParsePool {
   constructor(private readonly options: PoolOptions = DEFAULT_POOL_OPTIONS) {}
 
   /** Parses `bytes` in a worker; rejects with the worker's `AppError`, or 422 `parse_timeout`. */
-  run(bytes: Uint8Array, fileName: string, timeoutMs: number): Promise<ParsedDocument> {
-    return new Promise<ParsedDocument>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, fileName, timeoutMs, resolve, reject });
+  async run(bytes: Uint8Array, fileName: string, timeoutMs: number): Promise<ParsedDocument> {
+    const { doc } = await this.ingest(
+      bytes,
+      { fileName, passages: false, offlineDimensions: null },
+      timeoutMs,
+    );
+    return doc;
+  }
+
+  /**
+   * Parses and prepares an upload in a worker (see `ingestInProcess`); rejects like `run`. `timeoutMs`
+   * runs from the moment a worker starts on it, not while the request waits for a free worker.
+   */
+  ingest(bytes: Uint8Array, options: IngestOptions, timeoutMs: number): Promise<IngestedDocument> {
+    return new Promise<IngestedDocument>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, bytes, options, timeoutMs, resolve, reject });
       this.pump();
     });
   }
@@ -161,7 +176,7 @@ export class ParsePool {
     slot.timer = setTimeout(() => this.onTimeout(slot), job.timeoutMs);
     // A copy is transferred so the caller's buffer stays usable (it is stored after parsing).
     const bytes = job.bytes.slice();
-    const request: WorkerRequest = { id: job.id, bytes, fileName: job.fileName };
+    const request: WorkerRequest = { id: job.id, bytes, options: job.options };
     slot.worker.postMessage(request, [bytes.buffer]);
   }
 
@@ -176,7 +191,7 @@ export class ParsePool {
     const job = slot.job;
     if (job === null || job.id !== reply.id) return;
     this.release(slot);
-    if (reply.ok) job.resolve(reply.doc);
+    if (reply.ok) job.resolve(reply.result);
     else job.reject(fromReply(reply.error));
     this.pump();
   }

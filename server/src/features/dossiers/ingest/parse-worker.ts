@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../lib/errors';
-import { parseDocumentInProcess } from './parse';
+import { ingestInProcess } from './ingest';
 import type { WorkerReply, WorkerRequest } from './parse-pool';
 
-/** Serves parse requests one at a time; errors travel as data (class instances do not cross threads). */
+/** Serves requests one at a time (parse, passages, offline embeddings); errors travel as data (class instances do not cross threads). */
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
-  const { id, bytes, fileName } = request;
+  const { id, bytes, options } = request;
   try {
-    return { id, ok: true, doc: await parseDocumentInProcess(bytes, { fileName }) };
+    return { id, ok: true, result: await ingestInProcess(bytes, options) };
   } catch (err) {
     if (err instanceof AppError) {
       return {

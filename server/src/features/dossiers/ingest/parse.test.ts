@@ -1,9 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
+import { createOfflineEmbedder } from '../../../lib/llm/embeddings';
+import { parseBudgetMs } from '../service';
 import { buildDocx } from './fixtures/build-docx';
 import { buildPdf } from './fixtures/build-pdf';
-import { dossierPages, PAGE_13_SENTENCE, RUNNING_HEADER, WHITE_INJECTION } from './fixtures/dossier';
-import { pageOfOffset, parseDocument } from './parse';
+import {
+  dossierPages,
+  PAGE_13_SENTENCE,
+  paragraph,
+  RUNNING_HEADER,
+  WHITE_INJECTION,
+} from './fixtures/dossier';
+import { ingestDocument, pageOfOffset, parseDocument, parseDocumentInProcess } from './parse';
 import { ParsePool } from './parse-pool';
 import { splitPassages } from './passages';
 import type { ParsedDocument } from './types';
@@ -53,12 +61,12 @@ describe('parseDocument (worker thread): a 20-page PDF and its DOCX twin', () =>
     expect(pdf.words).toBe(docx.words);
   });
 
-  it('places a known sentence on page 13 in both', () => {
+  it('places a known sentence on page 13 in both', async () => {
     for (const doc of [pdf, docx]) {
       const at = doc.text.indexOf(PAGE_13_SENTENCE);
       expect(at).toBeGreaterThan(0);
       expect(pageOfOffset(doc, at)).toBe(13);
-      const passage = splitPassages(doc).find((p) => p.text.includes(PAGE_13_SENTENCE));
+      const passage = (await splitPassages(doc)).find((p) => p.text.includes(PAGE_13_SENTENCE));
       expect(passage?.page).toBeLessThanOrEqual(13);
       expect(passage?.pageEnd).toBeGreaterThanOrEqual(13);
     }
@@ -102,6 +110,40 @@ describe('parseDocument errors', () => {
   });
 });
 
+describe('ingestDocument (worker thread): what an upload needs before it is stored', () => {
+  it('gives the passages and offline vectors the calling thread would compute', async () => {
+    const text = Array.from(
+      { length: 30 },
+      (_, i) => `## Partie ${i}\n\n${paragraph(i)}\n\n${paragraph(i + 1)}`,
+    );
+    const bytes = new TextEncoder().encode(`# Dossier\n\n${text.join('\n\n')}`);
+    const { doc, passages, vectors } = await ingestDocument(bytes, {
+      fileName: 'dossier.md',
+      timeoutMs: 20_000,
+      offlineDimensions: 64,
+    });
+    const local = await parseDocumentInProcess(bytes, { fileName: 'dossier.md' });
+    expect(doc).toEqual(local);
+    expect(passages).toEqual(await splitPassages(local));
+    for (const p of passages) expect(doc.text.slice(p.charStart, p.charEnd)).toBe(p.text);
+    const distinct = [...new Map(passages.map((p) => [p.contentHash, p.text])).entries()];
+    expect(vectors?.map((v) => v.contentHash)).toEqual(distinct.map(([hash]) => hash));
+    const expected = await createOfflineEmbedder({ dimensions: 64 }).embed(distinct.map(([, t]) => t));
+    expect(vectors?.map((v) => v.embedding)).toEqual(expected);
+  });
+
+  it('leaves embedding to the caller for a remote model', async () => {
+    const bytes = new TextEncoder().encode('Un dossier en texte brut, assez court pour un seul passage.');
+    const result = await ingestDocument(bytes, {
+      fileName: 'a.txt',
+      timeoutMs: 20_000,
+      offlineDimensions: null,
+    });
+    expect(result.passages).toHaveLength(1);
+    expect(result.vectors).toBeNull();
+  });
+});
+
 describe('pageOfOffset', () => {
   it('maps offsets to pages, separators to the page before', () => {
     const doc = {
@@ -129,5 +171,13 @@ describe('ParsePool', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('parseBudgetMs', () => {
+  it('gives the per-megabyte budget for each started megabyte, at least once and at most ten times', () => {
+    expect([0, 1, 1048576, 1048577, 3 * 1048576, 50 * 1048576].map((b) => parseBudgetMs(1000, b))).toEqual([
+      1000, 1000, 1000, 2000, 3000, 10_000,
+    ]);
   });
 });

@@ -1,17 +1,17 @@
 import { UnprocessableError } from '../../../lib/errors';
-import { MEDIA_TYPES, sniff } from './detect';
-import { parseDocx } from './docx';
+import type { IngestedDocument } from './ingest';
+import { pageAt } from './page-offsets';
 import { ParsePool } from './parse-pool';
-import { parsePdf } from './pdf';
-import { finishDocument } from './pipeline';
-import { pageAt } from './sections';
-import { parseText } from './text';
+import type { finishDocument } from './pipeline';
 import type { ParsedDocument } from './types';
 
 export interface ParseOptions {
   /** Used in messages only: the format is always detected from the content. */
   fileName: string;
-  /** Wall-clock budget for parsing; the worker is terminated beyond it (422 `parse_timeout`). */
+  /**
+   * Wall-clock budget for parsing, from the moment a worker starts on the file (not while it waits for
+   * one); the worker is terminated beyond it (422 `parse_timeout`).
+   */
   timeoutMs: number;
 }
 
@@ -23,20 +23,28 @@ export async function parseDocumentInProcess(
   bytes: Uint8Array,
   options: Pick<ParseOptions, 'fileName'>,
 ): Promise<ParsedDocument> {
+  // The parsers (pdf.js, the DOCX reader, language data) load here, on first use: in the worker. The API
+  // process only imports this module for the pool and never pays for them at rest.
+  const [{ MEDIA_TYPES, sniff }, { finishDocument }] = await Promise.all([
+    import('./detect'),
+    import('./pipeline'),
+  ]);
+  const finish = (raw: Parameters<typeof finishDocument>[0]) => finishOrEmpty(finishDocument(raw));
   const sniffed = await sniff(bytes, options.fileName);
   switch (sniffed.format) {
     case 'pdf':
-      return finishOrEmpty(await parsePdf(bytes, sniffed.mediaType));
+      return finish(await (await import('./pdf')).parsePdf(bytes, sniffed.mediaType));
     case 'docx':
       if (sniffed.zip === undefined) throw new Error('docx sniffed without its archive');
-      return finishOrEmpty(parseDocx(sniffed.zip, sniffed.mediaType));
-    default:
-      return finishOrEmpty(parseText(sniffed.text ?? '', sniffed.format, MEDIA_TYPES[sniffed.format]));
+      return finish((await import('./docx')).parseDocx(sniffed.zip, sniffed.mediaType));
+    default: {
+      const { parseText } = await import('./text');
+      return finish(parseText(sniffed.text ?? '', sniffed.format, MEDIA_TYPES[sniffed.format]));
+    }
   }
 }
 
-function finishOrEmpty(raw: Parameters<typeof finishDocument>[0]): ParsedDocument {
-  const doc = finishDocument(raw);
+function finishOrEmpty(doc: ParsedDocument): ParsedDocument {
   if (doc.words === 0) {
     throw new UnprocessableError('empty_file', 'Le document ne contient aucun texte lisible.');
   }
@@ -54,6 +62,23 @@ let pool: ParsePool | null = null;
 export function parseDocument(bytes: Uint8Array, options: ParseOptions): Promise<ParsedDocument> {
   pool ??= new ParsePool();
   return pool.run(bytes, options.fileName, options.timeoutMs);
+}
+
+/**
+ * Everything CPU-heavy an upload needs, in a worker thread: the parse as in `parseDocument`, then the
+ * retrieval passages and, with the offline embedder (`offlineDimensions`), their vectors. The event loop
+ * only receives the result. Rejects like `parseDocument`.
+ */
+export function ingestDocument(
+  bytes: Uint8Array,
+  options: ParseOptions & { offlineDimensions: number | null },
+): Promise<IngestedDocument> {
+  pool ??= new ParsePool();
+  return pool.ingest(
+    bytes,
+    { fileName: options.fileName, passages: true, offlineDimensions: options.offlineDimensions },
+    options.timeoutMs,
+  );
 }
 
 /** Stops the parse workers (graceful shutdown); the next `parseDocument` starts new ones. */

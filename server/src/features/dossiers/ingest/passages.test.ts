@@ -33,7 +33,7 @@ async function parsed() {
 describe('splitPassages', () => {
   it('cuts within sections, with exact offsets, pages, hashes and sizes', async () => {
     const doc = await parsed();
-    const passages = splitPassages(doc);
+    const passages = await splitPassages(doc);
     expect(passages.length).toBeGreaterThan(8);
     for (const p of passages) {
       expect(doc.text.slice(p.charStart, p.charEnd)).toBe(p.text);
@@ -58,10 +58,10 @@ describe('splitPassages', () => {
 
   it('is deterministic', async () => {
     const doc = await parsed();
-    expect(splitPassages(doc)).toEqual(splitPassages(await parsed()));
+    expect(await splitPassages(doc)).toEqual(await splitPassages(await parsed()));
   });
 
-  it('cuts exactly where LangChain RecursiveCharacterTextSplitter does', async () => {
+  it('maps every LangChain chunk back to its exact place in the text', async () => {
     const doc = await parsed();
     const splitter = new RecursiveCharacterTextSplitter({
       chunkSize: PASSAGE_CHUNK_WORDS,
@@ -72,9 +72,37 @@ describe('splitPassages', () => {
     });
     for (const s of doc.sections) {
       const text = doc.text.slice(s.start, s.end);
-      const ours = splitSpans(text).map(([a, b]) => text.slice(a, b));
-      expect(ours).toEqual(await splitter.splitText(text));
+      const spans = await splitSpans(text);
+      expect(spans.map(([a, b]) => text.slice(a, b))).toEqual(await splitter.splitText(text));
+      for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThan(spans[i - 1][0]);
     }
+  });
+
+  it('finds repeated paragraphs at their own place, not at an earlier copy', async () => {
+    const same = paragraph(1);
+    const text = Array.from({ length: 12 }, (_, i) => `${i % 2 === 0 ? same : paragraph(i)}`).join('\n\n');
+    const spans = await splitSpans(text);
+    expect(spans.length).toBeGreaterThan(2);
+    for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThan(spans[i - 1][0]);
+    // The last chunk ends the text: a cursor from 0 would have found its first paragraph at the top.
+    expect(spans[spans.length - 1][1]).toBe(text.trimEnd().length);
+  });
+
+  it('locates chunks where the splitter collapsed a run of separators (double spaces, blank lines)', async () => {
+    const words = Array.from({ length: 700 }, (_, i) => `mot${i}`);
+    // No « \n\n », « \n » or « . »: cut at spaces, where « a  b » gives LangChain an empty piece.
+    const text = words.map((w, i) => (i % 50 === 49 ? `${w}  ` : `${w} `)).join('');
+    const spans = await splitSpans(text);
+    expect(spans.length).toBeGreaterThan(2);
+    for (const [a, b] of spans) {
+      const slice = text.slice(a, b);
+      expect(slice).toBe(slice.trim());
+      expect(countWords(slice)).toBeLessThanOrEqual(PASSAGE_CHUNK_WORDS);
+    }
+    // Every word is in some chunk, in order, and the chunks overlap.
+    expect(text.slice(spans[0][0], spans[0][1])).toMatch(/^mot0 /);
+    expect(text.slice(...spans[spans.length - 1])).toMatch(/mot699$/);
+    expect(spans[1][0]).toBeLessThan(spans[0][1]);
   });
 
   it('gives identical passages the same hash whatever their whitespace', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { pageAt } from './sections';
 import type { ParsedDocument, Passage } from './types';
 import { countWords } from './words';
@@ -9,109 +10,56 @@ export const PASSAGE_SEPARATORS = ['\n\n', '\n', '. ', ' '];
 export const PASSAGE_CHUNK_WORDS = 320;
 export const PASSAGE_OVERLAP_WORDS = 40;
 
-interface Span {
-  start: number;
-  end: number;
-  /** Length in words, computed once. */
-  words: number;
+/**
+ * LangChain's `RecursiveCharacterTextSplitter` with word-count length and the separators dropped
+ * (`keepSeparator: false`): it returns chunk texts, not offsets.
+ */
+function splitter(): RecursiveCharacterTextSplitter {
+  return new RecursiveCharacterTextSplitter({
+    chunkSize: PASSAGE_CHUNK_WORDS,
+    chunkOverlap: PASSAGE_OVERLAP_WORDS,
+    separators: PASSAGE_SEPARATORS,
+    keepSeparator: false,
+    lengthFunction: countWords,
+  });
 }
 
-export interface SplitOptions {
-  chunkSize: number;
-  chunkOverlap: number;
-  separators: string[];
-}
-
-const DEFAULTS: SplitOptions = {
-  chunkSize: PASSAGE_CHUNK_WORDS,
-  chunkOverlap: PASSAGE_OVERLAP_WORDS,
-  separators: PASSAGE_SEPARATORS,
-};
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * LangChain's `RecursiveCharacterTextSplitter` algorithm (keepSeparator: false, word-count length),
- * ported to work on offsets, synchronously. Why not call LangChain: its splitter is async-only, while
- * `splitPassages` is synchronous for its callers, and it finds chunks back with `indexOf`, which can land
- * on an earlier copy of a repeated sentence; offsets cannot. `passages.test.ts` checks the chunks are the
- * ones LangChain produces. Returns [start, end) spans of `text`, trimmed.
+ * Where `chunk` lies in `text`, searching from `from`. A chunk is a slice of the text (trimmed joins of
+ * adjacent pieces) except where the splitter dropped an empty piece between two separators (« a  b »,
+ * four newlines): it then joined them with one separator, so the search falls back to matching any run
+ * of whitespace for a run of whitespace.
  */
-export function splitSpans(text: string, options: SplitOptions = DEFAULTS): [number, number][] {
-  const { chunkSize, chunkOverlap, separators } = options;
-  const span = (start: number, end: number): Span => ({
-    start,
-    end,
-    words: countWords(text.slice(start, end)),
-  });
+function locate(text: string, chunk: string, from: number): [number, number] | null {
+  const at = text.indexOf(chunk, from);
+  if (at >= 0) return [at, at + chunk.length];
+  const pattern = chunk.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+  if (pattern === '') return null;
+  const re = new RegExp(pattern, 'g');
+  re.lastIndex = from;
+  const match = re.exec(text);
+  return match ? [match.index, match.index + match[0].length] : null;
+}
 
-  const splitOn = (s: Span, separator: string): Span[] => {
-    const out: Span[] = [];
-    let from = s.start;
-    while (from <= s.end) {
-      const at = text.indexOf(separator, from);
-      const stop = at < 0 || at + separator.length > s.end ? s.end : at;
-      if (stop > from) out.push(span(from, stop));
-      if (stop === s.end) break;
-      from = stop + separator.length;
-    }
-    return out;
-  };
-
-  const join = (docs: Span[]): [number, number] | null => {
-    let start = docs[0].start;
-    let end = docs[docs.length - 1].end;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    return end > start ? [start, end] : null;
-  };
-
-  const merge = (splits: Span[], separatorLength: number): [number, number][] => {
-    const docs: [number, number][] = [];
-    const current: Span[] = [];
-    let total = 0;
-    for (const d of splits) {
-      if (total + d.words + current.length * separatorLength > chunkSize && current.length > 0) {
-        const doc = join(current);
-        if (doc !== null) docs.push(doc);
-        while (
-          total > chunkOverlap ||
-          (total + d.words + current.length * separatorLength > chunkSize && total > 0)
-        ) {
-          total -= current[0].words;
-          current.shift();
-        }
-      }
-      current.push(d);
-      total += d.words;
-    }
-    if (current.length > 0) {
-      const doc = join(current);
-      if (doc !== null) docs.push(doc);
-    }
-    return docs;
-  };
-
-  const recurse = (s: Span, seps: string[]): [number, number][] => {
-    const slice = text.slice(s.start, s.end);
-    const index = seps.findIndex((sep) => sep === '' || slice.includes(sep));
-    const separator = index < 0 ? seps[seps.length - 1] : seps[index];
-    const rest = index < 0 ? undefined : seps.slice(index + 1);
-    const out: [number, number][] = [];
-    let good: Span[] = [];
-    for (const piece of splitOn(s, separator)) {
-      if (piece.words < chunkSize) good.push(piece);
-      else {
-        if (good.length > 0) out.push(...merge(good, separator.length));
-        good = [];
-        if (rest === undefined || rest.length === 0) out.push([piece.start, piece.end]);
-        else out.push(...recurse(piece, rest));
-      }
-    }
-    if (good.length > 0) out.push(...merge(good, separator.length));
-    return out;
-  };
-
+/**
+ * Cuts `text` with LangChain's splitter and finds each chunk back in it with a cursor: chunks come in
+ * order and overlap, so each one starts after the start of the one before (searching from there, not
+ * from 0, keeps a repeated sentence from landing on an earlier copy). Returns [start, end) spans.
+ */
+export async function splitSpans(text: string): Promise<[number, number][]> {
   if (text.trim() === '') return [];
-  return recurse(span(0, text.length), separators);
+  const spans: [number, number][] = [];
+  let cursor = 0;
+  for (const chunk of await splitter().splitText(text)) {
+    const span = locate(text, chunk, cursor);
+    // Never expected (every chunk comes from the text); a chunk not found is skipped, not invented.
+    if (span === null) continue;
+    spans.push(span);
+    cursor = span[0] + 1;
+  }
+  return spans;
 }
 
 /** A chunk shorter than this (a lone heading before a long paragraph) is merged into its neighbour. */
@@ -163,13 +111,14 @@ function segments(doc: ParsedDocument): Segment[] {
 /**
  * Cuts a parsed document into retrieval passages (~150–400 words, 40 words of overlap), never across a
  * section boundary, each with its pages, section, annex flag, offsets into `doc.text` and a content hash.
- * Deterministic: the same document always gives the same passages.
+ * Deterministic: the same document always gives the same passages. CPU-heavy on a long dossier: uploads
+ * run it in the parse worker (`ingestDocument`).
  */
-export function splitPassages(doc: ParsedDocument): Passage[] {
+export async function splitPassages(doc: ParsedDocument): Promise<Passage[]> {
   const passages: Passage[] = [];
   for (const seg of segments(doc)) {
     const local = doc.text.slice(seg.start, seg.end);
-    for (const [s, e] of mergeCrumbs(local, splitSpans(local))) {
+    for (const [s, e] of mergeCrumbs(local, await splitSpans(local))) {
       // The sentence separator « . » was cut off the chunk's last sentence: give the period back.
       const end = local[e] === '.' && local[e - 1] !== '.' ? e + 1 : e;
       const charStart = seg.start + s;

@@ -2,6 +2,7 @@ import type { PageText, SectionInfo } from '../../../../../db/schema';
 import { isAnnexHeading } from './annex';
 import { detectLanguage } from './language';
 import { isPageNumberLine, normalizeInline } from './normalize';
+import { pageAt } from './page-offsets';
 import type { HeadingHint, PageOffset } from './types';
 import { countWords } from './words';
 
@@ -211,14 +212,5 @@ export function detectSections(
   return { sections, annexStartPage: opening.page, pagesExcludingAnnexes };
 }
 
-/** The page holding `offset` (in a page separator: the page before it). */
-export function pageAt(offsets: PageOffset[], offset: number): number {
-  let lo = 0;
-  let hi = offsets.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (offsets[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return offsets[lo]?.page ?? 1;
-}
+/** Re-exported: callers found it here before it moved to its own light module. */
+export { pageAt };
