@@ -142,8 +142,9 @@ describe('candidate workspace (real server, built app)', () => {
     await screenshot(page, 'candidate-03c-report-checks');
 
     // A quote opens the extracted text at its page, with the passage highlighted.
-    await page.locator('article[data-criterion] button[aria-expanded]').first().click();
-    const evidence = page.locator('a.evidence').first();
+    // (The first criterion may cite nothing: open them all and take the first quote of a criterion.)
+    await page.getByRole('button', { name: 'Tout déplier' }).click();
+    const evidence = page.locator('article[data-criterion] a.evidence').first();
     const quote = (await evidence.locator('q').textContent()) ?? '';
     expect(quote.length).toBeGreaterThan(11);
     await evidence.click();
