@@ -267,3 +267,69 @@ describe('a one-page PDF', () => {
     expect(doc.text.endsWith(paragraph(2).slice(-30))).toBe(true);
   });
 });
+
+describe('PDF headings read as a word processor set them, whatever the exporter', () => {
+  const sentence =
+    "Nous avons mené douze entretiens avec des clients pour comprendre leurs attentes et leurs freins à l'achat.";
+
+  it('takes the text, not a dossier full of smaller table rows, as the body: paragraphs are not headings', async () => {
+    // Chromium's print of a dossier made mostly of tables: 8.5 pt cells, 10 pt text, 13 pt headings.
+    const rows = Array.from({ length: 30 }, (_, i) =>
+      [`Segment régional ${i + 1}`, `${(i + 1) * 12} clients actifs`, `+${i} % sur 2023`].map((text, c) => ({
+        text,
+        x: 72 + c * 150,
+        y: 560 - i * 14,
+        size: 8.5,
+      })),
+    );
+    const bytes = await buildLinesPdf([
+      [
+        { text: '1. Diagnostic', y: 780, size: 13 },
+        { text: sentence, y: 755, size: 10 },
+        { text: sentence, y: 742, size: 10 },
+        { text: 'Nos décisions reposent sur trois constats :', y: 715, size: 10 },
+        { text: '2. Stratégie', y: 680, size: 13 },
+        { text: sentence, y: 655, size: 10 },
+        { text: 'Sources : entretiens avec 14 clients, base CRM', y: 628, size: 10 },
+      ],
+      rows.flat(),
+    ]);
+    const doc = await parse(bytes);
+    expect(doc.pages[1].text).toContain('Segment régional 2 | 24 clients actifs | +1 % sur 2023');
+    expect(doc.sections.map((s) => s.title)).toEqual(['1. Diagnostic', '2. Stratégie']);
+  });
+
+  it('sets apart stacked headings, a slightly larger heading size, and a wrapped title', async () => {
+    const bytes = await buildLinesPdf([
+      [
+        { text: "Participation d'Ergosit au salon professionnel Workspace", y: 780, size: 17 },
+        { text: 'Expo 2025', y: 758, size: 17 },
+        // Headings with no text between them (a draft still to write), as evenly spaced as lines.
+        { text: "1. Présentation de l'entreprise", y: 720, size: 13.5 },
+        { text: '2. Le portefeuille clients', y: 702, size: 13.5 },
+        { text: '3. Les comptes cibles', y: 684, size: 13.5 },
+        // LibreOffice's « Titre 3 »: 12 pt over 11 pt text, not bold.
+        { text: '3.1 Les critères', y: 650, size: 12 },
+        { text: sentence, y: 630, size: 11 },
+        { text: sentence, y: 616, size: 11 },
+        { text: '3.2 Les comptes retenus', y: 590, size: 12 },
+        { text: sentence, y: 570, size: 11 },
+        // A numbered list item in the body's size is not a heading when the sizes set the headings.
+        { text: '1. Relancer les comptes dormants.', y: 550, size: 11 },
+        { text: 'Conclusion', y: 520, size: 13.5 },
+        { text: sentence, y: 500, size: 11 },
+      ],
+      [{ text: sentence, y: 700, size: 11 }],
+    ]);
+    const doc = await parse(bytes);
+    expect(doc.sections.map((s) => s.title)).toEqual([
+      "Participation d'Ergosit au salon professionnel Workspace Expo 2025",
+      "1. Présentation de l'entreprise",
+      '2. Le portefeuille clients',
+      '3. Les comptes cibles',
+      '3.1 Les critères',
+      '3.2 Les comptes retenus',
+      'Conclusion',
+    ]);
+  });
+});

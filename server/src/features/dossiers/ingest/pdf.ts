@@ -12,6 +12,7 @@ import {
 } from './pdf-ops';
 import { continuesTable, findTables, joinContinuation, type PageTable } from './pdf-tables';
 import { installPdfjsPolyfills } from './pdfjs-polyfills';
+import { numberedHeadingLevel } from './sections';
 import type { HeadingHint, HiddenItem, RawDocument } from './types';
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
@@ -382,16 +383,77 @@ async function outlineHints(doc: PdfDocument): Promise<HeadingHint[]> {
   return hints;
 }
 
+/** Lines of a size at least this much larger than the body's, used only by short lines, are headings too. */
+const MINOR_HEADING_RATIO = 1.05;
+/** A heading line has at most this many words. */
+const HEADING_WORDS = 15;
+/** Lines of running text hold this many words on average (headings, fewer). */
+const PROSE_LINE_WORDS = 9;
+
+function words(lines: Line[]): number {
+  return lines.reduce((n, l) => n + l.text.split(/\s+/).filter(Boolean).length, 0);
+}
+
+/** A table row: ruled, or cells apart on one baseline (a table without rules). */
+function isRow(line: Line): boolean {
+  return line.table !== undefined || line.text.includes(' | ');
+}
+
+/** The lines of each paragraph (a `paragraphStart` line and those that follow it), tables left out. */
+function paragraphsOf(pages: Line[][]): Line[][] {
+  const out: Line[][] = [];
+  for (const lines of pages) {
+    let current: Line[] | null = null;
+    for (const line of lines) {
+      if (isRow(line)) {
+        current = null;
+        continue;
+      }
+      if (current === null || line.paragraphStart || line.size !== current[0].size) {
+        current = [];
+        out.push(current);
+      }
+      current.push(line);
+    }
+  }
+  return out;
+}
+
 /**
- * Headings from font size: lines clearly larger than the body text (the size most characters use),
- * ranked by size into levels. Consecutive heading lines of one size are one heading.
+ * The body text's size: the one most characters of prose use. Prose is a paragraph of several lines or
+ * one that ends a sentence (a run of headings with no text between them is one paragraph of short lines);
+ * table rows are left out, since dossiers full of tables often set them smaller
+ * and they would outweigh the text (every paragraph would then pass for a heading), and so are short
+ * standalone lines, which outweigh the text in a nearly empty draft made of headings.
+ */
+function bodySize(paragraphs: Line[][]): number {
+  const weigh = (keep: (p: Line[]) => boolean) => {
+    const weights = new Map<number, number>();
+    for (const p of paragraphs.filter(keep))
+      for (const l of p) weights.set(l.size, (weights.get(l.size) ?? 0) + l.text.length);
+    return [...weights].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  };
+  const prose = (p: Line[]) =>
+    /[.!?…:;»)]$/u.test(p[p.length - 1].text.trim()) ||
+    (p.length >= 2 && words(p) / p.length >= PROSE_LINE_WORDS);
+  return weigh(prose) ?? weigh(() => true) ?? 0;
+}
+
+/**
+ * Headings from font size: lines clearly larger than the body text, or slightly larger in a size that only
+ * short standalone lines use (a LibreOffice « Titre 3 » at 12 pt over 11 pt text), ranked by size into
+ * levels. Consecutive heading lines of one size are one heading.
  */
 function layoutHints(pages: Line[][]): HeadingHint[] {
-  const weights = new Map<number, number>();
-  for (const l of pages.flat()) weights.set(l.size, (weights.get(l.size) ?? 0) + l.text.length);
-  const body = [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  const paragraphs = paragraphsOf(pages);
+  const body = bodySize(paragraphs);
+  const short = (l: Line) => /\p{L}/u.test(l.text) && l.text.split(/\s+/).length <= HEADING_WORDS;
+  // Sizes some longer paragraph uses: text set a little larger (a quote, a lead), not headings.
+  const prose = new Set(paragraphs.filter((p) => p.length > 2 || !p.every(short)).map((p) => p[0].size));
   const isHeading = (l: Line) =>
-    l.size >= body * HEADING_RATIO && /\p{L}/u.test(l.text) && l.text.split(/\s+/).length <= 15;
+    !isRow(l) &&
+    short(l) &&
+    (l.size >= body * HEADING_RATIO || (l.size >= body * MINOR_HEADING_RATIO && !prose.has(l.size)));
   const sizes = [
     ...new Set(
       pages
@@ -402,15 +464,24 @@ function layoutHints(pages: Line[][]): HeadingHint[] {
   ].sort((a, b) => b - a);
   const hints: HeadingHint[] = [];
   pages.forEach((lines, index) => {
+    let previousHeading = false;
     lines.forEach((line, i) => {
-      if (!isHeading(line)) return;
       const previous = lines[i - 1];
       const last = hints[hints.length - 1];
-      if (
+      // A heading wrapped over two lines goes on in its size, even on a line with no letter (« 2025 »).
+      const continues =
+        previousHeading &&
         previous !== undefined &&
-        isHeading(previous) &&
+        !isRow(line) &&
         previous.size === line.size &&
         !line.paragraphStart &&
+        line.text.split(/\s+/).length <= HEADING_WORDS;
+      previousHeading = isHeading(line) || (continues && previousHeading);
+      if (!previousHeading) return;
+      if (
+        continues &&
+        // Headings with no text between them follow each other like a wrapped one, but each has its number.
+        numberedHeadingLevel(line.text) === 0 &&
         last
       ) {
         last.text += ` ${line.text}`;

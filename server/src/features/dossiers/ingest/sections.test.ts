@@ -62,6 +62,34 @@ describe('detectSections', () => {
     expect(sections.map((s) => s.title)).toEqual(['Contexte']);
   });
 
+  it('reads a PDF by its font sizes alone when they set several headings apart, as a DOCX by its styles', () => {
+    const layout = (text: string, level: number): HeadingHint => ({ page: 1, text, level, source: 'layout' });
+    const { sections } = sectionsOf(
+      [
+        `Candidature\n\n1. L'offre\n\n${BODY}\n\nExpérience professionnelle\n\n${BODY}\n\n2. Le rapport\n\n1. Créer un poste de responsable RSE.\n\n${BODY}`,
+      ],
+      [layout('Candidature', 1), layout("1. L'offre", 2), layout('2. Le rapport', 2)],
+    );
+    expect(sections.map((s) => s.title)).toEqual(['Candidature', "1. L'offre", '2. Le rapport']);
+    // Fewer headings from sizes than that: the text patterns still find the others.
+    const few = sectionsOf(
+      [`Candidature\n\n1. L'offre\n\n${BODY}\n\n2. Le rapport\n\n${BODY}`],
+      [layout('Candidature', 1)],
+    );
+    expect(few.sections.map((s) => s.title)).toEqual(['Candidature', "1. L'offre", '2. Le rapport']);
+  });
+
+  it('does not match a heading to a list item or a table row that names it first', () => {
+    const { sections } = sectionsOf(
+      [`Les outils\n\n${BODY}\n- le tableau de bord ;\n- le CRM.\n\nLe tableau de bord\n\n${BODY}`],
+      [
+        { page: 1, text: 'Les outils', level: 2, source: 'style' },
+        { page: 1, text: 'Le tableau de bord', level: 2, source: 'style' },
+      ],
+    );
+    expect(sections.map((s) => s.title)).toEqual(['Les outils', 'Le tableau de bord']);
+  });
+
   it('matches a hint to a line that carries its automatic number', () => {
     const { sections } = sectionsOf(
       [`2.1 Le marché\n\n${BODY}`],

@@ -88,6 +88,8 @@ const ROMAN = /^[IVXLC]{1,6}[.)\-–]\s+[\p{Lu}\p{Lt}]/u;
 const LETTER = /^[A-H][.)]\s+[\p{Lu}\p{Lt}]/u;
 const CAPTION = /^(?:source|sources|figure|fig\.|tableau|graphique|schéma|illustration|photo)\b/i;
 const TABLE_ROW = / \| /;
+/** Headings found from font sizes that make them the document's headings (a title and two sections). */
+const MIN_LAYOUT_HEADINGS = 3;
 const LIST_ITEM = /^- /;
 
 /** Level of a numbered heading (« 1. », « 1.2 », « II. », « A. », « Partie 2 »), or 0 when not one. */
@@ -146,6 +148,8 @@ function matchHints(hints: HeadingHint[], lines: Line[]): Map<Line, number> {
     if (wanted === '') continue;
     const fits = (l: Line) => {
       if (matched.has(l) || Math.abs(l.page - hint.page) > 1) return false;
+      // A list item or a table row naming the heading's words (« - le tableau de bord ; ») is not it.
+      if ((LIST_ITEM.test(l.text) || TABLE_ROW.test(l.text)) && !LIST_ITEM.test(hint.text)) return false;
       const k = key(l.text);
       // A PDF line may carry the heading's automatic number (« 1.2 ») that the bookmark lacks.
       return k === wanted || (k.endsWith(wanted) && /^[\p{N}ivxlc.]*$/u.test(k.slice(0, -wanted.length)));
@@ -178,7 +182,10 @@ export function detectSections(
 ): SectionsResult {
   const lines = linesOf(pages, offsets);
   const toc = tocPages(lines);
-  const authoritative = hints.some((h) => h.source !== 'layout');
+  // A PDF whose font sizes set several headings apart is read by them alone, as a DOCX is by its styles:
+  // the text patterns would also take its numbered list items and bold labels (« Expérience
+  // professionnelle ») for headings, and the sections, hence the scores, would depend on the format.
+  const authoritative = hints.some((h) => h.source !== 'layout') || hints.length >= MIN_LAYOUT_HEADINGS;
   const hinted = matchHints(hints, lines);
   const candidates: Candidate[] = [];
   for (const line of lines) {
