@@ -42,7 +42,7 @@ const membershipModel = {
 
 /**
  * The `memberships` table as better-auth's adapter reads it: its required `id` is the user id (the primary
- * key). Declared here, not in db/schema.ts, so drizzle-kit never sees a second table of that name.
+ * key). Declared here, not in db/schema/, so drizzle-kit never sees a second table of that name.
  */
 export const membershipView = pgTable('memberships', {
   id: text('user_id').primaryKey(),

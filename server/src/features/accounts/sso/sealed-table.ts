@@ -25,11 +25,11 @@ export function sealer(secret: string) {
 }
 
 /**
- * The `sso_providers` table (db/schema.ts) as the SSO plugin and our settings service read and write it:
+ * The `sso_providers` table (db/schema/sso.ts) as the SSO plugin and our settings service read and write it:
  * the same columns, but `oidc_config` (which holds the client secret) is sealed on the way to the database
- * and opened on the way back, so the secret is never stored in clear. Declared here, not in db/schema.ts:
+ * and opened on the way back, so the secret is never stored in clear. Declared here, not in db/schema/:
  * the key comes from the running app's secret (`PREJURY_AUTH_SECRET`, or the data folder's); if it changes,
- * the admin enters the client secret again. Keep the columns in step with `ssoProviders` in db/schema.ts.
+ * the admin enters the client secret again. Keep the columns in step with `ssoProviders` in db/schema/sso.ts.
  */
 export function sealedSsoProviders(secret: string) {
   const { seal, open } = sealer(secret);
