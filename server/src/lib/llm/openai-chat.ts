@@ -153,180 +153,205 @@ export function readCompletion<T>(completion: ChatCompletion, schema: ChatReques
  */
 export function createOpenAIChatModel(options: OpenAIChatModelOptions): ChatModel {
   const { model, timeoutMs, logger } = options;
-  const maxTokensParam = options.maxTokensParam ?? (options.baseURL ? 'max_tokens' : 'max_completion_tokens');
-  const client = createOpenAIClient(options);
-  const policy = retryPolicyOf(options);
-  const serverKey = `${options.baseURL ?? ''}|${model}`;
-  const firstMode = options.structuredOutput ?? 'json_schema';
-
-  function bodyFor<T>(
-    req: ChatRequest<T>,
-    mode: StructuredOutputMode,
-  ): ChatCompletionCreateParamsNonStreaming {
-    // Without an enforced schema the model must be told the shape; it goes after the stable system prompt,
-    // and is itself stable across a review's calls, so the cached prefix is unchanged.
-    const system = mode === 'json_schema' ? req.system : `${req.system}\n\n${schemaInstruction(req.schema)}`;
-    return {
-      model,
-      messages: [
-        { role: 'system', content: system },
-        // One user message: see ChatRequest (byte-identical prefixes for the provider's prompt cache).
-        { role: 'user', content: req.parts.join('\n\n') },
-      ],
-      ...(mode === 'json_schema'
-        ? {
-            response_format: {
-              type: 'json_schema',
-              json_schema: { name: req.schemaName, strict: true, schema: toStrictJsonSchema(req.schema) },
-            },
-          }
-        : mode === 'json_object'
-          ? { response_format: { type: 'json_object' } }
-          : {}),
-      ...(req.temperature === undefined ? {} : { temperature: req.temperature }),
-      ...(req.maxOutputTokens === undefined ? {} : { [maxTokensParam]: req.maxOutputTokens }),
-    };
-  }
-
-  /** One path, with the retry budget; an invalid answer is retried as a repair that shows the model its error. */
-  async function run<T>(req: ChatRequest<T>, mode: StructuredOutputMode, state: CallState) {
-    const body = bodyFor(req, mode);
-    let previous: { content: string; problem: string } | undefined;
-    return withRetry(
-      async () => {
-        const repair = previous;
-        const messages: ChatCompletionMessageParam[] = repair
-          ? [
-              ...body.messages,
-              { role: 'assistant', content: repair.content },
-              {
-                role: 'user',
-                content: `Ta réponse précédente est invalide : ${repair.problem}\nRéponds de nouveau avec uniquement l'objet JSON corrigé, conforme au schéma.`,
-              },
-            ]
-          : body.messages;
-        const completion = await withDeadline(
-          timeoutMs,
-          req.signal,
-          (signal) => client.chat.completions.create({ ...body, messages }, { signal }),
-          (cause) => new LlmError('timeout', `No complete answer within ${timeoutMs} ms.`, { cause }),
-        );
-        if (!addUsage(state.usage, completion.usage)) state.usageReported = false;
-        try {
-          const data = readCompletion(completion, req.schema);
-          if (repair) state.repaired = true;
-          return { data, model: completion.model || model };
-        } catch (err) {
-          const content = completion.choices[0]?.message.content;
-          if (err instanceof LlmError && err.kind === 'invalid_output' && err.retryable && content) {
-            // The model sees its own answer and what is wrong with it; logs only ever get the message.
-            const problem =
-              err.cause instanceof SyntaxError
-                ? `ce n'est pas un objet JSON valide (${err.cause.message}).`
-                : `${err.message.replace('The answer does not match the schema: ', 'non conforme au schéma : ')}.`;
-            previous = { content: content.slice(0, 8000), problem };
-          }
-          throw err;
-        }
-      },
-      policy,
-      {
-        ...(req.signal ? { signal: req.signal } : {}),
-        ...(req.tag ? { tag: req.tag } : {}),
-      },
-    );
-  }
-
+  const ctx: ChatContext = {
+    model,
+    timeoutMs,
+    logger,
+    maxTokensParam: options.maxTokensParam ?? (options.baseURL ? 'max_tokens' : 'max_completion_tokens'),
+    client: createOpenAIClient(options),
+    policy: retryPolicyOf(options),
+    serverKey: `${options.baseURL ?? ''}|${model}`,
+    firstMode: options.structuredOutput ?? 'json_schema',
+  };
   return {
     provider: options.provider ?? 'openai',
     model,
     async complete<T>(req: ChatRequest<T>): Promise<ChatResult<T>> {
       const started = performance.now();
       const state: CallState = { usage: emptyUsage(), usageReported: true, repaired: false };
-      return completeWith(req, state, started);
+      return completeWith(ctx, req, state, started);
     },
   };
+}
 
-  async function completeWith<T>(
-    req: ChatRequest<T>,
-    state: CallState,
-    started: number,
-  ): Promise<ChatResult<T>> {
-    const start = learntModes.get(serverKey) ?? firstMode;
-    let index = STRUCTURED_OUTPUT_MODES.indexOf(start);
-    let firstRefusal: unknown;
-    let attemptsBefore = 0;
-    // Set when this call is the one finding the path after a refusal; released whatever happens.
-    const probe: { release?: () => void } = {};
-    try {
-      for (;;) {
-        const mode = STRUCTURED_OUTPUT_MODES[index] ?? 'prompt';
-        try {
-          const { value, attempts } = await run(req, mode, state);
-          learntModes.set(serverKey, mode);
-          if (mode !== start) {
-            logger?.warn({ tag: req.tag, refused: start, using: mode }, 'structured output path changed');
-          }
-          const durationMs = Math.round(performance.now() - started);
-          logger?.debug(
-            {
-              tag: req.tag,
-              attempts: attemptsBefore + attempts,
-              structuredOutput: mode,
-              durationMs,
-              promptTokens: state.usage.promptTokens,
-              cachedPromptTokens: state.usage.cachedPromptTokens,
-              completionTokens: state.usage.completionTokens,
-            },
-            'model call done',
-          );
-          return {
-            data: value.data,
-            usage: state.usage,
-            durationMs,
-            attempts: attemptsBefore + attempts,
-            model: value.model,
-            structuredOutput: mode,
-            repaired: state.repaired,
-            usageReported: state.usageReported,
-          };
-        } catch (err) {
-          if (mode === 'prompt' || !refusesResponseFormat(err)) {
-            // Every path refused with a 400: the request itself is wrong, say so with the first refusal.
-            const error = classifyError(
-              firstRefusal !== undefined && refusesResponseFormat(err) ? firstRefusal : err,
-            );
-            error.usage = state.usage;
-            throw error;
-          }
-          firstRefusal ??= err;
-          attemptsBefore += 1;
-          // A review's criteria are sent together and refused together: one call walks down the paths while
-          // the others wait for it and take the path it found, instead of each trying every path.
-          const inFlight = probes.get(serverKey);
-          if (!probe.release && inFlight) {
-            await inFlight;
-            const learnt = learntModes.get(serverKey);
-            const learntIndex = learnt ? STRUCTURED_OUTPUT_MODES.indexOf(learnt) : -1;
-            index = learntIndex > index ? learntIndex : index + 1;
-            continue;
-          }
-          if (!probe.release) {
-            probes.set(
-              serverKey,
-              new Promise<void>((resolve) => {
-                probe.release = resolve;
-              }),
-            );
-          }
-          index += 1;
+/** What one model's calls share: its client, retry policy, and the key of what its server was taught. */
+interface ChatContext {
+  model: string;
+  timeoutMs: OpenAIChatModelOptions['timeoutMs'];
+  logger: OpenAIChatModelOptions['logger'];
+  maxTokensParam: 'max_completion_tokens' | 'max_tokens';
+  client: ReturnType<typeof createOpenAIClient>;
+  policy: ReturnType<typeof retryPolicyOf>;
+  serverKey: string;
+  firstMode: StructuredOutputMode;
+}
+
+/** The request body for one structured-output path. */
+function bodyFor<T>(
+  ctx: ChatContext,
+  req: ChatRequest<T>,
+  mode: StructuredOutputMode,
+): ChatCompletionCreateParamsNonStreaming {
+  // Without an enforced schema the model must be told the shape; it goes after the stable system prompt,
+  // and is itself stable across a review's calls, so the cached prefix is unchanged.
+  const system = mode === 'json_schema' ? req.system : `${req.system}\n\n${schemaInstruction(req.schema)}`;
+  return {
+    model: ctx.model,
+    messages: [
+      { role: 'system', content: system },
+      // One user message: see ChatRequest (byte-identical prefixes for the provider's prompt cache).
+      { role: 'user', content: req.parts.join('\n\n') },
+    ],
+    ...(mode === 'json_schema'
+      ? {
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: req.schemaName, strict: true, schema: toStrictJsonSchema(req.schema) },
+          },
         }
+      : mode === 'json_object'
+        ? { response_format: { type: 'json_object' } }
+        : {}),
+    ...(req.temperature === undefined ? {} : { temperature: req.temperature }),
+    ...(req.maxOutputTokens === undefined ? {} : { [ctx.maxTokensParam]: req.maxOutputTokens }),
+  };
+}
+
+/** One path, with the retry budget; an invalid answer is retried as a repair that shows the model its error. */
+async function run<T>(ctx: ChatContext, req: ChatRequest<T>, mode: StructuredOutputMode, state: CallState) {
+  const { client, timeoutMs, model, policy } = ctx;
+  const body = bodyFor(ctx, req, mode);
+  let previous: { content: string; problem: string } | undefined;
+  return withRetry(
+    async () => {
+      const repair = previous;
+      const messages: ChatCompletionMessageParam[] = repair
+        ? [
+            ...body.messages,
+            { role: 'assistant', content: repair.content },
+            {
+              role: 'user',
+              content: `Ta réponse précédente est invalide : ${repair.problem}\nRéponds de nouveau avec uniquement l'objet JSON corrigé, conforme au schéma.`,
+            },
+          ]
+        : body.messages;
+      const completion = await withDeadline(
+        timeoutMs,
+        req.signal,
+        (signal) => client.chat.completions.create({ ...body, messages }, { signal }),
+        (cause) => new LlmError('timeout', `No complete answer within ${timeoutMs} ms.`, { cause }),
+      );
+      if (!addUsage(state.usage, completion.usage)) state.usageReported = false;
+      try {
+        const data = readCompletion(completion, req.schema);
+        if (repair) state.repaired = true;
+        return { data, model: completion.model || model };
+      } catch (err) {
+        const content = completion.choices[0]?.message.content;
+        if (err instanceof LlmError && err.kind === 'invalid_output' && err.retryable && content) {
+          // The model sees its own answer and what is wrong with it; logs only ever get the message.
+          const problem =
+            err.cause instanceof SyntaxError
+              ? `ce n'est pas un objet JSON valide (${err.cause.message}).`
+              : `${err.message.replace('The answer does not match the schema: ', 'non conforme au schéma : ')}.`;
+          previous = { content: content.slice(0, 8000), problem };
+        }
+        throw err;
       }
-    } finally {
-      if (probe.release) {
-        probes.delete(serverKey);
-        probe.release();
+    },
+    policy,
+    {
+      ...(req.signal ? { signal: req.signal } : {}),
+      ...(req.tag ? { tag: req.tag } : {}),
+    },
+  );
+}
+
+/**
+ * Walks down the structured-output paths from the one known to work: a refused path (400/422) moves to the
+ * next, and what worked is remembered for the server and model.
+ */
+async function completeWith<T>(
+  ctx: ChatContext,
+  req: ChatRequest<T>,
+  state: CallState,
+  started: number,
+): Promise<ChatResult<T>> {
+  const { serverKey, firstMode, logger } = ctx;
+  const start = learntModes.get(serverKey) ?? firstMode;
+  let index = STRUCTURED_OUTPUT_MODES.indexOf(start);
+  let firstRefusal: unknown;
+  let attemptsBefore = 0;
+  // Set when this call is the one finding the path after a refusal; released whatever happens.
+  const probe: { release?: () => void } = {};
+  try {
+    for (;;) {
+      const mode = STRUCTURED_OUTPUT_MODES[index] ?? 'prompt';
+      try {
+        const { value, attempts } = await run(ctx, req, mode, state);
+        learntModes.set(serverKey, mode);
+        if (mode !== start) {
+          logger?.warn({ tag: req.tag, refused: start, using: mode }, 'structured output path changed');
+        }
+        const durationMs = Math.round(performance.now() - started);
+        logger?.debug(
+          {
+            tag: req.tag,
+            attempts: attemptsBefore + attempts,
+            structuredOutput: mode,
+            durationMs,
+            promptTokens: state.usage.promptTokens,
+            cachedPromptTokens: state.usage.cachedPromptTokens,
+            completionTokens: state.usage.completionTokens,
+          },
+          'model call done',
+        );
+        return {
+          data: value.data,
+          usage: state.usage,
+          durationMs,
+          attempts: attemptsBefore + attempts,
+          model: value.model,
+          structuredOutput: mode,
+          repaired: state.repaired,
+          usageReported: state.usageReported,
+        };
+      } catch (err) {
+        if (mode === 'prompt' || !refusesResponseFormat(err)) {
+          // Every path refused with a 400: the request itself is wrong, say so with the first refusal.
+          const error = classifyError(
+            firstRefusal !== undefined && refusesResponseFormat(err) ? firstRefusal : err,
+          );
+          error.usage = state.usage;
+          throw error;
+        }
+        firstRefusal ??= err;
+        attemptsBefore += 1;
+        // A review's criteria are sent together and refused together: one call walks down the paths while
+        // the others wait for it and take the path it found, instead of each trying every path.
+        const inFlight = probes.get(serverKey);
+        if (!probe.release && inFlight) {
+          await inFlight;
+          const learnt = learntModes.get(serverKey);
+          const learntIndex = learnt ? STRUCTURED_OUTPUT_MODES.indexOf(learnt) : -1;
+          index = learntIndex > index ? learntIndex : index + 1;
+          continue;
+        }
+        if (!probe.release) {
+          probes.set(
+            serverKey,
+            new Promise<void>((resolve) => {
+              probe.release = resolve;
+            }),
+          );
+        }
+        index += 1;
       }
+    }
+  } finally {
+    if (probe.release) {
+      probes.delete(serverKey);
+      probe.release();
     }
   }
 }
