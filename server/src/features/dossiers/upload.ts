@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { eq, max } from 'drizzle-orm';
+import { disclosures, dossiers, dossierVersions, embeddings, passages } from '../../../../db/schema';
+import { PayloadTooLargeError } from '../../lib/errors';
+import type { DossierContext, UploadedFile } from './deps';
+import { newEmbeddings } from './embedding';
+import type { PassageVector } from './ingest/ingest';
+import { ingestDocument } from './ingest/parse';
+import type { ParsedDocument, Passage } from './ingest/types';
+
+/**
+ * The parse budget of a file: `PREJURY_PARSE_TIMEOUT_MS` per started megabyte, at least once and at most
+ * ten times. A 3 MB dossier does three times the work of a 1 MB one; one fixed budget either refuses big
+ * honest files on a busy server or lets a hostile small one hold a worker for long.
+ */
+export function parseBudgetMs(parseTimeoutMs: number, bytes: number): number {
+  return parseTimeoutMs * Math.min(10, Math.max(1, Math.ceil(bytes / 1048576)));
+}
+
+/** Rows per insert statement when storing a version's passages and embeddings. */
+const INSERT_BATCH = 100;
+
+async function ingest(
+  ctx: DossierContext,
+  file: UploadedFile,
+): Promise<{ doc: ParsedDocument; passages: Passage[]; vectors: PassageVector[] | null; sha256: string }> {
+  if (file.bytes.byteLength > ctx.maxUploadBytes) {
+    throw new PayloadTooLargeError(
+      `Fichier trop volumineux (${(file.bytes.byteLength / 1048576).toFixed(1)} Mo) : la limite est de ${(ctx.maxUploadBytes / 1048576).toFixed(0)} Mo.`,
+    );
+  }
+  const { doc, passages, vectors } = await ingestDocument(file.bytes, {
+    fileName: file.name,
+    timeoutMs: parseBudgetMs(ctx.parseTimeoutMs, file.bytes.byteLength),
+    offlineDimensions: ctx.offlineDimensions,
+  });
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  return { doc, passages, vectors, sha256 };
+}
+
+/**
+ * Stores an upload as a new version (of a new dossier when `dossierId` is null). All-or-nothing: parsing
+ * and embedding happen first, then one transaction writes the dossier, the version, its passages and new
+ * embeddings together.
+ */
+export async function store(
+  ctx: DossierContext,
+  dossierId: string | null,
+  examId: string,
+  title: string,
+  file: UploadedFile,
+  ownerId: string | null = null,
+) {
+  const { db } = ctx.database;
+  const { embedder, logger, remote, redact } = ctx;
+  const { doc, passages: chunks, vectors: computed, sha256 } = await ingest(ctx, file);
+  const vectors = await newEmbeddings(ctx, chunks, computed);
+  return db.transaction(async (tx) => {
+    let id = dossierId;
+    if (id === null) {
+      const [created] = await tx
+        .insert(dossiers)
+        .values({ examId, title, ownerId })
+        .returning({ id: dossiers.id });
+      id = created.id;
+    } else {
+      await tx.update(dossiers).set({ title }).where(eq(dossiers.id, id));
+    }
+    const [{ latest }] = await tx
+      .select({ latest: max(dossierVersions.version) })
+      .from(dossierVersions)
+      .where(eq(dossierVersions.dossierId, id));
+    const [version] = await tx
+      .insert(dossierVersions)
+      .values({
+        dossierId: id,
+        version: (latest ?? 0) + 1,
+        fileName: file.name.slice(0, 255) || 'dossier',
+        format: doc.format,
+        mediaType: doc.mediaType,
+        sizeBytes: file.bytes.byteLength,
+        sha256,
+        file: Buffer.from(file.bytes),
+        pages: doc.pages.length,
+        pagesEstimated: doc.pagesEstimated,
+        annexStartPage: doc.annexStartPage,
+        pagesExcludingAnnexes: doc.pagesExcludingAnnexes,
+        words: doc.words,
+        language: doc.language,
+        text: doc.text,
+        pageTexts: doc.pages,
+        sections: doc.sections,
+        tables: doc.tables,
+        hidden: doc.hidden,
+        warnings: doc.warnings,
+        metadata: doc.metadata,
+      })
+      .returning({ id: dossierVersions.id, version: dossierVersions.version });
+    // In batches: on the embedded database each statement runs on this thread (full-text vectors and
+    // indexes included), so a 3 MB dossier's thousands of passages in one statement held the event loop
+    // for seconds; between batches other requests are served. (PostgreSQL also caps a statement's
+    // parameters at 65,535.)
+    for (let from = 0; from < chunks.length; from += INSERT_BATCH) {
+      await tx.insert(passages).values(
+        chunks.slice(from, from + INSERT_BATCH).map((c, i) => ({
+          versionId: version.id,
+          ordinal: from + i,
+          page: c.page,
+          pageEnd: c.pageEnd,
+          section: c.section,
+          annex: c.annex,
+          charStart: c.charStart,
+          charEnd: c.charEnd,
+          text: c.text,
+          contentHash: c.contentHash,
+        })),
+      );
+    }
+    for (let from = 0; from < vectors.length; from += INSERT_BATCH) {
+      await tx
+        .insert(embeddings)
+        .values(vectors.slice(from, from + INSERT_BATCH))
+        .onConflictDoNothing();
+    }
+    if (remote && vectors.length > 0) {
+      // The record of transfers: this version's passages went to the embedding provider.
+      await tx.insert(disclosures).values({
+        versionId: version.id,
+        provider: 'openai',
+        model: embedder.model,
+        purpose: 'embedding',
+        redacted: redact,
+      });
+    }
+    logger.info(
+      {
+        dossierId: id,
+        version: version.version,
+        pages: doc.pages.length,
+        passages: chunks.length,
+        embedded: vectors.length,
+      },
+      'dossier version stored',
+    );
+    return { id, version: version.version };
+  });
+}
