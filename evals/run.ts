@@ -72,6 +72,139 @@ function parse(argv: string[]) {
   });
 }
 
+type Values = ReturnType<typeof parse>['values'];
+
+/** What the flags ask for, once checked: an error message (exit 2) or the run's settings. */
+function settingsOf(
+  values: Values,
+): string | { repeats: number; withHeldout: boolean; withFormats: boolean } {
+  const repeats = Number(values.repeat);
+  if (!Number.isInteger(repeats) || repeats < 1 || repeats > 20)
+    return '--repeat must be an integer from 1 to 20.';
+  if (values.provider && !['offline', 'openai'].includes(values.provider))
+    return `--provider must be offline or openai.\n\n${USAGE}`;
+  if (values.exam && !getExam(values.exam)) {
+    return `Unknown exam "${values.exam}". Exams: ${listExams()
+      .map((e) => e.id)
+      .join(', ')}`;
+  }
+  if (values.formats && !['on', 'off'].includes(values.formats))
+    return `--formats must be on or off.\n\n${USAGE}`;
+  if (values.heldout && !['on', 'off'].includes(values.heldout))
+    return `--heldout must be on or off.\n\n${USAGE}`;
+  const withHeldout = values.heldout !== 'off';
+  if (!withHeldout && (values.ci || values['update-baseline']))
+    return '--ci and --update-baseline need the held-out part: drop --heldout off.';
+  const offlineRun = (values.provider ?? 'offline') === 'offline';
+  if (values.formats === 'off' && values.ci && offlineRun)
+    return '--ci gates the formats: drop --formats off.';
+  const withFormats = values.formats ? values.formats === 'on' : offlineRun;
+  if (values['update-baseline'] && values.exam)
+    return '--update-baseline needs the whole suite: drop --exam.';
+  return { repeats, withHeldout, withFormats };
+}
+
+type Suite = Awaited<ReturnType<typeof runSuite>>;
+type Gates = ReturnType<typeof loadGates>;
+
+/** The gates applied to a run: failures, and the open targets reported apart (never excused). */
+function gate(gates: Gates, suite: Suite, formats: FormatsResult | null, withHeldout: boolean) {
+  const gateResult = evaluateGates(gates, {
+    provider: suite.provider,
+    offline: suite.offline,
+    metrics: suite.metrics,
+    checks: suite.checks,
+    stability: suite.stability,
+    heldout: suite.heldout,
+  });
+  if (formats && gates.formats) {
+    // Never excused: a format that reads or scores differently fails CI until the reader is fixed.
+    const failures = evaluateFormatGates(gates.formats, formats);
+    gateResult.failures.push(...failures);
+    gateResult.passed = gateResult.failures.length === 0;
+  }
+  // Targets of open issues are reported, not passed: CI holds them to never getting worse.
+  const split = applyOpenTargets(gates, gateResult.failures, suite.heldout?.metrics.overall.qwk);
+  // Without the held-out part, only the formats' open targets can be reported.
+  const openTargets = withHeldout ? split.open : split.open.filter((f) => openTargetKind(f) !== 'heldout');
+  gateResult.failures = split.failures;
+  gateResult.passed = gateResult.failures.length === 0;
+  return { gateResult, openTargets };
+}
+
+/** This run against the recorded baseline of its provider and model (a subset compares its exam only). */
+function againstBaseline(
+  suite: Suite,
+  previous: ReturnType<typeof loadBaseline>['runs'][string] | undefined,
+  key: string,
+  exam: string | undefined,
+  withHeldout: boolean,
+): RenderInput['baseline'] {
+  if (!previous)
+    return { compared: false, note: `none recorded for ${key}`, changes: [], newFailures: [], fixed: [] };
+  const diff = compareWithBaseline(previous, baselineEntry(suite));
+  if (exam) {
+    // A subset: only its exam compares; the overall numbers and the other cases' checks would mislead.
+    const subjects = new Set(suite.checks.map((c) => c.subject));
+    const ran = (failure: string) => subjects.has(failure.split(' ')[0]);
+    diff.changes = diff.changes.filter((c) => c.scope === exam);
+    diff.newFailures = diff.newFailures.filter(ran);
+    diff.fixed = diff.fixed.filter(ran);
+  }
+  // Without the held-out part, its recorded failures are not "fixed": they were not run.
+  if (!withHeldout) diff.fixed = diff.fixed.filter((f) => !f.startsWith(`${HELDOUT_DIR}/`));
+  const regressions = diff.changes.filter((c) => c.regression).length + diff.newFailures.length;
+  return {
+    compared: true,
+    note: `compared with ${path.relative(process.cwd(), BASELINE_FILE)} [${key}]: ${regressions} regression(s)`,
+    ...diff,
+  };
+}
+
+/** Writes `results/<stamp>.json` and `results/report.html`; returns the JSON file's path. */
+function writeResults(render: RenderInput, argv: string[], formatsMs: number): string {
+  const { suite, gates: gateResult, formats } = render;
+  const stamp = new Date().toISOString();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const resultsFile = path.join(RESULTS_DIR, `${stamp.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(
+    resultsFile,
+    `${JSON.stringify(
+      {
+        // Run facts that vary from run to run live here, apart from everything compared.
+        meta: { generatedAt: stamp, argv, timings: { ...suite.timings, formatsMs }, node: process.version },
+        summary: renderJson(render),
+        baseline: render.baseline,
+        gates: gateResult,
+        metrics: suite.metrics,
+        stability: suite.stability,
+        examChecks: suite.examChecks,
+        cases: suite.cases,
+        formats,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  writeFileSync(path.join(RESULTS_DIR, 'report.html'), renderHtml(render, stamp));
+  return resultsFile;
+}
+
+/** The run's report on stdout: one JSON object, or the text with the open targets not met. */
+function print(render: RenderInput, openTargets: string[], gates: Gates, json: boolean) {
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...renderJson(render), openTargets }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(renderText(render));
+  if (openTargets.length > 0 && gates.openTargets) {
+    const { issues } = gates.openTargets;
+    process.stdout.write(
+      `\nOpen targets NOT MET (${openTargets.length}; ${issues.heldout}; ${issues.formats}) — reported, not excused; CI fails if they get worse:\n${openTargets.map((f) => `  ${f}`).join('\n')}\n`,
+    );
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
@@ -85,46 +218,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const repeats = Number(values.repeat);
-  if (!Number.isInteger(repeats) || repeats < 1 || repeats > 20) {
-    console.error('--repeat must be an integer from 1 to 20.');
+  const settings = settingsOf(values);
+  if (typeof settings === 'string') {
+    console.error(settings);
     return 2;
   }
-  if (values.provider && !['offline', 'openai'].includes(values.provider)) {
-    console.error(`--provider must be offline or openai.\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.exam && !getExam(values.exam)) {
-    console.error(
-      `Unknown exam "${values.exam}". Exams: ${listExams()
-        .map((e) => e.id)
-        .join(', ')}`,
-    );
-    return 2;
-  }
-  if (values.formats && !['on', 'off'].includes(values.formats)) {
-    console.error(`--formats must be on or off.\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.heldout && !['on', 'off'].includes(values.heldout)) {
-    console.error(`--heldout must be on or off.\n\n${USAGE}`);
-    return 2;
-  }
-  const withHeldout = values.heldout !== 'off';
-  if (!withHeldout && (values.ci || values['update-baseline'])) {
-    console.error('--ci and --update-baseline need the held-out part: drop --heldout off.');
-    return 2;
-  }
-  const offlineRun = (values.provider ?? 'offline') === 'offline';
-  if (values.formats === 'off' && values.ci && offlineRun) {
-    console.error('--ci gates the formats: drop --formats off.');
-    return 2;
-  }
-  const withFormats = values.formats ? values.formats === 'on' : offlineRun;
-  if (values['update-baseline'] && values.exam) {
-    console.error('--update-baseline needs the whole suite: drop --exam.');
-    return 2;
-  }
+  const { repeats, withHeldout, withFormats } = settings;
 
   // The evals grade offline unless asked otherwise: a key in the environment must not turn CI into a paid run.
   const env: Record<string, string | undefined> = {
@@ -166,100 +265,25 @@ async function main(argv: string[]): Promise<number> {
     heldoutGates: withHeldout ? gates.heldout : undefined,
   });
 
-  const gateResult = evaluateGates(gates, {
-    provider: suite.provider,
-    offline: suite.offline,
-    metrics: suite.metrics,
-    checks: suite.checks,
-    stability: suite.stability,
-    heldout: suite.heldout,
-  });
-  if (formats && gates.formats) {
-    // Never excused: a format that reads or scores differently fails CI until the reader is fixed.
-    const failures = evaluateFormatGates(gates.formats, formats);
-    gateResult.failures.push(...failures);
-    gateResult.passed = gateResult.failures.length === 0;
-  }
-  // Targets of open issues are reported, not passed: CI holds them to never getting worse.
-  const split = applyOpenTargets(gates, gateResult.failures, suite.heldout?.metrics.overall.qwk);
-  // Without the held-out part, only the formats' open targets can be reported.
-  const openTargets = withHeldout ? split.open : split.open.filter((f) => openTargetKind(f) !== 'heldout');
-  gateResult.failures = split.failures;
-  gateResult.passed = gateResult.failures.length === 0;
-
+  const { gateResult, openTargets } = gate(gates, suite, formats, withHeldout);
   const key = baselineKey(suite.provider, suite.model);
   const baseline = loadBaseline();
-  const current = baselineEntry(suite);
-  const previous = baseline.runs[key];
   const render: RenderInput = {
     suite,
     gates: gateResult,
     formats,
-    baseline: { compared: false, note: `none recorded for ${key}`, changes: [], newFailures: [], fixed: [] },
+    baseline: againstBaseline(suite, baseline.runs[key], key, values.exam, withHeldout),
   };
-  if (previous) {
-    const diff = compareWithBaseline(previous, current);
-    if (values.exam) {
-      // A subset: only its exam compares; the overall numbers and the other cases' checks would mislead.
-      const exam = values.exam;
-      const subjects = new Set(suite.checks.map((c) => c.subject));
-      const ran = (failure: string) => subjects.has(failure.split(' ')[0]);
-      diff.changes = diff.changes.filter((c) => c.scope === exam);
-      diff.newFailures = diff.newFailures.filter(ran);
-      diff.fixed = diff.fixed.filter(ran);
-    }
-    // Without the held-out part, its recorded failures are not "fixed": they were not run.
-    if (!withHeldout) diff.fixed = diff.fixed.filter((f) => !f.startsWith(`${HELDOUT_DIR}/`));
-    const regressions = diff.changes.filter((c) => c.regression).length + diff.newFailures.length;
-    render.baseline = {
-      compared: true,
-      note: `compared with ${path.relative(process.cwd(), BASELINE_FILE)} [${key}]: ${regressions} regression(s)`,
-      ...diff,
-    };
-  }
-
-  const stamp = new Date().toISOString();
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const resultsFile = path.join(RESULTS_DIR, `${stamp.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(
-    resultsFile,
-    `${JSON.stringify(
-      {
-        // Run facts that vary from run to run live here, apart from everything compared.
-        meta: { generatedAt: stamp, argv, timings: { ...suite.timings, formatsMs }, node: process.version },
-        summary: renderJson(render),
-        baseline: render.baseline,
-        gates: gateResult,
-        metrics: suite.metrics,
-        stability: suite.stability,
-        examChecks: suite.examChecks,
-        cases: suite.cases,
-        formats,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  writeFileSync(path.join(RESULTS_DIR, 'report.html'), renderHtml(render, stamp));
+  const resultsFile = writeResults(render, argv, formatsMs);
 
   if (values['update-baseline']) {
-    baseline.runs[key] = current;
+    baseline.runs[key] = baselineEntry(suite);
     const sorted = Object.fromEntries(Object.entries(baseline.runs).sort(([a], [b]) => (a < b ? -1 : 1)));
     writeFileSync(BASELINE_FILE, `${formatJson({ runs: sorted })}\n`);
     progress(`Baseline for ${key} written to ${path.relative(process.cwd(), BASELINE_FILE)}.`);
   }
 
-  if (values.json)
-    process.stdout.write(`${JSON.stringify({ ...renderJson(render), openTargets }, null, 2)}\n`);
-  else {
-    process.stdout.write(renderText(render));
-    if (openTargets.length > 0 && gates.openTargets) {
-      const { issues } = gates.openTargets;
-      process.stdout.write(
-        `\nOpen targets NOT MET (${openTargets.length}; ${issues.heldout}; ${issues.formats}) — reported, not excused; CI fails if they get worse:\n${openTargets.map((f) => `  ${f}`).join('\n')}\n`,
-      );
-    }
-  }
+  print(render, openTargets, gates, values.json);
   progress(
     `Results: ${path.relative(process.cwd(), resultsFile)}, ${path.relative(process.cwd(), path.join(RESULTS_DIR, 'report.html'))}`,
   );

@@ -70,8 +70,8 @@ function record(
   return results.map((r) => ({ ...r, subject, examId, kind, pass }));
 }
 
-/** Reviews every case `repeats` times and measures everything. Never throws for a case's sake. */
-export async function runSuite(options: {
+/** What `runSuite` takes. */
+export type SuiteOptions = {
   cases: EvalCase[];
   config: Config;
   logger: Logger;
@@ -84,10 +84,10 @@ export async function runSuite(options: {
   afterCases?: (harness: Harness, firstRuns: Map<string, DossierRun>) => Promise<void>;
   /** Thresholds of the held-out checks and gates (`gates.json` → `heldout`); without them none is applied. */
   heldoutGates?: HeldoutGates;
-}): Promise<SuiteResult> {
-  const started = performance.now();
-  const harness = await createHarness(options.config, options.logger);
-  const setupMs = Math.round(performance.now() - started);
+};
+
+/** Every case reviewed `repeats` times on one harness, then `afterCases`; the harness is closed whatever happens. */
+async function reviewAll(harness: Harness, options: SuiteOptions): Promise<Map<string, CaseRun[]>> {
   const progress = options.onProgress ?? (() => {});
   const runs = new Map<string, CaseRun[]>();
   try {
@@ -114,61 +114,64 @@ export async function runSuite(options: {
   } finally {
     await harness.close();
   }
-  const casesMs = Math.round(performance.now() - started) - setupMs;
+  return runs;
+}
 
-  const cases: CaseResult[] = options.cases.map((evalCase) => {
-    const exam = getExam(evalCase.examId) as Exam;
-    const passes = runs.get(evalCase.id) ?? [];
-    const first = passes[0];
-    const report = first?.run.report ?? null;
-    const checks = passes.flatMap((p) =>
-      record(
-        checkCase({ evalCase, exam, run: p.run, clean: p.clean }),
-        evalCase.id,
-        evalCase.examId,
-        'case',
-        p.pass,
-      ),
-    );
-    const byId = new Map(report?.criteria.map((c) => [c.id, c]) ?? []);
-    const deliverables = new Map(report?.deliverables.map((d) => [d.id, d.status]) ?? []);
-    return {
-      id: evalCase.id,
-      examId: evalCase.examId,
-      quality: evalCase.quality,
-      split: evalCase.split,
-      file: evalCase.file,
-      description: evalCase.description,
-      tags: evalCase.tags,
-      hasR2: evalCase.r2 !== null,
-      goldOverall: goldOverall(evalCase.examId, evalCase.gold),
-      aiOverall: report?.overall.score ?? null,
-      criteria: exam.criteria.map((c) => ({
-        id: c.id,
-        gold: evalCase.gold.criteria[c.id].score,
-        r2: evalCase.r2?.criteria[c.id]?.score ?? null,
-        ai: byId.get(c.id)?.status === 'done' ? (byId.get(c.id)?.score ?? null) : null,
-        status: byId.get(c.id)?.status ?? null,
-      })),
-      deliverables: exam.deliverables.map((d) => ({
-        id: d.id,
-        gold: evalCase.gold.deliverables[d.id].status,
-        ai: deliverables.get(d.id) ?? null,
-      })),
-      flags: [...new Set(report?.flags.map((f) => f.code) ?? [])].sort(),
-      checks,
-      error: first?.run.error ?? null,
-      timings: passes.map((p) => ({
-        ...p.run.timings,
-        cleanVariantMs: p.clean ? p.clean.timings.ingestMs + p.clean.timings.reviewMs : 0,
-      })),
-      report,
-    };
-  });
+/** One case's result: its first run's report against the gold, and the checks of every pass. */
+function caseResult(evalCase: EvalCase, passes: CaseRun[]): CaseResult {
+  const exam = getExam(evalCase.examId) as Exam;
+  const first = passes[0];
+  const report = first?.run.report ?? null;
+  const checks = passes.flatMap((p) =>
+    record(
+      checkCase({ evalCase, exam, run: p.run, clean: p.clean }),
+      evalCase.id,
+      evalCase.examId,
+      'case',
+      p.pass,
+    ),
+  );
+  const byId = new Map(report?.criteria.map((c) => [c.id, c]) ?? []);
+  const deliverables = new Map(report?.deliverables.map((d) => [d.id, d.status]) ?? []);
+  return {
+    id: evalCase.id,
+    examId: evalCase.examId,
+    quality: evalCase.quality,
+    split: evalCase.split,
+    file: evalCase.file,
+    description: evalCase.description,
+    tags: evalCase.tags,
+    hasR2: evalCase.r2 !== null,
+    goldOverall: goldOverall(evalCase.examId, evalCase.gold),
+    aiOverall: report?.overall.score ?? null,
+    criteria: exam.criteria.map((c) => ({
+      id: c.id,
+      gold: evalCase.gold.criteria[c.id].score,
+      r2: evalCase.r2?.criteria[c.id]?.score ?? null,
+      ai: byId.get(c.id)?.status === 'done' ? (byId.get(c.id)?.score ?? null) : null,
+      status: byId.get(c.id)?.status ?? null,
+    })),
+    deliverables: exam.deliverables.map((d) => ({
+      id: d.id,
+      gold: evalCase.gold.deliverables[d.id].status,
+      ai: deliverables.get(d.id) ?? null,
+    })),
+    flags: [...new Set(report?.flags.map((f) => f.code) ?? [])].sort(),
+    checks,
+    error: first?.run.error ?? null,
+    timings: passes.map((p) => ({
+      ...p.run.timings,
+      cleanVariantMs: p.clean ? p.clean.timings.ingestMs + p.clean.timings.reviewMs : 0,
+    })),
+    report,
+  };
+}
 
+/** Per exam and pass, the tuning cases' overall scores in the order of their quality. */
+function orderingChecks(cases: CaseResult[], runs: Map<string, CaseRun[]>, repeats: number): CheckRecord[] {
   const examIds = [...new Set(cases.map((c) => c.examId))].sort();
   const examChecks: CheckRecord[] = [];
-  for (let pass = 0; pass < options.repeats; pass++) {
+  for (let pass = 0; pass < repeats; pass++) {
     for (const examId of examIds) {
       // Ordering is the tuning part's check: the held-out part has absolute floors and ceilings instead.
       const entries = cases
@@ -182,27 +185,35 @@ export async function runSuite(options: {
       if (ordering) examChecks.push(...record([ordering], examId, examId, 'exam', pass));
     }
   }
+  return examChecks;
+}
 
-  const scores: CaseScores[] = options.cases.map((evalCase) => {
-    const report = runs.get(evalCase.id)?.[0]?.run.report ?? null;
-    return {
-      caseId: evalCase.id,
-      examId: evalCase.examId,
-      quality: evalCase.quality,
-      gold: evalCase.gold,
-      r2: evalCase.r2,
-      ai: report ? Object.fromEntries(scoreMap(report)) : null,
-      aiOverall: report?.overall.score ?? null,
-      aiDeliverables: report ? Object.fromEntries(report.deliverables.map((d) => [d.id, d.status])) : null,
-    };
-  });
+/** A case's scores as the metrics read them (first pass). */
+function caseScores(evalCase: EvalCase, runs: Map<string, CaseRun[]>): CaseScores {
+  const report = runs.get(evalCase.id)?.[0]?.run.report ?? null;
+  return {
+    caseId: evalCase.id,
+    examId: evalCase.examId,
+    quality: evalCase.quality,
+    gold: evalCase.gold,
+    r2: evalCase.r2,
+    ai: report ? Object.fromEntries(scoreMap(report)) : null,
+    aiOverall: report?.overall.score ?? null,
+    aiDeliverables: report ? Object.fromEntries(report.deliverables.map((d) => [d.id, d.status])) : null,
+  };
+}
 
-  const tuning = scores.filter((_, i) => options.cases[i].split === 'tuning');
-  const heldoutCases = options.cases.filter((c) => c.split === 'heldout');
+/** The held-out part's metrics, checks and gate failures; null when it was not run. */
+function heldoutResult(
+  cases: EvalCase[],
+  scores: CaseScores[],
+  runs: Map<string, CaseRun[]>,
+  gates: HeldoutGates | undefined,
+): HeldoutResult | null {
+  const heldoutCases = cases.filter((c) => c.split === 'heldout');
   let heldout: HeldoutResult | null = null;
   if (heldoutCases.length > 0) {
-    const metrics = evalMetrics(scores.filter((_, i) => options.cases[i].split === 'heldout'));
-    const gates = options.heldoutGates;
+    const metrics = evalMetrics(scores.filter((_, i) => cases[i].split === 'heldout'));
     const checks = gates
       ? heldoutCases.flatMap((evalCase) =>
           checkHeldoutCase({ evalCase, report: runs.get(evalCase.id)?.[0]?.run.report ?? null }, gates),
@@ -210,7 +221,20 @@ export async function runSuite(options: {
       : [];
     heldout = { metrics, checks, failures: gates ? heldoutGateFailures(gates, metrics, checks) : [] };
   }
+  return heldout;
+}
 
+/** Reviews every case `repeats` times and measures everything. Never throws for a case's sake. */
+export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
+  const started = performance.now();
+  const harness = await createHarness(options.config, options.logger);
+  const setupMs = Math.round(performance.now() - started);
+  const runs = await reviewAll(harness, options);
+  const casesMs = Math.round(performance.now() - started) - setupMs;
+  const cases = options.cases.map((evalCase) => caseResult(evalCase, runs.get(evalCase.id) ?? []));
+  const examChecks = orderingChecks(cases, runs, options.repeats);
+  const scores = options.cases.map((evalCase) => caseScores(evalCase, runs));
+  const tuning = scores.filter((_, i) => options.cases[i].split === 'tuning');
   return {
     provider: harness.provider,
     model: harness.model,
@@ -220,7 +244,7 @@ export async function runSuite(options: {
     examChecks,
     checks: [...cases.flatMap((c) => c.checks), ...examChecks],
     metrics: evalMetrics(tuning),
-    heldout,
+    heldout: heldoutResult(options.cases, scores, runs, options.heldoutGates),
     stability: stability(
       new Map([...runs].map(([id, passes]) => [id, passes.map((p) => scoreMap(p.run.report))])),
     ),
