@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { betterAuth, getCurrentAdapter } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError } from 'better-auth/api';
-import { eq } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
 import { accounts, rateLimits, sessions, users, verifications } from '../../../../db/schema';
 import type { Config } from '../../lib/env';
@@ -91,20 +90,21 @@ export function createAuth(config: Config, database: Database, logger: Logger, m
         create: {
           // A deactivated account gets no session, whatever the sign-in method (password or SSO).
           before: async (session, ctx) => {
+            // Sessions are opened by better-auth's sign-in endpoints only (password, SSO), so there is an
+            // endpoint context; outside one (nothing here does that), refuse rather than guess.
+            if (!ctx) {
+              throw new APIError('FORBIDDEN', {
+                code: 'NO_SIGN_IN',
+                message: 'sessions come from sign-in only',
+              });
+            }
             // Inside the sign-in's transaction (SSO runs it in one), read through that transaction: on the
             // embedded database a second connection would wait for it to end, which it never does.
-            const adapter = ctx ? await getCurrentAdapter(ctx.context.adapter) : null;
-            const [user] = adapter
-              ? [
-                  await adapter.findOne<{ active: boolean }>({
-                    model: 'user',
-                    where: [{ field: 'id', value: session.userId }],
-                  }),
-                ]
-              : await database.db
-                  .select({ active: users.active })
-                  .from(users)
-                  .where(eq(users.id, session.userId));
+            const adapter = await getCurrentAdapter(ctx.context.adapter);
+            const user = await adapter.findOne<{ active: boolean }>({
+              model: 'user',
+              where: [{ field: 'id', value: session.userId }],
+            });
             if (user && !user.active) {
               throw new APIError('FORBIDDEN', {
                 code: 'ACCOUNT_DISABLED',

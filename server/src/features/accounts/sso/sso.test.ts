@@ -210,6 +210,26 @@ describe('single sign-on with OpenID Connect against a real provider (oidc-provi
     expect(stored.oidc_config).not.toContain(idp?.clientSecret);
   });
 
+  it('opens no session for a deactivated account, the session hook reading it inside the sign-in', async () => {
+    await setUp();
+    const app = t as TestApp;
+    const id = await app.userId('candidate');
+    const off = await app.as('admin').request(`/api/admin/users/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ active: false }),
+    });
+    expect(off.status).toBe(204);
+    const { jar, location } = await ssoSignIn(app, 'camille');
+    expect(jar.has('session_token')).toBe(false);
+    expect(location).not.toBe('/dossiers');
+    const [{ n }] = await app.database.query<{ n: number }>(
+      'select count(*)::int as n from sessions where user_id = $1',
+      [id],
+    );
+    expect(n).toBe(0);
+  });
+
   it('refuses an address outside the allowed domain, and an unverified one, with no session', async () => {
     await setUp(true);
     const app = t as TestApp;
