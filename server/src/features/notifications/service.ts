@@ -58,6 +58,22 @@ export function createNotificationService(deps: { database: Database; mailer: Ma
   const examName = (examId: string) => getExam(examId)?.case ?? examId;
   const link = (reviewId: string) => `${publicUrl}/revues/${reviewId}`;
 
+  /** Stores the notice once (a repeat is ignored) and, the first time only, mails it with these lines. */
+  async function notify(
+    to: Recipient,
+    kind: Parameters<typeof store>[1],
+    reviewId: string,
+    title: string,
+    lines: string[],
+  ) {
+    if (!(await store(to.user_id, kind, reviewId, title))) return;
+    await mailer.send({
+      to: to.email,
+      subject: title,
+      text: [`Bonjour ${to.name},`, '', ...lines, '— Préjury'].join('\n'),
+    });
+  }
+
   return {
     /** A review finished: its requester is told (a failed one too: they need to retry). */
     async reviewFinished(reviewId: string, status: 'done' | 'failed') {
@@ -68,22 +84,14 @@ export function createNotificationService(deps: { database: Database; mailer: Ma
         status === 'done'
           ? `Votre rapport d'écarts est prêt : ${exam}, version ${to.version}`
           : `L'analyse de votre dossier n'a pas pu aboutir : ${exam}, version ${to.version}`;
-      if (!(await store(to.user_id, 'review_ready', reviewId, title))) return;
-      await mailer.send({
-        to: to.email,
-        subject: title,
-        text: [
-          `Bonjour ${to.name},`,
-          '',
-          status === 'done'
-            ? `L'analyse de la version ${to.version} de votre dossier « ${exam} » est terminée.`
-            : `L'analyse de la version ${to.version} de votre dossier « ${exam} » a échoué : relancez-la depuis Préjury.`,
-          `Consultez-la ici : ${link(reviewId)}`,
-          '',
-          'Pré-évaluation formative : le jury décide.',
-          '— Préjury',
-        ].join('\n'),
-      });
+      await notify(to, 'review_ready', reviewId, title, [
+        status === 'done'
+          ? `L'analyse de la version ${to.version} de votre dossier « ${exam} » est terminée.`
+          : `L'analyse de la version ${to.version} de votre dossier « ${exam} » a échoué : relancez-la depuis Préjury.`,
+        `Consultez-la ici : ${link(reviewId)}`,
+        '',
+        'Pré-évaluation formative : le jury décide.',
+      ]);
     },
 
     /** A trainer checked a review: the candidate who owns the dossier is told. */
@@ -92,19 +100,11 @@ export function createNotificationService(deps: { database: Database; mailer: Ma
       if (!to) return;
       const exam = examName(to.exam_id);
       const title = `${trainerName} a relu votre rapport : ${exam}, version ${to.version}`;
-      if (!(await store(to.user_id, 'feedback_returned', reviewId, title))) return;
-      await mailer.send({
-        to: to.email,
-        subject: title,
-        text: [
-          `Bonjour ${to.name},`,
-          '',
-          `${trainerName} a relu l'analyse de la version ${to.version} de votre dossier « ${exam} ».`,
-          `Ses décisions et son commentaire sont sur votre rapport : ${link(reviewId)}`,
-          '',
-          '— Préjury',
-        ].join('\n'),
-      });
+      await notify(to, 'feedback_returned', reviewId, title, [
+        `${trainerName} a relu l'analyse de la version ${to.version} de votre dossier « ${exam} ».`,
+        `Ses décisions et son commentaire sont sur votre rapport : ${link(reviewId)}`,
+        '',
+      ]);
     },
 
     /** The user's latest notices, newest first, and how many are unread. */
