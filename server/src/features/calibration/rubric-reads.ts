@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
 import { memberships, rubricVersions } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
@@ -86,19 +86,19 @@ export async function rows(deps: Deps, organizationId: string, examId: string) {
     .where(and(eq(rubricVersions.organizationId, organizationId), eq(rubricVersions.examId, examId)));
 }
 
-export async function findRow(deps: Deps, organizationId: string, examId: string, version: string) {
-  const { db } = deps.database;
-  const [row] = await db
+/** The organisation's version of an exam that also meets `condition` (a label, or being active). */
+async function oneRow(deps: Deps, organizationId: string, examId: string, condition: SQL) {
+  const [row] = await deps.database.db
     .select()
     .from(rubricVersions)
     .where(
-      and(
-        eq(rubricVersions.organizationId, organizationId),
-        eq(rubricVersions.examId, examId),
-        eq(rubricVersions.version, version),
-      ),
+      and(eq(rubricVersions.organizationId, organizationId), eq(rubricVersions.examId, examId), condition),
     );
   return row;
+}
+
+export function findRow(deps: Deps, organizationId: string, examId: string, version: string) {
+  return oneRow(deps, organizationId, examId, eq(rubricVersions.version, version));
 }
 
 /** A version of the organisation by label, the built-in v1 included; 404 when there is none. */
@@ -127,17 +127,7 @@ export async function resolve(
 
 /** The organisation's active version of an exam (v1 when none is stored active). */
 export async function active(deps: Deps, organizationId: string, examId: string) {
-  const { db } = deps.database;
-  const [row] = await db
-    .select()
-    .from(rubricVersions)
-    .where(
-      and(
-        eq(rubricVersions.organizationId, organizationId),
-        eq(rubricVersions.examId, examId),
-        eq(rubricVersions.active, true),
-      ),
-    );
+  const row = await oneRow(deps, organizationId, examId, eq(rubricVersions.active, true));
   return row
     ? { id: row.id, rubric: RubricSchema.parse(row.body) }
     : { id: null, rubric: defaultRubric(examId) };
