@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { countTokens } from '../tokens';
 import {
   applyTransportFault,
+  bodyOr400,
   ChatBodySchema,
   errorBody,
   type StubState,
@@ -20,17 +21,8 @@ export async function handleChat(
   record: StubRequestRecord,
   res: ServerResponse,
 ): Promise<void> {
-  const parsed = ChatBodySchema.safeParse(record.body);
-  if (!parsed.success) {
-    send(
-      state,
-      res,
-      400,
-      errorBody(`Invalid chat request: ${parsed.error.message}`, 'invalid_request_error', null),
-    );
-    return;
-  }
-  const body = parsed.data;
+  const body = bodyOr400(state, res, ChatBodySchema, record.body, 'chat');
+  if (!body) return;
   const messages = body.messages.map((m) => ({ role: m.role, content: textOf(m.content) }));
   record.prompt = messages.map((m) => m.content).join('\n');
   const fault = takeFault(state, 'chat', record);
@@ -68,7 +60,7 @@ export async function handleChat(
     schema: body.response_format?.json_schema?.schema ?? schemaInPrompt(messages),
     schemaName: body.response_format?.json_schema?.name,
     prompt: record.prompt,
-    body: parsed.data,
+    body,
   };
   let content: string | null;
   let refusal: string | null = null;

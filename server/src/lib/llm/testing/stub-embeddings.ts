@@ -3,6 +3,7 @@ import { createOfflineEmbedder } from '../embeddings';
 import { countTokens } from '../tokens';
 import {
   applyTransportFault,
+  bodyOr400,
   EmbeddingsBodySchema,
   errorBody,
   type StubState,
@@ -17,17 +18,8 @@ export async function handleEmbeddings(
   record: StubRequestRecord,
   res: ServerResponse,
 ): Promise<void> {
-  const parsed = EmbeddingsBodySchema.safeParse(record.body);
-  if (!parsed.success) {
-    send(
-      state,
-      res,
-      400,
-      errorBody(`Invalid embeddings request: ${parsed.error.message}`, 'invalid_request_error', null),
-    );
-    return;
-  }
-  const body = parsed.data;
+  const body = bodyOr400(state, res, EmbeddingsBodySchema, record.body, 'embeddings');
+  if (!body) return;
   if (state.quirks.noEmbeddings) {
     send(state, res, 404, errorBody('Not found (stub: chat-only server).', 'invalid_request_error', null));
     return;

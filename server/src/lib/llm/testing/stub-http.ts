@@ -186,3 +186,22 @@ export async function applyTransportFault(
       return false;
   }
 }
+
+/** The request body checked against its schema, or null once a 400 like OpenAI's has been sent. */
+export function bodyOr400<T>(
+  state: StubState,
+  res: ServerResponse,
+  schema: z.ZodType<T>,
+  body: unknown,
+  what: string,
+): T | null {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  send(
+    state,
+    res,
+    400,
+    errorBody(`Invalid ${what} request: ${parsed.error.message}`, 'invalid_request_error', null),
+  );
+  return null;
+}
