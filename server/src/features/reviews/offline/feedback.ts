@@ -81,7 +81,7 @@ export function rationale(score: number, s: CriterionSignals): string {
       if (s.notions.length > 0 && s.notionsFound.length === 0)
         return `Le critère n'est pas traité : ses notions essentielles (${list(s.notions, 4)}) sont absentes du dossier ; les passages proches ne parlent que du domaine en général.`;
       if (s.genericSentences > 0 && s.developedSentences === 0)
-        return `Le critère est abordé de façon générale (${cov}) : ${plural(s.genericSentences, 'phrase reste', 'phrases restent')} théoriques, sans être appliquées à l'entreprise.`;
+        return `Le critère est abordé de façon générale (${cov}) : ${plural(s.genericSentences, 'phrase reste théorique', 'phrases restent théoriques')}, sans être appliquées à l'entreprise.`;
       if (s.developedSentences >= T.partial.developed && support(s) < T.partial.supported)
         return `Le critère est argumenté sans être étayé (${cov}) : aucune des ${plural(s.developedSentences, 'phrase développée', 'phrases développées')} n'apporte un chiffre ou une source.`;
       return `Le critère est seulement mentionné (${cov}) : aucune phrase ne l'argumente ni ne l'étaye par un chiffre ou une source.`;
