@@ -70,7 +70,7 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
       )
     : computed;
   const evidencePool = evidenceCandidates(lexicon, relevant, stuffed, signals);
-  const chosen = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier);
+  const chosen = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier, input.exam);
   const quoted: EvidenceFacts = {
     quantified: chosen.some((c) => c.facts.signals.quantities > 0),
     sourced: chosen.some((c) => c.facts.signals.strongSources > 0),

@@ -2,9 +2,11 @@
  * The evidence of a criterion: which candidates may be quoted (those addressing the criterion) and the up to
  * three verbatim sentences chosen among them, best first, on distinct pages when possible.
  */
+
+import type { Exam } from '../../referential/types';
 import type { DossierText } from '../grade-schema';
 import type { Candidate } from './candidates';
-import type { ConceptId, CriterionLexicon } from './lexicon';
+import { type ConceptId, type CriterionLexicon, getExamLexicon } from './lexicon';
 import { addressed, type CriterionSignals } from './scoring';
 
 const MAX_EVIDENCE = 3;
@@ -36,6 +38,21 @@ export function evidenceCandidates(
   return stuffed.filter((c) => c.concepts.length > 0 && addresses(c));
 }
 
+const usersCache = new Map<string, ReadonlyMap<ConceptId, number>>();
+
+/** How many of the exam's criteria expect each concept. */
+function conceptUsers(exam: Exam): ReadonlyMap<ConceptId, number> {
+  const key = JSON.stringify([exam.id, exam.criteria.map((c) => [c.id, c.text])]);
+  const cached = usersCache.get(key);
+  if (cached) return cached;
+  const users = new Map<ConceptId, number>();
+  for (const criterion of getExamLexicon(exam).criteria.values())
+    for (const c of criterion.concepts) users.set(c.id, (users.get(c.id) ?? 0) + 1);
+  if (usersCache.size >= 64) usersCache.clear();
+  usersCache.set(key, users);
+  return users;
+}
+
 function rank(c: Candidate, weights: ReadonlyMap<ConceptId, number>): number {
   const relevance =
     c.concepts.reduce((sum, id) => sum + (weights.get(id) ?? 0), 0) +
@@ -58,8 +75,17 @@ function rank(c: Candidate, weights: ReadonlyMap<ConceptId, number>): number {
  * Up to three verbatim sentences, best first, preferring distinct pages. Developed sentences only when there
  * are any: a heading is evidence of a mention, not of the analysis a score of 2 or more rests on.
  */
-export function pickEvidence(candidates: Candidate[], lexicon: CriterionLexicon, dossier: DossierText) {
-  const weights = new Map(lexicon.concepts.map((e) => [e.id, e.weight]));
+export function pickEvidence(
+  candidates: Candidate[],
+  lexicon: CriterionLexicon,
+  dossier: DossierText,
+  exam: Exam,
+) {
+  // A concept several criteria expect says less about this one: each weighs its weight / the number of the
+  // exam's criteria expecting it, so that the quotes chosen are those most specific to the criterion and one
+  // sentence about the whole topic is not everybody's best evidence (issue #16).
+  const users = conceptUsers(exam);
+  const weights = new Map(lexicon.concepts.map((e) => [e.id, e.weight / Math.max(1, users.get(e.id) ?? 1)]));
   const developed = candidates.filter((c) => c.developed);
   const statements = candidates.filter((c) => c.statement);
   // Headings and labels (« Compte négocié : Maisons Verdalis ») prove nothing when a statement is there.
