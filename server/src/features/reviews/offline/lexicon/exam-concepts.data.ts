@@ -15,6 +15,12 @@ export interface CriterionRule {
    * is met (3 or more) only when every core notion is developed, not when one is merely named.
    */
   linksNotions?: boolean;
+  /**
+   * The criterion's wording in English, for an exam whose dossiers are written in English while the
+   * referential is French: the criterion's own words must be found in the language of the draft, or a section
+   * argued in plain English can never be tied to its criterion (issue #16). A translation, not a word list.
+   */
+  en?: string;
 }
 
 /** Which concepts show that a deliverable is present. Same matching as `CriterionRule`. */
@@ -458,21 +464,25 @@ export const EXAM_CONCEPTS: Readonly<Record<string, ExamConceptMap>> = {
     criteria: [
       {
         match: 'relations interculturelles',
+        en: 'The candidate can show knowledge of intercultural relations: how cultures differ and relate',
         core: ['intercultural_theory', 'cultural_differences', 'stereotypes'],
         related: ['language_communication', 'inclusion_diversite'],
       },
       {
         match: 'organisation complexe',
+        en: 'Understanding of the different professional practices and of the stakeholders in a complex organisation is demonstrated',
         core: ['professional_practices', 'complex_org', 'parties_prenantes'],
         related: ['gouvernance', 'cultural_differences'],
       },
       {
         match: 'agilite',
+        en: 'Agility and flexibility in multicultural professional relationships are demonstrated',
         core: ['agility_flexibility', 'multicultural_team'],
         related: ['onboarding', 'language_communication', 'cultural_differences'],
       },
       {
         match: 'interculturalite',
+        en: 'The stakes of professional practices linked to interculturality are understood: diversity of professional practices, differentiated views of social responsibility, language, cultural barriers, individualism, sharing of practices, social norms, stereotypes',
         core: [
           'cultural_differences',
           'stereotypes',
@@ -482,9 +492,14 @@ export const EXAM_CONCEPTS: Readonly<Record<string, ExamConceptMap>> = {
         ],
         related: ['rse', 'professional_practices'],
       },
-      { match: 'langue anglaise', core: ['english_expression', 'language_communication'] },
+      {
+        match: 'langue anglaise',
+        en: 'Understanding leads to fluent written and spoken expression in English',
+        core: ['english_expression', 'language_communication'],
+      },
       {
         match: 'cv et la lettre',
+        en: 'The CV and the cover letter in English show the specific features of a business development manager profile',
         core: ['cv_cover_letter', 'sales_profile'],
         related: ['recruitment', 'mobility'],
       },

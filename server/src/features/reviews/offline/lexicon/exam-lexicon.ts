@@ -88,12 +88,23 @@ const DOMAIN_STEM_SHARE = 1 / 3;
  * Words of the criteria texts that the whole exam shares (« performance » and « commerciale » in the
  * Pilotage de la performance): they say the draft is on topic, not which criterion a sentence addresses.
  */
-export function domainStems(exam: Pick<Exam, 'criteria'>): ReadonlySet<string> {
+export function domainStems(exam: Pick<Exam, 'id' | 'criteria' | 'modalities'>): ReadonlySet<string> {
   const counts = new Map<string, number>();
   for (const c of exam.criteria)
-    for (const s of contentStems(c.text)) counts.set(s.stem, (counts.get(s.stem) ?? 0) + 1);
+    for (const s of contentStems(criterionWording(exam, c)))
+      counts.set(s.stem, (counts.get(s.stem) ?? 0) + 1);
   const min = Math.max(DOMAIN_STEM_MIN_CRITERIA, Math.ceil(DOMAIN_STEM_SHARE * exam.criteria.length));
   return new Set([...counts].filter(([, n]) => n >= min).map(([stem]) => stem));
+}
+
+function criterionRule(exam: Pick<Exam, 'id'>, criterion: Pick<Criterion, 'text'>) {
+  return EXAM_CONCEPTS[exam.id]?.criteria.find((r) => ruleMatches(r.match, criterion.text));
+}
+
+/** The criterion's words as a draft in the exam's language would use them: its text, and its translation. */
+function criterionWording(exam: Pick<Exam, 'id' | 'modalities'>, criterion: Pick<Criterion, 'text'>): string {
+  const en = examLanguage(exam) === 'en' ? criterionRule(exam, criterion)?.en : undefined;
+  return en ? `${criterion.text} ${en}` : criterion.text;
 }
 
 function competencyText(id: CompetencyId): string {
@@ -103,7 +114,7 @@ function competencyText(id: CompetencyId): string {
 /** Builds the lexicon of one criterion of an exam (exported for criteria graded outside their exam list). */
 export function buildCriterionLexicon(exam: Exam, criterion: Criterion): CriterionLexicon {
   const lang = examLanguage(exam);
-  const rule = EXAM_CONCEPTS[exam.id]?.criteria.find((r) => ruleMatches(r.match, criterion.text));
+  const rule = criterionRule(exam, criterion);
   const domain = new Set<ConceptId>(EXAM_DOMAIN_CONCEPTS[exam.id] ?? []);
   const concepts: ExpectedConcept[] = (
     rule
@@ -115,7 +126,7 @@ export function buildCriterionLexicon(exam: Exam, criterion: Criterion): Criteri
   ).map((c) => ({ ...c, domain: domain.has(c.id) }));
   const notions = rule ? concepts.filter((c) => c.core && !c.domain).map((c) => c.id) : [];
   const examWide = domainStems(exam);
-  const ownStems = contentStems(criterion.text).filter((s) => !examWide.has(s.stem));
+  const ownStems = contentStems(criterionWording(exam, criterion)).filter((s) => !examWide.has(s.stem));
   const own = new Set(ownStems.map((s) => s.stem));
   // Ranking only, at a low weight: the first words of the competencies are enough and keep matching cheap.
   const competencyStems = contentStems(criterion.competencies.map(competencyText).join(' '))

@@ -197,4 +197,37 @@ describe('exam lexicons', () => {
     const exam = listExams()[0];
     expect(getExamLexicon({ ...exam })).toBe(getExamLexicon(exam));
   });
+
+  it('finds the criteria of an English exam by their English wording, French-only exams by their French one', () => {
+    const english = listExams().find((e) => examLanguage(e) === 'en');
+    const french = listExams().find((e) => examLanguage(e) === 'fr');
+    if (!english || !french) throw new Error('the referential has an English and a French exam');
+    const stems = (e: typeof english, id: string) =>
+      (getExamLexicon(e).criteria.get(id)?.ownStems ?? []).map((s) => s.stem);
+    const agility = english.criteria.find((c) => /agilit/i.test(c.text));
+    if (!agility) throw new Error('the English exam has an agility criterion');
+    // The referential is French; a draft argued in plain English names the criterion in English
+    // (« demonstrated », not « démontrées »), and the French wording still counts.
+    expect(stems(english, agility.id)).toEqual(expect.arrayContaining(['demonst', 'agilite', 'flexibi']));
+    expect(contentStems(agility.text).map((t) => t.stem)).not.toContain('demonst');
+    for (const c of french.criteria) {
+      const own = stems(french, c.id);
+      expect(
+        own.every((s) => contentStems(c.text).some((t) => t.stem === s)),
+        c.id,
+      ).toBe(true);
+    }
+  });
+
+  it('reads everyday words of a plain-worded intercultural draft as its notions', () => {
+    expect(
+      concepts('I read his message as a suggestion: a misunderstanding about how direct to be.', 'en'),
+    ).toContain('cultural_differences');
+    expect(
+      concepts('In Sweden nobody calls a buyer after four on a Friday; working hours are a norm.', 'en'),
+    ).toContain('professional_practices');
+    expect(
+      concepts('So I changed my approach and brought our engineer to the first visits.', 'en'),
+    ).toContain('agility_flexibility');
+  });
 });

@@ -1,0 +1,411 @@
+/**
+ * Which sentences of the passages are about one criterion, and what each one shows: the criterion-independent
+ * facts of a sentence (cached per dossier), the section a sentence stands in, and the candidates a criterion's
+ * signals are computed from. Same input, same output: passages in document order, no clock, no randomness.
+ */
+import type { Criterion, Exam } from '../../referential/types';
+import type { DossierText, GradingPassage } from '../grade-schema';
+import type { RubricCriterion } from '../rubric';
+import { dossierNames, isApplied } from './applied';
+import {
+  buildCriterionLexicon,
+  type ConceptHit,
+  type ConceptId,
+  type CriterionLexicon,
+  countStems,
+  type DepthSignals,
+  depthSignals,
+  examLanguage,
+  findConcepts,
+  fold,
+  getExamLexicon,
+  indexText,
+  type MatchLanguage,
+  RELATED_WEIGHT,
+  stemIn,
+  type TextIndex,
+} from './lexicon';
+import type { RubricReading } from './rubric-reading';
+import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
+import { type PassageSentence, sentencesOfPassage } from './sentences';
+import { type StuffingVerdict, stuffingVerdict } from './stuffing';
+
+/** What `analyzeCriterion` needs: the same input a model grader gets. */
+export interface AnalyzeInput {
+  exam: Exam;
+  criterion: Criterion;
+  passages: GradingPassage[];
+  dossier: DossierText;
+  /**
+   * The criterion in the rubric version under review: its descriptors and anchors adjust what is expected
+   * (rubric-reading.ts). Without it, the default rubric's reading (no adjustment).
+   */
+  rubric?: RubricCriterion;
+}
+
+/** Code-unit order, not `localeCompare`: the result must not depend on the machine's locale. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ── Sentence facts (criterion-independent, cached per dossier) ───────────────────────────────────────
+
+/** What the lexicon says about one sentence, whatever the criterion. */
+export interface SentenceFacts {
+  folded: string;
+  index: TextIndex;
+  concepts: ConceptHit[];
+  signals: DepthSignals;
+  stuffed: StuffingVerdict | null;
+}
+
+/** Keyed by the dossier object: all criteria of one review share the work, nothing outlives the dossier. */
+const factsCache = new WeakMap<DossierText, Map<string, SentenceFacts>>();
+
+/** Concepts, depth signals and stuffing verdict of a sentence, memoised per dossier. */
+export function sentenceFacts(dossier: DossierText, lang: MatchLanguage, text: string): SentenceFacts {
+  let cache = factsCache.get(dossier);
+  if (!cache) {
+    cache = new Map();
+    factsCache.set(dossier, cache);
+  }
+  const key = `${lang}\u0000${text}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const folded = fold(text);
+  const index = indexText(folded);
+  const concepts = findConcepts(folded, lang, index);
+  const signals = depthSignals(text, folded, lang);
+  const facts = { folded, index, concepts, signals, stuffed: stuffingVerdict(folded, concepts, signals) };
+  cache.set(key, facts);
+  return facts;
+}
+
+/** Sentences of each passage, memoised per dossier: every criterion of a review reads the same passages. */
+const sentencesCache = new WeakMap<DossierText, Map<string, PassageSentence[]>>();
+
+function cachedSentences(passage: GradingPassage, dossier: DossierText): PassageSentence[] {
+  let cache = sentencesCache.get(dossier);
+  if (!cache) {
+    cache = new Map();
+    sentencesCache.set(dossier, cache);
+  }
+  const key = `${passage.id}\u0000${passage.page}\u0000${passage.pageEnd}\u0000${passage.text}`;
+  let sentences = cache.get(key);
+  if (!sentences) {
+    sentences = sentencesOfPassage(passage, dossier);
+    cache.set(key, sentences);
+  }
+  return sentences;
+}
+
+// ── Per-criterion classification ─────────────────────────────────────────────────────────────────────
+
+export interface Candidate {
+  sentence: PassageSentence;
+  /** Document order: passage position, then offset. */
+  order: number;
+  passageRelevance: number;
+  facts: SentenceFacts;
+  concepts: ConceptId[];
+  /** Core notions the sentence names. */
+  notions: ConceptId[];
+  /** About the candidate's company (applied.ts): a figure, one of the dossier's names, « nous ». */
+  applied: boolean;
+  /** Developed-looking (argued, quantified or sourced) but generic: counts as coverage, never as analysis. */
+  generic: boolean;
+  /** A figure or example next to a sentence naming a core notion, in the same passage: it backs the notion. */
+  backsNotion: boolean;
+  /**
+   * Expected concepts the sentence is about without naming them: those of its section's heading (« Les
+   * risques que nous courons ») when the heading addresses the criterion. A plain-worded dossier argues under
+   * a heading that names the topic once; its sentences are about that topic.
+   */
+  inherited: ConceptId[];
+  /** Relevant only as part of a section the criterion's own words point to (`sectionCriteria`). */
+  bySection: boolean;
+  ownHits: number;
+  competencyHits: number;
+  developed: boolean;
+  /** Long enough and with a verb: says something, unlike a heading or a label (« 3.2 Analyse ESG »). */
+  statement: boolean;
+  argued: boolean;
+  quantified: boolean;
+  source: number;
+}
+
+/** English matching for the English exam, or for a dossier detected as English. */
+export function matchLanguage(exam: Exam, dossier: DossierText): MatchLanguage {
+  return examLanguage(exam) === 'en' || /^en/i.test(dossier.language ?? '') ? 'en' : 'fr';
+}
+
+export function criterionLexicon(exam: Exam, criterion: Criterion): CriterionLexicon {
+  const fromExam = exam.criteria.some((c) => c.id === criterion.id && c.text === criterion.text)
+    ? getExamLexicon(exam).criteria.get(criterion.id)
+    : undefined;
+  return fromExam ?? buildCriterionLexicon(exam, criterion);
+}
+
+/** The lexicon as the rubric version's descriptors adjust it: added concepts expected, removed ones not. */
+export function withRubric(lexicon: CriterionLexicon, reading: RubricReading | null): CriterionLexicon {
+  if (!reading || (reading.added.length === 0 && reading.removed.length === 0)) return lexicon;
+  const removed = new Set(reading.removed);
+  const kept = lexicon.concepts.filter((c) => !removed.has(c.id) || lexicon.notions.includes(c.id));
+  const have = new Set(kept.map((c) => c.id));
+  const added = reading.added
+    .filter((id) => !have.has(id))
+    .map((id) => ({ id, weight: RELATED_WEIGHT, core: false, domain: false }));
+  return { ...lexicon, concepts: [...kept, ...added] };
+}
+
+/**
+ * What a section's heading says about the criterion: the expected concepts it names (domain ones aside) and
+ * how many of them are core notions, or null when the heading does not address the criterion (neither one of
+ * its concepts nor one of its own words).
+ */
+function sectionTopic(
+  input: AnalyzeInput,
+  lexicon: CriterionLexicon,
+  lang: MatchLanguage,
+  expected: ReadonlySet<ConceptId>,
+  section: string | null,
+): { concepts: ConceptId[]; notions: number } | null {
+  if (!section) return null;
+  const facts = sentenceFacts(input.dossier, lang, section);
+  if (facts.stuffed) return null;
+  const concepts = [...new Set(facts.concepts.map((h) => h.id).filter((id) => expected.has(id)))];
+  const own = countStems(lexicon.ownStems, facts.index);
+  if (concepts.length === 0 && own < SCORING_THRESHOLDS.ownWordsInHeading) return null;
+  return { concepts, notions: concepts.filter((id) => lexicon.notions.includes(id)).length };
+}
+
+/**
+ * A section whose heading says nothing about the criterion is still about it when several of its sentences
+ * name the criterion's concepts: the sentences between them carry the same reasoning in plain words.
+ */
+function bodyTopic(
+  input: AnalyzeInput,
+  lexicon: CriterionLexicon,
+  lang: MatchLanguage,
+  expected: ReadonlySet<ConceptId>,
+  sentences: PassageSentence[],
+): { concepts: ConceptId[]; notions: number } | null {
+  const concepts = new Set<ConceptId>();
+  let naming = 0;
+  for (const sentence of sentences) {
+    const facts = sentenceFacts(input.dossier, lang, sentence.text);
+    if (facts.stuffed) continue;
+    const ids = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
+    if (ids.length === 0) continue;
+    naming++;
+    for (const id of ids) concepts.add(id);
+  }
+  if (naming < SCORING_THRESHOLDS.namingSentencesInSection) return null;
+  const list = [...concepts];
+  return { concepts: list, notions: list.filter((id) => lexicon.notions.includes(id)).length };
+}
+
+const wordWeightsCache = new Map<string, ReadonlyMap<string, number>>();
+
+/**
+ * A word that only one criterion of the exam uses (in its text or its competencies) says which criterion a
+ * section is about; one that five criteria share says little: each weighs 1 / the number of criteria using it.
+ */
+function criterionWordWeights(exam: Exam): ReadonlyMap<string, number> {
+  // Keyed by the criteria's wording: a rubric version may reword them.
+  const key = JSON.stringify([exam.id, exam.criteria.map((c) => [c.id, c.text, c.competencies])]);
+  const cached = wordWeightsCache.get(key);
+  if (cached) return cached;
+  const users = new Map<string, number>();
+  for (const lexicon of getExamLexicon(exam).criteria.values()) {
+    const stems = new Set([...lexicon.ownStems, ...lexicon.competencyStems].map((s) => s.stem));
+    for (const stem of stems) users.set(stem, (users.get(stem) ?? 0) + 1);
+  }
+  const weights = new Map([...users].map(([stem, n]) => [stem, 1 / n]));
+  if (wordWeightsCache.size >= 64) wordWeightsCache.clear();
+  wordWeightsCache.set(key, weights);
+  return weights;
+}
+
+/** Per dossier: which criteria each section is most about, by the criteria's own words. */
+const sectionCache = new WeakMap<DossierText, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The criteria of the exam a section is most about, by the criteria's own words (those of the criterion's
+ * text and, at half weight, of its competencies) found in the section: a relative reading, so that a section
+ * written in plain words still goes to the criterion it best matches, even when it names none of the
+ * lexicon's concepts. Empty when the section shares no word with any criterion.
+ */
+function sectionCriteria(
+  input: AnalyzeInput,
+  lang: MatchLanguage,
+  passage: GradingPassage,
+): ReadonlySet<string> {
+  let cache = sectionCache.get(input.dossier);
+  if (!cache) {
+    cache = new Map();
+    sectionCache.set(input.dossier, cache);
+  }
+  const key = `${input.exam.id}\u0000${passage.id}\u0000${passage.text.length}\u0000${passage.section ?? ''}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const folded = fold(`${passage.section ?? ''}\n${passage.text}`);
+  const index = indexText(folded);
+  const lexicons = getExamLexicon(input.exam).criteria;
+  const weights = criterionWordWeights(input.exam);
+  let best = 0;
+  const scores = new Map<string, number>();
+  for (const [id, lexicon] of lexicons) {
+    let score = 0;
+    for (const stem of lexicon.ownStems) if (stemIn(stem, index)) score += weights.get(stem.stem) ?? 0;
+    for (const stem of lexicon.competencyStems)
+      if (stemIn(stem, index))
+        score += SCORING_THRESHOLDS.competencyWordWeight * (weights.get(stem.stem) ?? 0);
+    scores.set(id, score);
+    best = Math.max(best, score);
+  }
+  const chosen =
+    best >= SCORING_THRESHOLDS.sectionWords
+      ? new Set(
+          [...scores].filter(([, v]) => v >= SCORING_THRESHOLDS.sectionShareOfBest * best).map(([id]) => id),
+        )
+      : new Set<string>();
+  void lang;
+  cache.set(key, chosen);
+  return chosen;
+}
+
+export function classify(
+  input: AnalyzeInput,
+  lexicon: CriterionLexicon,
+): { relevant: Candidate[]; stuffed: Candidate[] } {
+  const lang = matchLanguage(input.exam, input.dossier);
+  // Exam-wide domain concepts (« RSE » in the Audit RSE) make no sentence relevant to one criterion.
+  const expected = new Set(lexicon.concepts.filter((c) => !c.domain).map((c) => c.id));
+  const notions = new Set(lexicon.notions);
+  const names = dossierNames(input.dossier);
+  const passages = [...input.passages].sort(
+    (a, b) => a.page - b.page || a.ordinal - b.ordinal || compareIds(a.id, b.id),
+  );
+  const relevant: Candidate[] = [];
+  const stuffed: Candidate[] = [];
+  const seen = new Set<string>();
+  const T = SCORING_THRESHOLDS;
+  passages.forEach((passage, p) => {
+    const sentences = cachedSentences(passage, input.dossier);
+    const heading =
+      sectionTopic(input, lexicon, lang, expected, passage.section) ??
+      bodyTopic(input, lexicon, lang, expected, sentences) ??
+      (sectionCriteria(input, lang, passage).has(input.criterion.id) ? { concepts: [], notions: 0 } : null);
+    const namesNotion = sentences.map((sentence) =>
+      sentenceFacts(input.dossier, lang, sentence.text).concepts.some((h) => notions.has(h.id)),
+    );
+    // A sentence that continues an applied one on the same line (« … 310 clients. Les clients santé sont
+    // fidèles car… ») is about the company too; a list item or a textbook paragraph starts afresh.
+    const appliedHere = sentences.map((sentence) => {
+      const f = sentenceFacts(input.dossier, lang, sentence.text);
+      return isApplied(f.folded, f.signals.quantities, names);
+    });
+    sentences.forEach((sentence, i) => {
+      // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
+      // counts once, wherever it stands, since repeating it adds no analysis.
+      const key = sentence.text.replace(/\s+/g, ' ').trim().toLowerCase();
+      if (seen.has(key)) return;
+      seen.add(key);
+      const facts = sentenceFacts(input.dossier, lang, sentence.text);
+      const concepts = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
+      const ownHits = countStems(lexicon.ownStems, facts.index);
+      const s = facts.signals;
+      const statement = s.words >= T.minWords && (s.verb || s.words >= T.statementWords);
+      const named =
+        concepts.length > 0 || ownHits >= Math.min(T.ownWordsForRelevance, lexicon.ownStems.length || 1);
+      // Under a heading that addresses the criterion, what the section states is about it.
+      const underHeading = !named && heading !== null && statement;
+      const bySection = underHeading && heading.concepts.length === 0;
+      if (!named && !underHeading) return;
+      const argued = statement && (s.argument || s.analysis || s.recommendation);
+      const quantified = statement && s.quantities > 0;
+      const source = statement ? (s.strongSources > 0 ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
+      const prev = sentences[i - 1];
+      const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
+      const applied = appliedHere[i] === true || (continues && appliedHere[i - 1] === true);
+      // A figure alone states a fact; it develops the analysis only beside reasoning (argued or sourced).
+      const looksDeveloped = argued || source > 0;
+      const candidate: Candidate = {
+        sentence,
+        order: p * 1_000_000 + sentence.start,
+        passageRelevance: passage.relevance,
+        facts,
+        concepts,
+        notions: concepts.filter((id) => notions.has(id)),
+        applied,
+        generic: looksDeveloped && !applied,
+        backsNotion:
+          (quantified && (namesNotion[i - 1] === true || namesNotion[i + 1] === true)) ||
+          (underHeading && (quantified || argued) && heading !== null && heading.notions > 0),
+        inherited: heading && !named ? heading.concepts.filter((id) => !concepts.includes(id)) : [],
+        bySection,
+        ownHits,
+        competencyHits: countStems(lexicon.competencyStems, facts.index),
+        developed: looksDeveloped && applied,
+        statement,
+        argued,
+        quantified,
+        source,
+      };
+      (facts.stuffed ? stuffed : relevant).push(candidate);
+    });
+  });
+  return { relevant, stuffed };
+}
+
+export function computeSignals(
+  lexicon: CriterionLexicon,
+  relevant: Candidate[],
+  stuffed: Candidate[],
+): CriterionSignals {
+  const expected = lexicon.concepts.filter((c) => !c.domain).map((c) => c.id);
+  const found = new Set<ConceptId>();
+  const developedConcepts = new Set<ConceptId>();
+  let genericSentences = 0;
+  let plainDeveloped = 0;
+  const pages = new Set<number>();
+  const passages = new Set<string>();
+  let developed = 0;
+  let argued = 0;
+  let quantified = 0;
+  let sourceScore = 0;
+  for (const c of relevant) {
+    for (const id of [...c.concepts, ...c.inherited]) found.add(id);
+    if (c.generic) genericSentences++;
+    if (!c.developed) continue;
+    developed++;
+    if (c.bySection) plainDeveloped++;
+    for (const id of [...c.concepts, ...c.inherited]) developedConcepts.add(id);
+    if (c.argued) argued++;
+    if (c.quantified) quantified++;
+    sourceScore += c.source;
+    pages.add(c.sentence.page);
+    passages.add(c.sentence.passageId);
+  }
+  return {
+    expected,
+    found: expected.filter((id) => found.has(id)),
+    notions: [...lexicon.notions],
+    notionsFound: lexicon.notions.filter((id) => found.has(id)),
+    developedNotions: lexicon.notions.filter((id) => developedConcepts.has(id)),
+    linksNotions: lexicon.linksNotions,
+    genericSentences,
+    developedConcepts: expected.filter((id) => developedConcepts.has(id)),
+    relevantSentences: relevant.length,
+    developedSentences: developed,
+    arguedSentences: argued,
+    quantifiedSentences: quantified,
+    sourceScore,
+    pages: [...pages].sort((a, b) => a - b),
+    passages: passages.size,
+    plainDeveloped,
+    stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
+    stuffedConcepts: expected.filter((id) => !found.has(id) && stuffed.some((c) => c.concepts.includes(id))),
+  };
+}

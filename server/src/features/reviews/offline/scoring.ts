@@ -1,0 +1,173 @@
+/**
+ * The 0–4 score from a criterion's signals: the thresholds (DESIGN.md rubric scale), the signals' shape and
+ * the bars between levels. Pure functions of `CriterionSignals`; what produced the signals is candidates.ts.
+ */
+import type { ConceptId } from './lexicon';
+
+/**
+ * Thresholds of the 0–4 score (DESIGN.md rubric scale):
+ * - 0 absent: no sentence names an expected concept (nor two of the criterion's own words), and no section
+ *   is about the criterion;
+ * - 1 insuffisant: relevant sentences exist but fewer than `partial.developed` are developed (argued or
+ *   sourced, and applied to the company), or nothing backs them (no figure, no named source), or the
+ *   criterion's core notions are absent — headings, bare mentions, keyword lists, tables of figures;
+ * - 2 partiel: developed and supported, but the bar for 3 is not met;
+ * - 3 satisfaisant: ≥ `satisfactory.developed` developed sentences backed by ≥ `satisfactory.supported`
+ *   figures or sources, covering `satisfactory.coverage` of the expected concepts — or, in plain words,
+ *   ≥ `satisfactory.plainDeveloped` developed sentences with a figure;
+ * - 4 excellent: broad coverage (≥ `excellent.minConcepts` concepts and ≥ `excellent.conceptShare` of those
+ *   expected, capped at all of them), ≥ `excellent.argued` argued sentences, quantified AND sourced, spread
+ *   over ≥ `excellent.pages` pages or passages.
+ *
+ * Relevance reads sentences, then sections (issue #16): a section is about a criterion when its heading
+ * names one of the criterion's concepts or words, when several of its sentences name its concepts, or when
+ * its words (weighted by how few criteria use them) point to this criterion more than to the others. A
+ * strong dossier written in plain words argues under such sections without the lexicon's vocabulary.
+ */
+export const SCORING_THRESHOLDS = {
+  /** A developed sentence has at least this many words (headings and captions are shorter). */
+  minWords: 6,
+  /** A sentence this long counts as a statement even when no verb was recognised. */
+  statementWords: 12,
+  /** Sentences matching no concept are relevant when they use this many of the criterion's own words. */
+  ownWordsForRelevance: 2,
+  /** A heading addresses the criterion when it names one of its concepts or this many of its own words. */
+  ownWordsInHeading: 1,
+  /** Sentences naming the criterion's concepts that make a whole section about it. */
+  namingSentencesInSection: 2,
+  /** A section goes to the criteria whose words it uses most, when it uses at least this many (weighted). */
+  sectionWords: 1,
+  /** Weight of a competency word against a word of the criterion itself. */
+  competencyWordWeight: 0.5,
+  /** A section also goes to the criteria whose words it uses nearly as much as the best one's. */
+  sectionShareOfBest: 0.6,
+  /** Developed sentences in sections about the criterion that address it when it names none of its notions. */
+  plainAddressed: 3,
+  /**
+   * Score bars on developed sentences (argued, or backed by a figure or a source) and on the share of the
+   * criterion's expected concepts they cover. Fitted on the gold cases of exams B1–B3-salon (evals/README.md)
+   * and checked on the held-out B3-prospection–B6 cases: developed sentences separate the levels far better
+   * than concept counts alone, which compressed every draft towards 2–3.
+   */
+  partial: { developed: 2, supported: 1 },
+  satisfactory: { developed: 5, coverage: 0.4, concepts: 2, argued: 2, plainDeveloped: 7, supported: 2 },
+  excellent: {
+    developed: 10,
+    quantified: 1,
+    sourceScore: 0.5,
+    coverage: 0.4,
+    conceptShare: 0.5,
+    minConcepts: 3,
+    argued: 3,
+    pages: 2,
+  },
+  /** Source score needed to count as sourced: a named source scores 1, « une étude » without a name 0.5. */
+  sourced: 1,
+} as const;
+
+/** Coverage and depth of one criterion, the explanation of its score. */
+export interface CriterionSignals {
+  /** Concepts the criterion expects, core first. */
+  expected: ConceptId[];
+  /** Expected concepts present in relevant, non-stuffed sentences. */
+  found: ConceptId[];
+  /** The criterion's core notions (`CriterionLexicon.notions`); empty when the lexicon has no rule for it. */
+  notions: ConceptId[];
+  /** Core notions present in relevant, non-stuffed sentences. */
+  notionsFound: ConceptId[];
+  /** Core notions present in developed sentences: what analysis of the criterion rests on. */
+  developedNotions: ConceptId[];
+  /** The criterion links its core notions: all must be developed for 3 or more. */
+  linksNotions?: boolean;
+  /**
+   * Relevant sentences that would be developed (argued, quantified or sourced) but are not applied to the
+   * candidate's company (no name, figure or fact about it): textbook prose, coverage at most.
+   */
+  genericSentences: number;
+  /** Expected concepts present in developed sentences. */
+  developedConcepts: ConceptId[];
+  relevantSentences: number;
+  /** Relevant sentences that are argued or backed by a figure or a source. */
+  developedSentences: number;
+  arguedSentences: number;
+  quantifiedSentences: number;
+  /** Sum over developed sentences: 1 for a named source, 0.5 for an unnamed one. */
+  sourceScore: number;
+  /** Pages holding developed sentences, ascending. */
+  pages: number[];
+  /** Passages holding developed sentences. */
+  passages: number;
+  /**
+   * Developed sentences relevant only through their section (its words point to this criterion): analysis in
+   * plain words, without the lexicon's concepts.
+   */
+  plainDeveloped: number;
+  /** Keyword-stuffed sentences naming an expected concept (ignored for coverage and depth). */
+  stuffedMentions: number;
+  /** Expected concepts named only inside stuffed sentences. */
+  stuffedConcepts: ConceptId[];
+}
+
+/** Concepts needed for score 3 and 4, given how many the criterion expects (criteria without concepts count as one). */
+export function conceptBars(expectedCount: number) {
+  const T = SCORING_THRESHOLDS;
+  const n = Math.max(1, expectedCount);
+  return {
+    several: Math.min(T.satisfactory.concepts, n),
+    broad: Math.min(n, Math.max(T.excellent.minConcepts, Math.ceil(T.excellent.conceptShare * n))),
+  };
+}
+
+export function coverageCount(s: CriterionSignals): number {
+  // A criterion the lexicon has no concept for is covered by its own wording.
+  return s.expected.length === 0 && s.relevantSentences > 0 ? 1 : s.found.length;
+}
+
+/** What backs the reasoning: its quantified sentences and its sentences naming a source. */
+export function support(s: CriterionSignals): number {
+  return s.quantifiedSentences + Math.floor(s.sourceScore);
+}
+
+/** The criterion is addressed: one of its core notions is named, or a section about it argues it in plain words. */
+export function addressed(s: CriterionSignals): boolean {
+  return (
+    s.notions.length === 0 ||
+    s.notionsFound.length > 0 ||
+    s.plainDeveloped >= SCORING_THRESHOLDS.plainAddressed
+  );
+}
+
+/**
+ * Enough of the criterion is analysed for 3: a share of its expected concepts developed, or, in plain words,
+ * more developed reasoning with a figure in it (the lexicon cannot see what plain words cover).
+ */
+function covered(s: CriterionSignals): boolean {
+  const T = SCORING_THRESHOLDS;
+  const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
+  if (coverage >= T.satisfactory.coverage) return true;
+  return s.developedSentences >= T.satisfactory.plainDeveloped && s.quantifiedSentences >= 1;
+}
+
+/** The 0–4 score from coverage and depth (thresholds in `SCORING_THRESHOLDS`). */
+export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
+  const T = SCORING_THRESHOLDS;
+  if (s.relevantSentences === 0) return s.stuffedMentions > 0 ? 1 : 0;
+  // Without its core notions a criterion is not addressed, whatever else the draft says about the domain,
+  // unless a section its own words point to argues it in plain words.
+  if (!addressed(s)) return 1;
+  if (s.developedSentences < T.partial.developed) return 1;
+  // Argued but backed by no figure and no source: « mentioned, not supported » on the rubric scale.
+  if (support(s) < T.partial.supported) return 1;
+  if (s.developedSentences < T.satisfactory.developed || !covered(s) || support(s) < T.satisfactory.supported)
+    return 2;
+  // A criterion that links its notions is not met while one of them is only named.
+  if (s.linksNotions && s.developedNotions.length < s.notions.length) return 2;
+  const excellent =
+    s.developedSentences >= T.excellent.developed &&
+    // « Excellent » with no argued sentence would contradict its own rationale.
+    s.arguedSentences >= 1 &&
+    s.quantifiedSentences >= T.excellent.quantified &&
+    s.sourceScore >= T.excellent.sourceScore &&
+    covered(s);
+  return excellent ? 4 : 3;
+}
