@@ -212,4 +212,72 @@ describe('locateParts', () => {
     );
     expect(located).toEqual([1, 2]);
   });
+
+  it("finds a row on the cursor's page when a table read column by column put the cursor past it", () => {
+    // pdftotext: the row's first cell, then the header row's cells (empty first cell), then the figures.
+    const pages = [
+      'Projection Nouvelles cliniques signées 2024 2025 150 260',
+      'Scénario Nouvelles cliniques 2025 Pessimiste 150 260',
+    ];
+    const row = (cells: string[]) => ({
+      kind: 'row' as const,
+      text: cells.join(' | '),
+      cells,
+      header: false,
+    });
+    const located = locateParts(
+      [
+        { kind: 'paragraph', text: 'Projection', cells: [], header: false },
+        row(['', '2024', '2025']),
+        row(['Nouvelles cliniques signées', '150', '260']),
+        row(['Scénario', 'Nouvelles cliniques 2025']),
+      ],
+      pages,
+    );
+    expect(located).toEqual([1, 1, 1, 2]);
+  });
+
+  it('finds a row whose first cell pdftotext cut at its hyphen on its own page', () => {
+    const pages = [
+      'Étape Lead 8 % Rendez- sortants Qualification par l’inside sales 45 % 275',
+      'Missions Inside sales Qualification des leads 275 rendez-vous Commercial Rendez-vous, essais 45',
+    ];
+    const row = (cells: string[]) => ({
+      kind: 'row' as const,
+      text: cells.join(' | '),
+      cells,
+      header: false,
+    });
+    const located = locateParts(
+      [
+        row(['Étape']),
+        row(['Lead', '8 %']),
+        row(['Rendez-vous', 'Qualification par l’inside sales', '45 %', '275']),
+      ],
+      pages,
+    );
+    expect(located).toEqual([1, 1, 1]);
+  });
+
+  it('tells apart two rows whose first cells open alike by their whole first cell', () => {
+    const pages = [
+      'Action Relancer les comptes inactifs Commerciaux',
+      'Action Relancer les comptes inactifs (second semestre) Commerciaux',
+    ];
+    const row = (cells: string[]) => ({
+      kind: 'row' as const,
+      text: cells.join(' | '),
+      cells,
+      header: false,
+    });
+    const located = locateParts(
+      [
+        row(['Action']),
+        row(['Relancer les comptes inactifs', 'Commerciaux']),
+        row(['Relancer les comptes inactifs (second semestre)', 'Commerciaux']),
+      ],
+      pages,
+    );
+    expect(located).toEqual([1, 1, 2]);
+  });
 });
