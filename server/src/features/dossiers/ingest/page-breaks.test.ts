@@ -4,7 +4,7 @@ import { mendPageBreaks } from './page-breaks';
 const pages = (...texts: string[]) => texts.map((text, i) => ({ page: i + 1, text }));
 
 describe('mendPageBreaks', () => {
-  it('moves the end of a sentence cut by a page break up to the page where it starts, and only that', () => {
+  it('moves the end of a paragraph cut by a page break up to the page where it starts, and only that paragraph', () => {
     const out = mendPageBreaks(
       pages(
         'Intro.\n\nNous avons testé l’outil de scoring prédictif de',
@@ -13,8 +13,8 @@ describe('mendPageBreaks', () => {
     );
     expect(out).toEqual(
       pages(
-        'Intro.\n\nNous avons testé l’outil de scoring prédictif de HubSpot (IA) a été comparé à notre scoring manuel.',
-        'Les écarts concernaient des clients récents.\n\nSuite.',
+        'Intro.\n\nNous avons testé l’outil de scoring prédictif de HubSpot (IA) a été comparé à notre scoring manuel. Les écarts concernaient des clients récents.',
+        'Suite.',
       ),
     );
   });

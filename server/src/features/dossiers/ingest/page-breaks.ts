@@ -1,21 +1,19 @@
 /**
- * A sentence that a page break cuts (« … le scoring prédictif de » | « HubSpot (IA) a été comparé … ») is
- * one sentence again: its end is moved up to the page where it starts, as a word processor keeps a
- * paragraph on the page where it starts (DOCX pages come from paragraph positions). Without this, the page
- * separator (`\n\n`) reads as a paragraph break, and a PDF gives the grader two half sentences where the
- * DOCX of the same dossier gives one.
+ * A paragraph that a page break cuts (« … le scoring prédictif de » | « HubSpot (IA) a été comparé … ») is
+ * one paragraph again, on the page where it starts, as a DOCX holds each paragraph in one block on one page.
+ * Without this, the page separator (`\n\n`) reads as a paragraph break,
+ * and a PDF gives the grader two half sentences, or two paragraphs, where the DOCX of the same dossier gives
+ * one: scores then move with the format.
  *
  * Only prose is mended: the page must end on a paragraph line of at least a few words without a sentence's
  * final punctuation, and the next page must open on a paragraph line (no table row, list item or heading).
- * Only the cut sentence moves, up to its own end: the rest of the paragraph stays on the page it is on, so
- * a quote from it keeps its page.
+ * A quote from the moved end of a paragraph opens at the page where its paragraph starts, one page early at
+ * most; table rows, which never move, keep their own page.
  */
 import type { PageText } from '../../../../../db/schema';
 
 /** A line that ends a sentence: final punctuation, then closing quotes or brackets. */
 const SENTENCE_END = /[.!?…:;][\s»"”’')\]]*$/u;
-/** Where the cut sentence ends on the next page: final punctuation followed by a space or the end. */
-const NEXT_END = /[.!?…][»"”’')\]]*(?=\s|$)/gu;
 const LIST_ITEM = /^(?:[-•*–—▪►✓➢●○◦■□]|\d{1,3}[.)])\s/u;
 /** Fewer words than this on the page's last line: a title or a label, not a cut sentence. */
 const MIN_WORDS = 6;
@@ -25,7 +23,7 @@ function isProseLine(line: string): boolean {
 }
 
 /**
- * Pages with each sentence cut by a page break moved whole onto the page where it starts. `isHeading`
+ * Pages with each paragraph cut by a page break moved whole onto the page where it starts. `isHeading`
  * tells a heading line of a page (never moved).
  */
 export function mendPageBreaks(
@@ -46,12 +44,9 @@ export function mendPageBreaks(
     if (!isProseLine(firstLine) || LIST_ITEM.test(firstLine) || isHeading(firstLine.trim(), next.page))
       continue;
     if (!/^[\p{L}\p{N}(«"“]/u.test(firstLine)) continue;
-    // The cut sentence ends at its first final punctuation in the first line, or with that line.
-    NEXT_END.lastIndex = 0;
-    const end = NEXT_END.exec(firstLine);
-    const cut = end ? end.index + end[0].length : firstLine.length;
-    const moved = firstLine.slice(0, cut).trim();
-    const rest = nextText.slice(cut).replace(/^[^\S\n]+/u, '');
+    // The whole paragraph moves (it is one line here: lines are reflowed), as a word processor keeps it.
+    const moved = firstLine.trim();
+    const rest = lineEnd < 0 ? '' : nextText.slice(lineEnd);
     // A compound word cut at its hyphen (« Santé-|sécurité ») keeps its hyphen and no space.
     prev.text = /\p{L}-$/u.test(prevText) ? `${prevText}${moved}` : `${prevText} ${moved}`;
     next.text = rest.replace(/^\n+/u, '');
