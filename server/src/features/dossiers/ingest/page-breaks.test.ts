@@ -5,30 +5,24 @@ const pages = (...texts: string[]) => texts.map((text, i) => ({ page: i + 1, tex
 
 describe('mendPageBreaks', () => {
   it('moves the end of a paragraph cut by a page break up to the page where it starts, and only that paragraph', () => {
-    const out = mendPageBreaks(
-      pages(
-        'Intro.\n\nNous avons testé l’outil de scoring prédictif de',
-        'HubSpot (IA) a été comparé à notre scoring manuel. Les écarts concernaient des clients récents.\n\nSuite.',
-      ),
-    );
-    expect(out).toEqual(
-      pages(
-        'Intro.\n\nNous avons testé l’outil de scoring prédictif de HubSpot (IA) a été comparé à notre scoring manuel. Les écarts concernaient des clients récents.',
-        'Suite.',
-      ),
-    );
-  });
-
-  it('moves a whole first paragraph that is the end of the cut sentence, leaving the next one in place', () => {
-    const out = mendPageBreaks(
-      pages(
-        'Nous avons comparé les trois offres du marché sur',
-        'le prix et le délai\n\nDeuxième paragraphe.',
-      ),
-    );
-    expect(out).toEqual(
-      pages('Nous avons comparé les trois offres du marché sur le prix et le délai', 'Deuxième paragraphe.'),
-    );
+    const cases: [string[], string[]][] = [
+      [
+        [
+          'Intro.\n\nNous avons testé l’outil de scoring prédictif de',
+          'HubSpot (IA) a été comparé à notre scoring manuel. Les écarts concernaient des clients récents.\n\nSuite.',
+        ],
+        [
+          'Intro.\n\nNous avons testé l’outil de scoring prédictif de HubSpot (IA) a été comparé à notre scoring manuel. Les écarts concernaient des clients récents.',
+          'Suite.',
+        ],
+      ],
+      [
+        ['Nous avons comparé les trois offres du marché sur', 'le prix et le délai\n\nDeuxième paragraphe.'],
+        ['Nous avons comparé les trois offres du marché sur le prix et le délai', 'Deuxième paragraphe.'],
+      ],
+    ];
+    for (const [input, expected] of cases)
+      expect(mendPageBreaks(pages(...input))).toEqual(pages(...expected));
   });
 
   it('keeps a compound word cut at its hyphen as one word', () => {
