@@ -201,6 +201,7 @@ describe('fold', () => {
 });
 
 describe('locateParts', () => {
+  const row = (cells: string[]) => ({ kind: 'row' as const, text: cells.join(' | '), cells, header: false });
   it('finds each part after the previous one, so a repeated phrase lands on its own page', () => {
     const pages = ['Action Responsable Indicateur intro', 'Action Responsable Indicateur suite'];
     const located = locateParts(
@@ -211,5 +212,50 @@ describe('locateParts', () => {
       pages,
     );
     expect(located).toEqual([1, 2]);
+  });
+
+  it("finds a row on the cursor's page when a table read column by column put the cursor past it", () => {
+    // pdftotext: the row's first cell, then the header row's cells (empty first cell), then the figures.
+    const pages = [
+      'Projection Nouvelles cliniques signées 2024 2025 150 260',
+      'Scénario Nouvelles cliniques 2025 Pessimiste 150 260',
+    ];
+    const located = locateParts(
+      [
+        { kind: 'paragraph', text: 'Projection', cells: [], header: false },
+        row(['', '2024', '2025']),
+        row(['Nouvelles cliniques signées', '150', '260']),
+        row(['Scénario', 'Nouvelles cliniques 2025']),
+      ],
+      pages,
+    );
+    expect(located).toEqual([1, 1, 1, 2]);
+  });
+
+  it.each([
+    {
+      what: 'a row whose first cell pdftotext cut at its hyphen, on its own page',
+      pages: [
+        'Étape Lead 8 % Rendez- sortants Qualification par l’inside sales 45 % 275',
+        'Missions Inside sales Qualification des leads 275 rendez-vous Commercial Rendez-vous, essais 45',
+      ],
+      rows: [['Étape'], ['Lead', '8 %'], ['Rendez-vous', 'Qualification par l’inside sales', '45 %', '275']],
+      expected: [1, 1, 1],
+    },
+    {
+      what: 'two rows whose first cells open alike, told apart by their whole first cell',
+      pages: [
+        'Action Relancer les comptes inactifs Commerciaux',
+        'Action Relancer les comptes inactifs (second semestre) Commerciaux',
+      ],
+      rows: [
+        ['Action'],
+        ['Relancer les comptes inactifs', 'Commerciaux'],
+        ['Relancer les comptes inactifs (second semestre)', 'Commerciaux'],
+      ],
+      expected: [1, 1, 2],
+    },
+  ])('finds $what', ({ pages, rows, expected }) => {
+    expect(locateParts(rows.map(row), pages)).toEqual(expected);
   });
 });

@@ -94,6 +94,15 @@ export interface Fidelity {
   examples: string[];
 }
 
+/** The word in the text, whole or cut in two by a column too narrow for it (« Éca rt »). */
+function holdsWord(text: string, word: string): boolean {
+  if (text.includes(word)) return true;
+  for (let k = 2; k <= word.length - 2; k++) {
+    if (text.includes(`${word.slice(0, k)} ${word.slice(k)}`)) return true;
+  }
+  return false;
+}
+
 /**
  * Where each part starts, as a page number (1-based), searching forward from the previous part's place so that
  * a repeated phrase is found where it belongs. A part's anchor is the first words of its text (of its first
@@ -121,25 +130,61 @@ export function locateParts(parts: SourcePart[], pages: string[]): (number | nul
       if (part.kind === 'row' && anchor.length >= 12) break;
     }
     if (anchor === '') return null;
+    // A row's whole first cell first: rows of two tables may open alike (« Relancer les comptes CHR inactifs
+    // depuis six mois » and the same « (second semestre) » on the next page).
+    const whole = words.join(' ');
+    const anchors = part.kind === 'row' && whole !== anchor ? [whole, anchor] : [anchor];
     // A row's page also holds the first word of each of its other cells: a phrase met earlier in the prose
     // (« Panier moyen ») is not the row.
     const others = part.kind === 'row' ? part.cells.slice(1).map((c) => fold(c).split(' ')[0] ?? '') : [];
-    const holdsRow = (text: string) => others.every((w) => w === '' || text.includes(w));
-    for (let p = page; p < folded.length; p++) {
+    const holdsRow = (text: string) => others.every((w) => w === '' || holdsWord(text, w));
+    const cells = part.kind === 'row' ? part.cells.slice(1).map((c) => fold(c)) : [];
+    const holdsCells = (text: string) => cells.every((c) => text.includes(c));
+    // On the cursor's page, where the row is expected, the first three letters of each other cell's first word
+    // will do: a narrow column cuts words, and pdftotext may read the halves in any order (« rt … Éca »).
+    const prefixes = others.map((w) => w.slice(0, 3));
+    const at = (a: string, p: number) => {
       const text = folded[p] ?? '';
-      let at = text.indexOf(anchor, p === page ? offset : 0);
-      if (at >= 0 && !holdsRow(text)) at = -1;
-      if (at >= 0) {
-        page = p;
-        offset = at + anchor.length;
-        return p + 1;
+      const i = text.indexOf(a, p === page ? offset : 0);
+      const holds = p === page ? prefixes.every((w) => text.includes(w)) : holdsRow(text);
+      return i >= 0 && holds ? i : -1;
+    };
+    for (const a of anchors) {
+      const i = at(a, page);
+      if (i >= 0) {
+        offset = i + a.length;
+        return page + 1;
+      }
+    }
+    if (part.kind === 'row') {
+      // `pdftotext` reads a table column by column: a row whose first cell comes after its neighbours' cells
+      // (a header row with an empty first cell found first) is still on the cursor's page, before the cursor,
+      // not on a later page that holds the same words (« Nouvelles cliniques » in another table); and a first
+      // cell cut at its hyphen (« Rendez-|vous ») may have its second half read after the other cells. Only
+      // with the whole of every other cell on the page: a short first cell (« Clients ») is met everywhere.
+      const text = folded[page] ?? '';
+      const cut = /^\S{4,}-/u.exec(whole)?.[0];
+      for (const a of cut ? [whole, cut] : [whole]) {
+        if (text.includes(a) && holdsCells(text)) return page + 1;
+      }
+    }
+    for (const a of anchors) {
+      for (let p = page + 1; p < folded.length; p++) {
+        const i = at(a, p);
+        if (i >= 0) {
+          page = p;
+          offset = i + a.length;
+          return p + 1;
+        }
       }
     }
     // Out of order (a column or a float read elsewhere): the nearest page before the cursor that holds it,
     // the cursor's own page first; the cursor stays where it is.
-    for (let p = page; p >= 0; p--) {
-      const text = folded[p] ?? '';
-      if (text.includes(anchor) && holdsRow(text)) return p + 1;
+    for (const a of anchors) {
+      for (let p = page; p >= 0; p--) {
+        const text = folded[p] ?? '';
+        if (text.includes(a) && holdsRow(text)) return p + 1;
+      }
     }
     return null;
   });

@@ -23,6 +23,12 @@ export interface RunProps {
   shaded?: boolean;
 }
 
+/** A paragraph's list and level (`w:numPr`). */
+export interface NumPr {
+  numId: string;
+  ilvl: number;
+}
+
 export interface StyleDef {
   id: string;
   name: string;
@@ -32,6 +38,8 @@ export interface StyleDef {
   outlineLevel?: number;
   pageBreakBefore?: boolean;
   numbered?: boolean;
+  /** The list a style numbers its paragraphs in (Word's « List Number »). */
+  numPr?: NumPr;
   /** The style paints a background somewhere (table styles with shaded header rows…). */
   shaded: boolean;
 }
@@ -90,6 +98,14 @@ export function numberedPPr(pPr: XmlElement | undefined): boolean | undefined {
   return child(numPr, 'w:numId')?.attrs['w:val'] !== '0';
 }
 
+/** `w:numPr` of a paragraph or style: which list and which level; undefined when absent. */
+export function numPrOf(pPr: XmlElement | undefined): NumPr | undefined {
+  const numPr = child(pPr, 'w:numPr');
+  const numId = child(numPr, 'w:numId')?.attrs['w:val'];
+  if (numId === undefined) return undefined;
+  return { numId, ilvl: Number(child(numPr, 'w:ilvl')?.attrs['w:val'] ?? 0) || 0 };
+}
+
 /** `w:outlineLvl` (0–9), undefined when absent. */
 export function outlineLevel(pPr: XmlElement | undefined): number | undefined {
   const v = child(pPr, 'w:outlineLvl')?.attrs['w:val'];
@@ -119,6 +135,7 @@ export function readStyles(xml: string | null): Styles {
       outlineLevel: outlineLevel(pPr),
       pageBreakBefore: onOff(child(pPr, 'w:pageBreakBefore')),
       numbered: numberedPPr(pPr),
+      numPr: numPrOf(pPr),
       shaded: hasShading(s),
     };
     styles.byId.set(id, def);

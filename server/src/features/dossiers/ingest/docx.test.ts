@@ -218,3 +218,57 @@ describe('metadata of honest files', () => {
     expect(doc.hidden).toEqual([]);
   });
 });
+
+describe('DOCX list numbering', () => {
+  it('reads numbered items with the number Word prints, per list and level, and bullets as « - »', async () => {
+    const { AlignmentType, Document, LevelFormat, Packer, Paragraph } = await import('docx');
+    const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
+      level: lvl,
+      format,
+      text,
+      alignment: AlignmentType.START,
+    });
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'ordered',
+            levels: [level(0, LevelFormat.DECIMAL, '%1.'), level(1, LevelFormat.LOWER_LETTER, '%2)')],
+          },
+          { reference: 'bullets', levels: [level(0, LevelFormat.BULLET, '•')] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              text: 'Créer un poste de responsable RSE.',
+              numbering: { reference: 'ordered', level: 0 },
+            }),
+            new Paragraph({ text: 'Former les conducteurs.', numbering: { reference: 'ordered', level: 0 } }),
+            new Paragraph({ text: 'Écoconduite.', numbering: { reference: 'ordered', level: 1 } }),
+            new Paragraph({ text: 'Suivi mensuel.', numbering: { reference: 'ordered', level: 1 } }),
+            new Paragraph({ text: 'Publier un reporting.', numbering: { reference: 'ordered', level: 0 } }),
+            new Paragraph({ text: 'Un point à puce.', numbering: { reference: 'bullets', level: 0 } }),
+            new Paragraph({ text: 'Une autre liste.' }),
+            new Paragraph({
+              text: 'Recommence à un.',
+              numbering: { reference: 'ordered', level: 0, instance: 2 },
+            }),
+          ],
+        },
+      ],
+    });
+    const parsed = await parse(new Uint8Array(await Packer.toBuffer(doc)));
+    expect(parsed.text.split('\n').filter((l) => l.trim() !== '')).toEqual([
+      '1. Créer un poste de responsable RSE.',
+      '2. Former les conducteurs.',
+      'a) Écoconduite.',
+      'b) Suivi mensuel.',
+      '3. Publier un reporting.',
+      '- Un point à puce.',
+      'Une autre liste.',
+      '1. Recommence à un.',
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { UnprocessableError } from '../../../lib/errors';
+import { type Numbering, readNumbering } from './docx-numbering';
 import { readProperties, relatedPart, relationships } from './docx-parts';
 import {
   chain,
@@ -8,7 +9,9 @@ import {
   isWhiteHex,
   mergeProps,
   NAMESPACES,
+  type NumPr,
   numberedPPr,
+  numPrOf,
   onOff,
   type RunProps,
   readStyles,
@@ -105,6 +108,7 @@ type Context = 'body' | 'cell' | 'aside';
 
 interface Walk {
   styles: Styles;
+  numbering: Numbering;
   out: Assembly;
   footnotes: Map<string, XmlElement[]>;
   noteNumber: number;
@@ -257,6 +261,7 @@ function inline(nodes: XmlElement[], env: ParagraphEnv): void {
 interface ParagraphInfo {
   level: number;
   list: boolean;
+  numPr: NumPr | undefined;
   pageBreakBefore: boolean;
   sectionBreak: boolean;
   shaded: boolean;
@@ -271,6 +276,7 @@ function paragraphInfo(p: XmlElement, styles: Styles): ParagraphInfo {
   return {
     level: headingLevel(pPr, styleChain),
     list: firstDefined([numberedPPr(pPr), ...styleChain.map((s) => s.numbered)]) ?? false,
+    numPr: firstDefined([numPrOf(pPr), ...styleChain.map((s) => s.numPr)]),
     pageBreakBefore:
       firstDefined([onOff(child(pPr, 'w:pageBreakBefore')), ...styleChain.map((s) => s.pageBreakBefore)]) ??
       false,
@@ -314,12 +320,13 @@ function paragraph(
   const out = walk.out;
   const text = new ParagraphText();
   const kind: LayoutBlock['kind'] = info.level > 0 ? 'heading' : info.list ? 'list' : 'paragraph';
+  const label = kind === 'list' ? walk.numbering.label(info.numPr) : '';
   const emit = () => {
     const visible = text.text.replace(/[ \t]+\n/g, '\n').trim();
     recordHidden(text, walk);
     if (visible !== '') {
       if (info.level > 0) out.headings.push({ text: visible, level: info.level, ...out.anchor });
-      out.add(kind, kind === 'list' ? `- ${visible}` : visible);
+      out.add(kind, kind === 'list' ? `${label}${visible}` : visible);
     }
     text.text = '';
   };
@@ -533,7 +540,8 @@ function parsePackage(zip: ZipArchive, mediaType: string): RawDocument {
   const rels = relationships(zip, main);
   const folder = main.slice(0, main.lastIndexOf('/') + 1);
   const styles = readStyles(zip.text(relatedPart(rels, '/styles', `${folder}styles.xml`)));
-  const walk: Walk = { styles, out: new Assembly(), footnotes: new Map(), noteNumber: 0 };
+  const numbering = readNumbering(zip.text(relatedPart(rels, '/numbering', `${folder}numbering.xml`)));
+  const walk: Walk = { styles, numbering, out: new Assembly(), footnotes: new Map(), noteNumber: 0 };
   for (const [id, paras] of [
     ...readNotes(zip, relatedPart(rels, '/footnotes', `${folder}footnotes.xml`), 'footnote'),
     ...readNotes(zip, relatedPart(rels, '/endnotes', `${folder}endnotes.xml`), 'endnote'),

@@ -2,6 +2,7 @@ import type { IngestWarning, PageText } from '../../../../../db/schema';
 import { hiddenWarnings, toHiddenContent } from './hidden';
 import { detectLanguage, mixedLanguageWarning } from './language';
 import { normalizeInline, normalizePages } from './normalize';
+import { mendPageBreaks } from './page-breaks';
 import { detectSections } from './sections';
 import { detectTables } from './tables';
 import { PAGE_SEPARATOR, type PageOffset, type ParsedDocument, type RawDocument } from './types';
@@ -28,10 +29,10 @@ export function joinPages(pages: PageText[]): { text: string; pageOffsets: PageO
  */
 export function finishDocument(raw: RawDocument): ParsedDocument {
   const headingKeys = new Set(raw.headings.map((h) => `${h.page}:${normalizeInline(h.text).toLowerCase()}`));
-  const pages = normalizePages(raw.pages, {
-    ...raw.layout,
-    keep: (line, page) => headingKeys.has(`${page}:${line.toLowerCase()}`),
-  });
+  const isHeading = (line: string, page: number) => headingKeys.has(`${page}:${line.toLowerCase()}`);
+  const normalized = normalizePages(raw.pages, { ...raw.layout, keep: isHeading });
+  // A PDF's page breaks fall mid-sentence; a word processor's pages (DOCX) hold whole paragraphs.
+  const pages = raw.format === 'pdf' ? mendPageBreaks(normalized, isHeading) : normalized;
 
   const { text, pageOffsets } = joinPages(pages);
 
