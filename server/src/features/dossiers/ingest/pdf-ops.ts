@@ -70,6 +70,9 @@ export interface OpCodes {
   paintSolidColorImageMask: number;
   beginAnnotation: number;
   endAnnotation: number;
+  beginMarkedContent: number;
+  beginMarkedContentProps: number;
+  endMarkedContent: number;
   fill: number;
   eoFill: number;
   stroke: number;
@@ -485,6 +488,12 @@ class OperatorWalker {
         break;
       case ops.endAnnotation:
         this.annotationDepth = Math.max(0, this.annotationDepth - 1);
+        break;
+      case ops.beginMarkedContent:
+      case ops.beginMarkedContentProps:
+      case ops.endMarkedContent:
+        // pdfjs's text pass ends its item at marked content (Chromium tags a ligature « ﬀ » so).
+        this.runs.flush();
         break;
       default:
         break;

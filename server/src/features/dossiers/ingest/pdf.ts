@@ -16,7 +16,7 @@ type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 const BOLD_FACE = /bold|black|heavy|semibold|demibold|[-,]demi\b/i;
 const FONT_MATRIX: Matrix = [0.001, 0, 0, 0.001, 0, 0];
 
-interface PdfFont extends FontFacts {
+export interface PdfFont extends FontFacts {
   bold: boolean;
 }
 
@@ -35,7 +35,7 @@ function loadedFont(page: PdfPage, loadedName: string) {
  * The fonts of a document as the runs need them, read once each from pdfjs's `commonObjs` (the operator
  * list resolves them before it is returned). An unresolved font reads as a regular 1/1000 font.
  */
-function fontReader(page: () => PdfPage): (loadedName: string) => PdfFont {
+export function fontReader(page: () => PdfPage): (loadedName: string) => PdfFont {
   const fonts = new Map<string, PdfFont>();
   return (loadedName) => {
     let font = fonts.get(loadedName);
