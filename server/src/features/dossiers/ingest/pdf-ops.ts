@@ -1,7 +1,8 @@
 /**
- * Reads a pdfjs operator list to find what the text layer alone cannot tell: the colour text is painted
- * in (white on white), whether it is painted at all (render mode 3, fill alpha 0), and where each glyph
- * lands (outside the page). Pure: pdfjs is not imported here, only its operator codes are passed in.
+ * Reads a pdfjs operator list in one walk: the page's text runs (`pdf-runs.ts`), each glyph's paint — the
+ * colour text is painted in (white on white), whether it is painted at all (render mode 3, fill alpha 0),
+ * and where it lands (outside the page) — and the shapes drawn (`pdf-shapes.ts`). Pure: pdfjs is not
+ * imported here, only its operator codes are passed in.
  */
 
 import {
@@ -12,6 +13,9 @@ import {
   type TextState,
   textTransform,
 } from './pdf-runs';
+import { boundsOf, MIN_BACKGROUND, type PageShapes, type Rect, shapesOfPath } from './pdf-shapes';
+
+export type { Mark, PageShapes, Rule } from './pdf-shapes';
 
 export type Matrix = [number, number, number, number, number, number];
 
@@ -27,10 +31,6 @@ export function multiply(m1: Matrix, m2: Matrix): Matrix {
     m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
     m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
   ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
 /** The operator codes this module needs (pdfjs `OPS`). */
@@ -85,37 +85,6 @@ export interface OpCodes {
 
 export type HiddenPaint = 'white_text' | 'invisible_text';
 
-/**
- * A straight horizontal or vertical rule in page space (PDF user space, y up): a stroked line or a
- * thin filled rectangle. Tables are drawn with them.
- */
-export interface Rule {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** A small filled dot or square in page space: a list bullet drawn as a shape, not as a glyph. */
-export interface Mark {
-  x: number;
-  y: number;
-  size: number;
-}
-
-/** What a page draws besides text that the layout analysis reads. */
-export interface PageShapes {
-  rules: Rule[];
-  marks: Mark[];
-}
-
-interface Rect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
 /** The graphics state the walk keeps: the text state (shared with the run builder) and the fill. */
 interface GState extends Omit<TextState, 'tm' | 'tlm'> {
   fillWhite: boolean;
@@ -159,98 +128,6 @@ function fillIsWhite(fn: number, args: unknown[], ops: OpCodes): boolean {
   }
   // Patterns and unknown colour spaces: assume visible.
   return false;
-}
-
-function boundsOf(ctm: Matrix, x0: number, y0: number, x1: number, y1: number): Rect {
-  const pts = [apply(ctm, x0, y0), apply(ctm, x1, y0), apply(ctm, x0, y1), apply(ctm, x1, y1)];
-  return {
-    x0: Math.min(...pts.map((p) => p[0])),
-    y0: Math.min(...pts.map((p) => p[1])),
-    x1: Math.max(...pts.map((p) => p[0])),
-    y1: Math.max(...pts.map((p) => p[1])),
-  };
-}
-
-/** Below this (points), a filled shape is a rule or a border, not a background text could sit on. */
-const MIN_BACKGROUND = 3;
-/** Path operators inside pdfjs's flattened path data (`DrawOPS`). */
-const PATH_MOVE = 0;
-const PATH_LINE = 1;
-const PATH_CURVE = 2;
-const PATH_QUAD = 3;
-const PATH_CLOSE = 4;
-/** A rule shorter than this (points) is a tick or a glyph part, not a table border. */
-const MIN_RULE = 6;
-/** A filled dot or square this size (points) is a bullet. */
-const MIN_MARK = 1.5;
-const MAX_MARK = 8;
-/** How far from axis-aligned (points) a segment may be and still count as a rule. */
-const AXIS_TOLERANCE = 1;
-
-/**
- * The straight axis-aligned segments of a path (page space), plus thin filled rectangles as rules.
- * Curves break the chain: a rounded shape is not a table border.
- */
-function shapesOfPath(ctm: Matrix, data: ArrayLike<number>, filled: boolean, shapes: PageShapes): void {
-  const out = shapes.rules;
-  const push = (ax: number, ay: number, bx: number, by: number) => {
-    const [x0, y0] = apply(ctm, ax, ay);
-    const [x1, y1] = apply(ctm, bx, by);
-    const horizontal = Math.abs(y1 - y0) <= AXIS_TOLERANCE && Math.abs(x1 - x0) >= MIN_RULE;
-    const vertical = Math.abs(x1 - x0) <= AXIS_TOLERANCE && Math.abs(y1 - y0) >= MIN_RULE;
-    if (horizontal || vertical)
-      out.push({ x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) });
-  };
-  const points: [number, number][] = [];
-  let start: [number, number] | null = null;
-  let current: [number, number] | null = null;
-  const segments: [number, number, number, number][] = [];
-  for (let i = 0; i < data.length; ) {
-    const op = data[i];
-    if (op === PATH_MOVE || op === PATH_LINE) {
-      const p: [number, number] = [data[i + 1], data[i + 2]];
-      if (op === PATH_LINE && current) segments.push([current[0], current[1], p[0], p[1]]);
-      else start = p;
-      current = p;
-      points.push(p);
-      i += 3;
-    } else if (op === PATH_CURVE) {
-      current = [data[i + 5], data[i + 6]];
-      points.push([data[i + 1], data[i + 2]], [data[i + 3], data[i + 4]], current);
-      i += 7;
-    } else if (op === PATH_QUAD) {
-      current = [data[i + 3], data[i + 4]];
-      points.push([data[i + 1], data[i + 2]], current);
-      i += 5;
-    } else if (op === PATH_CLOSE) {
-      if (current && start) segments.push([current[0], current[1], start[0], start[1]]);
-      current = start;
-      i += 1;
-    } else return;
-  }
-  if (!filled) {
-    for (const [ax, ay, bx, by] of segments) push(ax, ay, bx, by);
-    return;
-  }
-  // A filled shape: only a thin bar is a rule (its long axis); a cell's background is not.
-  if (points.length < 3) return;
-  const r = boundsOf(
-    ctm,
-    Math.min(...points.map((p) => p[0])),
-    Math.min(...points.map((p) => p[1])),
-    Math.max(...points.map((p) => p[0])),
-    Math.max(...points.map((p) => p[1])),
-  );
-  const w = r.x1 - r.x0;
-  const h = r.y1 - r.y0;
-  if (w >= MIN_MARK && w <= MAX_MARK && h >= MIN_MARK && h <= MAX_MARK && Math.abs(w - h) <= 1) {
-    shapes.marks.push({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2, size: Math.max(w, h) });
-    return;
-  }
-  if (h < MIN_BACKGROUND && w >= MIN_RULE)
-    out.push({ x0: r.x0, y0: (r.y0 + r.y1) / 2, x1: r.x1, y1: (r.y0 + r.y1) / 2 });
-  else if (w < MIN_BACKGROUND && h >= MIN_RULE)
-    out.push({ x0: (r.x0 + r.x1) / 2, y0: r.y0, x1: (r.x0 + r.x1) / 2, y1: r.y1 });
 }
 
 type WalkText = GState & Pick<TextState, 'tm' | 'tlm'>;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { fontReader } from './pdf';
+import { fontReader, pageView } from './pdf';
 import { type OpCodes, readOperators } from './pdf-ops';
 import { logicalOrder } from './pdf-runs';
 import { installPdfjsPolyfills } from './pdfjs-polyfills';
@@ -60,13 +60,7 @@ async function compare(file: string): Promise<{ pages: number; items: number; mi
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const list = await page.getOperatorList();
-      const [x0, y0, x1, y1] = page.view;
-      const view: [number, number, number, number] = [
-        Math.min(x0, x1),
-        Math.min(y0, y1),
-        Math.max(x0, x1),
-        Math.max(y0, y1),
-      ];
+      const view = pageView(page);
       const { runs } = readOperators(list.fnArray, list.argsArray, pdfjs.OPS as unknown as OpCodes, view, {
         fontOf: fontReader(() => page),
         normalize: pdfjs.normalizeUnicode,

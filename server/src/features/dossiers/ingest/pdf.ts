@@ -139,6 +139,12 @@ function mergeHidden(pieces: HiddenPiece[], page: number): HiddenItem[] {
   return merged.flatMap((m) => hiddenItem(m.kind, m.text, page) ?? []);
 }
 
+/** The page box, corners in order (pdfjs's text pass tests glyphs against it). */
+export function pageView(page: PdfPage): [number, number, number, number] {
+  const [x0, y0, x1, y1] = page.view;
+  return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
+}
+
 interface PdfjsTools {
   ops: OpCodes;
   normalize: (text: string) => string;
@@ -146,13 +152,7 @@ interface PdfjsTools {
 }
 
 async function readPage(page: PdfPage, pageNumber: number, tools: PdfjsTools): Promise<PageResult> {
-  const [x0, y0, x1, y1] = page.view;
-  const view: [number, number, number, number] = [
-    Math.min(x0, x1),
-    Math.min(y0, y1),
-    Math.max(x0, x1),
-    Math.max(y0, y1),
-  ];
+  const view = pageView(page);
   const operators = await page.getOperatorList();
   const { runs, offPage, shapes } = readOperators(
     operators.fnArray,
