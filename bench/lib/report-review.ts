@@ -200,9 +200,8 @@ export function ingestion(r: BenchResult): string {
   rows.push(['pdftotext process start (`pdftotext -v`), included above', ms(i.pdftotextStartMs, 1)]);
   rows.push(['worker pool cold start (first parse, 10 p)', ms(i.workerColdStartMs)]);
   rows.push(['30 p PDF: `parsePdf` (pdfjs + lines)', ms(b.extractMs, 1)]);
-  rows.push(['— pdfjs `getTextContent`, all pages', ms(b.textContentMs, 1)]);
   rows.push(['— pdfjs `getOperatorList`, all pages', ms(b.operatorListMs, 1)]);
-  rows.push(['— our glyph analysis (`analyzeOperators` + `splitItems`)', ms(b.glyphAnalysisMs, 1)]);
+  rows.push(['— our text runs, hidden text and shapes from it (`readOperators`)', ms(b.textRunsMs, 1)]);
   rows.push(['30 p PDF: `finishDocument`', ms(b.finishMs, 1)]);
   rows.push([`— language detection of each section (${b.sections} sections)`, ms(b.sectionLanguagesMs, 1)]);
   return ['## 1. Ingestion', '', table(rows)].join('\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SectionInfo } from '../../../../../db/schema';
-import { detectLanguage, mixedLanguageWarning } from './language';
+import { detectLanguage, mixedLanguageWarning, sample, sectionLanguage } from './language';
 
 const FR =
   "L'entreprise distribue des solutions de gestion aux petites et moyennes entreprises de la région. Notre stratégie commerciale vise à conquérir de nouveaux clients.";
@@ -23,6 +23,25 @@ describe('detectLanguage', () => {
   it('samples long texts deterministically', () => {
     const long = `${FR} `.repeat(400);
     expect(detectLanguage(long)).toBe('fr');
+  });
+
+  it('reads a long text through stretches spread over all of it, not its beginning alone', () => {
+    // Two pages of English, then ten of German: German, as most of the text is.
+    const text = `${`${EN} `.repeat(20)}${`${DE} `.repeat(100)}`;
+    expect(detectLanguage(text)).toBe('de');
+    const picked = sample(text);
+    expect(picked.length).toBeLessThanOrEqual(1_000);
+    expect(picked).toContain('company');
+    expect(picked).toContain('Unternehmen');
+    // Stretches start and end on whole words.
+    for (const word of picked.split(' ')) expect(`${EN} ${DE}`.split(' ')).toContain(word);
+  });
+});
+
+describe('sectionLanguage', () => {
+  it('tells the language of a section long enough to matter, and none for a short one', () => {
+    expect(sectionLanguage(`${EN} `.repeat(3))).toBe('en');
+    expect(sectionLanguage(FR)).toBeNull();
   });
 });
 

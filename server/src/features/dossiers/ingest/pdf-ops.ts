@@ -1,8 +1,21 @@
 /**
- * Reads a pdfjs operator list to find what the text layer alone cannot tell: the colour text is painted
- * in (white on white), whether it is painted at all (render mode 3, fill alpha 0), and where each glyph
- * lands (outside the page). Pure: pdfjs is not imported here, only its operator codes are passed in.
+ * Reads a pdfjs operator list in one walk: the page's text runs (`pdf-runs.ts`), each glyph's paint — the
+ * colour text is painted in (white on white), whether it is painted at all (render mode 3, fill alpha 0),
+ * and where it lands (outside the page) — and the shapes drawn (`pdf-shapes.ts`). Pure: pdfjs is not
+ * imported here, only its operator codes are passed in.
  */
+
+import {
+  type FontFacts,
+  type GlyphArg,
+  RunBuilder,
+  type TextRun,
+  type TextState,
+  textTransform,
+} from './pdf-runs';
+import { boundsOf, MIN_BACKGROUND, type PageShapes, type Rect, shapesOfPath } from './pdf-shapes';
+
+export type { Mark, PageShapes, Rule } from './pdf-shapes';
 
 export type Matrix = [number, number, number, number, number, number];
 
@@ -18,10 +31,6 @@ export function multiply(m1: Matrix, m2: Matrix): Matrix {
     m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
     m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
   ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
 /** The operator codes this module needs (pdfjs `OPS`). */
@@ -61,6 +70,9 @@ export interface OpCodes {
   paintSolidColorImageMask: number;
   beginAnnotation: number;
   endAnnotation: number;
+  beginMarkedContent: number;
+  beginMarkedContentProps: number;
+  endMarkedContent: number;
   fill: number;
   eoFill: number;
   stroke: number;
@@ -73,58 +85,11 @@ export interface OpCodes {
 
 export type HiddenPaint = 'white_text' | 'invisible_text';
 
-export interface Glyph {
-  text: string;
-  x: number;
-  y: number;
-  /** Glyphs pdfjs keeps in the text layer: origin inside the page box (its own test). */
-  inView: boolean;
-  /** Glyphs of annotation appearances are not in the page's text content. */
-  inAnnotation: boolean;
-  hidden: HiddenPaint | null;
-}
-
-/**
- * A straight horizontal or vertical rule in page space (PDF user space, y up): a stroked line or a
- * thin filled rectangle. Tables are drawn with them.
- */
-export interface Rule {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** A small filled dot or square in page space: a list bullet drawn as a shape, not as a glyph. */
-export interface Mark {
-  x: number;
-  y: number;
-  size: number;
-}
-
-/** What a page draws besides text that the layout analysis reads. */
-export interface PageShapes {
-  rules: Rule[];
-  marks: Mark[];
-}
-
-interface Rect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-interface GState {
-  ctm: Matrix;
+/** The graphics state the walk keeps: the text state (shared with the run builder) and the fill. */
+interface GState extends Omit<TextState, 'tm' | 'tlm'> {
   fillWhite: boolean;
   fillAlpha: number;
-  fontSize: number;
-  charSpacing: number;
-  wordSpacing: number;
-  hScale: number;
   leading: number;
-  rise: number;
   renderMode: number;
 }
 
@@ -165,400 +130,365 @@ function fillIsWhite(fn: number, args: unknown[], ops: OpCodes): boolean {
   return false;
 }
 
-function boundsOf(ctm: Matrix, x0: number, y0: number, x1: number, y1: number): Rect {
-  const pts = [apply(ctm, x0, y0), apply(ctm, x1, y0), apply(ctm, x0, y1), apply(ctm, x1, y1)];
-  return {
-    x0: Math.min(...pts.map((p) => p[0])),
-    y0: Math.min(...pts.map((p) => p[1])),
-    x1: Math.max(...pts.map((p) => p[0])),
-    y1: Math.max(...pts.map((p) => p[1])),
-  };
+type WalkText = GState & Pick<TextState, 'tm' | 'tlm'>;
+
+/** What one walk over a page's operator list finds. */
+export interface OperatorReading {
+  /** The page's text runs (pdfjs text items), each split into its visible and hidden parts. */
+  runs: TextRun[];
+  /** Text painted outside the page box (pdfjs leaves it out of the text): runs of glyphs, in order. */
+  offPage: string[];
+  /** Rules (table borders) and bullet marks, in page space. */
+  shapes: PageShapes;
 }
 
-/** Below this (points), a filled shape is a rule or a border, not a background text could sit on. */
-const MIN_BACKGROUND = 3;
-/** Path operators inside pdfjs's flattened path data (`DrawOPS`). */
-const PATH_MOVE = 0;
-const PATH_LINE = 1;
-const PATH_CURVE = 2;
-const PATH_QUAD = 3;
-const PATH_CLOSE = 4;
-/** A rule shorter than this (points) is a tick or a glyph part, not a table border. */
-const MIN_RULE = 6;
-/** A filled dot or square this size (points) is a bullet. */
-const MIN_MARK = 1.5;
-const MAX_MARK = 8;
-/** How far from axis-aligned (points) a segment may be and still count as a rule. */
-const AXIS_TOLERANCE = 1;
+export interface ReadOptions {
+  /** The font pdfjs loaded under a name (`setFont`'s first argument), or null when it is unknown. */
+  fontOf: (loadedName: string) => FontFacts | null;
+  /** pdfjs's `normalizeUnicode` (ligatures, compatibility characters). */
+  normalize: (text: string) => string;
+}
+
+const PAINTS_FILL = (ops: OpCodes) => [
+  ops.fill,
+  ops.eoFill,
+  ops.fillStroke,
+  ops.eoFillStroke,
+  ops.closeFillStroke,
+  ops.closeEOFillStroke,
+];
+const PAINTS_STROKE = (ops: OpCodes) => [
+  ops.stroke,
+  ops.closeStroke,
+  ops.fillStroke,
+  ops.eoFillStroke,
+  ops.closeFillStroke,
+  ops.closeEOFillStroke,
+];
 
 /**
- * The straight axis-aligned segments of a path (page space), plus thin filled rectangles as rules.
- * Curves break the chain: a rounded shape is not a table border.
+ * One walk over an operator list, in content order: the text state and the graphics state, the glyphs
+ * shown (turned into text runs, each glyph's paint told: white or near-white fill with no coloured shape
+ * or image drawn under it, or not painted at all — render mode 3/7, fill alpha 0 — outside an image, since
+ * OCR text over a scan is invisible by design and stays visible text), and the shapes drawn.
  */
-function shapesOfPath(ctm: Matrix, data: ArrayLike<number>, filled: boolean, shapes: PageShapes): void {
-  const out = shapes.rules;
-  const push = (ax: number, ay: number, bx: number, by: number) => {
-    const [x0, y0] = apply(ctm, ax, ay);
-    const [x1, y1] = apply(ctm, bx, by);
-    const horizontal = Math.abs(y1 - y0) <= AXIS_TOLERANCE && Math.abs(x1 - x0) >= MIN_RULE;
-    const vertical = Math.abs(x1 - x0) <= AXIS_TOLERANCE && Math.abs(y1 - y0) >= MIN_RULE;
-    if (horizontal || vertical)
-      out.push({ x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) });
-  };
-  const points: [number, number][] = [];
-  let start: [number, number] | null = null;
-  let current: [number, number] | null = null;
-  const segments: [number, number, number, number][] = [];
-  for (let i = 0; i < data.length; ) {
-    const op = data[i];
-    if (op === PATH_MOVE || op === PATH_LINE) {
-      const p: [number, number] = [data[i + 1], data[i + 2]];
-      if (op === PATH_LINE && current) segments.push([current[0], current[1], p[0], p[1]]);
-      else start = p;
-      current = p;
-      points.push(p);
-      i += 3;
-    } else if (op === PATH_CURVE) {
-      current = [data[i + 5], data[i + 6]];
-      points.push([data[i + 1], data[i + 2]], [data[i + 3], data[i + 4]], current);
-      i += 7;
-    } else if (op === PATH_QUAD) {
-      current = [data[i + 3], data[i + 4]];
-      points.push([data[i + 1], data[i + 2]], current);
-      i += 5;
-    } else if (op === PATH_CLOSE) {
-      if (current && start) segments.push([current[0], current[1], start[0], start[1]]);
-      current = start;
-      i += 1;
-    } else return;
-  }
-  if (!filled) {
-    for (const [ax, ay, bx, by] of segments) push(ax, ay, bx, by);
-    return;
-  }
-  // A filled shape: only a thin bar is a rule (its long axis); a cell's background is not.
-  if (points.length < 3) return;
-  const r = boundsOf(
-    ctm,
-    Math.min(...points.map((p) => p[0])),
-    Math.min(...points.map((p) => p[1])),
-    Math.max(...points.map((p) => p[0])),
-    Math.max(...points.map((p) => p[1])),
-  );
-  const w = r.x1 - r.x0;
-  const h = r.y1 - r.y0;
-  if (w >= MIN_MARK && w <= MAX_MARK && h >= MIN_MARK && h <= MAX_MARK && Math.abs(w - h) <= 1) {
-    shapes.marks.push({ x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2, size: Math.max(w, h) });
-    return;
-  }
-  if (h < MIN_BACKGROUND && w >= MIN_RULE)
-    out.push({ x0: r.x0, y0: (r.y0 + r.y1) / 2, x1: r.x1, y1: (r.y0 + r.y1) / 2 });
-  else if (w < MIN_BACKGROUND && h >= MIN_RULE)
-    out.push({ x0: (r.x0 + r.x1) / 2, y0: r.y0, x1: (r.x0 + r.x1) / 2, y1: r.y1 });
-}
-
-interface GlyphArg {
-  unicode?: unknown;
-  width?: unknown;
-  isSpace?: unknown;
-}
-
-/**
- * Walks an operator list and returns every glyph painted, in content order, with its position in page
- * space and whether it is hidden by its paint: white (or near-white) fill with no coloured shape or
- * image drawn under it, or not painted at all (render mode 3/7, fill alpha 0) outside an image (OCR text
- * over a scan is invisible by design and stays visible text).
- */
-export function analyzeOperators(
-  fnArray: ArrayLike<number>,
-  argsArray: ArrayLike<unknown>,
-  ops: OpCodes,
-  view: [number, number, number, number],
-  /** When given, receives the page's rules (table borders) and bullet marks, in page space. */
-  shapes?: PageShapes,
-): Glyph[] {
-  const glyphs: Glyph[] = [];
-  const backgrounds: Rect[] = [];
-  const images: Rect[] = [];
-  const stack: GState[] = [];
-  let gs: GState = {
+class OperatorWalker {
+  private gs: GState = {
     ctm: IDENTITY,
-    fillWhite: false,
-    fillAlpha: 1,
+    font: null,
     fontSize: 0,
     charSpacing: 0,
     wordSpacing: 0,
     hScale: 1,
-    leading: 0,
     rise: 0,
+    fillWhite: false,
+    fillAlpha: 1,
+    leading: 0,
     renderMode: 0,
   };
-  let tm: Matrix = IDENTITY;
-  let tlm: Matrix = IDENTITY;
-  let annotationDepth = 0;
-  const [vx0, vy0, vx1, vy1] = view;
+  private tm: Matrix = IDENTITY;
+  private tlm: Matrix = IDENTITY;
+  private readonly stack: GState[] = [];
+  /** Text matrices around each form XObject: a form's text does not move the page's. */
+  private readonly forms: [Matrix, Matrix][] = [];
+  private readonly backgrounds: Rect[] = [];
+  private readonly images: Rect[] = [];
+  private annotationDepth = 0;
+  private readonly fills: number[];
+  private readonly strokes: number[];
+  readonly runs: RunBuilder;
+  readonly shapes: PageShapes = { rules: [], marks: [] };
+  readonly offPage: string[] = [];
+  private offRun = '';
+  private offY = Number.NaN;
 
-  const moveText = (x: number, y: number) => {
-    tlm = multiply(tlm, [1, 0, 0, 1, x, y]);
-    tm = tlm;
-  };
-  const under = (rects: Rect[], x: number, y: number) =>
-    rects.some((r) => x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1);
+  constructor(
+    private readonly ops: OpCodes,
+    private readonly view: [number, number, number, number],
+    private readonly options: ReadOptions,
+  ) {
+    this.runs = new RunBuilder(view, options.normalize);
+    this.fills = PAINTS_FILL(ops);
+    this.strokes = PAINTS_STROKE(ops);
+  }
 
-  const showText = (items: unknown) => {
-    if (!Array.isArray(items)) return;
-    for (const item of items) {
-      if (typeof item === 'number') {
-        tm = multiply(tm, [1, 0, 0, 1, (-item / 1000) * gs.fontSize * gs.hScale, 0]);
-        continue;
-      }
-      if (item === null || typeof item !== 'object') continue;
-      const glyph = item as GlyphArg;
-      const trm = multiply(gs.ctm, tm);
-      const [x, y] = apply(trm, 0, gs.rise);
-      const text = typeof glyph.unicode === 'string' ? glyph.unicode : '';
-      let hidden: HiddenPaint | null = null;
-      if (text.trim() !== '') {
-        // Probe inside the glyph box rather than on its baseline, where a background may just end.
-        const size = Math.hypot(trm[2], trm[3]) * gs.fontSize;
-        const [px, py] = [x + size * 0.25, y + size * 0.3];
-        const unpainted = gs.renderMode % 4 === 3 || gs.fillAlpha < 0.05;
-        if (unpainted && !under(images, px, py)) hidden = 'invisible_text';
-        else if (!unpainted && gs.fillWhite && !under(backgrounds, px, py) && !under(images, px, py))
-          hidden = 'white_text';
-      }
-      const width = num(glyph.width) / 1000;
-      glyphs.push({
-        text,
-        x,
-        y,
-        inView: x + width * gs.fontSize >= vx0 && x <= vx1 && y >= vy0 && y <= vy1,
-        inAnnotation: annotationDepth > 0,
-        hidden,
-      });
-      const advance =
-        (width * gs.fontSize + gs.charSpacing + (glyph.isSpace === true ? gs.wordSpacing : 0)) * gs.hScale;
-      tm = multiply(tm, [1, 0, 0, 1, advance, 0]);
-    }
-  };
+  step(fn: number, args: unknown[]): void {
+    if (!this.stateOp(fn, args) && !this.textOp(fn, args)) this.paintOp(fn, args);
+  }
 
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const raw = argsArray[i];
-    const args: unknown[] = Array.isArray(raw) ? raw : [];
+  finish(): void {
+    this.runs.flush();
+    this.endOffRun();
+  }
+
+  /** Graphics state: save/restore, CTM, font and spacing, fill colour and alpha. */
+  private stateOp(fn: number, args: unknown[]): boolean {
+    const { ops, gs } = this;
     switch (fn) {
       case ops.save:
-      case ops.paintFormXObjectBegin:
-        stack.push({ ...gs });
-        if (fn === ops.paintFormXObjectBegin) {
-          const m = matrixFrom(args);
-          if (m) gs.ctm = multiply(gs.ctm, m);
-        }
-        break;
+        this.stack.push({ ...gs });
+        return true;
+      case ops.paintFormXObjectBegin: {
+        this.runs.enterForm();
+        this.forms.push([this.tm, this.tlm]);
+        this.stack.push({ ...gs });
+        const m = matrixFrom(args);
+        if (m) gs.ctm = multiply(gs.ctm, m);
+        return true;
+      }
       case ops.restore:
-      case ops.paintFormXObjectEnd:
-        gs = stack.pop() ?? gs;
-        break;
+        this.gs = this.stack.pop() ?? gs;
+        return true;
+      case ops.paintFormXObjectEnd: {
+        this.runs.leaveForm();
+        this.gs = this.stack.pop() ?? gs;
+        const text = this.forms.pop();
+        if (text) [this.tm, this.tlm] = text;
+        return true;
+      }
       case ops.transform: {
         const m = matrixFrom(args);
         if (m) gs.ctm = multiply(gs.ctm, m);
-        break;
+        return true;
       }
-      case ops.beginText:
-        tm = IDENTITY;
-        tlm = IDENTITY;
-        break;
       case ops.setFont:
+        gs.font = typeof args[0] === 'string' ? this.options.fontOf(args[0]) : null;
         gs.fontSize = num(args[1], gs.fontSize);
-        break;
+        return true;
       case ops.setCharSpacing:
         gs.charSpacing = num(args[0]);
-        break;
+        return true;
       case ops.setWordSpacing:
         gs.wordSpacing = num(args[0]);
-        break;
+        return true;
       case ops.setHScale:
         gs.hScale = num(args[0], 100) / 100;
-        break;
+        return true;
       case ops.setLeading:
         gs.leading = num(args[0]);
-        break;
+        return true;
       case ops.setTextRise:
         gs.rise = num(args[0]);
-        break;
+        return true;
       case ops.setTextRenderingMode:
         gs.renderMode = num(args[0]);
-        break;
-      case ops.setTextMatrix: {
-        const m = matrixFrom(args);
-        if (m) {
-          tm = m;
-          tlm = m;
-        }
-        break;
-      }
-      case ops.moveText:
-        moveText(num(args[0]), num(args[1]));
-        break;
-      case ops.setLeadingMoveText:
-        gs.leading = -num(args[1]);
-        moveText(num(args[0]), num(args[1]));
-        break;
-      case ops.nextLine:
-        moveText(0, -gs.leading);
-        break;
-      case ops.showText:
-      case ops.showSpacedText:
-        showText(args[0]);
-        break;
-      case ops.nextLineShowText:
-        moveText(0, -gs.leading);
-        showText(args[0]);
-        break;
-      case ops.nextLineSetSpacingShowText:
-        gs.wordSpacing = num(args[0]);
-        gs.charSpacing = num(args[1]);
-        moveText(0, -gs.leading);
-        showText(args[2]);
-        break;
+        return true;
       case ops.setFillRGBColor:
       case ops.setFillGray:
       case ops.setFillCMYKColor:
       case ops.setFillColor:
       case ops.setFillColorN:
         gs.fillWhite = fillIsWhite(fn, args, ops);
-        break;
+        return true;
       case ops.setGState:
         for (const entry of Array.isArray(args[0]) ? args[0] : []) {
-          if (Array.isArray(entry) && entry[0] === 'ca') gs.fillAlpha = num(entry[1], 1);
+          if (!Array.isArray(entry)) continue;
+          if (entry[0] === 'ca') gs.fillAlpha = num(entry[1], 1);
+          if (entry[0] === 'Font') this.runs.flush();
         }
-        break;
-      case ops.constructPath: {
-        const paint = num(args[0], -1);
-        const fills = [
-          ops.fill,
-          ops.eoFill,
-          ops.fillStroke,
-          ops.eoFillStroke,
-          ops.closeFillStroke,
-          ops.closeEOFillStroke,
-        ];
-        const mm = args[2] as ArrayLike<unknown> | null | undefined;
-        if (shapes) {
-          const data = (Array.isArray(args[1]) ? args[1][0] : null) as ArrayLike<number> | null | undefined;
-          const strokes = [
-            ops.stroke,
-            ops.closeStroke,
-            ops.fillStroke,
-            ops.eoFillStroke,
-            ops.closeFillStroke,
-            ops.closeEOFillStroke,
-          ];
-          if (data && typeof data === 'object' && typeof data.length === 'number') {
-            if (strokes.includes(paint)) shapesOfPath(gs.ctm, data, false, shapes);
-            else if ((paint === ops.fill || paint === ops.eoFill) && !gs.fillWhite)
-              shapesOfPath(gs.ctm, data, true, shapes);
-          }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Text objects, text positioning and the show-text operators. */
+  private textOp(fn: number, args: unknown[]): boolean {
+    const { ops, gs } = this;
+    switch (fn) {
+      case ops.beginText:
+        this.tm = IDENTITY;
+        this.tlm = IDENTITY;
+        return true;
+      case ops.setTextMatrix: {
+        const m = matrixFrom(args);
+        if (m) {
+          this.tm = m;
+          this.tlm = m;
+          this.runs.updateAdvanceScale(this.textState());
         }
-        if (fills.includes(paint) && !gs.fillWhite && mm && typeof mm === 'object' && mm.length >= 4) {
-          const r = boundsOf(gs.ctm, num(mm[0]), num(mm[1]), num(mm[2]), num(mm[3]));
-          if (r.x1 - r.x0 >= MIN_BACKGROUND && r.y1 - r.y0 >= MIN_BACKGROUND) backgrounds.push(r);
-        }
-        break;
+        return true;
       }
+      case ops.moveText:
+        this.moveText(num(args[0]), num(args[1]));
+        return true;
+      case ops.setLeadingMoveText:
+        gs.leading = -num(args[1]);
+        this.moveText(num(args[0]), num(args[1]));
+        return true;
+      case ops.nextLine:
+        this.moveText(0, -gs.leading);
+        return true;
+      case ops.showText:
+      case ops.showSpacedText:
+        this.showText(args[0]);
+        return true;
+      case ops.nextLineShowText:
+        this.moveText(0, -gs.leading);
+        this.showText(args[0]);
+        return true;
+      case ops.nextLineSetSpacingShowText:
+        gs.wordSpacing = num(args[0]);
+        gs.charSpacing = num(args[1]);
+        this.moveText(0, -gs.leading);
+        this.showText(args[2]);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Paths (rules, marks, backgrounds), images and annotation bounds. */
+  private paintOp(fn: number, args: unknown[]): void {
+    const { ops, gs } = this;
+    switch (fn) {
+      case ops.constructPath:
+        this.constructPath(args);
+        break;
       case ops.paintImageXObject:
-      case ops.paintInlineImageXObject:
       case ops.paintImageXObjectRepeat:
-        images.push(boundsOf(gs.ctm, 0, 0, 1, 1));
+        // pdfjs's text pass ends its current item at any XObject (not at an inline image).
+        this.runs.flush();
+        this.images.push(boundsOf(gs.ctm, 0, 0, 1, 1));
+        break;
+      case ops.paintInlineImageXObject:
+        this.images.push(boundsOf(gs.ctm, 0, 0, 1, 1));
         break;
       case ops.paintImageMaskXObject:
       case ops.paintSolidColorImageMask:
-        if (!gs.fillWhite) backgrounds.push(boundsOf(gs.ctm, 0, 0, 1, 1));
+        this.runs.flush();
+        if (!gs.fillWhite) this.backgrounds.push(boundsOf(gs.ctm, 0, 0, 1, 1));
         break;
       case ops.beginAnnotation:
-        annotationDepth++;
+        this.runs.flush();
+        this.annotationDepth++;
         break;
       case ops.endAnnotation:
-        annotationDepth = Math.max(0, annotationDepth - 1);
+        this.annotationDepth = Math.max(0, this.annotationDepth - 1);
+        break;
+      case ops.beginMarkedContent:
+      case ops.beginMarkedContentProps:
+      case ops.endMarkedContent:
+        // pdfjs's text pass ends its item at marked content (Chromium tags a ligature « ﬀ » so).
+        this.runs.flush();
         break;
       default:
         break;
     }
   }
-  return glyphs;
+
+  private constructPath(args: unknown[]): void {
+    const { gs } = this;
+    const paint = num(args[0], -1);
+    const data = (Array.isArray(args[1]) ? args[1][0] : null) as ArrayLike<number> | null | undefined;
+    if (data && typeof data === 'object' && typeof data.length === 'number') {
+      if (this.strokes.includes(paint)) shapesOfPath(gs.ctm, data, false, this.shapes);
+      else if ((paint === this.ops.fill || paint === this.ops.eoFill) && !gs.fillWhite)
+        shapesOfPath(gs.ctm, data, true, this.shapes);
+    }
+    const mm = args[2] as ArrayLike<unknown> | null | undefined;
+    if (this.fills.includes(paint) && !gs.fillWhite && mm && typeof mm === 'object' && mm.length >= 4) {
+      const r = boundsOf(gs.ctm, num(mm[0]), num(mm[1]), num(mm[2]), num(mm[3]));
+      if (r.x1 - r.x0 >= MIN_BACKGROUND && r.y1 - r.y0 >= MIN_BACKGROUND) this.backgrounds.push(r);
+    }
+  }
+
+  private moveText(x: number, y: number): void {
+    const m = this.tlm;
+    this.tlm = [m[0], m[1], m[2], m[3], m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+    this.tm = this.tlm;
+  }
+
+  /** The text state the run builder reads and advances (its `tm` is copied back after each show). */
+  private textState(): WalkText {
+    return { ...this.gs, tm: this.tm, tlm: this.tlm };
+  }
+
+  /** A `Tj` or a `TJ` array: glyphs in pieces between the spacing numbers, as pdfjs's text pass reads them. */
+  private showText(items: unknown): void {
+    if (!Array.isArray(items)) return;
+    const s = this.textState();
+    const spaceFactor = ((s.font?.vertical ? 1 : -1) * s.fontSize) / 1000;
+    let piece: GlyphArg[] = [];
+    const visit = (unicode: string, width: number) => this.visitGlyph(s, unicode, width);
+    for (const item of items) {
+      if (typeof item === 'number') {
+        if (item === 0) continue;
+        if (this.annotationDepth > 0) this.annotationGlyphs(s, piece, item * spaceFactor);
+        else this.runs.show(s, piece, item * spaceFactor, visit);
+        piece = [];
+      } else if (item !== null && typeof item === 'object') piece.push(item as GlyphArg);
+    }
+    if (piece.length > 0) {
+      if (this.annotationDepth > 0) this.annotationGlyphs(s, piece, 0);
+      else this.runs.show(s, piece, 0, visit);
+    }
+    this.tm = s.tm;
+  }
+
+  /** Glyphs of an annotation's appearance are not the page's text: they only move the text matrix. */
+  private annotationGlyphs(s: WalkText, glyphs: GlyphArg[], extraSpacing: number): void {
+    this.endOffRun();
+    let advance = extraSpacing;
+    const scale = (s.font?.fontMatrix[0] ?? 0.001) * s.fontSize;
+    for (const g of glyphs) {
+      advance += (typeof g.width === 'number' ? g.width : 0) * scale + s.charSpacing;
+      if (g.originalCharCode === 0x20) advance += s.wordSpacing;
+    }
+    s.tm = multiply(s.tm, [1, 0, 0, 1, advance * s.hScale, 0]);
+  }
+
+  /**
+   * Every glyph shown, at its position, before the run builder takes it: collected when it falls outside the
+   * page box, and its paint told (null: visible).
+   */
+  private visitGlyph(s: WalkText, unicode: string, width: number): HiddenPaint | null {
+    const t = textTransform(s);
+    const [x, y] = [t[4], t[5]];
+    const [vx0, vy0, vx1, vy1] = this.view;
+    if (x + width >= vx0 && x <= vx1 && y >= vy0 && y <= vy1) this.endOffRun();
+    else {
+      if (this.offRun !== '' && Math.abs(y - this.offY) > 1) this.offRun += ' ';
+      this.offRun += unicode;
+      this.offY = y;
+    }
+    if (unicode.trim() === '') return null;
+    // Probe inside the glyph box rather than on its baseline, where a background may just end.
+    const size = Math.hypot(t[2], t[3]);
+    const [px, py] = [x + size * 0.25, y + size * 0.3];
+    const unpainted = s.renderMode % 4 === 3 || s.fillAlpha < 0.05;
+    if (unpainted && !under(this.images, px, py)) return 'invisible_text';
+    if (!unpainted && s.fillWhite && !under(this.backgrounds, px, py) && !under(this.images, px, py))
+      return 'white_text';
+    return null;
+  }
+
+  private endOffRun(): void {
+    if (this.offRun.trim() !== '') this.offPage.push(this.offRun);
+    this.offRun = '';
+  }
 }
 
-export interface ItemSplit {
-  /** The item's text without its hidden characters. */
-  visible: string;
-  /** Hidden runs of the item, in order. */
-  hidden: { kind: HiddenPaint; text: string }[];
+function under(rects: Rect[], x: number, y: number): boolean {
+  return rects.some((r) => x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1);
 }
-
-const WINDOW = 64;
-const RESYNC = 12;
 
 /**
- * Maps text-content items back to the painted glyphs (same content order, whitespace ignored, NFKC keys
- * so ligatures match) and splits each item into its visible and hidden parts. pdfjs merges runs with no
- * regard for colour, so one item can hold visible and white text: the split is per character. Unmatched
- * characters are kept visible: when in doubt, text is not removed.
+ * Reads a page's operator list once: its text runs with their visible and hidden parts, the text painted
+ * off the page, and the rules and marks the layout analysis uses.
  */
-export function splitItems(items: string[], glyphs: Glyph[]): ItemSplit[] {
-  const stream: { c: string; hidden: HiddenPaint | null }[] = [];
-  for (const g of glyphs) {
-    if (!g.inView || g.inAnnotation) continue;
-    for (const c of g.text.normalize('NFKC').replace(/\s+/g, '')) stream.push({ c, hidden: g.hidden });
+export function readOperators(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  ops: OpCodes,
+  view: [number, number, number, number],
+  options: ReadOptions,
+): OperatorReading {
+  const walker = new OperatorWalker(ops, view, options);
+  for (let i = 0; i < fnArray.length; i++) {
+    const raw = argsArray[i];
+    walker.step(fnArray[i], Array.isArray(raw) ? raw : []);
   }
-  // Code units, so the string and the array share indices for the resync search.
-  const flat: { c: string; hidden: HiddenPaint | null }[] = [];
-  for (const s of stream) for (let k = 0; k < s.c.length; k++) flat.push({ c: s.c[k], hidden: s.hidden });
-  const haystack = flat.map((s) => s.c).join('');
-  let p = 0;
-
-  const locate = (unit: string, ahead: string): number => {
-    for (let q = p; q < Math.min(flat.length, p + WINDOW); q++) if (flat[q].c === unit) return q;
-    return haystack.indexOf(ahead, p);
-  };
-
-  return items.map((str) => {
-    const keys = [...str].map((ch) => (/\s/.test(ch) ? '' : ch.normalize('NFKC').replace(/\s+/g, '')));
-    const allKeys = keys.join('');
-    let consumed = 0;
-    const classes = keys.map((key) => {
-      let cls: HiddenPaint | null | undefined;
-      for (let k = 0; k < key.length; k++) {
-        const at = locate(key[k], allKeys.slice(consumed, consumed + RESYNC));
-        consumed++;
-        if (at >= 0) {
-          cls ??= flat[at].hidden;
-          p = at + 1;
-        }
-      }
-      return cls ?? null;
-    });
-    return rebuild([...str], keys, classes);
-  });
-}
-
-function rebuild(chars: string[], keys: string[], classes: (HiddenPaint | null)[]): ItemSplit {
-  let visible = '';
-  const hidden: ItemSplit['hidden'] = [];
-  let lastKind: HiddenPaint | null = null;
-  chars.forEach((ch, i) => {
-    if (keys[i] === '') {
-      // Whitespace follows the text it sits in.
-      if (lastKind === null) visible += ch;
-      else hidden[hidden.length - 1].text += ch;
-      return;
-    }
-    const kind = classes[i];
-    if (kind === null) {
-      if (lastKind !== null && visible !== '' && !/\s$/.test(visible)) visible += ' ';
-      visible += ch;
-    } else if (lastKind === kind) hidden[hidden.length - 1].text += ch;
-    else hidden.push({ kind, text: ch });
-    lastKind = kind;
-  });
-  return { visible, hidden: hidden.map((h) => ({ kind: h.kind, text: h.text.trim() })) };
+  walker.finish();
+  return { runs: walker.runs.runs, offPage: walker.offPage, shapes: walker.shapes };
 }

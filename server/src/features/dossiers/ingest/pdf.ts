@@ -2,14 +2,8 @@ import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { UnprocessableError } from '../../../lib/errors';
 import { metadataHidden } from './hidden';
 import { buildLines, type Line, linesToText, type PositionedItem } from './pdf-lines';
-import {
-  analyzeOperators,
-  type Matrix,
-  multiply,
-  type OpCodes,
-  type PageShapes,
-  splitItems,
-} from './pdf-ops';
+import { type Matrix, multiply, type OpCodes, readOperators } from './pdf-ops';
+import type { FontFacts } from './pdf-runs';
 import { continuesTable, findTables, joinContinuation, type PageTable } from './pdf-tables';
 import { installPdfjsPolyfills } from './pdfjs-polyfills';
 import { numberedHeadingLevel } from './sections';
@@ -18,39 +12,50 @@ import type { HeadingHint, HiddenItem, RawDocument } from './types';
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
-interface TextItemLike {
-  str: string;
-  transform: number[];
-  width: number;
-  hasEOL: boolean;
-  fontName?: string;
-}
-
 /** A font's face name says its weight (`ABCDEF+DejaVuSans-Bold`, `Helvetica-Bold`, `Arial,Black`). */
 const BOLD_FACE = /bold|black|heavy|semibold|demibold|[-,]demi\b/i;
+const FONT_MATRIX: Matrix = [0.001, 0, 0, 0.001, 0, 0];
 
-/** Whether each font of the page (by pdfjs's loaded name) is bold, read once per page. */
-function boldFonts(page: PdfPage, items: TextItemLike[]): Map<string, boolean> {
-  const out = new Map<string, boolean>();
-  for (const { fontName } of items) {
-    if (fontName === undefined || out.has(fontName)) continue;
-    let bold = false;
-    try {
-      // Fonts are resolved by the operator list, which is read first.
-      const font = page.commonObjs.has(fontName)
-        ? (page.commonObjs.get(fontName) as { name?: unknown })
-        : null;
-      bold = typeof font?.name === 'string' && BOLD_FACE.test(font.name.replace(/^[A-Z]{6}\+/, ''));
-    } catch {
-      // An unresolved font is read as regular.
-    }
-    out.set(fontName, bold);
-  }
-  return out;
+export interface PdfFont extends FontFacts {
+  bold: boolean;
 }
 
-function isTextItem(item: unknown): item is TextItemLike {
-  return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
+function loadedFont(page: PdfPage, loadedName: string) {
+  try {
+    const objs = page.commonObjs;
+    if (objs.has(loadedName))
+      return objs.get(loadedName) as { name?: unknown; vertical?: unknown; fontMatrix?: unknown };
+  } catch {
+    // An unresolved font is read with the defaults.
+  }
+  return null;
+}
+
+/**
+ * The fonts of a document as the runs need them, read once each from pdfjs's `commonObjs` (the operator
+ * list resolves them before it is returned). An unresolved font reads as a regular 1/1000 font.
+ */
+export function fontReader(page: () => PdfPage): (loadedName: string) => PdfFont {
+  const fonts = new Map<string, PdfFont>();
+  return (loadedName) => {
+    let font = fonts.get(loadedName);
+    if (font !== undefined) return font;
+    const data = loadedFont(page(), loadedName);
+    const name = typeof data?.name === 'string' ? data.name : loadedName;
+    const matrix = data?.fontMatrix;
+    font = {
+      loadedName,
+      name,
+      vertical: data?.vertical === true,
+      fontMatrix:
+        Array.isArray(matrix) && matrix.length === 6 && matrix.every(Number.isFinite)
+          ? (matrix as Matrix)
+          : FONT_MATRIX,
+      bold: BOLD_FACE.test(name.replace(/^[A-Z]{6}\+/, '')),
+    };
+    fonts.set(loadedName, font);
+    return font;
+  };
 }
 
 /** Text smaller than this (points) cannot be read on paper: reported as hidden, not kept as text. */
@@ -90,11 +95,6 @@ function mapOpenError(err: unknown): UnprocessableError {
 function looksTruncated(bytes: Uint8Array): boolean {
   const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.byteLength - 16_384)));
   return !tail.includes('%%EOF');
-}
-
-async function opCodes(): Promise<OpCodes> {
-  const { OPS } = await getResolvedPDFJS();
-  return OPS as unknown as OpCodes;
 }
 
 interface PageResult {
@@ -139,45 +139,48 @@ function mergeHidden(pieces: HiddenPiece[], page: number): HiddenItem[] {
   return merged.flatMap((m) => hiddenItem(m.kind, m.text, page) ?? []);
 }
 
-async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promise<PageResult> {
+/** The page box, corners in order (pdfjs's text pass tests glyphs against it). */
+export function pageView(page: PdfPage): [number, number, number, number] {
   const [x0, y0, x1, y1] = page.view;
-  const view: [number, number, number, number] = [
-    Math.min(x0, x1),
-    Math.min(y0, y1),
-    Math.max(x0, x1),
-    Math.max(y0, y1),
-  ];
-  const content = await page.getTextContent();
+  return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
+}
+
+interface PdfjsTools {
+  ops: OpCodes;
+  normalize: (text: string) => string;
+  fontOf: (loadedName: string) => PdfFont;
+}
+
+async function readPage(page: PdfPage, pageNumber: number, tools: PdfjsTools): Promise<PageResult> {
+  const view = pageView(page);
   const operators = await page.getOperatorList();
-  const shapes: PageShapes = { rules: [], marks: [] };
-  const glyphs = analyzeOperators(operators.fnArray, operators.argsArray, ops, view, shapes);
-  const items: TextItemLike[] = content.items.flatMap((i) => (isTextItem(i) ? [i] : []));
+  const { runs, offPage, shapes } = readOperators(
+    operators.fnArray,
+    operators.argsArray,
+    tools.ops,
+    view,
+    tools,
+  );
   // Reading space: the page as displayed (its /Rotate applied), y growing upwards from the bottom.
   const viewport = page.getViewport({ scale: 1 });
   const toReading = viewport.transform as Matrix;
-  const bold = boldFonts(page, items);
-  const splits = splitItems(
-    items.map((i) => i.str),
-    glyphs,
-  );
 
   const hiddenPieces: HiddenPiece[] = [];
   let afterVisible = false;
   const positioned: PositionedItem[] = [];
-  items.forEach((item, index) => {
-    const [a, b, c, d, e, f] = multiply(toReading, item.transform as Matrix);
+  for (const run of runs) {
+    const [a, b, c, d, e, f] = multiply(toReading, run.transform);
     const size = Math.hypot(c, d);
-    const split = splits[index];
-    if (split.visible.trim() !== '' && size < TINY_TEXT_PT) {
-      hiddenPieces.push({ kind: 'tiny_text', text: item.str, y: f, size, afterVisible });
+    if (run.visible.trim() !== '' && size < TINY_TEXT_PT) {
+      hiddenPieces.push({ kind: 'tiny_text', text: run.str, y: f, size, afterVisible });
       afterVisible = false;
-      return;
+      continue;
     }
-    for (const h of split.hidden) {
+    for (const h of run.hidden) {
       hiddenPieces.push({ ...h, y: f, size, afterVisible });
       afterVisible = false;
     }
-    if (split.visible.trim() !== '') afterVisible = true;
+    if (run.visible.trim() !== '') afterVisible = true;
     const before = positioned[positioned.length - 1];
     positioned.push({
       // A space painted as an item of its own (pdf-lib between two fonts) may be narrower than a gap.
@@ -186,33 +189,17 @@ async function readPage(page: PdfPage, pageNumber: number, ops: OpCodes): Promis
         before.str !== '' &&
         before.str.trim() === '' &&
         Math.abs(before.y - (viewport.height - f)) < 1,
-      str: split.visible,
+      str: run.visible,
       x: e,
       y: viewport.height - f,
-      width: item.width,
+      width: run.width,
       size,
       // Device space flips y: upright text has a positive `a` and a negative `d` there.
       horizontal: Math.abs(b) < 1e-3 && Math.abs(c) < 1e-3 && a > 0 && d < 0,
-      hasEOL: item.hasEOL,
-      bold: item.fontName !== undefined && bold.get(item.fontName) === true,
+      hasEOL: run.hasEOL,
+      bold: run.fontName !== null && tools.fontOf(run.fontName).bold,
     });
-  });
-
-  // pdfjs leaves text painted outside the page box out of the text content: it exists only as glyphs.
-  const offPage: string[] = [];
-  let run = '';
-  let lastY = Number.NaN;
-  for (const g of glyphs) {
-    if (g.inView || g.inAnnotation) {
-      if (run.trim() !== '') offPage.push(run);
-      run = '';
-      continue;
-    }
-    if (run !== '' && Math.abs(g.y - lastY) > 1) run += ' ';
-    run += g.text;
-    lastY = g.y;
   }
-  if (run.trim() !== '') offPage.push(run);
 
   const rules = shapes.rules.map((r) => {
     const [ax, ay] = applyPoint(toReading, r.x0, r.y0);
@@ -521,12 +508,19 @@ export async function parsePdf(bytes: Uint8Array, mediaType: string): Promise<Ra
     throw mapOpenError(err);
   }
   try {
-    const ops = await opCodes();
+    const pdfjs = await getResolvedPDFJS();
+    let current: PdfPage | null = null;
+    const tools: PdfjsTools = {
+      ops: pdfjs.OPS as unknown as OpCodes,
+      normalize: pdfjs.normalizeUnicode,
+      fontOf: fontReader(() => current as PdfPage),
+    };
     const pages: PageResult[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       try {
         const page = await doc.getPage(n);
-        pages.push(await readPage(page, n, ops));
+        current = page;
+        pages.push(await readPage(page, n, tools));
         // Operator lists and fonts are cached per page: free them as we go on long documents.
         page.cleanup();
       } catch (err) {

@@ -44,7 +44,10 @@ describe('detectSections', () => {
     ]);
     for (const s of sections) expect(text.slice(s.start, s.end).startsWith(s.title)).toBe(true);
     expect(sections[3].end).toBe(text.length);
-    expect(sections[0].language).toBe('fr');
+    // One sentence: too short for its language to matter.
+    expect(sections[0].language).toBeNull();
+    const long = sectionsOf([`INTRODUCTION\n\n${`${BODY} `.repeat(4)}`]).sections;
+    expect(long[0].language).toBe('fr');
   });
 
   it('does not take a numbered list for headings', () => {

@@ -1,6 +1,6 @@
 import type { PageText, SectionInfo } from '../../../../../db/schema';
 import { isAnnexHeading } from './annex';
-import { detectLanguage } from './language';
+import { sectionLanguage } from './language';
 import { isPageNumberLine, normalizeInline } from './normalize';
 import { pageAt } from './page-offsets';
 import type { HeadingHint, PageOffset } from './types';
@@ -205,7 +205,7 @@ export function detectSections(
       pageEnd: pageAt(offsets, Math.max(c.line.start, end - 1)),
       start: c.line.start,
       end,
-      language: detectLanguage(text.slice(c.line.start, end)),
+      language: sectionLanguage(text.slice(c.line.start, end)),
       annex: false,
     };
   });
