@@ -12,6 +12,7 @@ import type { PassageVector } from './ingest/ingest';
 import { ingestDocument } from './ingest/parse';
 import type { ParsedDocument, Passage } from './ingest/types';
 import type { DossierView, VersionView } from './schemas';
+import { writeVersion } from './store-version';
 
 export interface UploadedFile {
   name: string;
@@ -40,8 +41,6 @@ export function parseBudgetMs(parseTimeoutMs: number, bytes: number): number {
 }
 
 const HIDDEN_EXCERPT = 160;
-/** Rows per insert statement when storing a version's passages and embeddings. */
-const INSERT_BATCH = 100;
 
 function toVersionView(
   row: Omit<VersionRow, 'file' | 'text' | 'pageTexts' | 'tables'>,
@@ -218,62 +217,17 @@ export function createDossierService(deps: DossierServiceDeps) {
         .select({ latest: max(dossierVersions.version) })
         .from(dossierVersions)
         .where(eq(dossierVersions.dossierId, id));
-      const [version] = await tx
-        .insert(dossierVersions)
-        .values({
-          dossierId: id,
-          version: (latest ?? 0) + 1,
-          fileName: file.name.slice(0, 255) || 'dossier',
-          format: doc.format,
-          mediaType: doc.mediaType,
-          sizeBytes: file.bytes.byteLength,
-          sha256,
-          file: Buffer.from(file.bytes),
-          pages: doc.pages.length,
-          pagesEstimated: doc.pagesEstimated,
-          annexStartPage: doc.annexStartPage,
-          pagesExcludingAnnexes: doc.pagesExcludingAnnexes,
-          words: doc.words,
-          language: doc.language,
-          text: doc.text,
-          pageTexts: doc.pages,
-          sections: doc.sections,
-          tables: doc.tables,
-          hidden: doc.hidden,
-          warnings: doc.warnings,
-          metadata: doc.metadata,
-        })
-        .returning({ id: dossierVersions.id, version: dossierVersions.version });
-      // In batches: on the embedded database each statement runs on this thread (full-text vectors and
-      // indexes included), so a 3 MB dossier's thousands of passages in one statement held the event loop
-      // for seconds; between batches other requests are served. (PostgreSQL also caps a statement's
-      // parameters at 65,535.)
-      for (let from = 0; from < chunks.length; from += INSERT_BATCH) {
-        await tx.insert(passages).values(
-          chunks.slice(from, from + INSERT_BATCH).map((c, i) => ({
-            versionId: version.id,
-            ordinal: from + i,
-            page: c.page,
-            pageEnd: c.pageEnd,
-            section: c.section,
-            annex: c.annex,
-            charStart: c.charStart,
-            charEnd: c.charEnd,
-            text: c.text,
-            contentHash: c.contentHash,
-          })),
-        );
-      }
-      for (let from = 0; from < vectors.length; from += INSERT_BATCH) {
-        await tx
-          .insert(embeddings)
-          .values(vectors.slice(from, from + INSERT_BATCH))
-          .onConflictDoNothing();
-      }
+      const version = (latest ?? 0) + 1;
+      const versionId = await writeVersion(
+        tx,
+        { dossierId: id, version, fileName: file.name, bytes: file.bytes, sha256, doc },
+        chunks,
+        vectors,
+      );
       if (remote && vectors.length > 0) {
         // The record of transfers: this version's passages went to the embedding provider.
         await tx.insert(disclosures).values({
-          versionId: version.id,
+          versionId,
           provider: 'openai',
           model: embedder.model,
           purpose: 'embedding',
@@ -283,14 +237,14 @@ export function createDossierService(deps: DossierServiceDeps) {
       logger.info(
         {
           dossierId: id,
-          version: version.version,
+          version,
           pages: doc.pages.length,
           passages: chunks.length,
           embedded: vectors.length,
         },
         'dossier version stored',
       );
-      return { id, version: version.version };
+      return { id, version };
     });
   }
 
