@@ -12,10 +12,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import { dossierVersions, reviewCriteria, reviews } from '../db/schema';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
+import { signedInLoad } from './deploy';
 import { benchDossier, dossierPdf } from './lib/dossier';
 import { createHarness } from './lib/review-harness';
 import { log, median, round } from './lib/stats';
@@ -179,13 +179,7 @@ export async function benchApi(): Promise<ApiResult> {
 /** autocannon on one signed-in route of the running server, with the server's CPU time per request. */
 async function load(base: string, pid: number, cookie: string, urlPath: string): Promise<LoadFigures> {
   const cpuBefore = cpuMs(pid);
-  const result = await autocannon({
-    url: `${base}${urlPath}`,
-    headers: { cookie },
-    connections: CONNECTIONS,
-    duration: LOAD_SECONDS,
-    timeout: 10,
-  });
+  const result = await signedInLoad(base, urlPath, cookie);
   const figures = {
     path: urlPath.replace(/[0-9a-f-]{36}/, ':id'),
     requestsPerSecond: round(result.requests.average, 0),
