@@ -12,10 +12,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import { dossierVersions, reviewCriteria, reviews } from '../db/schema';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
+import { signedInLoad } from './deploy';
 import { benchDossier, dossierPdf } from './lib/dossier';
 import { createHarness } from './lib/review-harness';
 import { log, median, round } from './lib/stats';
@@ -176,6 +176,26 @@ export async function benchApi(): Promise<ApiResult> {
   return { ...server, reviewRead: await reviewRead() };
 }
 
+/** autocannon on one signed-in route of the running server, with the server's CPU time per request. */
+async function load(base: string, pid: number, cookie: string, urlPath: string): Promise<LoadFigures> {
+  const cpuBefore = cpuMs(pid);
+  const result = await signedInLoad(base, urlPath, cookie);
+  const figures = {
+    path: urlPath.replace(/[0-9a-f-]{36}/, ':id'),
+    requestsPerSecond: round(result.requests.average, 0),
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    requests: result['2xx'] + result.non2xx,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    serverCpuMsPerRequest: round((cpuMs(pid) - cpuBefore) / Math.max(1, result['2xx'] + result.non2xx), 2),
+  };
+  log(
+    `api: ${figures.path} ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms, server CPU ${figures.serverCpuMsPerRequest} ms/request`,
+  );
+  return figures;
+}
+
 async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-api-'));
   const port = await freePort();
@@ -258,35 +278,8 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
     const reviewId = await upload(examId, 'dossier-20p.pdf', pdf, 'application/pdf');
     if ((await waitDone([reviewId], performance.now())) > 0) throw new Error('the first review failed');
 
-    const load = async (urlPath: string): Promise<LoadFigures> => {
-      const cpuBefore = cpuMs(pid);
-      const result = await autocannon({
-        url: `${base}${urlPath}`,
-        headers: { cookie },
-        connections: CONNECTIONS,
-        duration: LOAD_SECONDS,
-        timeout: 10,
-      });
-      const figures = {
-        path: urlPath.replace(/[0-9a-f-]{36}/, ':id'),
-        requestsPerSecond: round(result.requests.average, 0),
-        latencyP50Ms: result.latency.p50,
-        latencyP99Ms: result.latency.p99,
-        requests: result['2xx'] + result.non2xx,
-        non2xx: result.non2xx,
-        errors: result.errors + result.timeouts,
-        serverCpuMsPerRequest: round(
-          (cpuMs(pid) - cpuBefore) / Math.max(1, result['2xx'] + result.non2xx),
-          2,
-        ),
-      };
-      log(
-        `api: ${figures.path} ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms, server CPU ${figures.serverCpuMsPerRequest} ms/request`,
-      );
-      return figures;
-    };
-    const reviewById = await load(`/api/reviews/${reviewId}`);
-    const examById = await load(`/api/exams/${examId}`);
+    const reviewById = await load(base, pid, cookie, `/api/reviews/${reviewId}`);
+    const examById = await load(base, pid, cookie, `/api/exams/${examId}`);
     const afterLoadRssMb = rssMb(pid, 'VmRSS');
 
     // 100 dossiers uploaded and reviewed through the API (offline analyzer, embedded worker).

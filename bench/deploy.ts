@@ -170,14 +170,19 @@ async function finishedReview(base: string) {
   throw new Error('the benchmark review did not finish');
 }
 
-async function load(base: string, urlPath: string, cookie: string): Promise<ReadFigures> {
-  const result = await autocannon({
+/** autocannon on one signed-in route (10 connections, 10 s): the raw result. */
+export function signedInLoad(base: string, urlPath: string, cookie: string) {
+  return autocannon({
     url: `${base}${urlPath}`,
     headers: { cookie },
     connections: CONNECTIONS,
     duration: LOAD_SECONDS,
     timeout: 10,
   });
+}
+
+async function load(base: string, urlPath: string, cookie: string): Promise<ReadFigures> {
+  const result = await signedInLoad(base, urlPath, cookie);
   return {
     requestsPerSecond: round(result.requests.average, 0),
     latencyP50Ms: result.latency.p50,

@@ -126,6 +126,42 @@ function dossierText(candidate: number, draft: number): string {
   return `${text}\n\nVersion de travail n° ${draft + 1} du candidat ${candidate + 1}.\n`;
 }
 
+/** The candidates, created by the admin, then each signed in on "their" API process. */
+async function createCandidates(db: pg.Client, apis: string[], count: number) {
+  const admin = await signedInFetch(apis[0], DEMO_USERS.admin, PASSWORD);
+  const [{ cohort_id }] = (
+    await db.query(
+      'select m.cohort_id::text from memberships m join users u on u.id = m.user_id where u.email = $1',
+      [DEMO_USERS.candidate],
+    )
+  ).rows;
+  const passwordHash = await hashPassword(PASSWORD);
+  const candidates = [];
+  for (let c = 0; c < count; c++) {
+    const email = `bench-${c + 1}@charge.prejury.fr`;
+    const res = await admin('/api/admin/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email,
+        name: `Candidat ${c + 1}`,
+        role: 'candidate',
+        cohortId: cohort_id,
+      }),
+    });
+    if (res.status !== 201) throw new Error(`creating a candidate: ${res.status} ${await res.text()}`);
+    // An invitation: the account has no password yet. Its link would set one, but the reset route allows 10
+    // per address per 15 min, so the bench writes the credential the link would have written.
+    const { userId } = (await res.json()) as { userId: string };
+    await db.query(
+      `insert into accounts (id, account_id, provider_id, user_id, password) values ($1, $2, 'credential', $2, $3)`,
+      [randomUUID(), userId, passwordHash],
+    );
+    candidates.push(await signedInFetch(apis[c % 2], email, PASSWORD));
+  }
+  return candidates;
+}
+
 async function runRound(
   url: string,
   options: ScaleOutOptions,
@@ -179,38 +215,7 @@ async function runRound(
     }
     await db.connect();
 
-    // The candidates, created by the admin, then each signed in on "their" API process.
-    const admin = await signedInFetch(apis[0], DEMO_USERS.admin, PASSWORD);
-    const [{ cohort_id }] = (
-      await db.query(
-        'select m.cohort_id::text from memberships m join users u on u.id = m.user_id where u.email = $1',
-        [DEMO_USERS.candidate],
-      )
-    ).rows;
-    const passwordHash = await hashPassword(PASSWORD);
-    const candidates = [];
-    for (let c = 0; c < options.candidates; c++) {
-      const email = `bench-${c + 1}@charge.prejury.fr`;
-      const res = await admin('/api/admin/users', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          email,
-          name: `Candidat ${c + 1}`,
-          role: 'candidate',
-          cohortId: cohort_id,
-        }),
-      });
-      if (res.status !== 201) throw new Error(`creating a candidate: ${res.status} ${await res.text()}`);
-      // An invitation: the account has no password yet. Its link would set one, but the reset route allows 10
-      // per address per 15 min, so the bench writes the credential the link would have written.
-      const { userId } = (await res.json()) as { userId: string };
-      await db.query(
-        `insert into accounts (id, account_id, provider_id, user_id, password) values ($1, $2, 'credential', $2, $3)`,
-        [randomUUID(), userId, passwordHash],
-      );
-      candidates.push(await signedInFetch(apis[c % 2], email, PASSWORD));
-    }
+    const candidates = await createCandidates(db, apis, options.candidates);
 
     // Their dossiers, uploaded before the clock starts (ingestion has its own figures).
     const drafts: { api: (typeof candidates)[number]; id: string }[] = [];

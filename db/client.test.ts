@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,8 +66,25 @@ async function seed(database: Database) {
   return version.id;
 }
 
+/**
+ * Every byte value goes in and comes back unchanged, and the server holds those bytes (its own md5 of
+ * them), whichever codec the driver uses.
+ */
+async function roundTripBytes(database: Database, versionId: string) {
+  const bytes = Buffer.from(Array.from({ length: 3 * 256 }, (_, i) => (i * 7) % 256));
+  await database.db.update(dossierVersions).set({ file: bytes }).where(eq(dossierVersions.id, versionId));
+  const [row] = await database.db
+    .select({ file: dossierVersions.file, md5: sql<string>`md5(${dossierVersions.file})` })
+    .from(dossierVersions)
+    .where(eq(dossierVersions.id, versionId));
+  expect(Buffer.isBuffer(row.file)).toBe(true);
+  expect(row.file.equals(bytes)).toBe(true);
+  expect(row.md5).toBe(createHash('md5').update(bytes).digest('hex'));
+}
+
 async function exercise(database: Database) {
   const versionId = await seed(database);
+  await roundTripBytes(database, versionId);
   const nearest = await database.query<{ content_hash: string; distance: number }>(
     `select content_hash, embedding <=> '[0.9,0.1,0]'::vector as distance from embeddings where model = $1`,
     ['m'],
@@ -129,6 +147,7 @@ describe('openDatabase', () => {
     opened.push(second);
     const rows = await second.db.select({ title: dossiers.title }).from(dossiers);
     expect(rows).toEqual([{ title: 'Persisté' }]);
+    await exercise(second);
   });
 
   it('refuses a second opener of the same data folder, then accepts it once the first has closed', async () => {

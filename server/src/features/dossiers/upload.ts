@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { eq, max } from 'drizzle-orm';
-import { disclosures, dossiers, dossierVersions, embeddings, passages } from '../../../../db/schema';
+import { disclosures, dossiers, dossierVersions } from '../../../../db/schema';
 import { PayloadTooLargeError } from '../../lib/errors';
 import type { DossierContext, UploadedFile } from './deps';
 import { newEmbeddings } from './embedding';
 import type { PassageVector } from './ingest/ingest';
 import { ingestDocument } from './ingest/parse';
 import type { ParsedDocument, Passage } from './ingest/types';
+import { writeVersion } from './store-version';
 
 /**
  * The parse budget of a file: `PREJURY_PARSE_TIMEOUT_MS` per started megabyte, at least once and at most
@@ -16,9 +17,6 @@ import type { ParsedDocument, Passage } from './ingest/types';
 export function parseBudgetMs(parseTimeoutMs: number, bytes: number): number {
   return parseTimeoutMs * Math.min(10, Math.max(1, Math.ceil(bytes / 1048576)));
 }
-
-/** Rows per insert statement when storing a version's passages and embeddings. */
-const INSERT_BATCH = 100;
 
 async function ingest(
   ctx: DossierContext,
@@ -70,62 +68,17 @@ export async function store(
       .select({ latest: max(dossierVersions.version) })
       .from(dossierVersions)
       .where(eq(dossierVersions.dossierId, id));
-    const [version] = await tx
-      .insert(dossierVersions)
-      .values({
-        dossierId: id,
-        version: (latest ?? 0) + 1,
-        fileName: file.name.slice(0, 255) || 'dossier',
-        format: doc.format,
-        mediaType: doc.mediaType,
-        sizeBytes: file.bytes.byteLength,
-        sha256,
-        file: Buffer.from(file.bytes),
-        pages: doc.pages.length,
-        pagesEstimated: doc.pagesEstimated,
-        annexStartPage: doc.annexStartPage,
-        pagesExcludingAnnexes: doc.pagesExcludingAnnexes,
-        words: doc.words,
-        language: doc.language,
-        text: doc.text,
-        pageTexts: doc.pages,
-        sections: doc.sections,
-        tables: doc.tables,
-        hidden: doc.hidden,
-        warnings: doc.warnings,
-        metadata: doc.metadata,
-      })
-      .returning({ id: dossierVersions.id, version: dossierVersions.version });
-    // In batches: on the embedded database each statement runs on this thread (full-text vectors and
-    // indexes included), so a 3 MB dossier's thousands of passages in one statement held the event loop
-    // for seconds; between batches other requests are served. (PostgreSQL also caps a statement's
-    // parameters at 65,535.)
-    for (let from = 0; from < chunks.length; from += INSERT_BATCH) {
-      await tx.insert(passages).values(
-        chunks.slice(from, from + INSERT_BATCH).map((c, i) => ({
-          versionId: version.id,
-          ordinal: from + i,
-          page: c.page,
-          pageEnd: c.pageEnd,
-          section: c.section,
-          annex: c.annex,
-          charStart: c.charStart,
-          charEnd: c.charEnd,
-          text: c.text,
-          contentHash: c.contentHash,
-        })),
-      );
-    }
-    for (let from = 0; from < vectors.length; from += INSERT_BATCH) {
-      await tx
-        .insert(embeddings)
-        .values(vectors.slice(from, from + INSERT_BATCH))
-        .onConflictDoNothing();
-    }
+    const version = (latest ?? 0) + 1;
+    const versionId = await writeVersion(
+      tx,
+      { dossierId: id, version, fileName: file.name, bytes: file.bytes, sha256, doc },
+      chunks,
+      vectors,
+    );
     if (remote && vectors.length > 0) {
       // The record of transfers: this version's passages went to the embedding provider.
       await tx.insert(disclosures).values({
-        versionId: version.id,
+        versionId,
         provider: 'openai',
         model: embedder.model,
         purpose: 'embedding',
@@ -135,13 +88,13 @@ export async function store(
     logger.info(
       {
         dossierId: id,
-        version: version.version,
+        version,
         pages: doc.pages.length,
         passages: chunks.length,
         embedded: vectors.length,
       },
       'dossier version stored',
     );
-    return { id, version: version.version };
+    return { id, version };
   });
 }
