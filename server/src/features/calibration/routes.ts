@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/actor';
 import { PayloadTooLargeError, UnsupportedMediaError } from '../../lib/errors';
 import { createRouter, ErrorSchema, errorResponses, IdParamSchema } from '../../lib/openapi';
 import { requireJsonBody, validationHook } from '../../lib/validation';
-import { requireActor } from '../accounts/policy';
+import { requireActor } from '../accounts';
 import { getExam } from '../referential/index';
 import { agreementWithUncertainty } from './agreement-uncertainty';
 import { renderCalibrationReport } from './report-html';

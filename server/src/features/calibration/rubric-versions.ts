@@ -9,9 +9,10 @@ import type { Database } from '../../../../db/client';
 import { memberships, rubricVersions } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors';
-import { audit } from '../accounts/audit';
+import { audit } from '../accounts';
+import type { Exam } from '../referential';
 import { getExam } from '../referential/index';
-import type { Exam } from '../referential/types';
+import type { RubricSource } from '../reviews';
 import {
   DEFAULT_RUBRIC_VERSION,
   defaultRubric,
@@ -20,8 +21,7 @@ import {
   RubricSchema,
   rubricHash,
   rubricProblems,
-} from '../reviews/rubric';
-import type { RubricSource } from '../reviews/service';
+} from '../reviews';
 import { diffRubrics } from './rubric-diff';
 
 type RubricRow = typeof rubricVersions.$inferSelect;

@@ -5,7 +5,7 @@
  * Every message is French: the exam team reads it as it is, prefixed with the line number.
  */
 import { z } from 'zod';
-import type { Exam } from '../referential/types';
+import type { Exam } from '../referential';
 import type { CsvLineError, CsvRecord } from './csv';
 import { MAX, MIN } from './store';
 

@@ -8,8 +8,8 @@
  * methods also name their own terms (« entonnoir », « business model ») matched against the referential's
  * wording. Nothing here is generated: every explanation is written and reviewed by hand.
  */
-import type { Criterion, Exam } from '../referential/types';
-import { type ConceptId, compileTerms, fold, getExamLexicon } from '../reviews/offline/lexicon';
+import type { Criterion, Exam } from '../referential';
+import { type ConceptId, compileTerms, fold, getExamLexicon } from '../reviews';
 
 /** A curated method: what it is, how to use it well, which concepts it serves, and how the jury probes it. */
 export interface MethodDefinition {

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
-import { ExamIdParamSchema } from '../referential/schemas';
+import { ExamIdParamSchema } from '../referential';
 import {
   CoachAnswerSchema,
   CoachRequestSchema,

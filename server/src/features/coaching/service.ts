@@ -14,14 +14,17 @@ import { LlmError } from '../../lib/llm/errors';
 import type { ChatModel } from '../../lib/llm/types';
 import type { Logger } from '../../lib/logger';
 import { redactPii } from '../../lib/redact';
+import type { Exam } from '../referential';
 import { getExam } from '../referential/index';
-import type { Exam } from '../referential/types';
-import type { DossierText, GradingPassage } from '../reviews/grade-schema';
-import { stripInjections } from '../reviews/injection';
-import { newDossierFence } from '../reviews/prompts';
-import type { Retriever } from '../reviews/retrieval';
-import type { CriterionResult, GapReport } from '../reviews/schemas';
-import type { ReviewService } from '../reviews/service';
+import type {
+  CriterionResult,
+  DossierText,
+  GapReport,
+  GradingPassage,
+  Retriever,
+  ReviewService,
+} from '../reviews';
+import { newDossierFence, stripInjections } from '../reviews';
 import { buildBrief, renderBriefMarkdown } from './brief';
 import { type CriterionMatch, findDraftEvidence, matchCriteria, methodsFor } from './grounding';
 import { COACH_POLICY_EN, COACH_POLICY_FR, detectGhostwriting } from './integrity';

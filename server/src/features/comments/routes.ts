@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, errorResponses, VersionParamSchema } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
-import { requireActor } from '../accounts/policy';
+import { requireActor } from '../accounts';
 import {
   BankEntryRequestSchema,
   BankEntrySchema,

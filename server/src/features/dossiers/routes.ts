@@ -2,9 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError, ValidationError } from '../../lib/errors';
 import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
-import { visibleDossiers } from '../accounts/access';
-import { requireActor } from '../accounts/policy';
-import type { AccountService } from '../accounts/service';
+import type { AccountService } from '../accounts';
+import { requireActor, visibleDossiers } from '../accounts';
 import { DossierSchema, DossierSummarySchema, DossierTextSchema, UploadSchema } from './schemas';
 import type { DossierService, UploadedFile } from './service';
 

@@ -5,6 +5,7 @@
 import { managerDeveloppementCommercial } from './data/manager-developpement-commercial';
 import type { Activity, Bloc, Competency, CompetencyId, Exam, Referential } from './types';
 
+export { ExamIdParamSchema } from './schemas';
 export type * from './types';
 
 /** The active referential: « Manager du développement commercial ». */

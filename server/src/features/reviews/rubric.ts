@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { Exam } from '../referential';
 import { getExam } from '../referential/index';
-import type { Exam } from '../referential/types';
 import { LEVELS } from './schemas';
 
 /** Version of the rubric produced by `defaultRubric`. Bump it whenever descriptors or weights change. */

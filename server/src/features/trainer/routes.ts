@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, IdParamSchema } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
-import { requireActor } from '../accounts/policy';
+import { requireActor } from '../accounts';
 import {
   CheckRequestSchema,
   CheckSchema,

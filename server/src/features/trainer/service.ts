@@ -3,11 +3,10 @@ import type { Database } from '../../../../db/client';
 import { reviewChecks, reviewDecisions, reviews } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError, ValidationError } from '../../lib/errors';
-import { audit } from '../accounts/audit';
+import { audit } from '../accounts';
 import { getCompetency } from '../referential/index';
-import { overallVerdict } from '../reviews/aggregate';
-import type { GapReport } from '../reviews/schemas';
-import type { ReasonCode } from './reasons';
+import type { GapReport, ReasonCode } from '../reviews';
+import { overallVerdict } from '../reviews';
 import type { Decision, QUEUE_FLAGS, ReviewCheck } from './schemas';
 
 type QueueFlag = (typeof QUEUE_FLAGS)[number];

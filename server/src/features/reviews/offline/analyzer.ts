@@ -12,7 +12,7 @@
  *
  * Same input, same output: no randomness, no clock, passages processed in document order.
  */
-import type { Criterion, Exam } from '../../referential/types';
+import type { Criterion, Exam } from '../../referential';
 import type { CriterionGrade, DossierText, GradingPassage } from '../grade-schema';
 import type { RubricCriterion } from '../rubric';
 import { dossierNames, isApplied } from './applied';
