@@ -5,7 +5,7 @@ import { PayloadTooLargeError, UnsupportedMediaError } from '../../lib/errors';
 import { createRouter, ErrorSchema, errorResponses, IdParamSchema } from '../../lib/openapi';
 import { requireJsonBody, validationHook } from '../../lib/validation';
 import { requireActor } from '../accounts';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import { agreementWithUncertainty } from './agreement-uncertainty';
 import { renderCalibrationReport } from './report-html';
 import type { RubricVersionService } from './rubric-versions';

@@ -11,7 +11,7 @@ import type { Actor } from '../../lib/actor';
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors';
 import { audit } from '../accounts';
 import type { Exam } from '../referential';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import type { RubricSource } from '../reviews';
 import {
   DEFAULT_RUBRIC_VERSION,

@@ -10,7 +10,7 @@ import type { Actor } from '../../lib/actor';
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors';
 import { visibleDossiers } from '../accounts';
 import type { Exam } from '../referential';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import type { CriterionResult, GapReport, ReviewService } from '../reviews';
 import { defaultRubric, type Rubric } from '../reviews';
 import { confusionMatrix, DEFAULT_SCALE_MAX, DEFAULT_SCALE_MIN } from './metrics';

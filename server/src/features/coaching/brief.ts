@@ -8,9 +8,10 @@
  * certification's data file gets an outline too.
  */
 
+import { fold } from '../../lib/text';
 import type { Criterion, Deliverable, Exam } from '../referential';
-import { getCompetency } from '../referential/index';
-import { CONCEPTS, type ConceptId, fold, getExamLexicon, type StemTerm } from '../reviews';
+import { getCompetency } from '../referential';
+import { CONCEPTS, type ConceptId, getExamLexicon, type StemTerm } from '../reviews';
 import { explainMethod, joinFr, methodsForExam } from './methods';
 import type { ExamBrief, OutlinePart } from './schemas';
 

@@ -3,6 +3,8 @@
  * draft touch them. Lexical and deterministic, on the offline analyzer's lexicon, so the offline answer and
  * the model's context are built from the same reading of the question.
  */
+
+import { fold, normaliseForMatch } from '../../lib/text';
 import type { Criterion, Exam } from '../referential';
 import type { DossierText, GradingPassage } from '../reviews';
 import {
@@ -10,11 +12,9 @@ import {
   countStems,
   examLanguage,
   findConcepts,
-  fold,
   getExamLexicon,
   indexText,
   MIN_QUOTE_LENGTH,
-  normaliseForMatch,
   type SentenceFacts,
   sentenceFacts,
   sentencesOfPassage,

@@ -8,8 +8,10 @@
  * methods also name their own terms (« entonnoir », « business model ») matched against the referential's
  * wording. Nothing here is generated: every explanation is written and reviewed by hand.
  */
+
+import { fold } from '../../lib/text';
 import type { Criterion, Exam } from '../referential';
-import { type ConceptId, compileTerms, fold, getExamLexicon } from '../reviews';
+import { type ConceptId, compileTerms, getExamLexicon } from '../reviews';
 
 /** A curated method: what it is, how to use it well, which concepts it serves, and how the jury probes it. */
 export interface MethodDefinition {

@@ -9,7 +9,7 @@
  */
 
 import type { Exam } from '../referential';
-import { referential } from '../referential/index';
+import { referential } from '../referential';
 import type { DossierText, GradingPassage } from '../reviews';
 import { neutraliseFence, renderPassages, renderPrompt } from '../reviews';
 import { buildOutline } from './brief';

@@ -15,7 +15,7 @@ import type { ChatModel } from '../../lib/llm/types';
 import type { Logger } from '../../lib/logger';
 import { redactPii } from '../../lib/redact';
 import type { Exam } from '../referential';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import type {
   CriterionResult,
   DossierText,

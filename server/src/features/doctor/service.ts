@@ -3,7 +3,7 @@ import type { Config } from '../../lib/env';
 import { classifyError, type LlmError } from '../../lib/llm/errors';
 import { SERVER_PROFILES } from '../../lib/llm/profiles.data';
 import type { ChatModel, Embedder } from '../../lib/llm/types';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import type { DossierText, GradingPassage } from '../reviews';
 import { createModelGrader, createOfflineGrader, defaultRubric, type GradeOutput } from '../reviews';
 import { DOCTOR_SAMPLE } from './sample.data';

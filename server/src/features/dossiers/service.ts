@@ -7,7 +7,7 @@ import { offlineEmbedderDimensions } from '../../lib/llm/embeddings';
 import type { Embedder } from '../../lib/llm/types';
 import type { Logger } from '../../lib/logger';
 import { redactPii } from '../../lib/redact';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import type { PassageVector } from './ingest/ingest';
 import { ingestDocument } from './ingest/parse';
 import type { ParsedDocument, Passage } from './ingest/types';

@@ -15,7 +15,6 @@ export {
   countStems,
   examLanguage,
   findConcepts,
-  fold,
   getExamLexicon,
   indexText,
   type StemTerm,

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Criterion, Exam } from '../referential';
-import { getCompetency, referential } from '../referential/index';
+import { getCompetency, referential } from '../referential';
 import type { GradingPassage } from './grade-schema';
 import { type Rubric, rubricProblems } from './rubric';
 

@@ -4,7 +4,7 @@ import { reviewChecks, reviewDecisions, reviews } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError, ValidationError } from '../../lib/errors';
 import { audit } from '../accounts';
-import { getCompetency } from '../referential/index';
+import { getCompetency } from '../referential';
 import type { GapReport, ReasonCode } from '../reviews';
 import { overallVerdict } from '../reviews';
 import type { Decision, QUEUE_FLAGS, ReviewCheck } from './schemas';
