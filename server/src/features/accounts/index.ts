@@ -4,5 +4,8 @@
  */
 export { visibleDossiers } from './access';
 export { audit } from './audit';
-export { requireActor } from './policy';
+export { authRoutes } from './auth-routes';
+export { accessPolicy, csrfGuard, requireActor } from './policy';
+export { adminRoutes, meRoutes } from './routes';
 export type { AccountService } from './service';
+export { ssoAdminRoutes, ssoAuthRoutes } from './sso';

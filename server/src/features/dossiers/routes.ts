@@ -35,10 +35,9 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** `/api/dossiers`: upload drafts, list, read, delete. */
-export function dossierRoutes(service: DossierService, accounts: AccountService, maxUploadBytes: number) {
-  // Multipart framing adds a little to the file itself; the exact file-size check is in the service.
-  const limit = bodyLimit({
+/** The upload routes' body limit. Multipart framing adds a little to the file; the service checks its exact size. */
+function uploadLimit(maxUploadBytes: number) {
+  return bodyLimit({
     maxSize: maxUploadBytes + 64 * 1024,
     onError: () => {
       throw new PayloadTooLargeError(
@@ -46,6 +45,11 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
       );
     },
   });
+}
+
+/** `/api/dossiers`: upload drafts, list, read, delete. */
+export function dossierRoutes(service: DossierService, accounts: AccountService, maxUploadBytes: number) {
+  const limit = uploadLimit(maxUploadBytes);
   const app = createRouter();
   app.post('/', limit);
   app.post('/:id/versions', limit);

@@ -22,6 +22,7 @@ export {
 export { sentencesOfPassage } from './offline/sentences';
 export { neutraliseFence, newDossierFence, PROMPT_VERSION, renderPassages, renderPrompt } from './prompts';
 export type { Retriever } from './retrieval';
+export { dossierReviewRoutes, reviewRoutes, versionReviewRoutes } from './routes';
 export {
   DEFAULT_RUBRIC_VERSION,
   defaultRubric,
