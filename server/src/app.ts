@@ -7,21 +7,25 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import type { Database } from '../../db/client';
-import { authRoutes } from './features/accounts/auth-routes';
-import { accessPolicy, csrfGuard } from './features/accounts/policy';
-import { adminRoutes, meRoutes } from './features/accounts/routes';
-import { ssoAdminRoutes, ssoAuthRoutes } from './features/accounts/sso';
-import { calibrationRoutes, calibrationWorkspaceRoutes } from './features/calibration/routes';
-import { coachingRoutes } from './features/coaching/routes';
-import { commentBankRoutes, passageCommentRoutes } from './features/comments/index';
-import { doctorRoutes } from './features/doctor/routes';
-import { runDoctor } from './features/doctor/service';
-import { dossierRoutes } from './features/dossiers/routes';
-import { notificationRoutes } from './features/notifications/routes';
+import {
+  accessPolicy,
+  adminRoutes,
+  authRoutes,
+  csrfGuard,
+  meRoutes,
+  ssoAdminRoutes,
+  ssoAuthRoutes,
+} from './features/accounts';
+import { calibrationRoutes } from './features/calibration';
+import { coachRoutes, examBriefRoutes, oralRoutes } from './features/coaching';
+import { commentBankRoutes, commentRoutes, versionCommentRoutes } from './features/comments';
+import { doctorRoutes, runDoctor } from './features/doctor';
+import { dossierRoutes } from './features/dossiers';
+import { notificationRoutes } from './features/notifications';
 import { overviewRoutes } from './features/overview';
-import { examRoutes, referentialRoutes } from './features/referential/routes';
-import { reviewRoutes } from './features/reviews/routes';
-import { decisionRoutes, trainerRoutes } from './features/trainer/routes';
+import { examRoutes, referentialRoutes } from './features/referential';
+import { dossierReviewRoutes, reviewRoutes, versionReviewRoutes } from './features/reviews';
+import { reviewDecisionRoutes, trainerRoutes } from './features/trainer';
 import type { AppEnv } from './lib/actor';
 import type { Config } from './lib/env';
 import { AppError, errorBody, PayloadTooLargeError } from './lib/errors';
@@ -47,15 +51,10 @@ const DOCS_HTML = `<!doctype html>
 <script src="/api/docs/init.js"></script></body></html>`;
 const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });`;
 
-/**
- * Builds the Hono app. Never listens (server/src/index.ts does): tests call `app.request()`.
- * The return value's type is `AppType`, which the web app uses with `hc<AppType>()`.
- */
-export function createApp(deps: AppDeps) {
-  const { logger } = deps;
-  const { auth, accounts } = deps.services;
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+type Api = OpenAPIHono<AppEnv>;
 
+/** Request ids, the request log line and security headers (CSP: nothing inline but styles). */
+function installRequestBasics(app: Api, logger: Logger) {
   app.use(requestId());
   app.use(async (c, next) => {
     const started = performance.now();
@@ -89,7 +88,10 @@ export function createApp(deps: AppDeps) {
       crossOriginEmbedderPolicy: false,
     }),
   );
+}
 
+/** The one error handler: `AppError`s and Hono's own 4xx as `{ error: { code, message } }`, the rest a bare 500. */
+function installErrorHandler(app: Api, logger: Logger) {
   app.onError((err, c) => {
     if (err instanceof AppError) return c.json(errorBody(err), err.status);
     // Errors from Hono itself (e.g. malformed JSON body) carry a status we can trust.
@@ -103,7 +105,11 @@ export function createApp(deps: AppDeps) {
     logger.error({ reqId: c.get('requestId'), err }, 'unhandled error');
     return c.json({ error: { code: 'internal_error', message: 'Erreur interne du serveur.' } }, 500);
   });
+}
 
+/** Edge checks on every `/api` request: safe URL and JSON, body size, the session, CSRF and the access policy. */
+function installApiGuards(app: Api, deps: AppDeps) {
+  const { accounts } = deps.services;
   // JSON bodies are small; uploads (dossiers) have their own limit on their routes.
   const jsonLimit = bodyLimit({
     maxSize: 256 * 1024,
@@ -145,46 +151,10 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', accessPolicy(deps.database, accounts.reviewAccess));
   // A review changed in any process (decision, check, retry, progress): forget who may read which version.
   void deps.services.progress.subscribeAll((reviewId) => accounts.reviewAccess.invalidate(reviewId));
+}
 
-  const api = app
-    .get('/api/health', (c) =>
-      c.json({ status: 'ok' as const, database: deps.database.kind, provider: deps.config.provider }, 200),
-    )
-    .route('/api/auth', authRoutes(auth, deps.services.ledger))
-    .route('/api/auth', ssoAuthRoutes(auth, deps.services.sso))
-    .route('/api/referential', referentialRoutes())
-    .route('/api/exams', examRoutes())
-    .route('/api/me', meRoutes(accounts, deps.database))
-    .route('/api/admin', adminRoutes(accounts, deps.services.admin, deps.database))
-    .route('/api/admin', ssoAdminRoutes(deps.services.sso))
-    .route(
-      '/api/admin',
-      doctorRoutes(() =>
-        runDoctor({ config: deps.config, chat: deps.services.chat, embedder: deps.services.embedder }),
-      ),
-    )
-    .route('/api/calibration', calibrationRoutes())
-    .route('/api/calibration', calibrationWorkspaceRoutes(deps.services.calibration, deps.services.rubrics))
-    .route('/api/dossiers', dossierRoutes(deps.services.dossiers, accounts, deps.config.maxUploadBytes))
-    .route('/api/dossiers', passageCommentRoutes(deps.services.comments))
-    .route('/api/trainer', trainerRoutes(deps.services.trainer))
-    .route('/api/overview', overviewRoutes(deps.services.overview))
-    .route('/api/trainer', commentBankRoutes(deps.services.comments))
-    .route('/api/notifications', notificationRoutes(deps.services.notifications))
-    .route(
-      '/api',
-      reviewRoutes(deps.services.reviews, {
-        perHourLimit: deps.config.reviewsPerHour,
-        annotate: (id, report) => deps.services.trainer.annotate(id, report),
-        progress: deps.services.progress,
-      }),
-    )
-    .route('/api', decisionRoutes(deps.services.trainer))
-    .route(
-      '/api',
-      coachingRoutes(deps.services.coaching, { logger, perHourLimit: deps.config.coachPerHour }),
-    );
-
+/** The OpenAPI document and Swagger UI at `/api/docs`, the JSON 404 for unknown API routes, then the web app. */
+function installDocsAndWebApp(app: Api) {
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -216,7 +186,74 @@ export function createApp(deps: AppDeps) {
     }
     return c.html(readFileSync(index, 'utf8'));
   });
+}
 
+/**
+ * Builds the Hono app. Never listens (server/src/index.ts does): tests call `app.request()`.
+ * The return value's type is `AppType`, which the web app uses with `hc<AppType>()`.
+ *
+ * One sub-app per resource, each mounted once at its own prefix; a resource's sub-resources that another
+ * feature serves (a version's comments, reviews and coach; a review's decisions and oral) are mounted on it
+ * at their own nested prefix.
+ */
+export function createApp(deps: AppDeps) {
+  const { logger, services, config } = deps;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  installRequestBasics(app, logger);
+  installErrorHandler(app, logger);
+  installApiGuards(app, deps);
+
+  const api = app
+    .get('/api/health', (c) =>
+      c.json({ status: 'ok' as const, database: deps.database.kind, provider: config.provider }, 200),
+    )
+    .route('/api/auth', authRoutes(services.auth, services.ledger))
+    .route('/api/auth/sso', ssoAuthRoutes(services.auth, services.sso))
+    .route('/api/referential', referentialRoutes())
+    .route('/api/exams', examRoutes().route('/:id', examBriefRoutes(services.coaching)))
+    .route('/api/me', meRoutes(services.accounts, deps.database))
+    .route(
+      '/api/admin',
+      adminRoutes(services.accounts, services.admin, deps.database)
+        .route('/sso', ssoAdminRoutes(services.sso))
+        .route(
+          '/model-check',
+          doctorRoutes(() => runDoctor({ config, chat: services.chat, embedder: services.embedder })),
+        ),
+    )
+    .route('/api/calibration', calibrationRoutes(services.calibration, services.rubrics))
+    .route(
+      '/api/dossiers',
+      dossierRoutes(services.dossiers, services.accounts, config.maxUploadBytes)
+        .route('/:id/comments', commentRoutes(services.comments))
+        .route('/:id/reviews', dossierReviewRoutes(services.reviews))
+        .route('/:id/versions/:v/comments', versionCommentRoutes(services.comments))
+        .route(
+          '/:id/versions/:v/reviews',
+          versionReviewRoutes(services.reviews, { perHourLimit: config.reviewsPerHour }),
+        )
+        .route(
+          '/:id/versions/:v/coach',
+          coachRoutes(services.coaching, { logger, perHourLimit: config.coachPerHour }),
+        ),
+    )
+    .route(
+      '/api/reviews',
+      reviewRoutes(services.reviews, {
+        annotate: (id, report) => services.trainer.annotate(id, report),
+        progress: services.progress,
+      })
+        .route('/:id', reviewDecisionRoutes(services.trainer))
+        .route('/:id/oral', oralRoutes(services.coaching)),
+    )
+    .route(
+      '/api/trainer',
+      trainerRoutes(services.trainer).route('/comment-bank', commentBankRoutes(services.comments)),
+    )
+    .route('/api/overview', overviewRoutes(services.overview))
+    .route('/api/notifications', notificationRoutes(services.notifications));
+
+  installDocsAndWebApp(app);
   return api;
 }
 

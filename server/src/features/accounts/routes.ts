@@ -173,13 +173,13 @@ function auditFilter(q: z.infer<typeof AuditFilterSchema>) {
 /** Most rows in one CSV export of the audit log. */
 const MAX_AUDIT_EXPORT = 50_000;
 
-/** `/api/admin` (admins of an organisation): users, roles, cohorts, invitations, roster, audit log. */
-export function adminRoutes(accounts: AccountService, admin: AdminService, database: Database) {
+/** `/api/admin/users`: the organisation's accounts (list, invite, password link, change, erase). */
+export function userRoutes(accounts: AccountService, admin: AdminService) {
   return createRouter()
     .openapi(
       createRoute({
         method: 'get',
-        path: '/users',
+        path: '/',
         tags: ['Administration'],
         summary: "Les comptes de l'organisation",
         responses: {
@@ -192,7 +192,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
     .openapi(
       createRoute({
         method: 'post',
-        path: '/users',
+        path: '/',
         tags: ['Administration'],
         summary:
           'Inviter une personne (compte sans mot de passe ; lien par e-mail, ou affiché une fois sans SMTP)',
@@ -208,7 +208,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
     .openapi(
       createRoute({
         method: 'post',
-        path: '/users/{id}/password-link',
+        path: '/{id}/password-link',
         tags: ['Administration'],
         summary:
           "Renvoyer l'invitation, ou envoyer un lien pour choisir un nouveau mot de passe (usage unique, expire)",
@@ -224,7 +224,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
     .openapi(
       createRoute({
         method: 'patch',
-        path: '/users/{id}',
+        path: '/{id}',
         tags: ['Administration'],
         summary: "Changer le rôle ou les promotions d'un compte, ou le désactiver / réactiver (`active`)",
         description:
@@ -247,7 +247,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
     .openapi(
       createRoute({
         method: 'delete',
-        path: '/users/{id}',
+        path: '/{id}',
         tags: ['Administration'],
         summary: 'Supprimer un compte et toutes ses données (comme la suppression de son propre compte)',
         request: { params: UserIdParamSchema },
@@ -267,7 +267,66 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
         await accounts.deleteUser(id, actor);
         return c.body(null, 204);
       },
+    );
+}
+
+/** `/api/admin/cohorts`: the organisation's cohorts. */
+export function cohortRoutes(accounts: AccountService, admin: AdminService) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['Administration'],
+        summary: "Les promotions de l'organisation (archivées comprises, avec leur date d'archivage)",
+        responses: {
+          200: {
+            description: 'Promotions',
+            content: { 'application/json': { schema: CohortSchema.array() } },
+          },
+          ...errorResponses(401, 403),
+        },
+      }),
+      async (c) => c.json(await accounts.listCohorts(requireActor(c.get('actor')).organizationId), 200),
     )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags: ['Administration'],
+        summary: 'Créer une promotion',
+        middleware: [requireJsonBody] as const,
+        request: { body: json(NewCohortSchema) },
+        responses: {
+          201: { description: 'Créée', content: { 'application/json': { schema: CohortSchema } } },
+          ...errorResponses(400, 401, 403, 415),
+        },
+      }),
+      async (c) => {
+        const cohort = await admin.createCohort(requireActor(c.get('actor')), c.req.valid('json').name);
+        return c.json({ id: cohort.id, name: cohort.name, archivedAt: null }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{id}',
+        tags: ['Administration'],
+        summary: 'Renommer une promotion, ou l’archiver (masquée des listes, données conservées)',
+        middleware: [requireJsonBody] as const,
+        request: { params: CohortIdParamSchema, body: json(CohortChangeSchema) },
+        responses: { 204: { description: 'Modifiée' }, ...errorResponses(400, 401, 403, 404, 415) },
+      }),
+      async (c) => {
+        await admin.updateCohort(requireActor(c.get('actor')), c.req.valid('param').id, c.req.valid('json'));
+        return c.body(null, 204);
+      },
+    );
+}
+
+/** `/api/admin` (admins of an organisation): users, roles, cohorts, invitations, roster, audit log. */
+export function adminRoutes(accounts: AccountService, admin: AdminService, database: Database) {
+  return createRouter()
     .openapi(
       createRoute({
         method: 'post',
@@ -288,55 +347,6 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
           throw new UnsupportedMediaError('Envoyez le fichier en CSV (Content-Type: text/csv).');
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         return c.json(await admin.importRoster(requireActor(c.get('actor')), bytes), 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/cohorts',
-        tags: ['Administration'],
-        summary: "Les promotions de l'organisation (archivées comprises, avec leur date d'archivage)",
-        responses: {
-          200: {
-            description: 'Promotions',
-            content: { 'application/json': { schema: CohortSchema.array() } },
-          },
-          ...errorResponses(401, 403),
-        },
-      }),
-      async (c) => c.json(await accounts.listCohorts(requireActor(c.get('actor')).organizationId), 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/cohorts',
-        tags: ['Administration'],
-        summary: 'Créer une promotion',
-        middleware: [requireJsonBody] as const,
-        request: { body: json(NewCohortSchema) },
-        responses: {
-          201: { description: 'Créée', content: { 'application/json': { schema: CohortSchema } } },
-          ...errorResponses(400, 401, 403, 415),
-        },
-      }),
-      async (c) => {
-        const cohort = await admin.createCohort(requireActor(c.get('actor')), c.req.valid('json').name);
-        return c.json({ id: cohort.id, name: cohort.name, archivedAt: null }, 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/cohorts/{id}',
-        tags: ['Administration'],
-        summary: 'Renommer une promotion, ou l’archiver (masquée des listes, données conservées)',
-        middleware: [requireJsonBody] as const,
-        request: { params: CohortIdParamSchema, body: json(CohortChangeSchema) },
-        responses: { 204: { description: 'Modifiée' }, ...errorResponses(400, 401, 403, 404, 415) },
-      }),
-      async (c) => {
-        await admin.updateCohort(requireActor(c.get('actor')), c.req.valid('param').id, c.req.valid('json'));
-        return c.body(null, 204);
       },
     )
     .openapi(
@@ -391,5 +401,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
           'cache-control': 'no-store',
         });
       },
-    );
+    )
+    .route('/users', userRoutes(accounts, admin))
+    .route('/cohorts', cohortRoutes(accounts, admin));
 }

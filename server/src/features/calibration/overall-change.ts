@@ -3,7 +3,7 @@
  * score moves and how many candidates change readiness verdict. A weights-only change leaves every
  * criterion score as it was, so only this shows it.
  */
-import type { GapReport } from '../reviews/schemas';
+import type { GapReport } from '../reviews';
 
 type Ready = GapReport['overall']['ready'];
 

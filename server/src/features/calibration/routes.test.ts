@@ -5,12 +5,12 @@ import type { ErrorBody } from '../../lib/errors';
 import { AppError, errorBody } from '../../lib/errors';
 import { REAL30_BY_CRITERION, REAL30_OVERALL, REAL30_PAIRS, summaryMismatches } from './fixtures';
 import type { AgreementSummary } from './metrics';
-import { calibrationRoutes } from './routes';
+import { agreementRoutes } from './routes';
 import type { AgreementResponse } from './schemas';
 
 /** The app as server/src/app.ts wires it: the sub-app mounted, and one onError for AppError. */
 function buildApp() {
-  const app = new OpenAPIHono().route('/api/calibration', calibrationRoutes());
+  const app = new OpenAPIHono().route('/api/calibration/agreement', agreementRoutes());
   app.onError((err, c) => {
     if (err instanceof AppError) return c.json(errorBody(err), err.status);
     return c.json({ error: { code: 'internal', message: 'Erreur interne' } }, 500);

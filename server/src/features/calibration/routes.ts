@@ -1,11 +1,11 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Actor } from '../../lib/actor';
 import { PayloadTooLargeError, UnsupportedMediaError } from '../../lib/errors';
 import { createRouter, ErrorSchema, errorResponses, IdParamSchema } from '../../lib/openapi';
-import { requireJsonBody, validationHook } from '../../lib/validation';
-import { requireActor } from '../accounts/policy';
-import { getExam } from '../referential/index';
+import { requireJsonBody } from '../../lib/validation';
+import { requireActor } from '../accounts';
+import { getExam } from '../referential';
 import { agreementWithUncertainty } from './agreement-uncertainty';
 import { renderCalibrationReport } from './report-html';
 import type { RubricVersionService } from './rubric-versions';
@@ -48,7 +48,7 @@ const errorResponse = (description: string) => ({
 
 const agreementRoute = createRoute({
   method: 'post',
-  path: '/agreement',
+  path: '/',
   tags: ['calibration'],
   summary: 'Accord entre notes du jury et notes de l’IA, global et par critère',
   description:
@@ -70,12 +70,11 @@ const agreementRoute = createRoute({
 });
 
 /**
- * `POST /agreement` (mounted under `/api/calibration`). Semantic errors are thrown as `AppError`s for the
- * app's `onError`; schema failures are answered by `validationHook`.
+ * `POST /api/calibration/agreement`. Semantic errors are thrown as `AppError`s for the app's `onError`;
+ * schema failures are answered by `validationHook`.
  */
-export function calibrationRoutes() {
-  const app = new OpenAPIHono({ defaultHook: validationHook });
-  return app.openapi(agreementRoute, (c) => {
+export function agreementRoutes() {
+  return createRouter().openapi(agreementRoute, (c) => {
     const { min, max, pairs } = c.req.valid('json');
     return c.json(agreementWithUncertainty(pairs, min, max), 200);
   });
@@ -108,13 +107,439 @@ function csvResponse(body: string, filename: string) {
 const csvContent = { 'text/csv': { schema: z.string() } };
 const tags = ['Calibration'];
 
+/** Who is calling: the route is behind the access policy, so there is an actor. */
+const actorOf = (c: { get: (key: 'actor') => Actor | null }) => requireActor(c.get('actor'));
+
+/** `/api/calibration/rubrics`: an exam's rubric versions (drafts, edits, diff, activation). */
+export function rubricRoutes(rubrics: RubricVersionService) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{examId}',
+        tags,
+        summary: "Les versions de la grille d'une épreuve (v1 : la grille par défaut)",
+        request: { params: ExamParamSchema },
+        responses: {
+          200: {
+            description: 'Versions',
+            content: { 'application/json': { schema: RubricVersionSummarySchema.array() } },
+          },
+          ...errorResponses(401, 403, 404),
+        },
+      }),
+      async (c) => c.json(await rubrics.list(actorOf(c), c.req.valid('param').examId), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{examId}',
+        tags,
+        summary: 'Créer une nouvelle version de la grille à partir d’une autre',
+        middleware: [requireJsonBody] as const,
+        request: {
+          params: ExamParamSchema,
+          body: { content: { 'application/json': { schema: RubricVersionCreateSchema } }, required: true },
+        },
+        responses: {
+          201: {
+            description: 'Version créée',
+            content: { 'application/json': { schema: RubricVersionSchema } },
+          },
+          ...errorResponses(400, 401, 403, 404, 409, 415, 422),
+        },
+      }),
+      async (c) =>
+        c.json(await rubrics.create(actorOf(c), c.req.valid('param').examId, c.req.valid('json')), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{examId}/diff',
+        tags,
+        summary: 'Ce qui change entre deux versions de la grille, critère par critère',
+        request: { params: ExamParamSchema, query: DiffQuerySchema },
+        responses: {
+          200: {
+            description: 'Différences',
+            content: { 'application/json': { schema: RubricDiffSchema } },
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const { from, to } = c.req.valid('query');
+        return c.json(await rubrics.diff(actorOf(c), c.req.valid('param').examId, from, to), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{examId}/{version}',
+        tags,
+        summary: 'Une version de la grille, en entier',
+        request: { params: ExamVersionParamSchema },
+        responses: {
+          200: { description: 'Version', content: { 'application/json': { schema: RubricVersionSchema } } },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const { examId, version } = c.req.valid('param');
+        return c.json(await rubrics.detail(actorOf(c), examId, version), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/{examId}/{version}',
+        tags,
+        summary: "Modifier une version qui n'a encore servi à aucune analyse (409 ensuite)",
+        middleware: [requireJsonBody] as const,
+        request: {
+          params: ExamVersionParamSchema,
+          body: { content: { 'application/json': { schema: RubricVersionUpdateSchema } }, required: true },
+        },
+        responses: {
+          200: {
+            description: 'Version modifiée',
+            content: { 'application/json': { schema: RubricVersionSchema } },
+          },
+          ...errorResponses(400, 401, 403, 404, 409, 415),
+        },
+      }),
+      async (c) => {
+        const { examId, version } = c.req.valid('param');
+        return c.json(await rubrics.update(actorOf(c), examId, version, c.req.valid('json')), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{examId}/{version}/activate',
+        tags,
+        summary: 'Faire de cette version celle qui note les dossiers des candidats',
+        request: { params: ExamVersionParamSchema },
+        responses: {
+          200: {
+            description: 'Version active',
+            content: { 'application/json': { schema: RubricVersionSchema } },
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const { examId, version } = c.req.valid('param');
+        return c.json(await rubrics.activate(actorOf(c), examId, version), 200);
+      },
+    );
+  // Calibration sets -----------------------------------------------------------------------------;
+}
+
+/** `/api/calibration/sets`: calibration sets, their human scores (CSV import, template) and their runs. */
+export function setRoutes(service: CalibrationService) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags,
+        summary: 'Les jeux de calibration de votre organisme',
+        request: { query: ExamQuerySchema },
+        responses: {
+          200: {
+            description: 'Jeux',
+            content: { 'application/json': { schema: SetSummarySchema.array() } },
+          },
+          ...errorResponses(400, 401, 403),
+        },
+      }),
+      async (c) => c.json(await service.listSets(actorOf(c), c.req.valid('query').examId), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags,
+        summary: 'Créer un jeu de calibration pour une épreuve',
+        middleware: [requireJsonBody] as const,
+        request: { body: { content: { 'application/json': { schema: SetCreateSchema } }, required: true } },
+        responses: {
+          201: { description: 'Jeu créé', content: { 'application/json': { schema: SetDetailSchema } } },
+          ...errorResponses(400, 401, 403, 415, 422),
+        },
+      }),
+      async (c) => c.json(await service.createSet(actorOf(c), c.req.valid('json')), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        tags,
+        summary: 'Un jeu : ses dossiers, ses correcteurs, ses analyses',
+        request: { params: IdParamSchema },
+        responses: {
+          200: { description: 'Jeu', content: { 'application/json': { schema: SetDetailSchema } } },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => c.json(await service.getSet(actorOf(c), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{id}',
+        tags,
+        summary: 'Supprimer un jeu, ses notes humaines et ses analyses (les revues restent)',
+        request: { params: IdParamSchema },
+        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
+      }),
+      async (c) => {
+        await service.deleteSet(actorOf(c), c.req.valid('param').id);
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/runs',
+        tags,
+        summary: 'Analyser les dossiers du jeu avec une version de la grille (revues en file d’attente)',
+        middleware: [requireJsonBody] as const,
+        request: {
+          params: IdParamSchema,
+          body: { content: { 'application/json': { schema: RunStartSchema } }, required: true },
+        },
+        responses: {
+          202: {
+            description: 'Analyse lancée',
+            content: { 'application/json': { schema: RunSummarySchema } },
+          },
+          ...errorResponses(400, 401, 403, 404, 415, 422),
+        },
+      }),
+      async (c) =>
+        c.json(await service.startRun(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 202),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/compare',
+        tags,
+        summary: 'Lancer les deux versions à comparer sur le jeu (deux analyses)',
+        middleware: [requireJsonBody] as const,
+        request: {
+          params: IdParamSchema,
+          body: { content: { 'application/json': { schema: CompareStartSchema } }, required: true },
+        },
+        responses: {
+          202: {
+            description: 'Analyses lancées',
+            content: {
+              'application/json': { schema: z.object({ a: RunSummarySchema, b: RunSummarySchema }) },
+            },
+          },
+          ...errorResponses(400, 401, 403, 404, 415, 422),
+        },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const { id } = c.req.valid('param');
+        const { a, b } = c.req.valid('json');
+        const runA = await service.startRun(actor, id, { rubricVersion: a });
+        const runB = await service.startRun(actor, id, { rubricVersion: b });
+        return c.json({ a: runA, b: runB }, 202);
+      },
+    );
+  // Runs -----------------------------------------------------------------------------------------;
+}
+
+/** `/api/calibration/runs`: a run, its agreement, its items and its exports (CSV, printable HTML). */
+export function runRoutes(service: CalibrationService) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        tags,
+        summary: 'Une analyse et sa progression',
+        request: { params: IdParamSchema },
+        responses: {
+          200: { description: 'Analyse', content: { 'application/json': { schema: RunSummarySchema } } },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => c.json(await service.getRun(actorOf(c), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/agreement',
+        tags,
+        summary: 'Accord IA – humain (global et par critère, matrices de confusion) et entre humains',
+        request: { params: IdParamSchema, query: RaterQuerySchema },
+        responses: {
+          200: { description: 'Accord', content: { 'application/json': { schema: RunAgreementSchema } } },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.json(await service.agreement(actorOf(c), c.req.valid('param').id, c.req.valid('query').rater), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/items',
+        tags,
+        summary: 'Les dossiers derrière une case de la matrice, avec les citations retenues par l’IA',
+        request: { params: IdParamSchema, query: ItemsQuerySchema },
+        responses: {
+          200: { description: 'Dossiers', content: { 'application/json': { schema: ItemSchema.array() } } },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.json(await service.items(actorOf(c), c.req.valid('param').id, c.req.valid('query')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/scores.csv',
+        tags,
+        summary: 'Export CSV : chaque note humaine à côté de la note de l’IA',
+        request: { params: IdParamSchema },
+        responses: {
+          200: { description: 'CSV', content: csvContent },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const { body, filename } = await service.scoresCsv(actorOf(c), c.req.valid('param').id);
+        return csvResponse(body, filename);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/agreement.csv',
+        tags,
+        summary: 'Export CSV du tableau d’accord',
+        request: { params: IdParamSchema, query: RaterQuerySchema },
+        responses: {
+          200: { description: 'CSV', content: csvContent },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const { body, filename } = await service.agreementCsv(
+          actorOf(c),
+          c.req.valid('param').id,
+          c.req.valid('query').rater,
+        );
+        return csvResponse(body, filename);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/report.html',
+        tags,
+        summary: 'Rapport de calibration imprimable (HTML), avec une comparaison si `against` est donné',
+        request: { params: IdParamSchema, query: ReportQuerySchema },
+        responses: {
+          200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } },
+          ...errorResponses(400, 401, 403, 404, 422),
+        },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const { id } = c.req.valid('param');
+        const { against, rater } = c.req.valid('query');
+        const result = await service.agreement(actor, id, rater);
+        const comparison = against ? await service.compare(actor, id, against, rater) : undefined;
+        const exam = getExam(result.set.examId);
+        return c.html(
+          renderCalibrationReport(
+            result,
+            { id: result.set.examId, case: exam?.case ?? result.set.examId },
+            comparison,
+          ),
+          200,
+        );
+      },
+    );
+}
+
+/** `/api/calibration/sets/:id/{scores,template.csv,trainer-scores}`: a set's human scores, imported from CSV (jury) or from trainers' decisions, and the CSV template. */
+function setScoreRoutes(service: CalibrationService) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/scores',
+        tags,
+        summary: 'Importer les notes du jury (CSV : dossier_id,criterion_id,score,rater) — tout ou rien',
+        description:
+          'Séparateur virgule, point-virgule ou tabulation ; UTF-8 ou Windows-1252. Une ligne invalide ' +
+          "et rien n'est importé : chaque erreur est listée dans error.details.errors ({ line, message }).",
+        middleware: [csvImportLimit] as const,
+        request: { params: IdParamSchema, body: { content: csvContent, required: true } },
+        responses: {
+          200: { description: 'Importé', content: { 'application/json': { schema: ImportResultSchema } } },
+          ...errorResponses(400, 401, 403, 404, 413, 415),
+        },
+      }),
+      async (c) => {
+        const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+        if (!CSV_MEDIA_TYPES.includes(mediaType)) {
+          throw new UnsupportedMediaError('Envoyez le fichier en CSV (Content-Type: text/csv).');
+        }
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        return c.json(await service.importCsv(actorOf(c), c.req.valid('param').id, bytes), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/template.csv',
+        tags,
+        summary: "Modèle CSV à remplir : chaque dossier de l'épreuve × chaque critère",
+        request: { params: IdParamSchema },
+        responses: {
+          200: { description: 'CSV', content: csvContent },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const body = await service.templateCsv(actorOf(c), c.req.valid('param').id);
+        return csvResponse(body, 'modele-notes-jury.csv');
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/trainer-scores',
+        tags,
+        summary: 'Ajouter les décisions des formateurs comme notes humaines (correcteur « formateur »)',
+        request: { params: IdParamSchema },
+        responses: {
+          200: {
+            description: 'Importé',
+            content: { 'application/json': { schema: TrainerImportResultSchema } },
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => c.json(await service.importTrainerScores(actorOf(c), c.req.valid('param').id), 200),
+    );
+}
+
 /**
- * The exam team's workspace under `/api/calibration` (roles examteam and admin, see the access policy):
- * rubric versions, calibration sets and their human scores, runs of a rubric version, agreement, drill-down,
- * comparison and exports. Everything is scoped to the caller's organisation.
+ * The exam team's workspace, `/api/calibration` (roles examteam and admin, see the access policy): the
+ * exam's dossiers, agreement on given pairs, rubric versions, calibration sets and their human scores, runs
+ * of a rubric version, drill-down, comparison and exports. Everything is scoped to the caller's organisation.
  */
-export function calibrationWorkspaceRoutes(service: CalibrationService, rubrics: RubricVersionService) {
-  const actorOf = (c: { get: (key: 'actor') => Actor | null }) => requireActor(c.get('actor'));
+export function calibrationRoutes(service: CalibrationService, rubrics: RubricVersionService) {
   return (
     createRouter()
       .openapi(
@@ -138,413 +563,6 @@ export function calibrationWorkspaceRoutes(service: CalibrationService, rubrics:
       .openapi(
         createRoute({
           method: 'get',
-          path: '/rubrics/{examId}',
-          tags,
-          summary: "Les versions de la grille d'une épreuve (v1 : la grille par défaut)",
-          request: { params: ExamParamSchema },
-          responses: {
-            200: {
-              description: 'Versions',
-              content: { 'application/json': { schema: RubricVersionSummarySchema.array() } },
-            },
-            ...errorResponses(401, 403, 404),
-          },
-        }),
-        async (c) => c.json(await rubrics.list(actorOf(c), c.req.valid('param').examId), 200),
-      )
-      .openapi(
-        createRoute({
-          method: 'post',
-          path: '/rubrics/{examId}',
-          tags,
-          summary: 'Créer une nouvelle version de la grille à partir d’une autre',
-          middleware: [requireJsonBody] as const,
-          request: {
-            params: ExamParamSchema,
-            body: { content: { 'application/json': { schema: RubricVersionCreateSchema } }, required: true },
-          },
-          responses: {
-            201: {
-              description: 'Version créée',
-              content: { 'application/json': { schema: RubricVersionSchema } },
-            },
-            ...errorResponses(400, 401, 403, 404, 409, 415, 422),
-          },
-        }),
-        async (c) =>
-          c.json(await rubrics.create(actorOf(c), c.req.valid('param').examId, c.req.valid('json')), 201),
-      )
-      .openapi(
-        createRoute({
-          method: 'get',
-          path: '/rubrics/{examId}/diff',
-          tags,
-          summary: 'Ce qui change entre deux versions de la grille, critère par critère',
-          request: { params: ExamParamSchema, query: DiffQuerySchema },
-          responses: {
-            200: {
-              description: 'Différences',
-              content: { 'application/json': { schema: RubricDiffSchema } },
-            },
-            ...errorResponses(400, 401, 403, 404),
-          },
-        }),
-        async (c) => {
-          const { from, to } = c.req.valid('query');
-          return c.json(await rubrics.diff(actorOf(c), c.req.valid('param').examId, from, to), 200);
-        },
-      )
-      .openapi(
-        createRoute({
-          method: 'get',
-          path: '/rubrics/{examId}/{version}',
-          tags,
-          summary: 'Une version de la grille, en entier',
-          request: { params: ExamVersionParamSchema },
-          responses: {
-            200: { description: 'Version', content: { 'application/json': { schema: RubricVersionSchema } } },
-            ...errorResponses(400, 401, 403, 404),
-          },
-        }),
-        async (c) => {
-          const { examId, version } = c.req.valid('param');
-          return c.json(await rubrics.detail(actorOf(c), examId, version), 200);
-        },
-      )
-      .openapi(
-        createRoute({
-          method: 'put',
-          path: '/rubrics/{examId}/{version}',
-          tags,
-          summary: "Modifier une version qui n'a encore servi à aucune analyse (409 ensuite)",
-          middleware: [requireJsonBody] as const,
-          request: {
-            params: ExamVersionParamSchema,
-            body: { content: { 'application/json': { schema: RubricVersionUpdateSchema } }, required: true },
-          },
-          responses: {
-            200: {
-              description: 'Version modifiée',
-              content: { 'application/json': { schema: RubricVersionSchema } },
-            },
-            ...errorResponses(400, 401, 403, 404, 409, 415),
-          },
-        }),
-        async (c) => {
-          const { examId, version } = c.req.valid('param');
-          return c.json(await rubrics.update(actorOf(c), examId, version, c.req.valid('json')), 200);
-        },
-      )
-      .openapi(
-        createRoute({
-          method: 'post',
-          path: '/rubrics/{examId}/{version}/activate',
-          tags,
-          summary: 'Faire de cette version celle qui note les dossiers des candidats',
-          request: { params: ExamVersionParamSchema },
-          responses: {
-            200: {
-              description: 'Version active',
-              content: { 'application/json': { schema: RubricVersionSchema } },
-            },
-            ...errorResponses(400, 401, 403, 404),
-          },
-        }),
-        async (c) => {
-          const { examId, version } = c.req.valid('param');
-          return c.json(await rubrics.activate(actorOf(c), examId, version), 200);
-        },
-      )
-      // Calibration sets -----------------------------------------------------------------------------
-      .openapi(
-        createRoute({
-          method: 'get',
-          path: '/sets',
-          tags,
-          summary: 'Les jeux de calibration de votre organisme',
-          request: { query: ExamQuerySchema },
-          responses: {
-            200: {
-              description: 'Jeux',
-              content: { 'application/json': { schema: SetSummarySchema.array() } },
-            },
-            ...errorResponses(400, 401, 403),
-          },
-        }),
-        async (c) => c.json(await service.listSets(actorOf(c), c.req.valid('query').examId), 200),
-      )
-      .openapi(
-        createRoute({
-          method: 'post',
-          path: '/sets',
-          tags,
-          summary: 'Créer un jeu de calibration pour une épreuve',
-          middleware: [requireJsonBody] as const,
-          request: { body: { content: { 'application/json': { schema: SetCreateSchema } }, required: true } },
-          responses: {
-            201: { description: 'Jeu créé', content: { 'application/json': { schema: SetDetailSchema } } },
-            ...errorResponses(400, 401, 403, 415, 422),
-          },
-        }),
-        async (c) => c.json(await service.createSet(actorOf(c), c.req.valid('json')), 201),
-      )
-      .openapi(
-        createRoute({
-          method: 'get',
-          path: '/sets/{id}',
-          tags,
-          summary: 'Un jeu : ses dossiers, ses correcteurs, ses analyses',
-          request: { params: IdParamSchema },
-          responses: {
-            200: { description: 'Jeu', content: { 'application/json': { schema: SetDetailSchema } } },
-            ...errorResponses(400, 401, 403, 404),
-          },
-        }),
-        async (c) => c.json(await service.getSet(actorOf(c), c.req.valid('param').id), 200),
-      )
-      .openapi(
-        createRoute({
-          method: 'delete',
-          path: '/sets/{id}',
-          tags,
-          summary: 'Supprimer un jeu, ses notes humaines et ses analyses (les revues restent)',
-          request: { params: IdParamSchema },
-          responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
-        }),
-        async (c) => {
-          await service.deleteSet(actorOf(c), c.req.valid('param').id);
-          return c.body(null, 204);
-        },
-      )
-      .openapi(
-        createRoute({
-          method: 'post',
-          path: '/sets/{id}/scores',
-          tags,
-          summary: 'Importer les notes du jury (CSV : dossier_id,criterion_id,score,rater) — tout ou rien',
-          description:
-            'Séparateur virgule, point-virgule ou tabulation ; UTF-8 ou Windows-1252. Une ligne invalide ' +
-            "et rien n'est importé : chaque erreur est listée dans error.details.errors ({ line, message }).",
-          middleware: [csvImportLimit] as const,
-          request: { params: IdParamSchema, body: { content: csvContent, required: true } },
-          responses: {
-            200: { description: 'Importé', content: { 'application/json': { schema: ImportResultSchema } } },
-            ...errorResponses(400, 401, 403, 404, 413, 415),
-          },
-        }),
-        async (c) => {
-          const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-          if (!CSV_MEDIA_TYPES.includes(mediaType)) {
-            throw new UnsupportedMediaError('Envoyez le fichier en CSV (Content-Type: text/csv).');
-          }
-          const bytes = new Uint8Array(await c.req.arrayBuffer());
-          return c.json(await service.importCsv(actorOf(c), c.req.valid('param').id, bytes), 200);
-        },
-      )
-      .openapi(
-        createRoute({
-          method: 'get',
-          path: '/sets/{id}/template.csv',
-          tags,
-          summary: "Modèle CSV à remplir : chaque dossier de l'épreuve × chaque critère",
-          request: { params: IdParamSchema },
-          responses: {
-            200: { description: 'CSV', content: csvContent },
-            ...errorResponses(400, 401, 403, 404),
-          },
-        }),
-        async (c) => {
-          const body = await service.templateCsv(actorOf(c), c.req.valid('param').id);
-          return csvResponse(body, 'modele-notes-jury.csv');
-        },
-      )
-      .openapi(
-        createRoute({
-          method: 'post',
-          path: '/sets/{id}/trainer-scores',
-          tags,
-          summary: 'Ajouter les décisions des formateurs comme notes humaines (correcteur « formateur »)',
-          request: { params: IdParamSchema },
-          responses: {
-            200: {
-              description: 'Importé',
-              content: { 'application/json': { schema: TrainerImportResultSchema } },
-            },
-            ...errorResponses(400, 401, 403, 404),
-          },
-        }),
-        async (c) => c.json(await service.importTrainerScores(actorOf(c), c.req.valid('param').id), 200),
-      )
-      .openapi(
-        createRoute({
-          method: 'post',
-          path: '/sets/{id}/runs',
-          tags,
-          summary: 'Analyser les dossiers du jeu avec une version de la grille (revues en file d’attente)',
-          middleware: [requireJsonBody] as const,
-          request: {
-            params: IdParamSchema,
-            body: { content: { 'application/json': { schema: RunStartSchema } }, required: true },
-          },
-          responses: {
-            202: {
-              description: 'Analyse lancée',
-              content: { 'application/json': { schema: RunSummarySchema } },
-            },
-            ...errorResponses(400, 401, 403, 404, 415, 422),
-          },
-        }),
-        async (c) =>
-          c.json(await service.startRun(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 202),
-      )
-      .openapi(
-        createRoute({
-          method: 'post',
-          path: '/sets/{id}/compare',
-          tags,
-          summary: 'Lancer les deux versions à comparer sur le jeu (deux analyses)',
-          middleware: [requireJsonBody] as const,
-          request: {
-            params: IdParamSchema,
-            body: { content: { 'application/json': { schema: CompareStartSchema } }, required: true },
-          },
-          responses: {
-            202: {
-              description: 'Analyses lancées',
-              content: {
-                'application/json': { schema: z.object({ a: RunSummarySchema, b: RunSummarySchema }) },
-              },
-            },
-            ...errorResponses(400, 401, 403, 404, 415, 422),
-          },
-        }),
-        async (c) => {
-          const actor = actorOf(c);
-          const { id } = c.req.valid('param');
-          const { a, b } = c.req.valid('json');
-          const runA = await service.startRun(actor, id, { rubricVersion: a });
-          const runB = await service.startRun(actor, id, { rubricVersion: b });
-          return c.json({ a: runA, b: runB }, 202);
-        },
-      )
-      // Runs -----------------------------------------------------------------------------------------
-      .openapi(
-        createRoute({
-          method: 'get',
-          path: '/runs/{id}',
-          tags,
-          summary: 'Une analyse et sa progression',
-          request: { params: IdParamSchema },
-          responses: {
-            200: { description: 'Analyse', content: { 'application/json': { schema: RunSummarySchema } } },
-            ...errorResponses(400, 401, 403, 404),
-          },
-        }),
-        async (c) => c.json(await service.getRun(actorOf(c), c.req.valid('param').id), 200),
-      )
-      .openapi(
-        createRoute({
-          method: 'get',
-          path: '/runs/{id}/agreement',
-          tags,
-          summary: 'Accord IA – humain (global et par critère, matrices de confusion) et entre humains',
-          request: { params: IdParamSchema, query: RaterQuerySchema },
-          responses: {
-            200: { description: 'Accord', content: { 'application/json': { schema: RunAgreementSchema } } },
-            ...errorResponses(400, 401, 403, 404),
-          },
-        }),
-        async (c) =>
-          c.json(
-            await service.agreement(actorOf(c), c.req.valid('param').id, c.req.valid('query').rater),
-            200,
-          ),
-      )
-      .openapi(
-        createRoute({
-          method: 'get',
-          path: '/runs/{id}/items',
-          tags,
-          summary: 'Les dossiers derrière une case de la matrice, avec les citations retenues par l’IA',
-          request: { params: IdParamSchema, query: ItemsQuerySchema },
-          responses: {
-            200: { description: 'Dossiers', content: { 'application/json': { schema: ItemSchema.array() } } },
-            ...errorResponses(400, 401, 403, 404),
-          },
-        }),
-        async (c) =>
-          c.json(await service.items(actorOf(c), c.req.valid('param').id, c.req.valid('query')), 200),
-      )
-      .openapi(
-        createRoute({
-          method: 'get',
-          path: '/runs/{id}/scores.csv',
-          tags,
-          summary: 'Export CSV : chaque note humaine à côté de la note de l’IA',
-          request: { params: IdParamSchema },
-          responses: {
-            200: { description: 'CSV', content: csvContent },
-            ...errorResponses(400, 401, 403, 404),
-          },
-        }),
-        async (c) => {
-          const { body, filename } = await service.scoresCsv(actorOf(c), c.req.valid('param').id);
-          return csvResponse(body, filename);
-        },
-      )
-      .openapi(
-        createRoute({
-          method: 'get',
-          path: '/runs/{id}/agreement.csv',
-          tags,
-          summary: 'Export CSV du tableau d’accord',
-          request: { params: IdParamSchema, query: RaterQuerySchema },
-          responses: {
-            200: { description: 'CSV', content: csvContent },
-            ...errorResponses(400, 401, 403, 404),
-          },
-        }),
-        async (c) => {
-          const { body, filename } = await service.agreementCsv(
-            actorOf(c),
-            c.req.valid('param').id,
-            c.req.valid('query').rater,
-          );
-          return csvResponse(body, filename);
-        },
-      )
-      .openapi(
-        createRoute({
-          method: 'get',
-          path: '/runs/{id}/report.html',
-          tags,
-          summary: 'Rapport de calibration imprimable (HTML), avec une comparaison si `against` est donné',
-          request: { params: IdParamSchema, query: ReportQuerySchema },
-          responses: {
-            200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } },
-            ...errorResponses(400, 401, 403, 404, 422),
-          },
-        }),
-        async (c) => {
-          const actor = actorOf(c);
-          const { id } = c.req.valid('param');
-          const { against, rater } = c.req.valid('query');
-          const result = await service.agreement(actor, id, rater);
-          const comparison = against ? await service.compare(actor, id, against, rater) : undefined;
-          const exam = getExam(result.set.examId);
-          return c.html(
-            renderCalibrationReport(
-              result,
-              { id: result.set.examId, case: exam?.case ?? result.set.examId },
-              comparison,
-            ),
-            200,
-          );
-        },
-      )
-      .openapi(
-        createRoute({
-          method: 'get',
           path: '/compare',
           tags,
           summary: 'Deux analyses du même jeu côte à côte, et ce qui a changé par critère',
@@ -562,5 +580,10 @@ export function calibrationWorkspaceRoutes(service: CalibrationService, rubrics:
           return c.json(await service.compare(actorOf(c), a, b, rater), 200);
         },
       )
+      .route('/agreement', agreementRoutes())
+      .route('/rubrics', rubricRoutes(rubrics))
+      .route('/sets', setRoutes(service))
+      .route('/sets/:id', setScoreRoutes(service))
+      .route('/runs', runRoutes(service))
   );
 }

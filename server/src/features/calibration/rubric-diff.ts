@@ -3,7 +3,7 @@
  * weight, each level's descriptor, the anchors added or removed. Pure: the API and the printable report
  * use it, the web app shows it.
  */
-import type { Rubric } from '../reviews/rubric';
+import type { Rubric } from '../reviews';
 
 export type RubricChangeField = 'criterion' | 'text' | 'weight' | 'descriptor' | 'anchor' | 'scale';
 

@@ -4,16 +4,10 @@ import type { Database } from '../../../../db/client';
 import { memberships, rubricVersions } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { NotFoundError } from '../../lib/errors';
+import type { Exam } from '../referential';
 import { getExam } from '../referential/index';
-import type { Exam } from '../referential/types';
-import {
-  DEFAULT_RUBRIC_VERSION,
-  defaultRubric,
-  type Rubric,
-  RubricSchema,
-  rubricHash,
-} from '../reviews/rubric';
-import type { RubricSource } from '../reviews/service';
+import type { RubricSource } from '../reviews';
+import { DEFAULT_RUBRIC_VERSION, defaultRubric, type Rubric, RubricSchema, rubricHash } from '../reviews';
 import type { RubricVersionSummarySchema } from './schemas';
 
 export type RubricRow = typeof rubricVersions.$inferSelect;

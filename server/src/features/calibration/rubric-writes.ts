@@ -3,8 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { rubricVersions } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors';
-import { audit } from '../accounts/audit';
-import type { Exam } from '../referential/types';
+import { audit } from '../accounts';
+import type { Exam } from '../referential';
 import {
   DEFAULT_RUBRIC_VERSION,
   type Rubric,
@@ -12,7 +12,7 @@ import {
   RubricSchema,
   rubricHash,
   rubricProblems,
-} from '../reviews/rubric';
+} from '../reviews';
 import { diffRubrics } from './rubric-diff';
 import {
   active,

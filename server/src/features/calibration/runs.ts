@@ -6,9 +6,8 @@
 import { calibrationRunReviews, calibrationRuns } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
-import { PROMPT_VERSION } from '../reviews/prompts';
-import { rubricHash } from '../reviews/rubric';
-import type { CriterionResult } from '../reviews/schemas';
+import type { CriterionResult } from '../reviews';
+import { PROMPT_VERSION, rubricHash } from '../reviews';
 import { agreementWithUncertainty } from './agreement-uncertainty';
 import type { ScorePair } from './metrics';
 import type { AgreementMetrics, CriterionAgreement, RunAgreement } from './schemas';

@@ -8,9 +8,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { calibrationScores, dossiers, dossierVersions } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError, PayloadTooLargeError } from '../../lib/errors';
-import { visibleDossiers } from '../accounts/access';
-import { audit } from '../accounts/audit';
-import type { Exam } from '../referential/types';
+import { audit, visibleDossiers } from '../accounts';
+import type { Exam } from '../referential';
 import { type CsvLineError, type CsvRecord, decodeCsv, NotTextError, parseCsv } from './csv';
 import { cellsOf, type RawScoreRow, readHeader, rowProblems, scoreRowSchema, UUID } from './score-rows';
 import {

@@ -5,7 +5,8 @@
  * Every message is French: the exam team reads it as it is, prefixed with the line number.
  */
 import { z } from 'zod';
-import type { Exam } from '../referential/types';
+import { fold } from '../../lib/text';
+import type { Exam } from '../referential';
 import type { CsvLineError, CsvRecord } from './csv';
 import { MAX, MIN } from './store';
 
@@ -32,17 +33,15 @@ export const COLUMNS = {
 } as const;
 export type Column = keyof typeof COLUMNS;
 
-function fold(text: string) {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+/** A header folded (lib/text): `Critère ID` → `critere_id`. */
+function foldHeader(text: string) {
+  return fold(text)
     .trim()
-    .toLowerCase()
     .replace(/[\s-]+/g, '_');
 }
 
 function columnOf(header: string): Column | undefined {
-  const folded = fold(header);
+  const folded = foldHeader(header);
   return (Object.keys(COLUMNS) as Column[]).find((c) => (COLUMNS[c] as readonly string[]).includes(folded));
 }
 

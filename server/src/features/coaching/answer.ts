@@ -1,8 +1,8 @@
 import { disclosures } from '../../../../db/schema';
 import { LlmError } from '../../lib/llm/errors';
 import type { ChatModel } from '../../lib/llm/types';
-import type { Exam } from '../referential/types';
-import { newDossierFence } from '../reviews/prompts';
+import type { Exam } from '../referential';
+import { newDossierFence } from '../reviews';
 import { type CoachingContext, history, loadVersion, storeExchange, type VersionRow } from './conversations';
 import { gather } from './gather';
 import { buildCoachRequest, COACH_PROMPT_VERSION, checkModelAnswer } from './model-answer';

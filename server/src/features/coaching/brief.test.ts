@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getExam, listExams } from '../referential/index';
+import { getExam, listExams } from '../referential';
 import { buildBrief, GENERIC_PITFALLS, modalitySentences, renderBriefMarkdown } from './brief';
 import { METHODS, methodsForExam } from './methods';
 import { ExamBriefSchema } from './schemas';

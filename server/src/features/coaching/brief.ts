@@ -7,9 +7,11 @@
  * offline analyzer's lexicon expects of each (`EXAM_CONCEPTS`) and the words they share, so that another
  * certification's data file gets an outline too.
  */
-import { getCompetency } from '../referential/index';
-import type { Criterion, Deliverable, Exam } from '../referential/types';
-import { CONCEPTS, type ConceptId, fold, getExamLexicon, type StemTerm } from '../reviews/offline/lexicon';
+
+import { fold } from '../../lib/text';
+import type { Criterion, Deliverable, Exam } from '../referential';
+import { getCompetency } from '../referential';
+import { CONCEPTS, type ConceptId, getExamLexicon, type StemTerm } from '../reviews';
 import { explainMethod, joinFr, methodsForExam } from './methods';
 import type { ExamBrief, OutlinePart } from './schemas';
 

@@ -1,9 +1,7 @@
 import { redactPii } from '../../lib/redact';
-import type { Exam } from '../referential/types';
-import type { DossierText, GradingPassage } from '../reviews/grade-schema';
-import { stripInjections } from '../reviews/injection';
-import type { Retriever } from '../reviews/retrieval';
-import type { CriterionResult } from '../reviews/schemas';
+import type { Exam } from '../referential';
+import type { CriterionResult, DossierText, GradingPassage, Retriever } from '../reviews';
+import { stripInjections } from '../reviews';
 import { type CoachingContext, latestReview, type VersionRow } from './conversations';
 import { type CriterionMatch, findDraftEvidence, matchCriteria, methodsFor } from './grounding';
 import { detectGhostwriting } from './integrity';

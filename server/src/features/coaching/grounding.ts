@@ -3,20 +3,23 @@
  * draft touch them. Lexical and deterministic, on the offline analyzer's lexicon, so the offline answer and
  * the model's context are built from the same reading of the question.
  */
-import type { Criterion, Exam } from '../referential/types';
-import type { DossierText, GradingPassage } from '../reviews/grade-schema';
-import { type SentenceFacts, sentenceFacts } from '../reviews/offline/analyzer';
+
+import { fold, normaliseForMatch } from '../../lib/text';
+import type { Criterion, Exam } from '../referential';
+import type { DossierText, GradingPassage } from '../reviews';
 import {
   type ConceptId,
   countStems,
   examLanguage,
   findConcepts,
-  fold,
   getExamLexicon,
   indexText,
-} from '../reviews/offline/lexicon';
-import { sentencesOfPassage } from '../reviews/offline/sentences';
-import { MIN_QUOTE_LENGTH, normaliseForMatch, verifyEvidence } from '../reviews/verify-quotes';
+  MIN_QUOTE_LENGTH,
+  type SentenceFacts,
+  sentenceFacts,
+  sentencesOfPassage,
+  verifyEvidence,
+} from '../reviews';
 import { buildOutline } from './brief';
 import { type MethodFit, methodsForExam } from './methods';
 

@@ -6,7 +6,7 @@
  * with guidance and questions in both modes. The model's system prompt forbids drafting as well, so a request
  * phrased in a way this detector misses still meets the same rule.
  */
-import { fold } from '../reviews/offline/lexicon';
+import { fold } from '../../lib/text';
 
 /** The policy, for the UI to show beside the coach (French). */
 export const COACH_POLICY_FR =

@@ -4,7 +4,7 @@
  * A method that is named the way a lexicon concept is named takes that concept's patterns (`termsOf`)
  * rather than restating them, so the brief and the analyzer recognise the same wording.
  */
-import type { ConceptId } from '../reviews/offline/lexicon';
+import type { ConceptId } from '../reviews';
 
 /** A curated method: what it is, how to use it well, which concepts it serves, and how the jury probes it. */
 export interface MethodDefinition {

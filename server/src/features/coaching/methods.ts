@@ -8,8 +8,10 @@
  * methods also name their own terms (« entonnoir », « business model ») matched against the referential's
  * wording. Nothing here is generated: every explanation is written and reviewed by hand.
  */
-import type { Criterion, Exam } from '../referential/types';
-import { CONCEPTS, compileTerms, fold, getExamLexicon } from '../reviews/offline/lexicon';
+
+import { fold } from '../../lib/text';
+import type { Criterion, Exam } from '../referential';
+import { CONCEPTS, compileTerms, getExamLexicon } from '../reviews';
 import { METHODS, type MethodDefinition } from './methods.data';
 
 export { METHODS, type MethodDefinition } from './methods.data';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import type { Exam } from '../referential/types';
 import type { DossierText, GradingPassage } from '../reviews/grade-schema';
 import { loadPrompt } from '../reviews/prompts';

@@ -7,10 +7,11 @@
  * A drafting request is never sent as a task: the model receives the part asked for and an explicit
  * instruction to help the candidate build it, not the candidate's message.
  */
-import { referential } from '../referential/index';
-import type { Exam } from '../referential/types';
-import type { DossierText, GradingPassage } from '../reviews/grade-schema';
-import { neutraliseFence, renderPassages, renderPrompt } from '../reviews/prompts';
+
+import type { Exam } from '../referential';
+import { referential } from '../referential';
+import type { DossierText, GradingPassage } from '../reviews';
+import { neutraliseFence, renderPassages, renderPrompt } from '../reviews';
 import { buildOutline } from './brief';
 import { verifyQuote } from './grounding';
 import { type CoachContext, coachQuestions, contextPart } from './offline-answer';

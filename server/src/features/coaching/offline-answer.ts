@@ -4,8 +4,8 @@
  * quotes with pages), what the latest review found missing, and questions that move the candidate forward.
  * It never judges the quality of the text and never writes any of it.
  */
-import type { Exam } from '../referential/types';
-import type { CriterionResult } from '../reviews/schemas';
+import type { Exam } from '../referential';
+import type { CriterionResult } from '../reviews';
 import { buildOutline } from './brief';
 import type { CriterionMatch, DraftQuote } from './grounding';
 import type { GhostwritingCheck } from './integrity';

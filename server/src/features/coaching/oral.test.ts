@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import type { Exam } from '../referential/types';
 import { type CriterionResult, type GapReport, LEVELS } from '../reviews/schemas';
 import { buildOralPrep } from './oral';

@@ -3,8 +3,8 @@
  * each with the points a strong answer must contain, and a timed practice plan on the exam's oral length.
  * Deterministic: questions come from the curated methods (methods.ts) and the review's own gaps.
  */
-import type { Exam } from '../referential/types';
-import type { CriterionResult, GapReport } from '../reviews/schemas';
+import type { Exam } from '../referential';
+import type { CriterionResult, GapReport } from '../reviews';
 import { methodServesCriterion, methodsForExam } from './methods';
 import type { OralPrep, OralQuestion } from './schemas';
 

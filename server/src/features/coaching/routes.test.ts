@@ -3,7 +3,7 @@ import { createOpenAIChatModel } from '../../lib/llm/openai-chat';
 import { type StubChatCall, type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
 import type { ChatModel } from '../../lib/llm/types';
 import { createTestApp, uploadForm } from '../../testing';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import { createRetriever } from '../reviews/retrieval';
 import type { GapReport } from '../reviews/schemas';
 import { COACH_POLICY_FR } from './integrity';

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
-import { ExamIdParamSchema } from '../referential/schemas';
+import { ExamIdParamSchema } from '../referential';
 import {
   CoachAnswerSchema,
   CoachRequestSchema,
@@ -31,24 +31,13 @@ export function chunkAnswer(answer: string, size = STREAM_CHUNK): string[] {
   return chunks;
 }
 
-/**
- * Coaching routes, mounted at `/api` (they live under /exams, /dossiers and /reviews):
- * `GET /exams/:id/brief`, `GET /exams/:id/brief.md`, `GET|POST /dossiers/:id/versions/:v/coach`,
- * `POST /dossiers/:id/versions/:v/coach/stream` (server-sent events) and `GET /reviews/:id/oral`.
- */
-export function coachingRoutes(
-  service: CoachingService,
-  options: { logger?: Pick<Logger, 'error'>; perHourLimit?: number } = {},
-) {
-  const limitFor = (actor: { userId: string } | null) => ({
-    askedBy: actor?.userId,
-    perHourLimit: options.perHourLimit,
-  });
+/** `/api/exams/:id/brief` and `/api/exams/:id/brief.md`: the exam's brief, as JSON and as a Markdown checklist. */
+export function examBriefRoutes(service: CoachingService) {
   return createRouter()
     .openapi(
       createRoute({
         method: 'get',
-        path: '/exams/{id}/brief',
+        path: '/brief',
         tags: ['Coaching'],
         summary: "Fiche d'épreuve : livrables, critères, modalités, plan suggéré, méthodes et pièges",
         request: { params: ExamIdParamSchema },
@@ -62,7 +51,7 @@ export function coachingRoutes(
     .openapi(
       createRoute({
         method: 'get',
-        path: '/exams/{id}/brief.md',
+        path: '/brief.md',
         tags: ['Coaching'],
         summary: "Fiche d'épreuve en Markdown (liste à cocher)",
         request: { params: ExamIdParamSchema },
@@ -78,11 +67,26 @@ export function coachingRoutes(
           'content-disposition': `attachment; filename="prejury-fiche-${id}.md"`,
         });
       },
-    )
+    );
+}
+
+/**
+ * `/api/dossiers/:id/versions/:v/coach`: the conversation with the coach about one's own draft, a question,
+ * and `/stream` for the answer as server-sent events.
+ */
+export function coachRoutes(
+  service: CoachingService,
+  options: { logger?: Pick<Logger, 'error'>; perHourLimit?: number } = {},
+) {
+  const limitFor = (actor: { userId: string } | null) => ({
+    askedBy: actor?.userId,
+    perHourLimit: options.perHourLimit,
+  });
+  return createRouter()
     .openapi(
       createRoute({
         method: 'get',
-        path: '/dossiers/{id}/versions/{v}/coach',
+        path: '/',
         tags: ['Coaching'],
         summary: 'La conversation avec le coach sur une version du dossier',
         request: { params: VersionParamSchema },
@@ -102,7 +106,7 @@ export function coachingRoutes(
     .openapi(
       createRoute({
         method: 'post',
-        path: '/dossiers/{id}/versions/{v}/coach',
+        path: '/',
         tags: ['Coaching'],
         summary: 'Poser une question au coach sur son propre brouillon',
         description:
@@ -125,7 +129,7 @@ export function coachingRoutes(
     .openapi(
       createRoute({
         method: 'post',
-        path: '/dossiers/{id}/versions/{v}/coach/stream',
+        path: '/stream',
         tags: ['Coaching'],
         summary: 'Poser une question au coach, réponse en flux (server-sent events)',
         description:
@@ -168,22 +172,26 @@ export function coachingRoutes(
           }
         });
       },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/reviews/{id}/oral',
-        tags: ['Coaching'],
-        summary: "Préparation de l'oral à partir d'une revue terminée",
-        request: { params: IdParamSchema },
-        responses: {
-          200: {
-            description: 'Questions probables du jury et entraînement chronométré',
-            content: { 'application/json': { schema: OralPrepSchema } },
-          },
-          ...errorResponses(400, 404, 409),
-        },
-      }),
-      async (c) => c.json(await service.oral(c.req.valid('param').id), 200),
     );
+}
+
+/** `/api/reviews/:id/oral`: preparing the oral from a finished review. */
+export function oralRoutes(service: CoachingService) {
+  return createRouter().openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Coaching'],
+      summary: "Préparation de l'oral à partir d'une revue terminée",
+      request: { params: IdParamSchema },
+      responses: {
+        200: {
+          description: 'Questions probables du jury et entraînement chronométré',
+          content: { 'application/json': { schema: OralPrepSchema } },
+        },
+        ...errorResponses(400, 404, 409),
+      },
+    }),
+    async (c) => c.json(await service.oral(c.req.valid('param').id), 200),
+  );
 }

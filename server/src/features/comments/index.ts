@@ -1,3 +1,3 @@
-export { commentBankRoutes, passageCommentRoutes } from './routes';
+export { commentBankRoutes, commentRoutes, versionCommentRoutes } from './routes';
 export type { PassageComment } from './schemas';
 export { type CommentService, createCommentService } from './service';

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, errorResponses, VersionParamSchema } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
-import { requireActor } from '../accounts/policy';
+import { requireActor } from '../accounts';
 import {
   BankEntryRequestSchema,
   BankEntrySchema,
@@ -15,13 +15,13 @@ import type { CommentService } from './service';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
-/** `/api/dossiers/:id/…/comments`: trainers' comments on passages, read by all who see the dossier. */
-export function passageCommentRoutes(service: CommentService) {
+/** `/api/dossiers/:id/versions/:v/comments`: trainers' comments on the passages of a version, read by all who see the dossier. */
+export function versionCommentRoutes(service: CommentService) {
   return createRouter()
     .openapi(
       createRoute({
         method: 'get',
-        path: '/{id}/versions/{v}/comments',
+        path: '/',
         tags: ['Commentaires'],
         summary: 'Les commentaires des formateurs sur les passages de cette version',
         request: { params: VersionParamSchema },
@@ -41,7 +41,7 @@ export function passageCommentRoutes(service: CommentService) {
     .openapi(
       createRoute({
         method: 'post',
-        path: '/{id}/versions/{v}/comments',
+        path: '/',
         tags: ['Commentaires'],
         summary: 'Commenter un passage (formateur de la promotion du candidat)',
         middleware: [requireJsonBody] as const,
@@ -59,11 +59,16 @@ export function passageCommentRoutes(service: CommentService) {
         const comment = await service.create(requireActor(c.get('actor')), id, v, c.req.valid('json'));
         return c.json(comment, 201);
       },
-    )
+    );
+}
+
+/** `/api/dossiers/:id/comments/:commentId`: one comment, changed or removed by its author. */
+export function commentRoutes(service: CommentService) {
+  return createRouter()
     .openapi(
       createRoute({
         method: 'patch',
-        path: '/{id}/comments/{commentId}',
+        path: '/{commentId}',
         tags: ['Commentaires'],
         summary: 'Modifier un de mes commentaires',
         middleware: [requireJsonBody] as const,
@@ -90,7 +95,7 @@ export function passageCommentRoutes(service: CommentService) {
     .openapi(
       createRoute({
         method: 'delete',
-        path: '/{id}/comments/{commentId}',
+        path: '/{commentId}',
         tags: ['Commentaires'],
         summary: 'Supprimer un de mes commentaires',
         request: { params: CommentParamSchema },
@@ -110,7 +115,7 @@ export function commentBankRoutes(service: CommentService) {
     .openapi(
       createRoute({
         method: 'get',
-        path: '/comment-bank',
+        path: '/',
         tags: ['Commentaires'],
         summary: 'Ma banque de commentaires réutilisables',
         responses: {
@@ -126,7 +131,7 @@ export function commentBankRoutes(service: CommentService) {
     .openapi(
       createRoute({
         method: 'post',
-        path: '/comment-bank',
+        path: '/',
         tags: ['Commentaires'],
         summary: 'Enregistrer un commentaire dans ma banque',
         middleware: [requireJsonBody] as const,
@@ -142,7 +147,7 @@ export function commentBankRoutes(service: CommentService) {
     .openapi(
       createRoute({
         method: 'delete',
-        path: '/comment-bank/{entryId}',
+        path: '/{entryId}',
         tags: ['Commentaires'],
         summary: 'Retirer un commentaire de ma banque',
         request: { params: BankParamSchema },

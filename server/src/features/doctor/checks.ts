@@ -4,9 +4,8 @@ import { classifyError, type LlmError } from '../../lib/llm/errors';
 import { SERVER_PROFILES } from '../../lib/llm/profiles.data';
 import type { ChatModel, Embedder } from '../../lib/llm/types';
 import { getExam } from '../referential/index';
-import type { DossierText, GradingPassage } from '../reviews/grade-schema';
-import { createModelGrader, createOfflineGrader, type GradeOutput } from '../reviews/grader';
-import { defaultRubric } from '../reviews/rubric';
+import type { DossierText, GradingPassage } from '../reviews';
+import { createModelGrader, createOfflineGrader, defaultRubric, type GradeOutput } from '../reviews';
 import { DOCTOR_SAMPLE } from './sample.data';
 import type { DoctorCheck } from './schemas';
 

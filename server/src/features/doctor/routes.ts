@@ -10,7 +10,7 @@ export function doctorRoutes(run: () => Promise<DoctorReport>) {
   return createRouter().openapi(
     createRoute({
       method: 'post',
-      path: '/model-check',
+      path: '/',
       tags: ['Administration'],
       summary: 'Vérifier le serveur de modèle configuré (comme npm run doctor)',
       responses: {

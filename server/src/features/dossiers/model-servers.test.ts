@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, testConfig } from '../../lib/env';
 import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
 import { createTestApp, tableCounts, uploadForm } from '../../testing';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 
 /*
  * Uploads and reviews through the app against servers as they are: a chat-only server (no /v1/embeddings)

@@ -2,9 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError, ValidationError } from '../../lib/errors';
 import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
-import { visibleDossiers } from '../accounts/access';
-import { requireActor } from '../accounts/policy';
-import type { AccountService } from '../accounts/service';
+import type { AccountService } from '../accounts';
+import { requireActor, visibleDossiers } from '../accounts';
 import { DossierSchema, DossierSummarySchema, DossierTextSchema, UploadSchema } from './schemas';
 import type { DossierService, UploadedFile } from './service';
 
@@ -36,10 +35,9 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** `/api/dossiers`: upload drafts, list, read, delete. */
-export function dossierRoutes(service: DossierService, accounts: AccountService, maxUploadBytes: number) {
-  // Multipart framing adds a little to the file itself; the exact file-size check is in the service.
-  const limit = bodyLimit({
+/** The upload routes' body limit. Multipart framing adds a little to the file; the service checks its exact size. */
+function uploadLimit(maxUploadBytes: number) {
+  return bodyLimit({
     maxSize: maxUploadBytes + 64 * 1024,
     onError: () => {
       throw new PayloadTooLargeError(
@@ -47,6 +45,11 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
       );
     },
   });
+}
+
+/** `/api/dossiers`: upload drafts, list, read, delete. */
+export function dossierRoutes(service: DossierService, accounts: AccountService, maxUploadBytes: number) {
+  const limit = uploadLimit(maxUploadBytes);
   const app = createRouter();
   app.post('/', limit);
   app.post('/:id/versions', limit);

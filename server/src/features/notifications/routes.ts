@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, errorResponses } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
-import { requireActor } from '../accounts/policy';
+import { requireActor } from '../accounts';
 import { MarkReadSchema, NotificationListSchema } from './schemas';
 import type { NotificationService } from './service';
 

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
 import { notifications } from '../../../../db/schema';
 import type { Mailer } from '../../lib/mail';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import type { NotificationList } from './schemas';
 
 /** How many notices the list keeps in view (older ones stay in the table until their review goes). */

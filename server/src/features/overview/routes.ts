@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, errorResponses } from '../../lib/openapi';
-import { requireActor } from '../accounts/policy';
+import { requireActor } from '../accounts';
 import { DossierOverviewQuerySchema, DossierOverviewSchema } from './schemas';
 import type { OverviewService } from './service';
 

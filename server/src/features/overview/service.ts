@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client';
 import type { Actor } from '../../lib/actor';
-import { visibleDossiers } from '../accounts/access';
+import { visibleDossiers } from '../accounts';
 import type { DossierOverview, DossierOverviewQuery } from './schemas';
 
 /** `%` and `_` typed in a search are letters, not patterns. */

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { NotFoundError } from '../../lib/errors';
 import { createRouter, errorResponses } from '../../lib/openapi';
-import { getExam, listExams, referential } from './index';
+import { getExam, listExams, referential } from './lookups';
 import { ExamIdParamSchema, ExamSchema, ExamSummarySchema, ReferentialSchema } from './schemas';
 
 /** `GET /api/referential`: blocs, activities and competencies. */

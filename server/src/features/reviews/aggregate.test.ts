@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import type { Exam } from '../referential/types';
 import { type AggregateInput, aggregateReport, DISCLAIMER, OFFLINE_DISCLAIMER } from './aggregate';
 import { defaultRubric, type Rubric } from './rubric';

@@ -3,7 +3,7 @@
  * per-competency scores, priorities, a short French summary and the jury disclaimer. Pure: same input, same
  * report (given `now`), so a stored review can be re-aggregated after a trainer's retry.
  */
-import type { Exam } from '../referential/types';
+import type { Exam } from '../referential';
 import type { Rubric } from './rubric';
 import {
   type CriterionResult,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Exam } from '../referential/types';
+import type { Exam } from '../referential';
 import { type Grader, OFFLINE_ANALYZER_VERSION } from './grader';
 import { PROMPT_VERSION } from './prompts';
 import { type Rubric, rubricHash } from './rubric';

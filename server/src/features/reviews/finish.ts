@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { type dossierVersions, reviewCriteria, reviews } from '../../../../db/schema';
-import type { Exam } from '../referential/types';
+import type { Exam } from '../referential';
 import { aggregateReport } from './aggregate';
 import type { ReviewContext } from './context';
 import { formatChecks } from './format-checks';

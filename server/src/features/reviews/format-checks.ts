@@ -1,5 +1,5 @@
 import type { HiddenContent, IngestWarning } from '../../../../db/schema';
-import type { Exam } from '../referential/types';
+import type { Exam } from '../referential';
 import type { Flag, FormatCheck } from './schemas';
 
 export interface VersionFacts {

@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { reviewCriteria } from '../../../../db/schema';
 import { LlmError } from '../../lib/llm/errors';
-import type { Criterion } from '../referential/types';
+import type { Criterion } from '../referential';
 import type { ReviewContext } from './context';
 import type { GradeInput, GradeOutput } from './grader';
 import { detectKeywordStuffing } from './offline/stuffing';

@@ -1,6 +1,6 @@
 import type { ChatModel, ChatResult, ChatUsage } from '../../lib/llm/types';
 import { redactPii } from '../../lib/redact';
-import type { Criterion, Exam } from '../referential/types';
+import type { Criterion, Exam } from '../referential';
 import {
   type CriterionGrade,
   CriterionGradeSchema,

@@ -8,6 +8,7 @@
  * du salon », a modalities paragraph about « le jury professionnel », a B5 dossier about « note de synthèse ».
  * Each pattern below was written against such prose; `injection.test.ts` keeps both sides honest.
  */
+import { TYPOGRAPHIC } from '../../lib/text';
 
 export interface InjectionFinding {
   /** Page of the visible text where it was found; absent for unpaged text and hidden text without a page. */
@@ -44,22 +45,9 @@ interface Folded {
   map: number[];
 }
 
+// The shared typographic rules (lib/text) where they keep one character per character, and the spaces.
 const FOLD_MAP: Record<string, string> = {
-  '’': "'",
-  '‘': "'",
-  '´': "'",
-  '`': "'",
-  ʼ: "'",
-  '«': '"',
-  '»': '"',
-  '“': '"',
-  '”': '"',
-  '„': '"',
-  '‐': '-',
-  '‑': '-',
-  '–': '-',
-  '—': '-',
-  '−': '-',
+  ...Object.fromEntries(Object.entries(TYPOGRAPHIC).filter(([, plain]) => plain.length === 1)),
   '\u00A0': ' ',
   '\u202F': ' ',
   '\u2009': ' ',

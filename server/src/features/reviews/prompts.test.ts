@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k_base from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { getExam, listExams } from '../referential/index';
+import { getExam, listExams } from '../referential';
 import type { Exam } from '../referential/types';
 import type { GradingPassage } from './grade-schema';
 import {

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { getCompetency, referential } from '../referential/index';
-import type { Criterion, Exam } from '../referential/types';
+import type { Criterion, Exam } from '../referential';
+import { getCompetency, referential } from '../referential';
 import type { GradingPassage } from './grade-schema';
 import { type Rubric, rubricProblems } from './rubric';
 

@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { dossierVersions, reviewCriteria, reviews } from '../../../../db/schema';
 import { AppError, NotFoundError } from '../../lib/errors';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import type { ReviewContext } from './context';
 import type { ReviewRow } from './leases';
 import type { GapReport, ReviewProgress } from './schemas';

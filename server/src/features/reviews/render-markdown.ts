@@ -3,8 +3,9 @@
  * translates the labels only: the grader's own text (rationale, recommendations) stays as written.
  * Dossier-derived text is escaped so that a quote cannot inject Markdown or HTML into a viewer.
  */
-import { REASON_LABELS } from '../trainer/reasons';
+
 import { formatScore } from './aggregate';
+import { REASON_LABELS } from './decision-reasons';
 import type { CriterionResult, FormatCheck, GapReport, Level } from './schemas';
 
 /** Language of the labels of a rendered report (the report's own text stays French). */

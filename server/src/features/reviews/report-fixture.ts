@@ -1,5 +1,5 @@
-import { getExam } from '../referential/index';
-import type { Exam } from '../referential/types';
+import type { Exam } from '../referential';
+import { getExam } from '../referential';
 import { aggregateReport } from './aggregate';
 import { PROMPT_VERSION } from './prompts';
 import { defaultRubric } from './rubric';

@@ -73,11 +73,13 @@ function ifNoneMatch(header: string | undefined, etag: string): boolean {
   });
 }
 
-/** Review routes, mounted at `/api` (they live under both /dossiers and /reviews). */
+/**
+ * `/api/reviews`: a review and its report (JSON with an ETag, Markdown, printable HTML), its rubric, a failed
+ * criterion's retry, and `/:id/events`, its progress as server-sent events.
+ */
 export function reviewRoutes(
   service: ReviewService,
   options: {
-    perHourLimit?: number;
     /** Adds people's work to a report (trainers' decisions beside the AI's scores). */
     annotate?: (reviewId: string, report: GapReport) => Promise<GapReport>;
     /** What wakes progress streams; without it they re-check every 500 ms. */
@@ -95,46 +97,8 @@ export function reviewRoutes(
   return createRouter()
     .openapi(
       createRoute({
-        method: 'post',
-        path: '/dossiers/{id}/versions/{v}/reviews',
-        tags: ['Revues'],
-        summary: "Demander la revue d'une version (asynchrone)",
-        request: { params: VersionParamSchema },
-        responses: {
-          202: {
-            description: 'Revue en file',
-            content: { 'application/json': { schema: ReviewRequestedSchema } },
-          },
-          ...errorResponses(400, 401, 403, 404, 429),
-        },
-      }),
-      async (c) => {
-        const { id, v } = c.req.valid('param');
-        const requestedBy = c.get('actor')?.userId;
-        return c.json(await service.request(id, v, { requestedBy, perHourLimit: options.perHourLimit }), 202);
-      },
-    )
-    .openapi(
-      createRoute({
         method: 'get',
-        path: '/dossiers/{id}/reviews',
-        tags: ['Revues'],
-        summary: "Les revues d'un dossier, version par version",
-        request: { params: IdParamSchema },
-        responses: {
-          200: {
-            description: 'Revues',
-            content: { 'application/json': { schema: DossierReviewSchema.array() } },
-          },
-          ...errorResponses(400, 404),
-        },
-      }),
-      async (c) => c.json(await service.listForDossier(c.req.valid('param').id), 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/reviews/{id}',
+        path: '/{id}',
         tags: ['Revues'],
         summary: "État d'une revue et son rapport d'écarts",
         request: { params: IdParamSchema },
@@ -176,7 +140,7 @@ export function reviewRoutes(
     .openapi(
       createRoute({
         method: 'get',
-        path: '/reviews/{id}/rubric',
+        path: '/{id}/rubric',
         tags: ['Revues'],
         summary: 'Grille de la revue : descripteurs des niveaux et ancres de chaque critère',
         request: { params: IdParamSchema },
@@ -202,7 +166,7 @@ export function reviewRoutes(
     .openapi(
       createRoute({
         method: 'post',
-        path: '/reviews/{id}/criteria/{criterionId}/retry',
+        path: '/{id}/criteria/{criterionId}/retry',
         tags: ['Revues'],
         summary: 'Relancer un critère en échec',
         request: { params: CriterionParam },
@@ -223,7 +187,7 @@ export function reviewRoutes(
     .openapi(
       createRoute({
         method: 'get',
-        path: '/reviews/{id}/report.md',
+        path: '/{id}/report.md',
         tags: ['Revues'],
         summary: "Rapport d'écarts en Markdown",
         request: { params: IdParamSchema, query: LangQuery },
@@ -244,7 +208,7 @@ export function reviewRoutes(
     .openapi(
       createRoute({
         method: 'get',
-        path: '/reviews/{id}/report.html',
+        path: '/{id}/report.html',
         tags: ['Revues'],
         summary: "Rapport d'écarts imprimable (HTML)",
         request: { params: IdParamSchema, query: LangQuery },
@@ -259,67 +223,118 @@ export function reviewRoutes(
         return c.html(renderHtml(report, c.req.valid('query').lang ?? 'fr'), 200);
       },
     )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/reviews/{id}/events',
-        tags: ['Revues'],
-        summary: "Progression d'une revue (server-sent events : `progress`, puis `done`)",
-        request: { params: IdParamSchema },
-        responses: {
-          200: { description: 'Flux SSE', content: { 'text/event-stream': { schema: z.string() } } },
-          ...errorResponses(400, 401, 404),
+    .route('/:id/events', reviewEventRoutes(service, options.progress));
+}
+
+/** `/api/dossiers/:id/versions/:v/reviews`: asking for the review of a version (queued, or reused). */
+export function versionReviewRoutes(service: ReviewService, options: { perHourLimit?: number } = {}) {
+  return createRouter().openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['Revues'],
+      summary: "Demander la revue d'une version (asynchrone)",
+      request: { params: VersionParamSchema },
+      responses: {
+        202: {
+          description: 'Revue en file',
+          content: { 'application/json': { schema: ReviewRequestedSchema } },
         },
-      }),
-      async (c) => {
-        const { id } = c.req.valid('param');
-        // 404 before opening the stream, so clients get a JSON error rather than an empty stream.
-        await service.progress(id);
-        return streamSSE(c, async (stream) => {
-          let wake: (() => void) | null = null;
-          let moved = true;
-          const recheckMs = options.progress ? SSE_RECHECK_MS : 500;
-          const unsubscribe = options.progress
-            ? await options.progress.subscribe(id, () => {
-                moved = true;
-                wake?.();
-              })
-            : () => {};
-          stream.onAbort(() => wake?.());
-          try {
-            let last = '';
-            const deadline = Date.now() + SSE_MAX_MS;
-            while (!stream.aborted && Date.now() < deadline) {
-              if (moved) {
-                moved = false;
-                const progress = await service.progress(id);
-                const json = JSON.stringify(progress);
-                if (json !== last) {
-                  await stream.writeSSE({ event: 'progress', data: json });
-                  last = json;
-                }
-                if (progress.status === 'done' || progress.status === 'failed') {
-                  await stream.writeSSE({ event: 'done', data: JSON.stringify({ status: progress.status }) });
-                  return;
-                }
-              }
-              await new Promise<void>((resolve) => {
-                const timer = setTimeout(() => {
-                  moved = true;
-                  resolve();
-                }, recheckMs);
-                wake = () => {
-                  clearTimeout(timer);
-                  resolve();
-                };
-                if (moved || stream.aborted) wake();
-              });
-              wake = null;
-            }
-          } finally {
-            unsubscribe();
-          }
-        });
+        ...errorResponses(400, 401, 403, 404, 429),
       },
-    );
+    }),
+    async (c) => {
+      const { id, v } = c.req.valid('param');
+      const requestedBy = c.get('actor')?.userId;
+      return c.json(await service.request(id, v, { requestedBy, perHourLimit: options.perHourLimit }), 202);
+    },
+  );
+}
+
+/** `/api/dossiers/:id/reviews`: a dossier's reviews, version by version. */
+export function dossierReviewRoutes(service: ReviewService) {
+  return createRouter().openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Revues'],
+      summary: "Les revues d'un dossier, version par version",
+      request: { params: IdParamSchema },
+      responses: {
+        200: {
+          description: 'Revues',
+          content: { 'application/json': { schema: DossierReviewSchema.array() } },
+        },
+        ...errorResponses(400, 404),
+      },
+    }),
+    async (c) => c.json(await service.listForDossier(c.req.valid('param').id), 200),
+  );
+}
+
+/** `/api/reviews/:id/events`: a review's progress as server-sent events (`progress`, then `done`). */
+function reviewEventRoutes(service: ReviewService, bus: ProgressBus | undefined) {
+  return createRouter().openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Revues'],
+      summary: "Progression d'une revue (server-sent events : `progress`, puis `done`)",
+      request: { params: IdParamSchema },
+      responses: {
+        200: { description: 'Flux SSE', content: { 'text/event-stream': { schema: z.string() } } },
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      // 404 before opening the stream, so clients get a JSON error rather than an empty stream.
+      await service.progress(id);
+      return streamSSE(c, async (stream) => {
+        let wake: (() => void) | null = null;
+        let moved = true;
+        const recheckMs = bus ? SSE_RECHECK_MS : 500;
+        const unsubscribe = bus
+          ? await bus.subscribe(id, () => {
+              moved = true;
+              wake?.();
+            })
+          : () => {};
+        stream.onAbort(() => wake?.());
+        try {
+          let last = '';
+          const deadline = Date.now() + SSE_MAX_MS;
+          while (!stream.aborted && Date.now() < deadline) {
+            if (moved) {
+              moved = false;
+              const progress = await service.progress(id);
+              const json = JSON.stringify(progress);
+              if (json !== last) {
+                await stream.writeSSE({ event: 'progress', data: json });
+                last = json;
+              }
+              if (progress.status === 'done' || progress.status === 'failed') {
+                await stream.writeSSE({ event: 'done', data: JSON.stringify({ status: progress.status }) });
+                return;
+              }
+            }
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(() => {
+                moved = true;
+                resolve();
+              }, recheckMs);
+              wake = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+              if (moved || stream.aborted) wake();
+            });
+            wake = null;
+          }
+        } finally {
+          unsubscribe();
+        }
+      });
+    },
+  );
 }

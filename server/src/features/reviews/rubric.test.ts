@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getExam, listExams } from '../referential/index';
+import { getExam, listExams } from '../referential';
 import {
   criterionObject,
   DEFAULT_SCALE,

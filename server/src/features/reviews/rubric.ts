@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { getExam } from '../referential/index';
-import type { Exam } from '../referential/types';
+import { fold } from '../../lib/text';
+import type { Exam } from '../referential';
+import { getExam } from '../referential';
 import { LEVELS } from './schemas';
 
 /** Version of the rubric produced by `defaultRubric`. Bump it whenever descriptors or weights change. */
@@ -296,15 +297,9 @@ const HAND_WRITTEN: Record<string, { match: string; descriptors: Descriptors }[]
   ],
 };
 
-/** Lowercase, accents removed, apostrophes unified, whitespace collapsed: for matching criterion texts. */
+/** Folded (lib/text), whitespace collapsed: for matching criterion texts. */
 function foldForMatch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘´`]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  return fold(text).replace(/\s+/g, ' ').trim();
 }
 
 /** The hand-written descriptors of an exam criterion, if any. Exported for the completeness test. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../lib/errors';
 import { createTestApp, uploadForm } from '../../testing';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 
 const casesDir = new URL('../../../../evals/cases/', import.meta.url);
 

@@ -12,7 +12,7 @@ import type { Database } from '../../../../db/client';
 import { disclosures, dossiers, dossierVersions, reviewCriteria, reviews } from '../../../../db/schema';
 import { AppError, NotFoundError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
-import { getExam } from '../referential/index';
+import { getExam } from '../referential';
 import { reviewCacheKey } from './cache-key';
 import { type ReviewContext, reviewContext } from './context';
 import { finish } from './finish';

@@ -1,5 +1,5 @@
 import type { Database } from '../../../../db/client';
-import type { GapReport } from '../reviews/schemas';
+import type { GapReport } from '../reviews';
 
 /** One dossier's latest finished review, with its candidate, cohort and the trainers' work on it. */
 export interface CohortReviewRow {

@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import { reviewChecks, reviewDecisions, reviews } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError, ValidationError } from '../../lib/errors';
-import { audit } from '../accounts/audit';
-import type { GapReport } from '../reviews/schemas';
+import { audit } from '../accounts';
+import type { GapReport, ReasonCode } from '../reviews';
 import type { TrainerDeps } from './deps';
-import type { ReasonCode } from './reasons';
 
 /** Records a trainer's decision on one criterion (append-only: the history stays). */
 export async function decide(

@@ -1,7 +1,6 @@
-import { overallVerdict } from '../reviews/aggregate';
-import type { GapReport } from '../reviews/schemas';
+import type { GapReport, ReasonCode } from '../reviews';
+import { overallVerdict } from '../reviews';
 import type { TrainerDeps } from './deps';
-import type { ReasonCode } from './reasons';
 import type { Decision, ReviewCheck } from './schemas';
 
 /**

@@ -1,4 +1,4 @@
-import type { GapReport } from '../reviews/schemas';
+import type { GapReport } from '../reviews';
 import type { QUEUE_FLAGS } from './schemas';
 
 export type QueueFlag = (typeof QUEUE_FLAGS)[number];

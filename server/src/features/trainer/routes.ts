@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, IdParamSchema } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
-import { requireActor } from '../accounts/policy';
+import { requireActor } from '../accounts';
 import {
   CheckRequestSchema,
   CheckSchema,
@@ -58,13 +58,13 @@ export function trainerRoutes(service: TrainerService) {
     );
 }
 
-/** `/api/reviews/:id/…`: decisions and checks (trainers of the candidate's cohort), read by all who see the review. */
-export function decisionRoutes(service: TrainerService) {
+/** `/api/reviews/:id/{criteria/:criterionId/decision,check,decisions}`: decisions and checks (trainers of the candidate's cohort), read by all who see the review. */
+export function reviewDecisionRoutes(service: TrainerService) {
   return createRouter()
     .openapi(
       createRoute({
         method: 'post',
-        path: '/reviews/{id}/criteria/{criterionId}/decision',
+        path: '/criteria/{criterionId}/decision',
         tags: ['Formateur'],
         summary: "Valider ou corriger la note d'un critère, avec un motif (la note de l'IA est conservée)",
         middleware: [requireJsonBody] as const,
@@ -91,7 +91,7 @@ export function decisionRoutes(service: TrainerService) {
     .openapi(
       createRoute({
         method: 'post',
-        path: '/reviews/{id}/check',
+        path: '/check',
         tags: ['Formateur'],
         summary: "Marquer l'analyse comme vérifiée, avec un commentaire pour le candidat",
         middleware: [requireJsonBody] as const,
@@ -113,7 +113,7 @@ export function decisionRoutes(service: TrainerService) {
     .openapi(
       createRoute({
         method: 'get',
-        path: '/reviews/{id}/decisions',
+        path: '/decisions',
         tags: ['Formateur'],
         summary: 'Les décisions du formateur sur cette analyse (la dernière par critère) et sa vérification',
         request: { params: IdParamSchema },

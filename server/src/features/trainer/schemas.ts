@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { UuidSchema } from '../../lib/openapi';
-import { ReportDecisionSchema } from '../reviews/schemas';
-import { REASON_CODES } from './reasons';
+import { REASON_CODES, ReportDecisionSchema } from '../reviews';
 
 export const DecisionRequestSchema = z
   .object({

@@ -1,3 +1,4 @@
+import { fold } from '../text';
 import { LlmError } from './errors';
 import {
   createOpenAIClient,
@@ -62,14 +63,9 @@ const SUFFIXES: Array<[string, string]> = [
 /** Shortest stem a suffix may leave: shorter stems conflate unrelated words (« cote », « cout »…). */
 const MIN_STEM = 4;
 
-/** Lowercase, fold ligatures, strip diacritics (NFD then drop combining marks). */
+/** Folded (lib/text): lower case, no diacritics or ligatures. Words are then cut on letters and digits. */
 export function normalizeText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '');
+  return fold(text);
 }
 
 /** Light French stemmer: strips the first (longest) matching suffix if at least 4 characters remain. */

@@ -46,7 +46,7 @@ export function ssoAuthRoutes(auth: Auth, sso: SsoService) {
     .openapi(
       createRoute({
         method: 'get',
-        path: '/sso/providers',
+        path: '/providers',
         tags,
         summary: 'Les fournisseurs d’identité configurés (boutons « Se connecter avec … »)',
         responses: {
@@ -58,7 +58,7 @@ export function ssoAuthRoutes(auth: Auth, sso: SsoService) {
     .openapi(
       createRoute({
         method: 'post',
-        path: '/sso/sign-in',
+        path: '/sign-in',
         tags,
         summary: 'Commencer une connexion unique : renvoie l’adresse du fournisseur d’identité',
         middleware: [requireJsonBody] as const,
@@ -101,7 +101,7 @@ export function ssoAuthRoutes(auth: Auth, sso: SsoService) {
     .openapi(
       createRoute({
         method: 'get',
-        path: '/sso/callback/{providerId}',
+        path: '/callback/{providerId}',
         tags,
         summary: 'Retour du fournisseur d’identité (à déclarer chez lui comme adresse de redirection)',
         request: {
@@ -137,7 +137,7 @@ export function ssoAdminRoutes(sso: SsoService) {
     .openapi(
       createRoute({
         method: 'get',
-        path: '/sso',
+        path: '/',
         tags: adminTags,
         summary: 'Connexion unique de l’établissement (sans le secret client)',
         responses: {
@@ -153,7 +153,7 @@ export function ssoAdminRoutes(sso: SsoService) {
     .openapi(
       createRoute({
         method: 'put',
-        path: '/sso',
+        path: '/',
         tags: adminTags,
         summary: 'Configurer la connexion unique (le fournisseur doit répondre à sa découverte OpenID)',
         middleware: [requireJsonBody] as const,
@@ -171,7 +171,7 @@ export function ssoAdminRoutes(sso: SsoService) {
     .openapi(
       createRoute({
         method: 'delete',
-        path: '/sso',
+        path: '/',
         tags: adminTags,
         summary: 'Retirer la connexion unique',
         responses: { 204: { description: 'Retirée' }, ...errorResponses(401, 403) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getExam, listExams } from '../../referential/index';
+import { getExam, listExams } from '../../referential';
 import type { Exam } from '../../referential/types';
 import { CriterionGradeSchema, type DossierText, type GradingPassage } from '../grade-schema';
 import {

@@ -3,7 +3,7 @@
  * facts of a sentence (cached per dossier), the section a sentence stands in, and the candidates a criterion's
  * signals are computed from. Same input, same output: passages in document order, no clock, no randomness.
  */
-import type { Criterion, Exam } from '../../referential/types';
+import type { Criterion, Exam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import type { RubricCriterion } from '../rubric';
 import { dossierNames, isApplied } from './applied';

@@ -4,7 +4,7 @@
  * several criteria, and the rubric version's descriptors and anchors move the offline score.
  */
 import { describe, expect, it } from 'vitest';
-import { getExam } from '../../referential/index';
+import { getExam } from '../../referential';
 import type { Exam } from '../../referential/types';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import { rubricForExam } from '../rubric';

@@ -7,7 +7,7 @@
  * - missing: nothing of it appears.
  * Lexicon-based and deterministic, like the analyzer; keyword-stuffed sentences do not count.
  */
-import type { Exam } from '../../referential/types';
+import type { Exam } from '../../referential';
 import type { DossierText } from '../grade-schema';
 import type { DeliverableResult } from '../schemas';
 import { matchLanguage, sentenceFacts } from './analyzer';

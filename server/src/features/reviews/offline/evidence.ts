@@ -3,7 +3,7 @@
  * three verbatim sentences chosen among them, best first, on distinct pages when possible.
  */
 
-import type { Exam } from '../../referential/types';
+import type { Exam } from '../../referential';
 import type { DossierText } from '../grade-schema';
 import type { Candidate } from './candidates';
 import { type ConceptId, type CriterionLexicon, getExamLexicon } from './lexicon';

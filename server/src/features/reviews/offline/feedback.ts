@@ -3,7 +3,7 @@
  * the quoted evidence, so that the report agrees with itself. French: the interface is French even when the
  * dossier is English.
  */
-import type { Criterion } from '../../referential/types';
+import type { Criterion } from '../../referential';
 import { CONCEPTS, type ConceptId, type CriterionLexicon, conceptRecommendation } from './lexicon';
 import { type CriterionSignals, conceptBars, coverageCount, SCORING_THRESHOLDS, support } from './scoring';
 

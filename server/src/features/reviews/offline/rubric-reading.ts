@@ -10,7 +10,7 @@
  * - **Anchors.** An anchor is an excerpt and the score a jury gave it. A draft sentence that takes up most of
  *   an anchor's content words is a draft at that anchor's level: the score is kept within one point of it.
  */
-import type { Exam } from '../../referential/types';
+import type { Exam } from '../../referential';
 import { genericDescriptors, handWrittenDescriptors, type RubricCriterion } from '../rubric';
 import {
   type ConceptId,

@@ -1,5 +1,5 @@
+import type { CompetencyId, Criterion, Deliverable, Exam } from '../../../referential';
 import { competencyIndex } from '../../../referential/index';
-import type { CompetencyId, Criterion, Deliverable, Exam } from '../../../referential/types';
 import { CONCEPTS, type ConceptDefinition, type ConceptId } from './concepts.data';
 import { EXAM_DOMAIN_CONCEPTS } from './core-notions.data';
 import { EXAM_CONCEPTS } from './exam-concepts.data';

@@ -1,6 +1,7 @@
 /**
  * Why a trainer keeps or changes the AI's score. Codes are stored; labels are for people (the web app
- * has the same labels in its catalogues, the Markdown/HTML report uses these).
+ * has the same labels in its catalogues, the Markdown/HTML report uses these). They live with the report,
+ * which carries the trainer's decisions; the trainer feature imports them through `reviews/index.ts`.
  */
 export const REASON_CODES = [
   'agree',
