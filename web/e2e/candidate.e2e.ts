@@ -73,16 +73,20 @@ describe('candidate workspace (real server, built app)', () => {
     await page.reload();
     await page.getByRole('link', { name: 'Notifications 1 non lue' }).waitFor();
 
-    const score = await page.locator('.overall-value').textContent();
+    const score = await page
+      .getByTestId('score-ai')
+      .locator('p > [aria-hidden] > span')
+      .first()
+      .textContent();
     expect(score).toMatch(/^\d(,\d{1,2})?$/);
     expect(await page.getByText(/^Note globale : \d(,\d{1,2})? sur 4$/).count()).toBe(1);
-    const readiness = await page.locator('.score-panel .readiness').textContent();
+    const readiness = await page.getByTestId('score-ai').locator('.readiness').textContent();
     expect(['Prêt', 'Presque prêt', 'Pas encore prêt']).toContain(readiness?.trim());
     await page.getByText("Analyse hors ligne : pré-contrôle indicatif, sans modèle d'IA").waitFor();
     // Said once: not again in the flags nor in a second disclaimer.
     expect(
       await page
-        .locator('.notice, .flag')
+        .locator('.notice, [data-flag]')
         .evaluateAll((els) => els.filter((e) => /hors ligne/i.test(e.textContent ?? '')).length),
     ).toBe(1);
     expect(await page.locator('article[data-criterion]').count()).toBe(7);
@@ -209,14 +213,16 @@ describe('candidate workspace (real server, built app)', () => {
     expect(await chart.locator('.recharts-line-dot').count()).toBe(2);
     expect(await chart.locator('table tbody tr').count()).toBe(2);
     await page.getByRole('heading', { name: 'Comparer deux versions' }).waitFor();
-    await page.locator('.compare-table tbody tr').first().waitFor();
-    expect(await page.locator('.compare-table tbody tr').count()).toBe(7);
+    await page.getByRole('table', { name: 'Comparer deux versions' }).locator('tbody tr').first().waitFor();
+    expect(
+      await page.getByRole('table', { name: 'Comparer deux versions' }).locator('tbody tr').count(),
+    ).toBe(7);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'candidate-06-dossier-progress');
-    await page.locator('.compare-table').scrollIntoViewIfNeeded();
+    await page.getByRole('table', { name: 'Comparer deux versions' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'candidate-06b-dossier-compare');
     await page.setViewportSize({ width: 1366, height: 900 });
-    await page.locator('.compare-table').scrollIntoViewIfNeeded();
+    await page.getByRole('table', { name: 'Comparer deux versions' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'candidate-06b-dossier-compare-1366');
     // On a phone the table scrolls sideways, says so, and the « Évolution » column can be reached.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -248,7 +254,11 @@ describe('candidate workspace (real server, built app)', () => {
     // The dossier now lists both versions, each with its report.
     expect(await page.getByRole('heading', { name: /^Version [12]/ }).count()).toBe(2);
     await page.goto(`${server.url}/dossiers`);
-    await page.locator('.dossier-card .version-score').waitFor();
+    await page
+      .locator('.dossier-card')
+      .getByText(/^\d(,\d{1,2})?\/4$/)
+      .first()
+      .waitFor();
     await screenshot(page, 'candidate-07-dossier-list');
 
     expect(errors).toEqual([]);

@@ -56,7 +56,7 @@ describe('coaching: brief, coach on a draft, oral preparation (real server, buil
     await page.waitForURL('**/epreuves/b1-audit-rse/fiche');
     await page.getByRole('heading', { level: 1, name: 'Fiche de préparation — Audit RSE' }).waitFor();
     const outline = page.getByRole('region', { name: 'Plan suggéré' });
-    expect(await outline.locator('.brief-part').count()).toBeGreaterThanOrEqual(5);
+    expect(await outline.getByRole('heading', { level: 3 }).count()).toBeGreaterThanOrEqual(5);
     // A part names the deliverables and criteria it serves, and they link to their entries on the page.
     const part2 = outline.locator('#partie-2');
     expect(await part2.getByRole('link', { name: 'L1', exact: true }).getAttribute('href')).toBe(
@@ -64,7 +64,7 @@ describe('coaching: brief, coach on a draft, oral preparation (real server, buil
     );
     await page.getByRole('region', { name: 'Ce que le jury évalue' }).locator('#critere-K5').waitFor();
     expect(
-      await page.getByRole('region', { name: 'Méthodes utiles' }).locator('.brief-method').count(),
+      await page.getByRole('region', { name: 'Méthodes utiles' }).getByRole('heading', { level: 3 }).count(),
     ).toBeGreaterThan(2);
     expect(await page.getByRole('region', { name: 'Pièges à éviter' }).locator('li').count()).toBeGreaterThan(
       3,
@@ -118,10 +118,10 @@ describe('coaching: brief, coach on a draft, oral preparation (real server, buil
       page.getByRole('button', { name: 'Envoyer' }).click(),
     ]);
     expect(streamed.headers()['content-type']).toContain('text/event-stream');
-    const messages = page.locator('.coach-thread > li');
+    const messages = page.locator('li[data-message]');
     const answer = messages.nth(1);
-    await answer.locator('.coach-citations').waitFor({ timeout: ANSWER_TIMEOUT });
-    await page.locator('.coach-message.is-streaming').waitFor({ state: 'detached' });
+    await answer.getByText("Sur quoi s'appuie cette réponse").waitFor({ timeout: ANSWER_TIMEOUT });
+    await page.locator('li[data-message] [aria-busy="true"]').waitFor({ state: 'detached' });
     expect(await messages.count()).toBe(2);
     expect(await answer.textContent()).toContain("Réponse hors ligne (sans modèle d'IA)");
     expect(await answer.getByText('Hors ligne', { exact: true }).count()).toBe(1);
@@ -163,7 +163,7 @@ describe('coaching: brief, coach on a draft, oral preparation (real server, buil
     expect(await messages.count()).toBe(4);
     await messages.nth(1).scrollIntoViewIfNeeded();
     await screenshot(page, 'coaching-05-coach-thread');
-    await atPhoneWidth('coaching-06-coach-mobile', '.coach-thread > li:nth-child(2)');
+    await atPhoneWidth('coaching-06-coach-mobile', 'li[data-message]:nth-child(2)');
 
     // The dossier page leads to the coach (per version) and to the oral (per finished report).
     await page.getByRole('link', { name: 'Retour au dossier' }).click();

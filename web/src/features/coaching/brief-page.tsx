@@ -7,6 +7,7 @@ import { useHashTarget } from '../../components/use-hash-target';
 import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { CompetencyChip } from '../referential/competency-chip';
+import styles from './brief-page.module.css';
 import { criterionAnchor, deliverableAnchor, type ExamBrief, type OutlinePart, useBrief } from './queries';
 
 const partAnchor = (index: number) => `partie-${index + 1}`;
@@ -89,7 +90,7 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
             {t('exam.uploadCta')}
           </Link>
         </div>
-        <p className="muted small brief-download-hint">{t('brief.downloadHint')}</p>
+        <p className={`muted small ${styles.briefDownloadHint}`}>{t('brief.downloadHint')}</p>
       </header>
 
       <nav className="toc" aria-label={t('brief.tocLabel')}>
@@ -102,17 +103,17 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
         </ul>
       </nav>
 
-      <div className="brief-layout">
+      <div className={styles.briefLayout}>
         <div className="brief-main">
           <section id="brief-asked" className="section" aria-labelledby="brief-asked-heading">
             <h2 id="brief-asked-heading">{t('brief.asked')}</h2>
             <p className="section-intro">{brief.context}</p>
             <ol className="item-list">
               {brief.asked.map((d) => (
-                <li key={d.id} id={deliverableAnchor(d.id)} className="brief-item">
+                <li key={d.id} id={deliverableAnchor(d.id)} className={styles.briefItem}>
                   <span className="item-id">{d.id}</span>
                   <div>
-                    <p className="brief-item-text">{d.text}</p>
+                    <p className={styles.briefItemText}>{d.text}</p>
                     <PartRefs indexes={serving.get(d.id) ?? []} outline={brief.outline} />
                   </div>
                 </li>
@@ -125,10 +126,10 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
             <p className="section-intro">{t('exam.criteriaIntro')}</p>
             <ol className="item-list">
               {brief.judged.map((c) => (
-                <li key={c.id} id={criterionAnchor(c.id)} className="brief-item">
+                <li key={c.id} id={criterionAnchor(c.id)} className={styles.briefItem}>
                   <span className="item-id">{c.id}</span>
                   <div>
-                    <p className="brief-item-text">{c.text}</p>
+                    <p className={styles.briefItemText}>{c.text}</p>
                     <ul className="chips" aria-label={t('exam.criterionCompetencies')}>
                       {c.competencies.map((k) => (
                         <li key={k.id}>
@@ -151,21 +152,21 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
                 pages: formatNumber(totalPages, i18n.language),
               })}
             </p>
-            <ol className="brief-outline">
+            <ol className={styles.briefOutline}>
               {brief.outline.map((part, index) => (
-                <li key={part.title} id={partAnchor(index)} className="card brief-part">
-                  <span className="brief-part-number" aria-hidden="true">
+                <li key={part.title} id={partAnchor(index)} className={`card ${styles.briefPart}`}>
+                  <span className={styles.briefPartNumber} aria-hidden="true">
                     {index + 1}
                   </span>
                   <div className="brief-part-body">
-                    <div className="brief-part-header">
-                      <h3 className="brief-part-title">
+                    <div className={styles.briefPartHeader}>
+                      <h3 className={styles.briefPartTitle}>
                         <span className="visually-hidden">
                           {t('brief.partNumber', { number: index + 1 })}{' '}
                         </span>
                         {part.title}
                       </h3>
-                      <span className="brief-part-pages">
+                      <span className={styles.briefPartPages}>
                         {t('brief.pageBudget', {
                           count: part.pages,
                           pages: formatNumber(part.pages, i18n.language),
@@ -173,7 +174,7 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
                       </span>
                     </div>
                     {totalPages > 0 && (
-                      <span className="brief-part-bar" aria-hidden="true">
+                      <span className={styles.briefPartBar} aria-hidden="true">
                         <span style={{ width: `${Math.round((part.pages / totalPages) * 100)}%` }} />
                       </span>
                     )}
@@ -192,10 +193,10 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
           <section id="brief-methods" className="section" aria-labelledby="brief-methods-heading">
             <h2 id="brief-methods-heading">{t('brief.methods')}</h2>
             <p className="section-intro">{t('brief.methodsIntro')}</p>
-            <ul className="brief-methods">
+            <ul className={styles.briefMethods}>
               {brief.methods.map((m) => (
-                <li key={m.id} id={methodAnchor(m.id)} className="card brief-method">
-                  <h3 className="brief-method-title">{m.name}</h3>
+                <li key={m.id} id={methodAnchor(m.id)} className={`card ${styles.briefMethod}`}>
+                  <h3 className={styles.briefMethodTitle}>{m.name}</h3>
                   <p>{m.explanation}</p>
                   <IdLinks label={t('brief.serves')} deliverables={m.deliverables} criteria={m.criteria} />
                 </li>
@@ -205,7 +206,7 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
 
           <section id="brief-pitfalls" className="section" aria-labelledby="brief-pitfalls-heading">
             <h2 id="brief-pitfalls-heading">{t('brief.pitfalls')}</h2>
-            <ul className="brief-pitfalls">
+            <ul className={styles.briefPitfalls}>
               {brief.pitfalls.map((p) => (
                 <li key={p}>
                   <AlertIcon />
@@ -216,7 +217,7 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
           </section>
         </div>
 
-        <aside className="brief-side" aria-label={t('brief.sideLabel')}>
+        <aside className={styles.briefSide} aria-label={t('brief.sideLabel')}>
           <section className="card" aria-labelledby="brief-modalities-heading">
             <h2 id="brief-modalities-heading">{t('exam.modalities')}</h2>
             <ul className="bullet-list">
@@ -224,11 +225,11 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
                 <li key={m}>{m}</li>
               ))}
             </ul>
-            <p className="brief-side-link">
+            <p className={styles.briefSideLink}>
               <Link to={`/epreuves/${brief.examId}`}>{t('brief.viewExam')}</Link>
             </p>
           </section>
-          <section className="card brief-integrity" aria-labelledby="brief-integrity-heading">
+          <section className={`card ${styles.briefIntegrity}`} aria-labelledby="brief-integrity-heading">
             <h2 id="brief-integrity-heading">{t('brief.integrityTitle')}</h2>
             <p>{t('brief.integrity')}</p>
           </section>
@@ -243,7 +244,7 @@ function PartRefs({ indexes, outline }: { indexes: number[]; outline: OutlinePar
   const { t } = useTranslation();
   if (indexes.length === 0) return null;
   return (
-    <p className="brief-refs">
+    <p className={styles.briefRefs}>
       <span className="muted">{t('brief.inParts', { count: indexes.length })}</span>{' '}
       {indexes.map((index, i) => (
         <span key={index}>
@@ -273,7 +274,7 @@ function IdLinks({
   ];
   if (ids.length === 0) return null;
   return (
-    <div className="brief-refs">
+    <div className={styles.briefRefs}>
       <span className="muted">{label}</span>
       <ul className="chips" aria-label={label}>
         {ids.map(([id, anchor]) => (

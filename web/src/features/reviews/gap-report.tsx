@@ -136,8 +136,8 @@ export function GapReportView({
   const after = report.overallAfterTrainer;
 
   return (
-    <article className="report" aria-labelledby="report-title">
-      <header className="report-hero card">
+    <article className={styles.report} aria-labelledby="report-title">
+      <header className={`${styles.reportHero} card`}>
         <div className="report-hero-main">
           <p className="eyebrow">
             {t('referential.blocLabel', { id: report.exam.bloc })} · {report.exam.case}
@@ -156,8 +156,8 @@ export function GapReportView({
               {t('report.generatedAt', { date: formatDate(report.generatedAt, i18n.language) })}
             </p>
           )}
-          <p className="report-summary">{report.overall.summary}</p>
-          <div className="report-actions">
+          <p className={styles.reportSummary}>{report.overall.summary}</p>
+          <div className={styles.reportActions}>
             <a className="button button-secondary" href={markdownHref} download>
               {t('report.downloadMarkdown')}
             </a>
@@ -178,39 +178,44 @@ export function GapReportView({
             )}
           </div>
         </div>
-        <div className="score-panels">
-          <div className="score-panel">
+        <div className={styles.scorePanels}>
+          <div className={styles.scorePanel} data-testid="score-ai">
             <ReadinessBadge ready={report.overall.ready} size="large" />
-            <p className="overall-score">
+            <p className={styles.overallScore}>
               <span className="visually-hidden">
                 {t('report.overallAria', { score: formatScore(report.overall.score, i18n.language) })}
               </span>
               <span aria-hidden="true">
-                <span className="overall-value">{formatScore(report.overall.score, i18n.language)}</span>
-                <span className="overall-max">/4</span>
+                <span className={styles.overallValue}>
+                  {formatScore(report.overall.score, i18n.language)}
+                </span>
+                <span className={styles.overallMax}>/4</span>
               </span>
             </p>
-            <p className="overall-level">
+            <p className={styles.overallLevel}>
               {t('report.level')} <strong>{t(`levels.${report.overall.level}`)}</strong>
             </p>
             {after && <p className="overall-source muted small">{t('report.aiScoreLabel')}</p>}
           </div>
           {after && (
-            <div className="score-panel score-panel-trainer" data-testid="score-after-trainer">
+            <div
+              className={`${styles.scorePanel} ${styles.scorePanelTrainer}`}
+              data-testid="score-after-trainer"
+            >
               <p className="overall-source">
                 <strong>{t('report.afterTrainer')}</strong>
               </p>
               <ReadinessBadge ready={after.ready} size="large" />
-              <p className="overall-score">
+              <p className={styles.overallScore}>
                 <span className="visually-hidden">
                   {t('report.afterTrainerAria', { score: formatScore(after.score, i18n.language) })}
                 </span>
                 <span aria-hidden="true">
-                  <span className="overall-value">{formatScore(after.score, i18n.language)}</span>
-                  <span className="overall-max">/4</span>
+                  <span className={styles.overallValue}>{formatScore(after.score, i18n.language)}</span>
+                  <span className={styles.overallMax}>/4</span>
                 </span>
               </p>
-              <p className="overall-level muted small">
+              <p className={`${styles.overallLevel} muted small`}>
                 {t('report.reviewedCount', {
                   decided: after.decided,
                   total: after.total,
@@ -239,11 +244,11 @@ export function GapReportView({
       {check && <TrainerCheck check={check} decided={after?.decided ?? 0} total={report.criteria.length} />}
 
       {top.length > 0 && (
-        <section className="card priorities" aria-labelledby="priorities-heading">
+        <section className={`card ${styles.priorities}`} aria-labelledby="priorities-heading">
           <h2 id="priorities-heading">{t('report.prioritiesTitle')}</h2>
-          <ol className="priority-list">
+          <ol className={styles.priorityList}>
             {top.map(({ criterion, reason }) => (
-              <li key={criterion.id} className="priority-item">
+              <li key={criterion.id} className={styles.priorityItem}>
                 <a href={`#criterion-${criterion.id}`} onClick={(e) => onJump(e, criterion.id)}>
                   <span className="item-id">{criterion.id}</span> {criterion.text}
                 </a>
@@ -254,7 +259,7 @@ export function GapReportView({
         </section>
       )}
 
-      <div className="report-layout">
+      <div className={styles.reportLayout}>
         <section className="report-criteria" aria-labelledby="criteria-heading">
           <div className={styles.criteriaHead}>
             <h2 id="criteria-heading">{t('report.criteriaTitle')}</h2>
@@ -292,7 +297,7 @@ export function GapReportView({
               })}
             </ol>
           </nav>
-          <ol className="criterion-list">
+          <ol className={styles.criterionList}>
             {ordered.map((item) => (
               <li key={item.criterion.id}>
                 <CriterionCard
@@ -309,7 +314,7 @@ export function GapReportView({
           </ol>
         </section>
 
-        <aside className="report-side" aria-label={t('report.sideLabel')}>
+        <aside className={styles.reportSide} aria-label={t('report.sideLabel')}>
           <section className="card" aria-labelledby="competencies-heading">
             <h2 id="competencies-heading">{t('report.competencies')}</h2>
             <CompetencyChart competencies={report.competencies} />
@@ -317,10 +322,10 @@ export function GapReportView({
 
           <section className="card" aria-labelledby="deliverables-heading">
             <h2 id="deliverables-heading">{t('report.deliverablesTitle')}</h2>
-            <ul className="checklist">
+            <ul className={styles.checklist}>
               {report.deliverables.map((d) => (
-                <li key={d.id} className={`check check-${d.status}`}>
-                  <span className="check-icon">
+                <li key={d.id} className={`${styles.check} check-${d.status}`}>
+                  <span className={styles.checkIcon}>
                     {d.status === 'present' ? (
                       <CheckIcon />
                     ) : d.status === 'partial' ? (
@@ -333,7 +338,7 @@ export function GapReportView({
                     <p>
                       <span className="item-id">{d.id}</span> {d.text}
                     </p>
-                    <p className="check-status">
+                    <p className={styles.checkStatus}>
                       <strong>{t(`deliverable.${d.status}`)}</strong>
                       {d.pages.length > 0 && (
                         <> · {t('report.pages', { pages: d.pages.join(', '), count: d.pages.length })}</>
@@ -347,16 +352,16 @@ export function GapReportView({
 
           <section className="card" aria-labelledby="format-heading">
             <h2 id="format-heading">{t('report.formatTitle')}</h2>
-            <ul className="checklist">
+            <ul className={styles.checklist}>
               {report.format.map((f) => (
-                <li key={f.check} className={`check ${f.ok ? 'check-present' : 'check-missing'}`}>
-                  <span className="check-icon">{f.ok ? <CheckIcon /> : <CrossIcon />}</span>
+                <li key={f.check} className={`${styles.check} ${f.ok ? 'check-present' : 'check-missing'}`}>
+                  <span className={styles.checkIcon}>{f.ok ? <CheckIcon /> : <CrossIcon />}</span>
                   <div>
                     <p>
                       <strong>{t(`format.${f.check}`)}</strong>
                       <span className="visually-hidden">, {f.ok ? t('format.ok') : t('format.ko')}</span>
                     </p>
-                    <p className="check-status">{f.detail}</p>
+                    <p className={styles.checkStatus}>{f.detail}</p>
                   </div>
                 </li>
               ))}
@@ -372,7 +377,7 @@ export function GapReportView({
             )}
           </section>
 
-          <section className="card report-meta" aria-labelledby="meta-heading">
+          <section className={`card ${styles.reportMeta}`} aria-labelledby="meta-heading">
             <h2 id="meta-heading">{t('report.metaTitle')}</h2>
             <dl className="facts facts-compact">
               <div>
@@ -443,7 +448,7 @@ function CriterionCard({
   return (
     <article
       id={`criterion-${c.id}`}
-      className={`criterion-card card ${styles.card}${failed ? ' criterion-failed' : ''}`}
+      className={`${styles.criterionCard} card ${styles.card}${failed ? ` ${styles.criterionFailed}` : ''}`}
       aria-labelledby={headingId}
       data-criterion={c.id}
       data-expanded={expanded}
@@ -451,7 +456,7 @@ function CriterionCard({
     >
       <header className="criterion-header">
         {rank !== null && (
-          <span className="criterion-rank" title={t('report.rank', { rank })}>
+          <span className={styles.criterionRank} title={t('report.rank', { rank })}>
             <span className="visually-hidden">{t('report.rank', { rank })} </span>
             {rank}
           </span>
@@ -496,20 +501,20 @@ function CriterionCard({
         <CompetencyChips ids={c.competencies} label={t('exam.criterionCompetencies')} />
 
         {reason && rank !== null && (
-          <p className="priority-reason">
+          <p className={styles.priorityReason}>
             <strong>{t('report.rankReason', { rank })}</strong> {reason}
           </p>
         )}
         <p className="rationale">{c.rationale}</p>
 
         {c.decision && (
-          <div className="decision" role="note">
-            <p className="decision-title">
+          <div className={styles.decision} role="note">
+            <p className={styles.decisionTitle}>
               <CheckIcon /> {t('report.verifiedByTrainer')}
               <ScorePill score={c.decision.score} level={levelName(c.decision.score)} />
             </p>
             <p className="decision-reason">{reasonLabel(t, c.decision.reason)}</p>
-            {c.decision.comment && <p className="decision-comment">{c.decision.comment}</p>}
+            {c.decision.comment && <p className={styles.decisionComment}>{c.decision.comment}</p>}
             {!failed && c.decision.score !== c.score && (
               <p className="muted small">{t('trainer.candidate.aiScore', { score: c.score })}</p>
             )}
@@ -520,7 +525,7 @@ function CriterionCard({
         )}
 
         {failed ? (
-          <div className="criterion-retry">
+          <div className={styles.criterionRetry}>
             <p>{t('report.failedHint')}</p>
             {onRetry && (
               <button
@@ -536,7 +541,7 @@ function CriterionCard({
             {retryError !== null && retryError !== undefined && <InlineError error={retryError} />}
           </div>
         ) : (
-          <div className="criterion-body">
+          <div className={styles.criterionBody}>
             <CriterionSection title={t('report.evidence')}>
               {c.evidence.length > 0 ? (
                 <ul className="evidence-list">
@@ -589,8 +594,8 @@ function TrainerCheck({ check, decided, total }: { check: ReviewCheck; decided: 
   // « Vérifié » only when the trainer decided every criterion; otherwise say how far the review went.
   const complete = decided === total;
   return (
-    <section className="card trainer-comment" aria-labelledby="trainer-comment-heading">
-      <h2 id="trainer-comment-heading" className="trainer-comment-title">
+    <section className={`card ${styles.trainerComment}`} aria-labelledby="trainer-comment-heading">
+      <h2 id="trainer-comment-heading" className={styles.trainerCommentTitle}>
         {complete && <CheckIcon />}{' '}
         {check.comment
           ? t('trainer.candidate.commentTitle')
@@ -601,7 +606,7 @@ function TrainerCheck({ check, decided, total }: { check: ReviewCheck; decided: 
       <p className="trainer-coverage" data-testid="trainer-coverage">
         {complete ? t('report.allReviewed') : t('report.reviewedCount', { decided, total, count: total })}
       </p>
-      {check.comment && <p className="trainer-comment-text">{check.comment}</p>}
+      {check.comment && <p className={styles.trainerCommentText}>{check.comment}</p>}
       <p className="muted small">
         {t('trainer.candidate.checkedBy', { by: check.by, date: formatDate(check.at, i18n.language) })}
       </p>

@@ -10,6 +10,7 @@ import { useDocumentView, ViewSwitch } from '../document/view-switch';
 import { PageText, rowsByPage } from '../dossiers/page-text';
 import { useDossier, useDossierText } from '../dossiers/queries';
 import { locateQuote } from './locate-quote';
+import styles from './text-panel.module.css';
 
 /**
  * The dossier's extracted text, page by page, opened from an evidence quote: scrolled to the page with the
@@ -91,8 +92,8 @@ export function TextPanel({
   }, [location, view]);
 
   return (
-    <aside className="text-panel" aria-labelledby="text-panel-title">
-      <header className="text-panel-header">
+    <aside className={styles.textPanel} aria-labelledby="text-panel-title">
+      <header className={styles.textPanelHeader}>
         <div>
           <h2 id="text-panel-title" ref={headingRef} tabIndex={-1}>
             {t('textPanel.title', { version })}
@@ -114,7 +115,7 @@ export function TextPanel({
         </button>
       </header>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls on its own, so keyboard users must be able to focus and scroll it (WCAG 2.1.1) */}
-      <div className="text-panel-body" ref={bodyRef} tabIndex={0}>
+      <div className={styles.textPanelBody} ref={bodyRef} tabIndex={0}>
         {text.isPending ? (
           <Loading />
         ) : text.error ? (
