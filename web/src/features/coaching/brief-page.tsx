@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
@@ -105,9 +106,7 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
 
       <div className={styles.briefLayout}>
         <div className="brief-main">
-          <section id="brief-asked" className="section" aria-labelledby="brief-asked-heading">
-            <h2 id="brief-asked-heading">{t('brief.asked')}</h2>
-            <p className="section-intro">{brief.context}</p>
+          <BriefSection id="brief-asked" title={t('brief.asked')} intro={brief.context}>
             <ol className="item-list">
               {brief.asked.map((d) => (
                 <li key={d.id} id={deliverableAnchor(d.id)} className={styles.briefItem}>
@@ -119,11 +118,9 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
                 </li>
               ))}
             </ol>
-          </section>
+          </BriefSection>
 
-          <section id="brief-judged" className="section" aria-labelledby="brief-judged-heading">
-            <h2 id="brief-judged-heading">{t('brief.judged')}</h2>
-            <p className="section-intro">{t('exam.criteriaIntro')}</p>
+          <BriefSection id="brief-judged" title={t('brief.judged')} intro={t('exam.criteriaIntro')}>
             <ol className="item-list">
               {brief.judged.map((c) => (
                 <li key={c.id} id={criterionAnchor(c.id)} className={styles.briefItem}>
@@ -142,57 +139,24 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
                 </li>
               ))}
             </ol>
-          </section>
+          </BriefSection>
 
-          <section id="brief-outline" className="section" aria-labelledby="brief-outline-heading">
-            <h2 id="brief-outline-heading">{t('brief.outline')}</h2>
-            <p className="section-intro">
-              {t('brief.outlineIntro', {
-                count: totalPages,
-                pages: formatNumber(totalPages, i18n.language),
-              })}
-            </p>
+          <BriefSection
+            id="brief-outline"
+            title={t('brief.outline')}
+            intro={t('brief.outlineIntro', {
+              count: totalPages,
+              pages: formatNumber(totalPages, i18n.language),
+            })}
+          >
             <ol className={styles.briefOutline}>
               {brief.outline.map((part, index) => (
-                <li key={part.title} id={partAnchor(index)} className={`card ${styles.briefPart}`}>
-                  <span className={styles.briefPartNumber} aria-hidden="true">
-                    {index + 1}
-                  </span>
-                  <div className="brief-part-body">
-                    <div className={styles.briefPartHeader}>
-                      <h3 className={styles.briefPartTitle}>
-                        <span className="visually-hidden">
-                          {t('brief.partNumber', { number: index + 1 })}{' '}
-                        </span>
-                        {part.title}
-                      </h3>
-                      <span className={styles.briefPartPages}>
-                        {t('brief.pageBudget', {
-                          count: part.pages,
-                          pages: formatNumber(part.pages, i18n.language),
-                        })}
-                      </span>
-                    </div>
-                    {totalPages > 0 && (
-                      <span className={styles.briefPartBar} aria-hidden="true">
-                        <span style={{ width: `${Math.round((part.pages / totalPages) * 100)}%` }} />
-                      </span>
-                    )}
-                    <p>{part.guidance}</p>
-                    <IdLinks
-                      label={t('brief.serves')}
-                      deliverables={part.deliverables}
-                      criteria={part.criteria}
-                    />
-                  </div>
-                </li>
+                <OutlinePartCard key={part.title} part={part} index={index} totalPages={totalPages} />
               ))}
             </ol>
-          </section>
+          </BriefSection>
 
-          <section id="brief-methods" className="section" aria-labelledby="brief-methods-heading">
-            <h2 id="brief-methods-heading">{t('brief.methods')}</h2>
-            <p className="section-intro">{t('brief.methodsIntro')}</p>
+          <BriefSection id="brief-methods" title={t('brief.methods')} intro={t('brief.methodsIntro')}>
             <ul className={styles.briefMethods}>
               {brief.methods.map((m) => (
                 <li key={m.id} id={methodAnchor(m.id)} className={`card ${styles.briefMethod}`}>
@@ -202,10 +166,9 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
                 </li>
               ))}
             </ul>
-          </section>
+          </BriefSection>
 
-          <section id="brief-pitfalls" className="section" aria-labelledby="brief-pitfalls-heading">
-            <h2 id="brief-pitfalls-heading">{t('brief.pitfalls')}</h2>
+          <BriefSection id="brief-pitfalls" title={t('brief.pitfalls')}>
             <ul className={styles.briefPitfalls}>
               {brief.pitfalls.map((p) => (
                 <li key={p}>
@@ -214,26 +177,10 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
                 </li>
               ))}
             </ul>
-          </section>
+          </BriefSection>
         </div>
 
-        <aside className={styles.briefSide} aria-label={t('brief.sideLabel')}>
-          <section className="card" aria-labelledby="brief-modalities-heading">
-            <h2 id="brief-modalities-heading">{t('exam.modalities')}</h2>
-            <ul className="bullet-list">
-              {brief.modalities.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-            <p className={styles.briefSideLink}>
-              <Link to={`/epreuves/${brief.examId}`}>{t('brief.viewExam')}</Link>
-            </p>
-          </section>
-          <section className={`card ${styles.briefIntegrity}`} aria-labelledby="brief-integrity-heading">
-            <h2 id="brief-integrity-heading">{t('brief.integrityTitle')}</h2>
-            <p>{t('brief.integrity')}</p>
-          </section>
-        </aside>
+        <BriefSide brief={brief} />
       </div>
     </article>
   );
@@ -286,5 +233,91 @@ function IdLinks({
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A titled part of the brief, with its anchor for the table of contents. */
+function BriefSection({
+  id,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section id={id} className="section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      {intro && <p className="section-intro">{intro}</p>}
+      {children}
+    </section>
+  );
+}
+
+/** One part of the suggested outline: its number, page budget (as a bar too), guidance and what it serves. */
+function OutlinePartCard({
+  part,
+  index,
+  totalPages,
+}: {
+  part: OutlinePart;
+  index: number;
+  totalPages: number;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li id={partAnchor(index)} className={`card ${styles.briefPart}`}>
+      <span className={styles.briefPartNumber} aria-hidden="true">
+        {index + 1}
+      </span>
+      <div className="brief-part-body">
+        <div className={styles.briefPartHeader}>
+          <h3 className={styles.briefPartTitle}>
+            <span className="visually-hidden">{t('brief.partNumber', { number: index + 1 })} </span>
+            {part.title}
+          </h3>
+          <span className={styles.briefPartPages}>
+            {t('brief.pageBudget', {
+              count: part.pages,
+              pages: formatNumber(part.pages, i18n.language),
+            })}
+          </span>
+        </div>
+        {totalPages > 0 && (
+          <span className={styles.briefPartBar} aria-hidden="true">
+            <span style={{ width: `${Math.round((part.pages / totalPages) * 100)}%` }} />
+          </span>
+        )}
+        <p>{part.guidance}</p>
+        <IdLinks label={t('brief.serves')} deliverables={part.deliverables} criteria={part.criteria} />
+      </div>
+    </li>
+  );
+}
+
+/** The side column: the exam's modalities and the integrity note. */
+function BriefSide({ brief }: { brief: ExamBrief }) {
+  const { t } = useTranslation();
+  return (
+    <aside className={styles.briefSide} aria-label={t('brief.sideLabel')}>
+      <section className="card" aria-labelledby="brief-modalities-heading">
+        <h2 id="brief-modalities-heading">{t('exam.modalities')}</h2>
+        <ul className="bullet-list">
+          {brief.modalities.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+        <p className={styles.briefSideLink}>
+          <Link to={`/epreuves/${brief.examId}`}>{t('brief.viewExam')}</Link>
+        </p>
+      </section>
+      <section className={`card ${styles.briefIntegrity}`} aria-labelledby="brief-integrity-heading">
+        <h2 id="brief-integrity-heading">{t('brief.integrityTitle')}</h2>
+        <p>{t('brief.integrity')}</p>
+      </section>
+    </aside>
   );
 }
