@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { CrossIcon } from '../../components/icons';
 import { ErrorState, Loading } from '../../components/states';
 import { CommentNotes, withCommentMarks } from '../document/comment-notes';
-import documentStyles from '../document/document.module.css';
 import { type PdfMark, PdfView } from '../document/pdf-view';
 import { type PassageComment, usePassageComments } from '../document/queries';
-import { type DocumentView, useDocumentView, ViewSwitch } from '../document/view-switch';
+import { DocumentToolbar, type DocumentView, useDocumentView } from '../document/view-switch';
 import { PageText, rowsByPage } from '../dossiers/page-text';
 import { useDossier, useDossierText } from '../dossiers/queries';
 import { locateQuote } from './locate-quote';
@@ -199,16 +198,13 @@ function PanelHeader({
           {t('textPanel.title', { version })}
         </h2>
         <p className="muted small">{t('textPanel.hint')}</p>
-        <div className={documentStyles.toolbar}>
-          <ViewSwitch value={view} onChange={onView} pageAvailable={isPdf} />
-          <a
-            className={documentStyles.download}
-            href={`/api/dossiers/${dossierId}/versions/${version}/file`}
-            download
-          >
-            {t('document.download')}
-          </a>
-        </div>
+        <DocumentToolbar
+          dossierId={dossierId}
+          version={version}
+          view={view}
+          onView={onView}
+          pageAvailable={isPdf}
+        />
       </div>
       <button type="button" className="icon-button" onClick={onClose} aria-label={t('textPanel.close')}>
         <CrossIcon />
