@@ -2,8 +2,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { E2E_PASSWORD, repoRoot } from './server';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { E2E_PASSWORD, type RunningServer, repoRoot, startServer } from './server';
 
 export const screenshotDir = join(repoRoot, 'web/e2e/screenshots');
 
@@ -82,4 +83,34 @@ export async function signIn(page: Page, base: string, email: string, password =
   await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
   // Signed in once the header shows the user's menu.
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+}
+
+/** What a browser test holds: the real server, Chromium, one page and the errors that page printed. */
+export interface BrowserSession {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * Starts the real server, Chromium and a 1280×900 page before the tests of the calling `describe`
+ * (`beforeAll`) and stops them after (`afterAll`). The fields are set once `beforeAll` has run.
+ * `env` is read then, so it may use what an earlier `beforeAll` started (an in-test SMTP server).
+ */
+export function useBrowserSession(
+  options: { env?: () => Record<string, string>; page?: BrowserContextOptions } = {},
+): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    session.server = await startServer({ env: options.env?.() });
+    session.browser = await launchBrowser();
+    session.page = await session.browser.newPage({ viewport: { width: 1280, height: 900 }, ...options.page });
+    session.errors = collectPageErrors(session.page);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
 }

@@ -1,30 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTablePdf,
   ROWS_ON_PAGE_1,
   TABLE_HEADER,
   TABLE_ROWS,
 } from '../../server/src/features/dossiers/ingest/fixtures/table-pdf';
-import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
-import { apiAs, type RunningServer, startServer } from './server';
+import { screenshot, signIn, useBrowserSession } from './browser';
+import { apiAs } from './server';
 
 const REVIEW_TIMEOUT = 60_000;
 
 describe('a PDF with a table (real server, built app)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
+  const session = useBrowserSession();
   let reviewId: string;
   let dossierId: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    errors = collectPageErrors(page);
-    const call = await apiAs(server.url, 'candidate@demo.prejury.fr');
+    const call = await apiAs(session.server.url, 'candidate@demo.prejury.fr');
     const form = new FormData();
     form.set(
       'file',
@@ -46,19 +38,14 @@ describe('a PDF with a table (real server, built app)', () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('shows the table as a table and opens a quote from a row at the row’s page', async () => {
-    await signIn(page, server.url, 'candidate@demo.prejury.fr');
+    await signIn(session.page, session.server.url, 'candidate@demo.prejury.fr');
     // A row of the table's second page, quoted as graders do: cells without their separators.
     const row = TABLE_ROWS[ROWS_ON_PAGE_1];
     const quote = `${row[0]} ${row[1]}`;
     const params = new URLSearchParams({ page: '2', quote });
-    await page.goto(`${server.url}/revues/${reviewId}?${params}`);
-    const panel = page.getByRole('complementary', { name: /Texte extrait — version 1/ });
+    await session.page.goto(`${session.server.url}/revues/${reviewId}?${params}`);
+    const panel = session.page.getByRole('complementary', { name: /Texte extrait — version 1/ });
     await panel.waitFor();
 
     // One table over two pages: its header row once, as column headings; every row in its own table row.
@@ -74,7 +61,7 @@ describe('a PDF with a table (real server, built app)', () => {
     await marks.first().waitFor();
     expect(await marks.allTextContents()).toEqual([row[0], row[1]]);
     expect(await panel.locator('.notice').count()).toBe(0);
-    await screenshot(page, 'pdf-table-quote');
-    expect(errors).toEqual([]);
+    await screenshot(session.page, 'pdf-table-quote');
+    expect(session.errors).toEqual([]);
   });
 });

@@ -3,10 +3,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import './i18n';
+// The global base first: each feature's CSS Module, imported below through the router, comes after it and
+// wins ties, as its rules did when they sat after the base in one stylesheet.
+import './styles.css';
 import { meKey } from './features/auth/session';
 import { ApiError, isClientError } from './lib/api';
 import { createRouter } from './router';
-import './styles.css';
 
 /** A 401 anywhere means the session ended: forget the user, and RequireAuth sends them to sign in. */
 function onApiError(error: unknown) {

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import styles from './answer-text.module.css';
 
 /** A piece of a coach answer: a paragraph, or a list with the line that introduces it. */
 export type AnswerBlock =
@@ -63,7 +64,7 @@ function inline(text: string): ReactNode {
 export function AnswerText({ text }: { text: string }) {
   const blocks = answerBlocks(text);
   return (
-    <div className="coach-answer-text">
+    <div className={styles.coachAnswerText}>
       {blocks.map((block, i) => {
         // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end while streaming.
         if (block.kind === 'paragraph') return <p key={i}>{inline(block.text)}</p>;
@@ -71,7 +72,7 @@ export function AnswerText({ text }: { text: string }) {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end while streaming.
           <Fragment key={i}>
-            {block.title && <p className="coach-list-title">{inline(block.title)}</p>}
+            {block.title && <p className={styles.coachListTitle}>{inline(block.title)}</p>}
             <List>
               {block.items.map((item, j) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: items only grow at the end while streaming.

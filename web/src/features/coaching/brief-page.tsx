@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
@@ -7,6 +8,7 @@ import { useHashTarget } from '../../components/use-hash-target';
 import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { CompetencyChip } from '../referential/competency-chip';
+import styles from './brief-page.module.css';
 import { criterionAnchor, deliverableAnchor, type ExamBrief, type OutlinePart, useBrief } from './queries';
 
 const partAnchor = (index: number) => `partie-${index + 1}`;
@@ -89,7 +91,7 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
             {t('exam.uploadCta')}
           </Link>
         </div>
-        <p className="muted small brief-download-hint">{t('brief.downloadHint')}</p>
+        <p className={`muted small ${styles.briefDownloadHint}`}>{t('brief.downloadHint')}</p>
       </header>
 
       <nav className="toc" aria-label={t('brief.tocLabel')}>
@@ -102,33 +104,29 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
         </ul>
       </nav>
 
-      <div className="brief-layout">
+      <div className={styles.briefLayout}>
         <div className="brief-main">
-          <section id="brief-asked" className="section" aria-labelledby="brief-asked-heading">
-            <h2 id="brief-asked-heading">{t('brief.asked')}</h2>
-            <p className="section-intro">{brief.context}</p>
+          <BriefSection id="brief-asked" title={t('brief.asked')} intro={brief.context}>
             <ol className="item-list">
               {brief.asked.map((d) => (
-                <li key={d.id} id={deliverableAnchor(d.id)} className="brief-item">
+                <li key={d.id} id={deliverableAnchor(d.id)} className={styles.briefItem}>
                   <span className="item-id">{d.id}</span>
                   <div>
-                    <p className="brief-item-text">{d.text}</p>
+                    <p className={styles.briefItemText}>{d.text}</p>
                     <PartRefs indexes={serving.get(d.id) ?? []} outline={brief.outline} />
                   </div>
                 </li>
               ))}
             </ol>
-          </section>
+          </BriefSection>
 
-          <section id="brief-judged" className="section" aria-labelledby="brief-judged-heading">
-            <h2 id="brief-judged-heading">{t('brief.judged')}</h2>
-            <p className="section-intro">{t('exam.criteriaIntro')}</p>
+          <BriefSection id="brief-judged" title={t('brief.judged')} intro={t('exam.criteriaIntro')}>
             <ol className="item-list">
               {brief.judged.map((c) => (
-                <li key={c.id} id={criterionAnchor(c.id)} className="brief-item">
+                <li key={c.id} id={criterionAnchor(c.id)} className={styles.briefItem}>
                   <span className="item-id">{c.id}</span>
                   <div>
-                    <p className="brief-item-text">{c.text}</p>
+                    <p className={styles.briefItemText}>{c.text}</p>
                     <ul className="chips" aria-label={t('exam.criterionCompetencies')}>
                       {c.competencies.map((k) => (
                         <li key={k.id}>
@@ -141,71 +139,37 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
                 </li>
               ))}
             </ol>
-          </section>
+          </BriefSection>
 
-          <section id="brief-outline" className="section" aria-labelledby="brief-outline-heading">
-            <h2 id="brief-outline-heading">{t('brief.outline')}</h2>
-            <p className="section-intro">
-              {t('brief.outlineIntro', {
-                count: totalPages,
-                pages: formatNumber(totalPages, i18n.language),
-              })}
-            </p>
-            <ol className="brief-outline">
+          <BriefSection
+            id="brief-outline"
+            title={t('brief.outline')}
+            intro={t('brief.outlineIntro', {
+              count: totalPages,
+              pages: formatNumber(totalPages, i18n.language),
+            })}
+          >
+            <ol className={styles.briefOutline}>
               {brief.outline.map((part, index) => (
-                <li key={part.title} id={partAnchor(index)} className="card brief-part">
-                  <span className="brief-part-number" aria-hidden="true">
-                    {index + 1}
-                  </span>
-                  <div className="brief-part-body">
-                    <div className="brief-part-header">
-                      <h3 className="brief-part-title">
-                        <span className="visually-hidden">
-                          {t('brief.partNumber', { number: index + 1 })}{' '}
-                        </span>
-                        {part.title}
-                      </h3>
-                      <span className="brief-part-pages">
-                        {t('brief.pageBudget', {
-                          count: part.pages,
-                          pages: formatNumber(part.pages, i18n.language),
-                        })}
-                      </span>
-                    </div>
-                    {totalPages > 0 && (
-                      <span className="brief-part-bar" aria-hidden="true">
-                        <span style={{ width: `${Math.round((part.pages / totalPages) * 100)}%` }} />
-                      </span>
-                    )}
-                    <p>{part.guidance}</p>
-                    <IdLinks
-                      label={t('brief.serves')}
-                      deliverables={part.deliverables}
-                      criteria={part.criteria}
-                    />
-                  </div>
-                </li>
+                <OutlinePartCard key={part.title} part={part} index={index} totalPages={totalPages} />
               ))}
             </ol>
-          </section>
+          </BriefSection>
 
-          <section id="brief-methods" className="section" aria-labelledby="brief-methods-heading">
-            <h2 id="brief-methods-heading">{t('brief.methods')}</h2>
-            <p className="section-intro">{t('brief.methodsIntro')}</p>
-            <ul className="brief-methods">
+          <BriefSection id="brief-methods" title={t('brief.methods')} intro={t('brief.methodsIntro')}>
+            <ul className={styles.briefMethods}>
               {brief.methods.map((m) => (
-                <li key={m.id} id={methodAnchor(m.id)} className="card brief-method">
-                  <h3 className="brief-method-title">{m.name}</h3>
+                <li key={m.id} id={methodAnchor(m.id)} className={`card ${styles.briefMethod}`}>
+                  <h3 className={styles.briefMethodTitle}>{m.name}</h3>
                   <p>{m.explanation}</p>
                   <IdLinks label={t('brief.serves')} deliverables={m.deliverables} criteria={m.criteria} />
                 </li>
               ))}
             </ul>
-          </section>
+          </BriefSection>
 
-          <section id="brief-pitfalls" className="section" aria-labelledby="brief-pitfalls-heading">
-            <h2 id="brief-pitfalls-heading">{t('brief.pitfalls')}</h2>
-            <ul className="brief-pitfalls">
+          <BriefSection id="brief-pitfalls" title={t('brief.pitfalls')}>
+            <ul className={styles.briefPitfalls}>
               {brief.pitfalls.map((p) => (
                 <li key={p}>
                   <AlertIcon />
@@ -213,26 +177,10 @@ export function BriefView({ brief }: { brief: ExamBrief }) {
                 </li>
               ))}
             </ul>
-          </section>
+          </BriefSection>
         </div>
 
-        <aside className="brief-side" aria-label={t('brief.sideLabel')}>
-          <section className="card" aria-labelledby="brief-modalities-heading">
-            <h2 id="brief-modalities-heading">{t('exam.modalities')}</h2>
-            <ul className="bullet-list">
-              {brief.modalities.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-            <p className="brief-side-link">
-              <Link to={`/epreuves/${brief.examId}`}>{t('brief.viewExam')}</Link>
-            </p>
-          </section>
-          <section className="card brief-integrity" aria-labelledby="brief-integrity-heading">
-            <h2 id="brief-integrity-heading">{t('brief.integrityTitle')}</h2>
-            <p>{t('brief.integrity')}</p>
-          </section>
-        </aside>
+        <BriefSide brief={brief} />
       </div>
     </article>
   );
@@ -243,7 +191,7 @@ function PartRefs({ indexes, outline }: { indexes: number[]; outline: OutlinePar
   const { t } = useTranslation();
   if (indexes.length === 0) return null;
   return (
-    <p className="brief-refs">
+    <p className={styles.briefRefs}>
       <span className="muted">{t('brief.inParts', { count: indexes.length })}</span>{' '}
       {indexes.map((index, i) => (
         <span key={index}>
@@ -273,7 +221,7 @@ function IdLinks({
   ];
   if (ids.length === 0) return null;
   return (
-    <div className="brief-refs">
+    <div className={styles.briefRefs}>
       <span className="muted">{label}</span>
       <ul className="chips" aria-label={label}>
         {ids.map(([id, anchor]) => (
@@ -285,5 +233,91 @@ function IdLinks({
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A titled part of the brief, with its anchor for the table of contents. */
+function BriefSection({
+  id,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section id={id} className="section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      {intro && <p className="section-intro">{intro}</p>}
+      {children}
+    </section>
+  );
+}
+
+/** One part of the suggested outline: its number, page budget (as a bar too), guidance and what it serves. */
+function OutlinePartCard({
+  part,
+  index,
+  totalPages,
+}: {
+  part: OutlinePart;
+  index: number;
+  totalPages: number;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li id={partAnchor(index)} className={`card ${styles.briefPart}`}>
+      <span className={styles.briefPartNumber} aria-hidden="true">
+        {index + 1}
+      </span>
+      <div className="brief-part-body">
+        <div className={styles.briefPartHeader}>
+          <h3 className={styles.briefPartTitle}>
+            <span className="visually-hidden">{t('brief.partNumber', { number: index + 1 })} </span>
+            {part.title}
+          </h3>
+          <span className={styles.briefPartPages}>
+            {t('brief.pageBudget', {
+              count: part.pages,
+              pages: formatNumber(part.pages, i18n.language),
+            })}
+          </span>
+        </div>
+        {totalPages > 0 && (
+          <span className={styles.briefPartBar} aria-hidden="true">
+            <span style={{ width: `${Math.round((part.pages / totalPages) * 100)}%` }} />
+          </span>
+        )}
+        <p>{part.guidance}</p>
+        <IdLinks label={t('brief.serves')} deliverables={part.deliverables} criteria={part.criteria} />
+      </div>
+    </li>
+  );
+}
+
+/** The side column: the exam's modalities and the integrity note. */
+function BriefSide({ brief }: { brief: ExamBrief }) {
+  const { t } = useTranslation();
+  return (
+    <aside className={styles.briefSide} aria-label={t('brief.sideLabel')}>
+      <section className="card" aria-labelledby="brief-modalities-heading">
+        <h2 id="brief-modalities-heading">{t('exam.modalities')}</h2>
+        <ul className="bullet-list">
+          {brief.modalities.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+        <p className={styles.briefSideLink}>
+          <Link to={`/epreuves/${brief.examId}`}>{t('brief.viewExam')}</Link>
+        </p>
+      </section>
+      <section className={`card ${styles.briefIntegrity}`} aria-labelledby="brief-integrity-heading">
+        <h2 id="brief-integrity-heading">{t('brief.integrityTitle')}</h2>
+        <p>{t('brief.integrity')}</p>
+      </section>
+    </aside>
   );
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import styles from './citations.module.css';
+import coachingStyles from './coaching.module.css';
 import { briefPath, type CoachCitation, criterionAnchor } from './queries';
 
 /** Search string that opens the extracted-text panel at a page, with the quote highlighted when there is one. */
@@ -23,11 +25,14 @@ export function CitationList({
   const { t } = useTranslation();
   if (citations.length === 0) return null;
   return (
-    <div className="coach-citations">
-      <p className="coach-citations-title">{t('coach.citationsTitle')}</p>
+    <div className={styles.coachCitations}>
+      <p className={styles.coachCitationsTitle}>{t('coach.citationsTitle')}</p>
       <ul>
         {citations.map((c) => (
-          <li key={`${c.page ?? ''}-${c.criterionId ?? ''}-${c.quote ?? ''}`} className="coach-citation">
+          <li
+            key={`${c.page ?? ''}-${c.criterionId ?? ''}-${c.quote ?? ''}`}
+            className={styles.coachCitation}
+          >
             {c.criterionId && (
               <CriterionRef
                 id={c.criterionId}
@@ -72,7 +77,7 @@ export function CriterionRef({
   const { t } = useTranslation();
   const label = text ? t('coach.criterionAria', { id, text }) : t('coach.criterionShortAria', { id });
   return (
-    <span className="coach-criterion">
+    <span className={styles.coachCriterion}>
       {examId ? (
         <Link className="chip" to={briefPath(examId, criterionAnchor(id))} aria-label={label} title={text}>
           {id}
@@ -80,7 +85,7 @@ export function CriterionRef({
       ) : (
         <span className="chip">{id}</span>
       )}
-      {showText && text && <span className="coach-criterion-text">{text}</span>}
+      {showText && text && <span className={coachingStyles.coachCriterionText}>{text}</span>}
     </span>
   );
 }

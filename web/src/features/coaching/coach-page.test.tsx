@@ -61,7 +61,7 @@ function thread() {
 
 /** The thread's messages (not the lists inside them). */
 function messages() {
-  return [...thread().querySelectorAll<HTMLElement>('.coach-thread > li')];
+  return [...thread().querySelectorAll<HTMLElement>('li[data-message]')];
 }
 
 describe('CoachPage', () => {

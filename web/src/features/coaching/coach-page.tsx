@@ -20,6 +20,8 @@ import { useExam } from '../referential/queries';
 import { TextPanel } from '../reviews/text-panel';
 import { AnswerText } from './answer-text';
 import { CitationList, CriterionRef } from './citations';
+import styles from './coach-page.module.css';
+import coachingStyles from './coaching.module.css';
 import { briefPath, type CoachMessage, useConversation } from './queries';
 import { STREAM_INCOMPLETE } from './stream';
 import { type PendingExchange, useCoachChat } from './use-coach-chat';
@@ -122,7 +124,7 @@ export function CoachPage() {
 function CoachPolicy({ policy }: { policy: { fr: string; en: string } }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="notice coach-policy" role="note">
+    <div className={`notice ${styles.coachPolicy}`} role="note">
       <strong>{t('coach.policyTitle')}</strong>
       <span>{i18n.language === 'en' ? policy.en : policy.fr}</span>
     </div>
@@ -149,7 +151,7 @@ function CoachWorkspace({
     inputRef.current?.focus();
   }, []);
   return (
-    <div className="coach-layout">
+    <div className={styles.coachLayout}>
       <CoachThread
         dossierId={dossierId}
         version={version}
@@ -221,12 +223,12 @@ function CoachThread({
   ];
 
   return (
-    <section className="card coach-main" aria-labelledby="coach-thread-heading">
+    <section className={`card ${styles.coachMain}`} aria-labelledby="coach-thread-heading">
       <h2 id="coach-thread-heading">{t('coach.threadTitle')}</h2>
       {messages.length === 0 && !pending ? (
         <EmptyState title={t('coach.emptyTitle')}>
           <p>{t('coach.emptyHint')}</p>
-          <ul className="coach-suggestions" aria-label={t('coach.suggestionsLabel')}>
+          <ul className={styles.coachSuggestions} aria-label={t('coach.suggestionsLabel')}>
             {suggestions.map((s) => (
               <li key={s}>
                 <button
@@ -241,18 +243,18 @@ function CoachThread({
           </ul>
         </EmptyState>
       ) : (
-        <ol className="coach-thread">
+        <ol className={styles.coachThread}>
           {messages.map((m) => (
-            <li key={m.id}>
+            <li key={m.id} data-message={m.role}>
               <MessageView message={m} examId={exam?.id} criterionTexts={criterionTexts} />
             </li>
           ))}
           {pending && (
             <>
-              <li ref={pendingRef}>
+              <li ref={pendingRef} data-message="user">
                 <QuestionBubble text={pending.question} />
               </li>
-              <li>
+              <li data-message="assistant">
                 <StreamingAnswer pending={pending} />
               </li>
             </>
@@ -264,11 +266,11 @@ function CoachThread({
         {status === 'streaming' ? t('coach.thinking') : status === 'answered' ? t('coach.answered') : ''}
       </p>
 
-      <form className="coach-form" onSubmit={(event) => void submit(event)}>
+      <form className={styles.coachForm} onSubmit={(event) => void submit(event)}>
         <label htmlFor="coach-question">{t('coach.questionLabel')}</label>
         <textarea
           id="coach-question"
-          className="coach-input"
+          className={styles.coachInput}
           ref={inputRef}
           rows={3}
           maxLength={MAX_QUESTION_LENGTH}
@@ -278,7 +280,7 @@ function CoachThread({
           aria-describedby="coach-question-hint"
           placeholder={t('coach.questionPlaceholder')}
         />
-        <div className="coach-form-footer">
+        <div className={styles.coachFormFooter}>
           <p id="coach-question-hint" className="muted small">
             {t('coach.questionHint', { version })}
             {draft.length >= COUNT_FROM && (
@@ -310,12 +312,12 @@ function CoachError({ error }: { error: unknown }) {
 function QuestionBubble({ text, createdAt }: { text: string; createdAt?: string }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="coach-message coach-message-user">
-      <p className="coach-message-header">
-        <span className="coach-author">{t('coach.you')}</span>
+    <div className={`${styles.coachMessage} ${styles.coachMessageUser}`}>
+      <p className={styles.coachMessageHeader}>
+        <span className={styles.coachAuthor}>{t('coach.you')}</span>
         {createdAt && <time dateTime={createdAt}>{formatDate(createdAt, i18n.language)}</time>}
       </p>
-      <p className="coach-question">{text}</p>
+      <p className={styles.coachQuestion}>{text}</p>
     </div>
   );
 }
@@ -332,12 +334,12 @@ function MessageView({
   const { t, i18n } = useTranslation();
   if (m.role === 'user') return <QuestionBubble text={m.content} createdAt={m.createdAt} />;
   return (
-    <div className="coach-message coach-message-assistant">
-      <p className="coach-message-header">
-        <span className="coach-author">{t('coach.coach')}</span>
+    <div className={`${styles.coachMessage} ${styles.coachMessageAssistant}`}>
+      <p className={styles.coachMessageHeader}>
+        <span className={styles.coachAuthor}>{t('coach.coach')}</span>
         <time dateTime={m.createdAt}>{formatDate(m.createdAt, i18n.language)}</time>
         {m.mode && <span className="tag">{t(`coach.mode.${m.mode}`)}</span>}
-        {m.refused && <span className="tag tag-warning">{t('coach.refused')}</span>}
+        {m.refused && <span className={`tag ${styles.tagWarning}`}>{t('coach.refused')}</span>}
       </p>
       <AnswerText text={m.content} />
       <CitationList citations={m.citations} examId={examId} criterionTexts={criterionTexts} />
@@ -348,12 +350,12 @@ function MessageView({
 function StreamingAnswer({ pending }: { pending: PendingExchange }) {
   const { t } = useTranslation();
   return (
-    <div className="coach-message coach-message-assistant is-streaming" aria-busy="true">
-      <p className="coach-message-header">
-        <span className="coach-author">{t('coach.coach')}</span>
+    <div className={`${styles.coachMessage} ${styles.coachMessageAssistant} is-streaming`} aria-busy="true">
+      <p className={styles.coachMessageHeader}>
+        <span className={styles.coachAuthor}>{t('coach.coach')}</span>
       </p>
       {pending.answer === '' ? (
-        <p className="coach-waiting">
+        <p className={styles.coachWaiting}>
           <span className="spinner" aria-hidden="true" />
           {t('coach.reading')}
         </p>
@@ -368,11 +370,11 @@ function StreamingAnswer({ pending }: { pending: PendingExchange }) {
 function CriteriaAside({ exam, onFill }: { exam: Exam; onFill: (text: string) => void }) {
   const { t } = useTranslation();
   return (
-    <aside className="coach-side" aria-labelledby="coach-criteria-heading">
+    <aside className={styles.coachSide} aria-labelledby="coach-criteria-heading">
       <section className="card">
         <h2 id="coach-criteria-heading">{t('coach.criteriaTitle')}</h2>
         <p className="muted small">{t('coach.criteriaHint')}</p>
-        <ul className="coach-criteria">
+        <ul className={coachingStyles.coachCriteria}>
           {exam.criteria.map((c) => (
             <li key={c.id}>
               <CriterionRef id={c.id} examId={exam.id} text={c.text} />

@@ -95,7 +95,7 @@ export function OralPrepView({ oral, exam }: { oral: OralPrep; exam: Exam | unde
       </header>
 
       {oral.notes.length > 0 && (
-        <div className="notice oral-notes" role="note">
+        <div className={`notice ${styles.oralNotes}`} role="note">
           <ul>
             {oral.notes.map((note) => (
               <li key={note}>{note}</li>
@@ -104,15 +104,15 @@ export function OralPrepView({ oral, exam }: { oral: OralPrep; exam: Exam | unde
         </div>
       )}
 
-      <div className="oral-layout">
-        <section className="card oral-practice" aria-labelledby="oral-practice-heading">
+      <div className={styles.oralLayout}>
+        <section className={`card ${styles.oralPractice}`} aria-labelledby="oral-practice-heading">
           <h2 id="oral-practice-heading">{t('oral.practiceTitle')}</h2>
           <p className="muted">{duration}</p>
           <PracticeTimerView minutes={practice.minutes} split={practice.suggestedSplit} />
         </section>
 
-        <section className="oral-questions" aria-labelledby="oral-questions-heading">
-          <div className="oral-questions-header">
+        <section className={styles.oralQuestions} aria-labelledby="oral-questions-heading">
+          <div className={styles.oralQuestionsHeader}>
             <h2 id="oral-questions-heading">{t('oral.questionsTitle')}</h2>
             <button
               type="button"
@@ -125,11 +125,13 @@ export function OralPrepView({ oral, exam }: { oral: OralPrep; exam: Exam | unde
           <p className="section-intro">
             {t('oral.questionsIntro')} {t('oral.answersHiddenHint')}
           </p>
-          <ol className="oral-question-list">
+          <ol className={styles.oralQuestionList}>
             {oral.questions.map((q, i) => (
               <li key={`${q.criterionId}-${q.question}`} className="card oral-question">
-                <div className="oral-question-meta">
-                  <span className="oral-question-number">{t('oral.questionNumber', { number: i + 1 })}</span>
+                <div className={styles.oralQuestionMeta}>
+                  <span className={styles.oralQuestionNumber}>
+                    {t('oral.questionNumber', { number: i + 1 })}
+                  </span>
                   <CriterionRef
                     id={q.criterionId}
                     examId={oral.examId}
@@ -142,7 +144,7 @@ export function OralPrepView({ oral, exam }: { oral: OralPrep; exam: Exam | unde
                     <span className="tag">{t('oral.notGraded')}</span>
                   )}
                 </div>
-                <h3 className="oral-question-title">{q.question}</h3>
+                <h3 className={styles.oralQuestionTitle}>{q.question}</h3>
                 <button
                   type="button"
                   className={`button button-secondary button-small ${styles.reveal}`}
@@ -154,7 +156,7 @@ export function OralPrepView({ oral, exam }: { oral: OralPrep; exam: Exam | unde
                   <span className="visually-hidden">{t('oral.answerOf', { number: i + 1 })}</span>
                 </button>
                 {/* Rendered hidden rather than left out, so the button's aria-controls always names it. */}
-                <div className="oral-strong" id={`oral-answer-${i}`} hidden={!shown.has(i)}>
+                <div className={styles.oralStrong} id={`oral-answer-${i}`} hidden={!shown.has(i)}>
                   <h4>{t('oral.strongAnswer')}</h4>
                   <ul className="bullet-list bullet-list-do">
                     {q.strongAnswer.map((point) => (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import styles from './practice-timer.module.css';
 
 const MINUTE = 60_000;
 /** The clock redraws four times a second; time itself comes from `Date.now()`, so ticks may be late. */
@@ -163,11 +164,11 @@ export function PracticeTimerView({ minutes, split }: { minutes: number; split: 
   const percent = Math.round((timer.elapsed / totalMs) * 100);
   return (
     <div className="oral-timer">
-      <p className={`oral-clock${timer.finished ? ' is-finished' : ''}`} role="timer">
+      <p className={`${styles.oralClock}${timer.finished ? ` ${styles.isFinished}` : ''}`} role="timer">
         <span className="visually-hidden">{t('oral.timer.remainingLabel')} </span>
         {formatClock(timer.remaining)}
       </p>
-      <p className="oral-timer-state muted small">
+      <p className={`${styles.oralTimerState} muted small`}>
         {timer.finished
           ? t('oral.timer.timeUp')
           : timer.running
@@ -176,10 +177,10 @@ export function PracticeTimerView({ minutes, split }: { minutes: number; split: 
               ? t('oral.timer.pausedShort')
               : t('oral.timer.ready')}
       </p>
-      <span className="oral-timer-bar" aria-hidden="true">
+      <span className={styles.oralTimerBar} aria-hidden="true">
         <span style={{ width: `${percent}%` }} />
       </span>
-      <div className="oral-timer-controls">
+      <div className={styles.oralTimerControls}>
         {timer.running ? (
           <button type="button" className="button button-primary" onClick={pause}>
             {t('oral.timer.pause')}
@@ -207,15 +208,17 @@ export function PracticeTimerView({ minutes, split }: { minutes: number; split: 
       </p>
       {split.length > 0 && (
         <>
-          <h3 className="oral-split-title">{t('oral.splitTitle')}</h3>
-          <ol className="oral-split">
+          <h3 className={styles.oralSplitTitle}>{t('oral.splitTitle')}</h3>
+          <ol className={styles.oralSplit}>
             {split.map((p, i) => (
               <li
                 key={p.part}
                 className={i === current ? 'is-current' : undefined}
                 aria-current={i === current ? 'step' : undefined}
               >
-                <span className="oral-split-minutes">{t('oral.minutesShort', { count: p.minutes })}</span>
+                <span className={styles.oralSplitMinutes}>
+                  {t('oral.minutesShort', { count: p.minutes })}
+                </span>
                 <span>{p.part}</span>
               </li>
             ))}

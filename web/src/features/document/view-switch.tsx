@@ -60,3 +60,31 @@ export function ViewSwitch({
     </fieldset>
   );
 }
+
+/**
+ * The reader's toolbar above a dossier version: the view switch and the original file to download. The
+ * candidate's text panel and the trainer's review both show it, so its look lives here with the switch.
+ */
+export function DocumentToolbar({
+  dossierId,
+  version,
+  view,
+  onView,
+  pageAvailable,
+}: {
+  dossierId: string;
+  version: number;
+  view: DocumentView;
+  onView: (view: DocumentView) => void;
+  pageAvailable: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={styles.toolbar}>
+      <ViewSwitch value={view} onChange={onView} pageAvailable={pageAvailable} />
+      <a className={styles.download} href={`/api/dossiers/${dossierId}/versions/${version}/file`} download>
+        {t('document.download')}
+      </a>
+    </div>
+  );
+}

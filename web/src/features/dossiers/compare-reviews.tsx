@@ -6,6 +6,7 @@ import type { DossierReview } from '../../lib/api';
 import { formatScore, formatShortDate } from '../../lib/format';
 import { fetchReview, reviewKeys } from '../reviews/queries';
 import { compareReports } from './compare';
+import styles from './compare-reviews.module.css';
 import { ScrollTable } from './scroll-table';
 
 /** Pick two finished reviews; see, criterion by criterion, what improved and what regressed. */
@@ -34,7 +35,7 @@ export function CompareReviews({ reviews }: { reviews: DossierReview[] }) {
 
   return (
     <div className="compare">
-      <div className="compare-pickers">
+      <div className={styles.comparePickers}>
         <div className="field">
           <label htmlFor={idA}>{t('dossier.compareA')}</label>
           <select id={idA} value={a} onChange={(e) => setA(e.target.value)}>
@@ -70,7 +71,7 @@ export function CompareReviews({ reviews }: { reviews: DossierReview[] }) {
         />
       ) : comparison ? (
         <ScrollTable label={t('dossier.compareTableLabel')}>
-          <table className="compare-table">
+          <table className={styles.compareTable}>
             <caption className="visually-hidden">{t('dossier.compareTitle')}</caption>
             <thead>
               <tr>
@@ -97,19 +98,19 @@ export function CompareReviews({ reviews }: { reviews: DossierReview[] }) {
                         ? 'regressed'
                         : 'same';
                 return (
-                  <tr key={row.id} className={`trend-${trend}`}>
+                  <tr key={row.id} data-trend={trend}>
                     <th scope="row">
                       <span className="item-id">{row.id}</span>{' '}
-                      <span className="compare-text">{row.text}</span>
+                      <span className={styles.compareText}>{row.text}</span>
                     </th>
                     <td className="num">{row.a ?? '—'}</td>
                     <td className="num">{row.b ?? '—'}</td>
                     <td className="num">
-                      <span className="trend">
+                      <span className={styles.trend}>
                         {row.delta === null
                           ? '—'
                           : `${row.delta > 0 ? '+' : row.delta < 0 ? '−' : '±'}${Math.abs(row.delta)}`}
-                        <span className="trend-label">{t(`dossier.trend.${trend}`)}</span>
+                        <span className={styles.trendLabel}>{t(`dossier.trend.${trend}`)}</span>
                       </span>
                     </td>
                   </tr>

@@ -11,6 +11,8 @@ import { api, type Dossier, type DossierReview, type DossierVersion } from '../.
 import { formatBytes, formatDate, formatLanguage, formatNumber, formatScore } from '../../lib/format';
 import { useExam } from '../referential/queries';
 import { CompareReviews } from './compare-reviews';
+import styles from './dossier-page.module.css';
+import dossiersStyles from './dossiers.module.css';
 import { ProgressChart, scorePoints } from './progress-chart';
 import { useDeleteDossier, useDossier, useDossierReviews, useRequestReview } from './queries';
 import { useUploadAndReview } from './use-upload';
@@ -143,7 +145,7 @@ function DossierView({
 
       <section className="section" aria-labelledby="versions-heading">
         <h2 id="versions-heading">{t('dossier.versionsTitle')}</h2>
-        <ol className="version-list">
+        <ol className={styles.versionList}>
           {versions.map((v) => (
             <li key={v.version}>
               <VersionCard
@@ -190,7 +192,7 @@ function VersionCard({
   const review = reviews[reviews.length - 1];
   return (
     <article className="card version-card" aria-labelledby={`version-${v.version}`}>
-      <header className="version-header">
+      <header className={styles.versionHeader}>
         <div>
           <h3 id={`version-${v.version}`}>
             {t('dossier.versionTitle', { version: v.version })}
@@ -201,12 +203,14 @@ function VersionCard({
             {t('dossier.uploaded', { date: formatDate(v.createdAt, i18n.language) })}
           </p>
         </div>
-        <div className="version-review">
+        <div className={styles.versionReview}>
           {review ? (
             <>
               <StatusBadge status={review.status} />
               {review.overall && (
-                <span className="version-score">{formatScore(review.overall.score, i18n.language)}/4</span>
+                <span className={dossiersStyles.versionScore}>
+                  {formatScore(review.overall.score, i18n.language)}/4
+                </span>
               )}
               <Link className="button button-secondary button-small" to={`/revues/${review.id}`}>
                 {review.status === 'done' ? t('dossier.viewReport') : t('dossier.viewProgress')}
@@ -236,38 +240,38 @@ function VersionCard({
         </div>
       </header>
       {request.error && <InlineError error={request.error} />}
-      <p className="version-coach">
+      <p className={styles.versionCoach}>
         <Link to={`/dossiers/${dossierId}/versions/${v.version}/coach`}>
           {/* The visible words lead the name (WCAG 2.5.3); the version number follows, hidden. */}
           {t('dossier.askCoachAbout')}{' '}
           <span className="visually-hidden">{t('dossier.askCoachAboutAria', { version: v.version })}</span>
         </Link>
       </p>
-      <dl className="stats">
-        <div className="stat">
+      <dl className={styles.stats}>
+        <div className={styles.stat}>
           <dt>{t('dossier.pages')}</dt>
           <dd>
             {formatNumber(v.pages, i18n.language)}
             {v.pagesEstimated && <span className="muted small"> {t('dossier.estimated')}</span>}
           </dd>
         </div>
-        <div className="stat">
+        <div className={styles.stat}>
           <dt>{t('dossier.pagesExcludingAnnexes')}</dt>
           <dd>{formatNumber(v.pagesExcludingAnnexes, i18n.language)}</dd>
         </div>
-        <div className="stat">
+        <div className={styles.stat}>
           <dt>{t('dossier.words')}</dt>
           <dd>{formatNumber(v.words, i18n.language)}</dd>
         </div>
-        <div className="stat">
+        <div className={styles.stat}>
           <dt>{t('dossier.language')}</dt>
           <dd>{v.language ? formatLanguage(v.language, i18n.language) : t('dossier.languageUnknown')}</dd>
         </div>
       </dl>
 
       {(v.warnings.length > 0 || v.hidden.length > 0) && (
-        <div className="warnings" role="note">
-          <p className="warnings-title">
+        <div className={styles.warnings} role="note">
+          <p className={styles.warningsTitle}>
             <AlertIcon /> {t('dossier.warningsTitle', { count: v.warnings.length + v.hidden.length })}
           </p>
           <ul>
@@ -290,9 +294,9 @@ function VersionCard({
       )}
 
       {v.sections.length > 0 && (
-        <details className="sections">
+        <details className={styles.sections}>
           <summary>{t('dossier.sectionsTitle', { count: v.sections.length })}</summary>
-          <ol className="section-outline">
+          <ol className={styles.sectionOutline}>
             {v.sections.map((s) => (
               <li
                 key={`${s.page}-${s.level}-${s.title}`}
@@ -335,13 +339,13 @@ function DeleteDossier({ dossier }: { dossier: Dossier }) {
           </button>
         </>
       ) : (
-        <div role="alertdialog" aria-labelledby="delete-confirm" className="confirm">
+        <div role="alertdialog" aria-labelledby="delete-confirm" className={styles.confirm}>
           <p id="delete-confirm">
             <strong>
               {t('dossier.deleteConfirm', { title: dossier.title, count: dossier.versions.length })}
             </strong>
           </p>
-          <div className="confirm-actions">
+          <div className={styles.confirmActions}>
             <button
               ref={confirmRef}
               type="button"

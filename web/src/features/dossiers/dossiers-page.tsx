@@ -7,6 +7,8 @@ import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { formatDate, formatScore } from '../../lib/format';
 import { useMe } from '../auth/session';
 import { useExams } from '../referential/queries';
+import dossiersStyles from './dossiers.module.css';
+import styles from './dossiers-page.module.css';
 import { useDossierReviews, useDossiers } from './queries';
 import { StaffDossiers } from './staff-dossiers';
 
@@ -59,12 +61,12 @@ function CandidateDossiers() {
           <p>{t('dossiers.emptyBody')}</p>
         </EmptyState>
       ) : (
-        <ul className="dossier-list">
+        <ul className={styles.dossierList}>
           {sorted.map((d) => (
             <li key={d.id}>
               <Link to={`/dossiers/${d.id}`} className="card card-link dossier-card">
                 <span className="eyebrow">{examName(d.examId)}</span>
-                <span className="dossier-card-title">{d.title}</span>
+                <span className={styles.dossierCardTitle}>{d.title}</span>
                 <span className="muted small">
                   {t('dossiers.versions', { count: d.versions })} ·{' '}
                   {t('dossiers.created', { date: formatDate(d.createdAt, i18n.language) })}
@@ -86,13 +88,14 @@ function LatestScore({ dossierId }: { dossierId: string }) {
   if (!reviews.data) return null;
   const latest = reviews.data[reviews.data.length - 1];
   const done = [...reviews.data].reverse().find((r) => r.status === 'done' && r.overall);
-  if (!latest) return <span className="dossier-card-score muted small">{t('dossiers.noReview')}</span>;
+  if (!latest)
+    return <span className={`${styles.dossierCardScore} muted small`}>{t('dossiers.noReview')}</span>;
   return (
-    <span className="dossier-card-score">
+    <span className={styles.dossierCardScore}>
       {done?.overall ? (
         <>
           <ReadinessBadge ready={done.overall.ready} />
-          <span className="version-score">
+          <span className={dossiersStyles.versionScore}>
             {t('report.scoreOutOf', { score: formatScore(done.overall.score, i18n.language) })}
           </span>
           <span className="muted small">{t('dossier.versionShort', { version: done.version })}</span>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import styles from './page-text.module.css';
 
 /** A highlighted range of a page's text, with the attributes of its `<mark>`. */
 export interface PageMark {
@@ -80,7 +81,7 @@ function marked(text: string, start: number, end: number, marks: PageMark[]): Re
 export function PageText({ text, rows, marks = [] }: { text: string; rows: PageRow[]; marks?: PageMark[] }) {
   const sortedMarks = [...marks].sort((a, b) => a.range[0] - b.range[0]);
   return (
-    <div className="page-text">
+    <div className={styles.pageText}>
       {segmentsOf(text.length, rows).map((s) => {
         if (s.kind === 'text') {
           // The line break that ends a table is the table's, not the text's.
@@ -92,13 +93,13 @@ export function PageText({ text, rows, marks = [] }: { text: string; rows: PageR
         const body = head ? rest : s.rows;
         return (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls on its own, so keyboard users must be able to focus and scroll it (WCAG 2.1.1)
-          <div className="page-table-wrap" key={`r${first.start}`} tabIndex={0}>
-            <table className="page-table">
+          <div className={styles.pageTableWrap} key={`r${first.start}`} tabIndex={0}>
+            <table className={styles.pageTable}>
               {head && (
                 <thead>
                   <tr>
                     {cellRanges(text, head.start, head.end).map(([a, b]) => (
-                      <th key={a} scope="col" className="page-table-cell page-table-head">
+                      <th key={a} scope="col" className={`${styles.pageTableCell} ${styles.pageTableHead}`}>
                         {marked(text, a, b, sortedMarks)}
                       </th>
                     ))}
@@ -109,7 +110,7 @@ export function PageText({ text, rows, marks = [] }: { text: string; rows: PageR
                 {body.map((row) => (
                   <tr key={row.start}>
                     {cellRanges(text, row.start, row.end).map(([a, b]) => (
-                      <td key={a} className="page-table-cell">
+                      <td key={a} className={styles.pageTableCell}>
                         {marked(text, a, b, sortedMarks)}
                       </td>
                     ))}

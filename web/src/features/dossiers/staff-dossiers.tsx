@@ -12,17 +12,40 @@ import styles from './staff-dossiers.module.css';
 const STATES = ['none', 'pending', 'done', 'failed'] as const;
 const PAGE_SIZE = 25;
 
+interface Filters {
+  examId: string;
+  cohortId: string;
+  status: string;
+  q: string;
+  page: number;
+}
+
+function fetchDossiers(filters: Filters) {
+  return unwrap(
+    api.overview.dossiers.$get({
+      query: {
+        ...(filters.examId ? { examId: filters.examId } : {}),
+        ...(filters.cohortId ? { cohortId: filters.cohortId } : {}),
+        ...(filters.status ? { status: filters.status as (typeof STATES)[number] } : {}),
+        ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
+        page: String(filters.page),
+        pageSize: String(PAGE_SIZE),
+      },
+    }),
+  );
+}
+
 /**
  * The dossiers page of the exam team, admins and trainers: every candidate's dossier they may see, with
  * the candidate, their cohort, the exam, the versions and the latest review; filters and pages live in the
  * address (shareable) and are applied by the server.
  */
 export function StaffDossiers() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useDocumentTitle(t('staffDossiers.title'));
   const [params, setParams] = useSearchParams();
   const exams = useExams();
-  const filters = {
+  const filters: Filters = {
     examId: params.get('epreuve') ?? '',
     cohortId: params.get('promotion') ?? '',
     status: params.get('etat') ?? '',
@@ -31,19 +54,7 @@ export function StaffDossiers() {
   };
   const list = useQuery({
     queryKey: ['overview', 'dossiers', filters],
-    queryFn: () =>
-      unwrap(
-        api.overview.dossiers.$get({
-          query: {
-            ...(filters.examId ? { examId: filters.examId } : {}),
-            ...(filters.cohortId ? { cohortId: filters.cohortId } : {}),
-            ...(filters.status ? { status: filters.status as (typeof STATES)[number] } : {}),
-            ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
-            page: String(filters.page),
-            pageSize: String(PAGE_SIZE),
-          },
-        }),
-      ),
+    queryFn: () => fetchDossiers(filters),
     placeholderData: keepPreviousData,
   });
   const set = (key: string, value: string) => {
@@ -66,51 +77,7 @@ export function StaffDossiers() {
         <h1>{t('staffDossiers.title')}</h1>
         <p className="lead">{t('staffDossiers.lead')}</p>
       </header>
-      <search className="filters" aria-label={t('staffDossiers.filters')}>
-        <div className="filter-field">
-          <label htmlFor="sd-exam">{t('staffDossiers.exam')}</label>
-          <select id="sd-exam" value={filters.examId} onChange={(e) => set('epreuve', e.target.value)}>
-            <option value="">{t('staffDossiers.all')}</option>
-            {exams.data?.map((e) => (
-              <option key={e.id} value={e.id}>
-                {examName(e.id)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-field">
-          <label htmlFor="sd-cohort">{t('staffDossiers.cohort')}</label>
-          <select id="sd-cohort" value={filters.cohortId} onChange={(e) => set('promotion', e.target.value)}>
-            <option value="">{t('staffDossiers.allCohorts')}</option>
-            {data?.cohorts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-field">
-          <label htmlFor="sd-state">{t('staffDossiers.state')}</label>
-          <select id="sd-state" value={filters.status} onChange={(e) => set('etat', e.target.value)}>
-            <option value="">{t('staffDossiers.all')}</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`staffDossiers.states.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={`filter-field ${styles.search}`}>
-          <label htmlFor="sd-q">{t('staffDossiers.search')}</label>
-          <input
-            id="sd-q"
-            type="search"
-            value={filters.q}
-            maxLength={100}
-            onChange={(e) => set('candidat', e.target.value)}
-          />
-        </div>
-      </search>
+      <DossierFilters filters={filters} cohorts={data?.cohorts ?? []} examName={examName} onChange={set} />
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
@@ -139,48 +106,7 @@ export function StaffDossiers() {
                 </thead>
                 <tbody>
                   {data.items.map((d) => (
-                    <tr key={d.dossierId}>
-                      <td>
-                        <span className={styles.candidate}>
-                          <Link to={`/dossiers/${d.dossierId}`}>{d.candidate.name}</Link>
-                          <span className={`muted small ${styles.email}`}>{d.candidate.email}</span>
-                        </span>
-                      </td>
-                      <td>{d.cohort?.name ?? '—'}</td>
-                      <td>{examName(d.examId)}</td>
-                      <td>
-                        {t('dossiers.versions', { count: d.versions })}
-                        <br />
-                        <span className="muted small">
-                          {t('staffDossiers.updated', { date: formatDate(d.updatedAt, i18n.language) })}
-                        </span>
-                      </td>
-                      <td>
-                        {d.latestReview ? (
-                          <span className={styles.review}>
-                            {d.latestReview.status === 'done' &&
-                            d.latestReview.score !== null &&
-                            d.latestReview.ready ? (
-                              <>
-                                <Link to={`/revues/${d.latestReview.id}`}>
-                                  {t('report.scoreOutOf', {
-                                    score: formatScore(d.latestReview.score, i18n.language),
-                                  })}
-                                </Link>
-                                <ReadinessBadge ready={d.latestReview.ready} />
-                              </>
-                            ) : (
-                              <StatusBadge status={d.latestReview.status} />
-                            )}
-                            <span className="muted small">
-                              {t('dossier.versionShort', { version: d.latestReview.version })}
-                            </span>
-                          </span>
-                        ) : (
-                          <span className="muted">{t('dossiers.noReview')}</span>
-                        )}
-                      </td>
-                    </tr>
+                    <DossierRow key={d.dossierId} dossier={d} examName={examName} />
                   ))}
                 </tbody>
               </table>
@@ -210,5 +136,140 @@ export function StaffDossiers() {
         )
       )}
     </div>
+  );
+}
+
+type DossierItem = Awaited<ReturnType<typeof fetchDossiers>>['items'][number];
+
+/** The filters, kept in the address by the page: exam, cohort, review state and the candidate's name. */
+function DossierFilters({
+  filters,
+  cohorts,
+  examName,
+  onChange,
+}: {
+  filters: Filters;
+  cohorts: { id: string; name: string }[];
+  examName: (id: string) => string;
+  onChange: (key: string, value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const exams = useExams();
+  return (
+    <search className="filters" aria-label={t('staffDossiers.filters')}>
+      <FilterSelect
+        id="sd-exam"
+        label={t('staffDossiers.exam')}
+        value={filters.examId}
+        onChange={(v) => onChange('epreuve', v)}
+        all={t('staffDossiers.all')}
+        options={exams.data?.map((e) => [e.id, examName(e.id)] as const) ?? []}
+      />
+      <FilterSelect
+        id="sd-cohort"
+        label={t('staffDossiers.cohort')}
+        value={filters.cohortId}
+        onChange={(v) => onChange('promotion', v)}
+        all={t('staffDossiers.allCohorts')}
+        options={cohorts.map((c) => [c.id, c.name] as const)}
+      />
+      <FilterSelect
+        id="sd-state"
+        label={t('staffDossiers.state')}
+        value={filters.status}
+        onChange={(v) => onChange('etat', v)}
+        all={t('staffDossiers.all')}
+        options={STATES.map((s) => [s, t(`staffDossiers.states.${s}`)] as const)}
+      />
+      <div className={`filter-field ${styles.search}`}>
+        <label htmlFor="sd-q">{t('staffDossiers.search')}</label>
+        <input
+          id="sd-q"
+          type="search"
+          value={filters.q}
+          maxLength={100}
+          onChange={(e) => onChange('candidat', e.target.value)}
+        />
+      </div>
+    </search>
+  );
+}
+
+function FilterSelect({
+  id,
+  label,
+  value,
+  onChange,
+  all,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  all: string;
+  options: readonly (readonly [string, string])[];
+}) {
+  return (
+    <div className="filter-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{all}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function DossierRow({ dossier: d, examName }: { dossier: DossierItem; examName: (id: string) => string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <tr>
+      <td>
+        <span className={styles.candidate}>
+          <Link to={`/dossiers/${d.dossierId}`}>{d.candidate.name}</Link>
+          <span className={`muted small ${styles.email}`}>{d.candidate.email}</span>
+        </span>
+      </td>
+      <td>{d.cohort?.name ?? '—'}</td>
+      <td>{examName(d.examId)}</td>
+      <td>
+        {t('dossiers.versions', { count: d.versions })}
+        <br />
+        <span className="muted small">
+          {t('staffDossiers.updated', { date: formatDate(d.updatedAt, i18n.language) })}
+        </span>
+      </td>
+      <td>
+        <LatestReview review={d.latestReview} />
+      </td>
+    </tr>
+  );
+}
+
+/** The latest review: its score and readiness when done, else its state; and the version it reviewed. */
+function LatestReview({ review }: { review: DossierItem['latestReview'] }) {
+  const { t, i18n } = useTranslation();
+  if (!review) return <span className="muted">{t('dossiers.noReview')}</span>;
+  return (
+    <span className={styles.review}>
+      {review.status === 'done' && review.score !== null && review.ready ? (
+        <>
+          <Link to={`/revues/${review.id}`}>
+            {t('report.scoreOutOf', {
+              score: formatScore(review.score, i18n.language),
+            })}
+          </Link>
+          <ReadinessBadge ready={review.ready} />
+        </>
+      ) : (
+        <StatusBadge status={review.status} />
+      )}
+      <span className="muted small">{t('dossier.versionShort', { version: review.version })}</span>
+    </span>
   );
 }

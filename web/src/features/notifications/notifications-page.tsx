@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { InlineError } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
+import styles from './notifications-page.module.css';
 import { type Notification, useMarkRead, useNotifications } from './queries';
 
 export function NotificationsPage() {
@@ -45,9 +46,12 @@ function Notifications({ trainer }: { trainer: boolean }) {
               </button>
             )}
           </div>
-          <ul className="notification-list">
+          <ul className={styles.notificationList}>
             {items.map((n) => (
-              <li key={n.id} className={n.read ? 'notification' : 'notification is-unread'}>
+              <li
+                key={n.id}
+                className={n.read ? styles.notification : `${styles.notification} ${styles.isUnread}`}
+              >
                 {!n.read && <span className="visually-hidden">{t('notifications.unread')} </span>}
                 <Link to={href(n)} onClick={() => !n.read && markRead.mutate([n.id])}>
                   {n.title}

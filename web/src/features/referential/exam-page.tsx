@@ -4,8 +4,10 @@ import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, Loading } from '../../components/states';
 import type { Exam, Referential } from '../../lib/api';
 import { CompetencyChips } from './competency-chip';
+import styles from './exam-page.module.css';
 import { ModalitiesList } from './modalities';
 import { useExam, useReferential } from './queries';
+import referentialStyles from './referential.module.css';
 
 export function ExamPage() {
   const { id = '' } = useParams();
@@ -65,12 +67,12 @@ function ExamDetails({ exam, referential }: { exam: Exam; referential: Referenti
         </div>
       </header>
 
-      <div className="exam-layout">
-        <section aria-labelledby="modalities-heading" className="card exam-modalities">
+      <div className={styles.examLayout}>
+        <section aria-labelledby="modalities-heading" className={`card ${styles.examModalities}`}>
           <h2 id="modalities-heading">{t('exam.modalities')}</h2>
           <ModalitiesList modalities={exam.modalities} />
           {exam.modalities.notes.length > 0 && (
-            <details className="notes">
+            <details className={styles.notes}>
               <summary>{t('exam.notes')}</summary>
               <ul>
                 {exam.modalities.notes.map((note) => (
@@ -81,7 +83,7 @@ function ExamDetails({ exam, referential }: { exam: Exam; referential: Referenti
           )}
         </section>
 
-        <div className="exam-main">
+        <div className={styles.examMain}>
           <section aria-labelledby="deliverables-heading" className="section">
             <h2 id="deliverables-heading">{t('exam.deliverables')}</h2>
             <p className="section-intro">{exam.context}</p>
@@ -113,12 +115,12 @@ function ExamDetails({ exam, referential }: { exam: Exam; referential: Referenti
 
           <section aria-labelledby="competencies-heading" className="section">
             <h2 id="competencies-heading">{t('exam.competencies')}</h2>
-            <ul className="competency-list">
+            <ul className={referentialStyles.competencyList}>
               {exam.competencies.map((id) => {
                 const c = competencies.get(id);
                 return (
-                  <li key={id} className="competency">
-                    <span className="competency-code">
+                  <li key={id} className={referentialStyles.competency}>
+                    <span className={referentialStyles.competencyCode}>
                       <Link to={`/referentiel#${id}`}>
                         <strong>{id}</strong>
                       </Link>

@@ -11,6 +11,8 @@ import { competencyRange } from '../../lib/format';
 import { CompetencyChips } from './competency-chip';
 import { modalitiesSummary } from './modalities';
 import { useAllExams, useExams, useReferential } from './queries';
+import referentialStyles from './referential.module.css';
+import styles from './referential-page.module.css';
 import { type SearchResults, searchReferential } from './search';
 
 export function ReferentialPage() {
@@ -38,9 +40,9 @@ export function ReferentialPage() {
       <header className="page-header">
         <h1>{t('referential.title')}</h1>
         <p className="lead">{t('referential.lead')}</p>
-        <search className="search-box">
+        <search className={styles.searchBox}>
           <label htmlFor={searchId}>{t('referential.searchLabel')}</label>
-          <div className="search-input">
+          <div className={styles.searchInput}>
             <SearchIcon />
             <input
               id={searchId}
@@ -100,9 +102,9 @@ function ExamGrid({ exams, referential }: { exams: ExamSummary[]; referential: R
               <span className="eyebrow" title={blocTitle(exam.bloc)}>
                 {t('referential.blocLabel', { id: exam.bloc })}
               </span>
-              <span className="exam-card-title">{exam.case}</span>
-              <span className="exam-card-meta">{modalitiesSummary(exam.modalities, t)}</span>
-              <span className="exam-card-meta">
+              <span className={styles.examCardTitle}>{exam.case}</span>
+              <span className={styles.examCardMeta}>{modalitiesSummary(exam.modalities, t)}</span>
+              <span className={styles.examCardMeta}>
                 {t('referential.competenciesRange', { range: competencyRange(exam.competencies) })}
               </span>
             </Link>
@@ -128,19 +130,19 @@ function BlocList({ referential }: { referential: Referential }) {
         </ul>
       </nav>
       {referential.blocs.map((bloc) => (
-        <section key={bloc.id} id={bloc.id} className="bloc" aria-labelledby={`${bloc.id}-title`}>
+        <section key={bloc.id} id={bloc.id} className={styles.bloc} aria-labelledby={`${bloc.id}-title`}>
           <h3 id={`${bloc.id}-title`}>
-            <span className="bloc-id">{bloc.id}</span> {bloc.title}
+            <span className={styles.blocId}>{bloc.id}</span> {bloc.title}
           </h3>
           {bloc.activities.map((activity) => (
-            <div key={activity.id} className="activity">
+            <div key={activity.id} className={styles.activity}>
               <h4>
-                <span className="activity-id">{activity.id}</span> {activity.title}
+                <span className={styles.activityId}>{activity.id}</span> {activity.title}
               </h4>
-              <ul className="competency-list">
+              <ul className={referentialStyles.competencyList}>
                 {activity.competencies.map((c) => (
-                  <li key={c.id} id={c.id} className="competency" tabIndex={-1}>
-                    <span className="competency-code">
+                  <li key={c.id} id={c.id} className={referentialStyles.competency} tabIndex={-1}>
+                    <span className={referentialStyles.competencyCode}>
                       <strong>{c.id}</strong>
                       <span>{c.code}</span>
                     </span>
@@ -168,7 +170,7 @@ function SearchResultsView({
 }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="results-heading" className="section search-results">
+    <section aria-labelledby="results-heading" className={`section ${styles.searchResults}`}>
       <h2 id="results-heading" aria-live="polite">
         {t('referential.resultsTitle', { count: results.total, query })}
       </h2>
@@ -180,8 +182,8 @@ function SearchResultsView({
       {results.competencies.length > 0 && (
         <ResultGroup title={t('referential.groups.competencies')} count={results.competencies.length}>
           {results.competencies.map(({ competency: c, bloc }) => (
-            <li key={c.id} className="result">
-              <span className="competency-code">
+            <li key={c.id} className={styles.result}>
+              <span className={referentialStyles.competencyCode}>
                 <Link to={`/referentiel#${c.id}`} onClick={onLeave}>
                   <strong>{c.id}</strong>
                 </Link>
@@ -189,7 +191,7 @@ function SearchResultsView({
               </span>
               <span>
                 <Highlight text={c.text} query={query} />
-                <span className="result-context">
+                <span className={styles.resultContext}>
                   {bloc.id} · {bloc.title}
                 </span>
               </span>
@@ -200,8 +202,8 @@ function SearchResultsView({
       {results.exams.length > 0 && (
         <ResultGroup title={t('referential.groups.exams')} count={results.exams.length}>
           {results.exams.map((exam) => (
-            <li key={exam.id} className="result">
-              <span className="result-tag">{exam.bloc}</span>
+            <li key={exam.id} className={styles.result}>
+              <span className={styles.resultTag}>{exam.bloc}</span>
               <Link to={`/epreuves/${exam.id}`}>
                 <Highlight text={exam.case} query={query} />
               </Link>
@@ -212,8 +214,8 @@ function SearchResultsView({
       {results.deliverables.length > 0 && (
         <ResultGroup title={t('referential.groups.deliverables')} count={results.deliverables.length}>
           {results.deliverables.map(({ exam, deliverable }) => (
-            <li key={`${exam.id}-${deliverable.id}`} className="result">
-              <span className="result-tag">{deliverable.id}</span>
+            <li key={`${exam.id}-${deliverable.id}`} className={styles.result}>
+              <span className={styles.resultTag}>{deliverable.id}</span>
               <span>
                 <Highlight text={deliverable.text} query={query} />
                 <ExamContext exam={exam} />
@@ -225,8 +227,8 @@ function SearchResultsView({
       {results.criteria.length > 0 && (
         <ResultGroup title={t('referential.groups.criteria')} count={results.criteria.length}>
           {results.criteria.map(({ exam, criterion }) => (
-            <li key={`${exam.id}-${criterion.id}`} className="result">
-              <span className="result-tag">{criterion.id}</span>
+            <li key={`${exam.id}-${criterion.id}`} className={styles.result}>
+              <span className={styles.resultTag}>{criterion.id}</span>
               <span>
                 <Highlight text={criterion.text} query={query} />
                 <ExamContext exam={exam} />
@@ -242,7 +244,7 @@ function SearchResultsView({
 
 function ExamContext({ exam }: { exam: Exam }) {
   return (
-    <span className="result-context">
+    <span className={styles.resultContext}>
       <Link to={`/epreuves/${exam.id}`}>
         {exam.bloc} · {exam.case}
       </Link>
@@ -252,11 +254,11 @@ function ExamContext({ exam }: { exam: Exam }) {
 
 function ResultGroup({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   return (
-    <div className="result-group">
+    <div className={styles.resultGroup}>
       <h3>
-        {title} <span className="count">{count}</span>
+        {title} <span className={styles.count}>{count}</span>
       </h3>
-      <ul className="result-list">{children}</ul>
+      <ul className={styles.resultList}>{children}</ul>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useDossier, useRequestReview } from '../dossiers/queries';
 import { useExam } from '../referential/queries';
 import { GapReportView } from './gap-report';
 import { isActive, useLiveReview, useRetryCriterion, useReviewRubric } from './queries';
+import styles from './review-page.module.css';
 import { ReviewProgressView } from './review-progress';
 import { TextPanel } from './text-panel';
 
@@ -99,7 +100,7 @@ export function ReviewPage() {
           )}
           <TrainerComments dossierId={review.data.dossierId} version={review.data.version} />
           {review.data.status === 'done' && (
-            <section className="card next-steps" aria-labelledby="next-heading">
+            <section className={`card ${styles.nextSteps}`} aria-labelledby="next-heading">
               <h2 id="next-heading">{t('review.nextTitle')}</h2>
               <p>{t('review.nextHint')}</p>
               <div className="header-actions">

@@ -1,15 +1,15 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CrossIcon } from '../../components/icons';
 import { ErrorState, Loading } from '../../components/states';
 import { CommentNotes, withCommentMarks } from '../document/comment-notes';
-import documentStyles from '../document/document.module.css';
 import { type PdfMark, PdfView } from '../document/pdf-view';
-import { usePassageComments } from '../document/queries';
-import { useDocumentView, ViewSwitch } from '../document/view-switch';
+import { type PassageComment, usePassageComments } from '../document/queries';
+import { DocumentToolbar, type DocumentView, useDocumentView } from '../document/view-switch';
 import { PageText, rowsByPage } from '../dossiers/page-text';
 import { useDossier, useDossierText } from '../dossiers/queries';
 import { locateQuote } from './locate-quote';
+import styles from './text-panel.module.css';
 
 /**
  * The dossier's extracted text, page by page, opened from an evidence quote: scrolled to the page with the
@@ -43,25 +43,7 @@ export function TextPanel({
   const isPdf = dossier.data?.versions.find((v) => v.version === version)?.format === 'pdf';
   const [view, setView] = useDocumentView(isPdf);
   const comments = usePassageComments(dossierId, version);
-  // Opened from a trainer's comment (its passage as the quote): that comment's box is the one in focus.
-  const pdfMarks = useMemo<PdfMark[]>(() => {
-    const list = comments.data ?? [];
-    const opened = location?.range
-      ? list.find((c) => c.page === location.page && c.quote === quote)
-      : undefined;
-    return [
-      ...(location?.range && quote && !opened
-        ? [{ key: 'quote', page: location.page, quote, kind: 'evidence' as const, active: true }]
-        : []),
-      ...list.map((c) => ({
-        key: c === opened ? 'quote' : `c${c.id}`,
-        page: c.page,
-        quote: c.quote,
-        kind: 'comment' as const,
-        active: c === opened,
-      })),
-    ];
-  }, [location, quote, comments.data]);
+  const pdfMarks = usePdfMarks(location, quote, comments.data);
   const notesOf = (p: number) => (
     <CommentNotes
       comments={(comments.data ?? []).filter((c) => c.page === p)}
@@ -91,30 +73,18 @@ export function TextPanel({
   }, [location, view]);
 
   return (
-    <aside className="text-panel" aria-labelledby="text-panel-title">
-      <header className="text-panel-header">
-        <div>
-          <h2 id="text-panel-title" ref={headingRef} tabIndex={-1}>
-            {t('textPanel.title', { version })}
-          </h2>
-          <p className="muted small">{t('textPanel.hint')}</p>
-          <div className={documentStyles.toolbar}>
-            <ViewSwitch value={view} onChange={setView} pageAvailable={isPdf} />
-            <a
-              className={documentStyles.download}
-              href={`/api/dossiers/${dossierId}/versions/${version}/file`}
-              download
-            >
-              {t('document.download')}
-            </a>
-          </div>
-        </div>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('textPanel.close')}>
-          <CrossIcon />
-        </button>
-      </header>
+    <aside className={styles.textPanel} aria-labelledby="text-panel-title">
+      <PanelHeader
+        dossierId={dossierId}
+        version={version}
+        headingRef={headingRef}
+        view={view}
+        onView={setView}
+        isPdf={isPdf}
+        onClose={onClose}
+      />
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls on its own, so keyboard users must be able to focus and scroll it (WCAG 2.1.1) */}
-      <div className="text-panel-body" ref={bodyRef} tabIndex={0}>
+      <div className={styles.textPanelBody} ref={bodyRef} tabIndex={0}>
         {text.isPending ? (
           <Loading />
         ) : text.error ? (
@@ -171,5 +141,74 @@ export function TextPanel({
         )}
       </div>
     </aside>
+  );
+}
+
+/**
+ * The boxes drawn on the PDF: the evidence quote, and every trainer comment of this version. Opened from a
+ * trainer's comment (its passage as the quote), that comment's box is the one in focus.
+ */
+function usePdfMarks(
+  location: ReturnType<typeof locateQuote> | null,
+  quote: string | undefined,
+  comments: PassageComment[] | undefined,
+) {
+  return useMemo<PdfMark[]>(() => {
+    const list = comments ?? [];
+    const opened = location?.range
+      ? list.find((c) => c.page === location.page && c.quote === quote)
+      : undefined;
+    return [
+      ...(location?.range && quote && !opened
+        ? [{ key: 'quote', page: location.page, quote, kind: 'evidence' as const, active: true }]
+        : []),
+      ...list.map((c) => ({
+        key: c === opened ? 'quote' : `c${c.id}`,
+        page: c.page,
+        quote: c.quote,
+        kind: 'comment' as const,
+        active: c === opened,
+      })),
+    ];
+  }, [location, quote, comments]);
+}
+
+function PanelHeader({
+  dossierId,
+  version,
+  headingRef,
+  view,
+  onView,
+  isPdf,
+  onClose,
+}: {
+  dossierId: string;
+  version: number;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  view: DocumentView;
+  onView: (view: DocumentView) => void;
+  isPdf: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <header className={styles.textPanelHeader}>
+      <div>
+        <h2 id="text-panel-title" ref={headingRef} tabIndex={-1}>
+          {t('textPanel.title', { version })}
+        </h2>
+        <p className="muted small">{t('textPanel.hint')}</p>
+        <DocumentToolbar
+          dossierId={dossierId}
+          version={version}
+          view={view}
+          onView={onView}
+          pageAvailable={isPdf}
+        />
+      </div>
+      <button type="button" className="icon-button" onClick={onClose} aria-label={t('textPanel.close')}>
+        <CrossIcon />
+      </button>
+    </header>
   );
 }

@@ -11,6 +11,7 @@ import { useUploadAndReview } from '../dossiers/use-upload';
 import { CompetencyChips } from '../referential/competency-chip';
 import { ModalitiesList, modalitiesSummary } from '../referential/modalities';
 import { useExam, useExams } from '../referential/queries';
+import styles from './home-page.module.css';
 
 /** Home: choose the exam, drop the draft, land on the review. */
 export function HomePage() {
@@ -35,10 +36,10 @@ export function HomePage() {
 
   return (
     <div className="page home">
-      <header className="hero">
+      <header className={styles.hero}>
         <h1>{t('home.title')}</h1>
         <p className="lead">{t('home.lead')}</p>
-        <ul className="benefits">
+        <ul className={styles.benefits}>
           <li>
             <CheckIcon />
             {t('home.benefit1')}
@@ -56,7 +57,7 @@ export function HomePage() {
 
       <section className="section" aria-labelledby="choose-heading">
         <h2 id="choose-heading">
-          <span className="step-number" aria-hidden="true">
+          <span className={styles.stepNumber} aria-hidden="true">
             1
           </span>
           {t('home.chooseTitle')}
@@ -75,10 +76,10 @@ export function HomePage() {
         )}
       </section>
 
-      <div className={examId ? 'workspace-grid' : undefined}>
-        <section className="section workspace-upload" aria-labelledby="upload-heading">
+      <div className={examId ? styles.workspaceGrid : undefined}>
+        <section className={`section ${styles.workspaceUpload}`} aria-labelledby="upload-heading">
           <h2 id="upload-heading">
-            <span className="step-number" aria-hidden="true">
+            <span className={styles.stepNumber} aria-hidden="true">
               2
             </span>
             {t('home.uploadTitle')}
@@ -102,10 +103,10 @@ export function HomePage() {
               <Link to={`/dossiers/${upload.stored.id}`}>{t('home.storedButNotReviewed')}</Link>
             </p>
           )}
-          <p className="privacy-note">{t('home.privacy')}</p>
+          <p className={styles.privacyNote}>{t('home.privacy')}</p>
         </section>
         {examId && (
-          <section className="workspace-brief" aria-label={t('home.briefLabel')}>
+          <section className={styles.workspaceBrief} aria-label={t('home.briefLabel')}>
             {exam.isPending ? (
               <Loading />
             ) : exam.error ? (
@@ -134,10 +135,10 @@ function ExamPicker({
   const { t } = useTranslation();
   const name = useId();
   return (
-    <fieldset className="exam-picker" disabled={disabled}>
+    <fieldset className={styles.examPicker} disabled={disabled}>
       <legend className="visually-hidden">{t('home.chooseTitle')}</legend>
       {exams.map((exam) => (
-        <label key={exam.id} className="exam-option" data-selected={exam.id === value || undefined}>
+        <label key={exam.id} className={styles.examOption} data-selected={exam.id === value || undefined}>
           <input
             type="radio"
             name={name}
@@ -145,12 +146,12 @@ function ExamPicker({
             checked={exam.id === value}
             onChange={() => onChange(exam.id)}
           />
-          <span className="exam-option-body">
+          <span className={styles.examOptionBody}>
             <span className="eyebrow">
               {t('referential.blocLabel', { id: exam.bloc })} · {competencyRange(exam.competencies)}
             </span>
-            <span className="exam-option-title">{exam.case}</span>
-            <span className="exam-option-meta">{modalitiesSummary(exam.modalities, t)}</span>
+            <span className={styles.examOptionTitle}>{exam.case}</span>
+            <span className={styles.examOptionMeta}>{modalitiesSummary(exam.modalities, t)}</span>
           </span>
         </label>
       ))}
@@ -163,15 +164,15 @@ function ExamBrief({ exam }: { exam: Exam }) {
   const { t } = useTranslation();
   return (
     <div className="card exam-brief">
-      <div className="exam-brief-header">
+      <div className={styles.examBriefHeader}>
         <h3>{exam.case}</h3>
         <Link to={`/epreuves/${exam.id}`}>{t('home.examDetails')}</Link>
       </div>
       <ModalitiesList modalities={exam.modalities} compact />
-      <div className="exam-brief-lists">
+      <div className={styles.examBriefLists}>
         <div>
           <h4>{t('exam.deliverables')}</h4>
-          <ol className="item-list item-list-compact">
+          <ol className={`item-list ${styles.itemListCompact}`}>
             {exam.deliverables.map((d) => (
               <li key={d.id}>
                 <span className="item-id">{d.id}</span>
@@ -182,7 +183,7 @@ function ExamBrief({ exam }: { exam: Exam }) {
         </div>
         <div>
           <h4>{t('exam.criteria')}</h4>
-          <ol className="item-list item-list-compact">
+          <ol className={`item-list ${styles.itemListCompact}`}>
             {exam.criteria.map((c) => (
               <li key={c.id}>
                 <span className="item-id">{c.id}</span>
