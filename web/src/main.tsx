@@ -1,3 +1,5 @@
+// The global base first: each feature's CSS Module comes after it and wins where both set a property.
+import './styles.css';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -6,7 +8,6 @@ import './i18n';
 import { meKey } from './features/auth/session';
 import { ApiError, isClientError } from './lib/api';
 import { createRouter } from './router';
-import './styles.css';
 
 /** A 401 anywhere means the session ended: forget the user, and RequireAuth sends them to sign in. */
 function onApiError(error: unknown) {

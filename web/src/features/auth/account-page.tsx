@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { FormError, useErrorMessage } from '../../components/states';
 import { api, expectOk, type Me } from '../../lib/api';
+import styles from './auth.module.css';
 import { RequireAuth } from './require-auth';
 import { authPost, meKey, switchUser, useSignOut } from './session';
 
@@ -76,7 +77,7 @@ function Account({ me }: { me: Me }) {
       <section className="card section" aria-labelledby="rename-title">
         <h2 id="rename-title">{t('account.rename')}</h2>
         <form
-          className="auth-form"
+          className={styles.authForm}
           onSubmit={(e) => {
             e.preventDefault();
             rename.mutate();
@@ -105,7 +106,7 @@ function Account({ me }: { me: Me }) {
         <h3>{t('account.passwordTitle')}</h3>
         <p className="muted">{t('account.passwordIntro')}</p>
         <form
-          className="auth-form"
+          className={styles.authForm}
           onSubmit={(e) => {
             e.preventDefault();
             changePassword.mutate();
@@ -170,7 +171,7 @@ function Account({ me }: { me: Me }) {
         </a>
         <h3>{t('account.deleteTitle')}</h3>
         <p className="muted">{t('account.deleteIntro')}</p>
-        <form onSubmit={onDelete} className="auth-form">
+        <form onSubmit={onDelete} className={styles.authForm}>
           <div className="field">
             <label htmlFor="confirm-email">{t('account.deleteConfirm', { email: me.email })}</label>
             <input

@@ -5,6 +5,7 @@ import { legendText } from '../../components/chart-legend';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
+import styles from './calibration.module.css';
 import { formatMetric, formatPercent, formatSigned } from './format';
 import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
 import { MetricTiles } from './metrics';
@@ -34,7 +35,7 @@ function CompareView() {
     : t('calibration.comparison.title');
   useDocumentTitle(title);
   return (
-    <div className="page calibration">
+    <div className={`page ${styles.calibration}`}>
       <CalibrationBreadcrumb
         trail={
           data
@@ -91,10 +92,10 @@ function ComparisonView({ data }: { data: Comparison }) {
                 what: differs.map((k) => t(`calibration.comparison.part.${k}`)).join(', '),
               })}
         </p>
-        {a.run.provider === 'offline' && <p className="note">{t('calibration.run.offlineNote')}</p>}
+        {a.run.provider === 'offline' && <p className={styles.note}>{t('calibration.run.offlineNote')}</p>}
       </header>
       {running && (
-        <div className="compare-progress">
+        <div className={styles.compareProgress}>
           <p>{t('calibration.comparison.running')}</p>
           <RunProgress run={a.run} />
           <RunProgress run={b.run} />
@@ -103,7 +104,7 @@ function ComparisonView({ data }: { data: Comparison }) {
 
       <section className="card section" aria-labelledby="side-title">
         <h2 id="side-title">{t('calibration.comparison.overall', { rater: data.rater ?? '—' })}</h2>
-        <div className="side-by-side">
+        <div className={styles.sideBySide}>
           <div>
             <h3>{t('calibration.comparison.side', { side: 'A', version: a.run.rubricVersion })}</h3>
             <MetricTiles
@@ -131,7 +132,7 @@ function ComparisonView({ data }: { data: Comparison }) {
 
       <section className="card section" aria-labelledby="per-criterion-title">
         <h2 id="per-criterion-title">{t('calibration.comparison.perCriterion')}</h2>
-        <figure className="chart compare-chart">
+        <figure className={`chart ${styles.compareChart}`}>
           <div aria-hidden="true" className="chart-canvas">
             <BarChart
               data={chart}
@@ -161,7 +162,7 @@ function ComparisonView({ data }: { data: Comparison }) {
         </figure>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
         <div className="table-scroll" tabIndex={0}>
-          <table className="data-table cal-compare-table">
+          <table className={`data-table ${styles.calCompareTable}`}>
             <caption className="visually-hidden">{t('calibration.comparison.perCriterion')}</caption>
             <thead>
               <tr>
@@ -190,7 +191,7 @@ function ComparisonView({ data }: { data: Comparison }) {
                 <tr key={c.id}>
                   <th scope="row" title={c.text}>
                     {c.id}
-                    <span className="criterion-text">{c.text}</span>
+                    <span className={styles.criterionText}>{c.text}</span>
                   </th>
                   <td className="num">
                     {formatMetric(c.a.qwk, lang)} → {formatMetric(c.b.qwk, lang)}
@@ -207,7 +208,7 @@ function ComparisonView({ data }: { data: Comparison }) {
                   <td className="num">
                     {formatSigned(c.a.bias, lang)} → {formatSigned(c.b.bias, lang)}
                   </td>
-                  <td className="small ai-moves">
+                  <td className={`small ${styles.aiMoves}`}>
                     <span aria-hidden="true">
                       ↑ {c.aiScores.up} · ↓ {c.aiScores.down} / {c.aiScores.compared}
                     </span>
@@ -241,7 +242,7 @@ function ComparisonView({ data }: { data: Comparison }) {
           <>
             {data.rubricDiff.scale.length > 0 && <RubricChangeList changes={data.rubricDiff.scale} />}
             {data.rubricDiff.criteria.map((c) => (
-              <div key={c.id} className="criterion-changes">
+              <div key={c.id} className={styles.criterionChanges}>
                 <h3>{c.id}</h3>
                 <RubricChangeList changes={c.changes} />
               </div>
@@ -275,19 +276,19 @@ function OverallChangeSection({ comparison }: { comparison: Comparison }) {
   return (
     <section className="card section" aria-labelledby="verdicts-title">
       <h2 id="verdicts-title">{t('calibration.comparison.verdicts.title')}</h2>
-      <dl className="metric-tiles">
-        <div className="metric-tile">
+      <dl className={styles.metricTiles}>
+        <div className={styles.metricTile}>
           <dt>{t('calibration.comparison.verdicts.mean')}</dt>
           <dd>
             {formatMetric(o.meanA, lang)} → {formatMetric(o.meanB, lang)}
-            <span className="metric-ci">{formatSigned(o.meanDelta, lang)}</span>
+            <span className={styles.metricCi}>{formatSigned(o.meanDelta, lang)}</span>
           </dd>
         </div>
-        <div className="metric-tile">
+        <div className={styles.metricTile}>
           <dt>{t('calibration.comparison.verdicts.moved')}</dt>
           <dd>{t('calibration.comparison.verdicts.movedValue', { up: o.up, down: o.down })}</dd>
         </div>
-        <div className="metric-tile">
+        <div className={styles.metricTile}>
           <dt>{t('calibration.comparison.verdicts.changed')}</dt>
           <dd>
             {t('calibration.comparison.verdicts.changedValue', {

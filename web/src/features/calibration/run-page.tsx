@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
+import styles from './calibration.module.css';
 import { type Cell, ConfusionMatrix } from './confusion-matrix';
 import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
 import { AgreementTable, MetricTiles } from './metrics';
@@ -31,7 +32,7 @@ function RunView() {
   useDocumentTitle(t('calibration.run.title'));
   const data = agreement.data;
   return (
-    <div className="page calibration">
+    <div className={`page ${styles.calibration}`}>
       <CalibrationBreadcrumb
         trail={
           data
@@ -87,7 +88,7 @@ function RunMeta({ data }: { data: RunAgreement }) {
           date: formatDate(data.run.createdAt, i18n.language),
         })}
       </p>
-      {data.run.provider === 'offline' && <p className="note">{t('calibration.run.offlineNote')}</p>}
+      {data.run.provider === 'offline' && <p className={styles.note}>{t('calibration.run.offlineNote')}</p>}
     </>
   );
 }
@@ -123,7 +124,7 @@ function Agreement({
         <div className="section-head">
           <h2 id="agreement-title">{t('calibration.run.agreement')}</h2>
           {data.raters.length > 1 && (
-            <div className="field field-inline">
+            <div className={`field ${styles.fieldInline}`}>
               <label htmlFor="rater">{t('calibration.run.rater')}</label>
               <select
                 id="rater"
@@ -163,7 +164,7 @@ function Agreement({
       <section className="card section" aria-labelledby="matrix-title">
         <div className="section-head">
           <h2 id="matrix-title">{t('calibration.matrix.title')}</h2>
-          <div className="field field-inline">
+          <div className={`field ${styles.fieldInline}`}>
             <label htmlFor="matrix-criterion">{t('calibration.matrix.criterion')}</label>
             <select
               id="matrix-criterion"
@@ -182,7 +183,7 @@ function Agreement({
             </select>
           </div>
         </div>
-        {criterion && <p className="criterion-quote">{criterion.text}</p>}
+        {criterion && <p className={styles.criterionQuote}>{criterion.text}</p>}
         <ConfusionMatrix
           matrix={matrix}
           min={data.scale.min}
@@ -284,7 +285,7 @@ function CellDossiers({
       })
     : t('calibration.drill.title', { human: cell.human, ai: cell.ai, rater: raterLabel });
   return (
-    <div className="drill-down" aria-live="polite">
+    <div className={styles.drillDown} aria-live="polite">
       <h3>{title}</h3>
       {items.isPending ? (
         <Loading />
@@ -293,10 +294,10 @@ function CellDossiers({
       ) : items.data.length === 0 ? (
         <p className="muted">{t('calibration.drill.none')}</p>
       ) : (
-        <ul className="drill-items">
+        <ul className={styles.drillItems}>
           {items.data.map((item) => (
-            <li key={`${item.dossierId}-${item.criterionId}`} className="drill-item">
-              <p className="drill-head">
+            <li key={`${item.dossierId}-${item.criterionId}`} className={styles.drillItem}>
+              <p className={styles.drillHead}>
                 <strong>{item.candidate}</strong> · {item.title}{' '}
                 <span className="muted small">
                   {t('calibration.drill.scores', {
@@ -308,9 +309,9 @@ function CellDossiers({
                   })}
                 </span>
               </p>
-              {item.rationale && <p className="drill-rationale">{item.rationale}</p>}
+              {item.rationale && <p className={styles.drillRationale}>{item.rationale}</p>}
               {item.evidence.length > 0 ? (
-                <ul className="drill-evidence" aria-label={t('calibration.drill.evidence')}>
+                <ul className={styles.drillEvidence} aria-label={t('calibration.drill.evidence')}>
                   {item.evidence.map((e) => (
                     <li key={`${e.page}-${e.quote.slice(0, 40)}`}>
                       <q>{e.quote}</q>{' '}

@@ -10,6 +10,7 @@ import { useDocumentView, ViewSwitch } from '../document/view-switch';
 import { PageText, rowsByPage } from '../dossiers/page-text';
 import { useDossier, useDossierText } from '../dossiers/queries';
 import { locateQuote, type QuoteLocation } from '../reviews/locate-quote';
+import styles from './dossier-text.module.css';
 
 export interface TextQuote {
   quote: string;
@@ -137,13 +138,13 @@ export function DossierText({
 
   return (
     <section
-      className="dossier-text card"
+      className={`${styles.dossierText} card`}
       aria-labelledby="dossier-text-title"
       id="dossier-text"
       ref={sectionRef}
     >
-      <header className="dossier-text-header">
-        <h2 id="dossier-text-title" className="dossier-text-title">
+      <header className={styles.dossierTextHeader}>
+        <h2 id="dossier-text-title" className={styles.dossierTextTitle}>
           {t('trainer.review.textTitle', { version })}
         </h2>
         <p className="muted small">
@@ -182,7 +183,7 @@ export function DossierText({
         {onBack && criterionId && (
           <button
             type="button"
-            className="button button-small button-secondary dossier-text-back"
+            className={`button button-small button-secondary ${styles.dossierTextBack}`}
             onClick={onBack}
           >
             {t('trainer.review.backToCriterion', { id: criterionId })}
@@ -190,7 +191,7 @@ export function DossierText({
         )}
       </header>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls on its own, so keyboard users must be able to focus and scroll it (WCAG 2.1.1) */}
-      <div className="dossier-text-body" ref={bodyRef} tabIndex={0}>
+      <div className={styles.dossierTextBody} ref={bodyRef} tabIndex={0}>
         {text.isPending ? (
           <Loading />
         ) : text.error ? (

@@ -16,6 +16,7 @@ import { type DecisionDraft, DecisionForm, DecisionSummary, initialDraft, withSc
 import { DossierText } from './dossier-text';
 import { type DecisionInput, useCheckReview, useDecide, useQueue, useTrainerReview } from './queries';
 import { reportCheck } from './report-check';
+import styles from './review-page.module.css';
 import { useShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useVisibleCriterion } from './visible-criterion';
@@ -201,7 +202,7 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
   return (
     <div className="page trainer-review">
       <Breadcrumb current={item ? `${item.candidate} — ${report.exam.case}` : report.exam.case} />
-      <header className="card trainer-review-header">
+      <header className={`card ${styles.trainerReviewHeader}`}>
         <div>
           <p className="eyebrow">
             {t('referential.blocLabel', { id: report.exam.bloc })} · {report.exam.case}
@@ -215,14 +216,14 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
             })}
             {report.offline ? ` · ${t('report.offlineProvider')}` : ''}
           </p>
-          <p className="trainer-progress">
+          <p className={styles.trainerProgress}>
             {t('trainer.review.progress', { count: decided, total: criteria.length })}
           </p>
           <Link className="small" to={`/revues/${review.id}`}>
             {t('trainer.review.candidateView')}
           </Link>
         </div>
-        <div className="trainer-review-score">
+        <div className={styles.trainerReviewScore}>
           <ReadinessBadge ready={report.overall.ready} />
           <p>{t('trainer.review.overall', { score: formatScore(report.overall.score, i18n.language) })}</p>
         </div>
@@ -231,7 +232,7 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
       <ShortcutsHelp open={helpOpen} onToggle={setHelpOpen} />
 
       {report.flags.filter((f) => f.code !== 'offline_analyzer').length > 0 && (
-        <section className="card trainer-flags" aria-labelledby="trainer-flags-title">
+        <section className={`card ${styles.trainerFlags}`} aria-labelledby="trainer-flags-title">
           <h2 id="trainer-flags-title" className="trainer-card-title">
             {t('trainer.review.flagsTitle')}
           </h2>
@@ -243,13 +244,13 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
         {announce}
       </p>
 
-      <div className="trainer-review-layout">
-        <section className="trainer-criteria" aria-labelledby="trainer-criteria-title">
-          <h2 id="trainer-criteria-title" className="trainer-criteria-title">
+      <div className={styles.trainerReviewLayout}>
+        <section className={styles.trainerCriteria} aria-labelledby="trainer-criteria-title">
+          <h2 id="trainer-criteria-title" className={styles.trainerCriteriaTitle}>
             {t('trainer.review.criteriaTitle')}
           </h2>
           <p className="section-intro">{t('trainer.review.criteriaIntro')}</p>
-          <ol className="trainer-criterion-list" ref={listRef}>
+          <ol className={styles.trainerCriterionList} ref={listRef}>
             {criteria.map((c, index) => (
               <li key={c.id}>
                 <CriterionReview
@@ -273,7 +274,7 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
           </ol>
           <CheckForm reviewId={review.id} report={report} />
         </section>
-        <div className="trainer-text-column">
+        <div className={styles.trainerTextColumn}>
           <DossierText
             dossierId={review.dossierId}
             version={review.version}
@@ -324,7 +325,7 @@ function CriterionReview({
   const { t } = useTranslation();
   const failed = c.status === 'failed';
   const titleId = `criterion-${c.id}-title`;
-  const classes = ['card', 'trainer-criterion'];
+  const classes = ['card', styles.trainerCriterion];
   if (selected) classes.push('is-selected');
   if (c.decision) classes.push('is-decided');
   return (
@@ -339,11 +340,11 @@ function CriterionReview({
     >
       <header className="criterion-header">
         <h3 id={titleId}>
-          <button type="button" className="criterion-select" onClick={onSelect}>
+          <button type="button" className={styles.criterionSelect} onClick={onSelect}>
             <span className="item-id">{c.id}</span> {c.text}
           </button>
         </h3>
-        <div className="trainer-ai-score">
+        <div className={styles.trainerAiScore} data-part="ai-score">
           <span className="muted small">{t('trainer.decision.aiScore')}</span>
           {failed ? (
             <span className="status-badge status-failed">{t('report.criterionFailed')}</span>
@@ -352,7 +353,7 @@ function CriterionReview({
           )}
         </div>
       </header>
-      {selected && <span className="selected-tag">{t('trainer.review.selected')}</span>}
+      {selected && <span className={styles.selectedTag}>{t('trainer.review.selected')}</span>}
       <CompetencyChips ids={c.competencies} label={t('exam.criterionCompetencies')} />
       <p className="rationale">{c.rationale}</p>
 
@@ -392,7 +393,7 @@ function CriterionReview({
       {c.flags.length > 0 && <FlagList flags={c.flags} compact />}
       {levels && <CriterionLevels levels={levels} score={failed ? undefined : c.score} />}
 
-      <div className="trainer-decision-area">
+      <div className={styles.trainerDecisionArea}>
         <DecisionSummary criterion={c} />
         {draft ? (
           <DecisionForm
@@ -476,18 +477,18 @@ function CheckForm({ reviewId, report }: { reviewId: string; report: GapReport }
   }
 
   return (
-    <section className="card trainer-check" aria-labelledby="trainer-check-title">
+    <section className={`card ${styles.trainerCheck}`} aria-labelledby="trainer-check-title">
       <h2 id="trainer-check-title">{t('trainer.check.title')}</h2>
       {check ? (
-        <p className="trainer-checked">
+        <p className={styles.trainerChecked}>
           <CheckIcon size={16} />{' '}
           {t('trainer.check.checkedBy', { by: check.by, date: formatDate(check.at, i18n.language) })}
         </p>
       ) : (
         <p className="muted">{t('trainer.check.hint')}</p>
       )}
-      <form onSubmit={submit} className="trainer-check-form">
-        <div className="field trainer-check-field">
+      <form onSubmit={submit} className={styles.trainerCheckForm}>
+        <div className={`field ${styles.trainerCheckField}`}>
           <label htmlFor="check-comment">{t('trainer.check.comment')}</label>
           <textarea
             id="check-comment"
@@ -517,7 +518,7 @@ function CheckForm({ reviewId, report }: { reviewId: string; report: GapReport }
           </div>
         )}
         {done && (
-          <p className="notice notice-success" role="status">
+          <p className={`notice ${styles.noticeSuccess}`} role="status">
             {t('trainer.check.done')} <Link to="/formateur">{t('trainer.review.back')}</Link>
           </p>
         )}
