@@ -72,14 +72,12 @@ function CompareView() {
 }
 
 function ComparisonView({ data }: { data: Comparison }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const { a, b } = data;
   const differs = (Object.keys(data.differs) as (keyof Comparison['differs'])[]).filter(
     (k) => data.differs[k],
   );
   const running = a.run.status === 'running' || b.run.status === 'running';
-  const chart = data.criteria.map((c) => ({ id: c.id, a: c.a.qwk ?? 0, b: c.b.qwk ?? 0 }));
   return (
     <>
       <header className="page-header">
@@ -105,26 +103,8 @@ function ComparisonView({ data }: { data: Comparison }) {
       <section className="card section" aria-labelledby="side-title">
         <h2 id="side-title">{t('calibration.comparison.overall', { rater: data.rater ?? '—' })}</h2>
         <div className={styles.sideBySide}>
-          <div>
-            <h3>{t('calibration.comparison.side', { side: 'A', version: a.run.rubricVersion })}</h3>
-            <MetricTiles
-              metrics={a.overall}
-              label={t('calibration.comparison.side', { side: 'A', version: a.run.rubricVersion })}
-            />
-            <Link to={`/calibration/analyses/${a.run.id}`}>
-              {t('calibration.comparison.openRun', { version: a.run.rubricVersion })}
-            </Link>
-          </div>
-          <div>
-            <h3>{t('calibration.comparison.side', { side: 'B', version: b.run.rubricVersion })}</h3>
-            <MetricTiles
-              metrics={b.overall}
-              label={t('calibration.comparison.side', { side: 'B', version: b.run.rubricVersion })}
-            />
-            <Link to={`/calibration/analyses/${b.run.id}`}>
-              {t('calibration.comparison.openRun', { version: b.run.rubricVersion })}
-            </Link>
-          </div>
+          <SideTiles side="A" run={a.run} metrics={a.overall} />
+          <SideTiles side="B" run={b.run} metrics={b.overall} />
         </div>
       </section>
 
@@ -132,104 +112,8 @@ function ComparisonView({ data }: { data: Comparison }) {
 
       <section className="card section" aria-labelledby="per-criterion-title">
         <h2 id="per-criterion-title">{t('calibration.comparison.perCriterion')}</h2>
-        <figure className={`chart ${styles.compareChart}`}>
-          <div aria-hidden="true" className="chart-canvas">
-            <BarChart
-              data={chart}
-              responsive
-              accessibilityLayer={false}
-              style={{ width: '100%', height: 220 }}
-              margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
-            >
-              <CartesianGrid stroke="#e2e8f0" vertical={false} />
-              <XAxis dataKey="id" tick={{ fontSize: 12, fill: '#475569' }} />
-              <YAxis
-                domain={[-1, 1]}
-                ticks={[-1, -0.5, 0, 0.5, 0.7, 1]}
-                width={36}
-                tick={{ fontSize: 12, fill: '#475569' }}
-              />
-              <ReferenceLine y={0.7} stroke="#2f855a" strokeDasharray="4 4" />
-              <Tooltip
-                formatter={(value: unknown) => (typeof value === 'number' ? formatMetric(value, lang) : '')}
-              />
-              <Legend formatter={legendText} />
-              <Bar dataKey="a" name={`QWK ${a.run.rubricVersion} (A)`} fill="#94a3b8" />
-              <Bar dataKey="b" name={`QWK ${b.run.rubricVersion} (B)`} fill="#23408e" />
-            </BarChart>
-          </div>
-          <figcaption className="muted small">{t('calibration.comparison.chartCaption')}</figcaption>
-        </figure>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
-        <div className="table-scroll" tabIndex={0}>
-          <table className={`data-table ${styles.calCompareTable}`}>
-            <caption className="visually-hidden">{t('calibration.comparison.perCriterion')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('calibration.metric.criterion')}</th>
-                <th scope="col" className="num">
-                  {t('calibration.comparison.qwkAB')}
-                </th>
-                <th scope="col" className="num">
-                  Δ QWK
-                </th>
-                <th scope="col" className="num">
-                  {t('calibration.comparison.exactAB')}
-                </th>
-                <th scope="col" className="num">
-                  {t('calibration.comparison.maeAB')}
-                </th>
-                <th scope="col" className="num">
-                  {t('calibration.comparison.biasAB')}
-                </th>
-                <th scope="col">{t('calibration.comparison.aiScores')}</th>
-                <th scope="col">{t('calibration.comparison.rubric')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.criteria.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row" title={c.text}>
-                    {c.id}
-                    <span className={styles.criterionText}>{c.text}</span>
-                  </th>
-                  <td className="num">
-                    {formatMetric(c.a.qwk, lang)} → {formatMetric(c.b.qwk, lang)}
-                  </td>
-                  <td className="num">
-                    <strong>{formatSigned(c.delta.qwk, lang)}</strong>
-                  </td>
-                  <td className="num">
-                    {formatPercent(c.a.exact, lang)} → {formatPercent(c.b.exact, lang)}
-                  </td>
-                  <td className="num">
-                    {formatMetric(c.a.mae, lang)} → {formatMetric(c.b.mae, lang)}
-                  </td>
-                  <td className="num">
-                    {formatSigned(c.a.bias, lang)} → {formatSigned(c.b.bias, lang)}
-                  </td>
-                  <td className={`small ${styles.aiMoves}`}>
-                    <span aria-hidden="true">
-                      ↑ {c.aiScores.up} · ↓ {c.aiScores.down} / {c.aiScores.compared}
-                    </span>
-                    <span className="visually-hidden">
-                      {t('calibration.comparison.moved', {
-                        up: c.aiScores.up,
-                        down: c.aiScores.down,
-                        count: c.aiScores.compared,
-                      })}
-                    </span>
-                  </td>
-                  <td className="small">
-                    {c.rubricChanges.length === 0
-                      ? t('calibration.change.none')
-                      : t('calibration.comparison.changes', { count: c.rubricChanges.length })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CriterionChart data={data} />
+        <CriterionTable data={data} />
       </section>
 
       <section className="card section" aria-labelledby="changes-title">
@@ -262,6 +146,145 @@ function ComparisonView({ data }: { data: Comparison }) {
         </a>
       </div>
     </>
+  );
+}
+
+/** One run's overall agreement, A or B, with a link to the run. */
+function SideTiles({
+  side,
+  run,
+  metrics,
+}: {
+  side: 'A' | 'B';
+  run: Comparison['a']['run'];
+  metrics: Comparison['a']['overall'];
+}) {
+  const { t } = useTranslation();
+  const label = t('calibration.comparison.side', { side, version: run.rubricVersion });
+  return (
+    <div>
+      <h3>{label}</h3>
+      <MetricTiles metrics={metrics} label={label} />
+      <Link to={`/calibration/analyses/${run.id}`}>
+        {t('calibration.comparison.openRun', { version: run.rubricVersion })}
+      </Link>
+    </div>
+  );
+}
+
+/** QWK per criterion, A beside B, drawn (hidden from screen readers: the table says the same). */
+function CriterionChart({ data }: { data: Comparison }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { a, b } = data;
+  const chart = data.criteria.map((c) => ({ id: c.id, a: c.a.qwk ?? 0, b: c.b.qwk ?? 0 }));
+  return (
+    <figure className={`chart ${styles.compareChart}`}>
+      <div aria-hidden="true" className="chart-canvas">
+        <BarChart
+          data={chart}
+          responsive
+          accessibilityLayer={false}
+          style={{ width: '100%', height: 220 }}
+          margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+        >
+          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <XAxis dataKey="id" tick={{ fontSize: 12, fill: '#475569' }} />
+          <YAxis
+            domain={[-1, 1]}
+            ticks={[-1, -0.5, 0, 0.5, 0.7, 1]}
+            width={36}
+            tick={{ fontSize: 12, fill: '#475569' }}
+          />
+          <ReferenceLine y={0.7} stroke="#2f855a" strokeDasharray="4 4" />
+          <Tooltip
+            formatter={(value: unknown) => (typeof value === 'number' ? formatMetric(value, lang) : '')}
+          />
+          <Legend formatter={legendText} />
+          <Bar dataKey="a" name={`QWK ${a.run.rubricVersion} (A)`} fill="#94a3b8" />
+          <Bar dataKey="b" name={`QWK ${b.run.rubricVersion} (B)`} fill="#23408e" />
+        </BarChart>
+      </div>
+      <figcaption className="muted small">{t('calibration.comparison.chartCaption')}</figcaption>
+    </figure>
+  );
+}
+
+/** Per criterion, each figure A → B, how the AI's scores moved and how many rubric changes touched it. */
+function CriterionTable({ data }: { data: Comparison }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
+    <div className="table-scroll" tabIndex={0}>
+      <table className={`data-table ${styles.calCompareTable}`}>
+        <caption className="visually-hidden">{t('calibration.comparison.perCriterion')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('calibration.metric.criterion')}</th>
+            <th scope="col" className="num">
+              {t('calibration.comparison.qwkAB')}
+            </th>
+            <th scope="col" className="num">
+              Δ QWK
+            </th>
+            <th scope="col" className="num">
+              {t('calibration.comparison.exactAB')}
+            </th>
+            <th scope="col" className="num">
+              {t('calibration.comparison.maeAB')}
+            </th>
+            <th scope="col" className="num">
+              {t('calibration.comparison.biasAB')}
+            </th>
+            <th scope="col">{t('calibration.comparison.aiScores')}</th>
+            <th scope="col">{t('calibration.comparison.rubric')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" title={c.text}>
+                {c.id}
+                <span className={styles.criterionText}>{c.text}</span>
+              </th>
+              <td className="num">
+                {formatMetric(c.a.qwk, lang)} → {formatMetric(c.b.qwk, lang)}
+              </td>
+              <td className="num">
+                <strong>{formatSigned(c.delta.qwk, lang)}</strong>
+              </td>
+              <td className="num">
+                {formatPercent(c.a.exact, lang)} → {formatPercent(c.b.exact, lang)}
+              </td>
+              <td className="num">
+                {formatMetric(c.a.mae, lang)} → {formatMetric(c.b.mae, lang)}
+              </td>
+              <td className="num">
+                {formatSigned(c.a.bias, lang)} → {formatSigned(c.b.bias, lang)}
+              </td>
+              <td className={`small ${styles.aiMoves}`}>
+                <span aria-hidden="true">
+                  ↑ {c.aiScores.up} · ↓ {c.aiScores.down} / {c.aiScores.compared}
+                </span>
+                <span className="visually-hidden">
+                  {t('calibration.comparison.moved', {
+                    up: c.aiScores.up,
+                    down: c.aiScores.down,
+                    count: c.aiScores.compared,
+                  })}
+                </span>
+              </td>
+              <td className="small">
+                {c.rubricChanges.length === 0
+                  ? t('calibration.change.none')
+                  : t('calibration.comparison.changes', { count: c.rubricChanges.length })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
