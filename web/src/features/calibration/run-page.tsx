@@ -123,22 +123,7 @@ function Agreement({
       <section className="card section" aria-labelledby="agreement-title">
         <div className="section-head">
           <h2 id="agreement-title">{t('calibration.run.agreement')}</h2>
-          {data.raters.length > 1 && (
-            <div className={`field ${styles.fieldInline}`}>
-              <label htmlFor="rater">{t('calibration.run.rater')}</label>
-              <select
-                id="rater"
-                value={data.rater ?? ''}
-                onChange={(e) => onRater(e.target.value === data.raters[0] ? undefined : e.target.value)}
-              >
-                {data.raters.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
+          {data.raters.length > 1 && <RaterSelect data={data} onRater={onRater} />}
         </div>
         <p className="muted small">
           {t('calibration.run.coverage', {
@@ -208,50 +193,87 @@ function Agreement({
         )}
       </section>
 
-      {data.humanHuman && (
-        <section className="card section" aria-labelledby="hh-title">
-          <h2 id="hh-title">
-            {t('calibration.humanHuman.title', {
-              a: data.humanHuman.raters[0],
-              b: data.humanHuman.raters[1],
-            })}
-          </h2>
-          <p className="section-intro">{t('calibration.humanHuman.intro')}</p>
-          <MetricTiles
-            metrics={data.humanHuman.overall}
-            pair={data.humanHuman.raters}
-            label={t('calibration.humanHuman.title', {
-              a: data.humanHuman.raters[0],
-              b: data.humanHuman.raters[1],
-            })}
-          />
-        </section>
-      )}
+      {data.humanHuman && <HumanHumanSection pair={data.humanHuman} />}
 
-      <section className="card section" aria-labelledby="exports-title">
-        <h2 id="exports-title">{t('calibration.exports.title')}</h2>
-        <div className="button-row">
-          <a className="button button-secondary" href={calibrationUrls.scores(runId)} download>
-            {t('calibration.exports.scores')}
-          </a>
-          <a
-            className="button button-secondary"
-            href={calibrationUrls.agreement(runId, data.rater ?? undefined)}
-            download
-          >
-            {t('calibration.exports.agreement')}
-          </a>
-          <a
-            className="button button-secondary"
-            href={calibrationUrls.report(runId, { rater: data.rater ?? undefined })}
-            target="_blank"
-            rel="noreferrer"
-          >
-            {t('calibration.exports.report')} <span className="visually-hidden">{t('common.newTab')}</span>
-          </a>
-        </div>
-      </section>
+      <RunExports runId={runId} rater={data.rater ?? undefined} />
     </>
+  );
+}
+
+/** Whose scores the AI is compared with, when more than one person scored the set. */
+function RaterSelect({
+  data,
+  onRater,
+}: {
+  data: RunAgreement;
+  onRater: (rater: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field ${styles.fieldInline}`}>
+      <label htmlFor="rater">{t('calibration.run.rater')}</label>
+      <select
+        id="rater"
+        value={data.rater ?? ''}
+        onChange={(e) => onRater(e.target.value === data.raters[0] ? undefined : e.target.value)}
+      >
+        {data.raters.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Two people against each other on the same dossiers: the bar the AI is held to. */
+function HumanHumanSection({ pair }: { pair: NonNullable<RunAgreement['humanHuman']> }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card section" aria-labelledby="hh-title">
+      <h2 id="hh-title">
+        {t('calibration.humanHuman.title', {
+          a: pair.raters[0],
+          b: pair.raters[1],
+        })}
+      </h2>
+      <p className="section-intro">{t('calibration.humanHuman.intro')}</p>
+      <MetricTiles
+        metrics={pair.overall}
+        pair={pair.raters}
+        label={t('calibration.humanHuman.title', {
+          a: pair.raters[0],
+          b: pair.raters[1],
+        })}
+      />
+    </section>
+  );
+}
+
+/** The CSV exports and the printable report of a run. */
+function RunExports({ runId, rater }: { runId: string; rater: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card section" aria-labelledby="exports-title">
+      <h2 id="exports-title">{t('calibration.exports.title')}</h2>
+      <div className="button-row">
+        <a className="button button-secondary" href={calibrationUrls.scores(runId)} download>
+          {t('calibration.exports.scores')}
+        </a>
+        <a className="button button-secondary" href={calibrationUrls.agreement(runId, rater)} download>
+          {t('calibration.exports.agreement')}
+        </a>
+        <a
+          className="button button-secondary"
+          href={calibrationUrls.report(runId, { rater: rater })}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {t('calibration.exports.report')} <span className="visually-hidden">{t('common.newTab')}</span>
+        </a>
+      </div>
+    </section>
   );
 }
 
