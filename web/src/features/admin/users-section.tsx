@@ -88,7 +88,7 @@ export function UsersSection() {
       )}
       {issued && <IssuedLinkNotice issued={issued} onDismiss={() => setIssued(null)} />}
       {/* On a phone the table scrolls sideways, with a cue while its end is out of sight. */}
-      <ScrollTable label={t('admin.usersTable')}>
+      <ScrollTable label={t('admin.usersTable')} hint={t('admin.usersScrollHint')}>
         <table className="data-table">
           <thead>
             <tr>
