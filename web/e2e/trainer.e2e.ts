@@ -119,7 +119,7 @@ describe('trainer workspace (real server, built app)', () => {
     await screenshot(page, 'trainer-02-review');
 
     // Override K1's score with a reason and a comment.
-    const aiPill = (await k1.locator('.trainer-ai-score .score-pill strong').textContent()) ?? '';
+    const aiPill = (await k1.locator('[data-part="ai-score"] .score-pill strong').textContent()) ?? '';
     const ai = Number(aiPill.split('/')[0]);
     const score = ai >= 2 ? ai - 1 : ai + 1;
     await k1.getByRole('button', { name: 'Corriger la note du critère K1' }).click();
@@ -146,7 +146,7 @@ describe('trainer workspace (real server, built app)', () => {
     await screenshot(page, 'trainer-03-override-form');
     await k1.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await k1.getByText('Note corrigée').waitFor();
-    expect(await k1.locator('.trainer-decision .score-pill strong').textContent()).toBe(`${score}/4`);
+    expect(await k1.locator('[data-part="decision"] .score-pill strong').textContent()).toBe(`${score}/4`);
     // Corrected: the card offers to edit the decision, no longer to « Valider » the AI's score.
     await k1.getByRole('button', { name: 'Modifier la décision sur le critère K1' }).waitFor();
     expect(await k1.getByRole('button', { name: /^Valider/ }).count()).toBe(0);
@@ -163,7 +163,9 @@ describe('trainer workspace (real server, built app)', () => {
       .toBe('true');
     await page.getByText('2 critères revus sur 7').waitFor();
     await page.keyboard.press('?');
-    await page.locator('details.shortcuts-help[open]').waitFor();
+    await page
+      .locator('details[open]', { has: page.locator('summary', { hasText: 'Raccourcis clavier' }) })
+      .waitFor();
     await screenshot(page, 'trainer-04-decisions-shortcuts');
 
     // Scrolling the criteria: the highlights follow the criterion read, not only the one clicked.
@@ -176,7 +178,7 @@ describe('trainer workspace (real server, built app)', () => {
       await expect
         .poll(() => page.locator(`article[data-criterion="${id}"]`).getAttribute('aria-current'))
         .toBe('true');
-      await expect.poll(() => text.locator('.dossier-text-header').textContent()).toContain(id);
+      await expect.poll(() => text.locator('header').textContent()).toContain(id);
     }
     await screenshot(page, 'trainer-04b-highlights-follow-scroll-1366');
     await page.setViewportSize({ width: 390, height: 844 });

@@ -1,3 +1,5 @@
+// The global base first: each feature's CSS Module comes after it and wins where both set a property.
+import './styles.css';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

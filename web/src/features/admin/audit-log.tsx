@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Pager } from '../../components/pager';
 import { ErrorState, Loading } from '../../components/states';
 import { api, unwrap } from '../../lib/api';
 import { formatDate } from '../../lib/format';
@@ -160,25 +161,17 @@ export function AuditLog() {
               </tbody>
             </table>
           </div>
-          <nav className={styles.pager} aria-label={t('admin.audit')}>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={page <= 1}
-              onClick={() => setPage(page - 1)}
-            >
-              {t('admin.previous')}
-            </button>
-            <span aria-live="polite">{t('admin.page', { page, pages, total: audit.data.total })}</span>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={page >= pages}
-              onClick={() => setPage(page + 1)}
-            >
-              {t('admin.next')}
-            </button>
-          </nav>
+          <Pager
+            page={page}
+            pages={pages}
+            onPage={setPage}
+            label={t('admin.audit')}
+            status={t('admin.page', { page, pages, total: audit.data.total })}
+            previous={t('admin.previous')}
+            next={t('admin.next')}
+            small
+            className={styles.pager}
+          />
         </>
       )}
     </section>

@@ -1,7 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
+import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ScrollTable } from '../../components/scroll-table';
 import { ErrorState, FormError, Loading, useErrorMessage } from '../../components/states';
 import { api, expectOk, type Role, unwrap } from '../../lib/api';
 import { formatShortDate } from '../../lib/format';
@@ -86,8 +87,8 @@ export function UsersSection() {
         </p>
       )}
       {issued && <IssuedLinkNotice issued={issued} onDismiss={() => setIssued(null)} />}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
-      <div className="table-scroll" tabIndex={0}>
+      {/* On a phone the table scrolls sideways, with a cue while its end is out of sight. */}
+      <ScrollTable label={t('admin.usersTable')} hint={t('admin.usersScrollHint')}>
         <table className="data-table">
           <thead>
             <tr>
@@ -129,85 +130,109 @@ export function UsersSection() {
             ))}
           </tbody>
         </table>
-      </div>
-      {pending?.kind === 'role' && (
-        <RoleDialog
-          user={pending.user}
-          role={pending.role}
+      </ScrollTable>
+      {pending && (
+        <PendingDialog
+          pending={pending}
           open={open}
           cohortName={cohortName}
-          busy={change.isPending}
-          error={change.error ? errorMessage(change.error) : null}
-          onCancel={() => {
-            change.reset();
-            setPending(null);
-          }}
-          onConfirm={(c) =>
-            change.mutate({
-              id: pending.user.id,
-              ...c,
-              done: t('admin.roleDialog.done', {
-                name: pending.user.name,
-                role: t(`roles.${pending.role}`),
-              }),
-            })
-          }
+          change={change}
+          remove={remove}
+          onClose={() => setPending(null)}
         />
-      )}
-      {pending?.kind === 'cohorts' && (
-        <TrainerCohortsDialog
-          user={pending.user}
-          open={open}
-          busy={change.isPending}
-          error={change.error ? errorMessage(change.error) : null}
-          onCancel={() => {
-            change.reset();
-            setPending(null);
-          }}
-          onConfirm={(ids) =>
-            change.mutate({
-              id: pending.user.id,
-              trainerCohortIds: ids,
-              done: t('admin.cohortsDialog.done', { name: pending.user.name }),
-            })
-          }
-        />
-      )}
-      {pending?.kind === 'deactivate' && (
-        <ConfirmDialog
-          title={t('admin.deactivateDialog.title', { name: pending.user.name })}
-          confirmLabel={t('admin.deactivateDialog.confirm')}
-          cancelLabel={t('admin.cancel')}
-          danger
-          busy={change.isPending}
-          onCancel={() => setPending(null)}
-          onConfirm={() =>
-            change.mutate({
-              id: pending.user.id,
-              active: false,
-              done: t('admin.deactivateDialog.done', { name: pending.user.name }),
-            })
-          }
-        >
-          <p>{t('admin.deactivateDialog.body')}</p>
-          <FormError>{change.error && errorMessage(change.error)}</FormError>
-        </ConfirmDialog>
-      )}
-      {pending?.kind === 'delete' && (
-        <ConfirmDialog
-          title={t('admin.deleteDialog.title', { name: pending.user.name })}
-          confirmLabel={t('admin.deleteDialog.confirm')}
-          cancelLabel={t('admin.cancel')}
-          danger
-          busy={remove.isPending}
-          onCancel={() => setPending(null)}
-          onConfirm={() => remove.mutate(pending.user)}
-        >
-          <p>{t('admin.deleteDialog.body')}</p>
-          <FormError>{remove.error && errorMessage(remove.error)}</FormError>
-        </ConfirmDialog>
       )}
     </section>
+  );
+}
+
+type ChangeMutation = UseMutationResult<unknown, Error, Change & { id: string; done: string }>;
+
+/** The confirmation a change waits for: a role, a trainer's promotions, deactivating or deleting. */
+function PendingDialog({
+  pending,
+  open,
+  cohortName,
+  change,
+  remove,
+  onClose,
+}: {
+  pending: Pending;
+  open: AdminCohort[];
+  cohortName: (id: string | null) => string;
+  change: ChangeMutation;
+  remove: UseMutationResult<unknown, Error, AdminUser>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const { user } = pending;
+  const cancel = () => {
+    change.reset();
+    onClose();
+  };
+  const changeError = change.error ? errorMessage(change.error) : null;
+  if (pending.kind === 'role') {
+    return (
+      <RoleDialog
+        user={user}
+        role={pending.role}
+        open={open}
+        cohortName={cohortName}
+        busy={change.isPending}
+        error={changeError}
+        onCancel={cancel}
+        onConfirm={(c) =>
+          change.mutate({
+            id: user.id,
+            ...c,
+            done: t('admin.roleDialog.done', { name: user.name, role: t(`roles.${pending.role}`) }),
+          })
+        }
+      />
+    );
+  }
+  if (pending.kind === 'cohorts') {
+    return (
+      <TrainerCohortsDialog
+        user={user}
+        open={open}
+        busy={change.isPending}
+        error={changeError}
+        onCancel={cancel}
+        onConfirm={(ids) =>
+          change.mutate({
+            id: user.id,
+            trainerCohortIds: ids,
+            done: t('admin.cohortsDialog.done', { name: user.name }),
+          })
+        }
+      />
+    );
+  }
+  // Deactivating and deleting: the same danger dialog, each with its own words and request.
+  const key = pending.kind === 'deactivate' ? 'deactivateDialog' : 'deleteDialog';
+  const mutation = pending.kind === 'deactivate' ? change : remove;
+  return (
+    <ConfirmDialog
+      title={t(`admin.${key}.title`, { name: user.name })}
+      confirmLabel={t(`admin.${key}.confirm`)}
+      cancelLabel={t('admin.cancel')}
+      danger
+      busy={mutation.isPending}
+      onCancel={onClose}
+      onConfirm={() =>
+        pending.kind === 'deactivate'
+          ? change.mutate({
+              id: user.id,
+              active: false,
+              done: t('admin.deactivateDialog.done', { name: user.name }),
+            })
+          : remove.mutate(user)
+      }
+    >
+      <p>{t(`admin.${key}.body`)}</p>
+      <FormError>{mutation.error && errorMessage(mutation.error)}</FormError>
+    </ConfirmDialog>
   );
 }
 

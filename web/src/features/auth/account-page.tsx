@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { FormError, useErrorMessage } from '../../components/states';
 import { api, expectOk, type Me } from '../../lib/api';
+import styles from './auth.module.css';
 import { RequireAuth } from './require-auth';
 import { authPost, meKey, switchUser, useSignOut } from './session';
 
@@ -15,11 +16,9 @@ export function AccountPage() {
 function Account({ me }: { me: Me }) {
   const { t } = useTranslation();
   useDocumentTitle(t('account.title'));
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const signOut = useSignOut();
-  const [confirmEmail, setConfirmEmail] = useState('');
   const [name, setName] = useState(me.name);
   const rename = useMutation({
     mutationFn: () => expectOk(api.me.$patch({ json: { name } })),
@@ -34,18 +33,6 @@ function Account({ me }: { me: Me }) {
       setNewPassword('');
     },
   });
-  const remove = useMutation({
-    mutationFn: () => expectOk(api.me.$delete({ json: { confirmEmail } })),
-    onSuccess: () => {
-      switchUser(queryClient, null);
-      void navigate('/connexion', { replace: true });
-    },
-  });
-
-  const onDelete = (e: FormEvent) => {
-    e.preventDefault();
-    remove.mutate();
-  };
   const cohorts = me.role === 'trainer' ? me.trainerCohorts.map((c) => c.name).join(', ') : me.cohort?.name;
 
   return (
@@ -76,7 +63,7 @@ function Account({ me }: { me: Me }) {
       <section className="card section" aria-labelledby="rename-title">
         <h2 id="rename-title">{t('account.rename')}</h2>
         <form
-          className="auth-form"
+          className={styles.authForm}
           onSubmit={(e) => {
             e.preventDefault();
             rename.mutate();
@@ -105,7 +92,7 @@ function Account({ me }: { me: Me }) {
         <h3>{t('account.passwordTitle')}</h3>
         <p className="muted">{t('account.passwordIntro')}</p>
         <form
-          className="auth-form"
+          className={styles.authForm}
           onSubmit={(e) => {
             e.preventDefault();
             changePassword.mutate();
@@ -162,36 +149,60 @@ function Account({ me }: { me: Me }) {
         </div>
       </section>
 
-      <section className="card section" aria-labelledby="data-title">
-        <h2 id="data-title">{t('account.data')}</h2>
-        <p>{t('account.dataIntro')}</p>
-        <a className="button button-secondary" href="/api/me/export" download>
-          {t('account.export')}
-        </a>
-        <h3>{t('account.deleteTitle')}</h3>
-        <p className="muted">{t('account.deleteIntro')}</p>
-        <form onSubmit={onDelete} className="auth-form">
-          <div className="field">
-            <label htmlFor="confirm-email">{t('account.deleteConfirm', { email: me.email })}</label>
-            <input
-              id="confirm-email"
-              type="email"
-              autoComplete="off"
-              value={confirmEmail}
-              onChange={(e) => setConfirmEmail(e.target.value)}
-            />
-          </div>
-          <FormError>{remove.error && errorMessage(remove.error)}</FormError>
-          <button
-            type="submit"
-            className="button button-danger"
-            disabled={remove.isPending || confirmEmail.trim().toLowerCase() !== me.email}
-          >
-            {t('account.deleteSubmit')}
-          </button>
-        </form>
-      </section>
+      <DataSection me={me} />
       <p className="small muted">{t('account.aiNotice')}</p>
     </div>
+  );
+}
+
+/** The account's data: download it, or delete the account after typing its address. */
+function DataSection({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [confirmEmail, setConfirmEmail] = useState('');
+  const remove = useMutation({
+    mutationFn: () => expectOk(api.me.$delete({ json: { confirmEmail } })),
+    onSuccess: () => {
+      switchUser(queryClient, null);
+      void navigate('/connexion', { replace: true });
+    },
+  });
+
+  const onDelete = (e: FormEvent) => {
+    e.preventDefault();
+    remove.mutate();
+  };
+  return (
+    <section className="card section" aria-labelledby="data-title">
+      <h2 id="data-title">{t('account.data')}</h2>
+      <p>{t('account.dataIntro')}</p>
+      <a className="button button-secondary" href="/api/me/export" download>
+        {t('account.export')}
+      </a>
+      <h3>{t('account.deleteTitle')}</h3>
+      <p className="muted">{t('account.deleteIntro')}</p>
+      <form onSubmit={onDelete} className={styles.authForm}>
+        <div className="field">
+          <label htmlFor="confirm-email">{t('account.deleteConfirm', { email: me.email })}</label>
+          <input
+            id="confirm-email"
+            type="email"
+            autoComplete="off"
+            value={confirmEmail}
+            onChange={(e) => setConfirmEmail(e.target.value)}
+          />
+        </div>
+        <FormError>{remove.error && errorMessage(remove.error)}</FormError>
+        <button
+          type="submit"
+          className="button button-danger"
+          disabled={remove.isPending || confirmEmail.trim().toLowerCase() !== me.email}
+        >
+          {t('account.deleteSubmit')}
+        </button>
+      </form>
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { FormError, useErrorMessage } from '../../components/states';
 import { ApiError } from '../../lib/api';
+import styles from './auth.module.css';
 import { authPost } from './session';
 
 /** Asks for a reset link. The answer is the same whether the address has an account or not. */
@@ -31,13 +32,13 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <div className="page auth-page">
-      <div className="card auth-card">
+    <div className={`page ${styles.authPage}`}>
+      <div className={`card ${styles.authCard}`}>
         <h1>{t('auth.forgotTitle')}</h1>
         {state === 'sent' ? (
           <p role="status">{t('auth.forgotSent')}</p>
         ) : (
-          <form onSubmit={onSubmit} className="auth-form">
+          <form onSubmit={onSubmit} className={styles.authForm}>
             <p className="muted">{t('auth.forgotIntro')}</p>
             <div className="field">
               <label htmlFor="email">{t('auth.email')}</label>
@@ -104,8 +105,8 @@ function PasswordFromLink({ variant }: { variant: 'reset' | 'invite' }) {
 
   if (!token || params.get('error')) {
     return (
-      <div className="page auth-page">
-        <div className="card auth-card" role="alert">
+      <div className={`page ${styles.authPage}`}>
+        <div className={`card ${styles.authCard}`} role="alert">
           <h1>{text.title}</h1>
           <p>{text.invalid}</p>
           {variant === 'reset' && <Link to="/mot-de-passe-oublie">{t('auth.forgot')}</Link>}
@@ -130,15 +131,15 @@ function PasswordFromLink({ variant }: { variant: 'reset' | 'invite' }) {
   };
 
   return (
-    <div className="page auth-page">
-      <div className="card auth-card">
+    <div className={`page ${styles.authPage}`}>
+      <div className={`card ${styles.authCard}`}>
         <h1>{text.title}</h1>
         {state === 'done' ? (
           <p role="status">
             {text.done} <Link to="/connexion">{t('auth.signIn')}</Link>
           </p>
         ) : (
-          <form onSubmit={onSubmit} className="auth-form">
+          <form onSubmit={onSubmit} className={styles.authForm}>
             {variant === 'invite' && <p className="muted">{t('auth.inviteIntro')}</p>}
             <div className="field">
               <label htmlFor="new-password">{t('auth.newPassword')}</label>

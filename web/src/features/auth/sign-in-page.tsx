@@ -4,6 +4,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { FormError, Loading, useErrorMessage } from '../../components/states';
 import { ApiError } from '../../lib/api';
+import styles from './auth.module.css';
 import { homeFor } from './require-auth';
 import { useMe, useSignIn } from './session';
 import { SsoButtons } from './sso-buttons';
@@ -51,11 +52,11 @@ export function SignInPage() {
   } else if (signIn.error) error = errorMessage(signIn.error);
 
   return (
-    <div className="page auth-page">
-      <div className="card auth-card">
+    <div className={`page ${styles.authPage}`}>
+      <div className={`card ${styles.authCard}`}>
         <h1>{t('auth.signInTitle')}</h1>
         <p className="muted">{t('auth.signInIntro')}</p>
-        <form onSubmit={onSubmit} className="auth-form" noValidate>
+        <form onSubmit={onSubmit} className={styles.authForm} noValidate>
           <div className="field">
             <label htmlFor="email">{t('auth.email')}</label>
             <input

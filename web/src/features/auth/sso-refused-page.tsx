@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import authStyles from './auth.module.css';
 import styles from './sso.module.css';
 
 /** The reasons the server gives (`sso/auth-plugin.ts`); anything else is a failure of the flow itself. */
@@ -20,8 +21,8 @@ export function SsoRefusedPage() {
   const code = params.get('error') ?? '';
   const known = (KNOWN as readonly string[]).includes(code) ? code : 'other';
   return (
-    <div className="page auth-page">
-      <div className="card auth-card">
+    <div className={`page ${authStyles.authPage}`}>
+      <div className={`card ${authStyles.authCard}`}>
         <h1>{t('auth.sso.refusedTitle')}</h1>
         <p className={styles.reason} role="alert">
           {t(`auth.sso.reasons.${known}`)}

@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { EmptyState, ErrorState, InlineError, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExams } from '../referential/queries';
+import styles from './calibration.module.css';
 import { CalibrationGuard } from './layout';
 import { useCalibrationSets, useCreateSet, useRubricVersions } from './queries';
 
@@ -26,7 +27,7 @@ function Calibration() {
   const exam = exams.data?.find((e) => e.id === examId);
 
   return (
-    <div className="page calibration">
+    <div className={`page ${styles.calibration}`}>
       <header className="page-header">
         <h1>{t('calibration.title')}</h1>
         <p className="lead">{t('calibration.lead')}</p>
@@ -37,7 +38,7 @@ function Calibration() {
         <ErrorState error={exams.error} onRetry={() => void exams.refetch()} />
       ) : (
         <>
-          <div className="field exam-select">
+          <div className={`field ${styles.examSelect}`}>
             <label htmlFor="calibration-exam">{t('calibration.exam')}</label>
             <select
               id="calibration-exam"
@@ -52,7 +53,7 @@ function Calibration() {
             </select>
           </div>
           {exam && (
-            <div className="calibration-home">
+            <div className={styles.calibrationHome}>
               <Sets examId={exam.id} />
               <RubricCard examId={exam.id} />
             </div>
@@ -92,11 +93,11 @@ function Sets({ examId }: { examId: string }) {
           <p>{t('calibration.sets.emptyBody')}</p>
         </EmptyState>
       ) : (
-        <ul className="calibration-sets">
+        <ul className={styles.calibrationSets}>
           {sets.data.map((s) => (
             <li key={s.id}>
-              <Link to={`/calibration/jeux/${s.id}`} className="card card-link set-card">
-                <span className="set-card-title">{s.name}</span>
+              <Link to={`/calibration/jeux/${s.id}`} className={`card card-link ${styles.setCard}`}>
+                <span className={styles.setCardTitle}>{s.name}</span>
                 <span className="muted small">
                   {t('calibration.sets.counts', { dossiers: s.dossiers, scores: s.scores, runs: s.runs })}
                 </span>
@@ -106,7 +107,7 @@ function Sets({ examId }: { examId: string }) {
           ))}
         </ul>
       )}
-      <form className="inline-form" onSubmit={submit}>
+      <form className={styles.inlineForm} onSubmit={submit}>
         <div className="field">
           <label htmlFor="new-set-name">{t('calibration.sets.name')}</label>
           <input

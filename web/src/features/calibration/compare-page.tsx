@@ -5,6 +5,7 @@ import { legendText } from '../../components/chart-legend';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
+import styles from './calibration.module.css';
 import { formatMetric, formatPercent, formatSigned } from './format';
 import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
 import { MetricTiles } from './metrics';
@@ -34,7 +35,7 @@ function CompareView() {
     : t('calibration.comparison.title');
   useDocumentTitle(title);
   return (
-    <div className="page calibration">
+    <div className={`page ${styles.calibration}`}>
       <CalibrationBreadcrumb
         trail={
           data
@@ -71,14 +72,12 @@ function CompareView() {
 }
 
 function ComparisonView({ data }: { data: Comparison }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const { a, b } = data;
   const differs = (Object.keys(data.differs) as (keyof Comparison['differs'])[]).filter(
     (k) => data.differs[k],
   );
   const running = a.run.status === 'running' || b.run.status === 'running';
-  const chart = data.criteria.map((c) => ({ id: c.id, a: c.a.qwk ?? 0, b: c.b.qwk ?? 0 }));
   return (
     <>
       <header className="page-header">
@@ -91,10 +90,10 @@ function ComparisonView({ data }: { data: Comparison }) {
                 what: differs.map((k) => t(`calibration.comparison.part.${k}`)).join(', '),
               })}
         </p>
-        {a.run.provider === 'offline' && <p className="note">{t('calibration.run.offlineNote')}</p>}
+        {a.run.provider === 'offline' && <p className={styles.note}>{t('calibration.run.offlineNote')}</p>}
       </header>
       {running && (
-        <div className="compare-progress">
+        <div className={styles.compareProgress}>
           <p>{t('calibration.comparison.running')}</p>
           <RunProgress run={a.run} />
           <RunProgress run={b.run} />
@@ -103,27 +102,9 @@ function ComparisonView({ data }: { data: Comparison }) {
 
       <section className="card section" aria-labelledby="side-title">
         <h2 id="side-title">{t('calibration.comparison.overall', { rater: data.rater ?? '—' })}</h2>
-        <div className="side-by-side">
-          <div>
-            <h3>{t('calibration.comparison.side', { side: 'A', version: a.run.rubricVersion })}</h3>
-            <MetricTiles
-              metrics={a.overall}
-              label={t('calibration.comparison.side', { side: 'A', version: a.run.rubricVersion })}
-            />
-            <Link to={`/calibration/analyses/${a.run.id}`}>
-              {t('calibration.comparison.openRun', { version: a.run.rubricVersion })}
-            </Link>
-          </div>
-          <div>
-            <h3>{t('calibration.comparison.side', { side: 'B', version: b.run.rubricVersion })}</h3>
-            <MetricTiles
-              metrics={b.overall}
-              label={t('calibration.comparison.side', { side: 'B', version: b.run.rubricVersion })}
-            />
-            <Link to={`/calibration/analyses/${b.run.id}`}>
-              {t('calibration.comparison.openRun', { version: b.run.rubricVersion })}
-            </Link>
-          </div>
+        <div className={styles.sideBySide}>
+          <SideTiles side="A" run={a.run} metrics={a.overall} />
+          <SideTiles side="B" run={b.run} metrics={b.overall} />
         </div>
       </section>
 
@@ -131,104 +112,8 @@ function ComparisonView({ data }: { data: Comparison }) {
 
       <section className="card section" aria-labelledby="per-criterion-title">
         <h2 id="per-criterion-title">{t('calibration.comparison.perCriterion')}</h2>
-        <figure className="chart compare-chart">
-          <div aria-hidden="true" className="chart-canvas">
-            <BarChart
-              data={chart}
-              responsive
-              accessibilityLayer={false}
-              style={{ width: '100%', height: 220 }}
-              margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
-            >
-              <CartesianGrid stroke="#e2e8f0" vertical={false} />
-              <XAxis dataKey="id" tick={{ fontSize: 12, fill: '#475569' }} />
-              <YAxis
-                domain={[-1, 1]}
-                ticks={[-1, -0.5, 0, 0.5, 0.7, 1]}
-                width={36}
-                tick={{ fontSize: 12, fill: '#475569' }}
-              />
-              <ReferenceLine y={0.7} stroke="#2f855a" strokeDasharray="4 4" />
-              <Tooltip
-                formatter={(value: unknown) => (typeof value === 'number' ? formatMetric(value, lang) : '')}
-              />
-              <Legend formatter={legendText} />
-              <Bar dataKey="a" name={`QWK ${a.run.rubricVersion} (A)`} fill="#94a3b8" />
-              <Bar dataKey="b" name={`QWK ${b.run.rubricVersion} (B)`} fill="#23408e" />
-            </BarChart>
-          </div>
-          <figcaption className="muted small">{t('calibration.comparison.chartCaption')}</figcaption>
-        </figure>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
-        <div className="table-scroll" tabIndex={0}>
-          <table className="data-table cal-compare-table">
-            <caption className="visually-hidden">{t('calibration.comparison.perCriterion')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('calibration.metric.criterion')}</th>
-                <th scope="col" className="num">
-                  {t('calibration.comparison.qwkAB')}
-                </th>
-                <th scope="col" className="num">
-                  Δ QWK
-                </th>
-                <th scope="col" className="num">
-                  {t('calibration.comparison.exactAB')}
-                </th>
-                <th scope="col" className="num">
-                  {t('calibration.comparison.maeAB')}
-                </th>
-                <th scope="col" className="num">
-                  {t('calibration.comparison.biasAB')}
-                </th>
-                <th scope="col">{t('calibration.comparison.aiScores')}</th>
-                <th scope="col">{t('calibration.comparison.rubric')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.criteria.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row" title={c.text}>
-                    {c.id}
-                    <span className="criterion-text">{c.text}</span>
-                  </th>
-                  <td className="num">
-                    {formatMetric(c.a.qwk, lang)} → {formatMetric(c.b.qwk, lang)}
-                  </td>
-                  <td className="num">
-                    <strong>{formatSigned(c.delta.qwk, lang)}</strong>
-                  </td>
-                  <td className="num">
-                    {formatPercent(c.a.exact, lang)} → {formatPercent(c.b.exact, lang)}
-                  </td>
-                  <td className="num">
-                    {formatMetric(c.a.mae, lang)} → {formatMetric(c.b.mae, lang)}
-                  </td>
-                  <td className="num">
-                    {formatSigned(c.a.bias, lang)} → {formatSigned(c.b.bias, lang)}
-                  </td>
-                  <td className="small ai-moves">
-                    <span aria-hidden="true">
-                      ↑ {c.aiScores.up} · ↓ {c.aiScores.down} / {c.aiScores.compared}
-                    </span>
-                    <span className="visually-hidden">
-                      {t('calibration.comparison.moved', {
-                        up: c.aiScores.up,
-                        down: c.aiScores.down,
-                        count: c.aiScores.compared,
-                      })}
-                    </span>
-                  </td>
-                  <td className="small">
-                    {c.rubricChanges.length === 0
-                      ? t('calibration.change.none')
-                      : t('calibration.comparison.changes', { count: c.rubricChanges.length })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CriterionChart data={data} />
+        <CriterionTable data={data} />
       </section>
 
       <section className="card section" aria-labelledby="changes-title">
@@ -241,7 +126,7 @@ function ComparisonView({ data }: { data: Comparison }) {
           <>
             {data.rubricDiff.scale.length > 0 && <RubricChangeList changes={data.rubricDiff.scale} />}
             {data.rubricDiff.criteria.map((c) => (
-              <div key={c.id} className="criterion-changes">
+              <div key={c.id} className={styles.criterionChanges}>
                 <h3>{c.id}</h3>
                 <RubricChangeList changes={c.changes} />
               </div>
@@ -264,6 +149,145 @@ function ComparisonView({ data }: { data: Comparison }) {
   );
 }
 
+/** One run's overall agreement, A or B, with a link to the run. */
+function SideTiles({
+  side,
+  run,
+  metrics,
+}: {
+  side: 'A' | 'B';
+  run: Comparison['a']['run'];
+  metrics: Comparison['a']['overall'];
+}) {
+  const { t } = useTranslation();
+  const label = t('calibration.comparison.side', { side, version: run.rubricVersion });
+  return (
+    <div>
+      <h3>{label}</h3>
+      <MetricTiles metrics={metrics} label={label} />
+      <Link to={`/calibration/analyses/${run.id}`}>
+        {t('calibration.comparison.openRun', { version: run.rubricVersion })}
+      </Link>
+    </div>
+  );
+}
+
+/** QWK per criterion, A beside B, drawn (hidden from screen readers: the table says the same). */
+function CriterionChart({ data }: { data: Comparison }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { a, b } = data;
+  const chart = data.criteria.map((c) => ({ id: c.id, a: c.a.qwk ?? 0, b: c.b.qwk ?? 0 }));
+  return (
+    <figure className={`chart ${styles.compareChart}`}>
+      <div aria-hidden="true" className="chart-canvas">
+        <BarChart
+          data={chart}
+          responsive
+          accessibilityLayer={false}
+          style={{ width: '100%', height: 220 }}
+          margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+        >
+          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <XAxis dataKey="id" tick={{ fontSize: 12, fill: '#475569' }} />
+          <YAxis
+            domain={[-1, 1]}
+            ticks={[-1, -0.5, 0, 0.5, 0.7, 1]}
+            width={36}
+            tick={{ fontSize: 12, fill: '#475569' }}
+          />
+          <ReferenceLine y={0.7} stroke="#2f855a" strokeDasharray="4 4" />
+          <Tooltip
+            formatter={(value: unknown) => (typeof value === 'number' ? formatMetric(value, lang) : '')}
+          />
+          <Legend formatter={legendText} />
+          <Bar dataKey="a" name={`QWK ${a.run.rubricVersion} (A)`} fill="#94a3b8" />
+          <Bar dataKey="b" name={`QWK ${b.run.rubricVersion} (B)`} fill="#23408e" />
+        </BarChart>
+      </div>
+      <figcaption className="muted small">{t('calibration.comparison.chartCaption')}</figcaption>
+    </figure>
+  );
+}
+
+/** Per criterion, each figure A → B, how the AI's scores moved and how many rubric changes touched it. */
+function CriterionTable({ data }: { data: Comparison }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
+    <div className="table-scroll" tabIndex={0}>
+      <table className={`data-table ${styles.calCompareTable}`}>
+        <caption className="visually-hidden">{t('calibration.comparison.perCriterion')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('calibration.metric.criterion')}</th>
+            <th scope="col" className="num">
+              {t('calibration.comparison.qwkAB')}
+            </th>
+            <th scope="col" className="num">
+              Δ QWK
+            </th>
+            <th scope="col" className="num">
+              {t('calibration.comparison.exactAB')}
+            </th>
+            <th scope="col" className="num">
+              {t('calibration.comparison.maeAB')}
+            </th>
+            <th scope="col" className="num">
+              {t('calibration.comparison.biasAB')}
+            </th>
+            <th scope="col">{t('calibration.comparison.aiScores')}</th>
+            <th scope="col">{t('calibration.comparison.rubric')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" title={c.text}>
+                {c.id}
+                <span className={styles.criterionText}>{c.text}</span>
+              </th>
+              <td className="num">
+                {formatMetric(c.a.qwk, lang)} → {formatMetric(c.b.qwk, lang)}
+              </td>
+              <td className="num">
+                <strong>{formatSigned(c.delta.qwk, lang)}</strong>
+              </td>
+              <td className="num">
+                {formatPercent(c.a.exact, lang)} → {formatPercent(c.b.exact, lang)}
+              </td>
+              <td className="num">
+                {formatMetric(c.a.mae, lang)} → {formatMetric(c.b.mae, lang)}
+              </td>
+              <td className="num">
+                {formatSigned(c.a.bias, lang)} → {formatSigned(c.b.bias, lang)}
+              </td>
+              <td className={`small ${styles.aiMoves}`}>
+                <span aria-hidden="true">
+                  ↑ {c.aiScores.up} · ↓ {c.aiScores.down} / {c.aiScores.compared}
+                </span>
+                <span className="visually-hidden">
+                  {t('calibration.comparison.moved', {
+                    up: c.aiScores.up,
+                    down: c.aiScores.down,
+                    count: c.aiScores.compared,
+                  })}
+                </span>
+              </td>
+              <td className="small">
+                {c.rubricChanges.length === 0
+                  ? t('calibration.change.none')
+                  : t('calibration.comparison.changes', { count: c.rubricChanges.length })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /**
  * The overall score and the readiness verdicts, A → B: what candidates would see change. A weights-only
  * rubric change moves no criterion score, only this.
@@ -275,19 +299,19 @@ function OverallChangeSection({ comparison }: { comparison: Comparison }) {
   return (
     <section className="card section" aria-labelledby="verdicts-title">
       <h2 id="verdicts-title">{t('calibration.comparison.verdicts.title')}</h2>
-      <dl className="metric-tiles">
-        <div className="metric-tile">
+      <dl className={styles.metricTiles}>
+        <div className={styles.metricTile}>
           <dt>{t('calibration.comparison.verdicts.mean')}</dt>
           <dd>
             {formatMetric(o.meanA, lang)} → {formatMetric(o.meanB, lang)}
-            <span className="metric-ci">{formatSigned(o.meanDelta, lang)}</span>
+            <span className={styles.metricCi}>{formatSigned(o.meanDelta, lang)}</span>
           </dd>
         </div>
-        <div className="metric-tile">
+        <div className={styles.metricTile}>
           <dt>{t('calibration.comparison.verdicts.moved')}</dt>
           <dd>{t('calibration.comparison.verdicts.movedValue', { up: o.up, down: o.down })}</dd>
         </div>
-        <div className="metric-tile">
+        <div className={styles.metricTile}>
           <dt>{t('calibration.comparison.verdicts.changed')}</dt>
           <dd>
             {t('calibration.comparison.verdicts.changedValue', {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import styles from './calibration.module.css';
 
 export interface Cell {
   human: number;
@@ -31,11 +32,11 @@ export function ConfusionMatrix({
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
     <div className="table-scroll" tabIndex={0}>
-      <table className="confusion-matrix">
+      <table className={styles.confusionMatrix}>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <td className="corner">
+            <td className={styles.corner}>
               <span>{raterLabel}</span> ↓ / <span>{t('calibration.matrix.ai')}</span> →
             </td>
             {scores.map((ai) => (

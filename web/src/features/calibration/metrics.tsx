@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import styles from './calibration.module.css';
 import { biasDirection, formatInterval, formatMetric, formatPercent, formatSigned, qwkBand } from './format';
 import type { AgreementMetrics, CriterionAgreement } from './queries';
 
 type Interval = AgreementMetrics['ci']['qwk'];
+
+const bandClass = { good: styles.qwkGood, fair: styles.qwkFair, poor: styles.qwkPoor };
+const biasClass = { higher: styles.biasHigher, lower: styles.biasLower, none: styles.biasNone };
 
 /**
  * QWK with its reading (« bon », « moyen », « faible ») in words, not colour alone; below the minimum n,
@@ -12,9 +16,9 @@ export function QwkValue({ qwk, sufficient = true }: { qwk: number | null; suffi
   const { t, i18n } = useTranslation();
   const band = sufficient ? qwkBand(qwk) : null;
   return (
-    <span className={`qwk ${band ? `qwk-${band}` : ''}`}>
+    <span className={band ? bandClass[band] : undefined} data-band={band ?? undefined}>
       {formatMetric(qwk, i18n.language)}
-      {band && <span className="qwk-band">{t(`calibration.qwkBand.${band}`)}</span>}
+      {band && <span className={styles.qwkBand}>{t(`calibration.qwkBand.${band}`)}</span>}
     </span>
   );
 }
@@ -39,7 +43,10 @@ export function BiasValue({
     <span className="bias">
       {formatSigned(bias, i18n.language)}
       {direction && (
-        <span className={`bias-label ${neutral ? 'bias-neutral' : `bias-${direction}`}`}>
+        <span
+          className={`${styles.biasLabel} ${neutral ? styles.biasNeutral : biasClass[direction]}`}
+          data-bias={neutral ? 'neutral' : direction}
+        >
           {pair
             ? t(`calibration.bias.pair.${direction}`, { a: pair[0], b: pair[1] })
             : t(`calibration.bias.${direction}`)}
@@ -60,7 +67,7 @@ export function IntervalNote({
   const { t, i18n } = useTranslation();
   if (!interval) return null;
   return (
-    <span className="metric-ci">
+    <span className={styles.metricCi}>
       {t('calibration.metric.ci', { interval: formatInterval(interval, i18n.language, format) })}
     </span>
   );
@@ -74,7 +81,7 @@ export function SampleSize({ m }: { m: AgreementMetrics }) {
       {m.n}
       {!m.sufficient && m.n > 0 && (
         <span
-          className="sample-insufficient"
+          className={styles.sampleInsufficient}
           title={t('calibration.metric.insufficientHelp', { min: m.minN })}
         >
           {t('calibration.metric.insufficient')}
@@ -100,50 +107,50 @@ export function MetricTiles({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <dl className="metric-tiles" aria-label={label}>
-      <div className="metric-tile">
+    <dl className={styles.metricTiles} aria-label={label}>
+      <div className={styles.metricTile}>
         <dt>{t('calibration.metric.qwk')}</dt>
         <dd>
           <QwkValue qwk={metrics.qwk} sufficient={metrics.sufficient} />
           <IntervalNote interval={metrics.ci.qwk} />
         </dd>
       </div>
-      <div className="metric-tile">
+      <div className={styles.metricTile}>
         <dt>{t('calibration.metric.kappa')}</dt>
         <dd>
           {formatMetric(metrics.kappa, lang)}
           <IntervalNote interval={metrics.ci.kappa} />
         </dd>
       </div>
-      <div className="metric-tile">
+      <div className={styles.metricTile}>
         <dt>{t('calibration.metric.exact')}</dt>
         <dd>
           {formatPercent(metrics.exact, lang)}
           <IntervalNote interval={metrics.ci.exact} format={percent} />
         </dd>
       </div>
-      <div className="metric-tile">
+      <div className={styles.metricTile}>
         <dt>{t('calibration.metric.adjacent')}</dt>
         <dd>
           {formatPercent(metrics.adjacent, lang)}
           <IntervalNote interval={metrics.ci.adjacent} format={percent} />
         </dd>
       </div>
-      <div className="metric-tile">
+      <div className={styles.metricTile}>
         <dt>{t('calibration.metric.mae')}</dt>
         <dd>
           {formatMetric(metrics.mae, lang)}
           <IntervalNote interval={metrics.ci.mae} />
         </dd>
       </div>
-      <div className="metric-tile">
+      <div className={styles.metricTile}>
         <dt>{t('calibration.metric.bias')}</dt>
         <dd>
           <BiasValue bias={metrics.bias} sufficient={metrics.sufficient} pair={pair} />
           <IntervalNote interval={metrics.ci.bias} format={signed} />
         </dd>
       </div>
-      <div className="metric-tile">
+      <div className={styles.metricTile}>
         <dt>{t('calibration.metric.n')}</dt>
         <dd>
           <SampleSize m={metrics} />
@@ -214,7 +221,7 @@ export function AgreementTable({
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
     <div className="table-scroll" tabIndex={0}>
-      <table className="data-table agreement-table">
+      <table className={`data-table ${styles.agreementTable}`}>
         <caption className="visually-hidden">{t('calibration.run.tableCaption')}</caption>
         <thead>
           <tr>
@@ -263,7 +270,7 @@ export function AgreementTable({
                 >
                   {c.id}
                 </button>
-                <span className="criterion-text">{c.text}</span>
+                <span className={styles.criterionText}>{c.text}</span>
               </th>
               <MetricCells m={c.metrics} />
               {humanHuman && (

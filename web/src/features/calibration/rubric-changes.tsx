@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import styles from './calibration.module.css';
 import type { RubricChange } from './queries';
 
 function ChangeLabel({ change }: { change: RubricChange }) {
@@ -11,10 +12,10 @@ export function RubricChangeList({ changes }: { changes: RubricChange[] }) {
   const { t } = useTranslation();
   if (changes.length === 0) return <p className="muted small">{t('calibration.change.none')}</p>;
   return (
-    <ul className="rubric-changes">
+    <ul className={styles.rubricChanges}>
       {changes.map((change) => (
         <li key={`${change.field}-${change.score ?? ''}-${String(change.before)}-${String(change.after)}`}>
-          <span className="change-what">
+          <span className={styles.changeWhat}>
             <ChangeLabel change={change} />
           </span>
           {change.before !== null && (

@@ -4,6 +4,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
+import styles from './calibration.module.css';
 import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
 import {
   type RubricCriterion,
@@ -41,7 +42,7 @@ function Editor() {
     : t('calibration.editor.newTitle', { version: base });
   useDocumentTitle(title);
   return (
-    <div className="page calibration">
+    <div className={`page ${styles.calibration}`}>
       <CalibrationBreadcrumb
         trail={[
           { to: `/calibration?epreuve=${examId}`, label: exam.data?.case ?? examId },
@@ -113,9 +114,9 @@ function EditorForm({
   }
 
   return (
-    <form className="rubric-editor" onSubmit={submit} noValidate>
+    <form className={styles.rubricEditor} onSubmit={submit} noValidate>
       {criteria.map((c, index) => (
-        <fieldset key={c.id} className="card section rubric-criterion">
+        <fieldset key={c.id} className={`card section ${styles.rubricCriterion}`}>
           <legend>
             <span className="criterion-id">{c.id}</span>
           </legend>
@@ -128,7 +129,7 @@ function EditorForm({
               onChange={(e) => update(index, (x) => ({ ...x, text: e.target.value }))}
             />
           </div>
-          <div className="field field-narrow">
+          <div className={`field ${styles.fieldNarrow}`}>
             <label htmlFor={`${c.id}-weight`}>{t('calibration.editor.weight')}</label>
             <input
               id={`${c.id}-weight`}
@@ -140,7 +141,7 @@ function EditorForm({
               onChange={(e) => update(index, (x) => ({ ...x, weight: Number(e.target.value) }))}
             />
           </div>
-          <details className="descriptors">
+          <details className={styles.descriptors}>
             <summary>{t('calibration.editor.descriptors')}</summary>
             {LEVELS.map((level) => (
               <div className="field" key={level}>
@@ -161,69 +162,7 @@ function EditorForm({
               </div>
             ))}
           </details>
-          <div className="anchors">
-            <p className="anchors-title">{t('calibration.editor.anchors', { count: c.anchors.length })}</p>
-            <p className="muted small">{t('calibration.editor.anchorsHelp')}</p>
-            {c.anchors.map((anchor, a) => (
-              // Anchors have no id of their own; their position is their identity while editing.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <div className="anchor" key={a}>
-                <div className="field field-narrow">
-                  <label htmlFor={`${c.id}-a${a}-score`}>{t('calibration.editor.anchorScore')}</label>
-                  <select
-                    id={`${c.id}-a${a}-score`}
-                    value={anchor.score}
-                    onChange={(e) =>
-                      update(index, (x) => {
-                        x.anchors[a] = { ...x.anchors[a], score: Number(e.target.value) };
-                        return x;
-                      })
-                    }
-                  >
-                    {LEVELS.map((level) => (
-                      <option key={level} value={level}>
-                        {level}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={`${c.id}-a${a}-excerpt`}>{t('calibration.editor.anchorExcerpt')}</label>
-                  <textarea
-                    id={`${c.id}-a${a}-excerpt`}
-                    rows={2}
-                    maxLength={1500}
-                    value={anchor.excerpt}
-                    onChange={(e) =>
-                      update(index, (x) => {
-                        x.anchors[a] = { ...x.anchors[a], excerpt: e.target.value };
-                        return x;
-                      })
-                    }
-                  />
-                </div>
-                <button
-                  type="button"
-                  className="button button-danger-outline button-small"
-                  onClick={() =>
-                    update(index, (x) => ({ ...x, anchors: x.anchors.filter((_, i) => i !== a) }))
-                  }
-                >
-                  {t('calibration.editor.removeAnchor', { id: c.id, n: a + 1 })}
-                </button>
-              </div>
-            ))}
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={c.anchors.length >= 12}
-              onClick={() =>
-                update(index, (x) => ({ ...x, anchors: [...x.anchors, { score: 2, excerpt: '' }] }))
-              }
-            >
-              {t('calibration.editor.addAnchor', { id: c.id })}
-            </button>
-          </div>
+          <AnchorsEditor criterion={c} update={(change) => update(index, change)} />
         </fieldset>
       ))}
       <div className="card section">
@@ -245,5 +184,77 @@ function EditorForm({
         </div>
       </div>
     </form>
+  );
+}
+
+/** A criterion's anchor excerpts: a score and the passage that earns it, added and removed in place. */
+function AnchorsEditor({
+  criterion: c,
+  update,
+}: {
+  criterion: RubricCriterion;
+  update: (change: (c: RubricCriterion) => RubricCriterion) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={styles.anchors}>
+      <p className={styles.anchorsTitle}>{t('calibration.editor.anchors', { count: c.anchors.length })}</p>
+      <p className="muted small">{t('calibration.editor.anchorsHelp')}</p>
+      {c.anchors.map((anchor, a) => (
+        // Anchors have no id of their own; their position is their identity while editing.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <div className={styles.anchor} key={a}>
+          <div className={`field ${styles.fieldNarrow}`}>
+            <label htmlFor={`${c.id}-a${a}-score`}>{t('calibration.editor.anchorScore')}</label>
+            <select
+              id={`${c.id}-a${a}-score`}
+              value={anchor.score}
+              onChange={(e) =>
+                update((x) => {
+                  x.anchors[a] = { ...x.anchors[a], score: Number(e.target.value) };
+                  return x;
+                })
+              }
+            >
+              {LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {level}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${c.id}-a${a}-excerpt`}>{t('calibration.editor.anchorExcerpt')}</label>
+            <textarea
+              id={`${c.id}-a${a}-excerpt`}
+              rows={2}
+              maxLength={1500}
+              value={anchor.excerpt}
+              onChange={(e) =>
+                update((x) => {
+                  x.anchors[a] = { ...x.anchors[a], excerpt: e.target.value };
+                  return x;
+                })
+              }
+            />
+          </div>
+          <button
+            type="button"
+            className="button button-danger-outline button-small"
+            onClick={() => update((x) => ({ ...x, anchors: x.anchors.filter((_, i) => i !== a) }))}
+          >
+            {t('calibration.editor.removeAnchor', { id: c.id, n: a + 1 })}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={c.anchors.length >= 12}
+        onClick={() => update((x) => ({ ...x, anchors: [...x.anchors, { score: 2, excerpt: '' }] }))}
+      >
+        {t('calibration.editor.addAnchor', { id: c.id })}
+      </button>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
+import styles from './calibration.module.css';
 import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
 import { useRubricVersion } from './queries';
 
@@ -29,7 +30,7 @@ function RubricView() {
   useDocumentTitle(title);
   const back = { to: `/calibration/grilles/${examId}`, label: t('calibration.rubrics.back') };
   return (
-    <div className="page calibration">
+    <div className={`page ${styles.calibration}`}>
       <CalibrationBreadcrumb
         trail={[
           { to: `/calibration?epreuve=${examId}`, label: exam.data?.case ?? examId },

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
+import styles from './calibration.module.css';
 import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
 import { type RubricVersionSummary, useActivateRubric, useRubricDiff, useRubricVersions } from './queries';
 import { RubricChangeList } from './rubric-changes';
@@ -25,7 +26,7 @@ function RubricVersions() {
   const title = t('calibration.rubrics.pageTitle', { exam: exam.data?.case ?? examId });
   useDocumentTitle(title);
   return (
-    <div className="page calibration">
+    <div className={`page ${styles.calibration}`}>
       <CalibrationBreadcrumb
         trail={[{ to: `/calibration?epreuve=${examId}`, label: exam.data?.case ?? examId }]}
         current={t('calibration.rubrics.title')}
@@ -82,16 +83,20 @@ function VersionTable({ examId, versions }: { examId: string; versions: RubricVe
               <tr key={v.version}>
                 <th scope="row">{v.version}</th>
                 <td>
-                  <span className="badge-list">
+                  <span className={styles.badgeList}>
                     {v.active && (
-                      <span className="cal-badge cal-badge-active">{t('calibration.rubrics.active')}</span>
+                      <span className={`${styles.calBadge} ${styles.calBadgeActive}`}>
+                        {t('calibration.rubrics.active')}
+                      </span>
                     )}
                     {v.builtin ? (
-                      <span className="cal-badge">{t('calibration.rubrics.builtin')}</span>
+                      <span className={styles.calBadge}>{t('calibration.rubrics.builtin')}</span>
                     ) : v.used ? (
-                      <span className="cal-badge">{t('calibration.rubrics.used')}</span>
+                      <span className={styles.calBadge}>{t('calibration.rubrics.used')}</span>
                     ) : (
-                      <span className="cal-badge cal-badge-draft">{t('calibration.rubrics.editable')}</span>
+                      <span className={`${styles.calBadge} ${styles.calBadgeDraft}`}>
+                        {t('calibration.rubrics.editable')}
+                      </span>
                     )}
                   </span>
                 </td>
@@ -105,7 +110,7 @@ function VersionTable({ examId, versions }: { examId: string; versions: RubricVe
                   {v.createdBy ? `${v.createdBy}, ${formatDate(v.createdAt ?? '', i18n.language)}` : '—'}
                 </td>
                 <td>
-                  <div className="row-actions">
+                  <div className={styles.rowActions}>
                     {!v.active && (
                       <button
                         type="button"
@@ -165,7 +170,7 @@ function Diff({ examId, versions }: { examId: string; versions: RubricVersionSum
   return (
     <section className="card section" aria-labelledby="diff-title">
       <h2 id="diff-title">{t('calibration.diff.title')}</h2>
-      <div className="inline-form">
+      <div className={styles.inlineForm}>
         <div className="field">
           <label htmlFor="diff-from">{t('calibration.diff.from')}</label>
           <select id="diff-from" value={from} onChange={(e) => set('de', e.target.value)}>
@@ -198,13 +203,13 @@ function Diff({ examId, versions }: { examId: string; versions: RubricVersionSum
       ) : (
         <div className="rubric-diff">
           {diff.data.scale.length > 0 && (
-            <div className="criterion-changes">
+            <div className={styles.criterionChanges}>
               <h3>{t('calibration.diff.scale')}</h3>
               <RubricChangeList changes={diff.data.scale} />
             </div>
           )}
           {diff.data.criteria.map((c) => (
-            <div key={c.id} className="criterion-changes">
+            <div key={c.id} className={styles.criterionChanges}>
               <h3>{c.id}</h3>
               <RubricChangeList changes={c.changes} />
             </div>

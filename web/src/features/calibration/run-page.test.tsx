@@ -51,11 +51,11 @@ describe('CalibrationRunPage', () => {
     // K2 rests on 10 pairs, under the minimum: marked, and neither read (« moyen ») nor coloured.
     expect(k2.textContent).toContain('échantillon insuffisant');
     expect(k2.textContent).not.toContain('moyen');
-    expect(k2.querySelector('.qwk-fair, .bias-higher, .bias-lower')).toBeNull();
+    expect(k2.querySelector('[data-band="fair"], [data-bias="higher"], [data-bias="lower"]')).toBeNull();
     // K1 has 24: read and coloured.
     expect(rows[1].textContent).not.toContain('échantillon insuffisant');
     expect(rows[1].textContent).toContain('bon');
-    expect(rows[1].querySelector('.qwk-good')).not.toBeNull();
+    expect(rows[1].querySelector('[data-band="good"]')).not.toBeNull();
     // No pair for K3: dashes, not zeros.
     expect(rows[3].textContent).toContain('—');
     expect(rows[4].textContent).toContain('0,71');

@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
+import styles from './calibration.module.css';
 import { type Cell, ConfusionMatrix } from './confusion-matrix';
 import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
 import { AgreementTable, MetricTiles } from './metrics';
@@ -31,7 +32,7 @@ function RunView() {
   useDocumentTitle(t('calibration.run.title'));
   const data = agreement.data;
   return (
-    <div className="page calibration">
+    <div className={`page ${styles.calibration}`}>
       <CalibrationBreadcrumb
         trail={
           data
@@ -87,7 +88,7 @@ function RunMeta({ data }: { data: RunAgreement }) {
           date: formatDate(data.run.createdAt, i18n.language),
         })}
       </p>
-      {data.run.provider === 'offline' && <p className="note">{t('calibration.run.offlineNote')}</p>}
+      {data.run.provider === 'offline' && <p className={styles.note}>{t('calibration.run.offlineNote')}</p>}
     </>
   );
 }
@@ -122,22 +123,7 @@ function Agreement({
       <section className="card section" aria-labelledby="agreement-title">
         <div className="section-head">
           <h2 id="agreement-title">{t('calibration.run.agreement')}</h2>
-          {data.raters.length > 1 && (
-            <div className="field field-inline">
-              <label htmlFor="rater">{t('calibration.run.rater')}</label>
-              <select
-                id="rater"
-                value={data.rater ?? ''}
-                onChange={(e) => onRater(e.target.value === data.raters[0] ? undefined : e.target.value)}
-              >
-                {data.raters.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
+          {data.raters.length > 1 && <RaterSelect data={data} onRater={onRater} />}
         </div>
         <p className="muted small">
           {t('calibration.run.coverage', {
@@ -163,7 +149,7 @@ function Agreement({
       <section className="card section" aria-labelledby="matrix-title">
         <div className="section-head">
           <h2 id="matrix-title">{t('calibration.matrix.title')}</h2>
-          <div className="field field-inline">
+          <div className={`field ${styles.fieldInline}`}>
             <label htmlFor="matrix-criterion">{t('calibration.matrix.criterion')}</label>
             <select
               id="matrix-criterion"
@@ -182,7 +168,7 @@ function Agreement({
             </select>
           </div>
         </div>
-        {criterion && <p className="criterion-quote">{criterion.text}</p>}
+        {criterion && <p className={styles.criterionQuote}>{criterion.text}</p>}
         <ConfusionMatrix
           matrix={matrix}
           min={data.scale.min}
@@ -207,50 +193,87 @@ function Agreement({
         )}
       </section>
 
-      {data.humanHuman && (
-        <section className="card section" aria-labelledby="hh-title">
-          <h2 id="hh-title">
-            {t('calibration.humanHuman.title', {
-              a: data.humanHuman.raters[0],
-              b: data.humanHuman.raters[1],
-            })}
-          </h2>
-          <p className="section-intro">{t('calibration.humanHuman.intro')}</p>
-          <MetricTiles
-            metrics={data.humanHuman.overall}
-            pair={data.humanHuman.raters}
-            label={t('calibration.humanHuman.title', {
-              a: data.humanHuman.raters[0],
-              b: data.humanHuman.raters[1],
-            })}
-          />
-        </section>
-      )}
+      {data.humanHuman && <HumanHumanSection pair={data.humanHuman} />}
 
-      <section className="card section" aria-labelledby="exports-title">
-        <h2 id="exports-title">{t('calibration.exports.title')}</h2>
-        <div className="button-row">
-          <a className="button button-secondary" href={calibrationUrls.scores(runId)} download>
-            {t('calibration.exports.scores')}
-          </a>
-          <a
-            className="button button-secondary"
-            href={calibrationUrls.agreement(runId, data.rater ?? undefined)}
-            download
-          >
-            {t('calibration.exports.agreement')}
-          </a>
-          <a
-            className="button button-secondary"
-            href={calibrationUrls.report(runId, { rater: data.rater ?? undefined })}
-            target="_blank"
-            rel="noreferrer"
-          >
-            {t('calibration.exports.report')} <span className="visually-hidden">{t('common.newTab')}</span>
-          </a>
-        </div>
-      </section>
+      <RunExports runId={runId} rater={data.rater ?? undefined} />
     </>
+  );
+}
+
+/** Whose scores the AI is compared with, when more than one person scored the set. */
+function RaterSelect({
+  data,
+  onRater,
+}: {
+  data: RunAgreement;
+  onRater: (rater: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field ${styles.fieldInline}`}>
+      <label htmlFor="rater">{t('calibration.run.rater')}</label>
+      <select
+        id="rater"
+        value={data.rater ?? ''}
+        onChange={(e) => onRater(e.target.value === data.raters[0] ? undefined : e.target.value)}
+      >
+        {data.raters.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Two people against each other on the same dossiers: the bar the AI is held to. */
+function HumanHumanSection({ pair }: { pair: NonNullable<RunAgreement['humanHuman']> }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card section" aria-labelledby="hh-title">
+      <h2 id="hh-title">
+        {t('calibration.humanHuman.title', {
+          a: pair.raters[0],
+          b: pair.raters[1],
+        })}
+      </h2>
+      <p className="section-intro">{t('calibration.humanHuman.intro')}</p>
+      <MetricTiles
+        metrics={pair.overall}
+        pair={pair.raters}
+        label={t('calibration.humanHuman.title', {
+          a: pair.raters[0],
+          b: pair.raters[1],
+        })}
+      />
+    </section>
+  );
+}
+
+/** The CSV exports and the printable report of a run. */
+function RunExports({ runId, rater }: { runId: string; rater: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card section" aria-labelledby="exports-title">
+      <h2 id="exports-title">{t('calibration.exports.title')}</h2>
+      <div className="button-row">
+        <a className="button button-secondary" href={calibrationUrls.scores(runId)} download>
+          {t('calibration.exports.scores')}
+        </a>
+        <a className="button button-secondary" href={calibrationUrls.agreement(runId, rater)} download>
+          {t('calibration.exports.agreement')}
+        </a>
+        <a
+          className="button button-secondary"
+          href={calibrationUrls.report(runId, { rater: rater })}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {t('calibration.exports.report')} <span className="visually-hidden">{t('common.newTab')}</span>
+        </a>
+      </div>
+    </section>
   );
 }
 
@@ -284,7 +307,7 @@ function CellDossiers({
       })
     : t('calibration.drill.title', { human: cell.human, ai: cell.ai, rater: raterLabel });
   return (
-    <div className="drill-down" aria-live="polite">
+    <div className={styles.drillDown} aria-live="polite">
       <h3>{title}</h3>
       {items.isPending ? (
         <Loading />
@@ -293,10 +316,10 @@ function CellDossiers({
       ) : items.data.length === 0 ? (
         <p className="muted">{t('calibration.drill.none')}</p>
       ) : (
-        <ul className="drill-items">
+        <ul className={styles.drillItems}>
           {items.data.map((item) => (
-            <li key={`${item.dossierId}-${item.criterionId}`} className="drill-item">
-              <p className="drill-head">
+            <li key={`${item.dossierId}-${item.criterionId}`} className={styles.drillItem}>
+              <p className={styles.drillHead}>
                 <strong>{item.candidate}</strong> · {item.title}{' '}
                 <span className="muted small">
                   {t('calibration.drill.scores', {
@@ -308,9 +331,9 @@ function CellDossiers({
                   })}
                 </span>
               </p>
-              {item.rationale && <p className="drill-rationale">{item.rationale}</p>}
+              {item.rationale && <p className={styles.drillRationale}>{item.rationale}</p>}
               {item.evidence.length > 0 ? (
-                <ul className="drill-evidence" aria-label={t('calibration.drill.evidence')}>
+                <ul className={styles.drillEvidence} aria-label={t('calibration.drill.evidence')}>
                   {item.evidence.map((e) => (
                     <li key={`${e.page}-${e.quote.slice(0, 40)}`}>
                       <q>{e.quote}</q>{' '}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import styles from './calibration.module.css';
 import type { CalibrationRun } from './queries';
 
 /** How many of a run's reviews are done, as a bar and in words (announced as it changes). */
@@ -7,7 +8,7 @@ export function RunProgress({ run }: { run: Pick<CalibrationRun, 'status' | 'pro
   const { total, done, failed } = run.progress;
   const finished = done + failed;
   return (
-    <div className="run-progress" role="status">
+    <div className={styles.runProgress} role="status">
       <progress max={Math.max(total, 1)} value={finished} aria-hidden="true" />
       <span className="small">
         {run.status === 'running'

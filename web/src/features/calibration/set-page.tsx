@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, InlineError, Loading, useErrorMessage } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
+import styles from './calibration.module.css';
 import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
 import {
   type CalibrationSet,
@@ -37,7 +38,7 @@ function SetView() {
   const exam = useExam(set.data?.examId);
   useDocumentTitle(set.data?.name ?? t('calibration.set.title'));
   return (
-    <div className="page calibration">
+    <div className={`page ${styles.calibration}`}>
       <CalibrationBreadcrumb
         trail={
           set.data
@@ -74,7 +75,7 @@ function SetView() {
 function ImportErrors({ error }: { error: CsvImportError }) {
   const { t } = useTranslation();
   return (
-    <div className="import-errors" role="alert">
+    <div className={styles.importErrors} role="alert">
       {/* The server's message repeats the first lines; the table lists them all, once. */}
       <p className="inline-error">{t('calibration.import.refused')}</p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
@@ -126,7 +127,7 @@ function HumanScores({ set }: { set: CalibrationSet }) {
       <h2 id="human-scores-title">{t('calibration.set.humanScores')}</h2>
       <p>{t('calibration.set.summary', { dossiers: set.dossiers.length, scores: set.scores })}</p>
       {set.raters.length > 0 && (
-        <ul className="rater-list" aria-label={t('calibration.set.raters')}>
+        <ul className={styles.raterList} aria-label={t('calibration.set.raters')}>
           {set.raters.map((r) => (
             <li key={r.rater} className="tag">
               {r.rater}
@@ -140,7 +141,7 @@ function HumanScores({ set }: { set: CalibrationSet }) {
         </ul>
       )}
 
-      <form className="import-form" onSubmit={submit}>
+      <form className={styles.importForm} onSubmit={submit}>
         <div className="field">
           <label htmlFor={inputId}>{t('calibration.import.label')}</label>
           <input
@@ -171,7 +172,7 @@ function HumanScores({ set }: { set: CalibrationSet }) {
         <InlineError error={upload.error} />
       ) : null}
       {result && (
-        <p className="success-message" role="status">
+        <p className={styles.successMessage} role="status">
           {t('calibration.import.done', {
             count: result.imported,
             created: result.created,
@@ -181,7 +182,7 @@ function HumanScores({ set }: { set: CalibrationSet }) {
         </p>
       )}
 
-      <div className="trainer-import">
+      <div className={styles.trainerImport}>
         <p className="muted small">{t('calibration.trainers.help')}</p>
         <button
           type="button"
@@ -203,7 +204,7 @@ function HumanScores({ set }: { set: CalibrationSet }) {
       </div>
 
       {set.dossiers.length > 0 && (
-        <details className="set-dossiers">
+        <details className={styles.setDossiers}>
           <summary>{t('calibration.set.dossiers', { count: set.dossiers.length })}</summary>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
           <div className="table-scroll" tabIndex={0}>
@@ -286,7 +287,7 @@ function Runs({ set }: { set: CalibrationSet }) {
       <h2 id="runs-title">{t('calibration.runs.title')}</h2>
       <p className="section-intro">{t('calibration.runs.intro')}</p>
       <form
-        className="inline-form"
+        className={styles.inlineForm}
         onSubmit={(e) => {
           e.preventDefault();
           start.mutate(version, { onSuccess: (run) => navigate(`/calibration/analyses/${run.id}`) });
@@ -369,7 +370,7 @@ function Compare({ set }: { set: CalibrationSet }) {
       <h2 id="compare-title">{t('calibration.compare.title')}</h2>
       <p className="section-intro">{t('calibration.compare.intro')}</p>
       <form
-        className="inline-form"
+        className={styles.inlineForm}
         onSubmit={(e) => {
           e.preventDefault();
           start.mutate(
@@ -411,9 +412,9 @@ function Compare({ set }: { set: CalibrationSet }) {
       )}
       {start.error && <InlineError error={start.error} />}
       {set.runs.length >= 2 && (
-        <details className="compare-runs">
+        <details className={styles.compareRuns}>
           <summary>{t('calibration.compare.existing')}</summary>
-          <div className="inline-form">
+          <div className={styles.inlineForm}>
             <div className="field">
               <label htmlFor="compare-run-a">{t('calibration.compare.runA')}</label>
               <select id="compare-run-a" value={runA} onChange={(e) => setRunA(e.target.value)}>

@@ -1,13 +1,13 @@
 import { useQueries } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from '../../components/scroll-table';
 import { ErrorState, Loading } from '../../components/states';
 import type { DossierReview } from '../../lib/api';
 import { formatScore, formatShortDate } from '../../lib/format';
 import { fetchReview, reviewKeys } from '../reviews/queries';
 import { compareReports } from './compare';
 import styles from './compare-reviews.module.css';
-import { ScrollTable } from './scroll-table';
 
 /** Pick two finished reviews; see, criterion by criterion, what improved and what regressed. */
 export function CompareReviews({ reviews }: { reviews: DossierReview[] }) {

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import { Pager } from '../../components/pager';
 import { ReadinessBadge, StatusBadge } from '../../components/score';
 import { ErrorState, Loading } from '../../components/states';
 import { api, unwrap } from '../../lib/api';
@@ -112,25 +113,16 @@ export function StaffDossiers() {
               </table>
             </div>
             {pages > 1 && (
-              <nav className={styles.pager} aria-label={t('staffDossiers.pages')}>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  disabled={data.page <= 1}
-                  onClick={() => set('page', String(data.page - 1))}
-                >
-                  {t('staffDossiers.previous')}
-                </button>
-                <span>{t('staffDossiers.pageOf', { page: data.page, pages })}</span>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  disabled={data.page >= pages}
-                  onClick={() => set('page', String(data.page + 1))}
-                >
-                  {t('staffDossiers.next')}
-                </button>
-              </nav>
+              <Pager
+                page={data.page}
+                pages={pages}
+                onPage={(page) => set('page', String(page))}
+                label={t('staffDossiers.pages')}
+                status={t('staffDossiers.pageOf', { page: data.page, pages })}
+                previous={t('staffDossiers.previous')}
+                next={t('staffDossiers.next')}
+                className={styles.pager}
+              />
             )}
           </>
         )

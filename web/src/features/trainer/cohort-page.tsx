@@ -8,6 +8,7 @@ import { RequireAuth } from '../auth/require-auth';
 import { useMe } from '../auth/session';
 import { useExams } from '../referential/queries';
 import { CohortChart } from './cohort-chart';
+import styles from './cohort-page.module.css';
 import { levelOf, SCORES } from './decision-form';
 import { type CohortView, useCohortView } from './queries';
 
@@ -116,7 +117,7 @@ function CohortResults({ view }: { view: CohortView }) {
         {view.cohorts.length > 0 && ` · ${view.cohorts.map((c) => c.name).join(', ')}`}
       </p>
       {weakest.length > 0 && (
-        <section className="card cohort-weakest" aria-labelledby="cohort-weakest-title">
+        <section className={`card ${styles.cohortWeakest}`} aria-labelledby="cohort-weakest-title">
           <h2 id="cohort-weakest-title" className="trainer-card-title">
             {t('trainer.cohort.weakestTitle')}
           </h2>
@@ -142,8 +143,8 @@ function CohortResults({ view }: { view: CohortView }) {
         </figure>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
         <div className="table-scroll" tabIndex={0}>
-          <table className="data-table cohort-table">
-            <caption className="cohort-table-caption">{t('trainer.cohort.tableCaption')}</caption>
+          <table className={`data-table ${styles.cohortTable}`}>
+            <caption className={styles.cohortTableCaption}>{t('trainer.cohort.tableCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('trainer.cohort.competency')}</th>
@@ -163,11 +164,11 @@ function CohortResults({ view }: { view: CohortView }) {
             <tbody>
               {view.competencies.map((c) => (
                 <tr key={c.id}>
-                  <th scope="row" className="cohort-row-head">
+                  <th scope="row" className={styles.cohortRowHead}>
                     <span className="item-id" title={c.text}>
                       {c.id}
                     </span>{' '}
-                    <span className="cohort-competency">{c.text}</span>
+                    <span className={styles.cohortCompetency}>{c.text}</span>
                   </th>
                   {SCORES.map((s) => (
                     <td key={s} className="num">

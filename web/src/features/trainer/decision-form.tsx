@@ -59,13 +59,13 @@ export function DecisionSummary({ criterion }: { criterion: CriterionResult }) {
   if (!d) return null;
   const agreed = d.reason === 'agree' && d.score === criterion.score;
   return (
-    <div className={agreed ? 'trainer-decision is-agreed' : 'trainer-decision is-changed'}>
-      <p className="trainer-decision-title">
+    <div className={`${styles.trainerDecision} ${agreed ? 'is-agreed' : 'is-changed'}`} data-part="decision">
+      <p className={styles.trainerDecisionTitle}>
         <strong>{agreed ? t('trainer.decision.accepted') : t('trainer.decision.changed')}</strong>
         <ScorePill score={d.score} level={levelOf(d.score)} />
         <span>{reasonLabel(t, d.reason)}</span>
       </p>
-      {d.comment && <p className="trainer-decision-comment">{d.comment}</p>}
+      {d.comment && <p className={styles.trainerDecisionComment}>{d.comment}</p>}
       <p className="muted small">
         {t('trainer.decision.by', { by: d.by, date: formatDate(d.at, i18n.language) })}
       </p>
@@ -118,20 +118,20 @@ export function DecisionForm({
   }
 
   return (
-    <form className="decision-form" onSubmit={submit} aria-labelledby={`${id}-legend`} noValidate>
+    <form className={styles.decisionForm} onSubmit={submit} aria-labelledby={`${id}-legend`} noValidate>
       <p id={`${id}-legend`} className="visually-hidden">
         {t('trainer.decision.formLabel', { id: criterion.id })}
       </p>
-      <fieldset className="score-choice">
-        <legend className="score-choice-legend">{t('trainer.decision.yourScore')}</legend>
+      <fieldset className={styles.scoreChoice}>
+        <legend className={styles.scoreChoiceLegend}>{t('trainer.decision.yourScore')}</legend>
         {/* Hovering the tooltip itself keeps it open (WCAG 1.4.13): it sits inside the hovered area. */}
         {/* biome-ignore lint/a11y/noStaticElementInteractions: pointer hover only mirrors what keyboard focus on each radio already shows */}
         <div className={styles.scoreArea} onMouseLeave={() => tip.hover(null)}>
-          <div className="score-options">
+          <div className={styles.scoreOptions}>
             {SCORES.map((score) => (
               <label
                 key={score}
-                className={`score-option level-${score}`}
+                className={`${styles.scoreOption} level-${score}`}
                 htmlFor={`${id}-score-${score}`}
                 onMouseEnter={() => tip.hover(score)}
               >
@@ -146,9 +146,9 @@ export function DecisionForm({
                   onBlur={() => tip.focus(null)}
                   aria-describedby={descriptors ? `${id}-tip-${score}` : undefined}
                 />
-                <span className="score-option-value">{score}</span>
-                <span className="score-option-level">{t(`levels.${levelOf(score)}`)}</span>
-                {score === ai && <span className="score-option-ai">{t('trainer.decision.aiMark')}</span>}
+                <span className={styles.scoreOptionValue}>{score}</span>
+                <span className={styles.scoreOptionLevel}>{t(`levels.${levelOf(score)}`)}</span>
+                {score === ai && <span className={styles.scoreOptionAi}>{t('trainer.decision.aiMark')}</span>}
               </label>
             ))}
           </div>

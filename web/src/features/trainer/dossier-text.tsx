@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, type RefObject, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, Loading } from '../../components/states';
 import { CommentComposer, usePassageSelection } from '../document/comment-composer';
 import { CommentNotes, withCommentMarks } from '../document/comment-notes';
 import documentStyles from '../document/document.module.css';
 import { type PdfMark, PdfView } from '../document/pdf-view';
-import { usePassageComments } from '../document/queries';
+import { type PassageComment, usePassageComments } from '../document/queries';
 import { useDocumentView, ViewSwitch } from '../document/view-switch';
 import { PageText, rowsByPage } from '../dossiers/page-text';
 import { useDossier, useDossierText } from '../dossiers/queries';
 import { locateQuote, type QuoteLocation } from '../reviews/locate-quote';
+import styles from './dossier-text.module.css';
 
 export interface TextQuote {
   quote: string;
@@ -77,28 +78,8 @@ export function DossierText({
   const pageTexts = useMemo(() => text.data?.pages ?? [], [text.data]);
   const [selection, clearSelection] = usePassageSelection(bodyRef, pageTexts);
   // On the drawn pages: the quotes where the text view found them, and the commented passages.
-  const pdfMarks = useMemo<PdfMark[]>(
-    () => [
-      ...located.flatMap((loc, index) =>
-        loc.range
-          ? [
-              {
-                key: `q${index}`,
-                page: loc.page,
-                quote: quotes[index].quote,
-                kind: 'evidence' as const,
-                active: index === active,
-              },
-            ]
-          : [],
-      ),
-      ...(comments.data ?? []).map((c) => ({
-        key: `c${c.id}`,
-        page: c.page,
-        quote: c.quote,
-        kind: 'comment' as const,
-      })),
-    ],
+  const pdfMarks = useMemo(
+    () => pdfMarksOf(located, quotes, active, comments.data ?? []),
     [located, quotes, active, comments.data],
   );
   const notesOf = (page: number) => (
@@ -110,40 +91,18 @@ export function DossierText({
     />
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scrollRequest asks for the scroll again.
-  useEffect(() => {
-    const body = bodyRef.current;
-    if (!body || !target || view !== 'text') return;
-    const element =
-      body.querySelector<HTMLElement>(`mark[data-quote="${active}"]`) ??
-      body.querySelector<HTMLElement>(`#dossier-page-${target.page}`);
-    if (!element) return;
-    // Scroll the panel only, not the page: the criterion being read stays where it is.
-    // From the boxes, not offsetTop: a mark inside a table cell has the cell as its offset parent.
-    const within = element.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
-    const top = within - body.clientHeight / 2 + element.offsetHeight / 2;
-    body.scrollTo?.({ top: Math.max(0, top) });
-  }, [target, active, scrollRequest, view]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scrollRequest asks for it again.
-  useEffect(() => {
-    // Beside the criteria (wide screens) the panel is always in view; below them (phones) it is not.
-    const section = sectionRef.current;
-    if (reveal && section) {
-      const { top: panelTop } = section.getBoundingClientRect();
-      if (panelTop < 0 || panelTop > window.innerHeight / 2) section.scrollIntoView?.({ block: 'start' });
-    }
-  }, [scrollRequest, reveal]);
+  useScrollToQuote(bodyRef, view === 'text' ? target : undefined, active, scrollRequest);
+  useRevealPanel(sectionRef, scrollRequest, reveal);
 
   return (
     <section
-      className="dossier-text card"
+      className={`${styles.dossierText} card`}
       aria-labelledby="dossier-text-title"
       id="dossier-text"
       ref={sectionRef}
     >
-      <header className="dossier-text-header">
-        <h2 id="dossier-text-title" className="dossier-text-title">
+      <header className={styles.dossierTextHeader}>
+        <h2 id="dossier-text-title" className={styles.dossierTextTitle}>
           {t('trainer.review.textTitle', { version })}
         </h2>
         <p className="muted small">
@@ -182,7 +141,7 @@ export function DossierText({
         {onBack && criterionId && (
           <button
             type="button"
-            className="button button-small button-secondary dossier-text-back"
+            className={`button button-small button-secondary ${styles.dossierTextBack}`}
             onClick={onBack}
           >
             {t('trainer.review.backToCriterion', { id: criterionId })}
@@ -190,7 +149,7 @@ export function DossierText({
         )}
       </header>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls on its own, so keyboard users must be able to focus and scroll it (WCAG 2.1.1) */}
-      <div className="dossier-text-body" ref={bodyRef} tabIndex={0}>
+      <div className={styles.dossierTextBody} ref={bodyRef} tabIndex={0}>
         {text.isPending ? (
           <Loading />
         ) : text.error ? (
@@ -205,37 +164,127 @@ export function DossierText({
         ) : text.data.pages.length === 0 ? (
           <p className="muted">{t('textPanel.empty')}</p>
         ) : (
-          text.data.pages.map((p) => {
-            const marks = byPage.get(p.page) ?? [];
-            return (
-              <section
-                key={p.page}
-                id={`dossier-page-${p.page}`}
-                data-page={p.page}
-                className={target?.page === p.page ? 'text-page is-current' : 'text-page'}
-                aria-labelledby={`dossier-page-${p.page}-title`}
-              >
-                <h3 id={`dossier-page-${p.page}-title`}>{t('textPanel.page', { page: p.page })}</h3>
-                <PageText
-                  text={p.text}
-                  rows={rows.get(p.page) ?? []}
-                  marks={withCommentMarks(
-                    marks.map(({ range, index }) => ({
-                      range,
-                      key: index,
-                      quote: index,
-                      className: index === active ? 'is-active' : undefined,
-                    })),
-                    comments.data ?? [],
-                    p.page,
-                  )}
-                />
-                {notesOf(p.page)}
-              </section>
-            );
-          })
+          <TextPages
+            pages={text.data.pages}
+            rows={rows}
+            byPage={byPage}
+            currentPage={target?.page}
+            active={active}
+            comments={comments.data ?? []}
+            notesOf={notesOf}
+          />
         )}
       </div>
     </section>
   );
+}
+
+/** The marks drawn on the PDF's pages: the quotes the text view found, and the commented passages. */
+function pdfMarksOf(
+  located: QuoteLocation[],
+  quotes: TextQuote[],
+  active: number,
+  comments: PassageComment[],
+): PdfMark[] {
+  return [
+    ...located.flatMap((loc, index) =>
+      loc.range
+        ? [
+            {
+              key: `q${index}`,
+              page: loc.page,
+              quote: quotes[index].quote,
+              kind: 'evidence' as const,
+              active: index === active,
+            },
+          ]
+        : [],
+    ),
+    ...comments.map((c) => ({ key: `c${c.id}`, page: c.page, quote: c.quote, kind: 'comment' as const })),
+  ];
+}
+
+/** Scrolls the panel (never the page: the criterion being read stays put) to the active quote. */
+function useScrollToQuote(
+  bodyRef: RefObject<HTMLDivElement | null>,
+  target: QuoteLocation | undefined,
+  active: number,
+  scrollRequest: number,
+) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrollRequest asks for the scroll again.
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body || !target) return;
+    const element =
+      body.querySelector<HTMLElement>(`mark[data-quote="${active}"]`) ??
+      body.querySelector<HTMLElement>(`#dossier-page-${target.page}`);
+    if (!element) return;
+    // Scroll the panel only, not the page: the criterion being read stays where it is.
+    // From the boxes, not offsetTop: a mark inside a table cell has the cell as its offset parent.
+    const within = element.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
+    const top = within - body.clientHeight / 2 + element.offsetHeight / 2;
+    body.scrollTo?.({ top: Math.max(0, top) });
+  }, [target, active, scrollRequest]);
+}
+
+/** Beside the criteria (wide screens) the panel is always in view; below them (phones) it is not. */
+function useRevealPanel(sectionRef: RefObject<HTMLElement | null>, scrollRequest: number, reveal: boolean) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrollRequest asks for it again.
+  useEffect(() => {
+    const section = sectionRef.current;
+    if (reveal && section) {
+      const { top: panelTop } = section.getBoundingClientRect();
+      if (panelTop < 0 || panelTop > window.innerHeight / 2) section.scrollIntoView?.({ block: 'start' });
+    }
+  }, [scrollRequest, reveal]);
+}
+
+/** The extracted text page by page, the quotes and commented passages marked. */
+function TextPages({
+  pages,
+  rows,
+  byPage,
+  currentPage,
+  active,
+  comments,
+  notesOf,
+}: {
+  pages: { page: number; text: string }[];
+  rows: ReturnType<typeof rowsByPage>;
+  byPage: ReturnType<typeof locateQuotes>['byPage'];
+  currentPage: number | undefined;
+  active: number;
+  comments: PassageComment[];
+  notesOf: (page: number) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return pages.map((p) => {
+    const marks = byPage.get(p.page) ?? [];
+    return (
+      <section
+        key={p.page}
+        id={`dossier-page-${p.page}`}
+        data-page={p.page}
+        className={currentPage === p.page ? 'text-page is-current' : 'text-page'}
+        aria-labelledby={`dossier-page-${p.page}-title`}
+      >
+        <h3 id={`dossier-page-${p.page}-title`}>{t('textPanel.page', { page: p.page })}</h3>
+        <PageText
+          text={p.text}
+          rows={rows.get(p.page) ?? []}
+          marks={withCommentMarks(
+            marks.map(({ range, index }) => ({
+              range,
+              key: index,
+              quote: index,
+              className: index === active ? 'is-active' : undefined,
+            })),
+            comments,
+            p.page,
+          )}
+        />
+        {notesOf(p.page)}
+      </section>
+    );
+  });
 }

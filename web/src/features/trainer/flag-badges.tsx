@@ -1,6 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import styles from './flag-badges.module.css';
 import type { QueueFlag } from './queries';
 import { QUEUE_FLAGS } from './reasons';
+
+const severityClass = {
+  high: styles.flagBadgeHigh,
+  medium: styles.flagBadgeMedium,
+  low: styles.flagBadgeLow,
+};
 
 /** How serious a signal is, for its colour (the words carry the meaning). */
 function severity(flag: QueueFlag): 'high' | 'medium' | 'low' {
@@ -14,11 +21,11 @@ export function FlagBadges({ flags }: { flags: QueueFlag[] }) {
   const { t } = useTranslation();
   if (flags.length === 0) return <span className="muted small">{t('trainer.queue.noFlag')}</span>;
   return (
-    <ul className="flag-badges">
+    <ul className={styles.flagBadges}>
       {flags.map((flag) => (
         <li
           key={flag}
-          className={`flag-badge flag-badge-${severity(flag)}`}
+          className={`${styles.flagBadge} ${severityClass[severity(flag)]}`}
           title={t(`trainer.flagHelp.${flag}`)}
         >
           {t(`trainer.flags.${flag}`)}
@@ -36,13 +43,15 @@ export function FlagLegend({ flags }: { flags?: QueueFlag[] }) {
   return (
     <details className="card flag-legend" open>
       <summary className="trainer-summary">{t('trainer.queue.flagsLegend')}</summary>
-      <dl className="flag-legend-list">
+      <dl className={styles.flagLegendList}>
         {shown.map((flag) => (
-          <div key={flag} className="flag-legend-item">
+          <div key={flag} className={styles.flagLegendItem}>
             <dt>
-              <span className={`flag-badge flag-badge-${severity(flag)}`}>{t(`trainer.flags.${flag}`)}</span>
+              <span className={`${styles.flagBadge} ${severityClass[severity(flag)]}`}>
+                {t(`trainer.flags.${flag}`)}
+              </span>
             </dt>
-            <dd className="flag-legend-text">{t(`trainer.flagHelp.${flag}`)}</dd>
+            <dd className={styles.flagLegendText}>{t(`trainer.flagHelp.${flag}`)}</dd>
           </div>
         ))}
       </dl>

@@ -11,6 +11,7 @@ import { useMe } from '../auth/session';
 import { useExams } from '../referential/queries';
 import { FlagBadges, FlagLegend } from './flag-badges';
 import { type QueueFilters, type QueueItem, useQueue } from './queries';
+import styles from './queue-page.module.css';
 import { isQueueFlag, QUEUE_FLAGS } from './reasons';
 
 /** The filters live in the URL (`?epreuve=…&promotion=…&signal=…&a-verifier=1`): shareable, kept on back. */
@@ -30,6 +31,14 @@ export function filtersFromParams(params: URLSearchParams): QueueFilters {
     include: params.get(QUEUE_PARAMS.unchecked) === '1' ? 'unchecked' : undefined,
   };
 }
+
+const priorityClass = {
+  urgent: styles.priorityUrgent,
+  high: styles.priorityHigh,
+  normal: styles.priorityNormal,
+  none: styles.priorityNone,
+  done: styles.priorityDone,
+};
 
 /** A word for the server's priority weight (see the trainer service's weights). */
 function priorityLevel(priority: number): 'urgent' | 'high' | 'normal' | 'none' {
@@ -100,7 +109,7 @@ function TrainerQueue() {
         </EmptyState>
       ) : (
         <>
-          <p className="muted queue-count" role="status">
+          <p className={`muted ${styles.queueCount}`} role="status">
             {t('trainer.queue.count', { count: queue.data.length })}
           </p>
           <QueueTable items={queue.data} />
@@ -175,7 +184,7 @@ function QueueFiltersForm({
           ))}
         </select>
       </div>
-      <div className="field filter-field field-checkbox">
+      <div className={`field filter-field ${styles.fieldCheckbox}`}>
         <label>
           <input
             type="checkbox"
@@ -185,7 +194,7 @@ function QueueFiltersForm({
           {t('trainer.queue.uncheckedOnly')}
         </label>
       </div>
-      <div className="field filter-field field-action">
+      <div className={`field filter-field ${styles.fieldAction}`}>
         <button type="button" className="button button-small button-secondary" onClick={onReset}>
           {t('trainer.queue.reset')}
         </button>
@@ -199,30 +208,30 @@ function QueueTable({ items }: { items: QueueItem[] }) {
   const exams = useExams();
   const examName = (id: string) => exams.data?.find((e) => e.id === id)?.case ?? id;
   return (
-    <div className="queue-table-wrap">
-      <table className="queue-table">
+    <div className={styles.queueTableWrap}>
+      <table className={styles.queueTable}>
         <caption className="visually-hidden">{t('trainer.queue.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col" className="queue-cell queue-head">
+            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
               {t('trainer.queue.colPriority')}
             </th>
-            <th scope="col" className="queue-cell queue-head">
+            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
               {t('trainer.queue.colCandidate')}
             </th>
-            <th scope="col" className="queue-cell queue-head">
+            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
               {t('trainer.queue.colExam')}
             </th>
-            <th scope="col" className="queue-cell queue-head">
+            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
               {t('trainer.queue.colCohort')}
             </th>
-            <th scope="col" className="queue-cell queue-head">
+            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
               {t('trainer.queue.colFlags')}
             </th>
-            <th scope="col" className="queue-cell queue-head">
+            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
               {t('trainer.queue.colScore')}
             </th>
-            <th scope="col" className="queue-cell queue-head">
+            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
               {t('trainer.queue.colWork')}
             </th>
           </tr>
@@ -232,21 +241,24 @@ function QueueTable({ items }: { items: QueueItem[] }) {
             // Once checked, the work is done: the signals stay listed, the urgency goes.
             const level = item.checked ? 'done' : priorityLevel(item.priority);
             return (
-              <tr key={item.reviewId} className={item.checked ? 'queue-row is-checked' : 'queue-row'}>
-                <td className="queue-cell" data-label={t('trainer.queue.colPriority')}>
-                  <span className={`priority priority-${level}`}>
-                    <span className="priority-rank">{index + 1}</span>
+              <tr
+                key={item.reviewId}
+                className={item.checked ? `${styles.queueRow} is-checked` : styles.queueRow}
+              >
+                <td className={styles.queueCell} data-label={t('trainer.queue.colPriority')}>
+                  <span className={`${styles.priority} ${priorityClass[level]}`}>
+                    <span className={styles.priorityRank}>{index + 1}</span>
                     {t(`trainer.priority.${level}`)}
                   </span>
                 </td>
                 <th
                   scope="row"
-                  className="queue-cell queue-cell-candidate"
+                  className={`${styles.queueCell} ${styles.queueCellCandidate}`}
                   data-label={t('trainer.queue.colCandidate')}
                 >
                   <Link
                     to={`/formateur/revues/${item.reviewId}`}
-                    className="queue-candidate"
+                    className={styles.queueCandidate}
                     aria-label={t('trainer.queue.openAria', {
                       candidate: item.candidate,
                       exam: examName(item.examId),
@@ -259,18 +271,18 @@ function QueueTable({ items }: { items: QueueItem[] }) {
                     {formatDate(item.createdAt, i18n.language)}
                   </span>
                 </th>
-                <td className="queue-cell" data-label={t('trainer.queue.colExam')}>
+                <td className={styles.queueCell} data-label={t('trainer.queue.colExam')}>
                   {examName(item.examId)}
                 </td>
-                <td className="queue-cell" data-label={t('trainer.queue.colCohort')}>
+                <td className={styles.queueCell} data-label={t('trainer.queue.colCohort')}>
                   {item.cohort?.name ?? '—'}
                 </td>
-                <td className="queue-cell" data-label={t('trainer.queue.colFlags')}>
+                <td className={styles.queueCell} data-label={t('trainer.queue.colFlags')}>
                   <FlagBadges flags={item.flags} />
                 </td>
-                <td className="queue-cell" data-label={t('trainer.queue.colScore')}>
+                <td className={styles.queueCell} data-label={t('trainer.queue.colScore')}>
                   {item.overall ? (
-                    <span className="queue-score">
+                    <span className={styles.queueScore}>
                       <strong>
                         {t('trainer.queue.score', { score: formatScore(item.overall.score, i18n.language) })}
                       </strong>
@@ -280,8 +292,8 @@ function QueueTable({ items }: { items: QueueItem[] }) {
                     <span className="status-badge status-failed">{t('trainer.queue.failed')}</span>
                   )}
                 </td>
-                <td className="queue-cell" data-label={t('trainer.queue.colWork')}>
-                  <span className="queue-work">
+                <td className={styles.queueCell} data-label={t('trainer.queue.colWork')}>
+                  <span className={styles.queueWork}>
                     {item.checked ? (
                       <span className="status-badge status-done">
                         <CheckIcon size={14} /> {t('trainer.queue.checked')}

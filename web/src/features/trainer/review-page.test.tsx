@@ -135,7 +135,9 @@ describe('TrainerReviewPage', () => {
     // The existing decision is shown beside the AI's score.
     expect(within(card('K1')).getByText('Note corrigée')).toBeTruthy();
     expect(within(card('K1')).getByText('Preuves surévaluées (volume ≠ analyse)')).toBeTruthy();
-    expect(card('K1').querySelector('.trainer-ai-score .score-pill')?.textContent).toBe('3/4Satisfaisant');
+    expect(card('K1').querySelector('[data-part="ai-score"] .score-pill')?.textContent).toBe(
+      '3/4Satisfaisant',
+    );
   });
 
   it('scrolls the text to a quote when its evidence is clicked', () => {

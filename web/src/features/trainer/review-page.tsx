@@ -3,19 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { CheckIcon } from '../../components/icons';
-import { ReadinessBadge, ScorePill } from '../../components/score';
+import { ReadinessBadge } from '../../components/score';
 import { ErrorState, InlineError, Loading } from '../../components/states';
-import type { CriterionResult, GapReport, Review, RubricLevels } from '../../lib/api';
+import type { CriterionResult, GapReport, Review } from '../../lib/api';
 import { formatDate, formatScore } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
-import { CompetencyChips } from '../referential/competency-chip';
-import { CriterionLevels } from '../reviews/criterion-levels';
 import { FlagList } from '../reviews/flags';
 import { useReviewRubric } from '../reviews/queries';
-import { type DecisionDraft, DecisionForm, DecisionSummary, initialDraft, withScore } from './decision-form';
+import { CriterionReview } from './criterion-review';
+import { type DecisionDraft, initialDraft, withScore } from './decision-form';
 import { DossierText } from './dossier-text';
-import { type DecisionInput, useCheckReview, useDecide, useQueue, useTrainerReview } from './queries';
+import {
+  type DecisionInput,
+  type QueueItem,
+  useCheckReview,
+  useDecide,
+  useQueue,
+  useTrainerReview,
+} from './queries';
 import { reportCheck } from './report-check';
+import styles from './review-page.module.css';
 import { useShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useVisibleCriterion } from './visible-criterion';
@@ -89,16 +96,16 @@ const SCORE_KEYS = ['0', '1', '2', '3', '4'] as const;
 
 /** The review screen proper: the criteria and their decisions beside the dossier's text. */
 function ReviewWorkspace({ review, report }: { review: Review; report: GapReport }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const criteria = report.criteria;
   const [selected, setSelected] = useState(0);
   const [quote, setQuote] = useState({ index: 0, request: 0, reveal: false });
-  const [drafts, setDrafts] = useState<Record<string, DecisionDraft>>({});
   const [helpOpen, setHelpOpen] = useState(false);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
-  const [failure, setFailure] = useState<{ criterionId: string; error: unknown } | null>(null);
-  const [announce, setAnnounce] = useState('');
-  const decide = useDecide(review.id);
+  const { drafts, setDraft, closeDraft, openDraft, send, decide, failure, announce } = useDecisionDrafts(
+    review.id,
+    setFocusTarget,
+  );
   const rubric = useReviewRubric(review.id);
   const levels = new Map(rubric.data?.criteria.map((l) => [l.id, l]) ?? []);
   const queue = useQueue({});
@@ -139,33 +146,6 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
     setQuote((q) => ({ index: quoteIndex, request: q.request + 1, reveal: true }));
   }
 
-  function closeDraft(criterionId: string) {
-    setDrafts(({ [criterionId]: _closed, ...rest }) => rest);
-  }
-
-  function openDraft(c: CriterionResult, change?: (draft: DecisionDraft) => DecisionDraft, focus?: string) {
-    setDrafts((all) => {
-      const draft = all[c.id] ?? initialDraft(c);
-      return { ...all, [c.id]: change ? change(draft) : draft };
-    });
-    if (focus) setFocusTarget(`decision-${c.id}-${focus}`);
-  }
-
-  function send(c: CriterionResult, input: DecisionInput, then?: () => void) {
-    setFailure(null);
-    decide.mutate(
-      { criterionId: c.id, ...input },
-      {
-        onSuccess: () => {
-          closeDraft(c.id);
-          setAnnounce(t('trainer.decision.saved', { id: c.id }));
-          then?.();
-        },
-        onError: (error) => setFailure({ criterionId: c.id, error }),
-      },
-    );
-  }
-
   function accept(index: number, { advance = false } = {}) {
     const c = criteria[index];
     if (c?.status !== 'done' || decide.isPending) return;
@@ -195,43 +175,15 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
     ),
   });
 
-  const heading = item
-    ? t('trainer.review.heading', { candidate: item.candidate })
-    : t('trainer.review.titleFallback');
   return (
     <div className="page trainer-review">
       <Breadcrumb current={item ? `${item.candidate} — ${report.exam.case}` : report.exam.case} />
-      <header className="card trainer-review-header">
-        <div>
-          <p className="eyebrow">
-            {t('referential.blocLabel', { id: report.exam.bloc })} · {report.exam.case}
-          </p>
-          <h1>{heading}</h1>
-          <p className="muted">
-            {item?.cohort ? `${item.cohort.name} · ` : ''}
-            {t('trainer.review.versionLine', {
-              version: review.version,
-              date: formatDate(report.generatedAt, i18n.language),
-            })}
-            {report.offline ? ` · ${t('report.offlineProvider')}` : ''}
-          </p>
-          <p className="trainer-progress">
-            {t('trainer.review.progress', { count: decided, total: criteria.length })}
-          </p>
-          <Link className="small" to={`/revues/${review.id}`}>
-            {t('trainer.review.candidateView')}
-          </Link>
-        </div>
-        <div className="trainer-review-score">
-          <ReadinessBadge ready={report.overall.ready} />
-          <p>{t('trainer.review.overall', { score: formatScore(report.overall.score, i18n.language) })}</p>
-        </div>
-      </header>
+      <ReviewHeader review={review} report={report} item={item} decided={decided} />
 
       <ShortcutsHelp open={helpOpen} onToggle={setHelpOpen} />
 
       {report.flags.filter((f) => f.code !== 'offline_analyzer').length > 0 && (
-        <section className="card trainer-flags" aria-labelledby="trainer-flags-title">
+        <section className={`card ${styles.trainerFlags}`} aria-labelledby="trainer-flags-title">
           <h2 id="trainer-flags-title" className="trainer-card-title">
             {t('trainer.review.flagsTitle')}
           </h2>
@@ -243,13 +195,13 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
         {announce}
       </p>
 
-      <div className="trainer-review-layout">
-        <section className="trainer-criteria" aria-labelledby="trainer-criteria-title">
-          <h2 id="trainer-criteria-title" className="trainer-criteria-title">
+      <div className={styles.trainerReviewLayout}>
+        <section className={styles.trainerCriteria} aria-labelledby="trainer-criteria-title">
+          <h2 id="trainer-criteria-title" className={styles.trainerCriteriaTitle}>
             {t('trainer.review.criteriaTitle')}
           </h2>
           <p className="section-intro">{t('trainer.review.criteriaIntro')}</p>
-          <ol className="trainer-criterion-list" ref={listRef}>
+          <ol className={styles.trainerCriterionList} ref={listRef}>
             {criteria.map((c, index) => (
               <li key={c.id}>
                 <CriterionReview
@@ -261,7 +213,7 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
                   onShowQuote={(q) => showQuote(index, q)}
                   draft={drafts[c.id]}
                   onOpenDraft={() => openDraft(c, undefined, 'reason')}
-                  onDraftChange={(draft) => setDrafts((all) => ({ ...all, [c.id]: draft }))}
+                  onDraftChange={(draft) => setDraft(c.id, draft)}
                   onCancel={() => closeDraft(c.id)}
                   onAccept={() => accept(index)}
                   onSave={(input) => send(c, input)}
@@ -273,7 +225,7 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
           </ol>
           <CheckForm reviewId={review.id} report={report} />
         </section>
-        <div className="trainer-text-column">
+        <div className={styles.trainerTextColumn}>
           <DossierText
             dossierId={review.dossierId}
             version={review.version}
@@ -290,161 +242,94 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
   );
 }
 
-function CriterionReview({
-  criterion: c,
-  levels,
-  selected,
-  activeQuote,
-  onSelect,
-  onShowQuote,
-  draft,
-  onOpenDraft,
-  onDraftChange,
-  onCancel,
-  onAccept,
-  onSave,
-  pending,
-  error,
-}: {
-  criterion: CriterionResult;
-  levels: RubricLevels | undefined;
-  selected: boolean;
-  activeQuote: number;
-  onSelect: () => void;
-  onShowQuote: (index: number) => void;
-  draft: DecisionDraft | undefined;
-  onOpenDraft: () => void;
-  onDraftChange: (draft: DecisionDraft) => void;
-  onCancel: () => void;
-  onAccept: () => void;
-  onSave: (input: DecisionInput) => void;
-  pending: boolean;
-  error: unknown;
-}) {
+/**
+ * The decision forms open on the screen, and saving one: which criterion's save failed, and what a screen
+ * reader announces once it is saved.
+ */
+function useDecisionDrafts(reviewId: string, setFocusTarget: (id: string) => void) {
   const { t } = useTranslation();
-  const failed = c.status === 'failed';
-  const titleId = `criterion-${c.id}-title`;
-  const classes = ['card', 'trainer-criterion'];
-  if (selected) classes.push('is-selected');
-  if (c.decision) classes.push('is-decided');
+  const [drafts, setDrafts] = useState<Record<string, DecisionDraft>>({});
+  const [failure, setFailure] = useState<{ criterionId: string; error: unknown } | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const decide = useDecide(reviewId);
+
+  function closeDraft(criterionId: string) {
+    setDrafts(({ [criterionId]: _closed, ...rest }) => rest);
+  }
+
+  function openDraft(c: CriterionResult, change?: (draft: DecisionDraft) => DecisionDraft, focus?: string) {
+    setDrafts((all) => {
+      const draft = all[c.id] ?? initialDraft(c);
+      return { ...all, [c.id]: change ? change(draft) : draft };
+    });
+    if (focus) setFocusTarget(`decision-${c.id}-${focus}`);
+  }
+
+  function send(c: CriterionResult, input: DecisionInput, then?: () => void) {
+    setFailure(null);
+    decide.mutate(
+      { criterionId: c.id, ...input },
+      {
+        onSuccess: () => {
+          closeDraft(c.id);
+          setAnnounce(t('trainer.decision.saved', { id: c.id }));
+          then?.();
+        },
+        onError: (error) => setFailure({ criterionId: c.id, error }),
+      },
+    );
+  }
+
+  function setDraft(criterionId: string, draft: DecisionDraft) {
+    setDrafts((all) => ({ ...all, [criterionId]: draft }));
+  }
+
+  return { drafts, setDraft, closeDraft, openDraft, send, decide, failure, announce };
+}
+
+/** The candidate, the exam, the trainer's progress and the overall score. */
+function ReviewHeader({
+  review,
+  report,
+  item,
+  decided,
+}: {
+  review: Review;
+  report: GapReport;
+  item: QueueItem | undefined;
+  decided: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const heading = item
+    ? t('trainer.review.heading', { candidate: item.candidate })
+    : t('trainer.review.titleFallback');
   return (
-    <article
-      id={`criterion-${c.id}`}
-      className={classes.join(' ')}
-      aria-labelledby={titleId}
-      aria-current={selected ? 'true' : undefined}
-      data-criterion={c.id}
-      tabIndex={-1}
-      onFocus={onSelect}
-    >
-      <header className="criterion-header">
-        <h3 id={titleId}>
-          <button type="button" className="criterion-select" onClick={onSelect}>
-            <span className="item-id">{c.id}</span> {c.text}
-          </button>
-        </h3>
-        <div className="trainer-ai-score">
-          <span className="muted small">{t('trainer.decision.aiScore')}</span>
-          {failed ? (
-            <span className="status-badge status-failed">{t('report.criterionFailed')}</span>
-          ) : (
-            <ScorePill score={c.score} level={c.level} />
-          )}
-        </div>
-      </header>
-      {selected && <span className="selected-tag">{t('trainer.review.selected')}</span>}
-      <CompetencyChips ids={c.competencies} label={t('exam.criterionCompetencies')} />
-      <p className="rationale">{c.rationale}</p>
-
-      <div className="criterion-section">
-        <h4>{t('report.evidence')}</h4>
-        {c.evidence.length > 0 ? (
-          <ul className="evidence-list">
-            {c.evidence.map((e, i) => (
-              <li key={`${e.page}-${e.quote}`}>
-                <button
-                  type="button"
-                  className={i === activeQuote ? 'evidence is-active' : 'evidence'}
-                  onClick={() => onShowQuote(i)}
-                >
-                  {/* The visible quote and page are the name, after a hidden verb (WCAG 2.5.3). */}
-                  <span className="visually-hidden">{t('trainer.review.showInText')} </span>
-                  <q>{e.quote}</q>
-                  <span className="page-ref">{t('report.page', { page: e.page })}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('trainer.review.noEvidence')}</p>
-        )}
+    <header className={`card ${styles.trainerReviewHeader}`}>
+      <div>
+        <p className="eyebrow">
+          {t('referential.blocLabel', { id: report.exam.bloc })} · {report.exam.case}
+        </p>
+        <h1>{heading}</h1>
+        <p className="muted">
+          {item?.cohort ? `${item.cohort.name} · ` : ''}
+          {t('trainer.review.versionLine', {
+            version: review.version,
+            date: formatDate(report.generatedAt, i18n.language),
+          })}
+          {report.offline ? ` · ${t('report.offlineProvider')}` : ''}
+        </p>
+        <p className={styles.trainerProgress}>
+          {t('trainer.review.progress', { count: decided, total: report.criteria.length })}
+        </p>
+        <Link className="small" to={`/revues/${review.id}`}>
+          {t('trainer.review.candidateView')}
+        </Link>
       </div>
-      {c.missing.length > 0 && (
-        <div className="criterion-section">
-          <h4>{t('report.missing')}</h4>
-          <ul className="bullet-list">
-            {c.missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {c.flags.length > 0 && <FlagList flags={c.flags} compact />}
-      {levels && <CriterionLevels levels={levels} score={failed ? undefined : c.score} />}
-
-      <div className="trainer-decision-area">
-        <DecisionSummary criterion={c} />
-        {draft ? (
-          <DecisionForm
-            criterion={c}
-            draft={draft}
-            onChange={onDraftChange}
-            onCancel={onCancel}
-            onSubmit={onSave}
-            pending={pending}
-            error={error}
-            descriptors={levels?.descriptors}
-          />
-        ) : c.decision ? (
-          // Decided: the card offers to change the decision, never « Valider » the AI's score again.
-          <>
-            <div className="button-row">
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={onOpenDraft}
-                aria-label={t('trainer.decision.editAria', { id: c.id })}
-              >
-                {t('trainer.decision.edit')}
-              </button>
-            </div>
-            {error !== null && error !== undefined && <InlineError error={error} />}
-          </>
-        ) : (
-          <>
-            <div className="button-row">
-              {!failed && (
-                <button type="button" className="button button-primary" onClick={onAccept} disabled={pending}>
-                  <CheckIcon size={16} />
-                  {pending ? t('trainer.decision.saving') : t('trainer.decision.accept', { score: c.score })}{' '}
-                  <span className="visually-hidden">{t('trainer.decision.acceptAria', { id: c.id })}</span>
-                </button>
-              )}
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={onOpenDraft}
-                aria-label={t('trainer.decision.overrideAria', { id: c.id })}
-              >
-                {t('trainer.decision.override')}
-              </button>
-            </div>
-            {failed && <p className="muted small">{t('trainer.decision.failedHint')}</p>}
-            {error !== null && error !== undefined && <InlineError error={error} />}
-          </>
-        )}
+      <div className={styles.trainerReviewScore}>
+        <ReadinessBadge ready={report.overall.ready} />
+        <p>{t('trainer.review.overall', { score: formatScore(report.overall.score, i18n.language) })}</p>
       </div>
-    </article>
+    </header>
   );
 }
 
@@ -476,18 +361,18 @@ function CheckForm({ reviewId, report }: { reviewId: string; report: GapReport }
   }
 
   return (
-    <section className="card trainer-check" aria-labelledby="trainer-check-title">
+    <section className={`card ${styles.trainerCheck}`} aria-labelledby="trainer-check-title">
       <h2 id="trainer-check-title">{t('trainer.check.title')}</h2>
       {check ? (
-        <p className="trainer-checked">
+        <p className={styles.trainerChecked}>
           <CheckIcon size={16} />{' '}
           {t('trainer.check.checkedBy', { by: check.by, date: formatDate(check.at, i18n.language) })}
         </p>
       ) : (
         <p className="muted">{t('trainer.check.hint')}</p>
       )}
-      <form onSubmit={submit} className="trainer-check-form">
-        <div className="field trainer-check-field">
+      <form onSubmit={submit} className={styles.trainerCheckForm}>
+        <div className={`field ${styles.trainerCheckField}`}>
           <label htmlFor="check-comment">{t('trainer.check.comment')}</label>
           <textarea
             id="check-comment"
@@ -517,7 +402,7 @@ function CheckForm({ reviewId, report }: { reviewId: string; report: GapReport }
           </div>
         )}
         {done && (
-          <p className="notice notice-success" role="status">
+          <p className={`notice ${styles.noticeSuccess}`} role="status">
             {t('trainer.check.done')} <Link to="/formateur">{t('trainer.review.back')}</Link>
           </p>
         )}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import styles from './shortcuts-help.module.css';
 
 /** The review screen's shortcuts, in the order a trainer uses them. */
 export const REVIEW_SHORTCUTS = [
@@ -16,7 +17,7 @@ export function ShortcutsHelp({ open, onToggle }: { open: boolean; onToggle: (op
   const { t } = useTranslation();
   return (
     <details
-      className="card shortcuts-help"
+      className={`card ${styles.shortcutsHelp}`}
       open={open}
       onToggle={(e) => {
         const next = (e.currentTarget as HTMLDetailsElement).open;
@@ -25,15 +26,15 @@ export function ShortcutsHelp({ open, onToggle }: { open: boolean; onToggle: (op
     >
       <summary className="trainer-summary">{t('trainer.shortcuts.title')}</summary>
       <p className="muted small">{t('trainer.shortcuts.intro')}</p>
-      <dl className="shortcut-list">
+      <dl className={styles.shortcutList}>
         {REVIEW_SHORTCUTS.map((s) => (
-          <div key={s.action} className="shortcut">
-            <dt className="shortcut-keys">
+          <div key={s.action} className={styles.shortcut}>
+            <dt className={styles.shortcutKeys}>
               {s.keys.map((key) => (
                 <kbd key={key}>{key === 'Escape' ? t('trainer.shortcuts.escKey') : key}</kbd>
               ))}
             </dt>
-            <dd className="shortcut-action">{t(`trainer.shortcuts.${s.action}`)}</dd>
+            <dd className={styles.shortcutAction}>{t(`trainer.shortcuts.${s.action}`)}</dd>
           </div>
         ))}
       </dl>

@@ -7,7 +7,16 @@ import styles from './scroll-table.module.css';
  * scroll it with the arrows), with a shadow on the side that has more, and « Faites défiler » while the
  * end (the « Évolution » column) is out of sight.
  */
-export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+export function ScrollTable({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  /** What scrolling shows (the compare table's default: its « Évolution » column). */
+  hint?: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const hintId = useId();
   const ref = useRef<HTMLElement>(null);
@@ -40,7 +49,7 @@ export function ScrollTable({ label, children }: { label: string; children: Reac
     <div className={styles.wrap}>
       {edges.right && (
         <p id={hintId} className={styles.hint} data-testid="scroll-hint">
-          <span aria-hidden="true">↔</span> {t('dossier.scrollHint')}
+          <span aria-hidden="true">↔</span> {hint ?? t('dossier.scrollHint')}
         </p>
       )}
       <div className={classes.join(' ')}>

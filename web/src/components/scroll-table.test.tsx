@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../../test/setup';
-import { renderWithProviders } from '../../test/render';
+import '../test/setup';
+import { renderWithProviders } from '../test/render';
 import { ScrollTable } from './scroll-table';
 
 // jsdom lays nothing out: give the scroller the widths a 390 px phone gives the comparison table.
