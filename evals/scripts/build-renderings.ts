@@ -54,7 +54,10 @@ import {
   type Span,
   sourceParts,
 } from '../lib/source';
-import { buildDocx, buildPdf, parseSource, sourcesDir } from './build-binary-cases';
+import { buildDocx } from './binary/docx';
+import { buildPdf } from './binary/pdf';
+import { parseSource } from './binary/source';
+import { sourcesDir } from './build-binary-cases';
 import { layoutDocuments } from './layout-documents';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
