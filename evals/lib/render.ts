@@ -67,15 +67,12 @@ export interface RenderInput {
   formats?: FormatsResult | null;
 }
 
-/** The terminal report. */
-export function renderText({ suite, gates, baseline, formats }: RenderInput): string {
-  const out: string[] = [];
-  const { metrics } = suite;
-  out.push(
-    `Préjury evals — ${suite.provider} / ${suite.model} — ${suite.cases.length} cases` +
-      `${suite.repeats > 1 ? ` × ${suite.repeats} repeats` : ''} (AI vs gold, rubric 0–4)`,
-  );
+const right = (n: number) => Array(n).fill('r') as 'r'[];
 
+/** The per-exam table (with an overall row) and, when the held-out part ran, its tables. */
+function examsText(suite: SuiteResult): string[] {
+  const { metrics } = suite;
+  const out: string[] = [];
   out.push('', suite.heldout ? 'Per exam — tuning part (cases outside cases/heldout/)' : 'Per exam');
   const examRows = metrics.exams.map((e) => {
     const c = checkCounts(suite.checks.filter((r) => r.examId === e.id));
@@ -106,7 +103,6 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
   );
 
   if (suite.heldout) {
-    const right = (n: number) => Array(n).fill('r') as 'r'[];
     out.push('', 'Per exam — held-out part (cases/heldout/, frozen before tuning)');
     out.push(table(HELDOUT_EXAM_HEADERS, heldoutExamRows(suite.heldout), ['l', ...right(8)]));
     out.push('', 'Held-out cases (overall = rubric-weighted mean)');
@@ -114,18 +110,21 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
       table(HELDOUT_CASE_HEADERS, heldoutCaseRows(suite.heldout, suite.cases), ['l', 'l', 'r', 'r', 'l']),
     );
   }
+  return out;
+}
 
-  out.push('', 'Per quality');
-  out.push(
+/** The per-quality and per-criterion tables. */
+function qualitiesAndCriteriaText(metrics: SuiteResult['metrics']): string[] {
+  return [
+    '',
+    'Per quality',
     table(
       ['quality', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],
       metrics.byQuality.map((q) => [q.quality, String(q.cases), ...agreementCells(q.agreement)]),
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
-  );
-
-  out.push('', "Per criterion (gold mean vs AI mean over the exam's cases)");
-  out.push(
+    '',
+    "Per criterion (gold mean vs AI mean over the exam's cases)",
     table(
       ['exam', 'crit', 'n', 'gold', 'AI', 'exact', 'adj', 'MAE', 'bias', 'QWK'],
       metrics.exams.flatMap((e) =>
@@ -144,13 +143,17 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
       ),
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
-  );
+  ];
+}
 
-  out.push('', 'Per case (overall = rubric-weighted mean)');
-  out.push(
+/** The per-case table and its legend. */
+function casesText(cases: SuiteResult['cases']): string[] {
+  return [
+    '',
+    'Per case (overall = rubric-weighted mean)',
     table(
       ['case', 'quality', 'gold', 'AI', 'exact', 'scores gold→AI', 'checks', 'ms'],
-      suite.cases.map((c) => {
+      cases.map((c) => {
         const scored = c.criteria.filter((k) => k.ai !== null);
         const exact = scored.filter((k) => k.ai === k.gold).length;
         const counts = checkCounts(c.checks);
@@ -170,26 +173,31 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
       }),
       ['l', 'l', 'r', 'r', 'r', 'l', 'r', 'r'],
     ),
-  );
-  out.push('  (scores: gold score, then = same, + AI higher, - AI lower, · not graded)');
+    '  (scores: gold score, then = same, + AI higher, - AI lower, · not graded)',
+  ];
+}
 
-  if (metrics.humanHuman) {
-    const hh = metrics.humanHuman;
-    out.push('', `Human–human (gold vs second rater on ${hh.cases.length} case(s): ${hh.cases.join(', ')})`);
-    out.push(
-      table(
-        ['pair', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],
-        [
-          ['gold vs second rater', ...agreementCells(hh.agreement)],
-          ['gold vs AI (same cases)', ...agreementCells(hh.aiOnSameCases)],
-        ],
-        ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-      ),
-    );
-  } else {
-    out.push('', 'Human–human: no case has a second rater (.gold-r2.json).');
-  }
+/** Human–human agreement, when a case has a second rater. */
+function humanHumanText(metrics: SuiteResult['metrics']): string[] {
+  const hh = metrics.humanHuman;
+  if (!hh) return ['', 'Human–human: no case has a second rater (.gold-r2.json).'];
+  return [
+    '',
+    `Human–human (gold vs second rater on ${hh.cases.length} case(s): ${hh.cases.join(', ')})`,
+    table(
+      ['pair', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],
+      [
+        ['gold vs second rater', ...agreementCells(hh.agreement)],
+        ['gold vs AI (same cases)', ...agreementCells(hh.aiOnSameCases)],
+      ],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  ];
+}
 
+/** Score flips over the repeats (nothing for a single pass), then the failed checks. */
+function stabilityAndChecksText(suite: SuiteResult): string[] {
+  const out: string[] = [];
   if (suite.repeats > 1) {
     const s = suite.stability;
     out.push(
@@ -200,38 +208,57 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
         .map((f) => `  ${f.caseId} ${f.criterionId}: ${f.scores.map((x) => x ?? '·').join(' → ')}`),
     );
   }
-
   const failed = suite.checks.filter((r) => !r.passed);
   out.push('', failed.length === 0 ? 'Checks: all passed.' : `Failed checks (${failed.length}):`);
   for (const r of failed) {
     out.push(`  ${r.subject}  ${r.name}${r.pass > 0 ? ` (repeat ${r.pass + 1})` : ''}: ${r.detail}`);
   }
+  return out;
+}
 
-  out.push('', `Baseline: ${baseline.note}`);
-  if (baseline.compared) {
-    const regressions = baseline.changes.filter((c) => c.regression);
-    const improvements = baseline.changes.filter((c) => !c.regression);
-    if (regressions.length === 0 && baseline.newFailures.length === 0) out.push('  no regression.');
-    for (const c of regressions)
-      out.push(`  REGRESSION ${c.scope} ${c.metric}: ${num(c.baseline, 4)} → ${num(c.current, 4)}`);
-    for (const f of baseline.newFailures) out.push(`  REGRESSION new failing check: ${f}`);
-    for (const c of improvements)
-      out.push(`  improved ${c.scope} ${c.metric}: ${num(c.baseline, 4)} → ${num(c.current, 4)}`);
-    for (const f of baseline.fixed) out.push(`  fixed check: ${f}`);
-  }
+/** The comparison with the baseline: regressions first, then improvements and fixed checks. */
+function baselineText(baseline: RenderInput['baseline']): string[] {
+  const out = ['', `Baseline: ${baseline.note}`];
+  if (!baseline.compared) return out;
+  const regressions = baseline.changes.filter((c) => c.regression);
+  const improvements = baseline.changes.filter((c) => !c.regression);
+  if (regressions.length === 0 && baseline.newFailures.length === 0) out.push('  no regression.');
+  for (const c of regressions)
+    out.push(`  REGRESSION ${c.scope} ${c.metric}: ${num(c.baseline, 4)} → ${num(c.current, 4)}`);
+  for (const f of baseline.newFailures) out.push(`  REGRESSION new failing check: ${f}`);
+  for (const c of improvements)
+    out.push(`  improved ${c.scope} ${c.metric}: ${num(c.baseline, 4)} → ${num(c.current, 4)}`);
+  for (const f of baseline.fixed) out.push(`  fixed check: ${f}`);
+  return out;
+}
 
-  if (formats) out.push(formatsText(formats, table));
-  out.push('', gates.passed ? 'Gates: PASSED' : `Gates: FAILED (${gates.failures.length})`);
+/** The gates' verdict, its failures, excused and stale known failures. */
+function gatesText(gates: GateResult): string[] {
+  const out = ['', gates.passed ? 'Gates: PASSED' : `Gates: FAILED (${gates.failures.length})`];
   for (const f of gates.failures) out.push(`  ${f}`);
   for (const e of gates.excused) out.push(`  excused ${e}`);
   for (const s of gates.staleKnownFailures)
     out.push(`  known failure no longer fails (remove it from gates.json): ${s}`);
+  return out;
+}
 
+/** The terminal report. */
+export function renderText({ suite, gates, baseline, formats }: RenderInput): string {
   const t = suite.timings;
-  out.push(
+  const out: string[] = [
+    `Préjury evals — ${suite.provider} / ${suite.model} — ${suite.cases.length} cases` +
+      `${suite.repeats > 1 ? ` × ${suite.repeats} repeats` : ''} (AI vs gold, rubric 0–4)`,
+    ...examsText(suite),
+    ...qualitiesAndCriteriaText(suite.metrics),
+    ...casesText(suite.cases),
+    ...humanHumanText(suite.metrics),
+    ...stabilityAndChecksText(suite),
+    ...baselineText(baseline),
+    ...(formats ? [formatsText(formats, table)] : []),
+    ...gatesText(gates),
     '',
     `Runtime: ${(t.totalMs / 1000).toFixed(1)} s (database ${(t.setupMs / 1000).toFixed(1)} s, cases ${(t.casesMs / 1000).toFixed(1)} s)`,
-  );
+  ];
   return `${out.join('\n')}\n`;
 }
 
