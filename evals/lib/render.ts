@@ -5,6 +5,7 @@
 
 import type { AgreementSummary } from '../../server/src/features/calibration/metrics';
 import { escapeHtml } from '../../server/src/lib/html';
+import { num, pct, signed } from './cells';
 import type { FormatsResult } from './formats';
 import { formatsHtml, formatsJson, formatsText } from './formats-render';
 import type { BaselineChange, CheckRecord, GateResult } from './gates';
@@ -16,13 +17,6 @@ import {
   heldoutJson,
 } from './render-heldout';
 import type { SuiteResult } from './suite';
-
-const num = (n: number | null | undefined, digits = 2) =>
-  n === null || n === undefined ? '—' : n.toFixed(digits);
-const pct = (n: number | null | undefined) =>
-  n === null || n === undefined ? '—' : `${Math.round(n * 100)}%`;
-const signed = (n: number | null | undefined, digits = 2) =>
-  n === null || n === undefined ? '—' : `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`;
 
 /** Columns aligned on their widest cell; `align` per column ('l' or 'r'), numbers right-aligned. */
 export function table(headers: string[], rows: string[][], align: ('l' | 'r')[]): string {
@@ -67,37 +61,42 @@ export interface RenderInput {
   formats?: FormatsResult | null;
 }
 
-const right = (n: number) => Array(n).fill('r') as 'r'[];
-
-/** The per-exam table (with an overall row) and, when the held-out part ran, its tables. */
-function examsText(suite: SuiteResult): string[] {
+/** One row per exam, then the overall row: agreement, Spearman's rho, deliverables found, checks passed. */
+function examRows(suite: SuiteResult, idCell: (id: string) => string, overallLabel: string): string[][] {
   const { metrics } = suite;
-  const out: string[] = [];
-  out.push('', suite.heldout ? 'Per exam — tuning part (cases outside cases/heldout/)' : 'Per exam');
-  const examRows = metrics.exams.map((e) => {
-    const c = checkCounts(suite.checks.filter((r) => r.examId === e.id));
+  const rows = metrics.exams.map((x) => {
+    const c = checkCounts(suite.checks.filter((r) => r.examId === x.id));
     return [
-      e.id,
-      String(e.cases),
-      ...agreementCells(e.agreement),
-      num(e.spearman),
-      pct(e.deliverables.exact),
+      idCell(x.id),
+      String(x.cases),
+      ...agreementCells(x.agreement),
+      num(x.spearman),
+      pct(x.deliverables.exact),
       `${c.passed}/${c.passed + c.failed}`,
     ];
   });
   const all = checkCounts(suite.checks);
-  examRows.push([
-    'overall',
+  rows.push([
+    overallLabel,
     String(metrics.overall.cases),
     ...agreementCells(metrics.overall),
     num(metrics.overall.spearman),
     pct(metrics.deliverables.exact),
     `${all.passed}/${all.passed + all.failed}`,
   ]);
+  return rows;
+}
+
+const right = (n: number) => Array(n).fill('r') as 'r'[];
+
+/** The per-exam table (with an overall row) and, when the held-out part ran, its tables. */
+function examsText(suite: SuiteResult): string[] {
+  const out: string[] = [];
+  out.push('', suite.heldout ? 'Per exam — tuning part (cases outside cases/heldout/)' : 'Per exam');
   out.push(
     table(
       ['exam', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias', 'rho', 'deliv', 'checks'],
-      examRows,
+      examRows(suite, (id) => id, 'overall'),
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
@@ -397,26 +396,6 @@ export function renderHtml({ suite, gates, baseline, formats }: RenderInput, gen
     })),
     { label: 'overall', values: [metrics.overall.qwk, metrics.overall.exact, metrics.overall.adjacent] },
   ];
-  const examRows = metrics.exams.map((x) => {
-    const c = checkCounts(suite.checks.filter((r) => r.examId === x.id));
-    return [
-      e(x.id),
-      String(x.cases),
-      ...agreementCells(x.agreement),
-      num(x.spearman),
-      pct(x.deliverables.exact),
-      `${c.passed}/${c.passed + c.failed}`,
-    ];
-  });
-  const all = checkCounts(suite.checks);
-  examRows.push([
-    '<b>overall</b>',
-    String(metrics.overall.cases),
-    ...agreementCells(metrics.overall),
-    num(metrics.overall.spearman),
-    pct(metrics.deliverables.exact),
-    `${all.passed}/${all.passed + all.failed}`,
-  ]);
   const caseRows = suite.cases.map((c) => {
     const failed = c.checks.filter((r) => !r.passed);
     const scores = c.criteria
@@ -473,7 +452,7 @@ ${gates.excused.length > 0 ? `<details><summary>Excused (known failures, ${gates
   }</p>
 ${barChart('Agreement with gold per exam', chartRows, ['QWK', 'exact', 'adjacent'])}
 <h2>Per exam${suite.heldout ? ' — tuning part' : ''}</h2>
-${htmlTable(['exam', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias', 'ρ', 'deliverables', 'checks'], examRows, [false, ...Array(12).fill(true)])}
+${htmlTable(['exam', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias', 'ρ', 'deliverables', 'checks'], examRows(suite, e, '<b>overall</b>'), [false, ...Array(12).fill(true)])}
 ${formats ? formatsHtml(formats, e) : ''}
 ${
   suite.heldout
