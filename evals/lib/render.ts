@@ -47,6 +47,19 @@ function agreementCells(a: AgreementSummary): string[] {
   ];
 }
 
+/** A criterion's agreement: n, gold and AI means, exact and adjacent shares, MAE, bias. */
+function criterionCells(a: AgreementSummary): string[] {
+  return [
+    String(a.n),
+    num(a.humanMean),
+    num(a.aiMean),
+    pct(a.exact),
+    pct(a.adjacent),
+    num(a.mae),
+    signed(a.bias),
+  ];
+}
+
 export interface RenderInput {
   suite: SuiteResult;
   gates: GateResult;
@@ -127,18 +140,7 @@ function qualitiesAndCriteriaText(metrics: SuiteResult['metrics']): string[] {
     table(
       ['exam', 'crit', 'n', 'gold', 'AI', 'exact', 'adj', 'MAE', 'bias', 'QWK'],
       metrics.exams.flatMap((e) =>
-        e.criteria.map((c) => [
-          e.id,
-          c.id,
-          String(c.agreement.n),
-          num(c.agreement.humanMean),
-          num(c.agreement.aiMean),
-          pct(c.agreement.exact),
-          pct(c.agreement.adjacent),
-          num(c.agreement.mae),
-          signed(c.agreement.bias),
-          num(c.agreement.qwk),
-        ]),
+        e.criteria.map((c) => [e.id, c.id, ...criterionCells(c.agreement), num(c.agreement.qwk)]),
       ),
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
@@ -484,19 +486,7 @@ ${htmlTable(['case', 'quality', 'gold', 'AI', 'criteria (gold/AI)', 'checks'], c
 <h2>Per criterion</h2>
 ${htmlTable(
   ['exam', 'criterion', 'n', 'gold mean', 'AI mean', 'exact', 'adj', 'MAE', 'bias'],
-  metrics.exams.flatMap((x) =>
-    x.criteria.map((c) => [
-      e(x.id),
-      e(c.id),
-      String(c.agreement.n),
-      num(c.agreement.humanMean),
-      num(c.agreement.aiMean),
-      pct(c.agreement.exact),
-      pct(c.agreement.adjacent),
-      num(c.agreement.mae),
-      signed(c.agreement.bias),
-    ]),
-  ),
+  metrics.exams.flatMap((x) => x.criteria.map((c) => [e(x.id), e(c.id), ...criterionCells(c.agreement)])),
   [false, false, true, true, true, true, true, true, true],
 )}
 </body></html>
