@@ -1,8 +1,8 @@
 /** How the format renderings are shown: a terminal table, the `--json` part and an HTML section. */
+import { num } from './cells';
 import type { FormatsResult } from './formats';
 
 const pct = (n: number | null) => (n === null ? '—' : `${(n * 100).toFixed(1)}%`);
-const num = (n: number | null, digits = 2) => (n === null ? '—' : n.toFixed(digits));
 const r4 = (n: number | null) => (n === null ? null : Math.round(n * 10_000) / 10_000);
 
 function rows(result: FormatsResult): string[][] {

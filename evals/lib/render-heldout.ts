@@ -3,14 +3,8 @@
  * the held-out checks, and the `--json` block. Kept apart so the tuning part's tables stay as they were.
  */
 import type { AgreementSummary } from '../../server/src/features/calibration/metrics';
+import { num, pct, signed } from './cells';
 import type { HeldoutResult } from './heldout';
-
-const num = (n: number | null | undefined, digits = 2) =>
-  n === null || n === undefined ? '—' : n.toFixed(digits);
-const pct = (n: number | null | undefined) =>
-  n === null || n === undefined ? '—' : `${Math.round(n * 100)}%`;
-const signed = (n: number | null | undefined, digits = 2) =>
-  n === null || n === undefined ? '—' : `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`;
 
 export const HELDOUT_EXAM_HEADERS = ['exam', 'cases', 'n', 'QWK', 'exact', 'adj', 'MAE', 'SMD', 'bias'];
 

@@ -5,6 +5,7 @@
 
 import type { AgreementSummary } from '../../server/src/features/calibration/metrics';
 import { escapeHtml } from '../../server/src/lib/html';
+import { num, pct, signed } from './cells';
 import type { FormatsResult } from './formats';
 import { formatsHtml, formatsJson, formatsText } from './formats-render';
 import type { BaselineChange, CheckRecord, GateResult } from './gates';
@@ -16,13 +17,6 @@ import {
   heldoutJson,
 } from './render-heldout';
 import type { SuiteResult } from './suite';
-
-const num = (n: number | null | undefined, digits = 2) =>
-  n === null || n === undefined ? '—' : n.toFixed(digits);
-const pct = (n: number | null | undefined) =>
-  n === null || n === undefined ? '—' : `${Math.round(n * 100)}%`;
-const signed = (n: number | null | undefined, digits = 2) =>
-  n === null || n === undefined ? '—' : `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`;
 
 /** Columns aligned on their widest cell; `align` per column ('l' or 'r'), numbers right-aligned. */
 export function table(headers: string[], rows: string[][], align: ('l' | 'r')[]): string {
@@ -53,6 +47,19 @@ function agreementCells(a: AgreementSummary): string[] {
   ];
 }
 
+/** A criterion's agreement: n, gold and AI means, exact and adjacent shares, MAE, bias. */
+function criterionCells(a: AgreementSummary): string[] {
+  return [
+    String(a.n),
+    num(a.humanMean),
+    num(a.aiMean),
+    pct(a.exact),
+    pct(a.adjacent),
+    num(a.mae),
+    signed(a.bias),
+  ];
+}
+
 export interface RenderInput {
   suite: SuiteResult;
   gates: GateResult;
@@ -67,46 +74,47 @@ export interface RenderInput {
   formats?: FormatsResult | null;
 }
 
-/** The terminal report. */
-export function renderText({ suite, gates, baseline, formats }: RenderInput): string {
-  const out: string[] = [];
+/** One row per exam, then the overall row: agreement, Spearman's rho, deliverables found, checks passed. */
+function examRows(suite: SuiteResult, idCell: (id: string) => string, overallLabel: string): string[][] {
   const { metrics } = suite;
-  out.push(
-    `Préjury evals — ${suite.provider} / ${suite.model} — ${suite.cases.length} cases` +
-      `${suite.repeats > 1 ? ` × ${suite.repeats} repeats` : ''} (AI vs gold, rubric 0–4)`,
-  );
-
-  out.push('', suite.heldout ? 'Per exam — tuning part (cases outside cases/heldout/)' : 'Per exam');
-  const examRows = metrics.exams.map((e) => {
-    const c = checkCounts(suite.checks.filter((r) => r.examId === e.id));
+  const rows = metrics.exams.map((x) => {
+    const c = checkCounts(suite.checks.filter((r) => r.examId === x.id));
     return [
-      e.id,
-      String(e.cases),
-      ...agreementCells(e.agreement),
-      num(e.spearman),
-      pct(e.deliverables.exact),
+      idCell(x.id),
+      String(x.cases),
+      ...agreementCells(x.agreement),
+      num(x.spearman),
+      pct(x.deliverables.exact),
       `${c.passed}/${c.passed + c.failed}`,
     ];
   });
   const all = checkCounts(suite.checks);
-  examRows.push([
-    'overall',
+  rows.push([
+    overallLabel,
     String(metrics.overall.cases),
     ...agreementCells(metrics.overall),
     num(metrics.overall.spearman),
     pct(metrics.deliverables.exact),
     `${all.passed}/${all.passed + all.failed}`,
   ]);
+  return rows;
+}
+
+const right = (n: number) => Array(n).fill('r') as 'r'[];
+
+/** The per-exam table (with an overall row) and, when the held-out part ran, its tables. */
+function examsText(suite: SuiteResult): string[] {
+  const out: string[] = [];
+  out.push('', suite.heldout ? 'Per exam — tuning part (cases outside cases/heldout/)' : 'Per exam');
   out.push(
     table(
       ['exam', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias', 'rho', 'deliv', 'checks'],
-      examRows,
+      examRows(suite, (id) => id, 'overall'),
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
 
   if (suite.heldout) {
-    const right = (n: number) => Array(n).fill('r') as 'r'[];
     out.push('', 'Per exam — held-out part (cases/heldout/, frozen before tuning)');
     out.push(table(HELDOUT_EXAM_HEADERS, heldoutExamRows(suite.heldout), ['l', ...right(8)]));
     out.push('', 'Held-out cases (overall = rubric-weighted mean)');
@@ -114,43 +122,39 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
       table(HELDOUT_CASE_HEADERS, heldoutCaseRows(suite.heldout, suite.cases), ['l', 'l', 'r', 'r', 'l']),
     );
   }
+  return out;
+}
 
-  out.push('', 'Per quality');
-  out.push(
+/** The per-quality and per-criterion tables. */
+function qualitiesAndCriteriaText(metrics: SuiteResult['metrics']): string[] {
+  return [
+    '',
+    'Per quality',
     table(
       ['quality', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],
       metrics.byQuality.map((q) => [q.quality, String(q.cases), ...agreementCells(q.agreement)]),
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
-  );
-
-  out.push('', "Per criterion (gold mean vs AI mean over the exam's cases)");
-  out.push(
+    '',
+    "Per criterion (gold mean vs AI mean over the exam's cases)",
     table(
       ['exam', 'crit', 'n', 'gold', 'AI', 'exact', 'adj', 'MAE', 'bias', 'QWK'],
       metrics.exams.flatMap((e) =>
-        e.criteria.map((c) => [
-          e.id,
-          c.id,
-          String(c.agreement.n),
-          num(c.agreement.humanMean),
-          num(c.agreement.aiMean),
-          pct(c.agreement.exact),
-          pct(c.agreement.adjacent),
-          num(c.agreement.mae),
-          signed(c.agreement.bias),
-          num(c.agreement.qwk),
-        ]),
+        e.criteria.map((c) => [e.id, c.id, ...criterionCells(c.agreement), num(c.agreement.qwk)]),
       ),
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
-  );
+  ];
+}
 
-  out.push('', 'Per case (overall = rubric-weighted mean)');
-  out.push(
+/** The per-case table and its legend. */
+function casesText(cases: SuiteResult['cases']): string[] {
+  return [
+    '',
+    'Per case (overall = rubric-weighted mean)',
     table(
       ['case', 'quality', 'gold', 'AI', 'exact', 'scores gold→AI', 'checks', 'ms'],
-      suite.cases.map((c) => {
+      cases.map((c) => {
         const scored = c.criteria.filter((k) => k.ai !== null);
         const exact = scored.filter((k) => k.ai === k.gold).length;
         const counts = checkCounts(c.checks);
@@ -170,26 +174,31 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
       }),
       ['l', 'l', 'r', 'r', 'r', 'l', 'r', 'r'],
     ),
-  );
-  out.push('  (scores: gold score, then = same, + AI higher, - AI lower, · not graded)');
+    '  (scores: gold score, then = same, + AI higher, - AI lower, · not graded)',
+  ];
+}
 
-  if (metrics.humanHuman) {
-    const hh = metrics.humanHuman;
-    out.push('', `Human–human (gold vs second rater on ${hh.cases.length} case(s): ${hh.cases.join(', ')})`);
-    out.push(
-      table(
-        ['pair', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],
-        [
-          ['gold vs second rater', ...agreementCells(hh.agreement)],
-          ['gold vs AI (same cases)', ...agreementCells(hh.aiOnSameCases)],
-        ],
-        ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-      ),
-    );
-  } else {
-    out.push('', 'Human–human: no case has a second rater (.gold-r2.json).');
-  }
+/** Human–human agreement, when a case has a second rater. */
+function humanHumanText(metrics: SuiteResult['metrics']): string[] {
+  const hh = metrics.humanHuman;
+  if (!hh) return ['', 'Human–human: no case has a second rater (.gold-r2.json).'];
+  return [
+    '',
+    `Human–human (gold vs second rater on ${hh.cases.length} case(s): ${hh.cases.join(', ')})`,
+    table(
+      ['pair', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],
+      [
+        ['gold vs second rater', ...agreementCells(hh.agreement)],
+        ['gold vs AI (same cases)', ...agreementCells(hh.aiOnSameCases)],
+      ],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  ];
+}
 
+/** Score flips over the repeats (nothing for a single pass), then the failed checks. */
+function stabilityAndChecksText(suite: SuiteResult): string[] {
+  const out: string[] = [];
   if (suite.repeats > 1) {
     const s = suite.stability;
     out.push(
@@ -200,38 +209,57 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
         .map((f) => `  ${f.caseId} ${f.criterionId}: ${f.scores.map((x) => x ?? '·').join(' → ')}`),
     );
   }
-
   const failed = suite.checks.filter((r) => !r.passed);
   out.push('', failed.length === 0 ? 'Checks: all passed.' : `Failed checks (${failed.length}):`);
   for (const r of failed) {
     out.push(`  ${r.subject}  ${r.name}${r.pass > 0 ? ` (repeat ${r.pass + 1})` : ''}: ${r.detail}`);
   }
+  return out;
+}
 
-  out.push('', `Baseline: ${baseline.note}`);
-  if (baseline.compared) {
-    const regressions = baseline.changes.filter((c) => c.regression);
-    const improvements = baseline.changes.filter((c) => !c.regression);
-    if (regressions.length === 0 && baseline.newFailures.length === 0) out.push('  no regression.');
-    for (const c of regressions)
-      out.push(`  REGRESSION ${c.scope} ${c.metric}: ${num(c.baseline, 4)} → ${num(c.current, 4)}`);
-    for (const f of baseline.newFailures) out.push(`  REGRESSION new failing check: ${f}`);
-    for (const c of improvements)
-      out.push(`  improved ${c.scope} ${c.metric}: ${num(c.baseline, 4)} → ${num(c.current, 4)}`);
-    for (const f of baseline.fixed) out.push(`  fixed check: ${f}`);
-  }
+/** The comparison with the baseline: regressions first, then improvements and fixed checks. */
+function baselineText(baseline: RenderInput['baseline']): string[] {
+  const out = ['', `Baseline: ${baseline.note}`];
+  if (!baseline.compared) return out;
+  const regressions = baseline.changes.filter((c) => c.regression);
+  const improvements = baseline.changes.filter((c) => !c.regression);
+  if (regressions.length === 0 && baseline.newFailures.length === 0) out.push('  no regression.');
+  for (const c of regressions)
+    out.push(`  REGRESSION ${c.scope} ${c.metric}: ${num(c.baseline, 4)} → ${num(c.current, 4)}`);
+  for (const f of baseline.newFailures) out.push(`  REGRESSION new failing check: ${f}`);
+  for (const c of improvements)
+    out.push(`  improved ${c.scope} ${c.metric}: ${num(c.baseline, 4)} → ${num(c.current, 4)}`);
+  for (const f of baseline.fixed) out.push(`  fixed check: ${f}`);
+  return out;
+}
 
-  if (formats) out.push(formatsText(formats, table));
-  out.push('', gates.passed ? 'Gates: PASSED' : `Gates: FAILED (${gates.failures.length})`);
+/** The gates' verdict, its failures, excused and stale known failures. */
+function gatesText(gates: GateResult): string[] {
+  const out = ['', gates.passed ? 'Gates: PASSED' : `Gates: FAILED (${gates.failures.length})`];
   for (const f of gates.failures) out.push(`  ${f}`);
   for (const e of gates.excused) out.push(`  excused ${e}`);
   for (const s of gates.staleKnownFailures)
     out.push(`  known failure no longer fails (remove it from gates.json): ${s}`);
+  return out;
+}
 
+/** The terminal report. */
+export function renderText({ suite, gates, baseline, formats }: RenderInput): string {
   const t = suite.timings;
-  out.push(
+  const out: string[] = [
+    `Préjury evals — ${suite.provider} / ${suite.model} — ${suite.cases.length} cases` +
+      `${suite.repeats > 1 ? ` × ${suite.repeats} repeats` : ''} (AI vs gold, rubric 0–4)`,
+    ...examsText(suite),
+    ...qualitiesAndCriteriaText(suite.metrics),
+    ...casesText(suite.cases),
+    ...humanHumanText(suite.metrics),
+    ...stabilityAndChecksText(suite),
+    ...baselineText(baseline),
+    ...(formats ? [formatsText(formats, table)] : []),
+    ...gatesText(gates),
     '',
     `Runtime: ${(t.totalMs / 1000).toFixed(1)} s (database ${(t.setupMs / 1000).toFixed(1)} s, cases ${(t.casesMs / 1000).toFixed(1)} s)`,
-  );
+  ];
   return `${out.join('\n')}\n`;
 }
 
@@ -370,26 +398,6 @@ export function renderHtml({ suite, gates, baseline, formats }: RenderInput, gen
     })),
     { label: 'overall', values: [metrics.overall.qwk, metrics.overall.exact, metrics.overall.adjacent] },
   ];
-  const examRows = metrics.exams.map((x) => {
-    const c = checkCounts(suite.checks.filter((r) => r.examId === x.id));
-    return [
-      e(x.id),
-      String(x.cases),
-      ...agreementCells(x.agreement),
-      num(x.spearman),
-      pct(x.deliverables.exact),
-      `${c.passed}/${c.passed + c.failed}`,
-    ];
-  });
-  const all = checkCounts(suite.checks);
-  examRows.push([
-    '<b>overall</b>',
-    String(metrics.overall.cases),
-    ...agreementCells(metrics.overall),
-    num(metrics.overall.spearman),
-    pct(metrics.deliverables.exact),
-    `${all.passed}/${all.passed + all.failed}`,
-  ]);
   const caseRows = suite.cases.map((c) => {
     const failed = c.checks.filter((r) => !r.passed);
     const scores = c.criteria
@@ -446,7 +454,7 @@ ${gates.excused.length > 0 ? `<details><summary>Excused (known failures, ${gates
   }</p>
 ${barChart('Agreement with gold per exam', chartRows, ['QWK', 'exact', 'adjacent'])}
 <h2>Per exam${suite.heldout ? ' — tuning part' : ''}</h2>
-${htmlTable(['exam', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias', 'ρ', 'deliverables', 'checks'], examRows, [false, ...Array(12).fill(true)])}
+${htmlTable(['exam', 'cases', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias', 'ρ', 'deliverables', 'checks'], examRows(suite, e, '<b>overall</b>'), [false, ...Array(12).fill(true)])}
 ${formats ? formatsHtml(formats, e) : ''}
 ${
   suite.heldout
@@ -478,19 +486,7 @@ ${htmlTable(['case', 'quality', 'gold', 'AI', 'criteria (gold/AI)', 'checks'], c
 <h2>Per criterion</h2>
 ${htmlTable(
   ['exam', 'criterion', 'n', 'gold mean', 'AI mean', 'exact', 'adj', 'MAE', 'bias'],
-  metrics.exams.flatMap((x) =>
-    x.criteria.map((c) => [
-      e(x.id),
-      e(c.id),
-      String(c.agreement.n),
-      num(c.agreement.humanMean),
-      num(c.agreement.aiMean),
-      pct(c.agreement.exact),
-      pct(c.agreement.adjacent),
-      num(c.agreement.mae),
-      signed(c.agreement.bias),
-    ]),
-  ),
+  metrics.exams.flatMap((x) => x.criteria.map((c) => [e(x.id), e(c.id), ...criterionCells(c.agreement)])),
   [false, false, true, true, true, true, true, true, true],
 )}
 </body></html>

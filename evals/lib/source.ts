@@ -1,6 +1,6 @@
 /**
  * The structure of a case's source — headings, paragraphs, list items, tables — as one block model shared by
- * the renderers (`scripts/build-binary-cases.ts`, `scripts/build-renderings.ts`) and the reading-fidelity
+ * the renderers (`scripts/binary/`, `scripts/build-renderings.ts`) and the reading-fidelity
  * measure (`fidelity.ts`). The Markdown or DOCX source is the truth a rendering is measured against.
  *
  * Markdown is read with `marked`'s lexer (CommonMark + GFM tables), so a paragraph written over several

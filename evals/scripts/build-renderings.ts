@@ -6,11 +6,11 @@
  *   npx tsx evals/scripts/build-renderings.ts --manifest-only   (part pages read again, nothing rendered)
  *
  * - `markdown`    the Markdown source (the case file itself for Markdown cases);
- * - `docx`        Word-like DOCX (`build-binary-cases.ts`'s builder: running header, "Page n / N" footer);
+ * - `docx`        Word-like DOCX (`binary/docx.ts`'s builder: running header, "Page n / N" footer);
  * - `libreoffice` that DOCX exported by LibreOffice (`soffice --headless --convert-to pdf`);
  * - `chromium`    the source as HTML printed by Chromium (playwright-core `page.pdf()`, `displayHeaderFooter`
  *                 with a running header and a "Page n / N" footer);
- * - `pdf-lib`     a PDF written by a library (`build-binary-cases.ts`'s pdf-lib layout).
+ * - `pdf-lib`     a PDF written by a library (`binary/pdf.ts`'s pdf-lib layout).
  *
  * Writes `evals/renderings/<exam>/<name>.<format>.<ext>` and `evals/renderings/manifest.json`: per case and
  * rendering, its file, page count, running header and, for PDFs, the page each source part starts on (read
@@ -54,7 +54,10 @@ import {
   type Span,
   sourceParts,
 } from '../lib/source';
-import { buildDocx, buildPdf, parseSource, sourcesDir } from './build-binary-cases';
+import { buildDocx } from './binary/docx';
+import { buildPdf } from './binary/pdf';
+import { parseSource } from './binary/source';
+import { sourcesDir } from './build-binary-cases';
 import { layoutDocuments } from './layout-documents';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
