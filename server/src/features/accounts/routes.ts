@@ -7,7 +7,7 @@ import { AppError, PayloadTooLargeError, UnsupportedMediaError, ValidationError 
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
 import type { AdminService } from './admin-service';
-import { listAudit } from './audit';
+import { AUDIT_ACTIONS, listAudit } from './audit';
 import { auditCsv } from './audit-csv';
 import { requireActor } from './policy';
 import {
@@ -358,7 +358,10 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
           auditFilter(q),
           { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
         );
-        return c.json({ entries, total, page: q.page, pageSize: q.pageSize }, 200);
+        return c.json(
+          { entries, total, page: q.page, pageSize: q.pageSize, actions: [...AUDIT_ACTIONS] },
+          200,
+        );
       },
     )
     .openapi(
