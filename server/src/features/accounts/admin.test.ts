@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer } from '../../lib/testing/smtp-server';
 import { createTestApp, DEMO_USERS, sessionCookie, TEST_PASSWORD, tableCounts } from '../../testing';
+import { AUDIT_ACTIONS } from './audit';
 
 /**
  * The admin console's server side: invitations and reset links (single-use, expiring, hashed at rest),
@@ -439,5 +441,25 @@ describe('audit log', () => {
     expect(lines).toHaveLength(8);
     expect(lines[1]).toContain(',Alix Admin,admin@demo.prejury.fr,');
     expect(lines[1]).toContain(',Promo 6,');
+  });
+
+  it('serves the actions its filter accepts with each page, each with a label in both languages', async () => {
+    t = await createTestApp();
+    const page = await (await t.as('admin').request('/api/admin/audit?pageSize=200')).json();
+    expect(page.actions).toEqual([...AUDIT_ACTIONS]);
+    expect(new Set(page.actions).size).toBe(page.actions.length);
+    for (const entry of page.entries) expect(page.actions).toContain(entry.action);
+    for (const action of page.actions) {
+      const filtered = await t.as('admin').request(`/api/admin/audit?action=${action}&pageSize=1`);
+      expect(filtered.status, action).toBe(200);
+    }
+    // The web app shows each action by its label; a new action without one would show its code.
+    for (const lang of ['fr', 'en']) {
+      const catalogue = JSON.parse(
+        readFileSync(new URL(`../../../../web/src/i18n/${lang}.json`, import.meta.url), 'utf8'),
+      );
+      for (const action of page.actions)
+        expect(catalogue.admin.actions[action], `${lang} ${action}`).toBeTruthy();
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { signInSubject, type UsageLedger } from '../../lib/ledger';
-import { createRouter, errorResponses } from '../../lib/openapi';
+import { createRouter, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
 import { type Auth, CLIENT_IP_HEADER } from './auth';
 
@@ -124,10 +124,6 @@ async function forward(auth: Auth, c: Context<AppEnv>, body?: unknown): Promise<
   return rewrite(await auth.handler(new Request(c.req.url, init)));
 }
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 const optionalEmpty = { content: { 'application/json': { schema: EmptySchema } }, required: false };
 const tags = ['Authentification'];
 
@@ -143,9 +139,9 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
         description:
           'Limité par adresse (PREJURY_SIGNIN_MAX_PER_MINUTE) et, par compte, un délai croissant après trois échecs (429 avec Retry-After).',
         middleware: [requireJsonBody] as const,
-        request: { body: json(SignInSchema) },
+        request: { body: jsonBody(SignInSchema) },
         responses: {
-          200: { description: 'Connecté', content: { 'application/json': { schema: SignedInSchema } } },
+          200: jsonResponse('Connecté', SignedInSchema),
           ...errorResponses(400, 401, 403, 415, 429),
         },
       }),
@@ -190,7 +186,7 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
         summary: 'Se déconnecter (cette session)',
         request: { body: optionalEmpty },
         responses: {
-          200: { description: 'Déconnecté', content: { 'application/json': { schema: StatusSchema } } },
+          200: jsonResponse('Déconnecté', StatusSchema),
           ...errorResponses(400, 403),
         },
       }),
@@ -204,7 +200,7 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
         summary: 'Se déconnecter partout (toutes ses sessions)',
         request: { body: optionalEmpty },
         responses: {
-          200: { description: 'Sessions fermées', content: { 'application/json': { schema: StatusSchema } } },
+          200: jsonResponse('Sessions fermées', StatusSchema),
           ...errorResponses(400, 401, 403),
         },
       }),
@@ -217,7 +213,7 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
         tags,
         summary: 'Changer son mot de passe (ferme toutes ses autres sessions)',
         middleware: [requireJsonBody] as const,
-        request: { body: json(ChangePasswordSchema) },
+        request: { body: jsonBody(ChangePasswordSchema) },
         responses: {
           200: {
             description: 'Modifié',
@@ -236,9 +232,9 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
         tags,
         summary: 'Demander un lien de réinitialisation (même réponse que le compte existe ou non)',
         middleware: [requireJsonBody] as const,
-        request: { body: json(PasswordResetRequestSchema) },
+        request: { body: jsonBody(PasswordResetRequestSchema) },
         responses: {
-          200: { description: 'Demande reçue', content: { 'application/json': { schema: StatusSchema } } },
+          200: jsonResponse('Demande reçue', StatusSchema),
           ...errorResponses(400, 415, 429),
         },
       }),
@@ -251,9 +247,9 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
         tags,
         summary: 'Choisir un nouveau mot de passe avec le jeton du lien (ferme toutes les sessions)',
         middleware: [requireJsonBody] as const,
-        request: { body: json(PasswordResetSchema) },
+        request: { body: jsonBody(PasswordResetSchema) },
         responses: {
-          200: { description: 'Modifié', content: { 'application/json': { schema: StatusSchema } } },
+          200: jsonResponse('Modifié', StatusSchema),
           ...errorResponses(400, 415, 429),
         },
       }),

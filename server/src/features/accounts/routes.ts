@@ -4,10 +4,10 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../../../../db/client';
 import { cohorts, organizations } from '../../../../db/schema';
 import { AppError, PayloadTooLargeError, UnsupportedMediaError, ValidationError } from '../../lib/errors';
-import { createRouter, errorResponses } from '../../lib/openapi';
+import { createRouter, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
 import type { AdminService } from './admin-service';
-import { listAudit } from './audit';
+import { AUDIT_ACTIONS, listAudit } from './audit';
 import { auditCsv } from './audit-csv';
 import { requireActor } from './policy';
 import {
@@ -31,11 +31,6 @@ import {
 } from './schemas';
 import type { AccountService } from './service';
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
-
 /** `/api/me` (any signed-in user): who am I, change my name, export my data, delete my account. */
 export function meRoutes(accounts: AccountService, database: Database) {
   return createRouter()
@@ -46,10 +41,7 @@ export function meRoutes(accounts: AccountService, database: Database) {
         tags: ['Comptes'],
         summary: "L'utilisateur connecté : rôle, organisation, promotions (null sans session)",
         responses: {
-          200: {
-            description: 'Moi, ou null',
-            content: { 'application/json': { schema: MeSchema.nullable() } },
-          },
+          200: jsonResponse('Moi, ou null', MeSchema.nullable()),
         },
       }),
       async (c) => {
@@ -87,7 +79,7 @@ export function meRoutes(accounts: AccountService, database: Database) {
         tags: ['Comptes'],
         summary: "Changer son nom affiché (pas celui d'un membre de l'équipe de son organisme)",
         middleware: [requireJsonBody] as const,
-        request: { body: json(ProfileChangeSchema) },
+        request: { body: jsonBody(ProfileChangeSchema) },
         responses: { 204: { description: 'Modifié' }, ...errorResponses(400, 401, 409, 415) },
       }),
       async (c) => {
@@ -124,7 +116,7 @@ export function meRoutes(accounts: AccountService, database: Database) {
         tags: ['Comptes'],
         summary: 'Supprimer mon compte et toutes mes données (confirmer avec son e-mail)',
         middleware: [requireJsonBody] as const,
-        request: { body: json(DeleteMeSchema) },
+        request: { body: jsonBody(DeleteMeSchema) },
         responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 415) },
       }),
       async (c) => {
@@ -183,7 +175,7 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
         tags: ['Administration'],
         summary: "Les comptes de l'organisation",
         responses: {
-          200: { description: 'Comptes', content: { 'application/json': { schema: UserSchema.array() } } },
+          200: jsonResponse('Comptes', UserSchema.array()),
           ...errorResponses(401, 403),
         },
       }),
@@ -197,9 +189,9 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
         summary:
           'Inviter une personne (compte sans mot de passe ; lien par e-mail, ou affiché une fois sans SMTP)',
         middleware: [requireJsonBody] as const,
-        request: { body: json(NewUserSchema) },
+        request: { body: jsonBody(NewUserSchema) },
         responses: {
-          201: { description: 'Invitée', content: { 'application/json': { schema: IssuedLinkSchema } } },
+          201: jsonResponse('Invitée', IssuedLinkSchema),
           ...errorResponses(400, 401, 403, 409, 415),
         },
       }),
@@ -214,7 +206,7 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
           "Renvoyer l'invitation, ou envoyer un lien pour choisir un nouveau mot de passe (usage unique, expire)",
         request: { params: UserIdParamSchema },
         responses: {
-          201: { description: 'Lien émis', content: { 'application/json': { schema: PasswordLinkSchema } } },
+          201: jsonResponse('Lien émis', PasswordLinkSchema),
           ...errorResponses(401, 403, 404),
         },
       }),
@@ -230,7 +222,7 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
         description:
           'Désactiver ferme toutes les sessions du compte à la fois et refuse ses connexions ; ses données restent.',
         middleware: [requireJsonBody] as const,
-        request: { params: UserIdParamSchema, body: json(UserChangeSchema) },
+        request: { params: UserIdParamSchema, body: jsonBody(UserChangeSchema) },
         responses: { 204: { description: 'Modifié' }, ...errorResponses(400, 401, 403, 404, 409, 415) },
       }),
       async (c) => {
@@ -280,10 +272,7 @@ export function cohortRoutes(accounts: AccountService, admin: AdminService) {
         tags: ['Administration'],
         summary: "Les promotions de l'organisation (archivées comprises, avec leur date d'archivage)",
         responses: {
-          200: {
-            description: 'Promotions',
-            content: { 'application/json': { schema: CohortSchema.array() } },
-          },
+          200: jsonResponse('Promotions', CohortSchema.array()),
           ...errorResponses(401, 403),
         },
       }),
@@ -296,9 +285,9 @@ export function cohortRoutes(accounts: AccountService, admin: AdminService) {
         tags: ['Administration'],
         summary: 'Créer une promotion',
         middleware: [requireJsonBody] as const,
-        request: { body: json(NewCohortSchema) },
+        request: { body: jsonBody(NewCohortSchema) },
         responses: {
-          201: { description: 'Créée', content: { 'application/json': { schema: CohortSchema } } },
+          201: jsonResponse('Créée', CohortSchema),
           ...errorResponses(400, 401, 403, 415),
         },
       }),
@@ -314,7 +303,7 @@ export function cohortRoutes(accounts: AccountService, admin: AdminService) {
         tags: ['Administration'],
         summary: 'Renommer une promotion, ou l’archiver (masquée des listes, données conservées)',
         middleware: [requireJsonBody] as const,
-        request: { params: CohortIdParamSchema, body: json(CohortChangeSchema) },
+        request: { params: CohortIdParamSchema, body: jsonBody(CohortChangeSchema) },
         responses: { 204: { description: 'Modifiée' }, ...errorResponses(400, 401, 403, 404, 415) },
       }),
       async (c) => {
@@ -337,7 +326,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
         middleware: [rosterLimit] as const,
         request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
         responses: {
-          201: { description: 'Importée', content: { 'application/json': { schema: RosterResultSchema } } },
+          201: jsonResponse('Importée', RosterResultSchema),
           ...errorResponses(400, 401, 403, 413, 415),
         },
       }),
@@ -357,10 +346,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
         summary: "Journal d'audit (le plus récent d'abord), filtré par auteur, action et période, par pages",
         request: { query: AuditQuerySchema },
         responses: {
-          200: {
-            description: 'Une page du journal',
-            content: { 'application/json': { schema: AuditPageSchema } },
-          },
+          200: jsonResponse('Une page du journal', AuditPageSchema),
           ...errorResponses(400, 401, 403),
         },
       }),
@@ -372,7 +358,10 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
           auditFilter(q),
           { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
         );
-        return c.json({ entries, total, page: q.page, pageSize: q.pageSize }, 200);
+        return c.json(
+          { entries, total, page: q.page, pageSize: q.pageSize, actions: [...AUDIT_ACTIONS] },
+          200,
+        );
       },
     )
     .openapi(

@@ -147,6 +147,8 @@ export const AuditPageSchema = z
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** Every action the log can hold, in the order the filter offers them (the web app's list). */
+    actions: z.array(z.enum(AUDIT_ACTIONS)),
   })
   .openapi('AuditPage');
 

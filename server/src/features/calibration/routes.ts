@@ -2,7 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Actor } from '../../lib/actor';
 import { PayloadTooLargeError, UnsupportedMediaError } from '../../lib/errors';
-import { createRouter, ErrorSchema, errorResponses, IdParamSchema } from '../../lib/openapi';
+import {
+  createRouter,
+  ErrorSchema,
+  errorResponses,
+  IdParamSchema,
+  jsonBody,
+  jsonResponse,
+} from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
 import { requireActor } from '../accounts';
 import { getExam } from '../referential';
@@ -57,7 +64,7 @@ const agreementRoute = createRoute({
     'la même note) vaut null.',
   middleware: [requireJsonBody] as const,
   request: {
-    body: { content: { 'application/json': { schema: AgreementRequestSchema } }, required: true },
+    body: jsonBody(AgreementRequestSchema),
   },
   responses: {
     200: {
@@ -121,10 +128,7 @@ export function rubricRoutes(rubrics: RubricVersionService) {
         summary: "Les versions de la grille d'une épreuve (v1 : la grille par défaut)",
         request: { params: ExamParamSchema },
         responses: {
-          200: {
-            description: 'Versions',
-            content: { 'application/json': { schema: RubricVersionSummarySchema.array() } },
-          },
+          200: jsonResponse('Versions', RubricVersionSummarySchema.array()),
           ...errorResponses(401, 403, 404),
         },
       }),
@@ -139,13 +143,10 @@ export function rubricRoutes(rubrics: RubricVersionService) {
         middleware: [requireJsonBody] as const,
         request: {
           params: ExamParamSchema,
-          body: { content: { 'application/json': { schema: RubricVersionCreateSchema } }, required: true },
+          body: jsonBody(RubricVersionCreateSchema),
         },
         responses: {
-          201: {
-            description: 'Version créée',
-            content: { 'application/json': { schema: RubricVersionSchema } },
-          },
+          201: jsonResponse('Version créée', RubricVersionSchema),
           ...errorResponses(400, 401, 403, 404, 409, 415, 422),
         },
       }),
@@ -160,10 +161,7 @@ export function rubricRoutes(rubrics: RubricVersionService) {
         summary: 'Ce qui change entre deux versions de la grille, critère par critère',
         request: { params: ExamParamSchema, query: DiffQuerySchema },
         responses: {
-          200: {
-            description: 'Différences',
-            content: { 'application/json': { schema: RubricDiffSchema } },
-          },
+          200: jsonResponse('Différences', RubricDiffSchema),
           ...errorResponses(400, 401, 403, 404),
         },
       }),
@@ -180,7 +178,7 @@ export function rubricRoutes(rubrics: RubricVersionService) {
         summary: 'Une version de la grille, en entier',
         request: { params: ExamVersionParamSchema },
         responses: {
-          200: { description: 'Version', content: { 'application/json': { schema: RubricVersionSchema } } },
+          200: jsonResponse('Version', RubricVersionSchema),
           ...errorResponses(400, 401, 403, 404),
         },
       }),
@@ -198,13 +196,10 @@ export function rubricRoutes(rubrics: RubricVersionService) {
         middleware: [requireJsonBody] as const,
         request: {
           params: ExamVersionParamSchema,
-          body: { content: { 'application/json': { schema: RubricVersionUpdateSchema } }, required: true },
+          body: jsonBody(RubricVersionUpdateSchema),
         },
         responses: {
-          200: {
-            description: 'Version modifiée',
-            content: { 'application/json': { schema: RubricVersionSchema } },
-          },
+          200: jsonResponse('Version modifiée', RubricVersionSchema),
           ...errorResponses(400, 401, 403, 404, 409, 415),
         },
       }),
@@ -221,10 +216,7 @@ export function rubricRoutes(rubrics: RubricVersionService) {
         summary: 'Faire de cette version celle qui note les dossiers des candidats',
         request: { params: ExamVersionParamSchema },
         responses: {
-          200: {
-            description: 'Version active',
-            content: { 'application/json': { schema: RubricVersionSchema } },
-          },
+          200: jsonResponse('Version active', RubricVersionSchema),
           ...errorResponses(400, 401, 403, 404),
         },
       }),
@@ -247,10 +239,7 @@ export function setRoutes(service: CalibrationService) {
         summary: 'Les jeux de calibration de votre organisme',
         request: { query: ExamQuerySchema },
         responses: {
-          200: {
-            description: 'Jeux',
-            content: { 'application/json': { schema: SetSummarySchema.array() } },
-          },
+          200: jsonResponse('Jeux', SetSummarySchema.array()),
           ...errorResponses(400, 401, 403),
         },
       }),
@@ -263,9 +252,9 @@ export function setRoutes(service: CalibrationService) {
         tags,
         summary: 'Créer un jeu de calibration pour une épreuve',
         middleware: [requireJsonBody] as const,
-        request: { body: { content: { 'application/json': { schema: SetCreateSchema } }, required: true } },
+        request: { body: jsonBody(SetCreateSchema) },
         responses: {
-          201: { description: 'Jeu créé', content: { 'application/json': { schema: SetDetailSchema } } },
+          201: jsonResponse('Jeu créé', SetDetailSchema),
           ...errorResponses(400, 401, 403, 415, 422),
         },
       }),
@@ -279,7 +268,7 @@ export function setRoutes(service: CalibrationService) {
         summary: 'Un jeu : ses dossiers, ses correcteurs, ses analyses',
         request: { params: IdParamSchema },
         responses: {
-          200: { description: 'Jeu', content: { 'application/json': { schema: SetDetailSchema } } },
+          200: jsonResponse('Jeu', SetDetailSchema),
           ...errorResponses(400, 401, 403, 404),
         },
       }),
@@ -308,13 +297,10 @@ export function setRoutes(service: CalibrationService) {
         middleware: [requireJsonBody] as const,
         request: {
           params: IdParamSchema,
-          body: { content: { 'application/json': { schema: RunStartSchema } }, required: true },
+          body: jsonBody(RunStartSchema),
         },
         responses: {
-          202: {
-            description: 'Analyse lancée',
-            content: { 'application/json': { schema: RunSummarySchema } },
-          },
+          202: jsonResponse('Analyse lancée', RunSummarySchema),
           ...errorResponses(400, 401, 403, 404, 415, 422),
         },
       }),
@@ -330,7 +316,7 @@ export function setRoutes(service: CalibrationService) {
         middleware: [requireJsonBody] as const,
         request: {
           params: IdParamSchema,
-          body: { content: { 'application/json': { schema: CompareStartSchema } }, required: true },
+          body: jsonBody(CompareStartSchema),
         },
         responses: {
           202: {
@@ -365,7 +351,7 @@ export function runRoutes(service: CalibrationService) {
         summary: 'Une analyse et sa progression',
         request: { params: IdParamSchema },
         responses: {
-          200: { description: 'Analyse', content: { 'application/json': { schema: RunSummarySchema } } },
+          200: jsonResponse('Analyse', RunSummarySchema),
           ...errorResponses(400, 401, 403, 404),
         },
       }),
@@ -379,7 +365,7 @@ export function runRoutes(service: CalibrationService) {
         summary: 'Accord IA – humain (global et par critère, matrices de confusion) et entre humains',
         request: { params: IdParamSchema, query: RaterQuerySchema },
         responses: {
-          200: { description: 'Accord', content: { 'application/json': { schema: RunAgreementSchema } } },
+          200: jsonResponse('Accord', RunAgreementSchema),
           ...errorResponses(400, 401, 403, 404),
         },
       }),
@@ -394,7 +380,7 @@ export function runRoutes(service: CalibrationService) {
         summary: 'Les dossiers derrière une case de la matrice, avec les citations retenues par l’IA',
         request: { params: IdParamSchema, query: ItemsQuerySchema },
         responses: {
-          200: { description: 'Dossiers', content: { 'application/json': { schema: ItemSchema.array() } } },
+          200: jsonResponse('Dossiers', ItemSchema.array()),
           ...errorResponses(400, 401, 403, 404),
         },
       }),
@@ -485,7 +471,7 @@ function setScoreRoutes(service: CalibrationService) {
         middleware: [csvImportLimit] as const,
         request: { params: IdParamSchema, body: { content: csvContent, required: true } },
         responses: {
-          200: { description: 'Importé', content: { 'application/json': { schema: ImportResultSchema } } },
+          200: jsonResponse('Importé', ImportResultSchema),
           ...errorResponses(400, 401, 403, 404, 413, 415),
         },
       }),
@@ -523,10 +509,7 @@ function setScoreRoutes(service: CalibrationService) {
         summary: 'Ajouter les décisions des formateurs comme notes humaines (correcteur « formateur »)',
         request: { params: IdParamSchema },
         responses: {
-          200: {
-            description: 'Importé',
-            content: { 'application/json': { schema: TrainerImportResultSchema } },
-          },
+          200: jsonResponse('Importé', TrainerImportResultSchema),
           ...errorResponses(400, 401, 403, 404),
         },
       }),
@@ -550,10 +533,7 @@ export function calibrationRoutes(service: CalibrationService, rubrics: RubricVe
           summary: "Les dossiers de l'épreuve dans votre organisme (pour constituer un jeu et son CSV)",
           request: { query: RequiredExamQuerySchema },
           responses: {
-            200: {
-              description: 'Dossiers',
-              content: { 'application/json': { schema: ExamDossierSchema.array() } },
-            },
+            200: jsonResponse('Dossiers', ExamDossierSchema.array()),
             ...errorResponses(400, 401, 403, 422),
           },
         }),
@@ -568,10 +548,7 @@ export function calibrationRoutes(service: CalibrationService, rubrics: RubricVe
           summary: 'Deux analyses du même jeu côte à côte, et ce qui a changé par critère',
           request: { query: CompareQuerySchema },
           responses: {
-            200: {
-              description: 'Comparaison',
-              content: { 'application/json': { schema: ComparisonSchema } },
-            },
+            200: jsonResponse('Comparaison', ComparisonSchema),
             ...errorResponses(400, 401, 403, 404, 422),
           },
         }),

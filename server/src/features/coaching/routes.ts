@@ -2,7 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
-import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
+import {
+  createRouter,
+  errorResponses,
+  IdParamSchema,
+  jsonBody,
+  jsonResponse,
+  VersionParamSchema,
+} from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
 import { ExamIdParamSchema } from '../referential';
 import {
@@ -42,7 +49,7 @@ export function examBriefRoutes(service: CoachingService) {
         summary: "Fiche d'épreuve : livrables, critères, modalités, plan suggéré, méthodes et pièges",
         request: { params: ExamIdParamSchema },
         responses: {
-          200: { description: 'La fiche', content: { 'application/json': { schema: ExamBriefSchema } } },
+          200: jsonResponse('La fiche', ExamBriefSchema),
           ...errorResponses(404),
         },
       }),
@@ -91,10 +98,7 @@ export function coachRoutes(
         summary: 'La conversation avec le coach sur une version du dossier',
         request: { params: VersionParamSchema },
         responses: {
-          200: {
-            description: 'Conversation',
-            content: { 'application/json': { schema: ConversationSchema } },
-          },
+          200: jsonResponse('Conversation', ConversationSchema),
           ...errorResponses(400, 404),
         },
       }),
@@ -114,10 +118,10 @@ export function coachRoutes(
         middleware: [requireJsonBody] as const,
         request: {
           params: VersionParamSchema,
-          body: { content: { 'application/json': { schema: CoachRequestSchema } }, required: true },
+          body: jsonBody(CoachRequestSchema),
         },
         responses: {
-          200: { description: 'Réponse', content: { 'application/json': { schema: CoachAnswerSchema } } },
+          200: jsonResponse('Réponse', CoachAnswerSchema),
           ...errorResponses(400, 404, 415, 422),
         },
       }),
@@ -137,7 +141,7 @@ export function coachRoutes(
         middleware: [requireJsonBody] as const,
         request: {
           params: VersionParamSchema,
-          body: { content: { 'application/json': { schema: CoachRequestSchema } }, required: true },
+          body: jsonBody(CoachRequestSchema),
         },
         responses: {
           200: { description: 'Flux SSE', content: { 'text/event-stream': { schema: z.string() } } },
@@ -185,10 +189,7 @@ export function oralRoutes(service: CoachingService) {
       summary: "Préparation de l'oral à partir d'une revue terminée",
       request: { params: IdParamSchema },
       responses: {
-        200: {
-          description: 'Questions probables du jury et entraînement chronométré',
-          content: { 'application/json': { schema: OralPrepSchema } },
-        },
+        200: jsonResponse('Questions probables du jury et entraînement chronométré', OralPrepSchema),
         ...errorResponses(400, 404, 409),
       },
     }),

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createRouter, errorResponses, VersionParamSchema } from '../../lib/openapi';
+import { createRouter, errorResponses, jsonBody, jsonResponse, VersionParamSchema } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
 import { requireActor } from '../accounts';
 import {
@@ -13,8 +13,6 @@ import {
 } from './schemas';
 import type { CommentService } from './service';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-
 /** `/api/dossiers/:id/versions/:v/comments`: trainers' comments on the passages of a version, read by all who see the dossier. */
 export function versionCommentRoutes(service: CommentService) {
   return createRouter()
@@ -26,10 +24,7 @@ export function versionCommentRoutes(service: CommentService) {
         summary: 'Les commentaires des formateurs sur les passages de cette version',
         request: { params: VersionParamSchema },
         responses: {
-          200: {
-            description: 'Commentaires, dans l’ordre de lecture',
-            content: { 'application/json': { schema: PassageCommentSchema.array() } },
-          },
+          200: jsonResponse('Commentaires, dans l’ordre de lecture', PassageCommentSchema.array()),
           ...errorResponses(400, 401, 404),
         },
       }),
@@ -45,12 +40,9 @@ export function versionCommentRoutes(service: CommentService) {
         tags: ['Commentaires'],
         summary: 'Commenter un passage (formateur de la promotion du candidat)',
         middleware: [requireJsonBody] as const,
-        request: { params: VersionParamSchema, body: json(PassageCommentRequestSchema) },
+        request: { params: VersionParamSchema, body: jsonBody(PassageCommentRequestSchema) },
         responses: {
-          201: {
-            description: 'Commentaire ajouté',
-            content: { 'application/json': { schema: PassageCommentSchema } },
-          },
+          201: jsonResponse('Commentaire ajouté', PassageCommentSchema),
           ...errorResponses(400, 401, 403, 404, 415, 422),
         },
       }),
@@ -72,12 +64,9 @@ export function commentRoutes(service: CommentService) {
         tags: ['Commentaires'],
         summary: 'Modifier un de mes commentaires',
         middleware: [requireJsonBody] as const,
-        request: { params: CommentParamSchema, body: json(PassageCommentUpdateSchema) },
+        request: { params: CommentParamSchema, body: jsonBody(PassageCommentUpdateSchema) },
         responses: {
-          200: {
-            description: 'Commentaire modifié',
-            content: { 'application/json': { schema: PassageCommentSchema } },
-          },
+          200: jsonResponse('Commentaire modifié', PassageCommentSchema),
           ...errorResponses(400, 401, 403, 404, 415),
         },
       }),
@@ -119,10 +108,7 @@ export function commentBankRoutes(service: CommentService) {
         tags: ['Commentaires'],
         summary: 'Ma banque de commentaires réutilisables',
         responses: {
-          200: {
-            description: 'Banque',
-            content: { 'application/json': { schema: BankEntrySchema.array() } },
-          },
+          200: jsonResponse('Banque', BankEntrySchema.array()),
           ...errorResponses(401, 403),
         },
       }),
@@ -135,9 +121,9 @@ export function commentBankRoutes(service: CommentService) {
         tags: ['Commentaires'],
         summary: 'Enregistrer un commentaire dans ma banque',
         middleware: [requireJsonBody] as const,
-        request: { body: json(BankEntryRequestSchema) },
+        request: { body: jsonBody(BankEntryRequestSchema) },
         responses: {
-          201: { description: 'Enregistré', content: { 'application/json': { schema: BankEntrySchema } } },
+          201: jsonResponse('Enregistré', BankEntrySchema),
           ...errorResponses(400, 401, 403, 409, 415),
         },
       }),

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../../lib/openapi';
+import { createRouter, errorResponses, jsonResponse } from '../../lib/openapi';
 import { type DoctorReport, DoctorReportSchema } from './schemas';
 
 /**
@@ -14,7 +14,7 @@ export function doctorRoutes(run: () => Promise<DoctorReport>) {
       tags: ['Administration'],
       summary: 'Vérifier le serveur de modèle configuré (comme npm run doctor)',
       responses: {
-        200: { description: 'Résultat', content: { 'application/json': { schema: DoctorReportSchema } } },
+        200: jsonResponse('Résultat', DoctorReportSchema),
         ...errorResponses(401, 403),
       },
     }),

@@ -1,7 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError, ValidationError } from '../../lib/errors';
-import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
+import {
+  createRouter,
+  errorResponses,
+  IdParamSchema,
+  jsonResponse,
+  VersionParamSchema,
+} from '../../lib/openapi';
 import type { AccountService } from '../accounts';
 import { requireActor, visibleDossiers } from '../accounts';
 import { DossierSchema, DossierSummarySchema, DossierTextSchema, UploadSchema } from './schemas';
@@ -63,7 +69,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
         summary: 'Déposer un dossier (première version) pour une épreuve',
         request: { body: uploadBody },
         responses: {
-          201: { description: 'Dossier créé', content: { 'application/json': { schema: DossierSchema } } },
+          201: jsonResponse('Dossier créé', DossierSchema),
           ...errorResponses(400, 413, 415, 422),
         },
       }),
@@ -84,7 +90,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
         summary: 'Déposer une nouvelle version (brouillon) du dossier',
         request: { params: IdParamSchema, body: uploadBody },
         responses: {
-          201: { description: 'Version ajoutée', content: { 'application/json': { schema: DossierSchema } } },
+          201: jsonResponse('Version ajoutée', DossierSchema),
           ...errorResponses(400, 404, 413, 415, 422),
         },
       }),
@@ -101,10 +107,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
         tags: ['Dossiers'],
         summary: 'Les dossiers visibles',
         responses: {
-          200: {
-            description: 'Dossiers',
-            content: { 'application/json': { schema: DossierSummarySchema.array() } },
-          },
+          200: jsonResponse('Dossiers', DossierSummarySchema.array()),
         },
       }),
       async (c) => c.json(await service.list(visibleDossiers(requireActor(c.get('actor')))), 200),
@@ -117,7 +120,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
         summary: 'Un dossier et ses versions',
         request: { params: IdParamSchema },
         responses: {
-          200: { description: 'Dossier', content: { 'application/json': { schema: DossierSchema } } },
+          200: jsonResponse('Dossier', DossierSchema),
           ...errorResponses(400, 404),
         },
       }),
@@ -131,7 +134,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
         summary: "Le texte extrait d'une version, page par page",
         request: { params: VersionParamSchema },
         responses: {
-          200: { description: 'Texte', content: { 'application/json': { schema: DossierTextSchema } } },
+          200: jsonResponse('Texte', DossierTextSchema),
           ...errorResponses(400, 404),
         },
       }),

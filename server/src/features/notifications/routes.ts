@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../../lib/openapi';
+import { createRouter, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
 import { requireActor } from '../accounts';
 import { MarkReadSchema, NotificationListSchema } from './schemas';
@@ -15,10 +15,7 @@ export function notificationRoutes(service: NotificationService) {
         tags: ['Notifications'],
         summary: 'Mes notifications, les plus récentes d’abord, et le nombre de non lues',
         responses: {
-          200: {
-            description: 'Notifications',
-            content: { 'application/json': { schema: NotificationListSchema } },
-          },
+          200: jsonResponse('Notifications', NotificationListSchema),
           ...errorResponses(401),
         },
       }),
@@ -31,7 +28,7 @@ export function notificationRoutes(service: NotificationService) {
         tags: ['Notifications'],
         summary: 'Marquer mes notifications comme lues (toutes, ou celles données)',
         middleware: [requireJsonBody] as const,
-        request: { body: { content: { 'application/json': { schema: MarkReadSchema } }, required: true } },
+        request: { body: jsonBody(MarkReadSchema) },
         responses: { 204: { description: 'Marquées comme lues' }, ...errorResponses(400, 401, 415) },
       }),
       async (c) => {

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../../lib/openapi';
+import { createRouter, errorResponses, jsonResponse } from '../../lib/openapi';
 import { requireActor } from '../accounts';
 import { DossierOverviewQuerySchema, DossierOverviewSchema } from './schemas';
 import type { OverviewService } from './service';
@@ -15,10 +15,7 @@ export function overviewRoutes(service: OverviewService) {
         'Les dossiers des candidats (organisme ; promotions suivies pour un formateur), avec leur dernière analyse, filtrés et paginés',
       request: { query: DossierOverviewQuerySchema },
       responses: {
-        200: {
-          description: 'Page de dossiers',
-          content: { 'application/json': { schema: DossierOverviewSchema } },
-        },
+        200: jsonResponse('Page de dossiers', DossierOverviewSchema),
         ...errorResponses(400, 401, 403),
       },
     }),

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { NotFoundError } from '../../lib/errors';
-import { createRouter, errorResponses } from '../../lib/openapi';
+import { createRouter, errorResponses, jsonResponse } from '../../lib/openapi';
 import { getExam, listExams, referential } from './lookups';
 import { ExamIdParamSchema, ExamSchema, ExamSummarySchema, ReferentialSchema } from './schemas';
 
@@ -13,10 +13,7 @@ export function referentialRoutes() {
       tags: ['Référentiel'],
       summary: 'Blocs, activités et compétences du référentiel',
       responses: {
-        200: {
-          description: 'Le référentiel',
-          content: { 'application/json': { schema: ReferentialSchema } },
-        },
+        200: jsonResponse('Le référentiel', ReferentialSchema),
       },
     }),
     (c) =>
@@ -43,10 +40,7 @@ export function examRoutes() {
         tags: ['Épreuves'],
         summary: 'Les dix épreuves (études de cas)',
         responses: {
-          200: {
-            description: 'Liste des épreuves',
-            content: { 'application/json': { schema: ExamSummarySchema.array() } },
-          },
+          200: jsonResponse('Liste des épreuves', ExamSummarySchema.array()),
         },
       }),
       (c) =>
@@ -69,7 +63,7 @@ export function examRoutes() {
         summary: "Une épreuve : modalités, livrables, critères d'évaluation",
         request: { params: ExamIdParamSchema },
         responses: {
-          200: { description: "L'épreuve", content: { 'application/json': { schema: ExamSchema } } },
+          200: jsonResponse("L'épreuve", ExamSchema),
           ...errorResponses(404),
         },
       }),

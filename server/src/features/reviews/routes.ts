@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { LRUCache } from 'lru-cache';
-import { createRouter, errorResponses, IdParamSchema, VersionParamSchema } from '../../lib/openapi';
+import {
+  createRouter,
+  errorResponses,
+  IdParamSchema,
+  jsonResponse,
+  VersionParamSchema,
+} from '../../lib/openapi';
 import type { ProgressBus } from '../../lib/progress-bus';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
@@ -103,11 +109,10 @@ export function reviewRoutes(
         summary: "État d'une revue et son rapport d'écarts",
         request: { params: IdParamSchema },
         responses: {
-          200: {
-            description:
-              'Revue. Une revue terminée porte un ETag : avec If-None-Match, 304 tant que rien ne change.',
-            content: { 'application/json': { schema: ReviewSchema } },
-          },
+          200: jsonResponse(
+            'Revue. Une revue terminée porte un ETag : avec If-None-Match, 304 tant que rien ne change.',
+            ReviewSchema,
+          ),
           ...errorResponses(400, 404),
         },
       }),
@@ -145,7 +150,7 @@ export function reviewRoutes(
         summary: 'Grille de la revue : descripteurs des niveaux et ancres de chaque critère',
         request: { params: IdParamSchema },
         responses: {
-          200: { description: 'Grille', content: { 'application/json': { schema: ReviewRubricSchema } } },
+          200: jsonResponse('Grille', ReviewRubricSchema),
           ...errorResponses(400, 404),
         },
       }),
@@ -236,10 +241,7 @@ export function versionReviewRoutes(service: ReviewService, options: { perHourLi
       summary: "Demander la revue d'une version (asynchrone)",
       request: { params: VersionParamSchema },
       responses: {
-        202: {
-          description: 'Revue en file',
-          content: { 'application/json': { schema: ReviewRequestedSchema } },
-        },
+        202: jsonResponse('Revue en file', ReviewRequestedSchema),
         ...errorResponses(400, 401, 403, 404, 429),
       },
     }),
@@ -261,10 +263,7 @@ export function dossierReviewRoutes(service: ReviewService) {
       summary: "Les revues d'un dossier, version par version",
       request: { params: IdParamSchema },
       responses: {
-        200: {
-          description: 'Revues',
-          content: { 'application/json': { schema: DossierReviewSchema.array() } },
-        },
+        200: jsonResponse('Revues', DossierReviewSchema.array()),
         ...errorResponses(400, 404),
       },
     }),

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, IdParamSchema } from '../../lib/openapi';
+import { createRouter, errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
 import { requireActor } from '../accounts';
 import {
@@ -33,7 +33,7 @@ export function trainerRoutes(service: TrainerService) {
         summary: "Les analyses de mes promotions, celles qui demandent le plus un regard humain d'abord",
         request: { query: QueueQuerySchema },
         responses: {
-          200: { description: 'File', content: { 'application/json': { schema: QueueItemSchema.array() } } },
+          200: jsonResponse('File', QueueItemSchema.array()),
           ...errorResponses(400, 401, 403),
         },
       }),
@@ -47,10 +47,7 @@ export function trainerRoutes(service: TrainerService) {
         summary: 'Par compétence, la répartition des notes de la promotion',
         request: { query: CohortViewQuerySchema },
         responses: {
-          200: {
-            description: 'Vue promotion',
-            content: { 'application/json': { schema: CohortViewSchema } },
-          },
+          200: jsonResponse('Vue promotion', CohortViewSchema),
           ...errorResponses(400, 401, 403),
         },
       }),
@@ -70,13 +67,10 @@ export function reviewDecisionRoutes(service: TrainerService) {
         middleware: [requireJsonBody] as const,
         request: {
           params: CriterionParam,
-          body: { content: { 'application/json': { schema: DecisionRequestSchema } }, required: true },
+          body: jsonBody(DecisionRequestSchema),
         },
         responses: {
-          201: {
-            description: 'Décision enregistrée',
-            content: { 'application/json': { schema: DecisionSchema } },
-          },
+          201: jsonResponse('Décision enregistrée', DecisionSchema),
           ...errorResponses(400, 401, 403, 404, 409, 415),
         },
       }),
@@ -97,10 +91,10 @@ export function reviewDecisionRoutes(service: TrainerService) {
         middleware: [requireJsonBody] as const,
         request: {
           params: IdParamSchema,
-          body: { content: { 'application/json': { schema: CheckRequestSchema } }, required: true },
+          body: jsonBody(CheckRequestSchema),
         },
         responses: {
-          201: { description: 'Vérifiée', content: { 'application/json': { schema: CheckSchema } } },
+          201: jsonResponse('Vérifiée', CheckSchema),
           ...errorResponses(400, 401, 403, 404, 409, 415),
         },
       }),

@@ -7,32 +7,11 @@ import { ErrorState, Loading } from '../../components/states';
 import { api, unwrap } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import styles from './admin.module.css';
-import { type AuditEntry, adminKeys, useUsers } from './queries';
+import { type AuditEntry, type AuditPage, adminKeys, useUsers } from './queries';
 
 const PAGE_SIZE = 25;
-/** The actions the filter offers (the server's list; unknown ones still display by their code). */
-const ACTIONS = [
-  'user.create',
-  'user.invite',
-  'user.import',
-  'user.password_reset',
-  'user.role_change',
-  'user.profile_change',
-  'user.deactivate',
-  'user.reactivate',
-  'user.delete',
-  'cohort.create',
-  'cohort.update',
-  'cohort.archive',
-  'data.export',
-  'dossier.delete',
-  'dossier.purge',
-  'review.decision',
-  'review.check',
-  'rubric.change',
-  'calibration.import',
-] as const;
-type Action = (typeof ACTIONS)[number];
+/** An action the log can hold: the server serves the list with each page (`AuditPage.actions`). */
+type Action = AuditPage['actions'][number];
 
 interface Filters {
   actor: string;
@@ -91,7 +70,7 @@ export function AuditLog() {
           <label htmlFor="audit-action">{t('admin.action')}</label>
           <select id="audit-action" value={filters.action} onChange={set('action')}>
             <option value="">{t('admin.allActions')}</option>
-            {ACTIONS.map((a) => (
+            {(audit.data?.actions ?? []).map((a) => (
               <option key={a} value={a}>
                 {t(`admin.actions.${a}`, { defaultValue: a })}
               </option>

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../lib/actor';
 import { NotFoundError } from '../../../lib/errors';
-import { createRouter, errorResponses } from '../../../lib/openapi';
+import { createRouter, errorResponses, jsonBody, jsonResponse } from '../../../lib/openapi';
 import { requireJsonBody } from '../../../lib/validation';
 import type { Auth } from '../auth';
 import { CLIENT_IP_HEADER } from '../auth';
@@ -15,10 +15,6 @@ import type { SsoService } from './service';
 export const SSO_ERROR_PATH = '/connexion/sso';
 
 const tags = ['Authentification unique (SSO)'];
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 
 /** A request to better-auth at `path`, with the caller's cookies and the socket's address for its limiter. */
 function toAuth(c: Context<AppEnv>, path: string, init: { method: string; body?: unknown }) {
@@ -50,7 +46,7 @@ export function ssoAuthRoutes(auth: Auth, sso: SsoService) {
         tags,
         summary: 'Les fournisseurs d’identité configurés (boutons « Se connecter avec … »)',
         responses: {
-          200: { description: 'Fournisseurs', content: { 'application/json': { schema: SsoButtonsSchema } } },
+          200: jsonResponse('Fournisseurs', SsoButtonsSchema),
         },
       }),
       async (c) => c.json(await sso.buttons(), 200),
@@ -62,7 +58,7 @@ export function ssoAuthRoutes(auth: Auth, sso: SsoService) {
         tags,
         summary: 'Commencer une connexion unique : renvoie l’adresse du fournisseur d’identité',
         middleware: [requireJsonBody] as const,
-        request: { body: json(SsoSignInSchema) },
+        request: { body: jsonBody(SsoSignInSchema) },
         responses: {
           200: {
             description: 'Adresse de connexion chez le fournisseur',
@@ -141,10 +137,7 @@ export function ssoAdminRoutes(sso: SsoService) {
         tags: adminTags,
         summary: 'Connexion unique de l’établissement (sans le secret client)',
         responses: {
-          200: {
-            description: 'Réglages',
-            content: { 'application/json': { schema: SsoSettingsViewSchema } },
-          },
+          200: jsonResponse('Réglages', SsoSettingsViewSchema),
           ...errorResponses(401, 403),
         },
       }),
@@ -157,12 +150,9 @@ export function ssoAdminRoutes(sso: SsoService) {
         tags: adminTags,
         summary: 'Configurer la connexion unique (le fournisseur doit répondre à sa découverte OpenID)',
         middleware: [requireJsonBody] as const,
-        request: { body: json(SsoSettingsInputSchema) },
+        request: { body: jsonBody(SsoSettingsInputSchema) },
         responses: {
-          200: {
-            description: 'Enregistré',
-            content: { 'application/json': { schema: SsoSettingsViewSchema } },
-          },
+          200: jsonResponse('Enregistré', SsoSettingsViewSchema),
           ...errorResponses(400, 401, 403, 415, 422),
         },
       }),
