@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/** Starts a real server process (tsx, PGlite, migrations, pg-boss): slow to boot on a loaded 2-core box. */
+const SERVER_TEST_MS = 180_000;
+const repoRoot = new URL('../../', import.meta.url);
+const dir = mkdtempSync(join(tmpdir(), 'prejury-idle-modules-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Packages only a remote model needs: tens of MB resident once loaded (issue #17, idle memory). */
+const REMOTE_MODEL_ONLY = ['openai', '@langchain/core', 'js-tiktoken'];
+
+function packagesIn(urls: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const url of urls) {
+    const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    if (match?.[1]) names.add(match[1]);
+  }
+  return names;
+}
+
+describe('the server at rest with the offline provider', () => {
+  it(
+    'does not load the OpenAI SDK, LangChain or the tokenizer',
+    async () => {
+      const port = 20000 + Math.floor(Math.random() * 20000);
+      const record = join(dir, 'modules.txt');
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--import', './server/src/testing/loaded-modules.mjs', 'server/src/index.ts'],
+        {
+          cwd: repoRoot,
+          env: {
+            ...process.env,
+            NODE_ENV: 'production',
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            PREJURY_PROVIDER: 'offline',
+            PREJURY_DATA_DIR: join(dir, 'data'),
+            PREJURY_LOADED_MODULES: record,
+            LOG_LEVEL: 'warn',
+          },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      let stderr = '';
+      child.stderr?.on('data', (d) => {
+        stderr += String(d);
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const deadline = Date.now() + 150_000;
+      for (;;) {
+        const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) break;
+        if (child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`server did not start: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      // A signed-out read of the referential: the app is serving, not just listening.
+      expect((await fetch(`http://127.0.0.1:${port}/api/exams`)).status).toBeLessThan(500);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+
+      const loaded = packagesIn(readFileSync(record, 'utf8').split('\n'));
+      // The recording works: what the server needs at rest is in it.
+      expect(loaded).toContain('hono');
+      expect(loaded).toContain('@electric-sql/pglite');
+      for (const name of REMOTE_MODEL_ONLY) expect(loaded, name).not.toContain(name);
+    },
+    SERVER_TEST_MS,
+  );
+});
