@@ -10,8 +10,11 @@ const repoRoot = new URL('../../', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'prejury-idle-modules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Packages only a remote model needs: tens of MB resident once loaded (issue #17, idle memory). */
-const REMOTE_MODEL_ONLY = ['openai', '@langchain/core', 'js-tiktoken'];
+/**
+ * Packages a server at rest does not need, each megabytes resident once loaded (issue #17, idle memory):
+ * what only a remote model uses, and the SMTP client (loaded with the first mail).
+ */
+const NOT_AT_REST = ['openai', '@langchain/core', 'js-tiktoken', 'nodemailer'];
 
 function packagesIn(urls: string[]): Set<string> {
   const names = new Set<string>();
@@ -24,7 +27,7 @@ function packagesIn(urls: string[]): Set<string> {
 
 describe('the server at rest with the offline provider', () => {
   it(
-    'does not load the OpenAI SDK, LangChain or the tokenizer',
+    'does not load the OpenAI SDK, LangChain, the tokenizer, the SMTP client or the Swagger UI bundle',
     async () => {
       const port = 20000 + Math.floor(Math.random() * 20000);
       const record = join(dir, 'modules.txt');
@@ -39,6 +42,8 @@ describe('the server at rest with the offline provider', () => {
             PORT: String(port),
             HOST: '127.0.0.1',
             PREJURY_PROVIDER: 'offline',
+            // An SMTP server is configured: the client still loads only when a mail is sent.
+            PREJURY_SMTP_URL: 'smtp://127.0.0.1:9',
             PREJURY_DATA_DIR: join(dir, 'data'),
             PREJURY_LOADED_MODULES: record,
             LOG_LEVEL: 'warn',
@@ -67,11 +72,14 @@ describe('the server at rest with the offline provider', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
 
-      const loaded = packagesIn(readFileSync(record, 'utf8').split('\n'));
+      const urls = readFileSync(record, 'utf8').split('\n');
+      const loaded = packagesIn(urls);
       // The recording works: what the server needs at rest is in it.
       expect(loaded).toContain('hono');
       expect(loaded).toContain('@electric-sql/pglite');
-      for (const name of REMOTE_MODEL_ONLY) expect(loaded, name).not.toContain(name);
+      for (const name of NOT_AT_REST) expect(loaded, name).not.toContain(name);
+      // The API docs page serves the bundle as a file; the server itself never evaluates it.
+      expect(urls.filter((url) => url.endsWith('/swagger-ui-bundle.js'))).toEqual([]);
     },
     SERVER_TEST_MS,
   );
