@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnServer, waitForHealth } from './testing/server-process';
 
 /** Starts a real server process (tsx, PGlite, migrations, pg-boss): slow to boot on a loaded 2-core box. */
 const SERVER_TEST_MS = 180_000;
-const repoRoot = new URL('../../', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'prejury-idle-modules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,46 +30,23 @@ describe('the server at rest with the offline provider', () => {
     async () => {
       const port = 20000 + Math.floor(Math.random() * 20000);
       const record = join(dir, 'modules.txt');
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', '--import', './server/src/testing/loaded-modules.mjs', 'server/src/index.ts'],
+      const server = spawnServer(
         {
-          cwd: repoRoot,
-          env: {
-            ...process.env,
-            NODE_ENV: 'production',
-            PORT: String(port),
-            HOST: '127.0.0.1',
-            PREJURY_PROVIDER: 'offline',
-            // An SMTP server is configured: the client still loads only when a mail is sent.
-            PREJURY_SMTP_URL: 'smtp://127.0.0.1:9',
-            PREJURY_DATA_DIR: join(dir, 'data'),
-            PREJURY_LOADED_MODULES: record,
-            LOG_LEVEL: 'warn',
-          },
-          stdio: ['ignore', 'ignore', 'pipe'],
+          NODE_ENV: 'production',
+          PORT: String(port),
+          PREJURY_PROVIDER: 'offline',
+          // An SMTP server is configured: the client still loads only when a mail is sent.
+          PREJURY_SMTP_URL: 'smtp://127.0.0.1:9',
+          PREJURY_DATA_DIR: join(dir, 'data'),
+          PREJURY_LOADED_MODULES: record,
         },
+        ['./server/src/testing/loaded-modules.mjs'],
       );
-      let stderr = '';
-      child.stderr?.on('data', (d) => {
-        stderr += String(d);
-      });
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      const deadline = Date.now() + 150_000;
-      for (;;) {
-        const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (ok) break;
-        if (child.exitCode !== null || Date.now() > deadline)
-          throw new Error(`server did not start: ${stderr}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      await waitForHealth(port, server, 150_000);
       // A signed-out read of the referential: the app is serving, not just listening.
       expect((await fetch(`http://127.0.0.1:${port}/api/exams`)).status).toBeLessThan(500);
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
 
       const urls = readFileSync(record, 'utf8').split('\n');
       const loaded = packagesIn(urls);
