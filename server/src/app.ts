@@ -5,7 +5,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { getAbsoluteFSPath } from 'swagger-ui-dist';
+// The package's main module also loads the whole Swagger UI bundle (about 40 MB resident) to export it;
+// the server only needs the folder to serve it from.
+import getAbsoluteFSPath from 'swagger-ui-dist/absolute-path.js';
 import type { Database } from '../../db/client';
 import {
   accessPolicy,

@@ -1,33 +1,16 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnServer, waitForHealth } from './testing/server-process';
 
 /** Starts real server processes (tsx, PGlite, migrations, pg-boss): slow to boot on a loaded 2-core box. */
 const SERVER_TEST_MS = 180_000;
-const repoRoot = new URL('../../', import.meta.url);
 const dataDir = mkdtempSync(join(tmpdir(), 'prejury-index-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function start(port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PREJURY_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d) => {
-    stderr += String(d);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
+  return spawnServer({ PORT: String(port), PREJURY_DATA_DIR: dataDir });
 }
 
 describe('npm start on the embedded database', () => {
@@ -36,16 +19,7 @@ describe('npm start on the embedded database', () => {
     async () => {
       const port = 20000 + Math.floor(Math.random() * 20000);
       const first = start(port);
-      const deadline = Date.now() + 90_000;
-      for (;;) {
-        const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (ok) break;
-        if (Date.now() > deadline) throw new Error(`server did not start: ${first.stderr()}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      await waitForHealth(port, first, 90_000);
       const second = start(port + 1);
       expect(await second.exited).toBe(1);
       expect(second.stderr()).toMatch(/data folder .* is already in use by another Préjury process/);

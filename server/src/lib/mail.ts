@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from './logger';
 
 /** One e-mail: plain text, in French first (the users' language). */
@@ -34,18 +34,26 @@ export function createMailer(config: { smtpUrl: string | undefined; from: string
       close() {},
     };
   }
-  // Timeouts so an unreachable server costs seconds, not the default minutes, in a worker.
-  const transporter = createTransport({
-    url: config.smtpUrl,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  });
+  const smtpUrl = config.smtpUrl;
+  // nodemailer is loaded with the first mail: a server at rest does not pay for it (issue #17).
+  let transporter: Promise<Transporter> | undefined;
+  const open = () => {
+    transporter ??= import('nodemailer').then(({ createTransport }) =>
+      // Timeouts so an unreachable server costs seconds, not the default minutes, in a worker.
+      createTransport({
+        url: smtpUrl,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    );
+    return transporter;
+  };
   return {
     transport: 'smtp',
     async send(mail) {
       try {
-        await transporter.sendMail({
+        await (await open()).sendMail({
           from: config.from,
           to: mail.to,
           subject: mail.subject,
@@ -56,7 +64,7 @@ export function createMailer(config: { smtpUrl: string | undefined; from: string
       }
     },
     close() {
-      transporter.close();
+      void transporter?.then((t) => t.close());
     },
   };
 }

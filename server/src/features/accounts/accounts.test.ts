@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../lib/env';
-import { createOpenAIEmbedder } from '../../lib/llm/embeddings';
 import { createOpenAIChatModel } from '../../lib/llm/openai-chat';
+import { createOpenAIEmbedder } from '../../lib/llm/openai-embeddings';
 import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
 import {
   createTestApp,

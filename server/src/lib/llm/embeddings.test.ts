@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  cosine,
-  createOfflineEmbedder,
-  createOpenAIEmbedder,
-  fnv1a32,
-  normalizeText,
-  stem,
-  stems,
-  vectorOf,
-} from './embeddings';
+import { cosine, createOfflineEmbedder, fnv1a32, normalizeText, stem, stems } from './embeddings';
+import { createOpenAIEmbedder, vectorOf } from './openai-embeddings';
 import { type StubServer, startStubServer } from './testing/stub-server';
 
 function norm(v: number[]): number {

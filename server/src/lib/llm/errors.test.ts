@@ -2,6 +2,8 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { classifyError, LlmError, parseRetryAfter } from './errors';
+// The SDK's module registers its error mapping on load, as `openai-client.ts` does in production.
+import './openai-errors';
 
 function apiError(status: number, error: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   return APIError.generate(status, { error: { message: 'boom', ...error } }, undefined, new Headers(headers));

@@ -1,5 +1,3 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/core/error';
 import { z } from 'zod';
 import type { ChatUsage } from './types';
 
@@ -92,40 +90,18 @@ export function parseRetryAfter(headers: Headers | undefined, now = Date.now()):
   return undefined;
 }
 
-function fromApiError(err: APIError): LlmError {
-  const status = err.status;
-  const headers = err.headers;
-  const code = typeof err.code === 'string' ? err.code : undefined;
-  const base = {
-    cause: err,
-    ...(status === undefined ? {} : { status }),
-    ...(code === undefined ? {} : { code }),
-    ...(err.requestID ? { requestId: err.requestID } : {}),
-  };
-  // The provider may say explicitly whether a retry can help; it knows better than the status code.
-  const shouldRetry = headers?.get('x-should-retry');
-  const override = shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined;
-  const retryAfterMs = parseRetryAfter(headers);
-  const withRetryAfter = retryAfterMs === undefined ? base : { ...base, retryAfterMs };
+/** Maps a provider SDK's own error classes; `undefined` for errors it does not know. */
+export type ProviderErrorClassifier = (err: unknown) => LlmError | undefined;
 
-  if (status === 429) {
-    // A 429 for an exhausted quota or billing limit will not clear by waiting.
-    const quota = code === 'insufficient_quota' || err.type === 'insufficient_quota';
-    return new LlmError('rate_limit', err.message, { ...withRetryAfter, retryable: override ?? !quota });
-  }
-  if (status === 401 || status === 403)
-    return new LlmError('auth', err.message, { ...base, retryable: false });
-  if (status === 408)
-    return new LlmError('timeout', err.message, { ...withRetryAfter, retryable: override ?? true });
-  if (status === 409)
-    return new LlmError('provider', err.message, { ...withRetryAfter, retryable: override ?? true });
-  if (status !== undefined && status >= 500) {
-    return new LlmError('provider', err.message, { ...withRetryAfter, retryable: override ?? true });
-  }
-  if (status !== undefined && status >= 400) {
-    return new LlmError('bad_request', err.message, { ...base, retryable: override ?? false });
-  }
-  return new LlmError('provider', err.message, { ...withRetryAfter, retryable: override ?? false });
+const providerClassifiers: ProviderErrorClassifier[] = [];
+
+/**
+ * Adds the error mapping of a provider SDK. The SDK's module registers it when it loads (see
+ * `openai-errors.ts`), so this module does not load the SDK itself: the offline provider never does, and an
+ * SDK error can only exist once its module has loaded.
+ */
+export function registerProviderErrors(classify: ProviderErrorClassifier): void {
+  if (!providerClassifiers.includes(classify)) providerClassifiers.push(classify);
 }
 
 /**
@@ -136,29 +112,9 @@ function fromApiError(err: APIError): LlmError {
 export function classifyError(err: unknown): LlmError {
   if (err instanceof LlmError) return err;
 
-  // Order matters: the timeout and abort classes are subclasses of APIError without a status.
-  if (err instanceof APIUserAbortError) {
-    return new LlmError('aborted', 'The model call was aborted.', { cause: err });
-  }
-  if (err instanceof APIConnectionTimeoutError) {
-    return new LlmError('timeout', 'The model call timed out.', { cause: err });
-  }
-  if (err instanceof APIConnectionError) {
-    return new LlmError('provider', `Could not reach the model provider: ${err.message}`, {
-      cause: err,
-      retryable: true,
-    });
-  }
-  if (err instanceof APIError) return fromApiError(err);
-  if (err instanceof ContentFilterFinishReasonError) {
-    return new LlmError('refusal', 'The provider filtered the answer (content_filter).', { cause: err });
-  }
-  if (err instanceof LengthFinishReasonError) {
-    // Asking again with the same token limit truncates again.
-    return new LlmError('invalid_output', 'The answer was cut off at the output token limit.', {
-      cause: err,
-      retryable: false,
-    });
+  for (const classify of providerClassifiers) {
+    const mapped = classify(err);
+    if (mapped) return mapped;
   }
 
   if (err instanceof z.ZodError) {

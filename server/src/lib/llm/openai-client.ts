@@ -1,4 +1,6 @@
 import OpenAI, { AzureOpenAI } from 'openai';
+// Registers the SDK's error classes with `classifyError`, which cannot import them (the offline default never loads the SDK).
+import './openai-errors';
 import type { RetryPolicy, Sleep } from './retry';
 import type { FetchLike, LlmLogger } from './types';
 
