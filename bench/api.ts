@@ -7,7 +7,7 @@
  * Then, in this process, `reviews.get` beside the three queries it replaced (issue #10), in alternation.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,11 +17,11 @@ import { dossierVersions, reviewCriteria, reviews } from '../db/schema';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
 import { signedInLoad } from './deploy';
 import { benchDossier, dossierPdf } from './lib/dossier';
+import { goldMarkdown } from './lib/gold-cases';
 import { createHarness } from './lib/review-harness';
 import { log, median, round } from './lib/stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CASES_DIR = path.join(ROOT, 'evals/cases');
 const LOAD_SECONDS = 10;
 const CONNECTIONS = 10;
 const BULK_REVIEWS = 100;
@@ -117,16 +117,7 @@ function checkDeadline(started: number, what: string) {
 
 /** The gold dossiers of every exam (Markdown), cycled: a mix of exams, lengths and qualities. */
 function bulkDossiers(): { examId: string; name: string; text: string }[] {
-  const out: { examId: string; name: string; text: string }[] = [];
-  for (const examId of readdirSync(CASES_DIR).sort()) {
-    if (examId === 'adversarial') continue;
-    for (const file of readdirSync(path.join(CASES_DIR, examId)).sort()) {
-      if (file.endsWith('.md')) {
-        out.push({ examId, name: file, text: readFileSync(path.join(CASES_DIR, examId, file), 'utf8') });
-      }
-    }
-  }
-  return out;
+  return goldMarkdown();
 }
 
 /** See `ApiResult.reviewRead`. */

@@ -8,17 +8,14 @@
  * then among nine other dossiers (3,000 vectors), where the per-dossier filter is what matters.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Database, openDatabase } from '../db/client';
 import { dossiers, dossierVersions, embeddings, passages } from '../db/schema';
 import { listExams } from '../server/src/features/referential/index';
 import { createRetriever, DEFAULT_RETRIEVAL } from '../server/src/features/reviews/retrieval';
 import { createOfflineEmbedder } from '../server/src/lib/llm/embeddings';
+import { goldMarkdown } from './lib/gold-cases';
 import { log, median, percentile, round } from './lib/stats';
 
-const CASES_DIR = fileURLToPath(new URL('../evals/cases/', import.meta.url));
 export const PASSAGES_PER_DOSSIER = 300;
 const BACKGROUND_DOSSIERS = 9;
 const QUERIES = 50;
@@ -67,13 +64,7 @@ export interface RetrievalResult {
 }
 
 function wordBank(): string[] {
-  const texts: string[] = [];
-  for (const exam of readdirSync(CASES_DIR).sort()) {
-    if (exam === 'adversarial') continue;
-    for (const file of readdirSync(path.join(CASES_DIR, exam)).sort()) {
-      if (file.endsWith('.md')) texts.push(readFileSync(path.join(CASES_DIR, exam, file), 'utf8'));
-    }
-  }
+  const texts = goldMarkdown().map((c) => c.text);
   return texts
     .join('\n')
     .replace(/[#|*`]/g, ' ')
