@@ -47,6 +47,12 @@ export interface OpenDatabaseOptions {
   waitMs?: number;
   /** Told about each failed attempt while waiting (a logger in the server). */
   onWait?: (reason: string) => void;
+  /**
+   * PostgreSQL: told when an idle pooled connection drops (server restart, terminated backend). The
+   * pool has already discarded it and opens a new one on demand; without a handler node-postgres would
+   * turn it into an uncaught exception.
+   */
+  onIdleError?: (err: Error) => void;
 }
 
 /**
@@ -125,6 +131,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const shouldMigrate = options.migrate ?? true;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 });
+    pool.on('error', (err) => options.onIdleError?.(err));
     const db = drizzlePg(pool, { schema, casing: 'snake_case' });
     try {
       await waitForServer(pool, options.waitMs ?? 60_000, options.onWait);

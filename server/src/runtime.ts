@@ -49,6 +49,7 @@ export async function startRuntime(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     onWait: (reason) => logger.warn({ reason }, 'waiting for the database'),
+    onIdleError: (err) => logger.warn({ err }, 'an idle database connection dropped'),
   });
   const services = createServices(config, database, logger);
   if (options.accounts !== false && config.seedDemo) {

@@ -55,23 +55,43 @@ export function createProgressBus(database: Database, logger: Logger): ProgressB
   // One connection per process LISTENs, taken on the first subscription: worker-only processes never do.
   let listener: Promise<pg.PoolClient> | null = null;
   let closed = false;
+  let releaseListener: ((err?: Error) => void) | null = null;
   const listen = (): Promise<pg.PoolClient> => {
     listener ??= (async () => {
       const client = await pool.connect();
-      client.on('notification', (msg) => {
+      let released = false;
+      const onNotification = (msg: pg.Notification) => {
         if (msg.channel === PROGRESS_CHANNEL && msg.payload) {
           local.emit(msg.payload);
           local.emit(ANY, msg.payload);
         }
-      });
-      client.on('error', (err) => {
+      };
+      const onError = (err: Error) => {
         // Connection lost: drop it and listen again; streams re-check on their own meanwhile.
+        if (released) return;
         logger.warn({ err }, 'progress listener lost its connection');
-        client.release(err);
+        release(err);
         listener = null;
         if (!closed && local.eventNames().length > 0) setTimeout(() => void listen().catch(() => {}), 1_000);
-      });
-      await client.query(`LISTEN ${PROGRESS_CHANNEL}`);
+      };
+      // Once back in the pool the client is the pool's: our handlers go, and it is released only once
+      // (an error on a client already returned, e.g. when the server shuts down, must not release it again).
+      const release = (err?: Error) => {
+        if (released) return;
+        released = true;
+        client.off('notification', onNotification);
+        client.off('error', onError);
+        client.release(err);
+      };
+      client.on('notification', onNotification);
+      client.on('error', onError);
+      releaseListener = release;
+      try {
+        await client.query(`LISTEN ${PROGRESS_CHANNEL}`);
+      } catch (err) {
+        release(err as Error);
+        throw err;
+      }
       return client;
     })().catch((err: unknown) => {
       listener = null;
@@ -102,9 +122,10 @@ export function createProgressBus(database: Database, logger: Logger): ProgressB
       closed = true;
       local.removeAllListeners();
       const client = await listener?.catch(() => null);
+      listener = null;
       if (client) {
         await client.query(`UNLISTEN ${PROGRESS_CHANNEL}`).catch(() => {});
-        client.release();
+        releaseListener?.();
       }
     },
   };
