@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { ErrorState, Loading } from '../../components/states';
 import { api, unwrap } from '../../lib/api';
@@ -111,35 +112,23 @@ export function AuditLog() {
         </p>
       ) : (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
-          <div className="table-scroll" tabIndex={0}>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.when')}</th>
-                  <th scope="col">{t('admin.who')}</th>
-                  <th scope="col">{t('admin.action')}</th>
-                  <th scope="col">{t('admin.target')}</th>
-                  <th scope="col">{t('admin.detail')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.data.entries.map((e) => (
-                  <tr key={e.id}>
-                    <td>{formatDate(e.at, i18n.language)}</td>
-                    <td>{e.actorName ?? e.actorEmail ?? t('admin.system')}</td>
-                    <td>{t(`admin.actions.${e.action}`, { defaultValue: e.action })}</td>
-                    <td>
-                      <Target entry={e} />
-                    </td>
-                    <td className="small">
-                      <Detail entry={e} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={['when', 'who', 'action', 'target', 'detail'].map((k) => ({ label: t(`admin.${k}`) }))}
+          >
+            {audit.data.entries.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDate(e.at, i18n.language)}</td>
+                <td>{e.actorName ?? e.actorEmail ?? t('admin.system')}</td>
+                <td>{t(`admin.actions.${e.action}`, { defaultValue: e.action })}</td>
+                <td>
+                  <Target entry={e} />
+                </td>
+                <td className="small">
+                  <Detail entry={e} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pager
             page={page}
             pages={pages}

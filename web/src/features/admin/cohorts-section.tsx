@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
 import { ErrorState, FormError, Loading, useErrorMessage } from '../../components/states';
 import { api, expectOk, unwrap } from '../../lib/api';
 import styles from './admin.module.css';
@@ -67,33 +68,25 @@ export function CohortsSection() {
       {cohorts.data.length === 0 ? (
         <p className="muted">{t('admin.cohorts.none')}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
-        <div className="table-scroll" tabIndex={0}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.cohorts.name')}</th>
-                <th scope="col">{t('admin.cohorts.members')}</th>
-                <th scope="col">{t('admin.cohorts.trainers')}</th>
-                <th scope="col">{t('admin.actionsCol')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cohorts.data.map((c) => (
-                <CohortRow
-                  key={c.id}
-                  cohort={c}
-                  members={members(c.id).length}
-                  trainers={trainers(c.id)
-                    .map((u) => u.name)
-                    .join(', ')}
-                  busy={update.isPending}
-                  onChange={(change) => update.mutate({ id: c.id, ...change })}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            ...['name', 'members', 'trainers'].map((k) => ({ label: t(`admin.cohorts.${k}`) })),
+            { label: t('admin.actionsCol') },
+          ]}
+        >
+          {cohorts.data.map((c) => (
+            <CohortRow
+              key={c.id}
+              cohort={c}
+              members={members(c.id).length}
+              trainers={trainers(c.id)
+                .map((u) => u.name)
+                .join(', ')}
+              busy={update.isPending}
+              onChange={(change) => update.mutate({ id: c.id, ...change })}
+            />
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
 import { ErrorState } from '../../components/states';
 import { api, unwrap } from '../../lib/api';
 
@@ -35,28 +36,18 @@ export function ModelCheck() {
               ? t('admin.modelCheck.offline')
               : `${report.profile} · ${report.model} · ${report.baseURL ?? ''}`}
           </p>
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.modelCheck.check')}</th>
-                  <th scope="col">{t('admin.modelCheck.result')}</th>
-                  <th scope="col">{t('admin.modelCheck.detail')}</th>
-                  <th scope="col">{t('admin.modelCheck.fix')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.checks.map((c) => (
-                  <tr key={c.id} data-status={c.status}>
-                    <th scope="row">{t(`admin.modelCheck.checks.${c.id}`)}</th>
-                    <td>{t(`admin.modelCheck.statuses.${c.status}`)}</td>
-                    <td>{c.detail}</td>
-                    <td>{c.fix ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={['check', 'result', 'detail', 'fix'].map((k) => ({ label: t(`admin.modelCheck.${k}`) }))}
+          >
+            {report.checks.map((c) => (
+              <tr key={c.id} data-status={c.status}>
+                <th scope="row">{t(`admin.modelCheck.checks.${c.id}`)}</th>
+                <td>{t(`admin.modelCheck.statuses.${c.status}`)}</td>
+                <td>{c.detail}</td>
+                <td>{c.fix ?? ''}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable, LineErrorsTable } from '../../components/data-table';
 import { FormError, useErrorMessage } from '../../components/states';
 import styles from './admin.module.css';
 import { RosterImportError, useImportRoster } from './queries';
@@ -52,26 +53,12 @@ export function RosterImport() {
       {error instanceof RosterImportError ? (
         <div role="alert" className={styles.importErrors}>
           <p className="inline-error">{t('admin.roster.refused')}</p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
-          <div className="table-scroll" tabIndex={0}>
-            <table className="data-table">
-              <caption>{t('admin.roster.errorsCaption', { count: error.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.roster.line')}</th>
-                  <th scope="col">{t('admin.roster.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {error.rows.map((row) => (
-                  <tr key={`${row.line}-${row.message}`}>
-                    <td className="num">{row.line}</td>
-                    <td>{row.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <LineErrorsTable
+            caption={t('admin.roster.errorsCaption', { count: error.total })}
+            line={t('admin.roster.line')}
+            problem={t('admin.roster.problem')}
+            rows={error.rows}
+          />
         </div>
       ) : (
         <FormError>{error && errorMessage(error)}</FormError>
@@ -82,28 +69,22 @@ export function RosterImport() {
         </p>
       )}
       {links.length > 0 && (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
-        <div className="table-scroll" tabIndex={0}>
-          <table className="data-table">
-            <caption>{t('admin.roster.linksCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('account.name')}</th>
-                <th scope="col">{t('auth.email')}</th>
-                <th scope="col">{t('admin.link.label', { name: '' }).trim()}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {links.map((l) => (
-                <tr key={l.userId}>
-                  <td>{l.name}</td>
-                  <td>{l.email}</td>
-                  <td className={styles.linkCell}>{l.link}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('admin.roster.linksCaption')}
+          columns={[
+            { label: t('account.name') },
+            { label: t('auth.email') },
+            { label: t('admin.link.label', { name: '' }).trim() },
+          ]}
+        >
+          {links.map((l) => (
+            <tr key={l.userId}>
+              <td>{l.name}</td>
+              <td>{l.email}</td>
+              <td className={styles.linkCell}>{l.link}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

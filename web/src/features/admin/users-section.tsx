@@ -2,6 +2,7 @@ import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { TableHead } from '../../components/data-table';
 import { ScrollTable } from '../../components/scroll-table';
 import { ErrorState, FormError, Loading, useErrorMessage } from '../../components/states';
 import { api, expectOk, type Role, unwrap } from '../../lib/api';
@@ -90,16 +91,16 @@ export function UsersSection() {
       {/* On a phone the table scrolls sideways, with a cue while its end is out of sight. */}
       <ScrollTable label={t('admin.usersTable')} hint={t('admin.usersScrollHint')}>
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('account.name')}</th>
-              <th scope="col">{t('auth.email')}</th>
-              <th scope="col">{t('account.role')}</th>
-              <th scope="col">{t('account.cohorts')}</th>
-              <th scope="col">{t('admin.state')}</th>
-              <th scope="col">{t('admin.actionsCol')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'account.name',
+              'auth.email',
+              'account.role',
+              'account.cohorts',
+              'admin.state',
+              'admin.actionsCol',
+            ].map((key) => ({ label: t(key) }))}
+          />
           <tbody>
             {users.data.map((u) => (
               <UserRow

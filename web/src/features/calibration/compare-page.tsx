@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { legendText } from '../../components/chart-legend';
+import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
@@ -215,76 +216,63 @@ function CriterionTable({ data }: { data: Comparison }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
-    <div className="table-scroll" tabIndex={0}>
-      <table className={`data-table ${styles.calCompareTable}`}>
-        <caption className="visually-hidden">{t('calibration.comparison.perCriterion')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('calibration.metric.criterion')}</th>
-            <th scope="col" className="num">
-              {t('calibration.comparison.qwkAB')}
-            </th>
-            <th scope="col" className="num">
-              Δ QWK
-            </th>
-            <th scope="col" className="num">
-              {t('calibration.comparison.exactAB')}
-            </th>
-            <th scope="col" className="num">
-              {t('calibration.comparison.maeAB')}
-            </th>
-            <th scope="col" className="num">
-              {t('calibration.comparison.biasAB')}
-            </th>
-            <th scope="col">{t('calibration.comparison.aiScores')}</th>
-            <th scope="col">{t('calibration.comparison.rubric')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.criteria.map((c) => (
-            <tr key={c.id}>
-              <th scope="row" title={c.text}>
-                {c.id}
-                <span className={styles.criterionText}>{c.text}</span>
-              </th>
-              <td className="num">
-                {formatMetric(c.a.qwk, lang)} → {formatMetric(c.b.qwk, lang)}
-              </td>
-              <td className="num">
-                <strong>{formatSigned(c.delta.qwk, lang)}</strong>
-              </td>
-              <td className="num">
-                {formatPercent(c.a.exact, lang)} → {formatPercent(c.b.exact, lang)}
-              </td>
-              <td className="num">
-                {formatMetric(c.a.mae, lang)} → {formatMetric(c.b.mae, lang)}
-              </td>
-              <td className="num">
-                {formatSigned(c.a.bias, lang)} → {formatSigned(c.b.bias, lang)}
-              </td>
-              <td className={`small ${styles.aiMoves}`}>
-                <span aria-hidden="true">
-                  ↑ {c.aiScores.up} · ↓ {c.aiScores.down} / {c.aiScores.compared}
-                </span>
-                <span className="visually-hidden">
-                  {t('calibration.comparison.moved', {
-                    up: c.aiScores.up,
-                    down: c.aiScores.down,
-                    count: c.aiScores.compared,
-                  })}
-                </span>
-              </td>
-              <td className="small">
-                {c.rubricChanges.length === 0
-                  ? t('calibration.change.none')
-                  : t('calibration.comparison.changes', { count: c.rubricChanges.length })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className={styles.calCompareTable}
+      caption={t('calibration.comparison.perCriterion')}
+      captionClassName="visually-hidden"
+      columns={[
+        { label: t('calibration.metric.criterion') },
+        { label: t('calibration.comparison.qwkAB'), num: true },
+        { label: 'Δ QWK', num: true },
+        ...['exactAB', 'maeAB', 'biasAB'].map((k) => ({
+          label: t(`calibration.comparison.${k}`),
+          num: true,
+        })),
+        { label: t('calibration.comparison.aiScores') },
+        { label: t('calibration.comparison.rubric') },
+      ]}
+    >
+      {data.criteria.map((c) => (
+        <tr key={c.id}>
+          <th scope="row" title={c.text}>
+            {c.id}
+            <span className={styles.criterionText}>{c.text}</span>
+          </th>
+          <td className="num">
+            {formatMetric(c.a.qwk, lang)} → {formatMetric(c.b.qwk, lang)}
+          </td>
+          <td className="num">
+            <strong>{formatSigned(c.delta.qwk, lang)}</strong>
+          </td>
+          <td className="num">
+            {formatPercent(c.a.exact, lang)} → {formatPercent(c.b.exact, lang)}
+          </td>
+          <td className="num">
+            {formatMetric(c.a.mae, lang)} → {formatMetric(c.b.mae, lang)}
+          </td>
+          <td className="num">
+            {formatSigned(c.a.bias, lang)} → {formatSigned(c.b.bias, lang)}
+          </td>
+          <td className={`small ${styles.aiMoves}`}>
+            <span aria-hidden="true">
+              ↑ {c.aiScores.up} · ↓ {c.aiScores.down} / {c.aiScores.compared}
+            </span>
+            <span className="visually-hidden">
+              {t('calibration.comparison.moved', {
+                up: c.aiScores.up,
+                down: c.aiScores.down,
+                count: c.aiScores.compared,
+              })}
+            </span>
+          </td>
+          <td className="small">
+            {c.rubricChanges.length === 0
+              ? t('calibration.change.none')
+              : t('calibration.comparison.changes', { count: c.rubricChanges.length })}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

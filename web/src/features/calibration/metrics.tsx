@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
 import styles from './calibration.module.css';
 import { biasDirection, formatInterval, formatMetric, formatPercent, formatSigned, qwkBand } from './format';
 import type { AgreementMetrics, CriterionAgreement } from './queries';
@@ -94,6 +95,54 @@ export function SampleSize({ m }: { m: AgreementMetrics }) {
 const percent = (v: number, lang: string) => formatPercent(v, lang);
 const signed = (v: number, lang: string) => formatSigned(v, lang);
 
+type Metric = 'n' | 'qwk' | 'kappa' | 'exact' | 'adjacent' | 'mae' | 'smd' | 'bias';
+/** The tiles' order, and the agreement table's columns after the criterion. */
+const TILE_METRICS: readonly Metric[] = ['qwk', 'kappa', 'exact', 'adjacent', 'mae', 'bias', 'n'];
+const TABLE_METRICS: readonly Metric[] = ['n', 'qwk', 'kappa', 'exact', 'adjacent', 'mae', 'smd', 'bias'];
+/** How the figures shown as plain numbers are written. */
+const VALUE_FORMAT: Partial<Record<Metric, typeof formatMetric>> = {
+  kappa: formatMetric,
+  exact: formatPercent,
+  adjacent: formatPercent,
+  mae: formatMetric,
+  smd: formatSigned,
+};
+/** How an interval is written, where not as a plain metric. */
+const INTERVAL_FORMAT: Partial<Record<Metric, typeof percent>> = {
+  exact: percent,
+  adjacent: percent,
+  smd: signed,
+  bias: signed,
+};
+/** Written as an abbreviation with its long form in a title. */
+const ABBREVIATED: ReadonlySet<Metric> = new Set(['qwk', 'kappa', 'mae', 'smd']);
+
+/** One figure with its 95 % interval beneath, as the tiles and the table cells show it. */
+function MetricFigure({
+  metric,
+  m,
+  pair,
+}: {
+  metric: Metric;
+  m: AgreementMetrics;
+  pair?: readonly [string, string];
+}) {
+  const { i18n } = useTranslation();
+  if (metric === 'n') return <SampleSize m={m} />;
+  return (
+    <>
+      {metric === 'qwk' ? (
+        <QwkValue qwk={m.qwk} sufficient={m.sufficient} />
+      ) : metric === 'bias' ? (
+        <BiasValue bias={m.bias} sufficient={m.sufficient} pair={pair} />
+      ) : (
+        VALUE_FORMAT[metric]?.(m[metric], i18n.language)
+      )}
+      <IntervalNote interval={m.ci[metric]} format={INTERVAL_FORMAT[metric]} />
+    </>
+  );
+}
+
 /** The overall figures as tiles, each with its 95 % interval. `pair`: two humans, neutral wording. */
 export function MetricTiles({
   metrics,
@@ -104,98 +153,29 @@ export function MetricTiles({
   label: string;
   pair?: readonly [string, string];
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   return (
     <dl className={styles.metricTiles} aria-label={label}>
-      <div className={styles.metricTile}>
-        <dt>{t('calibration.metric.qwk')}</dt>
-        <dd>
-          <QwkValue qwk={metrics.qwk} sufficient={metrics.sufficient} />
-          <IntervalNote interval={metrics.ci.qwk} />
-        </dd>
-      </div>
-      <div className={styles.metricTile}>
-        <dt>{t('calibration.metric.kappa')}</dt>
-        <dd>
-          {formatMetric(metrics.kappa, lang)}
-          <IntervalNote interval={metrics.ci.kappa} />
-        </dd>
-      </div>
-      <div className={styles.metricTile}>
-        <dt>{t('calibration.metric.exact')}</dt>
-        <dd>
-          {formatPercent(metrics.exact, lang)}
-          <IntervalNote interval={metrics.ci.exact} format={percent} />
-        </dd>
-      </div>
-      <div className={styles.metricTile}>
-        <dt>{t('calibration.metric.adjacent')}</dt>
-        <dd>
-          {formatPercent(metrics.adjacent, lang)}
-          <IntervalNote interval={metrics.ci.adjacent} format={percent} />
-        </dd>
-      </div>
-      <div className={styles.metricTile}>
-        <dt>{t('calibration.metric.mae')}</dt>
-        <dd>
-          {formatMetric(metrics.mae, lang)}
-          <IntervalNote interval={metrics.ci.mae} />
-        </dd>
-      </div>
-      <div className={styles.metricTile}>
-        <dt>{t('calibration.metric.bias')}</dt>
-        <dd>
-          <BiasValue bias={metrics.bias} sufficient={metrics.sufficient} pair={pair} />
-          <IntervalNote interval={metrics.ci.bias} format={signed} />
-        </dd>
-      </div>
-      <div className={styles.metricTile}>
-        <dt>{t('calibration.metric.n')}</dt>
-        <dd>
-          <SampleSize m={metrics} />
-        </dd>
-      </div>
+      {TILE_METRICS.map((metric) => (
+        <div key={metric} className={styles.metricTile}>
+          <dt>{t(`calibration.metric.${metric}`)}</dt>
+          <dd>
+            <MetricFigure metric={metric} m={metrics} pair={pair} />
+          </dd>
+        </div>
+      ))}
     </dl>
   );
 }
 
 function MetricCells({ m }: { m: AgreementMetrics }) {
-  const { i18n } = useTranslation();
-  const lang = i18n.language;
   return (
     <>
-      <td className="num">
-        <SampleSize m={m} />
-      </td>
-      <td className="num">
-        <QwkValue qwk={m.qwk} sufficient={m.sufficient} />
-        <IntervalNote interval={m.ci.qwk} />
-      </td>
-      <td className="num">
-        {formatMetric(m.kappa, lang)}
-        <IntervalNote interval={m.ci.kappa} />
-      </td>
-      <td className="num">
-        {formatPercent(m.exact, lang)}
-        <IntervalNote interval={m.ci.exact} format={percent} />
-      </td>
-      <td className="num">
-        {formatPercent(m.adjacent, lang)}
-        <IntervalNote interval={m.ci.adjacent} format={percent} />
-      </td>
-      <td className="num">
-        {formatMetric(m.mae, lang)}
-        <IntervalNote interval={m.ci.mae} />
-      </td>
-      <td className="num">
-        {formatSigned(m.smd, lang)}
-        <IntervalNote interval={m.ci.smd} format={signed} />
-      </td>
-      <td className="num">
-        <BiasValue bias={m.bias} sufficient={m.sufficient} />
-        <IntervalNote interval={m.ci.bias} format={signed} />
-      </td>
+      {TABLE_METRICS.map((metric) => (
+        <td key={metric} className="num">
+          <MetricFigure metric={metric} m={m} />
+        </td>
+      ))}
     </>
   );
 }
@@ -219,77 +199,54 @@ export function AgreementTable({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
-    <div className="table-scroll" tabIndex={0}>
-      <table className={`data-table ${styles.agreementTable}`}>
-        <caption className="visually-hidden">{t('calibration.run.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('calibration.metric.criterion')}</th>
-            <th scope="col" className="num">
-              {t('calibration.metric.n')}
-            </th>
-            <th scope="col" className="num">
-              <abbr title={t('calibration.metric.qwkLong')}>{t('calibration.metric.qwk')}</abbr>
-            </th>
-            <th scope="col" className="num">
-              <abbr title={t('calibration.metric.kappaLong')}>{t('calibration.metric.kappa')}</abbr>
-            </th>
-            <th scope="col" className="num">
-              {t('calibration.metric.exact')}
-            </th>
-            <th scope="col" className="num">
-              {t('calibration.metric.adjacent')}
-            </th>
-            <th scope="col" className="num">
-              <abbr title={t('calibration.metric.maeLong')}>{t('calibration.metric.mae')}</abbr>
-            </th>
-            <th scope="col" className="num">
-              <abbr title={t('calibration.metric.smdLong')}>{t('calibration.metric.smd')}</abbr>
-            </th>
-            <th scope="col" className="num">
-              {t('calibration.metric.bias')}
-            </th>
-            {humanHuman && (
-              <th scope="col" className="num">
-                {t('calibration.metric.humanHuman')}
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {criteria.map((c) => (
-            <tr key={c.id} className={selected === c.id ? 'is-selected' : undefined}>
-              <th scope="row">
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-pressed={selected === c.id}
-                  title={c.text}
-                  onClick={() => onSelect(selected === c.id ? null : c.id)}
-                >
-                  {c.id}
-                </button>
-                <span className={styles.criterionText}>{c.text}</span>
-              </th>
-              <MetricCells m={c.metrics} />
-              {humanHuman && (
-                <td className="num">
-                  {c.humanHuman ? formatMetric(c.humanHuman.qwk, i18n.language) : '—'}
-                  <IntervalNote interval={c.humanHuman?.ci.qwk ?? null} />
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('calibration.metric.overall')}</th>
-            <MetricCells m={overall} />
-            {humanHuman && <td />}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      className={styles.agreementTable}
+      caption={t('calibration.run.tableCaption')}
+      captionClassName="visually-hidden"
+      columns={[
+        { label: t('calibration.metric.criterion') },
+        ...TABLE_METRICS.map((metric) => ({
+          key: metric,
+          num: true,
+          label: ABBREVIATED.has(metric) ? (
+            <abbr title={t(`calibration.metric.${metric}Long`)}>{t(`calibration.metric.${metric}`)}</abbr>
+          ) : (
+            t(`calibration.metric.${metric}`)
+          ),
+        })),
+        ...(humanHuman ? [{ label: t('calibration.metric.humanHuman'), num: true }] : []),
+      ]}
+      foot={
+        <tr>
+          <th scope="row">{t('calibration.metric.overall')}</th>
+          <MetricCells m={overall} />
+          {humanHuman && <td />}
+        </tr>
+      }
+    >
+      {criteria.map((c) => (
+        <tr key={c.id} className={selected === c.id ? 'is-selected' : undefined}>
+          <th scope="row">
+            <button
+              type="button"
+              className="link-button"
+              aria-pressed={selected === c.id}
+              title={c.text}
+              onClick={() => onSelect(selected === c.id ? null : c.id)}
+            >
+              {c.id}
+            </button>
+            <span className={styles.criterionText}>{c.text}</span>
+          </th>
+          <MetricCells m={c.metrics} />
+          {humanHuman && (
+            <td className="num">
+              {c.humanHuman ? formatMetric(c.humanHuman.qwk, i18n.language) : '—'}
+              <IntervalNote interval={c.humanHuman?.ci.qwk ?? null} />
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

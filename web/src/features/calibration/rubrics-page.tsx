@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
@@ -64,90 +65,79 @@ function VersionTable({ examId, versions }: { examId: string; versions: RubricVe
   return (
     <section className="card section" aria-labelledby="versions-title">
       <h2 id="versions-title">{t('calibration.rubrics.versions')}</h2>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
-      <div className="table-scroll" tabIndex={0}>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('calibration.rubrics.version')}</th>
-              <th scope="col">{t('calibration.rubrics.state')}</th>
-              <th scope="col">{t('calibration.rubrics.note')}</th>
-              <th scope="col">{t('calibration.rubrics.author')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('calibration.rubrics.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.version}>
-                <th scope="row">{v.version}</th>
-                <td>
-                  <span className={styles.badgeList}>
-                    {v.active && (
-                      <span className={`${styles.calBadge} ${styles.calBadgeActive}`}>
-                        {t('calibration.rubrics.active')}
-                      </span>
-                    )}
-                    {v.builtin ? (
-                      <span className={styles.calBadge}>{t('calibration.rubrics.builtin')}</span>
-                    ) : v.used ? (
-                      <span className={styles.calBadge}>{t('calibration.rubrics.used')}</span>
-                    ) : (
-                      <span className={`${styles.calBadge} ${styles.calBadgeDraft}`}>
-                        {t('calibration.rubrics.editable')}
-                      </span>
-                    )}
+      <DataTable
+        columns={[
+          ...['version', 'state', 'note', 'author'].map((k) => ({ label: t(`calibration.rubrics.${k}`) })),
+          { label: t('calibration.rubrics.actions'), hidden: true },
+        ]}
+      >
+        {versions.map((v) => (
+          <tr key={v.version}>
+            <th scope="row">{v.version}</th>
+            <td>
+              <span className={styles.badgeList}>
+                {v.active && (
+                  <span className={`${styles.calBadge} ${styles.calBadgeActive}`}>
+                    {t('calibration.rubrics.active')}
                   </span>
-                </td>
-                <td className="small">
-                  {v.basedOn && (
-                    <span className="muted">{t('calibration.rubrics.basedOn', { version: v.basedOn })} </span>
-                  )}
-                  {v.note}
-                </td>
-                <td className="small">
-                  {v.createdBy ? `${v.createdBy}, ${formatDate(v.createdAt ?? '', i18n.language)}` : '—'}
-                </td>
-                <td>
-                  <div className={styles.rowActions}>
-                    {!v.active && (
-                      <button
-                        type="button"
-                        className="button button-secondary button-small"
-                        disabled={activate.isPending}
-                        onClick={() => activate.mutate(v.version)}
-                      >
-                        {t('calibration.rubrics.activate', { version: v.version })}
-                      </button>
-                    )}
-                    <Link
-                      className="button button-secondary button-small"
-                      to={`/calibration/grilles/${examId}/${v.version}`}
-                    >
-                      {t('calibration.rubrics.read', { version: v.version })}
-                    </Link>
-                    {!v.used && (
-                      <Link
-                        className="button button-secondary button-small"
-                        to={`/calibration/grilles/${examId}/${v.version}/modifier`}
-                      >
-                        {t('calibration.rubrics.edit', { version: v.version })}
-                      </Link>
-                    )}
-                    <Link
-                      className="button button-secondary button-small"
-                      to={`/calibration/grilles/${examId}/nouvelle?depuis=${v.version}`}
-                    >
-                      {t('calibration.rubrics.newFrom', { version: v.version })}
-                    </Link>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                )}
+                {v.builtin ? (
+                  <span className={styles.calBadge}>{t('calibration.rubrics.builtin')}</span>
+                ) : v.used ? (
+                  <span className={styles.calBadge}>{t('calibration.rubrics.used')}</span>
+                ) : (
+                  <span className={`${styles.calBadge} ${styles.calBadgeDraft}`}>
+                    {t('calibration.rubrics.editable')}
+                  </span>
+                )}
+              </span>
+            </td>
+            <td className="small">
+              {v.basedOn && (
+                <span className="muted">{t('calibration.rubrics.basedOn', { version: v.basedOn })} </span>
+              )}
+              {v.note}
+            </td>
+            <td className="small">
+              {v.createdBy ? `${v.createdBy}, ${formatDate(v.createdAt ?? '', i18n.language)}` : '—'}
+            </td>
+            <td>
+              <div className={styles.rowActions}>
+                {!v.active && (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    disabled={activate.isPending}
+                    onClick={() => activate.mutate(v.version)}
+                  >
+                    {t('calibration.rubrics.activate', { version: v.version })}
+                  </button>
+                )}
+                <Link
+                  className="button button-secondary button-small"
+                  to={`/calibration/grilles/${examId}/${v.version}`}
+                >
+                  {t('calibration.rubrics.read', { version: v.version })}
+                </Link>
+                {!v.used && (
+                  <Link
+                    className="button button-secondary button-small"
+                    to={`/calibration/grilles/${examId}/${v.version}/modifier`}
+                  >
+                    {t('calibration.rubrics.edit', { version: v.version })}
+                  </Link>
+                )}
+                <Link
+                  className="button button-secondary button-small"
+                  to={`/calibration/grilles/${examId}/nouvelle?depuis=${v.version}`}
+                >
+                  {t('calibration.rubrics.newFrom', { version: v.version })}
+                </Link>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {activate.error && <InlineError error={activate.error} />}
       <p className="muted small">{t('calibration.rubrics.activeHelp')}</p>
     </section>

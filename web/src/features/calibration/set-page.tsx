@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { DataTable, LineErrorsTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, InlineError, Loading, useErrorMessage } from '../../components/states';
 import { formatDate } from '../../lib/format';
@@ -78,26 +79,12 @@ function ImportErrors({ error }: { error: CsvImportError }) {
     <div className={styles.importErrors} role="alert">
       {/* The server's message repeats the first lines; the table lists them all, once. */}
       <p className="inline-error">{t('calibration.import.refused')}</p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
-      <div className="table-scroll" tabIndex={0}>
-        <table className="data-table">
-          <caption>{t('calibration.import.errorsCaption', { count: error.total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('calibration.import.line')}</th>
-              <th scope="col">{t('calibration.import.problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {error.rows.map((row) => (
-              <tr key={`${row.line}-${row.message}`}>
-                <td className="num">{row.line}</td>
-                <td>{row.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <LineErrorsTable
+        caption={t('calibration.import.errorsCaption', { count: error.total })}
+        line={t('calibration.import.line')}
+        problem={t('calibration.import.problem')}
+        rows={error.rows}
+      />
       {error.total > error.rows.length && (
         <p className="muted small">
           {t('calibration.import.more', { count: error.total - error.rows.length })}
@@ -206,39 +193,29 @@ function HumanScores({ set }: { set: CalibrationSet }) {
       {set.dossiers.length > 0 && (
         <details className={styles.setDossiers}>
           <summary>{t('calibration.set.dossiers', { count: set.dossiers.length })}</summary>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
-          <div className="table-scroll" tabIndex={0}>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('calibration.set.candidate')}</th>
-                  <th scope="col">{t('calibration.set.dossier')}</th>
-                  <th scope="col" className="num">
-                    {t('calibration.set.version')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('calibration.set.scores')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {set.dossiers.map((d) => (
-                  <tr key={`${d.id}-${d.version}`}>
-                    <td>{d.candidate}</td>
-                    <td>
-                      <Link to={`/dossiers/${d.id}`}>{d.title}</Link>
-                    </td>
-                    <td className="num">
-                      {d.version === d.latestVersion
-                        ? d.version
-                        : t('calibration.set.versionOf', { version: d.version, latest: d.latestVersion })}
-                    </td>
-                    <td className="num">{d.scores}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              { label: t('calibration.set.candidate') },
+              { label: t('calibration.set.dossier') },
+              { label: t('calibration.set.version'), num: true },
+              { label: t('calibration.set.scores'), num: true },
+            ]}
+          >
+            {set.dossiers.map((d) => (
+              <tr key={`${d.id}-${d.version}`}>
+                <td>{d.candidate}</td>
+                <td>
+                  <Link to={`/dossiers/${d.id}`}>{d.title}</Link>
+                </td>
+                <td className="num">
+                  {d.version === d.latestVersion
+                    ? d.version
+                    : t('calibration.set.versionOf', { version: d.version, latest: d.latestVersion })}
+                </td>
+                <td className="num">{d.scores}</td>
+              </tr>
+            ))}
+          </DataTable>
         </details>
       )}
     </section>
@@ -311,41 +288,31 @@ function Runs({ set }: { set: CalibrationSet }) {
       {set.scores === 0 && <p className="muted small">{t('calibration.runs.needScores')}</p>}
       {start.error && <InlineError error={start.error} />}
       {set.runs.length > 0 && (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1)
-        <div className="table-scroll" tabIndex={0}>
-          <table className="data-table runs-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('calibration.runs.date')}</th>
-                <th scope="col">{t('calibration.runs.rubric')}</th>
-                <th scope="col">{t('calibration.runs.grader')}</th>
-                <th scope="col">{t('calibration.runs.progress')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('calibration.runs.open')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {set.runs.map((run) => (
-                <tr key={run.id}>
-                  <td>{formatDate(run.createdAt, i18n.language)}</td>
-                  <td>{run.rubricVersion}</td>
-                  <td className="small">
-                    {run.provider} — {run.model}
-                  </td>
-                  <td>
-                    <RunProgress run={run} />
-                  </td>
-                  <td>
-                    <Link to={`/calibration/analyses/${run.id}`}>
-                      {t('calibration.runs.openRun', { version: run.rubricVersion })}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="runs-table"
+          columns={[
+            ...['date', 'rubric', 'grader', 'progress'].map((k) => ({ label: t(`calibration.runs.${k}`) })),
+            { label: t('calibration.runs.open'), hidden: true },
+          ]}
+        >
+          {set.runs.map((run) => (
+            <tr key={run.id}>
+              <td>{formatDate(run.createdAt, i18n.language)}</td>
+              <td>{run.rubricVersion}</td>
+              <td className="small">
+                {run.provider} — {run.model}
+              </td>
+              <td>
+                <RunProgress run={run} />
+              </td>
+              <td>
+                <Link to={`/calibration/analyses/${run.id}`}>
+                  {t('calibration.runs.openRun', { version: run.rubricVersion })}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../components/data-table';
 import { ScrollTable } from '../../components/scroll-table';
 import { ErrorState, Loading } from '../../components/states';
 import type { DossierReview } from '../../lib/api';
@@ -29,6 +30,11 @@ export function CompareReviews({ reviews }: { reviews: DossierReview[] }) {
       r.overall ? `${formatScore(r.overall.score, i18n.language)}/4` : ''
     } (${formatShortDate(r.createdAt, i18n.language)})`;
 
+  const pickers = [
+    [idA, 'compareA', a, setA],
+    [idB, 'compareB', b, setB],
+  ] as const;
+
   const reportA = ra.data?.report;
   const reportB = rb.data?.report;
   const comparison = reportA && reportB ? compareReports(reportA, reportB) : null;
@@ -36,26 +42,18 @@ export function CompareReviews({ reviews }: { reviews: DossierReview[] }) {
   return (
     <div className="compare">
       <div className={styles.comparePickers}>
-        <div className="field">
-          <label htmlFor={idA}>{t('dossier.compareA')}</label>
-          <select id={idA} value={a} onChange={(e) => setA(e.target.value)}>
-            {reviews.map((r) => (
-              <option key={r.id} value={r.id}>
-                {label(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={idB}>{t('dossier.compareB')}</label>
-          <select id={idB} value={b} onChange={(e) => setB(e.target.value)}>
-            {reviews.map((r) => (
-              <option key={r.id} value={r.id}>
-                {label(r)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {pickers.map(([id, name, value, onChange]) => (
+          <div key={id} className="field">
+            <label htmlFor={id}>{t(`dossier.${name}`)}</label>
+            <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+              {reviews.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {label(r)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
       </div>
       {a === b ? (
         <p className="muted">{t('dossier.compareSame')}</p>
@@ -73,20 +71,14 @@ export function CompareReviews({ reviews }: { reviews: DossierReview[] }) {
         <ScrollTable label={t('dossier.compareTableLabel')}>
           <table className={styles.compareTable}>
             <caption className="visually-hidden">{t('dossier.compareTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.criterion')}</th>
-                <th scope="col" className="num">
-                  A
-                </th>
-                <th scope="col" className="num">
-                  B
-                </th>
-                <th scope="col" className="num">
-                  {t('dossier.delta')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('report.criterion') },
+                { label: 'A', num: true },
+                { label: 'B', num: true },
+                { label: t('dossier.delta'), num: true },
+              ]}
+            />
             <tbody>
               {comparison.rows.map((row) => {
                 const trend =

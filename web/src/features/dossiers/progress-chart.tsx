@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ScreenReaderTable } from '../../components/data-table';
 import type { DossierReview } from '../../lib/api';
 import { formatScore } from '../../lib/format';
 
@@ -68,23 +69,17 @@ export function ProgressChart({ points }: { points: ScorePoint[] }) {
         </LineChart>
       </div>
       <figcaption className="muted small">{t('dossier.chartCaption')}</figcaption>
-      <table className="visually-hidden">
-        <caption>{t('dossier.progressTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dossier.version')}</th>
-            <th scope="col">{t('report.score')}</th>
+      <ScreenReaderTable
+        caption={t('dossier.progressTitle')}
+        columns={[{ label: t('dossier.version') }, { label: t('report.score') }]}
+      >
+        {points.map((p) => (
+          <tr key={p.version}>
+            <th scope="row">{p.label}</th>
+            <td>{formatScore(p.score, i18n.language)} / 4</td>
           </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.version}>
-              <th scope="row">{p.label}</th>
-              <td>{formatScore(p.score, i18n.language)} / 4</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ScreenReaderTable>
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
 import { Pager } from '../../components/pager';
 import { ReadinessBadge, StatusBadge } from '../../components/score';
@@ -93,25 +94,15 @@ export function StaffDossiers() {
             <p className={`muted small ${styles.count}`} role="status">
               {t('staffDossiers.count', { count: data.total })}
             </p>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
-            <div className="table-scroll" tabIndex={0}>
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('staffDossiers.candidate')}</th>
-                    <th scope="col">{t('staffDossiers.cohort')}</th>
-                    <th scope="col">{t('staffDossiers.exam')}</th>
-                    <th scope="col">{t('staffDossiers.versions')}</th>
-                    <th scope="col">{t('staffDossiers.latestReview')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((d) => (
-                    <DossierRow key={d.dossierId} dossier={d} examName={examName} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={['candidate', 'cohort', 'exam', 'versions', 'latestReview'].map((k) => ({
+                label: t(`staffDossiers.${k}`),
+              }))}
+            >
+              {data.items.map((d) => (
+                <DossierRow key={d.dossierId} dossier={d} examName={examName} />
+              ))}
+            </DataTable>
             {pages > 1 && (
               <Pager
                 page={data.page}

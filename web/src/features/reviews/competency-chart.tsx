@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
+import { ScreenReaderTable } from '../../components/data-table';
 import type { GapReport } from '../../lib/api';
 import { formatScore } from '../../lib/format';
 import { levelColor } from '../../lib/levels';
@@ -49,27 +50,20 @@ export function CompetencyChart({ competencies }: { competencies: GapReport['com
         </BarChart>
       </div>
       <figcaption className="muted small">{t('report.competencyChartCaption')}</figcaption>
-      <table className="visually-hidden">
-        <caption>{t('report.competencies')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('report.competency')}</th>
-            <th scope="col">{t('report.score')}</th>
-            <th scope="col">{t('report.criteria')}</th>
+      <ScreenReaderTable
+        caption={t('report.competencies')}
+        columns={['competency', 'score', 'criteria'].map((k) => ({ label: t(`report.${k}`) }))}
+      >
+        {competencies.map((c) => (
+          <tr key={c.id}>
+            <th scope="row">{c.id}</th>
+            <td>
+              {c.score === null ? t('report.notAssessed') : `${formatScore(c.score, i18n.language)} / 4`}
+            </td>
+            <td>{c.criteria.join(', ')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {competencies.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">{c.id}</th>
-              <td>
-                {c.score === null ? t('report.notAssessed') : `${formatScore(c.score, i18n.language)} / 4`}
-              </td>
-              <td>{c.criteria.join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ScreenReaderTable>
     </figure>
   );
 }

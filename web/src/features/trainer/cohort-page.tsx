@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
 import { ChartIcon } from '../../components/icons';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -141,47 +142,39 @@ function CohortResults({ view }: { view: CohortView }) {
           <CohortChart competencies={view.competencies} />
           <figcaption className="muted small">{t('trainer.cohort.chartCaption')}</figcaption>
         </figure>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be keyboard-focusable (axe scrollable-region-focusable, WCAG 2.1.1) */}
-        <div className="table-scroll" tabIndex={0}>
-          <table className={`data-table ${styles.cohortTable}`}>
-            <caption className={styles.cohortTableCaption}>{t('trainer.cohort.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('trainer.cohort.competency')}</th>
-                {SCORES.map((s) => (
-                  <th key={s} scope="col" className="num">
-                    <abbr title={t(`levels.${levelOf(s)}`)}>{t('report.scoreOutOf', { score: s })}</abbr>
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {t('trainer.cohort.n')}
-                </th>
-                <th scope="col" className="num">
-                  {t('trainer.cohort.mean')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.competencies.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row" className={styles.cohortRowHead}>
-                    <span className="item-id" title={c.text}>
-                      {c.id}
-                    </span>{' '}
-                    <span className={styles.cohortCompetency}>{c.text}</span>
-                  </th>
-                  {SCORES.map((s) => (
-                    <td key={s} className="num">
-                      {c.counts[s] ?? 0}
-                    </td>
-                  ))}
-                  <td className="num">{c.n}</td>
-                  <td className="num">{c.mean === null ? '—' : formatScore(c.mean, i18n.language)}</td>
-                </tr>
+        <DataTable
+          className={styles.cohortTable}
+          caption={t('trainer.cohort.tableCaption')}
+          captionClassName={styles.cohortTableCaption}
+          columns={[
+            { label: t('trainer.cohort.competency') },
+            ...SCORES.map((s) => ({
+              key: String(s),
+              num: true,
+              label: <abbr title={t(`levels.${levelOf(s)}`)}>{t('report.scoreOutOf', { score: s })}</abbr>,
+            })),
+            { label: t('trainer.cohort.n'), num: true },
+            { label: t('trainer.cohort.mean'), num: true },
+          ]}
+        >
+          {view.competencies.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" className={styles.cohortRowHead}>
+                <span className="item-id" title={c.text}>
+                  {c.id}
+                </span>{' '}
+                <span className={styles.cohortCompetency}>{c.text}</span>
+              </th>
+              {SCORES.map((s) => (
+                <td key={s} className="num">
+                  {c.counts[s] ?? 0}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <td className="num">{c.n}</td>
+              <td className="num">{c.mean === null ? '—' : formatScore(c.mean, i18n.language)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

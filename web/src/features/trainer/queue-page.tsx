@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { TableHead } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
 import { CheckIcon } from '../../components/icons';
 import { ReadinessBadge } from '../../components/score';
@@ -31,6 +32,17 @@ export function filtersFromParams(params: URLSearchParams): QueueFilters {
     include: params.get(QUEUE_PARAMS.unchecked) === '1' ? 'unchecked' : undefined,
   };
 }
+
+/** The queue's columns (`trainer.queue.<key>`); on a phone each cell shows its column's name (`data-label`). */
+const QUEUE_COLUMNS = [
+  'colPriority',
+  'colCandidate',
+  'colExam',
+  'colCohort',
+  'colFlags',
+  'colScore',
+  'colWork',
+] as const;
 
 const priorityClass = {
   urgent: styles.priorityUrgent,
@@ -207,35 +219,18 @@ function QueueTable({ items }: { items: QueueItem[] }) {
   const { t, i18n } = useTranslation();
   const exams = useExams();
   const examName = (id: string) => exams.data?.find((e) => e.id === id)?.case ?? id;
+  const cell = (column: (typeof QUEUE_COLUMNS)[number]) => ({
+    className: styles.queueCell,
+    'data-label': t(`trainer.queue.${column}`),
+  });
   return (
     <div className={styles.queueTableWrap}>
       <table className={styles.queueTable}>
         <caption className="visually-hidden">{t('trainer.queue.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
-              {t('trainer.queue.colPriority')}
-            </th>
-            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
-              {t('trainer.queue.colCandidate')}
-            </th>
-            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
-              {t('trainer.queue.colExam')}
-            </th>
-            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
-              {t('trainer.queue.colCohort')}
-            </th>
-            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
-              {t('trainer.queue.colFlags')}
-            </th>
-            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
-              {t('trainer.queue.colScore')}
-            </th>
-            <th scope="col" className={`${styles.queueCell} ${styles.queueHead}`}>
-              {t('trainer.queue.colWork')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cellClassName={`${styles.queueCell} ${styles.queueHead}`}
+          columns={QUEUE_COLUMNS.map((key) => ({ label: t(`trainer.queue.${key}`) }))}
+        />
         <tbody>
           {items.map((item, index) => {
             // Once checked, the work is done: the signals stay listed, the urgency goes.
@@ -245,7 +240,7 @@ function QueueTable({ items }: { items: QueueItem[] }) {
                 key={item.reviewId}
                 className={item.checked ? `${styles.queueRow} is-checked` : styles.queueRow}
               >
-                <td className={styles.queueCell} data-label={t('trainer.queue.colPriority')}>
+                <td {...cell('colPriority')}>
                   <span className={`${styles.priority} ${priorityClass[level]}`}>
                     <span className={styles.priorityRank}>{index + 1}</span>
                     {t(`trainer.priority.${level}`)}
@@ -271,16 +266,12 @@ function QueueTable({ items }: { items: QueueItem[] }) {
                     {formatDate(item.createdAt, i18n.language)}
                   </span>
                 </th>
-                <td className={styles.queueCell} data-label={t('trainer.queue.colExam')}>
-                  {examName(item.examId)}
-                </td>
-                <td className={styles.queueCell} data-label={t('trainer.queue.colCohort')}>
-                  {item.cohort?.name ?? '—'}
-                </td>
-                <td className={styles.queueCell} data-label={t('trainer.queue.colFlags')}>
+                <td {...cell('colExam')}>{examName(item.examId)}</td>
+                <td {...cell('colCohort')}>{item.cohort?.name ?? '—'}</td>
+                <td {...cell('colFlags')}>
                   <FlagBadges flags={item.flags} />
                 </td>
-                <td className={styles.queueCell} data-label={t('trainer.queue.colScore')}>
+                <td {...cell('colScore')}>
                   {item.overall ? (
                     <span className={styles.queueScore}>
                       <strong>
@@ -292,7 +283,7 @@ function QueueTable({ items }: { items: QueueItem[] }) {
                     <span className="status-badge status-failed">{t('trainer.queue.failed')}</span>
                   )}
                 </td>
-                <td className={styles.queueCell} data-label={t('trainer.queue.colWork')}>
+                <td {...cell('colWork')}>
                   <span className={styles.queueWork}>
                     {item.checked ? (
                       <span className="status-badge status-done">
