@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../components/document-title';
+import { PageHeader } from '../../components/page-header';
 import { RequireAuth } from '../auth/require-auth';
 import { AuditLog } from './audit-log';
 import { CohortsSection } from './cohorts-section';
@@ -23,10 +24,7 @@ function Admin() {
   useDocumentTitle(t('admin.title'));
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t('admin.title')}</h1>
-        <p className="lede">{t('admin.intro')}</p>
-      </header>
+      <PageHeader title={t('admin.title')} lead={t('admin.intro')} />
       <UsersSection />
       <InviteForm />
       <RosterImport />

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, InlineError, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExams } from '../referential/queries';
@@ -28,10 +29,7 @@ function Calibration() {
 
   return (
     <div className={`page ${styles.calibration}`}>
-      <header className="page-header">
-        <h1>{t('calibration.title')}</h1>
-        <p className="lead">{t('calibration.lead')}</p>
-      </header>
+      <PageHeader title={t('calibration.title')} lead={t('calibration.lead')} />
       {exams.isPending ? (
         <Loading />
       ) : exams.error ? (

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YA
 import { legendText } from '../../components/chart-legend';
 import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
+import { PageHeader } from '../../components/page-header';
 import { ErrorState, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
@@ -81,18 +82,19 @@ function ComparisonView({ data }: { data: Comparison }) {
   const running = a.run.status === 'running' || b.run.status === 'running';
   return (
     <>
-      <header className="page-header">
-        <p className="eyebrow">{a.set.name}</p>
-        <h1>{t('calibration.comparison.heading', { a: a.run.rubricVersion, b: b.run.rubricVersion })}</h1>
-        <p className="lead">
-          {differs.length === 0
+      <PageHeader
+        eyebrow={a.set.name}
+        title={t('calibration.comparison.heading', { a: a.run.rubricVersion, b: b.run.rubricVersion })}
+        lead={
+          differs.length === 0
             ? t('calibration.comparison.nothingDiffers')
             : t('calibration.comparison.differs', {
                 what: differs.map((k) => t(`calibration.comparison.part.${k}`)).join(', '),
-              })}
-        </p>
+              })
+        }
+      >
         {a.run.provider === 'offline' && <p className={styles.note}>{t('calibration.run.offlineNote')}</p>}
-      </header>
+      </PageHeader>
       {running && (
         <div className={styles.compareProgress}>
           <p>{t('calibration.comparison.running')}</p>

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import { PageHeader } from '../../components/page-header';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
@@ -50,10 +51,7 @@ function Editor() {
         ]}
         current={title}
       />
-      <header className="page-header">
-        <h1>{title}</h1>
-        <p className="lead">{t('calibration.editor.lead')}</p>
-      </header>
+      <PageHeader title={title} lead={t('calibration.editor.lead')} />
       {!base || source.isPending ? (
         versions.error ? (
           <ErrorState error={versions.error} back={{ to: '/calibration', label: t('calibration.back') }} />

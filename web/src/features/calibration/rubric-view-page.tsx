@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import { PageHeader } from '../../components/page-header';
 import { ErrorState, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
@@ -38,16 +39,17 @@ function RubricView() {
         ]}
         current={title}
       />
-      <header className="page-header">
-        <h1>{title}</h1>
-        {rubric.data && (
-          <p className="lead">
-            {rubric.data.active ? t('calibration.rubricView.active') : t('calibration.rubricView.inactive')}
-            {rubric.data.used ? ` · ${t('calibration.rubricView.frozen')}` : ''}
-          </p>
-        )}
+      <PageHeader
+        title={title}
+        lead={
+          rubric.data &&
+          `${rubric.data.active ? t('calibration.rubricView.active') : t('calibration.rubricView.inactive')}${
+            rubric.data.used ? ` · ${t('calibration.rubricView.frozen')}` : ''
+          }`
+        }
+      >
         {rubric.data?.note && <p>{rubric.data.note}</p>}
-      </header>
+      </PageHeader>
       {rubric.isPending ? (
         <Loading />
       ) : rubric.error ? (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
+import { PageHeader } from '../../components/page-header';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
@@ -32,15 +33,15 @@ function RubricVersions() {
         trail={[{ to: `/calibration?epreuve=${examId}`, label: exam.data?.case ?? examId }]}
         current={t('calibration.rubrics.title')}
       />
-      <header className="page-header page-header-row">
-        <div>
-          <h1>{title}</h1>
-          <p className="lead">{t('calibration.rubrics.lead')}</p>
-        </div>
-        <Link className="button button-primary" to={`/calibration/grilles/${examId}/nouvelle`}>
-          {t('calibration.rubrics.new')}
-        </Link>
-      </header>
+      <PageHeader
+        title={title}
+        lead={t('calibration.rubrics.lead')}
+        action={
+          <Link className="button button-primary" to={`/calibration/grilles/${examId}/nouvelle`}>
+            {t('calibration.rubrics.new')}
+          </Link>
+        }
+      />
       {versions.isPending ? (
         <Loading />
       ) : versions.error ? (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import { PageHeader } from '../../components/page-header';
 import { ErrorState, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
@@ -56,11 +57,12 @@ function RunView() {
         />
       ) : data ? (
         <>
-          <header className="page-header">
-            <p className="eyebrow">{data.set.name}</p>
-            <h1>{t('calibration.run.heading', { version: data.run.rubricVersion })}</h1>
+          <PageHeader
+            eyebrow={data.set.name}
+            title={t('calibration.run.heading', { version: data.run.rubricVersion })}
+          >
             <RunMeta data={data} />
-          </header>
+          </PageHeader>
           {run.data && (run.data.status === 'running' || run.data.progress.failed > 0) && (
             <RunProgress run={run.data} />
           )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DataTable, LineErrorsTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
+import { PageHeader } from '../../components/page-header';
 import { ErrorState, InlineError, Loading, useErrorMessage } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
@@ -58,11 +59,11 @@ function SetView() {
         />
       ) : (
         <>
-          <header className="page-header">
-            <p className="eyebrow">{exam.data ? `${exam.data.bloc} · ${exam.data.case}` : set.data.examId}</p>
-            <h1>{set.data.name}</h1>
-            <p className="lead">{t('calibration.set.lead')}</p>
-          </header>
+          <PageHeader
+            eyebrow={exam.data ? `${exam.data.bloc} · ${exam.data.case}` : set.data.examId}
+            title={set.data.name}
+            lead={t('calibration.set.lead')}
+          />
           <HumanScores set={set.data} />
           <Runs set={set.data} />
           <Compare set={set.data} />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { FolderIcon } from '../../components/icons';
+import { PageHeader } from '../../components/page-header';
 import { ReadinessBadge, StatusBadge } from '../../components/score';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { formatDate, formatScore } from '../../lib/format';
@@ -33,17 +34,17 @@ function CandidateDossiers() {
 
   return (
     <div className="page">
-      <header className="page-header page-header-row">
-        <div>
-          <h1>{t('dossiers.title')}</h1>
-          <p className="lead">{t('dossiers.lead')}</p>
-        </div>
-        {sorted.length > 0 && (
-          <Link className="button button-primary" to="/">
-            {t('dossiers.new')}
-          </Link>
-        )}
-      </header>
+      <PageHeader
+        title={t('dossiers.title')}
+        lead={t('dossiers.lead')}
+        action={
+          sorted.length > 0 && (
+            <Link className="button button-primary" to="/">
+              {t('dossiers.new')}
+            </Link>
+          )
+        }
+      />
       {dossiers.isPending ? (
         <Loading />
       ) : dossiers.error ? (

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
+import { FilterSelect } from '../../components/filter-bar';
+import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
 import { ReadinessBadge, StatusBadge } from '../../components/score';
 import { ErrorState, Loading } from '../../components/states';
@@ -75,10 +77,7 @@ export function StaffDossiers() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t('staffDossiers.title')}</h1>
-        <p className="lead">{t('staffDossiers.lead')}</p>
-      </header>
+      <PageHeader title={t('staffDossiers.title')} lead={t('staffDossiers.lead')} />
       <DossierFilters filters={filters} cohorts={data?.cohorts ?? []} examName={examName} onChange={set} />
       {list.isPending ? (
         <Loading />
@@ -175,36 +174,6 @@ function DossierFilters({
         />
       </div>
     </search>
-  );
-}
-
-function FilterSelect({
-  id,
-  label,
-  value,
-  onChange,
-  all,
-  options,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  all: string;
-  options: readonly (readonly [string, string])[];
-}) {
-  return (
-    <div className="filter-field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{all}</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import { PageHeader } from '../../components/page-header';
 import { InlineError } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
@@ -23,10 +24,7 @@ function Notifications({ trainer }: { trainer: boolean }) {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t('notifications.title')}</h1>
-        <p className="lead">{t('notifications.lead')}</p>
-      </header>
+      <PageHeader title={t('notifications.title')} lead={t('notifications.lead')} />
       {list.error && <InlineError error={list.error} />}
       {list.data && items.length === 0 && <p className="muted">{t('notifications.empty')}</p>}
       {items.length > 0 && (

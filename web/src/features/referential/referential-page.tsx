@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { Highlight } from '../../components/highlight';
 import { SearchIcon } from '../../components/icons';
+import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useHashTarget } from '../../components/use-hash-target';
 import type { Exam, ExamSummary, Referential } from '../../lib/api';
@@ -37,9 +38,7 @@ export function ReferentialPage() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t('referential.title')}</h1>
-        <p className="lead">{t('referential.lead')}</p>
+      <PageHeader title={t('referential.title')} lead={t('referential.lead')}>
         <search className={styles.searchBox}>
           <label htmlFor={searchId}>{t('referential.searchLabel')}</label>
           <div className={styles.searchInput}>
@@ -54,7 +53,7 @@ export function ReferentialPage() {
             />
           </div>
         </search>
-      </header>
+      </PageHeader>
 
       {referential.isPending || exams.isPending ? (
         <Loading />
@@ -214,31 +213,58 @@ function SearchResultsView({
       {results.deliverables.length > 0 && (
         <ResultGroup title={t('referential.groups.deliverables')} count={results.deliverables.length}>
           {results.deliverables.map(({ exam, deliverable }) => (
-            <li key={`${exam.id}-${deliverable.id}`} className={styles.result}>
-              <span className={styles.resultTag}>{deliverable.id}</span>
-              <span>
-                <Highlight text={deliverable.text} query={query} />
-                <ExamContext exam={exam} />
-              </span>
-            </li>
+            <ExamItemResult
+              key={`${exam.id}-${deliverable.id}`}
+              id={deliverable.id}
+              text={deliverable.text}
+              query={query}
+              exam={exam}
+            />
           ))}
         </ResultGroup>
       )}
       {results.criteria.length > 0 && (
         <ResultGroup title={t('referential.groups.criteria')} count={results.criteria.length}>
           {results.criteria.map(({ exam, criterion }) => (
-            <li key={`${exam.id}-${criterion.id}`} className={styles.result}>
-              <span className={styles.resultTag}>{criterion.id}</span>
-              <span>
-                <Highlight text={criterion.text} query={query} />
-                <ExamContext exam={exam} />
-                <CompetencyChips ids={criterion.competencies} label={t('exam.criterionCompetencies')} />
-              </span>
-            </li>
+            <ExamItemResult
+              key={`${exam.id}-${criterion.id}`}
+              id={criterion.id}
+              text={criterion.text}
+              query={query}
+              exam={exam}
+            >
+              <CompetencyChips ids={criterion.competencies} label={t('exam.criterionCompetencies')} />
+            </ExamItemResult>
           ))}
         </ResultGroup>
       )}
     </section>
+  );
+}
+
+/** A deliverable or criterion found: its id, its text with the match marked, and the exam it belongs to. */
+function ExamItemResult({
+  id,
+  text,
+  query,
+  exam,
+  children,
+}: {
+  id: string;
+  text: string;
+  query: string;
+  exam: Exam;
+  children?: ReactNode;
+}) {
+  return (
+    <li className={styles.result}>
+      <span className={styles.resultTag}>{id}</span>
+      <span>
+        <Highlight text={text} query={query} />
+        <ExamContext exam={exam} />
+        {children}
+      </span>
+    </li>
   );
 }
 

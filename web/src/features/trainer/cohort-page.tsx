@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
+import { FilterSelect, optionsOf, useSetSearchParam } from '../../components/filter-bar';
 import { ChartIcon } from '../../components/icons';
+import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { formatScore } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
@@ -27,67 +29,41 @@ export function CohortPage() {
 function Cohort() {
   const { t } = useTranslation();
   useDocumentTitle(t('trainer.cohort.title'));
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setParam = useSetSearchParam();
   const cohortId = params.get(PARAMS.cohort) || undefined;
   const examId = params.get(PARAMS.exam) || undefined;
   const view = useCohortView({ cohortId, examId });
   const exams = useExams();
   const me = useMe();
 
-  function setParam(name: string, value: string) {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  }
-
   return (
     <div className="page trainer-page">
-      <header className="page-header">
-        <h1>{t('trainer.cohort.title')}</h1>
-        <p className="lead">{t('trainer.cohort.intro')}</p>
-      </header>
+      <PageHeader title={t('trainer.cohort.title')} lead={t('trainer.cohort.intro')} />
 
       <form
         className="card filters"
         aria-label={t('trainer.cohort.filters')}
         onSubmit={(e) => e.preventDefault()}
       >
-        <div className="field filter-field">
-          <label htmlFor="cohort-cohort">{t('trainer.queue.cohort')}</label>
-          <select
-            id="cohort-cohort"
-            value={cohortId ?? ''}
-            onChange={(e) => setParam(PARAMS.cohort, e.target.value)}
-          >
-            <option value="">{t('trainer.queue.allCohorts')}</option>
-            {me.data?.trainerCohorts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field filter-field">
-          <label htmlFor="cohort-exam">{t('trainer.queue.exam')}</label>
-          <select
-            id="cohort-exam"
-            value={examId ?? ''}
-            onChange={(e) => setParam(PARAMS.exam, e.target.value)}
-          >
-            <option value="">{t('trainer.queue.allExams')}</option>
-            {exams.data?.map((exam) => (
-              <option key={exam.id} value={exam.id}>
-                {exam.bloc} · {exam.case}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="cohort-cohort"
+          className="field filter-field"
+          label={t('trainer.queue.cohort')}
+          value={cohortId ?? ''}
+          onChange={(v) => setParam(PARAMS.cohort, v)}
+          all={t('trainer.queue.allCohorts')}
+          options={optionsOf(me.data?.trainerCohorts, (c) => c.name)}
+        />
+        <FilterSelect
+          id="cohort-exam"
+          className="field filter-field"
+          label={t('trainer.queue.exam')}
+          value={examId ?? ''}
+          onChange={(v) => setParam(PARAMS.exam, v)}
+          all={t('trainer.queue.allExams')}
+          options={optionsOf(exams.data, (e) => `${e.bloc} · ${e.case}`)}
+        />
       </form>
 
       {view.isPending ? (

@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { TableHead } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
+import { FilterSelect, optionsOf, useSetSearchParam } from '../../components/filter-bar';
 import { CheckIcon } from '../../components/icons';
+import { PageHeader } from '../../components/page-header';
 import { ReadinessBadge } from '../../components/score';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import type { Readiness } from '../../lib/api';
@@ -72,28 +74,14 @@ function TrainerQueue() {
   const { t } = useTranslation();
   useDocumentTitle(t('trainer.queue.title'));
   const [params, setParams] = useSearchParams();
+  const setParam = useSetSearchParam();
   const filters = filtersFromParams(params);
   const queue = useQueue(filters);
   const filtered = Boolean(filters.examId || filters.cohortId || filters.flag || filters.include);
 
-  function setParam(name: string, value: string | null) {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  }
-
   return (
     <div className="page trainer-page">
-      <header className="page-header">
-        <h1>{t('trainer.queue.title')}</h1>
-        <p className="lead">{t('trainer.queue.intro')}</p>
-      </header>
+      <PageHeader title={t('trainer.queue.title')} lead={t('trainer.queue.intro')} />
 
       <QueueFiltersForm
         filters={filters}
@@ -144,58 +132,39 @@ function QueueFiltersForm({
   const { t } = useTranslation();
   const exams = useExams();
   const me = useMe();
-  const cohorts = me.data?.trainerCohorts ?? [];
   return (
     <form
       className="card filters"
       aria-label={t('trainer.queue.filters')}
       onSubmit={(e) => e.preventDefault()}
     >
-      <div className="field filter-field">
-        <label htmlFor="queue-exam">{t('trainer.queue.exam')}</label>
-        <select
-          id="queue-exam"
-          value={filters.examId ?? ''}
-          onChange={(e) => setParam(QUEUE_PARAMS.exam, e.target.value)}
-        >
-          <option value="">{t('trainer.queue.allExams')}</option>
-          {exams.data?.map((exam) => (
-            <option key={exam.id} value={exam.id}>
-              {exam.bloc} · {exam.case}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field filter-field">
-        <label htmlFor="queue-cohort">{t('trainer.queue.cohort')}</label>
-        <select
-          id="queue-cohort"
-          value={filters.cohortId ?? ''}
-          onChange={(e) => setParam(QUEUE_PARAMS.cohort, e.target.value)}
-        >
-          <option value="">{t('trainer.queue.allCohorts')}</option>
-          {cohorts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field filter-field">
-        <label htmlFor="queue-flag">{t('trainer.queue.flag')}</label>
-        <select
-          id="queue-flag"
-          value={filters.flag ?? ''}
-          onChange={(e) => setParam(QUEUE_PARAMS.flag, e.target.value)}
-        >
-          <option value="">{t('trainer.queue.allFlags')}</option>
-          {QUEUE_FLAGS.map((flag) => (
-            <option key={flag} value={flag}>
-              {t(`trainer.flags.${flag}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="queue-exam"
+        className="field filter-field"
+        label={t('trainer.queue.exam')}
+        value={filters.examId ?? ''}
+        onChange={(v) => setParam(QUEUE_PARAMS.exam, v)}
+        all={t('trainer.queue.allExams')}
+        options={optionsOf(exams.data, (e) => `${e.bloc} · ${e.case}`)}
+      />
+      <FilterSelect
+        id="queue-cohort"
+        className="field filter-field"
+        label={t('trainer.queue.cohort')}
+        value={filters.cohortId ?? ''}
+        onChange={(v) => setParam(QUEUE_PARAMS.cohort, v)}
+        all={t('trainer.queue.allCohorts')}
+        options={optionsOf(me.data?.trainerCohorts, (c) => c.name)}
+      />
+      <FilterSelect
+        id="queue-flag"
+        className="field filter-field"
+        label={t('trainer.queue.flag')}
+        value={filters.flag ?? ''}
+        onChange={(v) => setParam(QUEUE_PARAMS.flag, v)}
+        all={t('trainer.queue.allFlags')}
+        options={QUEUE_FLAGS.map((flag) => [flag, t(`trainer.flags.${flag}`)] as const)}
+      />
       <div className={`field filter-field ${styles.fieldCheckbox}`}>
         <label>
           <input
