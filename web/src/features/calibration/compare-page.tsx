@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { AXIS_TICK, ChartFigure, GRID_STROKE, TARGET_LINE } from '../../components/chart-figure';
 import { legendText } from '../../components/chart-legend';
 import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
@@ -182,34 +183,26 @@ function CriterionChart({ data }: { data: Comparison }) {
   const { a, b } = data;
   const chart = data.criteria.map((c) => ({ id: c.id, a: c.a.qwk ?? 0, b: c.b.qwk ?? 0 }));
   return (
-    <figure className={`chart ${styles.compareChart}`}>
-      <div aria-hidden="true" className="chart-canvas">
-        <BarChart
-          data={chart}
-          responsive
-          accessibilityLayer={false}
-          style={{ width: '100%', height: 220 }}
-          margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
-        >
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="id" tick={{ fontSize: 12, fill: '#475569' }} />
-          <YAxis
-            domain={[-1, 1]}
-            ticks={[-1, -0.5, 0, 0.5, 0.7, 1]}
-            width={36}
-            tick={{ fontSize: 12, fill: '#475569' }}
-          />
-          <ReferenceLine y={0.7} stroke="#2f855a" strokeDasharray="4 4" />
-          <Tooltip
-            formatter={(value: unknown) => (typeof value === 'number' ? formatMetric(value, lang) : '')}
-          />
-          <Legend formatter={legendText} />
-          <Bar dataKey="a" name={`QWK ${a.run.rubricVersion} (A)`} fill="#94a3b8" />
-          <Bar dataKey="b" name={`QWK ${b.run.rubricVersion} (B)`} fill="#23408e" />
-        </BarChart>
-      </div>
-      <figcaption className="muted small">{t('calibration.comparison.chartCaption')}</figcaption>
-    </figure>
+    <ChartFigure className={styles.compareChart} caption={t('calibration.comparison.chartCaption')}>
+      <BarChart
+        data={chart}
+        responsive
+        accessibilityLayer={false}
+        style={{ width: '100%', height: 220 }}
+        margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+      >
+        <CartesianGrid stroke={GRID_STROKE} vertical={false} />
+        <XAxis dataKey="id" tick={AXIS_TICK} />
+        <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 0.7, 1]} width={36} tick={AXIS_TICK} />
+        <ReferenceLine y={0.7} {...TARGET_LINE} />
+        <Tooltip
+          formatter={(value: unknown) => (typeof value === 'number' ? formatMetric(value, lang) : '')}
+        />
+        <Legend formatter={legendText} />
+        <Bar dataKey="a" name={`QWK ${a.run.rubricVersion} (A)`} fill="#94a3b8" />
+        <Bar dataKey="b" name={`QWK ${b.run.rubricVersion} (B)`} fill="#23408e" />
+      </BarChart>
+    </ChartFigure>
   );
 }
 

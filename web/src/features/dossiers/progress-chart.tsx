@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { AXIS_TICK, ChartFigure, GRID_STROKE, TARGET_LINE } from '../../components/chart-figure';
 import { ScreenReaderTable } from '../../components/data-table';
 import type { DossierReview } from '../../lib/api';
 import { formatScore } from '../../lib/format';
@@ -33,53 +34,50 @@ export function scorePoints(reviews: DossierReview[], versionLabel: (v: number) 
 export function ProgressChart({ points }: { points: ScorePoint[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <figure className="chart progress-chart">
-      <div aria-hidden="true" className="chart-canvas">
-        <LineChart
-          data={points}
-          responsive
-          accessibilityLayer={false}
-          style={{ width: '100%', height: 240 }}
-          margin={{ top: 12, right: 24, bottom: 4, left: 0 }}
+    <ChartFigure
+      className="progress-chart"
+      caption={t('dossier.chartCaption')}
+      table={
+        <ScreenReaderTable
+          caption={t('dossier.progressTitle')}
+          columns={[{ label: t('dossier.version') }, { label: t('report.score') }]}
         >
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#475569' }} padding={{ left: 24, right: 24 }} />
-          <YAxis
-            domain={[0, 4]}
-            ticks={[0, 1, 2, 3, 4]}
-            width={32}
-            tick={{ fontSize: 12, fill: '#475569' }}
-          />
-          <ReferenceLine y={3} stroke="#2f855a" strokeDasharray="4 4" />
-          <Tooltip
-            formatter={(value: unknown) => [
-              typeof value === 'number' ? `${formatScore(value, i18n.language)} / 4` : '',
-              t('dossier.chartScore'),
-            ]}
-          />
-          <Line
-            type="monotone"
-            dataKey="score"
-            stroke="#1e4e8c"
-            strokeWidth={2.5}
-            dot={{ r: 5, fill: '#1e4e8c', strokeWidth: 0 }}
-            activeDot={{ r: 7 }}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </div>
-      <figcaption className="muted small">{t('dossier.chartCaption')}</figcaption>
-      <ScreenReaderTable
-        caption={t('dossier.progressTitle')}
-        columns={[{ label: t('dossier.version') }, { label: t('report.score') }]}
+          {points.map((p) => (
+            <tr key={p.version}>
+              <th scope="row">{p.label}</th>
+              <td>{formatScore(p.score, i18n.language)} / 4</td>
+            </tr>
+          ))}
+        </ScreenReaderTable>
+      }
+    >
+      <LineChart
+        data={points}
+        responsive
+        accessibilityLayer={false}
+        style={{ width: '100%', height: 240 }}
+        margin={{ top: 12, right: 24, bottom: 4, left: 0 }}
       >
-        {points.map((p) => (
-          <tr key={p.version}>
-            <th scope="row">{p.label}</th>
-            <td>{formatScore(p.score, i18n.language)} / 4</td>
-          </tr>
-        ))}
-      </ScreenReaderTable>
-    </figure>
+        <CartesianGrid stroke={GRID_STROKE} vertical={false} />
+        <XAxis dataKey="label" tick={AXIS_TICK} padding={{ left: 24, right: 24 }} />
+        <YAxis domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} width={32} tick={AXIS_TICK} />
+        <ReferenceLine y={3} {...TARGET_LINE} />
+        <Tooltip
+          formatter={(value: unknown) => [
+            typeof value === 'number' ? `${formatScore(value, i18n.language)} / 4` : '',
+            t('dossier.chartScore'),
+          ]}
+        />
+        <Line
+          type="monotone"
+          dataKey="score"
+          stroke="#1e4e8c"
+          strokeWidth={2.5}
+          dot={{ r: 5, fill: '#1e4e8c', strokeWidth: 0 }}
+          activeDot={{ r: 7 }}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ChartFigure>
   );
 }

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { ErrorState, Loading } from '../../components/states';
 import type { Exam, Referential } from '../../lib/api';
-import { CompetencyChips } from './competency-chip';
+import { CriterionList, DeliverableList } from './exam-items';
 import styles from './exam-page.module.css';
 import { ModalitiesList } from './modalities';
 import { useExam, useReferential } from './queries';
@@ -87,30 +87,13 @@ function ExamDetails({ exam, referential }: { exam: Exam; referential: Referenti
           <section aria-labelledby="deliverables-heading" className="section">
             <h2 id="deliverables-heading">{t('exam.deliverables')}</h2>
             <p className="section-intro">{exam.context}</p>
-            <ol className="item-list">
-              {exam.deliverables.map((d) => (
-                <li key={d.id}>
-                  <span className="item-id">{d.id}</span>
-                  <span>{d.text}</span>
-                </li>
-              ))}
-            </ol>
+            <DeliverableList exam={exam} />
           </section>
 
           <section aria-labelledby="criteria-heading" className="section">
             <h2 id="criteria-heading">{t('exam.criteria')}</h2>
             <p className="section-intro">{t('exam.criteriaIntro')}</p>
-            <ol className="item-list">
-              {exam.criteria.map((c) => (
-                <li key={c.id}>
-                  <span className="item-id">{c.id}</span>
-                  <span>
-                    {c.text}
-                    <CompetencyChips ids={c.competencies} label={t('exam.criterionCompetencies')} />
-                  </span>
-                </li>
-              ))}
-            </ol>
+            <CriterionList exam={exam} />
           </section>
 
           <section aria-labelledby="competencies-heading" className="section">

@@ -27,34 +27,23 @@ export function ModalitiesList({
   if (m.oralMinutesPerCandidate) {
     oral += ` ${t('modalities.oralPerCandidate', { count: m.oralMinutesPerCandidate })}`;
   }
+  // `modalities.<key>` names each fact; the compact card leaves out the VAE note.
+  const facts: [string, string][] = [
+    ['mode', mode],
+    ['dossier', pages],
+    ['oral', oral],
+    ['jury', t('modalities.juryMembers', { count: m.jury })],
+    ['language', t(`modalities.languages.${m.language}`)],
+  ];
+  if (!compact) facts.push(['vae', m.vae ?? t('modalities.vaeNone')]);
   return (
     <dl className={compact ? 'facts facts-compact' : 'facts'}>
-      <div>
-        <dt>{t('modalities.mode')}</dt>
-        <dd>{mode}</dd>
-      </div>
-      <div>
-        <dt>{t('modalities.dossier')}</dt>
-        <dd>{pages}</dd>
-      </div>
-      <div>
-        <dt>{t('modalities.oral')}</dt>
-        <dd>{oral}</dd>
-      </div>
-      <div>
-        <dt>{t('modalities.jury')}</dt>
-        <dd>{t('modalities.juryMembers', { count: m.jury })}</dd>
-      </div>
-      <div>
-        <dt>{t('modalities.language')}</dt>
-        <dd>{t(`modalities.languages.${m.language}`)}</dd>
-      </div>
-      {!compact && (
-        <div>
-          <dt>{t('modalities.vae')}</dt>
-          <dd>{m.vae ?? t('modalities.vaeNone')}</dd>
+      {facts.map(([key, value]) => (
+        <div key={key}>
+          <dt>{t(`modalities.${key}`)}</dt>
+          <dd>{value}</dd>
         </div>
-      )}
+      ))}
     </dl>
   );
 }

@@ -1,22 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ChartFigure } from '../../components/chart-figure';
 import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
-import { FilterSelect, optionsOf, useSetSearchParam } from '../../components/filter-bar';
 import { ChartIcon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { formatScore } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
-import { useMe } from '../auth/session';
-import { useExams } from '../referential/queries';
 import { CohortChart } from './cohort-chart';
 import styles from './cohort-page.module.css';
 import { levelOf, SCORES } from './decision-form';
+import { TRAINER_PARAMS, TrainerFilterSelects } from './filter-selects';
 import { type CohortView, useCohortView } from './queries';
-
-/** Filters in the URL, as in the queue: `?promotion=…&epreuve=…`. */
-const PARAMS = { cohort: 'promotion', exam: 'epreuve' } as const;
 
 export function CohortPage() {
   return (
@@ -30,12 +26,9 @@ function Cohort() {
   const { t } = useTranslation();
   useDocumentTitle(t('trainer.cohort.title'));
   const [params] = useSearchParams();
-  const setParam = useSetSearchParam();
-  const cohortId = params.get(PARAMS.cohort) || undefined;
-  const examId = params.get(PARAMS.exam) || undefined;
+  const cohortId = params.get(TRAINER_PARAMS.cohort) || undefined;
+  const examId = params.get(TRAINER_PARAMS.exam) || undefined;
   const view = useCohortView({ cohortId, examId });
-  const exams = useExams();
-  const me = useMe();
 
   return (
     <div className="page trainer-page">
@@ -46,23 +39,12 @@ function Cohort() {
         aria-label={t('trainer.cohort.filters')}
         onSubmit={(e) => e.preventDefault()}
       >
-        <FilterSelect
-          id="cohort-cohort"
-          className="field filter-field"
-          label={t('trainer.queue.cohort')}
-          value={cohortId ?? ''}
-          onChange={(v) => setParam(PARAMS.cohort, v)}
-          all={t('trainer.queue.allCohorts')}
-          options={optionsOf(me.data?.trainerCohorts, (c) => c.name)}
-        />
-        <FilterSelect
-          id="cohort-exam"
-          className="field filter-field"
-          label={t('trainer.queue.exam')}
-          value={examId ?? ''}
-          onChange={(v) => setParam(PARAMS.exam, v)}
-          all={t('trainer.queue.allExams')}
-          options={optionsOf(exams.data, (e) => `${e.bloc} · ${e.case}`)}
+        <TrainerFilterSelects
+          idPrefix="cohort"
+          filters={[
+            ['cohort', cohortId],
+            ['exam', examId],
+          ]}
         />
       </form>
 
@@ -114,10 +96,9 @@ function CohortResults({ view }: { view: CohortView }) {
         <h2 id="cohort-chart-title" className="trainer-card-title">
           {t('trainer.cohort.chartTitle')}
         </h2>
-        <figure className="chart">
+        <ChartFigure canvasClassName="cohort-chart" caption={t('trainer.cohort.chartCaption')}>
           <CohortChart competencies={view.competencies} />
-          <figcaption className="muted small">{t('trainer.cohort.chartCaption')}</figcaption>
-        </figure>
+        </ChartFigure>
         <DataTable
           className={styles.cohortTable}
           caption={t('trainer.cohort.tableCaption')}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { TableHead } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
-import { FilterSelect, optionsOf, useSetSearchParam } from '../../components/filter-bar';
+import { useSetSearchParam } from '../../components/filter-bar';
 import { CheckIcon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { ReadinessBadge } from '../../components/score';
@@ -10,28 +10,21 @@ import { EmptyState, ErrorState, Loading } from '../../components/states';
 import type { Readiness } from '../../lib/api';
 import { formatDate, formatScore } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
-import { useMe } from '../auth/session';
 import { useExams } from '../referential/queries';
+import { TRAINER_PARAMS, TrainerFilterSelects } from './filter-selects';
 import { FlagBadges, FlagLegend } from './flag-badges';
 import { type QueueFilters, type QueueItem, useQueue } from './queries';
 import styles from './queue-page.module.css';
-import { isQueueFlag, QUEUE_FLAGS } from './reasons';
+import { isQueueFlag } from './reasons';
 
 /** The filters live in the URL (`?epreuve=…&promotion=…&signal=…&a-verifier=1`): shareable, kept on back. */
-export const QUEUE_PARAMS = {
-  exam: 'epreuve',
-  cohort: 'promotion',
-  flag: 'signal',
-  unchecked: 'a-verifier',
-} as const;
-
 export function filtersFromParams(params: URLSearchParams): QueueFilters {
-  const flag = params.get(QUEUE_PARAMS.flag);
+  const flag = params.get(TRAINER_PARAMS.flag);
   return {
-    examId: params.get(QUEUE_PARAMS.exam) || undefined,
-    cohortId: params.get(QUEUE_PARAMS.cohort) || undefined,
+    examId: params.get(TRAINER_PARAMS.exam) || undefined,
+    cohortId: params.get(TRAINER_PARAMS.cohort) || undefined,
     flag: isQueueFlag(flag) ? flag : undefined,
-    include: params.get(QUEUE_PARAMS.unchecked) === '1' ? 'unchecked' : undefined,
+    include: params.get(TRAINER_PARAMS.unchecked) === '1' ? 'unchecked' : undefined,
   };
 }
 
@@ -74,7 +67,6 @@ function TrainerQueue() {
   const { t } = useTranslation();
   useDocumentTitle(t('trainer.queue.title'));
   const [params, setParams] = useSearchParams();
-  const setParam = useSetSearchParam();
   const filters = filtersFromParams(params);
   const queue = useQueue(filters);
   const filtered = Boolean(filters.examId || filters.cohortId || filters.flag || filters.include);
@@ -83,11 +75,7 @@ function TrainerQueue() {
     <div className="page trainer-page">
       <PageHeader title={t('trainer.queue.title')} lead={t('trainer.queue.intro')} />
 
-      <QueueFiltersForm
-        filters={filters}
-        setParam={setParam}
-        onReset={() => setParams({}, { replace: true })}
-      />
+      <QueueFiltersForm filters={filters} onReset={() => setParams({}, { replace: true })} />
 
       {queue.isPending ? (
         <Loading />
@@ -120,57 +108,29 @@ function TrainerQueue() {
   );
 }
 
-function QueueFiltersForm({
-  filters,
-  setParam,
-  onReset,
-}: {
-  filters: QueueFilters;
-  setParam: (name: string, value: string | null) => void;
-  onReset: () => void;
-}) {
+function QueueFiltersForm({ filters, onReset }: { filters: QueueFilters; onReset: () => void }) {
   const { t } = useTranslation();
-  const exams = useExams();
-  const me = useMe();
+  const setParam = useSetSearchParam();
   return (
     <form
       className="card filters"
       aria-label={t('trainer.queue.filters')}
       onSubmit={(e) => e.preventDefault()}
     >
-      <FilterSelect
-        id="queue-exam"
-        className="field filter-field"
-        label={t('trainer.queue.exam')}
-        value={filters.examId ?? ''}
-        onChange={(v) => setParam(QUEUE_PARAMS.exam, v)}
-        all={t('trainer.queue.allExams')}
-        options={optionsOf(exams.data, (e) => `${e.bloc} · ${e.case}`)}
-      />
-      <FilterSelect
-        id="queue-cohort"
-        className="field filter-field"
-        label={t('trainer.queue.cohort')}
-        value={filters.cohortId ?? ''}
-        onChange={(v) => setParam(QUEUE_PARAMS.cohort, v)}
-        all={t('trainer.queue.allCohorts')}
-        options={optionsOf(me.data?.trainerCohorts, (c) => c.name)}
-      />
-      <FilterSelect
-        id="queue-flag"
-        className="field filter-field"
-        label={t('trainer.queue.flag')}
-        value={filters.flag ?? ''}
-        onChange={(v) => setParam(QUEUE_PARAMS.flag, v)}
-        all={t('trainer.queue.allFlags')}
-        options={QUEUE_FLAGS.map((flag) => [flag, t(`trainer.flags.${flag}`)] as const)}
+      <TrainerFilterSelects
+        idPrefix="queue"
+        filters={[
+          ['exam', filters.examId],
+          ['cohort', filters.cohortId],
+          ['flag', filters.flag],
+        ]}
       />
       <div className={`field filter-field ${styles.fieldCheckbox}`}>
         <label>
           <input
             type="checkbox"
             checked={filters.include === 'unchecked'}
-            onChange={(e) => setParam(QUEUE_PARAMS.unchecked, e.target.checked ? '1' : null)}
+            onChange={(e) => setParam(TRAINER_PARAMS.unchecked, e.target.checked ? '1' : null)}
           />{' '}
           {t('trainer.queue.uncheckedOnly')}
         </label>

@@ -8,7 +8,7 @@ import { ErrorState, InlineError, Loading } from '../../components/states';
 import { api, type Exam, type ExamSummary } from '../../lib/api';
 import { competencyRange } from '../../lib/format';
 import { useUploadAndReview } from '../dossiers/use-upload';
-import { CompetencyChips } from '../referential/competency-chip';
+import { CriterionList, DeliverableList } from '../referential/exam-items';
 import { ModalitiesList, modalitiesSummary } from '../referential/modalities';
 import { useExam, useExams } from '../referential/queries';
 import styles from './home-page.module.css';
@@ -172,28 +172,11 @@ function ExamBrief({ exam }: { exam: Exam }) {
       <div className={styles.examBriefLists}>
         <div>
           <h4>{t('exam.deliverables')}</h4>
-          <ol className={`item-list ${styles.itemListCompact}`}>
-            {exam.deliverables.map((d) => (
-              <li key={d.id}>
-                <span className="item-id">{d.id}</span>
-                <span>{d.text}</span>
-              </li>
-            ))}
-          </ol>
+          <DeliverableList exam={exam} className={`item-list ${styles.itemListCompact}`} />
         </div>
         <div>
           <h4>{t('exam.criteria')}</h4>
-          <ol className={`item-list ${styles.itemListCompact}`}>
-            {exam.criteria.map((c) => (
-              <li key={c.id}>
-                <span className="item-id">{c.id}</span>
-                <span>
-                  {c.text}
-                  <CompetencyChips ids={c.competencies} label={t('exam.criterionCompetencies')} />
-                </span>
-              </li>
-            ))}
-          </ol>
+          <CriterionList exam={exam} className={`item-list ${styles.itemListCompact}`} />
         </div>
       </div>
     </div>

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { FilterSelect, optionsOf, useSetSearchParam } from '../../components/filter-bar';
+import { useMe } from '../auth/session';
+import { useExams } from '../referential/queries';
+import { QUEUE_FLAGS } from './reasons';
+
+/** The trainer pages' filters in the address, with French names: `?epreuve=…&promotion=…&signal=…`. */
+export const TRAINER_PARAMS = {
+  exam: 'epreuve',
+  cohort: 'promotion',
+  flag: 'signal',
+  unchecked: 'a-verifier',
+} as const;
+
+type Filter = 'exam' | 'cohort' | 'flag';
+/** The first option of each select, « all » of its kind (`trainer.queue.<key>`). */
+const ALL = { exam: 'allExams', cohort: 'allCohorts', flag: 'allFlags' } as const;
+
+/**
+ * The queue's and the cohort view's selects, in the order given, each with its current value; choosing
+ * one sets its parameter in the address (`TRAINER_PARAMS`). Ids are `<idPrefix>-<filter>`.
+ */
+export function TrainerFilterSelects({
+  idPrefix,
+  filters,
+}: {
+  idPrefix: string;
+  filters: readonly (readonly [Filter, string | undefined])[];
+}) {
+  const { t } = useTranslation();
+  const exams = useExams();
+  const me = useMe();
+  const setParam = useSetSearchParam();
+  const options = {
+    exam: () => optionsOf(exams.data, (e) => `${e.bloc} · ${e.case}`),
+    cohort: () => optionsOf(me.data?.trainerCohorts, (c) => c.name),
+    flag: () => QUEUE_FLAGS.map((flag) => [flag, t(`trainer.flags.${flag}`)] as const),
+  };
+  return filters.map(([filter, value]) => (
+    <FilterSelect
+      key={filter}
+      id={`${idPrefix}-${filter}`}
+      className="field filter-field"
+      label={t(`trainer.queue.${filter}`)}
+      value={value ?? ''}
+      onChange={(v) => setParam(TRAINER_PARAMS[filter], v)}
+      all={t(`trainer.queue.${ALL[filter]}`)}
+      options={options[filter]()}
+    />
+  ));
+}
