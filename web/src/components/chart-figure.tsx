@@ -6,6 +6,16 @@ export const AXIS_TICK = { fontSize: 12, fill: '#475569' };
 export const CATEGORY_TICK = { fontSize: 13, fill: '#1e293b', fontWeight: 600 };
 /** Horizontal bars' category axis: one bold id (`dataKey="id"`) per bar, no tick marks. */
 export const ID_AXIS = { type: 'category', dataKey: 'id', tick: CATEGORY_TICK, tickLine: false } as const;
+/**
+ * What every chart here shares: it fills its figure's width at `height`, and has no keyboard layer of its
+ * own (it is `aria-hidden`; the table beside it is the accessible view).
+ */
+export function chartFrame(
+  height: number,
+  margin: { top: number; right: number; bottom: number; left: number },
+) {
+  return { responsive: true, accessibilityLayer: false, style: { width: '100%', height }, margin } as const;
+}
 /** A dashed green line at the target (« prêt » score, good agreement). */
 export const TARGET_LINE = { stroke: '#2f855a', strokeDasharray: '4 4' } as const;
 

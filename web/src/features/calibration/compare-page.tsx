@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_TICK, ChartFigure, GRID_STROKE, TARGET_LINE } from '../../components/chart-figure';
+import { AXIS_TICK, ChartFigure, chartFrame, GRID_STROKE, TARGET_LINE } from '../../components/chart-figure';
 import { legendText } from '../../components/chart-legend';
 import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
@@ -184,13 +184,7 @@ function CriterionChart({ data }: { data: Comparison }) {
   const chart = data.criteria.map((c) => ({ id: c.id, a: c.a.qwk ?? 0, b: c.b.qwk ?? 0 }));
   return (
     <ChartFigure className={styles.compareChart} caption={t('calibration.comparison.chartCaption')}>
-      <BarChart
-        data={chart}
-        responsive
-        accessibilityLayer={false}
-        style={{ width: '100%', height: 220 }}
-        margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
-      >
+      <BarChart data={chart} {...chartFrame(220, { top: 8, right: 16, bottom: 4, left: 0 })}>
         <CartesianGrid stroke={GRID_STROKE} vertical={false} />
         <XAxis dataKey="id" tick={AXIS_TICK} />
         <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 0.7, 1]} width={36} tick={AXIS_TICK} />

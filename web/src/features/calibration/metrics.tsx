@@ -118,16 +118,7 @@ const INTERVAL_FORMAT: Partial<Record<Metric, typeof percent>> = {
 const ABBREVIATED: ReadonlySet<Metric> = new Set(['qwk', 'kappa', 'mae', 'smd']);
 
 /** One figure with its 95 % interval beneath, as the tiles and the table cells show it. */
-function MetricFigure({
-  metric,
-  m,
-  pair,
-}: {
-  metric: Metric;
-  m: AgreementMetrics;
-  pair?: readonly [string, string];
-}) {
-  const { i18n } = useTranslation();
+function metricFigure(metric: Metric, m: AgreementMetrics, lang: string, pair?: readonly [string, string]) {
   if (metric === 'n') return <SampleSize m={m} />;
   return (
     <>
@@ -136,7 +127,7 @@ function MetricFigure({
       ) : metric === 'bias' ? (
         <BiasValue bias={m.bias} sufficient={m.sufficient} pair={pair} />
       ) : (
-        VALUE_FORMAT[metric]?.(m[metric], i18n.language)
+        VALUE_FORMAT[metric]?.(m[metric], lang)
       )}
       <IntervalNote interval={m.ci[metric]} format={INTERVAL_FORMAT[metric]} />
     </>
@@ -153,15 +144,13 @@ export function MetricTiles({
   label: string;
   pair?: readonly [string, string];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <dl className={styles.metricTiles} aria-label={label}>
       {TILE_METRICS.map((metric) => (
         <div key={metric} className={styles.metricTile}>
           <dt>{t(`calibration.metric.${metric}`)}</dt>
-          <dd>
-            <MetricFigure metric={metric} m={metrics} pair={pair} />
-          </dd>
+          <dd>{metricFigure(metric, metrics, i18n.language, pair)}</dd>
         </div>
       ))}
     </dl>
@@ -169,11 +158,12 @@ export function MetricTiles({
 }
 
 function MetricCells({ m }: { m: AgreementMetrics }) {
+  const { i18n } = useTranslation();
   return (
     <>
       {TABLE_METRICS.map((metric) => (
         <td key={metric} className="num">
-          <MetricFigure metric={metric} m={m} />
+          {metricFigure(metric, m, i18n.language)}
         </td>
       ))}
     </>

@@ -162,26 +162,23 @@ function Diff({ examId, versions }: { examId: string; versions: RubricVersionSum
     <section className="card section" aria-labelledby="diff-title">
       <h2 id="diff-title">{t('calibration.diff.title')}</h2>
       <div className={styles.inlineForm}>
-        <div className="field">
-          <label htmlFor="diff-from">{t('calibration.diff.from')}</label>
-          <select id="diff-from" value={from} onChange={(e) => set('de', e.target.value)}>
-            {labels.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="diff-to">{t('calibration.diff.to')}</label>
-          <select id="diff-to" value={to} onChange={(e) => set('a', e.target.value)}>
-            {labels.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
+        {(
+          [
+            ['from', 'de', from],
+            ['to', 'a', to],
+          ] as const
+        ).map(([side, param, value]) => (
+          <div key={side} className="field">
+            <label htmlFor={`diff-${side}`}>{t(`calibration.diff.${side}`)}</label>
+            <select id={`diff-${side}`} value={value} onChange={(e) => set(param, e.target.value)}>
+              {labels.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
       </div>
       {from === to ? (
         <p className="muted">{t('calibration.diff.same')}</p>

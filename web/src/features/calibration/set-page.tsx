@@ -383,28 +383,24 @@ function Compare({ set }: { set: CalibrationSet }) {
         <details className={styles.compareRuns}>
           <summary>{t('calibration.compare.existing')}</summary>
           <div className={styles.inlineForm}>
-            <div className="field">
-              <label htmlFor="compare-run-a">{t('calibration.compare.runA')}</label>
-              <select id="compare-run-a" value={runA} onChange={(e) => setRunA(e.target.value)}>
-                <option value="">—</option>
-                {set.runs.map((run) => (
-                  <option key={run.id} value={run.id}>
-                    {runLabel(run)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="compare-run-b">{t('calibration.compare.runB')}</label>
-              <select id="compare-run-b" value={runB} onChange={(e) => setRunB(e.target.value)}>
-                <option value="">—</option>
-                {set.runs.map((run) => (
-                  <option key={run.id} value={run.id}>
-                    {runLabel(run)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            {(
+              [
+                ['a', 'runA', runA, setRunA],
+                ['b', 'runB', runB, setRunB],
+              ] as const
+            ).map(([side, label, value, onChange]) => (
+              <div key={side} className="field">
+                <label htmlFor={`compare-run-${side}`}>{t(`calibration.compare.${label}`)}</label>
+                <select id={`compare-run-${side}`} value={value} onChange={(e) => onChange(e.target.value)}>
+                  <option value="">—</option>
+                  {set.runs.map((run) => (
+                    <option key={run.id} value={run.id}>
+                      {runLabel(run)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
             {runA && runB && runA !== runB ? (
               <Link className="button button-secondary" to={`/calibration/comparaison?a=${runA}&b=${runB}`}>
                 {t('calibration.compare.open')}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_TICK, ChartFigure, GRID_STROKE, TARGET_LINE } from '../../components/chart-figure';
+import { AXIS_TICK, ChartFigure, chartFrame, GRID_STROKE, TARGET_LINE } from '../../components/chart-figure';
 import { ScreenReaderTable } from '../../components/data-table';
 import type { DossierReview } from '../../lib/api';
 import { formatScore } from '../../lib/format';
@@ -51,13 +51,7 @@ export function ProgressChart({ points }: { points: ScorePoint[] }) {
         </ScreenReaderTable>
       }
     >
-      <LineChart
-        data={points}
-        responsive
-        accessibilityLayer={false}
-        style={{ width: '100%', height: 240 }}
-        margin={{ top: 12, right: 24, bottom: 4, left: 0 }}
-      >
+      <LineChart data={points} {...chartFrame(240, { top: 12, right: 24, bottom: 4, left: 0 })}>
         <CartesianGrid stroke={GRID_STROKE} vertical={false} />
         <XAxis dataKey="label" tick={AXIS_TICK} padding={{ left: 24, right: 24 }} />
         <YAxis domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} width={32} tick={AXIS_TICK} />

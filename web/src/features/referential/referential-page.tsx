@@ -215,8 +215,7 @@ function SearchResultsView({
           {results.deliverables.map(({ exam, deliverable }) => (
             <ExamItemResult
               key={`${exam.id}-${deliverable.id}`}
-              id={deliverable.id}
-              text={deliverable.text}
+              item={deliverable}
               query={query}
               exam={exam}
             />
@@ -226,13 +225,7 @@ function SearchResultsView({
       {results.criteria.length > 0 && (
         <ResultGroup title={t('referential.groups.criteria')} count={results.criteria.length}>
           {results.criteria.map(({ exam, criterion }) => (
-            <ExamItemResult
-              key={`${exam.id}-${criterion.id}`}
-              id={criterion.id}
-              text={criterion.text}
-              query={query}
-              exam={exam}
-            >
+            <ExamItemResult key={`${exam.id}-${criterion.id}`} item={criterion} query={query} exam={exam}>
               <CompetencyChips ids={criterion.competencies} label={t('exam.criterionCompetencies')} />
             </ExamItemResult>
           ))}
@@ -244,23 +237,21 @@ function SearchResultsView({
 
 /** A deliverable or criterion found: its id, its text with the match marked, and the exam it belongs to. */
 function ExamItemResult({
-  id,
-  text,
+  item,
   query,
   exam,
   children,
 }: {
-  id: string;
-  text: string;
+  item: { id: string; text: string };
   query: string;
   exam: Exam;
   children?: ReactNode;
 }) {
   return (
     <li className={styles.result}>
-      <span className={styles.resultTag}>{id}</span>
+      <span className={styles.resultTag}>{item.id}</span>
       <span>
-        <Highlight text={text} query={query} />
+        <Highlight text={item.text} query={query} />
         <ExamContext exam={exam} />
         {children}
       </span>

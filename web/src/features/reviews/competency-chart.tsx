@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
-import { AXIS_TICK, ChartFigure, GRID_STROKE, ID_AXIS } from '../../components/chart-figure';
+import { AXIS_TICK, ChartFigure, chartFrame, GRID_STROKE, ID_AXIS } from '../../components/chart-figure';
 import { ScreenReaderTable } from '../../components/data-table';
 import type { GapReport } from '../../lib/api';
 import { formatScore } from '../../lib/format';
@@ -33,10 +33,7 @@ export function CompetencyChart({ competencies }: { competencies: GapReport['com
       <BarChart
         data={data}
         layout="vertical"
-        responsive
-        accessibilityLayer={false}
-        style={{ width: '100%', height: 36 * data.length + 48 }}
-        margin={{ top: 4, right: 36, bottom: 4, left: 0 }}
+        {...chartFrame(36 * data.length + 48, { top: 4, right: 36, bottom: 4, left: 0 })}
       >
         <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
         <XAxis type="number" domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} tick={AXIS_TICK} />

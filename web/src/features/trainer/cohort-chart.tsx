@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_TICK, GRID_STROKE, ID_AXIS } from '../../components/chart-figure';
+import { AXIS_TICK, chartFrame, GRID_STROKE, ID_AXIS } from '../../components/chart-figure';
 import { legendText } from '../../components/chart-legend';
 import { LEVEL_COLORS } from '../../lib/levels';
 import { levelOf, SCORES } from './decision-form';
@@ -22,10 +22,7 @@ export function CohortChart({ competencies }: { competencies: Competency[] }) {
     <BarChart
       data={data}
       layout="vertical"
-      responsive
-      accessibilityLayer={false}
-      style={{ width: '100%', height: 34 * data.length + 96 }}
-      margin={{ top: 4, right: 16, bottom: 4, left: 0 }}
+      {...chartFrame(34 * data.length + 96, { top: 4, right: 16, bottom: 4, left: 0 })}
     >
       <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
       <XAxis type="number" domain={[0, 'dataMax']} allowDecimals={false} tick={AXIS_TICK} />
