@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../components/document-title';
 import { PageHeader } from '../../components/page-header';
-import { RequireAuth } from '../auth/require-auth';
+import { forRoles } from '../auth/require-auth';
 import { AuditLog } from './audit-log';
 import { CohortsSection } from './cohorts-section';
 import { InviteForm } from './invite-form';
@@ -10,13 +10,7 @@ import { RosterImport } from './roster-import';
 import { SsoSettings } from './sso-settings';
 import { UsersSection } from './users-section';
 
-export function AdminPage() {
-  return (
-    <RequireAuth roles={['admin']}>
-      <Admin />
-    </RequireAuth>
-  );
-}
+export const AdminPage = forRoles(['admin'], Admin);
 
 /** A school's console: accounts, invitations, roster import, promotions, the model check and the audit log. */
 function Admin() {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorState, Loading } from '../../components/states';
@@ -36,6 +36,21 @@ export function RequireAuth({
     );
   }
   return <>{typeof children === 'function' ? children(me.data) : children}</>;
+}
+
+/**
+ * A route's page that only `roles` may open: `Page` inside `RequireAuth`, so the page's own hooks (its
+ * queries, its title) run only for them.
+ */
+export function forRoles(roles: Role[], Page: ComponentType): ComponentType {
+  function RoleGate() {
+    return (
+      <RequireAuth roles={roles}>
+        <Page />
+      </RequireAuth>
+    );
+  }
+  return RoleGate;
 }
 
 /** Where each role starts. */

@@ -7,17 +7,11 @@ import { EmptyState, ErrorState, InlineError, Loading } from '../../components/s
 import { formatDate } from '../../lib/format';
 import { useExams } from '../referential/queries';
 import styles from './calibration.module.css';
-import { CalibrationGuard } from './layout';
+import { calibrationPage } from './layout';
 import { useCalibrationSets, useCreateSet, useRubricVersions } from './queries';
 
 /** `/calibration`: choose an exam, its calibration sets, and the way to its rubric versions. */
-export function CalibrationPage() {
-  return (
-    <CalibrationGuard>
-      <Calibration />
-    </CalibrationGuard>
-  );
-}
+export const CalibrationPage = calibrationPage(Calibration);
 
 function Calibration() {
   const { t } = useTranslation();

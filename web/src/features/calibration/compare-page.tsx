@@ -10,20 +10,14 @@ import { ErrorState, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
 import { formatMetric, formatPercent, formatSigned } from './format';
-import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
+import { CalibrationBreadcrumb, calibrationPage } from './layout';
 import { MetricTiles } from './metrics';
 import { type Comparison, calibrationUrls, useComparison } from './queries';
 import { RubricChangeList } from './rubric-changes';
 import { RunProgress } from './run-progress';
 
 /** `/calibration/comparaison?a=&b=`: two runs of one set side by side, and what changed per criterion. */
-export function CalibrationComparePage() {
-  return (
-    <CalibrationGuard>
-      <CompareView />
-    </CalibrationGuard>
-  );
-}
+export const CalibrationComparePage = calibrationPage(CompareView);
 
 function CompareView() {
   const { t } = useTranslation();

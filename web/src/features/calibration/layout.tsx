@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RequireAuth } from '../auth/require-auth';
+import { forRoles } from '../auth/require-auth';
 
-/** Calibration pages are the exam team's (and admins'); the API enforces the same rule. */
-export function CalibrationGuard({ children }: { children: ReactNode }) {
-  return <RequireAuth roles={['examteam', 'admin']}>{children}</RequireAuth>;
+/** A calibration page: the exam team's (and admins'); the API enforces the same rule. */
+export function calibrationPage(Page: ComponentType): ComponentType {
+  return forRoles(['examteam', 'admin'], Page);
 }
 
 /** Calibration › … › current page. */

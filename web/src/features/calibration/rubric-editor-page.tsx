@@ -6,7 +6,7 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
-import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
+import { CalibrationBreadcrumb, calibrationPage } from './layout';
 import {
   type RubricCriterion,
   type RubricVersion,
@@ -21,13 +21,7 @@ const LEVELS = [0, 1, 2, 3, 4] as const;
  * `/calibration/grilles/:examId/nouvelle?depuis=v1` (a new version edited from another; default: the
  * active one) and `/calibration/grilles/:examId/:version/modifier` (a version nobody has used yet).
  */
-export function RubricEditorPage() {
-  return (
-    <CalibrationGuard>
-      <Editor />
-    </CalibrationGuard>
-  );
-}
+export const RubricEditorPage = calibrationPage(Editor);
 
 function Editor() {
   const { examId = '', version: editing } = useParams();

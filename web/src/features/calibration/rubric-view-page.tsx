@@ -5,20 +5,14 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorState, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
-import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
+import { CalibrationBreadcrumb, calibrationPage } from './layout';
 import { useRubricVersion } from './queries';
 
 /**
  * `/calibration/grilles/:examId/:version`: one rubric version, read-only — wording, weight, the five level
  * descriptors and the anchors of every criterion. Reading a version must not mean starting a new one.
  */
-export function RubricViewPage() {
-  return (
-    <CalibrationGuard>
-      <RubricView />
-    </CalibrationGuard>
-  );
-}
+export const RubricViewPage = calibrationPage(RubricView);
 
 const LEVELS = [0, 1, 2, 3, 4] as const;
 

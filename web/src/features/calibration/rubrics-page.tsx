@@ -7,18 +7,12 @@ import { ErrorState, InlineError, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
-import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
+import { CalibrationBreadcrumb, calibrationPage } from './layout';
 import { type RubricVersionSummary, useActivateRubric, useRubricDiff, useRubricVersions } from './queries';
 import { RubricChangeList } from './rubric-changes';
 
 /** `/calibration/grilles/:examId`: the exam's rubric versions, which one is active, and what changed. */
-export function RubricVersionsPage() {
-  return (
-    <CalibrationGuard>
-      <RubricVersions />
-    </CalibrationGuard>
-  );
-}
+export const RubricVersionsPage = calibrationPage(RubricVersions);
 
 function RubricVersions() {
   const { examId = '' } = useParams();

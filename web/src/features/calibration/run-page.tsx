@@ -8,19 +8,13 @@ import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
 import { type Cell, ConfusionMatrix } from './confusion-matrix';
-import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
+import { CalibrationBreadcrumb, calibrationPage } from './layout';
 import { AgreementTable, MetricTiles } from './metrics';
 import { calibrationUrls, type RunAgreement, useAgreement, useItems, useRun } from './queries';
 import { RunProgress } from './run-progress';
 
 /** `/calibration/analyses/:id`: agreement of one run, per criterion, with the confusion matrix. */
-export function CalibrationRunPage() {
-  return (
-    <CalibrationGuard>
-      <RunView />
-    </CalibrationGuard>
-  );
-}
+export const CalibrationRunPage = calibrationPage(RunView);
 
 function RunView() {
   const { id = '' } = useParams();

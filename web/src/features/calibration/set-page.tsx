@@ -8,7 +8,7 @@ import { ErrorState, InlineError, Loading, useErrorMessage } from '../../compone
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
-import { CalibrationBreadcrumb, CalibrationGuard } from './layout';
+import { CalibrationBreadcrumb, calibrationPage } from './layout';
 import {
   type CalibrationSet,
   CsvImportError,
@@ -25,13 +25,7 @@ import {
 import { RunProgress } from './run-progress';
 
 /** `/calibration/jeux/:id`: a set's human scores, its runs, and comparisons. */
-export function CalibrationSetPage() {
-  return (
-    <CalibrationGuard>
-      <SetView />
-    </CalibrationGuard>
-  );
-}
+export const CalibrationSetPage = calibrationPage(SetView);
 
 function SetView() {
   const { id = '' } = useParams();

@@ -7,20 +7,14 @@ import { ChartIcon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { formatScore } from '../../lib/format';
-import { RequireAuth } from '../auth/require-auth';
+import { forRoles } from '../auth/require-auth';
 import { CohortChart } from './cohort-chart';
 import styles from './cohort-page.module.css';
 import { levelOf, SCORES } from './decision-form';
 import { TRAINER_PARAMS, TrainerFilterSelects } from './filter-selects';
 import { type CohortView, useCohortView } from './queries';
 
-export function CohortPage() {
-  return (
-    <RequireAuth roles={['trainer']}>
-      <Cohort />
-    </RequireAuth>
-  );
-}
+export const CohortPage = forRoles(['trainer'], Cohort);
 
 function Cohort() {
   const { t } = useTranslation();

@@ -9,7 +9,7 @@ import { ReadinessBadge } from '../../components/score';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import type { Readiness } from '../../lib/api';
 import { formatDate, formatScore } from '../../lib/format';
-import { RequireAuth } from '../auth/require-auth';
+import { forRoles } from '../auth/require-auth';
 import { useExams } from '../referential/queries';
 import { TRAINER_PARAMS, TrainerFilterSelects } from './filter-selects';
 import { FlagBadges, FlagLegend } from './flag-badges';
@@ -55,13 +55,7 @@ function priorityLevel(priority: number): 'urgent' | 'high' | 'normal' | 'none' 
   return 'none';
 }
 
-export function TrainerQueuePage() {
-  return (
-    <RequireAuth roles={['trainer']}>
-      <TrainerQueue />
-    </RequireAuth>
-  );
-}
+export const TrainerQueuePage = forRoles(['trainer'], TrainerQueue);
 
 function TrainerQueue() {
   const { t } = useTranslation();

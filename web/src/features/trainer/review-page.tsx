@@ -7,7 +7,7 @@ import { ReadinessBadge } from '../../components/score';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import type { CriterionResult, GapReport, Review } from '../../lib/api';
 import { formatDate, formatScore } from '../../lib/format';
-import { RequireAuth } from '../auth/require-auth';
+import { forRoles } from '../auth/require-auth';
 import { FlagList } from '../reviews/flags';
 import { useReviewRubric } from '../reviews/queries';
 import { CriterionReview } from './criterion-review';
@@ -27,13 +27,7 @@ import { useShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useVisibleCriterion } from './visible-criterion';
 
-export function TrainerReviewPage() {
-  return (
-    <RequireAuth roles={['trainer']}>
-      <TrainerReview />
-    </RequireAuth>
-  );
-}
+export const TrainerReviewPage = forRoles(['trainer'], TrainerReview);
 
 function TrainerReview() {
   const { id = '' } = useParams();
