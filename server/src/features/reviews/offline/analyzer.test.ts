@@ -9,6 +9,7 @@ import {
   SCORING_THRESHOLDS,
   scoreFromSignals,
 } from './analyzer';
+import { classify, criterionLexicon } from './candidates';
 
 /** A dossier as ingestion builds it (pages joined by a blank line) and its passages (one per paragraph). */
 function dossierOf(pages: string[], language = 'fr'): { dossier: DossierText; passages: GradingPassage[] } {
@@ -487,5 +488,40 @@ describe('analyzeCriterion: plain words (issue #16)', () => {
     expect(
       section(thin, 'Ce que nous vendons et pourquoi on nous choisirait').grade.score,
     ).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('analysis carried by a table (issue #16)', () => {
+  const PROSPECTION = 'b3-prospection';
+  const portfolio = criterion(PROSPECTION, 'portefeuille');
+  const table = `Type de client | Nombre | CA 2024 | Clients perdus en 2024
+Restaurants indépendants | 142 | 610 k€ | 19
+Hôtels | 31 | 540 k€ | 2
+Cuisines collectives | 24 | 820 k€ | 0`;
+  const rows = table.split('\n').slice(1);
+
+  it('reads the rows under a header naming the notion as statements about it', () => {
+    const { dossier, passages } = dossierOf([table]);
+    const input = { exam: exam(PROSPECTION), criterion: portfolio, passages, dossier };
+    const { relevant } = classify(input, criterionLexicon(exam(PROSPECTION), portfolio));
+    const body = relevant.filter((c) => rows.includes(c.sentence.text));
+    expect(body.map((c) => c.sentence.text)).toEqual(rows);
+    for (const row of body) {
+      expect(row.statement).toBe(true);
+      expect(row.quantified).toBe(true);
+      expect(row.inherited).toContain('portefeuille');
+    }
+  });
+
+  it('does not turn a table of figures without a sentence of reasoning into analysis', () => {
+    const { dossier, passages } = dossierOf([table]);
+    const graded = analyzeCriterionDetailed({
+      exam: exam(PROSPECTION),
+      criterion: portfolio,
+      passages,
+      dossier,
+    });
+    expect(graded.signals.developedSentences).toBe(0);
+    expect(graded.grade.score).toBeLessThanOrEqual(1);
   });
 });

@@ -29,6 +29,7 @@ import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
 import { type StuffingVerdict, stuffingVerdict } from './stuffing';
+import { isTableRow, MIN_ROW_WORDS, tableHeaders } from './table-rows';
 
 /** What `analyzeCriterion` needs: the same input a model grader gets. */
 export interface AnalyzeInput {
@@ -159,9 +160,9 @@ export function withRubric(lexicon: CriterionLexicon, reading: RubricReading | n
 }
 
 /**
- * What a section's heading says about the criterion: the expected concepts it names (domain ones aside) and
- * how many of them are core notions, or null when the heading does not address the criterion (neither one of
- * its concepts nor one of its own words).
+ * What a section's heading (or a table's header row) says about the criterion: the expected concepts it names
+ * (domain ones aside) and how many of them are core notions, or null when it does not address the criterion
+ * (neither one of its concepts nor, when `ownWords` allows it, one of the criterion's own words).
  */
 function sectionTopic(
   input: AnalyzeInput,
@@ -169,12 +170,13 @@ function sectionTopic(
   lang: MatchLanguage,
   expected: ReadonlySet<ConceptId>,
   section: string | null,
+  ownWords = true,
 ): { concepts: ConceptId[]; notions: number } | null {
   if (!section) return null;
   const facts = sentenceFacts(input.dossier, lang, section);
   if (facts.stuffed) return null;
   const concepts = [...new Set(facts.concepts.map((h) => h.id).filter((id) => expected.has(id)))];
-  const own = countStems(lexicon.ownStems, facts.index);
+  const own = ownWords ? countStems(lexicon.ownStems, facts.index) : 0;
   if (concepts.length === 0 && own < SCORING_THRESHOLDS.ownWordsInHeading) return null;
   return { concepts, notions: concepts.filter((id) => lexicon.notions.includes(id)).length };
 }
@@ -306,6 +308,7 @@ export function classify(
       const f = sentenceFacts(input.dossier, lang, sentence.text);
       return isApplied(f.folded, f.signals.quantities, names);
     });
+    const headers = tableHeaders(sentences, passage.text);
     sentences.forEach((sentence, i) => {
       // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
       // counts once, wherever it stands, since repeating it adds no analysis.
@@ -316,12 +319,19 @@ export function classify(
       const concepts = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
       const ownHits = countStems(lexicon.ownStems, facts.index);
       const s = facts.signals;
-      const statement = s.words >= T.minWords && (s.verb || s.words >= T.statementWords);
+      // A table row states facts about its first cell without a verb (« Hôtels | 31 | 540 k€ | 71 % »).
+      const row = isTableRow(sentence.text) && s.words >= MIN_ROW_WORDS;
+      const statement = row || (s.words >= T.minWords && (s.verb || s.words >= T.statementWords));
       const named =
         concepts.length > 0 || ownHits >= Math.min(T.ownWordsForRelevance, lexicon.ownStems.length || 1);
+      // A table's rows are about what its header names (issue #16: analysis carried by a table), before the
+      // section's heading: « Type de client | CA | Clients perdus » makes each row a piece of portfolio analysis.
+      const header = headers[i] >= 0 ? sentences[headers[i]] : undefined;
+      // A header names its columns by concepts only: its criterion words (« client », « résultat ») are too common.
+      const topic = (header && sectionTopic(input, lexicon, lang, expected, header.text, false)) ?? heading;
       // Under a heading that addresses the criterion, what the section states is about it.
-      const underHeading = !named && heading !== null && statement;
-      const bySection = underHeading && heading.concepts.length === 0;
+      const underHeading = !named && topic !== null && statement;
+      const bySection = underHeading && topic.concepts.length === 0;
       if (!named && !underHeading) return;
       const argued = statement && (s.argument || s.analysis || s.recommendation);
       const quantified = statement && s.quantities > 0;
@@ -342,8 +352,8 @@ export function classify(
         generic: looksDeveloped && !applied,
         backsNotion:
           (quantified && (namesNotion[i - 1] === true || namesNotion[i + 1] === true)) ||
-          (underHeading && (quantified || argued) && heading !== null && heading.notions > 0),
-        inherited: heading && !named ? heading.concepts.filter((id) => !concepts.includes(id)) : [],
+          (underHeading && (quantified || argued) && topic !== null && topic.notions > 0),
+        inherited: topic && !named ? topic.concepts.filter((id) => !concepts.includes(id)) : [],
         bySection,
         ownHits,
         competencyHits: countStems(lexicon.competencyStems, facts.index),

@@ -1147,7 +1147,8 @@ const CONCEPT_DATA = {
   relation_client: {
     label: 'relation client',
     fr: [
-      'relations? clients?',
+      // « La relation avec les clients », « nos relations avec nos clients »: the same notion in plain words.
+      'relations? (avec (les|nos|ses|leurs|ces) )?clients?',
       'experience client',
       'service client',
       'proximite',
@@ -1669,7 +1670,8 @@ const CONCEPT_DATA = {
     label: 'résultats de la mission',
     fr: [
       "resultats? (obtenus|de la mission|de la campagne|de l'action)",
-      'reussite',
+      // The notion as a verb as well as a noun: « la mission a réussi », « ce qui a réussi ».
+      'reussi(te|e|es|s|r)?',
       'succes',
       "bilan (de la mission|de l'action|de la campagne)",
       'taux de (transformation|conversion|reponse|prise de rdv)',

@@ -6,6 +6,7 @@ import {
   type ConceptId,
   compiledConceptList,
   contentStems,
+  depthSignals,
   EXAM_CONCEPTS,
   examLanguage,
   findConcepts,
@@ -229,5 +230,28 @@ describe('exam lexicons', () => {
     expect(
       concepts('So I changed my approach and brought our engineer to the first visits.', 'en'),
     ).toContain('agility_flexibility');
+  });
+});
+
+describe('plain-worded reasoning and notions (issue #16, second pass)', () => {
+  const argued = (text: string) => depthSignals(text, fold(text), 'fr').argument;
+
+  it('reads a connective written elided before a vowel as the reasoning it is', () => {
+    // « parce que » was matched, « parce qu'ils » was not: a candidate's most common way of giving a reason.
+    expect(
+      argued("Nous avons écarté les grands groupes parce qu'ils achètent par appel d'offres national."),
+    ).toBe(true);
+    expect(argued('Puisqu’elle achète sur marché public, le démarchage ne sert à rien.')).toBe(true);
+    expect(argued("Le rouge recule alors qu'il fait 55 % de la production.")).toBe(true);
+    expect(argued('Sur place, au contraire, un restaurateur sur quatre accepte une visite.')).toBe(true);
+    // Not every « qu' » argues: a plain statement stays a statement.
+    expect(argued("Le chef n'est là qu'entre 15 h et 17 h.")).toBe(false);
+  });
+
+  it('finds a notion named as a verb or with its article, not only as the textbook noun', () => {
+    expect(concepts('Une mission qui a réussi : le groupe hôtelier Les Chais')).toContain('reussite_mission');
+    expect(concepts('La relation avec les clients dure au-delà du contrat.')).toContain('relation_client');
+    expect(concepts('Nos relations avec nos clients hôteliers')).toContain('relation_client');
+    expect(concepts('Le parcours du combattant')).not.toContain('reussite_mission');
   });
 });
