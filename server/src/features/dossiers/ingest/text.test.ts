@@ -95,3 +95,53 @@ describe('plain text', () => {
     expect(doc.language).toBeNull();
   });
 });
+
+describe('Markdown paragraphs (CommonMark)', () => {
+  it('joins soft-broken lines into one paragraph, as the DOCX and PDF of the same source read', async () => {
+    const md = [
+      '**Étude de cas « Salon commercial »**',
+      'Candidat : Julien Le Floch',
+      '',
+      '> **Julien** : Bonjour Madame.',
+      '> **C. Bertrand** : Bonjour. Je regarde juste.',
+      '>',
+      '> **Julien** : Bien sûr.',
+      '',
+      'Une phrase qui se termine.',
+      'Une autre ligne du même paragraphe.',
+    ].join('\n');
+    const doc = await parseDocumentInProcess(bytes(md), { fileName: 'dossier.md' });
+    expect(doc.text).toBe(
+      [
+        'Étude de cas « Salon commercial » Candidat : Julien Le Floch',
+        'Julien : Bonjour Madame. C. Bertrand : Bonjour. Je regarde juste.',
+        'Julien : Bien sûr.',
+        'Une phrase qui se termine. Une autre ligne du même paragraphe.',
+      ].join('\n\n'),
+    );
+  });
+
+  it('keeps hard line breaks, list items and table rows on lines of their own', async () => {
+    const md = [
+      'Adresse :  ',
+      '12 rue du Port\\',
+      'Lorient.',
+      '',
+      '- Premier point.',
+      '  suite du premier point.',
+      '- Second point.',
+      '1. Étape une.',
+      '',
+      '| A | B |',
+      '|---|---|',
+      '| 1 | 2 |',
+      'Texte après le tableau.',
+    ].join('\n');
+    const doc = await parseDocumentInProcess(bytes(md), { fileName: 'dossier.md' });
+    expect(doc.text.split('\n\n')).toEqual([
+      'Adresse :\n12 rue du Port\nLorient.',
+      '- Premier point. suite du premier point.\n- Second point.\n1. Étape une.',
+      'A | B\n1 | 2\nTexte après le tableau.',
+    ]);
+  });
+});
