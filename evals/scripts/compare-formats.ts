@@ -5,6 +5,7 @@
  *
  *   npx tsx evals/scripts/compare-formats.ts <case id> [format] [reference format]
  *   npx tsx evals/scripts/compare-formats.ts b6-management-interculturel/partial libreoffice docx
+ *   npx tsx evals/scripts/compare-formats.ts b3-prospection/partial chromium docx K3   (and K3's flags, missing, evidence)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,9 +15,9 @@ import { loadManifest } from '../lib/formats';
 import { createEvalLogger, createHarness, type DossierRun, reviewFile } from '../lib/run-case';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const [id, format = 'libreoffice', reference = 'docx'] = process.argv.slice(2);
+const [id, format = 'libreoffice', reference = 'docx', show] = process.argv.slice(2);
 if (!id) {
-  console.error('usage: compare-formats.ts <case id> [format] [reference format]');
+  console.error('usage: compare-formats.ts <case id> [format] [reference format] [criterion id]');
   process.exit(2);
 }
 const renderings = loadManifest().renderings[id];
@@ -66,3 +67,9 @@ for (const p of pa) if (!pb.has(p)) console.log(`  ${p.slice(0, 160)}`);
 console.log(`Only in ${format}:`);
 for (const p of pb) if (!pa.has(p)) console.log(`  ${p.slice(0, 160)}`);
 console.log(`\npages: ${reference} ${a.pages.length}, ${format} ${b.pages.length}`);
+if (show) {
+  for (const run of [a, b]) {
+    const c = run.report?.criteria.find((x) => x.id === show);
+    console.log(JSON.stringify({ flags: c?.flags, missing: c?.missing, evidence: c?.evidence }, null, 1));
+  }
+}
