@@ -114,13 +114,14 @@ describe('Markdown paragraphs (CommonMark)', () => {
       '> **Julien** : Bien sûr.',
       '',
       'Une phrase qui se termine.',
-      'Une autre ligne du même paragraphe.',
+      'Une autre ligne du même paragraphe, ouverte en',
+      '2024. Elle continue : seul « 1. » ouvre une liste après un paragraphe.',
     );
     expect(blocks).toEqual([
       'Étude de cas « Salon commercial » Candidat : Julien Le Floch',
       'Julien : Bonjour Madame. C. Bertrand : Bonjour. Je regarde juste.',
       'Julien : Bien sûr.',
-      'Une phrase qui se termine. Une autre ligne du même paragraphe.',
+      'Une phrase qui se termine. Une autre ligne du même paragraphe, ouverte en 2024. Elle continue : seul « 1. » ouvre une liste après un paragraphe.',
     ]);
   });
 

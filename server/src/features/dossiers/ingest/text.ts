@@ -88,14 +88,17 @@ function takeHidden(
 const BLOCKQUOTE = /^\s{0,3}>/;
 /** Two trailing spaces or a backslash: a hard line break, kept as a line of its own. */
 const HARD_BREAK = /(?: {2,}|\\)$/;
-/** A line opening a list item, which starts a line of its own even right after a paragraph's line. */
+/** A line opening a list item, which starts a line of its own after another item's line. */
 const LIST_START = /^\s*(?:[*+-]|\d{1,9}[.)])\s+/;
+/** After a paragraph's line only these open a list (CommonMark): « 2024. Puis… » runs on. */
+const LIST_INTERRUPTS = /^\s*(?:[*+-]|1[.)])\s+/;
 
 /** The last line pushed, when it is a paragraph's or list item's text that the next line may continue. */
 interface OpenParagraph {
   line: number;
   quoted: boolean;
   hardBreak: boolean;
+  listItem: boolean;
 }
 
 /**
@@ -104,7 +107,8 @@ interface OpenParagraph {
  * break, a new list item, a blank line or a block quote opening after unquoted text start a new line.
  */
 function continuesParagraph(open: OpenParagraph, unquoted: string, quoted: boolean): boolean {
-  if (open.hardBreak || unquoted.trim() === '' || LIST_START.test(unquoted)) return false;
+  if (open.hardBreak || unquoted.trim() === '') return false;
+  if ((open.listItem ? LIST_START : LIST_INTERRUPTS).test(unquoted)) return false;
   return !(quoted && !open.quoted);
 }
 
@@ -164,10 +168,16 @@ function stripMarkdown(source: string): StrippedPage {
       if (paragraph !== null && continuesParagraph(paragraph, unquoted, quoted)) {
         page.lines[paragraph.line] += ` ${text.trim()}`;
       } else page.lines.push(text);
-      paragraph =
-        text.trim() === ''
-          ? null
-          : { line: page.lines.length - 1, quoted, hardBreak: HARD_BREAK.test(listed) };
+      if (text.trim() === '') paragraph = null;
+      else if (paragraph === null || paragraph.line !== page.lines.length - 1) {
+        paragraph = {
+          line: page.lines.length - 1,
+          quoted,
+          hardBreak: false,
+          listItem: LIST_START.test(unquoted),
+        };
+      }
+      if (paragraph !== null) paragraph.hardBreak = HARD_BREAK.test(listed);
       continue;
     }
     paragraph = null;
