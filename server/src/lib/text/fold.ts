@@ -10,7 +10,7 @@
  * - `normaliseWithMap` (normalise.ts): the stricter quote normalisation that quote checks compare.
  */
 
-/** Typographic variants → their plain form: quotes, apostrophes, dashes, ligatures, the ellipsis. */
+/** Typographic variants → their plain form: quotes, apostrophes, dashes, ligatures, the ellipsis, subscript digits. */
 export const TYPOGRAPHIC: Readonly<Record<string, string>> = {
   '’': "'",
   '‘': "'",
@@ -44,7 +44,20 @@ export const TYPOGRAPHIC: Readonly<Record<string, string>> = {
   æ: 'ae',
   Æ: 'ae',
   '…': '...',
+  // Subscript digits: « CO₂ » is « CO2 » wherever it is written (a PDF made with a standard font has no ₂).
+  '₀': '0',
+  '₁': '1',
+  '₂': '2',
+  '₃': '3',
+  '₄': '4',
+  '₅': '5',
+  '₆': '6',
+  '₇': '7',
+  '₈': '8',
+  '₉': '9',
 };
+
+const SUBSCRIPT_DIGITS = /[₀-₉]/g;
 
 const MARKS = /\p{M}/gu;
 
@@ -62,7 +75,12 @@ export function lowerText(text: string): string {
 
 /** `lowerText` without diacritics and ligatures: the form every offline pattern is written in. */
 export function fold(text: string): string {
-  return lowerText(text).normalize('NFD').replace(MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  return lowerText(text)
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(SUBSCRIPT_DIGITS, (d) => TYPOGRAPHIC[d] ?? d);
 }
 
 /** A folded string and, for each of its characters, the original `[start, end)` it comes from. */

@@ -84,3 +84,17 @@ describe('one text module for the server and the web app', () => {
     expect(imports.filter((name) => !name.startsWith('./'))).toEqual([]);
   });
 });
+
+describe('subscript digits', () => {
+  it('fold, match and verify « CO₂ » as « CO2 », however the dossier wrote it', () => {
+    expect(fold('Émissions de CO₂ et H₂O')).toBe(fold('Émissions de CO2 et H2O'));
+    expect(looseFold('CO₂')).toBe('co2');
+    expect(normaliseForMatch('CO₂ évité')).toBe(normaliseForMatch('CO2 évité'));
+    const text = 'Le calcul de l’impact (bouteilles, CO₂) suit la méthode de l’ADEME.';
+    const { verified } = verifyEvidence(
+      [{ quote: "Le calcul de l'impact (bouteilles, CO2) suit la méthode de l'ADEME", page: 1 }],
+      { text, pages: [{ page: 1, text }], language: 'fr', words: 12 },
+    );
+    expect(verified.map((v) => v.quote)).toEqual([text.slice(0, -1)]);
+  });
+});

@@ -217,4 +217,32 @@ describe('buildLines', () => {
     ]);
     expect(lines.map((l) => l.text)).toEqual(['Corps', 'Note verticale', 'Autre']);
   });
+
+  it('keeps a line ending on a colon with what the word processor wrapped after it, lower-case', () => {
+    // LibreOffice's bulleted list: the bullet at 88, the text at 106, wrapped lines under the text. « negotiation »
+    // did not fit after « 2020): », so the line is short of the edge but the sentence runs on.
+    // A full line reaches the right edge (106 + 80 × 5.5).
+    const first = 'Sales Manager, Fromagerie Delmas, Rungis (2020 – today): management of one team';
+    const items = [
+      item('•', 88, 700),
+      item(first, 106, 700),
+      item('3 salespeople.', 106, 686),
+      item('•', 88, 672),
+      item('Key Account Manager, Boissons du Sud, Marseille, Provence (2016 – 2020):', 106, 672),
+      item('negotiation with central purchasing of supermarkets.', 106, 658),
+      item('Languages:', 70, 644),
+      item('French (native), English (good level)', 70, 630),
+    ];
+    const text = linesToText(buildLines(items, { pageWidth: 580 }));
+    expect(text.split('\n\n')).toEqual([
+      [
+        `• ${first}`,
+        '3 salespeople.',
+        '• Key Account Manager, Boissons du Sud, Marseille, Provence (2016 – 2020):',
+        'negotiation with central purchasing of supermarkets.',
+      ].join('\n'),
+      'Languages:',
+      'French (native), English (good level)',
+    ]);
+  });
 });

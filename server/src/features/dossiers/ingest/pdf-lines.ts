@@ -350,11 +350,18 @@ function markParagraphs(lines: Line[], pageWidth: number): void {
 
     const width = rightEdge(previous) - previous.x0;
     const length = previous.x1 - previous.x0;
+    // A colon or semicolon followed by a lower-case word that did not fit after it: the word processor
+    // wrapped a sentence that runs on (« Marseille (2016 – 2020): / negotiation with… »).
+    const endsSentence =
+      SENTENCE_END.test(previous.text) &&
+      (FULL_STOP.test(previous.text) ||
+        !/^\p{Ll}/u.test(line.text) ||
+        firstWordFits(previous, line, rightEdge(previous)));
     // A line ending a sentence short of the edge ends its paragraph; a much shorter line followed by a
     // capital (a run-in heading such as « 2.1 Méthode » in the body's size) too.
     const endsShort =
       width > 0 &&
-      ((SENTENCE_END.test(previous.text) && length < SHORT_LINE * width) ||
+      ((endsSentence && length < SHORT_LINE * width) ||
         (length < HEADING_LINE * width && /^[\p{Lu}\p{N}«"(]/u.test(line.text)));
     // A bold line and a regular one are a heading (or a label) and its text, unless the sentence runs on
     // to the next line (a bold phrase wrapped in a sentence fills its line to the edge).
@@ -364,8 +371,7 @@ function markParagraphs(lines: Line[], pageWidth: number): void {
       (FULL_STOP.test(previous.text) || firstWordFits(previous, line, rightEdge(previous)));
     const indented = line.x0 - previous.x0 > 0.8 * em && line.x0 - previous.x0 < 6 * em;
     // List items are lines of their own anyway: only spacing makes them separate paragraphs.
-    const layoutBreak =
-      !LIST_START.test(line.text) && (endsShort || (indented && SENTENCE_END.test(previous.text)));
+    const layoutBreak = !LIST_START.test(line.text) && (endsShort || (indented && endsSentence));
     line.paragraphStart = gap > expected * 1.3 || sizeChange || weightChange || layoutBreak;
   }
 }

@@ -95,3 +95,56 @@ describe('plain text', () => {
     expect(doc.language).toBeNull();
   });
 });
+
+/** The blocks (blank-line separated) of a Markdown file made of these source lines, as ingested. */
+async function markdownBlocks(...lines: string[]): Promise<string[]> {
+  const doc = await parseDocumentInProcess(bytes(lines.join('\n')), { fileName: 'dossier.md' });
+  return doc.text.split('\n\n');
+}
+
+describe('Markdown paragraphs (CommonMark)', () => {
+  it('joins soft-broken lines into one paragraph, as the DOCX and PDF of the same source read', async () => {
+    const blocks = await markdownBlocks(
+      '**Étude de cas « Salon commercial »**',
+      'Candidat : Julien Le Floch',
+      '',
+      '> **Julien** : Bonjour Madame.',
+      '> **C. Bertrand** : Bonjour. Je regarde juste.',
+      '>',
+      '> **Julien** : Bien sûr.',
+      '',
+      'Une phrase qui se termine.',
+      'Une autre ligne du même paragraphe, ouverte en',
+      '2024. Elle continue : seul « 1. » ouvre une liste après un paragraphe.',
+    );
+    expect(blocks).toEqual([
+      'Étude de cas « Salon commercial » Candidat : Julien Le Floch',
+      'Julien : Bonjour Madame. C. Bertrand : Bonjour. Je regarde juste.',
+      'Julien : Bien sûr.',
+      'Une phrase qui se termine. Une autre ligne du même paragraphe, ouverte en 2024. Elle continue : seul « 1. » ouvre une liste après un paragraphe.',
+    ]);
+  });
+
+  it('keeps hard line breaks, list items and table rows on lines of their own', async () => {
+    const blocks = await markdownBlocks(
+      'Adresse :  ',
+      '12 rue du Port\\',
+      'Lorient.',
+      '',
+      '- Premier point.',
+      '  suite du premier point.',
+      '- Second point.',
+      '1. Étape une.',
+      '',
+      '| A | B |',
+      '|---|---|',
+      '| 1 | 2 |',
+      'Texte après le tableau.',
+    );
+    expect(blocks).toEqual([
+      'Adresse :\n12 rue du Port\nLorient.',
+      '- Premier point. suite du premier point.\n- Second point.\n1. Étape une.',
+      'A | B\n1 | 2\nTexte après le tableau.',
+    ]);
+  });
+});

@@ -85,6 +85,33 @@ function takeHidden(
   });
 }
 
+const BLOCKQUOTE = /^\s{0,3}>/;
+/** Two trailing spaces or a backslash: a hard line break, kept as a line of its own. */
+const HARD_BREAK = /(?: {2,}|\\)$/;
+/** A line opening a list item, which starts a line of its own after another item's line. */
+const LIST_START = /^\s*(?:[*+-]|\d{1,9}[.)])\s+/;
+/** After a paragraph's line only these open a list (CommonMark): « 2024. Puis… » runs on. */
+const LIST_INTERRUPTS = /^\s*(?:[*+-]|1[.)])\s+/;
+
+/** The last line pushed, when it is a paragraph's or list item's text that the next line may continue. */
+interface OpenParagraph {
+  line: number;
+  quoted: boolean;
+  hardBreak: boolean;
+  listItem: boolean;
+}
+
+/**
+ * Whether a text line continues the open paragraph, as CommonMark reads it: a soft line break is a space
+ * in the same paragraph (the DOCX and PDF renderings of the same source print one paragraph). A hard
+ * break, a new list item, a blank line or a block quote opening after unquoted text start a new line.
+ */
+function continuesParagraph(open: OpenParagraph, unquoted: string, quoted: boolean): boolean {
+  if (open.hardBreak || unquoted.trim() === '') return false;
+  if ((open.listItem ? LIST_START : LIST_INTERRUPTS).test(unquoted)) return false;
+  return !(quoted && !open.quoted);
+}
+
 /** Markdown → readable text: syntax removed, tables as ` | ` rows, comments and invisible HTML apart. */
 function stripMarkdown(source: string): StrippedPage {
   const page: StrippedPage = { lines: [], headings: [], hidden: [] };
@@ -93,6 +120,8 @@ function stripMarkdown(source: string): StrippedPage {
   const found = (kind: string, text: string) => {
     if (text.trim() !== '') page.hidden.push({ line: page.lines.length, kind, text: text.trim() });
   };
+  // The paragraph (or list item) the next line may continue: CommonMark's soft line break.
+  let paragraph: OpenParagraph | null = null;
   for (const rawLine of source.split('\n')) {
     if (fence !== null) {
       if (rawLine.trim().startsWith(fence)) fence = null;
@@ -102,6 +131,7 @@ function stripMarkdown(source: string): StrippedPage {
     const fenceMatch = FENCE.exec(rawLine);
     if (fenceMatch && state.comment === null) {
       fence = fenceMatch[1];
+      paragraph = null;
       continue;
     }
     const line = takeHidden(rawLine, state, found);
@@ -131,10 +161,26 @@ function stripMarkdown(source: string): StrippedPage {
     } else if (/^\s*\|.*\|\s*$/.test(line)) {
       page.lines.push(tableRow(line));
     } else {
+      const quoted = BLOCKQUOTE.test(line);
       const unquoted = line.replace(/^\s{0,3}(?:>\s?)+/, '');
       const listed = unquoted.replace(/^(\s*)[*+-]\s+(?:\[[ xX]\]\s+)?/, '$1- ');
-      page.lines.push(stripInline(listed));
+      const text = stripInline(listed.replace(HARD_BREAK, ''));
+      if (paragraph !== null && continuesParagraph(paragraph, unquoted, quoted)) {
+        page.lines[paragraph.line] += ` ${text.trim()}`;
+      } else page.lines.push(text);
+      if (text.trim() === '') paragraph = null;
+      else if (paragraph === null || paragraph.line !== page.lines.length - 1) {
+        paragraph = {
+          line: page.lines.length - 1,
+          quoted,
+          hardBreak: false,
+          listItem: LIST_START.test(unquoted),
+        };
+      }
+      if (paragraph !== null) paragraph.hardBreak = HARD_BREAK.test(listed);
+      continue;
     }
+    paragraph = null;
   }
   if (state.comment !== null) found('comment', state.comment);
   return page;
@@ -270,6 +316,8 @@ export function parseText(source: string, format: 'markdown' | 'text', mediaType
     hidden,
     warnings: [],
     metadata: Object.keys(fields).length > 0 ? { frontMatter: fields } : {},
-    layout: { stripRunningLines: paged, joinLines: true },
+    // Markdown's paragraphs are joined above, by CommonMark's rules (a hard break stays a line break);
+    // plain text is often hard-wrapped, and its lines broken mid-sentence are joined on normalising.
+    layout: { stripRunningLines: paged, joinLines: format === 'text' },
   };
 }

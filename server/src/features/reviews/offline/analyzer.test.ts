@@ -525,3 +525,31 @@ Cuisines collectives | 24 | 820 k€ | 0`;
     expect(graded.grade.score).toBeLessThanOrEqual(1);
   });
 });
+
+describe('analyzeCriterion: the same text with other page breaks', () => {
+  it('gives the same scores and quotes whatever page each paragraph is on (a PDF against its DOCX)', () => {
+    const paragraphs = STRONG.join('\n\n').split(/\n\n+/);
+    // Three layouts of one text: every paragraph on one page, two paragraphs a page, three a page.
+    const layouts = [1, 2, 3].map((perPage) =>
+      perPage === 1
+        ? [paragraphs.join('\n\n')]
+        : Array.from({ length: Math.ceil(paragraphs.length / perPage) }, (_, i) =>
+            paragraphs.slice(i * perPage, (i + 1) * perPage).join('\n\n'),
+          ),
+    );
+    const e = exam(DIAGNOSTICS);
+    for (const c of e.criteria) {
+      const [first, ...others] = layouts.map((pages) => {
+        const { dossier, passages } = dossierOf(pages);
+        const { grade: g } = analyzeCriterionDetailed({ exam: e, criterion: c, passages, dossier });
+        for (const { quote, page } of g.evidence) {
+          expect(dossier.pages.find((p) => p.page === page)?.text.includes(quote), `${quote} p.${page}`).toBe(
+            true,
+          );
+        }
+        return { score: g.score, quotes: g.evidence.map((q) => q.quote) };
+      });
+      for (const other of others) expect(other, c.id).toEqual(first);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The evidence of a criterion: which candidates may be quoted (those addressing the criterion) and the up to
- * three verbatim sentences chosen among them, best first, on distinct pages when possible.
+ * three verbatim sentences chosen among them, best first, in distinct passages when possible.
  */
 
 import type { Exam } from '../../referential';
@@ -72,7 +72,7 @@ function rank(c: Candidate, weights: ReadonlyMap<ConceptId, number>): number {
 }
 
 /**
- * Up to three verbatim sentences, best first, preferring distinct pages. Developed sentences only when there
+ * Up to three verbatim sentences, best first, preferring distinct passages. Developed sentences only when there
  * are any: a heading is evidence of a mention, not of the analysis a score of 2 or more rests on.
  */
 export function pickEvidence(
@@ -95,13 +95,16 @@ export function pickEvidence(
     .sort((a, b) => b.score - a.score || a.c.order - b.c.order)
     // The passage text is a slice of the dossier text; a sentence that is not (altered passage) cannot be a quote.
     .filter(({ c }) => dossier.text.includes(c.sentence.text));
+  // Spread over the dossier: one quote per passage first. Passages, not pages: they are cut from the text
+  // alone, so the same dossier exported to PDF or DOCX gets the same quotes (and the same scores, since a
+  // quote over-shared between criteria is withdrawn by rank), wherever its page breaks fall (issue #15).
   const chosen: Candidate[] = [];
-  const pages = new Set<number>();
+  const passages = new Set<string>();
   for (const { c } of ranked) {
     if (chosen.length >= MAX_EVIDENCE) break;
-    if (pages.has(c.sentence.page)) continue;
+    if (passages.has(c.sentence.passageId)) continue;
     chosen.push(c);
-    pages.add(c.sentence.page);
+    passages.add(c.sentence.passageId);
   }
   for (const { c } of ranked) {
     if (chosen.length >= MAX_EVIDENCE) break;
