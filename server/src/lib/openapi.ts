@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import type { AppEnv } from './actor';
 import { isSafeText, SAFE_TEXT_MESSAGE, validationHook } from './validation';
 
@@ -13,17 +13,42 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
-/** JSON error response entries for createRoute's `responses`. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]) {
-  return Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: 'Erreur', content: { 'application/json': { schema: ErrorSchema } } },
-    ]),
-  ) as Record<
-    number,
-    { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }
-  >;
+/** The statuses a route may answer with the `Error` body. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+
+const errorEntry = { description: 'Erreur', content: { 'application/json': { schema: ErrorSchema } } };
+
+/**
+ * JSON error response entries for createRoute's `responses`: `...errorResponses(400, 404)`. Typed as a
+ * `number` index on purpose: the typed client (`hc<AppType>`) then types `res.json()` by the route's
+ * success responses only, which the web app relies on (it checks `res.ok` at run time, not by type).
+ */
+export function errorResponses(...statuses: ErrorStatus[]): Record<number, typeof errorEntry> {
+  return Object.fromEntries(statuses.map((s) => [s, errorEntry]));
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** What a route says besides its method, path, tags and summary: request, responses, middleware… */
+type RouteOptions = Omit<RouteConfig, 'method' | 'path' | 'tags' | 'summary'>;
+
+function routeOf<M extends Method>(method: M, tags: string[]) {
+  return <P extends string, R extends RouteOptions>(path: P, summary: string, options: R) =>
+    createRoute({ method, path, tags, summary, ...options });
+}
+
+/**
+ * createRoute for the routes of one OpenAPI tag, by method: `const route = routesTagged('Dossiers')`, then
+ * `route.get('/{id}', 'Un dossier', { request, responses })`. The route keeps its literal method, path,
+ * request and responses types, which the handler and the typed client read.
+ */
+export function routesTagged(...tags: string[]) {
+  return {
+    get: routeOf('get', tags),
+    post: routeOf('post', tags),
+    put: routeOf('put', tags),
+    patch: routeOf('patch', tags),
+    delete: routeOf('delete', tags),
+  };
 }
 
 /**

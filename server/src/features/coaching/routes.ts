@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
@@ -8,6 +8,7 @@ import {
   IdParamSchema,
   jsonBody,
   jsonResponse,
+  routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
@@ -20,6 +21,8 @@ import {
   OralPrepSchema,
 } from './schemas';
 import type { CoachingService } from './service';
+
+const route = routesTagged('Coaching');
 
 /** Characters per `delta` event of the streamed answer: small enough to render progressively. */
 const STREAM_CHUNK = 80;
@@ -42,25 +45,18 @@ export function chunkAnswer(answer: string, size = STREAM_CHUNK): string[] {
 export function examBriefRoutes(service: CoachingService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/brief',
-        tags: ['Coaching'],
-        summary: "Fiche d'épreuve : livrables, critères, modalités, plan suggéré, méthodes et pièges",
-        request: { params: ExamIdParamSchema },
-        responses: {
-          200: jsonResponse('La fiche', ExamBriefSchema),
-          ...errorResponses(404),
+      route.get(
+        '/brief',
+        "Fiche d'épreuve : livrables, critères, modalités, plan suggéré, méthodes et pièges",
+        {
+          request: { params: ExamIdParamSchema },
+          responses: { 200: jsonResponse('La fiche', ExamBriefSchema), ...errorResponses(404) },
         },
-      }),
+      ),
       (c) => c.json(service.brief(c.req.valid('param').id), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/brief.md',
-        tags: ['Coaching'],
-        summary: "Fiche d'épreuve en Markdown (liste à cocher)",
+      route.get('/brief.md', "Fiche d'épreuve en Markdown (liste à cocher)", {
         request: { params: ExamIdParamSchema },
         responses: {
           200: { description: 'Markdown', content: { 'text/markdown': { schema: z.string() } } },
@@ -91,16 +87,9 @@ export function coachRoutes(
   });
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Coaching'],
-        summary: 'La conversation avec le coach sur une version du dossier',
+      route.get('/', 'La conversation avec le coach sur une version du dossier', {
         request: { params: VersionParamSchema },
-        responses: {
-          200: jsonResponse('Conversation', ConversationSchema),
-          ...errorResponses(400, 404),
-        },
+        responses: { 200: jsonResponse('Conversation', ConversationSchema), ...errorResponses(400, 404) },
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -108,11 +97,7 @@ export function coachRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['Coaching'],
-        summary: 'Poser une question au coach sur son propre brouillon',
+      route.post('/', 'Poser une question au coach sur son propre brouillon', {
         description:
           'Le coach aide à réfléchir et à structurer ; il ne rédige pas le dossier. Une demande de rédaction reçoit des pistes et des questions (`refused: true`).',
         middleware: [requireJsonBody] as const,
@@ -120,10 +105,7 @@ export function coachRoutes(
           params: VersionParamSchema,
           body: jsonBody(CoachRequestSchema),
         },
-        responses: {
-          200: jsonResponse('Réponse', CoachAnswerSchema),
-          ...errorResponses(400, 404, 415, 422),
-        },
+        responses: { 200: jsonResponse('Réponse', CoachAnswerSchema), ...errorResponses(400, 404, 415, 422) },
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -131,11 +113,7 @@ export function coachRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/stream',
-        tags: ['Coaching'],
-        summary: 'Poser une question au coach, réponse en flux (server-sent events)',
+      route.post('/stream', 'Poser une question au coach, réponse en flux (server-sent events)', {
         description:
           "Événements `delta` (`{ text }`) puis `done` (`{ citations, mode, refused, droppedQuotes?, messageId }`), ou `error` (`{ code, message }`). La réponse est vérifiée (citations contrôlées contre le brouillon) avant d'être diffusée.",
         middleware: [requireJsonBody] as const,
@@ -182,11 +160,7 @@ export function coachRoutes(
 /** `/api/reviews/:id/oral`: preparing the oral from a finished review. */
 export function oralRoutes(service: CoachingService) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Coaching'],
-      summary: "Préparation de l'oral à partir d'une revue terminée",
+    route.get('/', "Préparation de l'oral à partir d'une revue terminée", {
       request: { params: IdParamSchema },
       responses: {
         200: jsonResponse('Questions probables du jury et entraînement chronométré', OralPrepSchema),

@@ -1,5 +1,11 @@
-import { createRoute } from '@hono/zod-openapi';
-import { createRouter, errorResponses, jsonBody, jsonResponse, VersionParamSchema } from '../../lib/openapi';
+import {
+  createRouter,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  routesTagged,
+  VersionParamSchema,
+} from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
 import { requireActor } from '../accounts';
 import {
@@ -13,15 +19,13 @@ import {
 } from './schemas';
 import type { CommentService } from './service';
 
+const route = routesTagged('Commentaires');
+
 /** `/api/dossiers/:id/versions/:v/comments`: trainers' comments on the passages of a version, read by all who see the dossier. */
 export function versionCommentRoutes(service: CommentService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Commentaires'],
-        summary: 'Les commentaires des formateurs sur les passages de cette version',
+      route.get('/', 'Les commentaires des formateurs sur les passages de cette version', {
         request: { params: VersionParamSchema },
         responses: {
           200: jsonResponse('Commentaires, dans l’ordre de lecture', PassageCommentSchema.array()),
@@ -34,11 +38,7 @@ export function versionCommentRoutes(service: CommentService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['Commentaires'],
-        summary: 'Commenter un passage (formateur de la promotion du candidat)',
+      route.post('/', 'Commenter un passage (formateur de la promotion du candidat)', {
         middleware: [requireJsonBody] as const,
         request: { params: VersionParamSchema, body: jsonBody(PassageCommentRequestSchema) },
         responses: {
@@ -58,11 +58,7 @@ export function versionCommentRoutes(service: CommentService) {
 export function commentRoutes(service: CommentService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{commentId}',
-        tags: ['Commentaires'],
-        summary: 'Modifier un de mes commentaires',
+      route.patch('/{commentId}', 'Modifier un de mes commentaires', {
         middleware: [requireJsonBody] as const,
         request: { params: CommentParamSchema, body: jsonBody(PassageCommentUpdateSchema) },
         responses: {
@@ -82,11 +78,7 @@ export function commentRoutes(service: CommentService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{commentId}',
-        tags: ['Commentaires'],
-        summary: 'Supprimer un de mes commentaires',
+      route.delete('/{commentId}', 'Supprimer un de mes commentaires', {
         request: { params: CommentParamSchema },
         responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
       }),
@@ -102,24 +94,13 @@ export function commentRoutes(service: CommentService) {
 export function commentBankRoutes(service: CommentService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Commentaires'],
-        summary: 'Ma banque de commentaires réutilisables',
-        responses: {
-          200: jsonResponse('Banque', BankEntrySchema.array()),
-          ...errorResponses(401, 403),
-        },
+      route.get('/', 'Ma banque de commentaires réutilisables', {
+        responses: { 200: jsonResponse('Banque', BankEntrySchema.array()), ...errorResponses(401, 403) },
       }),
       async (c) => c.json(await service.bank(requireActor(c.get('actor'))), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['Commentaires'],
-        summary: 'Enregistrer un commentaire dans ma banque',
+      route.post('/', 'Enregistrer un commentaire dans ma banque', {
         middleware: [requireJsonBody] as const,
         request: { body: jsonBody(BankEntryRequestSchema) },
         responses: {
@@ -131,11 +112,7 @@ export function commentBankRoutes(service: CommentService) {
         c.json(await service.addToBank(requireActor(c.get('actor')), c.req.valid('json').body), 201),
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{entryId}',
-        tags: ['Commentaires'],
-        summary: 'Retirer un commentaire de ma banque',
+      route.delete('/{entryId}', 'Retirer un commentaire de ma banque', {
         request: { params: BankParamSchema },
         responses: { 204: { description: 'Retiré' }, ...errorResponses(400, 401, 403, 404) },
       }),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { LRUCache } from 'lru-cache';
 import {
@@ -7,6 +7,7 @@ import {
   errorResponses,
   IdParamSchema,
   jsonResponse,
+  routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
 import type { ProgressBus } from '../../lib/progress-bus';
@@ -14,6 +15,8 @@ import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
 import { type GapReport, GapReportSchema, ReviewProgressSchema, ReviewRubricSchema } from './schemas';
 import type { ReviewService } from './service';
+
+const route = routesTagged('Revues');
 
 const CriterionParam = IdParamSchema.extend({
   criterionId: z
@@ -102,11 +105,7 @@ export function reviewRoutes(
   });
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['Revues'],
-        summary: "État d'une revue et son rapport d'écarts",
+      route.get('/{id}', "État d'une revue et son rapport d'écarts", {
         request: { params: IdParamSchema },
         responses: {
           200: jsonResponse(
@@ -143,16 +142,9 @@ export function reviewRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/rubric',
-        tags: ['Revues'],
-        summary: 'Grille de la revue : descripteurs des niveaux et ancres de chaque critère',
+      route.get('/{id}/rubric', 'Grille de la revue : descripteurs des niveaux et ancres de chaque critère', {
         request: { params: IdParamSchema },
-        responses: {
-          200: jsonResponse('Grille', ReviewRubricSchema),
-          ...errorResponses(400, 404),
-        },
+        responses: { 200: jsonResponse('Grille', ReviewRubricSchema), ...errorResponses(400, 404) },
       }),
       async (c) => {
         const rubric = await service.rubric(c.req.valid('param').id);
@@ -169,11 +161,7 @@ export function reviewRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/criteria/{criterionId}/retry',
-        tags: ['Revues'],
-        summary: 'Relancer un critère en échec',
+      route.post('/{id}/criteria/{criterionId}/retry', 'Relancer un critère en échec', {
         request: { params: CriterionParam },
         responses: {
           202: {
@@ -190,11 +178,7 @@ export function reviewRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/report.md',
-        tags: ['Revues'],
-        summary: "Rapport d'écarts en Markdown",
+      route.get('/{id}/report.md', "Rapport d'écarts en Markdown", {
         request: { params: IdParamSchema, query: LangQuery },
         responses: {
           200: { description: 'Markdown', content: { 'text/markdown': { schema: z.string() } } },
@@ -211,11 +195,7 @@ export function reviewRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/report.html',
-        tags: ['Revues'],
-        summary: "Rapport d'écarts imprimable (HTML)",
+      route.get('/{id}/report.html', "Rapport d'écarts imprimable (HTML)", {
         request: { params: IdParamSchema, query: LangQuery },
         responses: {
           200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } },
@@ -234,11 +214,7 @@ export function reviewRoutes(
 /** `/api/dossiers/:id/versions/:v/reviews`: asking for the review of a version (queued, or reused). */
 export function versionReviewRoutes(service: ReviewService, options: { perHourLimit?: number } = {}) {
   return createRouter().openapi(
-    createRoute({
-      method: 'post',
-      path: '/',
-      tags: ['Revues'],
-      summary: "Demander la revue d'une version (asynchrone)",
+    route.post('/', "Demander la revue d'une version (asynchrone)", {
       request: { params: VersionParamSchema },
       responses: {
         202: jsonResponse('Revue en file', ReviewRequestedSchema),
@@ -256,16 +232,9 @@ export function versionReviewRoutes(service: ReviewService, options: { perHourLi
 /** `/api/dossiers/:id/reviews`: a dossier's reviews, version by version. */
 export function dossierReviewRoutes(service: ReviewService) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Revues'],
-      summary: "Les revues d'un dossier, version par version",
+    route.get('/', "Les revues d'un dossier, version par version", {
       request: { params: IdParamSchema },
-      responses: {
-        200: jsonResponse('Revues', DossierReviewSchema.array()),
-        ...errorResponses(400, 404),
-      },
+      responses: { 200: jsonResponse('Revues', DossierReviewSchema.array()), ...errorResponses(400, 404) },
     }),
     async (c) => c.json(await service.listForDossier(c.req.valid('param').id), 200),
   );
@@ -274,11 +243,7 @@ export function dossierReviewRoutes(service: ReviewService) {
 /** `/api/reviews/:id/events`: a review's progress as server-sent events (`progress`, then `done`). */
 function reviewEventRoutes(service: ReviewService, bus: ProgressBus | undefined) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Revues'],
-      summary: "Progression d'une revue (server-sent events : `progress`, puis `done`)",
+    route.get('/', "Progression d'une revue (server-sent events : `progress`, puis `done`)", {
       request: { params: IdParamSchema },
       responses: {
         200: { description: 'Flux SSE', content: { 'text/event-stream': { schema: z.string() } } },

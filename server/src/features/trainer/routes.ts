@@ -1,5 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../../lib/openapi';
+import { z } from '@hono/zod-openapi';
+import {
+  createRouter,
+  errorResponses,
+  IdParamSchema,
+  jsonBody,
+  jsonResponse,
+  routesTagged,
+} from '../../lib/openapi';
 import { requireJsonBody } from '../../lib/validation';
 import { requireActor } from '../accounts';
 import {
@@ -14,6 +21,8 @@ import {
 } from './schemas';
 import type { TrainerService } from './service';
 
+const route = routesTagged('Formateur');
+
 const CriterionParam = IdParamSchema.extend({
   criterionId: z
     .string()
@@ -26,30 +35,20 @@ const CriterionParam = IdParamSchema.extend({
 export function trainerRoutes(service: TrainerService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/queue',
-        tags: ['Formateur'],
-        summary: "Les analyses de mes promotions, celles qui demandent le plus un regard humain d'abord",
-        request: { query: QueueQuerySchema },
-        responses: {
-          200: jsonResponse('File', QueueItemSchema.array()),
-          ...errorResponses(400, 401, 403),
+      route.get(
+        '/queue',
+        "Les analyses de mes promotions, celles qui demandent le plus un regard humain d'abord",
+        {
+          request: { query: QueueQuerySchema },
+          responses: { 200: jsonResponse('File', QueueItemSchema.array()), ...errorResponses(400, 401, 403) },
         },
-      }),
+      ),
       async (c) => c.json(await service.queue(requireActor(c.get('actor')), c.req.valid('query')), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/cohort',
-        tags: ['Formateur'],
-        summary: 'Par compétence, la répartition des notes de la promotion',
+      route.get('/cohort', 'Par compétence, la répartition des notes de la promotion', {
         request: { query: CohortViewQuerySchema },
-        responses: {
-          200: jsonResponse('Vue promotion', CohortViewSchema),
-          ...errorResponses(400, 401, 403),
-        },
+        responses: { 200: jsonResponse('Vue promotion', CohortViewSchema), ...errorResponses(400, 401, 403) },
       }),
       async (c) => c.json(await service.cohortView(requireActor(c.get('actor')), c.req.valid('query')), 200),
     );
@@ -59,21 +58,21 @@ export function trainerRoutes(service: TrainerService) {
 export function reviewDecisionRoutes(service: TrainerService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/criteria/{criterionId}/decision',
-        tags: ['Formateur'],
-        summary: "Valider ou corriger la note d'un critère, avec un motif (la note de l'IA est conservée)",
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: CriterionParam,
-          body: jsonBody(DecisionRequestSchema),
+      route.post(
+        '/criteria/{criterionId}/decision',
+        "Valider ou corriger la note d'un critère, avec un motif (la note de l'IA est conservée)",
+        {
+          middleware: [requireJsonBody] as const,
+          request: {
+            params: CriterionParam,
+            body: jsonBody(DecisionRequestSchema),
+          },
+          responses: {
+            201: jsonResponse('Décision enregistrée', DecisionSchema),
+            ...errorResponses(400, 401, 403, 404, 409, 415),
+          },
         },
-        responses: {
-          201: jsonResponse('Décision enregistrée', DecisionSchema),
-          ...errorResponses(400, 401, 403, 404, 409, 415),
-        },
-      }),
+      ),
       async (c) => {
         const { id, criterionId } = c.req.valid('param');
         return c.json(
@@ -83,11 +82,7 @@ export function reviewDecisionRoutes(service: TrainerService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/check',
-        tags: ['Formateur'],
-        summary: "Marquer l'analyse comme vérifiée, avec un commentaire pour le candidat",
+      route.post('/check', "Marquer l'analyse comme vérifiée, avec un commentaire pour le candidat", {
         middleware: [requireJsonBody] as const,
         request: {
           params: IdParamSchema,
@@ -105,24 +100,24 @@ export function reviewDecisionRoutes(service: TrainerService) {
         ),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/decisions',
-        tags: ['Formateur'],
-        summary: 'Les décisions du formateur sur cette analyse (la dernière par critère) et sa vérification',
-        request: { params: IdParamSchema },
-        responses: {
-          200: {
-            description: 'Décisions',
-            content: {
-              'application/json': {
-                schema: z.object({ decisions: DecisionSchema.array(), check: CheckSchema.nullable() }),
+      route.get(
+        '/decisions',
+        'Les décisions du formateur sur cette analyse (la dernière par critère) et sa vérification',
+        {
+          request: { params: IdParamSchema },
+          responses: {
+            200: {
+              description: 'Décisions',
+              content: {
+                'application/json': {
+                  schema: z.object({ decisions: DecisionSchema.array(), check: CheckSchema.nullable() }),
+                },
               },
             },
+            ...errorResponses(400, 401, 404),
           },
-          ...errorResponses(400, 401, 404),
         },
-      }),
+      ),
       async (c) => c.json(await service.decisions(c.req.valid('param').id), 200),
     );
 }
