@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import type { AppEnv } from './actor';
-import { isSafeText, SAFE_TEXT_MESSAGE, validationHook } from './validation';
+import { isSafeText, requireJsonBody, SAFE_TEXT_MESSAGE, validationHook } from './validation';
 
 /** A sub-app with the shared validation hook and context variables. One per resource, mounted with `app.route`. */
 export function createRouter() {
@@ -83,6 +83,15 @@ export const VersionParamSchema = IdParamSchema.extend({
   v: VersionNumberSchema.openapi({ param: { name: 'v', in: 'path' }, type: 'integer' }),
 });
 
+/** `{id}/criteria/{criterionId}` path parameters: a review id and one of its rubric's criterion ids. */
+export const CriterionParamSchema = IdParamSchema.extend({
+  criterionId: z
+    .string()
+    .min(1)
+    .max(20)
+    .openapi({ param: { name: 'criterionId', in: 'path' } }),
+});
+
 /** Free text of at most `max` characters with no NUL and no lone surrogate (multipart fields, names…). */
 export function safeText(max: number) {
   return z.string().max(max).refine(isSafeText, SAFE_TEXT_MESSAGE);
@@ -93,7 +102,39 @@ export function jsonResponse<S extends z.ZodType>(description: string, schema: S
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** A route's responses: 200 with `schema` as JSON, or the `Error` body with one of `errors`. */
+export function okJson<S extends z.ZodType>(description: string, schema: S, ...errors: ErrorStatus[]) {
+  return { 200: jsonResponse(description, schema), ...errorResponses(...errors) };
+}
+
+/** A route's responses: 201 with what was created (`schema`, JSON), or the `Error` body with one of `errors`. */
+export function createdJson<S extends z.ZodType>(description: string, schema: S, ...errors: ErrorStatus[]) {
+  return { 201: jsonResponse(description, schema), ...errorResponses(...errors) };
+}
+
+/** A route's responses: 204 without a body, or the `Error` body with one of `errors`. */
+export function noContent(description: string, ...errors: ErrorStatus[]) {
+  return { 204: { description }, ...errorResponses(...errors) };
+}
+
 /** A required JSON request body for createRoute's `request.body`. */
 export function jsonBody<S extends z.ZodType>(schema: S) {
   return { content: { 'application/json': { schema } }, required: true as const };
+}
+
+/** The path parameters and query a route reads besides its body. */
+type RequestParts = { params?: z.ZodType; query?: z.ZodType };
+
+/**
+ * A route that takes a JSON body, to spread into its options: `...jsonRequest(Body, { params })`. The body
+ * is required and validated by `Body`, and anything not sent as JSON is refused with a 415 first.
+ */
+export function jsonRequest<B extends z.ZodType, Rq extends RequestParts = Record<never, never>>(
+  body: B,
+  request?: Rq,
+) {
+  return {
+    middleware: [requireJsonBody] as [typeof requireJsonBody],
+    request: { ...(request as Rq), body: jsonBody(body) },
+  };
 }

@@ -4,8 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { signInSubject, type UsageLedger } from '../../lib/ledger';
-import { createRouter, errorResponses, jsonBody, jsonResponse, routesTagged } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
+import { createRouter, errorResponses, jsonRequest, okJson, routesTagged } from '../../lib/openapi';
 import { type Auth, CLIENT_IP_HEADER } from './auth';
 
 /**
@@ -137,12 +136,8 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
         {
           description:
             'Limité par adresse (PREJURY_SIGNIN_MAX_PER_MINUTE) et, par compte, un délai croissant après trois échecs (429 avec Retry-After).',
-          middleware: [requireJsonBody] as const,
-          request: { body: jsonBody(SignInSchema) },
-          responses: {
-            200: jsonResponse('Connecté', SignedInSchema),
-            ...errorResponses(400, 401, 403, 415, 429),
-          },
+          ...jsonRequest(SignInSchema),
+          responses: okJson('Connecté', SignedInSchema, 400, 401, 403, 415, 429),
         },
       ),
       async (c) => {
@@ -181,21 +176,20 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
     .openapi(
       route.post('/sign-out', 'Se déconnecter (cette session)', {
         request: { body: optionalEmpty },
-        responses: { 200: jsonResponse('Déconnecté', StatusSchema), ...errorResponses(400, 403) },
+        responses: okJson('Déconnecté', StatusSchema, 400, 403),
       }),
       async (c) => (await forward(auth, c, {})) as never,
     )
     .openapi(
       route.post('/revoke-sessions', 'Se déconnecter partout (toutes ses sessions)', {
         request: { body: optionalEmpty },
-        responses: { 200: jsonResponse('Sessions fermées', StatusSchema), ...errorResponses(400, 401, 403) },
+        responses: okJson('Sessions fermées', StatusSchema, 400, 401, 403),
       }),
       async (c) => (await forward(auth, c, {})) as never,
     )
     .openapi(
       route.post('/change-password', 'Changer son mot de passe (ferme toutes ses autres sessions)', {
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(ChangePasswordSchema) },
+        ...jsonRequest(ChangePasswordSchema),
         responses: {
           200: {
             description: 'Modifié',
@@ -212,9 +206,8 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
         '/request-password-reset',
         'Demander un lien de réinitialisation (même réponse que le compte existe ou non)',
         {
-          middleware: [requireJsonBody] as const,
-          request: { body: jsonBody(PasswordResetRequestSchema) },
-          responses: { 200: jsonResponse('Demande reçue', StatusSchema), ...errorResponses(400, 415, 429) },
+          ...jsonRequest(PasswordResetRequestSchema),
+          responses: okJson('Demande reçue', StatusSchema, 400, 415, 429),
         },
       ),
       async (c) => (await forward(auth, c, c.req.valid('json'))) as never,
@@ -224,9 +217,8 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
         '/reset-password',
         'Choisir un nouveau mot de passe avec le jeton du lien (ferme toutes les sessions)',
         {
-          middleware: [requireJsonBody] as const,
-          request: { body: jsonBody(PasswordResetSchema) },
-          responses: { 200: jsonResponse('Modifié', StatusSchema), ...errorResponses(400, 415, 429) },
+          ...jsonRequest(PasswordResetSchema),
+          responses: okJson('Modifié', StatusSchema, 400, 415, 429),
         },
       ),
       async (c) => (await forward(auth, c, c.req.valid('json'))) as never,

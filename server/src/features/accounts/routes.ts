@@ -4,8 +4,16 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../../../../db/client';
 import { cohorts, organizations } from '../../../../db/schema';
 import { AppError, PayloadTooLargeError, UnsupportedMediaError, ValidationError } from '../../lib/errors';
-import { createRouter, errorResponses, jsonBody, jsonResponse, routesTagged } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
+import {
+  createdJson,
+  createRouter,
+  errorResponses,
+  jsonRequest,
+  jsonResponse,
+  noContent,
+  okJson,
+  routesTagged,
+} from '../../lib/openapi';
 import type { AdminService } from './admin-service';
 import { AUDIT_ACTIONS, listAudit } from './audit';
 import { auditCsv } from './audit-csv';
@@ -71,9 +79,8 @@ export function meRoutes(accounts: AccountService, database: Database) {
     )
     .openapi(
       meRoute.patch('/', "Changer son nom affiché (pas celui d'un membre de l'équipe de son organisme)", {
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(ProfileChangeSchema) },
-        responses: { 204: { description: 'Modifié' }, ...errorResponses(400, 401, 409, 415) },
+        ...jsonRequest(ProfileChangeSchema),
+        responses: noContent('Modifié', 400, 401, 409, 415),
       }),
       async (c) => {
         await accounts.updateProfile(requireActor(c.get('actor')), c.req.valid('json'));
@@ -100,9 +107,8 @@ export function meRoutes(accounts: AccountService, database: Database) {
     )
     .openapi(
       meRoute.delete('/', 'Supprimer mon compte et toutes mes données (confirmer avec son e-mail)', {
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(DeleteMeSchema) },
-        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 415) },
+        ...jsonRequest(DeleteMeSchema),
+        responses: noContent('Supprimé', 400, 401, 415),
       }),
       async (c) => {
         const actor = requireActor(c.get('actor'));
@@ -155,7 +161,7 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
   return createRouter()
     .openapi(
       adminRoute.get('/', "Les comptes de l'organisation", {
-        responses: { 200: jsonResponse('Comptes', UserSchema.array()), ...errorResponses(401, 403) },
+        responses: okJson('Comptes', UserSchema.array(), 401, 403),
       }),
       async (c) => c.json(await accounts.listUsers(requireActor(c.get('actor')).organizationId), 200),
     )
@@ -164,12 +170,8 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
         '/',
         'Inviter une personne (compte sans mot de passe ; lien par e-mail, ou affiché une fois sans SMTP)',
         {
-          middleware: [requireJsonBody] as const,
-          request: { body: jsonBody(NewUserSchema) },
-          responses: {
-            201: jsonResponse('Invitée', IssuedLinkSchema),
-            ...errorResponses(400, 401, 403, 409, 415),
-          },
+          ...jsonRequest(NewUserSchema),
+          responses: createdJson('Invitée', IssuedLinkSchema, 400, 401, 403, 409, 415),
         },
       ),
       async (c) => c.json(await admin.invite(requireActor(c.get('actor')), c.req.valid('json')), 201),
@@ -180,7 +182,7 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
         "Renvoyer l'invitation, ou envoyer un lien pour choisir un nouveau mot de passe (usage unique, expire)",
         {
           request: { params: UserIdParamSchema },
-          responses: { 201: jsonResponse('Lien émis', PasswordLinkSchema), ...errorResponses(401, 403, 404) },
+          responses: createdJson('Lien émis', PasswordLinkSchema, 401, 403, 404),
         },
       ),
       async (c) =>
@@ -193,9 +195,8 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
         {
           description:
             'Désactiver ferme toutes les sessions du compte à la fois et refuse ses connexions ; ses données restent.',
-          middleware: [requireJsonBody] as const,
-          request: { params: UserIdParamSchema, body: jsonBody(UserChangeSchema) },
-          responses: { 204: { description: 'Modifié' }, ...errorResponses(400, 401, 403, 404, 409, 415) },
+          ...jsonRequest(UserChangeSchema, { params: UserIdParamSchema }),
+          responses: noContent('Modifié', 400, 401, 403, 404, 409, 415),
         },
       ),
       async (c) => {
@@ -215,7 +216,7 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
         'Supprimer un compte et toutes ses données (comme la suppression de son propre compte)',
         {
           request: { params: UserIdParamSchema },
-          responses: { 204: { description: 'Supprimé' }, ...errorResponses(401, 403, 404, 409) },
+          responses: noContent('Supprimé', 401, 403, 404, 409),
         },
       ),
       async (c) => {
@@ -243,16 +244,15 @@ export function cohortRoutes(accounts: AccountService, admin: AdminService) {
         '/',
         "Les promotions de l'organisation (archivées comprises, avec leur date d'archivage)",
         {
-          responses: { 200: jsonResponse('Promotions', CohortSchema.array()), ...errorResponses(401, 403) },
+          responses: okJson('Promotions', CohortSchema.array(), 401, 403),
         },
       ),
       async (c) => c.json(await accounts.listCohorts(requireActor(c.get('actor')).organizationId), 200),
     )
     .openapi(
       adminRoute.post('/', 'Créer une promotion', {
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(NewCohortSchema) },
-        responses: { 201: jsonResponse('Créée', CohortSchema), ...errorResponses(400, 401, 403, 415) },
+        ...jsonRequest(NewCohortSchema),
+        responses: createdJson('Créée', CohortSchema, 400, 401, 403, 415),
       }),
       async (c) => {
         const cohort = await admin.createCohort(requireActor(c.get('actor')), c.req.valid('json').name);
@@ -264,9 +264,8 @@ export function cohortRoutes(accounts: AccountService, admin: AdminService) {
         '/{id}',
         'Renommer une promotion, ou l’archiver (masquée des listes, données conservées)',
         {
-          middleware: [requireJsonBody] as const,
-          request: { params: CohortIdParamSchema, body: jsonBody(CohortChangeSchema) },
-          responses: { 204: { description: 'Modifiée' }, ...errorResponses(400, 401, 403, 404, 415) },
+          ...jsonRequest(CohortChangeSchema, { params: CohortIdParamSchema }),
+          responses: noContent('Modifiée', 400, 401, 403, 404, 415),
         },
       ),
       async (c) => {
@@ -286,10 +285,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
         {
           middleware: [rosterLimit] as const,
           request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
-          responses: {
-            201: jsonResponse('Importée', RosterResultSchema),
-            ...errorResponses(400, 401, 403, 413, 415),
-          },
+          responses: createdJson('Importée', RosterResultSchema, 400, 401, 403, 413, 415),
         },
       ),
       async (c) => {
@@ -306,10 +302,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
         "Journal d'audit (le plus récent d'abord), filtré par auteur, action et période, par pages",
         {
           request: { query: AuditQuerySchema },
-          responses: {
-            200: jsonResponse('Une page du journal', AuditPageSchema),
-            ...errorResponses(400, 401, 403),
-          },
+          responses: okJson('Une page du journal', AuditPageSchema, 400, 401, 403),
         },
       ),
       async (c) => {

@@ -3,15 +3,17 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Actor } from '../../lib/actor';
 import { PayloadTooLargeError, UnsupportedMediaError } from '../../lib/errors';
 import {
+  createdJson,
   createRouter,
   ErrorSchema,
   errorResponses,
   IdParamSchema,
-  jsonBody,
+  jsonRequest,
   jsonResponse,
+  noContent,
+  okJson,
   routesTagged,
 } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
 import { requireActor } from '../accounts';
 import { getExam } from '../referential';
 import { agreementWithUncertainty } from './agreement-uncertainty';
@@ -62,10 +64,7 @@ const agreementRoute = routesTagged('calibration').post(
       'QWK, kappa de Cohen, accords exact et adjacent, écart absolu moyen, SMD et biais. ' +
       'Une métrique non définie pour les données (ex. kappa quand les deux notateurs donnent partout ' +
       'la même note) vaut null.',
-    middleware: [requireJsonBody] as const,
-    request: {
-      body: jsonBody(AgreementRequestSchema),
-    },
+    ...jsonRequest(AgreementRequestSchema),
     responses: {
       200: {
         content: { 'application/json': { schema: AgreementResponseSchema } },
@@ -124,24 +123,14 @@ export function rubricRoutes(rubrics: RubricVersionService) {
     .openapi(
       route.get('/{examId}', "Les versions de la grille d'une épreuve (v1 : la grille par défaut)", {
         request: { params: ExamParamSchema },
-        responses: {
-          200: jsonResponse('Versions', RubricVersionSummarySchema.array()),
-          ...errorResponses(401, 403, 404),
-        },
+        responses: okJson('Versions', RubricVersionSummarySchema.array(), 401, 403, 404),
       }),
       async (c) => c.json(await rubrics.list(actorOf(c), c.req.valid('param').examId), 200),
     )
     .openapi(
       route.post('/{examId}', 'Créer une nouvelle version de la grille à partir d’une autre', {
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: ExamParamSchema,
-          body: jsonBody(RubricVersionCreateSchema),
-        },
-        responses: {
-          201: jsonResponse('Version créée', RubricVersionSchema),
-          ...errorResponses(400, 401, 403, 404, 409, 415, 422),
-        },
+        ...jsonRequest(RubricVersionCreateSchema, { params: ExamParamSchema }),
+        responses: createdJson('Version créée', RubricVersionSchema, 400, 401, 403, 404, 409, 415, 422),
       }),
       async (c) =>
         c.json(await rubrics.create(actorOf(c), c.req.valid('param').examId, c.req.valid('json')), 201),
@@ -149,10 +138,7 @@ export function rubricRoutes(rubrics: RubricVersionService) {
     .openapi(
       route.get('/{examId}/diff', 'Ce qui change entre deux versions de la grille, critère par critère', {
         request: { params: ExamParamSchema, query: DiffQuerySchema },
-        responses: {
-          200: jsonResponse('Différences', RubricDiffSchema),
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: okJson('Différences', RubricDiffSchema, 400, 401, 403, 404),
       }),
       async (c) => {
         const { from, to } = c.req.valid('query');
@@ -162,10 +148,7 @@ export function rubricRoutes(rubrics: RubricVersionService) {
     .openapi(
       route.get('/{examId}/{version}', 'Une version de la grille, en entier', {
         request: { params: ExamVersionParamSchema },
-        responses: {
-          200: jsonResponse('Version', RubricVersionSchema),
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: okJson('Version', RubricVersionSchema, 400, 401, 403, 404),
       }),
       async (c) => {
         const { examId, version } = c.req.valid('param');
@@ -177,15 +160,8 @@ export function rubricRoutes(rubrics: RubricVersionService) {
         '/{examId}/{version}',
         "Modifier une version qui n'a encore servi à aucune analyse (409 ensuite)",
         {
-          middleware: [requireJsonBody] as const,
-          request: {
-            params: ExamVersionParamSchema,
-            body: jsonBody(RubricVersionUpdateSchema),
-          },
-          responses: {
-            200: jsonResponse('Version modifiée', RubricVersionSchema),
-            ...errorResponses(400, 401, 403, 404, 409, 415),
-          },
+          ...jsonRequest(RubricVersionUpdateSchema, { params: ExamVersionParamSchema }),
+          responses: okJson('Version modifiée', RubricVersionSchema, 400, 401, 403, 404, 409, 415),
         },
       ),
       async (c) => {
@@ -199,10 +175,7 @@ export function rubricRoutes(rubrics: RubricVersionService) {
         'Faire de cette version celle qui note les dossiers des candidats',
         {
           request: { params: ExamVersionParamSchema },
-          responses: {
-            200: jsonResponse('Version active', RubricVersionSchema),
-            ...errorResponses(400, 401, 403, 404),
-          },
+          responses: okJson('Version active', RubricVersionSchema, 400, 401, 403, 404),
         },
       ),
       async (c) => {
@@ -219,32 +192,28 @@ export function setRoutes(service: CalibrationService) {
     .openapi(
       route.get('/', 'Les jeux de calibration de votre organisme', {
         request: { query: ExamQuerySchema },
-        responses: { 200: jsonResponse('Jeux', SetSummarySchema.array()), ...errorResponses(400, 401, 403) },
+        responses: okJson('Jeux', SetSummarySchema.array(), 400, 401, 403),
       }),
       async (c) => c.json(await service.listSets(actorOf(c), c.req.valid('query').examId), 200),
     )
     .openapi(
       route.post('/', 'Créer un jeu de calibration pour une épreuve', {
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(SetCreateSchema) },
-        responses: {
-          201: jsonResponse('Jeu créé', SetDetailSchema),
-          ...errorResponses(400, 401, 403, 415, 422),
-        },
+        ...jsonRequest(SetCreateSchema),
+        responses: createdJson('Jeu créé', SetDetailSchema, 400, 401, 403, 415, 422),
       }),
       async (c) => c.json(await service.createSet(actorOf(c), c.req.valid('json')), 201),
     )
     .openapi(
       route.get('/{id}', 'Un jeu : ses dossiers, ses correcteurs, ses analyses', {
         request: { params: IdParamSchema },
-        responses: { 200: jsonResponse('Jeu', SetDetailSchema), ...errorResponses(400, 401, 403, 404) },
+        responses: okJson('Jeu', SetDetailSchema, 400, 401, 403, 404),
       }),
       async (c) => c.json(await service.getSet(actorOf(c), c.req.valid('param').id), 200),
     )
     .openapi(
       route.delete('/{id}', 'Supprimer un jeu, ses notes humaines et ses analyses (les revues restent)', {
         request: { params: IdParamSchema },
-        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
+        responses: noContent('Supprimé', 400, 401, 403, 404),
       }),
       async (c) => {
         await service.deleteSet(actorOf(c), c.req.valid('param').id);
@@ -256,11 +225,7 @@ export function setRoutes(service: CalibrationService) {
         '/{id}/runs',
         'Analyser les dossiers du jeu avec une version de la grille (revues en file d’attente)',
         {
-          middleware: [requireJsonBody] as const,
-          request: {
-            params: IdParamSchema,
-            body: jsonBody(RunStartSchema),
-          },
+          ...jsonRequest(RunStartSchema, { params: IdParamSchema }),
           responses: {
             202: jsonResponse('Analyse lancée', RunSummarySchema),
             ...errorResponses(400, 401, 403, 404, 415, 422),
@@ -272,11 +237,7 @@ export function setRoutes(service: CalibrationService) {
     )
     .openapi(
       route.post('/{id}/compare', 'Lancer les deux versions à comparer sur le jeu (deux analyses)', {
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: IdParamSchema,
-          body: jsonBody(CompareStartSchema),
-        },
+        ...jsonRequest(CompareStartSchema, { params: IdParamSchema }),
         responses: {
           202: {
             description: 'Analyses lancées',
@@ -305,7 +266,7 @@ export function runRoutes(service: CalibrationService) {
     .openapi(
       route.get('/{id}', 'Une analyse et sa progression', {
         request: { params: IdParamSchema },
-        responses: { 200: jsonResponse('Analyse', RunSummarySchema), ...errorResponses(400, 401, 403, 404) },
+        responses: okJson('Analyse', RunSummarySchema, 400, 401, 403, 404),
       }),
       async (c) => c.json(await service.getRun(actorOf(c), c.req.valid('param').id), 200),
     )
@@ -315,10 +276,7 @@ export function runRoutes(service: CalibrationService) {
         'Accord IA – humain (global et par critère, matrices de confusion) et entre humains',
         {
           request: { params: IdParamSchema, query: RaterQuerySchema },
-          responses: {
-            200: jsonResponse('Accord', RunAgreementSchema),
-            ...errorResponses(400, 401, 403, 404),
-          },
+          responses: okJson('Accord', RunAgreementSchema, 400, 401, 403, 404),
         },
       ),
       async (c) =>
@@ -330,10 +288,7 @@ export function runRoutes(service: CalibrationService) {
         'Les dossiers derrière une case de la matrice, avec les citations retenues par l’IA',
         {
           request: { params: IdParamSchema, query: ItemsQuerySchema },
-          responses: {
-            200: jsonResponse('Dossiers', ItemSchema.array()),
-            ...errorResponses(400, 401, 403, 404),
-          },
+          responses: okJson('Dossiers', ItemSchema.array(), 400, 401, 403, 404),
         },
       ),
       async (c) =>
@@ -413,10 +368,7 @@ function setScoreRoutes(service: CalibrationService) {
             "et rien n'est importé : chaque erreur est listée dans error.details.errors ({ line, message }).",
           middleware: [csvImportLimit] as const,
           request: { params: IdParamSchema, body: { content: csvContent, required: true } },
-          responses: {
-            200: jsonResponse('Importé', ImportResultSchema),
-            ...errorResponses(400, 401, 403, 404, 413, 415),
-          },
+          responses: okJson('Importé', ImportResultSchema, 400, 401, 403, 404, 413, 415),
         },
       ),
       async (c) => {
@@ -447,10 +399,7 @@ function setScoreRoutes(service: CalibrationService) {
         'Ajouter les décisions des formateurs comme notes humaines (correcteur « formateur »)',
         {
           request: { params: IdParamSchema },
-          responses: {
-            200: jsonResponse('Importé', TrainerImportResultSchema),
-            ...errorResponses(400, 401, 403, 404),
-          },
+          responses: okJson('Importé', TrainerImportResultSchema, 400, 401, 403, 404),
         },
       ),
       async (c) => c.json(await service.importTrainerScores(actorOf(c), c.req.valid('param').id), 200),
@@ -471,10 +420,7 @@ export function calibrationRoutes(service: CalibrationService, rubrics: RubricVe
           "Les dossiers de l'épreuve dans votre organisme (pour constituer un jeu et son CSV)",
           {
             request: { query: RequiredExamQuerySchema },
-            responses: {
-              200: jsonResponse('Dossiers', ExamDossierSchema.array()),
-              ...errorResponses(400, 401, 403, 422),
-            },
+            responses: okJson('Dossiers', ExamDossierSchema.array(), 400, 401, 403, 422),
           },
         ),
         async (c) => c.json(await service.examDossiers(actorOf(c), c.req.valid('query').examId), 200),
@@ -483,10 +429,7 @@ export function calibrationRoutes(service: CalibrationService, rubrics: RubricVe
       .openapi(
         route.get('/compare', 'Deux analyses du même jeu côte à côte, et ce qui a changé par critère', {
           request: { query: CompareQuerySchema },
-          responses: {
-            200: jsonResponse('Comparaison', ComparisonSchema),
-            ...errorResponses(400, 401, 403, 404, 422),
-          },
+          responses: okJson('Comparaison', ComparisonSchema, 400, 401, 403, 404, 422),
         }),
         async (c) => {
           const { a, b, rater } = c.req.valid('query');

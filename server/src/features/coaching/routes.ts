@@ -6,12 +6,11 @@ import {
   createRouter,
   errorResponses,
   IdParamSchema,
-  jsonBody,
-  jsonResponse,
+  jsonRequest,
+  okJson,
   routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
 import { ExamIdParamSchema } from '../referential';
 import {
   CoachAnswerSchema,
@@ -50,7 +49,7 @@ export function examBriefRoutes(service: CoachingService) {
         "Fiche d'épreuve : livrables, critères, modalités, plan suggéré, méthodes et pièges",
         {
           request: { params: ExamIdParamSchema },
-          responses: { 200: jsonResponse('La fiche', ExamBriefSchema), ...errorResponses(404) },
+          responses: okJson('La fiche', ExamBriefSchema, 404),
         },
       ),
       (c) => c.json(service.brief(c.req.valid('param').id), 200),
@@ -89,7 +88,7 @@ export function coachRoutes(
     .openapi(
       route.get('/', 'La conversation avec le coach sur une version du dossier', {
         request: { params: VersionParamSchema },
-        responses: { 200: jsonResponse('Conversation', ConversationSchema), ...errorResponses(400, 404) },
+        responses: okJson('Conversation', ConversationSchema, 400, 404),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -100,12 +99,8 @@ export function coachRoutes(
       route.post('/', 'Poser une question au coach sur son propre brouillon', {
         description:
           'Le coach aide à réfléchir et à structurer ; il ne rédige pas le dossier. Une demande de rédaction reçoit des pistes et des questions (`refused: true`).',
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: VersionParamSchema,
-          body: jsonBody(CoachRequestSchema),
-        },
-        responses: { 200: jsonResponse('Réponse', CoachAnswerSchema), ...errorResponses(400, 404, 415, 422) },
+        ...jsonRequest(CoachRequestSchema, { params: VersionParamSchema }),
+        responses: okJson('Réponse', CoachAnswerSchema, 400, 404, 415, 422),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -116,11 +111,7 @@ export function coachRoutes(
       route.post('/stream', 'Poser une question au coach, réponse en flux (server-sent events)', {
         description:
           "Événements `delta` (`{ text }`) puis `done` (`{ citations, mode, refused, droppedQuotes?, messageId }`), ou `error` (`{ code, message }`). La réponse est vérifiée (citations contrôlées contre le brouillon) avant d'être diffusée.",
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: VersionParamSchema,
-          body: jsonBody(CoachRequestSchema),
-        },
+        ...jsonRequest(CoachRequestSchema, { params: VersionParamSchema }),
         responses: {
           200: { description: 'Flux SSE', content: { 'text/event-stream': { schema: z.string() } } },
           ...errorResponses(400, 404, 415, 422),
@@ -162,10 +153,13 @@ export function oralRoutes(service: CoachingService) {
   return createRouter().openapi(
     route.get('/', "Préparation de l'oral à partir d'une revue terminée", {
       request: { params: IdParamSchema },
-      responses: {
-        200: jsonResponse('Questions probables du jury et entraînement chronométré', OralPrepSchema),
-        ...errorResponses(400, 404, 409),
-      },
+      responses: okJson(
+        'Questions probables du jury et entraînement chronométré',
+        OralPrepSchema,
+        400,
+        404,
+        409,
+      ),
     }),
     async (c) => c.json(await service.oral(c.req.valid('param').id), 200),
   );

@@ -1,12 +1,12 @@
 import {
+  createdJson,
   createRouter,
-  errorResponses,
-  jsonBody,
-  jsonResponse,
+  jsonRequest,
+  noContent,
+  okJson,
   routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
 import { requireActor } from '../accounts';
 import {
   BankEntryRequestSchema,
@@ -27,10 +27,13 @@ export function versionCommentRoutes(service: CommentService) {
     .openapi(
       route.get('/', 'Les commentaires des formateurs sur les passages de cette version', {
         request: { params: VersionParamSchema },
-        responses: {
-          200: jsonResponse('Commentaires, dans l’ordre de lecture', PassageCommentSchema.array()),
-          ...errorResponses(400, 401, 404),
-        },
+        responses: okJson(
+          'Commentaires, dans l’ordre de lecture',
+          PassageCommentSchema.array(),
+          400,
+          401,
+          404,
+        ),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -39,12 +42,8 @@ export function versionCommentRoutes(service: CommentService) {
     )
     .openapi(
       route.post('/', 'Commenter un passage (formateur de la promotion du candidat)', {
-        middleware: [requireJsonBody] as const,
-        request: { params: VersionParamSchema, body: jsonBody(PassageCommentRequestSchema) },
-        responses: {
-          201: jsonResponse('Commentaire ajouté', PassageCommentSchema),
-          ...errorResponses(400, 401, 403, 404, 415, 422),
-        },
+        ...jsonRequest(PassageCommentRequestSchema, { params: VersionParamSchema }),
+        responses: createdJson('Commentaire ajouté', PassageCommentSchema, 400, 401, 403, 404, 415, 422),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -59,12 +58,8 @@ export function commentRoutes(service: CommentService) {
   return createRouter()
     .openapi(
       route.patch('/{commentId}', 'Modifier un de mes commentaires', {
-        middleware: [requireJsonBody] as const,
-        request: { params: CommentParamSchema, body: jsonBody(PassageCommentUpdateSchema) },
-        responses: {
-          200: jsonResponse('Commentaire modifié', PassageCommentSchema),
-          ...errorResponses(400, 401, 403, 404, 415),
-        },
+        ...jsonRequest(PassageCommentUpdateSchema, { params: CommentParamSchema }),
+        responses: okJson('Commentaire modifié', PassageCommentSchema, 400, 401, 403, 404, 415),
       }),
       async (c) => {
         const { id, commentId } = c.req.valid('param');
@@ -80,7 +75,7 @@ export function commentRoutes(service: CommentService) {
     .openapi(
       route.delete('/{commentId}', 'Supprimer un de mes commentaires', {
         request: { params: CommentParamSchema },
-        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
+        responses: noContent('Supprimé', 400, 401, 403, 404),
       }),
       async (c) => {
         const { id, commentId } = c.req.valid('param');
@@ -95,18 +90,14 @@ export function commentBankRoutes(service: CommentService) {
   return createRouter()
     .openapi(
       route.get('/', 'Ma banque de commentaires réutilisables', {
-        responses: { 200: jsonResponse('Banque', BankEntrySchema.array()), ...errorResponses(401, 403) },
+        responses: okJson('Banque', BankEntrySchema.array(), 401, 403),
       }),
       async (c) => c.json(await service.bank(requireActor(c.get('actor'))), 200),
     )
     .openapi(
       route.post('/', 'Enregistrer un commentaire dans ma banque', {
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(BankEntryRequestSchema) },
-        responses: {
-          201: jsonResponse('Enregistré', BankEntrySchema),
-          ...errorResponses(400, 401, 403, 409, 415),
-        },
+        ...jsonRequest(BankEntryRequestSchema),
+        responses: createdJson('Enregistré', BankEntrySchema, 400, 401, 403, 409, 415),
       }),
       async (c) =>
         c.json(await service.addToBank(requireActor(c.get('actor')), c.req.valid('json').body), 201),
@@ -114,7 +105,7 @@ export function commentBankRoutes(service: CommentService) {
     .openapi(
       route.delete('/{entryId}', 'Retirer un commentaire de ma banque', {
         request: { params: BankParamSchema },
-        responses: { 204: { description: 'Retiré' }, ...errorResponses(400, 401, 403, 404) },
+        responses: noContent('Retiré', 400, 401, 403, 404),
       }),
       async (c) => {
         await service.removeFromBank(requireActor(c.get('actor')), c.req.valid('param').entryId);

@@ -1,10 +1,13 @@
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError, ValidationError } from '../../lib/errors';
 import {
+  createdJson,
   createRouter,
   errorResponses,
   IdParamSchema,
   jsonResponse,
+  noContent,
+  okJson,
   routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
@@ -66,10 +69,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
     .openapi(
       route.post('/', 'Déposer un dossier (première version) pour une épreuve', {
         request: { body: uploadBody },
-        responses: {
-          201: jsonResponse('Dossier créé', DossierSchema),
-          ...errorResponses(400, 413, 415, 422),
-        },
+        responses: createdJson('Dossier créé', DossierSchema, 400, 413, 415, 422),
       }),
       async (c) => {
         const form = c.req.valid('form');
@@ -83,10 +83,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
     .openapi(
       route.post('/{id}/versions', 'Déposer une nouvelle version (brouillon) du dossier', {
         request: { params: IdParamSchema, body: uploadBody },
-        responses: {
-          201: jsonResponse('Version ajoutée', DossierSchema),
-          ...errorResponses(400, 404, 413, 415, 422),
-        },
+        responses: createdJson('Version ajoutée', DossierSchema, 400, 404, 413, 415, 422),
       }),
       async (c) => {
         const file = await readUpload(c.req.valid('form'));
@@ -103,14 +100,14 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
     .openapi(
       route.get('/{id}', 'Un dossier et ses versions', {
         request: { params: IdParamSchema },
-        responses: { 200: jsonResponse('Dossier', DossierSchema), ...errorResponses(400, 404) },
+        responses: okJson('Dossier', DossierSchema, 400, 404),
       }),
       async (c) => c.json(await service.get(c.req.valid('param').id), 200),
     )
     .openapi(
       route.get('/{id}/versions/{v}/text', "Le texte extrait d'une version, page par page", {
         request: { params: VersionParamSchema },
-        responses: { 200: jsonResponse('Texte', DossierTextSchema), ...errorResponses(400, 404) },
+        responses: okJson('Texte', DossierTextSchema, 400, 404),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -159,7 +156,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
     .openapi(
       route.delete('/{id}', 'Supprimer un dossier et tout ce qui en dérive', {
         request: { params: IdParamSchema },
-        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
+        responses: noContent('Supprimé', 400, 401, 403, 404),
       }),
       async (c) => {
         await accounts.deleteDossier(requireActor(c.get('actor')), c.req.valid('param').id);

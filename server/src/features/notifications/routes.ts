@@ -1,5 +1,4 @@
-import { createRouter, errorResponses, jsonBody, jsonResponse, routesTagged } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
+import { createRouter, jsonRequest, noContent, okJson, routesTagged } from '../../lib/openapi';
 import { requireActor } from '../accounts';
 import { MarkReadSchema, NotificationListSchema } from './schemas';
 import type { NotificationService } from './service';
@@ -11,15 +10,14 @@ export function notificationRoutes(service: NotificationService) {
   return createRouter()
     .openapi(
       route.get('/', 'Mes notifications, les plus récentes d’abord, et le nombre de non lues', {
-        responses: { 200: jsonResponse('Notifications', NotificationListSchema), ...errorResponses(401) },
+        responses: okJson('Notifications', NotificationListSchema, 401),
       }),
       async (c) => c.json(await service.list(requireActor(c.get('actor')).userId), 200),
     )
     .openapi(
       route.post('/read', 'Marquer mes notifications comme lues (toutes, ou celles données)', {
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(MarkReadSchema) },
-        responses: { 204: { description: 'Marquées comme lues' }, ...errorResponses(400, 401, 415) },
+        ...jsonRequest(MarkReadSchema),
+        responses: noContent('Marquées comme lues', 400, 401, 415),
       }),
       async (c) => {
         await service.markRead(requireActor(c.get('actor')).userId, c.req.valid('json').ids);

@@ -1,4 +1,4 @@
-import { createRouter, errorResponses, jsonResponse, routesTagged } from '../../lib/openapi';
+import { createRouter, okJson, routesTagged } from '../../lib/openapi';
 import { requireActor } from '../accounts';
 import { DossierOverviewQuerySchema, DossierOverviewSchema } from './schemas';
 import type { OverviewService } from './service';
@@ -13,10 +13,7 @@ export function overviewRoutes(service: OverviewService) {
       'Les dossiers des candidats (organisme ; promotions suivies pour un formateur), avec leur dernière analyse, filtrés et paginés',
       {
         request: { query: DossierOverviewQuerySchema },
-        responses: {
-          200: jsonResponse('Page de dossiers', DossierOverviewSchema),
-          ...errorResponses(400, 401, 403),
-        },
+        responses: okJson('Page de dossiers', DossierOverviewSchema, 400, 401, 403),
       },
     ),
     async (c) => c.json(await service.dossiers(requireActor(c.get('actor')), c.req.valid('query')), 200),

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../lib/errors';
-import { createRouter, errorResponses, jsonResponse, routesTagged } from '../../lib/openapi';
+import { createRouter, jsonResponse, okJson, routesTagged } from '../../lib/openapi';
 import { getExam, listExams, referential } from './lookups';
 import { ExamIdParamSchema, ExamSchema, ExamSummarySchema, ReferentialSchema } from './schemas';
 
@@ -48,7 +48,7 @@ export function examRoutes() {
     .openapi(
       examRoute.get('/{id}', "Une épreuve : modalités, livrables, critères d'évaluation", {
         request: { params: ExamIdParamSchema },
-        responses: { 200: jsonResponse("L'épreuve", ExamSchema), ...errorResponses(404) },
+        responses: okJson("L'épreuve", ExamSchema, 404),
       }),
       (c) => {
         const exam = getExam(c.req.valid('param').id);

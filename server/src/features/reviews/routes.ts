@@ -3,10 +3,12 @@ import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { LRUCache } from 'lru-cache';
 import {
+  CriterionParamSchema,
   createRouter,
   errorResponses,
   IdParamSchema,
   jsonResponse,
+  okJson,
   routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
@@ -18,13 +20,6 @@ import type { ReviewService } from './service';
 
 const route = routesTagged('Revues');
 
-const CriterionParam = IdParamSchema.extend({
-  criterionId: z
-    .string()
-    .min(1)
-    .max(20)
-    .openapi({ param: { name: 'criterionId', in: 'path' } }),
-});
 const LangQuery = z.object({ lang: z.enum(['fr', 'en']).optional() });
 
 export const ReviewSchema = z
@@ -107,13 +102,12 @@ export function reviewRoutes(
     .openapi(
       route.get('/{id}', "État d'une revue et son rapport d'écarts", {
         request: { params: IdParamSchema },
-        responses: {
-          200: jsonResponse(
-            'Revue. Une revue terminée porte un ETag : avec If-None-Match, 304 tant que rien ne change.',
-            ReviewSchema,
-          ),
-          ...errorResponses(400, 404),
-        },
+        responses: okJson(
+          'Revue. Une revue terminée porte un ETag : avec If-None-Match, 304 tant que rien ne change.',
+          ReviewSchema,
+          400,
+          404,
+        ),
       }),
       async (c) => {
         const id = c.req.valid('param').id;
@@ -144,7 +138,7 @@ export function reviewRoutes(
     .openapi(
       route.get('/{id}/rubric', 'Grille de la revue : descripteurs des niveaux et ancres de chaque critère', {
         request: { params: IdParamSchema },
-        responses: { 200: jsonResponse('Grille', ReviewRubricSchema), ...errorResponses(400, 404) },
+        responses: okJson('Grille', ReviewRubricSchema, 400, 404),
       }),
       async (c) => {
         const rubric = await service.rubric(c.req.valid('param').id);
@@ -162,7 +156,7 @@ export function reviewRoutes(
     )
     .openapi(
       route.post('/{id}/criteria/{criterionId}/retry', 'Relancer un critère en échec', {
-        request: { params: CriterionParam },
+        request: { params: CriterionParamSchema },
         responses: {
           202: {
             description: 'Relancé',
@@ -234,7 +228,7 @@ export function dossierReviewRoutes(service: ReviewService) {
   return createRouter().openapi(
     route.get('/', "Les revues d'un dossier, version par version", {
       request: { params: IdParamSchema },
-      responses: { 200: jsonResponse('Revues', DossierReviewSchema.array()), ...errorResponses(400, 404) },
+      responses: okJson('Revues', DossierReviewSchema.array(), 400, 404),
     }),
     async (c) => c.json(await service.listForDossier(c.req.valid('param').id), 200),
   );

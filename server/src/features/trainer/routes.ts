@@ -1,13 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import {
+  CriterionParamSchema,
+  createdJson,
   createRouter,
   errorResponses,
   IdParamSchema,
-  jsonBody,
-  jsonResponse,
+  jsonRequest,
+  okJson,
   routesTagged,
 } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
 import { requireActor } from '../accounts';
 import {
   CheckRequestSchema,
@@ -23,14 +24,6 @@ import type { TrainerService } from './service';
 
 const route = routesTagged('Formateur');
 
-const CriterionParam = IdParamSchema.extend({
-  criterionId: z
-    .string()
-    .min(1)
-    .max(20)
-    .openapi({ param: { name: 'criterionId', in: 'path' } }),
-});
-
 /** `/api/trainer/*`: the queue and the cohort view (trainers only, their cohorts only). */
 export function trainerRoutes(service: TrainerService) {
   return createRouter()
@@ -40,7 +33,7 @@ export function trainerRoutes(service: TrainerService) {
         "Les analyses de mes promotions, celles qui demandent le plus un regard humain d'abord",
         {
           request: { query: QueueQuerySchema },
-          responses: { 200: jsonResponse('File', QueueItemSchema.array()), ...errorResponses(400, 401, 403) },
+          responses: okJson('File', QueueItemSchema.array(), 400, 401, 403),
         },
       ),
       async (c) => c.json(await service.queue(requireActor(c.get('actor')), c.req.valid('query')), 200),
@@ -48,7 +41,7 @@ export function trainerRoutes(service: TrainerService) {
     .openapi(
       route.get('/cohort', 'Par compétence, la répartition des notes de la promotion', {
         request: { query: CohortViewQuerySchema },
-        responses: { 200: jsonResponse('Vue promotion', CohortViewSchema), ...errorResponses(400, 401, 403) },
+        responses: okJson('Vue promotion', CohortViewSchema, 400, 401, 403),
       }),
       async (c) => c.json(await service.cohortView(requireActor(c.get('actor')), c.req.valid('query')), 200),
     );
@@ -62,15 +55,8 @@ export function reviewDecisionRoutes(service: TrainerService) {
         '/criteria/{criterionId}/decision',
         "Valider ou corriger la note d'un critère, avec un motif (la note de l'IA est conservée)",
         {
-          middleware: [requireJsonBody] as const,
-          request: {
-            params: CriterionParam,
-            body: jsonBody(DecisionRequestSchema),
-          },
-          responses: {
-            201: jsonResponse('Décision enregistrée', DecisionSchema),
-            ...errorResponses(400, 401, 403, 404, 409, 415),
-          },
+          ...jsonRequest(DecisionRequestSchema, { params: CriterionParamSchema }),
+          responses: createdJson('Décision enregistrée', DecisionSchema, 400, 401, 403, 404, 409, 415),
         },
       ),
       async (c) => {
@@ -83,15 +69,8 @@ export function reviewDecisionRoutes(service: TrainerService) {
     )
     .openapi(
       route.post('/check', "Marquer l'analyse comme vérifiée, avec un commentaire pour le candidat", {
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: IdParamSchema,
-          body: jsonBody(CheckRequestSchema),
-        },
-        responses: {
-          201: jsonResponse('Vérifiée', CheckSchema),
-          ...errorResponses(400, 401, 403, 404, 409, 415),
-        },
+        ...jsonRequest(CheckRequestSchema, { params: IdParamSchema }),
+        responses: createdJson('Vérifiée', CheckSchema, 400, 401, 403, 404, 409, 415),
       }),
       async (c) =>
         c.json(

@@ -2,8 +2,15 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../lib/actor';
 import { NotFoundError } from '../../../lib/errors';
-import { createRouter, errorResponses, jsonBody, jsonResponse, routesTagged } from '../../../lib/openapi';
-import { requireJsonBody } from '../../../lib/validation';
+import {
+  createRouter,
+  errorResponses,
+  jsonRequest,
+  jsonResponse,
+  noContent,
+  okJson,
+  routesTagged,
+} from '../../../lib/openapi';
 import type { Auth } from '../auth';
 import { CLIENT_IP_HEADER } from '../auth';
 import { clientAddress, rewrite } from '../auth-routes';
@@ -48,8 +55,7 @@ export function ssoAuthRoutes(auth: Auth, sso: SsoService) {
     )
     .openapi(
       route.post('/sign-in', 'Commencer une connexion unique : renvoie l’adresse du fournisseur d’identité', {
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(SsoSignInSchema) },
+        ...jsonRequest(SsoSignInSchema),
         responses: {
           200: {
             description: 'Adresse de connexion chez le fournisseur',
@@ -122,7 +128,7 @@ export function ssoAdminRoutes(sso: SsoService) {
   return createRouter()
     .openapi(
       adminRoute.get('/', 'Connexion unique de l’établissement (sans le secret client)', {
-        responses: { 200: jsonResponse('Réglages', SsoSettingsViewSchema), ...errorResponses(401, 403) },
+        responses: okJson('Réglages', SsoSettingsViewSchema, 401, 403),
       }),
       async (c) => c.json(await sso.get(requireActor(c.get('actor'))), 200),
     )
@@ -131,19 +137,15 @@ export function ssoAdminRoutes(sso: SsoService) {
         '/',
         'Configurer la connexion unique (le fournisseur doit répondre à sa découverte OpenID)',
         {
-          middleware: [requireJsonBody] as const,
-          request: { body: jsonBody(SsoSettingsInputSchema) },
-          responses: {
-            200: jsonResponse('Enregistré', SsoSettingsViewSchema),
-            ...errorResponses(400, 401, 403, 415, 422),
-          },
+          ...jsonRequest(SsoSettingsInputSchema),
+          responses: okJson('Enregistré', SsoSettingsViewSchema, 400, 401, 403, 415, 422),
         },
       ),
       async (c) => c.json(await sso.save(requireActor(c.get('actor')), c.req.valid('json')), 200),
     )
     .openapi(
       adminRoute.delete('/', 'Retirer la connexion unique', {
-        responses: { 204: { description: 'Retirée' }, ...errorResponses(401, 403) },
+        responses: noContent('Retirée', 401, 403),
       }),
       async (c) => {
         await sso.remove(requireActor(c.get('actor')));
