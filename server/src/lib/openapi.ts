@@ -102,20 +102,40 @@ export function jsonResponse<S extends z.ZodType>(description: string, schema: S
   return { description, content: { 'application/json': { schema } } };
 }
 
-/** A route's responses: 200 with `schema` as JSON, or the `Error` body with one of `errors`. */
-export function okJson<S extends z.ZodType>(description: string, schema: S, ...errors: ErrorStatus[]) {
-  return { 200: jsonResponse(description, schema), ...errorResponses(...errors) };
-}
-
-/** A route's responses: 201 with what was created (`schema`, JSON), or the `Error` body with one of `errors`. */
-export function createdJson<S extends z.ZodType>(description: string, schema: S, ...errors: ErrorStatus[]) {
-  return { 201: jsonResponse(description, schema), ...errorResponses(...errors) };
-}
-
-/** A route's responses: 204 without a body, or the `Error` body with one of `errors`. */
-export function noContent(description: string, ...errors: ErrorStatus[]) {
-  return { 204: { description }, ...errorResponses(...errors) };
-}
+/**
+ * A route's `responses`: its one success answer, or the `Error` body with one of `errors`. Each keeps its
+ * literal status and schema, which the handler's `c.json(…, status)` and the typed client check.
+ */
+export const respond = {
+  /** 200 with `schema` as JSON. */
+  ok: <S extends z.ZodType>(description: string, schema: S, ...errors: ErrorStatus[]) => ({
+    200: jsonResponse(description, schema),
+    ...errorResponses(...errors),
+  }),
+  /** 201 with what was created (`schema`, JSON). */
+  created: <S extends z.ZodType>(description: string, schema: S, ...errors: ErrorStatus[]) => ({
+    201: jsonResponse(description, schema),
+    ...errorResponses(...errors),
+  }),
+  /** 202 with what was queued (`schema`, JSON). */
+  accepted: <S extends z.ZodType>(description: string, schema: S, ...errors: ErrorStatus[]) => ({
+    202: jsonResponse(description, schema),
+    ...errorResponses(...errors),
+  }),
+  /** 204 without a body. */
+  noContent: (description: string, ...errors: ErrorStatus[]) => ({
+    204: { description },
+    ...errorResponses(...errors),
+  }),
+  /** 200 with text of `mediaType` (CSV, Markdown, HTML…). */
+  text: <M extends string>(description: string, mediaType: M, ...errors: ErrorStatus[]) => ({
+    200: {
+      description,
+      content: { [mediaType]: { schema: z.string() } } as { [K in M]: { schema: z.ZodString } },
+    },
+    ...errorResponses(...errors),
+  }),
+};
 
 /** A required JSON request body for createRoute's `request.body`. */
 export function jsonBody<S extends z.ZodType>(schema: S) {

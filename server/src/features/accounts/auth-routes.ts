@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { signInSubject, type UsageLedger } from '../../lib/ledger';
-import { createRouter, errorResponses, jsonRequest, okJson, routesTagged } from '../../lib/openapi';
+import { createRouter, errorResponses, jsonRequest, respond, routesTagged } from '../../lib/openapi';
 import { type Auth, CLIENT_IP_HEADER } from './auth';
 
 /**
@@ -137,7 +137,7 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
           description:
             'Limité par adresse (PREJURY_SIGNIN_MAX_PER_MINUTE) et, par compte, un délai croissant après trois échecs (429 avec Retry-After).',
           ...jsonRequest(SignInSchema),
-          responses: okJson('Connecté', SignedInSchema, 400, 401, 403, 415, 429),
+          responses: respond.ok('Connecté', SignedInSchema, 400, 401, 403, 415, 429),
         },
       ),
       async (c) => {
@@ -176,27 +176,21 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
     .openapi(
       route.post('/sign-out', 'Se déconnecter (cette session)', {
         request: { body: optionalEmpty },
-        responses: okJson('Déconnecté', StatusSchema, 400, 403),
+        responses: respond.ok('Déconnecté', StatusSchema, 400, 403),
       }),
       async (c) => (await forward(auth, c, {})) as never,
     )
     .openapi(
       route.post('/revoke-sessions', 'Se déconnecter partout (toutes ses sessions)', {
         request: { body: optionalEmpty },
-        responses: okJson('Sessions fermées', StatusSchema, 400, 401, 403),
+        responses: respond.ok('Sessions fermées', StatusSchema, 400, 401, 403),
       }),
       async (c) => (await forward(auth, c, {})) as never,
     )
     .openapi(
       route.post('/change-password', 'Changer son mot de passe (ferme toutes ses autres sessions)', {
         ...jsonRequest(ChangePasswordSchema),
-        responses: {
-          200: {
-            description: 'Modifié',
-            content: { 'application/json': { schema: z.object({}).passthrough() } },
-          },
-          ...errorResponses(400, 401, 403, 415),
-        },
+        responses: respond.ok('Modifié', z.object({}).passthrough(), 400, 401, 403, 415),
       }),
       // Whoever knew the old password must not stay signed in elsewhere.
       async (c) => (await forward(auth, c, { ...c.req.valid('json'), revokeOtherSessions: true })) as never,
@@ -207,7 +201,7 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
         'Demander un lien de réinitialisation (même réponse que le compte existe ou non)',
         {
           ...jsonRequest(PasswordResetRequestSchema),
-          responses: okJson('Demande reçue', StatusSchema, 400, 415, 429),
+          responses: respond.ok('Demande reçue', StatusSchema, 400, 415, 429),
         },
       ),
       async (c) => (await forward(auth, c, c.req.valid('json'))) as never,
@@ -218,7 +212,7 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
         'Choisir un nouveau mot de passe avec le jeton du lien (ferme toutes les sessions)',
         {
           ...jsonRequest(PasswordResetSchema),
-          responses: okJson('Modifié', StatusSchema, 400, 415, 429),
+          responses: respond.ok('Modifié', StatusSchema, 400, 415, 429),
         },
       ),
       async (c) => (await forward(auth, c, c.req.valid('json'))) as never,

@@ -4,16 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../../../../db/client';
 import { cohorts, organizations } from '../../../../db/schema';
 import { AppError, PayloadTooLargeError, UnsupportedMediaError, ValidationError } from '../../lib/errors';
-import {
-  createdJson,
-  createRouter,
-  errorResponses,
-  jsonRequest,
-  jsonResponse,
-  noContent,
-  okJson,
-  routesTagged,
-} from '../../lib/openapi';
+import { createRouter, jsonRequest, respond, routesTagged } from '../../lib/openapi';
 import type { AdminService } from './admin-service';
 import { AUDIT_ACTIONS, listAudit } from './audit';
 import { auditCsv } from './audit-csv';
@@ -47,7 +38,7 @@ export function meRoutes(accounts: AccountService, database: Database) {
   return createRouter()
     .openapi(
       meRoute.get('/', "L'utilisateur connecté : rôle, organisation, promotions (null sans session)", {
-        responses: { 200: jsonResponse('Moi, ou null', MeSchema.nullable()) },
+        responses: respond.ok('Moi, ou null', MeSchema.nullable()),
       }),
       async (c) => {
         const actor = c.get('actor');
@@ -80,7 +71,7 @@ export function meRoutes(accounts: AccountService, database: Database) {
     .openapi(
       meRoute.patch('/', "Changer son nom affiché (pas celui d'un membre de l'équipe de son organisme)", {
         ...jsonRequest(ProfileChangeSchema),
-        responses: noContent('Modifié', 400, 401, 409, 415),
+        responses: respond.noContent('Modifié', 400, 401, 409, 415),
       }),
       async (c) => {
         await accounts.updateProfile(requireActor(c.get('actor')), c.req.valid('json'));
@@ -89,10 +80,7 @@ export function meRoutes(accounts: AccountService, database: Database) {
     )
     .openapi(
       meRoute.get('/export', 'Exporter toutes mes données (ZIP : donnees.json et fichiers originaux)', {
-        responses: {
-          200: { description: 'Archive ZIP', content: { 'application/zip': { schema: z.string() } } },
-          ...errorResponses(401),
-        },
+        responses: respond.text('Archive ZIP', 'application/zip', 401),
       }),
       async (c) => {
         const actor = requireActor(c.get('actor'));
@@ -108,7 +96,7 @@ export function meRoutes(accounts: AccountService, database: Database) {
     .openapi(
       meRoute.delete('/', 'Supprimer mon compte et toutes mes données (confirmer avec son e-mail)', {
         ...jsonRequest(DeleteMeSchema),
-        responses: noContent('Supprimé', 400, 401, 415),
+        responses: respond.noContent('Supprimé', 400, 401, 415),
       }),
       async (c) => {
         const actor = requireActor(c.get('actor'));
@@ -161,7 +149,7 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
   return createRouter()
     .openapi(
       adminRoute.get('/', "Les comptes de l'organisation", {
-        responses: okJson('Comptes', UserSchema.array(), 401, 403),
+        responses: respond.ok('Comptes', UserSchema.array(), 401, 403),
       }),
       async (c) => c.json(await accounts.listUsers(requireActor(c.get('actor')).organizationId), 200),
     )
@@ -171,7 +159,7 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
         'Inviter une personne (compte sans mot de passe ; lien par e-mail, ou affiché une fois sans SMTP)',
         {
           ...jsonRequest(NewUserSchema),
-          responses: createdJson('Invitée', IssuedLinkSchema, 400, 401, 403, 409, 415),
+          responses: respond.created('Invitée', IssuedLinkSchema, 400, 401, 403, 409, 415),
         },
       ),
       async (c) => c.json(await admin.invite(requireActor(c.get('actor')), c.req.valid('json')), 201),
@@ -182,7 +170,7 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
         "Renvoyer l'invitation, ou envoyer un lien pour choisir un nouveau mot de passe (usage unique, expire)",
         {
           request: { params: UserIdParamSchema },
-          responses: createdJson('Lien émis', PasswordLinkSchema, 401, 403, 404),
+          responses: respond.created('Lien émis', PasswordLinkSchema, 401, 403, 404),
         },
       ),
       async (c) =>
@@ -196,7 +184,7 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
           description:
             'Désactiver ferme toutes les sessions du compte à la fois et refuse ses connexions ; ses données restent.',
           ...jsonRequest(UserChangeSchema, { params: UserIdParamSchema }),
-          responses: noContent('Modifié', 400, 401, 403, 404, 409, 415),
+          responses: respond.noContent('Modifié', 400, 401, 403, 404, 409, 415),
         },
       ),
       async (c) => {
@@ -216,7 +204,7 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
         'Supprimer un compte et toutes ses données (comme la suppression de son propre compte)',
         {
           request: { params: UserIdParamSchema },
-          responses: noContent('Supprimé', 401, 403, 404, 409),
+          responses: respond.noContent('Supprimé', 401, 403, 404, 409),
         },
       ),
       async (c) => {
@@ -244,7 +232,7 @@ export function cohortRoutes(accounts: AccountService, admin: AdminService) {
         '/',
         "Les promotions de l'organisation (archivées comprises, avec leur date d'archivage)",
         {
-          responses: okJson('Promotions', CohortSchema.array(), 401, 403),
+          responses: respond.ok('Promotions', CohortSchema.array(), 401, 403),
         },
       ),
       async (c) => c.json(await accounts.listCohorts(requireActor(c.get('actor')).organizationId), 200),
@@ -252,7 +240,7 @@ export function cohortRoutes(accounts: AccountService, admin: AdminService) {
     .openapi(
       adminRoute.post('/', 'Créer une promotion', {
         ...jsonRequest(NewCohortSchema),
-        responses: createdJson('Créée', CohortSchema, 400, 401, 403, 415),
+        responses: respond.created('Créée', CohortSchema, 400, 401, 403, 415),
       }),
       async (c) => {
         const cohort = await admin.createCohort(requireActor(c.get('actor')), c.req.valid('json').name);
@@ -265,7 +253,7 @@ export function cohortRoutes(accounts: AccountService, admin: AdminService) {
         'Renommer une promotion, ou l’archiver (masquée des listes, données conservées)',
         {
           ...jsonRequest(CohortChangeSchema, { params: CohortIdParamSchema }),
-          responses: noContent('Modifiée', 400, 401, 403, 404, 415),
+          responses: respond.noContent('Modifiée', 400, 401, 403, 404, 415),
         },
       ),
       async (c) => {
@@ -285,7 +273,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
         {
           middleware: [rosterLimit] as const,
           request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
-          responses: createdJson('Importée', RosterResultSchema, 400, 401, 403, 413, 415),
+          responses: respond.created('Importée', RosterResultSchema, 400, 401, 403, 413, 415),
         },
       ),
       async (c) => {
@@ -302,7 +290,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
         "Journal d'audit (le plus récent d'abord), filtré par auteur, action et période, par pages",
         {
           request: { query: AuditQuerySchema },
-          responses: okJson('Une page du journal', AuditPageSchema, 400, 401, 403),
+          responses: respond.ok('Une page du journal', AuditPageSchema, 400, 401, 403),
         },
       ),
       async (c) => {
@@ -322,10 +310,7 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
     .openapi(
       adminRoute.get('/audit.csv', "Exporter le journal d'audit en CSV (mêmes filtres)", {
         request: { query: AuditFilterSchema },
-        responses: {
-          200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
-          ...errorResponses(400, 401, 403),
-        },
+        responses: respond.text('CSV', 'text/csv', 400, 401, 403),
       }),
       async (c) => {
         const { entries } = await listAudit(

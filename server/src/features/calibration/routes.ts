@@ -3,15 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Actor } from '../../lib/actor';
 import { PayloadTooLargeError, UnsupportedMediaError } from '../../lib/errors';
 import {
-  createdJson,
   createRouter,
   ErrorSchema,
-  errorResponses,
   IdParamSchema,
   jsonRequest,
-  jsonResponse,
-  noContent,
-  okJson,
+  respond,
   routesTagged,
 } from '../../lib/openapi';
 import { requireActor } from '../accounts';
@@ -42,6 +38,7 @@ import {
   RubricVersionSummarySchema,
   RubricVersionUpdateSchema,
   RunAgreementSchema,
+  RunPairSchema,
   RunStartSchema,
   RunSummarySchema,
   SetCreateSchema,
@@ -123,14 +120,14 @@ export function rubricRoutes(rubrics: RubricVersionService) {
     .openapi(
       route.get('/{examId}', "Les versions de la grille d'une épreuve (v1 : la grille par défaut)", {
         request: { params: ExamParamSchema },
-        responses: okJson('Versions', RubricVersionSummarySchema.array(), 401, 403, 404),
+        responses: respond.ok('Versions', RubricVersionSummarySchema.array(), 401, 403, 404),
       }),
       async (c) => c.json(await rubrics.list(actorOf(c), c.req.valid('param').examId), 200),
     )
     .openapi(
       route.post('/{examId}', 'Créer une nouvelle version de la grille à partir d’une autre', {
         ...jsonRequest(RubricVersionCreateSchema, { params: ExamParamSchema }),
-        responses: createdJson('Version créée', RubricVersionSchema, 400, 401, 403, 404, 409, 415, 422),
+        responses: respond.created('Version créée', RubricVersionSchema, 400, 401, 403, 404, 409, 415, 422),
       }),
       async (c) =>
         c.json(await rubrics.create(actorOf(c), c.req.valid('param').examId, c.req.valid('json')), 201),
@@ -138,7 +135,7 @@ export function rubricRoutes(rubrics: RubricVersionService) {
     .openapi(
       route.get('/{examId}/diff', 'Ce qui change entre deux versions de la grille, critère par critère', {
         request: { params: ExamParamSchema, query: DiffQuerySchema },
-        responses: okJson('Différences', RubricDiffSchema, 400, 401, 403, 404),
+        responses: respond.ok('Différences', RubricDiffSchema, 400, 401, 403, 404),
       }),
       async (c) => {
         const { from, to } = c.req.valid('query');
@@ -148,7 +145,7 @@ export function rubricRoutes(rubrics: RubricVersionService) {
     .openapi(
       route.get('/{examId}/{version}', 'Une version de la grille, en entier', {
         request: { params: ExamVersionParamSchema },
-        responses: okJson('Version', RubricVersionSchema, 400, 401, 403, 404),
+        responses: respond.ok('Version', RubricVersionSchema, 400, 401, 403, 404),
       }),
       async (c) => {
         const { examId, version } = c.req.valid('param');
@@ -161,7 +158,7 @@ export function rubricRoutes(rubrics: RubricVersionService) {
         "Modifier une version qui n'a encore servi à aucune analyse (409 ensuite)",
         {
           ...jsonRequest(RubricVersionUpdateSchema, { params: ExamVersionParamSchema }),
-          responses: okJson('Version modifiée', RubricVersionSchema, 400, 401, 403, 404, 409, 415),
+          responses: respond.ok('Version modifiée', RubricVersionSchema, 400, 401, 403, 404, 409, 415),
         },
       ),
       async (c) => {
@@ -175,7 +172,7 @@ export function rubricRoutes(rubrics: RubricVersionService) {
         'Faire de cette version celle qui note les dossiers des candidats',
         {
           request: { params: ExamVersionParamSchema },
-          responses: okJson('Version active', RubricVersionSchema, 400, 401, 403, 404),
+          responses: respond.ok('Version active', RubricVersionSchema, 400, 401, 403, 404),
         },
       ),
       async (c) => {
@@ -192,28 +189,28 @@ export function setRoutes(service: CalibrationService) {
     .openapi(
       route.get('/', 'Les jeux de calibration de votre organisme', {
         request: { query: ExamQuerySchema },
-        responses: okJson('Jeux', SetSummarySchema.array(), 400, 401, 403),
+        responses: respond.ok('Jeux', SetSummarySchema.array(), 400, 401, 403),
       }),
       async (c) => c.json(await service.listSets(actorOf(c), c.req.valid('query').examId), 200),
     )
     .openapi(
       route.post('/', 'Créer un jeu de calibration pour une épreuve', {
         ...jsonRequest(SetCreateSchema),
-        responses: createdJson('Jeu créé', SetDetailSchema, 400, 401, 403, 415, 422),
+        responses: respond.created('Jeu créé', SetDetailSchema, 400, 401, 403, 415, 422),
       }),
       async (c) => c.json(await service.createSet(actorOf(c), c.req.valid('json')), 201),
     )
     .openapi(
       route.get('/{id}', 'Un jeu : ses dossiers, ses correcteurs, ses analyses', {
         request: { params: IdParamSchema },
-        responses: okJson('Jeu', SetDetailSchema, 400, 401, 403, 404),
+        responses: respond.ok('Jeu', SetDetailSchema, 400, 401, 403, 404),
       }),
       async (c) => c.json(await service.getSet(actorOf(c), c.req.valid('param').id), 200),
     )
     .openapi(
       route.delete('/{id}', 'Supprimer un jeu, ses notes humaines et ses analyses (les revues restent)', {
         request: { params: IdParamSchema },
-        responses: noContent('Supprimé', 400, 401, 403, 404),
+        responses: respond.noContent('Supprimé', 400, 401, 403, 404),
       }),
       async (c) => {
         await service.deleteSet(actorOf(c), c.req.valid('param').id);
@@ -226,10 +223,7 @@ export function setRoutes(service: CalibrationService) {
         'Analyser les dossiers du jeu avec une version de la grille (revues en file d’attente)',
         {
           ...jsonRequest(RunStartSchema, { params: IdParamSchema }),
-          responses: {
-            202: jsonResponse('Analyse lancée', RunSummarySchema),
-            ...errorResponses(400, 401, 403, 404, 415, 422),
-          },
+          responses: respond.accepted('Analyse lancée', RunSummarySchema, 400, 401, 403, 404, 415, 422),
         },
       ),
       async (c) =>
@@ -238,15 +232,7 @@ export function setRoutes(service: CalibrationService) {
     .openapi(
       route.post('/{id}/compare', 'Lancer les deux versions à comparer sur le jeu (deux analyses)', {
         ...jsonRequest(CompareStartSchema, { params: IdParamSchema }),
-        responses: {
-          202: {
-            description: 'Analyses lancées',
-            content: {
-              'application/json': { schema: z.object({ a: RunSummarySchema, b: RunSummarySchema }) },
-            },
-          },
-          ...errorResponses(400, 401, 403, 404, 415, 422),
-        },
+        responses: respond.accepted('Analyses lancées', RunPairSchema, 400, 401, 403, 404, 415, 422),
       }),
       async (c) => {
         const actor = actorOf(c);
@@ -266,7 +252,7 @@ export function runRoutes(service: CalibrationService) {
     .openapi(
       route.get('/{id}', 'Une analyse et sa progression', {
         request: { params: IdParamSchema },
-        responses: okJson('Analyse', RunSummarySchema, 400, 401, 403, 404),
+        responses: respond.ok('Analyse', RunSummarySchema, 400, 401, 403, 404),
       }),
       async (c) => c.json(await service.getRun(actorOf(c), c.req.valid('param').id), 200),
     )
@@ -276,7 +262,7 @@ export function runRoutes(service: CalibrationService) {
         'Accord IA – humain (global et par critère, matrices de confusion) et entre humains',
         {
           request: { params: IdParamSchema, query: RaterQuerySchema },
-          responses: okJson('Accord', RunAgreementSchema, 400, 401, 403, 404),
+          responses: respond.ok('Accord', RunAgreementSchema, 400, 401, 403, 404),
         },
       ),
       async (c) =>
@@ -288,7 +274,7 @@ export function runRoutes(service: CalibrationService) {
         'Les dossiers derrière une case de la matrice, avec les citations retenues par l’IA',
         {
           request: { params: IdParamSchema, query: ItemsQuerySchema },
-          responses: okJson('Dossiers', ItemSchema.array(), 400, 401, 403, 404),
+          responses: respond.ok('Dossiers', ItemSchema.array(), 400, 401, 403, 404),
         },
       ),
       async (c) =>
@@ -297,10 +283,7 @@ export function runRoutes(service: CalibrationService) {
     .openapi(
       route.get('/{id}/scores.csv', 'Export CSV : chaque note humaine à côté de la note de l’IA', {
         request: { params: IdParamSchema },
-        responses: {
-          200: { description: 'CSV', content: csvContent },
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: respond.text('CSV', 'text/csv', 400, 401, 403, 404),
       }),
       async (c) => {
         const { body, filename } = await service.scoresCsv(actorOf(c), c.req.valid('param').id);
@@ -310,10 +293,7 @@ export function runRoutes(service: CalibrationService) {
     .openapi(
       route.get('/{id}/agreement.csv', 'Export CSV du tableau d’accord', {
         request: { params: IdParamSchema, query: RaterQuerySchema },
-        responses: {
-          200: { description: 'CSV', content: csvContent },
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: respond.text('CSV', 'text/csv', 400, 401, 403, 404),
       }),
       async (c) => {
         const { body, filename } = await service.agreementCsv(
@@ -330,10 +310,7 @@ export function runRoutes(service: CalibrationService) {
         'Rapport de calibration imprimable (HTML), avec une comparaison si `against` est donné',
         {
           request: { params: IdParamSchema, query: ReportQuerySchema },
-          responses: {
-            200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } },
-            ...errorResponses(400, 401, 403, 404, 422),
-          },
+          responses: respond.text('HTML', 'text/html', 400, 401, 403, 404, 422),
         },
       ),
       async (c) => {
@@ -368,7 +345,7 @@ function setScoreRoutes(service: CalibrationService) {
             "et rien n'est importé : chaque erreur est listée dans error.details.errors ({ line, message }).",
           middleware: [csvImportLimit] as const,
           request: { params: IdParamSchema, body: { content: csvContent, required: true } },
-          responses: okJson('Importé', ImportResultSchema, 400, 401, 403, 404, 413, 415),
+          responses: respond.ok('Importé', ImportResultSchema, 400, 401, 403, 404, 413, 415),
         },
       ),
       async (c) => {
@@ -383,10 +360,7 @@ function setScoreRoutes(service: CalibrationService) {
     .openapi(
       route.get('/template.csv', "Modèle CSV à remplir : chaque dossier de l'épreuve × chaque critère", {
         request: { params: IdParamSchema },
-        responses: {
-          200: { description: 'CSV', content: csvContent },
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: respond.text('CSV', 'text/csv', 400, 401, 403, 404),
       }),
       async (c) => {
         const body = await service.templateCsv(actorOf(c), c.req.valid('param').id);
@@ -399,7 +373,7 @@ function setScoreRoutes(service: CalibrationService) {
         'Ajouter les décisions des formateurs comme notes humaines (correcteur « formateur »)',
         {
           request: { params: IdParamSchema },
-          responses: okJson('Importé', TrainerImportResultSchema, 400, 401, 403, 404),
+          responses: respond.ok('Importé', TrainerImportResultSchema, 400, 401, 403, 404),
         },
       ),
       async (c) => c.json(await service.importTrainerScores(actorOf(c), c.req.valid('param').id), 200),
@@ -420,7 +394,7 @@ export function calibrationRoutes(service: CalibrationService, rubrics: RubricVe
           "Les dossiers de l'épreuve dans votre organisme (pour constituer un jeu et son CSV)",
           {
             request: { query: RequiredExamQuerySchema },
-            responses: okJson('Dossiers', ExamDossierSchema.array(), 400, 401, 403, 422),
+            responses: respond.ok('Dossiers', ExamDossierSchema.array(), 400, 401, 403, 422),
           },
         ),
         async (c) => c.json(await service.examDossiers(actorOf(c), c.req.valid('query').examId), 200),
@@ -429,7 +403,7 @@ export function calibrationRoutes(service: CalibrationService, rubrics: RubricVe
       .openapi(
         route.get('/compare', 'Deux analyses du même jeu côte à côte, et ce qui a changé par critère', {
           request: { query: CompareQuerySchema },
-          responses: okJson('Comparaison', ComparisonSchema, 400, 401, 403, 404, 422),
+          responses: respond.ok('Comparaison', ComparisonSchema, 400, 401, 403, 404, 422),
         }),
         async (c) => {
           const { a, b, rater } = c.req.valid('query');

@@ -276,6 +276,9 @@ export const RunSummarySchema = z
   .openapi('CalibrationRun');
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
+/** The two runs started to compare two rubric versions on a set. */
+export const RunPairSchema = z.object({ a: RunSummarySchema, b: RunSummarySchema });
+
 export const SetDetailSchema = SetHeadSchema.extend({
   scores: z.number().int(),
   raters: z.array(

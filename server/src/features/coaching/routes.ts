@@ -1,13 +1,11 @@
-import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import {
   createRouter,
-  errorResponses,
   IdParamSchema,
   jsonRequest,
-  okJson,
+  respond,
   routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
@@ -49,7 +47,7 @@ export function examBriefRoutes(service: CoachingService) {
         "Fiche d'épreuve : livrables, critères, modalités, plan suggéré, méthodes et pièges",
         {
           request: { params: ExamIdParamSchema },
-          responses: okJson('La fiche', ExamBriefSchema, 404),
+          responses: respond.ok('La fiche', ExamBriefSchema, 404),
         },
       ),
       (c) => c.json(service.brief(c.req.valid('param').id), 200),
@@ -57,10 +55,7 @@ export function examBriefRoutes(service: CoachingService) {
     .openapi(
       route.get('/brief.md', "Fiche d'épreuve en Markdown (liste à cocher)", {
         request: { params: ExamIdParamSchema },
-        responses: {
-          200: { description: 'Markdown', content: { 'text/markdown': { schema: z.string() } } },
-          ...errorResponses(404),
-        },
+        responses: respond.text('Markdown', 'text/markdown', 404),
       }),
       (c) => {
         const { id } = c.req.valid('param');
@@ -88,7 +83,7 @@ export function coachRoutes(
     .openapi(
       route.get('/', 'La conversation avec le coach sur une version du dossier', {
         request: { params: VersionParamSchema },
-        responses: okJson('Conversation', ConversationSchema, 400, 404),
+        responses: respond.ok('Conversation', ConversationSchema, 400, 404),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -100,7 +95,7 @@ export function coachRoutes(
         description:
           'Le coach aide à réfléchir et à structurer ; il ne rédige pas le dossier. Une demande de rédaction reçoit des pistes et des questions (`refused: true`).',
         ...jsonRequest(CoachRequestSchema, { params: VersionParamSchema }),
-        responses: okJson('Réponse', CoachAnswerSchema, 400, 404, 415, 422),
+        responses: respond.ok('Réponse', CoachAnswerSchema, 400, 404, 415, 422),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -112,10 +107,7 @@ export function coachRoutes(
         description:
           "Événements `delta` (`{ text }`) puis `done` (`{ citations, mode, refused, droppedQuotes?, messageId }`), ou `error` (`{ code, message }`). La réponse est vérifiée (citations contrôlées contre le brouillon) avant d'être diffusée.",
         ...jsonRequest(CoachRequestSchema, { params: VersionParamSchema }),
-        responses: {
-          200: { description: 'Flux SSE', content: { 'text/event-stream': { schema: z.string() } } },
-          ...errorResponses(400, 404, 415, 422),
-        },
+        responses: respond.text('Flux SSE', 'text/event-stream', 400, 404, 415, 422),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -153,7 +145,7 @@ export function oralRoutes(service: CoachingService) {
   return createRouter().openapi(
     route.get('/', "Préparation de l'oral à partir d'une revue terminée", {
       request: { params: IdParamSchema },
-      responses: okJson(
+      responses: respond.ok(
         'Questions probables du jury et entraînement chronométré',
         OralPrepSchema,
         400,

@@ -1,12 +1,4 @@
-import {
-  createdJson,
-  createRouter,
-  jsonRequest,
-  noContent,
-  okJson,
-  routesTagged,
-  VersionParamSchema,
-} from '../../lib/openapi';
+import { createRouter, jsonRequest, respond, routesTagged, VersionParamSchema } from '../../lib/openapi';
 import { requireActor } from '../accounts';
 import {
   BankEntryRequestSchema,
@@ -27,7 +19,7 @@ export function versionCommentRoutes(service: CommentService) {
     .openapi(
       route.get('/', 'Les commentaires des formateurs sur les passages de cette version', {
         request: { params: VersionParamSchema },
-        responses: okJson(
+        responses: respond.ok(
           'Commentaires, dans l’ordre de lecture',
           PassageCommentSchema.array(),
           400,
@@ -43,7 +35,7 @@ export function versionCommentRoutes(service: CommentService) {
     .openapi(
       route.post('/', 'Commenter un passage (formateur de la promotion du candidat)', {
         ...jsonRequest(PassageCommentRequestSchema, { params: VersionParamSchema }),
-        responses: createdJson('Commentaire ajouté', PassageCommentSchema, 400, 401, 403, 404, 415, 422),
+        responses: respond.created('Commentaire ajouté', PassageCommentSchema, 400, 401, 403, 404, 415, 422),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -59,7 +51,7 @@ export function commentRoutes(service: CommentService) {
     .openapi(
       route.patch('/{commentId}', 'Modifier un de mes commentaires', {
         ...jsonRequest(PassageCommentUpdateSchema, { params: CommentParamSchema }),
-        responses: okJson('Commentaire modifié', PassageCommentSchema, 400, 401, 403, 404, 415),
+        responses: respond.ok('Commentaire modifié', PassageCommentSchema, 400, 401, 403, 404, 415),
       }),
       async (c) => {
         const { id, commentId } = c.req.valid('param');
@@ -75,7 +67,7 @@ export function commentRoutes(service: CommentService) {
     .openapi(
       route.delete('/{commentId}', 'Supprimer un de mes commentaires', {
         request: { params: CommentParamSchema },
-        responses: noContent('Supprimé', 400, 401, 403, 404),
+        responses: respond.noContent('Supprimé', 400, 401, 403, 404),
       }),
       async (c) => {
         const { id, commentId } = c.req.valid('param');
@@ -90,14 +82,14 @@ export function commentBankRoutes(service: CommentService) {
   return createRouter()
     .openapi(
       route.get('/', 'Ma banque de commentaires réutilisables', {
-        responses: okJson('Banque', BankEntrySchema.array(), 401, 403),
+        responses: respond.ok('Banque', BankEntrySchema.array(), 401, 403),
       }),
       async (c) => c.json(await service.bank(requireActor(c.get('actor'))), 200),
     )
     .openapi(
       route.post('/', 'Enregistrer un commentaire dans ma banque', {
         ...jsonRequest(BankEntryRequestSchema),
-        responses: createdJson('Enregistré', BankEntrySchema, 400, 401, 403, 409, 415),
+        responses: respond.created('Enregistré', BankEntrySchema, 400, 401, 403, 409, 415),
       }),
       async (c) =>
         c.json(await service.addToBank(requireActor(c.get('actor')), c.req.valid('json').body), 201),
@@ -105,7 +97,7 @@ export function commentBankRoutes(service: CommentService) {
     .openapi(
       route.delete('/{entryId}', 'Retirer un commentaire de ma banque', {
         request: { params: BankParamSchema },
-        responses: noContent('Retiré', 400, 401, 403, 404),
+        responses: respond.noContent('Retiré', 400, 401, 403, 404),
       }),
       async (c) => {
         await service.removeFromBank(requireActor(c.get('actor')), c.req.valid('param').entryId);

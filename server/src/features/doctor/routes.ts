@@ -1,4 +1,4 @@
-import { createRouter, okJson, routesTagged } from '../../lib/openapi';
+import { createRouter, respond, routesTagged } from '../../lib/openapi';
 import { type DoctorReport, DoctorReportSchema } from './schemas';
 
 const route = routesTagged('Administration');
@@ -10,7 +10,7 @@ const route = routesTagged('Administration');
 export function doctorRoutes(run: () => Promise<DoctorReport>) {
   return createRouter().openapi(
     route.post('/', 'Vérifier le serveur de modèle configuré (comme npm run doctor)', {
-      responses: okJson('Résultat', DoctorReportSchema, 401, 403),
+      responses: respond.ok('Résultat', DoctorReportSchema, 401, 403),
     }),
     async (c) => c.json(await run(), 200),
   );

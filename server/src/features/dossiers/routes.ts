@@ -1,13 +1,10 @@
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError, ValidationError } from '../../lib/errors';
 import {
-  createdJson,
   createRouter,
   errorResponses,
   IdParamSchema,
-  jsonResponse,
-  noContent,
-  okJson,
+  respond,
   routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
@@ -69,7 +66,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
     .openapi(
       route.post('/', 'Déposer un dossier (première version) pour une épreuve', {
         request: { body: uploadBody },
-        responses: createdJson('Dossier créé', DossierSchema, 400, 413, 415, 422),
+        responses: respond.created('Dossier créé', DossierSchema, 400, 413, 415, 422),
       }),
       async (c) => {
         const form = c.req.valid('form');
@@ -83,7 +80,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
     .openapi(
       route.post('/{id}/versions', 'Déposer une nouvelle version (brouillon) du dossier', {
         request: { params: IdParamSchema, body: uploadBody },
-        responses: createdJson('Version ajoutée', DossierSchema, 400, 404, 413, 415, 422),
+        responses: respond.created('Version ajoutée', DossierSchema, 400, 404, 413, 415, 422),
       }),
       async (c) => {
         const file = await readUpload(c.req.valid('form'));
@@ -93,21 +90,21 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
     )
     .openapi(
       route.get('/', 'Les dossiers visibles', {
-        responses: { 200: jsonResponse('Dossiers', DossierSummarySchema.array()) },
+        responses: respond.ok('Dossiers', DossierSummarySchema.array()),
       }),
       async (c) => c.json(await service.list(visibleDossiers(requireActor(c.get('actor')))), 200),
     )
     .openapi(
       route.get('/{id}', 'Un dossier et ses versions', {
         request: { params: IdParamSchema },
-        responses: okJson('Dossier', DossierSchema, 400, 404),
+        responses: respond.ok('Dossier', DossierSchema, 400, 404),
       }),
       async (c) => c.json(await service.get(c.req.valid('param').id), 200),
     )
     .openapi(
       route.get('/{id}/versions/{v}/text', "Le texte extrait d'une version, page par page", {
         request: { params: VersionParamSchema },
-        responses: okJson('Texte', DossierTextSchema, 400, 404),
+        responses: respond.ok('Texte', DossierTextSchema, 400, 404),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -156,7 +153,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
     .openapi(
       route.delete('/{id}', 'Supprimer un dossier et tout ce qui en dérive', {
         request: { params: IdParamSchema },
-        responses: noContent('Supprimé', 400, 401, 403, 404),
+        responses: respond.noContent('Supprimé', 400, 401, 403, 404),
       }),
       async (c) => {
         await accounts.deleteDossier(requireActor(c.get('actor')), c.req.valid('param').id);

@@ -1,4 +1,4 @@
-import { createRouter, okJson, routesTagged } from '../../lib/openapi';
+import { createRouter, respond, routesTagged } from '../../lib/openapi';
 import { requireActor } from '../accounts';
 import { DossierOverviewQuerySchema, DossierOverviewSchema } from './schemas';
 import type { OverviewService } from './service';
@@ -13,7 +13,7 @@ export function overviewRoutes(service: OverviewService) {
       'Les dossiers des candidats (organisme ; promotions suivies pour un formateur), avec leur dernière analyse, filtrés et paginés',
       {
         request: { query: DossierOverviewQuerySchema },
-        responses: okJson('Page de dossiers', DossierOverviewSchema, 400, 401, 403),
+        responses: respond.ok('Page de dossiers', DossierOverviewSchema, 400, 401, 403),
       },
     ),
     async (c) => c.json(await service.dossiers(requireActor(c.get('actor')), c.req.valid('query')), 200),

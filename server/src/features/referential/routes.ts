@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../lib/errors';
-import { createRouter, jsonResponse, okJson, routesTagged } from '../../lib/openapi';
+import { createRouter, respond, routesTagged } from '../../lib/openapi';
 import { getExam, listExams, referential } from './lookups';
 import { ExamIdParamSchema, ExamSchema, ExamSummarySchema, ReferentialSchema } from './schemas';
 
@@ -10,7 +10,7 @@ const examRoute = routesTagged('Épreuves');
 export function referentialRoutes() {
   return createRouter().openapi(
     referentialRoute.get('/', 'Blocs, activités et compétences du référentiel', {
-      responses: { 200: jsonResponse('Le référentiel', ReferentialSchema) },
+      responses: respond.ok('Le référentiel', ReferentialSchema),
     }),
     (c) =>
       c.json(
@@ -31,7 +31,7 @@ export function examRoutes() {
   return createRouter()
     .openapi(
       examRoute.get('/', 'Les dix épreuves (études de cas)', {
-        responses: { 200: jsonResponse('Liste des épreuves', ExamSummarySchema.array()) },
+        responses: respond.ok('Liste des épreuves', ExamSummarySchema.array()),
       }),
       (c) =>
         c.json(
@@ -48,7 +48,7 @@ export function examRoutes() {
     .openapi(
       examRoute.get('/{id}', "Une épreuve : modalités, livrables, critères d'évaluation", {
         request: { params: ExamIdParamSchema },
-        responses: okJson("L'épreuve", ExamSchema, 404),
+        responses: respond.ok("L'épreuve", ExamSchema, 404),
       }),
       (c) => {
         const exam = getExam(c.req.valid('param').id);

@@ -5,10 +5,8 @@ import { LRUCache } from 'lru-cache';
 import {
   CriterionParamSchema,
   createRouter,
-  errorResponses,
   IdParamSchema,
-  jsonResponse,
-  okJson,
+  respond,
   routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
@@ -102,7 +100,7 @@ export function reviewRoutes(
     .openapi(
       route.get('/{id}', "État d'une revue et son rapport d'écarts", {
         request: { params: IdParamSchema },
-        responses: okJson(
+        responses: respond.ok(
           'Revue. Une revue terminée porte un ETag : avec If-None-Match, 304 tant que rien ne change.',
           ReviewSchema,
           400,
@@ -138,7 +136,7 @@ export function reviewRoutes(
     .openapi(
       route.get('/{id}/rubric', 'Grille de la revue : descripteurs des niveaux et ancres de chaque critère', {
         request: { params: IdParamSchema },
-        responses: okJson('Grille', ReviewRubricSchema, 400, 404),
+        responses: respond.ok('Grille', ReviewRubricSchema, 400, 404),
       }),
       async (c) => {
         const rubric = await service.rubric(c.req.valid('param').id);
@@ -157,13 +155,7 @@ export function reviewRoutes(
     .openapi(
       route.post('/{id}/criteria/{criterionId}/retry', 'Relancer un critère en échec', {
         request: { params: CriterionParamSchema },
-        responses: {
-          202: {
-            description: 'Relancé',
-            content: { 'application/json': { schema: z.object({ id: z.string() }) } },
-          },
-          ...errorResponses(400, 404, 409),
-        },
+        responses: respond.accepted('Relancé', z.object({ id: z.string() }), 400, 404, 409),
       }),
       async (c) => {
         const { id, criterionId } = c.req.valid('param');
@@ -174,10 +166,7 @@ export function reviewRoutes(
     .openapi(
       route.get('/{id}/report.md', "Rapport d'écarts en Markdown", {
         request: { params: IdParamSchema, query: LangQuery },
-        responses: {
-          200: { description: 'Markdown', content: { 'text/markdown': { schema: z.string() } } },
-          ...errorResponses(404, 409),
-        },
+        responses: respond.text('Markdown', 'text/markdown', 404, 409),
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -191,10 +180,7 @@ export function reviewRoutes(
     .openapi(
       route.get('/{id}/report.html', "Rapport d'écarts imprimable (HTML)", {
         request: { params: IdParamSchema, query: LangQuery },
-        responses: {
-          200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } },
-          ...errorResponses(404, 409),
-        },
+        responses: respond.text('HTML', 'text/html', 404, 409),
       }),
       async (c) => {
         const id = c.req.valid('param').id;
@@ -210,10 +196,7 @@ export function versionReviewRoutes(service: ReviewService, options: { perHourLi
   return createRouter().openapi(
     route.post('/', "Demander la revue d'une version (asynchrone)", {
       request: { params: VersionParamSchema },
-      responses: {
-        202: jsonResponse('Revue en file', ReviewRequestedSchema),
-        ...errorResponses(400, 401, 403, 404, 429),
-      },
+      responses: respond.accepted('Revue en file', ReviewRequestedSchema, 400, 401, 403, 404, 429),
     }),
     async (c) => {
       const { id, v } = c.req.valid('param');
@@ -228,7 +211,7 @@ export function dossierReviewRoutes(service: ReviewService) {
   return createRouter().openapi(
     route.get('/', "Les revues d'un dossier, version par version", {
       request: { params: IdParamSchema },
-      responses: okJson('Revues', DossierReviewSchema.array(), 400, 404),
+      responses: respond.ok('Revues', DossierReviewSchema.array(), 400, 404),
     }),
     async (c) => c.json(await service.listForDossier(c.req.valid('param').id), 200),
   );
@@ -239,10 +222,7 @@ function reviewEventRoutes(service: ReviewService, bus: ProgressBus | undefined)
   return createRouter().openapi(
     route.get('/', "Progression d'une revue (server-sent events : `progress`, puis `done`)", {
       request: { params: IdParamSchema },
-      responses: {
-        200: { description: 'Flux SSE', content: { 'text/event-stream': { schema: z.string() } } },
-        ...errorResponses(400, 401, 404),
-      },
+      responses: respond.text('Flux SSE', 'text/event-stream', 400, 401, 404),
     }),
     async (c) => {
       const { id } = c.req.valid('param');

@@ -1,12 +1,9 @@
-import { z } from '@hono/zod-openapi';
 import {
   CriterionParamSchema,
-  createdJson,
   createRouter,
-  errorResponses,
   IdParamSchema,
   jsonRequest,
-  okJson,
+  respond,
   routesTagged,
 } from '../../lib/openapi';
 import { requireActor } from '../accounts';
@@ -19,6 +16,7 @@ import {
   DecisionSchema,
   QueueItemSchema,
   QueueQuerySchema,
+  ReviewDecisionsSchema,
 } from './schemas';
 import type { TrainerService } from './service';
 
@@ -33,7 +31,7 @@ export function trainerRoutes(service: TrainerService) {
         "Les analyses de mes promotions, celles qui demandent le plus un regard humain d'abord",
         {
           request: { query: QueueQuerySchema },
-          responses: okJson('File', QueueItemSchema.array(), 400, 401, 403),
+          responses: respond.ok('File', QueueItemSchema.array(), 400, 401, 403),
         },
       ),
       async (c) => c.json(await service.queue(requireActor(c.get('actor')), c.req.valid('query')), 200),
@@ -41,7 +39,7 @@ export function trainerRoutes(service: TrainerService) {
     .openapi(
       route.get('/cohort', 'Par compétence, la répartition des notes de la promotion', {
         request: { query: CohortViewQuerySchema },
-        responses: okJson('Vue promotion', CohortViewSchema, 400, 401, 403),
+        responses: respond.ok('Vue promotion', CohortViewSchema, 400, 401, 403),
       }),
       async (c) => c.json(await service.cohortView(requireActor(c.get('actor')), c.req.valid('query')), 200),
     );
@@ -56,7 +54,7 @@ export function reviewDecisionRoutes(service: TrainerService) {
         "Valider ou corriger la note d'un critère, avec un motif (la note de l'IA est conservée)",
         {
           ...jsonRequest(DecisionRequestSchema, { params: CriterionParamSchema }),
-          responses: createdJson('Décision enregistrée', DecisionSchema, 400, 401, 403, 404, 409, 415),
+          responses: respond.created('Décision enregistrée', DecisionSchema, 400, 401, 403, 404, 409, 415),
         },
       ),
       async (c) => {
@@ -70,7 +68,7 @@ export function reviewDecisionRoutes(service: TrainerService) {
     .openapi(
       route.post('/check', "Marquer l'analyse comme vérifiée, avec un commentaire pour le candidat", {
         ...jsonRequest(CheckRequestSchema, { params: IdParamSchema }),
-        responses: createdJson('Vérifiée', CheckSchema, 400, 401, 403, 404, 409, 415),
+        responses: respond.created('Vérifiée', CheckSchema, 400, 401, 403, 404, 409, 415),
       }),
       async (c) =>
         c.json(
@@ -84,17 +82,7 @@ export function reviewDecisionRoutes(service: TrainerService) {
         'Les décisions du formateur sur cette analyse (la dernière par critère) et sa vérification',
         {
           request: { params: IdParamSchema },
-          responses: {
-            200: {
-              description: 'Décisions',
-              content: {
-                'application/json': {
-                  schema: z.object({ decisions: DecisionSchema.array(), check: CheckSchema.nullable() }),
-                },
-              },
-            },
-            ...errorResponses(400, 401, 404),
-          },
+          responses: respond.ok('Décisions', ReviewDecisionsSchema, 400, 401, 404),
         },
       ),
       async (c) => c.json(await service.decisions(c.req.valid('param').id), 200),

@@ -2,15 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../lib/actor';
 import { NotFoundError } from '../../../lib/errors';
-import {
-  createRouter,
-  errorResponses,
-  jsonRequest,
-  jsonResponse,
-  noContent,
-  okJson,
-  routesTagged,
-} from '../../../lib/openapi';
+import { createRouter, errorResponses, jsonRequest, respond, routesTagged } from '../../../lib/openapi';
 import type { Auth } from '../auth';
 import { CLIENT_IP_HEADER } from '../auth';
 import { clientAddress, rewrite } from '../auth-routes';
@@ -49,20 +41,21 @@ export function ssoAuthRoutes(auth: Auth, sso: SsoService) {
   return createRouter()
     .openapi(
       route.get('/providers', 'Les fournisseurs d’identité configurés (boutons « Se connecter avec … »)', {
-        responses: { 200: jsonResponse('Fournisseurs', SsoButtonsSchema) },
+        responses: respond.ok('Fournisseurs', SsoButtonsSchema),
       }),
       async (c) => c.json(await sso.buttons(), 200),
     )
     .openapi(
       route.post('/sign-in', 'Commencer une connexion unique : renvoie l’adresse du fournisseur d’identité', {
         ...jsonRequest(SsoSignInSchema),
-        responses: {
-          200: {
-            description: 'Adresse de connexion chez le fournisseur',
-            content: { 'application/json': { schema: z.object({ url: z.string() }) } },
-          },
-          ...errorResponses(400, 404, 415, 429),
-        },
+        responses: respond.ok(
+          'Adresse de connexion chez le fournisseur',
+          z.object({ url: z.string() }),
+          400,
+          404,
+          415,
+          429,
+        ),
       }),
       async (c) => {
         const { providerId, next } = c.req.valid('json');
@@ -128,7 +121,7 @@ export function ssoAdminRoutes(sso: SsoService) {
   return createRouter()
     .openapi(
       adminRoute.get('/', 'Connexion unique de l’établissement (sans le secret client)', {
-        responses: okJson('Réglages', SsoSettingsViewSchema, 401, 403),
+        responses: respond.ok('Réglages', SsoSettingsViewSchema, 401, 403),
       }),
       async (c) => c.json(await sso.get(requireActor(c.get('actor'))), 200),
     )
@@ -138,14 +131,14 @@ export function ssoAdminRoutes(sso: SsoService) {
         'Configurer la connexion unique (le fournisseur doit répondre à sa découverte OpenID)',
         {
           ...jsonRequest(SsoSettingsInputSchema),
-          responses: okJson('Enregistré', SsoSettingsViewSchema, 400, 401, 403, 415, 422),
+          responses: respond.ok('Enregistré', SsoSettingsViewSchema, 400, 401, 403, 415, 422),
         },
       ),
       async (c) => c.json(await sso.save(requireActor(c.get('actor')), c.req.valid('json')), 200),
     )
     .openapi(
       adminRoute.delete('/', 'Retirer la connexion unique', {
-        responses: noContent('Retirée', 401, 403),
+        responses: respond.noContent('Retirée', 401, 403),
       }),
       async (c) => {
         await sso.remove(requireActor(c.get('actor')));
