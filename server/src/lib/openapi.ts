@@ -97,8 +97,8 @@ export function safeText(max: number) {
   return z.string().max(max).refine(isSafeText, SAFE_TEXT_MESSAGE);
 }
 
-/** A JSON response entry for createRoute's `responses`: `200: jsonResponse('Dossier', DossierSchema)`. */
-export function jsonResponse<S extends z.ZodType>(description: string, schema: S) {
+/** A JSON response entry: `{ description, content: { 'application/json': { schema } } }`. */
+function jsonResponse<S extends z.ZodType>(description: string, schema: S) {
   return { description, content: { 'application/json': { schema } } };
 }
 
@@ -138,7 +138,7 @@ export const respond = {
 };
 
 /** A required JSON request body for createRoute's `request.body`. */
-export function jsonBody<S extends z.ZodType>(schema: S) {
+function jsonBody<S extends z.ZodType>(schema: S) {
   return { content: { 'application/json': { schema } }, required: true as const };
 }
 
