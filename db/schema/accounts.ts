@@ -10,7 +10,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, updatedAt } from './columns';
+import { createdAt, parentText, parentUuid, timestamptz, updatedAt, uuidPk } from './columns';
 import { dossierVersions } from './dossiers';
 
 // ---------------------------------------------------------------------------------------------------
@@ -26,7 +26,7 @@ export const users = pgTable('users', {
   image: text(),
   /** False once an admin deactivates the account: sessions are revoked and sign-in refused. */
   active: boolean().notNull().default(true),
-  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+  deactivatedAt: timestamptz('deactivated_at'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -36,10 +36,8 @@ export const sessions = pgTable(
   {
     id: text().primaryKey(),
     token: text().notNull().unique(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userId: parentText('user_id', () => users.id),
+    expiresAt: timestamptz('expires_at').notNull(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
     createdAt: createdAt(),
@@ -55,14 +53,12 @@ export const accounts = pgTable(
     id: text().primaryKey(),
     accountId: text('account_id').notNull(),
     providerId: text('provider_id').notNull(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: parentText('user_id', () => users.id),
     accessToken: text('access_token'),
     refreshToken: text('refresh_token'),
     idToken: text('id_token'),
-    accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
-    refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+    accessTokenExpiresAt: timestamptz('access_token_expires_at'),
+    refreshTokenExpiresAt: timestamptz('refresh_token_expires_at'),
     scope: text(),
     password: text(),
     createdAt: createdAt(),
@@ -78,7 +74,7 @@ export const verifications = pgTable(
     id: text().primaryKey(),
     identifier: text().notNull(),
     value: text().notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -103,7 +99,7 @@ export const rateLimits = pgTable('rate_limits', {
 export const usageEvents = pgTable(
   'usage_events',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuidPk(),
     kind: text().$type<'review' | 'coach' | 'sign_in_failure' | 'sign_in_success'>().notNull(),
     subject: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -114,7 +110,7 @@ export const usageEvents = pgTable(
 export type Role = 'candidate' | 'trainer' | 'examteam' | 'admin';
 
 export const organizations = pgTable('organizations', {
-  id: uuid().primaryKey().defaultRandom(),
+  id: uuidPk(),
   name: text().notNull(),
   createdAt: createdAt(),
 });
@@ -123,13 +119,11 @@ export const organizations = pgTable('organizations', {
 export const cohorts = pgTable(
   'cohorts',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    organizationId: parentUuid('organization_id', () => organizations.id),
     name: text().notNull(),
     /** Archived cohorts are hidden from pickers; their members and data stay. */
-    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    archivedAt: timestamptz('archived_at'),
     createdAt: createdAt(),
   },
   (t) => [index('cohorts_org_idx').on(t.organizationId)],
@@ -142,9 +136,7 @@ export const memberships = pgTable(
     userId: text('user_id')
       .primaryKey()
       .references(() => users.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: parentUuid('organization_id', () => organizations.id),
     role: text().$type<Role>().notNull(),
     cohortId: uuid('cohort_id').references(() => cohorts.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -156,12 +148,8 @@ export const memberships = pgTable(
 export const cohortTrainers = pgTable(
   'cohort_trainers',
   {
-    cohortId: uuid('cohort_id')
-      .notNull()
-      .references(() => cohorts.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    cohortId: parentUuid('cohort_id', () => cohorts.id),
+    userId: parentText('user_id', () => users.id),
   },
   (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index('cohort_trainers_user_idx').on(t.userId)],
 );
@@ -173,7 +161,7 @@ export const cohortTrainers = pgTable(
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuidPk(),
     organizationId: uuid('organization_id'),
     actorId: text('actor_id'),
     actorEmail: text('actor_email'),
@@ -190,10 +178,8 @@ export const auditLog = pgTable(
 export const disclosures = pgTable(
   'disclosures',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    versionId: uuid('version_id')
-      .notNull()
-      .references(() => dossierVersions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    versionId: parentUuid('version_id', () => dossierVersions.id),
     provider: text().notNull(),
     model: text().notNull(),
     purpose: text().$type<'review' | 'coach' | 'embedding'>().notNull(),

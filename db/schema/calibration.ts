@@ -7,12 +7,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations, users } from './accounts';
-import { createdAt, updatedAt } from './columns';
+import { createdAt, parentUuid, timestamptz, updatedAt, userSetNull, uuidPk } from './columns';
 import { dossiers } from './dossiers';
 import { reviews } from './reviews';
 
@@ -28,10 +27,8 @@ import { reviews } from './reviews';
 export const rubricVersions = pgTable(
   'rubric_versions',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    organizationId: parentUuid('organization_id', () => organizations.id),
     examId: text('exam_id').notNull(),
     /** The label (`v2`, `v2.1`…), also `body.version`. */
     version: text().notNull(),
@@ -43,11 +40,11 @@ export const rubricVersions = pgTable(
     basedOn: text('based_on'),
     note: text(),
     active: boolean().notNull().default(false),
-    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: userSetNull('created_by', () => users.id),
     createdByName: text('created_by_name').notNull(),
     createdAt: createdAt(),
     /** When a review was first requested with it: from then on it cannot change. */
-    firstUsedAt: timestamp('first_used_at', { withTimezone: true }),
+    firstUsedAt: timestamptz('first_used_at'),
   },
   (t) => [
     uniqueIndex('rubric_versions_label_uq').on(t.organizationId, t.examId, t.version),
@@ -59,13 +56,11 @@ export const rubricVersions = pgTable(
 export const calibrationSets = pgTable(
   'calibration_sets',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    organizationId: parentUuid('organization_id', () => organizations.id),
     examId: text('exam_id').notNull(),
     name: text().notNull(),
-    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: userSetNull('created_by', () => users.id),
     createdAt: createdAt(),
   },
   (t) => [index('calibration_sets_org_exam_idx').on(t.organizationId, t.examId)],
@@ -75,12 +70,8 @@ export const calibrationSets = pgTable(
 export const calibrationScores = pgTable(
   'calibration_scores',
   {
-    setId: uuid('set_id')
-      .notNull()
-      .references(() => calibrationSets.id, { onDelete: 'cascade' }),
-    dossierId: uuid('dossier_id')
-      .notNull()
-      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    setId: parentUuid('set_id', () => calibrationSets.id),
+    dossierId: parentUuid('dossier_id', () => dossiers.id),
     criterionId: text('criterion_id').notNull(),
     /** Who scored: a label from the CSV (`jury1`, `jury2`…) or `formateur` for trainers' decisions. */
     rater: text().notNull(),
@@ -91,7 +82,7 @@ export const calibrationScores = pgTable(
      */
     version: integer().notNull(),
     source: text().$type<'csv' | 'trainer'>().notNull(),
-    importedBy: text('imported_by').references(() => users.id, { onDelete: 'set null' }),
+    importedBy: userSetNull('imported_by', () => users.id),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -104,10 +95,8 @@ export const calibrationScores = pgTable(
 export const calibrationRuns = pgTable(
   'calibration_runs',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    setId: uuid('set_id')
-      .notNull()
-      .references(() => calibrationSets.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    setId: parentUuid('set_id', () => calibrationSets.id),
     /** Null: the built-in v1. */
     rubricVersionId: uuid('rubric_version_id').references(() => rubricVersions.id, { onDelete: 'set null' }),
     rubricVersion: text('rubric_version').notNull(),
@@ -115,7 +104,7 @@ export const calibrationRuns = pgTable(
     promptVersion: text('prompt_version').notNull(),
     provider: text().notNull(),
     model: text().notNull(),
-    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: userSetNull('created_by', () => users.id),
     createdAt: createdAt(),
   },
   (t) => [index('calibration_runs_set_idx').on(t.setId, t.createdAt)],
@@ -125,16 +114,10 @@ export const calibrationRuns = pgTable(
 export const calibrationRunReviews = pgTable(
   'calibration_run_reviews',
   {
-    runId: uuid('run_id')
-      .notNull()
-      .references(() => calibrationRuns.id, { onDelete: 'cascade' }),
-    dossierId: uuid('dossier_id')
-      .notNull()
-      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    runId: parentUuid('run_id', () => calibrationRuns.id),
+    dossierId: parentUuid('dossier_id', () => dossiers.id),
     version: integer().notNull(),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id, { onDelete: 'cascade' }),
+    reviewId: parentUuid('review_id', () => reviews.id),
   },
   (t) => [
     // A dossier may appear under two versions when raters read different drafts of it.

@@ -1,24 +1,14 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
-import { bytea, createdAt, tsvector, vector } from './columns';
+import { bytea, createdAt, parentUuid, tsvector, uuidPk, vector } from './columns';
 
 /** Dossiers, their versions, passages and embeddings. */
 /** A candidate's dossier for one exam; each upload is a new version. */
 export const dossiers = pgTable(
   'dossiers',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuidPk(),
     examId: text('exam_id').notNull(),
     /** The candidate; null for dossiers made from the command line (`npm run review`). */
     ownerId: text('owner_id').references(() => users.id, { onDelete: 'cascade' }),
@@ -74,10 +64,8 @@ export interface IngestWarning {
 export const dossierVersions = pgTable(
   'dossier_versions',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    dossierId: uuid('dossier_id')
-      .notNull()
-      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    dossierId: parentUuid('dossier_id', () => dossiers.id),
     version: integer().notNull(),
     fileName: text('file_name').notNull(),
     format: text().notNull(),
@@ -107,10 +95,8 @@ export const dossierVersions = pgTable(
 export const passages = pgTable(
   'passages',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    versionId: uuid('version_id')
-      .notNull()
-      .references(() => dossierVersions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    versionId: parentUuid('version_id', () => dossierVersions.id),
     ordinal: integer().notNull(),
     page: integer().notNull(),
     pageEnd: integer('page_end').notNull(),

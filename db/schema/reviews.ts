@@ -1,27 +1,15 @@
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { rubricVersions } from './calibration';
-import { createdAt } from './columns';
+import { createdAt, parentUuid, timestamptz, updatedAt, userSetNull, uuidPk } from './columns';
 import { dossiers, dossierVersions } from './dossiers';
 
 /** Reviews, their per-criterion progress, and the coach's conversations. */
 export const reviews = pgTable(
   'reviews',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    versionId: uuid('version_id')
-      .notNull()
-      .references(() => dossierVersions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    versionId: parentUuid('version_id', () => dossierVersions.id),
     examId: text('exam_id').notNull(),
     status: text().$type<'queued' | 'running' | 'done' | 'failed'>().notNull().default('queued'),
     provider: text().notNull(),
@@ -32,12 +20,12 @@ export const reviews = pgTable(
     cacheKey: text('cache_key').notNull(),
     report: jsonb().$type<Record<string, unknown>>(),
     error: text(),
-    requestedBy: text('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedBy: userSetNull('requested_by', () => users.id),
     /** The exam team's rubric version graded with; null: the built-in default (`defaultRubric`). */
     rubricVersionId: uuid('rubric_version_id').references(() => rubricVersions.id, { onDelete: 'set null' }),
     /** Which worker is running the review and until when its lease holds (resume after a crash). */
     leaseOwner: text('lease_owner'),
-    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    leaseUntil: timestamptz('lease_until'),
     usage: jsonb().$type<{
       promptTokens: number;
       completionTokens: number;
@@ -46,8 +34,8 @@ export const reviews = pgTable(
       calls: number;
     }>(),
     createdAt: createdAt(),
-    startedAt: timestamp('started_at', { withTimezone: true }),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    startedAt: timestamptz('started_at'),
+    finishedAt: timestamptz('finished_at'),
   },
   (t) => [
     index('reviews_version_idx').on(t.versionId),
@@ -60,9 +48,7 @@ export const reviews = pgTable(
 export const reviewCriteria = pgTable(
   'review_criteria',
   {
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id, { onDelete: 'cascade' }),
+    reviewId: parentUuid('review_id', () => reviews.id),
     criterionId: text('criterion_id').notNull(),
     status: text().$type<'pending' | 'running' | 'done' | 'failed'>().notNull().default('pending'),
     attempts: integer().notNull().default(0),
@@ -71,7 +57,7 @@ export const reviewCriteria = pgTable(
     promptTokens: integer('prompt_tokens').notNull().default(0),
     completionTokens: integer('completion_tokens').notNull().default(0),
     durationMs: integer('duration_ms').notNull().default(0),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.reviewId, t.criterionId] })],
 );
@@ -87,10 +73,8 @@ export interface StoredCitation {
 export const coachMessages = pgTable(
   'coach_messages',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    dossierId: uuid('dossier_id')
-      .notNull()
-      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    dossierId: parentUuid('dossier_id', () => dossiers.id),
     /** The dossier version the conversation is about (`dossier_versions.version`). */
     version: integer().notNull(),
     role: text().$type<'user' | 'assistant'>().notNull(),

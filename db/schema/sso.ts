@@ -1,6 +1,6 @@
-import { boolean, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organizations } from './accounts';
-import { createdAt, updatedAt } from './columns';
+import { createdAt, parentUuid, updatedAt } from './columns';
 
 /** Single sign-on providers of an organisation. */
 /**
@@ -19,9 +19,7 @@ export const ssoProviders = pgTable(
     samlConfig: text('saml_config'),
     /** The admin who configured it (no foreign key: the configuration outlives its author). */
     userId: text('user_id'),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: parentUuid('organization_id', () => organizations.id),
     domain: text().notNull(),
     /** The name on the sign-in button (« Se connecter avec … »). */
     displayName: text('display_name').notNull(),

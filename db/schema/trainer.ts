@@ -1,6 +1,6 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
-import { createdAt } from './columns';
+import { createdAt, parentText, parentUuid, timestamptz, userSetNull, uuidPk } from './columns';
 import { dossierVersions } from './dossiers';
 import { reviews } from './reviews';
 
@@ -11,17 +11,15 @@ import { reviews } from './reviews';
 export const reviewDecisions = pgTable(
   'review_decisions',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    reviewId: parentUuid('review_id', () => reviews.id),
     criterionId: text('criterion_id').notNull(),
     /** The AI's score at the time of the decision, for calibration and audit. */
     aiScore: integer('ai_score').notNull(),
     score: integer().notNull(),
     reason: text().notNull(),
     comment: text(),
-    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedBy: userSetNull('decided_by', () => users.id),
     decidedByName: text('decided_by_name').notNull(),
     createdAt: createdAt(),
   },
@@ -33,7 +31,7 @@ export const reviewChecks = pgTable('review_checks', {
   reviewId: uuid('review_id')
     .primaryKey()
     .references(() => reviews.id, { onDelete: 'cascade' }),
-  checkedBy: text('checked_by').references(() => users.id, { onDelete: 'set null' }),
+  checkedBy: userSetNull('checked_by', () => users.id),
   checkedByName: text('checked_by_name').notNull(),
   comment: text(),
   createdAt: createdAt(),
@@ -47,19 +45,17 @@ export const reviewChecks = pgTable('review_checks', {
 export const passageComments = pgTable(
   'passage_comments',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    versionId: uuid('version_id')
-      .notNull()
-      .references(() => dossierVersions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    versionId: parentUuid('version_id', () => dossierVersions.id),
     page: integer().notNull(),
     start: integer().notNull(),
     end: integer().notNull(),
     quote: text().notNull(),
     body: text().notNull(),
-    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorId: userSetNull('author_id', () => users.id),
     authorName: text('author_name').notNull(),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    updatedAt: timestamptz('updated_at'),
   },
   (t) => [index('passage_comments_version_idx').on(t.versionId, t.page, t.start)],
 );
@@ -68,10 +64,8 @@ export const passageComments = pgTable(
 export const commentBank = pgTable(
   'comment_bank',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    userId: parentText('user_id', () => users.id),
     body: text().notNull(),
     createdAt: createdAt(),
   },
@@ -85,14 +79,12 @@ export const commentBank = pgTable(
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    userId: parentText('user_id', () => users.id),
     kind: text().$type<'review_ready' | 'feedback_returned'>().notNull(),
     reviewId: uuid('review_id').references(() => reviews.id, { onDelete: 'cascade' }),
     title: text().notNull(),
-    readAt: timestamp('read_at', { withTimezone: true }),
+    readAt: timestamptz('read_at'),
     createdAt: createdAt(),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],

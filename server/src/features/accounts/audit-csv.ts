@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { AuditView } from './audit';
+import type { AuditView } from './schemas';
 
 /** A cell a spreadsheet would run as a formula (`= + - @`, tab, CR) is neutralised with a quote. */
 function safe(value: string | null): string {

@@ -1,6 +1,7 @@
 import type { Database } from '../../../../db/client';
 import { auditLog } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
+import type { AuditView } from './schemas';
 
 /** The sensitive actions the audit log records (the admin's filter lists them). */
 export const AUDIT_ACTIONS = [
@@ -59,22 +60,6 @@ export interface AuditFilter {
   /** Inclusive bounds, as instants (the route turns days into them). */
   from?: Date;
   to?: Date;
-}
-
-/** One entry as the admin reads it: who by name, what by name, and where it leads in the app. */
-export interface AuditView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorEmail: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  targetLabel: string | null;
-  /** A page of the web app about the target, when there is one. */
-  targetHref: string | null;
-  detail: Record<string, unknown>;
 }
 
 function where(organizationId: string, f: AuditFilter) {

@@ -1,11 +1,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { signInSubject, type UsageLedger } from '../../lib/ledger';
-import { createRouter, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
+import { createRouter, errorResponses, jsonRequest, respond, routesTagged } from '../../lib/openapi';
 import { type Auth, CLIENT_IP_HEADER } from './auth';
 
 /**
@@ -125,26 +124,22 @@ async function forward(auth: Auth, c: Context<AppEnv>, body?: unknown): Promise<
 }
 
 const optionalEmpty = { content: { 'application/json': { schema: EmptySchema } }, required: false };
-const tags = ['Authentification'];
+const route = routesTagged('Authentification');
 
 /** `/api/auth`: sign-in, sign-out, sessions and passwords (better-auth behind our validation). */
 export function authRoutes(auth: Auth, ledger: UsageLedger) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/sign-in/email',
-        tags,
-        summary: 'Se connecter (cookie de session httpOnly ; aucun jeton dans la réponse)',
-        description:
-          'Limité par adresse (PREJURY_SIGNIN_MAX_PER_MINUTE) et, par compte, un délai croissant après trois échecs (429 avec Retry-After).',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(SignInSchema) },
-        responses: {
-          200: jsonResponse('Connecté', SignedInSchema),
-          ...errorResponses(400, 401, 403, 415, 429),
+      route.post(
+        '/sign-in/email',
+        'Se connecter (cookie de session httpOnly ; aucun jeton dans la réponse)',
+        {
+          description:
+            'Limité par adresse (PREJURY_SIGNIN_MAX_PER_MINUTE) et, par compte, un délai croissant après trois échecs (429 avec Retry-After).',
+          ...jsonRequest(SignInSchema),
+          responses: respond.ok('Connecté', SignedInSchema, 400, 401, 403, 415, 429),
         },
-      }),
+      ),
       async (c) => {
         const body = c.req.valid('json');
         const subject = signInSubject(body.email);
@@ -179,99 +174,66 @@ export function authRoutes(auth: Auth, ledger: UsageLedger) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/sign-out',
-        tags,
-        summary: 'Se déconnecter (cette session)',
+      route.post('/sign-out', 'Se déconnecter (cette session)', {
         request: { body: optionalEmpty },
-        responses: {
-          200: jsonResponse('Déconnecté', StatusSchema),
-          ...errorResponses(400, 403),
-        },
+        responses: respond.ok('Déconnecté', StatusSchema, 400, 403),
       }),
       async (c) => (await forward(auth, c, {})) as never,
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/revoke-sessions',
-        tags,
-        summary: 'Se déconnecter partout (toutes ses sessions)',
+      route.post('/revoke-sessions', 'Se déconnecter partout (toutes ses sessions)', {
         request: { body: optionalEmpty },
-        responses: {
-          200: jsonResponse('Sessions fermées', StatusSchema),
-          ...errorResponses(400, 401, 403),
-        },
+        responses: respond.ok('Sessions fermées', StatusSchema, 400, 401, 403),
       }),
       async (c) => (await forward(auth, c, {})) as never,
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/change-password',
-        tags,
-        summary: 'Changer son mot de passe (ferme toutes ses autres sessions)',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(ChangePasswordSchema) },
-        responses: {
-          200: {
-            description: 'Modifié',
-            content: { 'application/json': { schema: z.object({}).passthrough() } },
-          },
-          ...errorResponses(400, 401, 403, 415),
-        },
+      route.post('/change-password', 'Changer son mot de passe (ferme toutes ses autres sessions)', {
+        ...jsonRequest(ChangePasswordSchema),
+        responses: respond.ok('Modifié', z.object({}).passthrough(), 400, 401, 403, 415),
       }),
       // Whoever knew the old password must not stay signed in elsewhere.
       async (c) => (await forward(auth, c, { ...c.req.valid('json'), revokeOtherSessions: true })) as never,
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/request-password-reset',
-        tags,
-        summary: 'Demander un lien de réinitialisation (même réponse que le compte existe ou non)',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(PasswordResetRequestSchema) },
-        responses: {
-          200: jsonResponse('Demande reçue', StatusSchema),
-          ...errorResponses(400, 415, 429),
+      route.post(
+        '/request-password-reset',
+        'Demander un lien de réinitialisation (même réponse que le compte existe ou non)',
+        {
+          ...jsonRequest(PasswordResetRequestSchema),
+          responses: respond.ok('Demande reçue', StatusSchema, 400, 415, 429),
         },
-      }),
+      ),
       async (c) => (await forward(auth, c, c.req.valid('json'))) as never,
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/reset-password',
-        tags,
-        summary: 'Choisir un nouveau mot de passe avec le jeton du lien (ferme toutes les sessions)',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(PasswordResetSchema) },
-        responses: {
-          200: jsonResponse('Modifié', StatusSchema),
-          ...errorResponses(400, 415, 429),
+      route.post(
+        '/reset-password',
+        'Choisir un nouveau mot de passe avec le jeton du lien (ferme toutes les sessions)',
+        {
+          ...jsonRequest(PasswordResetSchema),
+          responses: respond.ok('Modifié', StatusSchema, 400, 415, 429),
         },
-      }),
+      ),
       async (c) => (await forward(auth, c, c.req.valid('json'))) as never,
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/reset-password/{token}',
-        tags,
-        summary: "Lien de réinitialisation : redirige vers la page de l'application avec le jeton",
-        request: {
-          params: z.object({ token: TokenSchema.openapi({ param: { name: 'token', in: 'path' } }) }),
-          query: z.object({
-            callbackURL: z
-              .string()
-              .regex(/^\/[a-z0-9/-]{0,100}$/, 'chemin de l’application attendu')
-              .optional(),
-          }),
+      route.get(
+        '/reset-password/{token}',
+        "Lien de réinitialisation : redirige vers la page de l'application avec le jeton",
+        {
+          request: {
+            params: z.object({ token: TokenSchema.openapi({ param: { name: 'token', in: 'path' } }) }),
+            query: z.object({
+              callbackURL: z
+                .string()
+                .regex(/^\/[a-z0-9/-]{0,100}$/, 'chemin de l’application attendu')
+                .optional(),
+            }),
+          },
+          responses: { 302: { description: 'Redirection' }, ...errorResponses(400) },
         },
-        responses: { 302: { description: 'Redirection' }, ...errorResponses(400) },
-      }),
+      ),
       async (c) => (await forward(auth, c)) as never,
     );
 }

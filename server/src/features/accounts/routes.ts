@@ -1,11 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { eq, inArray } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../../../../db/client';
 import { cohorts, organizations } from '../../../../db/schema';
 import { AppError, PayloadTooLargeError, UnsupportedMediaError, ValidationError } from '../../lib/errors';
-import { createRouter, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
+import { createRouter, jsonRequest, respond, routesTagged } from '../../lib/openapi';
 import type { AdminService } from './admin-service';
 import { AUDIT_ACTIONS, listAudit } from './audit';
 import { auditCsv } from './audit-csv';
@@ -31,18 +30,15 @@ import {
 } from './schemas';
 import type { AccountService } from './service';
 
+const meRoute = routesTagged('Comptes');
+const adminRoute = routesTagged('Administration');
+
 /** `/api/me` (any signed-in user): who am I, change my name, export my data, delete my account. */
 export function meRoutes(accounts: AccountService, database: Database) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Comptes'],
-        summary: "L'utilisateur connecté : rôle, organisation, promotions (null sans session)",
-        responses: {
-          200: jsonResponse('Moi, ou null', MeSchema.nullable()),
-        },
+      meRoute.get('/', "L'utilisateur connecté : rôle, organisation, promotions (null sans session)", {
+        responses: respond.ok('Moi, ou null', MeSchema.nullable()),
       }),
       async (c) => {
         const actor = c.get('actor');
@@ -73,14 +69,9 @@ export function meRoutes(accounts: AccountService, database: Database) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/',
-        tags: ['Comptes'],
-        summary: "Changer son nom affiché (pas celui d'un membre de l'équipe de son organisme)",
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(ProfileChangeSchema) },
-        responses: { 204: { description: 'Modifié' }, ...errorResponses(400, 401, 409, 415) },
+      meRoute.patch('/', "Changer son nom affiché (pas celui d'un membre de l'équipe de son organisme)", {
+        ...jsonRequest(ProfileChangeSchema),
+        responses: respond.noContent('Modifié', 400, 401, 409, 415),
       }),
       async (c) => {
         await accounts.updateProfile(requireActor(c.get('actor')), c.req.valid('json'));
@@ -88,15 +79,8 @@ export function meRoutes(accounts: AccountService, database: Database) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/export',
-        tags: ['Comptes'],
-        summary: 'Exporter toutes mes données (ZIP : donnees.json et fichiers originaux)',
-        responses: {
-          200: { description: 'Archive ZIP', content: { 'application/zip': { schema: z.string() } } },
-          ...errorResponses(401),
-        },
+      meRoute.get('/export', 'Exporter toutes mes données (ZIP : donnees.json et fichiers originaux)', {
+        responses: respond.text('Archive ZIP', 'application/zip', 401),
       }),
       async (c) => {
         const actor = requireActor(c.get('actor'));
@@ -110,14 +94,9 @@ export function meRoutes(accounts: AccountService, database: Database) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/',
-        tags: ['Comptes'],
-        summary: 'Supprimer mon compte et toutes mes données (confirmer avec son e-mail)',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(DeleteMeSchema) },
-        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 415) },
+      meRoute.delete('/', 'Supprimer mon compte et toutes mes données (confirmer avec son e-mail)', {
+        ...jsonRequest(DeleteMeSchema),
+        responses: respond.noContent('Supprimé', 400, 401, 415),
       }),
       async (c) => {
         const actor = requireActor(c.get('actor'));
@@ -169,62 +148,45 @@ const MAX_AUDIT_EXPORT = 50_000;
 export function userRoutes(accounts: AccountService, admin: AdminService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Administration'],
-        summary: "Les comptes de l'organisation",
-        responses: {
-          200: jsonResponse('Comptes', UserSchema.array()),
-          ...errorResponses(401, 403),
-        },
+      adminRoute.get('/', "Les comptes de l'organisation", {
+        responses: respond.ok('Comptes', UserSchema.array(), 401, 403),
       }),
       async (c) => c.json(await accounts.listUsers(requireActor(c.get('actor')).organizationId), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['Administration'],
-        summary:
-          'Inviter une personne (compte sans mot de passe ; lien par e-mail, ou affiché une fois sans SMTP)',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(NewUserSchema) },
-        responses: {
-          201: jsonResponse('Invitée', IssuedLinkSchema),
-          ...errorResponses(400, 401, 403, 409, 415),
+      adminRoute.post(
+        '/',
+        'Inviter une personne (compte sans mot de passe ; lien par e-mail, ou affiché une fois sans SMTP)',
+        {
+          ...jsonRequest(NewUserSchema),
+          responses: respond.created('Invitée', IssuedLinkSchema, 400, 401, 403, 409, 415),
         },
-      }),
+      ),
       async (c) => c.json(await admin.invite(requireActor(c.get('actor')), c.req.valid('json')), 201),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/password-link',
-        tags: ['Administration'],
-        summary:
-          "Renvoyer l'invitation, ou envoyer un lien pour choisir un nouveau mot de passe (usage unique, expire)",
-        request: { params: UserIdParamSchema },
-        responses: {
-          201: jsonResponse('Lien émis', PasswordLinkSchema),
-          ...errorResponses(401, 403, 404),
+      adminRoute.post(
+        '/{id}/password-link',
+        "Renvoyer l'invitation, ou envoyer un lien pour choisir un nouveau mot de passe (usage unique, expire)",
+        {
+          request: { params: UserIdParamSchema },
+          responses: respond.created('Lien émis', PasswordLinkSchema, 401, 403, 404),
         },
-      }),
+      ),
       async (c) =>
         c.json(await admin.sendPasswordLink(requireActor(c.get('actor')), c.req.valid('param').id), 201),
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}',
-        tags: ['Administration'],
-        summary: "Changer le rôle ou les promotions d'un compte, ou le désactiver / réactiver (`active`)",
-        description:
-          'Désactiver ferme toutes les sessions du compte à la fois et refuse ses connexions ; ses données restent.',
-        middleware: [requireJsonBody] as const,
-        request: { params: UserIdParamSchema, body: jsonBody(UserChangeSchema) },
-        responses: { 204: { description: 'Modifié' }, ...errorResponses(400, 401, 403, 404, 409, 415) },
-      }),
+      adminRoute.patch(
+        '/{id}',
+        "Changer le rôle ou les promotions d'un compte, ou le désactiver / réactiver (`active`)",
+        {
+          description:
+            'Désactiver ferme toutes les sessions du compte à la fois et refuse ses connexions ; ses données restent.',
+          ...jsonRequest(UserChangeSchema, { params: UserIdParamSchema }),
+          responses: respond.noContent('Modifié', 400, 401, 403, 404, 409, 415),
+        },
+      ),
       async (c) => {
         const actor = requireActor(c.get('actor'));
         const { id } = c.req.valid('param');
@@ -237,14 +199,14 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}',
-        tags: ['Administration'],
-        summary: 'Supprimer un compte et toutes ses données (comme la suppression de son propre compte)',
-        request: { params: UserIdParamSchema },
-        responses: { 204: { description: 'Supprimé' }, ...errorResponses(401, 403, 404, 409) },
-      }),
+      adminRoute.delete(
+        '/{id}',
+        'Supprimer un compte et toutes ses données (comme la suppression de son propre compte)',
+        {
+          request: { params: UserIdParamSchema },
+          responses: respond.noContent('Supprimé', 401, 403, 404, 409),
+        },
+      ),
       async (c) => {
         const actor = requireActor(c.get('actor'));
         const { id } = c.req.valid('param');
@@ -266,30 +228,19 @@ export function userRoutes(accounts: AccountService, admin: AdminService) {
 export function cohortRoutes(accounts: AccountService, admin: AdminService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Administration'],
-        summary: "Les promotions de l'organisation (archivées comprises, avec leur date d'archivage)",
-        responses: {
-          200: jsonResponse('Promotions', CohortSchema.array()),
-          ...errorResponses(401, 403),
+      adminRoute.get(
+        '/',
+        "Les promotions de l'organisation (archivées comprises, avec leur date d'archivage)",
+        {
+          responses: respond.ok('Promotions', CohortSchema.array(), 401, 403),
         },
-      }),
+      ),
       async (c) => c.json(await accounts.listCohorts(requireActor(c.get('actor')).organizationId), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['Administration'],
-        summary: 'Créer une promotion',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(NewCohortSchema) },
-        responses: {
-          201: jsonResponse('Créée', CohortSchema),
-          ...errorResponses(400, 401, 403, 415),
-        },
+      adminRoute.post('/', 'Créer une promotion', {
+        ...jsonRequest(NewCohortSchema),
+        responses: respond.created('Créée', CohortSchema, 400, 401, 403, 415),
       }),
       async (c) => {
         const cohort = await admin.createCohort(requireActor(c.get('actor')), c.req.valid('json').name);
@@ -297,15 +248,14 @@ export function cohortRoutes(accounts: AccountService, admin: AdminService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}',
-        tags: ['Administration'],
-        summary: 'Renommer une promotion, ou l’archiver (masquée des listes, données conservées)',
-        middleware: [requireJsonBody] as const,
-        request: { params: CohortIdParamSchema, body: jsonBody(CohortChangeSchema) },
-        responses: { 204: { description: 'Modifiée' }, ...errorResponses(400, 401, 403, 404, 415) },
-      }),
+      adminRoute.patch(
+        '/{id}',
+        'Renommer une promotion, ou l’archiver (masquée des listes, données conservées)',
+        {
+          ...jsonRequest(CohortChangeSchema, { params: CohortIdParamSchema }),
+          responses: respond.noContent('Modifiée', 400, 401, 403, 404, 415),
+        },
+      ),
       async (c) => {
         await admin.updateCohort(requireActor(c.get('actor')), c.req.valid('param').id, c.req.valid('json'));
         return c.body(null, 204);
@@ -317,19 +267,15 @@ export function cohortRoutes(accounts: AccountService, admin: AdminService) {
 export function adminRoutes(accounts: AccountService, admin: AdminService, database: Database) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/roster',
-        tags: ['Administration'],
-        summary:
-          'Importer une liste de comptes (CSV : nom,email,role,promotion) — tout ou rien, chacun invité',
-        middleware: [rosterLimit] as const,
-        request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
-        responses: {
-          201: jsonResponse('Importée', RosterResultSchema),
-          ...errorResponses(400, 401, 403, 413, 415),
+      adminRoute.post(
+        '/roster',
+        'Importer une liste de comptes (CSV : nom,email,role,promotion) — tout ou rien, chacun invité',
+        {
+          middleware: [rosterLimit] as const,
+          request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
+          responses: respond.created('Importée', RosterResultSchema, 400, 401, 403, 413, 415),
         },
-      }),
+      ),
       async (c) => {
         const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
         if (!CSV_MEDIA_TYPES.includes(mediaType))
@@ -339,17 +285,14 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/audit',
-        tags: ['Administration'],
-        summary: "Journal d'audit (le plus récent d'abord), filtré par auteur, action et période, par pages",
-        request: { query: AuditQuerySchema },
-        responses: {
-          200: jsonResponse('Une page du journal', AuditPageSchema),
-          ...errorResponses(400, 401, 403),
+      adminRoute.get(
+        '/audit',
+        "Journal d'audit (le plus récent d'abord), filtré par auteur, action et période, par pages",
+        {
+          request: { query: AuditQuerySchema },
+          responses: respond.ok('Une page du journal', AuditPageSchema, 400, 401, 403),
         },
-      }),
+      ),
       async (c) => {
         const q = c.req.valid('query');
         const { entries, total } = await listAudit(
@@ -365,16 +308,9 @@ export function adminRoutes(accounts: AccountService, admin: AdminService, datab
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/audit.csv',
-        tags: ['Administration'],
-        summary: "Exporter le journal d'audit en CSV (mêmes filtres)",
+      adminRoute.get('/audit.csv', "Exporter le journal d'audit en CSV (mêmes filtres)", {
         request: { query: AuditFilterSchema },
-        responses: {
-          200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
-          ...errorResponses(400, 401, 403),
-        },
+        responses: respond.text('CSV', 'text/csv', 400, 401, 403),
       }),
       async (c) => {
         const { entries } = await listAudit(

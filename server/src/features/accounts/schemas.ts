@@ -125,6 +125,7 @@ export const CohortIdParamSchema = z.object({
   id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }),
 });
 
+/** One entry as the admin reads it: who by name, what by name, and where it leads in the app. */
 export const AuditEntrySchema = z
   .object({
     id: z.string(),
@@ -136,10 +137,12 @@ export const AuditEntrySchema = z
     targetType: z.string(),
     targetId: z.string().nullable(),
     targetLabel: z.string().nullable(),
+    /** A page of the web app about the target, when there is one. */
     targetHref: z.string().nullable(),
     detail: z.record(z.string(), z.unknown()),
   })
   .openapi('AuditEntry');
+export type AuditView = z.infer<typeof AuditEntrySchema>;
 
 export const AuditPageSchema = z
   .object({

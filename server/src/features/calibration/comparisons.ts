@@ -5,9 +5,9 @@
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { overallChange } from './overall-change';
-import { diffRubrics, type RubricChange } from './rubric-diff';
+import { diffRubrics } from './rubric-diff';
 import { agreementOf } from './runs';
-import type { AgreementMetrics } from './schemas';
+import type { AgreementMetrics, RubricChange } from './schemas';
 import {
   aiResults,
   type CalibrationContext,

@@ -4,28 +4,12 @@
  * criterion score as it was, so only this shows it.
  */
 import type { GapReport } from '../reviews';
+import type { OverallChange } from './schemas';
 
 type Ready = GapReport['overall']['ready'];
 
 /** Verdicts from least to most ready: a move up the list is « becomes more ready ». */
 const ORDER: Ready[] = ['pas_encore', 'presque', 'pret'];
-
-export interface OverallChange {
-  /** Dossier versions reviewed in both runs. */
-  compared: number;
-  /** Overall score (0–4) means in A and B, and the mean of B − A; null when nothing compared. */
-  meanA: number | null;
-  meanB: number | null;
-  meanDelta: number | null;
-  /** Overall score up / down by at least 0,01. */
-  up: number;
-  down: number;
-  /** Candidates whose verdict changed, by direction, and the counts of each A → B transition. */
-  verdictChanged: number;
-  moreReady: number;
-  lessReady: number;
-  transitions: { from: Ready; to: Ready; count: number }[];
-}
 
 /** One finished review per pinned dossier version (`key`), as `aiResults` sees them. */
 export interface ReviewedVersion {

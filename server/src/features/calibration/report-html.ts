@@ -6,7 +6,7 @@
 import { escapeHtml as h, htmlPage } from '../../lib/html';
 import type { AgreementWithUncertainty } from './agreement-uncertainty';
 import type { Interval } from './metrics';
-import type { RubricChange } from './rubric-diff';
+import type { RubricChange } from './schemas';
 import type { CalibrationService, RunAgreement } from './service';
 
 type Comparison = Awaited<ReturnType<CalibrationService['compare']>>;

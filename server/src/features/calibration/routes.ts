@@ -1,16 +1,15 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Actor } from '../../lib/actor';
 import { PayloadTooLargeError, UnsupportedMediaError } from '../../lib/errors';
 import {
   createRouter,
   ErrorSchema,
-  errorResponses,
   IdParamSchema,
-  jsonBody,
-  jsonResponse,
+  jsonRequest,
+  respond,
+  routesTagged,
 } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
 import { requireActor } from '../accounts';
 import { getExam } from '../referential';
 import { agreementWithUncertainty } from './agreement-uncertainty';
@@ -39,6 +38,7 @@ import {
   RubricVersionSummarySchema,
   RubricVersionUpdateSchema,
   RunAgreementSchema,
+  RunPairSchema,
   RunStartSchema,
   RunSummarySchema,
   SetCreateSchema,
@@ -53,28 +53,25 @@ const errorResponse = (description: string) => ({
   description,
 });
 
-const agreementRoute = createRoute({
-  method: 'post',
-  path: '/',
-  tags: ['calibration'],
-  summary: 'Accord entre notes du jury et notes de l’IA, global et par critère',
-  description:
-    'QWK, kappa de Cohen, accords exact et adjacent, écart absolu moyen, SMD et biais. ' +
-    'Une métrique non définie pour les données (ex. kappa quand les deux notateurs donnent partout ' +
-    'la même note) vaut null.',
-  middleware: [requireJsonBody] as const,
-  request: {
-    body: jsonBody(AgreementRequestSchema),
-  },
-  responses: {
-    200: {
-      content: { 'application/json': { schema: AgreementResponseSchema } },
-      description: 'Métriques globales et par critère',
+const agreementRoute = routesTagged('calibration').post(
+  '/',
+  'Accord entre notes du jury et notes de l’IA, global et par critère',
+  {
+    description:
+      'QWK, kappa de Cohen, accords exact et adjacent, écart absolu moyen, SMD et biais. ' +
+      'Une métrique non définie pour les données (ex. kappa quand les deux notateurs donnent partout ' +
+      'la même note) vaut null.',
+    ...jsonRequest(AgreementRequestSchema),
+    responses: {
+      200: {
+        content: { 'application/json': { schema: AgreementResponseSchema } },
+        description: 'Métriques globales et par critère',
+      },
+      400: errorResponse('Corps invalide, ou note hors de l’échelle (le message donne l’indice de la paire)'),
+      415: errorResponse('Le corps n’est pas envoyé en JSON'),
     },
-    400: errorResponse('Corps invalide, ou note hors de l’échelle (le message donne l’indice de la paire)'),
-    415: errorResponse('Le corps n’est pas envoyé en JSON'),
   },
-});
+);
 
 /**
  * `POST /api/calibration/agreement`. Semantic errors are thrown as `AppError`s for the app's `onError`;
@@ -112,7 +109,7 @@ function csvResponse(body: string, filename: string) {
 }
 
 const csvContent = { 'text/csv': { schema: z.string() } };
-const tags = ['Calibration'];
+const route = routesTagged('Calibration');
 
 /** Who is calling: the route is behind the access policy, so there is an actor. */
 const actorOf = (c: { get: (key: 'actor') => Actor | null }) => requireActor(c.get('actor'));
@@ -121,49 +118,24 @@ const actorOf = (c: { get: (key: 'actor') => Actor | null }) => requireActor(c.g
 export function rubricRoutes(rubrics: RubricVersionService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{examId}',
-        tags,
-        summary: "Les versions de la grille d'une épreuve (v1 : la grille par défaut)",
+      route.get('/{examId}', "Les versions de la grille d'une épreuve (v1 : la grille par défaut)", {
         request: { params: ExamParamSchema },
-        responses: {
-          200: jsonResponse('Versions', RubricVersionSummarySchema.array()),
-          ...errorResponses(401, 403, 404),
-        },
+        responses: respond.ok('Versions', RubricVersionSummarySchema.array(), 401, 403, 404),
       }),
       async (c) => c.json(await rubrics.list(actorOf(c), c.req.valid('param').examId), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{examId}',
-        tags,
-        summary: 'Créer une nouvelle version de la grille à partir d’une autre',
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: ExamParamSchema,
-          body: jsonBody(RubricVersionCreateSchema),
-        },
-        responses: {
-          201: jsonResponse('Version créée', RubricVersionSchema),
-          ...errorResponses(400, 401, 403, 404, 409, 415, 422),
-        },
+      route.post('/{examId}', 'Créer une nouvelle version de la grille à partir d’une autre', {
+        ...jsonRequest(RubricVersionCreateSchema, { params: ExamParamSchema }),
+        responses: respond.created('Version créée', RubricVersionSchema, 400, 401, 403, 404, 409, 415, 422),
       }),
       async (c) =>
         c.json(await rubrics.create(actorOf(c), c.req.valid('param').examId, c.req.valid('json')), 201),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{examId}/diff',
-        tags,
-        summary: 'Ce qui change entre deux versions de la grille, critère par critère',
+      route.get('/{examId}/diff', 'Ce qui change entre deux versions de la grille, critère par critère', {
         request: { params: ExamParamSchema, query: DiffQuerySchema },
-        responses: {
-          200: jsonResponse('Différences', RubricDiffSchema),
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: respond.ok('Différences', RubricDiffSchema, 400, 401, 403, 404),
       }),
       async (c) => {
         const { from, to } = c.req.valid('query');
@@ -171,16 +143,9 @@ export function rubricRoutes(rubrics: RubricVersionService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{examId}/{version}',
-        tags,
-        summary: 'Une version de la grille, en entier',
+      route.get('/{examId}/{version}', 'Une version de la grille, en entier', {
         request: { params: ExamVersionParamSchema },
-        responses: {
-          200: jsonResponse('Version', RubricVersionSchema),
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: respond.ok('Version', RubricVersionSchema, 400, 401, 403, 404),
       }),
       async (c) => {
         const { examId, version } = c.req.valid('param');
@@ -188,38 +153,28 @@ export function rubricRoutes(rubrics: RubricVersionService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'put',
-        path: '/{examId}/{version}',
-        tags,
-        summary: "Modifier une version qui n'a encore servi à aucune analyse (409 ensuite)",
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: ExamVersionParamSchema,
-          body: jsonBody(RubricVersionUpdateSchema),
+      route.put(
+        '/{examId}/{version}',
+        "Modifier une version qui n'a encore servi à aucune analyse (409 ensuite)",
+        {
+          ...jsonRequest(RubricVersionUpdateSchema, { params: ExamVersionParamSchema }),
+          responses: respond.ok('Version modifiée', RubricVersionSchema, 400, 401, 403, 404, 409, 415),
         },
-        responses: {
-          200: jsonResponse('Version modifiée', RubricVersionSchema),
-          ...errorResponses(400, 401, 403, 404, 409, 415),
-        },
-      }),
+      ),
       async (c) => {
         const { examId, version } = c.req.valid('param');
         return c.json(await rubrics.update(actorOf(c), examId, version, c.req.valid('json')), 200);
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{examId}/{version}/activate',
-        tags,
-        summary: 'Faire de cette version celle qui note les dossiers des candidats',
-        request: { params: ExamVersionParamSchema },
-        responses: {
-          200: jsonResponse('Version active', RubricVersionSchema),
-          ...errorResponses(400, 401, 403, 404),
+      route.post(
+        '/{examId}/{version}/activate',
+        'Faire de cette version celle qui note les dossiers des candidats',
+        {
+          request: { params: ExamVersionParamSchema },
+          responses: respond.ok('Version active', RubricVersionSchema, 400, 401, 403, 404),
         },
-      }),
+      ),
       async (c) => {
         const { examId, version } = c.req.valid('param');
         return c.json(await rubrics.activate(actorOf(c), examId, version), 200);
@@ -232,56 +187,30 @@ export function rubricRoutes(rubrics: RubricVersionService) {
 export function setRoutes(service: CalibrationService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags,
-        summary: 'Les jeux de calibration de votre organisme',
+      route.get('/', 'Les jeux de calibration de votre organisme', {
         request: { query: ExamQuerySchema },
-        responses: {
-          200: jsonResponse('Jeux', SetSummarySchema.array()),
-          ...errorResponses(400, 401, 403),
-        },
+        responses: respond.ok('Jeux', SetSummarySchema.array(), 400, 401, 403),
       }),
       async (c) => c.json(await service.listSets(actorOf(c), c.req.valid('query').examId), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags,
-        summary: 'Créer un jeu de calibration pour une épreuve',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(SetCreateSchema) },
-        responses: {
-          201: jsonResponse('Jeu créé', SetDetailSchema),
-          ...errorResponses(400, 401, 403, 415, 422),
-        },
+      route.post('/', 'Créer un jeu de calibration pour une épreuve', {
+        ...jsonRequest(SetCreateSchema),
+        responses: respond.created('Jeu créé', SetDetailSchema, 400, 401, 403, 415, 422),
       }),
       async (c) => c.json(await service.createSet(actorOf(c), c.req.valid('json')), 201),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags,
-        summary: 'Un jeu : ses dossiers, ses correcteurs, ses analyses',
+      route.get('/{id}', 'Un jeu : ses dossiers, ses correcteurs, ses analyses', {
         request: { params: IdParamSchema },
-        responses: {
-          200: jsonResponse('Jeu', SetDetailSchema),
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: respond.ok('Jeu', SetDetailSchema, 400, 401, 403, 404),
       }),
       async (c) => c.json(await service.getSet(actorOf(c), c.req.valid('param').id), 200),
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}',
-        tags,
-        summary: 'Supprimer un jeu, ses notes humaines et ses analyses (les revues restent)',
+      route.delete('/{id}', 'Supprimer un jeu, ses notes humaines et ses analyses (les revues restent)', {
         request: { params: IdParamSchema },
-        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
+        responses: respond.noContent('Supprimé', 400, 401, 403, 404),
       }),
       async (c) => {
         await service.deleteSet(actorOf(c), c.req.valid('param').id);
@@ -289,44 +218,21 @@ export function setRoutes(service: CalibrationService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/runs',
-        tags,
-        summary: 'Analyser les dossiers du jeu avec une version de la grille (revues en file d’attente)',
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: IdParamSchema,
-          body: jsonBody(RunStartSchema),
+      route.post(
+        '/{id}/runs',
+        'Analyser les dossiers du jeu avec une version de la grille (revues en file d’attente)',
+        {
+          ...jsonRequest(RunStartSchema, { params: IdParamSchema }),
+          responses: respond.accepted('Analyse lancée', RunSummarySchema, 400, 401, 403, 404, 415, 422),
         },
-        responses: {
-          202: jsonResponse('Analyse lancée', RunSummarySchema),
-          ...errorResponses(400, 401, 403, 404, 415, 422),
-        },
-      }),
+      ),
       async (c) =>
         c.json(await service.startRun(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 202),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/compare',
-        tags,
-        summary: 'Lancer les deux versions à comparer sur le jeu (deux analyses)',
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: IdParamSchema,
-          body: jsonBody(CompareStartSchema),
-        },
-        responses: {
-          202: {
-            description: 'Analyses lancées',
-            content: {
-              'application/json': { schema: z.object({ a: RunSummarySchema, b: RunSummarySchema }) },
-            },
-          },
-          ...errorResponses(400, 401, 403, 404, 415, 422),
-        },
+      route.post('/{id}/compare', 'Lancer les deux versions à comparer sur le jeu (deux analyses)', {
+        ...jsonRequest(CompareStartSchema, { params: IdParamSchema }),
+        responses: respond.accepted('Analyses lancées', RunPairSchema, 400, 401, 403, 404, 415, 422),
       }),
       async (c) => {
         const actor = actorOf(c);
@@ -344,60 +250,40 @@ export function setRoutes(service: CalibrationService) {
 export function runRoutes(service: CalibrationService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags,
-        summary: 'Une analyse et sa progression',
+      route.get('/{id}', 'Une analyse et sa progression', {
         request: { params: IdParamSchema },
-        responses: {
-          200: jsonResponse('Analyse', RunSummarySchema),
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: respond.ok('Analyse', RunSummarySchema, 400, 401, 403, 404),
       }),
       async (c) => c.json(await service.getRun(actorOf(c), c.req.valid('param').id), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/agreement',
-        tags,
-        summary: 'Accord IA – humain (global et par critère, matrices de confusion) et entre humains',
-        request: { params: IdParamSchema, query: RaterQuerySchema },
-        responses: {
-          200: jsonResponse('Accord', RunAgreementSchema),
-          ...errorResponses(400, 401, 403, 404),
+      route.get(
+        '/{id}/agreement',
+        'Accord IA – humain (global et par critère, matrices de confusion) et entre humains',
+        {
+          request: { params: IdParamSchema, query: RaterQuerySchema },
+          responses: respond.ok('Accord', RunAgreementSchema, 400, 401, 403, 404),
         },
-      }),
+      ),
       async (c) =>
         c.json(await service.agreement(actorOf(c), c.req.valid('param').id, c.req.valid('query').rater), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/items',
-        tags,
-        summary: 'Les dossiers derrière une case de la matrice, avec les citations retenues par l’IA',
-        request: { params: IdParamSchema, query: ItemsQuerySchema },
-        responses: {
-          200: jsonResponse('Dossiers', ItemSchema.array()),
-          ...errorResponses(400, 401, 403, 404),
+      route.get(
+        '/{id}/items',
+        'Les dossiers derrière une case de la matrice, avec les citations retenues par l’IA',
+        {
+          request: { params: IdParamSchema, query: ItemsQuerySchema },
+          responses: respond.ok('Dossiers', ItemSchema.array(), 400, 401, 403, 404),
         },
-      }),
+      ),
       async (c) =>
         c.json(await service.items(actorOf(c), c.req.valid('param').id, c.req.valid('query')), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/scores.csv',
-        tags,
-        summary: 'Export CSV : chaque note humaine à côté de la note de l’IA',
+      route.get('/{id}/scores.csv', 'Export CSV : chaque note humaine à côté de la note de l’IA', {
         request: { params: IdParamSchema },
-        responses: {
-          200: { description: 'CSV', content: csvContent },
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: respond.text('CSV', 'text/csv', 400, 401, 403, 404),
       }),
       async (c) => {
         const { body, filename } = await service.scoresCsv(actorOf(c), c.req.valid('param').id);
@@ -405,16 +291,9 @@ export function runRoutes(service: CalibrationService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/agreement.csv',
-        tags,
-        summary: 'Export CSV du tableau d’accord',
+      route.get('/{id}/agreement.csv', 'Export CSV du tableau d’accord', {
         request: { params: IdParamSchema, query: RaterQuerySchema },
-        responses: {
-          200: { description: 'CSV', content: csvContent },
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: respond.text('CSV', 'text/csv', 400, 401, 403, 404),
       }),
       async (c) => {
         const { body, filename } = await service.agreementCsv(
@@ -426,17 +305,14 @@ export function runRoutes(service: CalibrationService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/report.html',
-        tags,
-        summary: 'Rapport de calibration imprimable (HTML), avec une comparaison si `against` est donné',
-        request: { params: IdParamSchema, query: ReportQuerySchema },
-        responses: {
-          200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } },
-          ...errorResponses(400, 401, 403, 404, 422),
+      route.get(
+        '/{id}/report.html',
+        'Rapport de calibration imprimable (HTML), avec une comparaison si `against` est donné',
+        {
+          request: { params: IdParamSchema, query: ReportQuerySchema },
+          responses: respond.text('HTML', 'text/html', 400, 401, 403, 404, 422),
         },
-      }),
+      ),
       async (c) => {
         const actor = actorOf(c);
         const { id } = c.req.valid('param');
@@ -460,21 +336,18 @@ export function runRoutes(service: CalibrationService) {
 function setScoreRoutes(service: CalibrationService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/scores',
-        tags,
-        summary: 'Importer les notes du jury (CSV : dossier_id,criterion_id,score,rater) — tout ou rien',
-        description:
-          'Séparateur virgule, point-virgule ou tabulation ; UTF-8 ou Windows-1252. Une ligne invalide ' +
-          "et rien n'est importé : chaque erreur est listée dans error.details.errors ({ line, message }).",
-        middleware: [csvImportLimit] as const,
-        request: { params: IdParamSchema, body: { content: csvContent, required: true } },
-        responses: {
-          200: jsonResponse('Importé', ImportResultSchema),
-          ...errorResponses(400, 401, 403, 404, 413, 415),
+      route.post(
+        '/scores',
+        'Importer les notes du jury (CSV : dossier_id,criterion_id,score,rater) — tout ou rien',
+        {
+          description:
+            'Séparateur virgule, point-virgule ou tabulation ; UTF-8 ou Windows-1252. Une ligne invalide ' +
+            "et rien n'est importé : chaque erreur est listée dans error.details.errors ({ line, message }).",
+          middleware: [csvImportLimit] as const,
+          request: { params: IdParamSchema, body: { content: csvContent, required: true } },
+          responses: respond.ok('Importé', ImportResultSchema, 400, 401, 403, 404, 413, 415),
         },
-      }),
+      ),
       async (c) => {
         const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
         if (!CSV_MEDIA_TYPES.includes(mediaType)) {
@@ -485,16 +358,9 @@ function setScoreRoutes(service: CalibrationService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/template.csv',
-        tags,
-        summary: "Modèle CSV à remplir : chaque dossier de l'épreuve × chaque critère",
+      route.get('/template.csv', "Modèle CSV à remplir : chaque dossier de l'épreuve × chaque critère", {
         request: { params: IdParamSchema },
-        responses: {
-          200: { description: 'CSV', content: csvContent },
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: respond.text('CSV', 'text/csv', 400, 401, 403, 404),
       }),
       async (c) => {
         const body = await service.templateCsv(actorOf(c), c.req.valid('param').id);
@@ -502,17 +368,14 @@ function setScoreRoutes(service: CalibrationService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/trainer-scores',
-        tags,
-        summary: 'Ajouter les décisions des formateurs comme notes humaines (correcteur « formateur »)',
-        request: { params: IdParamSchema },
-        responses: {
-          200: jsonResponse('Importé', TrainerImportResultSchema),
-          ...errorResponses(400, 401, 403, 404),
+      route.post(
+        '/trainer-scores',
+        'Ajouter les décisions des formateurs comme notes humaines (correcteur « formateur »)',
+        {
+          request: { params: IdParamSchema },
+          responses: respond.ok('Importé', TrainerImportResultSchema, 400, 401, 403, 404),
         },
-      }),
+      ),
       async (c) => c.json(await service.importTrainerScores(actorOf(c), c.req.valid('param').id), 200),
     );
 }
@@ -526,31 +389,21 @@ export function calibrationRoutes(service: CalibrationService, rubrics: RubricVe
   return (
     createRouter()
       .openapi(
-        createRoute({
-          method: 'get',
-          path: '/dossiers',
-          tags,
-          summary: "Les dossiers de l'épreuve dans votre organisme (pour constituer un jeu et son CSV)",
-          request: { query: RequiredExamQuerySchema },
-          responses: {
-            200: jsonResponse('Dossiers', ExamDossierSchema.array()),
-            ...errorResponses(400, 401, 403, 422),
+        route.get(
+          '/dossiers',
+          "Les dossiers de l'épreuve dans votre organisme (pour constituer un jeu et son CSV)",
+          {
+            request: { query: RequiredExamQuerySchema },
+            responses: respond.ok('Dossiers', ExamDossierSchema.array(), 400, 401, 403, 422),
           },
-        }),
+        ),
         async (c) => c.json(await service.examDossiers(actorOf(c), c.req.valid('query').examId), 200),
       )
       // Rubric versions ------------------------------------------------------------------------------
       .openapi(
-        createRoute({
-          method: 'get',
-          path: '/compare',
-          tags,
-          summary: 'Deux analyses du même jeu côte à côte, et ce qui a changé par critère',
+        route.get('/compare', 'Deux analyses du même jeu côte à côte, et ce qui a changé par critère', {
           request: { query: CompareQuerySchema },
-          responses: {
-            200: jsonResponse('Comparaison', ComparisonSchema),
-            ...errorResponses(400, 401, 403, 404, 422),
-          },
+          responses: respond.ok('Comparaison', ComparisonSchema, 400, 401, 403, 404, 422),
         }),
         async (c) => {
           const { a, b, rater } = c.req.valid('query');

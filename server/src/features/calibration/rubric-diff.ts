@@ -4,29 +4,7 @@
  * use it, the web app shows it.
  */
 import type { Rubric } from '../reviews';
-
-export type RubricChangeField = 'criterion' | 'text' | 'weight' | 'descriptor' | 'anchor' | 'scale';
-
-export interface RubricChange {
-  field: RubricChangeField;
-  /** The level for `descriptor`, `anchor` and `scale` changes. */
-  score?: number;
-  /** Null: added (an anchor, a criterion). */
-  before: string | number | null;
-  /** Null: removed. */
-  after: string | number | null;
-}
-
-export interface RubricDiff {
-  from: string;
-  to: string;
-  /** True when the two versions grade the same way (same content, labels aside). */
-  identical: boolean;
-  /** Changes to the shared scale (labels and meanings of the levels). */
-  scale: RubricChange[];
-  /** Criteria with at least one change, in the order of `to`. */
-  criteria: { id: string; changes: RubricChange[] }[];
-}
+import type { RubricChange, RubricDiff } from './schemas';
 
 const LEVELS = [0, 1, 2, 3, 4] as const;
 

@@ -63,18 +63,22 @@ export const AgreementSummarySchema = z.object({
 });
 export type AgreementSummary = z.infer<typeof AgreementSummarySchema>;
 
+/** The metrics of {@link AgreementSummary} that have an interval, and a delta between two runs. */
+const COMPARED_METRICS = ['qwk', 'kappa', 'exact', 'adjacent', 'mae', 'smd', 'bias'] as const;
+
+/** One `schema` per compared metric, in the order of {@link COMPARED_METRICS}. */
+function perMetric<S extends z.ZodType>(schema: S) {
+  return Object.fromEntries(COMPARED_METRICS.map((k) => [k, schema])) as {
+    [K in (typeof COMPARED_METRICS)[number]]: S;
+  };
+}
+
 /** Percentile bootstrap intervals of the metrics of {@link AgreementSummary}. */
 const AgreementIntervalsSchema = z
   .object({
     level: z.number().openapi({ example: 0.95 }),
     resamples: z.number().int().openapi({ description: 'Rééchantillonnages bootstrap (graine fixe)' }),
-    qwk: IntervalSchema,
-    kappa: IntervalSchema,
-    exact: IntervalSchema,
-    adjacent: IntervalSchema,
-    mae: IntervalSchema,
-    smd: IntervalSchema,
-    bias: IntervalSchema,
+    ...perMetric(IntervalSchema),
   })
   .openapi({ description: 'Intervalles de confiance à 95 % (bootstrap percentile, déterministe)' });
 export type AgreementIntervals = z.infer<typeof AgreementIntervalsSchema>;
@@ -187,29 +191,38 @@ export const RubricVersionUpdateSchema = RubricVersionCreateSchema.omit({ basedO
   'RubricVersionUpdate',
 );
 
-const RubricChangeSchema = z
+export const RubricChangeSchema = z
   .object({
     field: z.enum(['criterion', 'text', 'weight', 'descriptor', 'anchor', 'scale']),
+    /** The level for `descriptor`, `anchor` and `scale` changes. */
     score: z.number().int().optional(),
+    /** Null: added (an anchor, a criterion). */
     before: z.union([z.string(), z.number()]).nullable(),
+    /** Null: removed. */
     after: z.union([z.string(), z.number()]).nullable(),
   })
   .openapi('RubricChange');
+export type RubricChange = z.infer<typeof RubricChangeSchema>;
 
 export const RubricDiffSchema = z
   .object({
     from: z.string(),
     to: z.string(),
+    /** True when the two versions grade the same way (same content, labels aside). */
     identical: z.boolean(),
+    /** Changes to the shared scale (labels and meanings of the levels). */
     scale: z.array(RubricChangeSchema),
+    /** Criteria with at least one change, in the order of `to`. */
     criteria: z.array(z.object({ id: z.string(), changes: z.array(RubricChangeSchema) })),
   })
   .openapi('RubricDiff');
+export type RubricDiff = z.infer<typeof RubricDiffSchema>;
 
 export const DiffQuerySchema = z.object({ from: VersionLabelSchema, to: VersionLabelSchema });
 
-export const ExamQuerySchema = z.object({ examId: z.string().min(1).max(80).optional() });
-export const RequiredExamQuerySchema = z.object({ examId: z.string().min(1).max(80) });
+const ExamIdSchema = z.string().min(1).max(80);
+export const ExamQuerySchema = z.object({ examId: ExamIdSchema.optional() });
+export const RequiredExamQuerySchema = z.object({ examId: ExamIdSchema });
 
 export const ExamDossierSchema = z
   .object({
@@ -222,21 +235,19 @@ export const ExamDossierSchema = z
   .openapi('CalibrationDossier');
 
 export const SetCreateSchema = z
-  .object({ name: z.string().trim().min(1).max(120), examId: z.string().min(1).max(80) })
+  .object({ name: z.string().trim().min(1).max(120), examId: ExamIdSchema })
   .strict()
   .openapi('CalibrationSetCreate');
 
-export const SetSummarySchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    examId: z.string(),
-    createdAt: z.string(),
-    dossiers: z.number().int(),
-    scores: z.number().int(),
-    runs: z.number().int(),
-  })
-  .openapi('CalibrationSetSummary');
+/** What names a calibration set, in every answer about it. */
+const SetRefSchema = z.object({ id: z.string(), name: z.string(), examId: z.string() });
+const SetHeadSchema = SetRefSchema.extend({ createdAt: z.string() });
+
+export const SetSummarySchema = SetHeadSchema.extend({
+  dossiers: z.number().int(),
+  scores: z.number().int(),
+  runs: z.number().int(),
+}).openapi('CalibrationSetSummary');
 
 const RunProgressSchema = z.object({
   total: z.number().int(),
@@ -265,32 +276,26 @@ export const RunSummarySchema = z
   .openapi('CalibrationRun');
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
-export const SetDetailSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    examId: z.string(),
-    createdAt: z.string(),
-    scores: z.number().int(),
-    raters: z.array(
-      z.object({ rater: z.string(), source: z.enum(['csv', 'trainer']), scores: z.number().int() }),
-    ),
-    dossiers: z.array(
-      z.object({
-        id: z.string(),
-        version: z
-          .number()
-          .int()
-          .openapi({ description: 'La version du dossier que les correcteurs ont lue' }),
-        title: z.string().openapi({ description: 'Le fichier de cette version' }),
-        candidate: z.string(),
-        latestVersion: z.number().int(),
-        scores: z.number().int(),
-      }),
-    ),
-    runs: z.array(RunSummarySchema),
-  })
-  .openapi('CalibrationSet');
+/** The two runs started to compare two rubric versions on a set. */
+export const RunPairSchema = z.object({ a: RunSummarySchema, b: RunSummarySchema });
+
+export const SetDetailSchema = SetHeadSchema.extend({
+  scores: z.number().int(),
+  raters: z.array(
+    z.object({ rater: z.string(), source: z.enum(['csv', 'trainer']), scores: z.number().int() }),
+  ),
+  dossiers: z.array(
+    z.object({
+      id: z.string(),
+      version: z.number().int().openapi({ description: 'La version du dossier que les correcteurs ont lue' }),
+      title: z.string().openapi({ description: 'Le fichier de cette version' }),
+      candidate: z.string(),
+      latestVersion: z.number().int(),
+      scores: z.number().int(),
+    }),
+  ),
+  runs: z.array(RunSummarySchema),
+}).openapi('CalibrationSet');
 
 export const ImportResultSchema = z
   .object({
@@ -317,7 +322,9 @@ export const CompareStartSchema = z
   .refine((body) => body.a !== body.b, { message: 'choisissez deux versions différentes', path: ['b'] })
   .openapi('CalibrationCompareStart');
 
-export const RaterQuerySchema = z.object({ rater: z.string().min(1).max(40).optional() });
+/** `?rater=`: whose human scores to compare with (default: all raters). */
+const RaterSchema = z.string().min(1).max(40).optional();
+export const RaterQuerySchema = z.object({ rater: RaterSchema });
 
 const ConfusionSchema = z.array(z.array(z.number().int())).openapi({
   description: 'Lignes : note humaine (min…max) ; colonnes : note de l’IA',
@@ -337,7 +344,7 @@ export type CriterionAgreement = z.infer<typeof CriterionAgreementSchema>;
 export const RunAgreementSchema = z
   .object({
     run: RunSummarySchema,
-    set: z.object({ id: z.string(), name: z.string(), examId: z.string() }),
+    set: SetRefSchema,
     rater: z.string().nullable(),
     raters: z.array(z.string()),
     scale: z.object({ min: z.number().int(), max: z.number().int() }),
@@ -367,7 +374,7 @@ export const ItemsQuerySchema = z.object({
   criterionId: z.string().min(1).max(20).optional(),
   human: z.coerce.number().int().min(0).max(4).optional(),
   ai: z.coerce.number().int().min(0).max(4).optional(),
-  rater: z.string().min(1).max(40).optional(),
+  rater: RaterSchema,
 });
 
 export const ItemSchema = z
@@ -391,18 +398,32 @@ export const ItemSchema = z
 export const CompareQuerySchema = z.object({
   a: UuidSchema,
   b: UuidSchema,
-  rater: z.string().min(1).max(40).optional(),
+  rater: RaterSchema,
 });
 
-const DeltaSchema = z.object({
-  qwk: z.number().nullable(),
-  kappa: z.number().nullable(),
-  exact: z.number().nullable(),
-  adjacent: z.number().nullable(),
-  mae: z.number().nullable(),
-  smd: z.number().nullable(),
-  bias: z.number().nullable(),
+/** Run B's metric minus run A's; null when either is undefined. */
+const DeltaSchema = z.object(perMetric(z.number().nullable()));
+
+const ReadySchema = z.enum(['pret', 'presque', 'pas_encore']);
+
+/** What a rubric change does to the overall (weighted) score and to readiness verdicts (`overall-change.ts`). */
+const OverallChangeSchema = z.object({
+  /** Dossier versions reviewed in both runs. */
+  compared: z.number().int(),
+  /** Overall score (0–4) means in A and B, and the mean of B − A; null when nothing compared. */
+  meanA: z.number().nullable(),
+  meanB: z.number().nullable(),
+  meanDelta: z.number().nullable(),
+  /** Overall score up / down by at least 0,01. */
+  up: z.number().int(),
+  down: z.number().int(),
+  /** Candidates whose verdict changed, by direction, and the counts of each A → B transition. */
+  verdictChanged: z.number().int(),
+  moreReady: z.number().int(),
+  lessReady: z.number().int(),
+  transitions: z.array(z.object({ from: ReadySchema, to: ReadySchema, count: z.number().int() })),
 });
+export type OverallChange = z.infer<typeof OverallChangeSchema>;
 
 export const ComparisonSchema = z
   .object({
@@ -427,30 +448,13 @@ export const ComparisonSchema = z
         aiScores: z.object({ compared: z.number().int(), up: z.number().int(), down: z.number().int() }),
       }),
     ),
-    overall: z
-      .object({
-        compared: z.number().int(),
-        meanA: z.number().nullable(),
-        meanB: z.number().nullable(),
-        meanDelta: z.number().nullable(),
-        up: z.number().int(),
-        down: z.number().int(),
-        verdictChanged: z.number().int(),
-        moreReady: z.number().int(),
-        lessReady: z.number().int(),
-        transitions: z.array(
-          z.object({
-            from: z.enum(['pret', 'presque', 'pas_encore']),
-            to: z.enum(['pret', 'presque', 'pas_encore']),
-            count: z.number().int(),
-          }),
-        ),
-      })
-      .openapi({ description: 'Note globale et verdicts : ce qu’un changement de pondération change' }),
+    overall: OverallChangeSchema.openapi({
+      description: 'Note globale et verdicts : ce qu’un changement de pondération change',
+    }),
   })
   .openapi('CalibrationComparison');
 
 export const ReportQuerySchema = z.object({
   against: UuidSchema.optional(),
-  rater: z.string().min(1).max(40).optional(),
+  rater: RaterSchema,
 });

@@ -1,16 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import {
   createRouter,
-  errorResponses,
   IdParamSchema,
-  jsonBody,
-  jsonResponse,
+  jsonRequest,
+  respond,
+  routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
 import { ExamIdParamSchema } from '../referential';
 import {
   CoachAnswerSchema,
@@ -20,6 +18,8 @@ import {
   OralPrepSchema,
 } from './schemas';
 import type { CoachingService } from './service';
+
+const route = routesTagged('Coaching');
 
 /** Characters per `delta` event of the streamed answer: small enough to render progressively. */
 const STREAM_CHUNK = 80;
@@ -42,30 +42,20 @@ export function chunkAnswer(answer: string, size = STREAM_CHUNK): string[] {
 export function examBriefRoutes(service: CoachingService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/brief',
-        tags: ['Coaching'],
-        summary: "Fiche d'épreuve : livrables, critères, modalités, plan suggéré, méthodes et pièges",
-        request: { params: ExamIdParamSchema },
-        responses: {
-          200: jsonResponse('La fiche', ExamBriefSchema),
-          ...errorResponses(404),
+      route.get(
+        '/brief',
+        "Fiche d'épreuve : livrables, critères, modalités, plan suggéré, méthodes et pièges",
+        {
+          request: { params: ExamIdParamSchema },
+          responses: respond.ok('La fiche', ExamBriefSchema, 404),
         },
-      }),
+      ),
       (c) => c.json(service.brief(c.req.valid('param').id), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/brief.md',
-        tags: ['Coaching'],
-        summary: "Fiche d'épreuve en Markdown (liste à cocher)",
+      route.get('/brief.md', "Fiche d'épreuve en Markdown (liste à cocher)", {
         request: { params: ExamIdParamSchema },
-        responses: {
-          200: { description: 'Markdown', content: { 'text/markdown': { schema: z.string() } } },
-          ...errorResponses(404),
-        },
+        responses: respond.text('Markdown', 'text/markdown', 404),
       }),
       (c) => {
         const { id } = c.req.valid('param');
@@ -91,16 +81,9 @@ export function coachRoutes(
   });
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Coaching'],
-        summary: 'La conversation avec le coach sur une version du dossier',
+      route.get('/', 'La conversation avec le coach sur une version du dossier', {
         request: { params: VersionParamSchema },
-        responses: {
-          200: jsonResponse('Conversation', ConversationSchema),
-          ...errorResponses(400, 404),
-        },
+        responses: respond.ok('Conversation', ConversationSchema, 400, 404),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -108,22 +91,11 @@ export function coachRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['Coaching'],
-        summary: 'Poser une question au coach sur son propre brouillon',
+      route.post('/', 'Poser une question au coach sur son propre brouillon', {
         description:
           'Le coach aide à réfléchir et à structurer ; il ne rédige pas le dossier. Une demande de rédaction reçoit des pistes et des questions (`refused: true`).',
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: VersionParamSchema,
-          body: jsonBody(CoachRequestSchema),
-        },
-        responses: {
-          200: jsonResponse('Réponse', CoachAnswerSchema),
-          ...errorResponses(400, 404, 415, 422),
-        },
+        ...jsonRequest(CoachRequestSchema, { params: VersionParamSchema }),
+        responses: respond.ok('Réponse', CoachAnswerSchema, 400, 404, 415, 422),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -131,22 +103,11 @@ export function coachRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/stream',
-        tags: ['Coaching'],
-        summary: 'Poser une question au coach, réponse en flux (server-sent events)',
+      route.post('/stream', 'Poser une question au coach, réponse en flux (server-sent events)', {
         description:
           "Événements `delta` (`{ text }`) puis `done` (`{ citations, mode, refused, droppedQuotes?, messageId }`), ou `error` (`{ code, message }`). La réponse est vérifiée (citations contrôlées contre le brouillon) avant d'être diffusée.",
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: VersionParamSchema,
-          body: jsonBody(CoachRequestSchema),
-        },
-        responses: {
-          200: { description: 'Flux SSE', content: { 'text/event-stream': { schema: z.string() } } },
-          ...errorResponses(400, 404, 415, 422),
-        },
+        ...jsonRequest(CoachRequestSchema, { params: VersionParamSchema }),
+        responses: respond.text('Flux SSE', 'text/event-stream', 400, 404, 415, 422),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -182,16 +143,15 @@ export function coachRoutes(
 /** `/api/reviews/:id/oral`: preparing the oral from a finished review. */
 export function oralRoutes(service: CoachingService) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Coaching'],
-      summary: "Préparation de l'oral à partir d'une revue terminée",
+    route.get('/', "Préparation de l'oral à partir d'une revue terminée", {
       request: { params: IdParamSchema },
-      responses: {
-        200: jsonResponse('Questions probables du jury et entraînement chronométré', OralPrepSchema),
-        ...errorResponses(400, 404, 409),
-      },
+      responses: respond.ok(
+        'Questions probables du jury et entraînement chronométré',
+        OralPrepSchema,
+        400,
+        404,
+        409,
+      ),
     }),
     async (c) => c.json(await service.oral(c.req.valid('param').id), 200),
   );

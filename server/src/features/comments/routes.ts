@@ -1,6 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
-import { createRouter, errorResponses, jsonBody, jsonResponse, VersionParamSchema } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
+import { createRouter, jsonRequest, respond, routesTagged, VersionParamSchema } from '../../lib/openapi';
 import { requireActor } from '../accounts';
 import {
   BankEntryRequestSchema,
@@ -13,20 +11,21 @@ import {
 } from './schemas';
 import type { CommentService } from './service';
 
+const route = routesTagged('Commentaires');
+
 /** `/api/dossiers/:id/versions/:v/comments`: trainers' comments on the passages of a version, read by all who see the dossier. */
 export function versionCommentRoutes(service: CommentService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Commentaires'],
-        summary: 'Les commentaires des formateurs sur les passages de cette version',
+      route.get('/', 'Les commentaires des formateurs sur les passages de cette version', {
         request: { params: VersionParamSchema },
-        responses: {
-          200: jsonResponse('Commentaires, dans l’ordre de lecture', PassageCommentSchema.array()),
-          ...errorResponses(400, 401, 404),
-        },
+        responses: respond.ok(
+          'Commentaires, dans l’ordre de lecture',
+          PassageCommentSchema.array(),
+          400,
+          401,
+          404,
+        ),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -34,17 +33,9 @@ export function versionCommentRoutes(service: CommentService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['Commentaires'],
-        summary: 'Commenter un passage (formateur de la promotion du candidat)',
-        middleware: [requireJsonBody] as const,
-        request: { params: VersionParamSchema, body: jsonBody(PassageCommentRequestSchema) },
-        responses: {
-          201: jsonResponse('Commentaire ajouté', PassageCommentSchema),
-          ...errorResponses(400, 401, 403, 404, 415, 422),
-        },
+      route.post('/', 'Commenter un passage (formateur de la promotion du candidat)', {
+        ...jsonRequest(PassageCommentRequestSchema, { params: VersionParamSchema }),
+        responses: respond.created('Commentaire ajouté', PassageCommentSchema, 400, 401, 403, 404, 415, 422),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -58,17 +49,9 @@ export function versionCommentRoutes(service: CommentService) {
 export function commentRoutes(service: CommentService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{commentId}',
-        tags: ['Commentaires'],
-        summary: 'Modifier un de mes commentaires',
-        middleware: [requireJsonBody] as const,
-        request: { params: CommentParamSchema, body: jsonBody(PassageCommentUpdateSchema) },
-        responses: {
-          200: jsonResponse('Commentaire modifié', PassageCommentSchema),
-          ...errorResponses(400, 401, 403, 404, 415),
-        },
+      route.patch('/{commentId}', 'Modifier un de mes commentaires', {
+        ...jsonRequest(PassageCommentUpdateSchema, { params: CommentParamSchema }),
+        responses: respond.ok('Commentaire modifié', PassageCommentSchema, 400, 401, 403, 404, 415),
       }),
       async (c) => {
         const { id, commentId } = c.req.valid('param');
@@ -82,13 +65,9 @@ export function commentRoutes(service: CommentService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{commentId}',
-        tags: ['Commentaires'],
-        summary: 'Supprimer un de mes commentaires',
+      route.delete('/{commentId}', 'Supprimer un de mes commentaires', {
         request: { params: CommentParamSchema },
-        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
+        responses: respond.noContent('Supprimé', 400, 401, 403, 404),
       }),
       async (c) => {
         const { id, commentId } = c.req.valid('param');
@@ -102,42 +81,23 @@ export function commentRoutes(service: CommentService) {
 export function commentBankRoutes(service: CommentService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Commentaires'],
-        summary: 'Ma banque de commentaires réutilisables',
-        responses: {
-          200: jsonResponse('Banque', BankEntrySchema.array()),
-          ...errorResponses(401, 403),
-        },
+      route.get('/', 'Ma banque de commentaires réutilisables', {
+        responses: respond.ok('Banque', BankEntrySchema.array(), 401, 403),
       }),
       async (c) => c.json(await service.bank(requireActor(c.get('actor'))), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['Commentaires'],
-        summary: 'Enregistrer un commentaire dans ma banque',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(BankEntryRequestSchema) },
-        responses: {
-          201: jsonResponse('Enregistré', BankEntrySchema),
-          ...errorResponses(400, 401, 403, 409, 415),
-        },
+      route.post('/', 'Enregistrer un commentaire dans ma banque', {
+        ...jsonRequest(BankEntryRequestSchema),
+        responses: respond.created('Enregistré', BankEntrySchema, 400, 401, 403, 409, 415),
       }),
       async (c) =>
         c.json(await service.addToBank(requireActor(c.get('actor')), c.req.valid('json').body), 201),
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{entryId}',
-        tags: ['Commentaires'],
-        summary: 'Retirer un commentaire de ma banque',
+      route.delete('/{entryId}', 'Retirer un commentaire de ma banque', {
         request: { params: BankParamSchema },
-        responses: { 204: { description: 'Retiré' }, ...errorResponses(400, 401, 403, 404) },
+        responses: respond.noContent('Retiré', 400, 401, 403, 404),
       }),
       async (c) => {
         await service.removeFromBank(requireActor(c.get('actor')), c.req.valid('param').entryId);

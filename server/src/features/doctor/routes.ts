@@ -1,6 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
-import { createRouter, errorResponses, jsonResponse } from '../../lib/openapi';
+import { createRouter, respond, routesTagged } from '../../lib/openapi';
 import { type DoctorReport, DoctorReportSchema } from './schemas';
+
+const route = routesTagged('Administration');
 
 /**
  * `POST /api/admin/model-check`: the same check as `npm run doctor`, run now against the configured server
@@ -8,15 +9,8 @@ import { type DoctorReport, DoctorReportSchema } from './schemas';
  */
 export function doctorRoutes(run: () => Promise<DoctorReport>) {
   return createRouter().openapi(
-    createRoute({
-      method: 'post',
-      path: '/',
-      tags: ['Administration'],
-      summary: 'Vérifier le serveur de modèle configuré (comme npm run doctor)',
-      responses: {
-        200: jsonResponse('Résultat', DoctorReportSchema),
-        ...errorResponses(401, 403),
-      },
+    route.post('/', 'Vérifier le serveur de modèle configuré (comme npm run doctor)', {
+      responses: respond.ok('Résultat', DoctorReportSchema, 401, 403),
     }),
     async (c) => c.json(await run(), 200),
   );

@@ -1,17 +1,19 @@
-import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError, ValidationError } from '../../lib/errors';
 import {
   createRouter,
   errorResponses,
   IdParamSchema,
-  jsonResponse,
+  respond,
+  routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
 import type { AccountService } from '../accounts';
 import { requireActor, visibleDossiers } from '../accounts';
 import { DossierSchema, DossierSummarySchema, DossierTextSchema, UploadSchema } from './schemas';
 import type { DossierService, UploadedFile } from './service';
+
+const route = routesTagged('Dossiers');
 
 const uploadBody = {
   content: { 'multipart/form-data': { schema: UploadSchema } },
@@ -62,16 +64,9 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
 
   return app
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['Dossiers'],
-        summary: 'Déposer un dossier (première version) pour une épreuve',
+      route.post('/', 'Déposer un dossier (première version) pour une épreuve', {
         request: { body: uploadBody },
-        responses: {
-          201: jsonResponse('Dossier créé', DossierSchema),
-          ...errorResponses(400, 413, 415, 422),
-        },
+        responses: respond.created('Dossier créé', DossierSchema, 400, 413, 415, 422),
       }),
       async (c) => {
         const form = c.req.valid('form');
@@ -83,16 +78,9 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/versions',
-        tags: ['Dossiers'],
-        summary: 'Déposer une nouvelle version (brouillon) du dossier',
+      route.post('/{id}/versions', 'Déposer une nouvelle version (brouillon) du dossier', {
         request: { params: IdParamSchema, body: uploadBody },
-        responses: {
-          201: jsonResponse('Version ajoutée', DossierSchema),
-          ...errorResponses(400, 404, 413, 415, 422),
-        },
+        responses: respond.created('Version ajoutée', DossierSchema, 400, 404, 413, 415, 422),
       }),
       async (c) => {
         const file = await readUpload(c.req.valid('form'));
@@ -101,42 +89,22 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Dossiers'],
-        summary: 'Les dossiers visibles',
-        responses: {
-          200: jsonResponse('Dossiers', DossierSummarySchema.array()),
-        },
+      route.get('/', 'Les dossiers visibles', {
+        responses: respond.ok('Dossiers', DossierSummarySchema.array()),
       }),
       async (c) => c.json(await service.list(visibleDossiers(requireActor(c.get('actor')))), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['Dossiers'],
-        summary: 'Un dossier et ses versions',
+      route.get('/{id}', 'Un dossier et ses versions', {
         request: { params: IdParamSchema },
-        responses: {
-          200: jsonResponse('Dossier', DossierSchema),
-          ...errorResponses(400, 404),
-        },
+        responses: respond.ok('Dossier', DossierSchema, 400, 404),
       }),
       async (c) => c.json(await service.get(c.req.valid('param').id), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/versions/{v}/text',
-        tags: ['Dossiers'],
-        summary: "Le texte extrait d'une version, page par page",
+      route.get('/{id}/versions/{v}/text', "Le texte extrait d'une version, page par page", {
         request: { params: VersionParamSchema },
-        responses: {
-          200: jsonResponse('Texte', DossierTextSchema),
-          ...errorResponses(400, 404),
-        },
+        responses: respond.ok('Texte', DossierTextSchema, 400, 404),
       }),
       async (c) => {
         const { id, v } = c.req.valid('param');
@@ -161,11 +129,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/versions/{v}/file',
-        tags: ['Dossiers'],
-        summary: "Le fichier original d'une version, tel qu'il a été déposé",
+      route.get('/{id}/versions/{v}/file', "Le fichier original d'une version, tel qu'il a été déposé", {
         request: { params: VersionParamSchema },
         responses: {
           200: {
@@ -187,13 +151,9 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}',
-        tags: ['Dossiers'],
-        summary: 'Supprimer un dossier et tout ce qui en dérive',
+      route.delete('/{id}', 'Supprimer un dossier et tout ce qui en dérive', {
         request: { params: IdParamSchema },
-        responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
+        responses: respond.noContent('Supprimé', 400, 401, 403, 404),
       }),
       async (c) => {
         await accounts.deleteDossier(requireActor(c.get('actor')), c.req.valid('param').id);

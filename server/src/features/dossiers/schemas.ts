@@ -43,27 +43,23 @@ export const VersionSchema = z
   .openapi('DossierVersion');
 export type VersionView = z.infer<typeof VersionSchema>;
 
-export const DossierSchema = z
-  .object({
-    id: z.string().uuid(),
-    examId: z.string(),
-    title: z.string(),
-    createdAt: z.string(),
-    versions: z.array(VersionSchema),
-  })
-  .openapi('Dossier');
+/** What every answer about a dossier says of it. */
+const DossierHeadSchema = z.object({
+  id: z.string().uuid(),
+  examId: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+});
+
+export const DossierSchema = DossierHeadSchema.extend({ versions: z.array(VersionSchema) }).openapi(
+  'Dossier',
+);
 export type DossierView = z.infer<typeof DossierSchema>;
 
-export const DossierSummarySchema = z
-  .object({
-    id: z.string().uuid(),
-    examId: z.string(),
-    title: z.string(),
-    createdAt: z.string(),
-    latestVersion: z.number().int(),
-    versions: z.number().int(),
-  })
-  .openapi('DossierSummary');
+export const DossierSummarySchema = DossierHeadSchema.extend({
+  latestVersion: z.number().int(),
+  versions: z.number().int(),
+}).openapi('DossierSummary');
 
 export const TableViewSchema = z
   .object({

@@ -1,35 +1,23 @@
-import { createRoute } from '@hono/zod-openapi';
-import { createRouter, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
+import { createRouter, jsonRequest, respond, routesTagged } from '../../lib/openapi';
 import { requireActor } from '../accounts';
 import { MarkReadSchema, NotificationListSchema } from './schemas';
 import type { NotificationService } from './service';
+
+const route = routesTagged('Notifications');
 
 /** `/api/notifications`: what's new for the signed-in user, and marking it read. */
 export function notificationRoutes(service: NotificationService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Notifications'],
-        summary: 'Mes notifications, les plus récentes d’abord, et le nombre de non lues',
-        responses: {
-          200: jsonResponse('Notifications', NotificationListSchema),
-          ...errorResponses(401),
-        },
+      route.get('/', 'Mes notifications, les plus récentes d’abord, et le nombre de non lues', {
+        responses: respond.ok('Notifications', NotificationListSchema, 401),
       }),
       async (c) => c.json(await service.list(requireActor(c.get('actor')).userId), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/read',
-        tags: ['Notifications'],
-        summary: 'Marquer mes notifications comme lues (toutes, ou celles données)',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(MarkReadSchema) },
-        responses: { 204: { description: 'Marquées comme lues' }, ...errorResponses(400, 401, 415) },
+      route.post('/read', 'Marquer mes notifications comme lues (toutes, ou celles données)', {
+        ...jsonRequest(MarkReadSchema),
+        responses: respond.noContent('Marquées comme lues', 400, 401, 415),
       }),
       async (c) => {
         await service.markRead(requireActor(c.get('actor')).userId, c.req.valid('json').ids);

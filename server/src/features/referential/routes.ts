@@ -1,20 +1,16 @@
-import { createRoute } from '@hono/zod-openapi';
 import { NotFoundError } from '../../lib/errors';
-import { createRouter, errorResponses, jsonResponse } from '../../lib/openapi';
+import { createRouter, respond, routesTagged } from '../../lib/openapi';
 import { getExam, listExams, referential } from './lookups';
 import { ExamIdParamSchema, ExamSchema, ExamSummarySchema, ReferentialSchema } from './schemas';
+
+const referentialRoute = routesTagged('Référentiel');
+const examRoute = routesTagged('Épreuves');
 
 /** `GET /api/referential`: blocs, activities and competencies. */
 export function referentialRoutes() {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Référentiel'],
-      summary: 'Blocs, activités et compétences du référentiel',
-      responses: {
-        200: jsonResponse('Le référentiel', ReferentialSchema),
-      },
+    referentialRoute.get('/', 'Blocs, activités et compétences du référentiel', {
+      responses: respond.ok('Le référentiel', ReferentialSchema),
     }),
     (c) =>
       c.json(
@@ -34,14 +30,8 @@ export function referentialRoutes() {
 export function examRoutes() {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['Épreuves'],
-        summary: 'Les dix épreuves (études de cas)',
-        responses: {
-          200: jsonResponse('Liste des épreuves', ExamSummarySchema.array()),
-        },
+      examRoute.get('/', 'Les dix épreuves (études de cas)', {
+        responses: respond.ok('Liste des épreuves', ExamSummarySchema.array()),
       }),
       (c) =>
         c.json(
@@ -56,16 +46,9 @@ export function examRoutes() {
         ),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['Épreuves'],
-        summary: "Une épreuve : modalités, livrables, critères d'évaluation",
+      examRoute.get('/{id}', "Une épreuve : modalités, livrables, critères d'évaluation", {
         request: { params: ExamIdParamSchema },
-        responses: {
-          200: jsonResponse("L'épreuve", ExamSchema),
-          ...errorResponses(404),
-        },
+        responses: respond.ok("L'épreuve", ExamSchema, 404),
       }),
       (c) => {
         const exam = getExam(c.req.valid('param').id);

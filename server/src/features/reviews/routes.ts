@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { LRUCache } from 'lru-cache';
 import {
+  CriterionParamSchema,
   createRouter,
-  errorResponses,
   IdParamSchema,
-  jsonResponse,
+  respond,
+  routesTagged,
   VersionParamSchema,
 } from '../../lib/openapi';
 import type { ProgressBus } from '../../lib/progress-bus';
@@ -15,13 +16,8 @@ import { renderMarkdown } from './render-markdown';
 import { type GapReport, GapReportSchema, ReviewProgressSchema, ReviewRubricSchema } from './schemas';
 import type { ReviewService } from './service';
 
-const CriterionParam = IdParamSchema.extend({
-  criterionId: z
-    .string()
-    .min(1)
-    .max(20)
-    .openapi({ param: { name: 'criterionId', in: 'path' } }),
-});
+const route = routesTagged('Revues');
+
 const LangQuery = z.object({ lang: z.enum(['fr', 'en']).optional() });
 
 export const ReviewSchema = z
@@ -102,19 +98,14 @@ export function reviewRoutes(
   });
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['Revues'],
-        summary: "État d'une revue et son rapport d'écarts",
+      route.get('/{id}', "État d'une revue et son rapport d'écarts", {
         request: { params: IdParamSchema },
-        responses: {
-          200: jsonResponse(
-            'Revue. Une revue terminée porte un ETag : avec If-None-Match, 304 tant que rien ne change.',
-            ReviewSchema,
-          ),
-          ...errorResponses(400, 404),
-        },
+        responses: respond.ok(
+          'Revue. Une revue terminée porte un ETag : avec If-None-Match, 304 tant que rien ne change.',
+          ReviewSchema,
+          400,
+          404,
+        ),
       }),
       async (c) => {
         const id = c.req.valid('param').id;
@@ -143,16 +134,9 @@ export function reviewRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/rubric',
-        tags: ['Revues'],
-        summary: 'Grille de la revue : descripteurs des niveaux et ancres de chaque critère',
+      route.get('/{id}/rubric', 'Grille de la revue : descripteurs des niveaux et ancres de chaque critère', {
         request: { params: IdParamSchema },
-        responses: {
-          200: jsonResponse('Grille', ReviewRubricSchema),
-          ...errorResponses(400, 404),
-        },
+        responses: respond.ok('Grille', ReviewRubricSchema, 400, 404),
       }),
       async (c) => {
         const rubric = await service.rubric(c.req.valid('param').id);
@@ -169,19 +153,9 @@ export function reviewRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/criteria/{criterionId}/retry',
-        tags: ['Revues'],
-        summary: 'Relancer un critère en échec',
-        request: { params: CriterionParam },
-        responses: {
-          202: {
-            description: 'Relancé',
-            content: { 'application/json': { schema: z.object({ id: z.string() }) } },
-          },
-          ...errorResponses(400, 404, 409),
-        },
+      route.post('/{id}/criteria/{criterionId}/retry', 'Relancer un critère en échec', {
+        request: { params: CriterionParamSchema },
+        responses: respond.accepted('Relancé', z.object({ id: z.string() }), 400, 404, 409),
       }),
       async (c) => {
         const { id, criterionId } = c.req.valid('param');
@@ -190,16 +164,9 @@ export function reviewRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/report.md',
-        tags: ['Revues'],
-        summary: "Rapport d'écarts en Markdown",
+      route.get('/{id}/report.md', "Rapport d'écarts en Markdown", {
         request: { params: IdParamSchema, query: LangQuery },
-        responses: {
-          200: { description: 'Markdown', content: { 'text/markdown': { schema: z.string() } } },
-          ...errorResponses(404, 409),
-        },
+        responses: respond.text('Markdown', 'text/markdown', 404, 409),
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -211,16 +178,9 @@ export function reviewRoutes(
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/report.html',
-        tags: ['Revues'],
-        summary: "Rapport d'écarts imprimable (HTML)",
+      route.get('/{id}/report.html', "Rapport d'écarts imprimable (HTML)", {
         request: { params: IdParamSchema, query: LangQuery },
-        responses: {
-          200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } },
-          ...errorResponses(404, 409),
-        },
+        responses: respond.text('HTML', 'text/html', 404, 409),
       }),
       async (c) => {
         const id = c.req.valid('param').id;
@@ -234,16 +194,9 @@ export function reviewRoutes(
 /** `/api/dossiers/:id/versions/:v/reviews`: asking for the review of a version (queued, or reused). */
 export function versionReviewRoutes(service: ReviewService, options: { perHourLimit?: number } = {}) {
   return createRouter().openapi(
-    createRoute({
-      method: 'post',
-      path: '/',
-      tags: ['Revues'],
-      summary: "Demander la revue d'une version (asynchrone)",
+    route.post('/', "Demander la revue d'une version (asynchrone)", {
       request: { params: VersionParamSchema },
-      responses: {
-        202: jsonResponse('Revue en file', ReviewRequestedSchema),
-        ...errorResponses(400, 401, 403, 404, 429),
-      },
+      responses: respond.accepted('Revue en file', ReviewRequestedSchema, 400, 401, 403, 404, 429),
     }),
     async (c) => {
       const { id, v } = c.req.valid('param');
@@ -256,16 +209,9 @@ export function versionReviewRoutes(service: ReviewService, options: { perHourLi
 /** `/api/dossiers/:id/reviews`: a dossier's reviews, version by version. */
 export function dossierReviewRoutes(service: ReviewService) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Revues'],
-      summary: "Les revues d'un dossier, version par version",
+    route.get('/', "Les revues d'un dossier, version par version", {
       request: { params: IdParamSchema },
-      responses: {
-        200: jsonResponse('Revues', DossierReviewSchema.array()),
-        ...errorResponses(400, 404),
-      },
+      responses: respond.ok('Revues', DossierReviewSchema.array(), 400, 404),
     }),
     async (c) => c.json(await service.listForDossier(c.req.valid('param').id), 200),
   );
@@ -274,16 +220,9 @@ export function dossierReviewRoutes(service: ReviewService) {
 /** `/api/reviews/:id/events`: a review's progress as server-sent events (`progress`, then `done`). */
 function reviewEventRoutes(service: ReviewService, bus: ProgressBus | undefined) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Revues'],
-      summary: "Progression d'une revue (server-sent events : `progress`, puis `done`)",
+    route.get('/', "Progression d'une revue (server-sent events : `progress`, puis `done`)", {
       request: { params: IdParamSchema },
-      responses: {
-        200: { description: 'Flux SSE', content: { 'text/event-stream': { schema: z.string() } } },
-        ...errorResponses(400, 401, 404),
-      },
+      responses: respond.text('Flux SSE', 'text/event-stream', 400, 401, 404),
     }),
     async (c) => {
       const { id } = c.req.valid('param');

@@ -1,6 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../../lib/openapi';
-import { requireJsonBody } from '../../lib/validation';
+import {
+  CriterionParamSchema,
+  createRouter,
+  IdParamSchema,
+  jsonRequest,
+  respond,
+  routesTagged,
+} from '../../lib/openapi';
 import { requireActor } from '../accounts';
 import {
   CheckRequestSchema,
@@ -11,45 +16,30 @@ import {
   DecisionSchema,
   QueueItemSchema,
   QueueQuerySchema,
+  ReviewDecisionsSchema,
 } from './schemas';
 import type { TrainerService } from './service';
 
-const CriterionParam = IdParamSchema.extend({
-  criterionId: z
-    .string()
-    .min(1)
-    .max(20)
-    .openapi({ param: { name: 'criterionId', in: 'path' } }),
-});
+const route = routesTagged('Formateur');
 
 /** `/api/trainer/*`: the queue and the cohort view (trainers only, their cohorts only). */
 export function trainerRoutes(service: TrainerService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/queue',
-        tags: ['Formateur'],
-        summary: "Les analyses de mes promotions, celles qui demandent le plus un regard humain d'abord",
-        request: { query: QueueQuerySchema },
-        responses: {
-          200: jsonResponse('File', QueueItemSchema.array()),
-          ...errorResponses(400, 401, 403),
+      route.get(
+        '/queue',
+        "Les analyses de mes promotions, celles qui demandent le plus un regard humain d'abord",
+        {
+          request: { query: QueueQuerySchema },
+          responses: respond.ok('File', QueueItemSchema.array(), 400, 401, 403),
         },
-      }),
+      ),
       async (c) => c.json(await service.queue(requireActor(c.get('actor')), c.req.valid('query')), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/cohort',
-        tags: ['Formateur'],
-        summary: 'Par compétence, la répartition des notes de la promotion',
+      route.get('/cohort', 'Par compétence, la répartition des notes de la promotion', {
         request: { query: CohortViewQuerySchema },
-        responses: {
-          200: jsonResponse('Vue promotion', CohortViewSchema),
-          ...errorResponses(400, 401, 403),
-        },
+        responses: respond.ok('Vue promotion', CohortViewSchema, 400, 401, 403),
       }),
       async (c) => c.json(await service.cohortView(requireActor(c.get('actor')), c.req.valid('query')), 200),
     );
@@ -59,21 +49,14 @@ export function trainerRoutes(service: TrainerService) {
 export function reviewDecisionRoutes(service: TrainerService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/criteria/{criterionId}/decision',
-        tags: ['Formateur'],
-        summary: "Valider ou corriger la note d'un critère, avec un motif (la note de l'IA est conservée)",
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: CriterionParam,
-          body: jsonBody(DecisionRequestSchema),
+      route.post(
+        '/criteria/{criterionId}/decision',
+        "Valider ou corriger la note d'un critère, avec un motif (la note de l'IA est conservée)",
+        {
+          ...jsonRequest(DecisionRequestSchema, { params: CriterionParamSchema }),
+          responses: respond.created('Décision enregistrée', DecisionSchema, 400, 401, 403, 404, 409, 415),
         },
-        responses: {
-          201: jsonResponse('Décision enregistrée', DecisionSchema),
-          ...errorResponses(400, 401, 403, 404, 409, 415),
-        },
-      }),
+      ),
       async (c) => {
         const { id, criterionId } = c.req.valid('param');
         return c.json(
@@ -83,20 +66,9 @@ export function reviewDecisionRoutes(service: TrainerService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/check',
-        tags: ['Formateur'],
-        summary: "Marquer l'analyse comme vérifiée, avec un commentaire pour le candidat",
-        middleware: [requireJsonBody] as const,
-        request: {
-          params: IdParamSchema,
-          body: jsonBody(CheckRequestSchema),
-        },
-        responses: {
-          201: jsonResponse('Vérifiée', CheckSchema),
-          ...errorResponses(400, 401, 403, 404, 409, 415),
-        },
+      route.post('/check', "Marquer l'analyse comme vérifiée, avec un commentaire pour le candidat", {
+        ...jsonRequest(CheckRequestSchema, { params: IdParamSchema }),
+        responses: respond.created('Vérifiée', CheckSchema, 400, 401, 403, 404, 409, 415),
       }),
       async (c) =>
         c.json(
@@ -105,24 +77,14 @@ export function reviewDecisionRoutes(service: TrainerService) {
         ),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/decisions',
-        tags: ['Formateur'],
-        summary: 'Les décisions du formateur sur cette analyse (la dernière par critère) et sa vérification',
-        request: { params: IdParamSchema },
-        responses: {
-          200: {
-            description: 'Décisions',
-            content: {
-              'application/json': {
-                schema: z.object({ decisions: DecisionSchema.array(), check: CheckSchema.nullable() }),
-              },
-            },
-          },
-          ...errorResponses(400, 401, 404),
+      route.get(
+        '/decisions',
+        'Les décisions du formateur sur cette analyse (la dernière par critère) et sa vérification',
+        {
+          request: { params: IdParamSchema },
+          responses: respond.ok('Décisions', ReviewDecisionsSchema, 400, 401, 404),
         },
-      }),
+      ),
       async (c) => c.json(await service.decisions(c.req.valid('param').id), 200),
     );
 }

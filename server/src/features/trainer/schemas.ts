@@ -29,6 +29,12 @@ export const CheckSchema = z
   .openapi('ReviewCheck');
 export type ReviewCheck = z.infer<typeof CheckSchema>;
 
+/** A review's trainer decisions and its check, if any (`GET /api/reviews/:id/decisions`). */
+export const ReviewDecisionsSchema = z.object({
+  decisions: DecisionSchema.array(),
+  check: CheckSchema.nullable(),
+});
+
 export const QUEUE_FLAGS = [
   'prompt_injection',
   'hidden_text',

@@ -1,9 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../lib/actor';
 import { NotFoundError } from '../../../lib/errors';
-import { createRouter, errorResponses, jsonBody, jsonResponse } from '../../../lib/openapi';
-import { requireJsonBody } from '../../../lib/validation';
+import { createRouter, errorResponses, jsonRequest, respond, routesTagged } from '../../../lib/openapi';
 import type { Auth } from '../auth';
 import { CLIENT_IP_HEADER } from '../auth';
 import { clientAddress, rewrite } from '../auth-routes';
@@ -14,7 +13,8 @@ import type { SsoService } from './service';
 /** The web app's page that explains a refused SSO sign-in (it reads `?error=<code>`). */
 export const SSO_ERROR_PATH = '/connexion/sso';
 
-const tags = ['Authentification unique (SSO)'];
+const route = routesTagged('Authentification unique (SSO)');
+const adminRoute = routesTagged('Administration');
 
 /** A request to better-auth at `path`, with the caller's cookies and the socket's address for its limiter. */
 function toAuth(c: Context<AppEnv>, path: string, init: { method: string; body?: unknown }) {
@@ -40,32 +40,22 @@ function toAuth(c: Context<AppEnv>, path: string, init: { method: string; body?:
 export function ssoAuthRoutes(auth: Auth, sso: SsoService) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/providers',
-        tags,
-        summary: 'Les fournisseurs d’identité configurés (boutons « Se connecter avec … »)',
-        responses: {
-          200: jsonResponse('Fournisseurs', SsoButtonsSchema),
-        },
+      route.get('/providers', 'Les fournisseurs d’identité configurés (boutons « Se connecter avec … »)', {
+        responses: respond.ok('Fournisseurs', SsoButtonsSchema),
       }),
       async (c) => c.json(await sso.buttons(), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/sign-in',
-        tags,
-        summary: 'Commencer une connexion unique : renvoie l’adresse du fournisseur d’identité',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(SsoSignInSchema) },
-        responses: {
-          200: {
-            description: 'Adresse de connexion chez le fournisseur',
-            content: { 'application/json': { schema: z.object({ url: z.string() }) } },
-          },
-          ...errorResponses(400, 404, 415, 429),
-        },
+      route.post('/sign-in', 'Commencer une connexion unique : renvoie l’adresse du fournisseur d’identité', {
+        ...jsonRequest(SsoSignInSchema),
+        responses: respond.ok(
+          'Adresse de connexion chez le fournisseur',
+          z.object({ url: z.string() }),
+          400,
+          404,
+          415,
+          429,
+        ),
       }),
       async (c) => {
         const { providerId, next } = c.req.valid('json');
@@ -95,24 +85,24 @@ export function ssoAuthRoutes(auth: Auth, sso: SsoService) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/callback/{providerId}',
-        tags,
-        summary: 'Retour du fournisseur d’identité (à déclarer chez lui comme adresse de redirection)',
-        request: {
-          params: z.object({
-            providerId: z
-              .string()
-              .regex(/^[a-z0-9-]{1,64}$/)
-              .openapi({ param: { name: 'providerId', in: 'path' } }),
-          }),
+      route.get(
+        '/callback/{providerId}',
+        'Retour du fournisseur d’identité (à déclarer chez lui comme adresse de redirection)',
+        {
+          request: {
+            params: z.object({
+              providerId: z
+                .string()
+                .regex(/^[a-z0-9-]{1,64}$/)
+                .openapi({ param: { name: 'providerId', in: 'path' } }),
+            }),
+          },
+          responses: {
+            302: { description: 'Vers l’application, ou la page de refus' },
+            ...errorResponses(400),
+          },
         },
-        responses: {
-          302: { description: 'Vers l’application, ou la page de refus' },
-          ...errorResponses(400),
-        },
-      }),
+      ),
       async (c) => {
         const { providerId } = c.req.valid('param');
         const res = await rewrite(await auth.handler(toAuth(c, c.req.path, { method: 'GET' })));
@@ -128,43 +118,27 @@ export function ssoAuthRoutes(auth: Auth, sso: SsoService) {
 
 /** `/api/admin/sso`: the organisation's OpenID Connect settings (admins only, by the access policy). */
 export function ssoAdminRoutes(sso: SsoService) {
-  const adminTags = ['Administration'];
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: adminTags,
-        summary: 'Connexion unique de l’établissement (sans le secret client)',
-        responses: {
-          200: jsonResponse('Réglages', SsoSettingsViewSchema),
-          ...errorResponses(401, 403),
-        },
+      adminRoute.get('/', 'Connexion unique de l’établissement (sans le secret client)', {
+        responses: respond.ok('Réglages', SsoSettingsViewSchema, 401, 403),
       }),
       async (c) => c.json(await sso.get(requireActor(c.get('actor'))), 200),
     )
     .openapi(
-      createRoute({
-        method: 'put',
-        path: '/',
-        tags: adminTags,
-        summary: 'Configurer la connexion unique (le fournisseur doit répondre à sa découverte OpenID)',
-        middleware: [requireJsonBody] as const,
-        request: { body: jsonBody(SsoSettingsInputSchema) },
-        responses: {
-          200: jsonResponse('Enregistré', SsoSettingsViewSchema),
-          ...errorResponses(400, 401, 403, 415, 422),
+      adminRoute.put(
+        '/',
+        'Configurer la connexion unique (le fournisseur doit répondre à sa découverte OpenID)',
+        {
+          ...jsonRequest(SsoSettingsInputSchema),
+          responses: respond.ok('Enregistré', SsoSettingsViewSchema, 400, 401, 403, 415, 422),
         },
-      }),
+      ),
       async (c) => c.json(await sso.save(requireActor(c.get('actor')), c.req.valid('json')), 200),
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/',
-        tags: adminTags,
-        summary: 'Retirer la connexion unique',
-        responses: { 204: { description: 'Retirée' }, ...errorResponses(401, 403) },
+      adminRoute.delete('/', 'Retirer la connexion unique', {
+        responses: respond.noContent('Retirée', 401, 403),
       }),
       async (c) => {
         await sso.remove(requireActor(c.get('actor')));
