@@ -151,9 +151,49 @@ interface PdfjsTools {
   fontOf: (loadedName: string) => PdfFont;
 }
 
-async function readPage(page: PdfPage, pageNumber: number, tools: PdfjsTools): Promise<PageResult> {
+/** A page as pdfjs gives it: its operator list and its annotations, asked for together. */
+interface LoadedPage {
+  page: PdfPage;
+  operators: Awaited<ReturnType<PdfPage['getOperatorList']>>;
+  annotations: unknown[];
+}
+
+/**
+ * Pages asked of pdfjs ahead of the one being read. pdfjs inflates content streams with Node's zlib, off
+ * the thread: while it waits for one page's, it parses the next ones instead of leaving the thread idle.
+ */
+const READ_AHEAD = 3;
+
+/**
+ * Loads the pages of `doc` in order, `READ_AHEAD` of them requested in advance. A page that fails rejects
+ * when it is asked for, not before; those still in flight when reading stops go with the document.
+ */
+function pageLoader(doc: PdfDocument): (pageNumber: number) => Promise<LoadedPage> {
+  const pending = new Map<number, Promise<LoadedPage>>();
+  const request = (n: number) => {
+    const loaded = doc.getPage(n).then(async (page) => {
+      const [operators, annotations] = await Promise.all([page.getOperatorList(), page.getAnnotations()]);
+      return { page, operators, annotations };
+    });
+    // Handled when its turn comes; a page never asked for (an earlier one failed) must not go unhandled.
+    loaded.catch(() => undefined);
+    pending.set(n, loaded);
+  };
+  return (pageNumber) => {
+    for (let n = pageNumber; n <= Math.min(doc.numPages, pageNumber + READ_AHEAD); n++)
+      if (!pending.has(n)) request(n);
+    const loaded = pending.get(pageNumber) as Promise<LoadedPage>;
+    pending.delete(pageNumber);
+    return loaded;
+  };
+}
+
+function readPage(
+  { page, operators, annotations }: LoadedPage,
+  pageNumber: number,
+  tools: PdfjsTools,
+): PageResult {
   const view = pageView(page);
-  const operators = await page.getOperatorList();
   const { runs, offPage, shapes } = readOperators(
     operators.fnArray,
     operators.argsArray,
@@ -223,7 +263,7 @@ async function readPage(page: PdfPage, pageNumber: number, tools: PdfjsTools): P
   const hidden = [
     ...mergeHidden(hiddenPieces, pageNumber),
     ...offPage.flatMap((t) => hiddenItem('off_page', t, pageNumber) ?? []),
-    ...(await annotations(page, pageNumber)),
+    ...commentsOf(annotations, pageNumber),
   ];
   const visibleChars = lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
   return { height: viewport.height, lines, tables, hidden, visibleChars };
@@ -282,8 +322,7 @@ function joinTablesAcrossPages(pages: PageResult[]): void {
 }
 
 /** Comments, sticky notes, free-text boxes: annotation contents are not part of the page's text. */
-async function annotations(page: PdfPage, pageNumber: number): Promise<HiddenItem[]> {
-  const annots: unknown[] = await page.getAnnotations();
+function commentsOf(annots: unknown[], pageNumber: number): HiddenItem[] {
   const out: HiddenItem[] = [];
   for (const a of annots) {
     if (typeof a !== 'object' || a === null) continue;
@@ -516,13 +555,14 @@ export async function parsePdf(bytes: Uint8Array, mediaType: string): Promise<Ra
       fontOf: fontReader(() => current as PdfPage),
     };
     const pages: PageResult[] = [];
+    const load = pageLoader(doc);
     for (let n = 1; n <= doc.numPages; n++) {
       try {
-        const page = await doc.getPage(n);
-        current = page;
-        pages.push(await readPage(page, n, tools));
+        const loaded = await load(n);
+        current = loaded.page;
+        pages.push(readPage(loaded, n, tools));
         // Operator lists and fonts are cached per page: free them as we go on long documents.
-        page.cleanup();
+        loaded.page.cleanup();
       } catch (err) {
         throw corrupt(err);
       }
