@@ -45,24 +45,24 @@ describe('sectionLanguage', () => {
   });
 });
 
-describe('mixedLanguageWarning', () => {
-  const section = (
-    title: string,
-    start: number,
-    end: number,
-    language: string,
-    annex = false,
-  ): SectionInfo => ({
-    title,
-    level: 1,
-    page: 1,
-    pageEnd: 1,
-    start,
-    end,
-    language,
-    annex,
-  });
+const section = (
+  title: string,
+  start: number,
+  end: number,
+  language: string | null,
+  annex = false,
+): SectionInfo => ({
+  title,
+  level: 1,
+  page: 1,
+  pageEnd: 1,
+  start,
+  end,
+  language,
+  annex,
+});
 
+describe('mixedLanguageWarning', () => {
   it('warns about significant sections in another language, annexes aside', () => {
     const en = `${EN} `.repeat(3);
     const fr = `${FR} `.repeat(3);
@@ -119,17 +119,10 @@ describe('markedLanguage', () => {
     const fr = `${PROSE.fr} `;
     const en = `${PROSE.en} `;
     const text = fr + en;
-    const at = (title: string, start: number, end: number): SectionInfo => ({
-      title,
-      level: 1,
-      page: 1,
-      pageEnd: 1,
-      start,
-      end,
-      language: sectionLanguage(text.slice(start, end)),
-      annex: false,
-    });
-    const sections = [at('Diagnostic', 0, fr.length), at('Market study', fr.length, text.length)];
+    const sections = [
+      section('Diagnostic', 0, fr.length, sectionLanguage(fr)),
+      section('Market study', fr.length, text.length, sectionLanguage(en)),
+    ];
     expect(sections.map((s) => s.language)).toEqual(['fr', 'en']);
     expect(mixedLanguageWarning(detectLanguage(text), sections, text)?.message).toContain('« Market study »');
   });

@@ -3,6 +3,7 @@ import { UnprocessableError } from '../../../lib/errors';
 import { metadataHidden } from './hidden';
 import { buildLines, type Line, linesToText, type PositionedItem } from './pdf-lines';
 import { type Matrix, multiply, type OpCodes, readOperators } from './pdf-ops';
+import { type LoadedPage, pageLoader } from './pdf-pages';
 import type { FontFacts } from './pdf-runs';
 import { continuesTable, findTables, joinContinuation, type PageTable } from './pdf-tables';
 import { installPdfjsPolyfills } from './pdfjs-polyfills';
@@ -149,43 +150,6 @@ interface PdfjsTools {
   ops: OpCodes;
   normalize: (text: string) => string;
   fontOf: (loadedName: string) => PdfFont;
-}
-
-/** A page as pdfjs gives it: its operator list and its annotations, asked for together. */
-interface LoadedPage {
-  page: PdfPage;
-  operators: Awaited<ReturnType<PdfPage['getOperatorList']>>;
-  annotations: unknown[];
-}
-
-/**
- * Pages asked of pdfjs ahead of the one being read. pdfjs inflates content streams with Node's zlib, off
- * the thread: while it waits for one page's, it parses the next ones instead of leaving the thread idle.
- */
-const READ_AHEAD = 3;
-
-/**
- * Loads the pages of `doc` in order, `READ_AHEAD` of them requested in advance. A page that fails rejects
- * when it is asked for, not before; those still in flight when reading stops go with the document.
- */
-function pageLoader(doc: PdfDocument): (pageNumber: number) => Promise<LoadedPage> {
-  const pending = new Map<number, Promise<LoadedPage>>();
-  const request = (n: number) => {
-    const loaded = doc.getPage(n).then(async (page) => {
-      const [operators, annotations] = await Promise.all([page.getOperatorList(), page.getAnnotations()]);
-      return { page, operators, annotations };
-    });
-    // Handled when its turn comes; a page never asked for (an earlier one failed) must not go unhandled.
-    loaded.catch(() => undefined);
-    pending.set(n, loaded);
-  };
-  return (pageNumber) => {
-    for (let n = pageNumber; n <= Math.min(doc.numPages, pageNumber + READ_AHEAD); n++)
-      if (!pending.has(n)) request(n);
-    const loaded = pending.get(pageNumber) as Promise<LoadedPage>;
-    pending.delete(pageNumber);
-    return loaded;
-  };
 }
 
 function readPage(
