@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
-import { detectLanguage } from '../server/src/features/dossiers/ingest/language';
+import { sectionLanguage } from '../server/src/features/dossiers/ingest/language';
 import {
   closeParsePool,
   parseDocument,
@@ -268,7 +268,7 @@ export async function benchIngestion(): Promise<IngestionResult> {
       finish.push(performance.now() - started);
       sections = doc.sections.length;
       started = performance.now();
-      for (const s of doc.sections) detectLanguage(doc.text.slice(s.start, s.end));
+      for (const s of doc.sections) sectionLanguage(doc.text.slice(s.start, s.end));
       languages.push(performance.now() - started);
     }
     const passes = await pdfjsPasses(thirty.pdf);

@@ -140,3 +140,23 @@ describe('normalizePages', () => {
     );
   });
 });
+
+describe('hyphenation at the end of a long paragraph', () => {
+  it('reads only the end of the text joined so far, whatever came before', () => {
+    const long = `${'une phrase de la même longueur que les autres lignes,'.repeat(40)} nous avons pu dévelop-`;
+    expect(isLineEndHyphenation(long, 'per la clientèle')).toBe(true);
+    expect(isLineEndHyphenation(`${long.slice(0, -8)} peut-`, 'être trop tôt')).toBe(false);
+    expect(isLineEndHyphenation(`${long.slice(0, -8)} dira-t-`, 'il ?')).toBe(false);
+    // A « word » longer than the end that is read is still one word split at its hyphen.
+    expect(isLineEndHyphenation(`${'a'.repeat(200)}-`, 'suite')).toBe(true);
+    const lines = [
+      'Nous avons pu',
+      ...Array(30).fill('ajouter une ligne de plus au paragraphe'),
+      'dévelop-',
+      'per la clientèle.',
+    ];
+    expect(normalizePages([page(1, lines.join('\n'))], pdfLayout)[0].text).toBe(
+      `Nous avons pu ${Array(30).fill('ajouter une ligne de plus au paragraphe').join(' ')} développer la clientèle.`,
+    );
+  });
+});

@@ -116,13 +116,16 @@ const COMPOUND_SECOND = new Set([
  * only a lowercase continuation that does not form a known compound is joined.
  */
 export function isLineEndHyphenation(before: string, after: string): boolean {
-  const tail = /([\p{L}’']+)-$/u.exec(before)?.[1];
+  // An end-anchored pattern is tried from every position of the line: on a paragraph joined so far, that is
+  // quadratic. Only the line's end can match, and no word of the sets below is near 60 characters long.
+  if (!before.endsWith('-')) return false;
+  const tail = /([\p{L}’']+)-$/u.exec(before.slice(-64))?.[1];
   const head = /^([\p{L}]+)/u.exec(after)?.[1];
   if (tail === undefined || head === undefined) return false;
   if (head[0] !== head[0].toLowerCase() || head[0] === head[0].toUpperCase()) return false;
   if (COMPOUND_FIRST.has(tail.toLowerCase()) || COMPOUND_SECOND.has(head.toLowerCase())) return false;
   // « a-t-\nil »: the line ends inside an inverted-subject compound.
-  if (/-t-$/.test(before)) return false;
+  if (before.endsWith('-t-')) return false;
   return true;
 }
 
@@ -243,7 +246,8 @@ function joinLinesOf(lines: string[], joinLines: boolean, reflow: boolean): stri
   for (const line of lines.slice(1)) {
     const previous = out[out.length - 1];
     if (isLineEndHyphenation(previous, line)) out[out.length - 1] = previous.slice(0, -1) + line;
-    else if (/\p{L}-$/u.test(previous) && /^\p{L}/u.test(line)) out[out.length - 1] = previous + line;
+    else if (previous.endsWith('-') && /\p{L}-$/u.test(previous.slice(-3)) && /^\p{L}/u.test(line))
+      out[out.length - 1] = previous + line;
     else if (joinLines && continuesSentence(previous, line, reflow))
       out[out.length - 1] = `${previous} ${line}`;
     else out.push(line);

@@ -5,14 +5,7 @@
  * imported here, only its operator codes are passed in.
  */
 
-import {
-  type FontFacts,
-  type GlyphArg,
-  RunBuilder,
-  type TextRun,
-  type TextState,
-  textTransform,
-} from './pdf-runs';
+import { type FontFacts, type GlyphArg, RunBuilder, type TextRun, type TextState } from './pdf-runs';
 import { boundsOf, MIN_BACKGROUND, type PageShapes, type Rect, shapesOfPath } from './pdf-shapes';
 
 export type { Mark, PageShapes, Rule } from './pdf-shapes';
@@ -102,8 +95,13 @@ function num(v: unknown, fallback = 0): number {
 function matrixFrom(args: unknown[]): Matrix | null {
   const source = args.length >= 6 ? args : (args[0] as ArrayLike<unknown> | null | undefined);
   if (source === null || source === undefined || typeof source !== 'object' || source.length < 6) return null;
-  const m = Array.from({ length: 6 }, (_, i) => num(source[i], Number.NaN));
-  return m.every(Number.isFinite) ? (m as Matrix) : null;
+  const m: Matrix = [0, 0, 0, 0, 0, 0];
+  for (let i = 0; i < 6; i++) {
+    const v = source[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+    m[i] = v;
+  }
+  return m;
 }
 
 function isWhiteHexColor(hex: string): boolean {
@@ -401,7 +399,23 @@ class OperatorWalker {
 
   /** The text state the run builder reads and advances (its `tm` is copied back after each show). */
   private textState(): WalkText {
-    return { ...this.gs, tm: this.tm, tlm: this.tlm };
+    // Spelled out rather than spread: this runs for every show-text operator.
+    const gs = this.gs;
+    return {
+      ctm: gs.ctm,
+      font: gs.font,
+      fontSize: gs.fontSize,
+      charSpacing: gs.charSpacing,
+      wordSpacing: gs.wordSpacing,
+      hScale: gs.hScale,
+      rise: gs.rise,
+      fillWhite: gs.fillWhite,
+      fillAlpha: gs.fillAlpha,
+      leading: gs.leading,
+      renderMode: gs.renderMode,
+      tm: this.tm,
+      tlm: this.tlm,
+    };
   }
 
   /** A `Tj` or a `TJ` array: glyphs in pieces between the spacing numbers, as pdfjs's text pass reads them. */
@@ -410,7 +424,7 @@ class OperatorWalker {
     const s = this.textState();
     const spaceFactor = ((s.font?.vertical ? 1 : -1) * s.fontSize) / 1000;
     let piece: GlyphArg[] = [];
-    const visit = (unicode: string, width: number) => this.visitGlyph(s, unicode, width);
+    const visit = (unicode: string, width: number, t: Matrix) => this.visitGlyph(s, unicode, width, t);
     for (const item of items) {
       if (typeof item === 'number') {
         if (item === 0) continue;
@@ -442,21 +456,23 @@ class OperatorWalker {
    * Every glyph shown, at its position, before the run builder takes it: collected when it falls outside the
    * page box, and its paint told (null: visible).
    */
-  private visitGlyph(s: WalkText, unicode: string, width: number): HiddenPaint | null {
-    const t = textTransform(s);
-    const [x, y] = [t[4], t[5]];
-    const [vx0, vy0, vx1, vy1] = this.view;
-    if (x + width >= vx0 && x <= vx1 && y >= vy0 && y <= vy1) this.endOffRun();
-    else {
+  private visitGlyph(s: WalkText, unicode: string, width: number, t: Matrix): HiddenPaint | null {
+    const x = t[4];
+    const y = t[5];
+    const view = this.view;
+    if (x + width >= view[0] && x <= view[2] && y >= view[1] && y <= view[3]) {
+      if (this.offRun !== '') this.endOffRun();
+    } else {
       if (this.offRun !== '' && Math.abs(y - this.offY) > 1) this.offRun += ' ';
       this.offRun += unicode;
       this.offY = y;
     }
-    if (unicode.trim() === '') return null;
+    const unpainted = s.renderMode % 4 === 3 || s.fillAlpha < 0.05;
+    // Most glyphs are painted in a visible colour: nothing more to tell.
+    if ((!unpainted && !s.fillWhite) || unicode.trim() === '') return null;
     // Probe inside the glyph box rather than on its baseline, where a background may just end.
     const size = Math.hypot(t[2], t[3]);
     const [px, py] = [x + size * 0.25, y + size * 0.3];
-    const unpainted = s.renderMode % 4 === 3 || s.fillAlpha < 0.05;
     if (unpainted && !under(this.images, px, py)) return 'invisible_text';
     if (!unpainted && s.fillWhite && !under(this.backgrounds, px, py) && !under(this.images, px, py))
       return 'white_text';

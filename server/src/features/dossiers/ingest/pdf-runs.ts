@@ -209,7 +209,7 @@ export class RunBuilder {
     s: TextState,
     glyphs: GlyphArg[],
     extraSpacing: number,
-    visit: (unicode: string, width: number) => HiddenPaint | null,
+    visit: (unicode: string, width: number, transform: Matrix) => HiddenPaint | null,
   ): void {
     const font = s.font;
     if (font === null) return;
@@ -221,10 +221,15 @@ export class RunBuilder {
       return;
     }
     const scale = font.fontMatrix[0] * s.fontSize;
+    // The text rendering matrix last computed, and the text matrix it was computed from: a glyph that
+    // follows another with no spacing between them starts where the previous one's transform says.
+    let lastTm: Matrix | null = null;
+    let lastTransform: Matrix | null = null;
     for (let i = 0; i < glyphs.length; i++) {
       const glyph = glyphs[i];
       const unicode = typeof glyph.unicode === 'string' ? glyph.unicode : '';
-      const kind = visit(unicode, (typeof glyph.width === 'number' ? glyph.width : 0) * scale);
+      const current = s.tm === lastTm && lastTransform !== null ? lastTransform : textTransform(s);
+      const kind = visit(unicode, (typeof glyph.width === 'number' ? glyph.width : 0) * scale, current);
       const category = categoryOf(unicode);
       if (category.isInvisibleFormatMark) continue;
       let charSpacing = baseCharSpacing + (i + 1 === glyphs.length ? extraSpacing : 0);
@@ -240,7 +245,7 @@ export class RunBuilder {
         this.saveLastChar(' ');
         continue;
       }
-      if (!category.isZeroWidthDiacritic && !this.compareWithLastPosition(s, font, scaledDim)) {
+      if (!category.isZeroWidthDiacritic && !this.compareWithLastPosition(s, font, scaledDim, current)) {
         s.tm = font.vertical ? translated(s.tm, 0, scaledDim) : translated(s.tm, scaledDim * s.hScale, 0);
         continue;
       }
@@ -258,6 +263,8 @@ export class RunBuilder {
       if (scaledDim) {
         this.prevTransform = textTransform(s);
         this.prevTextRise = s.rise;
+        lastTm = s.tm;
+        lastTransform = this.prevTransform;
       }
       if (this.saveLastChar(unicode)) this.push(' ', SPACE);
       this.push(unicode, kind);
@@ -469,8 +476,12 @@ export class RunBuilder {
    * Where the next glyph stands against the end of the previous one: same run, a space, a new run or a new
    * line (pdfjs `compareWithLastPosition`). False when the glyph lies outside the page box.
    */
-  private compareWithLastPosition(s: TextState, font: FontFacts, glyphWidth: number): boolean {
-    const current = textTransform(s);
+  private compareWithLastPosition(
+    s: TextState,
+    font: FontFacts,
+    glyphWidth: number,
+    current: Matrix,
+  ): boolean {
     let posX = current[4];
     let posY = current[5];
     const [v0, v1, v2, v3] = this.view;

@@ -333,3 +333,18 @@ describe('PDF headings read as a word processor set them, whatever the exporter'
     ]);
   });
 });
+
+describe('a PDF with a broken page after its first', () => {
+  it('is refused as corrupt, the pages asked for ahead of it left with the document', async () => {
+    const pdf = await PDFDocument.load(await buildPdf(dossierPages().slice(0, 8)));
+    // The third and fourth pages of the page tree are no pages at all: pdfjs cannot load them. The fourth,
+    // asked for ahead while the third fails, must not be left as an unhandled rejection.
+    pdf.catalog.Pages().Kids().set(2, pdf.context.obj(42));
+    pdf.catalog.Pages().Kids().set(3, pdf.context.obj(43));
+    const bytes = await pdf.save({ useObjectStreams: false });
+    expect(await failure(parse(bytes))).toMatchObject({ code: 'corrupt_file', status: 422 });
+    // The parser is still whole: the next dossier reads.
+    const next = await parse(await buildPdf(dossierPages().slice(0, 3)));
+    expect(next.pages).toHaveLength(3);
+  });
+});

@@ -3,6 +3,7 @@ import { UnprocessableError } from '../../../lib/errors';
 import { metadataHidden } from './hidden';
 import { buildLines, type Line, linesToText, type PositionedItem } from './pdf-lines';
 import { type Matrix, multiply, type OpCodes, readOperators } from './pdf-ops';
+import { type LoadedPage, pageLoader } from './pdf-pages';
 import type { FontFacts } from './pdf-runs';
 import { continuesTable, findTables, joinContinuation, type PageTable } from './pdf-tables';
 import { installPdfjsPolyfills } from './pdfjs-polyfills';
@@ -151,9 +152,12 @@ interface PdfjsTools {
   fontOf: (loadedName: string) => PdfFont;
 }
 
-async function readPage(page: PdfPage, pageNumber: number, tools: PdfjsTools): Promise<PageResult> {
+function readPage(
+  { page, operators, annotations }: LoadedPage,
+  pageNumber: number,
+  tools: PdfjsTools,
+): PageResult {
   const view = pageView(page);
-  const operators = await page.getOperatorList();
   const { runs, offPage, shapes } = readOperators(
     operators.fnArray,
     operators.argsArray,
@@ -223,7 +227,7 @@ async function readPage(page: PdfPage, pageNumber: number, tools: PdfjsTools): P
   const hidden = [
     ...mergeHidden(hiddenPieces, pageNumber),
     ...offPage.flatMap((t) => hiddenItem('off_page', t, pageNumber) ?? []),
-    ...(await annotations(page, pageNumber)),
+    ...commentsOf(annotations, pageNumber),
   ];
   const visibleChars = lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
   return { height: viewport.height, lines, tables, hidden, visibleChars };
@@ -282,8 +286,7 @@ function joinTablesAcrossPages(pages: PageResult[]): void {
 }
 
 /** Comments, sticky notes, free-text boxes: annotation contents are not part of the page's text. */
-async function annotations(page: PdfPage, pageNumber: number): Promise<HiddenItem[]> {
-  const annots: unknown[] = await page.getAnnotations();
+function commentsOf(annots: unknown[], pageNumber: number): HiddenItem[] {
   const out: HiddenItem[] = [];
   for (const a of annots) {
     if (typeof a !== 'object' || a === null) continue;
@@ -516,13 +519,14 @@ export async function parsePdf(bytes: Uint8Array, mediaType: string): Promise<Ra
       fontOf: fontReader(() => current as PdfPage),
     };
     const pages: PageResult[] = [];
+    const load = pageLoader(doc);
     for (let n = 1; n <= doc.numPages; n++) {
       try {
-        const page = await doc.getPage(n);
-        current = page;
-        pages.push(await readPage(page, n, tools));
+        const loaded = await load(n);
+        current = loaded.page;
+        pages.push(readPage(loaded, n, tools));
         // Operator lists and fonts are cached per page: free them as we go on long documents.
-        page.cleanup();
+        loaded.page.cleanup();
       } catch (err) {
         throw corrupt(err);
       }

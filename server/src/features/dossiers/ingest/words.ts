@@ -7,3 +7,10 @@ export function countWords(text: string): number {
   for (const _ of text.matchAll(WORD)) n++;
   return n;
 }
+
+/** Whether `text` has at least `min` words: `countWords(text) >= min`, reading only as far as it needs. */
+export function hasWords(text: string, min: number): boolean {
+  let n = 0;
+  for (const _ of text.matchAll(WORD)) if (++n >= min) return true;
+  return n >= min;
+}
