@@ -89,8 +89,14 @@ export class PgliteProxy implements PgliteClient {
   /** Starts the thread and resolves once its database is open. */
   static async start(options: PgliteThreadOptions = {}): Promise<PgliteProxy> {
     // No inherited `--import tsx`: the thread is plain JavaScript, and a loader would start one more
-    // thread of its own (module hooks run off-thread in Node 20).
-    const worker = new Worker(THREAD, { workerData: options, execArgv: [] });
+    // thread of its own (module hooks run off-thread in Node 20). A small young generation: the thread
+    // keeps few objects (big rows go to V8's large-object space), and its default semi-spaces stayed
+    // resident, some 30 MB of the idle server.
+    const worker = new Worker(THREAD, {
+      workerData: options,
+      execArgv: [],
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     const proxy = new PgliteProxy(worker);
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (reply: Reply) => {
