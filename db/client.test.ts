@@ -274,3 +274,72 @@ describe('createTestDatabase', () => {
     expect(await a.db.select({ title: dossiers.title }).from(dossiers)).toEqual([{ title: 'A' }]);
   });
 });
+
+describe('the embedded database in its own thread', () => {
+  it('keeps this thread serving timers while a long statement runs', async () => {
+    const database = await createTestDatabase();
+    opened.push(database);
+    // An interval counts the turns of this thread's event loop that reach its timers. PGlite on this thread
+    // runs a statement synchronously once its promise chain reaches it: no timer could fire until it returned.
+    let turns = 0;
+    const counter = setInterval(() => turns++, 1);
+    const statement = database.query<{ total: string }>(
+      'select sum(x)::text as total from generate_series(1, 3000000) as x',
+    );
+    const [{ total }] = await statement.finally(() => clearInterval(counter));
+    const turnsDuringStatement = turns;
+    expect(total).toBe(String((3_000_000 * 3_000_001) / 2));
+    expect(turnsDuringStatement).toBeGreaterThan(0);
+  });
+
+  it('returns bytea as a Buffer and keeps a database error’s code and fields', async () => {
+    const database = await createTestDatabase();
+    opened.push(database);
+    const bytes = Buffer.from('dossier \u00e9\u0000\u00ff', 'latin1');
+    const [{ b }] = await database.query<{ b: Buffer }>('select $1::bytea as b', [bytes]);
+    expect(Buffer.isBuffer(b)).toBe(true);
+    expect(b.equals(bytes)).toBe(true);
+    await database.db.insert(dossiers).values({ examId: 'b1-audit-rse', title: 'A' });
+    const [{ id }] = await database.db.select({ id: dossiers.id }).from(dossiers);
+    const duplicate = database.query('insert into dossiers (id, exam_id, title) values ($1, $2, $3)', [
+      id,
+      'b1-audit-rse',
+      'B',
+    ]);
+    await expect(duplicate).rejects.toMatchObject({ code: '23505', constraint: 'dossiers_pkey' });
+  });
+
+  it('commits, rolls back and nests drizzle transactions, and holds other statements until they end', async () => {
+    const database = await createTestDatabase();
+    opened.push(database);
+    const { db } = database;
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(dossiers).values({ examId: 'b1-audit-rse', title: 'Annulé' });
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    const order: string[] = [];
+    let outside: Promise<unknown> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.insert(dossiers).values({ examId: 'b1-audit-rse', title: 'Gardé' });
+      // Outside the transaction: waits for it to end, as on PGlite itself.
+      outside = db
+        .select({ title: dossiers.title })
+        .from(dossiers)
+        .then((rows) => order.push(`outside saw ${rows.length}`));
+      await tx
+        .transaction(async (inner) => {
+          await inner.insert(dossiers).values({ examId: 'b1-audit-rse', title: 'Point de sauvegarde' });
+          throw new Error('inner');
+        })
+        .catch(() => order.push('savepoint rolled back'));
+      await tx.insert(dossiers).values({ examId: 'b1-audit-rse', title: 'Gardé 2' });
+      order.push('commit');
+    });
+    await outside;
+    expect(order).toEqual(['savepoint rolled back', 'commit', 'outside saw 2']);
+    const titles = (await db.select({ title: dossiers.title }).from(dossiers)).map((r) => r.title).sort();
+    expect(titles).toEqual(['Gardé', 'Gardé 2']);
+  });
+});

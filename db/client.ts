@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite, types } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -8,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './lock';
 import { secureDataDir } from './permissions';
+import { type PgliteClient, PgliteProxy } from './pglite-proxy';
 import { initPgliteDataDir, PGLITE_SERVER_PARAMS } from './pglite-setup';
 import * as schema from './schema';
 
@@ -22,8 +22,11 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** The PGlite instance (embedded mode), for components that speak SQL directly (job queue). */
-  pglite?: PGlite;
+  /**
+   * The embedded database (PGlite, run in its own thread: see pglite-proxy.ts), for components that
+   * speak SQL directly (job queue).
+   */
+  pglite?: PgliteClient;
   /** The node-postgres pool (server mode). */
   pool?: pg.Pool;
   /** Run a raw parameterised query on the underlying driver. */
@@ -159,17 +162,22 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   try {
     // A new folder is created in a worker thread, so initdb's memory leaves with it (see initPgliteDataDir).
     if (!inMemory && shouldMigrate) await initPgliteDataDir(options.dataDir as string);
-    const pglite = await PGlite.create({
-      ...(inMemory ? {} : { dataDir: options.dataDir }),
-      extensions: { vector },
-      ...PGLITE_BYTEA_CODECS,
-      startParams: [...PGlite.defaultStartParams, ...PGLITE_SERVER_PARAMS],
+    // In its own thread: PGlite runs each statement synchronously, which on this thread stalled every
+    // other request for as long as an upload's statements took.
+    const pglite = await PgliteProxy.start({
+      dataDir: inMemory ? undefined : options.dataDir,
+      startParams: PGLITE_SERVER_PARAMS,
     });
     // PGlite writes its files 0666 whatever the umask: make them private once it has created them, and
     // again on close. Files it adds while running sit in the 0700 folder, which nobody else may enter.
     const secure = () => secureDataDir(options.dataDir as string);
     const database = wrapPglite(pglite, release, inMemory ? undefined : secure);
-    if (shouldMigrate) await migratePglite(drizzlePglite(pglite), { migrationsFolder });
+    try {
+      if (shouldMigrate) await migrateEmbedded(pglite);
+    } catch (err) {
+      await pglite.close();
+      throw err;
+    }
     if (!inMemory) secure();
     return database;
   } catch (err) {
@@ -178,8 +186,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   }
 }
 
-function wrapPglite(pglite: PGlite, release: () => void, secure?: () => void): Database {
-  const db = drizzlePglite(pglite, { schema, casing: 'snake_case' });
+function migrateEmbedded(pglite: PgliteClient) {
+  return migratePglite(drizzlePglite(pglite as unknown as PGlite), { migrationsFolder });
+}
+
+function wrapPglite(pglite: PgliteClient, release: () => void, secure?: () => void): Database {
+  const db = drizzlePglite(pglite as unknown as PGlite, { schema, casing: 'snake_case' });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
@@ -199,34 +211,23 @@ function wrapPglite(pglite: PGlite, release: () => void, secure?: () => void): D
   };
 }
 
-/**
- * PGlite's own bytea codecs go byte by byte through JavaScript strings (`Array.from(bytes).map(…)`): a
- * 3 MB upload took over a second of the event loop to serialise, and as long to read back. Node's hex
- * codec does the same in native code. (Both are PostgreSQL's hex text format; node-postgres needs none.)
- */
-export const PGLITE_BYTEA_CODECS = {
-  serializers: {
-    [types.BYTEA]: (bytes: Uint8Array) =>
-      `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`,
-  },
-  parsers: { [types.BYTEA]: (text: string) => Buffer.from(text.slice(2), 'hex') },
-};
-
-let template: Promise<PGlite> | undefined;
+let template: Promise<ArrayBuffer> | undefined;
 
 /**
- * A fresh, migrated in-memory database for tests. Migrating takes seconds on PGlite, so each test
- * process migrates one template once and hands out clones of it.
+ * A fresh, migrated in-memory database for tests, in its own thread as in production. Migrating takes
+ * seconds on PGlite, so each test process migrates one template once and starts each database from a
+ * copy of its data folder.
  */
 export async function createTestDatabase(): Promise<Database> {
   template ??= (async () => {
-    const pglite = await PGlite.create({ extensions: { vector }, ...PGLITE_BYTEA_CODECS });
-    await migratePglite(drizzlePglite(pglite), { migrationsFolder });
-    return pglite;
+    const pglite = await PgliteProxy.start();
+    try {
+      await migrateEmbedded(pglite);
+      return await pglite.dump();
+    } finally {
+      await pglite.close();
+    }
   })();
-  const clone = (await (await template).clone()) as PGlite;
-  // A clone starts with PGlite's default codecs.
-  Object.assign(clone.serializers, PGLITE_BYTEA_CODECS.serializers);
-  Object.assign(clone.parsers, PGLITE_BYTEA_CODECS.parsers);
-  return wrapPglite(clone, () => {});
+  const pglite = await PgliteProxy.start({ loadDataDir: await template });
+  return wrapPglite(pglite, () => {});
 }

@@ -7,18 +7,18 @@ import type { ParsedDocument, Passage } from './ingest/types';
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
- * Rows per insert statement when storing a version's passages and embeddings. On the embedded database a
- * statement runs on the event loop from start to end (full-text vector, GIN and primary-key maintenance
- * included): 25 passages keep each one to a few milliseconds. (PostgreSQL also caps a statement's
- * parameters at 65,535.)
+ * Rows per insert statement when storing a version's passages and embeddings. The embedded database runs
+ * one statement at a time (in its own thread: db/pglite-proxy.ts), full-text vector, GIN and primary-key
+ * maintenance included: 25 passages keep each one to a few milliseconds, so other requests' statements
+ * are not queued behind a long one. (PostgreSQL also caps a statement's parameters at 65,535.)
  */
 export const INSERT_BATCH = 25;
 
 /**
  * Lets the event loop run what is waiting (other requests, timers) before the next statement. PGlite
- * answers a query synchronously inside a promise, so `await`ing statement after statement only runs
- * microtasks: without this, a whole upload's transaction (thousands of passages) held the event loop for
- * seconds, batches or not. A timer rather than `setImmediate`: an immediate queued from an I/O callback
+ * on the main thread answered a query synchronously inside a promise, so `await`ing statement after
+ * statement only ran microtasks: a whole upload's transaction held the event loop for seconds. It now runs
+ * in its own thread, and this stays as a guarantee that holds for any driver. A timer rather than `setImmediate`: an immediate queued from an I/O callback
  * runs in the same loop turn, before timers, so two statements could still run back to back. Over a
  * network (PostgreSQL) the wait is for the reply anyway.
  */
