@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
-import { ErrorState, InlineError, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
+import { InlineError, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
@@ -40,20 +41,14 @@ function RubricVersions() {
           {t('calibration.rubrics.new')}
         </Link>
       </header>
-      {versions.isPending ? (
-        <Loading />
-      ) : versions.error ? (
-        <ErrorState
-          error={versions.error}
-          onRetry={() => void versions.refetch()}
-          back={{ to: '/calibration', label: t('calibration.back') }}
-        />
-      ) : (
-        <>
-          <VersionTable examId={examId} versions={versions.data} />
-          <Diff examId={examId} versions={versions.data} />
-        </>
-      )}
+      <QueryState query={versions} back={{ to: '/calibration', label: t('calibration.back') }}>
+        {(data) => (
+          <>
+            <VersionTable examId={examId} versions={data} />
+            <Diff examId={examId} versions={data} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
-import { ErrorState, InlineError, Loading, useErrorMessage } from '../../components/states';
+import { QueryState } from '../../components/query-state';
+import { InlineError, useErrorMessage } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
@@ -47,27 +48,21 @@ function SetView() {
         }
         current={set.data?.name ?? t('calibration.set.title')}
       />
-      {set.isPending ? (
-        <Loading />
-      ) : set.error ? (
-        <ErrorState
-          error={set.error}
-          onRetry={() => void set.refetch()}
-          back={{ to: '/calibration', label: t('calibration.back') }}
-        />
-      ) : (
-        <>
-          <header className="page-header">
-            <p className="eyebrow">{exam.data ? `${exam.data.bloc} · ${exam.data.case}` : set.data.examId}</p>
-            <h1>{set.data.name}</h1>
-            <p className="lead">{t('calibration.set.lead')}</p>
-          </header>
-          <HumanScores set={set.data} />
-          <Runs set={set.data} />
-          <Compare set={set.data} />
-          <DeleteSet set={set.data} />
-        </>
-      )}
+      <QueryState query={set} back={{ to: '/calibration', label: t('calibration.back') }}>
+        {(data) => (
+          <>
+            <header className="page-header">
+              <p className="eyebrow">{exam.data ? `${exam.data.bloc} · ${exam.data.case}` : data.examId}</p>
+              <h1>{data.name}</h1>
+              <p className="lead">{t('calibration.set.lead')}</p>
+            </header>
+            <HumanScores set={data} />
+            <Runs set={data} />
+            <Compare set={data} />
+            <DeleteSet set={data} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { ChartIcon } from '../../components/icons';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
+import { EmptyState } from '../../components/states';
 import { formatScore } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
 import { useMe } from '../auth/session';
@@ -89,17 +90,17 @@ function Cohort() {
         </div>
       </form>
 
-      {view.isPending ? (
-        <Loading />
-      ) : view.isError ? (
-        <ErrorState error={view.error} onRetry={() => void view.refetch()} />
-      ) : view.data.reviews === 0 || view.data.competencies.length === 0 ? (
-        <EmptyState title={t('trainer.cohort.empty')} icon={<ChartIcon />}>
-          <p>{t('trainer.cohort.emptyHint')}</p>
-        </EmptyState>
-      ) : (
-        <CohortResults view={view.data} />
-      )}
+      <QueryState query={view}>
+        {(cohort) =>
+          cohort.reviews === 0 || cohort.competencies.length === 0 ? (
+            <EmptyState title={t('trainer.cohort.empty')} icon={<ChartIcon />}>
+              <p>{t('trainer.cohort.emptyHint')}</p>
+            </EmptyState>
+          ) : (
+            <CohortResults view={cohort} />
+          )
+        }
+      </QueryState>
     </div>
   );
 }

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { CheckIcon } from '../../components/icons';
+import { QueryState } from '../../components/query-state';
 import { ReadinessBadge } from '../../components/score';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState } from '../../components/states';
 import type { Readiness } from '../../lib/api';
 import { formatDate, formatScore } from '../../lib/format';
 import { RequireAuth } from '../auth/require-auth';
@@ -89,33 +90,33 @@ function TrainerQueue() {
         onReset={() => setParams({}, { replace: true })}
       />
 
-      {queue.isPending ? (
-        <Loading />
-      ) : queue.isError ? (
-        <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
-      ) : queue.data.length === 0 ? (
-        <EmptyState
-          title={filtered ? t('trainer.queue.emptyFiltered') : t('trainer.queue.empty')}
-          icon={<CheckIcon size={28} />}
-          action={
-            filtered ? (
-              <button type="button" className="button button-secondary" onClick={() => setParams({})}>
-                {t('trainer.queue.reset')}
-              </button>
-            ) : undefined
-          }
-        >
-          <p>{filtered ? t('trainer.queue.emptyFilteredHint') : t('trainer.queue.emptyHint')}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <p className={`muted ${styles.queueCount}`} role="status">
-            {t('trainer.queue.count', { count: queue.data.length })}
-          </p>
-          <QueueTable items={queue.data} />
-          <FlagLegend flags={[...new Set(queue.data.flatMap((i) => i.flags))]} />
-        </>
-      )}
+      <QueryState query={queue}>
+        {(items) =>
+          items.length === 0 ? (
+            <EmptyState
+              title={filtered ? t('trainer.queue.emptyFiltered') : t('trainer.queue.empty')}
+              icon={<CheckIcon size={28} />}
+              action={
+                filtered ? (
+                  <button type="button" className="button button-secondary" onClick={() => setParams({})}>
+                    {t('trainer.queue.reset')}
+                  </button>
+                ) : undefined
+              }
+            >
+              <p>{filtered ? t('trainer.queue.emptyFilteredHint') : t('trainer.queue.emptyHint')}</p>
+            </EmptyState>
+          ) : (
+            <>
+              <p className={`muted ${styles.queueCount}`} role="status">
+                {t('trainer.queue.count', { count: items.length })}
+              </p>
+              <QueueTable items={items} />
+              <FlagLegend flags={[...new Set(items.flatMap((i) => i.flags))]} />
+            </>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

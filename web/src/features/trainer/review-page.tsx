@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
 import { CheckIcon } from '../../components/icons';
 import { ReadinessBadge } from '../../components/score';
@@ -48,7 +49,7 @@ function TrainerReview() {
   if (review.isError) {
     return (
       <div className="page">
-        <Breadcrumb />
+        <TrainerBreadcrumb />
         <ErrorState
           error={review.error}
           onRetry={() => void review.refetch()}
@@ -60,7 +61,7 @@ function TrainerReview() {
   if (!report) {
     return (
       <div className="page">
-        <Breadcrumb />
+        <TrainerBreadcrumb />
         <div className="state state-error" role="alert">
           <p className="state-title">
             {review.data.status === 'failed' ? t('trainer.review.failed') : t('trainer.review.notDone')}
@@ -78,17 +79,13 @@ function TrainerReview() {
   return <ReviewWorkspace review={review.data} report={report} />;
 }
 
-function Breadcrumb({ current }: { current?: string }) {
+function TrainerBreadcrumb({ current }: { current?: string }) {
   const { t } = useTranslation();
   return (
-    <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-      <ol>
-        <li>
-          <Link to="/formateur">{t('nav.trainerQueue')}</Link>
-        </li>
-        <li aria-current="page">{current ?? t('trainer.review.titleFallback')}</li>
-      </ol>
-    </nav>
+    <Breadcrumb
+      trail={[{ to: '/formateur', label: t('nav.trainerQueue') }]}
+      current={current ?? t('trainer.review.titleFallback')}
+    />
   );
 }
 
@@ -177,7 +174,7 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
 
   return (
     <div className="page trainer-review">
-      <Breadcrumb current={item ? `${item.candidate} — ${report.exam.case}` : report.exam.case} />
+      <TrainerBreadcrumb current={item ? `${item.candidate} — ${report.exam.case}` : report.exam.case} />
       <ReviewHeader review={review} report={report} item={item} decided={decided} />
 
       <ShortcutsHelp open={helpOpen} onToggle={setHelpOpen} />
