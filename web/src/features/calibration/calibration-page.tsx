@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import { Field } from '../../components/field';
 import { QueryState } from '../../components/query-state';
 import { EmptyState, InlineError } from '../../components/states';
 import { formatDate } from '../../lib/format';
@@ -107,17 +108,15 @@ function Sets({ examId }: { examId: string }) {
         }
       </QueryState>
       <form className={styles.inlineForm} onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="new-set-name">{t('calibration.sets.name')}</label>
-          <input
-            id="new-set-name"
-            type="text"
-            value={name}
-            maxLength={120}
-            placeholder={t('calibration.sets.namePlaceholder')}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
+        <Field
+          id="new-set-name"
+          label={t('calibration.sets.name')}
+          type="text"
+          value={name}
+          maxLength={120}
+          placeholder={t('calibration.sets.namePlaceholder')}
+          onValue={setName}
+        />
         <button type="submit" className="button button-primary" disabled={!name.trim() || create.isPending}>
           {t('calibration.sets.create')}
         </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
+import { Field } from '../../components/field';
 import { CheckIcon } from '../../components/icons';
 import { ReadinessBadge } from '../../components/score';
 import { ErrorState, InlineError, Loading } from '../../components/states';
@@ -369,21 +370,18 @@ function CheckForm({ reviewId, report }: { reviewId: string; report: GapReport }
         <p className="muted">{t('trainer.check.hint')}</p>
       )}
       <form onSubmit={submit} className={styles.trainerCheckForm}>
-        <div className={`field ${styles.trainerCheckField}`}>
-          <label htmlFor="check-comment">{t('trainer.check.comment')}</label>
-          <textarea
-            id="check-comment"
-            className="trainer-textarea"
-            rows={4}
-            maxLength={4000}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            aria-describedby="check-comment-hint"
-          />
-          <p id="check-comment-hint" className="muted small">
-            {t('trainer.check.commentHint')}
-          </p>
-        </div>
+        <Field
+          as="textarea"
+          id="check-comment"
+          label={t('trainer.check.comment')}
+          hint={t('trainer.check.commentHint')}
+          fieldClass={styles.trainerCheckField}
+          className="trainer-textarea"
+          rows={4}
+          maxLength={4000}
+          value={comment}
+          onValue={setComment}
+        />
         {mutation.error && <InlineError error={mutation.error} />}
         {confirming && (
           <div className="notice notice-warning" role="alert">
