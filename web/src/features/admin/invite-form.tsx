@@ -40,30 +40,26 @@ export function InviteForm() {
     e.preventDefault();
     invite.mutate();
   };
-  const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
+  /** A field's value and setter, bound to `form[key]`. */
+  const bind = (key: keyof typeof form) => ({
+    value: form[key],
+    onValue: (value: string) => setForm({ ...form, [key]: value }),
+  });
   return (
     <section className="card section" aria-labelledby="invite-title">
       <h2 id="invite-title">{t('admin.invite')}</h2>
       <p className="muted">{t('admin.inviteIntro')}</p>
       <form className="form-grid" onSubmit={onSubmit}>
-        <Field
-          id="nu-name"
-          label={t('account.name')}
-          required
-          autoComplete="off"
-          value={form.name}
-          onValue={set('name')}
-        />
+        <Field id="nu-name" label={t('account.name')} required autoComplete="off" {...bind('name')} />
         <Field
           id="nu-email"
           label={t('auth.email')}
           type="email"
           required
           autoComplete="off"
-          value={form.email}
-          onValue={set('email')}
+          {...bind('email')}
         />
-        <Field as="select" id="nu-role" label={t('account.role')} value={form.role} onValue={set('role')}>
+        <Field as="select" id="nu-role" label={t('account.role')} {...bind('role')}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}
@@ -71,13 +67,7 @@ export function InviteForm() {
           ))}
         </Field>
         {(form.role === 'candidate' || form.role === 'trainer') && (
-          <Field
-            as="select"
-            id="nu-cohort"
-            label={t('admin.cohort')}
-            value={form.cohortId}
-            onValue={set('cohortId')}
-          >
+          <Field as="select" id="nu-cohort" label={t('admin.cohort')} {...bind('cohortId')}>
             <option value="">—</option>
             {open.map((c) => (
               <option key={c.id} value={c.id}>

@@ -62,7 +62,11 @@ export function SsoSettings() {
     e.preventDefault();
     save.mutate();
   };
-  const set = (name: keyof typeof EMPTY) => (value: string) => setForm({ ...form, [name]: value });
+  /** A text field's value and setter, bound to `form[name]`. */
+  const bind = (name: Exclude<keyof typeof EMPTY, 'allowSignUp'>) => ({
+    value: form[name],
+    onValue: (value: string) => setForm({ ...form, [name]: value }),
+  });
   return (
     <section className="card section" aria-labelledby="sso-title">
       <h2 id="sso-title">{t('admin.sso.title')}</h2>
@@ -73,38 +77,23 @@ export function SsoSettings() {
         {settings.data.redirectUri}
       </code>
       <form className="form-grid" onSubmit={onSubmit}>
-        <Field id="sso-name" label={t('admin.sso.name')} required value={form.name} onValue={set('name')} />
-        <Field
-          id="sso-issuer"
-          label={t('admin.sso.issuer')}
-          inputMode="url"
-          required
-          value={form.issuer}
-          onValue={set('issuer')}
-        />
-        <Field
-          id="sso-client"
-          label={t('admin.sso.clientId')}
-          required
-          value={form.clientId}
-          onValue={set('clientId')}
-        />
+        <Field id="sso-name" label={t('admin.sso.name')} required {...bind('name')} />
+        <Field id="sso-issuer" label={t('admin.sso.issuer')} inputMode="url" required {...bind('issuer')} />
+        <Field id="sso-client" label={t('admin.sso.clientId')} required {...bind('clientId')} />
         <Field
           id="sso-secret"
           label={provider?.hasClientSecret ? t('admin.sso.clientSecretKept') : t('admin.sso.clientSecret')}
           type="password"
           autoComplete="off"
           required={!provider?.hasClientSecret}
-          value={form.clientSecret}
-          onValue={set('clientSecret')}
+          {...bind('clientSecret')}
         />
         <Field
           id="sso-domain"
           label={t('admin.sso.domain')}
           required
           placeholder="ecole.fr"
-          value={form.domain}
-          onValue={set('domain')}
+          {...bind('domain')}
         />
         <label className={styles.check}>
           <input
