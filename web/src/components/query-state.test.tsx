@@ -26,6 +26,11 @@ function Page({ answers, second }: { answers: Array<() => Promise<string>>; seco
   );
 }
 
+/** An answer that fails as the API client does. */
+const failWith = (error: ApiError) => async (): Promise<string> => {
+  throw error;
+};
+
 describe('QueryState', () => {
   it('shows the loading state, then the data', async () => {
     renderWithProviders(<Page answers={[async () => 'Données']} />);
@@ -36,12 +41,7 @@ describe('QueryState', () => {
   it('offers a retry after a server error, which fetches again', async () => {
     renderWithProviders(
       <Page
-        answers={[
-          async () => {
-            throw new ApiError(503, 'unavailable', 'Service indisponible');
-          },
-          async () => 'Revenu',
-        ]}
+        answers={[failWith(new ApiError(503, 'unavailable', 'Service indisponible')), async () => 'Revenu']}
       />,
     );
     expect((await screen.findByRole('alert')).textContent).toContain('Service indisponible');
@@ -51,15 +51,7 @@ describe('QueryState', () => {
   });
 
   it('offers only the way back after a 4xx, which would answer the same again', async () => {
-    renderWithProviders(
-      <Page
-        answers={[
-          async () => {
-            throw new ApiError(404, 'not_found', 'Dossier introuvable');
-          },
-        ]}
-      />,
-    );
+    renderWithProviders(<Page answers={[failWith(new ApiError(404, 'not_found', 'Dossier introuvable'))]} />);
     expect((await screen.findByRole('alert')).textContent).toContain('Dossier introuvable');
     expect(screen.queryByRole('button')).toBeNull();
     expect(screen.getByRole('link', { name: 'Retour aux dossiers' })).toBeTruthy();
