@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
+import { Field } from '../../components/field';
 import { ErrorState, FormError, Loading, useErrorMessage } from '../../components/states';
 import { api, expectOk, unwrap } from '../../lib/api';
 import styles from './admin.module.css';
@@ -45,16 +46,14 @@ export function CohortsSection() {
       <h2 id="cohorts-title">{t('admin.cohorts.title')}</h2>
       <p className="muted">{t('admin.cohorts.intro')}</p>
       <form className={styles.inlineForm} onSubmit={onSubmit}>
-        <div className="field">
-          <label htmlFor="new-cohort">{t('admin.cohorts.name')}</label>
-          <input
-            id="new-cohort"
-            required
-            maxLength={200}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
+        <Field
+          id="new-cohort"
+          label={t('admin.cohorts.name')}
+          required
+          maxLength={200}
+          value={name}
+          onValue={setName}
+        />
         <button type="submit" className="button button-primary" disabled={create.isPending}>
           {t('admin.cohorts.create')}
         </button>

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/field';
 import { FormError, useErrorMessage } from '../../components/states';
 import { api, type Role, unwrap } from '../../lib/api';
 import { IssuedLinkNotice } from './issued-link';
@@ -39,50 +40,41 @@ export function InviteForm() {
     e.preventDefault();
     invite.mutate();
   };
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [key]: e.target.value });
+  /** A field's value and setter, bound to `form[key]`. */
+  const bind = (key: keyof typeof form) => ({
+    value: form[key],
+    onValue: (value: string) => setForm({ ...form, [key]: value }),
+  });
   return (
     <section className="card section" aria-labelledby="invite-title">
       <h2 id="invite-title">{t('admin.invite')}</h2>
       <p className="muted">{t('admin.inviteIntro')}</p>
       <form className="form-grid" onSubmit={onSubmit}>
-        <div className="field">
-          <label htmlFor="nu-name">{t('account.name')}</label>
-          <input id="nu-name" required autoComplete="off" value={form.name} onChange={set('name')} />
-        </div>
-        <div className="field">
-          <label htmlFor="nu-email">{t('auth.email')}</label>
-          <input
-            id="nu-email"
-            type="email"
-            required
-            autoComplete="off"
-            value={form.email}
-            onChange={set('email')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="nu-role">{t('account.role')}</label>
-          <select id="nu-role" value={form.role} onChange={set('role')}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
+        <Field id="nu-name" label={t('account.name')} required autoComplete="off" {...bind('name')} />
+        <Field
+          id="nu-email"
+          label={t('auth.email')}
+          type="email"
+          required
+          autoComplete="off"
+          {...bind('email')}
+        />
+        <Field as="select" id="nu-role" label={t('account.role')} {...bind('role')}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </Field>
+        {(form.role === 'candidate' || form.role === 'trainer') && (
+          <Field as="select" id="nu-cohort" label={t('admin.cohort')} {...bind('cohortId')}>
+            <option value="">—</option>
+            {open.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
               </option>
             ))}
-          </select>
-        </div>
-        {(form.role === 'candidate' || form.role === 'trainer') && (
-          <div className="field">
-            <label htmlFor="nu-cohort">{t('admin.cohort')}</label>
-            <select id="nu-cohort" value={form.cohortId} onChange={set('cohortId')}>
-              <option value="">—</option>
-              {open.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          </Field>
         )}
         <FormError>{invite.error && errorMessage(invite.error)}</FormError>
         <div>

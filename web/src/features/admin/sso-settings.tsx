@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/field';
 import { ErrorState, FormError, Loading, useErrorMessage } from '../../components/states';
 import { api, expectOk, unwrap } from '../../lib/api';
 import styles from './sso-settings.module.css';
@@ -61,8 +62,11 @@ export function SsoSettings() {
     e.preventDefault();
     save.mutate();
   };
-  const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [name]: e.target.value });
+  /** A text field's value and setter, bound to `form[name]`. */
+  const bind = (name: Exclude<keyof typeof EMPTY, 'allowSignUp'>) => ({
+    value: form[name],
+    onValue: (value: string) => setForm({ ...form, [name]: value }),
+  });
   return (
     <section className="card section" aria-labelledby="sso-title">
       <h2 id="sso-title">{t('admin.sso.title')}</h2>
@@ -73,41 +77,24 @@ export function SsoSettings() {
         {settings.data.redirectUri}
       </code>
       <form className="form-grid" onSubmit={onSubmit}>
-        <div className="field">
-          <label htmlFor="sso-name">{t('admin.sso.name')}</label>
-          <input id="sso-name" required value={form.name} onChange={set('name')} />
-        </div>
-        <div className="field">
-          <label htmlFor="sso-issuer">{t('admin.sso.issuer')}</label>
-          <input id="sso-issuer" inputMode="url" required value={form.issuer} onChange={set('issuer')} />
-        </div>
-        <div className="field">
-          <label htmlFor="sso-client">{t('admin.sso.clientId')}</label>
-          <input id="sso-client" required value={form.clientId} onChange={set('clientId')} />
-        </div>
-        <div className="field">
-          <label htmlFor="sso-secret">
-            {provider?.hasClientSecret ? t('admin.sso.clientSecretKept') : t('admin.sso.clientSecret')}
-          </label>
-          <input
-            id="sso-secret"
-            type="password"
-            autoComplete="off"
-            required={!provider?.hasClientSecret}
-            value={form.clientSecret}
-            onChange={set('clientSecret')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="sso-domain">{t('admin.sso.domain')}</label>
-          <input
-            id="sso-domain"
-            required
-            placeholder="ecole.fr"
-            value={form.domain}
-            onChange={set('domain')}
-          />
-        </div>
+        <Field id="sso-name" label={t('admin.sso.name')} required {...bind('name')} />
+        <Field id="sso-issuer" label={t('admin.sso.issuer')} inputMode="url" required {...bind('issuer')} />
+        <Field id="sso-client" label={t('admin.sso.clientId')} required {...bind('clientId')} />
+        <Field
+          id="sso-secret"
+          label={provider?.hasClientSecret ? t('admin.sso.clientSecretKept') : t('admin.sso.clientSecret')}
+          type="password"
+          autoComplete="off"
+          required={!provider?.hasClientSecret}
+          {...bind('clientSecret')}
+        />
+        <Field
+          id="sso-domain"
+          label={t('admin.sso.domain')}
+          required
+          placeholder="ecole.fr"
+          {...bind('domain')}
+        />
         <label className={styles.check}>
           <input
             type="checkbox"

@@ -3,9 +3,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import { Field } from '../../components/field';
 import { FormError, useErrorMessage } from '../../components/states';
 import { api, expectOk, type Me } from '../../lib/api';
 import styles from './auth.module.css';
+import { AuthField } from './auth-field';
 import { RequireAuth } from './require-auth';
 import { authPost, meKey, switchUser, useSignOut } from './session';
 
@@ -69,16 +71,14 @@ function Account({ me }: { me: Me }) {
             rename.mutate();
           }}
         >
-          <div className="field">
-            <label htmlFor="account-name">{t('account.name')}</label>
-            <input
-              id="account-name"
-              autoComplete="name"
-              maxLength={120}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          </div>
+          <Field
+            id="account-name"
+            label={t('account.name')}
+            autoComplete="name"
+            maxLength={120}
+            value={name}
+            onValue={setName}
+          />
           <FormError>{rename.error && errorMessage(rename.error)}</FormError>
           {rename.isSuccess && <p role="status">{t('account.renamed')}</p>}
           <button
@@ -98,28 +98,8 @@ function Account({ me }: { me: Me }) {
             changePassword.mutate();
           }}
         >
-          <div className="field">
-            <label htmlFor="current-password">{t('account.currentPassword')}</label>
-            <input
-              id="current-password"
-              type="password"
-              autoComplete="current-password"
-              value={currentPassword}
-              onChange={(e) => setCurrentPassword(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="new-password">{t('auth.newPassword')}</label>
-            <input
-              id="new-password"
-              type="password"
-              autoComplete="new-password"
-              minLength={10}
-              maxLength={128}
-              value={newPassword}
-              onChange={(e) => setNewPassword(e.target.value)}
-            />
-          </div>
+          <AuthField name="currentPassword" value={currentPassword} onValue={setCurrentPassword} />
+          <AuthField name="newPassword" maxLength={128} value={newPassword} onValue={setNewPassword} />
           <FormError>{changePassword.error && errorMessage(changePassword.error)}</FormError>
           {changePassword.isSuccess && <p role="status">{t('account.passwordChanged')}</p>}
           <button
@@ -184,16 +164,14 @@ function DataSection({ me }: { me: Me }) {
       <h3>{t('account.deleteTitle')}</h3>
       <p className="muted">{t('account.deleteIntro')}</p>
       <form onSubmit={onDelete} className={styles.authForm}>
-        <div className="field">
-          <label htmlFor="confirm-email">{t('account.deleteConfirm', { email: me.email })}</label>
-          <input
-            id="confirm-email"
-            type="email"
-            autoComplete="off"
-            value={confirmEmail}
-            onChange={(e) => setConfirmEmail(e.target.value)}
-          />
-        </div>
+        <Field
+          id="confirm-email"
+          label={t('account.deleteConfirm', { email: me.email })}
+          type="email"
+          autoComplete="off"
+          value={confirmEmail}
+          onValue={setConfirmEmail}
+        />
         <FormError>{remove.error && errorMessage(remove.error)}</FormError>
         <button
           type="submit"

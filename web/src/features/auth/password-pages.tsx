@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { FormError, useErrorMessage } from '../../components/states';
 import { ApiError } from '../../lib/api';
 import styles from './auth.module.css';
+import { AuthField } from './auth-field';
 import { authPost } from './session';
 
 /** Asks for a reset link. The answer is the same whether the address has an account or not. */
@@ -40,17 +41,7 @@ export function ForgotPasswordPage() {
         ) : (
           <form onSubmit={onSubmit} className={styles.authForm}>
             <p className="muted">{t('auth.forgotIntro')}</p>
-            <div className="field">
-              <label htmlFor="email">{t('auth.email')}</label>
-              <input
-                id="email"
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            </div>
+            <AuthField name="email" required value={email} onValue={setEmail} />
             <FormError>{error}</FormError>
             <button type="submit" className="button button-primary" disabled={state === 'sending' || !email}>
               {t('auth.forgotSubmit')}
@@ -141,29 +132,8 @@ function PasswordFromLink({ variant }: { variant: 'reset' | 'invite' }) {
         ) : (
           <form onSubmit={onSubmit} className={styles.authForm}>
             {variant === 'invite' && <p className="muted">{t('auth.inviteIntro')}</p>}
-            <div className="field">
-              <label htmlFor="new-password">{t('auth.newPassword')}</label>
-              <input
-                id="new-password"
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={10}
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="confirm-password">{t('auth.confirmPassword')}</label>
-              <input
-                id="confirm-password"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value)}
-              />
-            </div>
+            <AuthField name="newPassword" required value={password} onValue={setPassword} />
+            <AuthField name="confirmPassword" required value={confirm} onValue={setConfirm} />
             <FormError>{error}</FormError>
             <button type="submit" className="button button-primary" disabled={state === 'saving'}>
               {text.submit}

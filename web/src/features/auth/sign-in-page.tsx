@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { FormError, Loading, useErrorMessage } from '../../components/states';
 import { ApiError } from '../../lib/api';
 import styles from './auth.module.css';
+import { AuthField } from './auth-field';
 import { homeFor } from './require-auth';
 import { useMe, useSignIn } from './session';
 import { SsoButtons } from './sso-buttons';
@@ -57,28 +58,8 @@ export function SignInPage() {
         <h1>{t('auth.signInTitle')}</h1>
         <p className="muted">{t('auth.signInIntro')}</p>
         <form onSubmit={onSubmit} className={styles.authForm} noValidate>
-          <div className="field">
-            <label htmlFor="email">{t('auth.email')}</label>
-            <input
-              id="email"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="password">{t('auth.password')}</label>
-            <input
-              id="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <AuthField name="email" required value={email} onValue={setEmail} />
+          <AuthField name="password" required value={password} onValue={setPassword} />
           <FormError>{error}</FormError>
           <button
             type="submit"

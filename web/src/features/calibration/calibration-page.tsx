@@ -2,8 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import { Field } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorState, InlineError, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
+import { EmptyState, InlineError } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExams } from '../referential/queries';
 import styles from './calibration.module.css';
@@ -24,34 +26,32 @@ function Calibration() {
   return (
     <div className={`page ${styles.calibration}`}>
       <PageHeader title={t('calibration.title')} lead={t('calibration.lead')} />
-      {exams.isPending ? (
-        <Loading />
-      ) : exams.error ? (
-        <ErrorState error={exams.error} onRetry={() => void exams.refetch()} />
-      ) : (
-        <>
-          <div className={`field ${styles.examSelect}`}>
-            <label htmlFor="calibration-exam">{t('calibration.exam')}</label>
-            <select
-              id="calibration-exam"
-              value={examId}
-              onChange={(e) => setParams({ epreuve: e.target.value }, { replace: true })}
-            >
-              {exams.data.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {`${e.bloc} · ${e.case}`}
-                </option>
-              ))}
-            </select>
-          </div>
-          {exam && (
-            <div className={styles.calibrationHome}>
-              <Sets examId={exam.id} />
-              <RubricCard examId={exam.id} />
+      <QueryState query={exams}>
+        {(data) => (
+          <>
+            <div className={`field ${styles.examSelect}`}>
+              <label htmlFor="calibration-exam">{t('calibration.exam')}</label>
+              <select
+                id="calibration-exam"
+                value={examId}
+                onChange={(e) => setParams({ epreuve: e.target.value }, { replace: true })}
+              >
+                {data.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {`${e.bloc} · ${e.case}`}
+                  </option>
+                ))}
+              </select>
             </div>
-          )}
-        </>
-      )}
+            {exam && (
+              <div className={styles.calibrationHome}>
+                <Sets examId={exam.id} />
+                <RubricCard examId={exam.id} />
+              </div>
+            )}
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }
@@ -76,41 +76,39 @@ function Sets({ examId }: { examId: string }) {
     <section className="card section" aria-labelledby="sets-title">
       <h2 id="sets-title">{t('calibration.sets.title')}</h2>
       <p className="section-intro">{t('calibration.sets.intro')}</p>
-      {sets.isPending ? (
-        <Loading />
-      ) : sets.error ? (
-        <ErrorState error={sets.error} onRetry={() => void sets.refetch()} />
-      ) : sets.data.length === 0 ? (
-        <EmptyState title={t('calibration.sets.emptyTitle')}>
-          <p>{t('calibration.sets.emptyBody')}</p>
-        </EmptyState>
-      ) : (
-        <ul className={styles.calibrationSets}>
-          {sets.data.map((s) => (
-            <li key={s.id}>
-              <Link to={`/calibration/jeux/${s.id}`} className={`card card-link ${styles.setCard}`}>
-                <span className={styles.setCardTitle}>{s.name}</span>
-                <span className="muted small">
-                  {t('calibration.sets.counts', { dossiers: s.dossiers, scores: s.scores, runs: s.runs })}
-                </span>
-                <span className="muted small">{formatDate(s.createdAt, i18n.language)}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={sets}>
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState title={t('calibration.sets.emptyTitle')}>
+              <p>{t('calibration.sets.emptyBody')}</p>
+            </EmptyState>
+          ) : (
+            <ul className={styles.calibrationSets}>
+              {data.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/calibration/jeux/${s.id}`} className={`card card-link ${styles.setCard}`}>
+                    <span className={styles.setCardTitle}>{s.name}</span>
+                    <span className="muted small">
+                      {t('calibration.sets.counts', { dossiers: s.dossiers, scores: s.scores, runs: s.runs })}
+                    </span>
+                    <span className="muted small">{formatDate(s.createdAt, i18n.language)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
       <form className={styles.inlineForm} onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="new-set-name">{t('calibration.sets.name')}</label>
-          <input
-            id="new-set-name"
-            type="text"
-            value={name}
-            maxLength={120}
-            placeholder={t('calibration.sets.namePlaceholder')}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
+        <Field
+          id="new-set-name"
+          label={t('calibration.sets.name')}
+          type="text"
+          value={name}
+          maxLength={120}
+          placeholder={t('calibration.sets.namePlaceholder')}
+          onValue={setName}
+        />
         <button type="submit" className="button button-primary" disabled={!name.trim() || create.isPending}>
           {t('calibration.sets.create')}
         </button>

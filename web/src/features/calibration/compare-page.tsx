@@ -6,7 +6,8 @@ import { legendText } from '../../components/chart-legend';
 import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
 import { PageHeader } from '../../components/page-header';
-import { ErrorState, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
+import { ErrorState } from '../../components/states';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
 import { formatMetric, formatPercent, formatSigned } from './format';
@@ -53,17 +54,11 @@ function CompareView() {
           title={t('calibration.comparison.missing')}
           back={{ to: '/calibration', label: t('calibration.back') }}
         />
-      ) : comparison.isPending ? (
-        <Loading />
-      ) : comparison.error ? (
-        <ErrorState
-          error={comparison.error}
-          onRetry={() => void comparison.refetch()}
-          back={{ to: '/calibration', label: t('calibration.back') }}
-        />
-      ) : data ? (
-        <ComparisonView data={data} />
-      ) : null}
+      ) : (
+        <QueryState query={comparison} back={{ to: '/calibration', label: t('calibration.back') }}>
+          {(loaded) => <ComparisonView data={loaded} />}
+        </QueryState>
+      )}
     </div>
   );
 }

@@ -1,15 +1,14 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { Route, Routes, useLocation } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Route, useLocation } from 'react-router';
+import { describe, expect, it } from 'vitest';
 import '../../test/setup';
-import { renderWithProviders, testQueryClient } from '../../test/render';
-import { meKey } from '../auth/session';
+import { stubFetch } from '../../test/fetch';
+import { renderRoute } from '../../test/render';
 import { EXAM_ID, examteam, rubricV1 } from './fixtures';
 import { calibrationKeys } from './queries';
 import { RubricEditorPage } from './rubric-editor-page';
 
-const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-  const url = new URL(String(input), 'http://localhost');
+const fetchMock = stubFetch((url, init) => {
   if (url.pathname === `/api/calibration/rubrics/${EXAM_ID}` && init?.method === 'POST') {
     const body = JSON.parse(String(init.body));
     return Response.json(
@@ -26,15 +25,6 @@ const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => 
       { status: 201 },
     );
   }
-  return Response.json({ error: { code: 'not_found', message: url.pathname } }, { status: 404 });
-});
-
-beforeEach(() => {
-  fetchMock.mockClear();
-  vi.stubGlobal('fetch', fetchMock);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
 });
 
 function Where() {
@@ -44,17 +34,17 @@ function Where() {
 
 describe('RubricEditorPage', () => {
   it('edits wording, weight, a descriptor and anchors into a new version from v1', async () => {
-    const queryClient = testQueryClient();
-    queryClient.setQueryData(meKey, examteam);
-    queryClient.setQueryData(calibrationKeys.rubrics(EXAM_ID), [rubricV1]);
-    queryClient.setQueryData(calibrationKeys.rubric(EXAM_ID, 'v1'), rubricV1);
-    renderWithProviders(
-      <Routes>
-        <Route path="/calibration/grilles/:examId/nouvelle" element={<RubricEditorPage />} />
-        <Route path="/calibration/grilles/:examId" element={<Where />} />
-      </Routes>,
-      { route: `/calibration/grilles/${EXAM_ID}/nouvelle`, queryClient },
-    );
+    renderRoute({
+      path: '/calibration/grilles/:examId/nouvelle',
+      element: <RubricEditorPage />,
+      route: `/calibration/grilles/${EXAM_ID}/nouvelle`,
+      me: examteam,
+      cache: [
+        [calibrationKeys.rubrics(EXAM_ID), [rubricV1]],
+        [calibrationKeys.rubric(EXAM_ID, 'v1'), rubricV1],
+      ],
+      routes: <Route path="/calibration/grilles/:examId" element={<Where />} />,
+    });
     expect(screen.getByRole('heading', { level: 1, name: 'Nouvelle version depuis v1' })).toBeTruthy();
     fireEvent.change(screen.getAllByLabelText('Libellé donné au modèle')[1], {
       target: { value: 'Obligations réglementaires reprises dans le plan' },

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
+import { Field } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, InlineError, Loading } from '../../components/states';
 import { useExam } from '../referential/queries';
@@ -158,16 +159,15 @@ function EditorForm({
         </fieldset>
       ))}
       <div className="card section">
-        <div className="field">
-          <label htmlFor="rubric-note">{t('calibration.editor.note')}</label>
-          <textarea
-            id="rubric-note"
-            rows={3}
-            maxLength={1000}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </div>
+        <Field
+          as="textarea"
+          id="rubric-note"
+          label={t('calibration.editor.note')}
+          rows={3}
+          maxLength={1000}
+          value={note}
+          onValue={setNote}
+        />
         {save.error && <InlineError error={save.error} />}
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={save.isPending}>

@@ -1,38 +1,24 @@
 import { screen, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../../test/setup';
-import { renderWithProviders, testQueryClient } from '../../test/render';
-import { meKey } from '../auth/session';
+import { stubFetch } from '../../test/fetch';
+import { renderRoute } from '../../test/render';
 import { EXAM_ID, examteam, rubricV1 } from './fixtures';
 import { calibrationKeys } from './queries';
 import { RubricViewPage } from './rubric-view-page';
 
-const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
-  const url = new URL(String(input), 'http://localhost');
-  return Response.json({ error: { code: 'not_found', message: url.pathname } }, { status: 404 });
-});
-
-beforeEach(() => {
-  fetchMock.mockClear();
-  vi.stubGlobal('fetch', fetchMock);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const fetchMock = stubFetch();
 
 describe('RubricViewPage', () => {
   it('reads a used version in full, with no way to edit it', () => {
-    const queryClient = testQueryClient();
-    queryClient.setQueryData(meKey, examteam);
     const used = { ...rubricV1, used: true };
-    queryClient.setQueryData(calibrationKeys.rubric(EXAM_ID, 'v1'), used);
-    renderWithProviders(
-      <Routes>
-        <Route path="/calibration/grilles/:examId/:version" element={<RubricViewPage />} />
-      </Routes>,
-      { route: `/calibration/grilles/${EXAM_ID}/v1`, queryClient },
-    );
+    renderRoute({
+      path: '/calibration/grilles/:examId/:version',
+      element: <RubricViewPage />,
+      route: `/calibration/grilles/${EXAM_ID}/v1`,
+      me: examteam,
+      cache: [[calibrationKeys.rubric(EXAM_ID, 'v1'), used]],
+    });
     expect(screen.getByRole('heading', { level: 1, name: 'Grille v1' })).toBeTruthy();
     expect(screen.getByText(/figée/)).toBeTruthy();
     const first = used.rubric.criteria[0];

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { PageHeader } from '../../components/page-header';
-import { ErrorState, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
 import { CalibrationBreadcrumb, calibrationPage } from './layout';
@@ -44,53 +44,51 @@ function RubricView() {
       >
         {rubric.data?.note && <p>{rubric.data.note}</p>}
       </PageHeader>
-      {rubric.isPending ? (
-        <Loading />
-      ) : rubric.error ? (
-        <ErrorState error={rubric.error} back={back} />
-      ) : (
-        <>
-          {rubric.data.rubric.criteria.map((c) => (
-            <section key={c.id} className="card section" aria-labelledby={`view-${c.id}`}>
-              <h2 id={`view-${c.id}`}>
-                {c.id} · {t('calibration.rubricView.weight', { weight: c.weight })}
-              </h2>
-              <p>{c.text}</p>
-              <dl className="rubric-levels">
-                {LEVELS.map((level) => (
-                  <div key={level}>
-                    <dt>{t('calibration.rubricView.level', { level })}</dt>
-                    <dd>{c.descriptors[level]}</dd>
-                  </div>
-                ))}
-              </dl>
-              {c.anchors.length > 0 && (
-                <>
-                  <h3>{t('calibration.rubricView.anchors')}</h3>
-                  <ul>
-                    {c.anchors.map((a) => (
-                      <li key={`${a.score}-${a.excerpt}`}>
-                        {t('calibration.rubricView.anchor', { score: a.score })} « {a.excerpt} »
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </section>
-          ))}
-          <div className="button-row">
-            <Link className="button button-secondary" to={back.to}>
-              {back.label}
-            </Link>
-            <Link
-              className="button button-secondary"
-              to={`/calibration/grilles/${examId}/nouvelle?depuis=${version}`}
-            >
-              {t('calibration.rubrics.newFrom', { version })}
-            </Link>
-          </div>
-        </>
-      )}
+      <QueryState query={rubric} back={back} retry={false}>
+        {(data) => (
+          <>
+            {data.rubric.criteria.map((c) => (
+              <section key={c.id} className="card section" aria-labelledby={`view-${c.id}`}>
+                <h2 id={`view-${c.id}`}>
+                  {c.id} · {t('calibration.rubricView.weight', { weight: c.weight })}
+                </h2>
+                <p>{c.text}</p>
+                <dl className="rubric-levels">
+                  {LEVELS.map((level) => (
+                    <div key={level}>
+                      <dt>{t('calibration.rubricView.level', { level })}</dt>
+                      <dd>{c.descriptors[level]}</dd>
+                    </div>
+                  ))}
+                </dl>
+                {c.anchors.length > 0 && (
+                  <>
+                    <h3>{t('calibration.rubricView.anchors')}</h3>
+                    <ul>
+                      {c.anchors.map((a) => (
+                        <li key={`${a.score}-${a.excerpt}`}>
+                          {t('calibration.rubricView.anchor', { score: a.score })} « {a.excerpt} »
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </section>
+            ))}
+            <div className="button-row">
+              <Link className="button button-secondary" to={back.to}>
+                {back.label}
+              </Link>
+              <Link
+                className="button button-secondary"
+                to={`/calibration/grilles/${examId}/nouvelle?depuis=${version}`}
+              >
+                {t('calibration.rubrics.newFrom', { version })}
+              </Link>
+            </div>
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
 import { PageHeader } from '../../components/page-header';
-import { ErrorState, InlineError, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
+import { InlineError, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
@@ -36,20 +37,14 @@ function RubricVersions() {
           </Link>
         }
       />
-      {versions.isPending ? (
-        <Loading />
-      ) : versions.error ? (
-        <ErrorState
-          error={versions.error}
-          onRetry={() => void versions.refetch()}
-          back={{ to: '/calibration', label: t('calibration.back') }}
-        />
-      ) : (
-        <>
-          <VersionTable examId={examId} versions={versions.data} />
-          <Diff examId={examId} versions={versions.data} />
-        </>
-      )}
+      <QueryState query={versions} back={{ to: '/calibration', label: t('calibration.back') }}>
+        {(data) => (
+          <>
+            <VersionTable examId={examId} versions={data} />
+            <Diff examId={examId} versions={data} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

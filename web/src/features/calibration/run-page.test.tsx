@@ -1,38 +1,27 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../../test/setup';
-import { renderWithProviders, testQueryClient } from '../../test/render';
-import { meKey } from '../auth/session';
+import { stubFetch } from '../../test/fetch';
+import { renderRoute } from '../../test/render';
 import { agreement, examteam, items, RUN_ID, run } from './fixtures';
 import { calibrationKeys } from './queries';
 import { CalibrationRunPage } from './run-page';
 
-const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
-  const url = new URL(String(input), 'http://localhost');
-  if (url.pathname === `/api/calibration/runs/${RUN_ID}/items`) return Response.json(items);
-  return Response.json({ error: { code: 'not_found', message: url.pathname } }, { status: 404 });
-});
-
-beforeEach(() => {
-  fetchMock.mockClear();
-  vi.stubGlobal('fetch', fetchMock);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const fetchMock = stubFetch((url) =>
+  url.pathname === `/api/calibration/runs/${RUN_ID}/items` ? Response.json(items) : undefined,
+);
 
 function renderRun(me = examteam) {
-  const queryClient = testQueryClient();
-  queryClient.setQueryData(meKey, me);
-  queryClient.setQueryData(calibrationKeys.run(RUN_ID), run);
-  queryClient.setQueryData(calibrationKeys.agreement(RUN_ID, undefined), agreement);
-  return renderWithProviders(
-    <Routes>
-      <Route path="/calibration/analyses/:id" element={<CalibrationRunPage />} />
-    </Routes>,
-    { route: `/calibration/analyses/${RUN_ID}`, queryClient },
-  );
+  return renderRoute({
+    path: '/calibration/analyses/:id',
+    element: <CalibrationRunPage />,
+    route: `/calibration/analyses/${RUN_ID}`,
+    me,
+    cache: [
+      [calibrationKeys.run(RUN_ID), run],
+      [calibrationKeys.agreement(RUN_ID, undefined), agreement],
+    ],
+  });
 }
 
 describe('CalibrationRunPage', () => {

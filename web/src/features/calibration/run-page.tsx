@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { PageHeader } from '../../components/page-header';
-import { ErrorState, Loading } from '../../components/states';
+import { allQueries, QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
@@ -41,33 +41,28 @@ function RunView() {
           data ? t('calibration.run.crumb', { version: data.run.rubricVersion }) : t('calibration.run.title')
         }
       />
-      {agreement.isPending || run.isPending ? (
-        <Loading />
-      ) : agreement.error || run.error ? (
-        <ErrorState
-          error={agreement.error ?? run.error}
-          onRetry={() => void agreement.refetch()}
-          back={{ to: '/calibration', label: t('calibration.back') }}
-        />
-      ) : data ? (
-        <>
-          <PageHeader
-            eyebrow={data.set.name}
-            title={t('calibration.run.heading', { version: data.run.rubricVersion })}
-          >
-            <RunMeta data={data} />
-          </PageHeader>
-          {run.data && (run.data.status === 'running' || run.data.progress.failed > 0) && (
-            <RunProgress run={run.data} />
-          )}
-          <Agreement
-            key={`${id}-${data.rater ?? ''}`}
-            runId={id}
-            data={data}
-            onRater={(r) => setParams(r ? { correcteur: r } : {}, { replace: true })}
-          />
-        </>
-      ) : null}
+      <QueryState
+        query={allQueries(agreement, run)}
+        back={{ to: '/calibration', label: t('calibration.back') }}
+      >
+        {([loaded, runData]) => (
+          <>
+            <PageHeader
+              eyebrow={loaded.set.name}
+              title={t('calibration.run.heading', { version: loaded.run.rubricVersion })}
+            >
+              <RunMeta data={loaded} />
+            </PageHeader>
+            {(runData.status === 'running' || runData.progress.failed > 0) && <RunProgress run={runData} />}
+            <Agreement
+              key={`${id}-${loaded.rater ?? ''}`}
+              runId={id}
+              data={loaded}
+              onRater={(r) => setParams(r ? { correcteur: r } : {}, { replace: true })}
+            />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }
@@ -305,53 +300,54 @@ function CellDossiers({
   return (
     <div className={styles.drillDown} aria-live="polite">
       <h3>{title}</h3>
-      {items.isPending ? (
-        <Loading />
-      ) : items.error ? (
-        <ErrorState error={items.error} onRetry={() => void items.refetch()} />
-      ) : items.data.length === 0 ? (
-        <p className="muted">{t('calibration.drill.none')}</p>
-      ) : (
-        <ul className={styles.drillItems}>
-          {items.data.map((item) => (
-            <li key={`${item.dossierId}-${item.criterionId}`} className={styles.drillItem}>
-              <p className={styles.drillHead}>
-                <strong>{item.candidate}</strong> · {item.title}{' '}
-                <span className="muted small">
-                  {t('calibration.drill.scores', {
-                    id: item.criterionId,
-                    human: item.human,
-                    ai: item.ai,
-                    rater: item.rater,
-                    version: item.version,
-                  })}
-                </span>
-              </p>
-              {item.rationale && <p className={styles.drillRationale}>{item.rationale}</p>}
-              {item.evidence.length > 0 ? (
-                <ul className={styles.drillEvidence} aria-label={t('calibration.drill.evidence')}>
-                  {item.evidence.map((e) => (
-                    <li key={`${e.page}-${e.quote.slice(0, 40)}`}>
-                      <q>{e.quote}</q>{' '}
-                      <span className="muted small">{t('calibration.drill.page', { page: e.page })}</span>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="muted small">{t('calibration.drill.noEvidence')}</p>
-              )}
-              {item.missing.length > 0 && (
-                <p className="small">
-                  <span className="muted">{t('calibration.drill.missing')}</span> {item.missing.join(' ; ')}
-                </p>
-              )}
-              <Link to={`/revues/${item.reviewId}#criterion-${item.criterionId}`}>
-                {t('calibration.drill.open')}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={items}>
+        {(data) =>
+          data.length === 0 ? (
+            <p className="muted">{t('calibration.drill.none')}</p>
+          ) : (
+            <ul className={styles.drillItems}>
+              {data.map((item) => (
+                <li key={`${item.dossierId}-${item.criterionId}`} className={styles.drillItem}>
+                  <p className={styles.drillHead}>
+                    <strong>{item.candidate}</strong> · {item.title}{' '}
+                    <span className="muted small">
+                      {t('calibration.drill.scores', {
+                        id: item.criterionId,
+                        human: item.human,
+                        ai: item.ai,
+                        rater: item.rater,
+                        version: item.version,
+                      })}
+                    </span>
+                  </p>
+                  {item.rationale && <p className={styles.drillRationale}>{item.rationale}</p>}
+                  {item.evidence.length > 0 ? (
+                    <ul className={styles.drillEvidence} aria-label={t('calibration.drill.evidence')}>
+                      {item.evidence.map((e) => (
+                        <li key={`${e.page}-${e.quote.slice(0, 40)}`}>
+                          <q>{e.quote}</q>{' '}
+                          <span className="muted small">{t('calibration.drill.page', { page: e.page })}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="muted small">{t('calibration.drill.noEvidence')}</p>
+                  )}
+                  {item.missing.length > 0 && (
+                    <p className="small">
+                      <span className="muted">{t('calibration.drill.missing')}</span>{' '}
+                      {item.missing.join(' ; ')}
+                    </p>
+                  )}
+                  <Link to={`/revues/${item.reviewId}#criterion-${item.criterionId}`}>
+                    {t('calibration.drill.open')}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

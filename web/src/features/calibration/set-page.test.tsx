@@ -1,40 +1,29 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../../test/setup';
-import { renderWithProviders, testQueryClient } from '../../test/render';
-import { meKey } from '../auth/session';
+import { stubFetch } from '../../test/fetch';
+import { renderRoute } from '../../test/render';
 import { examteam, rubricV1, SET_ID, set } from './fixtures';
 import { calibrationKeys } from './queries';
 import { CalibrationSetPage } from './set-page';
 
 let importAnswer: () => Response;
-const fetchMock = vi.fn(async (input: RequestInfo | URL, _init?: RequestInit) => {
-  const url = new URL(String(input), 'http://localhost');
+const fetchMock = stubFetch((url) => {
   if (url.pathname === `/api/calibration/sets/${SET_ID}/scores`) return importAnswer();
   if (url.pathname === `/api/calibration/sets/${SET_ID}`) return Response.json(set);
-  return Response.json({ error: { code: 'not_found', message: url.pathname } }, { status: 404 });
-});
-
-beforeEach(() => {
-  fetchMock.mockClear();
-  vi.stubGlobal('fetch', fetchMock);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
 });
 
 function renderSet() {
-  const queryClient = testQueryClient();
-  queryClient.setQueryData(meKey, examteam);
-  queryClient.setQueryData(calibrationKeys.set(SET_ID), set);
-  queryClient.setQueryData(calibrationKeys.rubrics('b1-audit-rse'), [rubricV1]);
-  return renderWithProviders(
-    <Routes>
-      <Route path="/calibration/jeux/:id" element={<CalibrationSetPage />} />
-    </Routes>,
-    { route: `/calibration/jeux/${SET_ID}`, queryClient },
-  );
+  return renderRoute({
+    path: '/calibration/jeux/:id',
+    element: <CalibrationSetPage />,
+    route: `/calibration/jeux/${SET_ID}`,
+    me: examteam,
+    cache: [
+      [calibrationKeys.set(SET_ID), set],
+      [calibrationKeys.rubrics('b1-audit-rse'), [rubricV1]],
+    ],
+  });
 }
 
 function chooseFile(text: string) {

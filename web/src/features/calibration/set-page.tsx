@@ -4,7 +4,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { DataTable, LineErrorsTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
 import { PageHeader } from '../../components/page-header';
-import { ErrorState, InlineError, Loading, useErrorMessage } from '../../components/states';
+import { QueryState } from '../../components/query-state';
+import { InlineError, useErrorMessage } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
@@ -43,27 +44,21 @@ function SetView() {
         }
         current={set.data?.name ?? t('calibration.set.title')}
       />
-      {set.isPending ? (
-        <Loading />
-      ) : set.error ? (
-        <ErrorState
-          error={set.error}
-          onRetry={() => void set.refetch()}
-          back={{ to: '/calibration', label: t('calibration.back') }}
-        />
-      ) : (
-        <>
-          <PageHeader
-            eyebrow={exam.data ? `${exam.data.bloc} · ${exam.data.case}` : set.data.examId}
-            title={set.data.name}
-            lead={t('calibration.set.lead')}
-          />
-          <HumanScores set={set.data} />
-          <Runs set={set.data} />
-          <Compare set={set.data} />
-          <DeleteSet set={set.data} />
-        </>
-      )}
+      <QueryState query={set} back={{ to: '/calibration', label: t('calibration.back') }}>
+        {(data) => (
+          <>
+            <PageHeader
+              eyebrow={exam.data ? `${exam.data.bloc} · ${exam.data.case}` : data.examId}
+              title={data.name}
+              lead={t('calibration.set.lead')}
+            />
+            <HumanScores set={data} />
+            <Runs set={data} />
+            <Compare set={data} />
+            <DeleteSet set={data} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

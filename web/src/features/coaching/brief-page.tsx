@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
 import { AlertIcon } from '../../components/icons';
-import { ErrorState, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
 import { useHashTarget } from '../../components/use-hash-target';
 import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
@@ -27,28 +28,16 @@ export function ExamBriefPage() {
 
   return (
     <div className="page">
-      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/referentiel">{t('referential.title')}</Link>
-          </li>
-          <li>
-            <Link to={`/epreuves/${id}`}>{brief.data?.case ?? t('exam.title')}</Link>
-          </li>
-          <li aria-current="page">{t('brief.title')}</li>
-        </ol>
-      </nav>
-      {brief.isPending ? (
-        <Loading />
-      ) : brief.error ? (
-        <ErrorState
-          error={brief.error}
-          onRetry={() => void brief.refetch()}
-          back={{ to: '/referentiel', label: t('nav.backToReferential') }}
-        />
-      ) : (
-        <BriefView brief={brief.data} />
-      )}
+      <Breadcrumb
+        trail={[
+          { to: '/referentiel', label: t('referential.title') },
+          { to: `/epreuves/${id}`, label: brief.data?.case ?? t('exam.title') },
+        ]}
+        current={t('brief.title')}
+      />
+      <QueryState query={brief} back={{ to: '/referentiel', label: t('nav.backToReferential') }}>
+        {(data) => <BriefView brief={data} />}
+      </QueryState>
     </div>
   );
 }

@@ -11,8 +11,10 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
-import { EmptyState, ErrorState, InlineError, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
+import { EmptyState, ErrorState, InlineError } from '../../components/states';
 import { ApiError, type Exam } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useDossier } from '../dossiers/queries';
@@ -53,68 +55,55 @@ export function CoachPage() {
   const title = dossier.data?.title ?? t('dossier.title');
   return (
     <div className="page coach-page">
-      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/dossiers">{t('nav.dossiers')}</Link>
-          </li>
-          <li>
-            <Link to={`/dossiers/${id}`}>{title}</Link>
-          </li>
-          <li aria-current="page">{t('coach.title', { version: v })}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: '/dossiers', label: t('nav.dossiers') },
+          { to: `/dossiers/${id}`, label: title },
+        ]}
+        current={t('coach.title', { version: v })}
+      />
       {!validVersion ? (
         <ErrorState
           error={new ApiError(404, 'not_found', '')}
           back={{ to: `/dossiers/${id}`, label: t('coach.backToDossier') }}
         />
-      ) : conversation.isPending ? (
-        <Loading />
-      ) : conversation.error ? (
-        <ErrorState
-          error={conversation.error}
-          onRetry={() => void conversation.refetch()}
-          back={{ to: '/dossiers', label: t('nav.backToDossiers') }}
-        />
       ) : (
-        <>
-          <header className="page-header">
-            <p className="eyebrow">
-              {exam.data
-                ? `${t('referential.blocLabel', { id: exam.data.bloc })} · ${exam.data.case}`
-                : (dossier.data?.examId ?? '')}
-            </p>
-            <h1>{t('coach.heading')}</h1>
-            <p className="lead">{t('coach.lead', { version, title })}</p>
-            <div className="header-actions">
-              <Link className="button button-secondary" to={`/dossiers/${id}`}>
-                {t('coach.backToDossier')}
-              </Link>
-              {dossier.data && (
-                <Link className="button button-secondary" to={briefPath(dossier.data.examId)}>
-                  {t('coach.viewBrief')}
-                </Link>
+        <QueryState query={conversation} back={{ to: '/dossiers', label: t('nav.backToDossiers') }}>
+          {(data) => (
+            <>
+              <header className="page-header">
+                <p className="eyebrow">
+                  {exam.data
+                    ? `${t('referential.blocLabel', { id: exam.data.bloc })} · ${exam.data.case}`
+                    : (dossier.data?.examId ?? '')}
+                </p>
+                <h1>{t('coach.heading')}</h1>
+                <p className="lead">{t('coach.lead', { version, title })}</p>
+                <div className="header-actions">
+                  <Link className="button button-secondary" to={`/dossiers/${id}`}>
+                    {t('coach.backToDossier')}
+                  </Link>
+                  {dossier.data && (
+                    <Link className="button button-secondary" to={briefPath(dossier.data.examId)}>
+                      {t('coach.viewBrief')}
+                    </Link>
+                  )}
+                </div>
+              </header>
+              <CoachPolicy policy={data.policy} />
+              <CoachWorkspace dossierId={id} version={version} messages={data.messages} exam={exam.data} />
+              {panelPage > 0 && (
+                <TextPanel
+                  dossierId={id}
+                  version={version}
+                  page={panelPage}
+                  quote={panelQuote}
+                  onClose={closePanel}
+                />
               )}
-            </div>
-          </header>
-          <CoachPolicy policy={conversation.data.policy} />
-          <CoachWorkspace
-            dossierId={id}
-            version={version}
-            messages={conversation.data.messages}
-            exam={exam.data}
-          />
-          {panelPage > 0 && (
-            <TextPanel
-              dossierId={id}
-              version={version}
-              page={panelPage}
-              quote={panelQuote}
-              onClose={closePanel}
-            />
+            </>
           )}
-        </>
+        </QueryState>
       )}
     </div>
   );

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
+import { QueryState } from '../../components/query-state';
 import { ScorePill } from '../../components/score';
-import { ErrorState, Loading } from '../../components/states';
 import type { Exam } from '../../lib/api';
 import { useDossier } from '../dossiers/queries';
 import { useExam } from '../referential/queries';
@@ -29,37 +30,24 @@ export function OralPrepPage() {
 
   return (
     <div className="page oral-page">
-      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/dossiers">{t('nav.dossiers')}</Link>
-          </li>
-          {review.data && (
-            <>
-              <li>
-                <Link to={`/dossiers/${review.data.dossierId}`}>
-                  {dossier.data?.title ?? t('dossier.title')}
-                </Link>
-              </li>
-              <li>
-                <Link to={`/revues/${id}`}>{t('review.breadcrumb', { version: review.data.version })}</Link>
-              </li>
-            </>
-          )}
-          <li aria-current="page">{t('oral.title')}</li>
-        </ol>
-      </nav>
-      {oral.isPending ? (
-        <Loading />
-      ) : oral.error ? (
-        <ErrorState
-          error={oral.error}
-          onRetry={() => void oral.refetch()}
-          back={{ to: `/revues/${id}`, label: t('oral.backToReport') }}
-        />
-      ) : (
-        <OralPrepView oral={oral.data} exam={exam.data} />
-      )}
+      <Breadcrumb
+        trail={[
+          { to: '/dossiers', label: t('nav.dossiers') },
+          ...(review.data
+            ? [
+                {
+                  to: `/dossiers/${review.data.dossierId}`,
+                  label: dossier.data?.title ?? t('dossier.title'),
+                },
+                { to: `/revues/${id}`, label: t('review.breadcrumb', { version: review.data.version }) },
+              ]
+            : []),
+        ]}
+        current={t('oral.title')}
+      />
+      <QueryState query={oral} back={{ to: `/revues/${id}`, label: t('oral.backToReport') }}>
+        {(data) => <OralPrepView oral={data} exam={exam.data} />}
+      </QueryState>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { type RefObject, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/field';
 import { InlineError } from '../../components/states';
 import { type Anchor, anchorIn } from './anchor';
 import styles from './document.module.css';
@@ -143,20 +144,19 @@ export function CommentComposer({
           </select>
         </div>
       )}
-      <div className="field">
-        <label htmlFor="comment-body">{t('document.bodyLabel')}</label>
-        <textarea
-          id="comment-body"
-          className="trainer-textarea"
-          rows={4}
-          maxLength={2000}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          required
-          // biome-ignore lint/a11y/noAutofocus: the form opens on the trainer's request; typing follows.
-          autoFocus
-        />
-      </div>
+      <Field
+        as="textarea"
+        id="comment-body"
+        label={t('document.bodyLabel')}
+        className="trainer-textarea"
+        rows={4}
+        maxLength={2000}
+        value={body}
+        onValue={setBody}
+        required
+        // Focus goes to the text (autoFocus): the form opens on the trainer's request; typing follows.
+        autoFocus
+      />
       <label className={styles.check}>
         <input type="checkbox" checked={toBank} onChange={(e) => setToBank(e.target.checked)} />{' '}
         {t('document.saveToBank')}

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
 import { FileDrop, UploadStatus } from '../../components/file-drop';
 import { AlertIcon, ChartIcon } from '../../components/icons';
+import { QueryState } from '../../components/query-state';
 import { StatusBadge } from '../../components/score';
 import { EmptyState, ErrorState, InlineError, Loading } from '../../components/states';
 import { useHashTarget } from '../../components/use-hash-target';
@@ -27,30 +29,20 @@ export function DossierPage() {
 
   return (
     <div className="page">
-      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/dossiers">{t('nav.dossiers')}</Link>
-          </li>
-          <li aria-current="page">{dossier.data?.title ?? t('dossier.title')}</li>
-        </ol>
-      </nav>
-      {dossier.isPending ? (
-        <Loading />
-      ) : dossier.error ? (
-        <ErrorState
-          error={dossier.error}
-          onRetry={() => void dossier.refetch()}
-          back={{ to: '/dossiers', label: t('nav.backToDossiers') }}
-        />
-      ) : (
-        <DossierView
-          dossier={dossier.data}
-          reviews={reviews.data}
-          reviewsError={reviews.error}
-          onRetryReviews={() => void reviews.refetch()}
-        />
-      )}
+      <Breadcrumb
+        trail={[{ to: '/dossiers', label: t('nav.dossiers') }]}
+        current={dossier.data?.title ?? t('dossier.title')}
+      />
+      <QueryState query={dossier} back={{ to: '/dossiers', label: t('nav.backToDossiers') }}>
+        {(data) => (
+          <DossierView
+            dossier={data}
+            reviews={reviews.data}
+            reviewsError={reviews.error}
+            onRetryReviews={() => void reviews.refetch()}
+          />
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { FolderIcon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
+import { QueryState } from '../../components/query-state';
 import { ReadinessBadge, StatusBadge } from '../../components/score';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState, Loading } from '../../components/states';
 import { formatDate, formatScore } from '../../lib/format';
 import { useMe } from '../auth/session';
 import { useExams } from '../referential/queries';
@@ -45,39 +46,39 @@ function CandidateDossiers() {
           )
         }
       />
-      {dossiers.isPending ? (
-        <Loading />
-      ) : dossiers.error ? (
-        <ErrorState error={dossiers.error} onRetry={() => void dossiers.refetch()} />
-      ) : sorted.length === 0 ? (
-        <EmptyState
-          icon={<FolderIcon />}
-          title={t('dossiers.emptyTitle')}
-          action={
-            <Link className="button button-primary" to="/">
-              {t('dossiers.emptyAction')}
-            </Link>
-          }
-        >
-          <p>{t('dossiers.emptyBody')}</p>
-        </EmptyState>
-      ) : (
-        <ul className={styles.dossierList}>
-          {sorted.map((d) => (
-            <li key={d.id}>
-              <Link to={`/dossiers/${d.id}`} className="card card-link dossier-card">
-                <span className="eyebrow">{examName(d.examId)}</span>
-                <span className={styles.dossierCardTitle}>{d.title}</span>
-                <span className="muted small">
-                  {t('dossiers.versions', { count: d.versions })} ·{' '}
-                  {t('dossiers.created', { date: formatDate(d.createdAt, i18n.language) })}
-                </span>
-                <LatestScore dossierId={d.id} />
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={dossiers}>
+        {() =>
+          sorted.length === 0 ? (
+            <EmptyState
+              icon={<FolderIcon />}
+              title={t('dossiers.emptyTitle')}
+              action={
+                <Link className="button button-primary" to="/">
+                  {t('dossiers.emptyAction')}
+                </Link>
+              }
+            >
+              <p>{t('dossiers.emptyBody')}</p>
+            </EmptyState>
+          ) : (
+            <ul className={styles.dossierList}>
+              {sorted.map((d) => (
+                <li key={d.id}>
+                  <Link to={`/dossiers/${d.id}`} className="card card-link dossier-card">
+                    <span className="eyebrow">{examName(d.examId)}</span>
+                    <span className={styles.dossierCardTitle}>{d.title}</span>
+                    <span className="muted small">
+                      {t('dossiers.versions', { count: d.versions })} ·{' '}
+                      {t('dossiers.created', { date: formatDate(d.createdAt, i18n.language) })}
+                    </span>
+                    <LatestScore dossierId={d.id} />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
-import { ErrorState, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
 import type { Exam, Referential } from '../../lib/api';
 import { CriterionList, DeliverableList } from './exam-items';
 import styles from './exam-page.module.css';
@@ -18,25 +19,13 @@ export function ExamPage() {
 
   return (
     <div className="page">
-      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/referentiel">{t('referential.title')}</Link>
-          </li>
-          <li aria-current="page">{exam.data?.case ?? t('exam.title')}</li>
-        </ol>
-      </nav>
-      {exam.isPending ? (
-        <Loading />
-      ) : exam.error ? (
-        <ErrorState
-          error={exam.error}
-          onRetry={() => void exam.refetch()}
-          back={{ to: '/referentiel', label: t('nav.backToReferential') }}
-        />
-      ) : (
-        <ExamDetails exam={exam.data} referential={referential.data} />
-      )}
+      <Breadcrumb
+        trail={[{ to: '/referentiel', label: t('referential.title') }]}
+        current={exam.data?.case ?? t('exam.title')}
+      />
+      <QueryState query={exam} back={{ to: '/referentiel', label: t('nav.backToReferential') }}>
+        {(data) => <ExamDetails exam={data} referential={referential.data} />}
+      </QueryState>
     </div>
   );
 }

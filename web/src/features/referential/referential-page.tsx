@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { Highlight } from '../../components/highlight';
 import { SearchIcon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
+import { allQueries, QueryState } from '../../components/query-state';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useHashTarget } from '../../components/use-hash-target';
 import type { Exam, ExamSummary, Referential } from '../../lib/api';
@@ -55,34 +56,28 @@ export function ReferentialPage() {
         </search>
       </PageHeader>
 
-      {referential.isPending || exams.isPending ? (
-        <Loading />
-      ) : referential.error || exams.error ? (
-        <ErrorState
-          error={referential.error ?? exams.error}
-          onRetry={() => {
-            void referential.refetch();
-            void exams.refetch();
-          }}
-        />
-      ) : query ? (
-        fullExams.error ? (
-          <ErrorState error={fullExams.error} onRetry={fullExams.refetch} />
-        ) : fullExams.data ? (
-          <SearchResultsView
-            query={query}
-            results={searchReferential(referential.data, fullExams.data, query)}
-            onLeave={() => setInput('')}
-          />
-        ) : (
-          <Loading label={t('referential.searching')} />
-        )
-      ) : (
-        <>
-          <ExamGrid exams={exams.data} referential={referential.data} />
-          <BlocList referential={referential.data} />
-        </>
-      )}
+      <QueryState query={allQueries(referential, exams)}>
+        {([blocs, examList]) =>
+          query ? (
+            fullExams.error ? (
+              <ErrorState error={fullExams.error} onRetry={fullExams.refetch} />
+            ) : fullExams.data ? (
+              <SearchResultsView
+                query={query}
+                results={searchReferential(blocs, fullExams.data, query)}
+                onLeave={() => setInput('')}
+              />
+            ) : (
+              <Loading label={t('referential.searching')} />
+            )
+          ) : (
+            <>
+              <ExamGrid exams={examList} referential={blocs} />
+              <BlocList referential={blocs} />
+            </>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
-import { ErrorState, InlineError, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
+import { InlineError } from '../../components/states';
 import { TrainerComments, TrainerCommentsNotice } from '../document/trainer-comments';
 import { useDossier, useRequestReview } from '../dossiers/queries';
 import { useExam } from '../referential/queries';
@@ -39,100 +41,92 @@ export function ReviewPage() {
 
   return (
     <div className="page review-page">
-      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/dossiers">{t('nav.dossiers')}</Link>
-          </li>
-          {data && (
-            <li>
-              <Link to={`/dossiers/${data.dossierId}`}>{dossier.data?.title ?? t('dossier.title')}</Link>
-            </li>
-          )}
-          <li aria-current="page">
-            {data ? t('review.breadcrumb', { version: data.version }) : t('review.title')}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: '/dossiers', label: t('nav.dossiers') },
+          ...(data
+            ? [{ to: `/dossiers/${data.dossierId}`, label: dossier.data?.title ?? t('dossier.title') }]
+            : []),
+        ]}
+        current={data ? t('review.breadcrumb', { version: data.version }) : t('review.title')}
+      />
 
-      {review.isPending ? (
-        <Loading label={t('review.loading')} />
-      ) : review.error ? (
-        <ErrorState
-          error={review.error}
-          onRetry={() => void review.refetch()}
-          back={{ to: '/dossiers', label: t('nav.backToDossiers') }}
-        />
-      ) : (
-        <>
-          {isActive(review.data.status) && (
-            <ReviewProgressView progress={review.data.progress} mode={live} criterionTexts={criterionTexts} />
-          )}
-          {review.data.status === 'failed' && !review.data.report && (
-            <div className="state state-error" role="alert">
-              <p className="state-title">{t('review.failedTitle')}</p>
-              <p>{review.data.error ?? t('review.failedHint')}</p>
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={requestAgain.isPending}
-                onClick={() =>
-                  requestAgain.mutate(review.data.version, {
-                    onSuccess: (requested) => navigate(`/revues/${requested.id}`),
-                  })
-                }
-              >
-                {t('review.requestAgain')}
-              </button>
-              {requestAgain.error && <InlineError error={requestAgain.error} />}
-            </div>
-          )}
-          <TrainerCommentsNotice dossierId={review.data.dossierId} version={review.data.version} />
-          {review.data.report && (
-            <GapReportView
-              report={review.data.report}
-              reviewId={review.data.id}
-              onRetry={isActive(review.data.status) ? undefined : onRetry}
-              retrying={retry.isPending ? (retry.variables ?? null) : null}
-              retryFailure={retryFailure}
-              levels={rubric.data?.criteria}
-            />
-          )}
-          <TrainerComments dossierId={review.data.dossierId} version={review.data.version} />
-          {review.data.status === 'done' && (
-            <section className={`card ${styles.nextSteps}`} aria-labelledby="next-heading">
-              <h2 id="next-heading">{t('review.nextTitle')}</h2>
-              <p>{t('review.nextHint')}</p>
-              <div className="header-actions">
-                <Link
+      <QueryState
+        query={review}
+        loadingLabel={t('review.loading')}
+        back={{ to: '/dossiers', label: t('nav.backToDossiers') }}
+      >
+        {(loaded) => (
+          <>
+            {isActive(loaded.status) && (
+              <ReviewProgressView progress={loaded.progress} mode={live} criterionTexts={criterionTexts} />
+            )}
+            {loaded.status === 'failed' && !loaded.report && (
+              <div className="state state-error" role="alert">
+                <p className="state-title">{t('review.failedTitle')}</p>
+                <p>{loaded.error ?? t('review.failedHint')}</p>
+                <button
+                  type="button"
                   className="button button-primary"
-                  to={`/dossiers/${review.data.dossierId}#nouvelle-version`}
+                  disabled={requestAgain.isPending}
+                  onClick={() =>
+                    requestAgain.mutate(loaded.version, {
+                      onSuccess: (requested) => navigate(`/revues/${requested.id}`),
+                    })
+                  }
                 >
-                  {t('review.nextAction')}
-                </Link>
-                <Link
-                  className="button button-secondary"
-                  to={`/dossiers/${review.data.dossierId}/versions/${review.data.version}/coach`}
-                >
-                  {t('review.askCoach')}
-                </Link>
-                <Link className="button button-secondary" to={`/revues/${review.data.id}/oral`}>
-                  {t('review.prepareOral')}
-                </Link>
+                  {t('review.requestAgain')}
+                </button>
+                {requestAgain.error && <InlineError error={requestAgain.error} />}
               </div>
-            </section>
-          )}
-          {panelPage > 0 && panelQuote && (
-            <TextPanel
-              dossierId={review.data.dossierId}
-              version={review.data.version}
-              page={panelPage}
-              quote={panelQuote}
-              onClose={closePanel}
-            />
-          )}
-        </>
-      )}
+            )}
+            <TrainerCommentsNotice dossierId={loaded.dossierId} version={loaded.version} />
+            {loaded.report && (
+              <GapReportView
+                report={loaded.report}
+                reviewId={loaded.id}
+                onRetry={isActive(loaded.status) ? undefined : onRetry}
+                retrying={retry.isPending ? (retry.variables ?? null) : null}
+                retryFailure={retryFailure}
+                levels={rubric.data?.criteria}
+              />
+            )}
+            <TrainerComments dossierId={loaded.dossierId} version={loaded.version} />
+            {loaded.status === 'done' && (
+              <section className={`card ${styles.nextSteps}`} aria-labelledby="next-heading">
+                <h2 id="next-heading">{t('review.nextTitle')}</h2>
+                <p>{t('review.nextHint')}</p>
+                <div className="header-actions">
+                  <Link
+                    className="button button-primary"
+                    to={`/dossiers/${loaded.dossierId}#nouvelle-version`}
+                  >
+                    {t('review.nextAction')}
+                  </Link>
+                  <Link
+                    className="button button-secondary"
+                    to={`/dossiers/${loaded.dossierId}/versions/${loaded.version}/coach`}
+                  >
+                    {t('review.askCoach')}
+                  </Link>
+                  <Link className="button button-secondary" to={`/revues/${loaded.id}/oral`}>
+                    {t('review.prepareOral')}
+                  </Link>
+                </div>
+              </section>
+            )}
+            {panelPage > 0 && panelQuote && (
+              <TextPanel
+                dossierId={loaded.dossierId}
+                version={loaded.version}
+                page={panelPage}
+                quote={panelQuote}
+                onClose={closePanel}
+              />
+            )}
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CrossIcon } from '../../components/icons';
-import { ErrorState, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
 import { CommentNotes, withCommentMarks } from '../document/comment-notes';
 import { type PdfMark, PdfView } from '../document/pdf-view';
 import { type PassageComment, usePassageComments } from '../document/queries';
@@ -85,60 +85,56 @@ export function TextPanel({
       />
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls on its own, so keyboard users must be able to focus and scroll it (WCAG 2.1.1) */}
       <div className={styles.textPanelBody} ref={bodyRef} tabIndex={0}>
-        {text.isPending ? (
-          <Loading />
-        ) : text.error ? (
-          <ErrorState error={text.error} onRetry={() => void text.refetch()} />
-        ) : (
-          <>
-            {location && !location.range && quote && (
-              <p className="notice" role="status">
-                {t('textPanel.notFound', { page: location.page })}
-              </p>
-            )}
-            {location?.range && location.page !== page && (
-              <p className="notice" role="status">
-                {t('textPanel.foundElsewhere', { page: location.page, expected: page })}
-              </p>
-            )}
-            {view === 'page' && (
-              <PdfView
-                url={`/api/dossiers/${dossierId}/versions/${version}/file`}
-                marks={pdfMarks}
-                focus={location?.range ? { key: 'quote', request: `${location.page}|${quote}` } : null}
-                aside={notesOf}
-              />
-            )}
-            {view === 'text' && text.data.pages.length === 0 && (
-              <p className="muted">{t('textPanel.empty')}</p>
-            )}
-            {view === 'text' &&
-              text.data.pages.map((p) => {
-                const isTarget = location?.page === p.page;
-                const range = isTarget ? location?.range : null;
-                return (
-                  <section
-                    key={p.page}
-                    id={`text-page-${p.page}`}
-                    className={isTarget ? 'text-page is-current' : 'text-page'}
-                    aria-labelledby={`text-page-${p.page}-title`}
-                  >
-                    <h3 id={`text-page-${p.page}-title`}>{t('textPanel.page', { page: p.page })}</h3>
-                    <PageText
-                      text={p.text}
-                      rows={rows.get(p.page) ?? []}
-                      marks={withCommentMarks(
-                        range ? [{ range, key: 'quote', quote: 0 }] : [],
-                        comments.data ?? [],
-                        p.page,
-                      )}
-                    />
-                    {notesOf(p.page)}
-                  </section>
-                );
-              })}
-          </>
-        )}
+        <QueryState query={text}>
+          {(data) => (
+            <>
+              {location && !location.range && quote && (
+                <p className="notice" role="status">
+                  {t('textPanel.notFound', { page: location.page })}
+                </p>
+              )}
+              {location?.range && location.page !== page && (
+                <p className="notice" role="status">
+                  {t('textPanel.foundElsewhere', { page: location.page, expected: page })}
+                </p>
+              )}
+              {view === 'page' && (
+                <PdfView
+                  url={`/api/dossiers/${dossierId}/versions/${version}/file`}
+                  marks={pdfMarks}
+                  focus={location?.range ? { key: 'quote', request: `${location.page}|${quote}` } : null}
+                  aside={notesOf}
+                />
+              )}
+              {view === 'text' && data.pages.length === 0 && <p className="muted">{t('textPanel.empty')}</p>}
+              {view === 'text' &&
+                data.pages.map((p) => {
+                  const isTarget = location?.page === p.page;
+                  const range = isTarget ? location?.range : null;
+                  return (
+                    <section
+                      key={p.page}
+                      id={`text-page-${p.page}`}
+                      className={isTarget ? 'text-page is-current' : 'text-page'}
+                      aria-labelledby={`text-page-${p.page}-title`}
+                    >
+                      <h3 id={`text-page-${p.page}-title`}>{t('textPanel.page', { page: p.page })}</h3>
+                      <PageText
+                        text={p.text}
+                        rows={rows.get(p.page) ?? []}
+                        marks={withCommentMarks(
+                          range ? [{ range, key: 'quote', quote: 0 }] : [],
+                          comments.data ?? [],
+                          p.page,
+                        )}
+                      />
+                      {notesOf(p.page)}
+                    </section>
+                  );
+                })}
+            </>
+          )}
+        </QueryState>
       </div>
     </aside>
   );

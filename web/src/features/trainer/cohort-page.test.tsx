@@ -1,19 +1,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import '../../test/setup';
-import { renderWithProviders, testQueryClient } from '../../test/render';
-import { meKey } from '../auth/session';
+import { stubFetch } from '../../test/fetch';
+import { renderRoute } from '../../test/render';
 import { referentialKeys } from '../referential/queries';
 import { CohortPage } from './cohort-page';
 import { COHORT_ID, cohortView, exams, trainer } from './fixtures';
 import type { CohortView } from './queries';
 
 let served: CohortView = cohortView;
-const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
-  const url = new URL(String(input), 'http://localhost');
+const fetchMock = stubFetch((url) => {
   if (url.pathname === '/api/trainer/cohort') return Response.json(served);
-  return Response.json({ error: { code: 'not_found', message: url.pathname } }, { status: 404 });
 });
 
 function lastQuery() {
@@ -24,24 +21,17 @@ function lastQuery() {
 }
 
 function renderCohort(route = '/formateur/promotion') {
-  const queryClient = testQueryClient();
-  queryClient.setQueryData(meKey, trainer);
-  queryClient.setQueryData(referentialKeys.exams, exams);
-  return renderWithProviders(
-    <Routes>
-      <Route path="/formateur/promotion" element={<CohortPage />} />
-    </Routes>,
-    { route, queryClient },
-  );
+  return renderRoute({
+    path: '/formateur/promotion',
+    element: <CohortPage />,
+    route,
+    me: trainer,
+    cache: [[referentialKeys.exams, exams]],
+  });
 }
 
 beforeEach(() => {
   served = cohortView;
-  fetchMock.mockClear();
-  vi.stubGlobal('fetch', fetchMock);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
 });
 
 describe('CohortPage', () => {

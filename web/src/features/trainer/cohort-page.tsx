@@ -5,7 +5,8 @@ import { DataTable } from '../../components/data-table';
 import { useDocumentTitle } from '../../components/document-title';
 import { ChartIcon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
+import { EmptyState } from '../../components/states';
 import { formatScore } from '../../lib/format';
 import { forRoles } from '../auth/require-auth';
 import { CohortChart } from './cohort-chart';
@@ -42,17 +43,17 @@ function Cohort() {
         />
       </form>
 
-      {view.isPending ? (
-        <Loading />
-      ) : view.isError ? (
-        <ErrorState error={view.error} onRetry={() => void view.refetch()} />
-      ) : view.data.reviews === 0 || view.data.competencies.length === 0 ? (
-        <EmptyState title={t('trainer.cohort.empty')} icon={<ChartIcon />}>
-          <p>{t('trainer.cohort.emptyHint')}</p>
-        </EmptyState>
-      ) : (
-        <CohortResults view={view.data} />
-      )}
+      <QueryState query={view}>
+        {(cohort) =>
+          cohort.reviews === 0 || cohort.competencies.length === 0 ? (
+            <EmptyState title={t('trainer.cohort.empty')} icon={<ChartIcon />}>
+              <p>{t('trainer.cohort.emptyHint')}</p>
+            </EmptyState>
+          ) : (
+            <CohortResults view={cohort} />
+          )
+        }
+      </QueryState>
     </div>
   );
 }

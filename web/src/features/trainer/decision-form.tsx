@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/field';
 import { ScorePill } from '../../components/score';
 import { InlineError } from '../../components/states';
 import type { CriterionResult, RubricLevels } from '../../lib/api';
@@ -190,25 +191,19 @@ export function DecisionForm({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-comment`}>
-          {commentRequired ? t('trainer.decision.commentRequired') : t('trainer.decision.comment')}
-        </label>
-        <textarea
-          id={`${id}-comment`}
-          className="trainer-textarea"
-          rows={3}
-          maxLength={2000}
-          value={draft.comment}
-          required={commentRequired}
-          aria-invalid={invalid === 'trainer.decision.errorOtherComment'}
-          aria-describedby={`${id}-comment-hint`}
-          onChange={(e) => change({ ...draft, comment: e.target.value })}
-        />
-        <p id={`${id}-comment-hint`} className="muted small">
-          {t('trainer.decision.commentHint')}
-        </p>
-      </div>
+      <Field
+        as="textarea"
+        id={`${id}-comment`}
+        label={commentRequired ? t('trainer.decision.commentRequired') : t('trainer.decision.comment')}
+        hint={t('trainer.decision.commentHint')}
+        className="trainer-textarea"
+        rows={3}
+        maxLength={2000}
+        value={draft.comment}
+        required={commentRequired}
+        aria-invalid={invalid === 'trainer.decision.errorOtherComment'}
+        onValue={(comment) => change({ ...draft, comment })}
+      />
       {invalid && (
         <p className="inline-error" role="alert">
           {t(invalid, { score: ai })}

@@ -1,6 +1,6 @@
 import { type ReactNode, type RefObject, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
 import { CommentComposer, usePassageSelection } from '../document/comment-composer';
 import { CommentNotes, withCommentMarks } from '../document/comment-notes';
 import documentStyles from '../document/document.module.css';
@@ -150,30 +150,30 @@ export function DossierText({
       </header>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls on its own, so keyboard users must be able to focus and scroll it (WCAG 2.1.1) */}
       <div className={styles.dossierTextBody} ref={bodyRef} tabIndex={0}>
-        {text.isPending ? (
-          <Loading />
-        ) : text.error ? (
-          <ErrorState error={text.error} onRetry={() => void text.refetch()} />
-        ) : view === 'page' ? (
-          <PdfView
-            url={`/api/dossiers/${dossierId}/versions/${version}/file`}
-            marks={pdfMarks}
-            focus={target?.range ? { key: `q${active}`, request: scrollRequest } : null}
-            aside={notesOf}
-          />
-        ) : text.data.pages.length === 0 ? (
-          <p className="muted">{t('textPanel.empty')}</p>
-        ) : (
-          <TextPages
-            pages={text.data.pages}
-            rows={rows}
-            byPage={byPage}
-            currentPage={target?.page}
-            active={active}
-            comments={comments.data ?? []}
-            notesOf={notesOf}
-          />
-        )}
+        <QueryState query={text}>
+          {(data) =>
+            view === 'page' ? (
+              <PdfView
+                url={`/api/dossiers/${dossierId}/versions/${version}/file`}
+                marks={pdfMarks}
+                focus={target?.range ? { key: `q${active}`, request: scrollRequest } : null}
+                aside={notesOf}
+              />
+            ) : data.pages.length === 0 ? (
+              <p className="muted">{t('textPanel.empty')}</p>
+            ) : (
+              <TextPages
+                pages={data.pages}
+                rows={rows}
+                byPage={byPage}
+                currentPage={target?.page}
+                active={active}
+                comments={comments.data ?? []}
+                notesOf={notesOf}
+              />
+            )
+          }
+        </QueryState>
       </div>
     </section>
   );

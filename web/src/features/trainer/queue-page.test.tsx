@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes, useLocation } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useLocation } from 'react-router';
+import { beforeEach, describe, expect, it } from 'vitest';
 import '../../test/setup';
-import { renderWithProviders, testQueryClient } from '../../test/render';
+import { stubFetch } from '../../test/fetch';
+import { renderRoute, renderWithProviders, testQueryClient } from '../../test/render';
 import { meKey } from '../auth/session';
 import { referentialKeys } from '../referential/queries';
 import { COHORT_ID, exams, queue, trainer } from './fixtures';
@@ -10,10 +11,8 @@ import type { QueueItem } from './queries';
 import { TrainerQueuePage } from './queue-page';
 
 let served: QueueItem[] = queue;
-const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
-  const url = new URL(String(input), 'http://localhost');
+const fetchMock = stubFetch((url) => {
   if (url.pathname === '/api/trainer/queue') return Response.json(served);
-  return Response.json({ error: { code: 'not_found', message: url.pathname } }, { status: 404 });
 });
 
 /** The query string of the last queue request, as an object. */
@@ -29,23 +28,18 @@ function LocationProbe() {
 }
 
 function renderQueue(route = '/formateur') {
-  const queryClient = testQueryClient();
-  queryClient.setQueryData(meKey, trainer);
-  queryClient.setQueryData(referentialKeys.exams, exams);
-  return renderWithProviders(
-    <Routes>
-      <Route
-        path="/formateur"
-        element={
-          <>
-            <TrainerQueuePage />
-            <LocationProbe />
-          </>
-        }
-      />
-    </Routes>,
-    { route, queryClient },
-  );
+  return renderRoute({
+    path: '/formateur',
+    element: (
+      <>
+        <TrainerQueuePage />
+        <LocationProbe />
+      </>
+    ),
+    route,
+    me: trainer,
+    cache: [[referentialKeys.exams, exams]],
+  });
 }
 
 const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
@@ -53,11 +47,6 @@ const search = () => new URLSearchParams(screen.getByTestId('location').textCont
 
 beforeEach(() => {
   served = queue;
-  fetchMock.mockClear();
-  vi.stubGlobal('fetch', fetchMock);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
 });
 
 describe('TrainerQueuePage', () => {

@@ -5,8 +5,9 @@ import { useDocumentTitle } from '../../components/document-title';
 import { useSetSearchParam } from '../../components/filter-bar';
 import { CheckIcon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
+import { QueryState } from '../../components/query-state';
 import { ReadinessBadge } from '../../components/score';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState } from '../../components/states';
 import type { Readiness } from '../../lib/api';
 import { formatDate, formatScore } from '../../lib/format';
 import { forRoles } from '../auth/require-auth';
@@ -71,33 +72,33 @@ function TrainerQueue() {
 
       <QueueFiltersForm filters={filters} onReset={() => setParams({}, { replace: true })} />
 
-      {queue.isPending ? (
-        <Loading />
-      ) : queue.isError ? (
-        <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
-      ) : queue.data.length === 0 ? (
-        <EmptyState
-          title={filtered ? t('trainer.queue.emptyFiltered') : t('trainer.queue.empty')}
-          icon={<CheckIcon size={28} />}
-          action={
-            filtered ? (
-              <button type="button" className="button button-secondary" onClick={() => setParams({})}>
-                {t('trainer.queue.reset')}
-              </button>
-            ) : undefined
-          }
-        >
-          <p>{filtered ? t('trainer.queue.emptyFilteredHint') : t('trainer.queue.emptyHint')}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <p className={`muted ${styles.queueCount}`} role="status">
-            {t('trainer.queue.count', { count: queue.data.length })}
-          </p>
-          <QueueTable items={queue.data} />
-          <FlagLegend flags={[...new Set(queue.data.flatMap((i) => i.flags))]} />
-        </>
-      )}
+      <QueryState query={queue}>
+        {(items) =>
+          items.length === 0 ? (
+            <EmptyState
+              title={filtered ? t('trainer.queue.emptyFiltered') : t('trainer.queue.empty')}
+              icon={<CheckIcon size={28} />}
+              action={
+                filtered ? (
+                  <button type="button" className="button button-secondary" onClick={() => setParams({})}>
+                    {t('trainer.queue.reset')}
+                  </button>
+                ) : undefined
+              }
+            >
+              <p>{filtered ? t('trainer.queue.emptyFilteredHint') : t('trainer.queue.emptyHint')}</p>
+            </EmptyState>
+          ) : (
+            <>
+              <p className={`muted ${styles.queueCount}`} role="status">
+                {t('trainer.queue.count', { count: items.length })}
+              </p>
+              <QueueTable items={items} />
+              <FlagLegend flags={[...new Set(items.flatMap((i) => i.flags))]} />
+            </>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

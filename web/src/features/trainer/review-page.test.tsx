@@ -1,10 +1,9 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import '../../test/setup';
 import type { Review } from '../../lib/api';
-import { renderWithProviders, testQueryClient } from '../../test/render';
-import { meKey } from '../auth/session';
+import { stubFetch } from '../../test/fetch';
+import { renderRoute } from '../../test/render';
 import { dossierKeys } from '../dossiers/queries';
 import { reviewKeys } from '../reviews/queries';
 import { DOSSIER_ID, dossierText, queue, REVIEW_ID, review, trainer } from './fixtures';
@@ -35,8 +34,7 @@ let serverReview: Review;
 let posts: { path: string; body: Json }[];
 let refuse: { status: number; code: string; message: string } | null;
 
-const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-  const url = new URL(String(input), 'http://localhost');
+stubFetch((url, init) => {
   const path = url.pathname;
   if (init?.method === 'POST') {
     const body = JSON.parse(String(init.body ?? '{}')) as Json;
@@ -79,21 +77,20 @@ const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => 
   if (path === `/api/dossiers/${DOSSIER_ID}/versions/2/text`) return Response.json(dossierText);
   if (path === '/api/trainer/queue') return Response.json(queue);
   if (path === `/api/reviews/${REVIEW_ID}/rubric`) return Response.json(rubric);
-  return Response.json({ error: { code: 'not_found', message: path } }, { status: 404 });
 });
 
 function renderPage() {
-  const queryClient = testQueryClient();
-  queryClient.setQueryData(meKey, trainer);
-  queryClient.setQueryData(reviewKeys.review(REVIEW_ID), serverReview);
-  queryClient.setQueryData(dossierKeys.text(DOSSIER_ID, 2), dossierText);
-  queryClient.setQueryData(trainerKeys.queue({}), queue);
-  return renderWithProviders(
-    <Routes>
-      <Route path="/formateur/revues/:id" element={<TrainerReviewPage />} />
-    </Routes>,
-    { route: `/formateur/revues/${REVIEW_ID}`, queryClient },
-  );
+  return renderRoute({
+    path: '/formateur/revues/:id',
+    element: <TrainerReviewPage />,
+    route: `/formateur/revues/${REVIEW_ID}`,
+    me: trainer,
+    cache: [
+      [reviewKeys.review(REVIEW_ID), serverReview],
+      [dossierKeys.text(DOSSIER_ID, 2), dossierText],
+      [trainerKeys.queue({}), queue],
+    ],
+  });
 }
 
 const card = (id: string) => document.getElementById(`criterion-${id}`) as HTMLElement;
@@ -106,11 +103,6 @@ beforeEach(() => {
   serverReview = review;
   posts = [];
   refuse = null;
-  fetchMock.mockClear();
-  vi.stubGlobal('fetch', fetchMock);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
 });
 
 describe('TrainerReviewPage', () => {

@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
+import { Field } from '../../components/field';
 import { CheckIcon } from '../../components/icons';
 import { ReadinessBadge } from '../../components/score';
 import { ErrorState, InlineError, Loading } from '../../components/states';
@@ -42,7 +44,7 @@ function TrainerReview() {
   if (review.isError) {
     return (
       <div className="page">
-        <Breadcrumb />
+        <TrainerBreadcrumb />
         <ErrorState
           error={review.error}
           onRetry={() => void review.refetch()}
@@ -54,7 +56,7 @@ function TrainerReview() {
   if (!report) {
     return (
       <div className="page">
-        <Breadcrumb />
+        <TrainerBreadcrumb />
         <div className="state state-error" role="alert">
           <p className="state-title">
             {review.data.status === 'failed' ? t('trainer.review.failed') : t('trainer.review.notDone')}
@@ -72,17 +74,13 @@ function TrainerReview() {
   return <ReviewWorkspace review={review.data} report={report} />;
 }
 
-function Breadcrumb({ current }: { current?: string }) {
+function TrainerBreadcrumb({ current }: { current?: string }) {
   const { t } = useTranslation();
   return (
-    <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-      <ol>
-        <li>
-          <Link to="/formateur">{t('nav.trainerQueue')}</Link>
-        </li>
-        <li aria-current="page">{current ?? t('trainer.review.titleFallback')}</li>
-      </ol>
-    </nav>
+    <Breadcrumb
+      trail={[{ to: '/formateur', label: t('nav.trainerQueue') }]}
+      current={current ?? t('trainer.review.titleFallback')}
+    />
   );
 }
 
@@ -171,7 +169,7 @@ function ReviewWorkspace({ review, report }: { review: Review; report: GapReport
 
   return (
     <div className="page trainer-review">
-      <Breadcrumb current={item ? `${item.candidate} — ${report.exam.case}` : report.exam.case} />
+      <TrainerBreadcrumb current={item ? `${item.candidate} — ${report.exam.case}` : report.exam.case} />
       <ReviewHeader review={review} report={report} item={item} decided={decided} />
 
       <ShortcutsHelp open={helpOpen} onToggle={setHelpOpen} />
@@ -366,21 +364,18 @@ function CheckForm({ reviewId, report }: { reviewId: string; report: GapReport }
         <p className="muted">{t('trainer.check.hint')}</p>
       )}
       <form onSubmit={submit} className={styles.trainerCheckForm}>
-        <div className={`field ${styles.trainerCheckField}`}>
-          <label htmlFor="check-comment">{t('trainer.check.comment')}</label>
-          <textarea
-            id="check-comment"
-            className="trainer-textarea"
-            rows={4}
-            maxLength={4000}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            aria-describedby="check-comment-hint"
-          />
-          <p id="check-comment-hint" className="muted small">
-            {t('trainer.check.commentHint')}
-          </p>
-        </div>
+        <Field
+          as="textarea"
+          id="check-comment"
+          label={t('trainer.check.comment')}
+          hint={t('trainer.check.commentHint')}
+          fieldClass={styles.trainerCheckField}
+          className="trainer-textarea"
+          rows={4}
+          maxLength={4000}
+          value={comment}
+          onValue={setComment}
+        />
         {mutation.error && <InlineError error={mutation.error} />}
         {confirming && (
           <div className="notice notice-warning" role="alert">

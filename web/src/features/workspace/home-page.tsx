@@ -4,7 +4,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { FileDrop, UploadStatus } from '../../components/file-drop';
 import { CheckIcon } from '../../components/icons';
-import { ErrorState, InlineError, Loading } from '../../components/states';
+import { QueryState } from '../../components/query-state';
+import { InlineError } from '../../components/states';
 import { api, type Exam, type ExamSummary } from '../../lib/api';
 import { competencyRange } from '../../lib/format';
 import { useUploadAndReview } from '../dossiers/use-upload';
@@ -62,18 +63,16 @@ export function HomePage() {
           </span>
           {t('home.chooseTitle')}
         </h2>
-        {exams.isPending ? (
-          <Loading />
-        ) : exams.error ? (
-          <ErrorState error={exams.error} onRetry={() => void exams.refetch()} />
-        ) : (
-          <ExamPicker
-            exams={exams.data}
-            value={examId}
-            disabled={upload.busy}
-            onChange={(id) => setParams({ epreuve: id }, { replace: true, preventScrollReset: true })}
-          />
-        )}
+        <QueryState query={exams}>
+          {(data) => (
+            <ExamPicker
+              exams={data}
+              value={examId}
+              disabled={upload.busy}
+              onChange={(id) => setParams({ epreuve: id }, { replace: true, preventScrollReset: true })}
+            />
+          )}
+        </QueryState>
       </section>
 
       <div className={examId ? styles.workspaceGrid : undefined}>
@@ -107,13 +106,7 @@ export function HomePage() {
         </section>
         {examId && (
           <section className={styles.workspaceBrief} aria-label={t('home.briefLabel')}>
-            {exam.isPending ? (
-              <Loading />
-            ) : exam.error ? (
-              <ErrorState error={exam.error} onRetry={() => void exam.refetch()} />
-            ) : (
-              <ExamBrief exam={exam.data} />
-            )}
+            <QueryState query={exam}>{(data) => <ExamBrief exam={data} />}</QueryState>
           </section>
         )}
       </div>
