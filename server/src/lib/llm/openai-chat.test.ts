@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { stubServerForTests } from '../../testing/for-tests';
 import { LlmError } from './errors';
 import {
   createOpenAIChatModel,
@@ -7,7 +8,7 @@ import {
   learntStructuredOutput,
   type OpenAIChatModelOptions,
 } from './openai-chat';
-import { type StubServer, startStubServer } from './testing/stub-server';
+import { startStubServer } from './testing/stub-server';
 import { countTokens } from './tokens';
 import type { ChatRequest } from './types';
 
@@ -28,16 +29,8 @@ const GRADE: Grade = {
   missing: [],
 };
 
-let stub: StubServer;
-
-beforeAll(async () => {
-  stub = await startStubServer({ apiKey: API_KEY });
-});
-afterAll(async () => {
-  await stub.close();
-});
+const stub = stubServerForTests({ apiKey: API_KEY });
 beforeEach(() => {
-  stub.reset();
   stub.setResponder(() => GRADE);
 });
 
