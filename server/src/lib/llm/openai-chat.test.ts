@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { stubServerForTests } from '../../testing/for-tests';
+import { rejectionOf } from '../../testing/rejection';
 import { LlmError } from './errors';
 import {
   createOpenAIChatModel,
@@ -73,15 +74,7 @@ function messagesOf(index: number): { role: string; content: string }[] {
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<LlmError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(LlmError);
-    return err as LlmError;
-  }
-  throw new Error('expected the call to fail');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, LlmError);
 
 describe('createOpenAIChatModel over HTTP (real SDK, stub server)', () => {
   it('sends one system and one user message with a strict json_schema, and returns validated data', async () => {
