@@ -235,5 +235,5 @@ export async function sendJson(client: TestClient, method: string, path: string,
       : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers, text };
+  return { status: res.status, body: text ? JSON.parse(text) : null };
 }

@@ -87,7 +87,8 @@ export async function scoresCsv(ctx: CalibrationContext, actor: Actor, runId: st
   };
 }
 
-const AGREEMENT_HEADER = [
+/** The columns of the agreement CSV, in order (a contract with the spreadsheets exam teams build on it). */
+export const AGREEMENT_HEADER = [
   'comparaison',
   'criterion_id',
   'n',
