@@ -34,7 +34,8 @@ export async function templateCsv(ctx: CalibrationContext, actor: Actor, setId: 
   );
 }
 
-const SCORES_HEADER = [
+/** The columns of the scores CSV, in order. */
+export const SCORES_HEADER = [
   'dossier_id',
   'candidat',
   'version',

@@ -14,7 +14,7 @@ import { readEvalCase, sendJson, type TestClient, uploadDossier } from '../../te
 import { appForTests } from '../../testing/for-tests';
 import { LEVELS } from '../reviews/schemas';
 import { parseCsv } from './csv';
-import { AGREEMENT_HEADER } from './exports';
+import { AGREEMENT_HEADER, SCORES_HEADER } from './exports';
 import {
   REAL30_AI,
   REAL30_BY_CRITERION,
@@ -504,18 +504,7 @@ describe('runs and agreement', () => {
       'attachment; filename="calibration-b1-audit-rse-v1-scores.csv"',
     );
     const records = parseCsv(await scores.text()).records.map((r) => r.cells);
-    expect(records[0]).toEqual([
-      'dossier_id',
-      'candidat',
-      'version',
-      'fichier',
-      'criterion_id',
-      'rater',
-      'human',
-      'ai',
-      'rubric_version',
-      'review_id',
-    ]);
+    expect(records[0]).toEqual(SCORES_HEADER);
     expect(records).toHaveLength(61);
     const row = records.find((r) => r[0] === ids[0] && r[4] === K[REAL30_CRITERIA[0]] && r[5] === 'jury');
     expect(row?.slice(2, 4)).toEqual(['1', 'dossier.md']);
