@@ -195,7 +195,8 @@ export async function signedInFetch(base: string, email: string, password: strin
     headers.set('origin', base);
     return fetch(`${base}${path}`, { ...init, headers });
   };
-  return Object.assign(call, { cookie });
+  // `request` makes it a TestClient too, for the upload and review helpers above.
+  return Object.assign(call, { cookie, request: call });
 }
 
 /** Anything that answers requests as the app does: a test client of `createTestApp`, or the Hono app itself. */
@@ -224,6 +225,12 @@ export async function requestReview(client: TestClient, dossierId: string, versi
   });
   await expectStatus(res, 202, `review of ${dossierId} v${version}`);
   return ((await res.json()) as { id: string }).id;
+}
+
+/** Uploads a gold dossier of the evals (`b1-audit-rse/weak.md`) and requests its review; returns the review's id. */
+export async function reviewEvalCase(client: TestClient, path: string, examId: string) {
+  const name = path.split('/').pop() ?? path;
+  return requestReview(client, await uploadDossier(client, readEvalCase(path), examId, name));
 }
 
 /** Sends `body` as JSON (no body when undefined) and reads the answer: status, JSON body (null when empty). */
