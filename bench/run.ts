@@ -8,10 +8,11 @@
  * Sections: ingestion, orchestration, tokens, api, retrieval (one module each in this folder). Every figure
  * is a median of several runs; the whole run takes about four minutes on two cores.
  */
+
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../server/src/cli/args';
 import { closeParsePool } from '../server/src/features/dossiers/ingest/parse';
 import { type ApiResult, benchApi } from './api';
 import { benchDeploy, type DeployResult } from './deploy';
@@ -156,17 +157,8 @@ function targetsOf(result: BenchResult): Target[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let values: {
-    json?: boolean;
-    only?: string;
-    help?: boolean;
-    reviews?: string;
-    candidates?: string;
-    latency?: string;
-    workers?: string;
-  };
-  try {
-    ({ values } = parseArgs({
+  const parsed = parseCommandLine(
+    {
       args: argv,
       options: {
         json: { type: 'boolean', default: false },
@@ -177,15 +169,11 @@ async function main(argv: string[]): Promise<number> {
         workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const only = values.only?.split(',').map((s) => s.trim()) ?? [...SECTIONS];
   const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length > 0) {

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../server/src/cli/args';
 import { getExam, listExams } from '../server/src/features/referential/index';
 import { ConfigError, loadConfig } from '../server/src/lib/env';
 import { CaseLoadError, loadCases } from './lib/cases';
@@ -55,24 +55,27 @@ checks, measures agreement with the gold scores and applies evals/gates.json.
                     tunes the analyzer; default on; refused with --ci and --update-baseline`;
 
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    options: {
-      provider: { type: 'string' },
-      model: { type: 'string' },
-      repeat: { type: 'string', default: '1' },
-      exam: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      ci: { type: 'boolean', default: false },
-      'update-baseline': { type: 'boolean', default: false },
-      formats: { type: 'string' },
-      heldout: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+  return parseCommandLine(
+    {
+      args: argv,
+      options: {
+        provider: { type: 'string' },
+        model: { type: 'string' },
+        repeat: { type: 'string', default: '1' },
+        exam: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        ci: { type: 'boolean', default: false },
+        'update-baseline': { type: 'boolean', default: false },
+        formats: { type: 'string' },
+        heldout: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     },
-  });
+    USAGE,
+  );
 }
 
-type Values = ReturnType<typeof parse>['values'];
+type Values = Exclude<ReturnType<typeof parse>, number>['values'];
 
 /** What the flags ask for, once checked: an error message (exit 2) or the run's settings. */
 function settingsOf(
@@ -206,18 +209,9 @@ function print(render: RenderInput, openTargets: string[], gates: Gates, json: b
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse(argv);
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const args = parse(argv);
+  if (typeof args === 'number') return args;
   const { values } = args;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const settings = settingsOf(values);
   if (typeof settings === 'string') {
     console.error(settings);

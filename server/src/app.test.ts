@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from './testing';
+import { describe, expect, it } from 'vitest';
+import { appForTests } from './testing/for-tests';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests();
 
 describe('API basics', () => {
   it('answers health with the database kind and the provider', async () => {

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -7,7 +6,7 @@ import {
   describePostgres,
   type PostgresTestDatabase,
 } from '../../db/postgres-testing';
-import { DEMO_USERS, signedInFetch, TEST_PASSWORD, uploadForm } from './testing';
+import { DEMO_USERS, reviewEvalCase, signedInFetch, TEST_PASSWORD } from './testing';
 
 /** Three real processes (tsx, migrations, pg-boss) booting at once on a shared 2-core box. */
 const START_TEST_MS = 180_000;
@@ -126,16 +125,7 @@ describePostgres('npm start and npm run worker on an empty PostgreSQL', () => {
 
       // Seeded once, and a review goes through the queue to a worker and back.
       const api = await signedInFetch(base, DEMO_USERS.candidate, TEST_PASSWORD);
-      const text = readFileSync(new URL('evals/cases/b1-audit-rse/weak.md', repoRoot), 'utf8');
-      const created = await (
-        await api('/api/dossiers', {
-          method: 'POST',
-          body: uploadForm({ name: 'w.md', bytes: text }, { examId: 'b1-audit-rse' }),
-        })
-      ).json();
-      const { id } = await (
-        await api(`/api/dossiers/${created.id}/versions/1/reviews`, { method: 'POST' })
-      ).json();
+      const id = await reviewEvalCase(api, 'b1-audit-rse/weak.md', 'b1-audit-rse');
       const review = await waitFor(
         'the review to finish',
         async () => {

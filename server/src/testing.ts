@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createTestDatabase, type Database } from '../../db/client';
 import { createApp } from './app';
 import type { Role } from './lib/actor';
@@ -135,6 +136,11 @@ export async function createTestApp(
   };
 }
 
+/** The text of a gold dossier of the evals, by its path under `evals/cases/` (`b1-audit-rse/strong.md`). */
+export function readEvalCase(path: string) {
+  return readFileSync(new URL(`../../evals/cases/${path}`, import.meta.url), 'utf8');
+}
+
 /** Row counts of every table that holds dossier-derived data: assert nothing is half-written. */
 export async function tableCounts(database: Database) {
   const tables = [
@@ -189,5 +195,52 @@ export async function signedInFetch(base: string, email: string, password: strin
     headers.set('origin', base);
     return fetch(`${base}${path}`, { ...init, headers });
   };
-  return Object.assign(call, { cookie });
+  // `request` makes it a TestClient too, for the upload and review helpers above.
+  return Object.assign(call, { cookie, request: call });
+}
+
+/** Anything that answers requests as the app does: a test client of `createTestApp`, or the Hono app itself. */
+export type TestClient = { request(input: string, init?: RequestInit): Promise<Response> };
+
+/** Throws with the answer's body unless it has `status`: a failed setup step says why. */
+async function expectStatus(res: Response, status: number, what: string) {
+  if (res.status !== status)
+    throw new Error(`${what}: ${res.status} instead of ${status}: ${await res.text()}`);
+}
+
+/** Uploads `text` as a new Markdown dossier for `examId` and returns the dossier's id. */
+export async function uploadDossier(client: TestClient, text: string, examId: string, name = 'dossier.md') {
+  const res = await client.request('/api/dossiers', {
+    method: 'POST',
+    body: uploadForm({ name, bytes: text }, { examId }),
+  });
+  await expectStatus(res, 201, `upload of ${name}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Requests a review of a dossier's version and returns the review's id (it runs in the background). */
+export async function requestReview(client: TestClient, dossierId: string, version = 1) {
+  const res = await client.request(`/api/dossiers/${dossierId}/versions/${version}/reviews`, {
+    method: 'POST',
+  });
+  await expectStatus(res, 202, `review of ${dossierId} v${version}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Uploads a gold dossier of the evals (`b1-audit-rse/weak.md`) and requests its review; returns the review's id. */
+export async function reviewEvalCase(client: TestClient, path: string, examId: string) {
+  const name = path.split('/').pop() ?? path;
+  return requestReview(client, await uploadDossier(client, readEvalCase(path), examId, name));
+}
+
+/** Sends `body` as JSON (no body when undefined) and reads the answer: status, JSON body (null when empty). */
+export async function sendJson(client: TestClient, method: string, path: string, body?: unknown) {
+  const res = await client.request(path, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
 }

@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { renderDoctorTable } from '../features/doctor/render';
 import { runDoctor } from '../features/doctor/service';
 import { ConfigError, loadConfig } from '../lib/env';
 import { createChatModel, createEmbedder } from '../lib/llm/index';
 import { createLogger } from '../lib/logger';
+import { parseCommandLine } from './args';
 
 const USAGE = `Usage: npm run doctor [-- --json]
 
@@ -14,23 +14,18 @@ review when PREJURY_PRICE_* is set). Prints a French table; exits 1 with what to
 With --json, stdout carries exactly one JSON document; logs go to stderr.`;
 
 async function main(argv: string[]): Promise<number> {
-  let values: { json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
+  const parsed = parseCommandLine(
+    {
       args: argv,
       options: {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });

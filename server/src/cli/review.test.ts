@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getExam } from '../features/referential/index';
-import { type StubQuirks, type StubServer, startStubServer } from '../lib/llm/testing/stub-server';
+import type { StubQuirks } from '../lib/llm/testing/stub-server';
+import { stubServerForTests } from '../testing/for-tests';
 
 /*
  * `npm run review -- <file> --exam <id> --provider openai --json` as a real process, against the stub
@@ -17,16 +18,7 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const FILE = 'evals/cases/b1-audit-rse/strong.md';
 const criteriaIds = getExam('b1-audit-rse')?.criteria.map((c) => c.id) ?? [];
 
-let stub: StubServer;
-beforeAll(async () => {
-  stub = await startStubServer({ apiKey: 'cli-key' });
-});
-afterAll(async () => {
-  await stub.close();
-});
-beforeEach(() => {
-  stub.reset();
-});
+const stub = stubServerForTests({ apiKey: 'cli-key' });
 
 /** The process environment without any model setting of the machine running the tests. */
 function cleanEnv(): Record<string, string> {

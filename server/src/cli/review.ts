@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { openDatabase } from '../../../db/client';
 import { getExam, listExams } from '../features/referential/index';
@@ -9,6 +8,7 @@ import { ConfigError, loadConfig } from '../lib/env';
 import { AppError } from '../lib/errors';
 import { createLogger } from '../lib/logger';
 import { createServices } from '../services';
+import { parseCommandLine } from './args';
 
 const USAGE = `Usage: npm run review -- <file> --exam <exam-id> [--json] [--provider offline|openai] [--lang fr|en]
 
@@ -23,17 +23,8 @@ Exams: ${listExams()
   .join(', ')}`;
 
 async function main(argv: string[]): Promise<number> {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse(argv);
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = parse(argv);
+  if (typeof args === 'number') return args;
   const file = args.positionals[0];
   const examId = args.values.exam;
   if (!file || !examId) {
@@ -95,17 +86,20 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      exam: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      provider: { type: 'string' },
-      lang: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+  return parseCommandLine(
+    {
+      args: argv,
+      allowPositionals: true,
+      options: {
+        exam: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        provider: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     },
-  });
+    USAGE,
+  );
 }
 
 main(process.argv.slice(2)).then(

@@ -48,6 +48,26 @@ export class UnprocessableError extends AppError {
   }
 }
 
+/**
+ * A CSV import refused as a whole: the first three line errors in the message, all of them (200 at most)
+ * in `details`, with their total. `outcome` says what was not done (« aucun compte n'a été créé »).
+ */
+export class CsvImportError extends AppError {
+  static readonly MAX_LISTED = 200;
+  constructor(errors: readonly { line: number; message: string }[], outcome: string) {
+    const listed = errors
+      .slice(0, 3)
+      .map((e) => `ligne ${e.line} : ${e.message}`)
+      .join(' ; ');
+    super(
+      'invalid_csv',
+      400,
+      `Import refusé, ${outcome} : ${errors.length} erreur(s). ${listed}${errors.length > 3 ? ' ; …' : ''}`,
+      { details: { errors: errors.slice(0, CsvImportError.MAX_LISTED), total: errors.length } },
+    );
+  }
+}
+
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }

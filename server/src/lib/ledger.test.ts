@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type Database } from '../../../db/client';
+import { describe, expect, it } from 'vitest';
+import { databaseForTests } from '../testing/for-tests';
 import { createUsageLedger, signInSubject } from './ledger';
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = databaseForTests();
 
 describe('the usage ledger', () => {
   it('refuses the unit past the hourly allowance, counts only the last hour, and is pruned only by age', async () => {

@@ -1,15 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type Database } from '../../../db/client';
+import { describe, expect, it } from 'vitest';
+import { databaseForTests } from '../testing/for-tests';
 import { createLogger } from './logger';
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = databaseForTests();
 
 describe('logs of failed queries', () => {
   it('keep the SQL and the error, never the parameters (dossier text, e-mails)', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { cohorts, cohortTrainers, memberships, users } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { AppError, NotFoundError } from '../../lib/errors';
+import { CsvImportError, NotFoundError } from '../../lib/errors';
 import {
   ADMIN_RESET_HOURS,
   type AdminDeps,
@@ -136,16 +136,7 @@ export async function importRoster(deps: Deps, by: Actor, bytes: Uint8Array) {
   }
   if (rowErrors.length > 0) {
     rowErrors.sort((a, b) => a.line - b.line);
-    const listed = rowErrors
-      .slice(0, 3)
-      .map((e) => `ligne ${e.line} : ${e.message}`)
-      .join(' ; ');
-    throw new AppError(
-      'invalid_csv',
-      400,
-      `Import refusé, aucun compte n'a été créé : ${rowErrors.length} erreur(s). ${listed}${rowErrors.length > 3 ? ' ; …' : ''}`,
-      { details: { errors: rowErrors.slice(0, 200), total: rowErrors.length } },
-    );
+    throw new CsvImportError(rowErrors, "aucun compte n'a été créé");
   }
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
   const created = await db.transaction(async (tx) => {

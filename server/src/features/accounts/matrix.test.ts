@@ -1,6 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO_USERS, type DemoUser, TEST_PASSWORD, uploadForm } from '../../testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_USERS,
+  type DemoUser,
+  readEvalCase,
+  requestReview,
+  TEST_PASSWORD,
+  type TestClient,
+  uploadDossier,
+  uploadForm,
+} from '../../testing';
+import { appForTests } from '../../testing/for-tests';
 import { RULES } from './policy';
 
 /**
@@ -10,18 +19,15 @@ import { RULES } from './policy';
  * The dossier D1 belongs to `candidate` (cohort A, followed by `trainer`); D2 to `candidate2` (cohort B).
  */
 
-const CASE = readFileSync(
-  new URL('../../../../evals/cases/b1-audit-rse/partial.md', import.meta.url),
-  'utf8',
-);
+const CASE = readEvalCase('b1-audit-rse/partial.md');
 
 type Who = DemoUser | 'stranger' | 'anonymous';
 const WHO: Who[] = ['anonymous', 'candidate', 'candidate2', 'trainer', 'examteam', 'admin', 'stranger'];
 /** An expected status per caller, in WHO's order. `ok` is any 2xx; `null` skips the caller. */
 type Row = [method: string, path: string, expected: (number | 'ok' | null)[], body?: () => BodyInit | object];
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
-let stranger: { request: (input: string, init?: RequestInit) => Promise<Response> };
+const t = appForTests();
+let stranger: TestClient;
 const ids = { d1: '', d2: '', r1: '', r2: '' };
 
 /** A one-row roster with a fresh address (each caller that gets through creates its account). */
@@ -46,33 +52,14 @@ async function call(who: Who, method: string, path: string, body?: BodyInit | ob
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
   // The admin of a second organisation: sees nothing of the first.
   stranger = await t.outsider('admin');
-  for (const [who, key] of [
-    ['candidate', 'd1'],
-    ['candidate2', 'd2'],
-  ] as const) {
-    const res = await t.as(who).request('/api/dossiers', {
-      method: 'POST',
-      body: uploadForm({ name: 'audit.md', bytes: CASE }, { examId: 'b1-audit-rse' }),
-    });
-    expect(res.status).toBe(201);
-    ids[key] = (await res.json()).id;
-  }
-  const r1 = await t
-    .as('candidate')
-    .request(`/api/dossiers/${ids.d1}/versions/1/reviews`, { method: 'POST' });
-  ids.r1 = (await r1.json()).id;
-  const r2 = await t
-    .as('candidate2')
-    .request(`/api/dossiers/${ids.d2}/versions/1/reviews`, { method: 'POST' });
-  ids.r2 = (await r2.json()).id;
+  ids.d1 = await uploadDossier(t.as('candidate'), CASE, 'b1-audit-rse');
+  ids.d2 = await uploadDossier(t.as('candidate2'), CASE, 'b1-audit-rse');
+  ids.r1 = await requestReview(t.as('candidate'), ids.d1);
+  ids.r2 = await requestReview(t.as('candidate2'), ids.d2);
   await t.settle();
 }, 120_000);
-afterAll(async () => {
-  await t.close();
-});
 
 const DEMO_EMAIL = DEMO_USERS.examteam;
 const READ = [401, 'ok', 404, 'ok', 'ok', 'ok', 404] as const;

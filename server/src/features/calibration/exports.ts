@@ -34,7 +34,8 @@ export async function templateCsv(ctx: CalibrationContext, actor: Actor, setId: 
   );
 }
 
-const SCORES_HEADER = [
+/** The columns of the scores CSV, in order. */
+export const SCORES_HEADER = [
   'dossier_id',
   'candidat',
   'version',
@@ -87,7 +88,8 @@ export async function scoresCsv(ctx: CalibrationContext, actor: Actor, runId: st
   };
 }
 
-const AGREEMENT_HEADER = [
+/** The columns of the agreement CSV, in order (a contract with the spreadsheets exam teams build on it). */
+export const AGREEMENT_HEADER = [
   'comparaison',
   'criterion_id',
   'n',

@@ -38,6 +38,25 @@ export interface AgreementByCriterion {
 // Kappa family
 
 /**
+ * A metric of two raters' scores on one scale: the returned function checks the pairs first (same length,
+ * integers in [min, max], default 0–4), then computes. Every metric below that takes a scale is built so.
+ * @throws {ValidationError} lengths differ, or a score is not an integer in [min, max].
+ */
+function scoreMetric<T>(
+  compute: (human: readonly number[], ai: readonly number[], min: number, max: number) => T,
+) {
+  return (
+    human: readonly number[],
+    ai: readonly number[],
+    min = DEFAULT_SCALE_MIN,
+    max = DEFAULT_SCALE_MAX,
+  ): T => {
+    assertScorePairs(human, ai, min, max);
+    return compute(human, ai, min, max);
+  };
+}
+
+/**
  * Cohen's kappa, unweighted (Cohen 1960) or weighted (Cohen 1968).
  *
  * κ = 1 − Σᵢⱼ wᵢⱼ·Oᵢⱼ / Σᵢⱼ wᵢⱼ·Eᵢⱼ, where O is the confusion matrix of the two raters, Eᵢⱼ = rᵢ·cⱼ / n
@@ -72,28 +91,14 @@ export function cohenKappa(
  * Linearly weighted kappa (Cohen 1968, wᵢⱼ = |i − j|); scikit-learn
  * `cohen_kappa_score(weights='linear', labels=range(min, max + 1))`. See {@link cohenKappa}.
  */
-export function linearWeightedKappa(
-  human: readonly number[],
-  ai: readonly number[],
-  min = DEFAULT_SCALE_MIN,
-  max = DEFAULT_SCALE_MAX,
-): number | null {
-  return cohenKappa(human, ai, min, max, 'linear');
-}
+export const linearWeightedKappa = scoreMetric((human, ai) => kappaOf(human, ai, DISAGREEMENT.linear));
 
 /**
  * Quadratic weighted kappa, QWK (Cohen 1968, wᵢⱼ = (i − j)²): the standard agreement statistic for
  * automated scoring. scikit-learn `cohen_kappa_score(weights='quadratic', labels=range(min, max + 1))`.
  * See {@link cohenKappa} for the formula and the `null` case.
  */
-export function quadraticWeightedKappa(
-  human: readonly number[],
-  ai: readonly number[],
-  min = DEFAULT_SCALE_MIN,
-  max = DEFAULT_SCALE_MAX,
-): number | null {
-  return cohenKappa(human, ai, min, max, 'quadratic');
-}
+export const quadraticWeightedKappa = scoreMetric((human, ai) => kappaOf(human, ai, DISAGREEMENT.quadratic));
 
 /** Disagreement weight as a function of the score difference (labels are consecutive integers). */
 const DISAGREEMENT: Record<KappaWeights, (diff: number) => number> = {
@@ -147,45 +152,23 @@ function countValues(values: readonly number[]): Map<number, number> {
  * `null` for an empty input.
  * @throws {ValidationError} see {@link cohenKappa}.
  */
-export function exactAgreement(
-  human: readonly number[],
-  ai: readonly number[],
-  min = DEFAULT_SCALE_MIN,
-  max = DEFAULT_SCALE_MAX,
-): number | null {
-  assertScorePairs(human, ai, min, max);
-  return meanOf(human, ai, (h, a) => (h === a ? 1 : 0));
-}
+export const exactAgreement = scoreMetric((human, ai) => meanOf(human, ai, (h, a) => (h === a ? 1 : 0)));
 
 /**
  * Adjacent agreement: (1/n)·Σ [|hₖ − aₖ| ≤ 1], in 0–1, exact matches included
  * (RSMTool `agreement(tolerance=1)` / 100). `null` for an empty input.
  * @throws {ValidationError} see {@link cohenKappa}.
  */
-export function adjacentAgreement(
-  human: readonly number[],
-  ai: readonly number[],
-  min = DEFAULT_SCALE_MIN,
-  max = DEFAULT_SCALE_MAX,
-): number | null {
-  assertScorePairs(human, ai, min, max);
-  return meanOf(human, ai, (h, a) => (Math.abs(h - a) <= 1 ? 1 : 0));
-}
+export const adjacentAgreement = scoreMetric((human, ai) =>
+  meanOf(human, ai, (h, a) => (Math.abs(h - a) <= 1 ? 1 : 0)),
+);
 
 /**
  * Mean absolute error: (1/n)·Σ |hₖ − aₖ|, in score points (scikit-learn `mean_absolute_error`).
  * `null` for an empty input.
  * @throws {ValidationError} see {@link cohenKappa}.
  */
-export function meanAbsoluteError(
-  human: readonly number[],
-  ai: readonly number[],
-  min = DEFAULT_SCALE_MIN,
-  max = DEFAULT_SCALE_MAX,
-): number | null {
-  assertScorePairs(human, ai, min, max);
-  return meanOf(human, ai, (h, a) => Math.abs(h - a));
-}
+export const meanAbsoluteError = scoreMetric((human, ai) => meanOf(human, ai, (h, a) => Math.abs(h - a)));
 
 /**
  * Bias: mean(aₖ − hₖ), in score points; positive when the AI is more lenient than the jury.
@@ -256,18 +239,12 @@ function meanOf(
  * `confusion_matrix(human, ai, labels=range(min, max + 1))`.
  * @throws {ValidationError} see {@link cohenKappa}.
  */
-export function confusionMatrix(
-  human: readonly number[],
-  ai: readonly number[],
-  min = DEFAULT_SCALE_MIN,
-  max = DEFAULT_SCALE_MAX,
-): number[][] {
-  assertScorePairs(human, ai, min, max);
+export const confusionMatrix = scoreMetric((human, ai, min, max) => {
   const size = max - min + 1;
   const matrix = Array.from({ length: size }, () => new Array<number>(size).fill(0));
   for (let k = 0; k < human.length; k++) matrix[human[k] - min][ai[k] - min] += 1;
   return matrix;
-}
+});
 
 /**
  * Ranks 1..n, ties sharing the average of the ranks they span: scipy `rankdata(values, method='average')`.
@@ -352,15 +329,7 @@ export function spearman(x: readonly number[], y: readonly number[]): number | n
  * the same score throughout ({@link cohenKappa}); SMD is `null` when n < 2 or both raters are constant.
  * @throws {ValidationError} lengths differ, or a score is not an integer in [min, max].
  */
-export function agreementSummary(
-  human: readonly number[],
-  ai: readonly number[],
-  min = DEFAULT_SCALE_MIN,
-  max = DEFAULT_SCALE_MAX,
-): AgreementSummary {
-  assertScorePairs(human, ai, min, max);
-  return summarize(human, ai);
-}
+export const agreementSummary = scoreMetric(summarize);
 
 /**
  * {@link agreementSummary} over all pairs (`overall`) and for each criterion (`criteria`, keys sorted in

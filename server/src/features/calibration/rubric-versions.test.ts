@@ -2,61 +2,34 @@
  * Rubric versions through the API: v1 built in, new versions edited from another, validated against the
  * exam, audited, diffed, activated, frozen once used — and the review engine grading with the active one.
  */
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, uploadForm } from '../../testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readEvalCase, sendJson, type TestClient, uploadDossier } from '../../testing';
+import { appForTests } from '../../testing/for-tests';
 import type { Rubric } from '../reviews/rubric';
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
-type Client = ReturnType<TestApp['as']>;
-
-const STRONG = readFileSync(
-  new URL('../../../../evals/cases/b1-audit-rse/strong.md', import.meta.url),
-  'utf8',
-);
+const STRONG = readEvalCase('b1-audit-rse/strong.md');
 const BASE = '/api/calibration/rubrics/b1-audit-rse';
 
-let t: TestApp;
-let stranger: Client;
+const t = appForTests();
+let stranger: TestClient;
 let dossierId: string;
-
-async function send(client: Client, method: string, path: string, body?: unknown) {
-  const res = await client.request(path, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
 
 const examteam = () => t.as('examteam');
 
 async function v1(): Promise<Rubric> {
-  const res = await send(examteam(), 'GET', `${BASE}/v1`);
+  const res = await sendJson(examteam(), 'GET', `${BASE}/v1`);
   expect(res.status).toBe(200);
   return res.body.rubric;
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
   stranger = await t.outsider('examteam');
-  const created = await t.app.request('/api/dossiers', {
-    method: 'POST',
-    body: uploadForm({ name: 'audit.md', bytes: STRONG }, { examId: 'b1-audit-rse' }),
-  });
-  expect(created.status).toBe(201);
-  dossierId = (await created.json()).id;
-});
-
-afterAll(async () => {
-  await t?.close();
+  dossierId = await uploadDossier(t.app, STRONG, 'b1-audit-rse', 'audit.md');
 });
 
 describe('rubric versions', () => {
   it('lists the built-in v1, active and frozen, and serves it whole', async () => {
-    const list = await send(examteam(), 'GET', BASE);
+    const list = await sendJson(examteam(), 'GET', BASE);
     expect(list.status).toBe(200);
     expect(list.body).toEqual([
       {
@@ -91,7 +64,7 @@ describe('rubric versions', () => {
     criteria[1].text =
       'Les obligations réglementaires applicables sont identifiées et reprises dans le plan.';
     // Sent out of order: stored in the exam's order.
-    const res = await send(examteam(), 'POST', BASE, {
+    const res = await sendJson(examteam(), 'POST', BASE, {
       basedOn: 'v1',
       note: 'Pondérer les objectifs, ancrer les niveaux 1 et 3.',
       criteria: [...criteria].reverse(),
@@ -125,7 +98,7 @@ describe('rubric versions', () => {
       },
     });
 
-    const diff = await send(examteam(), 'GET', `${BASE}/diff?from=v1&to=v2`);
+    const diff = await sendJson(examteam(), 'GET', `${BASE}/diff?from=v1&to=v2`);
     expect(diff.status).toBe(200);
     expect(diff.body.identical).toBe(false);
     expect(diff.body.criteria.map((c: { id: string }) => c.id)).toEqual(['K1', 'K2']);
@@ -139,13 +112,13 @@ describe('rubric versions', () => {
       { field: 'text', before: rubric.criteria[1].text, after: criteria[1].text },
     ]);
 
-    const list = await send(examteam(), 'GET', BASE);
+    const list = await sendJson(examteam(), 'GET', BASE);
     expect(list.body.map((v: { version: string }) => v.version)).toEqual(['v1', 'v2']);
   });
 
   it('refuses what cannot be a version: unchanged, incomplete, unknown criterion, taken label, bad input', async () => {
     const rubric = await v1();
-    const unchanged = await send(examteam(), 'POST', BASE, { basedOn: 'v1', criteria: rubric.criteria });
+    const unchanged = await sendJson(examteam(), 'POST', BASE, { basedOn: 'v1', criteria: rubric.criteria });
     expect(unchanged).toEqual({
       status: 422,
       body: {
@@ -156,13 +129,13 @@ describe('rubric versions', () => {
       },
     });
 
-    const missing = await send(examteam(), 'POST', BASE, { criteria: rubric.criteria.slice(0, 6) });
+    const missing = await sendJson(examteam(), 'POST', BASE, { criteria: rubric.criteria.slice(0, 6) });
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toBe('Grille invalide : critère absent de la grille : K7.');
 
     const unknown = structuredClone(rubric.criteria);
     unknown[6].id = 'K9';
-    const res = await send(examteam(), 'POST', BASE, { criteria: unknown });
+    const res = await sendJson(examteam(), 'POST', BASE, { criteria: unknown });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
       "Grille invalide : critère absent de la grille : K7 ; critère inconnu de l'épreuve : K9.",
@@ -170,24 +143,24 @@ describe('rubric versions', () => {
 
     const changed = structuredClone(rubric.criteria);
     changed[3].weight = 2;
-    const taken = await send(examteam(), 'POST', BASE, { version: 'v2', criteria: changed });
+    const taken = await sendJson(examteam(), 'POST', BASE, { version: 'v2', criteria: changed });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('version_exists');
 
     const badWeight = structuredClone(rubric.criteria);
     badWeight[0].weight = -1;
-    const invalid = await send(examteam(), 'POST', BASE, { criteria: badWeight });
+    const invalid = await sendJson(examteam(), 'POST', BASE, { criteria: badWeight });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.code).toBe('invalid_request');
 
     const badAnchor = structuredClone(rubric.criteria);
     badAnchor[0].anchors = [{ score: 5, excerpt: 'x' }];
-    expect((await send(examteam(), 'POST', BASE, { criteria: badAnchor })).status).toBe(400);
+    expect((await sendJson(examteam(), 'POST', BASE, { criteria: badAnchor })).status).toBe(400);
 
-    const badLabel = await send(examteam(), 'POST', BASE, { version: 'deux', criteria: changed });
+    const badLabel = await sendJson(examteam(), 'POST', BASE, { version: 'deux', criteria: changed });
     expect(badLabel.status).toBe(400);
 
-    const noExam = await send(examteam(), 'POST', '/api/calibration/rubrics/b9-inconnue', {
+    const noExam = await sendJson(examteam(), 'POST', '/api/calibration/rubrics/b9-inconnue', {
       criteria: changed,
     });
     expect(noExam.status).toBe(404);
@@ -196,41 +169,41 @@ describe('rubric versions', () => {
     const notJson = await examteam().request(BASE, { method: 'POST', body: 'criteria=1' });
     expect(notJson.status).toBe(415);
 
-    const unknownBase = await send(examteam(), 'POST', BASE, { basedOn: 'v7', criteria: changed });
+    const unknownBase = await sendJson(examteam(), 'POST', BASE, { basedOn: 'v7', criteria: changed });
     expect(unknownBase.status).toBe(404);
 
-    const v1Edit = await send(examteam(), 'PUT', `${BASE}/v1`, { criteria: changed });
+    const v1Edit = await sendJson(examteam(), 'PUT', `${BASE}/v1`, { criteria: changed });
     expect(v1Edit.status).toBe(409);
     expect(v1Edit.body.error.code).toBe('rubric_immutable');
 
     // Nothing of the above was stored.
-    const list = await send(examteam(), 'GET', BASE);
+    const list = await sendJson(examteam(), 'GET', BASE);
     expect(list.body.map((v: { version: string }) => v.version)).toEqual(['v1', 'v2']);
   });
 
   it('edits an unused version, grades candidates with the active one, then freezes it', async () => {
-    const v2 = (await send(examteam(), 'GET', `${BASE}/v2`)).body;
+    const v2 = (await sendJson(examteam(), 'GET', `${BASE}/v2`)).body;
     const criteria = structuredClone(v2.rubric.criteria);
     criteria[2].weight = 2;
-    const edited = await send(examteam(), 'PUT', `${BASE}/v2`, { note: 'K3 compte double.', criteria });
+    const edited = await sendJson(examteam(), 'PUT', `${BASE}/v2`, { note: 'K3 compte double.', criteria });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ version: 'v2', used: false, note: 'K3 compte double.' });
     expect(edited.body.rubric.criteria[2].weight).toBe(2);
 
-    const activated = await send(examteam(), 'POST', `${BASE}/v2/activate`);
+    const activated = await sendJson(examteam(), 'POST', `${BASE}/v2/activate`);
     expect(activated.status).toBe(200);
     expect(activated.body).toMatchObject({ version: 'v2', active: true, used: false });
-    const list = (await send(examteam(), 'GET', BASE)).body as { version: string; active: boolean }[];
+    const list = (await sendJson(examteam(), 'GET', BASE)).body as { version: string; active: boolean }[];
     expect(list.map((v) => [v.version, v.active])).toEqual([
       ['v1', false],
       ['v2', true],
     ]);
 
     // The candidate's review is graded with v2: its version, weights and the review row say so.
-    const requested = await send(t.app, 'POST', `/api/dossiers/${dossierId}/versions/1/reviews`);
+    const requested = await sendJson(t.app, 'POST', `/api/dossiers/${dossierId}/versions/1/reviews`);
     expect(requested.status).toBe(202);
     await t.settle();
-    const review = await send(t.app, 'GET', `/api/reviews/${requested.body.id}`);
+    const review = await sendJson(t.app, 'GET', `/api/reviews/${requested.body.id}`);
     expect(review.body.status).toBe('done');
     expect(review.body.report.rubricVersion).toBe('v2');
     const weights = Object.fromEntries(
@@ -243,7 +216,7 @@ describe('rubric versions', () => {
     );
     expect(row.rubric_version_id).toBe(v2.id);
     // Candidates and trainers read the levels of the version their review was graded with.
-    const read = await send(t.app, 'GET', `/api/reviews/${requested.body.id}/rubric`);
+    const read = await sendJson(t.app, 'GET', `/api/reviews/${requested.body.id}/rubric`);
     expect(read.status).toBe(200);
     expect(read.body.version).toBe('v2');
     expect(read.body.criteria[0]).toEqual({
@@ -265,10 +238,10 @@ describe('rubric versions', () => {
       'excellent',
     ]);
 
-    const frozen = (await send(examteam(), 'GET', `${BASE}/v2`)).body;
+    const frozen = (await sendJson(examteam(), 'GET', `${BASE}/v2`)).body;
     expect(frozen.used).toBe(true);
     expect(frozen.firstUsedAt).toMatch(/^\d{4}-/);
-    const refused = await send(examteam(), 'PUT', `${BASE}/v2`, { criteria });
+    const refused = await sendJson(examteam(), 'PUT', `${BASE}/v2`, { criteria });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toEqual({
       code: 'rubric_used',
@@ -277,13 +250,13 @@ describe('rubric versions', () => {
     });
 
     // Back to v1: the next review is a new one, graded with the default rubric.
-    expect((await send(examteam(), 'POST', `${BASE}/v1/activate`)).status).toBe(200);
-    const again = await send(t.app, 'POST', `/api/dossiers/${dossierId}/versions/1/reviews`);
+    expect((await sendJson(examteam(), 'POST', `${BASE}/v1/activate`)).status).toBe(200);
+    const again = await sendJson(t.app, 'POST', `/api/dossiers/${dossierId}/versions/1/reviews`);
     expect(again.body.reused).toBe(false);
     await t.settle();
-    const second = await send(t.app, 'GET', `/api/reviews/${again.body.id}`);
+    const second = await sendJson(t.app, 'GET', `/api/reviews/${again.body.id}`);
     expect(second.body.report.rubricVersion).toBe('v1');
-    const defaults = await send(t.app, 'GET', `/api/reviews/${again.body.id}/rubric`);
+    const defaults = await sendJson(t.app, 'GET', `/api/reviews/${again.body.id}/rubric`);
     expect(defaults.body.version).toBe('v1');
     expect(defaults.body.criteria[0].descriptors[2]).not.toBe(read.body.criteria[0].descriptors[2]);
     expect(defaults.body.criteria[0].anchors).toEqual([]);
@@ -300,14 +273,14 @@ describe('rubric versions', () => {
   });
 
   it("keeps each organisation's versions to itself, and the routes to the exam team and admins", async () => {
-    const theirs = await send(stranger, 'GET', BASE);
+    const theirs = await sendJson(stranger, 'GET', BASE);
     expect(theirs.body.map((v: { version: string }) => v.version)).toEqual(['v1']);
-    expect((await send(stranger, 'GET', `${BASE}/v2`)).status).toBe(404);
-    expect((await send(stranger, 'POST', `${BASE}/v2/activate`)).status).toBe(404);
-    expect((await send(t.as('admin'), 'GET', `${BASE}/v2`)).status).toBe(200);
+    expect((await sendJson(stranger, 'GET', `${BASE}/v2`)).status).toBe(404);
+    expect((await sendJson(stranger, 'POST', `${BASE}/v2/activate`)).status).toBe(404);
+    expect((await sendJson(t.as('admin'), 'GET', `${BASE}/v2`)).status).toBe(200);
     for (const who of ['candidate', 'trainer'] as const) {
-      expect((await send(t.as(who), 'GET', BASE)).status).toBe(403);
+      expect((await sendJson(t.as(who), 'GET', BASE)).status).toBe(403);
     }
-    expect((await send(t.anonymous, 'GET', BASE)).status).toBe(401);
+    expect((await sendJson(t.anonymous, 'GET', BASE)).status).toBe(401);
   });
 });

@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { calibrationScores, dossiers, dossierVersions } from '../../../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { AppError, PayloadTooLargeError } from '../../lib/errors';
+import { AppError, CsvImportError, PayloadTooLargeError } from '../../lib/errors';
 import { audit, visibleDossiers } from '../accounts';
 import type { Exam } from '../referential';
 import { type CsvLineError, type CsvRecord, decodeCsv, NotTextError, parseCsv } from './csv';
@@ -25,7 +25,7 @@ import {
 /** Most rows accepted in one CSV import (the body limit, 2 MB, comes first for ordinary rows). */
 export const MAX_IMPORT_ROWS = 50_000;
 /** Most row errors returned in `details.errors` (the count of all of them is in `details.total`). */
-export const MAX_LISTED_ERRORS = 200;
+export const MAX_LISTED_ERRORS = CsvImportError.MAX_LISTED;
 /** The rater label given to trainers' decisions. */
 export const TRAINER_RATER = 'formateur';
 
@@ -72,16 +72,7 @@ async function saveScores(
 
 /** Refuses the whole import, listing the first errors in the message and all of them (200 at most) in details. */
 function refuse(errors: CsvLineError[]): never {
-  const listed = errors
-    .slice(0, 3)
-    .map((e) => `ligne ${e.line} : ${e.message}`)
-    .join(' ; ');
-  throw new AppError(
-    'invalid_csv',
-    400,
-    `Import refusé, rien n'a été enregistré : ${errors.length} erreur(s). ${listed}${errors.length > 3 ? ' ; …' : ''}`,
-    { details: { errors: errors.slice(0, MAX_LISTED_ERRORS), total: errors.length } },
-  );
+  throw new CsvImportError(errors, "rien n'a été enregistré");
 }
 
 /** The CSV's header and records, or the import refused (not text, empty, bad header, too many rows). */

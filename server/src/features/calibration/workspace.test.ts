@@ -8,12 +8,13 @@
  * The reference test puts the fixture's AI scores into the run's stored reports (the offline analyzer's
  * own scores are not known in advance) and imports the fixture's jury scores through the CSV endpoint.
  */
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../lib/errors';
-import { createTestApp, uploadForm } from '../../testing';
+import { readEvalCase, sendJson, type TestClient, uploadDossier } from '../../testing';
+import { appForTests } from '../../testing/for-tests';
 import { LEVELS } from '../reviews/schemas';
 import { parseCsv } from './csv';
+import { AGREEMENT_HEADER, SCORES_HEADER } from './exports';
 import {
   REAL30_AI,
   REAL30_BY_CRITERION,
@@ -26,17 +27,14 @@ import {
 import type { AgreementSummary } from './metrics';
 import type { RunAgreement, RunSummary } from './service';
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
-type Client = ReturnType<TestApp['as']>;
-
-const cases = new URL('../../../../evals/cases/', import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, cases), 'utf8');
-const DRAFTS = ['b1-audit-rse/weak.md', 'b1-audit-rse/partial.md', 'b1-audit-rse/strong.md'].map(read);
+const DRAFTS = ['b1-audit-rse/weak.md', 'b1-audit-rse/partial.md', 'b1-audit-rse/strong.md'].map(
+  readEvalCase,
+);
 /** Fixture criterion → this exam's criterion. */
 const K: Record<(typeof REAL30_CRITERIA)[number], string> = { C1: 'K1', C2: 'K2', C3: 'K3' };
 
-let t: TestApp;
-let stranger: Client;
+const t = appForTests();
+let stranger: TestClient;
 let setId: string;
 /** Ten audit-RSE dossiers: item k of the fixture is dossier ids[⌊k/3⌋], criterion K[REAL30_CRITERIA[k % 3]]. */
 const ids: string[] = [];
@@ -44,18 +42,7 @@ let otherOrgDossier: string;
 let otherExamDossier: string;
 let runId: string;
 
-async function send(client: Client, method: string, path: string, body?: unknown) {
-  const res = await client.request(path, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers, text };
-}
-
-function importCsv(client: Client, set: string, body: BodyInit, type = 'text/csv') {
+function importCsv(client: TestClient, set: string, body: BodyInit, type = 'text/csv') {
   return client.request(`/api/calibration/sets/${set}/scores`, {
     method: 'POST',
     body,
@@ -76,15 +63,6 @@ function expectSummary(actual: AgreementSummary, expected: AgreementSummary) {
   expect(summaryMismatches(actual, expected)).toEqual([]);
 }
 
-async function upload(client: Client, text: string, examId: string) {
-  const res = await client.request('/api/dossiers', {
-    method: 'POST',
-    body: uploadForm({ name: 'dossier.md', bytes: text }, { examId }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
-
 /** The jury (REAL30_HUMAN) and a second rater who happens to agree with the AI (REAL30_AI). */
 function referenceCsv() {
   const lines = ['dossier_id;criterion_id;score;rater'];
@@ -98,19 +76,20 @@ function referenceCsv() {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
   // An exam team and a candidate of another organisation.
   stranger = await t.outsider('examteam');
-  otherOrgDossier = await upload(await t.outsider('candidate'), DRAFTS[1], 'b1-audit-rse');
+  otherOrgDossier = await uploadDossier(await t.outsider('candidate'), DRAFTS[1], 'b1-audit-rse');
   for (let d = 0; d < 10; d++) {
-    ids.push(await upload(t.as(d % 2 === 0 ? 'candidate' : 'candidate2'), DRAFTS[d % 3], 'b1-audit-rse'));
+    ids.push(
+      await uploadDossier(t.as(d % 2 === 0 ? 'candidate' : 'candidate2'), DRAFTS[d % 3], 'b1-audit-rse'),
+    );
   }
-  otherExamDossier = await upload(
+  otherExamDossier = await uploadDossier(
     t.app,
-    read('b1-diagnostics-strategiques/weak.md'),
+    readEvalCase('b1-diagnostics-strategiques/weak.md'),
     'b1-diagnostics-strategiques',
   );
-  const created = await send(examteam(), 'POST', '/api/calibration/sets', {
+  const created = await sendJson(examteam(), 'POST', '/api/calibration/sets', {
     name: 'Session <juin> 2026',
     examId: 'b1-audit-rse',
   });
@@ -118,13 +97,9 @@ beforeAll(async () => {
   setId = created.body.id;
 }, 180_000);
 
-afterAll(async () => {
-  await t?.close();
-});
-
 describe('calibration sets: importing jury scores', () => {
   it('lists the exam dossiers the team can score, and a template to fill', async () => {
-    const list = await send(examteam(), 'GET', '/api/calibration/dossiers?examId=b1-audit-rse');
+    const list = await sendJson(examteam(), 'GET', '/api/calibration/dossiers?examId=b1-audit-rse');
     expect(list.status).toBe(200);
     expect(list.body.map((d: { id: string }) => d.id).sort()).toEqual([...ids].sort());
     const template = await examteam().request(`/api/calibration/sets/${setId}/template.csv`);
@@ -288,7 +263,7 @@ describe('calibration sets: importing jury scores', () => {
       },
       { target_id: setId, detail: { source: 'csv', rows: 1, updated: 1, dossiers: 1, raters: ['jury'] } },
     ]);
-    const set = await send(examteam(), 'GET', `/api/calibration/sets/${setId}`);
+    const set = await sendJson(examteam(), 'GET', `/api/calibration/sets/${setId}`);
     expect(set.body).toMatchObject({
       name: 'Session <juin> 2026',
       examId: 'b1-audit-rse',
@@ -310,7 +285,7 @@ describe('calibration sets: importing jury scores', () => {
 
 describe('runs and agreement', () => {
   it('runs v1 over the set through the review queue and reports progress', async () => {
-    const started = await send(examteam(), 'POST', `/api/calibration/sets/${setId}/runs`, {
+    const started = await sendJson(examteam(), 'POST', `/api/calibration/sets/${setId}/runs`, {
       rubricVersion: 'v1',
     });
     expect(started.status).toBe(202);
@@ -320,7 +295,7 @@ describe('runs and agreement', () => {
     expect(run.progress.total).toBe(10);
     runId = run.id;
     await t.settle();
-    const done = await send(examteam(), 'GET', `/api/calibration/runs/${runId}`);
+    const done = await sendJson(examteam(), 'GET', `/api/calibration/runs/${runId}`);
     expect(done.body.status).toBe('done');
     expect(done.body.progress).toEqual({ total: 10, queued: 0, running: 0, done: 10, failed: 0 });
 
@@ -351,7 +326,7 @@ describe('runs and agreement', () => {
   });
 
   it('gives the reference metrics per criterion and overall, the confusion matrix, and human–human agreement', async () => {
-    const res = await send(examteam(), 'GET', `/api/calibration/runs/${runId}/agreement`);
+    const res = await sendJson(examteam(), 'GET', `/api/calibration/runs/${runId}/agreement`);
     expect(res.status).toBe(200);
     const result = res.body as RunAgreement;
     expect(result.rater).toBe('jury');
@@ -389,16 +364,20 @@ describe('runs and agreement', () => {
       human,
       ai: REAL30_AI[k],
     }));
-    const direct = await send(examteam(), 'POST', '/api/calibration/agreement', { min: 0, max: 4, pairs });
+    const direct = await sendJson(examteam(), 'POST', '/api/calibration/agreement', {
+      min: 0,
+      max: 4,
+      pairs,
+    });
     expectSummary(result.overall, direct.body.overall);
     expectSummary(result.criteria[0].metrics, direct.body.criteria.K1);
 
     // Against jury2 (who agrees with the AI everywhere): perfect agreement.
-    const second = (await send(examteam(), 'GET', `/api/calibration/runs/${runId}/agreement?rater=jury2`))
+    const second = (await sendJson(examteam(), 'GET', `/api/calibration/runs/${runId}/agreement?rater=jury2`))
       .body;
     expect(second.rater).toBe('jury2');
     expect(second.overall).toMatchObject({ n: 30, exact: 1, mae: 0, bias: 0, qwk: 1 });
-    const unknown = await send(examteam(), 'GET', `/api/calibration/runs/${runId}/agreement?rater=jury9`);
+    const unknown = await sendJson(examteam(), 'GET', `/api/calibration/runs/${runId}/agreement?rater=jury9`);
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toBe(
       'Correcteur inconnu dans ce jeu : jury9 (présents : jury, jury2).',
@@ -410,7 +389,7 @@ describe('runs and agreement', () => {
       K[REAL30_CRITERIA[k % 3]] === 'K2' && human === 1 && REAL30_AI[k] === 2 ? [ids[Math.floor(k / 3)]] : [],
     );
     expect(expected.length).toBeGreaterThan(0);
-    const res = await send(
+    const res = await sendJson(
       examteam(),
       'GET',
       `/api/calibration/runs/${runId}/items?criterionId=K2&human=1&ai=2`,
@@ -424,32 +403,34 @@ describe('runs and agreement', () => {
     expect(Array.isArray(item.evidence)).toBe(true);
     expect(typeof item.rationale).toBe('string');
     // The review behind it opens for the exam team (same organisation).
-    expect((await send(examteam(), 'GET', `/api/reviews/${item.reviewId}`)).status).toBe(200);
+    expect((await sendJson(examteam(), 'GET', `/api/reviews/${item.reviewId}`)).status).toBe(200);
 
-    const all = await send(examteam(), 'GET', `/api/calibration/runs/${runId}/items`);
+    const all = await sendJson(examteam(), 'GET', `/api/calibration/runs/${runId}/items`);
     expect(all.body).toHaveLength(30);
     // Largest disagreements first within a criterion.
     const k1 = all.body.filter((i: { criterionId: string }) => i.criterionId === 'K1');
     const gaps = k1.map((i: { human: number; ai: number }) => Math.abs(i.ai - i.human));
     expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
-    expect((await send(examteam(), 'GET', `/api/calibration/runs/${runId}/items?human=7`)).status).toBe(400);
+    expect((await sendJson(examteam(), 'GET', `/api/calibration/runs/${runId}/items?human=7`)).status).toBe(
+      400,
+    );
   });
 
   it('compares two rubric versions on the set: both run, side by side, what changed per criterion', async () => {
-    const v1 = (await send(examteam(), 'GET', '/api/calibration/rubrics/b1-audit-rse/v1')).body.rubric;
+    const v1 = (await sendJson(examteam(), 'GET', '/api/calibration/rubrics/b1-audit-rse/v1')).body.rubric;
     const criteria = structuredClone(v1.criteria);
     criteria[0].weight = 2;
     criteria[0].text = 'Les objectifs RSE sont SMART et reposent sur des critères ESG illustrés.';
     expect(
-      (await send(examteam(), 'POST', '/api/calibration/rubrics/b1-audit-rse', { criteria })).status,
+      (await sendJson(examteam(), 'POST', '/api/calibration/rubrics/b1-audit-rse', { criteria })).status,
     ).toBe(201);
 
-    const same = await send(examteam(), 'POST', `/api/calibration/sets/${setId}/compare`, {
+    const same = await sendJson(examteam(), 'POST', `/api/calibration/sets/${setId}/compare`, {
       a: 'v2',
       b: 'v2',
     });
     expect(same.status).toBe(400);
-    const started = await send(examteam(), 'POST', `/api/calibration/sets/${setId}/compare`, {
+    const started = await sendJson(examteam(), 'POST', `/api/calibration/sets/${setId}/compare`, {
       a: 'v1',
       b: 'v2',
     });
@@ -458,7 +439,7 @@ describe('runs and agreement', () => {
     expect(started.body.b.rubricVersion).toBe('v2');
     await t.settle();
 
-    const res = await send(
+    const res = await sendJson(
       examteam(),
       'GET',
       `/api/calibration/compare?a=${started.body.a.id}&b=${started.body.b.id}`,
@@ -488,7 +469,8 @@ describe('runs and agreement', () => {
     const qwkB = k1.b.qwk;
     expect(k1.delta.qwk).toBe(qwkB === null ? null : qwkB - qwkA);
     // B's side is exactly B's own agreement.
-    const own = (await send(examteam(), 'GET', `/api/calibration/runs/${started.body.b.id}/agreement`)).body;
+    const own = (await sendJson(examteam(), 'GET', `/api/calibration/runs/${started.body.b.id}/agreement`))
+      .body;
     expect(comparison.b.overall).toEqual(own.overall);
     expect(comparison.b.criteria[0].metrics).toEqual(k1.b);
     // The overall score and the verdicts, read straight from both runs' reviews.
@@ -511,7 +493,7 @@ describe('runs and agreement', () => {
     // K1 now weighs double: the overall scores move although no criterion score can.
     expect(comparison.overall.up + comparison.overall.down).toBeGreaterThan(0);
     // v2 served reviews: it is frozen now.
-    const v2 = (await send(examteam(), 'GET', '/api/calibration/rubrics/b1-audit-rse/v2')).body;
+    const v2 = (await sendJson(examteam(), 'GET', '/api/calibration/rubrics/b1-audit-rse/v2')).body;
     expect(v2.used).toBe(true);
   });
 
@@ -522,18 +504,7 @@ describe('runs and agreement', () => {
       'attachment; filename="calibration-b1-audit-rse-v1-scores.csv"',
     );
     const records = parseCsv(await scores.text()).records.map((r) => r.cells);
-    expect(records[0]).toEqual([
-      'dossier_id',
-      'candidat',
-      'version',
-      'fichier',
-      'criterion_id',
-      'rater',
-      'human',
-      'ai',
-      'rubric_version',
-      'review_id',
-    ]);
+    expect(records[0]).toEqual(SCORES_HEADER);
     expect(records).toHaveLength(61);
     const row = records.find((r) => r[0] === ids[0] && r[4] === K[REAL30_CRITERIA[0]] && r[5] === 'jury');
     expect(row?.slice(2, 4)).toEqual(['1', 'dossier.md']);
@@ -541,26 +512,7 @@ describe('runs and agreement', () => {
 
     const agreement = await examteam().request(`/api/calibration/runs/${runId}/agreement.csv`);
     const table = parseCsv(await agreement.text()).records.map((r) => r.cells);
-    expect(table[0]).toEqual([
-      'comparaison',
-      'criterion_id',
-      'n',
-      'qwk',
-      'kappa',
-      'exact',
-      'adjacent',
-      'mae',
-      'smd',
-      'bias',
-      'human_mean',
-      'ai_mean',
-      'qwk_ic95_bas',
-      'qwk_ic95_haut',
-      'mae_ic95_bas',
-      'mae_ic95_haut',
-      'n_min',
-      'echantillon_suffisant',
-    ]);
+    expect(table[0]).toEqual(AGREEMENT_HEADER);
     const global = table.find((r) => r[0] === 'ia_vs_jury' && r[1] === 'global') as string[];
     expect(Number(global[2])).toBe(30);
     expect(Number(global[3])).toBeCloseTo(REAL30_OVERALL.qwk as number, 9);
@@ -572,7 +524,8 @@ describe('runs and agreement', () => {
     expect(k4.slice(2, 4)).toEqual(['0', '']);
     expect(table.some((r) => r[0] === 'jury2_vs_jury' && r[1] === 'global')).toBe(true);
 
-    const runs = (await send(examteam(), 'GET', `/api/calibration/sets/${setId}`)).body.runs as RunSummary[];
+    const runs = (await sendJson(examteam(), 'GET', `/api/calibration/sets/${setId}`)).body
+      .runs as RunSummary[];
     const v2Run = runs.find((r) => r.rubricVersion === 'v2') as RunSummary;
     const html = await examteam().request(`/api/calibration/runs/${runId}/report.html?against=${v2Run.id}`);
     expect(html.status).toBe(200);
@@ -588,10 +541,10 @@ describe('runs and agreement', () => {
   });
 
   it("adds trainers' decisions as a rater of their own", async () => {
-    const items = await send(examteam(), 'GET', `/api/calibration/runs/${runId}/items?criterionId=K1`);
+    const items = await sendJson(examteam(), 'GET', `/api/calibration/runs/${runId}/items?criterionId=K1`);
     // A dossier of the first candidate (cohort A, followed by the trainer).
     const mine = items.body.find((i: { dossierId: string }) => ids.indexOf(i.dossierId) % 2 === 0);
-    const decided = await send(
+    const decided = await sendJson(
       t.as('trainer'),
       'POST',
       `/api/reviews/${mine.reviewId}/criteria/K1/decision`,
@@ -602,17 +555,17 @@ describe('runs and agreement', () => {
       },
     );
     expect(decided.status).toBe(201);
-    const gathered = await send(examteam(), 'POST', `/api/calibration/sets/${setId}/trainer-scores`);
+    const gathered = await sendJson(examteam(), 'POST', `/api/calibration/sets/${setId}/trainer-scores`);
     expect(gathered.status).toBe(200);
     expect(gathered.body).toEqual({ imported: 1, dossiers: 1, rater: 'formateur' });
-    const set = (await send(examteam(), 'GET', `/api/calibration/sets/${setId}`)).body;
+    const set = (await sendJson(examteam(), 'GET', `/api/calibration/sets/${setId}`)).body;
     expect(set.raters).toEqual([
       { rater: 'jury', source: 'csv', scores: 30 },
       { rater: 'jury2', source: 'csv', scores: 30 },
       { rater: 'formateur', source: 'trainer', scores: 1 },
     ]);
     const agreement = (
-      await send(examteam(), 'GET', `/api/calibration/runs/${runId}/agreement?rater=formateur`)
+      await sendJson(examteam(), 'GET', `/api/calibration/runs/${runId}/agreement?rater=formateur`)
     ).body as RunAgreement;
     expect(agreement.overall.n).toBe(1);
     expect(agreement.overall.mae).toBe(1);
@@ -621,44 +574,46 @@ describe('runs and agreement', () => {
 
 describe('errors and scope', () => {
   it('refuses a run on an empty set, an unknown version, and comparing runs of two sets', async () => {
-    const empty = await send(examteam(), 'POST', '/api/calibration/sets', {
+    const empty = await sendJson(examteam(), 'POST', '/api/calibration/sets', {
       name: 'Vide',
       examId: 'b1-audit-rse',
     });
-    const refused = await send(examteam(), 'POST', `/api/calibration/sets/${empty.body.id}/runs`, {
+    const refused = await sendJson(examteam(), 'POST', `/api/calibration/sets/${empty.body.id}/runs`, {
       rubricVersion: 'v1',
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('empty_set');
-    const unknown = await send(examteam(), 'POST', `/api/calibration/sets/${setId}/runs`, {
+    const unknown = await sendJson(examteam(), 'POST', `/api/calibration/sets/${setId}/runs`, {
       rubricVersion: 'v9',
     });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toBe('Version de grille introuvable : b1-audit-rse v9');
 
     await importCsv(examteam(), empty.body.id, `dossier_id,criterion_id,score\n${ids[0]},K1,2\n`);
-    const other = await send(examteam(), 'POST', `/api/calibration/sets/${empty.body.id}/runs`, {
+    const other = await sendJson(examteam(), 'POST', `/api/calibration/sets/${empty.body.id}/runs`, {
       rubricVersion: 'v1',
     });
     expect(other.status).toBe(202);
     await t.settle();
-    const mixed = await send(examteam(), 'GET', `/api/calibration/compare?a=${runId}&b=${other.body.id}`);
+    const mixed = await sendJson(examteam(), 'GET', `/api/calibration/compare?a=${runId}&b=${other.body.id}`);
     expect(mixed.status).toBe(422);
     expect(mixed.body.error.code).toBe('not_comparable');
 
     expect(
-      (await send(examteam(), 'POST', '/api/calibration/sets', { name: 'X', examId: 'b9-inconnue' })).status,
+      (await sendJson(examteam(), 'POST', '/api/calibration/sets', { name: 'X', examId: 'b9-inconnue' }))
+        .status,
     ).toBe(422);
     expect(
-      (await send(examteam(), 'POST', '/api/calibration/sets', { name: '', examId: 'b1-audit-rse' })).status,
+      (await sendJson(examteam(), 'POST', '/api/calibration/sets', { name: '', examId: 'b1-audit-rse' }))
+        .status,
     ).toBe(400);
-    expect((await send(examteam(), 'DELETE', `/api/calibration/sets/${empty.body.id}`)).status).toBe(204);
-    expect((await send(examteam(), 'GET', `/api/calibration/sets/${empty.body.id}`)).status).toBe(404);
-    expect((await send(examteam(), 'GET', '/api/calibration/sets/pas-un-id')).status).toBe(400);
+    expect((await sendJson(examteam(), 'DELETE', `/api/calibration/sets/${empty.body.id}`)).status).toBe(204);
+    expect((await sendJson(examteam(), 'GET', `/api/calibration/sets/${empty.body.id}`)).status).toBe(404);
+    expect((await sendJson(examteam(), 'GET', '/api/calibration/sets/pas-un-id')).status).toBe(400);
   });
 
   it("never shows another organisation's sets, runs or scores, and is closed to other roles", async () => {
-    expect((await send(stranger, 'GET', '/api/calibration/sets')).body).toEqual([]);
+    expect((await sendJson(stranger, 'GET', '/api/calibration/sets')).body).toEqual([]);
     const paths = [
       `/api/calibration/sets/${setId}`,
       `/api/calibration/sets/${setId}/template.csv`,
@@ -671,20 +626,23 @@ describe('errors and scope', () => {
       `/api/calibration/compare?a=${runId}&b=${runId}`,
     ];
     for (const path of paths) {
-      const res = await send(stranger, 'GET', path);
+      const res = await sendJson(stranger, 'GET', path);
       expect([path, res.status]).toEqual([path, 404]);
     }
     await errorOf(await importCsv(stranger, setId, referenceCsv()), 404, 'not_found');
     expect(
-      (await send(stranger, 'POST', `/api/calibration/sets/${setId}/runs`, { rubricVersion: 'v1' })).status,
+      (await sendJson(stranger, 'POST', `/api/calibration/sets/${setId}/runs`, { rubricVersion: 'v1' }))
+        .status,
     ).toBe(404);
-    expect((await send(stranger, 'POST', `/api/calibration/sets/${setId}/trainer-scores`)).status).toBe(404);
-    expect((await send(stranger, 'DELETE', `/api/calibration/sets/${setId}`)).status).toBe(404);
-    expect((await send(stranger, 'GET', '/api/calibration/dossiers?examId=b1-audit-rse')).body).toEqual([
+    expect((await sendJson(stranger, 'POST', `/api/calibration/sets/${setId}/trainer-scores`)).status).toBe(
+      404,
+    );
+    expect((await sendJson(stranger, 'DELETE', `/api/calibration/sets/${setId}`)).status).toBe(404);
+    expect((await sendJson(stranger, 'GET', '/api/calibration/dossiers?examId=b1-audit-rse')).body).toEqual([
       expect.objectContaining({ id: otherOrgDossier }),
     ]);
     // Their own set cannot take our dossiers either.
-    const theirs = await send(stranger, 'POST', '/api/calibration/sets', {
+    const theirs = await sendJson(stranger, 'POST', '/api/calibration/sets', {
       name: 'Leur jeu',
       examId: 'b1-audit-rse',
     });
@@ -698,11 +656,13 @@ describe('errors and scope', () => {
       errors: [{ line: 2, message: `dossier inconnu dans votre organisme : ${ids[0]}.` }],
     });
 
-    expect((await send(t.as('admin'), 'GET', `/api/calibration/runs/${runId}/agreement`)).status).toBe(200);
+    expect((await sendJson(t.as('admin'), 'GET', `/api/calibration/runs/${runId}/agreement`)).status).toBe(
+      200,
+    );
     for (const who of ['candidate', 'trainer'] as const) {
-      expect((await send(t.as(who), 'GET', `/api/calibration/sets/${setId}`)).status).toBe(403);
+      expect((await sendJson(t.as(who), 'GET', `/api/calibration/sets/${setId}`)).status).toBe(403);
       expect((await importCsv(t.as(who), setId, referenceCsv())).status).toBe(403);
     }
-    expect((await send(t.anonymous, 'GET', `/api/calibration/runs/${runId}/agreement`)).status).toBe(401);
+    expect((await sendJson(t.anonymous, 'GET', `/api/calibration/runs/${runId}/agreement`)).status).toBe(401);
   });
 });

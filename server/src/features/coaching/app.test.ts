@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, uploadForm } from '../../testing';
+import { describe, expect, it } from 'vitest';
+import { uploadForm } from '../../testing';
+import { appForTests } from '../../testing/for-tests';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests();
 
 describe('coaching, mounted in the app on the migrated database', () => {
   it('serves an exam brief with an outline, methods and pitfalls', async () => {

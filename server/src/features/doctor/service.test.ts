@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../lib/env';
 import { createChatModel, createEmbedder } from '../../lib/llm/index';
-import { type StubQuirks, type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
+import { type StubQuirks, startStubServer } from '../../lib/llm/testing/stub-server';
+import { stubServerForTests } from '../../testing/for-tests';
 import { renderDoctorTable } from './render';
 import type { DoctorReport } from './schemas';
 import { runDoctor } from './service';
@@ -13,16 +14,7 @@ import { runDoctor } from './service';
 /** A tsx start on a loaded 2-core box. */
 const DOCTOR_CLI_MS = 120_000;
 
-let stub: StubServer;
-beforeAll(async () => {
-  stub = await startStubServer({ apiKey: 'doctor-key' });
-});
-afterAll(async () => {
-  await stub.close();
-});
-beforeEach(() => {
-  stub.reset();
-});
+const stub = stubServerForTests({ apiKey: 'doctor-key' });
 
 let models = 0;
 async function doctor(env: Record<string, string>, quirks: StubQuirks = {}) {

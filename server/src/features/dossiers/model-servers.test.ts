@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type Config, testConfig } from '../../lib/env';
-import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
 import { createTestApp, tableCounts, uploadForm } from '../../testing';
+import { stubServerForTests } from '../../testing/for-tests';
 import { getExam } from '../referential';
 
 /*
@@ -25,19 +25,12 @@ Les engagements actuels portent sur la flotte (22 % de véhicules au gaz naturel
 Bilan carbone des scopes 1, 2 et 3 au deuxième trimestre 2025, formation à l'éco-conduite au troisième.
 `;
 
-let stub: StubServer;
+const stub = stubServerForTests();
 let t: Awaited<ReturnType<typeof createTestApp>> | undefined;
 
-beforeAll(async () => {
-  stub = await startStubServer();
-});
-afterAll(async () => {
-  await stub.close();
-});
 afterEach(async () => {
   await t?.close();
   t = undefined;
-  stub.reset();
 });
 
 function modelConfig(embeddings: 'provider' | 'offline'): Partial<Config> {

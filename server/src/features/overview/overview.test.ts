@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type DemoUser, uploadForm } from '../../testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type DemoUser, readEvalCase, requestReview, uploadDossier, uploadForm } from '../../testing';
+import { appForTests } from '../../testing/for-tests';
 
-const CASE = readFileSync(
-  new URL('../../../../evals/cases/b1-audit-rse/partial.md', import.meta.url),
-  'utf8',
-);
+const CASE = readEvalCase('b1-audit-rse/partial.md');
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 interface Item {
   dossierId: string;
   examId: string;
@@ -31,17 +27,10 @@ interface Page {
   cohorts: { id: string; name: string }[];
 }
 
-let t: TestApp;
+const t = appForTests();
 const ids = { audit: '', strategy: '', other: '', review: '' };
 
-async function upload(who: DemoUser, examId: string) {
-  const res = await t.as(who).request('/api/dossiers', {
-    method: 'POST',
-    body: uploadForm({ name: `${examId}.md`, bytes: CASE }, { examId }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()).id as string;
-}
+const upload = (who: DemoUser, examId: string) => uploadDossier(t.as(who), CASE, examId, `${examId}.md`);
 
 async function list(who: DemoUser, query = ''): Promise<Page> {
   const res = await t.as(who).request(`/api/overview/dossiers${query}`);
@@ -50,7 +39,6 @@ async function list(who: DemoUser, query = ''): Promise<Page> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
   ids.audit = await upload('candidate', 'b1-audit-rse');
   // A second version of the same dossier.
   const v2 = await t.as('candidate').request(`/api/dossiers/${ids.audit}/versions`, {
@@ -60,15 +48,9 @@ beforeAll(async () => {
   expect(v2.status).toBe(201);
   ids.strategy = await upload('candidate', 'b2-strategie-commerciale');
   ids.other = await upload('candidate2', 'b1-audit-rse');
-  const requested = await t
-    .as('candidate')
-    .request(`/api/dossiers/${ids.audit}/versions/2/reviews`, { method: 'POST' });
-  ids.review = (await requested.json()).id;
+  ids.review = await requestReview(t.as('candidate'), ids.audit, 2);
   await t.settle();
 }, 120_000);
-afterAll(async () => {
-  await t.close();
-});
 
 describe('the staff’s list of dossiers', () => {
   it('shows the candidate, cohort, versions and latest review of every dossier of the organisation', async () => {

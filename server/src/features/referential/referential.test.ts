@@ -202,76 +202,42 @@ describe('referential: exams', () => {
     }
   });
 
-  it('has whole modalities objects for a few exams', () => {
-    expect(getExam('b1-audit-rse')?.modalities).toEqual({
-      mode: 'individual',
-      groupSize: null,
-      pages: 10,
-      annexesExcluded: true,
-      oralMinutes: null,
-      jury: 1,
-      language: 'fr',
-      vae: null,
-      notes: [
-        'Périmètre des évaluations : compétences C9 à C12.',
-        "L'épreuve individuelle est écrite (dossier structuré et illustré de 10 pages hors annexes) et doit être présentée (jury professionnel d'une personne).",
-      ],
-    });
-    expect(getExam('b2-strategie-commerciale')?.modalities).toEqual({
-      mode: 'collective',
-      groupSize: '2 ou 3 personnes',
-      pages: 20,
-      annexesExcluded: true,
-      oralMinutes: 30,
-      jury: 2,
-      language: 'fr',
-      vae: "Dans le cadre de la VAE, le candidat doit apporter la preuve des éléments auxquels il a contribué, l'épreuve orale est de 20 minutes.",
-      notes: [
-        "Les épreuves écrites et orales peuvent être aménagées en fonction d'une éventuelle situation de handicap du candidat.",
-        'Périmètre des évaluations : compétences C13 à C19.',
-        'Le candidat est mis en situation sur une étude de cas réelle ou proposée au candidat « Stratégie commerciale ».',
-        "L'épreuve collective (2 ou 3 personnes) est écrite (dossier structuré et illustré de 20 pages hors annexes et fichiers annexes). L'épreuve orale collective est de 30 minutes face à un jury de 2 professionnels.",
-      ],
-    });
-    expect(getExam('b3-salon-commercial')?.modalities).toMatchObject({
-      mode: 'individual',
-      groupSize: null,
-      pages: 10,
-      oralMinutes: 60,
-      jury: 2,
-      vae: "Le candidat VAE peut contextualiser différemment d'un salon : cas d'une représentation de l'entreprise.",
-    });
-    expect(getExam('b6-entrepreneuriat')?.modalities).toEqual({
-      mode: 'collective',
-      groupSize: null,
-      pages: 30,
-      annexesExcluded: false,
-      oralMinutes: 10,
-      oralMinutesPerCandidate: 10,
-      jury: 2,
-      language: 'fr',
-      vae: 'Dans le cadre de la VAE, le candidat doit apporter la preuve des éléments auxquels il a contribué.',
-      notes: [
-        "Les épreuves écrites et orales peuvent être aménagées en fonction d'une éventuelle situation de handicap du candidat.",
-        'Périmètre des évaluations : compétences C57 à C65.',
-        "L'épreuve collective est écrite. Un dossier structuré et illustré de 30 pages doit être présenté oralement face à un jury de 2 professionnels (10 minutes par candidat avec des questions individuelles).",
-      ],
-    });
-    expect(getExam('b6-management-interculturel')?.modalities).toEqual({
-      mode: 'individual',
-      groupSize: null,
-      pages: 10,
-      annexesExcluded: false,
-      oralMinutes: 30,
-      jury: 1,
-      language: 'en',
-      vae: null,
-      notes: [
-        "Les épreuves écrites et orales peuvent être aménagées en fonction d'une éventuelle situation de handicap du candidat.",
-        'Périmètre des évaluations : compétences C66 à C70.',
-        "L'épreuve individuelle est écrite. Un dossier structuré et illustré de 10 pages en anglais doit être présenté oralement face à un jury d'un professionnel (30 minutes).",
-      ],
-    });
+  it("states each exam's scope and modalities in its notes, as the source words them", () => {
+    const juryWords = { 1: /d'une? (?:personne|professionnel)\b/, 2: /\b2 (?:personnes|professionnels)\b/ };
+    for (const { id, modalities: m } of listExams()) {
+      const [, , from, to] = EXAMS.find(([examId]) => examId === id) ?? [];
+      expect(m.notes, id).toContain(`Périmètre des évaluations : compétences C${from} à C${to}.`);
+      // The sentence that describes the exam, from which the fields above were read.
+      const described = m.notes.filter((n) => n.startsWith("L'épreuve "));
+      expect(described, id).toHaveLength(1);
+      const [sentence] = described;
+      expect(sentence, id).toMatch(
+        m.mode === 'individual' ? /^L'épreuve individuelle/ : /^L'épreuve collective/,
+      );
+      expect(sentence, id).toContain(`${m.pages} pages`);
+      expect(sentence.includes('hors annexes'), id).toBe(m.annexesExcluded);
+      if (m.oralMinutes !== null) expect(sentence, id).toContain(`${m.oralMinutes} minutes`);
+      if (m.groupSize !== null) expect(sentence, id).toContain(`(${m.groupSize})`);
+      expect(sentence.includes('en anglais'), id).toBe(m.language === 'en');
+      expect(sentence, id).toMatch(juryWords[m.jury as 1 | 2]);
+      if (m.oralMinutesPerCandidate !== undefined) {
+        expect(sentence, id).toContain(`${m.oralMinutesPerCandidate} minutes par candidat`);
+      }
+      if (m.vae !== null) expect(m.vae, id).toMatch(/^(?:Dans le cadre de la VAE|Le candidat VAE)/);
+    }
+    const withDetail = (pick: (m: ReturnType<typeof listExams>[number]['modalities']) => unknown) =>
+      listExams().flatMap((e) => (pick(e.modalities) == null ? [] : [[e.id, pick(e.modalities)]]));
+    expect(withDetail((m) => m.groupSize)).toEqual([
+      ['b2-strategie-commerciale', '2 ou 3 personnes'],
+      ['b2-challenge-commercial', '3 personnes'],
+    ]);
+    expect(withDetail((m) => m.oralMinutesPerCandidate)).toEqual([['b6-entrepreneuriat', 10]]);
+    expect(withDetail((m) => m.vae).map(([id]) => id)).toEqual([
+      'b2-strategie-commerciale',
+      'b2-challenge-commercial',
+      'b3-salon-commercial',
+      'b6-entrepreneuriat',
+    ]);
   });
 });
 

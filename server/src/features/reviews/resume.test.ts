@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
-import { DEMO_USERS, signedInFetch, TEST_PASSWORD, uploadForm } from '../../testing';
+import { DEMO_USERS, reviewEvalCase, signedInFetch, TEST_PASSWORD } from '../../testing';
 import { quotingResponder } from './test-helpers';
 
 /** Starts real server processes (tsx, PGlite, migrations, pg-boss): slow to boot on a loaded 2-core box. */
@@ -78,16 +78,7 @@ describe('a review survives a crash of the server', () => {
       await waitFor('health', async () => ((await fetch(`${base}/api/health`)).ok ? true : undefined));
 
       const api = await signedInFetch(base, DEMO_USERS.candidate, TEST_PASSWORD);
-      const text = readFileSync(new URL('evals/cases/b1-audit-rse/weak.md', repoRoot), 'utf8');
-      const created = await (
-        await api('/api/dossiers', {
-          method: 'POST',
-          body: uploadForm({ name: 'w.md', bytes: text }, { examId: 'b1-audit-rse' }),
-        })
-      ).json();
-      const { id } = await (
-        await api(`/api/dossiers/${created.id}/versions/1/reviews`, { method: 'POST' })
-      ).json();
+      const id = await reviewEvalCase(api, 'b1-audit-rse/weak.md', 'b1-audit-rse');
       await waitFor('two criteria graded', async () => {
         const review = await (await api(`/api/reviews/${id}`)).json();
         return review.progress.done >= 2 ? true : undefined;

@@ -1,24 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, tableCounts, uploadForm } from '../../testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readEvalCase, requestReview, tableCounts, uploadDossier } from '../../testing';
+import { appForTests } from '../../testing/for-tests';
 import { queueSignals } from './service';
 
-const cases = new URL('../../../../evals/cases/', import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, cases), 'utf8');
-
-let t: Awaited<ReturnType<typeof createTestApp>>;
+const t = appForTests();
 const ids: Record<string, { dossierId: string; reviewId: string }> = {};
 
 async function seed(user: 'candidate' | 'candidate2', name: string, text: string) {
-  const res = await t.as(user).request('/api/dossiers', {
-    method: 'POST',
-    body: uploadForm({ name: `${name}.md`, bytes: text }, { examId: 'b1-audit-rse' }),
-  });
-  const dossierId = (await res.json()).id;
-  const review = await (
-    await t.as(user).request(`/api/dossiers/${dossierId}/versions/1/reviews`, { method: 'POST' })
-  ).json();
-  ids[name] = { dossierId, reviewId: review.id };
+  const dossierId = await uploadDossier(t.as(user), text, 'b1-audit-rse', `${name}.md`);
+  ids[name] = { dossierId, reviewId: await requestReview(t.as(user), dossierId) };
 }
 
 const json = (body: unknown) => ({
@@ -28,15 +18,11 @@ const json = (body: unknown) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seed('candidate', 'strong', read('b1-audit-rse/strong.md'));
-  await seed('candidate', 'injected', read('adversarial/injection-visible.md'));
-  await seed('candidate2', 'other-cohort', read('b1-audit-rse/weak.md'));
+  await seed('candidate', 'strong', readEvalCase('b1-audit-rse/strong.md'));
+  await seed('candidate', 'injected', readEvalCase('adversarial/injection-visible.md'));
+  await seed('candidate2', 'other-cohort', readEvalCase('b1-audit-rse/weak.md'));
   await t.settle();
 }, 120_000);
-afterAll(async () => {
-  await t.close();
-});
 
 describe('GET /api/trainer/queue', () => {
   it('lists the reviews of the cohorts the trainer follows, injected instructions first', async () => {

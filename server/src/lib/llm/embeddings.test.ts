@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { stubServerForTests } from '../../testing/for-tests';
 import { cosine, createOfflineEmbedder, fnv1a32, normalizeText, stem, stems } from './embeddings';
 import { createOpenAIEmbedder, vectorOf } from './openai-embeddings';
-import { type StubServer, startStubServer } from './testing/stub-server';
 
 function norm(v: number[]): number {
   return Math.sqrt(v.reduce((s, x) => s + x * x, 0));
@@ -73,17 +73,10 @@ describe('offline embedder', () => {
 });
 
 describe('OpenAI embedder over HTTP (real SDK, stub server)', () => {
-  let stub: StubServer;
+  const stub = stubServerForTests({ apiKey: 'sk-embed' });
   const sleeps: number[] = [];
 
-  beforeAll(async () => {
-    stub = await startStubServer({ apiKey: 'sk-embed' });
-  });
-  afterAll(async () => {
-    await stub.close();
-  });
   beforeEach(() => {
-    stub.reset();
     sleeps.length = 0;
   });
 

@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { stubServerForTests } from '../../testing/for-tests';
+import { rejectionOf } from '../../testing/rejection';
 import { LlmError } from './errors';
 import {
   createOpenAIChatModel,
@@ -7,7 +9,7 @@ import {
   learntStructuredOutput,
   type OpenAIChatModelOptions,
 } from './openai-chat';
-import { type StubServer, startStubServer } from './testing/stub-server';
+import { startStubServer } from './testing/stub-server';
 import { countTokens } from './tokens';
 import type { ChatRequest } from './types';
 
@@ -28,16 +30,8 @@ const GRADE: Grade = {
   missing: [],
 };
 
-let stub: StubServer;
-
-beforeAll(async () => {
-  stub = await startStubServer({ apiKey: API_KEY });
-});
-afterAll(async () => {
-  await stub.close();
-});
+const stub = stubServerForTests({ apiKey: API_KEY });
 beforeEach(() => {
-  stub.reset();
   stub.setResponder(() => GRADE);
 });
 
@@ -80,15 +74,7 @@ function messagesOf(index: number): { role: string; content: string }[] {
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<LlmError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(LlmError);
-    return err as LlmError;
-  }
-  throw new Error('expected the call to fail');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, LlmError);
 
 describe('createOpenAIChatModel over HTTP (real SDK, stub server)', () => {
   it('sends one system and one user message with a strict json_schema, and returns validated data', async () => {

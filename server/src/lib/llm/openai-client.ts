@@ -37,33 +37,27 @@ export interface OpenAIConnectionOptions {
  * Every option is explicit: the SDK would otherwise read OPENAI_* variables behind env.ts's back.
  */
 export function createOpenAIClient(options: OpenAIConnectionOptions): OpenAI {
-  if (options.azure) {
-    if (!options.baseURL) throw new Error('Azure OpenAI needs its endpoint as baseURL.');
-    // Passed as baseURL, not endpoint: the SDK would otherwise read OPENAI_BASE_URL itself and refuse both.
-    const endpoint = options.baseURL.replace(/\/+$/, '').replace(/\/openai(\/v1)?$/, '');
-    return new AzureOpenAI({
-      apiKey: options.apiKey,
-      baseURL: `${endpoint}/openai`,
-      apiVersion: options.azure.apiVersion,
-      organization: null,
-      project: null,
-      timeout: options.timeoutMs,
-      maxRetries: 0,
-      logLevel: 'off',
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-  }
-  return new OpenAI({
+  const common = {
     apiKey: options.apiKey,
-    baseURL: options.baseURL ?? OPENAI_DEFAULT_BASE_URL,
     organization: null,
     project: null,
     timeout: options.timeoutMs,
     maxRetries: 0,
     // We log retries and failures ourselves, without content; the SDK would write to the console.
-    logLevel: 'off',
+    logLevel: 'off' as const,
     ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  };
+  if (options.azure) {
+    if (!options.baseURL) throw new Error('Azure OpenAI needs its endpoint as baseURL.');
+    // Passed as baseURL, not endpoint: the SDK would otherwise read OPENAI_BASE_URL itself and refuse both.
+    const endpoint = options.baseURL.replace(/\/+$/, '').replace(/\/openai(\/v1)?$/, '');
+    return new AzureOpenAI({
+      ...common,
+      baseURL: `${endpoint}/openai`,
+      apiVersion: options.azure.apiVersion,
+    });
+  }
+  return new OpenAI({ ...common, baseURL: options.baseURL ?? OPENAI_DEFAULT_BASE_URL });
 }
 
 export function retryPolicyOf(options: OpenAIConnectionOptions): RetryPolicy {

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
+import { rejectionOf } from '../../../testing/rejection';
 import { decodeText, detectFormat, looksLikeMarkdown } from './detect';
 import { buildDocx } from './fixtures/build-docx';
 import { buildLinesPdf } from './fixtures/build-pdf';
@@ -8,15 +9,7 @@ import { claimSize, minimalDocx, zipOf } from './fixtures/zips';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 describe('detectFormat', () => {
   it('detects PDF and DOCX from their content', async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
+import { rejectionOf } from '../../../testing/rejection';
 import { buildDocx } from './fixtures/build-docx';
 import {
   dossierPages,
@@ -19,15 +20,7 @@ const p = (text: string, extra = '') =>
   `<w:p>${extra}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const parse = (bytes: Uint8Array) => parseDocumentInProcess(bytes, { fileName: 'dossier.docx' });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 describe('DOCX dossier (docx package, 20 pages with page breaks)', () => {
   let doc: ParsedDocument;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
 import { createOfflineEmbedder } from '../../../lib/llm/embeddings';
+import { rejectionOf } from '../../../testing/rejection';
 import { parseBudgetMs } from '../service';
 import { buildDocx } from './fixtures/build-docx';
 import { buildPdf } from './fixtures/build-pdf';
@@ -16,15 +17,7 @@ import { ParsePool } from './parse-pool';
 import { splitPassages } from './passages';
 import type { ParsedDocument } from './types';
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 /** Text compared "modulo layout": whitespace ignored. */
 const squash = (text: string) => text.replace(/\s+/g, '');

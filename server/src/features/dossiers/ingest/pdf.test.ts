@@ -1,6 +1,7 @@
 import { degrees, PDFDocument, rgb, StandardFonts, setTextRenderingMode, TextRenderingMode } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
+import { rejectionOf } from '../../../testing/rejection';
 import { buildEncryptedPdf, buildLinesPdf, buildPdf, buildScannedPdf } from './fixtures/build-pdf';
 import {
   dossierPages,
@@ -20,15 +21,7 @@ import type { ParsedDocument } from './types';
 
 const parse = (bytes: Uint8Array) => parseDocumentInProcess(bytes, { fileName: 'dossier.pdf' });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 describe('PDF dossier (pdf-lib, 20 pages)', () => {
   let doc: ParsedDocument;
