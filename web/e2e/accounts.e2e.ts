@@ -1,26 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
-import { type RunningServer, startServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, screenshot, signIn, useServerAndBrowser } from './browser';
 
 /** Sign-in, role-aware navigation and sign-out, in Chromium against the real server and its demo accounts. */
 describe('accounts in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const session = useServerAndBrowser();
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function freshPage(width = 1280) {
-    page = await browser.newPage({ viewport: { width, height: 900 } });
+    page = await session.browser.newPage({ viewport: { width, height: 900 } });
     errors = collectPageErrors(page);
     return page;
   }
@@ -36,7 +25,7 @@ describe('accounts in the browser', () => {
 
   it('sends an anonymous visitor to sign in, refuses a wrong password, then comes back signed in', async () => {
     await freshPage();
-    await page.goto(`${server.url}/dossiers`);
+    await page.goto(`${session.server.url}/dossiers`);
     await page.waitForURL('**/connexion?suivant=%2Fdossiers');
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
     expect(await navLinks()).toEqual(['Référentiel']);
@@ -49,8 +38,8 @@ describe('accounts in the browser', () => {
     // The browser logs the 401 of the failed attempt; that one is expected.
     errors.splice(0);
 
-    await signIn(page, server.url, 'candidate@demo.prejury.fr');
-    await page.goto(`${server.url}/dossiers`);
+    await signIn(page, session.server.url, 'candidate@demo.prejury.fr');
+    await page.goto(`${session.server.url}/dossiers`);
     await page.getByRole('heading', { level: 1, name: 'Mes dossiers' }).waitFor();
     expect(await navLinks()).toEqual(['Déposer un brouillon', 'Mes dossiers', 'Référentiel']);
     await page.getByRole('link', { name: /Camille Candidat/ }).waitFor();
@@ -58,7 +47,7 @@ describe('accounts in the browser', () => {
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL('**/connexion');
-    await page.goto(`${server.url}/dossiers`);
+    await page.goto(`${session.server.url}/dossiers`);
     await page.waitForURL('**/connexion?suivant=%2Fdossiers');
     expect(errors).toEqual([]);
     await page.close();
@@ -66,13 +55,13 @@ describe('accounts in the browser', () => {
 
   it('shows each role its own navigation and start page', async () => {
     await freshPage();
-    await signIn(page, server.url, 'trainer@demo.prejury.fr');
+    await signIn(page, session.server.url, 'trainer@demo.prejury.fr');
     await page.waitForURL('**/formateur');
     expect(await navLinks()).toEqual(['File de relecture', 'Ma promotion', 'Référentiel']);
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL('**/connexion');
 
-    await signIn(page, server.url, 'admin@demo.prejury.fr');
+    await signIn(page, session.server.url, 'admin@demo.prejury.fr');
     await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
     expect(await navLinks()).toEqual(['Administration', 'Calibration', 'Dossiers', 'Référentiel']);
     const users = page.getByRole('region', { name: 'Comptes' });
@@ -96,8 +85,8 @@ describe('accounts in the browser', () => {
     // A candidate who types the admin page's address is told it is not for them.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL('**/connexion');
-    await signIn(page, server.url, 'candidate2@demo.prejury.fr');
-    await page.goto(`${server.url}/admin`);
+    await signIn(page, session.server.url, 'candidate2@demo.prejury.fr');
+    await page.goto(`${session.server.url}/admin`);
     await page.getByText('Accès réservé').waitFor();
     expect(errors).toEqual([]);
     await page.close();
@@ -105,7 +94,7 @@ describe('accounts in the browser', () => {
 
   it('fits a 375 px screen when signed in', async () => {
     await freshPage(375);
-    await signIn(page, server.url, 'candidate@demo.prejury.fr');
+    await signIn(page, session.server.url, 'candidate@demo.prejury.fr');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer } from '../../server/src/lib/testing/smtp-server';
-import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
+import { collectPageErrors, launchBrowser, screenshot, signIn, useServerAndBrowser } from './browser';
 import { type RunningServer, startServer } from './server';
 
 /**
@@ -278,21 +278,12 @@ describe('the admin console in the browser', () => {
 
 /** Without a mail server, the invitation link is shown once to the admin, who passes it on. */
 describe('invitations without a mail server', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = useServerAndBrowser();
 
   it('shows the link once; the invited person uses it to choose a password and sign in', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors = collectPageErrors(page);
-    await signIn(page, server.url, 'admin@demo.prejury.fr');
+    await signIn(page, session.server.url, 'admin@demo.prejury.fr');
     const invite = page.getByRole('region', { name: 'Inviter une personne' });
     await invite.getByLabel('Nom').fill('Éva Examen');
     await invite.getByLabel('Adresse e-mail').fill('eva@ecole.example');
@@ -311,14 +302,14 @@ describe('invitations without a mail server', () => {
     expect(errors).toEqual([]);
 
     const url = new URL(link);
-    const eva = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await eva.goto(`${server.url}${url.pathname}${url.search}`);
+    const eva = await session.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await eva.goto(`${session.server.url}${url.pathname}${url.search}`);
     await eva.getByLabel('Nouveau mot de passe (10 caractères au moins)').fill('le-mot-de-passe-d-eva');
     await eva.getByLabel('Confirmer le mot de passe').fill('le-mot-de-passe-d-eva');
     await eva.getByRole('button', { name: 'Activer mon compte' }).click();
     await eva.getByRole('status').getByText('Votre compte est prêt.').waitFor();
     await screenshot(eva, 'admin-11-invitation-done');
-    await signIn(eva, server.url, 'eva@ecole.example', 'le-mot-de-passe-d-eva');
+    await signIn(eva, session.server.url, 'eva@ecole.example', 'le-mot-de-passe-d-eva');
     await eva.close();
     await page.close();
   });

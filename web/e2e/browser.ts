@@ -94,6 +94,25 @@ export interface BrowserSession {
 }
 
 /**
+ * Starts the real server and Chromium before the tests of the calling `describe` (`beforeAll`) and stops
+ * them after (`afterAll`); for tests that open their own pages. The fields are set once `beforeAll` has run.
+ */
+export function useServerAndBrowser(
+  options: { env?: () => Record<string, string> } = {},
+): Pick<BrowserSession, 'server' | 'browser'> {
+  const session = {} as Pick<BrowserSession, 'server' | 'browser'>;
+  beforeAll(async () => {
+    session.server = await startServer({ env: options.env?.() });
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
+}
+
+/**
  * Starts the real server, Chromium and a 1280×900 page before the tests of the calling `describe`
  * (`beforeAll`) and stops them after (`afterAll`). The fields are set once `beforeAll` has run.
  * `env` is read then, so it may use what an earlier `beforeAll` started (an in-test SMTP server).
@@ -101,16 +120,10 @@ export interface BrowserSession {
 export function useBrowserSession(
   options: { env?: () => Record<string, string>; page?: BrowserContextOptions } = {},
 ): BrowserSession {
-  const session = {} as BrowserSession;
+  const session = useServerAndBrowser(options) as BrowserSession;
   beforeAll(async () => {
-    session.server = await startServer({ env: options.env?.() });
-    session.browser = await launchBrowser();
     session.page = await session.browser.newPage({ viewport: { width: 1280, height: 900 }, ...options.page });
     session.errors = collectPageErrors(session.page);
-  });
-  afterAll(async () => {
-    await session.browser?.close();
-    await session.server?.stop();
   });
   return session;
 }

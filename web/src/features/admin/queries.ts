@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { ApiError, api, apiErrorFrom, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
+import { postCsv } from '../../lib/csv-import';
 
 export type AdminUser = InferResponseType<typeof api.admin.users.$get, 200>[number];
 export type AdminCohort = InferResponseType<typeof api.admin.cohorts.$get, 200>[number];
@@ -29,40 +30,9 @@ export function useInvalidateAdmin() {
   return () => queryClient.invalidateQueries({ queryKey: ['admin'] });
 }
 
-/** A roster refused with row errors (`details.errors` of the API's answer). */
-export class RosterImportError extends ApiError {
-  constructor(
-    base: ApiError,
-    readonly rows: { line: number; message: string }[],
-    readonly total: number,
-  ) {
-    super(base.status, base.code, base.message);
-  }
-}
-
-async function importRoster(file: Blob): Promise<RosterResult> {
-  let res: Response;
-  try {
-    res = await fetch(api.admin.roster.$path(), {
-      method: 'POST',
-      body: file,
-      headers: { 'content-type': 'text/csv' },
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'network', '');
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const details = (
-      body as { error?: { details?: { errors?: { line: number; message: string }[]; total?: number } } }
-    )?.error?.details;
-    const base = apiErrorFrom(res.status, body);
-    if (details?.errors)
-      throw new RosterImportError(base, details.errors, details.total ?? details.errors.length);
-    throw base;
-  }
-  return body as RosterResult;
+/** Sends a CSV roster as it is; a refusal (CsvImportError) carries each bad line. */
+function importRoster(file: Blob): Promise<RosterResult> {
+  return postCsv(api.admin.roster.$path(), file);
 }
 
 export function useImportRoster() {

@@ -2,8 +2,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, LineErrorsTable } from '../../components/data-table';
 import { FormError, useErrorMessage } from '../../components/states';
+import { CsvImportError } from '../../lib/csv-import';
 import styles from './admin.module.css';
-import { RosterImportError, useImportRoster } from './queries';
+import { useImportRoster } from './queries';
 
 const TEMPLATE =
   '\ufeffnom;email;role;promotion\r\nCamille Martin;camille.martin@exemple.fr;candidat;Promotion A\r\n';
@@ -50,7 +51,7 @@ export function RosterImport() {
           {t('admin.roster.template')}
         </a>
       </form>
-      {error instanceof RosterImportError ? (
+      {error instanceof CsvImportError ? (
         <div role="alert" className={styles.importErrors}>
           <p className="inline-error">{t('admin.roster.refused')}</p>
           <LineErrorsTable

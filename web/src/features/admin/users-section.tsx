@@ -171,17 +171,20 @@ function PendingDialog({
     change.reset();
     onClose();
   };
-  const changeError = change.error ? errorMessage(change.error) : null;
+  // What both change dialogs are given: whose account, the open promotions, and the request's state.
+  const dialog = {
+    user,
+    open,
+    busy: change.isPending,
+    error: change.error ? errorMessage(change.error) : null,
+    onCancel: cancel,
+  };
   if (pending.kind === 'role') {
     return (
       <RoleDialog
-        user={user}
+        {...dialog}
         role={pending.role}
-        open={open}
         cohortName={cohortName}
-        busy={change.isPending}
-        error={changeError}
-        onCancel={cancel}
         onConfirm={(c) =>
           change.mutate({
             id: user.id,
@@ -195,11 +198,7 @@ function PendingDialog({
   if (pending.kind === 'cohorts') {
     return (
       <TrainerCohortsDialog
-        user={user}
-        open={open}
-        busy={change.isPending}
-        error={changeError}
-        onCancel={cancel}
+        {...dialog}
         onConfirm={(ids) =>
           change.mutate({
             id: user.id,
@@ -309,14 +308,7 @@ function UserRow({
                 ? u.trainerCohortIds.map(cohortName).join(', ')
                 : t('admin.noCohort')}
             </span>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              aria-label={t('admin.editCohortsOf', { name: u.name })}
-              onClick={onEditCohorts}
-            >
-              {t('admin.editCohorts')}
-            </button>
+            <RowAction action="editCohorts" name={u.name} onClick={onEditCohorts} />
           </div>
         )}
       </td>
@@ -333,50 +325,41 @@ function UserRow({
       </td>
       <td>
         <div className={styles.rowActions}>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            aria-label={
-              u.pending
-                ? t('admin.resendInviteOf', { name: u.name })
-                : t('admin.resetPasswordOf', { name: u.name })
-            }
-            onClick={onLink}
-          >
-            {u.pending ? t('admin.resendInvite') : t('admin.resetPassword')}
-          </button>
+          <RowAction action={u.pending ? 'resendInvite' : 'resetPassword'} name={u.name} onClick={onLink} />
           {self ? null : u.active ? (
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              aria-label={t('admin.deactivateOf', { name: u.name })}
-              onClick={onDeactivate}
-            >
-              {t('admin.deactivate')}
-            </button>
+            <RowAction action="deactivate" name={u.name} onClick={onDeactivate} />
           ) : (
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              aria-label={t('admin.reactivateOf', { name: u.name })}
-              onClick={onReactivate}
-            >
-              {t('admin.reactivate')}
-            </button>
+            <RowAction action="reactivate" name={u.name} onClick={onReactivate} />
           )}
-          {!self && (
-            <button
-              type="button"
-              className="button button-danger-outline button-small"
-              aria-label={t('admin.deleteOf', { name: u.name })}
-              onClick={onDelete}
-            >
-              {t('admin.delete')}
-            </button>
-          )}
+          {!self && <RowAction action="delete" name={u.name} onClick={onDelete} danger />}
         </div>
       </td>
     </tr>
+  );
+}
+
+/** A small button acting on one account: its text says the action, its accessible name adds whose. */
+function RowAction({
+  action,
+  name,
+  danger = false,
+  onClick,
+}: {
+  action: 'editCohorts' | 'resendInvite' | 'resetPassword' | 'deactivate' | 'reactivate' | 'delete';
+  name: string;
+  danger?: boolean;
+  onClick: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className={`button ${danger ? 'button-danger-outline' : 'button-secondary'} button-small`}
+      aria-label={t(`admin.${action}Of`, { name })}
+      onClick={onClick}
+    >
+      {t(`admin.${action}`)}
+    </button>
   );
 }
 

@@ -8,7 +8,6 @@ import { useDocumentTitle } from '../../components/document-title';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { ErrorState } from '../../components/states';
-import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
 import { formatMetric, formatPercent, formatSigned } from './format';
 import { CalibrationBreadcrumb, calibrationPage } from './layout';
@@ -27,7 +26,6 @@ function CompareView() {
   const b = params.get('b') ?? '';
   const comparison = useComparison(a, b, params.get('correcteur') ?? undefined, false);
   const data = comparison.data;
-  const exam = useExam(data?.a.set.examId);
   const title = data
     ? t('calibration.comparison.heading', { a: data.a.run.rubricVersion, b: data.b.run.rubricVersion })
     : t('calibration.comparison.title');
@@ -35,17 +33,8 @@ function CompareView() {
   return (
     <div className={`page ${styles.calibration}`}>
       <CalibrationBreadcrumb
-        trail={
-          data
-            ? [
-                {
-                  to: `/calibration?epreuve=${data.a.set.examId}`,
-                  label: exam.data?.case ?? data.a.set.examId,
-                },
-                { to: `/calibration/jeux/${data.a.set.id}`, label: data.a.set.name },
-              ]
-            : []
-        }
+        examId={data?.a.set.examId}
+        set={data?.a.set}
         current={t('calibration.comparison.title')}
       />
       {!a || !b ? (

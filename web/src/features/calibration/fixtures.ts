@@ -1,4 +1,5 @@
 import type { Me } from '../../lib/api';
+import { demoMe } from '../../test/fixtures';
 import type {
   AgreementMetrics,
   CalibrationItem,
@@ -13,15 +14,10 @@ export const SET_ID = '5b7e0c1a-3d2f-4e6a-9b8c-7d6e5f4a3b2c';
 export const RUN_ID = '0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f';
 export const EXAM_ID = 'b1-audit-rse';
 
-export const examteam: Me = {
-  id: 'u-examteam',
-  email: 'examteam@demo.prejury.fr',
+export const examteam: Me = demoMe('examteam', {
   name: 'Étienne Équipe-examen',
-  role: 'examteam',
-  organization: { id: 'org-1', name: 'Organisme de démonstration' },
-  cohort: null,
-  trainerCohorts: [],
-};
+  organization: 'Organisme de démonstration',
+});
 
 const metrics = (over: Partial<AgreementMetrics>): AgreementMetrics => ({
   n: 10,
@@ -49,6 +45,17 @@ const metrics = (over: Partial<AgreementMetrics>): AgreementMetrics => ({
   sufficient: (over.n ?? 10) >= 20,
   ...over,
 });
+
+const STATISTICS = ['qwk', 'kappa', 'exact', 'adjacent', 'mae', 'smd', 'bias'] as const;
+
+/** The metrics of a criterion no pair was scored on: every statistic and interval null. */
+const unscored = () => {
+  const none = Object.fromEntries(STATISTICS.map((name) => [name, null])) as Record<
+    (typeof STATISTICS)[number],
+    null
+  >;
+  return metrics({ n: 0, ...none, ci: { level: 0.95, resamples: 0, ...none }, sufficient: false });
+};
 
 const zero = () => [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
 
@@ -109,28 +116,7 @@ export const agreement: RunAgreement = {
     {
       id: 'K3',
       text: "Les résultats de l'audit sont mis en perspective",
-      metrics: metrics({
-        n: 0,
-        qwk: null,
-        kappa: null,
-        exact: null,
-        adjacent: null,
-        mae: null,
-        smd: null,
-        bias: null,
-        ci: {
-          level: 0.95,
-          resamples: 0,
-          qwk: null,
-          kappa: null,
-          exact: null,
-          adjacent: null,
-          mae: null,
-          smd: null,
-          bias: null,
-        },
-        sufficient: false,
-      }),
+      metrics: unscored(),
       confusion: zero(),
       humanHuman: null,
     },

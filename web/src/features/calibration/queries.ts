@@ -1,10 +1,11 @@
 /**
  * Calibration data: TanStack Query hooks over the typed client. Response types come from the server's
- * routes (`InferResponseType`); the CSV import is the one hand-written call (a raw `text/csv` body).
+ * routes (`InferResponseType`); the CSV import goes through `postCsv` (a raw `text/csv` body).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { ApiError, api, apiErrorFrom, expectOk, unwrap } from '../../lib/api';
+import { api, expectOk, unwrap } from '../../lib/api';
+import { postCsv } from '../../lib/csv-import';
 
 const cal = api.calibration;
 
@@ -24,24 +25,7 @@ export type CalibrationItem = InferResponseType<(typeof cal.runs)[':id']['items'
 export type Comparison = InferResponseType<typeof cal.compare.$get, 200>;
 export type ImportResult = InferResponseType<(typeof cal.sets)[':id']['scores']['$post'], 200>;
 
-/** A row-level problem of a refused CSV, as the server lists them in `error.details.errors`. */
-export interface CsvRowError {
-  line: number;
-  message: string;
-}
-
-/** A refused import: the server's message and each bad line. */
-export class CsvImportError extends ApiError {
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    readonly rows: CsvRowError[],
-    readonly total: number,
-  ) {
-    super(status, code, message);
-  }
-}
+export { CsvImportError, type CsvRowError } from '../../lib/csv-import';
 
 export const calibrationKeys = {
   sets: (examId: string) => ['calibration', 'sets', examId] as const,
@@ -102,36 +86,8 @@ export function useDeleteSet() {
 }
 
 /** Sends a CSV file as it is (`text/csv`); a refusal carries each bad line. */
-export async function importScores(setId: string, file: Blob): Promise<ImportResult> {
-  const path = cal.sets[':id'].scores.$path({ param: { id: setId } });
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: 'POST',
-      body: file,
-      headers: { 'content-type': 'text/csv' },
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'network', '');
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const details = (body as { error?: { details?: { errors?: CsvRowError[]; total?: number } } } | null)
-      ?.error?.details;
-    const base = apiErrorFrom(res.status, body);
-    if (details?.errors) {
-      throw new CsvImportError(
-        base.status,
-        base.code,
-        base.message,
-        details.errors,
-        details.total ?? details.errors.length,
-      );
-    }
-    throw base;
-  }
-  return body as ImportResult;
+export function importScores(setId: string, file: Blob): Promise<ImportResult> {
+  return postCsv(cal.sets[':id'].scores.$path({ param: { id: setId } }), file);
 }
 
 export function useImportScores(setId: string) {

@@ -5,7 +5,6 @@ import { useDocumentTitle } from '../../components/document-title';
 import { Field } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, InlineError, Loading } from '../../components/states';
-import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
 import { CalibrationBreadcrumb, calibrationPage } from './layout';
 import {
@@ -32,20 +31,13 @@ function Editor() {
   const active = versions.data?.find((v) => v.active)?.version;
   const base = editing ?? params.get('depuis') ?? active ?? '';
   const source = useRubricVersion(examId, base);
-  const exam = useExam(examId);
   const title = editing
     ? t('calibration.editor.editTitle', { version: editing })
     : t('calibration.editor.newTitle', { version: base });
   useDocumentTitle(title);
   return (
     <div className={`page ${styles.calibration}`}>
-      <CalibrationBreadcrumb
-        trail={[
-          { to: `/calibration?epreuve=${examId}`, label: exam.data?.case ?? examId },
-          { to: `/calibration/grilles/${examId}`, label: t('calibration.rubrics.title') },
-        ]}
-        current={title}
-      />
+      <CalibrationBreadcrumb examId={examId} rubrics current={title} />
       <PageHeader title={title} lead={t('calibration.editor.lead')} />
       {!base || source.isPending ? (
         versions.error ? (

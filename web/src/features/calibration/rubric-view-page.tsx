@@ -3,7 +3,6 @@ import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
 import { CalibrationBreadcrumb, calibrationPage } from './layout';
 import { useRubricVersion } from './queries';
@@ -19,20 +18,13 @@ const LEVELS = [0, 1, 2, 3, 4] as const;
 function RubricView() {
   const { examId = '', version = '' } = useParams();
   const { t } = useTranslation();
-  const exam = useExam(examId);
   const rubric = useRubricVersion(examId, version);
   const title = t('calibration.rubricView.title', { version });
   useDocumentTitle(title);
   const back = { to: `/calibration/grilles/${examId}`, label: t('calibration.rubrics.back') };
   return (
     <div className={`page ${styles.calibration}`}>
-      <CalibrationBreadcrumb
-        trail={[
-          { to: `/calibration?epreuve=${examId}`, label: exam.data?.case ?? examId },
-          { to: `/calibration/grilles/${examId}`, label: t('calibration.rubrics.title') },
-        ]}
-        current={title}
-      />
+      <CalibrationBreadcrumb examId={examId} rubrics current={title} />
       <PageHeader
         title={title}
         lead={

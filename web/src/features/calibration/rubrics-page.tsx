@@ -24,10 +24,7 @@ function RubricVersions() {
   useDocumentTitle(title);
   return (
     <div className={`page ${styles.calibration}`}>
-      <CalibrationBreadcrumb
-        trail={[{ to: `/calibration?epreuve=${examId}`, label: exam.data?.case ?? examId }]}
-        current={t('calibration.rubrics.title')}
-      />
+      <CalibrationBreadcrumb examId={examId} current={t('calibration.rubrics.title')} />
       <PageHeader
         title={title}
         lead={t('calibration.rubrics.lead')}

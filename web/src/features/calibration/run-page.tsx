@@ -5,7 +5,6 @@ import { useDocumentTitle } from '../../components/document-title';
 import { PageHeader } from '../../components/page-header';
 import { allQueries, QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
-import { useExam } from '../referential/queries';
 import styles from './calibration.module.css';
 import { type Cell, ConfusionMatrix } from './confusion-matrix';
 import { CalibrationBreadcrumb, calibrationPage } from './layout';
@@ -23,20 +22,13 @@ function RunView() {
   const rater = params.get('correcteur') ?? undefined;
   const run = useRun(id);
   const agreement = useAgreement(id, rater, run.data?.status);
-  const exam = useExam(agreement.data?.set.examId);
   useDocumentTitle(t('calibration.run.title'));
   const data = agreement.data;
   return (
     <div className={`page ${styles.calibration}`}>
       <CalibrationBreadcrumb
-        trail={
-          data
-            ? [
-                { to: `/calibration?epreuve=${data.set.examId}`, label: exam.data?.case ?? data.set.examId },
-                { to: `/calibration/jeux/${data.set.id}`, label: data.set.name },
-              ]
-            : []
-        }
+        examId={data?.set.examId}
+        set={data?.set}
         current={
           data ? t('calibration.run.crumb', { version: data.run.rubricVersion }) : t('calibration.run.title')
         }

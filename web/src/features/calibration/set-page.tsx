@@ -37,11 +37,7 @@ function SetView() {
   return (
     <div className={`page ${styles.calibration}`}>
       <CalibrationBreadcrumb
-        trail={
-          set.data
-            ? [{ to: `/calibration?epreuve=${set.data.examId}`, label: exam.data?.case ?? set.data.examId }]
-            : []
-        }
+        examId={set.data?.examId}
         current={set.data?.name ?? t('calibration.set.title')}
       />
       <QueryState query={set} back={{ to: '/calibration', label: t('calibration.back') }}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
+import { FillBar } from '../../components/fill-bar';
 import { AlertIcon } from '../../components/icons';
 import { QueryState } from '../../components/query-state';
 import { useHashTarget } from '../../components/use-hash-target';
@@ -275,11 +276,7 @@ function OutlinePartCard({
             })}
           </span>
         </div>
-        {totalPages > 0 && (
-          <span className={styles.briefPartBar} aria-hidden="true">
-            <span style={{ width: `${Math.round((part.pages / totalPages) * 100)}%` }} />
-          </span>
-        )}
+        {totalPages > 0 && <FillBar percent={Math.round((part.pages / totalPages) * 100)} />}
         <p>{part.guidance}</p>
         <IdLinks label={t('brief.serves')} deliverables={part.deliverables} criteria={part.criteria} />
       </div>

@@ -1,4 +1,5 @@
 import type { Dossier, DossierText, Exam } from '../../lib/api';
+import { auditRseModalities } from '../../test/fixtures';
 import type { Conversation, ExamBrief, OralPrep } from './queries';
 
 /**
@@ -15,17 +16,7 @@ export const auditRseExam: Exam = {
   case: 'Audit RSE',
   competencies: ['C9', 'C10', 'C11', 'C12'],
   context: "À partir d'une étude de cas « Audit RSE » et de documents annexes, le candidat doit réaliser :",
-  modalities: {
-    mode: 'individual',
-    groupSize: null,
-    pages: 10,
-    annexesExcluded: true,
-    oralMinutes: null,
-    jury: 1,
-    language: 'fr',
-    vae: null,
-    notes: [],
-  },
+  modalities: auditRseModalities,
   deliverables: [
     { id: 'L1', text: 'Un rapport de veille réglementaire en matière de RSE' },
     { id: 'L3', text: 'Un document (tableau ou autre forme) présentant les actions de planification RSE' },

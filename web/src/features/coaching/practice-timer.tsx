@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FillBar } from '../../components/fill-bar';
 import styles from './practice-timer.module.css';
 
 const MINUTE = 60_000;
@@ -177,9 +178,7 @@ export function PracticeTimerView({ minutes, split }: { minutes: number; split: 
               ? t('oral.timer.pausedShort')
               : t('oral.timer.ready')}
       </p>
-      <span className={styles.oralTimerBar} aria-hidden="true">
-        <span style={{ width: `${percent}%` }} />
-      </span>
+      <FillBar percent={percent} />
       <div className={styles.oralTimerControls}>
         {timer.running ? (
           <button type="button" className="button button-primary" onClick={pause}>

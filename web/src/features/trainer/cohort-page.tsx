@@ -12,7 +12,7 @@ import { forRoles } from '../auth/require-auth';
 import { CohortChart } from './cohort-chart';
 import styles from './cohort-page.module.css';
 import { levelOf, SCORES } from './decision-form';
-import { TRAINER_PARAMS, TrainerFilterSelects } from './filter-selects';
+import { TRAINER_PARAMS, TrainerFilters } from './filter-selects';
 import { type CohortView, useCohortView } from './queries';
 
 export const CohortPage = forRoles(['trainer'], Cohort);
@@ -29,19 +29,14 @@ function Cohort() {
     <div className="page trainer-page">
       <PageHeader title={t('trainer.cohort.title')} lead={t('trainer.cohort.intro')} />
 
-      <form
-        className="card filters"
-        aria-label={t('trainer.cohort.filters')}
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <TrainerFilterSelects
-          idPrefix="cohort"
-          filters={[
-            ['cohort', cohortId],
-            ['exam', examId],
-          ]}
-        />
-      </form>
+      <TrainerFilters
+        label={t('trainer.cohort.filters')}
+        idPrefix="cohort"
+        filters={[
+          ['cohort', cohortId],
+          ['exam', examId],
+        ]}
+      />
 
       <QueryState query={view}>
         {(cohort) =>

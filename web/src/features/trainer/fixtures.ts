@@ -1,4 +1,5 @@
-import type { DossierText, ExamSummary, Me, Modalities, Review } from '../../lib/api';
+import type { DossierText, ExamSummary, Me, Review } from '../../lib/api';
+import { demoMe, auditRseModalities as modalities } from '../../test/fixtures';
 import { auditRseReport } from '../reviews/fixtures';
 import type { CohortView, QueueItem } from './queries';
 
@@ -12,27 +13,11 @@ export const COHORT_ID = '3f0c9a52-6a7d-4b7e-9d42-5b8f1c2d3e4f';
 export const REVIEW_ID = '6a1d8c0e-2b4f-4c35-9d8e-1f2a3b4c5d6e';
 export const DOSSIER_ID = auditRseReport.dossier.id;
 
-export const trainer: Me = {
-  id: 'u-trainer',
-  email: 'trainer@demo.prejury.fr',
+export const trainer: Me = demoMe('trainer', {
   name: 'Claire Martin',
-  role: 'trainer',
-  organization: { id: 'org-1', name: 'École de démonstration' },
-  cohort: null,
+  organization: 'École de démonstration',
   trainerCohorts: [{ id: COHORT_ID, name: 'Promotion 2025 — Lyon' }],
-};
-
-const modalities: Modalities = {
-  mode: 'individual',
-  groupSize: null,
-  pages: 10,
-  annexesExcluded: true,
-  oralMinutes: null,
-  jury: 1,
-  language: 'fr',
-  vae: null,
-  notes: [],
-};
+});
 
 export const exams: ExamSummary[] = [
   {

@@ -12,7 +12,7 @@ import type { Readiness } from '../../lib/api';
 import { formatDate, formatScore } from '../../lib/format';
 import { forRoles } from '../auth/require-auth';
 import { useExams } from '../referential/queries';
-import { TRAINER_PARAMS, TrainerFilterSelects } from './filter-selects';
+import { TRAINER_PARAMS, TrainerFilters } from './filter-selects';
 import { FlagBadges, FlagLegend } from './flag-badges';
 import { type QueueFilters, type QueueItem, useQueue } from './queries';
 import styles from './queue-page.module.css';
@@ -107,19 +107,15 @@ function QueueFiltersForm({ filters, onReset }: { filters: QueueFilters; onReset
   const { t } = useTranslation();
   const setParam = useSetSearchParam();
   return (
-    <form
-      className="card filters"
-      aria-label={t('trainer.queue.filters')}
-      onSubmit={(e) => e.preventDefault()}
+    <TrainerFilters
+      label={t('trainer.queue.filters')}
+      idPrefix="queue"
+      filters={[
+        ['exam', filters.examId],
+        ['cohort', filters.cohortId],
+        ['flag', filters.flag],
+      ]}
     >
-      <TrainerFilterSelects
-        idPrefix="queue"
-        filters={[
-          ['exam', filters.examId],
-          ['cohort', filters.cohortId],
-          ['flag', filters.flag],
-        ]}
-      />
       <div className={`field filter-field ${styles.fieldCheckbox}`}>
         <label>
           <input
@@ -135,7 +131,7 @@ function QueueFiltersForm({ filters, onReset }: { filters: QueueFilters; onReset
           {t('trainer.queue.reset')}
         </button>
       </div>
-    </form>
+    </TrainerFilters>
   );
 }
 
