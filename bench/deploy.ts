@@ -8,9 +8,8 @@
  * - `GET /api/health` latency while ten 3 MB Markdown dossiers are uploaded at once (PGlite);
  * - the server's resident memory idle, 5 s after it is ready (PGlite).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +18,7 @@ import pg from 'pg';
 import { freePort } from '../server/src/lib/testing/free-port';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
 import { benchDossier, dossierPdf } from './lib/dossier';
+import { spawnBenchServer } from './lib/server-process';
 import { log, median, percentile, round } from './lib/stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -81,18 +81,8 @@ async function startServer(databaseUrl?: string): Promise<Server> {
   const dir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-deploy-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('OPENAI_') || key.startsWith('PREJURY_') || key === 'DATABASE_URL') delete env[key];
-  }
-  Object.assign(env, {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PREJURY_PROVIDER: 'offline',
+  const { child, exited } = spawnBenchServer(port, dir, {
     PREJURY_DEMO_PASSWORD: PASSWORD,
-    PREJURY_PUBLIC_URL: base,
-    PREJURY_REVIEWS_PER_HOUR: '1000',
     PREJURY_MAX_UPLOAD_MB: '25',
     ...(databaseUrl
       ? {
@@ -102,13 +92,6 @@ async function startServer(databaseUrl?: string): Promise<Server> {
         }
       : { PREJURY_DATA_DIR: path.join(dir, 'data') }),
   });
-  const logFd = openSync(path.join(dir, 'server.log'), 'a');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', logFd, logFd],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
