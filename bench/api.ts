@@ -179,7 +179,7 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const { child: server, exited } = spawnBenchServer(port, dataDir, {
+  const { child: server, stop: stopServer } = spawnBenchServer(port, dataDir, {
     PREJURY_DATA_DIR: path.join(dataDir, 'data'),
     PREJURY_DEMO_PASSWORD: BENCH_PASSWORD,
   });
@@ -279,12 +279,7 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
       },
     };
   } finally {
-    if (server.exitCode === null) {
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopServer();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

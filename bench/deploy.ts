@@ -81,7 +81,7 @@ async function startServer(databaseUrl?: string): Promise<Server> {
   const dir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-deploy-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const { child, exited } = spawnBenchServer(port, dir, {
+  const { child, stop: stopServer } = spawnBenchServer(port, dir, {
     PREJURY_DEMO_PASSWORD: PASSWORD,
     PREJURY_MAX_UPLOAD_MB: '25',
     ...(databaseUrl
@@ -93,12 +93,7 @@ async function startServer(databaseUrl?: string): Promise<Server> {
       : { PREJURY_DATA_DIR: path.join(dir, 'data') }),
   });
   const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopServer();
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 150_000;

@@ -40,5 +40,13 @@ export function spawnBenchServer(port: number, dir: string, values: Record<strin
     stdio: ['ignore', logFd, logFd],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { child, exited };
+  /** SIGTERM, SIGKILL if it is still up 15 s later; resolves once it has exited. */
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { child, stop };
 }
