@@ -6,22 +6,21 @@
  * (`VmRSS` of /proc/<pid>/status) before and after; the server's CPU per request under load (/proc/<pid>/stat).
  * Then, in this process, `reviews.get` beside the three queries it replaced (issue #10), in alternation.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { dossierVersions, reviewCriteria, reviews } from '../db/schema';
+import { freePort } from '../server/src/lib/testing/free-port';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
 import { signedInLoad } from './deploy';
 import { benchDossier, dossierPdf } from './lib/dossier';
 import { goldMarkdown } from './lib/gold-cases';
 import { createHarness } from './lib/review-harness';
+import { spawnBenchServer } from './lib/server-process';
 import { log, median, round } from './lib/stats';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LOAD_SECONDS = 10;
 const CONNECTIONS = 10;
 const BULK_REVIEWS = 100;
@@ -75,18 +74,6 @@ export interface ApiResult {
     reviewsPerMinute: number;
     failed: number;
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -191,30 +178,11 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-api-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('OPENAI_') || key.startsWith('PREJURY_') || key === 'DATABASE_URL') delete env[key];
-  }
-  Object.assign(env, {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PREJURY_DATA_DIR: path.join(dataDir, 'data'),
-    PREJURY_PROVIDER: 'offline',
-    PREJURY_DEMO_PASSWORD: BENCH_PASSWORD,
-    // Production checks the Origin of sign-in requests against the public address.
-    PREJURY_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    // 100 reviews in a few minutes by one candidate: well above the production allowance.
-    PREJURY_REVIEWS_PER_HOUR: '1000',
-  });
-  const logFd = openSync(path.join(dataDir, 'server.log'), 'a');
   const started = performance.now();
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', logFd, logFd],
+  const { child: server, stop: stopServer } = spawnBenchServer(port, dataDir, {
+    PREJURY_DATA_DIR: path.join(dataDir, 'data'),
+    PREJURY_DEMO_PASSWORD: BENCH_PASSWORD,
   });
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   try {
     const pid = server.pid;
     if (pid === undefined) throw new Error('the server did not start');
@@ -311,12 +279,7 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
       },
     };
   } finally {
-    if (server.exitCode === null) {
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopServer();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

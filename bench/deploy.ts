@@ -8,17 +8,17 @@
  * - `GET /api/health` latency while ten 3 MB Markdown dossiers are uploaded at once (PGlite);
  * - the server's resident memory idle, 5 s after it is ready (PGlite).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { freePort } from '../server/src/lib/testing/free-port';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
 import { benchDossier, dossierPdf } from './lib/dossier';
+import { spawnBenchServer } from './lib/server-process';
 import { log, median, percentile, round } from './lib/stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -63,18 +63,6 @@ export interface DeployResult {
   idleRssMb: number;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return round(Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN) / 1024, 1);
@@ -93,18 +81,8 @@ async function startServer(databaseUrl?: string): Promise<Server> {
   const dir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-deploy-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('OPENAI_') || key.startsWith('PREJURY_') || key === 'DATABASE_URL') delete env[key];
-  }
-  Object.assign(env, {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PREJURY_PROVIDER: 'offline',
+  const { child, stop: stopServer } = spawnBenchServer(port, dir, {
     PREJURY_DEMO_PASSWORD: PASSWORD,
-    PREJURY_PUBLIC_URL: base,
-    PREJURY_REVIEWS_PER_HOUR: '1000',
     PREJURY_MAX_UPLOAD_MB: '25',
     ...(databaseUrl
       ? {
@@ -114,20 +92,8 @@ async function startServer(databaseUrl?: string): Promise<Server> {
         }
       : { PREJURY_DATA_DIR: path.join(dir, 'data') }),
   });
-  const logFd = openSync(path.join(dir, 'server.log'), 'a');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', logFd, logFd],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopServer();
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 150_000;

@@ -20,8 +20,9 @@ import { hashPassword } from 'better-auth/crypto';
 import pg from 'pg';
 import { quotingResponder } from '../server/src/features/reviews/test-helpers';
 import { startStubServer } from '../server/src/lib/llm/testing/stub-server';
+import { freePort } from '../server/src/lib/testing/free-port';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
-import { freePort, postgresServerUrl, withPostgresDatabase } from './deploy';
+import { postgresServerUrl, withPostgresDatabase } from './deploy';
 import { log, round } from './lib/stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

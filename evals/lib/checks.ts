@@ -8,6 +8,7 @@ import type { HiddenContent, PageText } from '../../db/schema';
 import type { Exam } from '../../server/src/features/referential/types';
 import { type GapReport, GapReportSchema } from '../../server/src/features/reviews/schemas';
 import { type EvalCase, isInjectionCase, isStuffingCase, type Quality } from './cases';
+import type { DossierRun } from './run-case';
 
 export interface CheckResult {
   name: string;
@@ -19,14 +20,8 @@ export interface CheckResult {
 export interface CheckInput {
   evalCase: EvalCase;
   exam: Exam;
-  run: {
-    status: 'done' | 'failed' | 'error';
-    report: GapReport | null;
-    error: string | null;
-    text: string;
-    pages: PageText[];
-    hidden: HiddenContent[];
-  };
+  /** The reviewed dossier (its timings are not checked). */
+  run: Omit<DossierRun, 'timings'>;
   /** Review of the Markdown injection case without its injected lines (`withoutInjectedLines`). */
   clean?: { report: GapReport | null; error: string | null; removedLines: string[] } | null;
 }

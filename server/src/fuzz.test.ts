@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestApp, type DemoUser, uploadForm } from './testing';
+import { createTestApp, type DemoUser, DOSSIER_TABLES, uploadForm } from './testing';
 
 /**
  * Fuzzing every route: each operation of the OpenAPI document, and the routes outside it (the docs,
@@ -73,16 +73,7 @@ const TABLES = [
   'memberships',
   'cohort_trainers',
   'audit_log',
-  'dossiers',
-  'dossier_versions',
-  'passages',
-  'embeddings',
-  'reviews',
-  'review_criteria',
-  'coach_messages',
-  'disclosures',
-  'review_decisions',
-  'review_checks',
+  ...DOSSIER_TABLES,
   'rubric_versions',
   'calibration_sets',
   'calibration_scores',

@@ -1,28 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createPostgresTestDatabase,
   describePostgres,
   type PostgresTestDatabase,
 } from '../../db/postgres-testing';
+import { freePort } from './lib/testing/free-port';
 import { DEMO_USERS, reviewEvalCase, signedInFetch, TEST_PASSWORD } from './testing';
 
 /** Three real processes (tsx, migrations, pg-boss) booting at once on a shared 2-core box. */
 const START_TEST_MS = 180_000;
 const repoRoot = new URL('../../', import.meta.url);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 interface Proc {
   name: string;

@@ -141,22 +141,24 @@ export function readEvalCase(path: string) {
   return readFileSync(new URL(`../../evals/cases/${path}`, import.meta.url), 'utf8');
 }
 
+/** Every table that holds dossier-derived data. */
+export const DOSSIER_TABLES = [
+  'dossiers',
+  'dossier_versions',
+  'passages',
+  'embeddings',
+  'reviews',
+  'review_criteria',
+  'coach_messages',
+  'disclosures',
+  'review_decisions',
+  'review_checks',
+];
+
 /** Row counts of every table that holds dossier-derived data: assert nothing is half-written. */
 export async function tableCounts(database: Database) {
-  const tables = [
-    'dossiers',
-    'dossier_versions',
-    'passages',
-    'embeddings',
-    'reviews',
-    'review_criteria',
-    'coach_messages',
-    'disclosures',
-    'review_decisions',
-    'review_checks',
-  ];
   const out: Record<string, number> = {};
-  for (const t of tables) {
+  for (const t of DOSSIER_TABLES) {
     const [row] = await database.query<{ n: number }>(`select count(*)::int as n from ${t}`);
     out[t] = row.n;
   }

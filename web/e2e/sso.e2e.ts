@@ -1,21 +1,9 @@
-import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../server/src/lib/testing/free-port';
 import { startOidcProvider, type TestOidcProvider } from '../../server/src/lib/testing/oidc-provider';
 import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
 import { apiAs, type RunningServer, startServer } from './server';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Single sign-on in Chromium against a real OpenID Connect provider started here (oidc-provider, its

@@ -73,9 +73,20 @@ export async function newEmbeddings(
  * Embeds the passages of a version that have no vector for the current model (an upload whose
  * embeddings failed, or a model changed since). Best effort: false when vectors are still missing.
  */
+/** The record of a transfer: this version's passages went to the embedding provider. */
+export function embeddingDisclosure(ctx: DossierContext, versionId: string): typeof disclosures.$inferInsert {
+  return {
+    versionId,
+    provider: 'openai',
+    model: ctx.embedder.model,
+    purpose: 'embedding',
+    redacted: ctx.redact,
+  };
+}
+
 export async function embedMissing(ctx: DossierContext, versionId: string): Promise<boolean> {
   const { db } = ctx.database;
-  const { embedder, remote, redact } = ctx;
+  const { embedder, remote } = ctx;
   const rows = await db
     .select({ text: passages.text, contentHash: passages.contentHash })
     .from(passages)
@@ -86,13 +97,7 @@ export async function embedMissing(ctx: DossierContext, versionId: string): Prom
     await db.transaction(async (tx) => {
       await tx.insert(embeddings).values(vectors).onConflictDoNothing();
       if (remote) {
-        await tx.insert(disclosures).values({
-          versionId,
-          provider: 'openai',
-          model: embedder.model,
-          purpose: 'embedding',
-          redacted: redact,
-        });
+        await tx.insert(disclosures).values(embeddingDisclosure(ctx, versionId));
       }
     });
   }

@@ -8,6 +8,18 @@ type VersionRow = typeof dossierVersions.$inferSelect;
 
 const HIDDEN_EXCERPT = 160;
 
+/** A version's outline as the API shows it (only the public fields of each stored section). */
+export function sectionViews(sections: VersionRow['sections']): VersionView['sections'] {
+  return sections.map(({ title, level, page, pageEnd, annex, language }) => ({
+    title,
+    level,
+    page,
+    pageEnd,
+    annex,
+    language,
+  }));
+}
+
 function toVersionView(
   row: Omit<VersionRow, 'file' | 'text' | 'pageTexts' | 'tables'>,
   passageCount: number,
@@ -23,14 +35,7 @@ function toVersionView(
     annexStartPage: row.annexStartPage,
     words: row.words,
     language: row.language,
-    sections: row.sections.map(({ title, level, page, pageEnd, annex, language }) => ({
-      title,
-      level,
-      page,
-      pageEnd,
-      annex,
-      language,
-    })),
+    sections: sectionViews(row.sections),
     warnings: row.warnings,
     hidden: row.hidden.map((h) => ({
       kind: h.kind,

@@ -10,6 +10,7 @@ import {
 } from '../../lib/openapi';
 import type { AccountService } from '../accounts';
 import { requireActor, visibleDossiers } from '../accounts';
+import { sectionViews } from './reads';
 import { DossierSchema, DossierSummarySchema, DossierTextSchema, UploadSchema } from './schemas';
 import type { DossierService, UploadedFile } from './service';
 
@@ -115,14 +116,7 @@ export function dossierRoutes(service: DossierService, accounts: AccountService,
             text: row.text,
             pages: row.pageTexts,
             tables: row.tables,
-            sections: row.sections.map(({ title, level, page, pageEnd, annex, language }) => ({
-              title,
-              level,
-              page,
-              pageEnd,
-              annex,
-              language,
-            })),
+            sections: sectionViews(row.sections),
           },
           200,
         );

@@ -3,7 +3,7 @@ import { eq, max } from 'drizzle-orm';
 import { disclosures, dossiers, dossierVersions } from '../../../../db/schema';
 import { PayloadTooLargeError } from '../../lib/errors';
 import type { DossierContext, UploadedFile } from './deps';
-import { newEmbeddings } from './embedding';
+import { embeddingDisclosure, newEmbeddings } from './embedding';
 import type { PassageVector } from './ingest/ingest';
 import { ingestDocument } from './ingest/parse';
 import type { ParsedDocument, Passage } from './ingest/types';
@@ -50,7 +50,7 @@ export async function store(
   ownerId: string | null = null,
 ) {
   const { db } = ctx.database;
-  const { embedder, logger, remote, redact } = ctx;
+  const { logger, remote } = ctx;
   const { doc, passages: chunks, vectors: computed, sha256 } = await ingest(ctx, file);
   const vectors = await newEmbeddings(ctx, chunks, computed);
   return db.transaction(async (tx) => {
@@ -77,13 +77,7 @@ export async function store(
     );
     if (remote && vectors.length > 0) {
       // The record of transfers: this version's passages went to the embedding provider.
-      await tx.insert(disclosures).values({
-        versionId,
-        provider: 'openai',
-        model: embedder.model,
-        purpose: 'embedding',
-        redacted: redact,
-      });
+      await tx.insert(disclosures).values(embeddingDisclosure(ctx, versionId));
     }
     logger.info(
       {

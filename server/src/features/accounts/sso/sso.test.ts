@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../../../lib/env';
+import { freePort } from '../../../lib/testing/free-port';
 import { startOidcProvider, type TestOidcProvider } from '../../../lib/testing/oidc-provider';
 import { createTestApp, DEMO_USERS } from '../../../testing';
 import { redirectUriOf } from './service';
@@ -15,18 +15,6 @@ afterEach(async () => {
   t = undefined;
   idp = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The people the identity provider knows, by login. */
 const IDENTITIES = {

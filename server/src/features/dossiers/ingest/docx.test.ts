@@ -4,6 +4,7 @@ import { rejectionOf } from '../../../testing/rejection';
 import { buildDocx } from './fixtures/build-docx';
 import {
   dossierPages,
+  LEVEL_ONE_OUTLINE,
   PAGE_13_SENTENCE,
   paragraph,
   RUNNING_HEADER,
@@ -45,16 +46,9 @@ describe('DOCX dossier (docx package, 20 pages with page breaks)', () => {
   });
 
   it('finds sections from heading styles and the annexes', () => {
-    expect(doc.sections.filter((s) => s.level === 1).map((s) => [s.title, s.page])).toEqual([
-      ['Dossier professionnel', 1],
-      ['Sommaire', 2],
-      ["1. Présentation de l'entreprise", 3],
-      ['2. Diagnostic stratégique', 6],
-      ['3. Stratégie commerciale', 10],
-      ["4. Plan d'action", 14],
-      ['Conclusion', 17],
-      ['Annexes', 18],
-    ]);
+    expect(doc.sections.filter((s) => s.level === 1).map((s) => [s.title, s.page])).toEqual(
+      LEVEL_ONE_OUTLINE,
+    );
     expect(doc.annexStartPage).toBe(18);
     expect(doc.pagesExcludingAnnexes).toBe(17);
     expect(doc.sections.filter((s) => s.annex).map((s) => s.title)).toEqual([
