@@ -2,10 +2,15 @@ import { spawn } from 'node:child_process';
 
 const repoRoot = new URL('../../../', import.meta.url);
 
-/** The real server (`node --import tsx server/src/index.ts`) in a child process, its stderr kept for failures. */
-export function spawnServer(env: NodeJS.ProcessEnv, preloads: string[] = []) {
+/**
+ * The real server in a child process, its stderr kept for failures: from the sources
+ * (`node --import tsx server/src/index.ts`), or the built entry `built` (`node dist/server/server/src/index.js`,
+ * see scripts/build-server.ts) on plain Node.
+ */
+export function spawnServer(env: NodeJS.ProcessEnv, preloads: string[] = [], built?: string) {
   const imports = preloads.flatMap((file) => ['--import', file]);
-  const child = spawn(process.execPath, ['--import', 'tsx', ...imports, 'server/src/index.ts'], {
+  const args = built ? [...imports, built] : ['--import', 'tsx', ...imports, 'server/src/index.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
