@@ -1,5 +1,6 @@
 /**
- * The API under load: the real server process (`node --import tsx server/src/index.ts`, embedded PGlite in
+ * The API under load: the real, built server process (`node dist/server/server/src/index.js` as `npm start`
+ * runs it, see scripts/build-server.ts; embedded PGlite in
  * a temporary `PREJURY_DATA_DIR`, offline analyzer, embedded review worker) on a free loopback port.
  * autocannon (10 connections, 10 s) on `GET /api/reviews/:id` (a finished review) and `GET /api/exams/:id`;
  * then 100 dossiers uploaded and reviewed through the API, and the server's resident memory
@@ -16,6 +17,7 @@ import { eq } from 'drizzle-orm';
 import { dossierVersions, reviewCriteria, reviews } from '../db/schema';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
 import { signedInLoad } from './deploy';
+import { builtServer } from './lib/built-server';
 import { benchDossier, dossierPdf } from './lib/dossier';
 import { goldMarkdown } from './lib/gold-cases';
 import { createHarness } from './lib/review-harness';
@@ -208,8 +210,10 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
     PREJURY_REVIEWS_PER_HOUR: '1000',
   });
   const logFd = openSync(path.join(dataDir, 'server.log'), 'a');
+  // Built before the clock starts: startup is the server's own.
+  const { server: entry } = await builtServer();
   const started = performance.now();
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+  const server: ChildProcess = spawn(process.execPath, [entry], {
     cwd: ROOT,
     env,
     stdio: ['ignore', logFd, logFd],

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
+import { builtServer } from './lib/built-server';
 import { benchDossier, dossierPdf } from './lib/dossier';
 import { log, median, percentile, round } from './lib/stats';
 
@@ -88,7 +89,7 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** The real server process, offline analyzer, embedded worker; PGlite in a temp folder unless `databaseUrl`. */
+/** The real, built server process, offline analyzer, embedded worker; PGlite in a temp folder unless `databaseUrl`. */
 async function startServer(databaseUrl?: string): Promise<Server> {
   const dir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-deploy-'));
   const port = await freePort();
@@ -115,7 +116,7 @@ async function startServer(databaseUrl?: string): Promise<Server> {
       : { PREJURY_DATA_DIR: path.join(dir, 'data') }),
   });
   const logFd = openSync(path.join(dir, 'server.log'), 'a');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [(await builtServer()).server], {
     cwd: ROOT,
     env,
     stdio: ['ignore', logFd, logFd],
