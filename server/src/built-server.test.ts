@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../scripts/build-server';
 import { DEMO_USERS, signedInFetch } from './testing';
-import { spawnServer, waitForHealth } from './testing/server-process';
+import { NOT_AT_REST, packagesIn, spawnRecordingServer, waitForHealth } from './testing/server-process';
 
 /** Builds, then boots a real server process (PGlite, migrations, pg-boss): slow on a loaded 2-core box. */
 const SERVER_TEST_MS = 240_000;
@@ -17,15 +17,6 @@ afterAll(() => {
   rmSync(outDir, { recursive: true, force: true });
 });
 
-function packagesIn(urls: string[]): Set<string> {
-  const names = new Set<string>();
-  for (const url of urls) {
-    const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
-    if (match?.[1]) names.add(match[1]);
-  }
-  return names;
-}
-
 describe('the built server (npm start, issue #17)', () => {
   it(
     'starts on plain Node on an empty data folder, serves the API and the web app, and never loads tsx',
@@ -33,23 +24,9 @@ describe('the built server (npm start, issue #17)', () => {
       // The build copies the web app beside the server; `npm test` builds it first (`npm run build`).
       expect(existsSync('dist/web/index.html'), 'run `npm run build:web` first').toBe(true);
       const { entry } = await buildServer(outDir);
-      const port = 20000 + Math.floor(Math.random() * 20000);
-      const record = join(dir, 'modules.txt');
-      const server = spawnServer(
-        {
-          NODE_ENV: 'production',
-          PORT: String(port),
-          PREJURY_PROVIDER: 'offline',
-          PREJURY_DATA_DIR: join(dir, 'data'),
-          PREJURY_DEMO_PASSWORD: PASSWORD,
-          PREJURY_PUBLIC_URL: `http://127.0.0.1:${port}`,
-          PREJURY_LOADED_MODULES: record,
-        },
-        ['./server/src/testing/loaded-modules.mjs'],
-        entry,
-      );
-      await waitForHealth(port, server, 180_000);
-      const base = `http://127.0.0.1:${port}`;
+      const server = spawnRecordingServer(dir, { PREJURY_DEMO_PASSWORD: PASSWORD }, entry);
+      await waitForHealth(server.port, server, 180_000);
+      const { base } = server;
       const health = await fetch(`${base}/api/health`);
       expect(health.status).toBe(200);
       // Migrations ran from the build's copy and the demo accounts were seeded: a candidate signs in.
@@ -67,13 +44,13 @@ describe('the built server (npm start, issue #17)', () => {
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
 
-      const urls = readFileSync(record, 'utf8').split('\n');
+      const urls = server.loaded();
       // Every module of ours came from the build, none from the sources.
       expect(urls.some((url) => url.endsWith(`/${outDir}/server/src/index.js`))).toBe(true);
       expect(urls.filter((url) => url.endsWith('.ts'))).toEqual([]);
       const loaded = packagesIn(urls);
       expect(loaded).toContain('hono');
-      for (const name of ['tsx', 'esbuild', 'openai', '@langchain/core', 'nodemailer']) {
+      for (const name of ['tsx', 'esbuild', ...NOT_AT_REST]) {
         expect(loaded, name).not.toContain(name);
       }
     },
