@@ -1,5 +1,6 @@
 /**
- * The API under load: the real server process (`node --import tsx server/src/index.ts`, embedded PGlite in
+ * The API under load: the real, built server process (`node dist/server/server/src/index.js` as `npm start`
+ * runs it, see scripts/build-server.ts; embedded PGlite in
  * a temporary `PREJURY_DATA_DIR`, offline analyzer, embedded review worker) on a free loopback port.
  * autocannon (10 connections, 10 s) on `GET /api/reviews/:id` (a finished review) and `GET /api/exams/:id`;
  * then 100 dossiers uploaded and reviewed through the API, and the server's resident memory
@@ -15,6 +16,7 @@ import { dossierVersions, reviewCriteria, reviews } from '../db/schema';
 import { freePort } from '../server/src/lib/testing/free-port';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
 import { signedInLoad } from './deploy';
+import { builtServer } from './lib/built-server';
 import { benchDossier, dossierPdf } from './lib/dossier';
 import { goldMarkdown } from './lib/gold-cases';
 import { createHarness } from './lib/review-harness';
@@ -178,8 +180,10 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-api-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // Built before the clock starts: startup is the server's own.
+  const { server: entry } = await builtServer();
   const started = performance.now();
-  const { child: server, stop: stopServer } = spawnBenchServer(port, dataDir, {
+  const { child: server, stop: stopServer } = spawnBenchServer(entry, port, dataDir, {
     PREJURY_DATA_DIR: path.join(dataDir, 'data'),
     PREJURY_DEMO_PASSWORD: BENCH_PASSWORD,
   });

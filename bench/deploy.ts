@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort } from '../server/src/lib/testing/free-port';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
+import { builtServer } from './lib/built-server';
 import { benchDossier, dossierPdf } from './lib/dossier';
 import { spawnBenchServer } from './lib/server-process';
 import { log, median, percentile, round } from './lib/stats';
@@ -76,12 +77,12 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** The real server process, offline analyzer, embedded worker; PGlite in a temp folder unless `databaseUrl`. */
+/** The real, built server process, offline analyzer, embedded worker; PGlite in a temp folder unless `databaseUrl`. */
 async function startServer(databaseUrl?: string): Promise<Server> {
   const dir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-deploy-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const { child, stop: stopServer } = spawnBenchServer(port, dir, {
+  const { child, stop: stopServer } = spawnBenchServer((await builtServer()).server, port, dir, {
     PREJURY_DEMO_PASSWORD: PASSWORD,
     PREJURY_MAX_UPLOAD_MB: '25',
     ...(databaseUrl

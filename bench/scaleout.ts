@@ -23,6 +23,7 @@ import { startStubServer } from '../server/src/lib/llm/testing/stub-server';
 import { freePort } from '../server/src/lib/testing/free-port';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
 import { postgresServerUrl, withPostgresDatabase } from './deploy';
+import { builtServer } from './lib/built-server';
 import { log, round } from './lib/stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -77,10 +78,11 @@ interface Proc {
   log: string;
 }
 
-function spawnTsx(script: string, env: NodeJS.ProcessEnv, dir: string, name: string): Proc {
+/** A built process (scripts/build-server.ts: plain Node, as `npm start` and production run it). */
+function spawnBuilt(script: string, env: NodeJS.ProcessEnv, dir: string, name: string): Proc {
   const logFile = path.join(dir, `${name}.log`);
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [script], {
     cwd: ROOT,
     env,
     stdio: ['ignore', fd, fd],
@@ -189,6 +191,7 @@ async function runRound(
     // 50 candidates sign in from this one address within the minute.
     PREJURY_SIGNIN_MAX_PER_MINUTE: '100000',
   });
+  const built = await builtServer();
   const procs: Proc[] = [];
   const db = new pg.Client({ connectionString: url });
   try {
@@ -196,8 +199,8 @@ async function runRound(
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const apiBase = `http://127.0.0.1:${port}`;
-      const proc = spawnTsx(
-        'server/src/index.ts',
+      const proc = spawnBuilt(
+        built.server,
         {
           ...base,
           PORT: String(port),
@@ -234,7 +237,7 @@ async function runRound(
 
     const workerProcs: Proc[] = [];
     for (let w = 0; w < workers; w++) {
-      const proc = spawnTsx('server/src/worker.ts', { ...base, LOG_LEVEL: 'info' }, dir, `worker-${w + 1}`);
+      const proc = spawnBuilt(built.worker, { ...base, LOG_LEVEL: 'info' }, dir, `worker-${w + 1}`);
       procs.push(proc);
       workerProcs.push(proc);
     }

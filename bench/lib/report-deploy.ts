@@ -65,7 +65,7 @@ export function deploySection(r: BenchResult): string {
     DEPLOY_START,
     '## Production on PostgreSQL (issue #17)',
     '',
-    `Run of ${r.date} on ${m.cpu}, ${m.cores} cores, Node ${m.node}; load ${r.load.start.join(' / ')} at start · ${r.load.end.join(' / ')} at end (\`${r.command}\`). autocannon (${d.connections} connections, ${d.seconds} s) runs on the same 2 cores as the server; one server process, offline analyzer, embedded worker.`,
+    `Run of ${r.date} on ${m.cpu}, ${m.cores} cores, Node ${m.node}; load ${r.load.start.join(' / ')} at start · ${r.load.end.join(' / ')} at end (\`${r.command}\`). autocannon (${d.connections} connections, ${d.seconds} s) runs on the same 2 cores as the server; one server process, built (\`node dist/server/server/src/index.js\`, as \`npm start\` runs it: no tsx loader), offline analyzer, embedded worker.`,
     '',
     table(rows),
     '',
@@ -113,7 +113,7 @@ export function scaleOutSection(r: BenchResult): string {
   }
   return [
     ...head,
-    `PostgreSQL ${s.serverVersion}; 2 API processes (\`PREJURY_EMBEDDED_WORKER=false\`) and the workers (\`npm run worker\`, 2 reviews at a time each) on one fresh database per round; the repo's stub model server at a fixed ${n(s.options.latencyMs)} ms per call behind the real OpenAI SDK (I/O bound, as with a real model server; offline embeddings); ${s.options.reviews} reviews of distinct dossiers (\`${'b1-audit-rse'}\`) from ${s.options.candidates} candidates, requested at once after their uploads, timed from the first request to the last finished review. A re-graded criterion is one whose grading started twice (those in flight on a killed worker); a finished criterion is never graded again.`,
+    `PostgreSQL ${s.serverVersion}; 2 API processes (\`PREJURY_EMBEDDED_WORKER=false\`) and the workers (built: \`node dist/server/server/src/worker.js\`, 2 reviews at a time each) on one fresh database per round; the repo's stub model server at a fixed ${n(s.options.latencyMs)} ms per call behind the real OpenAI SDK (I/O bound, as with a real model server; offline embeddings); ${s.options.reviews} reviews of distinct dossiers (\`${'b1-audit-rse'}\`) from ${s.options.candidates} candidates, requested at once after their uploads, timed from the first request to the last finished review. A re-graded criterion is one whose grading started twice (those in flight on a killed worker); a finished criterion is never graded again.`,
     '',
     table(rows),
     '',

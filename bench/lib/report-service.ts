@@ -90,7 +90,7 @@ export function notes(r: BenchResult): string {
   }
   if (a) {
     out.push(
-      `- **API**: the real server process (\`node --import tsx server/src/index.ts\`, NODE_ENV=production, default log level, offline provider, embedded worker, PGlite in a fresh temporary \`PREJURY_DATA_DIR\`) on a free loopback port; autocannon runs in the benchmark process, so load generator and server share the ${r.machine.cores} cores. RSS is \`VmRSS\` from /proc/<pid>/status. The 100 reviews are the gold Markdown dossiers of every exam, cycled, each made unique, uploaded ${a.bulk.concurrency} at a time, reviewed by the embedded pg-boss worker. Since accounts (#7) every request carries the demo candidate's session cookie, as in production: the session lookup (better-auth's signed cookie and session row, then one query for the membership) and the access check are part of each figure.`,
+      `- **API**: the real server process (built: \`node dist/server/server/src/index.js\`, as \`npm start\` runs it; NODE_ENV=production, default log level, offline provider, embedded worker, PGlite in a fresh temporary \`PREJURY_DATA_DIR\`) on a free loopback port; autocannon runs in the benchmark process, so load generator and server share the ${r.machine.cores} cores. RSS is \`VmRSS\` from /proc/<pid>/status. The 100 reviews are the gold Markdown dossiers of every exam, cycled, each made unique, uploaded ${a.bulk.concurrency} at a time, reviewed by the embedded pg-boss worker. Since accounts (#7) every request carries the demo candidate's session cookie, as in production: the session lookup (better-auth's signed cookie and session row, then one query for the membership) and the access check are part of each figure.`,
     );
   }
   if (rt) {

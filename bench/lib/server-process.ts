@@ -18,10 +18,10 @@ export function cleanServerEnv(values: Record<string, string>): NodeJS.ProcessEn
 }
 
 /**
- * The real production server on `port` (offline analyzer, public address 127.0.0.1, a review allowance no
+ * The real production server (`entry`: the built server, see built-server.ts) on `port` (offline analyzer, public address 127.0.0.1, a review allowance no
  * bench reaches), its output appended to `dir/server.log`; `values` add to or override that environment.
  */
-export function spawnBenchServer(port: number, dir: string, values: Record<string, string>) {
+export function spawnBenchServer(entry: string, port: number, dir: string, values: Record<string, string>) {
   const env = cleanServerEnv({
     NODE_ENV: 'production',
     PORT: String(port),
@@ -34,7 +34,7 @@ export function spawnBenchServer(port: number, dir: string, values: Record<strin
     ...values,
   });
   const logFd = openSync(path.join(dir, 'server.log'), 'a');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: ROOT,
     env,
     stdio: ['ignore', logFd, logFd],

@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../scripts/build-server';
+import { DEMO_USERS, signedInFetch } from './testing';
+import { NOT_AT_REST, packagesIn, spawnRecordingServer, waitForHealth } from './testing/server-process';
+
+/** Builds, then boots a real server process (PGlite, migrations, pg-boss): slow on a loaded 2-core box. */
+const SERVER_TEST_MS = 240_000;
+const PASSWORD = 'mot-de-passe-du-test';
+const dir = mkdtempSync(join(tmpdir(), 'prejury-built-server-'));
+// Inside the repository (the build's packages resolve from its node_modules), apart from `dist/server`.
+const outDir = `dist/server-test-${process.pid}`;
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('the built server (npm start, issue #17)', () => {
+  it(
+    'starts on plain Node on an empty data folder, serves the API and the web app, and never loads tsx',
+    async () => {
+      // The build copies the web app beside the server; `npm test` builds it first (`npm run build`).
+      expect(existsSync('dist/web/index.html'), 'run `npm run build:web` first').toBe(true);
+      const { entry } = await buildServer(outDir);
+      const server = spawnRecordingServer(dir, { PREJURY_DEMO_PASSWORD: PASSWORD }, entry);
+      await waitForHealth(server.port, server, 180_000);
+      const { base } = server;
+      const health = await fetch(`${base}/api/health`);
+      expect(health.status).toBe(200);
+      // Migrations ran from the build's copy and the demo accounts were seeded: a candidate signs in.
+      const api = await signedInFetch(base, DEMO_USERS.candidate, PASSWORD);
+      const me = await api('/api/me');
+      expect(me.status).toBe(200);
+      expect(JSON.stringify(await me.json())).toContain(DEMO_USERS.candidate);
+      // The web app, from the build's copy of dist/web, and a client-side route served by its fallback.
+      for (const page of ['/', '/connexion']) {
+        const res = await fetch(`${base}${page}`);
+        expect(res.status, page).toBe(200);
+        expect(res.headers.get('content-type')).toContain('text/html');
+        expect(await res.text()).toBe(readFileSync('dist/web/index.html', 'utf8'));
+      }
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+
+      const urls = server.loaded();
+      // Every module of ours came from the build, none from the sources.
+      expect(urls.some((url) => url.endsWith(`/${outDir}/server/src/index.js`))).toBe(true);
+      expect(urls.filter((url) => url.endsWith('.ts'))).toEqual([]);
+      const loaded = packagesIn(urls);
+      expect(loaded).toContain('hono');
+      for (const name of ['tsx', 'esbuild', ...NOT_AT_REST]) {
+        expect(loaded, name).not.toContain(name);
+      }
+    },
+    SERVER_TEST_MS,
+  );
+});
