@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { type Database, openDatabase } from '../db/client';
 import { dossiers, dossierVersions, embeddings, passages } from '../db/schema';
 import { listExams } from '../server/src/features/referential/index';
-import { createRetriever, DEFAULT_RETRIEVAL } from '../server/src/features/reviews/retrieval';
+import { createRetriever, DEFAULT_RETRIEVAL, orQuery } from '../server/src/features/reviews/retrieval';
 import { createOfflineEmbedder } from '../server/src/lib/llm/embeddings';
 import { goldMarkdown } from './lib/gold-cases';
 import { log, median, percentile, round } from './lib/stats';
@@ -241,15 +241,6 @@ async function scenario(
     hybridSearchMs: round(median(hybrid), 2),
     hnswBuildMs: round(hnswBuildMs, 0),
   };
-}
-
-/** `orQuery` of retrieval.ts (not exported): any of the query's words longer than three letters. */
-function orQuery(query: string): string {
-  const words = query
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 3);
-  return [...new Set(words)].slice(0, 30).join(' or ');
 }
 
 async function fullTextFigures(database: Database, versionId: string, queries: string[]) {

@@ -10,7 +10,7 @@
  * never `NaN`: `NaN` does not survive JSON and silently poisons averages.
  */
 import { ValidationError } from '../../lib/errors';
-import type { AgreementSummary, ScorePair } from './schemas';
+import { type AgreementSummary, AgreementSummarySchema, type ScorePair } from './schemas';
 
 /** Default rubric scale (DESIGN.md, « Rubric scale »): 0 absent … 4 excellent. */
 export const DEFAULT_SCALE_MIN = 0;
@@ -372,23 +372,15 @@ export function agreementByCriterion(
   };
 }
 
+/** No pairs: every metric undefined (null), one per field of the schema. */
+const EMPTY_SUMMARY = Object.fromEntries(
+  Object.keys(AgreementSummarySchema.shape).map((key) => [key, key === 'n' ? 0 : null]),
+) as AgreementSummary;
+
 /** The figures of one group of already-checked pairs (shared with `agreement-uncertainty.ts`). */
 export function summarize(human: readonly number[], ai: readonly number[]): AgreementSummary {
   const n = human.length;
-  if (n === 0) {
-    return {
-      n: 0,
-      qwk: null,
-      kappa: null,
-      exact: null,
-      adjacent: null,
-      mae: null,
-      smd: null,
-      bias: null,
-      humanMean: null,
-      aiMean: null,
-    };
-  }
+  if (n === 0) return { ...EMPTY_SUMMARY };
   // One pass for everything but the variances: calibration requests carry up to 100 000 pairs.
   let same = 0;
   let adjacent = 0;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getExam } from '../referential';
 import type { Exam } from '../referential/types';
-import type { DossierText, GradingPassage } from '../reviews/grade-schema';
-import { loadPrompt } from '../reviews/prompts';
+import type { DossierText } from '../reviews/grade-schema';
+import { loadPrompt, passagesFromPages } from '../reviews/prompts';
 import { matchCriteria } from './grounding';
 import { detectGhostwriting } from './integrity';
 import { buildCoachRequest, COACH_PROMPT, checkModelAnswer } from './model-answer';
@@ -20,16 +20,7 @@ const dossier: DossierText = {
   language: 'fr',
   words: 40,
 };
-const passages: GradingPassage[] = dossier.pages.map((p, i) => ({
-  id: `p${p.page}`,
-  ordinal: i,
-  page: p.page,
-  pageEnd: p.page,
-  section: null,
-  annex: false,
-  text: p.text,
-  relevance: 1,
-}));
+const passages = passagesFromPages(dossier.pages);
 
 function context(message: string): CoachContext {
   return {

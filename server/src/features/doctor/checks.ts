@@ -4,8 +4,14 @@ import { classifyError, type LlmError } from '../../lib/llm/errors';
 import { SERVER_PROFILES } from '../../lib/llm/profiles.data';
 import type { ChatModel, Embedder } from '../../lib/llm/types';
 import { getExam } from '../referential/index';
-import type { DossierText, GradingPassage } from '../reviews';
-import { createModelGrader, createOfflineGrader, defaultRubric, type GradeOutput } from '../reviews';
+import type { DossierText } from '../reviews';
+import {
+  createModelGrader,
+  createOfflineGrader,
+  defaultRubric,
+  type GradeOutput,
+  passagesFromPages,
+} from '../reviews';
 import { DOCTOR_SAMPLE } from './sample.data';
 import type { DoctorCheck } from './schemas';
 
@@ -18,16 +24,7 @@ export function sampleInput() {
   const pages = DOCTOR_SAMPLE.pages.map((p) => ({ page: p.page, text: p.text }));
   const text = pages.map((p) => p.text).join('\n\n');
   const dossier: DossierText = { text, pages, language: 'fr', words: text.split(/\s+/).length };
-  const passages: GradingPassage[] = pages.map((p, i) => ({
-    id: `sample-${i}`,
-    ordinal: i,
-    page: p.page,
-    pageEnd: p.page,
-    section: null,
-    annex: false,
-    text: p.text,
-    relevance: 1,
-  }));
+  const passages = passagesFromPages(pages);
   return { exam, rubric: defaultRubric(exam.id), dossier, passages, fenceId: randomBytes(6).toString('hex') };
 }
 

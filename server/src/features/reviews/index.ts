@@ -20,7 +20,14 @@ export {
   type StemTerm,
 } from './offline/lexicon';
 export { sentencesOfPassage } from './offline/sentences';
-export { neutraliseFence, newDossierFence, PROMPT_VERSION, renderPassages, renderPrompt } from './prompts';
+export {
+  neutraliseFence,
+  newDossierFence,
+  PROMPT_VERSION,
+  passagesFromPages,
+  renderPassages,
+  renderPrompt,
+} from './prompts';
 export type { Retriever } from './retrieval';
 export { dossierReviewRoutes, reviewRoutes, versionReviewRoutes } from './routes';
 export {

@@ -116,7 +116,7 @@ export function createRetriever(
 }
 
 /** websearch_to_tsquery ANDs words; a criterion's wording should match passages sharing any of its words. */
-function orQuery(query: string): string {
+export function orQuery(query: string): string {
   const words = query
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
