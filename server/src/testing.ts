@@ -155,6 +155,19 @@ export const DOSSIER_TABLES = [
   'review_checks',
 ];
 
+/**
+ * The transfers on record (`disclosures`): which provider and model received which of a dossier's versions,
+ * for what, redacted or not; every dossier's when `dossierId` is omitted.
+ */
+export function disclosuresOf(database: Database, dossierId?: string) {
+  return database.query<{ provider: string; model: string; purpose: string; redacted: boolean }>(
+    `select provider, model, purpose, redacted from disclosures ${
+      dossierId ? 'd join dossier_versions v on v.id = d.version_id where v.dossier_id = $1' : ''
+    }`,
+    dossierId ? [dossierId] : [],
+  );
+}
+
 /** Row counts of every table that holds dossier-derived data: assert nothing is half-written. */
 export async function tableCounts(database: Database) {
   const out: Record<string, number> = {};

@@ -8,6 +8,7 @@ import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-ser
 import {
   createTestApp,
   DEMO_USERS,
+  disclosuresOf,
   sessionCookie,
   TEST_PASSWORD,
   tableCounts,
@@ -454,16 +455,7 @@ describe('personal data', () => {
       expect(p).not.toContain('camille.martin@transports-meunier.fr');
       expect(p).not.toContain('06 12 34 56 78');
     }
-    const transfers = await t.database.query<{
-      provider: string;
-      model: string;
-      purpose: string;
-      redacted: boolean;
-    }>(
-      'select provider, model, purpose, redacted from disclosures d join dossier_versions v on v.id = d.version_id where v.dossier_id = $1',
-      [dossierId],
-    );
-    expect(transfers).toEqual([
+    expect(await disclosuresOf(t.database, dossierId)).toEqual([
       { provider: 'openai', model: 'stub-grader', purpose: 'review', redacted: true },
     ]);
   });
@@ -490,8 +482,7 @@ describe('remote embeddings', () => {
     expect(sent).toContain('Transports Guérin');
     expect(sent).not.toContain('camille.martin@transports-meunier.fr');
     expect(sent).not.toContain('06 12 34 56 78');
-    const transfers = await t.database.query('select provider, model, purpose, redacted from disclosures');
-    expect(transfers).toEqual([
+    expect(await disclosuresOf(t.database)).toEqual([
       { provider: 'openai', model: 'text-embedding-3-small', purpose: 'embedding', redacted: true },
     ]);
   });

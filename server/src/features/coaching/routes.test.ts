@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAIChatModel } from '../../lib/llm/openai-chat';
 import { type StubChatCall, type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
 import type { ChatModel } from '../../lib/llm/types';
-import { createTestApp, uploadForm } from '../../testing';
+import { createTestApp, disclosuresOf, uploadForm } from '../../testing';
 import { getExam } from '../referential';
 import { createRetriever } from '../reviews/retrieval';
 import type { GapReport } from '../reviews/schemas';
@@ -328,17 +328,7 @@ describe('the coach with a model (stub server, real SDK)', () => {
     expect(request.prompt).toMatch(/<<<QUESTION id=\w+>>>\nMon analyse PESTEL est-elle assez argumentée \?/);
     expect(request.prompt).toContain('K2');
     // The transfer is on record: which provider and model received this version, redacted.
-    const transfers = await t.database.query<{
-      provider: string;
-      model: string;
-      purpose: string;
-      redacted: boolean;
-    }>(
-      `select provider, model, purpose, redacted from disclosures d join dossier_versions v on v.id = d.version_id
-       where v.dossier_id = $1`,
-      [dossierId],
-    );
-    expect(transfers).toContainEqual({
+    expect(await disclosuresOf(t.database, dossierId)).toContainEqual({
       provider: 'openai',
       model: 'stub-model',
       purpose: 'coach',
