@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../lib/env';
-import { createOpenAIChatModel } from '../../lib/llm/openai-chat';
-import { createOpenAIEmbedder } from '../../lib/llm/openai-embeddings';
+import { stubChatModel, stubEmbedder } from '../../lib/llm/testing/stub-clients';
 import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
 import {
   createTestApp,
@@ -439,13 +438,7 @@ describe('personal data', () => {
 
   it('redacts e-mails and phone numbers before a model, and records which provider received which version', async () => {
     stub = await startStubServer({ responder: quotingResponder(() => 3) });
-    const chat = createOpenAIChatModel({
-      apiKey: 'k',
-      baseURL: stub.url,
-      model: 'stub-grader',
-      timeoutMs: 5_000,
-      maxRetries: 0,
-    });
+    const chat = stubChatModel(stub);
     t = await createTestApp({ overrides: { chat } });
     const text = `${CASE}\n\nContact : camille.martin@transports-meunier.fr, 06 12 34 56 78.`;
     const { dossierId } = await uploadAndReview(t, 'candidate', text);
@@ -464,13 +457,7 @@ describe('personal data', () => {
 describe('remote embeddings', () => {
   it('redact passages sent to the embedding model and record the transfer', async () => {
     stub = await startStubServer();
-    const embedder = createOpenAIEmbedder({
-      apiKey: 'k',
-      baseURL: stub.url,
-      model: 'text-embedding-3-small',
-      timeoutMs: 5_000,
-      maxRetries: 0,
-    });
+    const embedder = stubEmbedder(stub);
     t = await createTestApp({ overrides: { embedder } });
     const text = `${CASE}\n\nContact : camille.martin@transports-meunier.fr, 06 12 34 56 78.`;
     const res = await t.app.request('/api/dossiers', {

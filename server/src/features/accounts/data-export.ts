@@ -44,23 +44,19 @@ export async function exportData(deps: Deps, actor: Actor): Promise<Uint8Array> 
       .where(eq(dossierVersions.dossierId, d.id))
       .orderBy(asc(dossierVersions.version));
     const versionIds = versions.map((v) => v.id);
-    const reviewRows = versionIds.length
-      ? await db
-          .select()
-          .from(reviews)
-          .where(inArray(reviews.versionId, versionIds))
-          .orderBy(asc(reviews.createdAt))
-      : [];
+    // (drizzle's `inArray` with no ids is `false`: a dossier without versions or reviews asks for nothing)
+    const reviewRows = await db
+      .select()
+      .from(reviews)
+      .where(inArray(reviews.versionId, versionIds))
+      .orderBy(asc(reviews.createdAt));
     const reviewIds = reviewRows.map((r) => r.id);
-    const decisions = reviewIds.length
-      ? await db.select().from(reviewDecisions).where(inArray(reviewDecisions.reviewId, reviewIds))
-      : [];
-    const checks = reviewIds.length
-      ? await db.select().from(reviewChecks).where(inArray(reviewChecks.reviewId, reviewIds))
-      : [];
-    const transfers = versionIds.length
-      ? await db.select().from(disclosures).where(inArray(disclosures.versionId, versionIds))
-      : [];
+    const decisions = await db
+      .select()
+      .from(reviewDecisions)
+      .where(inArray(reviewDecisions.reviewId, reviewIds));
+    const checks = await db.select().from(reviewChecks).where(inArray(reviewChecks.reviewId, reviewIds));
+    const transfers = await db.select().from(disclosures).where(inArray(disclosures.versionId, versionIds));
     const juryScores = await db
       .select({
         criterionId: calibrationScores.criterionId,

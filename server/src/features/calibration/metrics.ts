@@ -10,17 +10,11 @@
  * never `NaN`: `NaN` does not survive JSON and silently poisons averages.
  */
 import { ValidationError } from '../../lib/errors';
-import { type AgreementSummary, AgreementSummarySchema, type ScorePair } from './schemas';
+import { type AgreementSummary, AgreementSummarySchema, MAX_SCALE_SPAN, type ScorePair } from './schemas';
 
 /** Default rubric scale (DESIGN.md, « Rubric scale »): 0 absent … 4 excellent. */
 export const DEFAULT_SCALE_MIN = 0;
 export const DEFAULT_SCALE_MAX = 4;
-
-/**
- * Widest accepted scale (`max - min`). Rubrics use a handful of levels; the bound keeps the confusion
- * matrix small and the integer sums inside the kappa computations exact.
- */
-export const MAX_SCALE_SPAN = 100;
 
 /** Disagreement weights of Cohen's kappa, as in scikit-learn (`weights=None | 'linear' | 'quadratic'`). */
 export type KappaWeights = 'none' | 'linear' | 'quadratic';

@@ -1,6 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { UuidSchema } from '../../lib/openapi';
-import { MAX_SCALE_SPAN } from './metrics';
+
+/**
+ * Widest accepted scale (`max - min`). Rubrics use a handful of levels; the bound keeps the confusion
+ * matrix small and the integer sums inside the kappa computations exact (metrics.ts).
+ */
+export const MAX_SCALE_SPAN = 100;
 
 /** Most pairs accepted in one request (a full exam season for one rubric fits comfortably). */
 export const MAX_PAIRS = 100_000;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenAIChatModel } from '../../lib/llm/openai-chat';
+import { stubChatModel } from '../../lib/llm/testing/stub-clients';
 import { type StubChatCall, type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
 import type { ChatModel } from '../../lib/llm/types';
 import { createTestApp, disclosuresOf, uploadForm } from '../../testing';
@@ -291,13 +291,7 @@ describe('the coach with a model (stub server, real SDK)', () => {
 
   beforeAll(async () => {
     stub = await startStubServer({ responder: quotingResponder });
-    const chat = createOpenAIChatModel({
-      apiKey: 'stub',
-      baseURL: stub.url,
-      model: 'stub-model',
-      timeoutMs: 10_000,
-      maxRetries: 0,
-    });
+    const chat = stubChatModel(stub, { model: 'stub-model', timeoutMs: 10_000 });
     app = coachTestApp(coachService(t, chat));
     dossierId = (await upload(t)).id;
   });

@@ -6,7 +6,7 @@ import {
   describePostgres,
   type PostgresTestDatabase,
 } from '../../../../db/postgres-testing';
-import { createOpenAIChatModel } from '../../lib/llm/openai-chat';
+import { stubChatModel } from '../../lib/llm/testing/stub-clients';
 import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
 import { createTestApp, TEST_PASSWORD, tableCounts, uploadForm } from '../../testing';
 import { GapReportSchema } from './schemas';
@@ -294,14 +294,7 @@ describe('reviews through an OpenAI-compatible model (real SDK, local stub serve
   let t: TestApp;
   beforeAll(async () => {
     stub = await startStubServer({ responder: quotingResponder(() => 3) });
-    const chat = createOpenAIChatModel({
-      apiKey: 'test-key',
-      baseURL: stub.url,
-      model: 'stub-grader',
-      timeoutMs: 2_000,
-      maxRetries: 1,
-      sleep: async () => {},
-    });
+    const chat = stubChatModel(stub, { timeoutMs: 2_000, maxRetries: 1, sleep: async () => {} });
     t = await createTestApp({ overrides: { chat } });
   });
   afterEach(() => {

@@ -45,35 +45,30 @@ export interface ServerProfile {
   note: string;
 }
 
+/** OpenAI's API; Azure OpenAI serves the same models with the same behaviour. */
+const OPENAI: ServerProfile = {
+  id: 'openai',
+  label: 'OpenAI',
+  baseURL: 'https://api.openai.com/v1',
+  keyRequired: true,
+  model: 'gpt-4o-mini',
+  embeddings: 'provider',
+  embeddingModel: 'text-embedding-3-small',
+  embeddingDimensions: 1536,
+  structuredOutput: 'json_schema',
+  structuredOutputEnforced: true,
+  reportsCachedTokens: true,
+  maxTokensParam: 'max_completion_tokens',
+  note: 'Sorties structurées strictes, cache de prompt automatique au-delà de 1024 jetons.',
+};
+
 export const SERVER_PROFILES: Readonly<Record<ProfileId, ServerProfile>> = {
-  openai: {
-    id: 'openai',
-    label: 'OpenAI',
-    baseURL: 'https://api.openai.com/v1',
-    keyRequired: true,
-    model: 'gpt-4o-mini',
-    embeddings: 'provider',
-    embeddingModel: 'text-embedding-3-small',
-    embeddingDimensions: 1536,
-    structuredOutput: 'json_schema',
-    structuredOutputEnforced: true,
-    reportsCachedTokens: true,
-    maxTokensParam: 'max_completion_tokens',
-    note: 'Sorties structurées strictes, cache de prompt automatique au-delà de 1024 jetons.',
-  },
+  openai: OPENAI,
   azure: {
+    ...OPENAI,
     id: 'azure',
     label: 'Azure OpenAI',
     baseURL: undefined,
-    keyRequired: true,
-    model: 'gpt-4o-mini',
-    embeddings: 'provider',
-    embeddingModel: 'text-embedding-3-small',
-    embeddingDimensions: 1536,
-    structuredOutput: 'json_schema',
-    structuredOutputEnforced: true,
-    reportsCachedTokens: true,
-    maxTokensParam: 'max_completion_tokens',
     note: 'OPENAI_BASE_URL = point de terminaison de la ressource ; PREJURY_MODEL et PREJURY_EMBEDDING_MODEL = noms des déploiements ; clé dans l’en-tête api-key.',
   },
   ollama: {

@@ -10,7 +10,7 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
 import { QueryState } from '../../components/query-state';
@@ -19,7 +19,7 @@ import { ApiError, type Exam } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useDossier } from '../dossiers/queries';
 import { useExam } from '../referential/queries';
-import { TextPanel } from '../reviews/text-panel';
+import { AddressedTextPanel } from '../reviews/text-panel';
 import { AnswerText } from './answer-text';
 import { CitationList, CriterionRef } from './citations';
 import styles from './coach-page.module.css';
@@ -46,10 +46,6 @@ export function CoachPage() {
   const dossier = useDossier(id);
   const exam = useExam(dossier.data?.examId);
   const conversation = useConversation(id, validVersion ? version : 0);
-  const [params, setParams] = useSearchParams();
-  const panelPage = Number(params.get('page'));
-  const panelQuote = params.get('quote') ?? undefined;
-  const closePanel = useCallback(() => setParams({}, { preventScrollReset: true }), [setParams]);
   useDocumentTitle(t('coach.title', { version: v }));
 
   const title = dossier.data?.title ?? t('dossier.title');
@@ -92,15 +88,7 @@ export function CoachPage() {
               </header>
               <CoachPolicy policy={data.policy} />
               <CoachWorkspace dossierId={id} version={version} messages={data.messages} exam={exam.data} />
-              {panelPage > 0 && (
-                <TextPanel
-                  dossierId={id}
-                  version={version}
-                  page={panelPage}
-                  quote={panelQuote}
-                  onClose={closePanel}
-                />
-              )}
+              <AddressedTextPanel dossierId={id} version={version} />
             </>
           )}
         </QueryState>

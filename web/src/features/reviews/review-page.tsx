@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Breadcrumb } from '../../components/breadcrumb';
 import { useDocumentTitle } from '../../components/document-title';
 import { QueryState } from '../../components/query-state';
@@ -12,7 +12,7 @@ import { GapReportView } from './gap-report';
 import { isActive, useLiveReview, useRetryCriterion, useReviewRubric } from './queries';
 import styles from './review-page.module.css';
 import { ReviewProgressView } from './review-progress';
-import { TextPanel } from './text-panel';
+import { AddressedTextPanel } from './text-panel';
 
 export function ReviewPage() {
   const { id = '' } = useParams();
@@ -25,10 +25,6 @@ export function ReviewPage() {
   const rubric = useReviewRubric(id, Boolean(review.data?.report));
   const [retryFailure, setRetryFailure] = useState<{ criterionId: string; error: unknown } | null>(null);
   const requestAgain = useRequestReview(review.data?.dossierId ?? '');
-  const [params, setParams] = useSearchParams();
-  const panelPage = Number(params.get('page'));
-  const panelQuote = params.get('quote') ?? '';
-  const closePanel = useCallback(() => setParams({}, { preventScrollReset: true }), [setParams]);
 
   const data = review.data;
   useDocumentTitle(data?.report ? `${t('report.title')} — ${data.report.exam.case}` : t('review.title'));
@@ -115,15 +111,7 @@ export function ReviewPage() {
                 </div>
               </section>
             )}
-            {panelPage > 0 && panelQuote && (
-              <TextPanel
-                dossierId={loaded.dossierId}
-                version={loaded.version}
-                page={panelPage}
-                quote={panelQuote}
-                onClose={closePanel}
-              />
-            )}
+            <AddressedTextPanel dossierId={loaded.dossierId} version={loaded.version} quoteRequired />
           </>
         )}
       </QueryState>

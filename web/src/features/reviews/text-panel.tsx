@@ -1,5 +1,6 @@
-import { type RefObject, useEffect, useMemo, useRef } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { CrossIcon } from '../../components/icons';
 import { QueryState } from '../../components/query-state';
 import { CommentNotes, withCommentMarks } from '../document/comment-notes';
@@ -10,6 +11,27 @@ import { PageText, rowsByPage } from '../dossiers/page-text';
 import { useDossier, useDossierText } from '../dossiers/queries';
 import { locateQuote } from './locate-quote';
 import styles from './text-panel.module.css';
+
+/**
+ * The text panel the address asks for (`?page=N&quote=…`, set by a quote's « voir dans le texte » link), or
+ * nothing; closing it clears both. `quoteRequired`: open only for a quote (the report's links always carry one).
+ */
+export function AddressedTextPanel({
+  dossierId,
+  version,
+  quoteRequired = false,
+}: {
+  dossierId: string;
+  version: number;
+  quoteRequired?: boolean;
+}) {
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page'));
+  const quote = params.get('quote') || undefined;
+  const close = useCallback(() => setParams({}, { preventScrollReset: true }), [setParams]);
+  if (!(page > 0) || (quoteRequired && !quote)) return null;
+  return <TextPanel dossierId={dossierId} version={version} page={page} quote={quote} onClose={close} />;
+}
 
 /**
  * The dossier's extracted text, page by page, opened from an evidence quote: scrolled to the page with the
