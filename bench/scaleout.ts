@@ -24,6 +24,7 @@ import { freePort } from '../server/src/lib/testing/free-port';
 import { DEMO_USERS, signedInFetch } from '../server/src/testing';
 import { postgresServerUrl, withPostgresDatabase } from './deploy';
 import { builtServer } from './lib/built-server';
+import { cleanServerEnv } from './lib/server-process';
 import { log, round } from './lib/stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -174,11 +175,7 @@ async function runRound(
   const dir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-scaleout-'));
   const stub = await startStubServer({ responder: quotingResponder(() => 3), latencyMs: options.latencyMs });
   const secret = randomBytes(24).toString('hex');
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(base)) {
-    if (key.startsWith('OPENAI_') || key.startsWith('PREJURY_') || key === 'DATABASE_URL') delete base[key];
-  }
-  Object.assign(base, {
+  const base = cleanServerEnv({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     DATABASE_URL: url,
