@@ -9,6 +9,10 @@ describe('import rules (issue 19)', () => {
     expect(checkImports('server/src')).toEqual({ frontDoor: [], cycles: [] });
   });
 
+  it('the web app has no value import cycles either', () => {
+    expect(checkImports('web/src').cycles).toEqual([]);
+  });
+
   describe('the checker itself', () => {
     const root = mkdtempSync(join(tmpdir(), 'import-rules-'));
     const write = (path: string, text: string) => {
@@ -27,9 +31,14 @@ describe('import rules (issue 19)', () => {
       write('features/c/c.ts', "import { x } from '../a';\nexport const c = x;\n");
       write('lib/p.ts', "import { q } from './q';\nexport const p = q;\n");
       write('lib/q.ts', "import { p } from './p';\nexport const q = () => p;\n");
+      write('features/d/page.tsx', "import { Row } from './row';\nexport const Page = () => Row;\n");
+      write('features/d/row.tsx', "import { Page } from './page';\nexport const Row = () => Page;\n");
       const report = checkImports(root, root);
       expect(report.frontDoor).toEqual(['features/a/x.ts → features/b/y.ts']);
-      expect(report.cycles).toEqual([['lib/p.ts', 'lib/q.ts']]);
+      expect(report.cycles).toEqual([
+        ['features/d/page.tsx', 'features/d/row.tsx'],
+        ['lib/p.ts', 'lib/q.ts'],
+      ]);
     });
   });
 });
