@@ -49,7 +49,16 @@ export function isExpositoryVoice(folded: string): boolean {
 const GENERAL_STATISTIC =
   /(?<![\p{L}\p{N}])(?:(?:selon|d'apres) une etude(?! (?:de|du|des|d'))|une etude (?:montre|revele|indique)|selon les etudes|loi de pareto|une entreprise sur|les entreprises qui|companies (?:with|that|which)|firms (?:with|that|which)|studies show|according to a study|a recent study)(?![\p{L}\p{N}])/u;
 
+/**
+ * An average about an indefinite actor (« un commercial perd en moyenne 15 % de ses clients », « a customer
+ * tells on average ten people »): a habit of the trade, not the company's data. The company's own averages
+ * have a definite subject (« nos commerciaux », « le téléphone occupe en moyenne 2 h 40 »).
+ */
+const GENERIC_ACTOR =
+  /(?<![\p{L}\p{N}])(?:un|une|a|an) (?:commercial|vendeur|client|consommateur|prospect|acheteur|salarie|manager|entreprise|pme|customer|company|salesperson|buyer|employee|firm)(?![\p{L}\p{N}])/u;
+const AVERAGE = /(?<![\p{L}\p{N}])(?:en moyenne|on average)(?![\p{L}\p{N}])/u;
+
 /** The sentence's figures are statistics about firms in general, not data about the candidate's company. */
 export function isGeneralStatistic(folded: string): boolean {
-  return GENERAL_STATISTIC.test(folded);
+  return GENERAL_STATISTIC.test(folded) || (AVERAGE.test(folded) && GENERIC_ACTOR.test(folded));
 }
