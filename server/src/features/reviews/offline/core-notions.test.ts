@@ -174,15 +174,15 @@ describe('a criterion is addressed about the company, not in a lesson (issue #16
     "Hélios Menuiseries a réduit ses chutes de bois de 12 % en 2023, car l'atelier trie désormais ses déchets, ce qui est lié à sa démarche RSE.",
     "Selon l'ADEME (2023), la démarche RSE d'Hélios Menuiseries est plutôt avancée pour une entreprise de 48 salariés, donc elle est repérée comme exemplaire.",
   ];
-
-  it('scores 1 at most when the core notions appear only in generic sentences, and says so', () => {
-    const { dossier, passages } = dossierOf(LESSON_AND_OPINIONS);
-    const { grade, signals } = analyzeCriterionDetailed({
+  const risksOf = (paragraphs: string[]) =>
+    analyzeCriterionDetailed({
       exam: RSE,
       criterion: byText(RSE, 'risques liés à la RSE'),
-      passages,
-      dossier,
+      ...dossierOf(paragraphs),
     });
+
+  it('scores 1 at most when the core notions appear only in generic sentences, and says so', () => {
+    const { grade, signals } = risksOf(LESSON_AND_OPINIONS);
     expect(signals.notionsFound.length).toBeGreaterThan(0);
     expect(signals.appliedNotions).toEqual([]);
     expect(grade.score).toBeLessThanOrEqual(1);
@@ -190,17 +190,10 @@ describe('a criterion is addressed about the company, not in a lesson (issue #16
   });
 
   it('credits the criterion once one of its notions is stated about the company', () => {
-    const applied = [
+    const { grade, signals } = risksOf([
       ...LESSON_AND_OPINIONS,
       "Le principal risque d'Hélios Menuiseries est la rupture d'approvisionnement en bois certifié, car 62 % du bois vient d'un seul fournisseur.",
-    ];
-    const { dossier, passages } = dossierOf(applied);
-    const { grade, signals } = analyzeCriterionDetailed({
-      exam: RSE,
-      criterion: byText(RSE, 'risques liés à la RSE'),
-      passages,
-      dossier,
-    });
+    ]);
     expect(signals.appliedNotions?.length).toBeGreaterThan(0);
     expect(grade.score).toBeGreaterThanOrEqual(2);
   });
