@@ -11,6 +11,7 @@
  * twice, that are not a method or a concept of the lexicon (PESTEL, Porter, RSE…) nor a generic name.
  */
 import type { DossierText } from '../grade-schema';
+import { isExpositoryVoice, isGeneralStatistic } from './generic-prose';
 import { findConcepts, fold } from './lexicon';
 import { GENERIC_NAMES } from './lexicon/names.data';
 
@@ -51,8 +52,10 @@ export function dossierNames(dossier: DossierText): ReadonlySet<string> {
 
 /** True when the sentence is about the candidate's case: a figure, one of the dossier's names, or « nous ». */
 export function isApplied(folded: string, quantities: number, names: ReadonlySet<string>): boolean {
-  if (quantities > 0) return true;
-  if (OWN_VOICE.test(folded)) return true;
+  // A statistic about firms in general is not a figure about the company (generic-prose.ts).
+  if (quantities > 0 && !isGeneralStatistic(folded)) return true;
+  // The expository « nous » of a lesson (« nous pouvons définir ») is not the company's voice.
+  if (OWN_VOICE.test(folded) && !isExpositoryVoice(folded)) return true;
   for (const word of folded.match(/[\p{L}\p{N}&-]{3,}/gu) ?? []) if (names.has(word)) return true;
   return false;
 }

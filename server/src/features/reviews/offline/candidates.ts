@@ -376,6 +376,7 @@ export function computeSignals(
 ): CriterionSignals {
   const expected = lexicon.concepts.filter((c) => !c.domain).map((c) => c.id);
   const found = new Set<ConceptId>();
+  const appliedFound = new Set<ConceptId>();
   const developedConcepts = new Set<ConceptId>();
   let genericSentences = 0;
   let plainDeveloped = 0;
@@ -387,6 +388,7 @@ export function computeSignals(
   let sourceScore = 0;
   for (const c of relevant) {
     for (const id of [...c.concepts, ...c.inherited]) found.add(id);
+    if (c.applied && c.statement) for (const id of [...c.concepts, ...c.inherited]) appliedFound.add(id);
     if (c.generic) genericSentences++;
     if (!c.developed) continue;
     developed++;
@@ -403,6 +405,7 @@ export function computeSignals(
     found: expected.filter((id) => found.has(id)),
     notions: [...lexicon.notions],
     notionsFound: lexicon.notions.filter((id) => found.has(id)),
+    appliedNotions: lexicon.notions.filter((id) => appliedFound.has(id)),
     developedNotions: lexicon.notions.filter((id) => developedConcepts.has(id)),
     linksNotions: lexicon.linksNotions,
     genericSentences,

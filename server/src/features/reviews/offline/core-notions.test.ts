@@ -164,3 +164,37 @@ describe('the rubric version moves the offline score (issue #16)', () => {
     expect(anchored.grade.score).toBe(2);
   });
 });
+
+describe('a criterion is addressed about the company, not in a lesson (issue #16)', () => {
+  /** Risks defined as a lesson; the company's own sentences (figures, names, argued) never name a risk. */
+  const LESSON_AND_OPINIONS = [
+    "Il faut identifier les risques liés à la RSE, évaluer leur probabilité et leur gravité, puis prévoir des actions de prévention, car une entreprise qui les néglige s'expose à des sanctions.",
+    'Les risques liés à la RSE doivent être repérés dans une cartographie, ce qui permet de hiérarchiser les actions de prévention selon leur gravité.',
+    "Hélios Menuiseries emploie 48 salariés et réalise 7,2 M€ de chiffre d'affaires, donc sa démarche RSE est repérée par ses clients.",
+    "Hélios Menuiseries a réduit ses chutes de bois de 12 % en 2023, car l'atelier trie désormais ses déchets, ce qui est lié à sa démarche RSE.",
+    "Selon l'ADEME (2023), la démarche RSE d'Hélios Menuiseries est plutôt avancée pour une entreprise de 48 salariés, donc elle est repérée comme exemplaire.",
+  ];
+  const risksOf = (paragraphs: string[]) =>
+    analyzeCriterionDetailed({
+      exam: RSE,
+      criterion: byText(RSE, 'risques liés à la RSE'),
+      ...dossierOf(paragraphs),
+    });
+
+  it('scores 1 at most when the core notions appear only in generic sentences, and says so', () => {
+    const { grade, signals } = risksOf(LESSON_AND_OPINIONS);
+    expect(signals.notionsFound.length).toBeGreaterThan(0);
+    expect(signals.appliedNotions).toEqual([]);
+    expect(grade.score).toBeLessThanOrEqual(1);
+    expect(grade.rationale).toMatch(/pas appliqué à l'entreprise/);
+  });
+
+  it('credits the criterion once one of its notions is stated about the company', () => {
+    const { grade, signals } = risksOf([
+      ...LESSON_AND_OPINIONS,
+      "Le principal risque d'Hélios Menuiseries est la rupture d'approvisionnement en bois certifié, car 62 % du bois vient d'un seul fournisseur.",
+    ]);
+    expect(signals.appliedNotions?.length).toBeGreaterThan(0);
+    expect(grade.score).toBeGreaterThanOrEqual(2);
+  });
+});

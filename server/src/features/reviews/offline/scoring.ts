@@ -75,6 +75,12 @@ export interface CriterionSignals {
   notions: ConceptId[];
   /** Core notions present in relevant, non-stuffed sentences. */
   notionsFound: ConceptId[];
+  /**
+   * Core notions present in statements applied to the company (its name, a figure, its own voice), or in
+   * the heading such statements stand under: the notions the draft addresses about its own case. Optional so
+   * that signals built elsewhere (tests, older callers) keep their meaning: absent means « not measured ».
+   */
+  appliedNotions?: ConceptId[];
   /** Core notions present in developed sentences: what analysis of the criterion rests on. */
   developedNotions: ConceptId[];
   /** The criterion links its core notions: all must be developed for 3 or more. */
@@ -138,6 +144,18 @@ export function addressed(s: CriterionSignals): boolean {
 }
 
 /**
+ * The criterion is addressed *about the company* (issue #16): one of its core notions stands in a statement
+ * applied to the candidate's case. A notion met only in definitions, lists or advice that could stand in a
+ * textbook (« Il faut identifier les risques… ») shows the notion is known, not that the criterion is treated:
+ * a jury gives such a criterion 1 at most. Plain-worded sections the criterion's words point to still count,
+ * as in `addressed`.
+ */
+export function addressedAboutCompany(s: CriterionSignals): boolean {
+  if (s.appliedNotions === undefined || s.notions.length === 0) return true;
+  return s.appliedNotions.length > 0 || s.plainDeveloped >= SCORING_THRESHOLDS.plainAddressed;
+}
+
+/**
  * Enough of the criterion is analysed for 3: a share of its expected concepts developed, or, in plain words,
  * more developed reasoning with a figure in it (the lexicon cannot see what plain words cover).
  */
@@ -155,6 +173,7 @@ export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   // Without its core notions a criterion is not addressed, whatever else the draft says about the domain,
   // unless a section its own words point to argues it in plain words.
   if (!addressed(s)) return 1;
+  if (!addressedAboutCompany(s)) return 1;
   if (s.developedSentences < T.partial.developed) return 1;
   // Argued but backed by no figure and no source: « mentioned, not supported » on the rubric scale.
   if (support(s) < T.partial.supported) return 1;

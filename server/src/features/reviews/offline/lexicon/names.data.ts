@@ -18,6 +18,8 @@ export const GENERIC_NAMES: ReadonlySet<string> = new Set(
     'monday tuesday wednesday thursday friday saturday sunday ' +
     // Generic acronyms and words capitalised by habit
     'pme tpe eti b2b b2c crm erp kpi roi seo sea web internet google linkedin facebook instagram excel ' +
-    'loi code directive norme the and for'
+    'loi code directive norme the and for ' +
+    // English job titles and degrees, capitalised by habit in CVs and letters (« Master in Business Development »)
+    'business development manager sales marketing master bachelor team report international director assistant'
   ).split(' '),
 );

@@ -1,0 +1,74 @@
+/**
+ * Textbook prose that looks applied (issue #16): the lesson's « nous », statistics about firms in general and
+ * job titles capitalised in a CV are not facts about the candidate's company; the company's own voice,
+ * figures and names still are.
+ */
+import { describe, expect, it } from 'vitest';
+import { dossierNames, isApplied } from './applied';
+import { depthSignals, fold } from './lexicon';
+
+/** Whether each sentence reads as applied to the company (no dossier names: voice and figures alone). */
+function appliedEach(sentences: string[], lang: 'fr' | 'en' = 'fr'): Record<string, boolean> {
+  return Object.fromEntries(
+    sentences.map((s) => {
+      const folded = fold(s);
+      return [s, isApplied(folded, depthSignals(s, folded, lang).quantities, new Set())];
+    }),
+  );
+}
+
+const LESSON = [
+  "Nous pouvons définir la stratégie globale comme l'ensemble des choix à long terme d'une entreprise.",
+  'Dans ce dossier, nous allons voir comment bien prospecter et fidéliser ses clients.',
+  'Pour analyser l’environnement, nous utilisons généralement le PESTEL.',
+  'Aujourd’hui, nous parlons plutôt des 7P, car les services ajoutent les personnes et les processus.',
+  'We should avoid stereotypes, because they create misunderstandings and conflicts.',
+];
+const COMPANY_VOICE = [
+  "Nous allons donc former l'équipe pendant deux jours à présenter le bilan carbone d'un emballage.",
+  "L'atelier est sous-utilisé, donc nous pouvons doubler les volumes sans investir.",
+  'Nous devons étudier nos ventes par canal avant de recruter.',
+  'Nobody had written down how we should work together.',
+  'Nous avons relancé les clients perdus un par un.',
+];
+const GENERAL_STATISTICS = [
+  'La préparation est essentielle : selon une étude, 80 % des ventes sont conclues après le cinquième contact.',
+  'La méthode ABC classe les clients, car 20 % des clients font 80 % du chiffre d’affaires selon la loi de Pareto.',
+  "Selon l'INSEE, près d'une entreprise sur trois disparaît dans les trois premières années.",
+  'La prospection est indispensable, car un commercial perd en moyenne 15 % de ses clients chaque année.',
+  'According to a McKinsey study, companies with diverse teams are 36% more likely to outperform their competitors.',
+];
+const COMPANY_FIGURES = [
+  'Le CA d’abonnement est calculé à 55 € HT par mois en moyenne par fontaine.',
+  "Seuls 40 % des clients acceptent de payer plus cher selon une enquête de l'ADEME (2023).",
+  'Selon une étude de Xerfi (2023), le marché de la menuiserie pèse 3,1 Md€.',
+];
+
+/** The expected verdict: the same for every sentence of a list. */
+const every = (sentences: string[], value: boolean) => Object.fromEntries(sentences.map((s) => [s, value]));
+
+describe('applied or generic (issue #16)', () => {
+  it('does not take the expository « nous » or « we should » for the company', () => {
+    expect(appliedEach(LESSON, 'en')).toEqual(every(LESSON, false));
+  });
+
+  it('keeps the company’s own voice: its plans, its possessions, what happened', () => {
+    expect(appliedEach(COMPANY_VOICE, 'en')).toEqual(every(COMPANY_VOICE, true));
+  });
+
+  it('does not take a law of thumb, an unnamed study or an average of the trade for the company’s data', () => {
+    expect(appliedEach(GENERAL_STATISTICS, 'en')).toEqual(every(GENERAL_STATISTICS, false));
+  });
+
+  it('keeps the company’s figures, its averages and named studies included', () => {
+    expect(appliedEach(COMPANY_FIGURES)).toEqual(every(COMPANY_FIGURES, true));
+  });
+
+  it('does not take the words of a CV’s degrees and job titles for a company name', () => {
+    const cv =
+      'Education: Bachelor in Business, Master in Business Development. I apply as Sales Manager, a Business ' +
+      'Development Manager role. I worked two years at Kestrel Foods, where Kestrel Foods sold to 40 retailers.';
+    const names = dossierNames({ text: cv, pages: [{ page: 1, text: cv }], language: 'en', words: 40 });
+    expect([...names].sort()).toEqual(['foods', 'kestrel']);
+  });
+});

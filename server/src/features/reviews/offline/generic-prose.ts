@@ -1,0 +1,64 @@
+/**
+ * Textbook prose that looks applied (issue #16): what a weak draft writes about firms in general, with the
+ * signals applied.ts would otherwise read as a fact about the candidate's company.
+ *
+ * - The expository « nous » (« nous pouvons définir », « nous allons voir », « nous devons étudier »,
+ *   « we must respect », « we should avoid ») is the author walking the reader through a lesson, not the
+ *   company reporting what it did; « notre », « nos » and « nous avons + past participle » still are.
+ * - A statistic about firms in general (« selon une étude, 80 % des ventes… », « un commercial perd en
+ *   moyenne 15 % », « companies with diverse teams are 36% more likely ») is a figure, but not a figure about
+ *   the company: a jury reads it as context, never as the company's data.
+ *
+ * A strong draft's sentences keep their anchor: its figures are about its own clients and years, and its
+ * « nous » is followed by what was done (« nous avons relancé », « nous vendons »), not by a lesson's verbs.
+ */
+
+/** Verbs of a lesson: defining, naming, announcing what the text will show. */
+const LESSON_VERB =
+  '(?:dire|definir|distinguer|citer|noter|retenir|parler|considerer|utiliser|etudier|voir|presenter|aborder|expliquer)';
+
+/**
+ * « nous » followed by a lesson's verb, with or without a modal (« nous pouvons définir », « nous allons voir »,
+ * « nous verrons », « nous parlons de »), or a habit (« nous utilisons généralement »); « we » with a modal of
+ * advice (« we must », « we should »). Folded text (lower case, no accents). What the company plans (« nous
+ * allons former l'équipe », « nous pourrions embaucher ») is not a lesson's verb and stays applied.
+ */
+const EXPOSITORY_VOICE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:nous (?:(?:pouvons|pourrions|devons|devrions|allons) (?:donc |ensuite |maintenant |aussi |egalement )?${LESSON_VERB}|verrons|parlons|appelons|distinguons|definissons|retiendrons)|nous [\\p{L}']+ (?:generalement|habituellement|en general|toujours)|(?:on|l'on) (?:peut|doit) ${LESSON_VERB}|we (?:must|should|need to|have to|can|could))(?![\\p{L}\\p{N}])`,
+  'u',
+);
+
+/** A company's own voice in the same sentence wins (« nous devons étudier nos ventes », « our shop »). */
+const POSSESSIVE_VOICE = /(?<![\p{L}\p{N}])(?:notre|nos|our)(?![\p{L}\p{N}])/u;
+
+/** A sentence telling what happened (past tense) reports a fact, whatever its modal (« how we should work had… »). */
+const PAST_EVENT =
+  /(?<![\p{L}\p{N}])(?:had|was|were|did|went|\p{L}{3,}ed|avons|avions|ai|etait|etaient)(?![\p{L}\p{N}])/u;
+
+/** The sentence's « nous » / « we » is the voice of a lesson, not of the company. */
+export function isExpositoryVoice(folded: string): boolean {
+  return EXPOSITORY_VOICE.test(folded) && !POSSESSIVE_VOICE.test(folded) && !PAST_EVENT.test(folded);
+}
+
+/**
+ * Markers that a figure is a law of thumb about firms in general, quoted from nowhere in particular: an
+ * unnamed study (« selon une étude », « studies show »), Pareto's law, a share of all firms (« une entreprise
+ * sur trois »), firms in general as the subject (« les entreprises qui… », « companies with diverse teams… »).
+ * Averages and market shares are not among them: strong drafts use them for their own data.
+ */
+const GENERAL_STATISTIC =
+  /(?<![\p{L}\p{N}])(?:(?:selon|d'apres) une etude(?! (?:de|du|des|d'))|une etude (?:montre|revele|indique)|selon les etudes|loi de pareto|une entreprise sur|les entreprises qui|companies (?:with|that|which)|firms (?:with|that|which)|studies show|according to a study|a recent study)(?![\p{L}\p{N}])/u;
+
+/**
+ * An average about an indefinite actor (« un commercial perd en moyenne 15 % de ses clients », « a customer
+ * tells on average ten people »): a habit of the trade, not the company's data. The company's own averages
+ * have a definite subject (« nos commerciaux », « le téléphone occupe en moyenne 2 h 40 »).
+ */
+const GENERIC_ACTOR =
+  /(?<![\p{L}\p{N}])(?:un|une|a|an) (?:commercial|vendeur|client|consommateur|prospect|acheteur|salarie|manager|entreprise|pme|customer|company|salesperson|buyer|employee|firm)(?![\p{L}\p{N}])/u;
+const AVERAGE = /(?<![\p{L}\p{N}])(?:en moyenne|on average)(?![\p{L}\p{N}])/u;
+
+/** The sentence's figures are statistics about firms in general, not data about the candidate's company. */
+export function isGeneralStatistic(folded: string): boolean {
+  return GENERAL_STATISTIC.test(folded) || (AVERAGE.test(folded) && GENERIC_ACTOR.test(folded));
+}
