@@ -38,3 +38,13 @@ describe('isReasonedRow', () => {
     );
   });
 });
+
+describe('isReasonedRow and units', () => {
+  it('does not count a unit (« 1,5 l ») as a word: an indicator row is not reasoning', () => {
+    expect(
+      isReasonedRow(
+        'Référence « zéro plastique » | Bouteilles évitées chez les clients | Nombre de bouteilles 1,5 l évitées | 3,2 millions/an',
+      ),
+    ).toBe(false);
+  });
+});

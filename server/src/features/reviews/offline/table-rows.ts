@@ -16,7 +16,7 @@ export function isTableRow(text: string): boolean {
   return text.includes(CELL_SEPARATOR);
 }
 
-/** A cell that says something in words, not a label or a figure: this many words of letters or more. */
+/** A cell that says something in words, not a label or a figure: this many words (two letters or more). */
 const PHRASE_CELL_WORDS = 5;
 /** A row reasons when this many of its cells are phrases… */
 const PHRASE_CELLS_IN_REASONED_ROW = 2;
@@ -34,7 +34,8 @@ export function isReasonedRow(text: string): boolean {
   let phrases = 0;
   let total = 0;
   for (const cell of text.split(CELL_SEPARATOR)) {
-    const words = cell.match(/\p{L}[\p{L}'’-]*/gu)?.length ?? 0;
+    // Words of two letters or more: a unit (« 1,5 l », « 3 k ») is not a word of reasoning.
+    const words = (cell.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => w.length >= 2).length;
     total += words;
     if (words >= PHRASE_CELL_WORDS) phrases++;
   }
