@@ -36,11 +36,7 @@ describe('isReasonedRow', () => {
     expect(isReasonedRow('Nous signons 35 contrats de flotte de 10 vélos en moyenne avant mars.')).toBe(
       false,
     );
-  });
-});
-
-describe('isReasonedRow and units', () => {
-  it('does not count a unit (« 1,5 l ») as a word: an indicator row is not reasoning', () => {
+    // A unit (« 1,5 l ») is not a word: an indicator's row is not reasoning.
     expect(
       isReasonedRow(
         'Référence « zéro plastique » | Bouteilles évitées chez les clients | Nombre de bouteilles 1,5 l évitées | 3,2 millions/an',
