@@ -553,3 +553,38 @@ describe('analyzeCriterion: the same text with other page breaks', () => {
     }
   });
 });
+
+describe('rows that reason in words (issue #16: strong analysis carried by a table)', () => {
+  const PROSPECTION = 'b3-prospection';
+  const portfolio = criterion(PROSPECTION, 'portefeuille');
+  const reasoned = `Type de client | Nombre | CA 2023 | Clients perdus en 2023 | Ce que j'en retiens
+Cabinets d'expertise comptable et offices de notaires | 38 | 312 k€ | 1 | ils impriment beaucoup et achètent le logiciel d'archivage en plus du copieur
+Commerces de centre-ville et artisans du bâtiment | 61 | 148 k€ | 9 | petits contrats, beaucoup de résiliations à la fin de la location
+PME industrielles de la vallée de l'Arve | 24 | 226 k€ | 2 | fidèles, mais elles achètent par appel d'offres tous les cinq ans
+Écoles privées et associations sportives ou culturelles | 18 | 71 k€ | 3 | budgets votés une fois par an, le prix passe avant tout le reste
+Mairies et communautés de communes du secteur | 9 | 54 k€ | 0 | des marchés publics longs à préparer pour des montants trop faibles`;
+  const dashboard = `Type de client | Nombre | CA 2023 | Clients perdus en 2023 | Évolution
+Cabinets comptables | 38 | 312 k€ | 1 | +14 %
+Commerces | 61 | 148 k€ | 9 | −6 %
+PME industrielles | 24 | 226 k€ | 2 | +3 %
+Écoles | 18 | 71 k€ | 3 | −2 %
+Collectivités | 9 | 54 k€ | 0 | +1 %`;
+  const grade = (table: string) => {
+    const { dossier, passages } = dossierOf([table]);
+    return analyzeCriterionDetailed({ exam: exam(PROSPECTION), criterion: portfolio, passages, dossier });
+  };
+
+  it('counts a row whose cells are phrases, tying its figures to what they mean, as developed analysis', () => {
+    const graded = grade(reasoned);
+    expect(graded.signals.developedSentences).toBe(5);
+    expect(graded.signals.quantifiedSentences).toBe(5);
+    expect(graded.grade.score).toBeGreaterThanOrEqual(2);
+  });
+
+  it('still reads a dashboard of the same figures as facts, not analysis', () => {
+    const graded = grade(dashboard);
+    expect(graded.signals.developedSentences).toBe(0);
+    expect(graded.grade.score).toBeLessThanOrEqual(1);
+    expect(grade(reasoned).grade.score).toBeGreaterThan(graded.grade.score);
+  });
+});

@@ -29,7 +29,7 @@ import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
 import { type StuffingVerdict, stuffingVerdict } from './stuffing';
-import { isTableRow, MIN_ROW_WORDS, tableHeaders } from './table-rows';
+import { isReasonedRow, isTableRow, MIN_ROW_WORDS, tableHeaders } from './table-rows';
 
 /** What `analyzeCriterion` needs: the same input a model grader gets. */
 export interface AnalyzeInput {
@@ -339,8 +339,13 @@ export function classify(
       const prev = sentences[i - 1];
       const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
       const applied = appliedHere[i] === true || (continues && appliedHere[i - 1] === true);
-      // A figure alone states a fact; it develops the analysis only beside reasoning (argued or sourced).
-      const looksDeveloped = argued || source > 0;
+      // A figure alone states a fact; it develops the analysis only beside reasoning (argued or sourced), or
+      // in a table row whose cells reason in words (table-rows.ts `isReasonedRow`): an action plan's row
+      // « objectif chiffré | action | échéance » is applied analysis, a dashboard's row of figures is not. A row
+      // with no header above it (a table cut by a PDF's page break) must be about the criterion by what it or
+      // the heading names, not only by its passage's words: those depend on where the page break falls.
+      const reasonedRow = row && (header !== undefined || !bySection) && isReasonedRow(sentence.text);
+      const looksDeveloped = argued || source > 0 || reasonedRow;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from './sentences';
-import { tableHeaders } from './table-rows';
+import { isReasonedRow, tableHeaders } from './table-rows';
 
 describe('tableHeaders', () => {
   it("gives each body row its table's header, and nothing to prose, headers or a lone row", () => {
@@ -17,5 +17,30 @@ describe('tableHeaders', () => {
     expect(header).toBeGreaterThanOrEqual(0);
     expect(rows.map(headerOf)).toEqual([-1, header, header]);
     expect(['Voici nos canaux.', 'Une ligne | seule', 'Fin du texte.'].map(headerOf)).toEqual([-1, -1, -1]);
+  });
+});
+
+describe('isReasonedRow', () => {
+  it('accepts a row of two phrase cells or more, not a row of labels and figures', () => {
+    expect(
+      isReasonedRow(
+        '20 % du CA avec les entreprises (1,4 M€) | signer 35 contrats de flotte de 10 vélos en moyenne | une offre de location longue durée avec entretien compris | mars 2024',
+      ),
+    ).toBe(true);
+    expect(isReasonedRow('cavistes | 64 | 0,6 M€ | +21 %')).toBe(false);
+    expect(isReasonedRow('carte de fidélité cavistes | 3 k€ | mars 2025')).toBe(false);
+    // Two short phrase cells are a label and its value, not reasoning.
+    expect(
+      isReasonedRow('prix de vente moyen (75 cl) | 4,90 € en grande surface, 7,50 € chez les cavistes'),
+    ).toBe(false);
+    expect(isReasonedRow('Nous signons 35 contrats de flotte de 10 vélos en moyenne avant mars.')).toBe(
+      false,
+    );
+    // A unit (« 1,5 l ») is not a word: an indicator's row is not reasoning.
+    expect(
+      isReasonedRow(
+        'Référence « zéro plastique » | Bouteilles évitées chez les clients | Nombre de bouteilles 1,5 l évitées | 3,2 millions/an',
+      ),
+    ).toBe(false);
   });
 });

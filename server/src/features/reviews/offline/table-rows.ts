@@ -16,6 +16,32 @@ export function isTableRow(text: string): boolean {
   return text.includes(CELL_SEPARATOR);
 }
 
+/** A cell that says something in words, not a label or a figure: this many words (two letters or more). */
+const PHRASE_CELL_WORDS = 5;
+/** A row reasons when this many of its cells are phrases… */
+const PHRASE_CELLS_IN_REASONED_ROW = 2;
+/** …and all its cells together hold this many words of letters (« prix moyen (75 cl) | 4,90 € en grande surface, 7,50 € chez les cavistes » does not). */
+const REASONED_ROW_WORDS = 14;
+
+/**
+ * A row that reasons (issue #16): at least two of its cells are phrases (« signer 35 contrats de flotte de 10
+ * vélos en moyenne » | « une offre de location longue durée avec entretien compris »), so the row ties a fact or an objective to what it means or what is done about it, the way an
+ * action plan, a target grid or a persona table does. A row of labels and figures (« cavistes | 64 | 0,6 M€ | +21 % ») states facts without
+ * reasoning on them: a dashboard.
+ */
+export function isReasonedRow(text: string): boolean {
+  if (!isTableRow(text)) return false;
+  let phrases = 0;
+  let total = 0;
+  for (const cell of text.split(CELL_SEPARATOR)) {
+    // Words of two letters or more: a unit (« 1,5 l », « 3 k ») is not a word of reasoning.
+    const words = (cell.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => w.length >= 2).length;
+    total += words;
+    if (words >= PHRASE_CELL_WORDS) phrases++;
+  }
+  return phrases >= PHRASE_CELLS_IN_REASONED_ROW && total >= REASONED_ROW_WORDS;
+}
+
 /**
  * For each sentence, the index of its table's header row, or -1 when the sentence is not a body row of a
  * table (prose, a lone row, or the header itself). Rows belong to the same table while only a line break

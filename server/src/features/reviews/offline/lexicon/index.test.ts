@@ -255,3 +255,25 @@ describe('plain-worded reasoning and notions (issue #16, second pass)', () => {
     expect(concepts('Le parcours du combattant')).not.toContain('reussite_mission');
   });
 });
+
+describe('depthSignals in plain English (issue #16: strong English drafts)', () => {
+  const signals = (text: string) => depthSignals(text, fold(text), 'en');
+
+  it('reads the English forms of the plain-worded French connectives as argument', () => {
+    for (const text of [
+      "That's why I spent two days a month in Valencia instead of emailing offers.",
+      'Spanish buyers wanted to meet first, which is why our offers went unanswered.',
+      'For this reason the weekly call now starts with fifteen free minutes.',
+      'The agent wrote late every Friday, which meant the buyer waited a week.',
+      'We keep the account as long as the service stays within 48 hours.',
+    ])
+      expect(signals(text).argument, text).toBe(true);
+  });
+
+  it('reads what the candidate noticed or found as analysis, as « constat* » in French', () => {
+    expect(signals('I noticed that this was where the useful information came out.').analysis).toBe(true);
+    expect(signals('We found that Danish buyers cared first about animal welfare.').analysis).toBe(true);
+    expect(signals('The team meets on Monday in Rotterdam.').analysis).toBe(false);
+    expect(signals('The team meets on Monday in Rotterdam.').argument).toBe(false);
+  });
+});

@@ -158,6 +158,18 @@ export const MARKERS = {
       'otherwise',
       'because of',
       'so (that|we|i|our|the)',
+      // The English forms of the French plain-worded connectives above (« c'est pour cela », « pour cette
+      // raison », « à condition de »…): a plain-English draft argues with them (issue #16, b6 in English).
+      "that's why",
+      '(which|that|this) (is|was) why',
+      'for (this|that|these|those) reasons?',
+      '(which|that) (means|meant)',
+      'this meant',
+      'in other words',
+      'provided (that|we|i)',
+      'as long as',
+      'unless',
+      'even though',
     ],
   },
   analysis: {
@@ -201,6 +213,11 @@ export const MARKERS = {
       'learn(ed|t)',
       'reali[sz]ed',
       'conclude',
+      // As « constat* » and « interpret* » in French.
+      'notic(e|ed|ing)',
+      'observ(e|ed|ing)',
+      'found (that|out)',
+      'interpret*',
     ],
   },
   recommendation: {
