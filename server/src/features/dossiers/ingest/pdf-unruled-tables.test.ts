@@ -1,0 +1,164 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildTablePdf,
+  CLOSING_PARAGRAPHS,
+  INTRO_PARAGRAPHS,
+  ROWS_ON_PAGE_1,
+  TABLE_HEADER,
+  TABLE_ROWS,
+} from './fixtures/table-pdf';
+import { parseDocumentInProcess } from './parse';
+import type { PositionedItem } from './pdf-lines';
+import { findUnruledTables } from './pdf-unruled-tables';
+import type { ParsedDocument } from './types';
+
+const line = (cells: string[]) => cells.join(' | ');
+
+describe('PDF tables without rules (pdf-lib, borders off)', () => {
+  let doc: ParsedDocument;
+  beforeAll(async () => {
+    doc = await parseDocumentInProcess(await buildTablePdf({ ruled: false }), {
+      fileName: 'sans-bordures.pdf',
+    });
+  });
+
+  it('reads each row as one line from column alignment, its cells of up to four lines merged', () => {
+    expect(doc.pages[0].text).toContain(
+      [TABLE_HEADER, ...TABLE_ROWS.slice(0, ROWS_ON_PAGE_1)].map(line).join('\n'),
+    );
+  });
+
+  it('joins the table continued on the next page and drops its repeated header row', () => {
+    expect(doc.pages[1].text.startsWith(TABLE_ROWS.slice(ROWS_ON_PAGE_1).map(line).join('\n'))).toBe(true);
+    expect(doc.text.split(line(TABLE_HEADER)).length - 1).toBe(1);
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0].rows.map((r) => r.cells)).toEqual([TABLE_HEADER, ...TABLE_ROWS]);
+    expect(doc.tables[0].rows.map((r) => r.page)).toEqual([1, 1, 1, 1, 1, 2, 2]);
+  });
+
+  it('leaves the paragraphs around the table whole', () => {
+    const blocks = doc.text.split('\n\n');
+    for (const p of [...INTRO_PARAGRAPHS, ...CLOSING_PARAGRAPHS]) expect(blocks).toContain(p);
+  });
+});
+
+/** One item per text, at its x on baseline y; width estimated at half an em a character. */
+function row(y: number, ...cells: [number, string][]): PositionedItem[] {
+  return cells.map(([x, str]) => ({
+    str,
+    x,
+    y,
+    width: str.length * 5,
+    size: 10,
+    horizontal: true,
+    hasEOL: false,
+  }));
+}
+
+describe('findUnruledTables', () => {
+  it('finds a three-column table, a cell wrapped over three lines kept in its row (row spacing)', () => {
+    const items = [
+      ...row(700, [70, 'Action'], [230, 'Responsable'], [390, 'Indicateur']),
+      ...row(680, [70, 'Relancer les comptes'], [230, 'Commerciaux'], [390, 'Taux de']),
+      ...row(668, [70, 'CHR inactifs depuis'], [390, 'réactivation']),
+      ...row(656, [70, 'six mois']),
+      ...row(636, [70, 'Former les vendeurs'], [230, 'OPCO'], [390, 'Remise moyenne']),
+    ];
+    const { tables, rest } = findUnruledTables(items);
+    expect(rest).toEqual([]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows).toEqual([
+      ['Action', 'Responsable', 'Indicateur'],
+      ['Relancer les comptes CHR inactifs depuis six mois', 'Commerciaux', 'Taux de réactivation'],
+      ['Former les vendeurs', 'OPCO', 'Remise moyenne'],
+    ]);
+    expect(tables[0].columns.slice(0, -1)).toEqual([70, 230, 390]);
+  });
+
+  it('without row spacing, starts a row where the first column has text', () => {
+    const items = [
+      ...row(700, [70, 'Atout'], [250, 'Effet']),
+      ...row(688, [70, 'Marque locale'], [250, 'Fidélité des cafés']),
+      ...row(676, [250, 'et des cavistes']),
+      ...row(664, [70, 'Brasseur primé'], [250, 'Image']),
+    ];
+    const { tables } = findUnruledTables(items);
+    expect(tables[0]?.rows).toEqual([
+      ['Atout', 'Effet'],
+      ['Marque locale', 'Fidélité des cafés et des cavistes'],
+      ['Brasseur primé', 'Image'],
+    ]);
+  });
+
+  it('reads a tab-aligned label and value list as two columns, a wrapped value kept whole', () => {
+    const items = [
+      ...row(700, [70, 'Entreprise :'], [200, 'Brasserie du Ried']),
+      ...row(686, [70, 'Effectif :'], [200, '18 salariés']),
+      ...row(672, [70, 'Marchés :'], [200, 'cafés, hôtels et restaurants,']),
+      ...row(660, [200, 'cavistes et grande distribution']),
+    ];
+    const { tables } = findUnruledTables(items);
+    expect(tables[0]?.rows).toEqual([
+      ['Entreprise :', 'Brasserie du Ried'],
+      ['Effectif :', '18 salariés'],
+      ['Marchés :', 'cafés, hôtels et restaurants, cavistes et grande distribution'],
+    ]);
+  });
+
+  it('leaves prose alone: labels whose text runs back to the margin, numbered items, justified lines', () => {
+    // « Forces : » then text that wraps to the left margin across the label's column: a paragraph.
+    const labelled = [
+      ...row(700, [70, 'Forces :'], [130, 'une marque connue dans tout le Bas-Rhin et une équipe']),
+      ...row(686, [70, 'commerciale stable, qui connaît ses clients depuis des années et les visite']),
+      ...row(672, [70, 'Faiblesses :'], [150, 'peu de présence en grande distribution, prix élevés']),
+      ...row(658, [70, 'par rapport aux marques nationales, stocks tendus pendant la saison d’été']),
+      ...row(644, [70, 'Menaces :'], [140, 'la hausse du prix du malt et la concurrence des bières']),
+    ];
+    // Numbered items with a hanging indent: the number is a marker, not a column.
+    const numbered = [
+      ...row(600, [70, '1.'], [90, 'Relancer les comptes inactifs depuis six mois']),
+      ...row(586, [90, 'avec l’appui de l’assistante commerciale']),
+      ...row(572, [70, '2.'], [90, 'Ouvrir deux cavistes partenaires par trimestre']),
+      ...row(558, [70, '3.'], [90, 'Former les commerciaux à la négociation']),
+    ];
+    // Justified lines painted word by word: their wide gaps are spaces.
+    const words = (y: number, list: string[]) =>
+      row(y, ...list.map((w, i): [number, string] => [70 + i * 70, w]));
+    const justified = [
+      ...words(500, ['Le', 'chiffre', 'd’affaires', 'progresse', 'de', 'huit']),
+      ...words(486, ['pour', 'cent', 'sur', 'les', 'trois', 'premiers']),
+      ...words(472, ['trimestres', 'porté', 'par', 'la', 'grande', 'surface']),
+    ];
+    for (const items of [labelled, numbered, justified]) {
+      const { tables, rest } = findUnruledTables(items);
+      expect(tables).toEqual([]);
+      expect(rest).toHaveLength(items.length);
+    }
+  });
+
+  it('needs three aligned lines, and stops at a paragraph crossing its columns', () => {
+    const two = [
+      ...row(700, [70, 'Prix'], [250, '4,20 €']),
+      ...row(686, [70, 'Marge'], [250, '33 %']),
+      ...row(672, [70, 'Le prix de vente conseillé est fixé avec les distributeurs chaque année.']),
+    ];
+    expect(findUnruledTables(two).tables).toEqual([]);
+    const three = [
+      ...row(700, [70, 'Prix'], [250, '4,20 €']),
+      ...row(686, [70, 'Marge'], [250, '33 %']),
+      ...row(672, [70, 'Volume'], [250, '1 200 hl']),
+      ...row(652, [70, 'Le prix de vente conseillé est fixé avec les distributeurs chaque année.']),
+      ...row(638, [70, 'Fin.']),
+    ];
+    const { tables, rest } = findUnruledTables(three);
+    expect(tables[0]?.rows).toEqual([
+      ['Prix', '4,20 €'],
+      ['Marge', '33 %'],
+      ['Volume', '1 200 hl'],
+    ]);
+    expect(rest.map((i) => i.str)).toEqual([
+      'Le prix de vente conseillé est fixé avec les distributeurs chaque année.',
+      'Fin.',
+    ]);
+  });
+});
