@@ -23,13 +23,14 @@
  *    across pages and their repeated header row is dropped in the same way.
  *
  * Two-column stretches of running text (`pdf-columns.ts`) are left alone: their lines also have two
- * segments. Cheap: one pass over the page's lines, and nothing at all on a page with fewer than three
- * lines of two segments.
+ * segments; only a table of three columns or more is looked for there (a wide table's halves can pass
+ * for two columns of text). Cheap: one pass over the page's lines, and nothing at all on a page with
+ * fewer than three lines of two segments.
  */
 import { readingSegments } from './pdf-columns';
 import { isJustified, MARKER, type PositionedItem } from './pdf-lines';
-import { cellText, findTables, type PageTable } from './pdf-tables';
 import type { Rule } from './pdf-ops';
+import { cellText, findTables, type PageTable } from './pdf-tables';
 
 /** A gap wider than this many ems between two items of a line separates two columns. */
 const SEGMENT_GAP_EM = 0.8;
@@ -210,8 +211,11 @@ function tableOf(block: Block): PageTable {
   };
 }
 
-/** The tables of one stretch of single-column text, and the items they hold. */
-function tablesIn(items: PositionedItem[]): { tables: PageTable[]; used: PositionedItem[] } {
+/** The tables in a stretch of the page with at least `minColumns` columns, and the items they hold. */
+function tablesIn(
+  items: PositionedItem[],
+  minColumns: number,
+): { tables: PageTable[]; used: PositionedItem[] } {
   const lines = groupByBaseline(items).map(lineOf);
   const tables: PageTable[] = [];
   const used: PositionedItem[] = [];
@@ -223,7 +227,7 @@ function tablesIn(items: PositionedItem[]): { tables: PageTable[]; used: Positio
     }
     const block = growBlock(lines, i);
     const multi = block.columns.filter((c) => c.length >= 2).length;
-    if (multi < MIN_MULTI_LINES) {
+    if (multi < MIN_MULTI_LINES || block.edges.length < minColumns) {
       i++;
       continue;
     }
@@ -243,8 +247,10 @@ export function findUnruledTables(items: PositionedItem[]): { tables: PageTable[
   const tables: PageTable[] = [];
   const used = new Set<PositionedItem>();
   for (const segment of readingSegments(inked)) {
-    if (segment.columns.length !== 1) continue;
-    const found = tablesIn(segment.columns[0]);
+    // A stretch `pdf-columns.ts` reads as two columns of running text may be a table of three columns or
+    // more whose halves look like text; two columns there are the text's own.
+    const minColumns = segment.columns.length === 1 ? 2 : 3;
+    const found = tablesIn(segment.columns.flat(), minColumns);
     tables.push(...found.tables);
     for (const item of found.used) used.add(item);
   }
