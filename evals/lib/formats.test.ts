@@ -6,6 +6,7 @@ import {
   type FormatGates,
   type FormatRun,
   formatsOf,
+  LAYOUT_ONLY_FORMATS,
   loadManifest,
   partsOf,
   summarizeFormats,
@@ -42,15 +43,16 @@ function runsFor(
   id: string,
   changes: Partial<Record<(typeof FORMATS)[number], Partial<FormatRun>>> = {},
 ): FormatRun[] {
+  // A layout-only format is measured on the layout fixtures, never reviewed.
   return FORMATS.map((format) => ({
     id,
     format,
     file: `${id}.${format}`,
-    reviewed: true,
+    reviewed: !LAYOUT_ONLY_FORMATS.includes(format),
     overall: 2.4,
     scores: SCORES,
     error: null,
-    fidelity: perfect(['libreoffice', 'chromium', 'pdf-lib'].includes(format) ? 3 : null),
+    fidelity: perfect(['markdown', 'docx'].includes(format) ? null : 3),
     ...changes[format],
   }));
 }
