@@ -161,4 +161,13 @@ describe('findUnruledTables', () => {
       'Fin.',
     ]);
   });
+
+  it('finds nothing where lines cut by wide gaps do not line up (a caption and its figure, a date apart)', () => {
+    const items = [
+      ...row(700, [70, 'Figure 1'], [200, 'Évolution du chiffre d’affaires']),
+      ...row(686, [70, 'Source : Sage 50'], [330, 'mars 2025']),
+      ...row(672, [70, 'Signé à Strasbourg'], [420, 'le 6 janvier']),
+    ];
+    expect(findUnruledTables(items)).toEqual({ tables: [], rest: items });
+  });
 });

@@ -212,11 +212,7 @@ function tableOf(block: Block): PageTable {
 }
 
 /** The tables in a stretch of the page with at least `minColumns` columns, and the items they hold. */
-function tablesIn(
-  items: PositionedItem[],
-  minColumns: number,
-): { tables: PageTable[]; used: PositionedItem[] } {
-  const lines = groupByBaseline(items).map(lineOf);
+function tablesIn(lines: TextLine[], minColumns: number): { tables: PageTable[]; used: PositionedItem[] } {
   const tables: PageTable[] = [];
   const used: PositionedItem[] = [];
   let i = 0;
@@ -238,19 +234,43 @@ function tablesIn(
   return { tables, used };
 }
 
+/** Width (points) of the buckets column edges are counted in, for the quick exit. */
+const EDGE_BUCKET = 4;
+
+/**
+ * Quick exit: a table needs three lines cut by a wide gap whose second (or later) segments start at the
+ * same place. Counted in buckets of a few points (a neighbouring bucket counts too), one pass.
+ */
+function hasAlignedColumns(lines: TextLine[]): boolean {
+  const counts = new Map<number, number>();
+  let multi = 0;
+  for (const { segments } of lines) {
+    if (segments.length < 2) continue;
+    multi++;
+    const seen = new Set<number>();
+    for (const s of segments.slice(1)) seen.add(Math.round(s.x0 / EDGE_BUCKET));
+    for (const b of seen) counts.set(b, (counts.get(b) ?? 0) + 1);
+  }
+  if (multi < MIN_MULTI_LINES) return false;
+  for (const [b, n] of counts)
+    if (n + Math.max(counts.get(b - 1) ?? 0, counts.get(b + 1) ?? 0) >= MIN_MULTI_LINES) return true;
+  return false;
+}
+
 /** Tables without rules on a page, from the items no ruled table holds. */
 export function findUnruledTables(items: PositionedItem[]): { tables: PageTable[]; rest: PositionedItem[] } {
   const inked = items.filter((i) => i.horizontal && i.str.trim() !== '');
-  // Quick exit: fewer than three lines cut by a wide gap cannot hold a table.
-  const multi = groupByBaseline(inked).filter((g) => segmentsOf(g).length >= 2).length;
-  if (multi < MIN_MULTI_LINES) return { tables: [], rest: items };
+  const lines = groupByBaseline(inked).map(lineOf);
+  if (!hasAlignedColumns(lines)) return { tables: [], rest: items };
   const tables: PageTable[] = [];
   const used = new Set<PositionedItem>();
-  for (const segment of readingSegments(inked)) {
+  const segments = readingSegments(inked);
+  for (const segment of segments) {
     // A stretch `pdf-columns.ts` reads as two columns of running text may be a table of three columns or
     // more whose halves look like text; two columns there are the text's own.
     const minColumns = segment.columns.length === 1 ? 2 : 3;
-    const found = tablesIn(segment.columns.flat(), minColumns);
+    const own = segments.length === 1 ? lines : groupByBaseline(segment.columns.flat()).map(lineOf);
+    const found = tablesIn(own, minColumns);
     tables.push(...found.tables);
     for (const item of found.used) used.add(item);
   }
