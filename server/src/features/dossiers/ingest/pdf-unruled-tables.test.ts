@@ -1,46 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildTablePdf,
-  CLOSING_PARAGRAPHS,
-  INTRO_PARAGRAPHS,
-  ROWS_ON_PAGE_1,
-  TABLE_HEADER,
-  TABLE_ROWS,
-} from './fixtures/table-pdf';
-import { parseDocumentInProcess } from './parse';
+import { describe, expect, it } from 'vitest';
 import type { PositionedItem } from './pdf-lines';
 import { findUnruledTables } from './pdf-unruled-tables';
-import type { ParsedDocument } from './types';
-
-const line = (cells: string[]) => cells.join(' | ');
-
-describe('PDF tables without rules (pdf-lib, borders off)', () => {
-  let doc: ParsedDocument;
-  beforeAll(async () => {
-    doc = await parseDocumentInProcess(await buildTablePdf({ ruled: false }), {
-      fileName: 'sans-bordures.pdf',
-    });
-  });
-
-  it('reads each row as one line from column alignment, its cells of up to four lines merged', () => {
-    expect(doc.pages[0].text).toContain(
-      [TABLE_HEADER, ...TABLE_ROWS.slice(0, ROWS_ON_PAGE_1)].map(line).join('\n'),
-    );
-  });
-
-  it('joins the table continued on the next page and drops its repeated header row', () => {
-    expect(doc.pages[1].text.startsWith(TABLE_ROWS.slice(ROWS_ON_PAGE_1).map(line).join('\n'))).toBe(true);
-    expect(doc.text.split(line(TABLE_HEADER)).length - 1).toBe(1);
-    expect(doc.tables).toHaveLength(1);
-    expect(doc.tables[0].rows.map((r) => r.cells)).toEqual([TABLE_HEADER, ...TABLE_ROWS]);
-    expect(doc.tables[0].rows.map((r) => r.page)).toEqual([1, 1, 1, 1, 1, 2, 2]);
-  });
-
-  it('leaves the paragraphs around the table whole', () => {
-    const blocks = doc.text.split('\n\n');
-    for (const p of [...INTRO_PARAGRAPHS, ...CLOSING_PARAGRAPHS]) expect(blocks).toContain(p);
-  });
-});
 
 /** One item per text, at its x on baseline y; width estimated at half an em a character. */
 function row(y: number, ...cells: [number, string][]): PositionedItem[] {
