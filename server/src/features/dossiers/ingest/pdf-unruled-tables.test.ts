@@ -35,34 +35,38 @@ describe('findUnruledTables', () => {
     expect(tables[0].columns.slice(0, -1)).toEqual([70, 230, 390]);
   });
 
-  it('without row spacing, starts a row where the first column has text', () => {
-    const items = [
-      ...row(700, [70, 'Atout'], [250, 'Effet']),
-      ...row(688, [70, 'Marque locale'], [250, 'Fidélité des cafés']),
-      ...row(676, [250, 'et des cavistes']),
-      ...row(664, [70, 'Brasseur primé'], [250, 'Image']),
+  it('without row spacing, starts a row where the first column has text (a label and value list too)', () => {
+    const cases: [PositionedItem[], string[][]][] = [
+      [
+        [
+          ...row(700, [70, 'Atout'], [250, 'Effet']),
+          ...row(688, [70, 'Marque locale'], [250, 'Fidélité des cafés']),
+          ...row(676, [250, 'et des cavistes']),
+          ...row(664, [70, 'Brasseur primé'], [250, 'Image']),
+        ],
+        [
+          ['Atout', 'Effet'],
+          ['Marque locale', 'Fidélité des cafés et des cavistes'],
+          ['Brasseur primé', 'Image'],
+        ],
+      ],
+      // Tab-aligned labels and values: two columns, a value wrapped under itself kept whole.
+      [
+        [
+          ...row(700, [70, 'Entreprise :'], [200, 'Brasserie du Ried']),
+          ...row(686, [70, 'Effectif :'], [200, '18 salariés']),
+          ...row(672, [70, 'Marchés :'], [200, 'cafés, hôtels et restaurants,']),
+          ...row(660, [200, 'cavistes et grande distribution']),
+        ],
+        [
+          ['Entreprise :', 'Brasserie du Ried'],
+          ['Effectif :', '18 salariés'],
+          ['Marchés :', 'cafés, hôtels et restaurants, cavistes et grande distribution'],
+        ],
+      ],
     ];
-    const { tables } = findUnruledTables(items);
-    expect(tables[0]?.rows).toEqual([
-      ['Atout', 'Effet'],
-      ['Marque locale', 'Fidélité des cafés et des cavistes'],
-      ['Brasseur primé', 'Image'],
-    ]);
-  });
-
-  it('reads a tab-aligned label and value list as two columns, a wrapped value kept whole', () => {
-    const items = [
-      ...row(700, [70, 'Entreprise :'], [200, 'Brasserie du Ried']),
-      ...row(686, [70, 'Effectif :'], [200, '18 salariés']),
-      ...row(672, [70, 'Marchés :'], [200, 'cafés, hôtels et restaurants,']),
-      ...row(660, [200, 'cavistes et grande distribution']),
-    ];
-    const { tables } = findUnruledTables(items);
-    expect(tables[0]?.rows).toEqual([
-      ['Entreprise :', 'Brasserie du Ried'],
-      ['Effectif :', '18 salariés'],
-      ['Marchés :', 'cafés, hôtels et restaurants, cavistes et grande distribution'],
-    ]);
+    for (const [items, rows] of cases)
+      expect(findUnruledTables(items).tables.map((t) => t.rows)).toEqual([rows]);
   });
 
   it('leaves prose alone: labels whose text runs back to the margin, numbered items, justified lines', () => {

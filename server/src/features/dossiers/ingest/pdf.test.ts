@@ -338,12 +338,11 @@ describe('a PDF with a broken page after its first', () => {
 
 describe('PDF footnotes', () => {
   it('keeps the notes at the foot of their page apart from a paragraph the page break cuts above them', async () => {
-    const body = [
-      'Le chiffre d’affaires progresse de 8 % sur les trois premiers trimestres de l’année,',
-      'porté par la grande distribution régionale et par la réactivation des comptes des',
-      'cafés, hôtels et restaurants. La progression reste inférieure à l’objectif annuel',
-      'fixé en janvier, mais l’écart se réduit nettement depuis le printemps et les',
-    ];
+    // Four lines of 11 pt body text, the last cut mid-sentence by the page break.
+    const body = `Le chiffre d’affaires progresse de 8 % sur les trois premiers trimestres de l’année,
+porté par la grande distribution régionale et par la réactivation des comptes des
+cafés, hôtels et restaurants. La progression reste inférieure à l’objectif annuel
+fixé en janvier, mais l’écart se réduit nettement depuis le printemps et les`.split('\n');
     const notes = [
       '1 Chiffres issus de Sage 50, hors boutique en ligne.',
       '2 Arrêtés avec l’expert-comptable au 30 septembre 2025.',
