@@ -134,4 +134,23 @@ describe('findUnruledTables', () => {
     ];
     expect(findUnruledTables(items)).toEqual({ tables: [], rest: items });
   });
+
+  it('keeps figures wider than their right-aligned header in its column', () => {
+    // Headers « Réalisé » and « Objectif » end at 300 and 400, as do the figures under them.
+    const right = (end: number, str: string): [number, string] => [end - str.length * 5, str];
+    const items = [
+      ...row(700, [70, 'Indicateur'], right(300, 'Réalisé'), right(400, 'Objectif')),
+      ...row(686, [70, 'Chiffre d’affaires (€)'], right(300, '3 200 000'), right(400, '3 450 000')),
+      ...row(672, [70, 'Clients actifs'], right(300, '335'), right(400, '360')),
+      ...row(658, [70, 'Taux de service'], right(300, '91 %'), right(400, '97 %')),
+    ];
+    expect(findUnruledTables(items).tables.map((t) => t.rows)).toEqual([
+      [
+        ['Indicateur', 'Réalisé', 'Objectif'],
+        ['Chiffre d’affaires (€)', '3 200 000', '3 450 000'],
+        ['Clients actifs', '335', '360'],
+        ['Taux de service', '91 %', '97 %'],
+      ],
+    ]);
+  });
 });

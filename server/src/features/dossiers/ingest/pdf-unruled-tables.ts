@@ -99,7 +99,7 @@ function lineOf(items: PositionedItem[]): TextLine {
 }
 
 /** The column each segment of `line` fits in (left to right, one segment a column), or null. */
-function columnsOf(line: TextLine, edges: number[]): number[] | null {
+function columnsOf(line: TextLine, edges: number[], rights: number[]): number[] | null {
   const tolerance = EDGE_TOLERANCE_EM * line.size;
   const out: number[] = [];
   for (const s of line.segments) {
@@ -107,7 +107,12 @@ function columnsOf(line: TextLine, edges: number[]): number[] | null {
     while (k > 0 && s.x0 < edges[k] - tolerance) k--;
     if (s.x0 < edges[0] - tolerance) return null;
     const next = edges[k + 1];
-    if (next !== undefined && s.x1 > next - tolerance) return null;
+    if (next !== undefined && s.x1 > next - tolerance) {
+      // Right-aligned in the next column (a figure wider than its right-aligned header): it ends where
+      // the column's first line ends.
+      if (Math.abs(s.x1 - rights[k + 1]) > tolerance) return null;
+      k++;
+    }
     if (out.length > 0 && out[out.length - 1] >= k) return null;
     out.push(k);
   }
@@ -125,13 +130,14 @@ interface Block {
 function growBlock(lines: TextLine[], start: number): Block {
   const first = lines[start];
   const edges = first.segments.map((s) => s.x0);
+  const rights = first.segments.map((s) => s.x1);
   const block: Block = { edges, lines: [first], columns: [edges.map((_, k) => k)] };
   for (let j = start + 1; j < lines.length; j++) {
     const line = lines[j];
     const previous = block.lines[block.lines.length - 1];
     if (previous.y - line.y > MAX_LINE_GAP_EM * Math.max(previous.size, line.size)) break;
     if (Math.abs(line.size - first.size) > MAX_SIZE_CHANGE * first.size) break;
-    const columns = columnsOf(line, edges);
+    const columns = columnsOf(line, edges, rights);
     if (columns === null) break;
     block.lines.push(line);
     block.columns.push(columns);
@@ -238,8 +244,9 @@ function tablesIn(lines: TextLine[], minColumns: number): { tables: PageTable[];
 const EDGE_BUCKET = 4;
 
 /**
- * Quick exit: a table needs three lines cut by a wide gap whose second (or later) segments start at the
- * same place. Counted in buckets of a few points (a neighbouring bucket counts too), one pass.
+ * Quick exit: a table needs three lines cut by a wide gap whose second (or later) segments start, or end
+ * (right-aligned figures), at the same place. Counted in buckets of a few points (even buckets for left
+ * edges, odd ones for right edges; a neighbouring bucket counts too), one pass.
  */
 function hasAlignedColumns(lines: TextLine[]): boolean {
   const counts = new Map<number, number>();
@@ -248,12 +255,15 @@ function hasAlignedColumns(lines: TextLine[]): boolean {
     if (segments.length < 2) continue;
     multi++;
     const seen = new Set<number>();
-    for (const s of segments.slice(1)) seen.add(Math.round(s.x0 / EDGE_BUCKET));
+    for (const s of segments.slice(1)) {
+      seen.add(2 * Math.round(s.x0 / EDGE_BUCKET));
+      seen.add(2 * Math.round(s.x1 / EDGE_BUCKET) + 1);
+    }
     for (const b of seen) counts.set(b, (counts.get(b) ?? 0) + 1);
   }
   if (multi < MIN_MULTI_LINES) return false;
   for (const [b, n] of counts)
-    if (n + Math.max(counts.get(b - 1) ?? 0, counts.get(b + 1) ?? 0) >= MIN_MULTI_LINES) return true;
+    if (n + Math.max(counts.get(b - 2) ?? 0, counts.get(b + 2) ?? 0) >= MIN_MULTI_LINES) return true;
   return false;
 }
 
