@@ -83,9 +83,13 @@ function segmentsOf(items: PositionedItem[]): TextSegment[] {
     const last = segments[segments.length - 1];
     const gap = last ? item.x - last.x1 : 0;
     const em = Math.max(item.size, last?.items[last.items.length - 1].size ?? 0);
-    const marker =
-      segments.length === 1 && last !== undefined && MARKER.test(last.items.map((i) => i.str).join(''));
-    if (last && (justified || marker || gap <= SEGMENT_GAP_EM * em)) {
+    // A wide gap after a list marker (« 1. », « • ») is its tab: the marker is only looked for there.
+    const joins =
+      last !== undefined &&
+      (justified ||
+        gap <= SEGMENT_GAP_EM * em ||
+        (segments.length === 1 && MARKER.test(last.items.map((i) => i.str).join(''))));
+    if (last && joins) {
       last.items.push(item);
       last.x1 = Math.max(last.x1, item.x + item.width);
     } else segments.push({ x0: item.x, x1: item.x + item.width, items: [item] });
@@ -177,30 +181,27 @@ function rowsOf(block: Block): number[][] {
 
 function tableOf(block: Block): PageTable {
   const n = block.edges.length;
-  const items: PositionedItem[][] = block.lines.map((l) => l.segments.flatMap((s) => s.items));
-  const all = items.flat();
-  const x1 = Math.max(...all.map((i) => i.x + i.width));
-  // A column's content right edge: the farthest its text reaches anywhere in the table.
-  const rights = block.edges.map((_, k) =>
-    Math.max(
-      ...block.lines.flatMap((l, i) =>
-        l.segments.filter((_, s) => block.columns[i][s] === k).map((s) => s.x1),
-      ),
-    ),
-  );
-  const rows: string[][] = [];
-  const rowY: number[] = [];
-  for (const row of rowsOf(block)) {
-    const cells: string[] = [];
-    for (let k = 0; k < n; k++) {
-      const inCell = row.flatMap((i) =>
-        block.lines[i].segments.filter((_, s) => block.columns[i][s] === k).flatMap((s) => s.items),
-      );
-      cells.push(cellText(inCell, block.edges[k], rights[k]));
+  // One pass: each segment's items into its row's cell, and each column's content right edge (the
+  // farthest its text reaches anywhere in the table).
+  const rights: number[] = new Array(n).fill(Number.NEGATIVE_INFINITY);
+  const all: PositionedItem[] = [];
+  let x1 = Number.NEGATIVE_INFINITY;
+  const rowLines = rowsOf(block);
+  const cellItems = rowLines.map((row) => {
+    const cells: PositionedItem[][] = Array.from({ length: n }, () => []);
+    for (const i of row) {
+      block.lines[i].segments.forEach((segment, s) => {
+        const k = block.columns[i][s];
+        cells[k].push(...segment.items);
+        all.push(...segment.items);
+        if (segment.x1 > rights[k]) rights[k] = segment.x1;
+        if (segment.x1 > x1) x1 = segment.x1;
+      });
     }
-    rows.push(cells);
-    rowY.push(block.lines[row[0]].y);
-  }
+    return cells;
+  });
+  const rows = cellItems.map((cells) => cells.map((items, k) => cellText(items, block.edges[k], rights[k])));
+  const rowY = rowLines.map((row) => block.lines[row[0]].y);
   const sizes = all.map((i) => Math.round(i.size * 2) / 2).sort((a, b) => a - b);
   const first = block.lines[0];
   const last = block.lines[block.lines.length - 1];
