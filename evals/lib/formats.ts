@@ -1,6 +1,7 @@
 /**
  * Format invariance and reading fidelity: every case rendered as Markdown, DOCX, a LibreOffice PDF, a Chromium
- * PDF and a pdf-lib PDF (`evals/renderings/`, built by `scripts/build-renderings.ts`) is ingested and reviewed
+ * PDF and a pdf-lib PDF (`evals/renderings/`, built by `scripts/build-renderings.ts`; the layout fixtures also
+ * as a Chromium PDF whose tables have no borders) is ingested and reviewed
  * by the same engine as the case itself; each rendering's extracted text is measured against the source
  * (`fidelity.ts`) and its scores against the DOCX rendering's (the reference: a word processor's own file).
  */
@@ -13,8 +14,25 @@ import { type Fidelity, measureFidelity } from './fidelity';
 import { type DossierRun, type Harness, reviewFile } from './run-case';
 import { blocksFromMarkdown, sourceParts } from './source';
 
-export const FORMATS = ['markdown', 'docx', 'libreoffice', 'chromium', 'pdf-lib'] as const;
+export const FORMATS = [
+  'markdown',
+  'docx',
+  'libreoffice',
+  'chromium',
+  'chromium-borderless',
+  'pdf-lib',
+] as const;
 export type Format = (typeof FORMATS)[number];
+/**
+ * Formats only the layout fixtures are rendered in (measured, not reviewed): `chromium-borderless` prints
+ * their tables without borders or shading, so its tables are read from column alignment alone.
+ */
+export const LAYOUT_ONLY_FORMATS: readonly Format[] = ['chromium-borderless'];
+
+/** The formats a document of the manifest is rendered in: every one for a layout fixture. */
+export function formatsOf(id: string): Format[] {
+  return FORMATS.filter((f) => id.startsWith('layout/') || !LAYOUT_ONLY_FORMATS.includes(f));
+}
 
 export const RENDERINGS_DIR = fileURLToPath(new URL('../renderings', import.meta.url));
 export const MANIFEST_FILE = path.join(RENDERINGS_DIR, 'manifest.json');

@@ -10,7 +10,10 @@
  * - `libreoffice` that DOCX exported by LibreOffice (`soffice --headless --convert-to pdf`);
  * - `chromium`    the source as HTML printed by Chromium (playwright-core `page.pdf()`, `displayHeaderFooter`
  *                 with a running header and a "Page n / N" footer);
- * - `pdf-lib`     a PDF written by a library (`binary/pdf.ts`'s pdf-lib layout).
+ * - `pdf-lib`     a PDF written by a library (`binary/pdf.ts`'s pdf-lib layout);
+ * - `chromium-borderless`  (layout fixtures only) the Chromium rendering with its tables' borders and
+ *                 shading off, as a Word or Google Docs table without borders prints: read from column
+ *                 alignment alone.
  *
  * Writes `evals/renderings/<exam>/<name>.<format>.<ext>` and `evals/renderings/manifest.json`: per case and
  * rendering, its file, page count, running header and, for PDFs, the page each source part starts on (read
@@ -37,8 +40,8 @@ import { getExam } from '../../server/src/features/referential/index';
 import { type EvalCase, loadCases } from '../lib/cases';
 import { locateParts } from '../lib/fidelity';
 import {
-  FORMATS,
   type Format,
+  formatsOf,
   loadManifest,
   MANIFEST_FILE,
   type Manifest,
@@ -66,6 +69,7 @@ const EXTENSIONS: Record<Format, string> = {
   docx: '.docx',
   libreoffice: '.libreoffice.pdf',
   chromium: '.chromium.pdf',
+  'chromium-borderless': '.chromium-borderless.pdf',
   'pdf-lib': '.pdf-lib.pdf',
 };
 
@@ -136,7 +140,10 @@ const spansHtml = (spans: Span[]) =>
     })
     .join('');
 
-export function htmlOf(job: Pick<Job, 'meta' | 'blocks'>): string {
+/** Tables without borders or shading: nothing but the alignment of their text shows their columns. */
+const BORDERLESS_CSS = 'th, td { border: none; } th { background: none; }';
+
+export function htmlOf(job: Pick<Job, 'meta' | 'blocks'>, options: { borderless?: boolean } = {}): string {
   const body: string[] = ['<section>'];
   let list: 'ul' | 'ol' | null = null;
   // Footnotes: a superscript call, and the notes at the foot of their section (HTML has no page footnotes).
@@ -230,6 +237,7 @@ section.landscape { page: wide; }
 section.columns { column-count: 2; column-gap: 1cm; }
 .notes { border-top: 0.5pt solid #999; margin-top: 12pt; padding-top: 4pt; font-size: 8pt; }
 .notes p { margin: 0 0 3pt; text-align: left; }
+${options.borderless ? BORDERLESS_CSS : ''}
 </style></head><body>
 ${body.join('\n')}
 </body></html>`;
@@ -351,23 +359,31 @@ async function main() {
       // pdf-lib
       if (!(caseExt === '.pdf' && job.caseFile))
         writeFileSync(outFile(job, 'pdf-lib'), (await buildPdf(job)).bytes);
-      // Chromium
-      const page = await browser.newPage();
-      await page.setContent(htmlOf(job), { waitUntil: 'load' });
-      const pdf = await page.pdf({
-        format: 'A4',
-        printBackground: true,
-        preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate: headerTemplate(job.meta.header ?? job.meta.title ?? ''),
-        footerTemplate: FOOTER_TEMPLATE,
-        margin: { top: '2.5cm', bottom: '2.5cm', left: '2.2cm', right: '2.2cm' },
-        tagged: false,
-        outline: false,
-      });
-      await page.close();
-      writeFileSync(outFile(job, 'chromium'), stabilizePdf(pdf));
-      process.stderr.write(`${job.id}: markdown, docx, pdf-lib, chromium\n`);
+      // Chromium (and, for the layout fixtures, without table borders)
+      for (const format of formatsOf(job.id).filter((f) => f.startsWith('chromium'))) {
+        const page = await browser.newPage();
+        await page.setContent(htmlOf(job, { borderless: format === 'chromium-borderless' }), {
+          waitUntil: 'load',
+        });
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: headerTemplate(job.meta.header ?? job.meta.title ?? ''),
+          footerTemplate: FOOTER_TEMPLATE,
+          margin: { top: '2.5cm', bottom: '2.5cm', left: '2.2cm', right: '2.2cm' },
+          tagged: false,
+          outline: false,
+        });
+        await page.close();
+        writeFileSync(outFile(job, format), stabilizePdf(pdf));
+      }
+      process.stderr.write(
+        `${job.id}: markdown, docx, pdf-lib, ${formatsOf(job.id)
+          .filter((f) => f.startsWith('chromium'))
+          .join(', ')}\n`,
+      );
     }
 
     // LibreOffice: one process converts every DOCX (starting it costs seconds), in a private profile.
@@ -403,7 +419,7 @@ async function main() {
       const markdownFile = job.markdownFile ?? outFile(job, 'markdown');
       const parts = sourceParts(blocksFromMarkdown(readFileSync(markdownFile, 'utf8')));
       const renderings: Rendering[] = [];
-      for (const format of FORMATS) {
+      for (const format of formatsOf(job.id)) {
         let file = outFile(job, format);
         if (format === 'markdown' && job.markdownFile) file = job.markdownFile;
         if (format === 'docx') file = docxFor.get(job.id) as string;

@@ -73,13 +73,15 @@ const ACTIONS = [
   ],
 ];
 
-export function layoutDocuments(): {
+interface LayoutDocument {
   id: string;
   caseFile: null;
   markdownFile: null;
   meta: Record<string, string>;
   blocks: Block[];
-}[] {
+}
+
+export function layoutDocuments(): LayoutDocument[] {
   const para = (text: string): Block => ({ kind: 'paragraph', spans: t(text) });
   const blocks: Block[] = [
     { kind: 'heading', level: 1, spans: t('Plan d’actions commerciales 2025 – Brasserie du Ried') },
@@ -206,6 +208,7 @@ export function layoutDocuments(): {
     ),
   ];
   return [
+    ficheEntreprise(),
     {
       id: 'layout/plan-actions',
       caseFile: null,
@@ -219,4 +222,117 @@ export function layoutDocuments(): {
       blocks,
     },
   ];
+}
+
+const labelled = (label: string, text: string): Block => ({
+  kind: 'paragraph',
+  spans: [
+    { text: `${label} :`, bold: true, italic: false },
+    { text: ` ${text}`, bold: false, italic: false },
+  ],
+});
+
+/**
+ * `layout/fiche-entreprise`: what a borderless rendering must not get wrong. A two-column label and value
+ * table (printed without borders, a tab-aligned list, one value wrapped over two lines), paragraphs that
+ * open on a bold label (prose: never cells), a numbered list whose items wrap under their text, and a
+ * four-column analysis table whose cells wrap over three lines and more.
+ */
+function ficheEntreprise(): LayoutDocument {
+  const para = (text: string): Block => ({ kind: 'paragraph', spans: t(text) });
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, spans: t('Fiche entreprise – Brasserie du Ried') },
+    para(
+      'Cette fiche présente l’entreprise dans laquelle j’ai conduit le diagnostic stratégique, ses chiffres clés et les premiers constats partagés avec le gérant.',
+    ),
+    {
+      kind: 'table',
+      header: [t('Rubrique', true), t('Détail', true)],
+      rows: [
+        ['Raison sociale', 'Brasserie du Ried SAS'],
+        ['Effectif', '18 salariés, dont 5 commerciaux'],
+        ['Chiffre d’affaires 2024', '3,2 millions d’euros'],
+        [
+          'Marchés',
+          'Cafés, hôtels et restaurants d’Alsace, cavistes indépendants, grande distribution régionale et boutique en ligne, avec une saisonnalité forte en été',
+        ],
+        ['Dirigeant', 'Marc Hoffmann, gérant et fondateur'],
+      ].map((r) => r.map((c) => t(c))),
+    },
+    { kind: 'heading', level: 2, spans: t('1. Les constats du diagnostic') },
+    labelled(
+      'Forces',
+      'une marque connue dans tout le Bas-Rhin, une équipe commerciale stable qui connaît ses clients depuis des années et une gamme primée au concours général agricole.',
+    ),
+    labelled(
+      'Faiblesses',
+      'une présence encore faible en grande distribution, des prix plus élevés que ceux des marques nationales et des stocks tendus pendant toute la saison d’été.',
+    ),
+    labelled(
+      'Menaces',
+      'la hausse du prix du malt et de l’énergie, la concurrence des microbrasseries et le recul de la consommation de bière chez les moins de trente ans.',
+    ),
+    {
+      kind: 'ordered',
+      index: 1,
+      list: 1,
+      spans: t(
+        'Relancer les comptes CHR inactifs depuis six mois, avec l’appui de l’assistante commerciale pour extraire la liste.',
+      ),
+    },
+    {
+      kind: 'ordered',
+      index: 2,
+      list: 1,
+      spans: t('Ouvrir deux cavistes partenaires par trimestre dans le Haut-Rhin, dès le printemps.'),
+    },
+    {
+      kind: 'ordered',
+      index: 3,
+      list: 1,
+      spans: t(
+        'Former les commerciaux à la négociation des conditions tarifaires avant la prochaine campagne annuelle.',
+      ),
+    },
+    { kind: 'heading', level: 2, spans: t('2. L’analyse des facteurs') },
+    {
+      kind: 'table',
+      header: [t('Facteur', true), t('Constat', true), t('Effet attendu', true), t('Priorité', true)],
+      rows: [
+        [
+          'Clientèle CHR',
+          'Renouvellement lent des comptes, dont un tiers n’a rien commandé depuis six mois',
+          'Hausse du chiffre d’affaires rapide si les comptes inactifs sont relancés',
+          'Haute',
+        ],
+        [
+          'Grande distribution',
+          'Trois enseignes régionales seulement, aucune référence en rayon toute l’année',
+          'Volumes supplémentaires mais marge plus faible et conditions à négocier',
+          'Moyenne',
+        ],
+        [
+          'Coûts des matières',
+          'Malt et énergie en hausse de 12 % sur un an, contrats d’achat annuels',
+          'Marge brute sous pression sans révision des prix de vente en 2025',
+          'Haute',
+        ],
+      ].map((r) => r.map((c) => t(c))),
+    },
+    para(
+      'Ces constats ont été présentés au gérant le 6 janvier 2025 ; ils fondent le plan d’actions commerciales de l’année.',
+    ),
+  ];
+  return {
+    id: 'layout/fiche-entreprise',
+    caseFile: null,
+    markdownFile: null,
+    meta: {
+      title: 'Fiche entreprise – Brasserie du Ried',
+      author: 'Camille Hoffmann',
+      header: 'Brasserie du Ried – fiche entreprise',
+      lang: 'fr-FR',
+    },
+    blocks,
+  };
 }

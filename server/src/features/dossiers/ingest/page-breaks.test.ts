@@ -48,4 +48,23 @@ describe('mendPageBreaks', () => {
       headingInput,
     );
   });
+
+  it('mends a paragraph cut above the footnotes that close its page, the notes kept last on their page', () => {
+    const out = mendPageBreaks(
+      pages(
+        'Le chiffre d’affaires progresse de 8 % sur les trois premiers\n\n1 Chiffres issus de Sage 50, hors boutique en ligne.\n\n2 Arrêtés au 30 septembre.',
+        'trimestres, porté par la grande distribution régionale.\n\nLa suite.',
+      ),
+    );
+    expect(out[0]?.text).toBe(
+      'Le chiffre d’affaires progresse de 8 % sur les trois premiers trimestres, porté par la grande distribution régionale.\n\n1 Chiffres issus de Sage 50, hors boutique en ligne.\n\n2 Arrêtés au 30 septembre.',
+    );
+    expect(out[1]?.text).toBe('La suite.');
+    // A body that ends its sentence before the notes is left alone.
+    const ended = pages(
+      'Le plan a été validé en comité.\n\n1 Le 6 janvier 2025.',
+      'La suite commence ici pour tous.',
+    );
+    expect(mendPageBreaks(ended)).toEqual(ended);
+  });
 });

@@ -50,7 +50,7 @@ const CELL_GAP_EM = 1.2;
 /** A gap wider than this many ems is a space. */
 const SPACE_GAP_EM = 0.2;
 /** A list marker or heading number, which a tab separates from its text: a space, not a cell. */
-const MARKER =
+export const MARKER =
   /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,5}[.)]|[A-Za-z][.)]|[•●▪■◦○‣⁃∙►▶➢➤✓✔❖◆–—-]|[\uF0A7\uF0A8\uF0B7\uF0D8\uF0FC\uF076])$/;
 
 /** Joins the items of one line: a space where glyphs leave a gap, ` | ` between table cells. */
@@ -82,7 +82,7 @@ export function joinItems(items: PositionedItem[]): string {
  * A justified line of a narrow column, painted word by word: three or more wide gaps, all about as wide
  * (justification stretches every space alike), between single words. Its gaps are spaces, not cells.
  */
-function isJustified(items: PositionedItem[]): boolean {
+export function isJustified(items: PositionedItem[]): boolean {
   if (items.length < 4 || items.some((i) => /\S\s+\S/.test(i.str.trim()))) return false;
   const gaps: number[] = [];
   for (let k = 1; k < items.length; k++) {

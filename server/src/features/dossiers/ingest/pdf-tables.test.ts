@@ -72,3 +72,31 @@ describe('cellText', () => {
     expect(cellText([at('+1', 303, 500, 8), at('2 %', 303, 490, 12)], 300, 330)).toBe('+1 2 %');
   });
 });
+
+describe('PDF tables without rules (pdf-lib, borders off)', () => {
+  let doc: ParsedDocument;
+  beforeAll(async () => {
+    doc = await parseDocumentInProcess(await buildTablePdf({ ruled: false }), {
+      fileName: 'sans-bordures.pdf',
+    });
+  });
+
+  it('reads each row as one line from column alignment, its cells of up to four lines merged', () => {
+    expect(doc.pages[0].text).toContain(
+      [TABLE_HEADER, ...TABLE_ROWS.slice(0, ROWS_ON_PAGE_1)].map(line).join('\n'),
+    );
+  });
+
+  it('joins the table continued on the next page and drops its repeated header row', () => {
+    expect(doc.pages[1].text.startsWith(TABLE_ROWS.slice(ROWS_ON_PAGE_1).map(line).join('\n'))).toBe(true);
+    expect(doc.text.split(line(TABLE_HEADER)).length - 1).toBe(1);
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0].rows.map((r) => r.cells)).toEqual([TABLE_HEADER, ...TABLE_ROWS]);
+    expect(doc.tables[0].rows.map((r) => r.page)).toEqual([1, 1, 1, 1, 1, 2, 2]);
+  });
+
+  it('leaves the paragraphs around the table whole', () => {
+    const blocks = doc.text.split('\n\n');
+    for (const p of [...INTRO_PARAGRAPHS, ...CLOSING_PARAGRAPHS]) expect(blocks).toContain(p);
+  });
+});

@@ -22,6 +22,8 @@ export interface PageTable {
   size: number;
   /** Baseline of the first text line of each row (for ordering among the page's lines). */
   rowY: number[];
+  /** Found from column alignment (`pdf-unruled-tables.ts`): its right edge is where its text ends. */
+  unruled?: boolean;
 }
 
 /** Coordinates closer than this (points) are the same grid line. */
@@ -222,6 +224,11 @@ export function findTables(
 /** Whether `next` (top of a page) continues `previous` (bottom of the page before): same columns. */
 export function continuesTable(previous: PageTable, next: PageTable): boolean {
   if (previous.columns.length !== next.columns.length) return false;
+  // Without rules, a table's right edge is where its longest cell ends: only the columns' left edges count.
+  if (previous.unruled || next.unruled)
+    return previous.columns
+      .slice(0, -1)
+      .every((x, i) => Math.abs(x - previous.x0 - (next.columns[i] - next.x0)) <= 3 * SNAP);
   const widthA = previous.x1 - previous.x0;
   const widthB = next.x1 - next.x0;
   return (

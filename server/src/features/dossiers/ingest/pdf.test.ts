@@ -335,3 +335,32 @@ describe('a PDF with a broken page after its first', () => {
     expect(next.pages).toHaveLength(3);
   });
 });
+
+describe('PDF footnotes', () => {
+  it('keeps the notes at the foot of their page apart from a paragraph the page break cuts above them', async () => {
+    // Four lines of 11 pt body text, the last cut mid-sentence by the page break.
+    const body = `Le chiffre d’affaires progresse de 8 % sur les trois premiers trimestres de l’année,
+porté par la grande distribution régionale et par la réactivation des comptes des
+cafés, hôtels et restaurants. La progression reste inférieure à l’objectif annuel
+fixé en janvier, mais l’écart se réduit nettement depuis le printemps et les`.split('\n');
+    const notes = [
+      '1 Chiffres issus de Sage 50, hors boutique en ligne.',
+      '2 Arrêtés avec l’expert-comptable au 30 septembre 2025.',
+    ];
+    const end = 'premières commandes de la saison d’été confirment la tendance.';
+    const pdf = await buildLinesPdf([
+      [
+        ...body.map((text, i) => ({ text, y: 200 - i * 14, size: 11 })),
+        ...notes.map((text, i) => ({ text, y: 70 - i * 10, size: 8 })),
+      ],
+      [
+        { text: end, y: 780, size: 11 },
+        { text: 'Les cavistes partenaires commandent plus régulièrement.', y: 752, size: 11 },
+      ],
+    ]);
+    const doc = await parseDocumentInProcess(pdf, { fileName: 'notes.pdf' });
+    // The paragraph is whole on the page where it starts, its notes after it, each a block of its own.
+    expect(doc.pages[0]?.text.split('\n\n')).toEqual([`${body.join(' ')} ${end}`, ...notes]);
+    expect(doc.pages[1]?.text).toBe('Les cavistes partenaires commandent plus régulièrement.');
+  });
+});

@@ -5,7 +5,8 @@ import { buildLines, type Line, linesToText, type PositionedItem } from './pdf-l
 import { type Matrix, multiply, type OpCodes, readOperators } from './pdf-ops';
 import { type LoadedPage, pageLoader } from './pdf-pages';
 import type { FontFacts } from './pdf-runs';
-import { continuesTable, findTables, joinContinuation, type PageTable } from './pdf-tables';
+import { continuesTable, joinContinuation, type PageTable } from './pdf-tables';
+import { findPageTables } from './pdf-unruled-tables';
 import { installPdfjsPolyfills } from './pdfjs-polyfills';
 import { numberedHeadingLevel } from './sections';
 import type { HeadingHint, HiddenItem, RawDocument } from './types';
@@ -211,7 +212,7 @@ function readPage(
     const [y0, y1] = [viewport.height - ay, viewport.height - by];
     return { x0: Math.min(ax, bx), y0: Math.min(y0, y1), x1: Math.max(ax, bx), y1: Math.max(y0, y1) };
   });
-  const { tables, rest } = findTables(
+  const { tables, rest } = findPageTables(
     positioned.filter((p) => p.horizontal),
     rules,
   );
