@@ -322,10 +322,10 @@ export class RunBuilder {
     if (!this.initialized) return;
     if (!this.vertical) this.totalWidth += this.width * this.textAdvanceScale;
     else this.totalHeight += this.height * this.textAdvanceScale;
-    const str = this.str.join('');
+    const str = logicalOrder(this.normalize(this.str.join('')));
     let visible: string;
     let hidden: TextRun['hidden'] = [];
-    if (!this.anyHidden) visible = logicalOrder(this.normalize(str));
+    if (!this.anyHidden) visible = str;
     else {
       const chars: string[] = [];
       const kinds: (HiddenPaint | typeof SPACE | null)[] = [];
@@ -340,7 +340,7 @@ export class RunBuilder {
       hidden = split.hidden.map((h) => ({ kind: h.kind, text: logicalOrder(h.text) }));
     }
     this.runs.push({
-      str: logicalOrder(this.normalize(str)),
+      str,
       visible,
       hidden,
       transform: this.transform as Matrix,
