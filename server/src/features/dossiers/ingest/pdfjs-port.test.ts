@@ -91,3 +91,60 @@ describe('the sharing port', () => {
     expect(calls).toEqual(['kept']);
   });
 });
+
+describe('the sharing port, plain messages', () => {
+  async function delivered(message: unknown): Promise<unknown> {
+    const port = new SharingPort();
+    let received: unknown;
+    port.addEventListener('message', (event) => {
+      received = event.data;
+    });
+    port.postMessage(message);
+    await Promise.resolve();
+    return received;
+  }
+
+  it('copies plain data as a structured clone would, nested levels included', async () => {
+    const message = {
+      sourceName: 'main',
+      stream: 6,
+      data: { pageIndex: 3, view: [0, 0, 595.28, 841.89], ref: null, flag: undefined, zero: -0 },
+      list: [[1, 'a'], { b: true }],
+    };
+    const received = (await delivered(message)) as typeof message;
+    expect(received).toEqual(structuredClone(message));
+    expect(Object.is(received.data.zero, -0)).toBe(true);
+    expect('flag' in received.data).toBe(true);
+    expect(received).not.toBe(message);
+    expect(received.data).not.toBe(message.data);
+    expect(received.list[0]).not.toBe(message.list[0]);
+  });
+
+  it('leaves anything else to structuredClone: typed arrays, maps, class instances, cycles, holes', async () => {
+    const cyclic: { self?: unknown; n: number } = { n: 1 };
+    cyclic.self = cyclic;
+    const named = Object.assign([1, 2], { extra: 'kept' });
+    const holes = [1, 2, 3];
+    delete holes[1];
+    const message = {
+      bytes: new Uint8Array([1, 2]),
+      map: new Map([['k', 1]]),
+      date: new Date(0),
+      error: new TypeError('bad'),
+      cyclic,
+      holes,
+      named,
+    };
+    const received = (await delivered(message)) as typeof message;
+    expect(received.bytes).toBeInstanceOf(Uint8Array);
+    expect(received.bytes).not.toBe(message.bytes);
+    expect(received.map).toBeInstanceOf(Map);
+    expect(received.map.get('k')).toBe(1);
+    expect(received.date).toBeInstanceOf(Date);
+    expect(received.error).toBeInstanceOf(TypeError);
+    expect((received.cyclic as { self: unknown }).self).toBe(received.cyclic);
+    expect(1 in received.holes).toBe(false);
+    expect((received.named as unknown as { extra: string }).extra).toBe('kept');
+    expect(() => new SharingPort().postMessage({ f: () => 1 })).toThrow();
+  });
+});

@@ -33,9 +33,57 @@ function operatorListChunk(message: unknown): OperatorListChunk | null {
   return Array.isArray(fnArray) && Array.isArray(argsArray) ? (chunk as OperatorListChunk) : null;
 }
 
+/** Plain data nested deeper than this is left to `structuredClone` (which also handles cycles). */
+const MAX_PLAIN_DEPTH = 8;
+const NOT_PLAIN = Symbol('not plain');
+
+/**
+ * A copy of plain data (primitives, plain objects, arrays without holes), or `NOT_PLAIN`. For such data it
+ * is what a structured clone gives, without the clone's fixed cost, which dominates the small control
+ * messages pdfjs sends for every page (stream pulls, page requests and their answers).
+ */
+function plainCopy(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null)
+    return typeof value === 'function' || typeof value === 'symbol' ? NOT_PLAIN : value;
+  if (depth >= MAX_PLAIN_DEPTH) return NOT_PLAIN;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Array.prototype) {
+    const array = value as unknown[];
+    // Named properties on an array are cloned too: left to the clone.
+    if (Object.keys(array).length !== array.length) return NOT_PLAIN;
+    const copy = new Array(array.length);
+    for (let i = 0; i < array.length; i++) {
+      const item = plainCopy(array[i], depth + 1);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      copy[i] = item;
+    }
+    return copy;
+  }
+  if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor === undefined || !('value' in descriptor)) return NOT_PLAIN;
+    const item = plainCopy(descriptor.value, depth + 1);
+    if (item === NOT_PLAIN) return NOT_PLAIN;
+    copy[key] = item;
+  }
+  return copy;
+}
+
+/** A message as the other side receives it: a structured clone of it, `transfer` honoured. */
+function cloneMessage(message: unknown, transfer: Transferable[] | undefined): unknown {
+  if (transfer === undefined || transfer.length === 0) {
+    const copy = plainCopy(message, 0);
+    if (copy !== NOT_PLAIN) return copy;
+  }
+  return structuredClone(message, transfer ? { transfer } : undefined);
+}
+
 /**
  * pdfjs's `LoopbackPort` (both sides of the fake worker on one port, messages delivered asynchronously in
- * order), except that operator-list chunks are handed over without a deep clone.
+ * order), except that operator-list chunks are handed over without a deep clone, and plain-data messages
+ * are copied in JavaScript rather than through `structuredClone`.
  */
 export class SharingPort {
   readonly #listeners = new Map<Listener, (() => void) | null>();
@@ -45,7 +93,7 @@ export class SharingPort {
     const chunk = operatorListChunk(message);
     const data =
       chunk === null
-        ? structuredClone(message, transfer ? { transfer } : undefined)
+        ? cloneMessage(message, transfer)
         : {
             ...(message as object),
             chunk: { ...chunk, fnArray: chunk.fnArray.slice(), argsArray: chunk.argsArray.slice() },
