@@ -1,7 +1,7 @@
 import { franc } from 'franc';
 import type { IngestWarning, SectionInfo } from '../../../../../db/schema';
 import { LANGUAGE_MARKERS } from './language-markers.data';
-import { countWords, hasWords } from './words';
+import { countWords, hasWords, letterRuns } from './words';
 
 /** ISO 639-3 (franc) → ISO 639-1, for the languages a dossier may plausibly be written in. */
 const LANGUAGES: Record<string, string> = {
@@ -58,7 +58,7 @@ export function sample(text: string): string {
  */
 export function detectLanguage(text: string): string | null {
   // Every run of characters other than letters (spaces, digits, punctuation) becomes one space.
-  const letters = text.replace(/\P{L}+/gu, ' ').trim();
+  const letters = letterRuns(text).join(' ');
   if (letters.length < MIN_LANGUAGE_CHARS) return null;
   const code = franc(sample(letters), { only: ONLY, minLength: MIN_LANGUAGE_CHARS });
   return LANGUAGES[code] ?? null;
@@ -85,7 +85,7 @@ const MARKER_MARGIN = 5;
  */
 export function markedLanguage(text: string): string | null {
   const hits = new Map<string, number>();
-  for (const [word] of sample(text).matchAll(/\p{L}+/gu)) {
+  for (const word of letterRuns(sample(text))) {
     const language = MARKER_LANGUAGE.get(word.toLowerCase());
     if (language !== undefined) hits.set(language, (hits.get(language) ?? 0) + 1);
   }

@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   isLineEndHyphenation,
   isPageNumberLine,
+  NEEDS_NORMALIZING,
   normalizeInline,
   normalizePages,
   stripRunningLines,
@@ -158,5 +161,56 @@ describe('hyphenation at the end of a long paragraph', () => {
     expect(normalizePages([page(1, lines.join('\n'))], pdfLayout)[0].text).toBe(
       `Nous avons pu ${Array(30).fill('ajouter une ligne de plus au paragraphe').join(' ')} développer la clientèle.`,
     );
+  });
+});
+
+describe('normalizeInline on a line with nothing to change', () => {
+  /** The full clean-up, as `normalizeInline` does it when a line needs it. */
+  const fullCleanUp = (text: string) =>
+    text
+      .normalize('NFC')
+      .replace(
+        /[ﬀﬁﬂﬃﬄﬅﬆ]/g,
+        (c) => ({ ﬀ: 'ff', ﬁ: 'fi', ﬂ: 'fl', ﬃ: 'ffi', ﬄ: 'ffl', ﬅ: 'st', ﬆ: 'st' })[c] ?? c,
+      )
+      .replace(/\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/g, '')
+      .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+      .replace(/ {2,}/g, ' ')
+      .trim();
+
+  it('takes the shortcut only over characters NFC leaves alone, alone or in pairs, and no other space', () => {
+    const kept: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (!NEEDS_NORMALIZING.test(char)) kept.push(char);
+    }
+    expect(kept.length).toBeGreaterThan(700);
+    for (const a of kept) {
+      expect(a.normalize('NFC')).toBe(a);
+      expect(/\s/.test(a) && a !== ' ').toBe(false);
+      expect(fullCleanUp(`x${a}x`)).toBe(`x${a}x`);
+      for (const b of kept) if ((a + b).normalize('NFC') !== a + b) expect.fail(`${a}${b} composes`);
+    }
+  });
+
+  it('gives what the full clean-up gives, on every line of the evals’ dossiers', () => {
+    const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../../../evals');
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? files(path.join(dir, e.name))
+          : /\.(md|txt)$/.test(e.name)
+            ? [path.join(dir, e.name)]
+            : [],
+      );
+    let lines = 0;
+    for (const file of files(root))
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        for (const variant of [line, ` ${line} `, `${line}  fin`, `${line}\u00a0:`]) {
+          expect(normalizeInline(variant)).toBe(fullCleanUp(variant));
+          lines++;
+        }
+      }
+    expect(lines).toBeGreaterThan(10_000);
   });
 });

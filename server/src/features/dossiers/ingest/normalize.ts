@@ -20,12 +20,23 @@ const BULLET =
   /^(?:[•●▪■□◦○‣⁃∙►▶➢➤✓✔❖◆◇–—\uF0A7\uF0A8\uF0B7\uF0D8\uF0E0\uF0FC\uF076\uF06C\uF06E]|[➔→](?!\s*\d))(?=\s|$)\s*/;
 
 /**
+ * A character `normalizeInline` may change, or one it was not checked against: anything but printable
+ * ASCII, the Latin letters and signs below U+0300, the dashes, quotes, bullets and ellipsis of U+2010–U+2027
+ * and « € » (which NFC leaves as they are, alone or in any sequence). Tabs, non-breaking spaces and soft
+ * hyphens are outside. Without one of these (and without two spaces in a row), the clean-up only trims.
+ */
+export const NEEDS_NORMALIZING = /[^\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u20ac]/;
+
+/**
  * Character-level clean-up of a line: NFC, ligatures expanded, soft hyphens and zero-width characters
  * removed, every kind of space (non-breaking, narrow non-breaking before « ; : ! ? », thin…) and tabs
  * turned into a plain space, runs of spaces collapsed. French typography stays readable: the space
  * before « : » is kept, only its kind changes.
  */
 export function normalizeInline(text: string): string {
+  // Most lines hold nothing this changes (`normalize.test.ts` checks the shortcut is exact): spare them
+  // the five passes.
+  if (!NEEDS_NORMALIZING.test(text) && !text.includes('  ')) return text.trim();
   return text
     .normalize('NFC')
     .replace(/[ﬀﬁﬂﬃﬄﬅﬆ]/g, (c) => LIGATURES[c] ?? c)

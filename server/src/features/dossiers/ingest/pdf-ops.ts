@@ -199,6 +199,11 @@ class OperatorWalker {
   readonly offPage: string[] = [];
   private offRun = '';
   private offY = Number.NaN;
+  /** The text state of the show-text operator being read, for `visit`. */
+  private showing: WalkText | null = null;
+  /** `visitGlyph` on the text being shown: one function for the walk, not one per show-text operator. */
+  private readonly visit = (unicode: string, width: number, t: Matrix) =>
+    this.visitGlyph(this.showing as WalkText, unicode, width, t);
 
   constructor(
     private readonly ops: OpCodes,
@@ -424,7 +429,8 @@ class OperatorWalker {
     const s = this.textState();
     const spaceFactor = ((s.font?.vertical ? 1 : -1) * s.fontSize) / 1000;
     let piece: GlyphArg[] = [];
-    const visit = (unicode: string, width: number, t: Matrix) => this.visitGlyph(s, unicode, width, t);
+    this.showing = s;
+    const visit = this.visit;
     for (const item of items) {
       if (typeof item === 'number') {
         if (item === 0) continue;

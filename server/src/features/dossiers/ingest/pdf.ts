@@ -8,6 +8,7 @@ import type { FontFacts } from './pdf-runs';
 import { continuesTable, joinContinuation, type PageTable } from './pdf-tables';
 import { findPageTables } from './pdf-unruled-tables';
 import { installPdfjsPolyfills } from './pdfjs-polyfills';
+import { sharingWorker } from './pdfjs-port';
 import { numberedHeadingLevel } from './sections';
 import type { HeadingHint, HiddenItem, RawDocument } from './types';
 
@@ -504,11 +505,13 @@ function noTextLayer(): UnprocessableError {
 export async function parsePdf(bytes: Uint8Array, mediaType: string): Promise<RawDocument> {
   installPdfjsPolyfills();
   if (looksTruncated(bytes)) throw corrupt(new Error('missing %%EOF'));
+  const worker = await sharingWorker();
   let doc: PdfDocument;
   try {
     // pdfjs takes ownership of (detaches) the buffer it is given: hand it a copy.
-    doc = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
+    doc = await getDocumentProxy(bytes.slice(), { verbosity: 0, worker });
   } catch (err) {
+    worker.destroy();
     throw mapOpenError(err);
   }
   try {
@@ -562,5 +565,6 @@ export async function parsePdf(bytes: Uint8Array, mediaType: string): Promise<Ra
     };
   } finally {
     await doc.destroy();
+    worker.destroy();
   }
 }
