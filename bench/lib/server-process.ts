@@ -42,15 +42,11 @@ export function spawnBenchServer(entry: string, port: number, dir: string, value
     ...values,
   });
   const logFd = openSync(path.join(dir, 'server.log'), 'a');
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), entry],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', logFd, logFd],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs(), entry], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', logFd, logFd],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   /** SIGTERM, SIGKILL if it is still up 15 s later; resolves once it has exited. */
   const stop = async () => {
