@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError, UnprocessableError } from '../../../lib/errors';
 import type { IngestedDocument, IngestOptions } from './ingest';
+import { fullResult, type SlimResult } from './slim-result';
 import type { ParsedDocument } from './types';
 
 /** A request as the worker receives it. */
@@ -20,25 +21,9 @@ export interface IngestedUpload extends IngestedDocument {
   sha256: string;
 }
 
-/**
- * The passages' texts stay behind when a result crosses to the API thread: each is `doc.text` from its
- * `charStart` to its `charEnd` (how `splitPassages` cuts them), so the API rebuilds them as slices of the
- * text it receives anyway (`withPassageTexts`) instead of deserialising a second copy of the dossier,
- * thousands of strings, on the event loop.
- */
-export function withoutPassageTexts(result: IngestedUpload): IngestedUpload {
-  return { ...result, passages: result.passages.map((p) => ({ ...p, text: '' })) };
-}
-
-/** The other side of `withoutPassageTexts`: each passage's text, a slice of `doc.text`. */
-export function withPassageTexts(result: IngestedUpload): IngestedUpload {
-  for (const p of result.passages) p.text = result.doc.text.slice(p.charStart, p.charEnd);
-  return result;
-}
-
 /** What the worker posts back: the ingested upload, or an error to re-create on this side. */
 export type WorkerReply =
-  | { id: number; ok: true; result: IngestedUpload }
+  | { id: number; ok: true; result: SlimResult<IngestedUpload> }
   | {
       id: number;
       ok: false;
@@ -235,7 +220,7 @@ export class ParsePool {
     const job = slot.job;
     if (job === null || job.id !== reply.id) return;
     this.release(slot);
-    if (reply.ok) job.resolve(withPassageTexts(reply.result));
+    if (reply.ok) job.resolve(fullResult(reply.result));
     else job.reject(fromReply(reply.error));
     this.pump();
   }

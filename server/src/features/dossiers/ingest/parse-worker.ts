@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../lib/errors';
 import { ingestInProcess } from './ingest';
-import { type WorkerReply, type WorkerRequest, withoutPassageTexts } from './parse-pool';
+import type { WorkerReply, WorkerRequest } from './parse-pool';
+import { slimResult } from './slim-result';
 
 /**
  * Serves requests one at a time (hash, parse, passages, offline embeddings); errors travel as data (class
@@ -13,7 +14,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   try {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const ingested = await ingestInProcess(bytes, options);
-    return { id, ok: true, result: withoutPassageTexts({ ...ingested, bytes, sha256 }) };
+    return { id, ok: true, result: slimResult({ ...ingested, bytes, sha256 }) };
   } catch (err) {
     if (err instanceof AppError) {
       return {
