@@ -78,7 +78,7 @@ interface Server {
 }
 
 /** The real, built server process, offline analyzer, embedded worker; PGlite in a temp folder unless `databaseUrl`. */
-export async function startServer(databaseUrl?: string): Promise<Server> {
+async function startServer(databaseUrl?: string): Promise<Server> {
   const dir = mkdtempSync(path.join(tmpdir(), 'prejury-bench-deploy-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -178,7 +178,7 @@ function bigMarkdown(n: number): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
-export async function healthUnderUploads(base: string): Promise<DeployResult['healthUnderUploads']> {
+async function healthUnderUploads(base: string): Promise<DeployResult['healthUnderUploads']> {
   const files = Array.from({ length: UPLOADS }, (_, i) => bigMarkdown(i + 1));
   const api = await signedInFetch(base, DEMO_USERS.candidate, PASSWORD);
   const samples: number[] = [];
