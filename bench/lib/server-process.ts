@@ -18,6 +18,14 @@ export function cleanServerEnv(values: Record<string, string>): NodeJS.ProcessEn
 }
 
 /**
+ * Node options for the benchmarked server, from `PREJURY_BENCH_NODE_ARGS` (space-separated): to profile
+ * what a figure measures (`--cpu-prof --cpu-prof-dir=/tmp/prof`, `--trace-gc`) without changing it otherwise.
+ */
+function nodeArgs(): string[] {
+  return process.env.PREJURY_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+}
+
+/**
  * The real production server (`entry`: the built server, see built-server.ts) on `port` (offline analyzer, public address 127.0.0.1, a review allowance no
  * bench reaches), its output appended to `dir/server.log`; `values` add to or override that environment.
  */
@@ -34,7 +42,7 @@ export function spawnBenchServer(entry: string, port: number, dir: string, value
     ...values,
   });
   const logFd = openSync(path.join(dir, 'server.log'), 'a');
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs(), entry], {
     cwd: ROOT,
     env,
     stdio: ['ignore', logFd, logFd],

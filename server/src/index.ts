@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { pino } from 'pino';
 import { DataDirLockedError } from '../../db/lock';
 import { DataDirPermissionError } from '../../db/permissions';
 import { createApp } from './app';
@@ -8,7 +9,10 @@ import { startRuntime } from './runtime';
 
 async function main() {
   const config = loadConfig();
-  const logger = createLogger(config);
+  // Asynchronous writes (issue #17): a synchronous write per request line blocked the event loop for as
+  // long as the disk or the pipe made it wait, hundreds of milliseconds under an upload burst. Lines queue
+  // while a write is in flight and pino flushes them synchronously when the process exits.
+  const logger = createLogger(config, pino.destination({ dest: 1, sync: false }));
   const runtime = await startRuntime(config, logger, { workers: config.embeddedWorker });
   logger.info(
     { database: runtime.database.kind, provider: config.provider, model: runtime.services.grader.model },

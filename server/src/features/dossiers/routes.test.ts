@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, tableCounts, uploadForm } from '../../testing';
@@ -287,5 +288,48 @@ describe('bad uploads get a clear error and store nothing', () => {
       body: uploadForm({ name: 'a.md', bytes: MARKDOWN }),
     });
     expect(addToMissing.status).toBe(404);
+  });
+});
+
+describe('upload bytes hashed and stored off the event loop (issue #17)', () => {
+  it('stores the exact bytes with their SHA-256, as computed in the parse worker', async () => {
+    const bytes = new TextEncoder().encode(MARKDOWN);
+    const created = await (await upload({ name: 'audit.md', bytes })).json();
+    const [row] = await t.database.query<{ sha256: string; size_bytes: number }>(
+      'select sha256, size_bytes from dossier_versions where dossier_id = $1',
+      [created.id],
+    );
+    expect(row).toEqual({
+      sha256: createHash('sha256').update(MARKDOWN).digest('hex'),
+      size_bytes: bytes.byteLength,
+    });
+    const file = await t.app.request(`/api/dossiers/${created.id}/versions/1/file`);
+    expect(await file.text()).toBe(MARKDOWN);
+  });
+
+  it('refuses a truncated multipart body with a clear 400 and stores nothing', async () => {
+    const before = await tableCounts(t.database);
+    const boundary = 'prejury-truncated';
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="examId"',
+      '',
+      'b1-audit-rse',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="a.md"',
+      'Content-Type: text/markdown',
+      '',
+      MARKDOWN.slice(0, 200),
+    ].join('\r\n');
+    const res = await t.app.request('/api/dossiers', {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(res.status).toBe(400);
+    const json = await res.json();
+    expect(json.error.code).toEqual(expect.any(String));
+    expect(json.error.message.length).toBeGreaterThan(10);
+    expect(await tableCounts(t.database)).toEqual(before);
   });
 });

@@ -84,7 +84,8 @@ export async function writeVersion(
     })
     .returning({ id: dossierVersions.id });
   const heavy: Partial<typeof dossierVersions.$inferInsert>[] = [
-    { file: Buffer.from(input.bytes) },
+    // A Buffer over the same memory, not a copy.
+    { file: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) },
     { text: doc.text },
     { pageTexts: doc.pages },
     { tables: doc.tables },

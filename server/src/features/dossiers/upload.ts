@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { eq, max } from 'drizzle-orm';
 import { disclosures, dossiers, dossierVersions } from '../../../../db/schema';
 import { PayloadTooLargeError } from '../../lib/errors';
@@ -21,19 +20,24 @@ export function parseBudgetMs(parseTimeoutMs: number, bytes: number): number {
 async function ingest(
   ctx: DossierContext,
   file: UploadedFile,
-): Promise<{ doc: ParsedDocument; passages: Passage[]; vectors: PassageVector[] | null; sha256: string }> {
+): Promise<{
+  doc: ParsedDocument;
+  passages: Passage[];
+  vectors: PassageVector[] | null;
+  bytes: Uint8Array;
+  sha256: string;
+}> {
   if (file.bytes.byteLength > ctx.maxUploadBytes) {
     throw new PayloadTooLargeError(
       `Fichier trop volumineux (${(file.bytes.byteLength / 1048576).toFixed(1)} Mo) : la limite est de ${(ctx.maxUploadBytes / 1048576).toFixed(0)} Mo.`,
     );
   }
-  const { doc, passages, vectors } = await ingestDocument(file.bytes, {
+  // The bytes move to the parse worker, which hashes them too, and come back: no copy of them here.
+  return ingestDocument(file.bytes, {
     fileName: file.name,
     timeoutMs: parseBudgetMs(ctx.parseTimeoutMs, file.bytes.byteLength),
     offlineDimensions: ctx.offlineDimensions,
   });
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  return { doc, passages, vectors, sha256 };
 }
 
 /**
@@ -51,7 +55,7 @@ export async function store(
 ) {
   const { db } = ctx.database;
   const { logger, remote } = ctx;
-  const { doc, passages: chunks, vectors: computed, sha256 } = await ingest(ctx, file);
+  const { doc, passages: chunks, vectors: computed, bytes, sha256 } = await ingest(ctx, file);
   const vectors = await newEmbeddings(ctx, chunks, computed);
   return db.transaction(async (tx) => {
     let id = dossierId;
@@ -71,7 +75,7 @@ export async function store(
     const version = (latest ?? 0) + 1;
     const versionId = await writeVersion(
       tx,
-      { dossierId: id, version, fileName: file.name, bytes: file.bytes, sha256, doc },
+      { dossierId: id, version, fileName: file.name, bytes, sha256, doc },
       chunks,
       vectors,
     );

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError, UnprocessableError } from '../../../lib/errors';
 import type { IngestedDocument, IngestOptions } from './ingest';
+import { fullResult, type SlimResult } from './slim-result';
 import type { ParsedDocument } from './types';
 
 /** A request as the worker receives it. */
@@ -11,9 +12,18 @@ export interface WorkerRequest {
   options: IngestOptions;
 }
 
-/** What the worker posts back: the ingested document, or an error to re-create on this side. */
+/**
+ * An ingested upload with the bytes it was read from, handed back by the worker without a copy, and their
+ * SHA-256 (hex), computed there too.
+ */
+export interface IngestedUpload extends IngestedDocument {
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+/** What the worker posts back: the ingested upload, or an error to re-create on this side. */
 export type WorkerReply =
-  | { id: number; ok: true; result: IngestedDocument }
+  | { id: number; ok: true; result: SlimResult<IngestedUpload> }
   | {
       id: number;
       ok: false;
@@ -38,10 +48,12 @@ export const DEFAULT_POOL_OPTIONS: PoolOptions = {
 interface Job {
   id: number;
   bytes: Uint8Array;
+  /** Move `bytes` to the worker instead of copying them (see `ingest`). */
+  transfer: boolean;
   options: IngestOptions;
   /** Counted from the moment a worker takes the job: waiting in line is not the file's fault. */
   timeoutMs: number;
-  resolve: (result: IngestedDocument) => void;
+  resolve: (result: IngestedUpload) => void;
   reject: (err: Error) => void;
 }
 
@@ -69,6 +81,15 @@ function workerEntry(): { entry: string | URL; evalCode: boolean } {
     await import(${JSON.stringify(worker)});
   })().catch((err) => { throw err; });`;
   return { entry, evalCode: true };
+}
+
+/** A view on the whole of a plain ArrayBuffer: moving it to a thread detaches nothing else. */
+function ownsItsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return (
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength
+  );
 }
 
 function timeoutError(timeoutMs: number): AppError {
@@ -121,10 +142,19 @@ export class ParsePool {
   /**
    * Parses and prepares an upload in a worker (see `ingestInProcess`); rejects like `run`. `timeoutMs`
    * runs from the moment a worker starts on it, not while the request waits for a free worker.
+   *
+   * With `transfer`, a `bytes` that owns its whole buffer moves to the worker and back (the result's
+   * `bytes`) instead of being copied: it is unusable (detached) from the call on. Without it, or for a
+   * view on a shared buffer, the worker gets a copy.
    */
-  ingest(bytes: Uint8Array, options: IngestOptions, timeoutMs: number): Promise<IngestedDocument> {
-    return new Promise<IngestedDocument>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, options, timeoutMs, resolve, reject });
+  ingest(
+    bytes: Uint8Array,
+    options: IngestOptions,
+    timeoutMs: number,
+    transfer = false,
+  ): Promise<IngestedUpload> {
+    return new Promise<IngestedUpload>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, bytes, transfer, options, timeoutMs, resolve, reject });
       this.pump();
     });
   }
@@ -174,8 +204,7 @@ export class ParsePool {
     // Busy workers keep the process alive (a CLI awaiting a parse must not exit under it).
     slot.worker.ref();
     slot.timer = setTimeout(() => this.onTimeout(slot), job.timeoutMs);
-    // A copy is transferred so the caller's buffer stays usable (it is stored after parsing).
-    const bytes = job.bytes.slice();
+    const bytes = job.transfer && ownsItsBuffer(job.bytes) ? job.bytes : job.bytes.slice();
     const request: WorkerRequest = { id: job.id, bytes, options: job.options };
     slot.worker.postMessage(request, [bytes.buffer]);
   }
@@ -191,7 +220,7 @@ export class ParsePool {
     const job = slot.job;
     if (job === null || job.id !== reply.id) return;
     this.release(slot);
-    if (reply.ok) job.resolve(reply.result);
+    if (reply.ok) job.resolve(fullResult(reply.result));
     else job.reject(fromReply(reply.error));
     this.pump();
   }

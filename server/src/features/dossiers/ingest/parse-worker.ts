@@ -1,13 +1,20 @@
+import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../lib/errors';
 import { ingestInProcess } from './ingest';
 import type { WorkerReply, WorkerRequest } from './parse-pool';
+import { slimResult } from './slim-result';
 
-/** Serves requests one at a time (parse, passages, offline embeddings); errors travel as data (class instances do not cross threads). */
+/**
+ * Serves requests one at a time (hash, parse, passages, offline embeddings); errors travel as data (class
+ * instances do not cross threads).
+ */
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   const { id, bytes, options } = request;
   try {
-    return { id, ok: true, result: await ingestInProcess(bytes, options) };
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const ingested = await ingestInProcess(bytes, options);
+    return { id, ok: true, result: slimResult({ ...ingested, bytes, sha256 }) };
   } catch (err) {
     if (err instanceof AppError) {
       return {
@@ -22,5 +29,8 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {
-  void handle(request).then((reply) => parentPort?.postMessage(reply));
+  // The upload's bytes go back moved, not copied: the API stores them.
+  void handle(request).then((reply) =>
+    parentPort?.postMessage(reply, reply.ok ? [reply.result.bytes.buffer as ArrayBuffer] : []),
+  );
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
 import { createOfflineEmbedder } from '../../../lib/llm/embeddings';
@@ -109,12 +110,11 @@ describe('ingestDocument (worker thread): what an upload needs before it is stor
       { length: 30 },
       (_, i) => `## Partie ${i}\n\n${paragraph(i)}\n\n${paragraph(i + 1)}`,
     );
-    const bytes = new TextEncoder().encode(`# Dossier\n\n${text.join('\n\n')}`);
-    const { doc, passages, vectors } = await ingestDocument(bytes, {
-      fileName: 'dossier.md',
-      timeoutMs: 20_000,
-      offlineDimensions: 64,
-    });
+    // The bytes move to the worker and back (see the transfer tests at the end of this file).
+    const { doc, passages, vectors, bytes } = await ingestDocument(
+      new TextEncoder().encode(`# Dossier\n\n${text.join('\n\n')}`),
+      { fileName: 'dossier.md', timeoutMs: 20_000, offlineDimensions: 64 },
+    );
     const local = await parseDocumentInProcess(bytes, { fileName: 'dossier.md' });
     expect(doc).toEqual(local);
     expect(passages).toEqual(await splitPassages(local));
@@ -172,5 +172,44 @@ describe('parseBudgetMs', () => {
     expect([0, 1, 1048576, 1048577, 3 * 1048576, 50 * 1048576].map((b) => parseBudgetMs(1000, b))).toEqual([
       1000, 1000, 1000, 2000, 3000, 10_000,
     ]);
+  });
+});
+
+describe('ingestDocument: the upload bytes move to the worker and back, hashed there (issue #17)', () => {
+  const source = 'Un dossier en texte brut, déposé pour vérifier le trajet de ses octets.';
+
+  it('returns the same bytes and their SHA-256, and leaves the caller a detached buffer, not a copy', async () => {
+    const bytes = new TextEncoder().encode(source);
+    const expectedHash = createHash('sha256').update(bytes).digest('hex');
+    const result = await ingestDocument(bytes, {
+      fileName: 'a.txt',
+      timeoutMs: 20_000,
+      offlineDimensions: null,
+    });
+    expect(new TextDecoder().decode(result.bytes)).toBe(source);
+    expect(result.sha256).toBe(expectedHash);
+    expect(result.doc.text).toContain('trajet de ses octets');
+    // Moved, not copied: the caller's view is detached.
+    expect(bytes.byteLength).toBe(0);
+  });
+
+  it('copies a view on a bigger buffer instead of detaching what else it holds', async () => {
+    const whole = Buffer.from(`AVANT|${source}|APRÈS`);
+    const view = whole.subarray(Buffer.byteLength('AVANT|'), Buffer.byteLength(`AVANT|${source}`));
+    const result = await ingestDocument(view, {
+      fileName: 'a.txt',
+      timeoutMs: 20_000,
+      offlineDimensions: null,
+    });
+    expect(new TextDecoder().decode(result.bytes)).toBe(source);
+    expect(result.sha256).toBe(createHash('sha256').update(source).digest('hex'));
+    expect(whole.toString()).toBe(`AVANT|${source}|APRÈS`);
+  });
+
+  it('still refuses an empty upload with its clear error, whatever moved', async () => {
+    const err = await failure(
+      ingestDocument(new Uint8Array(0), { fileName: 'vide.txt', timeoutMs: 20_000, offlineDimensions: null }),
+    );
+    expect(err.code).toBe('empty_file');
   });
 });

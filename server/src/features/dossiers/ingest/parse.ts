@@ -1,7 +1,6 @@
 import { UnprocessableError } from '../../../lib/errors';
-import type { IngestedDocument } from './ingest';
 import { pageAt } from './page-offsets';
-import { ParsePool } from './parse-pool';
+import { type IngestedUpload, ParsePool } from './parse-pool';
 import type { finishDocument } from './pipeline';
 import type { ParsedDocument } from './types';
 
@@ -65,19 +64,23 @@ export function parseDocument(bytes: Uint8Array, options: ParseOptions): Promise
 }
 
 /**
- * Everything CPU-heavy an upload needs, in a worker thread: the parse as in `parseDocument`, then the
- * retrieval passages and, with the offline embedder (`offlineDimensions`), their vectors. The event loop
- * only receives the result. Rejects like `parseDocument`.
+ * Everything CPU-heavy an upload needs, in a worker thread: the SHA-256 of the bytes, the parse as in
+ * `parseDocument`, then the retrieval passages and, with the offline embedder (`offlineDimensions`), their
+ * vectors. The event loop only receives the result. Rejects like `parseDocument`.
+ *
+ * `bytes` moves to the worker and comes back as the result's `bytes` (no copy of a multi-megabyte upload
+ * on the event loop): the caller must not use its own reference after the call.
  */
 export function ingestDocument(
   bytes: Uint8Array,
   options: ParseOptions & { offlineDimensions: number | null },
-): Promise<IngestedDocument> {
+): Promise<IngestedUpload> {
   pool ??= new ParsePool();
   return pool.ingest(
     bytes,
     { fileName: options.fileName, passages: true, offlineDimensions: options.offlineDimensions },
     options.timeoutMs,
+    true,
   );
 }
 
