@@ -6,6 +6,12 @@ import type { Logger } from '../../lib/logger';
 export interface UploadedFile {
   name: string;
   bytes: Uint8Array;
+  /**
+   * The caller hands the bytes over (the HTTP route, whose request body nobody else holds): they move to the
+   * parse worker instead of being copied, and the array is unusable (detached) afterwards. Other callers
+   * (CLI, evals, tests) keep their array and pay one copy.
+   */
+  handOver?: boolean;
 }
 
 export interface DossierServiceDeps {

@@ -28,7 +28,11 @@ async function readUpload(form: { file?: unknown }): Promise<UploadedFile> {
       'Aucun fichier reçu : envoyez le dossier dans le champ « file » (multipart/form-data).',
     );
   }
-  return { name: file.name || 'dossier', bytes: new Uint8Array(await file.arrayBuffer()) };
+  return {
+    name: file.name || 'dossier',
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    handOver: true,
+  };
 }
 
 /**

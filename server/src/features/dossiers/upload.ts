@@ -32,11 +32,12 @@ async function ingest(
       `Fichier trop volumineux (${(file.bytes.byteLength / 1048576).toFixed(1)} Mo) : la limite est de ${(ctx.maxUploadBytes / 1048576).toFixed(0)} Mo.`,
     );
   }
-  // The bytes move to the parse worker, which hashes them too, and come back: no copy of them here.
+  // Handed-over bytes move to the parse worker, which hashes them too, and come back: no copy of them here.
   return ingestDocument(file.bytes, {
     fileName: file.name,
     timeoutMs: parseBudgetMs(ctx.parseTimeoutMs, file.bytes.byteLength),
     offlineDimensions: ctx.offlineDimensions,
+    handOver: file.handOver === true,
   });
 }
 

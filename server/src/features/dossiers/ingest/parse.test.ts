@@ -113,7 +113,7 @@ describe('ingestDocument (worker thread): what an upload needs before it is stor
     // The bytes move to the worker and back (see the transfer tests at the end of this file).
     const { doc, passages, vectors, bytes } = await ingestDocument(
       new TextEncoder().encode(`# Dossier\n\n${text.join('\n\n')}`),
-      { fileName: 'dossier.md', timeoutMs: 20_000, offlineDimensions: 64 },
+      { fileName: 'dossier.md', timeoutMs: 20_000, offlineDimensions: 64, handOver: true },
     );
     const local = await parseDocumentInProcess(bytes, { fileName: 'dossier.md' });
     expect(doc).toEqual(local);
@@ -131,6 +131,7 @@ describe('ingestDocument (worker thread): what an upload needs before it is stor
       fileName: 'a.txt',
       timeoutMs: 20_000,
       offlineDimensions: null,
+      handOver: false,
     });
     expect(result.passages).toHaveLength(1);
     expect(result.vectors).toBeNull();
@@ -185,6 +186,7 @@ describe('ingestDocument: the upload bytes move to the worker and back, hashed t
       fileName: 'a.txt',
       timeoutMs: 20_000,
       offlineDimensions: null,
+      handOver: true,
     });
     expect(new TextDecoder().decode(result.bytes)).toBe(source);
     expect(result.sha256).toBe(expectedHash);
@@ -200,6 +202,7 @@ describe('ingestDocument: the upload bytes move to the worker and back, hashed t
       fileName: 'a.txt',
       timeoutMs: 20_000,
       offlineDimensions: null,
+      handOver: true,
     });
     expect(new TextDecoder().decode(result.bytes)).toBe(source);
     expect(result.sha256).toBe(createHash('sha256').update(source).digest('hex'));
@@ -208,8 +211,25 @@ describe('ingestDocument: the upload bytes move to the worker and back, hashed t
 
   it('still refuses an empty upload with its clear error, whatever moved', async () => {
     const err = await failure(
-      ingestDocument(new Uint8Array(0), { fileName: 'vide.txt', timeoutMs: 20_000, offlineDimensions: null }),
+      ingestDocument(new Uint8Array(0), {
+        fileName: 'vide.txt',
+        timeoutMs: 20_000,
+        offlineDimensions: null,
+        handOver: true,
+      }),
     );
     expect(err.code).toBe('empty_file');
+  });
+
+  it('leaves a caller that does not hand its bytes over with its array whole (CLI, evals)', async () => {
+    const bytes = new TextEncoder().encode(source);
+    const result = await ingestDocument(bytes, {
+      fileName: 'a.txt',
+      timeoutMs: 20_000,
+      offlineDimensions: null,
+      handOver: false,
+    });
+    expect(new TextDecoder().decode(result.bytes)).toBe(source);
+    expect(new TextDecoder().decode(bytes)).toBe(source);
   });
 });

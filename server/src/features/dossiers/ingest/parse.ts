@@ -68,19 +68,20 @@ export function parseDocument(bytes: Uint8Array, options: ParseOptions): Promise
  * `parseDocument`, then the retrieval passages and, with the offline embedder (`offlineDimensions`), their
  * vectors. The event loop only receives the result. Rejects like `parseDocument`.
  *
- * `bytes` moves to the worker and comes back as the result's `bytes` (no copy of a multi-megabyte upload
- * on the event loop): the caller must not use its own reference after the call.
+ * With `handOver`, `bytes` moves to the worker and comes back as the result's `bytes` (no copy of a
+ * multi-megabyte upload on the event loop): the caller must not use its own reference after the call.
+ * Without it the worker gets a copy and the caller's array stays as it was.
  */
 export function ingestDocument(
   bytes: Uint8Array,
-  options: ParseOptions & { offlineDimensions: number | null },
+  options: ParseOptions & { offlineDimensions: number | null; handOver: boolean },
 ): Promise<IngestedUpload> {
   pool ??= new ParsePool();
   return pool.ingest(
     bytes,
     { fileName: options.fileName, passages: true, offlineDimensions: options.offlineDimensions },
     options.timeoutMs,
-    true,
+    options.handOver,
   );
 }
 
