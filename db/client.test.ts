@@ -342,4 +342,35 @@ describe('the embedded database in its own thread', () => {
     const titles = (await db.select({ title: dossiers.title }).from(dossiers)).map((r) => r.title).sort();
     expect(titles).toEqual(['Gardé', 'Gardé 2']);
   });
+
+  it('closes while a transaction is still open (shutdown mid-upload), rolling it back', async () => {
+    const dir = tempDir();
+    const database = await openDatabase({ dataDir: dir });
+    let started: () => void = () => {};
+    const inside = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const pending = database.db.transaction(async (tx) => {
+      await tx.insert(dossiers).values({ examId: 'b1-audit-rse', title: 'Interrompu' });
+      started();
+      await gate;
+      await tx.insert(dossiers).values({ examId: 'b1-audit-rse', title: 'Jamais écrit' });
+    });
+    const outcome = pending.then(
+      () => 'committed',
+      () => 'rejected',
+    );
+    await inside;
+    // Before the thread rolled open transactions back, this close never resolved.
+    await database.close();
+    release();
+    expect(await outcome).toBe('rejected');
+    const again = await openDatabase({ dataDir: dir });
+    opened.push(again);
+    expect(await again.db.select().from(dossiers)).toEqual([]);
+  });
 });

@@ -81,7 +81,8 @@ async function main() {
   /**
    * Transactions held open for the main thread, by id. `endId` is the `end` request, answered once the
    * commit or rollback is done.
-   * @type {Map<number, { tx: import('@electric-sql/pglite').Transaction, finish: (commit: boolean) => void, endId?: number }>}
+   * `rollBack` ends it without commit and resolves once it has ended (used by `close`).
+   * @type {Map<number, { tx: import('@electric-sql/pglite').Transaction, finish: (commit: boolean) => void, rollBack: () => Promise<unknown>, endId?: number }>}
    */
   const transactions = new Map();
   let nextTx = 1;
@@ -101,11 +102,23 @@ async function main() {
   /** @param {number} id */
   function begin(id) {
     const txId = nextTx++;
+    /** @type {() => void} */
+    let ended = () => {};
+    const done = new Promise((resolve) => {
+      ended = () => resolve(undefined);
+    });
     pglite
       .transaction(async (tx) => {
         /** @type {boolean} */
         const commit = await new Promise((resolve) => {
-          transactions.set(txId, { tx, finish: resolve });
+          transactions.set(txId, {
+            tx,
+            finish: resolve,
+            rollBack: () => {
+              resolve(false);
+              return done;
+            },
+          });
           reply({ id, ok: true, value: txId });
         });
         if (!commit && !tx.closed) throw ROLLBACK;
@@ -113,7 +126,8 @@ async function main() {
       .then(
         () => settle(id, txId, undefined),
         (err) => settle(id, txId, err === ROLLBACK ? undefined : err),
-      );
+      )
+      .finally(ended);
   }
 
   /** @param {number | undefined} txId */
@@ -149,6 +163,10 @@ async function main() {
       case 'dump':
         return (await pglite.dumpDataDir('none')).arrayBuffer();
       case 'close':
+        // A transaction the main thread left open (its process is shutting down mid-request) would hold
+        // PGlite's lock forever, and `close` with it: roll each back first, as a server does for a
+        // connection that goes away.
+        await Promise.all([...transactions.values()].map((open) => open.rollBack()));
         if (!pglite.closed) await pglite.close();
         return null;
       default:

@@ -41,14 +41,22 @@ describe('the built server (npm start, issue #17)', () => {
         expect(res.headers.get('content-type')).toContain('text/html');
         expect(await res.text()).toBe(readFileSync('dist/web/index.html', 'utf8'));
       }
-      server.child.kill('SIGTERM');
+
+      // What the process loaded at rest, before the upload below loads the review engine.
+      const atRest = server.loaded();
+      // A stop signal while an upload is still arriving: the upload finishes and is stored, then the
+      // process exits cleanly (it used to answer 500 and hang on the PGlite transaction it left open).
+      const upload = uploadInterruptedBy(() => server.child.kill('SIGTERM'));
+      const res = await api('/api/dossiers', upload.init);
+      expect(res.status, await res.clone().text()).toBe(201);
+      expect(((await res.json()) as { examId: string }).examId).toBe('b1-audit-rse');
       expect(await server.exited).toBe(0);
 
       const urls = server.loaded();
-      // Every module of ours came from the build, none from the sources.
+      // Every module of ours came from the build, none from the sources (the upload's included).
       expect(urls.some((url) => url.endsWith(`/${outDir}/server/src/index.js`))).toBe(true);
       expect(urls.filter((url) => url.endsWith('.ts'))).toEqual([]);
-      const loaded = packagesIn(urls);
+      const loaded = packagesIn(atRest);
       expect(loaded).toContain('hono');
       for (const name of ['tsx', 'esbuild', ...NOT_AT_REST]) {
         expect(loaded, name).not.toContain(name);
@@ -57,3 +65,44 @@ describe('the built server (npm start, issue #17)', () => {
     SERVER_TEST_MS,
   );
 });
+
+/**
+ * A multipart upload whose body pauses half-way: `interrupt` runs once the first half has been written to
+ * the socket (the stream is pulled again only after its last chunk went out), then the rest is sent.
+ */
+function uploadInterruptedBy(interrupt: () => void) {
+  const boundary = 'prejury-built-server-test';
+  const paragraph =
+    "L'entreprise Hélios Menuiseries réalise 12 M€ de chiffre d'affaires avec 80 salariés ; son audit RSE " +
+    'repère les risques, les parties prenantes et les indicateurs suivis chaque trimestre.';
+  const text = `# Audit RSE\n\n${Array.from({ length: 400 }, () => paragraph).join('\n\n')}\n`;
+  const half = Math.floor(text.length / 2);
+  const parts = [
+    `--${boundary}\r\nContent-Disposition: form-data; name="examId"\r\n\r\nb1-audit-rse\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="audit.md"\r\n` +
+      `Content-Type: text/markdown\r\n\r\n${text.slice(0, half)}`,
+    `${text.slice(half)}\r\n--${boundary}--\r\n`,
+  ].map((part) => new TextEncoder().encode(part));
+  let pulls = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      pulls++;
+      if (pulls === 1) controller.enqueue(parts[0]);
+      else if (pulls === 2) {
+        // The first half is on the socket; a moment for the server to read the request's head (a
+        // connection whose request has not begun is idle, and closing the server cuts idle connections).
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        interrupt();
+        controller.enqueue(parts[1]);
+        controller.close();
+      }
+    },
+  });
+  const init: RequestInit & { duplex: 'half' } = {
+    method: 'POST',
+    body,
+    duplex: 'half',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+  return { init };
+}

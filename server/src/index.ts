@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { DataDirLockedError } from '../../db/lock';
@@ -6,6 +7,10 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './lib/env';
 import { createLogger } from './lib/logger';
 import { startRuntime } from './runtime';
+
+/** How long requests in flight may take to finish once a stop signal arrives, then how long the rest may take. */
+const SHUTDOWN_GRACE_MS = 10_000;
+const SHUTDOWN_STOP_MS = 15_000;
 
 async function main() {
   const config = loadConfig();
@@ -34,7 +39,17 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    server.close();
+    // No new connections; requests in flight (an upload being stored) finish, for up to the grace period.
+    // Connections still open then (event streams, a client that stopped sending) are cut.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    const grace = setTimeout(() => (server as Server).closeAllConnections(), SHUTDOWN_GRACE_MS);
+    await drained;
+    clearTimeout(grace);
+    // A process manager kills what does not stop; better to say so and exit than to hang until then.
+    setTimeout(() => {
+      logger.error({ signal }, 'shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, SHUTDOWN_STOP_MS).unref();
     try {
       await runtime.stop();
     } finally {
