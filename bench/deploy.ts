@@ -166,7 +166,7 @@ async function signedInReads(base: string) {
 }
 
 /** A 3 MB Markdown dossier: the gold dossiers of the exam, repeated with numbered sections. */
-function bigMarkdown(n: number): Uint8Array {
+function bigMarkdown(n: number): Uint8Array<ArrayBuffer> {
   const dir = path.join(ROOT, 'evals/cases', EXAM);
   const parts = readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
@@ -179,7 +179,14 @@ function bigMarkdown(n: number): Uint8Array {
 }
 
 async function healthUnderUploads(base: string): Promise<DeployResult['healthUnderUploads']> {
-  const files = Array.from({ length: UPLOADS }, (_, i) => bigMarkdown(i + 1));
+  // The request bodies are built before sampling starts: copying 10 × 3 MB into File objects blocks this
+  // process's event loop for a moment, and a health request waiting on it would be charged to the server.
+  const forms = Array.from({ length: UPLOADS }, (_, i) => {
+    const form = new FormData();
+    form.append('file', new File([bigMarkdown(i + 1)], `charge-${i + 1}.md`, { type: 'text/markdown' }));
+    form.append('examId', EXAM);
+    return form;
+  });
   const api = await signedInFetch(base, DEMO_USERS.candidate, PASSWORD);
   const samples: number[] = [];
   let resets = 0;
@@ -199,13 +206,7 @@ async function healthUnderUploads(base: string): Promise<DeployResult['healthUnd
   const started = performance.now();
   const failures: string[] = [];
   await Promise.all(
-    files.map(async (bytes, i) => {
-      const form = new FormData();
-      form.append(
-        'file',
-        new File([Uint8Array.from(bytes)], `charge-${i + 1}.md`, { type: 'text/markdown' }),
-      );
-      form.append('examId', EXAM);
+    forms.map(async (form) => {
       try {
         const res = await api('/api/dossiers', { method: 'POST', body: form });
         if (res.status !== 201) failures.push(`${res.status} ${(await res.text()).slice(0, 120)}`);
