@@ -178,16 +178,13 @@ describe('parseBudgetMs', () => {
 
 describe('ingestDocument: the upload bytes move to the worker and back, hashed there (issue #17)', () => {
   const source = 'Un dossier en texte brut, déposé pour vérifier le trajet de ses octets.';
+  const ingestText = (bytes: Uint8Array, handOver: boolean) =>
+    ingestDocument(bytes, { fileName: 'a.txt', timeoutMs: 20_000, offlineDimensions: null, handOver });
 
   it('returns the same bytes and their SHA-256, and leaves the caller a detached buffer, not a copy', async () => {
     const bytes = new TextEncoder().encode(source);
     const expectedHash = createHash('sha256').update(bytes).digest('hex');
-    const result = await ingestDocument(bytes, {
-      fileName: 'a.txt',
-      timeoutMs: 20_000,
-      offlineDimensions: null,
-      handOver: true,
-    });
+    const result = await ingestText(bytes, true);
     expect(new TextDecoder().decode(result.bytes)).toBe(source);
     expect(result.sha256).toBe(expectedHash);
     expect(result.doc.text).toContain('trajet de ses octets');
@@ -198,37 +195,20 @@ describe('ingestDocument: the upload bytes move to the worker and back, hashed t
   it('copies a view on a bigger buffer instead of detaching what else it holds', async () => {
     const whole = Buffer.from(`AVANT|${source}|APRÈS`);
     const view = whole.subarray(Buffer.byteLength('AVANT|'), Buffer.byteLength(`AVANT|${source}`));
-    const result = await ingestDocument(view, {
-      fileName: 'a.txt',
-      timeoutMs: 20_000,
-      offlineDimensions: null,
-      handOver: true,
-    });
+    const result = await ingestText(view, true);
     expect(new TextDecoder().decode(result.bytes)).toBe(source);
     expect(result.sha256).toBe(createHash('sha256').update(source).digest('hex'));
     expect(whole.toString()).toBe(`AVANT|${source}|APRÈS`);
   });
 
   it('still refuses an empty upload with its clear error, whatever moved', async () => {
-    const err = await failure(
-      ingestDocument(new Uint8Array(0), {
-        fileName: 'vide.txt',
-        timeoutMs: 20_000,
-        offlineDimensions: null,
-        handOver: true,
-      }),
-    );
+    const err = await failure(ingestText(new Uint8Array(0), true));
     expect(err.code).toBe('empty_file');
   });
 
   it('leaves a caller that does not hand its bytes over with its array whole (CLI, evals)', async () => {
     const bytes = new TextEncoder().encode(source);
-    const result = await ingestDocument(bytes, {
-      fileName: 'a.txt',
-      timeoutMs: 20_000,
-      offlineDimensions: null,
-      handOver: false,
-    });
+    const result = await ingestText(bytes, false);
     expect(new TextDecoder().decode(result.bytes)).toBe(source);
     expect(new TextDecoder().decode(bytes)).toBe(source);
   });
