@@ -5,7 +5,14 @@
  */
 import type { Criterion } from '../../referential';
 import { CONCEPTS, type ConceptId, type CriterionLexicon, conceptRecommendation } from './lexicon';
-import { type CriterionSignals, conceptBars, coverageCount, SCORING_THRESHOLDS, support } from './scoring';
+import {
+  addressedAboutCompany,
+  type CriterionSignals,
+  conceptBars,
+  coverageCount,
+  SCORING_THRESHOLDS,
+  support,
+} from './scoring';
 
 const MAX_MISSING = 5;
 const MAX_RECOMMENDATIONS = 4;
@@ -80,13 +87,7 @@ export function rationale(score: number, s: CriterionSignals): string {
         return `Les notions attendues (${list(s.stuffedConcepts)}) n'apparaissent que dans des listes de mots-clés, qui ne comptent pas comme analyse.`;
       if (s.notions.length > 0 && s.notionsFound.length === 0)
         return `Le critère n'est pas traité : ses notions essentielles (${list(s.notions, 4)}) sont absentes du dossier ; les passages proches ne parlent que du domaine en général.`;
-      if (
-        s.appliedNotions !== undefined &&
-        s.notions.length > 0 &&
-        s.notionsFound.length > 0 &&
-        s.appliedNotions.length === 0 &&
-        s.plainDeveloped < T.plainAddressed
-      )
+      if (s.notionsFound.length > 0 && !addressedAboutCompany(s))
         return `Le critère n'est pas appliqué à l'entreprise (${cov}) : ses notions essentielles (${list(s.notionsFound, 3)}) n'apparaissent que dans des définitions ou des conseils généraux, jamais à propos de son cas.`;
       if (s.genericSentences > 0 && s.developedSentences === 0)
         return `Le critère est abordé de façon générale (${cov}) : ${plural(s.genericSentences, 'phrase reste théorique', 'phrases restent théoriques')}, sans être appliquées à l'entreprise.`;
