@@ -3,9 +3,8 @@ import { disclosures, dossiers, dossierVersions } from '../../../../db/schema';
 import { PayloadTooLargeError } from '../../lib/errors';
 import type { DossierContext, UploadedFile } from './deps';
 import { embeddingDisclosure, newEmbeddings } from './embedding';
-import type { PassageVector } from './ingest/ingest';
 import { ingestDocument } from './ingest/parse';
-import type { ParsedDocument, Passage } from './ingest/types';
+import type { IngestedUpload } from './ingest/parse-pool';
 import { writeVersion } from './store-version';
 
 /**
@@ -17,16 +16,7 @@ export function parseBudgetMs(parseTimeoutMs: number, bytes: number): number {
   return parseTimeoutMs * Math.min(10, Math.max(1, Math.ceil(bytes / 1048576)));
 }
 
-async function ingest(
-  ctx: DossierContext,
-  file: UploadedFile,
-): Promise<{
-  doc: ParsedDocument;
-  passages: Passage[];
-  vectors: PassageVector[] | null;
-  bytes: Uint8Array;
-  sha256: string;
-}> {
+async function ingest(ctx: DossierContext, file: UploadedFile): Promise<IngestedUpload> {
   if (file.bytes.byteLength > ctx.maxUploadBytes) {
     throw new PayloadTooLargeError(
       `Fichier trop volumineux (${(file.bytes.byteLength / 1048576).toFixed(1)} Mo) : la limite est de ${(ctx.maxUploadBytes / 1048576).toFixed(0)} Mo.`,
