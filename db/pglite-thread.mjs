@@ -102,12 +102,8 @@ async function main() {
   /** @param {number} id */
   function begin(id) {
     const txId = nextTx++;
-    /** @type {() => void} */
-    let ended = () => {};
-    const done = new Promise((resolve) => {
-      ended = () => resolve(undefined);
-    });
-    pglite
+    // Settles once the transaction has ended, committed or not (`rollBack` is only called after this is set).
+    const ended = pglite
       .transaction(async (tx) => {
         /** @type {boolean} */
         const commit = await new Promise((resolve) => {
@@ -116,7 +112,7 @@ async function main() {
             finish: resolve,
             rollBack: () => {
               resolve(false);
-              return done;
+              return ended;
             },
           });
           reply({ id, ok: true, value: txId });
@@ -126,8 +122,7 @@ async function main() {
       .then(
         () => settle(id, txId, undefined),
         (err) => settle(id, txId, err === ROLLBACK ? undefined : err),
-      )
-      .finally(ended);
+      );
   }
 
   /** @param {number | undefined} txId */
