@@ -11,7 +11,7 @@
  * twice, that are not a method or a concept of the lexicon (PESTEL, Porter, RSE…) nor a generic name.
  */
 import type { DossierText } from '../grade-schema';
-import { isExpositoryVoice, isGeneralStatistic } from './generic-prose';
+import { isExpositoryVoice, isGeneralAdvice, isGeneralStatistic } from './generic-prose';
 import { findConcepts, fold } from './lexicon';
 import { GENERIC_NAMES } from './lexicon/names.data';
 
@@ -35,13 +35,37 @@ function midSentenceNames(text: string): Map<string, number> {
   return counts;
 }
 
+/** A capitalised word, as names are written (« Ries », « Mauborgne », « O'Reilly », « Saint-Gobain »). */
+const CAP = "\\p{Lu}[\\p{L}'’-]+";
+/** Up to three names joined by « et », « and », « & » or a comma (« Kim et Mauborgne », « Eric Ries »). */
+const AUTHORS = `${CAP}(?:(?:\\s+|\\s*(?:,|et|and|&)\\s*)${CAP}){0,3}`;
+const YEAR = '(?:1[89]|20)\\d{2}';
+/** « Ries (2011) », « Kim et Mauborgne (2005) », « (Osterwalder et Pigneur, 2010) », « (Porter, 1979, p. 12) ». */
+const CITATION = new RegExp(
+  `(${AUTHORS})\\s*\\(\\s*${YEAR}\\s*\\)|\\(\\s*(${AUTHORS})\\s*,\\s*${YEAR}[^)]*\\)`,
+  'gu',
+);
+
+/**
+ * Names written as a citation's authors: a textbook's references (« le Lean Startup d'Eric Ries (2011) »), not
+ * the company, its clients or its competitors. No hand-kept list of authors can be complete; the citation's
+ * form says it. Folded.
+ */
+function citedNames(text: string): Set<string> {
+  const cited = new Set<string>();
+  for (const m of text.matchAll(CITATION))
+    for (const word of (m[1] ?? m[2] ?? '').match(/\p{Lu}[\p{L}'’-]+/gu) ?? []) cited.add(fold(word));
+  return cited;
+}
+
 /** The dossier's own names (folded), memoised per dossier. */
 export function dossierNames(dossier: DossierText): ReadonlySet<string> {
   const cached = namesCache.get(dossier);
   if (cached) return cached;
   const names = new Set<string>();
+  const cited = citedNames(dossier.text);
   for (const [name, n] of midSentenceNames(dossier.text)) {
-    if (n < MIN_NAME_OCCURRENCES || GENERIC_NAMES.has(name)) continue;
+    if (n < MIN_NAME_OCCURRENCES || GENERIC_NAMES.has(name) || cited.has(name)) continue;
     // A method or a concept (« PESTEL », « RSE », « Porter ») is what textbooks name, not the company.
     if (findConcepts(name, 'fr').length > 0 || findConcepts(name, 'en').length > 0) continue;
     names.add(name);
@@ -52,8 +76,9 @@ export function dossierNames(dossier: DossierText): ReadonlySet<string> {
 
 /** True when the sentence is about the candidate's case: a figure, one of the dossier's names, or « nous ». */
 export function isApplied(folded: string, quantities: number, names: ReadonlySet<string>): boolean {
-  // A statistic about firms in general is not a figure about the company (generic-prose.ts).
-  if (quantities > 0 && !isGeneralStatistic(folded)) return true;
+  // A statistic about firms in general, or a rule of thumb in advice to anyone (« il faut relancer un prospect
+  // 5 fois »), is not a figure about the company (generic-prose.ts).
+  if (quantities > 0 && !isGeneralStatistic(folded) && !isGeneralAdvice(folded)) return true;
   // The expository « nous » of a lesson (« nous pouvons définir ») is not the company's voice.
   if (OWN_VOICE.test(folded) && !isExpositoryVoice(folded)) return true;
   for (const word of folded.match(/[\p{L}\p{N}&-]{3,}/gu) ?? []) if (names.has(word)) return true;

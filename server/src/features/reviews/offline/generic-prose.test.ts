@@ -72,3 +72,37 @@ describe('applied or generic (issue #16)', () => {
     expect([...names].sort()).toEqual(['foods', 'kestrel']);
   });
 });
+
+/** Advice to anyone, with a figure: a rule of thumb, not the company's data (branch grader-weak-2). */
+const ADVICE = [
+  "Il faut relancer un prospect au moins 5 fois avant d'abandonner, car la plupart des ventes se font après.",
+  'Pour bien démarrer, il est conseillé de garder 3 mois de charges en trésorerie.',
+  'En prospection, on doit passer 20 appels pour obtenir 1 rendez-vous.',
+  'You should follow up a prospect 3 times within 10 days.',
+];
+/** The same words in a company's own case: its plans, its facts, its « il faut » explaining its figures. */
+const ADVICE_APPLIED = [
+  "Le projet est rentable à partir de 180 vélos, parce qu'il faut payer le commercial dédié (52 000 € par an).",
+  'Il faudra signer 35 contrats de flotte en 2026 pour atteindre ce seuil.',
+  'Il faut que nos commerciaux relancent les 40 devis ouverts avant juin.',
+];
+
+describe('advice and citations are not the company (branch grader-weak-2)', () => {
+  it('does not take the figures of an « il faut » rule of thumb for the company’s data', () => {
+    expect(appliedEach(ADVICE, 'en')).toEqual(every(ADVICE, false));
+  });
+
+  it('keeps a figure when the advice is the company’s own plan or explains its facts', () => {
+    expect(appliedEach(ADVICE_APPLIED)).toEqual(every(ADVICE_APPLIED, true));
+  });
+
+  it('does not take a citation’s authors for the dossier’s names', () => {
+    const text =
+      'La stratégie Océan Bleu de Kim et Mauborgne (2005) crée un espace sans concurrence, car Mauborgne ' +
+      "montre que la valeur compte. Le Lean Startup d'Eric Ries (2011) teste vite ; selon Eric Ries, on " +
+      'apprend en mesurant (Osterwalder et Pigneur, 2010). Chez Brasserie Kerlann, la Brasserie Kerlann ' +
+      'vend 40 % en bars, comme Brasserie Kerlann le fait depuis 2012.';
+    const names = dossierNames({ text, pages: [{ page: 1, text }], language: 'fr', words: 60 });
+    expect([...names].sort()).toEqual(['brasserie', 'kerlann']);
+  });
+});

@@ -62,3 +62,19 @@ const AVERAGE = /(?<![\p{L}\p{N}])(?:en moyenne|on average)(?![\p{L}\p{N}])/u;
 export function isGeneralStatistic(folded: string): boolean {
   return GENERAL_STATISTIC.test(folded) || (AVERAGE.test(folded) && GENERIC_ACTOR.test(folded));
 }
+
+/**
+ * Impersonal advice (« il faut relancer un prospect 5 fois », « il est conseillé de prévoir 6 mois de
+ * trésorerie », « you should follow up three times »): a law of the trade, addressed to anyone. Its figures are
+ * a rule of thumb, not the company's data (issue #16: an « il faut… » sentence is coverage, not analysis).
+ * Only the main clause counts: the sentence opens on the advice, or on a short phrase and a comma (« Pour
+ * réussir, il faut… »); « parce qu'il faut payer le commercial (52 000 €) » explains a fact about the company.
+ * « il faudra » (what this company will have to do) is a plan, not advice, and is left out.
+ */
+const GENERAL_ADVICE =
+  /^[\s\-*•–\d.)]*(?:[^,;:]{0,60}, )?(?:il faut|il ne faut pas|il est (?:important|essentiel|conseille|recommande|necessaire|indispensable|preferable|utile|primordial) d[e']|il convient d[e']|mieux vaut|(?:on|l'on) (?:doit|peut|devrait)|it is (?:important|essential|advisable|recommended|necessary|crucial|key) to|you (?:should|must|need to|have to)|one (?:should|must))(?![\p{L}\p{N}])/u;
+
+/** The sentence is advice to anyone: its figures are not about the candidate's company. */
+export function isGeneralAdvice(folded: string): boolean {
+  return GENERAL_ADVICE.test(folded) && !POSSESSIVE_VOICE.test(folded) && !PAST_EVENT.test(folded);
+}
