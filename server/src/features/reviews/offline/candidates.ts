@@ -385,6 +385,7 @@ export function computeSignals(
   const developedConcepts = new Set<ConceptId>();
   let genericSentences = 0;
   let plainDeveloped = 0;
+  let plainFacts = 0;
   const pages = new Set<number>();
   const passages = new Set<string>();
   let developed = 0;
@@ -398,6 +399,7 @@ export function computeSignals(
     if (!c.developed) continue;
     developed++;
     if (c.bySection) plainDeveloped++;
+    if (c.bySection && c.quantified) plainFacts++;
     for (const id of [...c.concepts, ...c.inherited]) developedConcepts.add(id);
     if (c.argued) argued++;
     if (c.quantified) quantified++;
@@ -423,6 +425,7 @@ export function computeSignals(
     pages: [...pages].sort((a, b) => a - b),
     passages: passages.size,
     plainDeveloped,
+    plainFacts,
     stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
     stuffedConcepts: expected.filter((id) => !found.has(id) && stuffed.some((c) => c.concepts.includes(id))),
   };

@@ -8,7 +8,7 @@ import { getExam } from '../../referential';
 import type { Exam } from '../../referential/types';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import { rubricForExam } from '../rubric';
-import { analyzeCriterionDetailed } from './analyzer';
+import { analyzeCriterionDetailed, type CriterionSignals, scoreFromSignals } from './analyzer';
 
 function dossierOf(paragraphs: string[]): { dossier: DossierText; passages: GradingPassage[] } {
   const text = paragraphs.join('\n\n');
@@ -196,5 +196,39 @@ describe('a criterion is addressed about the company, not in a lesson (issue #16
     ]);
     expect(signals.appliedNotions?.length).toBeGreaterThan(0);
     expect(grade.score).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the plain-words section reading needs a fact about the company (branch grader-weak-2)', () => {
+  // Notions absent; three fluent argued sentences under a section the criterion's words point to; the one
+  // figure of the criterion stands elsewhere (the company's presentation).
+  const fluent: CriterionSignals = {
+    expected: ['pestel', 'porter', 'swot', 'ressources_internes'],
+    found: [],
+    notions: ['pestel', 'porter', 'swot', 'ressources_internes'],
+    notionsFound: [],
+    appliedNotions: [],
+    developedNotions: [],
+    genericSentences: 0,
+    developedConcepts: [],
+    relevantSentences: 6,
+    developedSentences: 4,
+    arguedSentences: 4,
+    quantifiedSentences: 1,
+    sourceScore: 0,
+    pages: [1, 2],
+    passages: 2,
+    plainDeveloped: 3,
+    plainFacts: 0,
+    stuffedMentions: 0,
+    stuffedConcepts: [],
+  };
+
+  it('scores 1 when none of the section’s developed sentences states a figure', () => {
+    expect(scoreFromSignals(fluent)).toBe(1);
+  });
+
+  it('still reads the section when one of its developed sentences carries a figure', () => {
+    expect(scoreFromSignals({ ...fluent, plainFacts: 1 })).toBe(2);
   });
 });
