@@ -46,15 +46,30 @@ const CITATION = new RegExp(
   'gu',
 );
 
+/** Nouns that a method's name follows (« la stratégie Océan Bleu », « le modèle Lean Canvas »), folded. */
+const METHOD_HEADS = new Set(
+  (
+    'methode modele matrice grille strategie theorie approche loi courbe cycle diagramme concept ' +
+    'method model matrix framework theory strategy law'
+  ).split(' '),
+);
+/** A word, then one to three capitalised words: the head is checked against `METHOD_HEADS`. */
+const AFTER_HEAD = new RegExp(`([\\p{L}]+)\\s+(${CAP}(?:\\s+${CAP}){0,2})`, 'gu');
+
 /**
- * Names written as a citation's authors: a textbook's references (« le Lean Startup d'Eric Ries (2011) »), not
- * the company, its clients or its competitors. No hand-kept list of authors can be complete; the citation's
- * form says it. Folded.
+ * Names of references, not of the company: a citation's authors (« le Lean Startup d'Eric Ries (2011) »,
+ * « (Osterwalder et Pigneur, 2010) ») and a method's name after the noun that introduces it (« la stratégie
+ * Océan Bleu »). A textbook's references are not facts about the company, its clients or its competitors; no
+ * hand-kept list of authors and methods can be complete, while the way they are written says what they are.
+ * Folded.
  */
-function citedNames(text: string): Set<string> {
+function referenceNames(text: string): Set<string> {
   const cited = new Set<string>();
-  for (const m of text.matchAll(CITATION))
-    for (const word of (m[1] ?? m[2] ?? '').match(/\p{Lu}[\p{L}'’-]+/gu) ?? []) cited.add(fold(word));
+  const add = (words: string) => {
+    for (const word of words.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []) cited.add(fold(word));
+  };
+  for (const m of text.matchAll(CITATION)) add(m[1] ?? m[2] ?? '');
+  for (const m of text.matchAll(AFTER_HEAD)) if (METHOD_HEADS.has(fold(m[1] ?? ''))) add(m[2] ?? '');
   return cited;
 }
 
@@ -63,7 +78,7 @@ export function dossierNames(dossier: DossierText): ReadonlySet<string> {
   const cached = namesCache.get(dossier);
   if (cached) return cached;
   const names = new Set<string>();
-  const cited = citedNames(dossier.text);
+  const cited = referenceNames(dossier.text);
   for (const [name, n] of midSentenceNames(dossier.text)) {
     if (n < MIN_NAME_OCCURRENCES || GENERIC_NAMES.has(name) || cited.has(name)) continue;
     // A method or a concept (« PESTEL », « RSE », « Porter ») is what textbooks name, not the company.

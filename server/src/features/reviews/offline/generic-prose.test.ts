@@ -106,3 +106,14 @@ describe('advice and citations are not the company (branch grader-weak-2)', () =
     expect([...names].sort()).toEqual(['brasserie', 'kerlann']);
   });
 });
+
+describe('a method’s name is not the company’s (branch grader-weak-2)', () => {
+  it('does not take the name after « la stratégie », « le modèle », « la méthode » for the dossier’s names', () => {
+    const text =
+      'La stratégie Océan Bleu crée un marché nouveau, car avec la stratégie Océan Bleu la concurrence ' +
+      'disparaît. La méthode Kaizen améliore par petits pas ; la méthode Kaizen implique chacun. Chez Maisons ' +
+      'Verdalis, nous utilisons Maisons Verdalis comme marque et Verdalis vend 300 maisons par an.';
+    const names = dossierNames({ text, pages: [{ page: 1, text }], language: 'fr', words: 50 });
+    expect([...names].sort()).toEqual(['maisons', 'verdalis']);
+  });
+});
