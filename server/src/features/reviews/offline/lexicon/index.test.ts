@@ -277,3 +277,25 @@ describe('depthSignals in plain English (issue #16: strong English drafts)', () 
     expect(signals('The team meets on Monday in Rotterdam.').argument).toBe(false);
   });
 });
+
+describe('an opinion is not a source (branch grader-weak-2)', () => {
+  const sourced = (text: string, lang: 'fr' | 'en' = 'fr') =>
+    depthSignals(text, fold(text), lang).strongSources;
+
+  it('does not count « selon moi », « d’après nous », « according to me » as a named source', () => {
+    expect(
+      [
+        "Selon moi, la démarche RSE d'Hélios Menuiseries est plutôt positive.",
+        "D'après nous, la démarche progresse car la direction est à l'écoute.",
+        'Selon mon expérience, les clients apprécient la proximité.',
+      ].map((s) => sourced(s)),
+    ).toEqual([0, 0, 0]);
+    expect(sourced('According to me, the team works well.', 'en')).toBe(0);
+  });
+
+  it('still counts « selon l’INSEE », « d’après Xerfi », « according to the OECD »', () => {
+    expect(sourced("Selon l'enquête de branche, le marché croît.")).toBeGreaterThan(0);
+    expect(sourced("D'après Xerfi, le marché croît de 3 %.")).toBeGreaterThan(0);
+    expect(sourced('According to the OECD, trade grew.', 'en')).toBeGreaterThan(0);
+  });
+});

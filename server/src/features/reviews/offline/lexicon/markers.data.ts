@@ -2,6 +2,10 @@
  * Markers of depth, matched on folded text except `verbs` (accented lower case: « a » vs « à »).
  * Strong sources name who says it; weak ones only name a kind of document. Data only; compiled by `depth.ts`.
  */
+/** Who holds an opinion in « selon moi », « d'après nous », « selon mon expérience »: the writer, not a source. */
+const OPINION_HOLDERS_FR =
+  '(moi|nous|toi|vous|lui|elle|elles|eux|mon avis|notre avis|mon experience|notre experience|ma part|mon point de vue|notre point de vue)';
+
 export const MARKERS = {
   quantity: {
     // A number with a unit, a percentage or a currency; a decimal; a number of 2+ digits that is not a year.
@@ -23,8 +27,9 @@ export const MARKERS = {
   },
   strongSource: {
     fr: [
-      'selon',
-      "d'apres",
+      // « Selon moi », « d'après nous » give the writer's opinion, not a source (branch grader-weak-2).
+      `selon(?! ${OPINION_HOLDERS_FR})`,
+      `d'apres(?! ${OPINION_HOLDERS_FR})`,
       'sources? ?:',
       'insee',
       'xerfi',
@@ -61,7 +66,14 @@ export const MARKERS = {
       // A year in parentheses: « (INSEE, 2023) », « (2024) ».
       '\\([^()]{0,60}(19|20)\\d\\d\\)',
     ],
-    en: ['according to', 'source ?:', 'oecd', 'world bank', 'harvard business review', 'hbr'],
+    en: [
+      'according to(?! (me|us|my|our))',
+      'source ?:',
+      'oecd',
+      'world bank',
+      'harvard business review',
+      'hbr',
+    ],
   },
   weakSource: {
     fr: [
