@@ -11,7 +11,12 @@
  * twice, that are not a method or a concept of the lexicon (PESTEL, Porter, RSE…) nor a generic name.
  */
 import type { DossierText } from '../grade-schema';
-import { isExpositoryVoice, isGeneralAdvice, isGeneralStatistic } from './generic-prose';
+import {
+  isExpositoryVoice,
+  isGeneralAdvice,
+  isGeneralStatistic,
+  withoutCollectiveVoice,
+} from './generic-prose';
 import { findConcepts, fold } from './lexicon';
 import { GENERIC_NAMES } from './lexicon/names.data';
 
@@ -94,8 +99,10 @@ export function isApplied(folded: string, quantities: number, names: ReadonlySet
   // A statistic about firms in general, or a rule of thumb in advice to anyone (« il faut relancer un prospect
   // 5 fois »), is not a figure about the company (generic-prose.ts).
   if (quantities > 0 && !isGeneralStatistic(folded) && !isGeneralAdvice(folded)) return true;
-  // The expository « nous » of a lesson (« nous pouvons définir ») is not the company's voice.
-  if (OWN_VOICE.test(folded) && !isExpositoryVoice(folded)) return true;
+  // The expository « nous » of a lesson (« nous pouvons définir ») and the « nous » of everyone (« de nos
+  // jours ») are not the company's voice.
+  const voice = withoutCollectiveVoice(folded);
+  if (OWN_VOICE.test(voice) && !isExpositoryVoice(voice)) return true;
   for (const word of folded.match(/[\p{L}\p{N}&-]{3,}/gu) ?? []) if (names.has(word)) return true;
   return false;
 }

@@ -117,3 +117,25 @@ describe('a method’s name is not the company’s (branch grader-weak-2)', () =
     expect([...names].sort()).toEqual(['maisons', 'verdalis']);
   });
 });
+
+describe('the « nous » of everyone is not the company’s voice (branch grader-weak-2)', () => {
+  const EVERYONE = [
+    'De nos jours, la RSE est devenue incontournable car les clients la demandent.',
+    'À notre époque, le digital change la prospection, donc les commerciaux doivent s’adapter.',
+    'In our globalised world, companies need managers who understand cultures.',
+    'We live in a world where cultures meet, which creates misunderstandings.',
+  ];
+  const COMPANY = [
+    'De nos jours, nos clients demandent des preuves de nos engagements.',
+    'Notre société a été créée à Nantes et emploie des techniciens.',
+    'We live in Lyon, and our team sold bikes to the city council.',
+  ];
+
+  it('does not take « de nos jours », « in our globalised world », « we live in » for the company', () => {
+    expect(appliedEach(EVERYONE, 'en')).toEqual(every(EVERYONE, false));
+  });
+
+  it('keeps the company’s voice beside them, and « notre société » as the company', () => {
+    expect(appliedEach(COMPANY, 'en')).toEqual(every(COMPANY, true));
+  });
+});

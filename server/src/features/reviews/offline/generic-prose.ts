@@ -78,3 +78,17 @@ const GENERAL_ADVICE =
 export function isGeneralAdvice(folded: string): boolean {
   return GENERAL_ADVICE.test(folded) && !POSSESSIVE_VOICE.test(folded) && !PAST_EVENT.test(folded);
 }
+
+/**
+ * The « nous » of everyone (« de nos jours », « à notre époque », « chacun de nous », « in our globalised
+ * world », « we live in a world where… », « let us remember »): the writer speaking for people in general, a
+ * weak draft's favourite opening, not the company's voice. « Notre société » stays: in French it is as often the
+ * company itself.
+ */
+const COLLECTIVE_VOICE =
+  /(?<![\p{L}\p{N}])(?:de nos jours|a notre epoque|notre (?:epoque|monde|planete|quotidien)|nos (?:societes|contemporains)|chacun (?:de nous|d'entre nous)|(?:nous|on) vivons dans|our (?:(?:globali[sz]ed|modern|current|changing|connected|fast-changing|today's) )?(?:world|society|societies|times|era|planet|days|daily lives)|we (?:all )?live in|let us|let's|each of us|all of us|most of us)(?![\p{L}\p{N}])/gu;
+
+/** The sentence without its « nous » of everyone, so that only the company's own voice is left to find. */
+export function withoutCollectiveVoice(folded: string): string {
+  return folded.replace(COLLECTIVE_VOICE, ' ');
+}
