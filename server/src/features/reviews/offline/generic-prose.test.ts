@@ -73,69 +73,60 @@ describe('applied or generic (issue #16)', () => {
   });
 });
 
-/** Advice to anyone, with a figure: a rule of thumb, not the company's data (branch grader-weak-2). */
-const ADVICE = [
-  "Il faut relancer un prospect au moins 5 fois avant d'abandonner, car la plupart des ventes se font après.",
-  'Pour bien démarrer, il est conseillé de garder 3 mois de charges en trésorerie.',
-  'En prospection, on doit passer 20 appels pour obtenir 1 rendez-vous.',
-  'You should follow up a prospect 3 times within 10 days.',
-];
-/** The same words in a company's own case: its plans, its facts, its « il faut » explaining its figures. */
-const ADVICE_APPLIED = [
-  "Le projet est rentable à partir de 180 vélos, parce qu'il faut payer le commercial dédié (52 000 € par an).",
-  'Il faudra signer 35 contrats de flotte en 2026 pour atteindre ce seuil.',
-  'Il faut que nos commerciaux relancent les 40 devis ouverts avant juin.',
-];
-
-describe('advice and citations are not the company (branch grader-weak-2)', () => {
-  it('does not take the figures of an « il faut » rule of thumb for the company’s data', () => {
-    expect(appliedEach(ADVICE, 'en')).toEqual(every(ADVICE, false));
-  });
-
-  it('keeps a figure when the advice is the company’s own plan or explains its facts', () => {
-    expect(appliedEach(ADVICE_APPLIED)).toEqual(every(ADVICE_APPLIED, true));
-  });
-
-  it('does not take a citation’s authors for the dossier’s names', () => {
-    const text =
-      'La stratégie Océan Bleu de Kim et Mauborgne (2005) crée un espace sans concurrence, car Mauborgne ' +
-      "montre que la valeur compte. Le Lean Startup d'Eric Ries (2011) teste vite ; selon Eric Ries, on " +
-      'apprend en mesurant (Osterwalder et Pigneur, 2010). Chez Brasserie Kerlann, la Brasserie Kerlann ' +
-      'vend 40 % en bars, comme Brasserie Kerlann le fait depuis 2012.';
-    const names = dossierNames({ text, pages: [{ page: 1, text }], language: 'fr', words: 60 });
-    expect([...names].sort()).toEqual(['brasserie', 'kerlann']);
-  });
-});
-
-describe('a method’s name is not the company’s (branch grader-weak-2)', () => {
-  it('does not take the name after « la stratégie », « le modèle », « la méthode » for the dossier’s names', () => {
-    const text =
-      'La stratégie Océan Bleu crée un marché nouveau, car avec la stratégie Océan Bleu la concurrence ' +
-      'disparaît. La méthode Kaizen améliore par petits pas ; la méthode Kaizen implique chacun. Chez Maisons ' +
-      'Verdalis, nous utilisons Maisons Verdalis comme marque et Verdalis vend 300 maisons par an.';
-    const names = dossierNames({ text, pages: [{ page: 1, text }], language: 'fr', words: 50 });
-    expect([...names].sort()).toEqual(['maisons', 'verdalis']);
-  });
-});
-
-describe('the « nous » of everyone is not the company’s voice (branch grader-weak-2)', () => {
-  const EVERYONE = [
+/** Branch grader-weak-2: advice to anyone and the « nous » of everyone are not the company; its own words are. */
+const NOT_THE_COMPANY = {
+  'an « il faut » rule of thumb with a figure': [
+    "Il faut relancer un prospect au moins 5 fois avant d'abandonner, car la plupart des ventes se font après.",
+    'Pour bien démarrer, il est conseillé de garder 3 mois de charges en trésorerie.',
+    'En prospection, on doit passer 20 appels pour obtenir 1 rendez-vous.',
+    'You should follow up a prospect 3 times within 10 days.',
+  ],
+  '« de nos jours », « in our globalised world », « we live in »': [
     'De nos jours, la RSE est devenue incontournable car les clients la demandent.',
     'À notre époque, le digital change la prospection, donc les commerciaux doivent s’adapter.',
     'In our globalised world, companies need managers who understand cultures.',
     'We live in a world where cultures meet, which creates misunderstandings.',
-  ];
-  const COMPANY = [
+  ],
+};
+const STILL_THE_COMPANY = {
+  'a figure in the company’s plan, or an « il faut » explaining its facts': [
+    "Le projet est rentable à partir de 180 vélos, parce qu'il faut payer le commercial dédié (52 000 € par an).",
+    'Il faudra signer 35 contrats de flotte en 2026 pour atteindre ce seuil.',
+    'Il faut que nos commerciaux relancent les 40 devis ouverts avant juin.',
+  ],
+  'the company’s voice beside « de nos jours », and « notre société » as the company': [
     'De nos jours, nos clients demandent des preuves de nos engagements.',
     'Notre société a été créée à Nantes et emploie des techniciens.',
     'We live in Lyon, and our team sold bikes to the city council.',
-  ];
+  ],
+};
 
-  it('does not take « de nos jours », « in our globalised world », « we live in » for the company', () => {
-    expect(appliedEach(EVERYONE, 'en')).toEqual(every(EVERYONE, false));
+describe('advice, the « nous » of everyone, references (branch grader-weak-2)', () => {
+  it.each([
+    ...Object.entries(NOT_THE_COMPANY).map(([what, list]) => [`not applied: ${what}`, list, false] as const),
+    ...Object.entries(STILL_THE_COMPANY).map(([what, list]) => [`applied: ${what}`, list, true] as const),
+  ])('%s', (_, sentences, applied) => {
+    expect(appliedEach([...sentences], 'en')).toEqual(every([...sentences], applied));
   });
 
-  it('keeps the company’s voice beside them, and « notre société » as the company', () => {
-    expect(appliedEach(COMPANY, 'en')).toEqual(every(COMPANY, true));
+  // A citation's authors and a method's name are references, not the company's names; the company's stay.
+  it.each([
+    [
+      'a citation’s authors',
+      'La stratégie de Kim et Mauborgne (2005) crée un espace sans concurrence, car Mauborgne montre que la ' +
+        "valeur compte. Le Lean Startup d'Eric Ries (2011) teste vite ; selon Eric Ries, on apprend en mesurant " +
+        '(Osterwalder et Pigneur, 2010). Chez Brasserie Kerlann, la Brasserie Kerlann vend 40 % en bars.',
+      ['brasserie', 'kerlann'],
+    ],
+    [
+      'a method’s name after « la stratégie », « la méthode »',
+      'La stratégie Océan Bleu crée un marché nouveau, car avec la stratégie Océan Bleu la concurrence ' +
+        'disparaît. La méthode Kaizen améliore par petits pas ; la méthode Kaizen implique chacun. Chez Maisons ' +
+        'Verdalis, nous utilisons Maisons Verdalis comme marque et Verdalis vend 300 maisons par an.',
+      ['maisons', 'verdalis'],
+    ],
+  ])('the dossier’s names leave out %s', (_, text, expected) => {
+    const names = dossierNames({ text, pages: [{ page: 1, text }], language: 'fr', words: 50 });
+    expect([...names].sort()).toEqual(expected);
   });
 });
