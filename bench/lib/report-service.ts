@@ -1,4 +1,5 @@
 /** BENCHMARKS.md's API and retrieval sections, and the notes on method and on every missed target. */
+import { WARM_UP_ROUNDS } from '../ingestion';
 import type { BenchResult } from '../run';
 import { BEFORE_ISSUE_10 } from './before-issue-10';
 import { ms, n, pct, type Row, table } from './report-format';
@@ -75,7 +76,7 @@ export function notes(r: BenchResult): string {
   );
   if (i) {
     out.push(
-      `- **Ingestion**: median of 7, 9 and 3 timed rounds (10, 30, 100 pages) after an untimed one, each round timing our parse in the calling thread (\`parseDocumentInProcess\`) and through the warm worker pool (\`parseDocument\`, what uploads use) and \`pdftotext -layout -enc UTF-8 file.pdf -\` and plain \`pdftotext -enc UTF-8 file.pdf -\` spawned on the same file (output discarded, process start included), interleaved so that a slow moment of the machine hits every contender alike. **The ratio uses the in-process time and \`pdftotext -layout\`** (the comparable job: we rebuild lines, columns and cells); plain \`pdftotext\` and the worker-pool ratio are given beside it. Memory: the peak resident-set growth while one in-process parse runs (sampled every 2 ms) and the heap still held right after it.`,
+      `- **Ingestion**: rounds of timings, ${i.sizes.map((s) => s.rounds).join(', ')} kept for the ${i.sizes.map((s) => s.pages).join(', ')}-page files after ${WARM_UP_ROUNDS} untimed ones (warm-up for every contender alike). Each round times, one after the other, our parse in the calling thread (\`parseDocumentInProcess\`) and through the warm worker pool (\`parseDocument\`, what uploads use), the same for the DOCX, and \`pdftotext -layout -enc UTF-8 file.pdf -\` and plain \`pdftotext -enc UTF-8 file.pdf -\` spawned on the same file (output discarded, process start included); the order turns by one each round so no contender always comes first. **The ratio is the median of the per-round ratios** (ours in-process ÷ \`pdftotext -layout\`, both timed in the same round, so a slow moment of the machine falls on both sides of one ratio), given with its interquartile range (IQR: the middle half of the rounds); the times are the medians of the same rounds, with their IQR — the same statistic for both sides. \`pdftotext -layout\` is the comparable job (we rebuild lines, columns and cells); plain \`pdftotext\` and the worker-pool ratio are given beside it. Memory: the peak resident-set growth while one in-process parse runs (sampled every 2 ms) and the heap still held right after it.`,
     );
   }
   if (o) {
