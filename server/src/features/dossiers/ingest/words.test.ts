@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countWords, hasWords, letterRuns } from './words';
+import { countWords, hasWords, letterRuns, spaceSeparated } from './words';
 
 /** The definition of a word the scan implements. */
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -56,5 +56,36 @@ describe('letter runs', () => {
 
   it('are the matches of \\p{L}+, on awkward text and on every dossier of the evals', () => {
     for (const text of [...AWKWARD, ...texts(EVALS)]) expect(letterRuns(text)).toEqual(byExpression(text));
+  });
+});
+
+describe('spaceSeparated', () => {
+  it('counts what splitting on white space gives, empty pieces at the ends included or not', () => {
+    const texts = [
+      '',
+      ' ',
+      '\u00a0\u2003',
+      'mot',
+      ' deux  mots ',
+      'Synthèse\tdes\u00a0résultats\u202f: 2025',
+      '\n titre \r\n',
+      'a\u200bb',
+      'x\ufeffy\u3000z',
+      '1.2 Analyse — marché',
+    ];
+    for (const text of texts) {
+      expect(spaceSeparated(text), JSON.stringify(text)).toEqual({
+        pieces: text.split(/\s+/).length,
+        nonEmpty: text.split(/\s+/).filter(Boolean).length,
+      });
+    }
+  });
+
+  it('takes for white space exactly the code units \\s matches', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (spaceSeparated(char).nonEmpty !== (/\s/.test(char) ? 0 : 1))
+        throw new Error(`U+${code.toString(16)}`);
+    }
   });
 });
