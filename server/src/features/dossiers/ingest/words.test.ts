@@ -60,23 +60,19 @@ describe('letter runs', () => {
 });
 
 describe('spaceSeparated', () => {
-  it('counts what splitting on white space gives, empty pieces at the ends included or not', () => {
-    const texts = [
-      '',
+  it('counts what splitting on white space gives, on awkward text and on every line of the evals', () => {
+    const lines = [
+      ...AWKWARD,
       ' ',
       '\u00a0\u2003',
-      'mot',
-      ' deux  mots ',
-      'Synthèse\tdes\u00a0résultats\u202f: 2025',
       '\n titre \r\n',
-      'a\u200bb',
-      'x\ufeffy\u3000z',
-      '1.2 Analyse — marché',
+      ...texts(EVALS).flatMap((t) => t.split('\n')),
     ];
-    for (const text of texts) {
-      expect(spaceSeparated(text), JSON.stringify(text)).toEqual({
-        pieces: text.split(/\s+/).length,
-        nonEmpty: text.split(/\s+/).filter(Boolean).length,
+    for (const text of lines) {
+      const pieces = text.split(/\s+/);
+      expect(spaceSeparated(text), text).toEqual({
+        pieces: pieces.length,
+        nonEmpty: pieces.filter(Boolean).length,
       });
     }
   });
