@@ -49,7 +49,15 @@ function spread(values: readonly number[], digits: number): Spread {
   return { median: round(q.median, digits), q1: round(q.q1, digits), q3: round(q.q3, digits) };
 }
 
-type Contender = 'pdf' | 'pdfWorker' | 'docx' | 'docxWorker' | 'poppler' | 'popplerLayout';
+type Contender =
+  | 'pdf'
+  | 'pdfWorker'
+  | 'docx'
+  | 'docxWorker'
+  | 'poppler'
+  | 'popplerLayout'
+  | 'pdfCpu'
+  | 'popplerLayoutCpu';
 
 /**
  * Interleaved rounds: each times every contender once (ours in-process and through the worker pool for the
@@ -59,8 +67,25 @@ type Contender = 'pdf' | 'pdfWorker' | 'docx' | 'docxWorker' | 'poppler' | 'popp
  * `WARM_UP_ROUNDS` rounds are not kept.
  */
 async function timeRounds(pages: number, pdf: Uint8Array, docx: Uint8Array, file: string) {
+  // CPU times (ms), sampled by the contenders that measure them: ours from the process's own usage
+  // around the in-process parse, `pdftotext -layout`'s from its shell's `times` (a run of its own).
+  const cpu = { pdf: 0, poppler: 0 };
   const contenders: [Contender, () => Promise<unknown>][] = [
-    ['pdf', () => parseDocumentInProcess(pdf, { fileName: 'd.pdf' })],
+    [
+      'pdf',
+      async () => {
+        const before = process.cpuUsage();
+        await parseDocumentInProcess(pdf, { fileName: 'd.pdf' });
+        const used = process.cpuUsage(before);
+        cpu.pdf = (used.user + used.system) / 1000;
+      },
+    ],
+    [
+      'popplerLayoutCpu',
+      async () => {
+        cpu.poppler = await pdftotextCpuMs(file);
+      },
+    ],
     ['popplerLayout', () => runPdftotext(file, true)],
     ['poppler', () => runPdftotext(file)],
     ['pdfWorker', () => parseDocument(pdf, { fileName: 'd.pdf', timeoutMs: 60_000 })],
@@ -74,13 +99,19 @@ async function timeRounds(pages: number, pdf: Uint8Array, docx: Uint8Array, file
     docxWorker: [],
     poppler: [],
     popplerLayout: [],
+    pdfCpu: [],
+    popplerLayoutCpu: [],
   };
   for (let pass = 0; pass < WARM_UP_ROUNDS + RUNS[pages]; pass++) {
     for (let k = 0; k < contenders.length; k++) {
       const [key, run] = contenders[(k + pass) % contenders.length];
       const ms = await timeMs(run);
-      if (pass >= WARM_UP_ROUNDS) times[key].push(ms);
+      if (pass < WARM_UP_ROUNDS || key === 'popplerLayoutCpu') continue;
+      times[key].push(ms);
     }
+    if (pass < WARM_UP_ROUNDS) continue;
+    times.pdfCpu.push(cpu.pdf);
+    times.popplerLayoutCpu.push(cpu.poppler);
   }
   return times;
 }
@@ -115,6 +146,14 @@ export interface IngestionResult {
     overLayout: Spread;
     overPlain: Spread;
     workerOverLayout: Spread;
+    /**
+     * The same in CPU time (ours: the process's user + system time over the in-process parse, its idle
+     * worker threads and pdfjs's zlib threads included; `pdftotext -layout`: its own, from a run of its own
+     * in the round): the work done, far less moved by other load on the machine than elapsed time.
+     */
+    cpuOverLayout: Spread;
+    pdfCpuSpreadMs: Spread;
+    pdftotextLayoutCpuSpreadMs: Spread;
     /** Median ms of `pdftotext file.pdf -` (process start included), output discarded. */
     pdftotextMs: number;
     pdftotextPagesPerSecond: number;
@@ -169,6 +208,32 @@ function runPdftotext(file: string | null, layout = false): Promise<void> {
     });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pdftotext: ${code} ${stderr}`))));
+  });
+}
+
+/**
+ * CPU time (user + system, ms) of one `pdftotext -layout` on `file`, as its shell's `times` reports it for
+ * its children (getrusage, printed to the millisecond): the work done, whatever else the machine runs.
+ */
+function pdftotextCpuMs(file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const script = `${PDFTOTEXT} -layout -enc UTF-8 "$1" - >/dev/null && times`;
+    const child = spawn('/bin/bash', ['-c', script, 'bash', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      // Second line: the children's user and system time, « 0m0.050s 0m0.010s ».
+      const children = out
+        .trim()
+        .split('\n')[1]
+        ?.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+      if (code !== 0 || !children) return reject(new Error(`pdftotext -layout under bash: ${code} ${out}`));
+      const [, um, us, sm, ss] = children.map(Number);
+      resolve((um * 60 + us + sm * 60 + ss) * 1000);
+    });
   });
 }
 
@@ -307,6 +372,9 @@ export async function benchIngestion(): Promise<IngestionResult> {
         overLayout: perRound(times.pdf, times.popplerLayout),
         overPlain: perRound(times.pdf, times.poppler),
         workerOverLayout: perRound(times.pdfWorker, times.popplerLayout),
+        cpuOverLayout: perRound(times.pdfCpu, times.popplerLayoutCpu),
+        pdfCpuSpreadMs: spread(times.pdfCpu, 1),
+        pdftotextLayoutCpuSpreadMs: spread(times.popplerLayoutCpu, 1),
         pdftotextMs: round(poppler, 1),
         pdftotextPagesPerSecond: pagesPerSecond(pages, poppler),
         pdftotextLayoutMs: round(popplerLayout, 1),
@@ -316,7 +384,7 @@ export async function benchIngestion(): Promise<IngestionResult> {
         pdfHeapAfterMb: memory.heapAfterMb,
       });
       log(
-        `ingestion ${pages} p: pdf ÷ pdftotext -layout ${perRound(times.pdf, times.popplerLayout).median} (median of ${times.pdf.length} rounds), pdf ${pdfFigures.inProcessMs} ms (worker ${pdfFigures.workerMs}), docx ${docxFigures.inProcessMs} ms, pdftotext -layout ${round(popplerLayout, 1)} ms, pdftotext ${round(poppler, 1)} ms, peak RSS +${memory.peakRssMb} MB`,
+        `ingestion ${pages} p: pdf ÷ pdftotext -layout ${perRound(times.pdf, times.popplerLayout).median} (median of ${times.pdf.length} rounds; CPU ${perRound(times.pdfCpu, times.popplerLayoutCpu).median}), pdf ${pdfFigures.inProcessMs} ms (worker ${pdfFigures.workerMs}), docx ${docxFigures.inProcessMs} ms, pdftotext -layout ${round(popplerLayout, 1)} ms, pdftotext ${round(poppler, 1)} ms, peak RSS +${memory.peakRssMb} MB`,
       );
     }
 
