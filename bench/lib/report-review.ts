@@ -197,7 +197,7 @@ export function ingestion(r: BenchResult): string {
       `${n(i.extractionOverPlainPdftotext, 2)} (${iqr(at30.overPlain, 2)}; plain \`pdftotext\` median ${ms(at30.pdftotextMs, 1)} [${iqr(at30.pdftotextSpreadMs, 1, ' ms')}])`,
     ]);
     rows.push([
-      "same in CPU time (user + system; far less moved by the machine's load than elapsed time)",
+      "same in CPU time (user + system, our helper threads included; less moved by the machine's load than elapsed time)",
       `${n(at30.cpuOverLayout.median, 2)} (${iqr(at30.cpuOverLayout, 2)}; medians ${ms(at30.pdfCpuSpreadMs.median, 1)} ÷ ${ms(at30.pdftotextLayoutCpuSpreadMs.median, 1)})`,
     ]);
     rows.push([
