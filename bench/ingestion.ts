@@ -22,13 +22,99 @@ import { installPdfjsPolyfills } from '../server/src/features/dossiers/ingest/pd
 import { sharingWorker } from '../server/src/features/dossiers/ingest/pdfjs-port';
 import { finishDocument } from '../server/src/features/dossiers/ingest/pipeline';
 import { benchDossier, dossierDocx, dossierPdf } from './lib/dossier';
-import { log, median, round, timeMs } from './lib/stats';
+import { log, median, quartiles, round, timeMs } from './lib/stats';
 
 export const INGESTION_SIZES = [10, 30, 100] as const;
 const PDFTOTEXT = '/usr/bin/pdftotext';
 
-/** Timed runs per size: fewer for the long documents (each run of 100 pages takes about a second). */
-export const RUNS: Record<number, number> = { 10: 7, 30: 9, 100: 3 };
+/**
+ * Timed rounds per size: most for the 30-page PDF behind the headline ratio, fewer for the long documents
+ * (a round of 100 pages takes about two seconds).
+ */
+export const RUNS: Record<number, number> = { 10: 9, 30: 25, 100: 5 };
+/** Runs behind the 30-page breakdown (where the time goes; no ratio is taken from them). */
+const BREAKDOWN_RUNS = 9;
+/** Untimed rounds first, every contender in each: pdfjs's code gets compiled, the page cache filled for all. */
+export const WARM_UP_ROUNDS = 2;
+
+/** Quartiles of a list of samples (ms or ratios), rounded. */
+export interface Spread {
+  median: number;
+  q1: number;
+  q3: number;
+}
+
+function spread(values: readonly number[], digits: number): Spread {
+  const q = quartiles(values);
+  return { median: round(q.median, digits), q1: round(q.q1, digits), q3: round(q.q3, digits) };
+}
+
+type Contender =
+  | 'pdf'
+  | 'pdfWorker'
+  | 'docx'
+  | 'docxWorker'
+  | 'poppler'
+  | 'popplerLayout'
+  | 'pdfCpu'
+  | 'popplerLayoutCpu';
+
+/**
+ * Interleaved rounds: each times every contender once (ours in-process and through the worker pool for the
+ * PDF and the DOCX, `pdftotext -layout` and plain `pdftotext` on the PDF's file), so a slow moment of the
+ * machine hits every contender of that round alike, and ratios are taken within a round. The order turns by
+ * one each round, so that no contender always runs first (or right after our parse's garbage). The first
+ * `WARM_UP_ROUNDS` rounds are not kept.
+ */
+async function timeRounds(pages: number, pdf: Uint8Array, docx: Uint8Array, file: string) {
+  // CPU times (ms), sampled by the contenders that measure them: ours from the process's own usage
+  // around the in-process parse, `pdftotext -layout`'s from its shell's `times` (a run of its own).
+  const cpu = { pdf: 0, poppler: 0 };
+  const contenders: [Contender, () => Promise<unknown>][] = [
+    [
+      'pdf',
+      async () => {
+        const before = process.cpuUsage();
+        await parseDocumentInProcess(pdf, { fileName: 'd.pdf' });
+        const used = process.cpuUsage(before);
+        cpu.pdf = (used.user + used.system) / 1000;
+      },
+    ],
+    [
+      'popplerLayoutCpu',
+      async () => {
+        cpu.poppler = await pdftotextCpuMs(file);
+      },
+    ],
+    ['popplerLayout', () => runPdftotext(file, true)],
+    ['poppler', () => runPdftotext(file)],
+    ['pdfWorker', () => parseDocument(pdf, { fileName: 'd.pdf', timeoutMs: 60_000 })],
+    ['docx', () => parseDocumentInProcess(docx, { fileName: 'd.docx' })],
+    ['docxWorker', () => parseDocument(docx, { fileName: 'd.docx', timeoutMs: 60_000 })],
+  ];
+  const times: Record<Contender, number[]> = {
+    pdf: [],
+    pdfWorker: [],
+    docx: [],
+    docxWorker: [],
+    poppler: [],
+    popplerLayout: [],
+    pdfCpu: [],
+    popplerLayoutCpu: [],
+  };
+  for (let pass = 0; pass < WARM_UP_ROUNDS + RUNS[pages]; pass++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const [key, run] = contenders[(k + pass) % contenders.length];
+      const ms = await timeMs(run);
+      if (pass < WARM_UP_ROUNDS || key === 'popplerLayoutCpu') continue;
+      times[key].push(ms);
+    }
+    if (pass < WARM_UP_ROUNDS) continue;
+    times.pdfCpu.push(cpu.pdf);
+    times.popplerLayoutCpu.push(cpu.poppler);
+  }
+  return times;
+}
 
 export interface FormatFigures {
   pages: number;
@@ -47,6 +133,27 @@ export interface IngestionResult {
     pages: number;
     pdf: FormatFigures;
     docx: FormatFigures;
+    /** Timed rounds (after `WARM_UP_ROUNDS` untimed ones) behind every figure of this size. */
+    rounds: number;
+    /** Quartiles of the rounds' times, in ms: ours in-process, `pdftotext -layout`, plain `pdftotext`. */
+    pdfSpreadMs: Spread;
+    pdftotextLayoutSpreadMs: Spread;
+    pdftotextSpreadMs: Spread;
+    /**
+     * Quartiles of the per-round ratios (ours in-process ÷ the other, both timed in the same round):
+     * against `pdftotext -layout`, against plain `pdftotext`, and ours through the worker pool ÷ `-layout`.
+     */
+    overLayout: Spread;
+    overPlain: Spread;
+    workerOverLayout: Spread;
+    /**
+     * The same in CPU time (ours: the process's user + system time over the in-process parse, its idle
+     * worker threads and pdfjs's zlib threads included; `pdftotext -layout`: its own, from a run of its own
+     * in the round): the work done, far less moved by other load on the machine than elapsed time.
+     */
+    cpuOverLayout: Spread;
+    pdfCpuSpreadMs: Spread;
+    pdftotextLayoutCpuSpreadMs: Spread;
     /** Median ms of `pdftotext file.pdf -` (process start included), output discarded. */
     pdftotextMs: number;
     pdftotextPagesPerSecond: number;
@@ -80,11 +187,14 @@ export interface IngestionResult {
     sections: number;
     sectionLanguagesMs: number;
   };
-  /** In-process 30-page PDF ÷ `pdftotext -layout` 30-page PDF (target ≤ 2): the comparable job. */
+  /**
+   * Median over the 30-page rounds of (in-process PDF ÷ `pdftotext -layout`), each round timing both (target
+   * ≤ 2): the comparable job. Its interquartile range is `sizes[30].overLayout`.
+   */
   extractionOverPdftotext: number;
-  /** In-process 30-page PDF ÷ plain `pdftotext` (no layout), for reference. */
+  /** The same against plain `pdftotext` (no layout), for reference. */
   extractionOverPlainPdftotext: number;
-  /** The same with the worker-pool time, for reference. */
+  /** The same with the worker-pool time against `pdftotext -layout`, for reference. */
   workerExtractionOverPdftotext: number;
 }
 
@@ -98,6 +208,32 @@ function runPdftotext(file: string | null, layout = false): Promise<void> {
     });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pdftotext: ${code} ${stderr}`))));
+  });
+}
+
+/**
+ * CPU time (user + system, ms) of one `pdftotext -layout` on `file`, as its shell's `times` reports it for
+ * its children (getrusage, printed to the millisecond): the work done, whatever else the machine runs.
+ */
+function pdftotextCpuMs(file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const script = `${PDFTOTEXT} -layout -enc UTF-8 "$1" - >/dev/null && times`;
+    const child = spawn('/bin/bash', ['-c', script, 'bash', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      // Second line: the children's user and system time, « 0m0.050s 0m0.010s ».
+      const children = out
+        .trim()
+        .split('\n')[1]
+        ?.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+      if (code !== 0 || !children) return reject(new Error(`pdftotext -layout under bash: ${code} ${out}`));
+      const [, um, us, sm, ss] = children.map(Number);
+      resolve((um * 60 + us + sm * 60 + ss) * 1000);
+    });
   });
 }
 
@@ -118,7 +254,7 @@ async function pdfjsPasses(bytes: Uint8Array) {
     vertical: false,
     fontMatrix: [0.001, 0, 0, 0.001, 0, 0] as [number, number, number, number, number, number],
   });
-  for (let run = 0; run < RUNS[30] + 1; run++) {
+  for (let run = 0; run < BREAKDOWN_RUNS + 1; run++) {
     // pdfjs's worker side on the port `parsePdf` uses (`pdfjs-port.ts`), so the times are the parse's.
     const worker = await sharingWorker();
     const doc = await getDocumentProxy(bytes.slice(), { verbosity: 0, worker });
@@ -204,28 +340,7 @@ export async function benchIngestion(): Promise<IngestionResult> {
           throw new Error(`${fileName}: ${parsed.pages.length} pages parsed, ${pages} laid out`);
         }
       }
-      // Interleaved rounds (ours, then pdftotext, and so on) so that a slow moment of the machine hits
-      // every contender alike; one untimed round first.
-      const times = {
-        pdf: [] as number[],
-        pdfWorker: [] as number[],
-        docx: [] as number[],
-        docxWorker: [] as number[],
-        poppler: [] as number[],
-        popplerLayout: [] as number[],
-      };
-      for (let pass = 0; pass <= RUNS[pages]; pass++) {
-        const sample = {
-          pdf: await timeMs(() => parseDocumentInProcess(pdf, { fileName: 'd.pdf' })),
-          poppler: await timeMs(() => runPdftotext(file)),
-          popplerLayout: await timeMs(() => runPdftotext(file, true)),
-          pdfWorker: await timeMs(() => parseDocument(pdf, { fileName: 'd.pdf', timeoutMs: 60_000 })),
-          docx: await timeMs(() => parseDocumentInProcess(docx, { fileName: 'd.docx' })),
-          docxWorker: await timeMs(() => parseDocument(docx, { fileName: 'd.docx', timeoutMs: 60_000 })),
-        };
-        if (pass === 0) continue;
-        for (const key of Object.keys(times) as (keyof typeof times)[]) times[key].push(sample[key]);
-      }
+      const times = await timeRounds(pages, pdf, docx, file);
       const words = (await parseDocumentInProcess(pdf, { fileName: 'd.pdf' })).words;
       const figures = (bytes: Uint8Array, inProcess: number[], worker: number[]): FormatFigures => ({
         pages,
@@ -240,11 +355,26 @@ export async function benchIngestion(): Promise<IngestionResult> {
       const docxFigures = figures(docx, times.docx, times.docxWorker);
       const poppler = median(times.poppler);
       const popplerLayout = median(times.popplerLayout);
+      const perRound = (ours: number[], theirs: number[]) =>
+        spread(
+          ours.map((t, k) => t / theirs[k]),
+          2,
+        );
       const memory = await memoryOf(() => parseDocumentInProcess(pdf, { fileName: 'd.pdf' }));
       sizes.push({
         pages,
         pdf: pdfFigures,
         docx: docxFigures,
+        rounds: times.pdf.length,
+        pdfSpreadMs: spread(times.pdf, 1),
+        pdftotextLayoutSpreadMs: spread(times.popplerLayout, 1),
+        pdftotextSpreadMs: spread(times.poppler, 1),
+        overLayout: perRound(times.pdf, times.popplerLayout),
+        overPlain: perRound(times.pdf, times.poppler),
+        workerOverLayout: perRound(times.pdfWorker, times.popplerLayout),
+        cpuOverLayout: perRound(times.pdfCpu, times.popplerLayoutCpu),
+        pdfCpuSpreadMs: spread(times.pdfCpu, 1),
+        pdftotextLayoutCpuSpreadMs: spread(times.popplerLayoutCpu, 1),
         pdftotextMs: round(poppler, 1),
         pdftotextPagesPerSecond: pagesPerSecond(pages, poppler),
         pdftotextLayoutMs: round(popplerLayout, 1),
@@ -254,7 +384,7 @@ export async function benchIngestion(): Promise<IngestionResult> {
         pdfHeapAfterMb: memory.heapAfterMb,
       });
       log(
-        `ingestion ${pages} p: pdf ${pdfFigures.inProcessMs} ms (worker ${pdfFigures.workerMs}), docx ${docxFigures.inProcessMs} ms, pdftotext -layout ${round(popplerLayout, 1)} ms, pdftotext ${round(poppler, 1)} ms, peak RSS +${memory.peakRssMb} MB`,
+        `ingestion ${pages} p: pdf ÷ pdftotext -layout ${perRound(times.pdf, times.popplerLayout).median} (median of ${times.pdf.length} rounds; CPU ${perRound(times.pdfCpu, times.popplerLayoutCpu).median}), pdf ${pdfFigures.inProcessMs} ms (worker ${pdfFigures.workerMs}), docx ${docxFigures.inProcessMs} ms, pdftotext -layout ${round(popplerLayout, 1)} ms, pdftotext ${round(poppler, 1)} ms, peak RSS +${memory.peakRssMb} MB`,
       );
     }
 
@@ -263,7 +393,7 @@ export async function benchIngestion(): Promise<IngestionResult> {
     const finish: number[] = [];
     const languages: number[] = [];
     let sections = 0;
-    for (let i = 0; i < RUNS[30]; i++) {
+    for (let i = 0; i < BREAKDOWN_RUNS; i++) {
       let started = performance.now();
       const raw = await parsePdf(thirty.pdf, 'application/pdf');
       extract.push(performance.now() - started);
@@ -292,9 +422,9 @@ export async function benchIngestion(): Promise<IngestionResult> {
         sections,
         sectionLanguagesMs: round(median(languages), 1),
       },
-      extractionOverPdftotext: round(at30.pdf.inProcessMs / at30.pdftotextLayoutMs, 2),
-      extractionOverPlainPdftotext: round(at30.pdf.inProcessMs / at30.pdftotextMs, 2),
-      workerExtractionOverPdftotext: round(at30.pdf.workerMs / at30.pdftotextLayoutMs, 2),
+      extractionOverPdftotext: at30.overLayout.median,
+      extractionOverPlainPdftotext: at30.overPlain.median,
+      workerExtractionOverPdftotext: at30.workerOverLayout.median,
     };
   } finally {
     await closeParsePool();

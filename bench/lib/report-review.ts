@@ -183,20 +183,34 @@ export function ingestion(r: BenchResult): string {
   }
   const at30 = i.sizes.find((s) => s.pages === 30);
   const b = i.breakdown30Pdf;
-  rows.push([
-    '**extraction_over_pdftotext** (30 p, in-process, against `pdftotext -layout`)',
-    `**${n(i.extractionOverPdftotext, 2)}** (${ms(at30?.pdf.inProcessMs ?? 0, 1)} ÷ ${ms(at30?.pdftotextLayoutMs ?? 0, 1)})`,
-    '≤ 2',
-    i.extractionOverPdftotext <= 2,
-  ]);
-  rows.push([
-    'same against plain `pdftotext`',
-    `${n(i.extractionOverPlainPdftotext, 2)} (${ms(at30?.pdf.inProcessMs ?? 0, 1)} ÷ ${ms(at30?.pdftotextMs ?? 0, 1)})`,
-  ]);
-  rows.push([
-    'same against `pdftotext -layout`, through the worker pool',
-    n(i.workerExtractionOverPdftotext, 2),
-  ]);
+  const iqr = (q: { q1: number; q3: number }, digits: number, unit = '') =>
+    `IQR ${n(q.q1, digits)}–${n(q.q3, digits)}${unit}`;
+  if (at30) {
+    rows.push([
+      `**extraction_over_pdftotext** (30 p, in-process, against \`pdftotext -layout\`: median of ${at30.rounds} per-round ratios)`,
+      `**${n(i.extractionOverPdftotext, 2)}** (${iqr(at30.overLayout, 2)}; medians ${ms(at30.pdf.inProcessMs, 1)} [${iqr(at30.pdfSpreadMs, 1, ' ms')}] ÷ ${ms(at30.pdftotextLayoutMs, 1)} [${iqr(at30.pdftotextLayoutSpreadMs, 1, ' ms')}])`,
+      '≤ 2',
+      i.extractionOverPdftotext <= 2,
+    ]);
+    rows.push([
+      'same against plain `pdftotext`',
+      `${n(i.extractionOverPlainPdftotext, 2)} (${iqr(at30.overPlain, 2)}; plain \`pdftotext\` median ${ms(at30.pdftotextMs, 1)} [${iqr(at30.pdftotextSpreadMs, 1, ' ms')}])`,
+    ]);
+    rows.push([
+      "same in CPU time (user + system, our helper threads included; less moved by the machine's load than elapsed time)",
+      `${n(at30.cpuOverLayout.median, 2)} (${iqr(at30.cpuOverLayout, 2)}; medians ${ms(at30.pdfCpuSpreadMs.median, 1)} ÷ ${ms(at30.pdftotextLayoutCpuSpreadMs.median, 1)})`,
+    ]);
+    rows.push([
+      'same against `pdftotext -layout`, through the worker pool',
+      `${n(i.workerExtractionOverPdftotext, 2)} (${iqr(at30.workerOverLayout, 2)})`,
+    ]);
+  }
+  for (const s of i.sizes.filter((s) => s.pages !== 30)) {
+    rows.push([
+      `${s.pages} p, in-process ÷ \`pdftotext -layout\` (median of ${s.rounds} per-round ratios)`,
+      `${n(s.overLayout.median, 2)} (${iqr(s.overLayout, 2)})`,
+    ]);
+  }
   rows.push(['pdftotext process start (`pdftotext -v`), included above', ms(i.pdftotextStartMs, 1)]);
   rows.push(['worker pool cold start (first parse, 10 p)', ms(i.workerColdStartMs)]);
   rows.push(['30 p PDF: `parsePdf` (pdfjs + lines)', ms(b.extractMs, 1)]);

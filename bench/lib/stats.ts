@@ -16,6 +16,23 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
+/**
+ * First quartile, median and third quartile of a non-empty list, by linear interpolation between the
+ * sorted values (the method of R's default `quantile` and numpy's `percentile`): `q3 - q1` is the
+ * interquartile range, the spread of the middle half of the samples, which one slow outlier cannot move.
+ */
+export function quartiles(values: readonly number[]): { q1: number; median: number; q3: number } {
+  if (values.length === 0) throw new RangeError('quartiles of an empty list');
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => {
+    const position = q * (sorted.length - 1);
+    const below = Math.floor(position);
+    const above = Math.min(sorted.length - 1, below + 1);
+    return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+  };
+  return { q1: at(0.25), median: at(0.5), q3: at(0.75) };
+}
+
 /** Rounds to `digits` decimals (figures in the report and the JSON stay readable). */
 export function round(value: number, digits = 2): number {
   const f = 10 ** digits;

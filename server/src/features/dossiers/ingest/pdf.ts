@@ -11,6 +11,7 @@ import { installPdfjsPolyfills } from './pdfjs-polyfills';
 import { sharingWorker } from './pdfjs-port';
 import { numberedHeadingLevel } from './sections';
 import type { HeadingHint, HiddenItem, RawDocument } from './types';
+import { spaceSeparated } from './words';
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
@@ -383,7 +384,7 @@ const HEADING_WORDS = 15;
 const PROSE_LINE_WORDS = 9;
 
 function words(lines: Line[]): number {
-  return lines.reduce((n, l) => n + l.text.split(/\s+/).filter(Boolean).length, 0);
+  return lines.reduce((n, l) => n + spaceSeparated(l.text).nonEmpty, 0);
 }
 
 /** A table row: ruled, or cells apart on one baseline (a table without rules). */
@@ -439,7 +440,7 @@ function bodySize(paragraphs: Line[][]): number {
 function layoutHints(pages: Line[][]): HeadingHint[] {
   const paragraphs = paragraphsOf(pages);
   const body = bodySize(paragraphs);
-  const short = (l: Line) => /\p{L}/u.test(l.text) && l.text.split(/\s+/).length <= HEADING_WORDS;
+  const short = (l: Line) => /\p{L}/u.test(l.text) && spaceSeparated(l.text).pieces <= HEADING_WORDS;
   // Sizes some longer paragraph uses: text set a little larger (a quote, a lead), not headings.
   const prose = new Set(paragraphs.filter((p) => p.length > 2 || !p.every(short)).map((p) => p[0].size));
   const isHeading = (l: Line) =>
@@ -467,7 +468,7 @@ function layoutHints(pages: Line[][]): HeadingHint[] {
         !isRow(line) &&
         previous.size === line.size &&
         !line.paragraphStart &&
-        line.text.split(/\s+/).length <= HEADING_WORDS;
+        spaceSeparated(line.text).pieces <= HEADING_WORDS;
       previousHeading = isHeading(line) || (continues && previousHeading);
       if (!previousHeading) return;
       if (

@@ -142,6 +142,16 @@ function heuristicLevel(line: Line): number {
 /** Matches parser hints to lines, in order, on the hinted page or the next one. */
 function matchHints(hints: HeadingHint[], lines: Line[]): Map<Line, number> {
   const matched = new Map<Line, number>();
+  // Each line's key once: a hint found nowhere after the last match looks through every line again.
+  const keys = new Map<Line, string>();
+  const keyOf = (l: Line) => {
+    let k = keys.get(l);
+    if (k === undefined) {
+      k = key(l.text);
+      keys.set(l, k);
+    }
+    return k;
+  };
   let from = 0;
   for (const hint of hints) {
     const wanted = key(hint.text);
@@ -150,7 +160,7 @@ function matchHints(hints: HeadingHint[], lines: Line[]): Map<Line, number> {
       if (matched.has(l) || Math.abs(l.page - hint.page) > 1) return false;
       // A list item or a table row naming the heading's words (« - le tableau de bord ; ») is not it.
       if ((LIST_ITEM.test(l.text) || TABLE_ROW.test(l.text)) && !LIST_ITEM.test(hint.text)) return false;
-      const k = key(l.text);
+      const k = keyOf(l);
       // A PDF line may carry the heading's automatic number (« 1.2 ») that the bookmark lacks.
       return k === wanted || (k.endsWith(wanted) && /^[\p{N}ivxlc.]*$/u.test(k.slice(0, -wanted.length)));
     };

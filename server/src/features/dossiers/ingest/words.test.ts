@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countWords, hasWords, letterRuns } from './words';
+import { countWords, hasWords, letterRuns, spaceSeparated } from './words';
 
 /** The definition of a word the scan implements. */
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -56,5 +56,32 @@ describe('letter runs', () => {
 
   it('are the matches of \\p{L}+, on awkward text and on every dossier of the evals', () => {
     for (const text of [...AWKWARD, ...texts(EVALS)]) expect(letterRuns(text)).toEqual(byExpression(text));
+  });
+});
+
+describe('spaceSeparated', () => {
+  it('counts what splitting on white space gives, on awkward text and on every line of the evals', () => {
+    const lines = [
+      ...AWKWARD,
+      ' ',
+      '\u00a0\u2003',
+      '\n titre \r\n',
+      ...texts(EVALS).flatMap((t) => t.split('\n')),
+    ];
+    for (const text of lines) {
+      const pieces = text.split(/\s+/);
+      expect(spaceSeparated(text), text).toEqual({
+        pieces: pieces.length,
+        nonEmpty: pieces.filter(Boolean).length,
+      });
+    }
+  });
+
+  it('takes for white space exactly the code units \\s matches', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (spaceSeparated(char).nonEmpty !== (/\s/.test(char) ? 0 : 1))
+        throw new Error(`U+${code.toString(16)}`);
+    }
   });
 });

@@ -90,3 +90,40 @@ export function letterRuns(text: string): string[] {
   if (start >= 0) runs.push(text.slice(start));
   return runs;
 }
+
+/** JavaScript's `\s`: ECMAScript's white space and line terminators. */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * The pieces of `text` between runs of white space, counted without building them:
+ * `text.split(/\s+/).length` (empty pieces at either end included), and the non-empty ones alone,
+ * `text.split(/\s+/).filter(Boolean).length`. The PDF layout reads them on every line.
+ */
+export function spaceSeparated(text: string): { pieces: number; nonEmpty: number } {
+  if (text === '') return { pieces: 1, nonEmpty: 0 };
+  let nonEmpty = 0;
+  let inPiece = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) inPiece = false;
+    else if (!inPiece) {
+      inPiece = true;
+      nonEmpty++;
+    }
+  }
+  const edges = (isSpace(text.charCodeAt(0)) ? 1 : 0) + (isSpace(text.charCodeAt(text.length - 1)) ? 1 : 0);
+  return { pieces: nonEmpty + edges, nonEmpty };
+}
