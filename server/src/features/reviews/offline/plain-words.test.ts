@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { getExam } from '../../referential';
+import type { DossierText, GradingPassage } from '../grade-schema';
+import { analyzeCriterionDetailed, type CriterionSignals, scoreFromSignals } from './analyzer';
+
+/**
+ * The plain-words bar for 3 (scoring.ts `plainSatisfactory`, issue #16): a strong draft written without the
+ * lexicon's vocabulary states the company's figures in sentences of their own and argues in the next ones.
+ */
+describe('plainSatisfactory: argued sentences and prose facts with the company figures reach 3', () => {
+  // A prospection criterion (portfolio): four expected concepts, core notion « portefeuille » applied.
+  const plain: CriterionSignals = {
+    expected: ['portefeuille', 'crm', 'scoring', 'segmentation'],
+    found: ['portefeuille'],
+    notions: ['portefeuille', 'crm', 'scoring'],
+    notionsFound: ['portefeuille'],
+    appliedNotions: ['portefeuille'],
+    developedNotions: ['portefeuille'],
+    genericSentences: 0,
+    developedConcepts: ['portefeuille'],
+    relevantSentences: 9,
+    developedSentences: 3,
+    arguedSentences: 3,
+    quantifiedSentences: 1,
+    sourceScore: 0,
+    pages: [1],
+    passages: 1,
+    plainDeveloped: 0,
+    appliedFacts: 3,
+    stuffedMentions: 0,
+    stuffedConcepts: [],
+  };
+
+  it.each<[string, number, CriterionSignals]>([
+    ['three argued sentences and three prose facts with the company figures', 3, plain],
+    // Without its facts, the same reasoning is too short for 3: what the engine gave before.
+    ['the same reasoning without the facts', 2, { ...plain, appliedFacts: 0 }],
+    // Facts complete developed reasoning; they do not replace it.
+    [
+      'two developed sentences and many facts',
+      2,
+      { ...plain, developedSentences: 2, arguedSentences: 2, appliedFacts: 6 },
+    ],
+    ['developed by figures but argued once', 2, { ...plain, arguedSentences: 1 }],
+    // A draft naming most of the criterion's concepts is judged by the coverage bar.
+    [
+      'the vocabulary used (three concepts of four)',
+      2,
+      {
+        ...plain,
+        found: ['portefeuille', 'crm', 'scoring'],
+        notionsFound: ['portefeuille', 'crm', 'scoring'],
+      },
+    ],
+    // A section the criterion's words point to is not enough: a core notion must be applied to the company.
+    [
+      'no core notion applied, plain section only',
+      2,
+      { ...plain, found: [], notionsFound: [], appliedNotions: [], developedNotions: [], plainDeveloped: 3 },
+    ],
+    // One figure among the reasoning and no fact about the company beside it: not supported enough for 3.
+    [
+      'one figure, no prose fact',
+      2,
+      { ...plain, appliedFacts: 0, developedSentences: 5, arguedSentences: 5 },
+    ],
+  ])('%s → %i', (_, expected, signals) => {
+    expect(scoreFromSignals(signals)).toBe(expected);
+  });
+});
+
+function dossierOf(paragraphs: string[]): { dossier: DossierText; passages: GradingPassage[] } {
+  const text = paragraphs.join('\n\n');
+  const passages = paragraphs.map((p, i) => ({
+    id: `p${i}`,
+    ordinal: i,
+    page: 1,
+    pageEnd: 1,
+    section: null,
+    annex: false,
+    text: p,
+    relevance: 1,
+  }));
+  return {
+    dossier: { text, pages: [{ page: 1, text }], language: 'fr', words: text.split(/\s+/).length },
+    passages,
+  };
+}
+
+describe('appliedFacts: the company figures stated in prose', () => {
+  const exam = getExam('b3-prospection');
+  if (!exam) throw new Error('b3-prospection missing from the referential');
+  const portfolio = exam.criteria.find((c) => c.text.includes('portefeuille'));
+  if (!portfolio) throw new Error('no portfolio criterion');
+  const grade = (paragraphs: string[]) => {
+    const { dossier, passages } = dossierOf(paragraphs);
+    return analyzeCriterionDetailed({ exam, criterion: portfolio, passages, dossier });
+  };
+
+  const prose = [
+    "Notre portefeuille compte 212 clients actifs sur mon secteur. J'ai repris deux ans de factures et je les ai croisées avec le fichier des visites tenu par les commerciaux.",
+    "Les 30 plus gros clients du portefeuille font 61 % de mon chiffre d'affaires. Si l'un d'eux part, c'est l'équivalent de quinze petits artisans qui disparaît, donc ces comptes doivent être suivis de près.",
+    "Le portefeuille compte 74 clients qui n'ont rien commandé depuis plus de douze mois. La moitié d'entre eux avait simplement oublié de nous recontacter, ce qui montre que le problème vient de notre suivi et pas de nos prix.",
+    "Les restaurants et les garages du portefeuille, 40 clients au total, achètent peu chez nous alors qu'ils ont des besoins réguliers en vestes brodées, donc ils seront notre première cible de relance.",
+  ];
+
+  it('counts prose statements of the company figures, and with the reasoning around them they reach 3', () => {
+    const graded = grade(prose);
+    expect(graded.signals.appliedFacts).toBeGreaterThanOrEqual(2);
+    expect(graded.signals.developedSentences).toBeLessThan(5);
+    expect(graded.grade.score).toBe(3);
+  });
+
+  it('does not count a table of the same figures as prose facts', () => {
+    const graded = grade([
+      'Groupe de clients | Nombre | Part du chiffre\nGros comptes du bâtiment | 30 | 61 %\nClients endormis depuis douze mois | 74 | 9 %\nRestaurants et garages | 40 | 6 %',
+    ]);
+    expect(graded.signals.appliedFacts ?? 0).toBe(0);
+    expect(graded.grade.score).toBeLessThanOrEqual(1);
+  });
+});
