@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getExam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import { analyzeCriterionDetailed, type CriterionSignals, scoreFromSignals } from './analyzer';
+import { type Candidate, criterionLexicon, sentenceFacts } from './candidates';
+import { evidenceCandidates } from './evidence';
 
 /**
  * The plain-words bar for 3 (scoring.ts `plainSatisfactory`, issue #16): a strong draft written without the
@@ -117,5 +119,85 @@ describe('appliedFacts: the company figures stated in prose', () => {
     ]);
     expect(graded.signals.appliedFacts ?? 0).toBe(0);
     expect(graded.grade.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('evidenceCandidates: the plain paragraphs back a notion named once (issue #16)', () => {
+  const exam = getExam('b3-prospection');
+  if (!exam) throw new Error('b3-prospection missing from the referential');
+  const portfolio = exam.criteria.find((c) => c.text.includes('portefeuille'));
+  if (!portfolio) throw new Error('no portfolio criterion');
+  const lexicon = criterionLexicon(exam, portfolio);
+  const dossier: DossierText = { text: '', pages: [], language: 'fr', words: 0 };
+  let order = 0;
+  const candidate = (text: string, extra: Partial<Candidate>): Candidate => {
+    order++;
+    return {
+      sentence: { text, start: order * 100, end: order * 100 + text.length, page: 1, passageId: `p${order}` },
+      order,
+      passageRelevance: 1,
+      facts: sentenceFacts(dossier, 'fr', text),
+      concepts: [],
+      notions: [],
+      applied: true,
+      generic: false,
+      backsNotion: false,
+      inherited: [],
+      bySection: false,
+      ownHits: 0,
+      competencyHits: 0,
+      developed: false,
+      statement: true,
+      argued: false,
+      quantified: false,
+      source: 0,
+      appliedFact: false,
+      ...extra,
+    };
+  };
+  // The notion named once, in a statement that argues nothing; the analysis in the paragraphs around it.
+  const naming = candidate('Notre portefeuille compte 212 clients actifs.', {
+    concepts: ['portefeuille'],
+    notions: ['portefeuille'],
+    quantified: true,
+    appliedFact: true,
+  });
+  const argued = [
+    "Si l'un des trente gros clients part, c'est quinze petits artisans qui disparaissent, donc ils sont suivis de près.",
+    'La moitié des clients endormis avait oublié de nous rappeler, ce qui montre que notre suivi est en cause.',
+    'Les garages achètent peu alors qu’ils ont des besoins réguliers, donc ils seront notre première cible.',
+  ].map((text) => candidate(text, { bySection: true, developed: true, argued: true }));
+  const signals = (score3: boolean): CriterionSignals => ({
+    expected: ['portefeuille', 'crm', 'scoring', 'segmentation'],
+    found: ['portefeuille'],
+    notions: [...lexicon.notions],
+    notionsFound: ['portefeuille'],
+    appliedNotions: ['portefeuille'],
+    developedNotions: [],
+    genericSentences: 0,
+    developedConcepts: [],
+    relevantSentences: 4,
+    developedSentences: score3 ? 3 : 2,
+    arguedSentences: score3 ? 3 : 2,
+    quantifiedSentences: 1,
+    sourceScore: 0,
+    pages: [1],
+    passages: 4,
+    plainDeveloped: score3 ? 3 : 2,
+    appliedFacts: score3 ? 3 : 0,
+    stuffedMentions: 0,
+    stuffedConcepts: [],
+  });
+
+  it('adds the developed sentences of the sections about the criterion when the analysis is at the bar for 3', () => {
+    expect(scoreFromSignals(signals(true))).toBe(3);
+    const pool = evidenceCandidates(lexicon, [naming, ...argued], [], signals(true));
+    expect(pool.map((c) => c.sentence.text)).toEqual([naming, ...argued].map((c) => c.sentence.text));
+  });
+
+  it('keeps the sentences naming the notion alone below that bar', () => {
+    expect(scoreFromSignals(signals(false))).toBeLessThan(3);
+    const pool = evidenceCandidates(lexicon, [naming, ...argued], [], signals(false));
+    expect(pool.map((c) => c.sentence.text)).toEqual([naming.sentence.text]);
   });
 });
