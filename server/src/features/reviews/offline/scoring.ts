@@ -58,7 +58,7 @@ export const SCORING_THRESHOLDS = {
    * sources (prose facts included) — when the draft names at most `vocabularyShare` of the criterion's expected
    * concepts (plain words: a draft using the vocabulary is judged by the coverage bar, which sees what it covers).
    */
-  plainSatisfactory: { developed: 3, argued: 2, supported: 2, vocabularyShare: 0.5 },
+  plainSatisfactory: { developed: 3, argued: 3, supported: 2, vocabularyShare: 0.5 },
   excellent: {
     developed: 10,
     quantified: 1,
