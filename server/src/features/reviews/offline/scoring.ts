@@ -14,7 +14,8 @@ import type { ConceptId } from './lexicon';
  * - 2 partiel: developed and supported, but the bar for 3 is not met;
  * - 3 satisfaisant: ≥ `satisfactory.developed` developed sentences backed by ≥ `satisfactory.supported`
  *   figures or sources, covering `satisfactory.coverage` of the expected concepts — or, in plain words,
- *   ≥ `satisfactory.plainDeveloped` developed sentences with a figure;
+ *   ≥ `satisfactory.plainDeveloped` developed sentences with a figure — or the plain-words bar
+ *   (`plainSatisfactory`): argued sentences completed by prose facts carrying the company's figures;
  * - 4 excellent: broad coverage (≥ `excellent.minConcepts` concepts and ≥ `excellent.conceptShare` of those
  *   expected, capped at all of them), ≥ `excellent.argued` argued sentences, quantified AND sourced, spread
  *   over ≥ `excellent.pages` pages or passages.
