@@ -251,9 +251,16 @@ describe('scoreFromSignals: thresholds', () => {
     // Argued but backed by no figure and no source: « not supported » on the rubric scale.
     ['five argued sentences, no figure nor source', developed(5, three), 1],
     ['four developed sentences', developed(4, three, { quantifiedSentences: 3, sourceScore: 2 }), 2],
+    // Plain words (scoring.ts `plainSatisfactory`): six argued sentences with figures on the one core notion
+    // the draft names reach 3; argued once, they do not.
     [
       'six developed sentences with figures on one concept of six',
       developed(6, ['pestel'], { quantifiedSentences: 3 }),
+      3,
+    ],
+    [
+      'six developed sentences with figures on one concept of six, argued once',
+      developed(6, ['pestel'], { quantifiedSentences: 3, arguedSentences: 1 }),
       2,
     ],
     // Plain words: the lexicon sees one concept, but seven developed sentences with figures cover the criterion.

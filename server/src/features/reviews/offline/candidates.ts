@@ -133,6 +133,12 @@ export interface Candidate {
   argued: boolean;
   quantified: boolean;
   source: number;
+  /**
+   * A statement in running prose (not a table row) giving one of the company's own figures without arguing
+   * it (« Les bars font 58 % de nos ventes. »): a fact of the case, which supports the argued sentences around
+   * it (scoring.ts `plainSatisfactory`).
+   */
+  appliedFact: boolean;
 }
 
 /** English matching for the English exam, or for a dossier detected as English. */
@@ -367,6 +373,7 @@ export function classify(
         argued,
         quantified,
         source,
+        appliedFact: quantified && applied && !row && !(looksDeveloped && applied),
       };
       (facts.stuffed ? stuffed : relevant).push(candidate);
     });
@@ -392,7 +399,9 @@ export function computeSignals(
   let argued = 0;
   let quantified = 0;
   let sourceScore = 0;
+  let appliedFacts = 0;
   for (const c of relevant) {
+    if (c.appliedFact) appliedFacts++;
     for (const id of [...c.concepts, ...c.inherited]) found.add(id);
     if (c.applied && c.statement) for (const id of [...c.concepts, ...c.inherited]) appliedFound.add(id);
     if (c.generic) genericSentences++;
@@ -426,6 +435,7 @@ export function computeSignals(
     passages: passages.size,
     plainDeveloped,
     plainFacts,
+    appliedFacts,
     stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
     stuffedConcepts: expected.filter((id) => !found.has(id) && stuffed.some((c) => c.concepts.includes(id))),
   };

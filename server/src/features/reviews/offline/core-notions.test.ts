@@ -232,3 +232,37 @@ describe('the plain-words section reading needs a fact about the company (branch
     expect(scoreFromSignals({ ...fluent, plainFacts: 1 })).toBe(2);
   });
 });
+
+/** Prose facts: the company's figures stated in sentences of their own (scoring.ts `plainSatisfactory`). */
+describe('appliedFacts: the company figures stated in prose', () => {
+  const exam = getExam('b3-prospection');
+  if (!exam) throw new Error('b3-prospection missing from the referential');
+  const portfolio = exam.criteria.find((c) => c.text.includes('portefeuille'));
+  if (!portfolio) throw new Error('no portfolio criterion');
+  const grade = (paragraphs: string[]) => {
+    const { dossier, passages } = dossierOf(paragraphs);
+    return analyzeCriterionDetailed({ exam, criterion: portfolio, passages, dossier });
+  };
+
+  const prose = [
+    "Notre portefeuille compte 212 clients actifs sur mon secteur. J'ai repris deux ans de factures et je les ai croisées avec le fichier des visites tenu par les commerciaux.",
+    "Les 30 plus gros clients du portefeuille font 61 % de mon chiffre d'affaires. Si l'un d'eux part, c'est l'équivalent de quinze petits artisans qui disparaît, donc ces comptes doivent être suivis de près.",
+    "Le portefeuille compte 74 clients qui n'ont rien commandé depuis plus de douze mois. La moitié d'entre eux avait simplement oublié de nous recontacter, ce qui montre que le problème vient de notre suivi et pas de nos prix.",
+    "Les restaurants et les garages du portefeuille, 40 clients au total, achètent peu chez nous alors qu'ils ont des besoins réguliers en vestes brodées, donc ils seront notre première cible de relance.",
+  ];
+
+  it('counts prose statements of the company figures, and with the reasoning around them they reach 3', () => {
+    const graded = grade(prose);
+    expect(graded.signals.appliedFacts).toBeGreaterThanOrEqual(2);
+    expect(graded.signals.developedSentences).toBeLessThan(5);
+    expect(graded.grade.score).toBe(3);
+  });
+
+  it('does not count a table of the same figures as prose facts', () => {
+    const graded = grade([
+      'Groupe de clients | Nombre | Part du chiffre\nGros comptes du bâtiment | 30 | 61 %\nClients endormis depuis douze mois | 74 | 9 %\nRestaurants et garages | 40 | 6 %',
+    ]);
+    expect(graded.signals.appliedFacts ?? 0).toBe(0);
+    expect(graded.grade.score).toBeLessThanOrEqual(1);
+  });
+});

@@ -7,7 +7,7 @@ import type { Exam } from '../../referential';
 import type { DossierText } from '../grade-schema';
 import type { Candidate } from './candidates';
 import { type ConceptId, type CriterionLexicon, getExamLexicon } from './lexicon';
-import { addressed, type CriterionSignals } from './scoring';
+import { addressed, type CriterionSignals, scoreFromSignals } from './scoring';
 
 const MAX_EVIDENCE = 3;
 
@@ -33,9 +33,32 @@ export function evidenceCandidates(
     c.backsNotion ||
     (plain && c.bySection && c.developed);
   const pool = relevant.filter(addresses);
+  const backing = plainBacking(relevant, pool, signals);
+  if (backing.length > 0) return [...pool, ...backing];
   if (pool.length > 0) return pool;
   // Stuffed lists are shown only when they are all there is: they are what the score 1 rests on.
   return stuffed.filter((c) => c.concepts.length > 0 && addresses(c));
+}
+
+/** Fewer developed sentences naming a notion than this, and the plain-worded ones may back it. */
+const MIN_DEVELOPED_EVIDENCE = 2;
+
+/**
+ * A plain-worded draft names a core notion once (« notre logiciel clients ») and argues it in the paragraphs
+ * around, in sections the criterion's own words point to: when the notion is applied to the company but
+ * fewer than `MIN_DEVELOPED_EVIDENCE` developed sentences name it, those paragraphs' developed sentences are
+ * the examples that back it. Without them, the one sentence naming the notion may be withdrawn as shared with
+ * other criteria (aggregate.ts) and a criterion its analysis scored 3 is left without evidence, capped at 1.
+ * Only then, and only for an analysis at the bar for 3: elsewhere the sentences naming the notion are the
+ * evidence, as before.
+ */
+function plainBacking(relevant: Candidate[], pool: Candidate[], signals: CriterionSignals): Candidate[] {
+  if ((signals.appliedNotions ?? []).length === 0) return [];
+  // Only for an analysis at the bar for 3: below it, a criterion capped for want of evidence loses less than a
+  // sentence cited under one more criterion costs the others.
+  if (scoreFromSignals(signals) < 3) return [];
+  if (pool.filter((c) => c.developed).length >= MIN_DEVELOPED_EVIDENCE) return [];
+  return relevant.filter((c) => c.bySection && c.developed && !pool.includes(c));
 }
 
 const usersCache = new Map<string, ReadonlyMap<ConceptId, number>>();

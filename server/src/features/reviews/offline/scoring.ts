@@ -14,7 +14,8 @@ import type { ConceptId } from './lexicon';
  * - 2 partiel: developed and supported, but the bar for 3 is not met;
  * - 3 satisfaisant: ≥ `satisfactory.developed` developed sentences backed by ≥ `satisfactory.supported`
  *   figures or sources, covering `satisfactory.coverage` of the expected concepts — or, in plain words,
- *   ≥ `satisfactory.plainDeveloped` developed sentences with a figure;
+ *   ≥ `satisfactory.plainDeveloped` developed sentences with a figure — or the plain-words bar
+ *   (`plainSatisfactory`): argued sentences completed by prose facts carrying the company's figures;
  * - 4 excellent: broad coverage (≥ `excellent.minConcepts` concepts and ≥ `excellent.conceptShare` of those
  *   expected, capped at all of them), ≥ `excellent.argued` argued sentences, quantified AND sourced, spread
  *   over ≥ `excellent.pages` pages or passages.
@@ -51,6 +52,14 @@ export const SCORING_THRESHOLDS = {
    */
   partial: { developed: 2, supported: 1 },
   satisfactory: { developed: 5, coverage: 0.4, concepts: 2, argued: 2, plainDeveloped: 7, supported: 2 },
+  /**
+   * The plain-words bar for 3 (`plainSatisfactory`): a criterion addressed about the company with at least
+   * `developed` developed sentences, of which `argued` argued, whose developed sentences and prose facts with
+   * the company's figures together reach `satisfactory.developed`, backed by at least `supported` figures or
+   * sources (prose facts included) — when the draft names at most `vocabularyShare` of the criterion's expected
+   * concepts (plain words: a draft using the vocabulary is judged by the coverage bar, which sees what it covers).
+   */
+  plainSatisfactory: { developed: 3, argued: 3, supported: 2, vocabularyShare: 0.5 },
   excellent: {
     developed: 10,
     quantified: 1,
@@ -113,6 +122,11 @@ export interface CriterionSignals {
    * measured » (signals built by hand), and the plain reading then needs no fact.
    */
   plainFacts?: number;
+  /**
+   * Relevant prose statements giving one of the company's own figures without arguing it (candidates.ts
+   * `appliedFact`). Optional so that signals built elsewhere keep their meaning: absent counts as none.
+   */
+  appliedFacts?: number;
   /** Keyword-stuffed sentences naming an expected concept (ignored for coverage and depth). */
   stuffedMentions: number;
   /** Expected concepts named only inside stuffed sentences. */
@@ -180,6 +194,38 @@ function covered(s: CriterionSignals): boolean {
   return s.developedSentences >= T.satisfactory.plainDeveloped && s.quantifiedSentences >= 1;
 }
 
+/**
+ * The bar for 3 in plain words (issue #16: strong drafts without the lexicon's vocabulary were under-rated).
+ * A jury rates a criterion « satisfaisant » when it is addressed about the company with reasons and figures,
+ * whatever the vocabulary: a plain-worded dossier states the company's figures in sentences of their own
+ * (« Les bars font 58 % de nos ventes. ») and argues in the next ones (« donc la marge de progression est
+ * là »). Its argued sentences alone rarely reach the bar, and the lexicon sees few of the concepts it covers;
+ * counted together with the prose facts that carry the company's own figures, they show the same depth.
+ *
+ * What keeps weak drafts out: one of the criterion's core notions must stand in a statement about the company
+ * (a section its words merely point to is not enough), the reasoning must be there (`argued` sentences, not
+ * figures alone: a dashboard of figures stays at 1–2, and facts complete developed reasoning, they do not replace
+ * it), the facts are the company's (textbook statistics are not applied) and in prose (a table's rows are read
+ * by table-rows.ts). And it is the bar of plain words only: a draft that names most of the
+ * criterion's concepts is seen by the lexicon, and the coverage bar judges it (partial drafts that recite the
+ * vocabulary with a few reasons did not earn 3 from their jury).
+ */
+export function plainSatisfactory(s: CriterionSignals): boolean {
+  const T = SCORING_THRESHOLDS;
+  const P = T.plainSatisfactory;
+  const facts = s.appliedFacts ?? 0;
+  const appliedNotion = s.notions.length === 0 || (s.appliedNotions ?? s.notionsFound).length > 0;
+  const plainWords = s.found.length <= P.vocabularyShare * Math.max(s.expected.length, 1);
+  return (
+    plainWords &&
+    appliedNotion &&
+    s.developedSentences >= P.developed &&
+    s.arguedSentences >= P.argued &&
+    s.developedSentences + facts >= T.satisfactory.developed &&
+    support(s) + facts >= P.supported
+  );
+}
+
 /** The 0–4 score from coverage and depth (thresholds in `SCORING_THRESHOLDS`). */
 export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   const T = SCORING_THRESHOLDS;
@@ -191,8 +237,9 @@ export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   if (s.developedSentences < T.partial.developed) return 1;
   // Argued but backed by no figure and no source: « mentioned, not supported » on the rubric scale.
   if (support(s) < T.partial.supported) return 1;
-  if (s.developedSentences < T.satisfactory.developed || !covered(s) || support(s) < T.satisfactory.supported)
-    return 2;
+  const standard =
+    s.developedSentences >= T.satisfactory.developed && covered(s) && support(s) >= T.satisfactory.supported;
+  if (!standard && !plainSatisfactory(s)) return 2;
   // A criterion that links its notions is not met while one of them is only named.
   if (s.linksNotions && s.developedNotions.length < s.notions.length) return 2;
   const excellent =
