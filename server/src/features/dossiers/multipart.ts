@@ -44,7 +44,7 @@ function malformed(cause: unknown) {
 }
 
 /** One file's chunks as they arrive; joined once at the end into an array of its own (transferable). */
-function collect(stream: BusboyFileStream, onLimit: () => void): Promise<Uint8Array<ArrayBuffer>> {
+function collect(stream: BusboyFileStream, onLimit: () => void): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
   stream.on('limit', onLimit);
@@ -58,8 +58,9 @@ function collect(stream: BusboyFileStream, onLimit: () => void): Promise<Uint8Ar
     stream.on('error', reject);
     stream.on('end', () => {
       // Not `Buffer.concat`: a small result would come from Node's shared pool, which must never be handed
-      // over (transferred) to the parse worker.
-      const bytes = new Uint8Array(size);
+      // over (transferred) to the parse worker. `allocUnsafeSlow` has its own memory and skips zero-filling
+      // what is overwritten at once.
+      const bytes = Buffer.allocUnsafeSlow(size);
       let offset = 0;
       for (const chunk of chunks) {
         bytes.set(chunk, offset);

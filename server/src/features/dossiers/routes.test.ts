@@ -339,7 +339,7 @@ describe('upload bodies read as a stream (issue #17): every bad multipart body i
   type Part = { name: string; filename?: string; body: string | Uint8Array };
 
   /** A multipart body written by hand, so that it can be wrong in every way a browser never is. */
-  function multipart(parts: Part[], { close = true } = {}): Uint8Array {
+  function multipart(parts: Part[], { close = true } = {}): Uint8Array<ArrayBuffer> {
     const encoder = new TextEncoder();
     const pieces: Uint8Array[] = [];
     for (const part of parts) {
