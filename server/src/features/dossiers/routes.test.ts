@@ -295,14 +295,7 @@ describe('upload bytes hashed and stored off the event loop (issue #17)', () => 
   it('stores the exact bytes with their SHA-256, as computed in the parse worker', async () => {
     const bytes = new TextEncoder().encode(MARKDOWN);
     const created = await (await upload({ name: 'audit.md', bytes })).json();
-    const [row] = await t.database.query<{ sha256: string; size_bytes: number }>(
-      'select sha256, size_bytes from dossier_versions where dossier_id = $1',
-      [created.id],
-    );
-    expect(row).toEqual({
-      sha256: createHash('sha256').update(MARKDOWN).digest('hex'),
-      size_bytes: bytes.byteLength,
-    });
+    await expectStoredBytes(created.id, bytes);
     const file = await t.app.request(`/api/dossiers/${created.id}/versions/1/file`);
     expect(await file.text()).toBe(MARKDOWN);
   });
@@ -500,14 +493,7 @@ describe('upload bodies read as a stream (issue #17): every bad multipart body i
     );
     expect(res.status).toBe(201);
     const created = await res.json();
-    const [row] = await t.database.query<{ sha256: string; size_bytes: number }>(
-      'select sha256, size_bytes from dossier_versions where dossier_id = $1',
-      [created.id],
-    );
-    expect(row).toEqual({
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      size_bytes: bytes.byteLength,
-    });
+    await expectStoredBytes(created.id, bytes);
   });
 
   it('accepts a file exactly at the limit, streamed without a Content-Length', async () => {
@@ -524,3 +510,15 @@ describe('upload bodies read as a stream (issue #17): every bad multipart body i
     expect((await res.json()).error.message).toMatch(/id/);
   });
 });
+
+/** The dossier's stored version has exactly `bytes`: their size and SHA-256. */
+async function expectStoredBytes(dossierId: string, bytes: Uint8Array) {
+  const [row] = await t.database.query<{ sha256: string; size_bytes: number }>(
+    'select sha256, size_bytes from dossier_versions where dossier_id = $1',
+    [dossierId],
+  );
+  expect(row).toEqual({
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size_bytes: bytes.byteLength,
+  });
+}
