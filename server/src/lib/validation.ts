@@ -69,22 +69,25 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Turns a zod validation failure into the API's `{ error: { code: 'invalid_request', message } }` (400),
- * with a French message listing the first issues and `details.issues` for programs.
+ * A zod validation failure as the API's `invalid_request` error (400): a French message listing the first
+ * issues, and `details.issues` for programs. For input a handler validates itself (a streamed form).
  */
-export const validationHook: NonNullable<OpenAPIHonoOptions<AppEnv>['defaultHook']> = (result, c) => {
-  if (result.success) return undefined;
-  const issues = result.error.issues.map((issue) => ({
+export function invalidRequest(error: z.ZodError): ValidationError {
+  const issues = error.issues.map((issue) => ({
     path: formatPath(issue.path),
     message: describeIssue(issue),
   }));
   const listed = issues.slice(0, ISSUES_IN_MESSAGE).map((issue) => `${issue.path} : ${issue.message}`);
   const more = issues.length - listed.length;
   const message = `Requête invalide : ${listed.join(' ; ')}${more > 0 ? ` (et ${more} autre(s) erreur(s))` : ''}.`;
-  return c.json(
-    { error: { code: 'invalid_request', message, details: { issues: issues.slice(0, ISSUES_IN_DETAILS) } } },
-    400,
-  );
+  return new ValidationError(message, { issues: issues.slice(0, ISSUES_IN_DETAILS) });
+}
+
+/** Turns a zod validation failure into the API's `{ error: { code: 'invalid_request', message } }` (400). */
+export const validationHook: NonNullable<OpenAPIHonoOptions<AppEnv>['defaultHook']> = (result, c) => {
+  if (result.success) return undefined;
+  const { code, message, details } = invalidRequest(result.error);
+  return c.json({ error: { code, message, details } }, 400);
 };
 
 /**

@@ -295,14 +295,7 @@ describe('upload bytes hashed and stored off the event loop (issue #17)', () => 
   it('stores the exact bytes with their SHA-256, as computed in the parse worker', async () => {
     const bytes = new TextEncoder().encode(MARKDOWN);
     const created = await (await upload({ name: 'audit.md', bytes })).json();
-    const [row] = await t.database.query<{ sha256: string; size_bytes: number }>(
-      'select sha256, size_bytes from dossier_versions where dossier_id = $1',
-      [created.id],
-    );
-    expect(row).toEqual({
-      sha256: createHash('sha256').update(MARKDOWN).digest('hex'),
-      size_bytes: bytes.byteLength,
-    });
+    await expectStoredBytes(created.id, bytes);
     const file = await t.app.request(`/api/dossiers/${created.id}/versions/1/file`);
     expect(await file.text()).toBe(MARKDOWN);
   });
@@ -333,3 +326,199 @@ describe('upload bytes hashed and stored off the event loop (issue #17)', () => 
     expect(await tableCounts(t.database)).toEqual(before);
   });
 });
+
+describe('upload bodies read as a stream (issue #17): every bad multipart body is a clear 4xx, nothing stored', () => {
+  const BOUNDARY = 'prejury-raw-boundary';
+  type Part = { name: string; filename?: string; body: string | Uint8Array };
+
+  /** A multipart body written by hand, so that it can be wrong in every way a browser never is. */
+  function multipart(parts: Part[], { close = true } = {}): Uint8Array<ArrayBuffer> {
+    const encoder = new TextEncoder();
+    const pieces: Uint8Array[] = [];
+    for (const part of parts) {
+      const disposition = `form-data; name="${part.name}"${part.filename ? `; filename="${part.filename}"` : ''}`;
+      const type = part.filename ? 'Content-Type: application/octet-stream\r\n' : '';
+      pieces.push(encoder.encode(`--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`));
+      pieces.push(typeof part.body === 'string' ? encoder.encode(part.body) : part.body);
+      pieces.push(encoder.encode('\r\n'));
+    }
+    if (close) pieces.push(encoder.encode(`--${BOUNDARY}--\r\n`));
+    const out = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
+    let offset = 0;
+    for (const piece of pieces) {
+      out.set(piece, offset);
+      offset += piece.byteLength;
+    }
+    return out;
+  }
+
+  /** `bytes` as a request body arriving in `chunkSize`-byte chunks, without a Content-Length. */
+  function chunked(bytes: Uint8Array, chunkSize: number): ReadableStream<Uint8Array> {
+    let offset = 0;
+    return new ReadableStream({
+      pull(controller) {
+        if (offset >= bytes.byteLength) return controller.close();
+        controller.enqueue(bytes.slice(offset, offset + chunkSize));
+        offset += chunkSize;
+      },
+    });
+  }
+
+  function post(path: string, body: BodyInit, contentType = `multipart/form-data; boundary=${BOUNDARY}`) {
+    return t.app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    } as RequestInit);
+  }
+
+  const file = (body: string | Uint8Array = MARKDOWN, name = 'file'): Part => ({
+    name,
+    filename: 'audit.md',
+    body,
+  });
+  const exam: Part = { name: 'examId', body: 'b1-audit-rse' };
+  const limit = 2 * 1024 * 1024;
+
+  const bad: [string, () => { body: BodyInit; type?: string }, number, string, RegExp][] = [
+    ['no file', () => ({ body: multipart([exam]) }), 400, 'invalid_request', /Aucun fichier reçu/],
+    [
+      'a text field named file instead of a file',
+      () => ({ body: multipart([exam, { name: 'file', body: MARKDOWN }]) }),
+      400,
+      'invalid_request',
+      /Aucun fichier reçu/,
+    ],
+    [
+      'two files',
+      () => ({ body: multipart([exam, file(), file('# Autre dossier\n\nUn second fichier.')]) }),
+      400,
+      'invalid_request',
+      /Un seul fichier/,
+    ],
+    [
+      'a file in another field',
+      () => ({ body: multipart([exam, file(MARKDOWN, 'document')]) }),
+      400,
+      'invalid_request',
+      /inattendu « document »/,
+    ],
+    [
+      'an unknown field',
+      () => ({ body: multipart([exam, file(), { name: 'role', body: 'admin' }]) }),
+      400,
+      'invalid_request',
+      /non reconnue.*role/,
+    ],
+    [
+      'a field too long for the form',
+      () => ({ body: multipart([{ name: 'examId', body: 'b'.repeat(5000) }, file()]) }),
+      400,
+      'invalid_request',
+      /trop long/,
+    ],
+    [
+      'a title over 200 characters',
+      () => ({ body: multipart([exam, { name: 'title', body: 't'.repeat(201) }, file()]) }),
+      400,
+      'invalid_request',
+      /title/,
+    ],
+    [
+      'a body cut inside the file',
+      () => ({ body: multipart([exam, file()], { close: false }).slice(0, 300) }),
+      400,
+      'invalid_request',
+      /illisible ou incomplet/,
+    ],
+    [
+      'a body without any part',
+      () => ({ body: 'ceci n’est pas un formulaire' }),
+      400,
+      'invalid_request',
+      /illisible ou incomplet/,
+    ],
+    [
+      'multipart without a boundary',
+      () => ({ body: multipart([exam, file()]), type: 'multipart/form-data' }),
+      400,
+      'invalid_request',
+      /illisible ou incomplet/,
+    ],
+    [
+      'JSON instead of a form',
+      () => ({ body: JSON.stringify({ examId: 'b1-audit-rse', file: MARKDOWN }), type: 'application/json' }),
+      415,
+      'unsupported_media_type',
+      /multipart\/form-data/,
+    ],
+    [
+      'a URL-encoded form',
+      () => ({ body: 'examId=b1-audit-rse&file=x', type: 'application/x-www-form-urlencoded' }),
+      415,
+      'unsupported_media_type',
+      /multipart\/form-data/,
+    ],
+    [
+      'a file one byte over the limit (refused while streaming: the body is within the route’s margin)',
+      () => ({ body: chunked(multipart([exam, file(new Uint8Array(limit + 1).fill(0x41))]), 65536) }),
+      413,
+      'payload_too_large',
+      /^Fichier trop volumineux : la limite est de 2 Mo/,
+    ],
+  ];
+
+  for (const [what, make, status, code, message] of bad) {
+    it(`refuses ${what} on both upload routes (${status} ${code})`, async () => {
+      const existing = await (await upload({ name: 'a.md', bytes: MARKDOWN })).json();
+      const before = await tableCounts(t.database);
+      for (const path of ['/api/dossiers', `/api/dossiers/${existing.id}/versions`]) {
+        const { body, type } = make();
+        const res = await post(path, body, type);
+        expect(res.status, `${path}: ${what}`).toBe(status);
+        const json = await res.json();
+        expect(json.error.code).toBe(code);
+        expect(json.error.message).toMatch(message);
+      }
+      expect(await tableCounts(t.database)).toEqual(before);
+    });
+  }
+
+  it('reassembles a file sent in small chunks exactly, whatever falls across the boundaries', async () => {
+    const bytes = new TextEncoder().encode(`${MARKDOWN}\n\n--${BOUNDARY} n’est pas une frontière ici.\n`);
+    const res = await post(
+      '/api/dossiers',
+      chunked(multipart([exam, { name: 'title', body: '' }, file(bytes)]), 7),
+    );
+    expect(res.status).toBe(201);
+    const created = await res.json();
+    await expectStoredBytes(created.id, bytes);
+  });
+
+  it('accepts a file exactly at the limit, streamed without a Content-Length', async () => {
+    const text = `# Dossier long\n\n${'La stratégie RSE de Transports Meunier vise la neutralité carbone. '.repeat(40000)}`;
+    const bytes = new TextEncoder().encode(text).slice(0, limit);
+    const res = await post('/api/dossiers', chunked(multipart([exam, file(bytes)]), 65536));
+    expect(res.status).toBe(201);
+    expect((await res.json()).versions[0].sizeBytes).toBe(limit);
+  });
+
+  it('checks the dossier id before reading the body', async () => {
+    const res = await post('/api/dossiers/not-a-uuid/versions', multipart([file()]));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/id/);
+  });
+});
+
+/** The dossier's stored version has exactly `bytes`: their size and SHA-256. */
+async function expectStoredBytes(dossierId: string, bytes: Uint8Array) {
+  const [row] = await t.database.query<{ sha256: string; size_bytes: number }>(
+    'select sha256, size_bytes from dossier_versions where dossier_id = $1',
+    [dossierId],
+  );
+  expect(row).toEqual({
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size_bytes: bytes.byteLength,
+  });
+}
