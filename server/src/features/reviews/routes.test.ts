@@ -546,3 +546,44 @@ describe('a finished review read from memory over HTTP', () => {
     expect(second.res.headers.get('etag')).toBe(first.res.headers.get('etag'));
   });
 });
+
+describe('the checks that run while a model call is in flight', () => {
+  let stub: StubServer;
+  let t: TestApp;
+  beforeAll(async () => {
+    stub = await startStubServer({ responder: quotingResponder(() => 4) });
+    const chat = stubChatModel(stub, { timeoutMs: 2_000, maxRetries: 1, sleep: async () => {} });
+    t = await createTestApp({ overrides: { chat } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await stub.close();
+  });
+
+  it('still flag a model far above the offline second opinion, and fail only the criterion whose call fails', async () => {
+    stub.setFault((call) => /Critère à évaluer maintenant : K2\b/.test(call.prompt), {
+      type: 'server_error',
+    });
+    const { review } = await uploadAndReview(t, 'b1-audit-rse', 'w.md', caseText('b1-audit-rse/partial.md'));
+    stub.setFault(null);
+    expect(review.status).toBe('done');
+    const criteria: {
+      id: string;
+      status: string;
+      score: number;
+      flags: { code: string; message: string }[];
+    }[] = review.report.criteria;
+    expect(criteria.find((c) => c.id === 'K2')).toMatchObject({ status: 'failed' });
+    const graded = criteria.filter((c) => c.status === 'done');
+    expect(graded).toHaveLength(criteria.length - 1);
+    const flagged = graded.filter((c) => c.flags.some((f) => f.code === 'low_confidence'));
+    // A partial dossier scored 4 by the model: the offline analyzer disagrees on some criteria at least.
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const c of flagged) {
+      const message = c.flags.find((f) => f.code === 'low_confidence')?.message ?? '';
+      const [, model, offline] = /modèle \((\d)\) et l'analyse hors ligne \((\d)\)/.exec(message) ?? [];
+      expect(Number(model)).toBe(c.score);
+      expect(Math.abs(Number(model) - Number(offline))).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
