@@ -547,20 +547,27 @@ describe('a finished review read from memory over HTTP', () => {
   });
 });
 
-describe('the checks that run while a model call is in flight', () => {
-  let stub: StubServer;
-  let t: TestApp;
-  beforeAll(async () => {
-    stub = await startStubServer({ responder: quotingResponder(() => 4) });
-    const chat = stubChatModel(stub, { timeoutMs: 2_000, maxRetries: 1, sleep: async () => {} });
-    t = await createTestApp({ overrides: { chat } });
-  });
-  afterAll(async () => {
+/** An app grading through the real SDK against a local stub server that scores every criterion `score`. */
+async function modelApp(score: number) {
+  const stub = await startStubServer({ responder: quotingResponder(() => score) });
+  const chat = stubChatModel(stub, { timeoutMs: 2_000, maxRetries: 1, sleep: async () => {} });
+  const t = await createTestApp({ overrides: { chat } });
+  const close = async () => {
     await t.close();
     await stub.close();
+  };
+  return { stub, t, close };
+}
+
+describe('the checks that run while a model call is in flight', () => {
+  let app: Awaited<ReturnType<typeof modelApp>>;
+  beforeAll(async () => {
+    app = await modelApp(4);
   });
+  afterAll(() => app.close());
 
   it('still flag a model far above the offline second opinion, and fail only the criterion whose call fails', async () => {
+    const { stub, t } = app;
     stub.setFault((call) => /Critère à évaluer maintenant : K2\b/.test(call.prompt), {
       type: 'server_error',
     });
