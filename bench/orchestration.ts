@@ -162,9 +162,10 @@ async function modelReviews(
 
 /**
  * What a review computes on its event loop besides the calls, replayed step by step the way `reviews.run`
- * does it today: injections stripped from the passages once per review, then for each criterion (in order,
- * one dossier object per review so per-dossier caches behave as in the service) PII redaction and the
- * request (model grader), quote verification, keyword-stuffing detection and the offline second opinion.
+ * does it today: injections stripped from the passages once per review, PII redaction once per review
+ * (model grader), then for each criterion (in order, one dossier object per review so per-dossier caches
+ * behave as in the service) the request, quote verification, keyword-stuffing detection and the offline
+ * second opinion (those two run while the call is in flight, since #17).
  * Median over runs of each step's total ÷ criteria (the once-per-review step: its total).
  */
 function perCriterionCpu(
@@ -204,8 +205,9 @@ function perCriterionCpu(
       { quote: sentence.slice(0, 300), page: clean[1]?.page ?? 1 },
       { quote: 'Cette phrase inventée ne figure nulle part dans le dossier du candidat évalué.', page: 2 },
     ];
+    // The model grader redacts a review's shared passages once (since #17), not once per criterion.
+    time('redactPii', () => clean.map((p) => ({ ...p, text: redactPii(p.text).text })));
     for (const criterion of exam.criteria) {
-      time('redactPii', () => clean.map((p) => ({ ...p, text: redactPii(p.text).text })));
       time('buildRequest', () =>
         buildGradingRequest({ exam, rubric, criterion, passages: clean, fenceId: 'bench0fence1' }),
       );

@@ -121,6 +121,9 @@ function installApiGuards(app: Api, deps: AppDeps) {
   });
   app.use('/api/*', rejectUnsafeUrl);
   app.use('/api/*', async (c, next) => {
+    // A GET or HEAD has no body to limit or check (the request object gives none, whatever the headers
+    // say), and asking for it builds a full Fetch Request: the largest cost of a signed-in read (#17).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     // Jury score and roster CSVs have their own, larger limits on their routes.
     const upload =
       c.req.method === 'POST' &&

@@ -129,8 +129,8 @@ export function accessPolicy(
   return async (c, next) => {
     const path = c.req.path;
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-    const matching = RULES.filter((r) => r.pattern.test(path));
-    const rule = matching.find((r) => r.methods.includes(method));
+    // The first rule for this method and path; the method first, so most patterns are never run (#17).
+    const rule = RULES.find((r) => r.methods.includes(method) && r.pattern.test(path));
     if (rule && 'public' in rule) return next();
     const actor = c.get('actor');
     if (!actor) throw unauthenticated();

@@ -39,8 +39,28 @@ export interface CriterionJob extends Omit<GradeInput, 'signal'> {
   retrieval: NonNullable<CriterionResult['provenance']>['retrieval'];
 }
 
+/** What the checks need that does not depend on the grader's answer. */
+interface AnswerFreeChecks {
+  stuffing: ReturnType<typeof detectKeywordStuffing>;
+  /** The offline analyzer's score, when a model grades (its second opinion). */
+  secondScore: number | null;
+}
+
+/**
+ * Keyword stuffing and the offline second opinion depend on the passages only, so they run while the model
+ * call is in flight rather than after its answer: a review's calls all answer at about the same time, and
+ * this work (≈ 19 ms a criterion) then queued on the event loop after the last answer (#17,
+ * review_wall_over_call). It starts on the next turn of the event loop, once this call is on its way.
+ */
+async function answerFreeChecks(ctx: ReviewContext, job: CriterionJob, input: GradeInput) {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const stuffing = detectKeywordStuffing(job.passages, { language: job.exam.modalities.language });
+  const secondScore = ctx.grader.offline ? null : (await ctx.offlineGrader.grade(input)).grade.score;
+  return { stuffing, secondScore } satisfies AnswerFreeChecks;
+}
+
 /** The grader's answer checked: verified quotes, capped score and the flags that explain the cap. */
-async function checkedGrade(ctx: ReviewContext, job: CriterionJob, input: GradeInput, out: GradeOutput) {
+function checkedGrade(job: CriterionJob, out: GradeOutput, checks: AnswerFreeChecks) {
   const { verified, dropped } = verifyEvidence(out.grade.evidence, job.dossier);
   const flags: Flag[] = dropped.map((d) => ({
     code: 'unverified_quote' as const,
@@ -51,7 +71,7 @@ async function checkedGrade(ctx: ReviewContext, job: CriterionJob, input: GradeI
   if (verified.length === 0 && out.grade.score > score) {
     flags.push({ code: 'no_evidence', message: 'Aucune citation vérifiée : la note est plafonnée à 1.' });
   }
-  const stuffing = detectKeywordStuffing(job.passages, { language: job.exam.modalities.language });
+  const { stuffing, secondScore } = checks;
   if (
     stuffing.length > 0 &&
     verified.some((e) => stuffing.some((s) => s.excerpt.includes(e.quote.slice(0, 40))))
@@ -62,14 +82,11 @@ async function checkedGrade(ctx: ReviewContext, job: CriterionJob, input: GradeI
     });
     score = Math.min(score, 1);
   }
-  if (!ctx.grader.offline) {
-    const second = await ctx.offlineGrader.grade(input);
-    if (Math.abs(second.grade.score - score) >= LOW_CONFIDENCE_GAP) {
-      flags.push({
-        code: 'low_confidence',
-        message: `Écart entre le modèle (${score}) et l'analyse hors ligne (${second.grade.score}) : à vérifier.`,
-      });
-    }
+  if (secondScore !== null && Math.abs(secondScore - score) >= LOW_CONFIDENCE_GAP) {
+    flags.push({
+      code: 'low_confidence',
+      message: `Écart entre le modèle (${score}) et l'analyse hors ligne (${secondScore}) : à vérifier.`,
+    });
   }
   return { verified, flags, score };
 }
@@ -89,8 +106,12 @@ export async function gradeCriterion(ctx: ReviewContext, job: CriterionJob) {
   try {
     const { exam, rubric, passages, dossier, fenceId } = job;
     const input: GradeInput = { exam, rubric, criterion, passages, dossier, fenceId };
-    const out = await ctx.grader.grade(input);
-    const { verified, flags, score } = await checkedGrade(ctx, job, input, out);
+    const answer = ctx.grader.grade(input);
+    const checks = answerFreeChecks(ctx, job, input);
+    // Settled whatever the call does: a failed call must not leave this rejection unhandled.
+    checks.catch(() => {});
+    const out = await answer;
+    const { verified, flags, score } = checkedGrade(job, out, await checks);
     const result: CriterionResult = {
       id: criterion.id,
       text: criterion.text,

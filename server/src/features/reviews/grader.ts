@@ -65,15 +65,24 @@ export function createOfflineGrader(): Grader {
 }
 
 export function createModelGrader(chat: ChatModel, options: { redactPii: boolean }): Grader {
+  // A review grading the whole dossier hands every criterion the same passages: redact them once, not once
+  // per criterion before its call leaves (#17). Keyed by the array, so nothing outlives the review.
+  const redacted = new WeakMap<GradeInput['passages'], GradeInput['passages']>();
+  const withoutPii = (passages: GradeInput['passages']) => {
+    let out = redacted.get(passages);
+    if (!out) {
+      out = passages.map((p) => ({ ...p, text: redactPii(p.text).text }));
+      redacted.set(passages, out);
+    }
+    return out;
+  };
   return {
     provider: chat.provider,
     model: chat.model,
     offline: false,
     async grade(input) {
       // Personal contact data never leaves; quotes are verified against the same redacted text.
-      const passages = options.redactPii
-        ? input.passages.map((p) => ({ ...p, text: redactPii(p.text).text }))
-        : input.passages;
+      const passages = options.redactPii ? withoutPii(input.passages) : input.passages;
       const request = buildGradingRequest({
         exam: input.exam,
         rubric: input.rubric,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../../../db/client';
 import {
@@ -8,7 +9,15 @@ import {
 } from '../../../../db/postgres-testing';
 import { stubChatModel } from '../../lib/llm/testing/stub-clients';
 import { type StubServer, startStubServer } from '../../lib/llm/testing/stub-server';
-import { createTestApp, TEST_PASSWORD, tableCounts, uploadForm } from '../../testing';
+import { freePort } from '../../lib/testing/free-port';
+import {
+  createTestApp,
+  DEMO_USERS,
+  sessionCookie,
+  TEST_PASSWORD,
+  tableCounts,
+  uploadForm,
+} from '../../testing';
 import { GapReportSchema } from './schemas';
 import { quotingResponder } from './test-helpers';
 
@@ -484,5 +493,104 @@ describePostgres('cached review access across API processes on PostgreSQL (LISTE
     }
     const k1 = (await after.json()).report.criteria.find((c: { id: string }) => c.id === 'K1');
     expect(k1.decision).toMatchObject({ score: 4, reason: 'evidence_missed' });
+  });
+});
+
+describe('a finished review read from memory over HTTP', () => {
+  let t: TestApp;
+  let server: ServerType | undefined;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    server?.close();
+    await t.close();
+  });
+
+  it('sends the stored JSON as UTF-8 with its byte length, its ETag and the security headers', async () => {
+    const { review } = await uploadAndReview(
+      t,
+      'b1-audit-rse',
+      'octets.md',
+      caseText('b1-audit-rse/weak.md'),
+    );
+    expect(review.status).toBe('done');
+    const port = await freePort();
+    server = serve({ fetch: t.raw.fetch, port, hostname: '127.0.0.1' });
+    const signedIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ email: DEMO_USERS.trainer, password: TEST_PASSWORD }),
+    });
+    const cookie = sessionCookie(signedIn);
+    const read = async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/reviews/${review.id}`, { headers: { cookie } });
+      return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
+    };
+    // The candidate's read above serialised the report; these are served from the bytes kept in memory.
+    const first = await read();
+    const second = await read();
+    for (const { res, bytes } of [first, second]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      expect(Number(res.headers.get('content-length'))).toBe(bytes.byteLength);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cache-control')).toBe('private, no-cache');
+      expect(res.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+      // UTF-8 (not Latin-1 or UTF-16), and the very JSON the first read got.
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      expect(text).toBe(JSON.stringify(review));
+      expect(text).toMatch(/[éèàç]/);
+    }
+    expect(second.res.headers.get('etag')).toBe(first.res.headers.get('etag'));
+  });
+});
+
+/** An app grading through the real SDK against a local stub server that scores every criterion `score`. */
+async function modelApp(score: number) {
+  const stub = await startStubServer({ responder: quotingResponder(() => score) });
+  const chat = stubChatModel(stub, { timeoutMs: 2_000, maxRetries: 1, sleep: async () => {} });
+  const t = await createTestApp({ overrides: { chat } });
+  const close = async () => {
+    await t.close();
+    await stub.close();
+  };
+  return { stub, t, close };
+}
+
+describe('the checks that run while a model call is in flight', () => {
+  let app: Awaited<ReturnType<typeof modelApp>>;
+  beforeAll(async () => {
+    app = await modelApp(4);
+  });
+  afterAll(() => app.close());
+
+  it('still flag a model far above the offline second opinion, and fail only the criterion whose call fails', async () => {
+    const { stub, t } = app;
+    stub.setFault((call) => /Critère à évaluer maintenant : K2\b/.test(call.prompt), {
+      type: 'server_error',
+    });
+    const { review } = await uploadAndReview(t, 'b1-audit-rse', 'w.md', caseText('b1-audit-rse/partial.md'));
+    stub.setFault(null);
+    expect(review.status).toBe('done');
+    const criteria: {
+      id: string;
+      status: string;
+      score: number;
+      flags: { code: string; message: string }[];
+    }[] = review.report.criteria;
+    expect(criteria.find((c) => c.id === 'K2')).toMatchObject({ status: 'failed' });
+    const graded = criteria.filter((c) => c.status === 'done');
+    expect(graded).toHaveLength(criteria.length - 1);
+    const flagged = graded.filter((c) => c.flags.some((f) => f.code === 'low_confidence'));
+    // A partial dossier scored 4 by the model: the offline analyzer disagrees on some criteria at least.
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const c of flagged) {
+      const message = c.flags.find((f) => f.code === 'low_confidence')?.message ?? '';
+      const [, model, offline] = /modèle \((\d)\) et l'analyse hors ligne \((\d)\)/.exec(message) ?? [];
+      expect(Number(model)).toBe(c.score);
+      expect(Math.abs(Number(model) - Number(offline))).toBeGreaterThanOrEqual(2);
+    }
   });
 });

@@ -59,6 +59,8 @@ const DossierReviewSchema = z
   })
   .openapi('DossierReview');
 
+const utf8 = new TextEncoder();
+
 /**
  * A stream reads the review when told it moved (`ProgressBus`), and on its own only this often: a safety
  * net for a lost notice, not a poll.
@@ -92,10 +94,23 @@ export function reviewRoutes(
   // Finished reviews' JSON by ETag. A finished report never changes, and the ETag also covers trainers'
   // decisions and check (the access policy's query fingerprints them), so an entry is never stale: a
   // change makes a new ETag. Bounded by size: reports weigh tens of kilobytes.
-  const finished = new LRUCache<string, string>({
+  // Kept as UTF-8 bytes: the server then neither measures (Content-Length) nor encodes the text again on
+  // every read, a large part of what a signed-in read of a report costs (#17).
+  const finished = new LRUCache<string, Uint8Array<ArrayBuffer>>({
     maxSize: 64 * 1024 * 1024,
-    sizeCalculation: (body) => Math.max(1, body.length),
+    sizeCalculation: (body) => Math.max(1, body.byteLength),
   });
+  // The ETag of each (review, fingerprint), so a read does not hash it again.
+  const etags = new LRUCache<string, string>({ max: 20_000 });
+  const etagOf = (id: string, version: string) => {
+    const key = `${id}|${version}`;
+    let etag = etags.get(key);
+    if (etag === undefined) {
+      etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
+      etags.set(key, etag);
+    }
+    return etag;
+  };
   return createRouter()
     .openapi(
       route.get('/{id}', "État d'une revue et son rapport d'écarts", {
@@ -110,10 +125,7 @@ export function reviewRoutes(
       async (c) => {
         const id = c.req.valid('param').id;
         const known = c.get('reviewVersion');
-        const etag =
-          known?.id === id && known.version
-            ? `"${createHash('sha256').update(`${id}|${known.version}`).digest('base64url').slice(0, 32)}"`
-            : null;
+        const etag = known?.id === id && known.version ? etagOf(id, known.version) : null;
         if (etag) {
           c.header('ETag', etag);
           // Revalidate every time (a trainer may decide at any moment), but a 304 costs one small query.
@@ -126,7 +138,7 @@ export function reviewRoutes(
         const review = await service.get(id);
         const payload = review.report ? { ...review, report: await annotate(id, review.report) } : review;
         if (etag && review.status === 'done') {
-          const body = JSON.stringify(payload);
+          const body = utf8.encode(JSON.stringify(payload));
           finished.set(etag, body);
           return c.body(body, 200, { 'content-type': 'application/json' }) as never;
         }
