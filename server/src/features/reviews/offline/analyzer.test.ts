@@ -10,6 +10,7 @@ import {
   scoreFromSignals,
 } from './analyzer';
 import { classify, criterionLexicon } from './candidates';
+import { rationale } from './feedback';
 
 /** A dossier as ingestion builds it (pages joined by a blank line) and its passages (one per paragraph). */
 function dossierOf(pages: string[], language = 'fr'): { dossier: DossierText; passages: GradingPassage[] } {
@@ -593,5 +594,45 @@ Collectivités | 9 | 54 k€ | 0 | +1 %`;
     expect(graded.signals.developedSentences).toBe(0);
     expect(graded.grade.score).toBeLessThanOrEqual(1);
     expect(grade(reasoned).grade.score).toBeGreaterThan(graded.grade.score);
+  });
+});
+
+describe('the rationale claims only what the signals show', () => {
+  const signals: CriterionSignals = {
+    expected: ['pestel', 'porter', 'swot'],
+    found: ['pestel', 'porter'],
+    notions: ['pestel', 'porter'],
+    notionsFound: ['pestel', 'porter'],
+    appliedNotions: ['pestel', 'porter'],
+    developedNotions: ['pestel', 'porter'],
+    genericSentences: 0,
+    developedConcepts: ['pestel', 'porter'],
+    relevantSentences: 6,
+    developedSentences: 3,
+    arguedSentences: 3,
+    quantifiedSentences: 0,
+    sourceScore: 0,
+    pages: [2, 3],
+    passages: 2,
+    plainDeveloped: 0,
+    stuffedMentions: 0,
+    stuffedConcepts: [],
+  };
+
+  it('never says « aucune phrase ne l’argumente » of a 1 that has developed sentences', () => {
+    const text = rationale(1, { ...signals, quantifiedSentences: 1 });
+    expect(text).not.toMatch(/aucune phrase ne l'argumente/);
+    expect(text).toMatch(/3 phrases développées/);
+    expect(rationale(1, { ...signals, developedSentences: 0, arguedSentences: 0 })).toMatch(
+      /aucune phrase ne l'argumente/,
+    );
+  });
+
+  it('never calls a 4 « chiffrée et sourcée » when no sentence has a figure or a source', () => {
+    expect(rationale(4, signals)).not.toMatch(/chiffrée|sourcée/);
+    expect(rationale(4, { ...signals, quantifiedSentences: 2 })).toMatch(/analyse chiffrée sur/);
+    expect(rationale(4, { ...signals, quantifiedSentences: 2, sourceScore: 2 })).toMatch(
+      /chiffrée et sourcée/,
+    );
   });
 });

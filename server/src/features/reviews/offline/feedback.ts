@@ -74,6 +74,18 @@ export interface EvidenceFacts {
   sourced: boolean;
 }
 
+/**
+ * What backs an « excellent » analysis, as the signals show it: the hand thresholds require figures and
+ * sources for 4, a fitted mapping may not, and the rationale must not claim what is not there.
+ */
+function excellentBacking(s: CriterionSignals): string {
+  const quantified = s.quantifiedSentences > 0;
+  const sourced = s.sourceScore >= SCORING_THRESHOLDS.excellent.sourceScore;
+  if (quantified && sourced) return 'analyse chiffrée et sourcée';
+  if (quantified) return 'analyse chiffrée';
+  return sourced ? 'analyse sourcée' : 'analyse développée';
+}
+
 export function rationale(score: number, s: CriterionSignals): string {
   const cov = coverageText(s);
   const T = SCORING_THRESHOLDS;
@@ -93,6 +105,9 @@ export function rationale(score: number, s: CriterionSignals): string {
         return `Le critère est abordé de façon générale (${cov}) : ${plural(s.genericSentences, 'phrase reste théorique', 'phrases restent théoriques')}, sans être appliquées à l'entreprise.`;
       if (s.developedSentences >= T.partial.developed && support(s) < T.partial.supported)
         return `Le critère est argumenté sans être étayé (${cov}) : aucune des ${plural(s.developedSentences, 'phrase développée', 'phrases développées')} n'apporte un chiffre ou une source.`;
+      // A developed sentence exists (a fitted score may still read it as too little): say so, not « aucune ».
+      if (s.developedSentences > 0)
+        return `Le critère est abordé (${cov}) avec ${plural(s.developedSentences, 'phrase développée', 'phrases développées')}, trop peu pour une analyse probante.`;
       return `Le critère est seulement mentionné (${cov}) : aucune phrase ne l'argumente ni ne l'étaye par un chiffre ou une source.`;
     case 2: {
       const coverage = s.developedConcepts.length / Math.max(s.expected.length, 1);
@@ -122,7 +137,7 @@ export function rationale(score: number, s: CriterionSignals): string {
       return `Analyse étayée couvrant ${cov}, avec ${plural(s.developedSentences, 'phrase développée', 'phrases développées')} dont ${plural(s.arguedSentences, 'argumentée', 'argumentées')} (${figures}, ${sources}).${next}`;
     }
     default:
-      return `Couverture large (${cov}) et analyse chiffrée et sourcée sur ${plural(s.pages.length, 'page', 'pages')}, avec ${plural(s.arguedSentences, 'phrase argumentée', 'phrases argumentées')}.`;
+      return `Couverture large (${cov}) et ${excellentBacking(s)} sur ${plural(s.pages.length, 'page', 'pages')}, avec ${plural(s.arguedSentences, 'phrase argumentée', 'phrases argumentées')}.`;
   }
 }
 
