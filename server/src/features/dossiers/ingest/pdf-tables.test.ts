@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTablePdf,
@@ -98,5 +99,27 @@ describe('PDF tables without rules (pdf-lib, borders off)', () => {
   it('leaves the paragraphs around the table whole', () => {
     const blocks = doc.text.split('\n\n');
     for (const p of [...INTRO_PARAGRAPHS, ...CLOSING_PARAGRAPHS]) expect(blocks).toContain(p);
+  });
+});
+
+describe('a table over three pages (LibreOffice, header row repeated on each page)', () => {
+  const ACTION_HEADER = ['Action', 'Responsable et moyens', 'Indicateur de suivi'];
+  let doc: ParsedDocument;
+  beforeAll(async () => {
+    const file = new URL(
+      '../../../../../evals/renderings/layout/plan-actions.libreoffice.pdf',
+      import.meta.url,
+    );
+    doc = await parseDocumentInProcess(new Uint8Array(readFileSync(file)), { fileName: 'plan-actions.pdf' });
+  });
+
+  it('drops the repeated header row on every page it continues on, not only the second', () => {
+    expect(doc.text.split(line(ACTION_HEADER)).length - 1).toBe(1);
+    const table = doc.tables.find((t) => line(t.header) === line(ACTION_HEADER));
+    expect(table).toMatchObject({ page: 1, pageEnd: 3 });
+    expect(table?.rows.filter((r) => line(r.cells) === line(ACTION_HEADER))).toHaveLength(1);
+    expect(table?.rows.at(-1)?.cells[0]).toBe(
+      'Préparer le salon professionnel Egast de Strasbourg (second semestre)',
+    );
   });
 });

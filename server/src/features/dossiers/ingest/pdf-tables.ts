@@ -24,6 +24,11 @@ export interface PageTable {
   rowY: number[];
   /** Found from column alignment (`pdf-unruled-tables.ts`): its right edge is where its text ends. */
   unruled?: boolean;
+  /**
+   * The header row of the table this one continues (set when joined to the page before), so a table over
+   * three pages or more drops its repeated header on each of them, not only on the second.
+   */
+  continuedHeader?: string[];
 }
 
 /** Coordinates closer than this (points) are the same grid line. */
@@ -246,8 +251,9 @@ const key = (cells: string[]) => cells.map((c) => c.replace(/\s+/g, ' ').trim().
  */
 export function joinContinuation(previous: PageTable, next: PageTable): string[][] {
   let rows = next.rows;
-  if (rows.length > 0 && previous.rows.length > 0 && key(rows[0]) === key(previous.rows[0]))
-    rows = rows.slice(1);
+  const header = previous.continuedHeader ?? previous.rows[0];
+  next.continuedHeader = header;
+  if (rows.length > 0 && header !== undefined && key(rows[0]) === key(header)) rows = rows.slice(1);
   const first = rows[0];
   const last = previous.rows[previous.rows.length - 1];
   if (
