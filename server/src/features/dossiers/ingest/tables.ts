@@ -18,7 +18,10 @@ interface Block {
   closesPage: boolean;
 }
 
-/** Runs of at least two row lines inside one blank-line-separated block of a page. */
+/**
+ * Runs of at least two row lines inside one blank-line-separated block of a page, and a single row line
+ * opening the page (it can only be the last row of a table continued from the page before).
+ */
 function pageTables(page: PageText): Block[] {
   const out: Block[] = [];
   const lines = page.text.split('\n');
@@ -27,7 +30,8 @@ function pageTables(page: PageText): Block[] {
   let firstBlock = true;
   let runOpens = false;
   const flush = (closes: boolean) => {
-    if (run.length >= 2) out.push({ rows: run, opensPage: runOpens, closesPage: closes });
+    if (run.length >= 2 || (run.length === 1 && runOpens))
+      out.push({ rows: run, opensPage: runOpens, closesPage: closes });
     run = [];
   };
   lines.forEach((line, i) => {
@@ -47,7 +51,8 @@ function pageTables(page: PageText): Block[] {
 /**
  * The tables of a document, from its page texts: every block of two or more ` | ` lines is a table whose
  * first row is its header. A table ending a page and one opening the next with as many columns are one
- * table (a PDF's repeated header row has already been dropped by the parser). Offsets are page-relative.
+ * table, even when a single row runs on (a PDF's repeated header row has already been dropped by the
+ * parser). Offsets are page-relative.
  */
 export function detectTables(pages: PageText[]): TableInfo[] {
   const tables: TableInfo[] = [];
@@ -68,6 +73,8 @@ export function detectTables(pages: PageText[]): TableInfo[] {
         previous.closesPage = block.closesPage;
         return;
       }
+      // A lone row line that continues nothing is not a table.
+      if (block.rows.length < 2) return;
       const table: TableInfo = {
         page: page.page,
         pageEnd: page.page,
