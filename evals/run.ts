@@ -203,7 +203,7 @@ function print(render: RenderInput, openTargets: string[], gates: Gates, json: b
   if (openTargets.length > 0 && gates.openTargets) {
     const { issues } = gates.openTargets;
     process.stdout.write(
-      `\nOpen targets NOT MET (${openTargets.length}; ${issues.heldout}; ${issues.formats}) — reported, not excused; CI fails if they get worse:\n${openTargets.map((f) => `  ${f}`).join('\n')}\n`,
+      `\nOpen targets NOT MET (${openTargets.length}; ${[issues.heldout, issues.formats].filter(Boolean).join('; ')}) — reported, not excused; CI fails if they get worse:\n${openTargets.map((f) => `  ${f}`).join('\n')}\n`,
     );
   }
 }

@@ -39,3 +39,16 @@ describe('open targets', () => {
     expect(applyOpenTargets(without, failing, 0)).toEqual({ failures: failing, open: [] });
   });
 });
+
+describe('open targets once an issue is met', () => {
+  const heldoutOnly = (): Gates => ({
+    ...loadGates(),
+    openTargets: { issues: { heldout: '#16' }, maxFailures: { heldout: 2 }, heldoutQwkFloor: 0.2 },
+  });
+
+  it('fails the run on a line of a kind no longer recorded (a formats line once #15 is met)', () => {
+    const result = applyOpenTargets(heldoutOnly(), failing, 0.225);
+    expect(result.open).toEqual(failing.slice(0, 2));
+    expect(result.failures).toEqual([failing[2]]);
+  });
+});
