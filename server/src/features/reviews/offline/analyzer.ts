@@ -69,7 +69,7 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
         relevant.map((c) => c.facts.index),
       )
     : computed;
-  const evidencePool = evidenceCandidates(lexicon, relevant, stuffed, signals);
+  const evidencePool = evidenceCandidates(lexicon, relevant, stuffed, signals, computed);
   const chosen = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier, input.exam);
   const quoted: EvidenceFacts = {
     quantified: chosen.some((c) => c.facts.signals.quantities > 0),

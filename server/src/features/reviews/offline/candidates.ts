@@ -373,7 +373,7 @@ export function classify(
         argued,
         quantified,
         source,
-        appliedFact: quantified && applied && !row && !(looksDeveloped && applied),
+        appliedFact: quantified && applied && !row && !looksDeveloped,
       };
       (facts.stuffed ? stuffed : relevant).push(candidate);
     });

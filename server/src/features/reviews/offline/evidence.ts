@@ -7,7 +7,7 @@ import type { Exam } from '../../referential';
 import type { DossierText } from '../grade-schema';
 import type { Candidate } from './candidates';
 import { type ConceptId, type CriterionLexicon, getExamLexicon } from './lexicon';
-import { addressed, type CriterionSignals, scoreFromSignals } from './scoring';
+import { addressed, type CriterionSignals } from './scoring';
 
 const MAX_EVIDENCE = 3;
 
@@ -23,6 +23,8 @@ export function evidenceCandidates(
   relevant: Candidate[],
   stuffed: Candidate[],
   signals: CriterionSignals,
+  /** The score the signals give (`scoreFromSignals`), computed once by the analyzer. */
+  score: number,
 ): Candidate[] {
   // Plain words: when the criterion is addressed only through sections its own words point to, their
   // developed sentences are what addresses it.
@@ -33,7 +35,7 @@ export function evidenceCandidates(
     c.backsNotion ||
     (plain && c.bySection && c.developed);
   const pool = relevant.filter(addresses);
-  const backing = plainBacking(relevant, pool, signals);
+  const backing = plainBacking(relevant, pool, signals, score);
   if (backing.length > 0) return [...pool, ...backing];
   if (pool.length > 0) return pool;
   // Stuffed lists are shown only when they are all there is: they are what the score 1 rests on.
@@ -52,11 +54,16 @@ const MIN_DEVELOPED_EVIDENCE = 2;
  * Only then, and only for an analysis at the bar for 3: elsewhere the sentences naming the notion are the
  * evidence, as before.
  */
-function plainBacking(relevant: Candidate[], pool: Candidate[], signals: CriterionSignals): Candidate[] {
+function plainBacking(
+  relevant: Candidate[],
+  pool: Candidate[],
+  signals: CriterionSignals,
+  score: number,
+): Candidate[] {
   if ((signals.appliedNotions ?? []).length === 0) return [];
   // Only for an analysis at the bar for 3: below it, a criterion capped for want of evidence loses less than a
   // sentence cited under one more criterion costs the others.
-  if (scoreFromSignals(signals) < 3) return [];
+  if (score < 3) return [];
   if (pool.filter((c) => c.developed).length >= MIN_DEVELOPED_EVIDENCE) return [];
   return relevant.filter((c) => c.bySection && c.developed && !pool.includes(c));
 }

@@ -140,13 +140,19 @@ describe('evidenceCandidates: the plain paragraphs back a notion named once (iss
 
   it('adds the developed sentences of the sections about the criterion when the analysis is at the bar for 3', () => {
     expect(scoreFromSignals(signals(true))).toBe(3);
-    const pool = evidenceCandidates(lexicon, [naming, ...argued], [], signals(true));
+    const pool = evidenceCandidates(lexicon, [naming, ...argued], [], signals(true), 3);
     expect(pool.map((c) => c.sentence.text)).toEqual([naming, ...argued].map((c) => c.sentence.text));
   });
 
   it('keeps the sentences naming the notion alone below that bar', () => {
     expect(scoreFromSignals(signals(false))).toBeLessThan(3);
-    const pool = evidenceCandidates(lexicon, [naming, ...argued], [], signals(false));
+    const pool = evidenceCandidates(
+      lexicon,
+      [naming, ...argued],
+      [],
+      signals(false),
+      scoreFromSignals(signals(false)),
+    );
     expect(pool.map((c) => c.sentence.text)).toEqual([naming.sentence.text]);
   });
 });
