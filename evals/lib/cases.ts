@@ -276,7 +276,15 @@ export function loadCases(
           problems.push({ file: rel(r2File), message: zodProblems(parsed.error) });
         } else {
           const exam = getExam(evalCase.examId) as Exam;
-          const r2Problems = goldProblems(parsed.data, exam, false);
+          // A held-out second rater who reads the core notions (any criterion has `notions`) follows the
+          // gold's rules for them: on every criterion, known ones, at most 1 with none.
+          const readsNotions = Object.values(parsed.data.criteria).some((c) => c.notions !== undefined);
+          const r2Problems = [
+            ...goldProblems(parsed.data, exam, false),
+            ...(isHeldout(file) && readsNotions
+              ? goldNotionProblems(evalCase.examId, parsed.data.criteria, notions)
+              : []),
+          ];
           for (const message of r2Problems) problems.push({ file: rel(r2File), message });
           if (r2Problems.length === 0) r2 = parsed.data;
         }

@@ -173,3 +173,46 @@ describe('the committed held-out part', () => {
     expect(binary.length).toBeGreaterThanOrEqual(10);
   });
 });
+
+describe('a held-out second rater', () => {
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'prejury-heldout-r2-'));
+    dir = path.join(root, 'heldout', 'b1-audit-rse');
+    mkdirSync(dir, { recursive: true });
+    write(path.join(root, 'heldout', 'core-notions.json'), { note: 'test', exams: { 'b1-audit-rse': NOTIONS } });
+    write(path.join(dir, 'sample.md'), '# Audit RSE\n\nTexte.');
+    write(path.join(dir, 'sample.case.json'), heldoutCase());
+  });
+
+  const secondRater = (criteria: Record<string, unknown>) => ({ rubricVersion: 'v1', rater: 'X1', criteria });
+
+  it('is loaded beside the gold when it reads the core notions by the same rules', () => {
+    write(path.join(dir, 'sample.gold-r2.json'), secondRater(heldoutCase(undefined, 1, []).gold.criteria));
+    writeManifest(root);
+    const [loaded] = loadCases(root).cases;
+    expect(loaded.r2?.rater).toBe('X1');
+    expect(loaded.r2?.criteria.K1).toEqual({ score: 1, reason: 'ok', notions: [] });
+  });
+
+  it('may leave the core notions out entirely', () => {
+    const criteria = heldoutCase(undefined, 3, []).gold.criteria as Record<string, Record<string, unknown>>;
+    for (const c of Object.values(criteria)) delete c.notions;
+    write(path.join(dir, 'sample.gold-r2.json'), secondRater(criteria));
+    writeManifest(root);
+    expect(loadCases(root).cases[0].r2?.criteria.K1.score).toBe(3);
+  });
+
+  it('reading the core notions, is refused when one lacks them, names unknown ones, or gives above 1 with none', () => {
+    const criteria = heldoutCase().gold.criteria as Record<string, Record<string, unknown>>;
+    delete criteria.K1.notions;
+    criteria.K2.notions = ['K2 gravité'];
+    criteria.K3 = { score: 3, reason: 'none addressed', notions: [] };
+    write(path.join(dir, 'sample.gold-r2.json'), secondRater(criteria));
+    writeManifest(root);
+    expect(messages()).toEqual([
+      'gold.criteria.K1.notions is required in the held-out part (may be [])',
+      'gold.criteria.K2.notions: unknown "K2 gravité" (has "K2 notion a", "K2 notion b")',
+      'gold.criteria.K3: score 3 with none of its core notions addressed (at most 1)',
+    ]);
+  });
+});

@@ -96,3 +96,20 @@ describe('evalMetrics', () => {
     expect(m.humanHuman?.aiOnSameCases).toEqual(agreementSummary([4, 3, 3, 4, 3, 3], [3, 3, 3, 4, 2, 3]));
   });
 });
+
+describe('human–human agreement per exam', () => {
+  it('compares the raters exam by exam and lists criteria two or more points apart', () => {
+    const a = scores('x/strong', 'strong', [4, 3, 3, 4, 3, 3], null, {
+      r2: { rubricVersion: 'v1', rater: 'X1', criteria: gold([4, 3, 1, 4, 3, 3]).criteria },
+    });
+    const other = { ...a, caseId: 'y/weak', examId: 'b1-audit-rse', quality: 'weak' as const };
+    const m = evalMetrics([a, other]);
+    expect(m.humanHuman?.exams.map((x) => [x.id, x.cases, x.agreement.n])).toEqual(
+      [...new Set([a.examId, other.examId])].sort().map((id) => [id, 1, 6]),
+    );
+    expect(m.humanHuman?.wideDisagreements).toEqual([
+      { caseId: 'x/strong', criterionId: 'K3', gold: 3, r2: 1 },
+      { caseId: 'y/weak', criterionId: 'K3', gold: 3, r2: 1 },
+    ]);
+  });
+});

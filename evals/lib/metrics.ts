@@ -53,6 +53,10 @@ export interface HumanHuman {
   agreement: AgreementSummary;
   /** The AI against the same cases' gold, for a like-for-like comparison. */
   aiOnSameCases: AgreementSummary;
+  /** The same two comparisons exam by exam (exams with a second rater only). */
+  exams: { id: string; cases: number; agreement: AgreementSummary; aiOnSameCases: AgreementSummary }[];
+  /** Criteria the two raters score two or more points apart: what an assessment team would adjudicate. */
+  wideDisagreements: { caseId: string; criterionId: string; gold: number; r2: number }[];
 }
 
 export interface EvalMetrics {
@@ -121,22 +125,40 @@ const summaryOf = (pairs: ScorePair[]) =>
     pairs.map((p) => p.ai),
   );
 
-function humanHuman(cases: CaseScores[]): HumanHuman | null {
-  const rated = cases.filter((c) => c.r2 !== null);
-  if (rated.length === 0) return null;
-  const pairs = rated.flatMap((c) =>
+function raterPairs(rated: CaseScores[]): (ScorePair & { caseId: string })[] {
+  return rated.flatMap((c) =>
     Object.entries(c.gold.criteria)
       .filter(([id]) => c.r2?.criteria[id] !== undefined)
       .map(([criterionId, g]) => ({
+        caseId: c.caseId,
         criterionId,
         human: g.score,
         ai: c.r2?.criteria[criterionId].score as number,
       })),
   );
+}
+
+function humanHuman(cases: CaseScores[]): HumanHuman | null {
+  const rated = cases.filter((c) => c.r2 !== null);
+  if (rated.length === 0) return null;
+  const pairs = raterPairs(rated);
+  const examIds = [...new Set(rated.map((c) => c.examId))].sort();
   return {
     cases: rated.map((c) => c.caseId),
     agreement: summaryOf(pairs),
     aiOnSameCases: summaryOf(pairsOf(rated)),
+    exams: examIds.map((id) => {
+      const examCases = rated.filter((c) => c.examId === id);
+      return {
+        id,
+        cases: examCases.length,
+        agreement: summaryOf(raterPairs(examCases)),
+        aiOnSameCases: summaryOf(pairsOf(examCases)),
+      };
+    }),
+    wideDisagreements: pairs
+      .filter((p) => Math.abs(p.human - p.ai) >= 2)
+      .map((p) => ({ caseId: p.caseId, criterionId: p.criterionId, gold: p.human, r2: p.ai })),
   };
 }
 

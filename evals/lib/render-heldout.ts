@@ -62,7 +62,20 @@ export function heldoutJson(heldout: HeldoutResult | null) {
     overall: { ...brief(m.overall), cases: m.overall.cases, spearman: r(m.overall.spearman) },
     exams: m.exams.map((e) => ({ id: e.id, cases: e.cases, metrics: brief(e.agreement) })),
     byQuality: m.byQuality.map((q) => ({ quality: q.quality, cases: q.cases, metrics: brief(q.agreement) })),
-    humanHuman: m.humanHuman ? { cases: m.humanHuman.cases, ...brief(m.humanHuman.agreement) } : null,
+    humanHuman: m.humanHuman
+      ? {
+          cases: m.humanHuman.cases,
+          ...brief(m.humanHuman.agreement),
+          aiOnSameCases: brief(m.humanHuman.aiOnSameCases),
+          exams: m.humanHuman.exams.map((x) => ({
+            id: x.id,
+            cases: x.cases,
+            metrics: brief(x.agreement),
+            aiOnSameCases: brief(x.aiOnSameCases),
+          })),
+          wideDisagreements: m.humanHuman.wideDisagreements,
+        }
+      : null,
     checks: {
       passed: heldout.checks.filter((c) => c.passed).length,
       failed: heldout.checks.filter((c) => !c.passed).length,

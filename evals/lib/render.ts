@@ -178,22 +178,75 @@ function casesText(cases: SuiteResult['cases']): string[] {
   ];
 }
 
-/** Human–human agreement, when a case has a second rater. */
-function humanHumanText(metrics: SuiteResult['metrics']): string[] {
-  const hh = metrics.humanHuman;
-  if (!hh) return ['', 'Human–human: no case has a second rater (.gold-r2.json).'];
-  return [
-    '',
-    `Human–human (gold vs second rater on ${hh.cases.length} case(s): ${hh.cases.join(', ')})`,
-    table(
-      ['pair', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],
-      [
-        ['gold vs second rater', ...agreementCells(hh.agreement)],
-        ['gold vs AI (same cases)', ...agreementCells(hh.aiOnSameCases)],
-      ],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-    ),
+/** The human–human tables of the HTML report (overall, then per exam when there are several). */
+function humanHumanHtml(hh: SuiteResult['metrics']['humanHuman'], e: (s: string) => string): string {
+  if (!hh) return '<p>No case has a second rater.</p>';
+  const overall = htmlTable(
+    ['pair', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],
+    [
+      ['gold vs second rater', ...agreementCells(hh.agreement)],
+      ['gold vs AI (same cases)', ...agreementCells(hh.aiOnSameCases)],
+    ],
+    [false, ...Array(8).fill(true)],
+  );
+  const exams =
+    hh.exams.length > 1
+      ? htmlTable(
+          ['exam', 'cases', 'n', 'QWK R1–R2', 'exact R1–R2', 'QWK AI', 'exact AI'],
+          hh.exams.map((x) => [
+            e(x.id),
+            String(x.cases),
+            String(x.agreement.n),
+            num(x.agreement.qwk),
+            pct(x.agreement.exact),
+            num(x.aiOnSameCases.qwk),
+            pct(x.aiOnSameCases.exact),
+          ]),
+          [false, ...Array(6).fill(true)],
+        )
+      : '';
+  return `${overall}${exams}<p>Cases: ${hh.cases.map(e).join(', ')}</p>`;
+}
+
+/** Human–human agreement, when a case has a second rater: overall, per exam, and the wide disagreements. */
+export function humanHumanText(hh: SuiteResult['metrics']['humanHuman'], part = ''): string[] {
+  if (!hh) return ['', `Human–human${part}: no case has a second rater (.gold-r2.json).`];
+  const rows = [
+    ['gold vs second rater', ...agreementCells(hh.agreement)],
+    ['gold vs AI (same cases)', ...agreementCells(hh.aiOnSameCases)],
   ];
+  const out = [
+    '',
+    `Human–human${part} (gold vs second rater on ${hh.cases.length} case(s): ${hh.cases.join(', ')})`,
+    table(['pair', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'], rows, ['l', ...right(8)]),
+  ];
+  if (hh.exams.length > 1) {
+    out.push(
+      '',
+      `Human–human${part} per exam (QWK and exact: gold vs second rater | gold vs AI on the same cases)`,
+      table(
+        ['exam', 'cases', 'n', 'QWK R1–R2', 'exact R1–R2', 'QWK AI', 'exact AI'],
+        hh.exams.map((x) => [
+          x.id,
+          String(x.cases),
+          String(x.agreement.n),
+          num(x.agreement.qwk),
+          pct(x.agreement.exact),
+          num(x.aiOnSameCases.qwk),
+          pct(x.aiOnSameCases.exact),
+        ]),
+        ['l', ...right(6)],
+      ),
+    );
+  }
+  out.push(
+    '',
+    hh.wideDisagreements.length === 0
+      ? `Human–human${part}: no criterion scored two or more points apart by the two raters.`
+      : `Human–human${part}: ${hh.wideDisagreements.length} criteria two or more points apart (gold → second rater): ` +
+          hh.wideDisagreements.map((d) => `${d.caseId} ${d.criterionId} ${d.gold}→${d.r2}`).join(', '),
+  );
+  return out;
 }
 
 /** Score flips over the repeats (nothing for a single pass), then the failed checks. */
@@ -252,7 +305,8 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
     ...examsText(suite),
     ...qualitiesAndCriteriaText(suite.metrics),
     ...casesText(suite.cases),
-    ...humanHumanText(suite.metrics),
+    ...humanHumanText(suite.metrics.humanHuman),
+    ...(suite.heldout ? humanHumanText(suite.heldout.metrics.humanHuman, ' — held-out part') : []),
     ...stabilityAndChecksText(suite),
     ...baselineText(baseline),
     ...(formats ? [formatsText(formats, table)] : []),
@@ -418,17 +472,6 @@ export function renderHtml({ suite, gates, baseline, formats }: RenderInput, gen
         : `<span class="ko">${failed.length} failed</span><br>${failed.map((f) => `${e(f.name)}: ${e(f.detail)}`).join('<br>')}`,
     ];
   });
-  const hh = metrics.humanHuman;
-  const humanHtml = hh
-    ? `${htmlTable(
-        ['pair', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],
-        [
-          ['gold vs second rater', ...agreementCells(hh.agreement)],
-          ['gold vs AI (same cases)', ...agreementCells(hh.aiOnSameCases)],
-        ],
-        [false, ...Array(8).fill(true)],
-      )}<p>Cases: ${hh.cases.map(e).join(', ')}</p>`
-    : '<p>No case has a second rater.</p>';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Préjury evals — ${e(suite.provider)} / ${e(suite.model)}</title>
 <style>
@@ -479,7 +522,8 @@ ${htmlTable(
   [false, ...Array(9).fill(true)],
 )}
 <h2>Human–human</h2>
-${humanHtml}
+${humanHumanHtml(metrics.humanHuman, e)}
+${suite.heldout ? `<h2>Human–human — held-out part</h2>\n${humanHumanHtml(suite.heldout.metrics.humanHuman, e)}` : ''}
 <h2>Per case</h2>
 <p>Each chip: criterion gold/AI — <span class="s eq">same</span> <span class="s adj">one apart</span> <span class="s off">further</span> <span class="s na">not graded</span></p>
 ${htmlTable(['case', 'quality', 'gold', 'AI', 'criteria (gold/AI)', 'checks'], caseRows, [false, false, true, true, false, false])}
