@@ -179,7 +179,10 @@ describe('a held-out second rater', () => {
     root = mkdtempSync(path.join(tmpdir(), 'prejury-heldout-r2-'));
     dir = path.join(root, 'heldout', 'b1-audit-rse');
     mkdirSync(dir, { recursive: true });
-    write(path.join(root, 'heldout', 'core-notions.json'), { note: 'test', exams: { 'b1-audit-rse': NOTIONS } });
+    write(path.join(root, 'heldout', 'core-notions.json'), {
+      note: 'test',
+      exams: { 'b1-audit-rse': NOTIONS },
+    });
     write(path.join(dir, 'sample.md'), '# Audit RSE\n\nTexte.');
     write(path.join(dir, 'sample.case.json'), heldoutCase());
   });
