@@ -20,6 +20,7 @@ export const CASES_DIR = fileURLToPath(new URL('../cases', import.meta.url));
 
 const CASE_SUFFIX = '.case.json';
 const R2_SUFFIX = '.gold-r2.json';
+const R3_SUFFIX = '.gold-r3.json';
 const DOSSIER_EXTENSIONS = ['.md', '.txt', '.docx', '.pdf'];
 
 export const QUALITIES = ['strong', 'partial', 'weak', 'adversarial'] as const;
@@ -98,6 +99,8 @@ export interface EvalCase extends CaseFile {
   dossierPath: string;
   /** The second rater's reading, when a `.gold-r2.json` exists. */
   r2: SecondGold | null;
+  /** A third rater's reading, when a `.gold-r3.json` exists (reported beside the two others, never gold). */
+  r3: SecondGold | null;
 }
 
 /** Every problem found while loading, each naming its file; thrown once, after all files were read. */
@@ -165,6 +168,38 @@ function goldProblems(gold: SecondGold, exam: Exam, requireDeliverables: boolean
 }
 
 /**
+ * Another rater's file beside a case (`.gold-r2.json`, `.gold-r3.json`), if any. `notions`: the held-out
+ * part's core notions (undefined for a tuning case); a held-out rater who records notions (any criterion has
+ * `notions`) follows the gold's rules for them: on every criterion, known ones, at most 1 with none.
+ */
+function loadRater(
+  file: string,
+  examId: string,
+  notions: CoreNotions | null | undefined,
+): { gold: SecondGold | null; problems: { file: string; message: string }[] } {
+  if (!existsSync(file)) return { gold: null, problems: [] };
+  let raw: unknown;
+  try {
+    raw = readJson(file);
+  } catch (err) {
+    return { gold: null, problems: [{ file, message: `not valid JSON (${(err as Error).message})` }] };
+  }
+  const parsed = SecondGoldSchema.safeParse(raw);
+  if (!parsed.success) return { gold: null, problems: [{ file, message: zodProblems(parsed.error) }] };
+  const readsNotions = Object.values(parsed.data.criteria).some((c) => c.notions !== undefined);
+  const messages = [
+    ...goldProblems(parsed.data, getExam(examId) as Exam, false),
+    ...(notions !== undefined && readsNotions
+      ? goldNotionProblems(examId, parsed.data.criteria, notions)
+      : []),
+  ];
+  return {
+    gold: messages.length === 0 ? parsed.data : null,
+    problems: messages.map((message) => ({ file, message })),
+  };
+}
+
+/**
  * Validates one parsed `.case.json`. `file` is the path used in messages; `dossierDir` where the dossier
  * must be. Returns the case or the list of problems (never throws for bad content).
  */
@@ -173,7 +208,7 @@ export function validateCase(
   file: string,
   dossierDir: string,
   heldout: { notions: CoreNotions | null } | null = null,
-): { ok: true; value: Omit<EvalCase, 'r2'> } | { ok: false; problems: string[] } {
+): { ok: true; value: Omit<EvalCase, 'r2' | 'r3'> } | { ok: false; problems: string[] } {
   const parsed = CaseFileSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: [zodProblems(parsed.error)] };
   const data = parsed.data;
@@ -267,44 +302,31 @@ export function loadCases(
       );
     }
 
-    let r2: SecondGold | null = null;
-    const r2File = file.slice(0, -CASE_SUFFIX.length) + R2_SUFFIX;
-    if (existsSync(r2File)) {
-      try {
-        const parsed = SecondGoldSchema.safeParse(readJson(r2File));
-        if (!parsed.success) {
-          problems.push({ file: rel(r2File), message: zodProblems(parsed.error) });
-        } else {
-          const exam = getExam(evalCase.examId) as Exam;
-          // A held-out second rater who reads the core notions (any criterion has `notions`) follows the
-          // gold's rules for them: on every criterion, known ones, at most 1 with none.
-          const readsNotions = Object.values(parsed.data.criteria).some((c) => c.notions !== undefined);
-          const r2Problems = [
-            ...goldProblems(parsed.data, exam, false),
-            ...(isHeldout(file) && readsNotions
-              ? goldNotionProblems(evalCase.examId, parsed.data.criteria, notions)
-              : []),
-          ];
-          for (const message of r2Problems) problems.push({ file: rel(r2File), message });
-          if (r2Problems.length === 0) r2 = parsed.data;
-        }
-      } catch (err) {
-        problems.push({ file: rel(r2File), message: `not valid JSON (${(err as Error).message})` });
-      }
-    }
-    cases.push({ ...evalCase, r2 });
+    const rater = (suffix: string) =>
+      loadRater(
+        file.slice(0, -CASE_SUFFIX.length) + suffix,
+        evalCase.examId,
+        isHeldout(file) ? notions : undefined,
+      );
+    const second = rater(R2_SUFFIX);
+    const third = rater(R3_SUFFIX);
+    for (const message of [...second.problems, ...third.problems])
+      problems.push({ ...message, file: rel(message.file) });
+    cases.push({ ...evalCase, r2: second.gold, r3: third.gold });
   }
 
   // A second rater with no case, or a dossier nobody wrote gold for, is a half-finished case.
   const caseStems = new Set(
     files.filter((f) => f.endsWith(CASE_SUFFIX)).map((f) => f.slice(0, -CASE_SUFFIX.length)),
   );
-  for (const file of files.filter((f) => f.endsWith(R2_SUFFIX))) {
-    if (!caseStems.has(file.slice(0, -R2_SUFFIX.length))) {
-      problems.push({
-        file: rel(file),
-        message: `no ${path.basename(file).replace(R2_SUFFIX, CASE_SUFFIX)} beside it`,
-      });
+  for (const suffix of [R2_SUFFIX, R3_SUFFIX]) {
+    for (const file of files.filter((f) => f.endsWith(suffix))) {
+      if (!caseStems.has(file.slice(0, -suffix.length))) {
+        problems.push({
+          file: rel(file),
+          message: `no ${path.basename(file).replace(suffix, CASE_SUFFIX)} beside it`,
+        });
+      }
     }
   }
   const used = new Set(cases.map((c) => c.dossierPath));

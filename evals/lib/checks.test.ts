@@ -36,6 +36,7 @@ function evalCase(overrides: Partial<EvalCase> = {}): EvalCase {
     caseFile: 'b1-audit-rse/test.case.json',
     dossierPath: '/nowhere/test.md',
     r2: null,
+    r3: null,
     ...overrides,
   };
 }

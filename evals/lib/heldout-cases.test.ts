@@ -219,3 +219,36 @@ describe('a held-out second rater', () => {
     ]);
   });
 });
+
+describe('a held-out third rater', () => {
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'prejury-heldout-r3-'));
+    dir = path.join(root, 'heldout', 'b1-audit-rse');
+    mkdirSync(dir, { recursive: true });
+    write(path.join(root, 'heldout', 'core-notions.json'), {
+      note: 'test',
+      exams: { 'b1-audit-rse': NOTIONS },
+    });
+    write(path.join(dir, 'sample.md'), '# Audit RSE\n\nTexte.');
+    write(path.join(dir, 'sample.case.json'), heldoutCase());
+  });
+
+  it('is loaded apart from the second rater, by the same rules, and never stands alone', () => {
+    const third = { rubricVersion: 'v1', rater: 'X1', criteria: heldoutCase(undefined, 3).gold.criteria };
+    write(path.join(dir, 'sample.gold-r3.json'), third);
+    writeManifest(root);
+    const [loaded] = loadCases(root).cases;
+    expect([loaded.r2, loaded.r3?.rater, loaded.r3?.criteria.K2.score]).toEqual([null, 'X1', 3]);
+
+    const criteria = heldoutCase(undefined, 2, []).gold.criteria;
+    write(path.join(dir, 'sample.gold-r3.json'), { ...third, criteria });
+    write(path.join(dir, 'orphan.gold-r3.json'), third);
+    writeManifest(root);
+    expect(messages()).toEqual(
+      expect.arrayContaining([
+        'gold.criteria.K1: score 2 with none of its core notions addressed (at most 1)',
+        'no orphan.case.json beside it',
+      ]),
+    );
+  });
+});

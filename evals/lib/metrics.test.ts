@@ -113,3 +113,20 @@ describe('human–human agreement per exam', () => {
     ]);
   });
 });
+
+describe('a third rater', () => {
+  it('is compared with the gold and with the second rater on the cases it scored', () => {
+    const three = scores('x/strong', 'strong', [4, 3, 3, 4, 3, 3], null, {
+      r2: { rubricVersion: 'v1', rater: 'R2', criteria: gold([3, 3, 3, 4, 3, 2]).criteria },
+      r3: { rubricVersion: 'v1', rater: 'X1', criteria: gold([4, 2, 3, 4, 3, 3]).criteria },
+    });
+    const two = scores('x/partial', 'partial', [2, 2, 2, 2, 2, 2], null, {
+      r2: { rubricVersion: 'v1', rater: 'R2', criteria: gold([2, 2, 2, 2, 2, 2]).criteria },
+    });
+    const third = evalMetrics([three, two]).humanHuman?.third;
+    expect(third?.cases).toEqual(['x/strong']);
+    expect(third?.withGold).toEqual(agreementSummary([4, 3, 3, 4, 3, 3], [4, 2, 3, 4, 3, 3]));
+    expect(third?.withSecond).toEqual(agreementSummary([3, 3, 3, 4, 3, 2], [4, 2, 3, 4, 3, 3]));
+    expect(evalMetrics([two]).humanHuman?.third).toBeNull();
+  });
+});

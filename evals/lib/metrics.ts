@@ -21,6 +21,8 @@ export interface CaseScores {
   quality: Quality;
   gold: Gold;
   r2: SecondGold | null;
+  /** A third rater (`.gold-r3.json`), reported beside the two others. */
+  r3?: SecondGold | null;
   /** Graded criteria only (a failed criterion is a check failure, not a 0 in the metrics); null: no report. */
   ai: Record<string, number> | null;
   /** The report's overall score (weighted mean, 0–4). */
@@ -57,6 +59,8 @@ export interface HumanHuman {
   exams: { id: string; cases: number; agreement: AgreementSummary; aiOnSameCases: AgreementSummary }[];
   /** Criteria the two raters score two or more points apart: what an assessment team would adjudicate. */
   wideDisagreements: { caseId: string; criterionId: string; gold: number; r2: number }[];
+  /** A third rater against the gold and against the second rater, on the cases all three scored. */
+  third: { cases: string[]; withGold: AgreementSummary; withSecond: AgreementSummary } | null;
 }
 
 export interface EvalMetrics {
@@ -125,17 +129,46 @@ const summaryOf = (pairs: ScorePair[]) =>
     pairs.map((p) => p.ai),
   );
 
-function raterPairs(rated: CaseScores[]): (ScorePair & { caseId: string })[] {
+type Rater = { criteria: Record<string, { score: number }> };
+
+/** One rater in the "human" seat, another in the AI's, criterion by criterion (second rater by default). */
+function raterPairs(
+  rated: CaseScores[],
+  first: (c: CaseScores) => Rater = (c) => c.gold,
+  second: (c: CaseScores) => Rater | null | undefined = (c) => c.r2,
+): (ScorePair & { caseId: string })[] {
   return rated.flatMap((c) =>
-    Object.entries(c.gold.criteria)
-      .filter(([id]) => c.r2?.criteria[id] !== undefined)
+    Object.entries(first(c).criteria)
+      .filter(([id]) => second(c)?.criteria[id] !== undefined)
       .map(([criterionId, g]) => ({
         caseId: c.caseId,
         criterionId,
         human: g.score,
-        ai: c.r2?.criteria[criterionId].score as number,
+        ai: second(c)?.criteria[criterionId].score as number,
       })),
   );
+}
+
+function thirdRater(rated: CaseScores[]): HumanHuman['third'] {
+  const all = rated.filter((c) => c.r3);
+  if (all.length === 0) return null;
+  return {
+    cases: all.map((c) => c.caseId),
+    withGold: summaryOf(
+      raterPairs(
+        all,
+        (c) => c.gold,
+        (c) => c.r3,
+      ),
+    ),
+    withSecond: summaryOf(
+      raterPairs(
+        all,
+        (c) => c.r2 as Rater,
+        (c) => c.r3,
+      ),
+    ),
+  };
 }
 
 function humanHuman(cases: CaseScores[]): HumanHuman | null {
@@ -159,6 +192,7 @@ function humanHuman(cases: CaseScores[]): HumanHuman | null {
     wideDisagreements: pairs
       .filter((p) => Math.abs(p.human - p.ai) >= 2)
       .map((p) => ({ caseId: p.caseId, criterionId: p.criterionId, gold: p.human, r2: p.ai })),
+    third: thirdRater(rated),
   };
 }
 

@@ -74,6 +74,13 @@ export function heldoutJson(heldout: HeldoutResult | null) {
             aiOnSameCases: brief(x.aiOnSameCases),
           })),
           wideDisagreements: m.humanHuman.wideDisagreements,
+          third: m.humanHuman.third
+            ? {
+                cases: m.humanHuman.third.cases.length,
+                withGold: brief(m.humanHuman.third.withGold),
+                withSecond: brief(m.humanHuman.third.withSecond),
+              }
+            : null,
         }
       : null,
     checks: {

@@ -178,15 +178,26 @@ function casesText(cases: SuiteResult['cases']): string[] {
   ];
 }
 
+/** Gold vs second rater, gold vs AI on the same cases, and the third rater when there is one. */
+function humanHumanRows(hh: NonNullable<SuiteResult['metrics']['humanHuman']>): string[][] {
+  return [
+    ['gold vs second rater', ...agreementCells(hh.agreement)],
+    ['gold vs AI (same cases)', ...agreementCells(hh.aiOnSameCases)],
+    ...(hh.third
+      ? [
+          [`gold vs third rater (${hh.third.cases.length} cases)`, ...agreementCells(hh.third.withGold)],
+          ['second vs third rater', ...agreementCells(hh.third.withSecond)],
+        ]
+      : []),
+  ];
+}
+
 /** The human–human tables of the HTML report (overall, then per exam when there are several). */
 function humanHumanHtml(hh: SuiteResult['metrics']['humanHuman'], e: (s: string) => string): string {
   if (!hh) return '<p>No case has a second rater.</p>';
   const overall = htmlTable(
     ['pair', 'n', 'QWK', 'kappa', 'exact', 'adj', 'MAE', 'SMD', 'bias'],
-    [
-      ['gold vs second rater', ...agreementCells(hh.agreement)],
-      ['gold vs AI (same cases)', ...agreementCells(hh.aiOnSameCases)],
-    ],
+    humanHumanRows(hh).map((row) => row.map(e)),
     [false, ...Array(8).fill(true)],
   );
   const exams =
@@ -211,10 +222,7 @@ function humanHumanHtml(hh: SuiteResult['metrics']['humanHuman'], e: (s: string)
 /** Human–human agreement, when a case has a second rater: overall, per exam, and the wide disagreements. */
 export function humanHumanText(hh: SuiteResult['metrics']['humanHuman'], part = ''): string[] {
   if (!hh) return ['', `Human–human${part}: no case has a second rater (.gold-r2.json).`];
-  const rows = [
-    ['gold vs second rater', ...agreementCells(hh.agreement)],
-    ['gold vs AI (same cases)', ...agreementCells(hh.aiOnSameCases)],
-  ];
+  const rows = humanHumanRows(hh);
   const out = [
     '',
     `Human–human${part} (gold vs second rater on ${hh.cases.length} case(s): ${hh.cases.join(', ')})`,

@@ -197,6 +197,7 @@ function caseScores(evalCase: EvalCase, runs: Map<string, CaseRun[]>): CaseScore
     quality: evalCase.quality,
     gold: evalCase.gold,
     r2: evalCase.r2,
+    r3: evalCase.r3,
     ai: report ? Object.fromEntries(scoreMap(report)) : null,
     aiOverall: report?.overall.score ?? null,
     aiDeliverables: report ? Object.fromEntries(report.deliverables.map((d) => [d.id, d.status])) : null,
