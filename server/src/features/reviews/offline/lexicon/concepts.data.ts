@@ -933,20 +933,45 @@ const CONCEPT_DATA = {
       'socio ?demographiques?',
       'csp',
       'typologie (de |des )?clients?',
+      // Groups of clients named as such, without « segment » (issue #16): « trois groupes de clients ».
+      '(groupes?|familles?|categories|types) de (clients?|clienteles?|acheteurs?)',
       'b2b',
       'b2c',
       'b to (b|c)',
       'rfm',
     ],
-    en: ['segment*', 'demographics?', 'b2b', 'b2c'],
+    en: [
+      'segment*',
+      'demographics?',
+      'b2b',
+      'b2c',
+      '(customer|client|buyer) groups?',
+      'groups? of (customers|clients|buyers)',
+    ],
     expectation: 'Aucune segmentation de la clientèle fondée sur des critères explicites',
     recommendation:
       'Segmentez la clientèle selon des critères explicites (taille, secteur, comportement d’achat, valeur) et chiffrez le poids de chaque segment.',
   },
   ciblage: {
     label: 'ciblage',
-    fr: ['cibles?', 'ciblage', 'coeur de cible', 'clients? cibles?', 'comptes? cibles?'],
-    en: ['targets?', 'targeting', 'target (audience|market|customers?)'],
+    fr: [
+      'cibles?',
+      'ciblage',
+      'coeur de cible',
+      'clients? cibles?',
+      'comptes? cibles?',
+      // Everyday words for the same choice (issue #16, plain-worded drafts): « qui nous visons », « les
+      // entreprises visées », « les clients que nous visons ».
+      '(qui|que) (nous|je) vis(ons|e)',
+      '(clients?|entreprises?|comptes?|prospects?|publics?|magasins?|etablissements?) vise(e)?s',
+    ],
+    en: [
+      'targets?',
+      'targeting',
+      'target (audience|market|customers?)',
+      'who we (sell to|aim at|go after)',
+      '(customers?|clients?|companies|accounts|buyers) we (aim at|go after|chose)',
+    ],
     expectation: 'Les cibles prioritaires ne sont pas définies ni leur choix justifié',
     recommendation:
       'Désignez les cibles prioritaires et justifiez le choix par des critères (potentiel de CA, accessibilité, adéquation avec l’offre) présentés dans une grille.',
@@ -1071,8 +1096,12 @@ const CONCEPT_DATA = {
       'echantillons?',
       'repondants',
       'insights?',
+      // A survey told in plain words (issue #16): « nous avons interrogé 18 responsables », « j'ai rencontré
+      // 12 clients », « nous avons appelé 30 anciens clients » — who was asked and how many.
+      "(nous avons|j'ai|on a) (ensuite |d'abord |aussi |egalement )?(interroge|questionne|sonde|rencontre|appele) \\d+",
     ],
     en: [
+      '(we|i) (then |first |also )?(interviewed|surveyed|asked|called|met) \\d+',
       'market research',
       'surveys?',
       'questionnaires?',

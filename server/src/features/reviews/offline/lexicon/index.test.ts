@@ -299,3 +299,30 @@ describe('an opinion is not a source (branch grader-weak-2)', () => {
     expect(sourced('According to the OECD, trade grew.', 'en')).toBeGreaterThan(0);
   });
 });
+
+describe('targets, surveys and client groups in everyday words (branch grader-strong-3)', () => {
+  const ids = (text: string, lang: 'fr' | 'en' = 'fr') => findConcepts(fold(text), lang).map((h) => h.id);
+
+  it('reads « qui nous visons », « les entreprises visées » as targeting', () => {
+    expect(ids('Qui nous visons et comment nous les avons choisis')).toContain('ciblage');
+    expect(ids('Les entreprises visées ont plus de 50 salariés.')).toContain('ciblage');
+    expect(ids('The customers we go after are small grocers.', 'en')).toContain('ciblage');
+    // « viser » an amount is an objective, not a target group.
+    expect(ids('Nous visons 30 % du chiffre d’affaires en 2026.')).not.toContain('ciblage');
+  });
+
+  it('reads who was asked and how many as a survey', () => {
+    expect(ids('Nous avons ensuite interrogé 18 responsables des ressources humaines.')).toContain(
+      'etude_marketing',
+    );
+    expect(ids("J'ai rencontré 12 clients dans leurs magasins.")).toContain('etude_marketing');
+    expect(ids('We interviewed 14 store managers in Hamburg.', 'en')).toContain('etude_marketing');
+    // Meeting someone is not a survey without a count of who was asked.
+    expect(ids('Nous avons rencontré le directeur du site.')).not.toContain('etude_marketing');
+  });
+
+  it('reads « trois groupes de clients » as a segmentation', () => {
+    expect(ids('Trois groupes de clients sont apparus.')).toContain('segmentation');
+    expect(ids('We found three customer groups.', 'en')).toContain('segmentation');
+  });
+});
