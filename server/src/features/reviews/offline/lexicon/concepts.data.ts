@@ -717,11 +717,16 @@ const CONCEPT_DATA = {
       "frequence d'achat",
       'okrs?',
       'nombre de (rdv|rendez ?vous|leads|clients|visites|devis|contrats)',
+      // Indicators in everyday words (issue #16): « ce que nous suivons », « les chiffres que nous regardons ».
+      "ce que (nous|je|l'on|on) (suivons|suit|surveillons|surveille|mesurons|mesure)",
+      "chiffres? (suivis|que (nous|je|l'on|on) (suivons|suit|regardons|regarde|surveillons|surveille))",
     ],
     en: [
       'kpis?',
       'indicators?',
       'metrics?',
+      'what (we|i) (track|monitor|measure)',
+      '(figures|numbers) (we|i) (track|monitor|watch|follow)',
       'conversion rate',
       '(churn|retention|attrition) rate',
       'average (basket|order value)',
@@ -751,8 +756,20 @@ const CONCEPT_DATA = {
       'excel',
       'google sheets',
       'suivi (hebdomadaire|mensuel|trimestriel)',
+      // A dashboard described without the word (issue #16): « le suivi chaque semaine », « le tableau est mis
+      // à jour tous les lundis ».
+      'suivi (de )?(chaque|toutes les|tous les) (semaines?|mois|lundis?|trimestres?)',
+      '(le|ce|notre|un) tableau (est )?(mis a jour|actualise|relu|lu|rempli) (chaque|toutes les|tous les)',
     ],
-    en: ['dashboards?', 'reporting', 'power ?bi', 'spreadsheets?', 'excel'],
+    en: [
+      'dashboards?',
+      'reporting',
+      'power ?bi',
+      'spreadsheets?',
+      'excel',
+      '(weekly|monthly) (figures|report|review)',
+      '(the|our|a) (table|sheet) (is )?(updated|reviewed|filled in) (every|each)',
+    ],
     expectation: 'Aucun tableau de bord présenté ni analysé (indicateurs, valeurs, écarts, périodicité)',
     recommendation:
       'Présentez un extrait de tableau de bord (indicateur, objectif, réalisé, écart) et commentez les écarts les plus significatifs.',

@@ -326,3 +326,21 @@ describe('targets, surveys and client groups in everyday words (branch grader-st
     expect(ids('We found three customer groups.', 'en')).toContain('segmentation');
   });
 });
+
+describe('indicators and dashboards in everyday words (branch grader-strong-3)', () => {
+  const ids = (text: string, lang: 'fr' | 'en' = 'fr') => findConcepts(fold(text), lang).map((h) => h.id);
+
+  it('reads « ce que nous suivons », « les chiffres que nous regardons » as indicators', () => {
+    expect(ids('Comment nous avons choisi ce que nous suivons')).toContain('kpi');
+    expect(ids('Les chiffres que nous regardons chaque mois sont au nombre de six.')).toContain('kpi');
+    expect(ids('The figures we track are sales per store and waste.', 'en')).toContain('kpi');
+    expect(ids('Nous suivons une formation en mars.')).not.toContain('kpi');
+  });
+
+  it('reads a weekly or monthly follow-up as a dashboard', () => {
+    expect(ids('Le suivi chaque semaine')).toContain('tableau_bord');
+    expect(ids('Le tableau est relu tous les lundis par la direction.')).toContain('tableau_bord');
+    expect(ids('Our monthly figures go to the owner.', 'en')).toContain('tableau_bord');
+    expect(ids('Le tableau ci-dessous résume nos clients.')).not.toContain('tableau_bord');
+  });
+});
