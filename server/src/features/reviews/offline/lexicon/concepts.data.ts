@@ -980,7 +980,7 @@ const CONCEPT_DATA = {
       // Everyday words for the same choice (issue #16, plain-worded drafts): « qui nous visons », « les
       // entreprises visées », « les clients que nous visons ».
       '(qui|que) (nous|je) vis(ons|e)',
-      '(clients?|entreprises?|comptes?|prospects?|publics?|magasins?|etablissements?) vise(e)?s',
+      '(clients?|entreprises?|comptes?|prospects?|publics?|magasins?|etablissements?) vise(e)?s?',
     ],
     en: [
       'targets?',
@@ -1766,6 +1766,10 @@ const CONCEPT_DATA = {
       'circuit de decision',
       'processus de decision',
       'buying center',
+      // Who decides, in everyday words (issue #16): « qui est le client et qui décide », « son rôle dans la
+      // décision ».
+      'qui decide(nt)?',
+      'roles? dans la decision',
     ],
     en: [
       'decision ?makers?',
@@ -1774,6 +1778,8 @@ const CONCEPT_DATA = {
       'account map*',
       'influencers?',
       'buyer profile',
+      'who decides',
+      'roles? in the decision',
     ],
     expectation:
       'Le profil du client n’est pas complet (organisation, besoins, pratiques, décideurs et circuit de décision)',

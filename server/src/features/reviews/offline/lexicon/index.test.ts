@@ -344,3 +344,19 @@ describe('indicators and dashboards in everyday words (branch grader-strong-3)',
     expect(ids('Le tableau ci-dessous résume nos clients.')).not.toContain('tableau_bord');
   });
 });
+
+describe('who decides, in everyday words (branch grader-strong-3)', () => {
+  const ids = (text: string, lang: 'fr' | 'en' = 'fr') => findConcepts(fold(text), lang).map((h) => h.id);
+
+  it('reads « qui décide », « son rôle dans la décision » as the client’s decision map', () => {
+    expect(ids('Qui est le client, et qui décide')).toContain('profil_client');
+    expect(ids('Ce sont les directeurs de site qui décident.')).toContain('profil_client');
+    expect(ids('Personne | Son rôle dans la décision | Ce qui compte pour elle')).toContain('profil_client');
+    expect(ids('Who decides at the distributor', 'en')).toContain('profil_client');
+    expect(ids('La décision a été reportée en mars.')).not.toContain('profil_client');
+  });
+
+  it('reads « les entreprises visées » with or without a plural', () => {
+    expect(ids('Le public visé est celui des artisans.')).toContain('ciblage');
+  });
+});
