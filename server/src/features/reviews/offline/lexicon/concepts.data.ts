@@ -494,8 +494,17 @@ const CONCEPT_DATA = {
       'ecovadis',
       'impacts? (environnementa*|socia*|societa*)',
       '(politique|strategie|demarche|engagements?) rse',
+      // The company's commitments named by their field (issue #16): « nos engagements environnementaux ».
+      'engagements? (environnementa(l|ux)|ecologiques?|sociaux|societaux)',
     ],
-    en: ['csr', 'corporate (social )?responsibility', 'sustainab*', 'environmental impact', 'social impact'],
+    en: [
+      'csr',
+      'corporate (social )?responsibility',
+      'sustainab*',
+      'environmental impact',
+      'social impact',
+      'environmental commitments?',
+    ],
     expectation:
       "La démarche RSE de l'entreprise (engagements, politique, impacts sociaux et environnementaux) n'est pas analysée",
     recommendation:

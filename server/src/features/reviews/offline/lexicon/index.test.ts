@@ -360,3 +360,13 @@ describe('who decides, in everyday words (branch grader-strong-3)', () => {
     expect(ids('Le public visé est celui des artisans.')).toContain('ciblage');
   });
 });
+
+describe('commitments named by their field (branch grader-strong-3)', () => {
+  const ids = (text: string, lang: 'fr' | 'en' = 'fr') => findConcepts(fold(text), lang).map((h) => h.id);
+
+  it('reads « nos engagements environnementaux » as the company’s RSE', () => {
+    expect(ids('Nos engagements environnementaux dans le suivi')).toContain('rse');
+    expect(ids('Our environmental commitments to the buyers', 'en')).toContain('rse');
+    expect(ids('Nos engagements auprès des clients sont tenus.')).not.toContain('rse');
+  });
+});
