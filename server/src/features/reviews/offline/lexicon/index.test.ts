@@ -370,3 +370,21 @@ describe('commitments named by their field (branch grader-strong-3)', () => {
     expect(ids('Nos engagements auprès des clients sont tenus.')).not.toContain('rse');
   });
 });
+
+describe('durations and measures in words are figures (branch grader-strong-3)', () => {
+  const quantities = (text: string, lang: 'fr' | 'en' = 'fr') =>
+    depthSignals(text, fold(text), lang).quantities;
+
+  it('counts « deux semaines de retard », « 7 jours », « four days », « two weeks late »', () => {
+    expect(quantities('Le chantier a fini avec deux semaines de retard.')).toBeGreaterThan(0);
+    expect(quantities('La livraison passe de 8 jours à 3 jours.')).toBeGreaterThan(0);
+    expect(quantities('It ended two weeks late, which cost us four days of work.', 'en')).toBeGreaterThan(0);
+    expect(quantities('Nos camions font 4 tonnes.')).toBeGreaterThan(0);
+  });
+
+  it('does not count « une semaine avant », years of guarantee or of experience', () => {
+    expect(quantities('Nous envoyons l’ordre du jour une semaine avant.')).toBe(0);
+    expect(quantities('Nos sièges sont garantis 5 ans.')).toBe(0);
+    expect(quantities('I have been in sales for two years.', 'en')).toBe(0);
+  });
+});

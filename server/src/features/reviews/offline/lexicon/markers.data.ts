@@ -13,8 +13,16 @@ export const MARKERS = {
       '\\d+(?:[.,]\\d+)?\\s?(?:%|€|\\$|£|k€|m€|md€|mds?€|keur|meur|euros?|millions?|milliards?|mds?|mrds?|pts?|points?|fois|x)',
       '\\d+[.,]\\d+',
       '(?<![\\d.,])(?!(?:19|20)\\d\\d(?!\\d))\\d{2,}(?:[  .]\\d{3}){0,4}',
+      // A duration or a measure, in digits or in words (issue #16: plain drafts write « deux semaines de
+      // retard », « 7 jours », « quatre tonnes »): a deadline or a delay is a figure to a jury, whatever the
+      // script. « Un », « une » are left out (« une semaine avant » is a way of speaking, not a measure), and
+      // so are years (« garantis 5 ans », « depuis deux ans » in a CV): a length of time, not a measured delay.
+      '(?:[2-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente) (?:jours|semaines|mois|kilometres|km|tonnes|kg)',
     ],
-    en: ['\\d+(?:[.,]\\d+)?\\s?(?:percent|per cent|billion|million|thousand|k|m|bn)'],
+    en: [
+      '\\d+(?:[.,]\\d+)?\\s?(?:percent|per cent|billion|million|thousand|k|m|bn)',
+      '(?:[2-9]|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty) (?:days|weeks|months|miles|kilometres|kilometers|km|tonnes|tons|kg)',
+    ],
   },
   date: {
     fr: [
