@@ -388,3 +388,18 @@ describe('durations and measures in words are figures (branch grader-strong-3)',
     expect(quantities('I have been in sales for two years.', 'en')).toBe(0);
   });
 });
+
+describe('a result traced to its cause is argued (branch grader-strong-3)', () => {
+  const argued = (text: string, lang: 'fr' | 'en' = 'fr') => depthSignals(text, fold(text), lang).argument;
+
+  it('reads « la réussite vient de… », « la baisse s’explique par… », « the success came from… »', () => {
+    expect(argued('La réussite vient de la visite de nuit.')).toBe(true);
+    expect(argued('Le succès tient à deux choix.')).toBe(true);
+    expect(argued('La baisse s’explique par la perte de deux clients.')).toBe(true);
+    expect(argued('The success came from the tasting days.', 'en')).toBe(true);
+  });
+
+  it('does not read « vient de » meaning « has just » as a cause', () => {
+    expect(argued('L’entreprise vient de lancer une gamme.')).toBe(false);
+  });
+});

@@ -147,6 +147,12 @@ export const MARKERS = {
       'au lieu de',
       'faute de',
       "a condition (de|qu(e|'*))",
+      // A result traced to its cause (issue #16): « la réussite vient de la visite », « le succès tient à deux
+      // choix », « la baisse s'explique par… », « ce qui a marché : … ». « Vient de » alone is also « has just »:
+      // the cause is read only after a result's name.
+      "(succes|reussite|echec|hausse|baisse|ecart|difference|perte|gain|probleme|retard|resultat)s? (vient|viennent|venait|tient|tiennent|tenait|s'expliquen?t?|est due?|sont du(e)?s)",
+      "s'expliquen?t? par",
+      'ce qui a (marche|fonctionne)',
     ],
     en: [
       'because',
@@ -175,6 +181,9 @@ export const MARKERS = {
       'if (we|i|the|a|an|our|it|they|one|each)',
       'instead of',
       'rather than',
+      '(success|failure|increase|rise|drop|fall|gap|loss|gain|problem|delay|difference)s? (came|comes|come|was due|is due|were due|are due)',
+      'is explained by',
+      'what worked',
       'otherwise',
       'because of',
       'so (that|we|i|our|the)',
