@@ -25,6 +25,7 @@ import {
   stemIn,
   type TextIndex,
 } from './lexicon';
+import { isDatedObjective } from './objectives';
 import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
@@ -351,7 +352,12 @@ export function classify(
       // with no header above it (a table cut by a PDF's page break) must be about the criterion by what it or
       // the heading names, not only by its passage's words: those depend on where the page break falls.
       const reasonedRow = row && (header !== undefined || !bySection) && isReasonedRow(sentence.text);
-      const looksDeveloped = argued || source > 0 || reasonedRow;
+      // A quantified objective with its deadline is a target set for the company (objectives.ts), the same
+      // analysis as an action plan's reasoned row — when it is about the criterion by what it or its heading
+      // names: the company's overall target (« 6,5 M€ de CA en 2025 ») in a section the criterion's words merely
+      // point to is context, not the criterion's analysis.
+      const datedObjective = quantified && !row && !bySection && isDatedObjective(facts.folded);
+      const looksDeveloped = argued || source > 0 || reasonedRow || datedObjective;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,
