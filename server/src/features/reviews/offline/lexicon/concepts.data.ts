@@ -97,6 +97,8 @@ const CONCEPT_DATA = {
       'forces,? (et )?faiblesses',
       'opportunites,? (et )?menaces',
       'points? forts?,? (et )?(points? )?faibles?',
+      // The same reading in everyday words (issue #16): « ce qui joue pour et contre nous ».
+      '(joue|jouent) (pour|en notre faveur) et contre',
     ],
     en: ['swot', 'strengths?,? (and )?weakness*', 'opportunities,? (and )?threats'],
     expectation:
@@ -150,7 +152,11 @@ const CONCEPT_DATA = {
       'veille*',
       'outils? de veille',
       'google alerts?',
-      'alertes? (google|automatiques|par mots? cles)',
+      'alertes? (google|automatiques|par mots? cles|programmees)',
+      // A monitoring routine told plainly (issue #16): « une fois par mois, je relève… », « chaque lundi, je lis
+      // les alertes ».
+      '(je|nous) (releve|relevons|surveille|surveillons|consulte|consultons) (chaque|tous les|toutes les)',
+      'une fois par (semaine|mois|trimestre),? (je|nous) (releve|relevons|lis|lisons|surveille|surveillons|consulte|consultons)',
       'feedly',
       'talkwalker',
       'digimind',
@@ -195,6 +201,8 @@ const CONCEPT_DATA = {
       'sitographie',
       'webographie',
       'recoup*',
+      // Where the information comes from, said plainly (issue #16): « d'où viennent mes informations ».
+      "d'ou viennent (mes|nos|les|ces) (informations|chiffres|donnees)",
     ],
     en: ['sources?', '(primary|secondary) (sources?|data)', 'annual reports?', 'bibliography', 'references'],
     expectation:
@@ -329,6 +337,9 @@ const CONCEPT_DATA = {
       'holding',
       'administrateurs?',
       'systeme manageria*',
+      // Who decides in the company, in everyday words (issue #16): a « Qui décide » section is its governance.
+      'qui decide(nt)?',
+      'repartition du capital',
     ],
     en: [
       'governance',
@@ -337,6 +348,7 @@ const CONCEPT_DATA = {
       'shareholding',
       'org(ani[sz]ational)? chart',
       'ceo',
+      'who decides',
     ],
     expectation:
       'Aucune étude de la gouvernance (forme juridique, actionnariat, instances de décision, système managérial)',
@@ -922,6 +934,8 @@ const CONCEPT_DATA = {
       'flux de revenus?',
       'partenaires? cles',
       'structure de couts',
+      // How the company makes its money, said plainly (issue #16): « comment l'entreprise gagne son argent ».
+      "(comment|ou|de quoi) (l'entreprise|la societe|elle|nous|on|il) (gagne|gagnons|vit|vivons) (son|sa|notre|leur)? ?(argent|vie)",
     ],
     en: [
       'business model*',
@@ -930,6 +944,7 @@ const CONCEPT_DATA = {
       'revenue streams?',
       'key partners*',
       'cost structure',
+      'how (the company|the firm|it|we) makes? (its |our )?money',
     ],
     expectation:
       'Le business model n’est pas analysé (proposition de valeur, clients, sources de revenus, partenaires et ressources clés)',

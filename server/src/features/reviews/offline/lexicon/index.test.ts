@@ -403,3 +403,28 @@ describe('a result traced to its cause is argued (branch grader-strong-3)', () =
     expect(argued('L’entreprise vient de lancer une gamme.')).toBe(false);
   });
 });
+
+describe('diagnostic headings in everyday words (branch grader-strong-3)', () => {
+  const ids = (text: string, lang: 'fr' | 'en' = 'fr') => findConcepts(fold(text), lang).map((h) => h.id);
+
+  it('reads how the company makes its money as its business model', () => {
+    expect(ids('Comment la société gagne sa vie')).toContain('business_model');
+    expect(ids('How the firm makes its money', 'en')).toContain('business_model');
+  });
+
+  it('reads « qui décide », « la répartition du capital » as governance', () => {
+    expect(ids('Qui décide chez nous')).toContain('gouvernance');
+    expect(ids('La répartition du capital entre les deux frères')).toContain('gouvernance');
+  });
+
+  it('reads « ce qui joue pour et contre nous » as a SWOT', () => {
+    expect(ids('Ce qui joue pour et contre nous')).toContain('swot');
+    expect(ids('Le match a joué contre nous.')).not.toContain('swot');
+  });
+
+  it('reads a monitoring routine and the origin of the information as watch and sources', () => {
+    expect(ids('Une fois par mois, nous relevons les prix des concurrents.')).toContain('veille');
+    expect(ids('Je consulte chaque semaine les annonces de la région.')).toContain('veille');
+    expect(ids('D’où viennent nos chiffres')).toContain('sources');
+  });
+});
