@@ -7,6 +7,7 @@ import type { Criterion, Exam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import type { RubricCriterion } from '../rubric';
 import { dossierNames, isApplied } from './applied';
+import { isSituatedExperience } from './experience';
 import {
   buildCriterionLexicon,
   type ConceptHit,
@@ -140,6 +141,11 @@ export interface Candidate {
    * it (scoring.ts `plainSatisfactory`).
    */
   appliedFact: boolean;
+  /**
+   * A developed English sentence telling a located, first-person past episode (experience.ts): the evidence
+   * of the intercultural dossier, which supports a reason as a figure does (scoring.ts `support`).
+   */
+  experience: boolean;
 }
 
 /** English matching for the English exam, or for a dossier detected as English. */
@@ -380,6 +386,7 @@ export function classify(
         quantified,
         source,
         appliedFact: quantified && applied && !row && !looksDeveloped,
+        experience: lang === 'en' && looksDeveloped && applied && !row && isSituatedExperience(sentence.text),
       };
       (facts.stuffed ? stuffed : relevant).push(candidate);
     });
@@ -406,8 +413,10 @@ export function computeSignals(
   let quantified = 0;
   let sourceScore = 0;
   let appliedFacts = 0;
+  let experiences = 0;
   for (const c of relevant) {
     if (c.appliedFact) appliedFacts++;
+    if (c.experience) experiences++;
     for (const id of [...c.concepts, ...c.inherited]) found.add(id);
     if (c.applied && c.statement) for (const id of [...c.concepts, ...c.inherited]) appliedFound.add(id);
     if (c.generic) genericSentences++;
@@ -442,6 +451,7 @@ export function computeSignals(
     plainDeveloped,
     plainFacts,
     appliedFacts,
+    experiences,
     stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
     stuffedConcepts: expected.filter((id) => !found.has(id) && stuffed.some((c) => c.concepts.includes(id))),
   };
