@@ -300,74 +300,51 @@ describe('an opinion is not a source (branch grader-weak-2)', () => {
   });
 });
 
-describe('targets, surveys and client groups in everyday words (branch grader-strong-3)', () => {
-  const ids = (text: string, lang: 'fr' | 'en' = 'fr') => findConcepts(fold(text), lang).map((h) => h.id);
-
-  it('reads « qui nous visons », « les entreprises visées » as targeting', () => {
-    expect(ids('Qui nous visons et comment nous les avons choisis')).toContain('ciblage');
-    expect(ids('Les entreprises visées ont plus de 50 salariés.')).toContain('ciblage');
-    expect(ids('The customers we go after are small grocers.', 'en')).toContain('ciblage');
-    // « viser » an amount is an objective, not a target group.
-    expect(ids('Nous visons 30 % du chiffre d’affaires en 2026.')).not.toContain('ciblage');
-  });
-
-  it('reads who was asked and how many as a survey', () => {
-    expect(ids('Nous avons ensuite interrogé 18 responsables des ressources humaines.')).toContain(
-      'etude_marketing',
-    );
-    expect(ids("J'ai rencontré 12 clients dans leurs magasins.")).toContain('etude_marketing');
-    expect(ids('We interviewed 14 store managers in Hamburg.', 'en')).toContain('etude_marketing');
-    // Meeting someone is not a survey without a count of who was asked.
-    expect(ids('Nous avons rencontré le directeur du site.')).not.toContain('etude_marketing');
-  });
-
-  it('reads « trois groupes de clients » as a segmentation', () => {
-    expect(ids('Trois groupes de clients sont apparus.')).toContain('segmentation');
-    expect(ids('We found three customer groups.', 'en')).toContain('segmentation');
-  });
-});
-
-describe('indicators and dashboards in everyday words (branch grader-strong-3)', () => {
-  const ids = (text: string, lang: 'fr' | 'en' = 'fr') => findConcepts(fold(text), lang).map((h) => h.id);
-
-  it('reads « ce que nous suivons », « les chiffres que nous regardons » as indicators', () => {
-    expect(ids('Comment nous avons choisi ce que nous suivons')).toContain('kpi');
-    expect(ids('Les chiffres que nous regardons chaque mois sont au nombre de six.')).toContain('kpi');
-    expect(ids('The figures we track are sales per store and waste.', 'en')).toContain('kpi');
-    expect(ids('Nous suivons une formation en mars.')).not.toContain('kpi');
-  });
-
-  it('reads a weekly or monthly follow-up as a dashboard', () => {
-    expect(ids('Le suivi chaque semaine')).toContain('tableau_bord');
-    expect(ids('Le tableau est relu tous les lundis par la direction.')).toContain('tableau_bord');
-    expect(ids('Our monthly figures go to the owner.', 'en')).toContain('tableau_bord');
-    expect(ids('Le tableau ci-dessous résume nos clients.')).not.toContain('tableau_bord');
-  });
-});
-
-describe('who decides, in everyday words (branch grader-strong-3)', () => {
-  const ids = (text: string, lang: 'fr' | 'en' = 'fr') => findConcepts(fold(text), lang).map((h) => h.id);
-
-  it('reads « qui décide », « son rôle dans la décision » as the client’s decision map', () => {
-    expect(ids('Qui est le client, et qui décide')).toContain('profil_client');
-    expect(ids('Ce sont les directeurs de site qui décident.')).toContain('profil_client');
-    expect(ids('Personne | Son rôle dans la décision | Ce qui compte pour elle')).toContain('profil_client');
-    expect(ids('Who decides at the distributor', 'en')).toContain('profil_client');
-    expect(ids('La décision a été reportée en mars.')).not.toContain('profil_client');
-  });
-
-  it('reads « les entreprises visées » with or without a plural', () => {
-    expect(ids('Le public visé est celui des artisans.')).toContain('ciblage');
-  });
-});
-
-describe('commitments named by their field (branch grader-strong-3)', () => {
-  const ids = (text: string, lang: 'fr' | 'en' = 'fr') => findConcepts(fold(text), lang).map((h) => h.id);
-
-  it('reads « nos engagements environnementaux » as the company’s RSE', () => {
-    expect(ids('Nos engagements environnementaux dans le suivi')).toContain('rse');
-    expect(ids('Our environmental commitments to the buyers', 'en')).toContain('rse');
-    expect(ids('Nos engagements auprès des clients sont tenus.')).not.toContain('rse');
+/**
+ * Everyday words for the concepts a jury expects (branch grader-strong-3): targets, surveys, client groups,
+ * indicators, dashboards, who decides, commitments, the business model, governance, SWOT, watch and sources —
+ * and what must not be read as them.
+ */
+describe('everyday words name the expected concepts (branch grader-strong-3)', () => {
+  it.each<[string, 'fr' | 'en', ConceptId, boolean]>([
+    ['Qui nous visons et comment nous les avons choisis', 'fr', 'ciblage', true],
+    ['Les entreprises visées ont plus de 50 salariés.', 'fr', 'ciblage', true],
+    ['The customers we go after are small grocers.', 'en', 'ciblage', true],
+    ['Nous visons 30 % du chiffre d’affaires en 2026.', 'fr', 'ciblage', false],
+    ['Nous avons ensuite interrogé 18 responsables des ressources humaines.', 'fr', 'etude_marketing', true],
+    ["J'ai rencontré 12 clients dans leurs magasins.", 'fr', 'etude_marketing', true],
+    ['We interviewed 14 store managers in Hamburg.', 'en', 'etude_marketing', true],
+    ['Nous avons rencontré le directeur du site.', 'fr', 'etude_marketing', false],
+    ['Trois groupes de clients sont apparus.', 'fr', 'segmentation', true],
+    ['We found three customer groups.', 'en', 'segmentation', true],
+    ['Comment nous avons choisi ce que nous suivons', 'fr', 'kpi', true],
+    ['Les chiffres que nous regardons chaque mois sont au nombre de six.', 'fr', 'kpi', true],
+    ['The figures we track are sales per store and waste.', 'en', 'kpi', true],
+    ['Nous suivons une formation en mars.', 'fr', 'kpi', false],
+    ['Le suivi chaque semaine', 'fr', 'tableau_bord', true],
+    ['Le tableau est relu tous les lundis par la direction.', 'fr', 'tableau_bord', true],
+    ['Our monthly figures go to the owner.', 'en', 'tableau_bord', true],
+    ['Le tableau ci-dessous résume nos clients.', 'fr', 'tableau_bord', false],
+    ['Qui est le client, et qui décide', 'fr', 'profil_client', true],
+    ['Ce sont les directeurs de site qui décident.', 'fr', 'profil_client', true],
+    ['Personne | Son rôle dans la décision | Ce qui compte pour elle', 'fr', 'profil_client', true],
+    ['Who decides at the distributor', 'en', 'profil_client', true],
+    ['La décision a été reportée en mars.', 'fr', 'profil_client', false],
+    ['Le public visé est celui des artisans.', 'fr', 'ciblage', true],
+    ['Nos engagements environnementaux dans le suivi', 'fr', 'rse', true],
+    ['Our environmental commitments to the buyers', 'en', 'rse', true],
+    ['Nos engagements auprès des clients sont tenus.', 'fr', 'rse', false],
+    ['Comment la société gagne sa vie', 'fr', 'business_model', true],
+    ['How the firm makes its money', 'en', 'business_model', true],
+    ['Qui décide chez nous', 'fr', 'gouvernance', true],
+    ['La répartition du capital entre les deux frères', 'fr', 'gouvernance', true],
+    ['Ce qui joue pour et contre nous', 'fr', 'swot', true],
+    ['Le match a joué contre nous.', 'fr', 'swot', false],
+    ['Une fois par mois, nous relevons les prix des concurrents.', 'fr', 'veille', true],
+    ['Je consulte chaque semaine les annonces de la région.', 'fr', 'veille', true],
+    ['D’où viennent nos chiffres', 'fr', 'sources', true],
+  ])('%s (%s) names %s: %s', (text, lang, concept, named) => {
+    expect(findConcepts(fold(text), lang).some((h) => h.id === concept)).toBe(named);
   });
 });
 
@@ -401,30 +378,5 @@ describe('a result traced to its cause is argued (branch grader-strong-3)', () =
 
   it('does not read « vient de » meaning « has just » as a cause', () => {
     expect(argued('L’entreprise vient de lancer une gamme.')).toBe(false);
-  });
-});
-
-describe('diagnostic headings in everyday words (branch grader-strong-3)', () => {
-  const ids = (text: string, lang: 'fr' | 'en' = 'fr') => findConcepts(fold(text), lang).map((h) => h.id);
-
-  it('reads how the company makes its money as its business model', () => {
-    expect(ids('Comment la société gagne sa vie')).toContain('business_model');
-    expect(ids('How the firm makes its money', 'en')).toContain('business_model');
-  });
-
-  it('reads « qui décide », « la répartition du capital » as governance', () => {
-    expect(ids('Qui décide chez nous')).toContain('gouvernance');
-    expect(ids('La répartition du capital entre les deux frères')).toContain('gouvernance');
-  });
-
-  it('reads « ce qui joue pour et contre nous » as a SWOT', () => {
-    expect(ids('Ce qui joue pour et contre nous')).toContain('swot');
-    expect(ids('Le match a joué contre nous.')).not.toContain('swot');
-  });
-
-  it('reads a monitoring routine and the origin of the information as watch and sources', () => {
-    expect(ids('Une fois par mois, nous relevons les prix des concurrents.')).toContain('veille');
-    expect(ids('Je consulte chaque semaine les annonces de la région.')).toContain('veille');
-    expect(ids('D’où viennent nos chiffres')).toContain('sources');
   });
 });
