@@ -1207,8 +1207,21 @@ const CONCEPT_DATA = {
       'attractiv*',
       'se demarquer',
       'demarque*',
+      // Why a client would choose the company, asked plainly (issue #16): « pourquoi un client nous choisirait
+      // plutôt qu'un autre », « ce qui nous distingue ».
+      'pourquoi (un|une|les|nos|des) (clients?|acheteurs?|entreprises?|restaurants?|magasins?) nous (choisi|prefere)*',
+      'ce qui nous (distingue|differencie)',
     ],
-    en: ['differentiat*', 'added value', 'competitive (advantage|edge)', 'usp', 'stand out', 'attractive*'],
+    en: [
+      'differentiat*',
+      'added value',
+      'competitive (advantage|edge)',
+      'usp',
+      'stand out',
+      'attractive*',
+      'why (a|our|the) (customers?|clients?|buyers?) (would |should )?(choose|chooses|prefer|prefers|picks?) us',
+      'what sets us apart',
+    ],
     expectation:
       'Les éléments de différenciation et de valeur ajoutée face aux concurrents ne sont pas justifiés',
     recommendation:

@@ -343,6 +343,10 @@ describe('everyday words name the expected concepts (branch grader-strong-3)', (
     ['Une fois par mois, nous relevons les prix des concurrents.', 'fr', 'veille', true],
     ['Je consulte chaque semaine les annonces de la région.', 'fr', 'veille', true],
     ['D’où viennent nos chiffres', 'fr', 'sources', true],
+    ['Pourquoi les restaurants nous préfèrent aux loueurs nationaux', 'fr', 'differenciation', true],
+    ['Ce qui nous distingue des grandes enseignes', 'fr', 'differenciation', true],
+    ['Why our customers choose us', 'en', 'differenciation', true],
+    ['Pourquoi un client achète-t-il ?', 'fr', 'differenciation', false],
   ])('%s (%s) names %s: %s', (text, lang, concept, named) => {
     expect(findConcepts(fold(text), lang).some((h) => h.id === concept)).toBe(named);
   });
