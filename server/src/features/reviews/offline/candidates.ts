@@ -31,7 +31,7 @@ import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
 import { type StuffingVerdict, stuffingVerdict } from './stuffing';
-import { isReasonedRow, isTableRow, MIN_ROW_WORDS, tableHeaders } from './table-rows';
+import { isReasonedRow, isSourceListHeader, isTableRow, MIN_ROW_WORDS, tableHeaders } from './table-rows';
 
 /** What `analyzeCriterion` needs: the same input a model grader gets. */
 export interface AnalyzeInput {
@@ -348,7 +348,9 @@ export function classify(
       if (!named && !underHeading) return;
       const argued = statement && (s.argument || s.analysis || s.recommendation);
       const quantified = statement && s.quantities > 0;
-      const source = statement ? (s.strongSources > 0 ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
+      // A row of a table whose first column names the sources is a named source (table-rows.ts).
+      const listedSource = row && header !== undefined && isSourceListHeader(fold(header.text));
+      const source = statement ? (s.strongSources > 0 || listedSource ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
       const prev = sentences[i - 1];
       const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
       const applied = appliedHere[i] === true || (continues && appliedHere[i - 1] === true);
