@@ -7,6 +7,7 @@ import type { Criterion, Exam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import type { RubricCriterion } from '../rubric';
 import { dossierNames, isApplied } from './applied';
+import { isSituatedExperience } from './experience';
 import {
   buildCriterionLexicon,
   type ConceptHit,
@@ -25,11 +26,12 @@ import {
   stemIn,
   type TextIndex,
 } from './lexicon';
+import { isDatedObjective } from './objectives';
 import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
 import { type StuffingVerdict, stuffingVerdict } from './stuffing';
-import { isReasonedRow, isTableRow, MIN_ROW_WORDS, tableHeaders } from './table-rows';
+import { isReasonedRow, isSourceListHeader, isTableRow, MIN_ROW_WORDS, tableHeaders } from './table-rows';
 
 /** What `analyzeCriterion` needs: the same input a model grader gets. */
 export interface AnalyzeInput {
@@ -139,6 +141,11 @@ export interface Candidate {
    * it (scoring.ts `plainSatisfactory`).
    */
   appliedFact: boolean;
+  /**
+   * A developed English sentence telling a located, first-person past episode (experience.ts): the evidence
+   * of the intercultural dossier, which supports a reason as a figure does (scoring.ts `support`).
+   */
+  experience: boolean;
 }
 
 /** English matching for the English exam, or for a dossier detected as English. */
@@ -341,7 +348,9 @@ export function classify(
       if (!named && !underHeading) return;
       const argued = statement && (s.argument || s.analysis || s.recommendation);
       const quantified = statement && s.quantities > 0;
-      const source = statement ? (s.strongSources > 0 ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
+      // A row of a table whose first column names the sources is a named source (table-rows.ts).
+      const listedSource = row && header !== undefined && isSourceListHeader(fold(header.text));
+      const source = statement ? (s.strongSources > 0 || listedSource ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
       const prev = sentences[i - 1];
       const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
       const applied = appliedHere[i] === true || (continues && appliedHere[i - 1] === true);
@@ -351,7 +360,12 @@ export function classify(
       // with no header above it (a table cut by a PDF's page break) must be about the criterion by what it or
       // the heading names, not only by its passage's words: those depend on where the page break falls.
       const reasonedRow = row && (header !== undefined || !bySection) && isReasonedRow(sentence.text);
-      const looksDeveloped = argued || source > 0 || reasonedRow;
+      // A quantified objective with its deadline is a target set for the company (objectives.ts), the same
+      // analysis as an action plan's reasoned row — when it is about the criterion by what it or its heading
+      // names: the company's overall target (« 6,5 M€ de CA en 2025 ») in a section the criterion's words merely
+      // point to is context, not the criterion's analysis.
+      const datedObjective = quantified && !row && !bySection && isDatedObjective(facts.folded);
+      const looksDeveloped = argued || source > 0 || reasonedRow || datedObjective;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,
@@ -374,6 +388,7 @@ export function classify(
         quantified,
         source,
         appliedFact: quantified && applied && !row && !looksDeveloped,
+        experience: lang === 'en' && looksDeveloped && applied && !row && isSituatedExperience(sentence.text),
       };
       (facts.stuffed ? stuffed : relevant).push(candidate);
     });
@@ -400,8 +415,10 @@ export function computeSignals(
   let quantified = 0;
   let sourceScore = 0;
   let appliedFacts = 0;
+  let experiences = 0;
   for (const c of relevant) {
     if (c.appliedFact) appliedFacts++;
+    if (c.experience) experiences++;
     for (const id of [...c.concepts, ...c.inherited]) found.add(id);
     if (c.applied && c.statement) for (const id of [...c.concepts, ...c.inherited]) appliedFound.add(id);
     if (c.generic) genericSentences++;
@@ -436,6 +453,7 @@ export function computeSignals(
     plainDeveloped,
     plainFacts,
     appliedFacts,
+    experiences,
     stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
     stuffedConcepts: expected.filter((id) => !found.has(id) && stuffed.some((c) => c.concepts.includes(id))),
   };

@@ -101,6 +101,7 @@ describe('evidenceCandidates: the plain paragraphs back a notion named once (iss
       quantified: false,
       source: 0,
       appliedFact: false,
+      experience: false,
       ...extra,
     };
   };

@@ -50,7 +50,7 @@ export const SCORING_THRESHOLDS = {
    * and checked on the held-out B3-prospection–B6 cases: developed sentences separate the levels far better
    * than concept counts alone, which compressed every draft towards 2–3.
    */
-  partial: { developed: 2, supported: 1 },
+  partial: { developed: 2, supported: 1, experiences: 1 },
   satisfactory: { developed: 5, coverage: 0.4, concepts: 2, argued: 2, plainDeveloped: 7, supported: 2 },
   /**
    * The plain-words bar for 3 (`plainSatisfactory`): a criterion addressed about the company with at least
@@ -127,6 +127,11 @@ export interface CriterionSignals {
    * `appliedFact`). Optional so that signals built elsewhere keep their meaning: absent counts as none.
    */
   appliedFacts?: number;
+  /**
+   * Developed English sentences telling a located first-person episode (candidates.ts `experience`). Optional:
+   * absent counts as none.
+   */
+  experiences?: number;
   /** Keyword-stuffed sentences naming an expected concept (ignored for coverage and depth). */
   stuffedMentions: number;
   /** Expected concepts named only inside stuffed sentences. */
@@ -235,8 +240,9 @@ export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   if (!addressed(s)) return 1;
   if (!addressedAboutCompany(s)) return 1;
   if (s.developedSentences < T.partial.developed) return 1;
-  // Argued but backed by no figure and no source: « mentioned, not supported » on the rubric scale.
-  if (support(s) < T.partial.supported) return 1;
+  // Argued but backed by no figure and no source: « mentioned, not supported » on the rubric scale — unless a
+  // lived, located episode backs the reasons (`experiences`): partial credit, never more on its own.
+  if (support(s) < T.partial.supported && (s.experiences ?? 0) < T.partial.experiences) return 1;
   const standard =
     s.developedSentences >= T.satisfactory.developed && covered(s) && support(s) >= T.satisfactory.supported;
   if (!standard && !plainSatisfactory(s)) return 2;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fold } from './lexicon';
 import { splitSentences } from './sentences';
-import { isReasonedRow, tableHeaders } from './table-rows';
+import { isReasonedRow, isSourceListHeader, tableHeaders } from './table-rows';
 
 describe('tableHeaders', () => {
   it("gives each body row its table's header, and nothing to prose, headers or a lone row", () => {
@@ -42,5 +43,17 @@ describe('isReasonedRow', () => {
         'Référence « zéro plastique » | Bouteilles évitées chez les clients | Nombre de bouteilles 1,5 l évitées | 3,2 millions/an',
       ),
     ).toBe(false);
+  });
+});
+
+describe('isSourceListHeader: a table listing its sources (branch grader-strong-3)', () => {
+  it.each([
+    ["Source | Ce que j'y prends | Date | Confiance", true],
+    ['Origine des données | Période | Fiabilité', true],
+    ['Sources | What I took from it | Date', true],
+    ['Type de client | Nombre | CA', false],
+    ['Action | Source de financement | Coût', false],
+  ])('%s → %s', (header, expected) => {
+    expect(isSourceListHeader(fold(header))).toBe(expected);
   });
 });

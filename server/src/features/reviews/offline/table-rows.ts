@@ -68,3 +68,17 @@ export function tableHeaders(sentences: readonly SentenceSpan[], passageText: st
   });
   return out;
 }
+
+/** Folded first cells that say a table lists its sources (« Source », « Origine des données », « References »). */
+const SOURCE_COLUMN =
+  /^(sources?|origine( des (donnees|informations|chiffres))?|d'ou (vient|viennent) (l'information|les chiffres)|references?)$/;
+
+/**
+ * A header whose first column names the sources (« Source | Ce que j'y prends | Date | Confiance »): each row
+ * below it names where a piece of information comes from — a named source, as « selon l'INSEE » is in prose
+ * (issue #16: plain drafts list their sources in a table instead of citing them in sentences). Folded text.
+ */
+export function isSourceListHeader(folded: string): boolean {
+  const first = folded.split(CELL_SEPARATOR)[0]?.trim() ?? '';
+  return SOURCE_COLUMN.test(first);
+}

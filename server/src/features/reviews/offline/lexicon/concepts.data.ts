@@ -97,6 +97,8 @@ const CONCEPT_DATA = {
       'forces,? (et )?faiblesses',
       'opportunites,? (et )?menaces',
       'points? forts?,? (et )?(points? )?faibles?',
+      // The same reading in everyday words (issue #16): « ce qui joue pour et contre nous ».
+      '(joue|jouent) (pour|en notre faveur) et contre',
     ],
     en: ['swot', 'strengths?,? (and )?weakness*', 'opportunities,? (and )?threats'],
     expectation:
@@ -150,7 +152,11 @@ const CONCEPT_DATA = {
       'veille*',
       'outils? de veille',
       'google alerts?',
-      'alertes? (google|automatiques|par mots? cles)',
+      'alertes? (google|automatiques|par mots? cles|programmees)',
+      // A monitoring routine told plainly (issue #16): « une fois par mois, je relève… », « chaque lundi, je lis
+      // les alertes ».
+      '(je|nous) (releve|relevons|surveille|surveillons|consulte|consultons) (chaque|tous les|toutes les)',
+      'une fois par (semaine|mois|trimestre),? (je|nous) (releve|relevons|lis|lisons|surveille|surveillons|consulte|consultons)',
       'feedly',
       'talkwalker',
       'digimind',
@@ -195,6 +201,8 @@ const CONCEPT_DATA = {
       'sitographie',
       'webographie',
       'recoup*',
+      // Where the information comes from, said plainly (issue #16): « d'où viennent mes informations ».
+      "d'ou viennent (mes|nos|les|ces) (informations|chiffres|donnees)",
     ],
     en: ['sources?', '(primary|secondary) (sources?|data)', 'annual reports?', 'bibliography', 'references'],
     expectation:
@@ -329,6 +337,9 @@ const CONCEPT_DATA = {
       'holding',
       'administrateurs?',
       'systeme manageria*',
+      // Who decides in the company, in everyday words (issue #16): a « Qui décide » section is its governance.
+      'qui decide(nt)?',
+      'repartition du capital',
     ],
     en: [
       'governance',
@@ -337,6 +348,7 @@ const CONCEPT_DATA = {
       'shareholding',
       'org(ani[sz]ational)? chart',
       'ceo',
+      'who decides',
     ],
     expectation:
       'Aucune étude de la gouvernance (forme juridique, actionnariat, instances de décision, système managérial)',
@@ -494,8 +506,17 @@ const CONCEPT_DATA = {
       'ecovadis',
       'impacts? (environnementa*|socia*|societa*)',
       '(politique|strategie|demarche|engagements?) rse',
+      // The company's commitments named by their field (issue #16): « nos engagements environnementaux ».
+      'engagements? (environnementa(l|ux)|ecologiques?|sociaux|societaux)',
     ],
-    en: ['csr', 'corporate (social )?responsibility', 'sustainab*', 'environmental impact', 'social impact'],
+    en: [
+      'csr',
+      'corporate (social )?responsibility',
+      'sustainab*',
+      'environmental impact',
+      'social impact',
+      'environmental commitments?',
+    ],
     expectation:
       "La démarche RSE de l'entreprise (engagements, politique, impacts sociaux et environnementaux) n'est pas analysée",
     recommendation:
@@ -717,11 +738,16 @@ const CONCEPT_DATA = {
       "frequence d'achat",
       'okrs?',
       'nombre de (rdv|rendez ?vous|leads|clients|visites|devis|contrats)',
+      // Indicators in everyday words (issue #16): « ce que nous suivons », « les chiffres que nous regardons ».
+      "ce que (nous|je|l'on|on) (suivons|suit|surveillons|surveille|mesurons|mesure)",
+      "chiffres? (suivis|que (nous|je|l'on|on) (suivons|suit|regardons|regarde|surveillons|surveille))",
     ],
     en: [
       'kpis?',
       'indicators?',
       'metrics?',
+      'what (we|i) (track|monitor|measure)',
+      '(figures|numbers) (we|i) (track|monitor|watch|follow)',
       'conversion rate',
       '(churn|retention|attrition) rate',
       'average (basket|order value)',
@@ -751,8 +777,20 @@ const CONCEPT_DATA = {
       'excel',
       'google sheets',
       'suivi (hebdomadaire|mensuel|trimestriel)',
+      // A dashboard described without the word (issue #16): « le suivi chaque semaine », « le tableau est mis
+      // à jour tous les lundis ».
+      'suivi (de )?(chaque|toutes les|tous les) (semaines?|mois|lundis?|trimestres?)',
+      '(le|ce|notre|un) tableau (est )?(mis a jour|actualise|relu|lu|rempli) (chaque|toutes les|tous les)',
     ],
-    en: ['dashboards?', 'reporting', 'power ?bi', 'spreadsheets?', 'excel'],
+    en: [
+      'dashboards?',
+      'reporting',
+      'power ?bi',
+      'spreadsheets?',
+      'excel',
+      '(weekly|monthly) (figures|report|review)',
+      '(the|our|a) (table|sheet) (is )?(updated|reviewed|filled in) (every|each)',
+    ],
     expectation: 'Aucun tableau de bord présenté ni analysé (indicateurs, valeurs, écarts, périodicité)',
     recommendation:
       'Présentez un extrait de tableau de bord (indicateur, objectif, réalisé, écart) et commentez les écarts les plus significatifs.',
@@ -896,6 +934,8 @@ const CONCEPT_DATA = {
       'flux de revenus?',
       'partenaires? cles',
       'structure de couts',
+      // How the company makes its money, said plainly (issue #16): « comment l'entreprise gagne son argent ».
+      "(comment|ou|de quoi) (l'entreprise|la societe|elle|nous|on|il) (gagne|gagnons|vit|vivons) (son|sa|notre|leur)? ?(argent|vie)",
     ],
     en: [
       'business model*',
@@ -904,6 +944,7 @@ const CONCEPT_DATA = {
       'revenue streams?',
       'key partners*',
       'cost structure',
+      'how (the company|the firm|it|we) makes? (its |our )?money',
     ],
     expectation:
       'Le business model n’est pas analysé (proposition de valeur, clients, sources de revenus, partenaires et ressources clés)',
@@ -933,20 +974,45 @@ const CONCEPT_DATA = {
       'socio ?demographiques?',
       'csp',
       'typologie (de |des )?clients?',
+      // Groups of clients named as such, without « segment » (issue #16): « trois groupes de clients ».
+      '(groupes?|familles?|categories|types) de (clients?|clienteles?|acheteurs?)',
       'b2b',
       'b2c',
       'b to (b|c)',
       'rfm',
     ],
-    en: ['segment*', 'demographics?', 'b2b', 'b2c'],
+    en: [
+      'segment*',
+      'demographics?',
+      'b2b',
+      'b2c',
+      '(customer|client|buyer) groups?',
+      'groups? of (customers|clients|buyers)',
+    ],
     expectation: 'Aucune segmentation de la clientèle fondée sur des critères explicites',
     recommendation:
       'Segmentez la clientèle selon des critères explicites (taille, secteur, comportement d’achat, valeur) et chiffrez le poids de chaque segment.',
   },
   ciblage: {
     label: 'ciblage',
-    fr: ['cibles?', 'ciblage', 'coeur de cible', 'clients? cibles?', 'comptes? cibles?'],
-    en: ['targets?', 'targeting', 'target (audience|market|customers?)'],
+    fr: [
+      'cibles?',
+      'ciblage',
+      'coeur de cible',
+      'clients? cibles?',
+      'comptes? cibles?',
+      // Everyday words for the same choice (issue #16, plain-worded drafts): « qui nous visons », « les
+      // entreprises visées », « les clients que nous visons ».
+      '(qui|que) (nous|je) vis(ons|e)',
+      '(clients?|entreprises?|comptes?|prospects?|publics?|magasins?|etablissements?) vise(e)?s?',
+    ],
+    en: [
+      'targets?',
+      'targeting',
+      'target (audience|market|customers?)',
+      'who we (sell to|aim at|go after)',
+      '(customers?|clients?|companies|accounts|buyers) we (aim at|go after|chose)',
+    ],
     expectation: 'Les cibles prioritaires ne sont pas définies ni leur choix justifié',
     recommendation:
       'Désignez les cibles prioritaires et justifiez le choix par des critères (potentiel de CA, accessibilité, adéquation avec l’offre) présentés dans une grille.',
@@ -1071,8 +1137,12 @@ const CONCEPT_DATA = {
       'echantillons?',
       'repondants',
       'insights?',
+      // A survey told in plain words (issue #16): « nous avons interrogé 18 responsables », « j'ai rencontré
+      // 12 clients », « nous avons appelé 30 anciens clients » — who was asked and how many.
+      "(nous avons|j'ai|on a) (ensuite |d'abord |aussi |egalement )?(interroge|questionne|sonde|rencontre|appele) \\d+",
     ],
     en: [
+      '(we|i) (then |first |also )?(interviewed|surveyed|asked|called|met) \\d+',
       'market research',
       'surveys?',
       'questionnaires?',
@@ -1137,8 +1207,21 @@ const CONCEPT_DATA = {
       'attractiv*',
       'se demarquer',
       'demarque*',
+      // Why a client would choose the company, asked plainly (issue #16): « pourquoi un client nous choisirait
+      // plutôt qu'un autre », « ce qui nous distingue ».
+      'pourquoi (un|une|les|nos|des) (clients?|acheteurs?|entreprises?|restaurants?|magasins?) nous (choisi|prefere)*',
+      'ce qui nous (distingue|differencie)',
     ],
-    en: ['differentiat*', 'added value', 'competitive (advantage|edge)', 'usp', 'stand out', 'attractive*'],
+    en: [
+      'differentiat*',
+      'added value',
+      'competitive (advantage|edge)',
+      'usp',
+      'stand out',
+      'attractive*',
+      'why (a|our|the) (customers?|clients?|buyers?) (would |should )?(choose|chooses|prefer|prefers|picks?) us',
+      'what sets us apart',
+    ],
     expectation:
       'Les éléments de différenciation et de valeur ajoutée face aux concurrents ne sont pas justifiés',
     recommendation:
@@ -1720,6 +1803,10 @@ const CONCEPT_DATA = {
       'circuit de decision',
       'processus de decision',
       'buying center',
+      // Who decides, in everyday words (issue #16): « qui est le client et qui décide », « son rôle dans la
+      // décision ».
+      'qui decide(nt)?',
+      'roles? dans la decision',
     ],
     en: [
       'decision ?makers?',
@@ -1728,6 +1815,8 @@ const CONCEPT_DATA = {
       'account map*',
       'influencers?',
       'buyer profile',
+      'who decides',
+      'roles? in the decision',
     ],
     expectation:
       'Le profil du client n’est pas complet (organisation, besoins, pratiques, décideurs et circuit de décision)',

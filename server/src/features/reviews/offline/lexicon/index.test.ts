@@ -299,3 +299,88 @@ describe('an opinion is not a source (branch grader-weak-2)', () => {
     expect(sourced('According to the OECD, trade grew.', 'en')).toBeGreaterThan(0);
   });
 });
+
+/**
+ * Everyday words for the concepts a jury expects (branch grader-strong-3): targets, surveys, client groups,
+ * indicators, dashboards, who decides, commitments, the business model, governance, SWOT, watch and sources —
+ * and what must not be read as them.
+ */
+describe('everyday words name the expected concepts (branch grader-strong-3)', () => {
+  it.each<[string, 'fr' | 'en', ConceptId, boolean]>([
+    ['Qui nous visons et comment nous les avons choisis', 'fr', 'ciblage', true],
+    ['Les entreprises visées ont plus de 50 salariés.', 'fr', 'ciblage', true],
+    ['The customers we go after are small grocers.', 'en', 'ciblage', true],
+    ['Nous visons 30 % du chiffre d’affaires en 2026.', 'fr', 'ciblage', false],
+    ['Nous avons ensuite interrogé 18 responsables des ressources humaines.', 'fr', 'etude_marketing', true],
+    ["J'ai rencontré 12 clients dans leurs magasins.", 'fr', 'etude_marketing', true],
+    ['We interviewed 14 store managers in Hamburg.', 'en', 'etude_marketing', true],
+    ['Nous avons rencontré le directeur du site.', 'fr', 'etude_marketing', false],
+    ['Trois groupes de clients sont apparus.', 'fr', 'segmentation', true],
+    ['We found three customer groups.', 'en', 'segmentation', true],
+    ['Comment nous avons choisi ce que nous suivons', 'fr', 'kpi', true],
+    ['Les chiffres que nous regardons chaque mois sont au nombre de six.', 'fr', 'kpi', true],
+    ['The figures we track are sales per store and waste.', 'en', 'kpi', true],
+    ['Nous suivons une formation en mars.', 'fr', 'kpi', false],
+    ['Le suivi chaque semaine', 'fr', 'tableau_bord', true],
+    ['Le tableau est relu tous les lundis par la direction.', 'fr', 'tableau_bord', true],
+    ['Our monthly figures go to the owner.', 'en', 'tableau_bord', true],
+    ['Le tableau ci-dessous résume nos clients.', 'fr', 'tableau_bord', false],
+    ['Qui est le client, et qui décide', 'fr', 'profil_client', true],
+    ['Ce sont les directeurs de site qui décident.', 'fr', 'profil_client', true],
+    ['Personne | Son rôle dans la décision | Ce qui compte pour elle', 'fr', 'profil_client', true],
+    ['Who decides at the distributor', 'en', 'profil_client', true],
+    ['La décision a été reportée en mars.', 'fr', 'profil_client', false],
+    ['Le public visé est celui des artisans.', 'fr', 'ciblage', true],
+    ['Nos engagements environnementaux dans le suivi', 'fr', 'rse', true],
+    ['Our environmental commitments to the buyers', 'en', 'rse', true],
+    ['Nos engagements auprès des clients sont tenus.', 'fr', 'rse', false],
+    ['Comment la société gagne sa vie', 'fr', 'business_model', true],
+    ['How the firm makes its money', 'en', 'business_model', true],
+    ['Qui décide chez nous', 'fr', 'gouvernance', true],
+    ['La répartition du capital entre les deux frères', 'fr', 'gouvernance', true],
+    ['Ce qui joue pour et contre nous', 'fr', 'swot', true],
+    ['Le match a joué contre nous.', 'fr', 'swot', false],
+    ['Une fois par mois, nous relevons les prix des concurrents.', 'fr', 'veille', true],
+    ['Je consulte chaque semaine les annonces de la région.', 'fr', 'veille', true],
+    ['D’où viennent nos chiffres', 'fr', 'sources', true],
+    ['Pourquoi les restaurants nous préfèrent aux loueurs nationaux', 'fr', 'differenciation', true],
+    ['Ce qui nous distingue des grandes enseignes', 'fr', 'differenciation', true],
+    ['Why our customers choose us', 'en', 'differenciation', true],
+    ['Pourquoi un client achète-t-il ?', 'fr', 'differenciation', false],
+  ])('%s (%s) names %s: %s', (text, lang, concept, named) => {
+    expect(findConcepts(fold(text), lang).some((h) => h.id === concept)).toBe(named);
+  });
+});
+
+describe('durations and measures in words are figures (branch grader-strong-3)', () => {
+  const quantities = (text: string, lang: 'fr' | 'en' = 'fr') =>
+    depthSignals(text, fold(text), lang).quantities;
+
+  it('counts « deux semaines de retard », « 7 jours », « four days », « two weeks late »', () => {
+    expect(quantities('Le chantier a fini avec deux semaines de retard.')).toBeGreaterThan(0);
+    expect(quantities('La livraison passe de 8 jours à 3 jours.')).toBeGreaterThan(0);
+    expect(quantities('It ended two weeks late, which cost us four days of work.', 'en')).toBeGreaterThan(0);
+    expect(quantities('Nos camions font 4 tonnes.')).toBeGreaterThan(0);
+  });
+
+  it('does not count « une semaine avant », years of guarantee or of experience', () => {
+    expect(quantities('Nous envoyons l’ordre du jour une semaine avant.')).toBe(0);
+    expect(quantities('Nos sièges sont garantis 5 ans.')).toBe(0);
+    expect(quantities('I have been in sales for two years.', 'en')).toBe(0);
+  });
+});
+
+describe('a result traced to its cause is argued (branch grader-strong-3)', () => {
+  const argued = (text: string, lang: 'fr' | 'en' = 'fr') => depthSignals(text, fold(text), lang).argument;
+
+  it('reads « la réussite vient de… », « la baisse s’explique par… », « the success came from… »', () => {
+    expect(argued('La réussite vient de la visite de nuit.')).toBe(true);
+    expect(argued('Le succès tient à deux choix.')).toBe(true);
+    expect(argued('La baisse s’explique par la perte de deux clients.')).toBe(true);
+    expect(argued('The success came from the tasting days.', 'en')).toBe(true);
+  });
+
+  it('does not read « vient de » meaning « has just » as a cause', () => {
+    expect(argued('L’entreprise vient de lancer une gamme.')).toBe(false);
+  });
+});

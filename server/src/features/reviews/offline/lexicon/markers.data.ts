@@ -13,8 +13,16 @@ export const MARKERS = {
       '\\d+(?:[.,]\\d+)?\\s?(?:%|€|\\$|£|k€|m€|md€|mds?€|keur|meur|euros?|millions?|milliards?|mds?|mrds?|pts?|points?|fois|x)',
       '\\d+[.,]\\d+',
       '(?<![\\d.,])(?!(?:19|20)\\d\\d(?!\\d))\\d{2,}(?:[  .]\\d{3}){0,4}',
+      // A duration or a measure, in digits or in words (issue #16: plain drafts write « deux semaines de
+      // retard », « 7 jours », « quatre tonnes »): a deadline or a delay is a figure to a jury, whatever the
+      // script. « Un », « une » are left out (« une semaine avant » is a way of speaking, not a measure), and
+      // so are years (« garantis 5 ans », « depuis deux ans » in a CV): a length of time, not a measured delay.
+      '(?:[2-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente) (?:jours|semaines|mois|kilometres|km|tonnes|kg)',
     ],
-    en: ['\\d+(?:[.,]\\d+)?\\s?(?:percent|per cent|billion|million|thousand|k|m|bn)'],
+    en: [
+      '\\d+(?:[.,]\\d+)?\\s?(?:percent|per cent|billion|million|thousand|k|m|bn)',
+      '(?:[2-9]|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty) (?:days|weeks|months|miles|kilometres|kilometers|km|tonnes|tons|kg)',
+    ],
   },
   date: {
     fr: [
@@ -139,6 +147,12 @@ export const MARKERS = {
       'au lieu de',
       'faute de',
       "a condition (de|qu(e|'*))",
+      // A result traced to its cause (issue #16): « la réussite vient de la visite », « le succès tient à deux
+      // choix », « la baisse s'explique par… », « ce qui a marché : … ». « Vient de » alone is also « has just »:
+      // the cause is read only after a result's name.
+      "(succes|reussite|echec|hausse|baisse|ecart|difference|perte|gain|probleme|retard|resultat)s? (vient|viennent|venait|tient|tiennent|tenait|s'expliquen?t?|est due?|sont du(e)?s)",
+      "s'expliquen?t? par",
+      'ce qui a (marche|fonctionne)',
     ],
     en: [
       'because',
@@ -167,6 +181,9 @@ export const MARKERS = {
       'if (we|i|the|a|an|our|it|they|one|each)',
       'instead of',
       'rather than',
+      '(success|failure|increase|rise|drop|fall|gap|loss|gain|problem|delay|difference)s? (came|comes|come|was due|is due|were due|are due)',
+      'is explained by',
+      'what worked',
       'otherwise',
       'because of',
       'so (that|we|i|our|the)',
