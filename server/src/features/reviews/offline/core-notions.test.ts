@@ -266,3 +266,40 @@ describe('appliedFacts: the company figures stated in prose', () => {
     expect(graded.grade.score).toBeLessThanOrEqual(1);
   });
 });
+
+describe('the rubric’s anchors never lift a criterion whose core notions are absent (branch grader-weak-3)', () => {
+  const criterion = byText(RSE, 'risques liés à la RSE');
+  const base = rubricForExam(RSE).criteria.find((c) => c.id === criterion.id);
+  if (!base) throw new Error('no risks criterion');
+  // Risks as a lesson, and opinions about the company: the notions are named, never applied to it.
+  const LESSON = [
+    "Il faut identifier les risques liés à la RSE, évaluer leur probabilité et leur gravité, puis prévoir des actions de prévention, car une entreprise qui les néglige s'expose à des sanctions.",
+    ...THIN,
+  ];
+  // An exam team anchored a 4 on an excerpt of a strong dossier that the lesson's sentence nearly repeats.
+  const anchor = {
+    score: 4 as const,
+    excerpt:
+      'Les risques liés à la RSE sont identifiés, leur probabilité et leur gravité évaluées, des actions de prévention prévues.',
+  };
+  const grade = (paragraphs: string[]) =>
+    analyzeCriterionDetailed({
+      exam: RSE,
+      criterion,
+      ...dossierOf(paragraphs),
+      rubric: { ...base, anchors: [anchor] },
+    });
+
+  it('keeps a draft that names risks only in a lesson at 1 at most', () => {
+    const { grade: g, signals } = grade(LESSON);
+    expect(signals.notionsFound.length).toBeGreaterThan(0);
+    expect(signals.appliedNotions).toEqual([]);
+    expect(g.score).toBeLessThanOrEqual(1);
+  });
+
+  it('still moves a draft that addresses the risks towards the anchor', () => {
+    const withRisks = grade(RISKS);
+    expect(withRisks.signals.appliedNotions?.length).toBeGreaterThan(0);
+    expect(withRisks.grade.score).toBeGreaterThanOrEqual(3);
+  });
+});

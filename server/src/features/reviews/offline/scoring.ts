@@ -226,6 +226,17 @@ export function plainSatisfactory(s: CriterionSignals): boolean {
   );
 }
 
+/**
+ * The highest score the criterion's core notions allow, whatever path raised it (issue #16): 1 when none of
+ * them is addressed, or addressed only in generic prose and not about the company; 4 otherwise. The rubric
+ * version's anchors (rubric-reading.ts) move a score within one point of the excerpt a draft takes up, and a
+ * textbook sentence close to an anchor of a strong dossier must not lift a criterion the draft never applies.
+ */
+export function notionCeiling(s: CriterionSignals): 1 | 4 {
+  if (s.relevantSentences === 0) return 1;
+  return addressed(s) && addressedAboutCompany(s) ? 4 : 1;
+}
+
 /** The 0–4 score from coverage and depth (thresholds in `SCORING_THRESHOLDS`). */
 export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   const T = SCORING_THRESHOLDS;
