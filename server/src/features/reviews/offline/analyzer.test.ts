@@ -636,3 +636,42 @@ describe('the rationale claims only what the signals show', () => {
     );
   });
 });
+
+describe('a table of the course’s tools with the company’s name in a column is not analysis (branch grader-weak-3)', () => {
+  const TOOLS = `Pour réaliser le diagnostic des Transports Morin, j'ai retenu les outils suivants.
+Outil | Définition | Intérêt pour Transports Morin
+PESTEL | Analyse le macro-environnement selon six facteurs politiques, économiques, sociaux, technologiques, écologiques et légaux | Permet à Transports Morin de repérer les opportunités et les menaces de son environnement
+Cinq forces de Porter | Mesure l'intensité concurrentielle d'un secteur à partir des clients, fournisseurs, entrants, substituts et rivalité | Aide Transports Morin à savoir si son secteur est attractif et rentable
+SWOT | Croise les forces et faiblesses internes avec les opportunités et menaces externes de l'entreprise | Permet aux Transports Morin de définir des axes stratégiques cohérents
+Matrice BCG | Classe les activités selon la croissance du marché et la part de marché relative | Aide Transports Morin à équilibrer son portefeuille d'activités
+VRIO | Évalue si une ressource est valable, rare, inimitable et exploitée par l'organisation | Permet à Transports Morin d'identifier ses avantages concurrentiels durables`;
+  /** The same grid filled with the company's facts: what each factor is for Morin, measured. */
+  const FACTS = `Pour réaliser le diagnostic des Transports Morin, j'ai retenu les outils suivants.
+Facteur | Ce que nous constatons | Effet pour Transports Morin
+Économique | Le gazole a coûté 0,42 € de plus par kilomètre en 2023, soit 310 000 € sur l'année | La marge nette est tombée de 4,1 % à 2,3 %, donc nous devons renégocier les contrats indexés
+Légal | La zone à faibles émissions de Lyon interdit 14 de nos 38 camions à partir de 2025 | Nous perdrons 22 % des livraisons urbaines si la flotte n'est pas renouvelée
+Concurrence | Trois transporteurs régionaux ont baissé leurs prix de 8 % sur les lots complets en 2023 | Nous avons perdu 2 clients sur 40, car nos prix sont restés fixes`;
+  const grade = (text: string, part: string) => {
+    const { dossier, passages } = dossierOf([text]);
+    return analyzeCriterionDetailed({
+      exam: exam(DIAGNOSTICS),
+      criterion: criterion(DIAGNOSTICS, part),
+      passages,
+      dossier,
+    });
+  };
+  // Diagnostics (K2), market and competition (K4), strategic choices (K5): 3, 3 and 3 before this rule.
+  const parts = ['diagnostics stratégiques', 'la concurrence sont analysés', 'choix stratégiques'];
+
+  it.each(parts)('scores « %s » at 1 at most on the tools table', (part) => {
+    const graded = grade(TOOLS, part);
+    expect(graded.signals.developedSentences).toBe(0);
+    expect(graded.grade.score).toBeLessThanOrEqual(1);
+  });
+
+  it('still reads the grid of the company’s facts as developed analysis', () => {
+    // Rows with the company's figures and its voice stay applied: they develop the criterion.
+    for (const part of parts.slice(0, 2))
+      expect(grade(FACTS, part).signals.developedSentences).toBeGreaterThanOrEqual(1);
+  });
+});

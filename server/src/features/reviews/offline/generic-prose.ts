@@ -156,6 +156,11 @@ const DEFINITION_OPENINGS = [openingWith(''), openingWith('[^,;:]{0,60}, ')];
 const OWN_SUBJECT =
   /(?<![\p{L}\p{N}])(?:nous|notre|nos|we|our|us|je|j'\p{L}+|m'\p{L}+|me|moi|mon|ma|mes|i|my|leurs?|their)(?![\p{L}\p{N}])/u;
 
+/** A year, in parentheses or not (« Porter (1979) », « Barney 1991 »): a citation's date, not a figure. */
+const CITED_YEAR = /\(?\b(?:1[89]|20)\d\d\b\)?/g;
+/** Words a table cell needs to be read as a definition rather than a label. */
+const MIN_DEFINITION_CELL_WORDS = 4;
+
 /**
  * A tool's definition (issue #16): the sentence's subject is a tool or a notion of the course (« La matrice
  * BCG », « Le modèle de Porter (1979) », « L'analyse PESTEL », « Hofstede's model ») and its verb says what the
@@ -174,9 +179,9 @@ export function isToolDefinition(
   subjectNames: (subject: string) => boolean,
   isConcept: (subject: string) => boolean,
 ): boolean {
-  if (folded.includes(' | ')) return false;
+  if (folded.includes(' | ')) return isDefinitionRow(folded, subjectNames, isConcept);
   // A citation's year (« Porter (1979) ») is not a figure about the company.
-  if (/\d/.test(folded.replace(/\(?\b(?:1[89]|20)\d\d\b\)?/g, ' '))) return false;
+  if (/\d/.test(folded.replace(CITED_YEAR, ' '))) return false;
   if (OWN_SUBJECT.test(folded) || PAST_EVENT.test(folded)) return false;
   const m = DEFINITION_OPENINGS.map((re) => re.exec(folded)).find((found) => found !== null);
   if (!m) return false;
@@ -188,4 +193,28 @@ export function isToolDefinition(
     return TOOL_HEAD.test(subject) || TOOL_HEAD.test(after);
   }
   return TOOL_HEAD.test(subject) || isConcept(subject);
+}
+
+/**
+ * A table of the course's tools (« Outil | Définition | Intérêt pour Morin »): a row whose first cell names a
+ * tool and whose other cells say what it is or does (« Matrice BCG | Classe les activités selon la croissance
+ * du marché | Aide Transports Morin à équilibrer son portefeuille »). Laid out in a table, a definition is still
+ * a definition, and a column that repeats the company's name in each row applies nothing. A row with a figure
+ * or the company's voice is its data (a PESTEL grid of the company's facts), as in prose.
+ */
+function isDefinitionRow(
+  folded: string,
+  subjectNames: (subject: string) => boolean,
+  isConcept: (subject: string) => boolean,
+): boolean {
+  if (/\d/.test(folded.replace(CITED_YEAR, ' ')) || OWN_SUBJECT.test(folded)) return false;
+  const [first, ...rest] = folded.split(' | ').map((cell) => cell.replace(/^\|\s*|\s*\|$/g, '').trim());
+  if (!first || rest.length === 0 || subjectNames(first)) return false;
+  if (!TOOL_HEAD.test(first) && !isConcept(first)) return false;
+  // A cell of a few words is a label (« Mesure proposée » in a risk grid's header), not a definition.
+  return rest.some(
+    (cell) =>
+      cell.split(/\s+/).length >= MIN_DEFINITION_CELL_WORDS &&
+      isToolDefinition(`${first} ${cell}`, subjectNames, isConcept),
+  );
 }
