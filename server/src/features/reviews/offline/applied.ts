@@ -20,6 +20,7 @@ import {
 } from './generic-prose';
 import { findConcepts, fold } from './lexicon';
 import { GENERIC_NAMES } from './lexicon/names.data';
+import { isSelfPortrait } from './self-portrait';
 
 /** A name must be met this many times mid-sentence to count as one of the dossier's own names. */
 const MIN_NAME_OCCURRENCES = 2;
@@ -105,7 +106,9 @@ export function isApplied(folded: string, quantities: number, names: ReadonlySet
   // The expository « nous » of a lesson (« nous pouvons définir ») and the « nous » of everyone (« de nos
   // jours ») are not the company's voice.
   const voice = withoutCollectiveVoice(folded);
-  if (OWN_VOICE.test(voice) && !isExpositoryVoice(voice)) return true;
+  // Qualities claimed in the first person (« I am open-minded and adaptable ») are no experience reported.
+  if (OWN_VOICE.test(voice) && !isExpositoryVoice(voice) && !isSelfPortrait(folded, namesIn(folded, names)))
+    return true;
   // Advice to anyone that drops in the company's name (« Il faut analyser l'offre et la demande, donc Brindille
   // doit faire un questionnaire ») is a rule of the trade, not a fact of the case; advice whose subject is the
   // company (« il faut que Brindille recrute ») is its plan and stays applied.
