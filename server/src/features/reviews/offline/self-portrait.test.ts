@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { getExam } from '../../referential';
 import type { Exam } from '../../referential/types';
-import { isApplied } from './applied';
 import { analyzeCriterionDetailed } from './analyzer';
+import { isApplied } from './applied';
 import { depthSignals, fold } from './lexicon';
 import { isSelfPortrait } from './self-portrait';
 
