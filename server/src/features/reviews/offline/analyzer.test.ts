@@ -675,3 +675,43 @@ Concurrence | Trois transporteurs régionaux ont baissé leurs prix de 8 % sur l
       expect(grade(FACTS, part).signals.developedSentences).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('a bulleted list of the course’s tools, each defined, is not analysis (branch grader-weak-3)', () => {
+  const LIST = `Les outils d'analyse stratégique retenus pour la Maison Caradec :
+- PESTEL : outil d'analyse du macro-environnement de la Maison Caradec, car l'environnement influence l'entreprise.
+- Cinq forces de Porter : évaluation de l'intensité concurrentielle du secteur de la Maison Caradec, donc de sa rentabilité.
+- SWOT : synthèse des forces, faiblesses, opportunités et menaces de la Maison Caradec, ce qui guide ses choix.
+- Matrice BCG : classement du portefeuille d'activités de Caradec selon la croissance et la part de marché relative.
+- VRIO : test des ressources de Caradec, pour savoir si elles donnent un avantage concurrentiel durable.
+- Matrice d'Ansoff : choix de la stratégie de croissance de Caradec entre pénétration, développement et diversification.
+- Business Model Canvas : description du modèle économique de Caradec en neuf blocs, donc de sa création de valeur.
+- Gouvernance : organisation du pouvoir et des décisions dans la Maison Caradec, car elle oriente la stratégie.`;
+  /** The same list, each item stating what the tool found for the company, with its figures. */
+  const FOUND = `Ce que les outils montrent pour la Maison Caradec :
+- PESTEL : la hausse du beurre (+38 % en 2023) a réduit la marge de Caradec de 4 points, car les prix de vente sont restés fixes.
+- Cinq forces de Porter : trois biscuiteries industrielles vendent 40 % moins cher en grande surface, donc Caradec ne peut gagner que sur la qualité.
+- SWOT : la marque Caradec est connue de 62 % des touristes interrogés, ce qui est sa première force face aux industriels.`;
+  const grade = (text: string, part: string) => {
+    const { dossier, passages } = dossierOf([text]);
+    return analyzeCriterionDetailed({
+      exam: exam(DIAGNOSTICS),
+      criterion: criterion(DIAGNOSTICS, part),
+      passages,
+      dossier,
+    });
+  };
+
+  // Diagnostics (K2), business model (K7), governance (K9): 3, 3 and 3 before this rule.
+  it.each(['diagnostics stratégiques', 'business model', 'gouvernance'])(
+    'scores « %s » at 1 at most on the list',
+    (part) => {
+      const graded = grade(LIST, part);
+      expect(graded.signals.developedSentences).toBe(0);
+      expect(graded.grade.score).toBeLessThanOrEqual(1);
+    },
+  );
+
+  it('still reads items that state what a tool found, with figures, as developed analysis', () => {
+    expect(grade(FOUND, 'diagnostics stratégiques').signals.developedSentences).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -183,6 +183,7 @@ export function isToolDefinition(
   // A citation's year (« Porter (1979) ») is not a figure about the company.
   if (/\d/.test(folded.replace(CITED_YEAR, ' '))) return false;
   if (OWN_SUBJECT.test(folded) || PAST_EVENT.test(folded)) return false;
+  if (isDefinitionItem(folded, subjectNames, isConcept)) return true;
   const m = DEFINITION_OPENINGS.map((re) => re.exec(folded)).find((found) => found !== null);
   if (!m) return false;
   const subject = m[1] ?? '';
@@ -217,4 +218,34 @@ function isDefinitionRow(
       cell.split(/\s+/).length >= MIN_DEFINITION_CELL_WORDS &&
       isToolDefinition(`${first} ${cell}`, subjectNames, isConcept),
   );
+}
+
+/**
+ * Nouns a definition opens with after a tool's label (« outil d'analyse… », « évaluation de l'intensité… »,
+ * « synthèse des forces… », « classement du portefeuille… »): what the tool is, in a noun (folded).
+ */
+const DEFINITION_NOUN =
+  "(?:(?:l'|le |la |les |un |une |des )?(?:outils?|analyses?|evaluations?|syntheses?|classements?|decompositions?|tests?|choix|descriptions?|organisation|etudes?|ensemble|methodes?|matrices?|modeles?|mesures?|identifications?|diagnostics?|representations?|cartographies?|acteurs|processus|demarches?|tools?|analys[ie]s|assessments?|descriptions?|methods?|models?|frameworks?|set|study|studies|process))";
+
+/** « PESTEL : outil d'analyse… », « - Matrice BCG : classement du portefeuille… » (folded). */
+const DEFINITION_ITEM = new RegExp(
+  `^[\\s\\-*•–\\d.)]*((?:[^\\s:]+ ){0,5}[^\\s:]+)\\s?:\\s+${DEFINITION_NOUN}(?![\\p{L}\\p{N}])`,
+  'u',
+);
+
+/**
+ * A list of the course's tools (issue #16): a line that opens on a tool's label, a colon and a noun saying what
+ * the tool is (« - SWOT : synthèse des forces, faiblesses, opportunités et menaces de la Maison Caradec, ce qui
+ * guide ses choix »). A list item that names a tool and defines it is coverage, whatever company name ends it;
+ * an item whose label is the company's (« SWOT de Caradec : ») or that gives its figures is its data.
+ */
+function isDefinitionItem(
+  folded: string,
+  subjectNames: (subject: string) => boolean,
+  isConcept: (subject: string) => boolean,
+): boolean {
+  const m = DEFINITION_ITEM.exec(folded);
+  if (!m) return false;
+  const label = m[1] ?? '';
+  return !subjectNames(label) && (TOOL_HEAD.test(label) || isConcept(label));
 }
