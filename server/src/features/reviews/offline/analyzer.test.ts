@@ -651,20 +651,11 @@ Facteur | Ce que nous constatons | Effet pour Transports Morin
 Économique | Le gazole a coûté 0,42 € de plus par kilomètre en 2023, soit 310 000 € sur l'année | La marge nette est tombée de 4,1 % à 2,3 %, donc nous devons renégocier les contrats indexés
 Légal | La zone à faibles émissions de Lyon interdit 14 de nos 38 camions à partir de 2025 | Nous perdrons 22 % des livraisons urbaines si la flotte n'est pas renouvelée
 Concurrence | Trois transporteurs régionaux ont baissé leurs prix de 8 % sur les lots complets en 2023 | Nous avons perdu 2 clients sur 40, car nos prix sont restés fixes`;
-  const grade = (text: string, part: string) => {
-    const { dossier, passages } = dossierOf([text]);
-    return analyzeCriterionDetailed({
-      exam: exam(DIAGNOSTICS),
-      criterion: criterion(DIAGNOSTICS, part),
-      passages,
-      dossier,
-    });
-  };
   // Diagnostics (K2), market and competition (K4), strategic choices (K5): 3, 3 and 3 before this rule.
   const parts = ['diagnostics stratégiques', 'la concurrence sont analysés', 'choix stratégiques'];
 
   it.each(parts)('scores « %s » at 1 at most on the tools table', (part) => {
-    const graded = grade(TOOLS, part);
+    const graded = grade(DIAGNOSTICS, part, [TOOLS]);
     expect(graded.signals.developedSentences).toBe(0);
     expect(graded.grade.score).toBeLessThanOrEqual(1);
   });
@@ -672,7 +663,7 @@ Concurrence | Trois transporteurs régionaux ont baissé leurs prix de 8 % sur l
   it('still reads the grid of the company’s facts as developed analysis', () => {
     // Rows with the company's figures and its voice stay applied: they develop the criterion.
     for (const part of parts.slice(0, 2))
-      expect(grade(FACTS, part).signals.developedSentences).toBeGreaterThanOrEqual(1);
+      expect(grade(DIAGNOSTICS, part, [FACTS]).signals.developedSentences).toBeGreaterThanOrEqual(1);
   });
 });
 
@@ -691,27 +682,20 @@ describe('a bulleted list of the course’s tools, each defined, is not analysis
 - PESTEL : la hausse du beurre (+38 % en 2023) a réduit la marge de Caradec de 4 points, car les prix de vente sont restés fixes.
 - Cinq forces de Porter : trois biscuiteries industrielles vendent 40 % moins cher en grande surface, donc Caradec ne peut gagner que sur la qualité.
 - SWOT : la marque Caradec est connue de 62 % des touristes interrogés, ce qui est sa première force face aux industriels.`;
-  const grade = (text: string, part: string) => {
-    const { dossier, passages } = dossierOf([text]);
-    return analyzeCriterionDetailed({
-      exam: exam(DIAGNOSTICS),
-      criterion: criterion(DIAGNOSTICS, part),
-      passages,
-      dossier,
-    });
-  };
 
   // Diagnostics (K2), business model (K7), governance (K9): 3, 3 and 3 before this rule.
   it.each(['diagnostics stratégiques', 'business model', 'gouvernance'])(
     'scores « %s » at 1 at most on the list',
     (part) => {
-      const graded = grade(LIST, part);
+      const graded = grade(DIAGNOSTICS, part, [LIST]);
       expect(graded.signals.developedSentences).toBe(0);
       expect(graded.grade.score).toBeLessThanOrEqual(1);
     },
   );
 
   it('still reads items that state what a tool found, with figures, as developed analysis', () => {
-    expect(grade(FOUND, 'diagnostics stratégiques').signals.developedSentences).toBeGreaterThanOrEqual(2);
+    expect(
+      grade(DIAGNOSTICS, 'diagnostics stratégiques', [FOUND]).signals.developedSentences,
+    ).toBeGreaterThanOrEqual(2);
   });
 });

@@ -144,7 +144,7 @@ const PRONOUN_SUBJECT = /^(?:il|elle|ils|elles|cela|ceci|it|they|this|these)\s*$
  */
 const openingWith = (prefix: string) =>
   new RegExp(
-    `^[\\s\\-*•–\\d.)]*${prefix}((?:[^\\s,;:]+ ){1,8}?)(${DEFINING_VERB}|${COPULA}|${EXAMINING_VERB})(?![\\p{L}\\p{N}])`,
+    `^[\\s\\-*•–\\d.)]*${prefix}((?:[^\\s,;:]+ ){1,8}?)(${DEFINING_VERB}|${COPULA}|${EXAMINING_VERB})(?:(?<=')|(?![\\p{L}\\p{N}]))`,
     'u',
   );
 const DEFINITION_OPENINGS = [openingWith(''), openingWith('[^,;:]{0,60}, ')];
@@ -155,6 +155,13 @@ const DEFINITION_OPENINGS = [openingWith(''), openingWith('[^,;:]{0,60}, ')];
  */
 const OWN_SUBJECT =
   /(?<![\p{L}\p{N}])(?:nous|notre|nos|we|our|us|je|j'\p{L}+|m'\p{L}+|me|moi|mon|ma|mes|i|my|leurs?|their)(?![\p{L}\p{N}])/u;
+
+/**
+ * What follows a copula in a definition of a notion (« Power distance is the extent to which… », « La veille est
+ * l'ensemble des… », « … est la capacité de… »), folded.
+ */
+const DEFINING_PREDICATE =
+  /^(?:extent|degree|way|ability|capacity|process|set|act|ensemble|capacite|degre|maniere|facon|fait|processus) (?:to|of|in|by|des?|du|d'|a|dont|par)(?![\p{L}\p{N}])/u;
 
 /** A year, in parentheses or not (« Porter (1979) », « Barney 1991 »): a citation's date, not a figure. */
 const CITED_YEAR = /\(?\b(?:1[89]|20)\d\d\b\)?/g;
@@ -190,8 +197,8 @@ export function isToolDefinition(
   if (PRONOUN_SUBJECT.test(subject.trim())) return true;
   if (subjectNames(subject)) return false;
   if (new RegExp(`^${COPULA}$`, 'u').test(m[2] ?? '')) {
-    const after = folded.slice(m[0].length).split(/\s+/).slice(0, 4).join(' ');
-    return TOOL_HEAD.test(subject) || TOOL_HEAD.test(after);
+    const after = folded.slice(m[0].length).trim().split(/\s+/).slice(0, 4).join(' ');
+    return TOOL_HEAD.test(subject) || TOOL_HEAD.test(after) || DEFINING_PREDICATE.test(after);
   }
   return TOOL_HEAD.test(subject) || isConcept(subject);
 }
