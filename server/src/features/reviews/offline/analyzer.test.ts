@@ -699,3 +699,17 @@ describe('a bulleted list of the course’s tools, each defined, is not analysis
     ).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('advice standing next to a figure is not applied by its neighbour (branch grader-weak-3)', () => {
+  const CREATION = 'b6-entrepreneuriat';
+  const PLAN =
+    "Le chiffre d'affaires prévu de l'Atelier Brindille est de 90 000 € la première année, car la boutique sera bien placée. " +
+    "On peut demander un prêt bancaire, un prêt d'honneur ou une aide de la BPI, donc il faut comparer les financements. " +
+    'Le Business Model Canvas permet à Brindille de décrire sa création de valeur, car il relie les clients et les coûts.';
+
+  it('counts only the sentence with the company’s figure as developed', () => {
+    const graded = grade(CREATION, 'business plan proposé', [PLAN]);
+    expect(graded.signals.developedSentences).toBe(1);
+    expect(graded.grade.score).toBeLessThanOrEqual(1);
+  });
+});

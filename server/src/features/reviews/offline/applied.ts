@@ -116,6 +116,18 @@ export function isApplied(folded: string, quantities: number, names: ReadonlySet
   return namesIn(folded, names);
 }
 
+/**
+ * Textbook prose whatever stands before it: a tool's definition, or advice to anyone without the company's
+ * voice. candidates.ts lets a sentence that continues an applied one on the same line be applied too (« … 310
+ * clients. Les clients santé sont fidèles car… »); a definition or a rule of the trade that follows a figure
+ * (« Nous visons 90 000 €. On peut demander un prêt d'honneur ou une aide, donc il faudra chercher des
+ * financements. ») does not become a fact of the case by standing next to one.
+ */
+export function isTextbookProse(folded: string, names: ReadonlySet<string>): boolean {
+  if (isToolDefinition(folded, (subject) => namesIn(subject, names), isConceptSubject)) return true;
+  return isGeneralAdvice(folded) && !ADVICE_TO_SOMEONE.test(folded) && !OWN_VOICE.test(folded);
+}
+
 /** « il faut que X… », « it is important that X… »: advice with a subject, the company's plan when X is its name. */
 const ADVICE_TO_SOMEONE = /(?<![\p{L}\p{N}])(?:il faut qu|il (?:est|sera) \p{L}+ qu|it is \p{L}+ that)/u;
 
