@@ -303,3 +303,43 @@ describe('the rubric’s anchors never lift a criterion whose core notions are a
     expect(withRisks.grade.score).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('a criterion with nothing of its core notions and nothing developed is absent (branch grader-weak-3)', () => {
+  // Sentences share a word with the criterion (« Les stands attirent du monde ») but name none of its notions,
+  // argue nothing and state no fact of the company.
+  const base: CriterionSignals = {
+    expected: ['risques', 'enjeux', 'parties_prenantes'],
+    found: [],
+    notions: ['risques', 'enjeux'],
+    notionsFound: [],
+    appliedNotions: [],
+    developedNotions: [],
+    genericSentences: 1,
+    developedConcepts: [],
+    relevantSentences: 3,
+    developedSentences: 0,
+    arguedSentences: 0,
+    quantifiedSentences: 0,
+    sourceScore: 0,
+    pages: [],
+    passages: 0,
+    plainDeveloped: 0,
+    plainFacts: 0,
+    appliedFacts: 0,
+    stuffedMentions: 0,
+    stuffedConcepts: [],
+  };
+
+  it('scores 0 when no core notion is named and nothing is developed', () => {
+    expect(scoreFromSignals(base)).toBe(0);
+  });
+
+  it.each([
+    ['a core notion named, even in a lesson', { notionsFound: ['risques'] }],
+    ['a developed sentence', { developedSentences: 1, arguedSentences: 1 }],
+    ['a fact of the company', { appliedFacts: 1 }],
+    ['a stuffed mention', { stuffedMentions: 1 }],
+  ] as const)('keeps 1 with %s', (_, change) => {
+    expect(scoreFromSignals({ ...base, ...change } as CriterionSignals)).toBe(1);
+  });
+});
