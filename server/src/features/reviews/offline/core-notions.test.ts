@@ -305,29 +305,23 @@ describe('the rubric’s anchors never lift a criterion whose core notions are a
 });
 
 describe('a criterion with nothing of its core notions and nothing developed is absent (branch grader-weak-3)', () => {
-  // Sentences share a word with the criterion (« Les stands attirent du monde ») but name none of its notions,
-  // argue nothing and state no fact of the company.
+  // The thin draft's signals on the risks criterion, with three sentences that share a word with it (« Les
+  // stands attirent du monde ») but name none of its notions, argue nothing and state no fact of the company.
+  const thin = analyzeCriterionDetailed({
+    exam: RSE,
+    criterion: byText(RSE, 'risques liés à la RSE'),
+    ...dossierOf(THIN),
+  }).signals;
   const base: CriterionSignals = {
-    expected: ['risques', 'enjeux', 'parties_prenantes'],
-    found: [],
-    notions: ['risques', 'enjeux'],
+    ...thin,
     notionsFound: [],
     appliedNotions: [],
-    developedNotions: [],
-    genericSentences: 1,
-    developedConcepts: [],
     relevantSentences: 3,
     developedSentences: 0,
     arguedSentences: 0,
-    quantifiedSentences: 0,
-    sourceScore: 0,
-    pages: [],
-    passages: 0,
-    plainDeveloped: 0,
-    plainFacts: 0,
     appliedFacts: 0,
+    plainDeveloped: 0,
     stuffedMentions: 0,
-    stuffedConcepts: [],
   };
 
   it('scores 0 when no core notion is named and nothing is developed', () => {
@@ -335,7 +329,7 @@ describe('a criterion with nothing of its core notions and nothing developed is 
   });
 
   it.each([
-    ['a core notion named, even in a lesson', { notionsFound: ['risques'] }],
+    ['a core notion named, even in a lesson', { notionsFound: thin.notions.slice(0, 1) }],
     ['a developed sentence', { developedSentences: 1, arguedSentences: 1 }],
     ['a fact of the company', { appliedFacts: 1 }],
     ['a stuffed mention', { stuffedMentions: 1 }],

@@ -168,6 +168,8 @@ describe('definitions and advice with the company’s name dropped in are not ap
       'fr',
     ],
     ['Il est important de bien connaître son marché avant de se lancer, comme Brindille.', 'fr'],
+    ['It is also important to avoid stereotypes at Nordalis, since every person is different.', 'en'],
+    ['Il est donc essentiel de suivre la trésorerie de Brindille chaque mois.', 'fr'],
   ];
   const APPLIED: [string, 'fr' | 'en'][] = [
     ['La matrice BCG de Vallon montre que la tomme fait 58 % du chiffre d’affaires.', 'fr'],

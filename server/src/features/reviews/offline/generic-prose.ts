@@ -86,7 +86,7 @@ export function isGeneralStatistic(folded: string): boolean {
  * « il faudra » (what this company will have to do) is a plan, not advice, and is left out.
  */
 const GENERAL_ADVICE =
-  /^[\s\-*•–\d.)]*(?:[^,;:]{0,60}, )?(?:il faut|il ne faut pas|il est (?:important|essentiel|conseille|recommande|necessaire|indispensable|preferable|utile|primordial) d[e']|il convient d[e']|mieux vaut|(?:on|l'on) (?:doit|peut|devrait)|it is (?:important|essential|advisable|recommended|necessary|crucial|key) to|you (?:should|must|need to|have to)|one (?:should|must))(?![\p{L}\p{N}])/u;
+  /^[\s\-*•–\d.)]*(?:[^,;:]{0,60}, )?(?:il faut|il ne faut pas|il est (?:(?:aussi|donc|egalement|tres|vraiment|surtout) )?(?:important|essentiel|conseille|recommande|necessaire|indispensable|preferable|utile|primordial) d[e']|il convient d[e']|mieux vaut|(?:on|l'on) (?:doit|peut|devrait)|it is (?:(?:also|therefore|thus|very|really|always) )?(?:important|essential|advisable|recommended|necessary|crucial|key) to|you (?:should|must|need to|have to)|one (?:should|must))(?![\p{L}\p{N}])/u;
 
 /** The sentence is advice to anyone: its figures are not about the candidate's company. */
 export function isGeneralAdvice(folded: string): boolean {
