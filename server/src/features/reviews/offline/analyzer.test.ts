@@ -636,3 +636,80 @@ describe('the rationale claims only what the signals show', () => {
     );
   });
 });
+
+describe('a table of the course’s tools with the company’s name in a column is not analysis (branch grader-weak-3)', () => {
+  const TOOLS = `Pour réaliser le diagnostic des Transports Morin, j'ai retenu les outils suivants.
+Outil | Définition | Intérêt pour Transports Morin
+PESTEL | Analyse le macro-environnement selon six facteurs politiques, économiques, sociaux, technologiques, écologiques et légaux | Permet à Transports Morin de repérer les opportunités et les menaces de son environnement
+Cinq forces de Porter | Mesure l'intensité concurrentielle d'un secteur à partir des clients, fournisseurs, entrants, substituts et rivalité | Aide Transports Morin à savoir si son secteur est attractif et rentable
+SWOT | Croise les forces et faiblesses internes avec les opportunités et menaces externes de l'entreprise | Permet aux Transports Morin de définir des axes stratégiques cohérents
+Matrice BCG | Classe les activités selon la croissance du marché et la part de marché relative | Aide Transports Morin à équilibrer son portefeuille d'activités
+VRIO | Évalue si une ressource est valable, rare, inimitable et exploitée par l'organisation | Permet à Transports Morin d'identifier ses avantages concurrentiels durables`;
+  /** The same grid filled with the company's facts: what each factor is for Morin, measured. */
+  const FACTS = `Pour réaliser le diagnostic des Transports Morin, j'ai retenu les outils suivants.
+Facteur | Ce que nous constatons | Effet pour Transports Morin
+Économique | Le gazole a coûté 0,42 € de plus par kilomètre en 2023, soit 310 000 € sur l'année | La marge nette est tombée de 4,1 % à 2,3 %, donc nous devons renégocier les contrats indexés
+Légal | La zone à faibles émissions de Lyon interdit 14 de nos 38 camions à partir de 2025 | Nous perdrons 22 % des livraisons urbaines si la flotte n'est pas renouvelée
+Concurrence | Trois transporteurs régionaux ont baissé leurs prix de 8 % sur les lots complets en 2023 | Nous avons perdu 2 clients sur 40, car nos prix sont restés fixes`;
+  // Diagnostics (K2), market and competition (K4), strategic choices (K5): 3, 3 and 3 before this rule.
+  const parts = ['diagnostics stratégiques', 'la concurrence sont analysés', 'choix stratégiques'];
+
+  it.each(parts)('scores « %s » at 1 at most on the tools table', (part) => {
+    const graded = grade(DIAGNOSTICS, part, [TOOLS]);
+    expect(graded.signals.developedSentences).toBe(0);
+    expect(graded.grade.score).toBeLessThanOrEqual(1);
+  });
+
+  it('still reads the grid of the company’s facts as developed analysis', () => {
+    // Rows with the company's figures and its voice stay applied: they develop the criterion.
+    for (const part of parts.slice(0, 2))
+      expect(grade(DIAGNOSTICS, part, [FACTS]).signals.developedSentences).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('a bulleted list of the course’s tools, each defined, is not analysis (branch grader-weak-3)', () => {
+  const LIST = `Les outils d'analyse stratégique retenus pour la Maison Caradec :
+- PESTEL : outil d'analyse du macro-environnement de la Maison Caradec, car l'environnement influence l'entreprise.
+- Cinq forces de Porter : évaluation de l'intensité concurrentielle du secteur de la Maison Caradec, donc de sa rentabilité.
+- SWOT : synthèse des forces, faiblesses, opportunités et menaces de la Maison Caradec, ce qui guide ses choix.
+- Matrice BCG : classement du portefeuille d'activités de Caradec selon la croissance et la part de marché relative.
+- VRIO : test des ressources de Caradec, pour savoir si elles donnent un avantage concurrentiel durable.
+- Matrice d'Ansoff : choix de la stratégie de croissance de Caradec entre pénétration, développement et diversification.
+- Business Model Canvas : description du modèle économique de Caradec en neuf blocs, donc de sa création de valeur.
+- Gouvernance : organisation du pouvoir et des décisions dans la Maison Caradec, car elle oriente la stratégie.`;
+  /** The same list, each item stating what the tool found for the company, with its figures. */
+  const FOUND = `Ce que les outils montrent pour la Maison Caradec :
+- PESTEL : la hausse du beurre (+38 % en 2023) a réduit la marge de Caradec de 4 points, car les prix de vente sont restés fixes.
+- Cinq forces de Porter : trois biscuiteries industrielles vendent 40 % moins cher en grande surface, donc Caradec ne peut gagner que sur la qualité.
+- SWOT : la marque Caradec est connue de 62 % des touristes interrogés, ce qui est sa première force face aux industriels.`;
+
+  // Diagnostics (K2), business model (K7), governance (K9): 3, 3 and 3 before this rule.
+  it.each(['diagnostics stratégiques', 'business model', 'gouvernance'])(
+    'scores « %s » at 1 at most on the list',
+    (part) => {
+      const graded = grade(DIAGNOSTICS, part, [LIST]);
+      expect(graded.signals.developedSentences).toBe(0);
+      expect(graded.grade.score).toBeLessThanOrEqual(1);
+    },
+  );
+
+  it('still reads items that state what a tool found, with figures, as developed analysis', () => {
+    expect(
+      grade(DIAGNOSTICS, 'diagnostics stratégiques', [FOUND]).signals.developedSentences,
+    ).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('advice standing next to a figure is not applied by its neighbour (branch grader-weak-3)', () => {
+  const CREATION = 'b6-entrepreneuriat';
+  const PLAN =
+    "Le chiffre d'affaires prévu de l'Atelier Brindille est de 90 000 € la première année, car la boutique sera bien placée. " +
+    "On peut demander un prêt bancaire, un prêt d'honneur ou une aide de la BPI, donc il faut comparer les financements. " +
+    'Le Business Model Canvas permet à Brindille de décrire sa création de valeur, car il relie les clients et les coûts.';
+
+  it('counts only the sentence with the company’s figure as developed', () => {
+    const graded = grade(CREATION, 'business plan proposé', [PLAN]);
+    expect(graded.signals.developedSentences).toBe(1);
+    expect(graded.grade.score).toBeLessThanOrEqual(1);
+  });
+});

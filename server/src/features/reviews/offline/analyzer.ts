@@ -28,7 +28,7 @@ import {
 import { evidenceCandidates, pickEvidence } from './evidence';
 import { type EvidenceFacts, missingList, rationale, recommendationList } from './feedback';
 import { anchoredScore, readRubricCriterion } from './rubric-reading';
-import { type CriterionSignals, scoreFromSignals } from './scoring';
+import { type CriterionSignals, notionCeiling, scoreFromSignals } from './scoring';
 
 export { type AnalyzeInput, matchLanguage, type SentenceFacts, sentenceFacts } from './candidates';
 export {
@@ -63,11 +63,14 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
   const signals = computeSignals(lexicon, relevant, stuffed);
   const computed = scoreFromSignals(signals);
   const score = reading
-    ? anchoredScore(
-        computed,
-        reading,
-        relevant.map((c) => c.facts.index),
-      )
+    ? (Math.min(
+        anchoredScore(
+          computed,
+          reading,
+          relevant.map((c) => c.facts.index),
+        ),
+        Math.max(computed, notionCeiling(signals)),
+      ) as CriterionGrade['score'])
     : computed;
   const evidencePool = evidenceCandidates(lexicon, relevant, stuffed, signals, computed);
   const chosen = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier, input.exam);

@@ -15,10 +15,12 @@ import {
   isExpositoryVoice,
   isGeneralAdvice,
   isGeneralStatistic,
+  isToolDefinition,
   withoutCollectiveVoice,
 } from './generic-prose';
 import { findConcepts, fold } from './lexicon';
 import { GENERIC_NAMES } from './lexicon/names.data';
+import { isSelfPortrait } from './self-portrait';
 
 /** A name must be met this many times mid-sentence to count as one of the dossier's own names. */
 const MIN_NAME_OCCURRENCES = 2;
@@ -96,13 +98,46 @@ export function dossierNames(dossier: DossierText): ReadonlySet<string> {
 
 /** True when the sentence is about the candidate's case: a figure, one of the dossier's names, or « nous ». */
 export function isApplied(folded: string, quantities: number, names: ReadonlySet<string>): boolean {
+  // A tool's definition with the company's name or a method's threshold dropped in is still a definition.
+  if (isToolDefinition(folded, (subject) => namesIn(subject, names), isConceptSubject)) return false;
   // A statistic about firms in general, or a rule of thumb in advice to anyone (« il faut relancer un prospect
   // 5 fois »), is not a figure about the company (generic-prose.ts).
   if (quantities > 0 && !isGeneralStatistic(folded) && !isGeneralAdvice(folded)) return true;
   // The expository « nous » of a lesson (« nous pouvons définir ») and the « nous » of everyone (« de nos
   // jours ») are not the company's voice.
   const voice = withoutCollectiveVoice(folded);
-  if (OWN_VOICE.test(voice) && !isExpositoryVoice(voice)) return true;
+  // Qualities claimed in the first person (« I am open-minded and adaptable ») are no experience reported.
+  if (OWN_VOICE.test(voice) && !isExpositoryVoice(voice) && !isSelfPortrait(folded, namesIn(folded, names)))
+    return true;
+  // Advice to anyone that drops in the company's name (« Il faut analyser l'offre et la demande, donc Brindille
+  // doit faire un questionnaire ») is a rule of the trade, not a fact of the case; advice whose subject is the
+  // company (« il faut que Brindille recrute ») is its plan and stays applied.
+  if (isGeneralAdvice(folded) && !ADVICE_TO_SOMEONE.test(folded)) return false;
+  return namesIn(folded, names);
+}
+
+/**
+ * Textbook prose whatever stands before it: a tool's definition, or advice to anyone without the company's
+ * voice. candidates.ts lets a sentence that continues an applied one on the same line be applied too (« … 310
+ * clients. Les clients santé sont fidèles car… »); a definition or a rule of the trade that follows a figure
+ * (« Nous visons 90 000 €. On peut demander un prêt d'honneur ou une aide, donc il faudra chercher des
+ * financements. ») does not become a fact of the case by standing next to one.
+ */
+export function isTextbookProse(folded: string, names: ReadonlySet<string>): boolean {
+  if (isToolDefinition(folded, (subject) => namesIn(subject, names), isConceptSubject)) return true;
+  return isGeneralAdvice(folded) && !ADVICE_TO_SOMEONE.test(folded) && !OWN_VOICE.test(folded);
+}
+
+/** « il faut que X… », « it is important that X… »: advice with a subject, the company's plan when X is its name. */
+const ADVICE_TO_SOMEONE = /(?<![\p{L}\p{N}])(?:il faut qu|il (?:est|sera) \p{L}+ qu|it is \p{L}+ that)/u;
+
+/** The folded text names one of the dossier's own names. */
+function namesIn(folded: string, names: ReadonlySet<string>): boolean {
   for (const word of folded.match(/[\p{L}\p{N}&-]{3,}/gu) ?? []) if (names.has(word)) return true;
   return false;
+}
+
+/** The folded text names a notion or a method of the lexicon (« la veille », « le SWOT »). */
+function isConceptSubject(folded: string): boolean {
+  return findConcepts(folded, 'fr').length > 0 || findConcepts(folded, 'en').length > 0;
 }

@@ -6,7 +6,7 @@
 import type { Criterion, Exam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import type { RubricCriterion } from '../rubric';
-import { dossierNames, isApplied } from './applied';
+import { dossierNames, isApplied, isTextbookProse } from './applied';
 import { isSituatedExperience } from './experience';
 import {
   buildCriterionLexicon,
@@ -353,7 +353,9 @@ export function classify(
       const source = statement ? (s.strongSources > 0 || listedSource ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
       const prev = sentences[i - 1];
       const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
-      const applied = appliedHere[i] === true || (continues && appliedHere[i - 1] === true);
+      const applied =
+        appliedHere[i] === true ||
+        (continues && appliedHere[i - 1] === true && !isTextbookProse(facts.folded, names));
       // A figure alone states a fact; it develops the analysis only beside reasoning (argued or sourced), or
       // in a table row whose cells reason in words (table-rows.ts `isReasonedRow`): an action plan's row
       // « objectif chiffré | action | échéance » is applied analysis, a dashboard's row of figures is not. A row

@@ -266,3 +266,74 @@ describe('appliedFacts: the company figures stated in prose', () => {
     expect(graded.grade.score).toBeLessThanOrEqual(1);
   });
 });
+
+describe('the rubric’s anchors never lift a criterion whose core notions are absent (branch grader-weak-3)', () => {
+  const criterion = byText(RSE, 'risques liés à la RSE');
+  const base = rubricForExam(RSE).criteria.find((c) => c.id === criterion.id);
+  if (!base) throw new Error('no risks criterion');
+  // Risks as a lesson, and opinions about the company: the notions are named, never applied to it.
+  const LESSON = [
+    "Il faut identifier les risques liés à la RSE, évaluer leur probabilité et leur gravité, puis prévoir des actions de prévention, car une entreprise qui les néglige s'expose à des sanctions.",
+    ...THIN,
+  ];
+  // An exam team anchored a 4 on an excerpt of a strong dossier that the lesson's sentence nearly repeats.
+  const anchor = {
+    score: 4 as const,
+    excerpt:
+      'Les risques liés à la RSE sont identifiés, leur probabilité et leur gravité évaluées, des actions de prévention prévues.',
+  };
+  const grade = (paragraphs: string[]) =>
+    analyzeCriterionDetailed({
+      exam: RSE,
+      criterion,
+      ...dossierOf(paragraphs),
+      rubric: { ...base, anchors: [anchor] },
+    });
+
+  it('keeps a draft that names risks only in a lesson at 1 at most', () => {
+    const { grade: g, signals } = grade(LESSON);
+    expect(signals.notionsFound.length).toBeGreaterThan(0);
+    expect(signals.appliedNotions).toEqual([]);
+    expect(g.score).toBeLessThanOrEqual(1);
+  });
+
+  it('still moves a draft that addresses the risks towards the anchor', () => {
+    const withRisks = grade(RISKS);
+    expect(withRisks.signals.appliedNotions?.length).toBeGreaterThan(0);
+    expect(withRisks.grade.score).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('a criterion with nothing of its core notions and nothing developed is absent (branch grader-weak-3)', () => {
+  // The thin draft's signals on the risks criterion, with three sentences that share a word with it (« Les
+  // stands attirent du monde ») but name none of its notions, argue nothing and state no fact of the company.
+  const thin = analyzeCriterionDetailed({
+    exam: RSE,
+    criterion: byText(RSE, 'risques liés à la RSE'),
+    ...dossierOf(THIN),
+  }).signals;
+  const base: CriterionSignals = {
+    ...thin,
+    notionsFound: [],
+    appliedNotions: [],
+    relevantSentences: 3,
+    developedSentences: 0,
+    arguedSentences: 0,
+    appliedFacts: 0,
+    plainDeveloped: 0,
+    stuffedMentions: 0,
+  };
+
+  it('scores 0 when no core notion is named and nothing is developed', () => {
+    expect(scoreFromSignals(base)).toBe(0);
+  });
+
+  it.each([
+    ['a core notion named, even in a lesson', { notionsFound: thin.notions.slice(0, 1) }],
+    ['a developed sentence', { developedSentences: 1, arguedSentences: 1 }],
+    ['a fact of the company', { appliedFacts: 1 }],
+    ['a stuffed mention', { stuffedMentions: 1 }],
+  ] as const)('keeps 1 with %s', (_, change) => {
+    expect(scoreFromSignals({ ...base, ...change } as CriterionSignals)).toBe(1);
+  });
+});

@@ -130,3 +130,66 @@ describe('advice, the « nous » of everyone, references (branch grader-weak-2)'
     expect([...names].sort()).toEqual(expected);
   });
 });
+
+/** Sentences that name the company yet are not about its case, and the company's own facts beside them. */
+describe('definitions and advice with the company’s name dropped in are not applied (branch grader-weak-3)', () => {
+  const names = new Set(['vallon', 'nordalis', 'brindille']);
+  const NOT_APPLIED: [string, 'fr' | 'en'][] = [
+    ["Le PESTEL est un outil qui permet à la Fromagerie Vallon d'analyser son macro-environnement.", 'fr'],
+    [
+      "Le modèle de Porter (1979) permet à Vallon de mesurer l'intensité concurrentielle de son secteur.",
+      'fr',
+    ],
+    [
+      'La matrice BCG classe les activités de Vallon selon la croissance du marché et la part de marché relative.',
+      'fr',
+    ],
+    [
+      'Ces outils permettent à la Fromagerie Vallon d’avoir une vision complète de sa situation stratégique.',
+      'fr',
+    ],
+    [
+      'Il permet d’identifier les opportunités et les menaces, ce qui aide Vallon à prendre de meilleures décisions.',
+      'fr',
+    ],
+    ['Une activité dont le marché croît de plus de 10 % par an est une vedette ou un dilemme.', 'fr'],
+    [
+      "Hofstede's model is a framework that helps Nordalis understand six dimensions of national culture.",
+      'en',
+    ],
+    ['The model allows a manager at Nordalis to adapt his style to the team.', 'en'],
+    ['At Nordalis, power distance is the extent to which employees accept that power is unequal.', 'en'],
+    [
+      "Pour Vallon, la veille est l'ensemble des activités de collecte et de diffusion de l'information.",
+      'fr',
+    ],
+    [
+      "Il faut analyser l'offre, la demande et l'environnement, donc Brindille doit faire un questionnaire.",
+      'fr',
+    ],
+    ['Il est important de bien connaître son marché avant de se lancer, comme Brindille.', 'fr'],
+    ['It is also important to avoid stereotypes at Nordalis, since every person is different.', 'en'],
+    ['Il est donc essentiel de suivre la trésorerie de Brindille chaque mois.', 'fr'],
+  ];
+  const APPLIED: [string, 'fr' | 'en'][] = [
+    ['La matrice BCG de Vallon montre que la tomme fait 58 % du chiffre d’affaires.', 'fr'],
+    ['La matrice BCG classe la tomme, 58 % du chiffre d’affaires de Vallon, en vache à lait.', 'fr'],
+    ['Notre tableau de bord permet de suivre 12 indicateurs chaque semaine.', 'fr'],
+    ['La veille de Vallon repose sur 25 mots-clés suivis chaque semaine.', 'fr'],
+    ['Le PESTEL nous permet de voir que le prix du lait a pesé sur la marge de Vallon.', 'fr'],
+    ['Un client sur trois nous a quittés en 2023 après la hausse des prix.', 'fr'],
+    ['Nordalis lost 3 of its 12 distributors in 2023 because deliveries were late.', 'en'],
+    ['At Nordalis, power distance is the main issue for the Polish drivers.', 'en'],
+    ['Le marché de Vallon est un marché de niche.', 'fr'],
+    ['Il faut que Brindille recrute une vendeuse avant les fêtes.', 'fr'],
+    ['Brindille ouvrira sa boutique rue des Halles, près de l’école.', 'fr'],
+    ['Il faut relancer nos clients, car nous avons perdu le salon de Lyon.', 'fr'],
+  ];
+  it.each([
+    ...NOT_APPLIED.map(([s, lang]) => [s, lang, false] as const),
+    ...APPLIED.map(([s, lang]) => [s, lang, true] as const),
+  ])('%s (%s) → applied: %s', (sentence, lang, expected) => {
+    const folded = fold(sentence);
+    expect(isApplied(folded, depthSignals(sentence, folded, lang).quantities, names)).toBe(expected);
+  });
+});

@@ -58,9 +58,23 @@ const GENERIC_ACTOR =
   /(?<![\p{L}\p{N}])(?:un|une|a|an) (?:commercial|vendeur|client|consommateur|prospect|acheteur|salarie|manager|entreprise|pme|customer|company|salesperson|buyer|employee|firm)(?![\p{L}\p{N}])/u;
 const AVERAGE = /(?<![\p{L}\p{N}])(?:en moyenne|on average)(?![\p{L}\p{N}])/u;
 
+/**
+ * A rule of the trade stated about an indefinite subject at the head of the sentence (« Une activité dont le
+ * marché croît de plus de 10 % est une vedette », « A team that loses 20 % of its staff… »): its figure is a
+ * threshold that holds for any firm. The company's own data has a definite subject, a date or its voice
+ * (« Un client sur trois nous a quittés en 2023 »).
+ */
+const GENERIC_RULE =
+  /^[\s\-*•–\d.)]*(?:un|une|a|an) (?:entreprise|societe|activite|produit|marche|client|commercial|vendeur|prospect|equipe|salarie|manager|pme|company|firm|business|product|market|customer|team|employee|manager)(?![\p{L}\p{N}])/u;
+const OWN_OR_DATED = /(?<![\p{L}\p{N}])(?:nous|notre|nos|we|our|(?:19|20)\d\d)(?![\p{L}\p{N}])/u;
+
 /** The sentence's figures are statistics about firms in general, not data about the candidate's company. */
 export function isGeneralStatistic(folded: string): boolean {
-  return GENERAL_STATISTIC.test(folded) || (AVERAGE.test(folded) && GENERIC_ACTOR.test(folded));
+  return (
+    GENERAL_STATISTIC.test(folded) ||
+    (AVERAGE.test(folded) && GENERIC_ACTOR.test(folded)) ||
+    (GENERIC_RULE.test(folded) && !OWN_OR_DATED.test(folded))
+  );
 }
 
 /**
@@ -72,7 +86,7 @@ export function isGeneralStatistic(folded: string): boolean {
  * « il faudra » (what this company will have to do) is a plan, not advice, and is left out.
  */
 const GENERAL_ADVICE =
-  /^[\s\-*•–\d.)]*(?:[^,;:]{0,60}, )?(?:il faut|il ne faut pas|il est (?:important|essentiel|conseille|recommande|necessaire|indispensable|preferable|utile|primordial) d[e']|il convient d[e']|mieux vaut|(?:on|l'on) (?:doit|peut|devrait)|it is (?:important|essential|advisable|recommended|necessary|crucial|key) to|you (?:should|must|need to|have to)|one (?:should|must))(?![\p{L}\p{N}])/u;
+  /^[\s\-*•–\d.)]*(?:[^,;:]{0,60}, )?(?:il faut|il ne faut pas|il est (?:(?:aussi|donc|egalement|tres|vraiment|surtout) )?(?:important|essentiel|conseille|recommande|necessaire|indispensable|preferable|utile|primordial) d[e']|il convient d[e']|mieux vaut|(?:on|l'on) (?:doit|peut|devrait)|it is (?:(?:also|therefore|thus|very|really|always) )?(?:important|essential|advisable|recommended|necessary|crucial|key) to|you (?:should|must|need to|have to)|one (?:should|must))(?![\p{L}\p{N}])/u;
 
 /** The sentence is advice to anyone: its figures are not about the candidate's company. */
 export function isGeneralAdvice(folded: string): boolean {
@@ -91,4 +105,154 @@ const COLLECTIVE_VOICE =
 /** The sentence without its « nous » of everyone, so that only the company's own voice is left to find. */
 export function withoutCollectiveVoice(folded: string): string {
   return folded.replace(COLLECTIVE_VOICE, ' ');
+}
+
+/**
+ * Nouns that name a tool of the course rather than a fact of the case (folded): « le modèle de Porter »,
+ * « la matrice BCG », « cet outil », « Hofstede's framework ».
+ */
+const TOOL_HEAD =
+  /(?<![\p{L}\p{N}])(?:outils?|modeles?|matrices?|methodes?|grilles?|analyses?|demarches?|approches?|theories?|lois?|concepts?|notions?|techniques?|diagrammes?|forces|dimensions?|tools?|models?|frameworks?|matri(?:x|ces)|theor(?:y|ies)|methods?|concepts?|techniques?)(?![\p{L}\p{N}])/u;
+
+/**
+ * What a textbook says a tool does (folded): « … permet (à X) de », « … sert à », « … consiste à », « … se
+ * définit », « … désigne », « … helps (X) to », « … refers to ».
+ */
+const DEFINING_VERB =
+  '(?:permet(?:tent)?|ser(?:t|vent) a|aide(?:nt)?|consiste(?:nt)?|design(?:e|ent)|se defini(?:t|ssent)|correspond(?:ent)? a|repose(?:nt)? sur|se compose(?:nt)?|regroupe(?:nt)?|distingue(?:nt)?|decompose(?:nt)?|allows?|enables?|helps?|consists? of|refers? to|is used to|describes?)';
+
+/**
+ * What a textbook says a tool is (« … est un outil de synthèse », « … is a framework »): a copula, a definition
+ * only when a tool is named on one side of it (`TOOL_HEAD`); « Le marché est un marché B2B » describes the case.
+ */
+const COPULA = "(?:est (?:un|une|le|la|l')|sont (?:des|les|la|le|l')|is (?:a|an|the)|are (?:a|the))";
+
+/**
+ * Verbs of what a tool examines (« classe », « analyse », « mesure »): a definition when nothing measured about
+ * the company follows (« La matrice BCG classe les activités de Vallon selon la croissance du marché »).
+ */
+const EXAMINING_VERB =
+  '(?:classe(?:nt)?|analyse(?:nt)?|mesure(?:nt)?|etudie(?:nt)?|evalue(?:nt)?|identifie(?:nt)?|croise(?:nt)?|classif(?:y|ies)|analy[sz]es?|measures?|identif(?:y|ies)|assess(?:es)?)';
+
+/** A pronoun standing for the tool just named (« Il permet… », « It helps… »). */
+const PRONOUN_SUBJECT = /^(?:il|elle|ils|elles|cela|ceci|it|they|this|these)\s*$/u;
+
+/**
+ * The opening of a sentence up to its first verb of definition: at most eight words of subject (folded), at the
+ * head of the sentence or, failing that, after a short opening phrase and a comma (« Pour Vallon, le SWOT est… »).
+ * Group 1 is the subject, group 2 the verb, and what follows is the rest of the sentence.
+ */
+const openingWith = (prefix: string) =>
+  new RegExp(
+    `^[\\s\\-*•–\\d.)]*${prefix}((?:[^\\s,;:]+ ){1,8}?)(${DEFINING_VERB}|${COPULA}|${EXAMINING_VERB})(?:(?<=')|(?![\\p{L}\\p{N}]))`,
+    'u',
+  );
+const DEFINITION_OPENINGS = [openingWith(''), openingWith('[^,;:]{0,60}, ')];
+
+/**
+ * The candidate, the company or one of its people as the one who acts or owns (« nous », « we », « j'ai »,
+ * « m'ont aidé », « helps me », « leurs valeurs »): the sentence reports the case, whatever its verb.
+ */
+const OWN_SUBJECT =
+  /(?<![\p{L}\p{N}])(?:nous|notre|nos|we|our|us|je|j'\p{L}+|m'\p{L}+|me|moi|mon|ma|mes|i|my|leurs?|their)(?![\p{L}\p{N}])/u;
+
+/**
+ * What follows a copula in a definition of a notion (« Power distance is the extent to which… », « La veille est
+ * l'ensemble des… », « … est la capacité de… »), folded.
+ */
+const DEFINING_PREDICATE =
+  /^(?:extent|degree|way|ability|capacity|process|set|act|ensemble|capacite|degre|maniere|facon|fait|processus) (?:to|of|in|by|des?|du|d'|a|dont|par)(?![\p{L}\p{N}])/u;
+
+/** A year, in parentheses or not (« Porter (1979) », « Barney 1991 »): a citation's date, not a figure. */
+const CITED_YEAR = /\(?\b(?:1[89]|20)\d\d\b\)?/g;
+/** Words a table cell needs to be read as a definition rather than a label. */
+const MIN_DEFINITION_CELL_WORDS = 4;
+
+/**
+ * A tool's definition (issue #16): the sentence's subject is a tool or a notion of the course (« La matrice
+ * BCG », « Le modèle de Porter (1979) », « L'analyse PESTEL », « Hofstede's model ») and its verb says what the
+ * tool is or does (« permet à Vallon de mesurer l'intensité concurrentielle », « est un outil de synthèse »).
+ * Writing the company's name into the sentence (« permet à la Fromagerie Vallon d'analyser son
+ * macro-environnement ») does not make it a fact about the company: a jury reads the definition, not an
+ * analysis, whatever name is dropped into it. What keeps the case's own sentences applied: a figure (a
+ * citation's year aside: the company's data, « repose sur 25 mots-clés »), the company's or the candidate's
+ * voice anywhere in the sentence (« Le SWOT nous permet de… », « helps me read meetings »), a subject that names
+ * the company (« la veille de Vallon repose sur… »), a verb of finding (« La matrice BCG de Vallon montre
+ * que… »), a table row. `subjectNames` tells whether the subject names the company, `isConcept` whether it
+ * names a notion of the lexicon.
+ */
+export function isToolDefinition(
+  folded: string,
+  subjectNames: (subject: string) => boolean,
+  isConcept: (subject: string) => boolean,
+): boolean {
+  if (folded.includes(' | ')) return isDefinitionRow(folded, subjectNames, isConcept);
+  // A citation's year (« Porter (1979) ») is not a figure about the company.
+  if (/\d/.test(folded.replace(CITED_YEAR, ' '))) return false;
+  if (OWN_SUBJECT.test(folded) || PAST_EVENT.test(folded)) return false;
+  if (isDefinitionItem(folded, subjectNames, isConcept)) return true;
+  const m = DEFINITION_OPENINGS.map((re) => re.exec(folded)).find((found) => found !== null);
+  if (!m) return false;
+  const subject = m[1] ?? '';
+  if (PRONOUN_SUBJECT.test(subject.trim())) return true;
+  if (subjectNames(subject)) return false;
+  if (new RegExp(`^${COPULA}$`, 'u').test(m[2] ?? '')) {
+    const after = folded.slice(m[0].length).trim().split(/\s+/).slice(0, 4).join(' ');
+    return TOOL_HEAD.test(subject) || TOOL_HEAD.test(after) || DEFINING_PREDICATE.test(after);
+  }
+  return TOOL_HEAD.test(subject) || isConcept(subject);
+}
+
+/**
+ * A table of the course's tools (« Outil | Définition | Intérêt pour Morin »): a row whose first cell names a
+ * tool and whose other cells say what it is or does (« Matrice BCG | Classe les activités selon la croissance
+ * du marché | Aide Transports Morin à équilibrer son portefeuille »). Laid out in a table, a definition is still
+ * a definition, and a column that repeats the company's name in each row applies nothing. A row with a figure
+ * or the company's voice is its data (a PESTEL grid of the company's facts), as in prose.
+ */
+function isDefinitionRow(
+  folded: string,
+  subjectNames: (subject: string) => boolean,
+  isConcept: (subject: string) => boolean,
+): boolean {
+  if (/\d/.test(folded.replace(CITED_YEAR, ' ')) || OWN_SUBJECT.test(folded)) return false;
+  const [first, ...rest] = folded.split(' | ').map((cell) => cell.replace(/^\|\s*|\s*\|$/g, '').trim());
+  if (!first || rest.length === 0 || subjectNames(first)) return false;
+  if (!TOOL_HEAD.test(first) && !isConcept(first)) return false;
+  // A cell of a few words is a label (« Mesure proposée » in a risk grid's header), not a definition.
+  return rest.some(
+    (cell) =>
+      cell.split(/\s+/).length >= MIN_DEFINITION_CELL_WORDS &&
+      isToolDefinition(`${first} ${cell}`, subjectNames, isConcept),
+  );
+}
+
+/**
+ * Nouns a definition opens with after a tool's label (« outil d'analyse… », « évaluation de l'intensité… »,
+ * « synthèse des forces… », « classement du portefeuille… »): what the tool is, in a noun (folded).
+ */
+const DEFINITION_NOUN =
+  "(?:(?:l'|le |la |les |un |une |des )?(?:outils?|analyses?|evaluations?|syntheses?|classements?|decompositions?|tests?|choix|descriptions?|organisation|etudes?|ensemble|methodes?|matrices?|modeles?|mesures?|identifications?|diagnostics?|representations?|cartographies?|acteurs|processus|demarches?|tools?|analys[ie]s|assessments?|descriptions?|methods?|models?|frameworks?|set|study|studies|process))";
+
+/** « PESTEL : outil d'analyse… », « - Matrice BCG : classement du portefeuille… » (folded). */
+const DEFINITION_ITEM = new RegExp(
+  `^[\\s\\-*•–\\d.)]*((?:[^\\s:]+ ){0,5}[^\\s:]+)\\s?:\\s+${DEFINITION_NOUN}(?![\\p{L}\\p{N}])`,
+  'u',
+);
+
+/**
+ * A list of the course's tools (issue #16): a line that opens on a tool's label, a colon and a noun saying what
+ * the tool is (« - SWOT : synthèse des forces, faiblesses, opportunités et menaces de la Maison Caradec, ce qui
+ * guide ses choix »). A list item that names a tool and defines it is coverage, whatever company name ends it;
+ * an item whose label is the company's (« SWOT de Caradec : ») or that gives its figures is its data.
+ */
+function isDefinitionItem(
+  folded: string,
+  subjectNames: (subject: string) => boolean,
+  isConcept: (subject: string) => boolean,
+): boolean {
+  const m = DEFINITION_ITEM.exec(folded);
+  if (!m) return false;
+  const label = m[1] ?? '';
+  return !subjectNames(label) && (TOOL_HEAD.test(label) || isConcept(label));
 }

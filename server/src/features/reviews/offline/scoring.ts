@@ -231,13 +231,41 @@ export function plainSatisfactory(s: CriterionSignals): boolean {
   );
 }
 
+/**
+ * The highest score the criterion's core notions allow, whatever path raised it (issue #16): 1 when none of
+ * them is addressed, or addressed only in generic prose and not about the company; 4 otherwise. The rubric
+ * version's anchors (rubric-reading.ts) move a score within one point of the excerpt a draft takes up, and a
+ * textbook sentence close to an anchor of a strong dossier must not lift a criterion the draft never applies.
+ */
+export function notionCeiling(s: CriterionSignals): 1 | 4 {
+  if (s.relevantSentences === 0) return 1;
+  return addressed(s) && addressedAboutCompany(s) ? 4 : 1;
+}
+
+/**
+ * Nothing of the criterion is there (issue #16: « a criterion whose core notions are absent scores 0 or 1 »):
+ * none of its core notions is named, and nothing the draft says under it is developed or states a fact of the
+ * company. Sentences that share a word or two with the criterion, or sit in a section its words point to, are
+ * not the criterion addressed: « absent » on the rubric scale. A draft that develops anything there, or names a
+ * core notion even in a lesson, keeps its 1.
+ */
+function absentNotions(s: CriterionSignals): boolean {
+  return (
+    s.notions.length > 0 &&
+    s.notionsFound.length === 0 &&
+    s.developedSentences === 0 &&
+    (s.appliedFacts ?? 0) === 0 &&
+    s.stuffedMentions === 0
+  );
+}
+
 /** The 0–4 score from coverage and depth (thresholds in `SCORING_THRESHOLDS`). */
 export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   const T = SCORING_THRESHOLDS;
   if (s.relevantSentences === 0) return s.stuffedMentions > 0 ? 1 : 0;
   // Without its core notions a criterion is not addressed, whatever else the draft says about the domain,
   // unless a section its own words point to argues it in plain words.
-  if (!addressed(s)) return 1;
+  if (!addressed(s)) return absentNotions(s) ? 0 : 1;
   if (!addressedAboutCompany(s)) return 1;
   if (s.developedSentences < T.partial.developed) return 1;
   // Argued but backed by no figure and no source: « mentioned, not supported » on the rubric scale — unless a
