@@ -67,15 +67,24 @@ function hasVerb(text: string, folded: string, m: Record<MarkerKind, RegExp>): b
 /** Section numbering (« 2.1 », « 3) ») is not a figure. */
 const LEADING_NUMBERING = /^\s*(?:\d{1,2}[.)]){1,4}\d{0,2}\s/;
 
+/**
+ * Contact details: an e-mail address and a phone number (« +33 6 00 00 00 00 », « 06 12 34 56 78 »). A CV's
+ * header line carries them, and they are neither a figure nor a source: the address's domain is not a page
+ * cited, the phone's digits measure nothing. Counted as such, one identity line made every criterion of an
+ * application « quantified and sourced » (branch grader-strong-4).
+ */
+const CONTACT_DETAILS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\p{L}\p{N}])(?:\+\d{1,3}[  .]?)?\(?\d{1,3}\)?(?:[  .-]\d{2,3}){4,}(?![\p{N}])/gu;
+
 /** Depth markers of a sentence. `folded` is `fold(text)`, passed in because callers already have it. */
 export function depthSignals(text: string, folded: string, lang: MatchLanguage): DepthSignals {
   const m = markerRegexes(lang);
-  const body = folded.replace(LEADING_NUMBERING, ' ');
+  const measured = folded.replace(CONTACT_DETAILS, ' ');
+  const body = measured.replace(LEADING_NUMBERING, ' ');
   return {
     words: count(folded, /[\p{L}\p{N}]+/gu),
     quantities: count(body, m.quantity),
     dates: count(body, m.date),
-    strongSources: count(folded, m.strongSource),
+    strongSources: count(measured, m.strongSource),
     weakSources: count(folded, m.weakSource),
     argument: folded.search(m.argument) >= 0,
     analysis: folded.search(m.analysis) >= 0,

@@ -384,3 +384,28 @@ describe('a result traced to its cause is argued (branch grader-strong-3)', () =
     expect(argued('L’entreprise vient de lancer une gamme.')).toBe(false);
   });
 });
+
+describe('contact details and a qualification’s date are neither figures nor sources (branch grader-strong-4)', () => {
+  const depth = (text: string, lang: 'fr' | 'en' = 'fr') => depthSignals(text, fold(text), lang);
+
+  it('reads a CV’s identity line as neither quantified nor sourced', () => {
+    const phone = depth('Léa Marchetti – Lyon, France – lea.marchetti@example.com – +33 6 00 00 00 00', 'en');
+    expect([phone.quantities, phone.strongSources]).toEqual([0, 0]);
+    const mail = depth('Jeanne Roux – jeanne.roux@exemple.fr – 06 12 34 56 78 – Nantes');
+    expect([mail.quantities, mail.strongSources]).toEqual([0, 0]);
+  });
+
+  it('does not read a certificate’s date in parentheses as a reference', () => {
+    expect(depth('English (C1, TOEIC 905, 2023), Spanish (B1)', 'en').strongSources).toBe(0);
+    expect(depth('Le chiffre d’affaires a progressé (+11 %, 2023).').strongSources).toBe(0);
+  });
+
+  it('still reads references, web sources and the figures beside contact details', () => {
+    expect(depth('Le marché croît de 4 % par an (INSEE, 2023).').strongSources).toBeGreaterThan(0);
+    expect(depth('Hofstede (1980) and Meyer (2014) compare power distance.', 'en').strongSources).toBe(2);
+    expect(depth('La distance hiérarchique (Hofstede, 1980; Meyer, 2014) pèse.').strongSources).toBe(1);
+    expect(depth('Les chiffres sont sur www.insee.fr.').strongSources).toBeGreaterThan(0);
+    const both = depth('Contact : jeanne.roux@exemple.fr ; portefeuille de 85 comptes.');
+    expect([both.quantities, both.strongSources]).toEqual([1, 0]);
+  });
+});

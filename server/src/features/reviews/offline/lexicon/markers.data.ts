@@ -71,8 +71,10 @@ export const MARKERS = {
       'https?:\\/\\/\\S+',
       'www\\.\\S+',
       '\\S+\\.(com|fr|org|eu|gouv\\.fr)',
-      // A year in parentheses: « (INSEE, 2023) », « (2024) ».
-      '\\([^()]{0,60}(19|20)\\d\\d\\)',
+      // A year in parentheses: « (INSEE, 2023) », « (2024) », « (Hofstede, 1980; Meyer, 2014) » — when the
+      // parentheses hold nothing else measured. « (C1, TOEIC 905, 2023) » dates a qualification in a CV and
+      // « (+11 %, 2023) » a figure: neither names where a fact comes from.
+      '\\((?:[^()\\d]|(?:19|20)\\d\\d(?!\\d)){0,60}(19|20)\\d\\d\\)',
     ],
     en: [
       'according to(?! (me|us|my|our))',
