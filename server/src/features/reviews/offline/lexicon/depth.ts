@@ -73,7 +73,8 @@ const LEADING_NUMBERING = /^\s*(?:\d{1,2}[.)]){1,4}\d{0,2}\s/;
  * cited, the phone's digits measure nothing. Counted as such, one identity line made every criterion of an
  * application « quantified and sourced » (branch grader-strong-4).
  */
-const CONTACT_DETAILS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\p{L}\p{N}])(?:\+\d{1,3}[  .]?)?\(?\d{1,3}\)?(?:[  .-]\d{2,3}){4,}(?![\p{N}])/gu;
+const CONTACT_DETAILS =
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\p{L}\p{N}])(?:\+\d{1,3}[  .]?)?\(?\d{1,3}\)?(?:[  .-]\d{2,3}){4,}(?![\p{N}])/gu;
 
 /** Depth markers of a sentence. `folded` is `fold(text)`, passed in because callers already have it. */
 export function depthSignals(text: string, folded: string, lang: MatchLanguage): DepthSignals {
