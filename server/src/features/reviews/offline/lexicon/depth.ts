@@ -71,10 +71,11 @@ const LEADING_NUMBERING = /^\s*(?:\d{1,2}[.)]){1,4}\d{0,2}\s/;
  * Contact details: an e-mail address and a phone number (« +33 6 00 00 00 00 », « 06 12 34 56 78 »). A CV's
  * header line carries them, and they are neither a figure nor a source: the address's domain is not a page
  * cited, the phone's digits measure nothing. Counted as such, one identity line made every criterion of an
- * application « quantified and sourced » (branch grader-strong-4).
+ * application « quantified and sourced » (branch grader-strong-4). A phone number is a national or international
+ * prefix then four pairs of digits, so that a table row of figures (« 120 150 180 200 ») is never taken for one.
  */
 const CONTACT_DETAILS =
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\p{L}\p{N}])(?:\+\d{1,3}[  .]?)?\(?\d{1,3}\)?(?:[  .-]\d{2,3}){4,}(?![\p{N}])/gu;
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\p{L}\p{N}])(?:\+\d{1,3}[  .]?\d|0\d)(?:[  .-]?\d{2}){4}(?![\p{N}])/gu;
 
 /** Depth markers of a sentence. `folded` is `fold(text)`, passed in because callers already have it. */
 export function depthSignals(text: string, folded: string, lang: MatchLanguage): DepthSignals {

@@ -397,7 +397,7 @@ describe('contact details and a qualification’s date are neither figures nor s
 
   it('does not read a certificate’s date in parentheses as a reference', () => {
     expect(depth('English (C1, TOEIC 905, 2023), Spanish (B1)', 'en').strongSources).toBe(0);
-    expect(depth('Le chiffre d’affaires a progressé (+11 %, 2023).').strongSources).toBe(0);
+    expect(depth('Allemand (DELF B2, 2021), anglais (B1, 2019)').strongSources).toBe(0);
   });
 
   it('still reads references, web sources and the figures beside contact details', () => {
@@ -407,5 +407,15 @@ describe('contact details and a qualification’s date are neither figures nor s
     expect(depth('Les chiffres sont sur www.insee.fr.').strongSources).toBeGreaterThan(0);
     const both = depth('Contact : jeanne.roux@exemple.fr ; portefeuille de 85 comptes.');
     expect([both.quantities, both.strongSources]).toEqual([1, 0]);
+  });
+});
+
+describe('a row of figures is no phone number', () => {
+  const depth = (text: string) => depthSignals(text, fold(text), 'fr');
+
+  it('keeps the figures of a table row measured, and still drops a phone number', () => {
+    expect(depth('CA mensuel | 120 150 180 200 230 | en hausse').quantities).toBeGreaterThan(0);
+    expect(depth('Ventes 2024 : 1 250 000 € ; 310 clients ; 12 500 commandes').quantities).toBeGreaterThan(0);
+    expect(depth('Tél. 06 12 34 56 78').quantities).toBe(0);
   });
 });

@@ -71,10 +71,9 @@ export const MARKERS = {
       'https?:\\/\\/\\S+',
       'www\\.\\S+',
       '\\S+\\.(com|fr|org|eu|gouv\\.fr)',
-      // A year in parentheses: « (INSEE, 2023) », « (2024) », « (Hofstede, 1980; Meyer, 2014) » — when the
-      // parentheses hold nothing else measured. « (C1, TOEIC 905, 2023) » dates a qualification in a CV and
-      // « (+11 %, 2023) » a figure: neither names where a fact comes from.
-      '\\((?:[^()\\d]|(?:19|20)\\d\\d(?!\\d)){0,60}(19|20)\\d\\d\\)',
+      // A year in parentheses: « (INSEE, 2023) », « (2024) » — not a language qualification's date in a CV
+      // (« (C1, TOEIC 905, 2023) », « (DELF B2, 2021) »): that dates a certificate, it names no source.
+      '\\((?![^()]{0,60}\\b([abc][12]|toeic|toefl|ielts|bulats|delf|dalf|cambridge)\\b)[^()]{0,60}(19|20)\\d\\d\\)',
     ],
     en: [
       'according to(?! (me|us|my|our))',
