@@ -175,17 +175,7 @@ describe('the committed held-out part', () => {
 });
 
 describe('a held-out second rater', () => {
-  beforeEach(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'prejury-heldout-r2-'));
-    dir = path.join(root, 'heldout', 'b1-audit-rse');
-    mkdirSync(dir, { recursive: true });
-    write(path.join(root, 'heldout', 'core-notions.json'), {
-      note: 'test',
-      exams: { 'b1-audit-rse': NOTIONS },
-    });
-    write(path.join(dir, 'sample.md'), '# Audit RSE\n\nTexte.');
-    write(path.join(dir, 'sample.case.json'), heldoutCase());
-  });
+  beforeEach(() => write(path.join(dir, 'sample.case.json'), heldoutCase()));
 
   const secondRater = (criteria: Record<string, unknown>) => ({ rubricVersion: 'v1', rater: 'X1', criteria });
 
@@ -221,17 +211,7 @@ describe('a held-out second rater', () => {
 });
 
 describe('a held-out third rater', () => {
-  beforeEach(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'prejury-heldout-r3-'));
-    dir = path.join(root, 'heldout', 'b1-audit-rse');
-    mkdirSync(dir, { recursive: true });
-    write(path.join(root, 'heldout', 'core-notions.json'), {
-      note: 'test',
-      exams: { 'b1-audit-rse': NOTIONS },
-    });
-    write(path.join(dir, 'sample.md'), '# Audit RSE\n\nTexte.');
-    write(path.join(dir, 'sample.case.json'), heldoutCase());
-  });
+  beforeEach(() => write(path.join(dir, 'sample.case.json'), heldoutCase()));
 
   it('is loaded apart from the second rater, by the same rules, and never stands alone', () => {
     const third = { rubricVersion: 'v1', rater: 'X1', criteria: heldoutCase(undefined, 3).gold.criteria };

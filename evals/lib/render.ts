@@ -192,6 +192,21 @@ function humanHumanRows(hh: NonNullable<SuiteResult['metrics']['humanHuman']>): 
   ];
 }
 
+const HUMAN_HUMAN_EXAM_HEADERS = ['exam', 'cases', 'n', 'QWK R1–R2', 'exact R1–R2', 'QWK AI', 'exact AI'];
+
+/** Per exam: the two raters' QWK and exact agreement, then the AI's against the gold on the same cases. */
+function humanHumanExamRows(hh: NonNullable<SuiteResult['metrics']['humanHuman']>): string[][] {
+  return hh.exams.map((x) => [
+    x.id,
+    String(x.cases),
+    String(x.agreement.n),
+    num(x.agreement.qwk),
+    pct(x.agreement.exact),
+    num(x.aiOnSameCases.qwk),
+    pct(x.aiOnSameCases.exact),
+  ]);
+}
+
 /** The human–human tables of the HTML report (overall, then per exam when there are several). */
 function humanHumanHtml(hh: SuiteResult['metrics']['humanHuman'], e: (s: string) => string): string {
   if (!hh) return '<p>No case has a second rater.</p>';
@@ -203,16 +218,8 @@ function humanHumanHtml(hh: SuiteResult['metrics']['humanHuman'], e: (s: string)
   const exams =
     hh.exams.length > 1
       ? htmlTable(
-          ['exam', 'cases', 'n', 'QWK R1–R2', 'exact R1–R2', 'QWK AI', 'exact AI'],
-          hh.exams.map((x) => [
-            e(x.id),
-            String(x.cases),
-            String(x.agreement.n),
-            num(x.agreement.qwk),
-            pct(x.agreement.exact),
-            num(x.aiOnSameCases.qwk),
-            pct(x.aiOnSameCases.exact),
-          ]),
+          HUMAN_HUMAN_EXAM_HEADERS,
+          humanHumanExamRows(hh).map((row) => row.map(e)),
           [false, ...Array(6).fill(true)],
         )
       : '';
@@ -232,19 +239,7 @@ export function humanHumanText(hh: SuiteResult['metrics']['humanHuman'], part = 
     out.push(
       '',
       `Human–human${part} per exam (QWK and exact: gold vs second rater | gold vs AI on the same cases)`,
-      table(
-        ['exam', 'cases', 'n', 'QWK R1–R2', 'exact R1–R2', 'QWK AI', 'exact AI'],
-        hh.exams.map((x) => [
-          x.id,
-          String(x.cases),
-          String(x.agreement.n),
-          num(x.agreement.qwk),
-          pct(x.agreement.exact),
-          num(x.aiOnSameCases.qwk),
-          pct(x.aiOnSameCases.exact),
-        ]),
-        ['l', ...right(6)],
-      ),
+      table(HUMAN_HUMAN_EXAM_HEADERS, humanHumanExamRows(hh), ['l', ...right(6)]),
     );
   }
   out.push(
