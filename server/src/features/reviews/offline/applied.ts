@@ -99,7 +99,7 @@ export function dossierNames(dossier: DossierText): ReadonlySet<string> {
 /** True when the sentence is about the candidate's case: a figure, one of the dossier's names, or « nous ». */
 export function isApplied(folded: string, quantities: number, names: ReadonlySet<string>): boolean {
   // A tool's definition with the company's name or a method's threshold dropped in is still a definition.
-  if (isToolDefinition(folded, (subject) => namesIn(subject, names), isConceptSubject)) return false;
+  if (definesTool(folded, names)) return false;
   // A statistic about firms in general, or a rule of thumb in advice to anyone (« il faut relancer un prospect
   // 5 fois »), is not a figure about the company (generic-prose.ts).
   if (quantities > 0 && !isGeneralStatistic(folded) && !isGeneralAdvice(folded)) return true;
@@ -124,12 +124,17 @@ export function isApplied(folded: string, quantities: number, names: ReadonlySet
  * financements. ») does not become a fact of the case by standing next to one.
  */
 export function isTextbookProse(folded: string, names: ReadonlySet<string>): boolean {
-  if (isToolDefinition(folded, (subject) => namesIn(subject, names), isConceptSubject)) return true;
+  if (definesTool(folded, names)) return true;
   return isGeneralAdvice(folded) && !ADVICE_TO_SOMEONE.test(folded) && !OWN_VOICE.test(folded);
 }
 
 /** « il faut que X… », « it is important that X… »: advice with a subject, the company's plan when X is its name. */
 const ADVICE_TO_SOMEONE = /(?<![\p{L}\p{N}])(?:il faut qu|il (?:est|sera) \p{L}+ qu|it is \p{L}+ that)/u;
+
+/** A tool's or notion's definition, whatever dossier name stands in it (generic-prose.ts `isToolDefinition`). */
+function definesTool(folded: string, names: ReadonlySet<string>): boolean {
+  return isToolDefinition(folded, (subject) => namesIn(subject, names), isConceptSubject);
+}
 
 /** The folded text names one of the dossier's own names. */
 function namesIn(folded: string, names: ReadonlySet<string>): boolean {
