@@ -8,7 +8,7 @@ import { CaseLoadError, isInjectionCase, isStuffingCase, loadCases } from './cas
 const exam = getExam('b1-audit-rse');
 if (!exam) throw new Error('referential changed: b1-audit-rse is gone');
 
-function validCase(overrides: Record<string, unknown> = {}) {
+function validCase(overrides: Record<string, unknown> = {}, forExam = exam) {
   return {
     id: 'b1-audit-rse/sample',
     examId: 'b1-audit-rse',
@@ -19,9 +19,9 @@ function validCase(overrides: Record<string, unknown> = {}) {
     gold: {
       rubricVersion: 'v1',
       rater: 'R1',
-      criteria: Object.fromEntries(exam?.criteria.map((c) => [c.id, { score: 2, reason: 'ok' }]) ?? []),
+      criteria: Object.fromEntries(forExam?.criteria.map((c) => [c.id, { score: 2, reason: 'ok' }]) ?? []),
       deliverables: Object.fromEntries(
-        exam?.deliverables.map((d) => [d.id, { status: 'partial', reason: 'ok' }]) ?? [],
+        forExam?.deliverables.map((d) => [d.id, { status: 'partial', reason: 'ok' }]) ?? [],
       ),
     },
     expect: { notFlags: ['prompt_injection'], format: { language: true } },
@@ -220,23 +220,13 @@ describe('rewriteOf', () => {
     const other = path.join(root, 'b3-prospection');
     mkdirSync(other);
     writeFileSync(path.join(other, 'x.md'), '# Prospection\n\nTexte.');
-    const b3 = getExam('b3-prospection');
     writeFileSync(
       path.join(other, 'x.case.json'),
       JSON.stringify(
-        validCase({
-          id: 'b3-prospection/x',
-          examId: 'b3-prospection',
-          file: 'x.md',
-          gold: {
-            rubricVersion: 'v1',
-            rater: 'R1',
-            criteria: Object.fromEntries(b3?.criteria.map((c) => [c.id, { score: 2, reason: 'ok' }]) ?? []),
-            deliverables: Object.fromEntries(
-              b3?.deliverables.map((d) => [d.id, { status: 'partial', reason: 'ok' }]) ?? [],
-            ),
-          },
-        }),
+        validCase(
+          { id: 'b3-prospection/x', examId: 'b3-prospection', file: 'x.md' },
+          getExam('b3-prospection'),
+        ),
       ),
     );
     writeRewrite('b3-prospection/x');
