@@ -15,7 +15,9 @@ import type { ConceptId } from './lexicon';
  * - 3 satisfaisant: ≥ `satisfactory.developed` developed sentences backed by ≥ `satisfactory.supported`
  *   figures or sources, covering `satisfactory.coverage` of the expected concepts — or, in plain words,
  *   ≥ `satisfactory.plainDeveloped` developed sentences with a figure — or the plain-words bar
- *   (`plainSatisfactory`): argued sentences completed by prose facts carrying the company's figures;
+ *   (`plainSatisfactory`): argued sentences completed by prose facts carrying the company's figures — or the
+ *   concise bar (`conciseSatisfactory`): a passage denser in the company's figures than in developed
+ *   sentences, each prose fact weighing half a developed sentence;
  * - 4 excellent: broad coverage (≥ `excellent.minConcepts` concepts and ≥ `excellent.conceptShare` of those
  *   expected, capped at all of them), ≥ `excellent.argued` argued sentences, quantified AND sourced, spread
  *   over ≥ `excellent.pages` pages or passages.
