@@ -6,6 +6,7 @@
 import type { Criterion, Exam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import type { RubricCriterion } from '../rubric';
+import { isPlanHeading, planItems } from './action-lists';
 import { dossierNames, isApplied, isTextbookProse } from './applied';
 import { isSituatedExperience } from './experience';
 import {
@@ -290,6 +291,26 @@ function sectionCriteria(
   return chosen;
 }
 
+/** The measured steps of a plan listed in the passage (action-lists.ts), by sentence index. */
+function planSteps(
+  input: AnalyzeInput,
+  lang: MatchLanguage,
+  passage: GradingPassage,
+  sentences: PassageSentence[],
+): ReadonlySet<number> {
+  if (!passage.section) return new Set();
+  const heading = sentenceFacts(input.dossier, lang, passage.section);
+  return planItems(
+    sentences,
+    passage.text,
+    isPlanHeading(heading.folded, heading.signals.recommendation),
+    (i) => {
+      const s = sentenceFacts(input.dossier, lang, sentences[i].text).signals;
+      return s.words >= SCORING_THRESHOLDS.minWords && s.quantities + s.dates > 0;
+    },
+  );
+}
+
 export function classify(
   input: AnalyzeInput,
   lexicon: CriterionLexicon,
@@ -322,6 +343,7 @@ export function classify(
       return isApplied(f.folded, f.signals.quantities, names);
     });
     const headers = tableHeaders(sentences, passage.text);
+    const plan = expected.has('plan_action') ? planSteps(input, lang, passage, sentences) : new Set();
     sentences.forEach((sentence, i) => {
       // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
       // counts once, wherever it stands, since repeating it adds no analysis.
@@ -329,7 +351,10 @@ export function classify(
       if (seen.has(key)) return;
       seen.add(key);
       const facts = sentenceFacts(input.dossier, lang, sentence.text);
+      // A measured step of a listed plan (action-lists.ts) is a piece of the plan of actions.
+      const planStep = plan.has(i);
       const concepts = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
+      if (planStep && !concepts.includes('plan_action')) concepts.push('plan_action');
       const ownHits = countStems(lexicon.ownStems, facts.index);
       const s = facts.signals;
       // A table row states facts about its first cell without a verb (« Hôtels | 31 | 540 k€ | 71 % »).
@@ -367,7 +392,7 @@ export function classify(
       // names: the company's overall target (« 6,5 M€ de CA en 2025 ») in a section the criterion's words merely
       // point to is context, not the criterion's analysis.
       const datedObjective = quantified && !row && !bySection && isDatedObjective(facts.folded);
-      const looksDeveloped = argued || source > 0 || reasonedRow || datedObjective;
+      const looksDeveloped = argued || source > 0 || reasonedRow || datedObjective || planStep;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,

@@ -15,7 +15,9 @@ import type { ConceptId } from './lexicon';
  * - 3 satisfaisant: ≥ `satisfactory.developed` developed sentences backed by ≥ `satisfactory.supported`
  *   figures or sources, covering `satisfactory.coverage` of the expected concepts — or, in plain words,
  *   ≥ `satisfactory.plainDeveloped` developed sentences with a figure — or the plain-words bar
- *   (`plainSatisfactory`): argued sentences completed by prose facts carrying the company's figures;
+ *   (`plainSatisfactory`): argued sentences completed by prose facts carrying the company's figures — or the
+ *   concise bar (`conciseSatisfactory`): a passage denser in the company's figures than in developed
+ *   sentences, each prose fact weighing half a developed sentence;
  * - 4 excellent: broad coverage (≥ `excellent.minConcepts` concepts and ≥ `excellent.conceptShare` of those
  *   expected, capped at all of them), ≥ `excellent.argued` argued sentences, quantified AND sourced, spread
  *   over ≥ `excellent.pages` pages or passages.
@@ -60,6 +62,11 @@ export const SCORING_THRESHOLDS = {
    * concepts (plain words: a draft using the vocabulary is judged by the coverage bar, which sees what it covers).
    */
   plainSatisfactory: { developed: 3, argued: 3, supported: 2, vocabularyShare: 0.5 },
+  /**
+   * The concise bar for 3 (`conciseSatisfactory`): at least `developed` developed sentences of which `argued`
+   * argued, each prose fact with the company's own figure weighing `factWeight` of a developed sentence.
+   */
+  conciseSatisfactory: { developed: 3, argued: 2, factWeight: 0.5 },
   excellent: {
     developed: 10,
     quantified: 1,
@@ -232,6 +239,36 @@ export function plainSatisfactory(s: CriterionSignals): boolean {
 }
 
 /**
+ * The bar for 3 of a concise dossier (issue #16: the same strong dossier written in 1,400 words instead of
+ * 2,500 lost up to 1.3 points). A jury marks what the criterion's passage establishes, not how many sentences
+ * it takes: a concise candidate argues in a few sentences and states the company's figures in the sentences
+ * around them (« 18 clients font 61 % du CA », « Coût : 21 800 € pour 116 k€ de marge attendue »), where a long
+ * draft wraps each figure in a sentence of reasoning. So each prose fact carrying the company's own figure
+ * counts for half a developed sentence towards the bar — a fact states, it does not reason — when the passage
+ * is dense in them (at least as many such facts as developed sentences: the concise writer's way, where a
+ * thin draft pads a few figures with reasoning) and once the criterion is argued (`argued` sentences), one of
+ * its core notions is applied to the company, its expected concepts are covered as the standard bar requires
+ * and its reasoning is backed. Figures alone (a dashboard, a figure-dense draft without reasons) stay below
+ * it: they have no argued sentences. Measured without the density condition (branch grader-length-5): a weak
+ * creation draft (`vrac`) and two partial criteria rose to 3 with two facts beside four argued sentences.
+ */
+export function conciseSatisfactory(s: CriterionSignals): boolean {
+  const T = SCORING_THRESHOLDS;
+  const C = T.conciseSatisfactory;
+  const facts = s.appliedFacts ?? 0;
+  const appliedNotion = s.notions.length === 0 || (s.appliedNotions ?? s.notionsFound).length > 0;
+  return (
+    appliedNotion &&
+    s.developedSentences >= C.developed &&
+    s.arguedSentences >= C.argued &&
+    covered(s) &&
+    support(s) >= T.satisfactory.supported &&
+    facts >= s.developedSentences &&
+    s.developedSentences + C.factWeight * facts >= T.satisfactory.developed
+  );
+}
+
+/**
  * The highest score the criterion's core notions allow, whatever path raised it (issue #16): 1 when none of
  * them is addressed, or addressed only in generic prose and not about the company; 4 otherwise. The rubric
  * version's anchors (rubric-reading.ts) move a score within one point of the excerpt a draft takes up, and a
@@ -273,7 +310,7 @@ export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   if (support(s) < T.partial.supported && (s.experiences ?? 0) < T.partial.experiences) return 1;
   const standard =
     s.developedSentences >= T.satisfactory.developed && covered(s) && support(s) >= T.satisfactory.supported;
-  if (!standard && !plainSatisfactory(s)) return 2;
+  if (!standard && !plainSatisfactory(s) && !conciseSatisfactory(s)) return 2;
   // A criterion that links its notions is not met while one of them is only named.
   if (s.linksNotions && s.developedNotions.length < s.notions.length) return 2;
   const excellent =
