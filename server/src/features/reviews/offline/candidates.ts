@@ -27,6 +27,7 @@ import {
   type TextIndex,
 } from './lexicon';
 import { isDatedObjective } from './objectives';
+import { writingTopic } from './own-writing';
 import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
@@ -311,6 +312,7 @@ export function classify(
     const heading =
       sectionTopic(input, lexicon, lang, expected, passage.section) ??
       bodyTopic(input, lexicon, lang, expected, sentences) ??
+      writingTopic(lexicon, input.dossier) ??
       (sectionCriteria(input, lang, passage).has(input.criterion.id) ? { concepts: [], notions: 0 } : null);
     const namesNotion = sentences.map((sentence) =>
       sentenceFacts(input.dossier, lang, sentence.text).concepts.some((h) => notions.has(h.id)),

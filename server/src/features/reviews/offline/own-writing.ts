@@ -1,0 +1,37 @@
+/**
+ * Criteria about the dossier's own writing (issue #16): « La compréhension aboutit à une expression écrite et
+ * orale en langue anglaise fluide ». A jury reads such a criterion on the dossier itself, not on sentences that
+ * talk about the language: a report written in English from end to end is the evidence of written English, and
+ * a line « English (fluent, C1) » in a CV is only a claim. Read through the lexicon alone, a strong dossier in
+ * plain English scored 1 on it (nothing but the CV's language line named the notion) where its jury gave 3.
+ *
+ * So for such a criterion, when the dossier is written in the language the notion is about, every statement of
+ * the dossier is about the criterion, as the sentences under a heading that names it are (candidates.ts): the
+ * usual bars then apply. What keeps generic prose from earning it is what keeps it everywhere: only sentences
+ * about the candidate's own case (applied.ts) count as developed, so a fluent textbook essay still reads as
+ * « mentioned, not developed », and a dossier of tables with little prose has few statements to show.
+ */
+import type { DossierText } from '../grade-schema';
+import type { ConceptId, CriterionLexicon } from './lexicon';
+
+/** Core notions about the dossier's own written expression, with the language (ISO 639-1) they are about. */
+const WRITING_NOTIONS: ReadonlyMap<ConceptId, string> = new Map<ConceptId, string>([
+  ['english_expression', 'en'],
+]);
+
+/**
+ * The topic every statement of the dossier carries for this criterion: its writing notions that the dossier's
+ * own language shows (detected at ingestion), or null when the criterion is not about the dossier's writing or
+ * the dossier is written in another language (a French dossier shows no English).
+ */
+export function writingTopic(
+  lexicon: CriterionLexicon,
+  dossier: DossierText,
+): { concepts: ConceptId[]; notions: number } | null {
+  const language = (dossier.language ?? '').toLowerCase();
+  const shown = lexicon.notions.filter((id) => {
+    const lang = WRITING_NOTIONS.get(id);
+    return lang !== undefined && language.startsWith(lang);
+  });
+  return shown.length > 0 ? { concepts: shown, notions: shown.length } : null;
+}
