@@ -6,7 +6,13 @@
 import type { Criterion, Exam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import type { RubricCriterion } from '../rubric';
-import { dossierNames, isApplied, isTextbookProse } from './applied';
+import {
+  dossierNames,
+  isApplied,
+  isCompanySection,
+  isTextbookProse,
+  namesNotionInCompanySection,
+} from './applied';
 import { isSituatedExperience } from './experience';
 import {
   buildCriterionLexicon,
@@ -324,6 +330,14 @@ export function classify(
       return isApplied(f.folded, f.signals.quantities, names);
     });
     const headers = tableHeaders(sentences, passage.text);
+    // A section most of whose statements are about the company (applied.ts `isCompanySection`).
+    const companySection = isCompanySection(
+      appliedHere,
+      sentences.map((sentence) => {
+        const f = sentenceFacts(input.dossier, lang, sentence.text).signals;
+        return f.words >= T.minWords && (f.verb || f.words >= T.statementWords);
+      }),
+    );
     sentences.forEach((sentence, i) => {
       // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
       // counts once, wherever it stands, since repeating it adds no analysis.
@@ -357,7 +371,13 @@ export function classify(
       const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
       const applied =
         appliedHere[i] === true ||
-        (continues && appliedHere[i - 1] === true && !isTextbookProse(facts.folded, names));
+        (continues && appliedHere[i - 1] === true && !isTextbookProse(facts.folded, names)) ||
+        namesNotionInCompanySection(
+          facts.folded,
+          !row && statement && namesNotion[i] === true,
+          companySection,
+          names,
+        );
       // A figure alone states a fact; it develops the analysis only beside reasoning (argued or sourced), or
       // in a table row whose cells reason in words (table-rows.ts `isReasonedRow`): an action plan's row
       // « objectif chiffré | action | échéance » is applied analysis, a dashboard's row of figures is not. A row
