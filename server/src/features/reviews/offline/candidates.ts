@@ -153,6 +153,11 @@ export interface Candidate {
    * of the intercultural dossier, which supports a reason as a figure does (scoring.ts `support`).
    */
   experience: boolean;
+  /**
+   * A prose statement about the company in a section whose own heading names one of the criterion's core
+   * notions: part of the case the draft reports under the criterion (scoring.ts `reportsCase`).
+   */
+  reported?: boolean;
 }
 
 /** English matching for the English exam, or for a dossier detected as English. */
@@ -315,8 +320,11 @@ export function classify(
   const T = SCORING_THRESHOLDS;
   passages.forEach((passage, p) => {
     const sentences = cachedSentences(passage, input.dossier);
+    const titled = sectionTopic(input, lexicon, lang, expected, passage.section);
+    // The section's own heading names one of the criterion's core notions (« Enjeux et risques »).
+    const notionHeading = titled !== null && titled.notions > 0;
     const heading =
-      sectionTopic(input, lexicon, lang, expected, passage.section) ??
+      titled ??
       bodyTopic(input, lexicon, lang, expected, sentences) ??
       writingTopic(lexicon, input.dossier) ??
       (sectionCriteria(input, lang, passage).has(input.criterion.id) ? { concepts: [], notions: 0 } : null);
@@ -413,6 +421,7 @@ export function classify(
         source,
         appliedFact: quantified && applied && !row && !looksDeveloped,
         experience: lang === 'en' && looksDeveloped && applied && !row && isSituatedExperience(sentence.text),
+        reported: notionHeading && applied && statement && !row,
       };
       (facts.stuffed ? stuffed : relevant).push(candidate);
     });
@@ -440,6 +449,7 @@ export function computeSignals(
   let sourceScore = 0;
   let appliedFacts = 0;
   let experiences = 0;
+  const reported = reportedSection(relevant);
   for (const c of relevant) {
     if (c.appliedFact) appliedFacts++;
     if (c.experience) experiences++;
@@ -478,7 +488,29 @@ export function computeSignals(
     plainFacts,
     appliedFacts,
     experiences,
+    reportedStatements: reported.statements,
+    reportedFigures: reported.figures,
     stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
     stuffedConcepts: expected.filter((id) => !found.has(id) && stuffed.some((c) => c.concepts.includes(id))),
   };
+}
+
+/**
+ * The section that reports the company's case under a heading naming one of the criterion's core notions
+ * (scoring.ts `reportsCase`): of the passages holding `reported` statements, the one with the most, and how many
+ * of them carry a figure. A draft that drops the company's facts here and there, or under a heading that names
+ * only the domain, has not treated the criterion in a section of its own.
+ */
+function reportedSection(relevant: readonly Candidate[]): { statements: number; figures: number } {
+  const bySection = new Map<string, { statements: number; figures: number }>();
+  for (const c of relevant) {
+    if (!c.reported) continue;
+    const n = bySection.get(c.sentence.passageId) ?? { statements: 0, figures: 0 };
+    n.statements++;
+    if (c.quantified) n.figures++;
+    bySection.set(c.sentence.passageId, n);
+  }
+  let best = { statements: 0, figures: 0 };
+  for (const n of bySection.values()) if (n.statements > best.statements) best = n;
+  return best;
 }
