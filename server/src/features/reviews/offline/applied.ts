@@ -166,20 +166,32 @@ export function isCompanySection(applied: readonly boolean[], statement: readonl
   return about >= COMPANY_SECTION.statements && about >= COMPANY_SECTION.share * statements;
 }
 
+/** A statement about any member of a class: it opens on an indefinite article (« Un risque est… », « A manager must… »). */
+const INDEFINITE_SUBJECT = /^(?:un|une|a|an)\s/u;
+
 /**
  * A statement naming one of the criterion's core notions in a section about the company is about the company
  * (issue #16: strong drafts in plain words). « Le portefeuille a été construit par le fondateur, surtout par le
  * bouche-à-oreille », between the company's client groups and their figures, is this company's portfolio, not
  * a textbook's: a plain-worded draft names the notion once, in a sentence that need not repeat the company's
- * name. A definition, a rule of the trade or a statistic about firms in general stays textbook prose wherever
- * it stands, and a section of generalities with a name dropped in here and there is not the company's (most of
- * its statements must be about it: `isCompanySection`).
+ * name. What stays textbook prose wherever it stands: a definition, a rule of the trade or a statistic about
+ * firms in general; a statement about any member of a class (« Un risque est un événement incertain… »); what
+ * an author says (« Selon Porter, il existe trois stratégies génériques » — a named source and no company
+ * name: the course, not the case). And a section of generalities with a name dropped in here and there is not
+ * the company's (most of its statements must be about it: `isCompanySection`). `folded` is the sentence folded.
  */
 export function namesNotionInCompanySection(
   folded: string,
-  namesNotion: boolean,
+  sentence: { namesNotion: boolean; strongSources: number },
   companySection: boolean,
   names: ReadonlySet<string>,
 ): boolean {
-  return namesNotion && companySection && !isTextbookProse(folded, names) && !isGeneralStatistic(folded);
+  return (
+    sentence.namesNotion &&
+    companySection &&
+    sentence.strongSources === 0 &&
+    !INDEFINITE_SUBJECT.test(folded.trimStart()) &&
+    !isTextbookProse(folded, names) &&
+    !isGeneralStatistic(folded)
+  );
 }

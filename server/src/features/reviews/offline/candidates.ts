@@ -323,11 +323,6 @@ export function classify(
     const titled = sectionTopic(input, lexicon, lang, expected, passage.section);
     // The section's own heading names one of the criterion's core notions (« Enjeux et risques »).
     const notionHeading = titled !== null && titled.notions > 0;
-    const heading =
-      titled ??
-      bodyTopic(input, lexicon, lang, expected, sentences) ??
-      writingTopic(lexicon, input.dossier) ??
-      (sectionCriteria(input, lang, passage).has(input.criterion.id) ? { concepts: [], notions: 0 } : null);
     const namesNotion = sentences.map((sentence) =>
       sentenceFacts(input.dossier, lang, sentence.text).concepts.some((h) => notions.has(h.id)),
     );
@@ -346,6 +341,13 @@ export function classify(
         return f.words >= T.minWords && (f.verb || f.words >= T.statementWords);
       }),
     );
+    // The dossier's own writing shows in what it says of the candidate's case (own-writing.ts): a section of
+    // generalities, however fluent, is no evidence that the candidate writes about their work in English.
+    const heading =
+      titled ??
+      bodyTopic(input, lexicon, lang, expected, sentences) ??
+      (companySection ? writingTopic(lexicon, input.dossier) : null) ??
+      (sectionCriteria(input, lang, passage).has(input.criterion.id) ? { concepts: [], notions: 0 } : null);
     sentences.forEach((sentence, i) => {
       // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
       // counts once, wherever it stands, since repeating it adds no analysis.
@@ -382,7 +384,7 @@ export function classify(
         (continues && appliedHere[i - 1] === true && !isTextbookProse(facts.folded, names)) ||
         namesNotionInCompanySection(
           facts.folded,
-          !row && statement && namesNotion[i] === true,
+          { namesNotion: !row && statement && namesNotion[i] === true, strongSources: s.strongSources },
           companySection,
           names,
         );

@@ -6,10 +6,13 @@
  * plain English scored 1 on it (nothing but the CV's language line named the notion) where its jury gave 3.
  *
  * So for such a criterion, when the dossier is written in the language the notion is about, every statement of
- * the dossier is about the criterion, as the sentences under a heading that names it are (candidates.ts): the
- * usual bars then apply. What keeps generic prose from earning it is what keeps it everywhere: only sentences
- * about the candidate's own case (applied.ts) count as developed, so a fluent textbook essay still reads as
- * « mentioned, not developed », and a dossier of tables with little prose has few statements to show.
+ * a section about the candidate's own case (applied.ts `isCompanySection`) is about the criterion, as the
+ * sentences under a heading that names it are (candidates.ts): the usual bars then apply. A section of
+ * generalities, however fluent, is no evidence that the candidate writes about their work in that language: the
+ * first run on unseen drafts (branch cases-4b's English generic essay, `cosmetics`) took its collective « we »
+ * and its school anecdote for the case and scored it 4 (gold 2) until sections were required to be the
+ * company's. Within such sections only sentences about the case count as developed, and a dossier of tables
+ * with little prose has few statements to show.
  */
 import type { DossierText } from '../grade-schema';
 import type { ConceptId, CriterionLexicon } from './lexicon';

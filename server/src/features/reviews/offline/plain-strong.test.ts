@@ -231,3 +231,55 @@ describe('a mission reported under its heading (analyzer)', () => {
     expect(signals.reportedStatements ?? 0).toBe(0);
   });
 });
+
+describe('what a section about the company does not make applied (first run on cases-4a/4b)', () => {
+  const DIAGNOSTIC = getExam('b1-diagnostics-strategiques') as Exam;
+  const RISKS = criterionOf(DIAGNOSTIC, /risques/i);
+  const CHOICES = criterionOf(DIAGNOSTIC, /choix stratégiques/i);
+  const NURSERY = [
+    'Les Pépinières Morvan vendent 180 000 plantes par an à des jardineries de l’Ouest.',
+    'Les Pépinières Morvan emploient 14 salariés et font 2,1 M€ de chiffre d’affaires.',
+    'Nous avons perdu deux jardineries en 2023, car elles ont rejoint une centrale d’achat.',
+  ];
+  const applied = (exam: Exam, criterion: Criterion, last: string) =>
+    analyze(exam, criterion, [{ heading: 'Les Pépinières Morvan', paragraphs: [...NURSERY, last] }]).signals
+      .appliedNotions ?? [];
+
+  it('keeps a statement about any member of a class textbook prose (« Un risque est… »)', () => {
+    const definition =
+      'Un risque est un événement incertain qui peut avoir des conséquences négatives ; on l’évalue selon sa probabilité et sa gravité.';
+    expect(applied(DIAGNOSTIC, RISKS, definition)).not.toContain('risques');
+  });
+
+  it('keeps what an author says textbook prose (« Selon Porter, il existe… »)', () => {
+    const author =
+      'Selon Porter (1980), il existe trois stratégies génériques : la domination par les coûts, la différenciation et la focalisation.';
+    expect(applied(DIAGNOSTIC, CHOICES, author)).not.toContain('choix_strategiques');
+  });
+
+  it('does not read the English of an essay of generalities as the candidate’s writing about their work', () => {
+    const essay = [
+      'We live in a globalised world, so we meet people from other cultures every day at work.',
+      'We often misread a silence in a meeting, because in our culture silence means disagreement.',
+      'Culture can be defined as the values, beliefs and habits shared by a group of people.',
+      'We judge other people with our own values, because most of culture is invisible.',
+      'Power distance is the degree to which people accept that power is shared unequally.',
+      'Hofstede surveyed 116,000 employees in more than 50 countries, which shows how large the differences are.',
+      'Hofstede compared the employees of one company in many countries.',
+      'We need to listen more than we speak, because trust comes before business in many cultures.',
+      'In low-context cultures communication is explicit and the message is in the words.',
+      'We must avoid stereotypes, because they prevent us from seeing the individual.',
+      'Diverse teams are more creative, since they bring different points of view.',
+      'Non-verbal communication such as silence or gestures is read differently everywhere.',
+      'We should therefore adapt our management style to each situation and each person.',
+    ];
+    const essayOnly = analyze(
+      INTERCULTURAL,
+      ENGLISH,
+      [{ heading: 'Managing across cultures', paragraphs: essay }],
+      'en',
+    );
+    // Before: the essay’s « we » sentences counted as the candidate’s case, and the criterion reached 2.
+    expect(essayOnly.grade.score).toBeLessThanOrEqual(1);
+  });
+});
