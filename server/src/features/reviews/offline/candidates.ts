@@ -34,6 +34,7 @@ import {
 } from './lexicon';
 import { isDatedObjective } from './objectives';
 import { writingTopic } from './own-writing';
+import { ESG_CONCEPT, esgGridLines } from './pillars';
 import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
@@ -333,6 +334,9 @@ export function classify(
       return isApplied(f.folded, f.signals.quantities, names);
     });
     const headers = tableHeaders(sentences, passage.text);
+    const esgLines = esgGridLines(
+      sentences.map((sentence) => sentenceFacts(input.dossier, lang, sentence.text).folded),
+    );
     // A section most of whose statements are about the company (applied.ts `isCompanySection`).
     const companySection = isCompanySection(
       appliedHere,
@@ -355,7 +359,12 @@ export function classify(
       if (seen.has(key)) return;
       seen.add(key);
       const facts = sentenceFacts(input.dossier, lang, sentence.text);
-      const concepts = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
+      const inLexicon = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
+      // A line of an ESG grid names the ESG criteria (pillars.ts).
+      const concepts =
+        esgLines[i] === true && expected.has(ESG_CONCEPT) && !inLexicon.includes(ESG_CONCEPT)
+          ? [...inLexicon, ESG_CONCEPT]
+          : inLexicon;
       const ownHits = countStems(lexicon.ownStems, facts.index);
       const s = facts.signals;
       // A table row states facts about its first cell without a verb (« Hôtels | 31 | 540 k€ | 71 % »).

@@ -13,6 +13,7 @@ import type { Criterion, Exam } from '../../referential/types';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import { analyzeCriterionDetailed, type CriterionSignals, scoreFromSignals } from './analyzer';
 import { isCompanySection } from './applied';
+import { esgGridLines, pillarLabel } from './pillars';
 
 interface Section {
   heading: string;
@@ -281,5 +282,41 @@ describe('what a section about the company does not make applied (first run on c
     );
     // Before: the essay’s « we » sentences counted as the candidate’s case, and the criterion reached 2.
     expect(essayOnly.grade.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('ESG criteria laid out by pillar (pillars.ts)', () => {
+  it('reads a line’s pillar label: a table’s first cell, or the words before a dash or a colon', () => {
+    expect(pillarLabel('environnement - carbone | bilan 2022 : 14 200 t')).toBe('e');
+    expect(pillarLabel('1. environnement : baisser de 15 % le gaz')).toBe('e');
+    expect(pillarLabel('| social | accidents avec arret | 7 en 2023')).toBe('s');
+    expect(pillarLabel('governance | supplier audits | 1 of 6')).toBe('g');
+    // A sentence that opens on the word is no label.
+    expect(pillarLabel('social et environnemental, notre engagement est ancien.')).toBeNull();
+    expect(pillarLabel('le climat social est bon | 2023')).toBeNull();
+  });
+
+  it('needs two different pillars in the passage', () => {
+    expect(esgGridLines(['environnement | gaz | 9 gwh', 'social | accidents | 7', 'total | 16'])).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(esgGridLines(['social | accidents | 7', 'social | formation | 1,1 %'])).toEqual([false, false]);
+  });
+
+  it('scores objectives set per pillar as the ESG criteria applied to the company', () => {
+    const RSE = getExam('b1-audit-rse') as Exam;
+    const ESG = criterionOf(RSE, /critères ESG/i);
+    const objectives = [
+      'Nous avons fixé nos objectifs avec la direction de Cartonnages Delorme en mars 2024, à partir de l’audit.',
+      '1. environnement : baisser de 15 % le gaz consommé par tonne d’ici fin 2026, car il pèse 9 % de nos coûts ;',
+      '2. social : revenir à 3 accidents avec arrêt par an au plus, parce que nous en avons eu 7 en 2023 ;',
+      '3. gouvernance : auditer 5 fournisseurs de papier sur 6 d’ici 2025, car nos clients l’exigent dans leurs contrats.',
+      'Chaque objectif a un responsable et un indicateur suivi chaque mois au comité de direction de Cartonnages Delorme.',
+    ];
+    const { signals } = analyze(RSE, ESG, [{ heading: 'Nos objectifs pour 2026', paragraphs: objectives }]);
+    // Before: no sentence wrote « critères ESG »: the core notion was absent and the criterion capped at 1.
+    expect(signals.appliedNotions).toContain('esg');
   });
 });
