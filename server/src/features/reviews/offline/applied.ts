@@ -146,3 +146,52 @@ function namesIn(folded: string, names: ReadonlySet<string>): boolean {
 function isConceptSubject(folded: string): boolean {
   return findConcepts(folded, 'fr').length > 0 || findConcepts(folded, 'en').length > 0;
 }
+
+/** Statements of a section that must be about the company for the section to be the company's (count, share). */
+export const COMPANY_SECTION = { statements: 2, share: 0.5 } as const;
+
+/**
+ * The section speaks of the company: at least `COMPANY_SECTION.statements` of its statements, and at least
+ * half of them, are applied (a figure, one of the dossier's names, the candidate's voice). `applied` and
+ * `statement` are per sentence of the section, in order.
+ */
+export function isCompanySection(applied: readonly boolean[], statement: readonly boolean[]): boolean {
+  let statements = 0;
+  let about = 0;
+  statement.forEach((s, i) => {
+    if (!s) return;
+    statements++;
+    if (applied[i]) about++;
+  });
+  return about >= COMPANY_SECTION.statements && about >= COMPANY_SECTION.share * statements;
+}
+
+/** A statement about any member of a class: it opens on an indefinite article (« Un risque est… », « A manager must… »). */
+const INDEFINITE_SUBJECT = /^(?:un|une|a|an)\s/u;
+
+/**
+ * A statement naming one of the criterion's core notions in a section about the company is about the company
+ * (issue #16: strong drafts in plain words). « Le portefeuille a été construit par le fondateur, surtout par le
+ * bouche-à-oreille », between the company's client groups and their figures, is this company's portfolio, not
+ * a textbook's: a plain-worded draft names the notion once, in a sentence that need not repeat the company's
+ * name. What stays textbook prose wherever it stands: a definition, a rule of the trade or a statistic about
+ * firms in general; a statement about any member of a class (« Un risque est un événement incertain… »); what
+ * an author says (« Selon Porter, il existe trois stratégies génériques » — a named source and no company
+ * name: the course, not the case). And a section of generalities with a name dropped in here and there is not
+ * the company's (most of its statements must be about it: `isCompanySection`). `folded` is the sentence folded.
+ */
+export function namesNotionInCompanySection(
+  folded: string,
+  sentence: { namesNotion: boolean; strongSources: number },
+  companySection: boolean,
+  names: ReadonlySet<string>,
+): boolean {
+  return (
+    sentence.namesNotion &&
+    companySection &&
+    sentence.strongSources === 0 &&
+    !INDEFINITE_SUBJECT.test(folded.trimStart()) &&
+    !isTextbookProse(folded, names) &&
+    !isGeneralStatistic(folded)
+  );
+}

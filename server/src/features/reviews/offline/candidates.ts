@@ -7,7 +7,13 @@ import type { Criterion, Exam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import type { RubricCriterion } from '../rubric';
 import { isPlanHeading, planItems } from './action-lists';
-import { dossierNames, isApplied, isTextbookProse } from './applied';
+import {
+  dossierNames,
+  isApplied,
+  isCompanySection,
+  isTextbookProse,
+  namesNotionInCompanySection,
+} from './applied';
 import { isSituatedExperience } from './experience';
 import {
   buildCriterionLexicon,
@@ -28,6 +34,8 @@ import {
   type TextIndex,
 } from './lexicon';
 import { isDatedObjective } from './objectives';
+import { writingTopic } from './own-writing';
+import { ESG_CONCEPT, esgGridLines } from './pillars';
 import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
@@ -147,6 +155,11 @@ export interface Candidate {
    * of the intercultural dossier, which supports a reason as a figure does (scoring.ts `support`).
    */
   experience: boolean;
+  /**
+   * A prose statement about the company in a section whose own heading names one of the criterion's core
+   * notions: part of the case the draft reports under the criterion (scoring.ts `reportsCase`).
+   */
+  reported?: boolean;
 }
 
 /** English matching for the English exam, or for a dossier detected as English. */
@@ -329,10 +342,9 @@ export function classify(
   const T = SCORING_THRESHOLDS;
   passages.forEach((passage, p) => {
     const sentences = cachedSentences(passage, input.dossier);
-    const heading =
-      sectionTopic(input, lexicon, lang, expected, passage.section) ??
-      bodyTopic(input, lexicon, lang, expected, sentences) ??
-      (sectionCriteria(input, lang, passage).has(input.criterion.id) ? { concepts: [], notions: 0 } : null);
+    const titled = sectionTopic(input, lexicon, lang, expected, passage.section);
+    // The section's own heading names one of the criterion's core notions (« Enjeux et risques »).
+    const notionHeading = titled !== null && titled.notions > 0;
     const namesNotion = sentences.map((sentence) =>
       sentenceFacts(input.dossier, lang, sentence.text).concepts.some((h) => notions.has(h.id)),
     );
@@ -344,6 +356,24 @@ export function classify(
     });
     const headers = tableHeaders(sentences, passage.text);
     const plan = expected.has('plan_action') ? planSteps(input, lang, passage, sentences) : new Set();
+    const esgLines = esgGridLines(
+      sentences.map((sentence) => sentenceFacts(input.dossier, lang, sentence.text).folded),
+    );
+    // A section most of whose statements are about the company (applied.ts `isCompanySection`).
+    const companySection = isCompanySection(
+      appliedHere,
+      sentences.map((sentence) => {
+        const f = sentenceFacts(input.dossier, lang, sentence.text).signals;
+        return f.words >= T.minWords && (f.verb || f.words >= T.statementWords);
+      }),
+    );
+    // The dossier's own writing shows in what it says of the candidate's case (own-writing.ts): a section of
+    // generalities, however fluent, is no evidence that the candidate writes about their work in English.
+    const heading =
+      titled ??
+      bodyTopic(input, lexicon, lang, expected, sentences) ??
+      (companySection ? writingTopic(lexicon, input.dossier) : null) ??
+      (sectionCriteria(input, lang, passage).has(input.criterion.id) ? { concepts: [], notions: 0 } : null);
     sentences.forEach((sentence, i) => {
       // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
       // counts once, wherever it stands, since repeating it adds no analysis.
@@ -353,7 +383,12 @@ export function classify(
       const facts = sentenceFacts(input.dossier, lang, sentence.text);
       // A measured step of a listed plan (action-lists.ts) is a piece of the plan of actions.
       const planStep = plan.has(i);
-      const concepts = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
+      const inLexicon = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
+      // A line of an ESG grid names the ESG criteria (pillars.ts).
+      const concepts =
+        esgLines[i] === true && expected.has(ESG_CONCEPT) && !inLexicon.includes(ESG_CONCEPT)
+          ? [...inLexicon, ESG_CONCEPT]
+          : inLexicon;
       if (planStep && !concepts.includes('plan_action')) concepts.push('plan_action');
       const ownHits = countStems(lexicon.ownStems, facts.index);
       const s = facts.signals;
@@ -380,7 +415,13 @@ export function classify(
       const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
       const applied =
         appliedHere[i] === true ||
-        (continues && appliedHere[i - 1] === true && !isTextbookProse(facts.folded, names));
+        (continues && appliedHere[i - 1] === true && !isTextbookProse(facts.folded, names)) ||
+        namesNotionInCompanySection(
+          facts.folded,
+          { namesNotion: !row && statement && namesNotion[i] === true, strongSources: s.strongSources },
+          companySection,
+          names,
+        );
       // A figure alone states a fact; it develops the analysis only beside reasoning (argued or sourced), or
       // in a table row whose cells reason in words (table-rows.ts `isReasonedRow`): an action plan's row
       // « objectif chiffré | action | échéance » is applied analysis, a dashboard's row of figures is not. A row
@@ -416,6 +457,7 @@ export function classify(
         source,
         appliedFact: quantified && applied && !row && !looksDeveloped,
         experience: lang === 'en' && looksDeveloped && applied && !row && isSituatedExperience(sentence.text),
+        reported: notionHeading && applied && statement && !row,
       };
       (facts.stuffed ? stuffed : relevant).push(candidate);
     });
@@ -443,6 +485,7 @@ export function computeSignals(
   let sourceScore = 0;
   let appliedFacts = 0;
   let experiences = 0;
+  const reported = reportedSection(relevant);
   for (const c of relevant) {
     if (c.appliedFact) appliedFacts++;
     if (c.experience) experiences++;
@@ -481,7 +524,29 @@ export function computeSignals(
     plainFacts,
     appliedFacts,
     experiences,
+    reportedStatements: reported.statements,
+    reportedFigures: reported.figures,
     stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
     stuffedConcepts: expected.filter((id) => !found.has(id) && stuffed.some((c) => c.concepts.includes(id))),
   };
+}
+
+/**
+ * The section that reports the company's case under a heading naming one of the criterion's core notions
+ * (scoring.ts `reportsCase`): of the passages holding `reported` statements, the one with the most, and how many
+ * of them carry a figure. A draft that drops the company's facts here and there, or under a heading that names
+ * only the domain, has not treated the criterion in a section of its own.
+ */
+function reportedSection(relevant: readonly Candidate[]): { statements: number; figures: number } {
+  const bySection = new Map<string, { statements: number; figures: number }>();
+  for (const c of relevant) {
+    if (!c.reported) continue;
+    const n = bySection.get(c.sentence.passageId) ?? { statements: 0, figures: 0 };
+    n.statements++;
+    if (c.quantified) n.figures++;
+    bySection.set(c.sentence.passageId, n);
+  }
+  let best = { statements: 0, figures: 0 };
+  for (const n of bySection.values()) if (n.statements > best.statements) best = n;
+  return best;
 }

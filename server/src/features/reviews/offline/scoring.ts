@@ -77,6 +77,12 @@ export const SCORING_THRESHOLDS = {
     argued: 3,
     pages: 2,
   },
+  /**
+   * The company's case reported under the criterion (`reportsCase`): at least `reasons` developed sentence,
+   * and one section headed by a core notion holding `statements` prose statements about the company, `figures`
+   * of them with a figure.
+   */
+  reportedCase: { reasons: 1, statements: 5, figures: 1 },
   /** Source score needed to count as sourced: a named source scores 1, « une étude » without a name 0.5. */
   sourced: 1,
 } as const;
@@ -139,6 +145,14 @@ export interface CriterionSignals {
    * absent counts as none.
    */
   experiences?: number;
+  /**
+   * Prose statements about the company (developed or not: its facts, what it did) in the section, headed by one
+   * of the criterion's core notions, that holds most of them (candidates.ts `reportedSection`). Optional:
+   * absent counts as none.
+   */
+  reportedStatements?: number;
+  /** Of `reportedStatements`, those carrying a figure. Optional: absent counts as none. */
+  reportedFigures?: number;
   /** Keyword-stuffed sentences naming an expected concept (ignored for coverage and depth). */
   stuffedMentions: number;
   /** Expected concepts named only inside stuffed sentences. */
@@ -296,6 +310,26 @@ function absentNotions(s: CriterionSignals): boolean {
   );
 }
 
+/**
+ * The criterion is treated on the company's own case (issue #16: plain-worded strong drafts scored 1 where
+ * their jury gave 3): under a heading that names one of its core notions (« Une mission qui a réussi »), the
+ * draft reports the case in statements about the company — what it did, what happened, its figures — with at
+ * least one reason. « En mars, un hôtel du groupe nous a appelés pour une panne. Nous sommes intervenus en
+ * 3 heures. J'ai demandé un rendez-vous au directeur technique. Il a signé pour les quatre hôtels (18 400 € par
+ * an). Ce qui a marché : une intervention rapide, puis une visite préparée avec des faits. » argues once and
+ * reports four times: a jury reads a case treated, partly argued (2), not a mention. Facts without a single
+ * reason, or without a figure, stay « mentioned »; a table's rows are read by table-rows.ts, not here; textbook
+ * prose is not about the company and never counts.
+ */
+export function reportsCase(s: CriterionSignals): boolean {
+  const R = SCORING_THRESHOLDS.reportedCase;
+  return (
+    s.developedSentences >= R.reasons &&
+    (s.reportedStatements ?? 0) >= R.statements &&
+    (s.reportedFigures ?? 0) >= R.figures
+  );
+}
+
 /** The 0–4 score from coverage and depth (thresholds in `SCORING_THRESHOLDS`). */
 export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   const T = SCORING_THRESHOLDS;
@@ -304,10 +338,12 @@ export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   // unless a section its own words point to argues it in plain words.
   if (!addressed(s)) return absentNotions(s) ? 0 : 1;
   if (!addressedAboutCompany(s)) return 1;
-  if (s.developedSentences < T.partial.developed) return 1;
-  // Argued but backed by no figure and no source: « mentioned, not supported » on the rubric scale — unless a
-  // lived, located episode backs the reasons (`experiences`): partial credit, never more on its own.
-  if (support(s) < T.partial.supported && (s.experiences ?? 0) < T.partial.experiences) return 1;
+  // Too little developed, or argued but backed by no figure and no source: « mentioned, not supported » on the
+  // rubric scale — unless the company's case is reported under the criterion's heading (`reportsCase`) or a
+  // lived, located episode backs the reasons (`experiences`): partial credit, never more on their own.
+  if (s.developedSentences < T.partial.developed) return reportsCase(s) ? 2 : 1;
+  if (support(s) < T.partial.supported && (s.experiences ?? 0) < T.partial.experiences)
+    return reportsCase(s) ? 2 : 1;
   const standard =
     s.developedSentences >= T.satisfactory.developed && covered(s) && support(s) >= T.satisfactory.supported;
   if (!standard && !plainSatisfactory(s) && !conciseSatisfactory(s)) return 2;
