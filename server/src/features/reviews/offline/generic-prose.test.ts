@@ -193,3 +193,41 @@ describe('definitions and advice with the company’s name dropped in are not ap
     expect(isApplied(folded, depthSignals(sentence, folded, lang).quantities, names)).toBe(expected);
   });
 });
+
+describe('rules of thumb and the « we » of an essay are not the company (issue #16, grader-weak-5)', () => {
+  const names = new Set(['vallon', 'nordalis']);
+  const NOT_APPLIED: [string, 'fr' | 'en'][] = [
+    ['Environ 30 % des entreprises ferment avant trois ans, donc il faut bien préparer son projet.', 'fr'],
+    [
+      "Le loyer représente en général 10 % du chiffre d'affaires d'une boutique, donc il faudra négocier.",
+      'fr',
+    ],
+    ['Les banques demandent généralement un apport de 20 à 30 % du montant emprunté.', 'fr'],
+    [
+      'In reality, around 70% of international joint ventures fail because of cultural misunderstandings.',
+      'en',
+    ],
+    ['Experts say that a negotiation in Asia takes on average three times longer than in Europe.', 'en'],
+    [
+      'When we work with people from other countries, we quickly realise that nobody thinks the same way.',
+      'en',
+    ],
+    ['Even when everybody speaks English, we do not give the same meaning to the same words.', 'en'],
+  ];
+  const APPLIED: [string, 'fr' | 'en'][] = [
+    ['Nos clients paient en général à 60 jours, ce qui pèse sur la trésorerie.', 'fr'],
+    ['Chez Vallon, les cavistes commandent en général deux fois par mois.', 'fr'],
+    ['30 % des entreprises clientes de Vallon ont réduit leurs commandes en 2023.', 'fr'],
+    ['Our Danish buyers usually order twice a month, so we keep two weeks of stock.', 'en'],
+    ['We lost the Aarhus distributor because we answered too late.', 'en'],
+    ['We will open a sales office in Valencia next spring.', 'en'],
+    ['At Nordalis we answer every complaint within two days.', 'en'],
+  ];
+  it.each([
+    ...NOT_APPLIED.map(([s, lang]) => [s, lang, false] as const),
+    ...APPLIED.map(([s, lang]) => [s, lang, true] as const),
+  ])('%s (%s) → applied: %s', (sentence, lang, expected) => {
+    const folded = fold(sentence);
+    expect(isApplied(folded, depthSignals(sentence, folded, lang).quantities, names)).toBe(expected);
+  });
+});

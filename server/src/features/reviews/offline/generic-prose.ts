@@ -256,3 +256,48 @@ function isDefinitionItem(
   const label = m[1] ?? '';
   return !subjectNames(label) && (TOOL_HEAD.test(label) || isConcept(label));
 }
+
+/**
+ * A figure stated as a habit of the trade (issue #16, the « rule of thumb » of weak drafts): hedged as what
+ * holds in general (« les banques demandent en général un apport de 20 à 30 % », « le loyer représente
+ * généralement 10 % du chiffre d'affaires d'une boutique », « a deal usually takes three times longer »), or a
+ * share of firms or people in general (« environ 30 % des entreprises ferment avant trois ans », « 70% of
+ * international joint ventures fail », « 75% of the world's population »), or quoted from unnamed experts
+ * (« experts say… »). Such a figure is true of any company, so it says nothing of the candidate's: a jury reads
+ * it as context. The company's own habits keep their owner (« nos clients paient en général à 60 jours », « our
+ * buyers usually order twice a month »): a possessive, or one of the dossier's names, keeps the figure applied
+ * (checked by the caller for names).
+ */
+const HABIT_OF_THE_TRADE =
+  /(?<![\p{L}\p{N}])(?:en general|generalement|habituellement|en regle generale|d'ordinaire|in general|generally|usually|typically|as a rule|experts? (?:say|says|agree|estimate|believe)|research (?:shows|suggests)|surveys show)(?![\p{L}\p{N}])/u;
+const SHARE_OF_ALL =
+  /\d\s?%\s(?:des (?:entreprises|societes|pme|start-?ups|creations|jeunes entreprises|commerces|projets)|of (?:all |the )?(?:companies|firms|businesses|start-?ups|smes|(?:international |cross-border )?(?:joint ventures|mergers|projects)|world|world's population|population|people|managers|expatriates))(?![\p{L}\p{N}])/u;
+
+/** The sentence's figure is a habit of the trade or a share of all firms, not the company's data (no possessive). */
+export function isTradeHabit(folded: string): boolean {
+  return (HABIT_OF_THE_TRADE.test(folded) || SHARE_OF_ALL.test(folded)) && !POSSESSIVE_VOICE.test(folded);
+}
+
+/**
+ * The « we » of an essay (issue #16: the English generic essay on managing across cultures): « when we work with
+ * people from other countries, we quickly realise… », « we do not give the same meaning to the same words ».
+ * A bare « we » in the timeless present, with no « our », no « I », nothing that happened, no plan and none of
+ * the dossier's names (checked by the caller), is people in general, the voice of a reflection; the company's
+ * « we » does something particular — it sold, lost, will open, is testing — or owns something (« our buyers »).
+ * English only: the French « nous » of a plain-worded company is read by `isExpositoryVoice`.
+ */
+const BARE_WE = /(?<![\p{L}\p{N}'])(?:we|us)(?![\p{L}\p{N}'])/u;
+const OTHER_FIRST_PERSON =
+  /(?<![\p{L}\p{N}'])(?:our|ours|i|my|me|nous|notre|nos|je|j'\p{L}+)(?![\p{L}\p{N}'])/u;
+const WE_ACTING =
+  /(?<![\p{L}\p{N}])we(?:'ll| will| shall| are going to| plan| intend| aim| decided| are \p{L}+ing| have \p{L}+(?:ed|en|t)| have been)(?![\p{L}\p{N}])/u;
+
+/** True when the sentence's only first person is the « we » of people in general (English). */
+export function isEssayWe(folded: string): boolean {
+  return (
+    BARE_WE.test(folded) &&
+    !OTHER_FIRST_PERSON.test(folded) &&
+    !PAST_EVENT.test(folded) &&
+    !WE_ACTING.test(folded)
+  );
+}
