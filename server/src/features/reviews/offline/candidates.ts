@@ -31,7 +31,14 @@ import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
 import { type StuffingVerdict, stuffingVerdict } from './stuffing';
-import { isReasonedRow, isSourceListHeader, isTableRow, MIN_ROW_WORDS, tableHeaders } from './table-rows';
+import {
+  isFigureRow,
+  isReasonedRow,
+  isSourceListHeader,
+  isTableRow,
+  MIN_ROW_WORDS,
+  tableHeaders,
+} from './table-rows';
 
 /** What `analyzeCriterion` needs: the same input a model grader gets. */
 export interface AnalyzeInput {
@@ -367,7 +374,11 @@ export function classify(
       // names: the company's overall target (« 6,5 M€ de CA en 2025 ») in a section the criterion's words merely
       // point to is context, not the criterion's analysis.
       const datedObjective = quantified && !row && !bySection && isDatedObjective(facts.folded);
-      const looksDeveloped = argued || source > 0 || reasonedRow || datedObjective;
+      // A row of figures with a source cell (« Marché (Md€) | 3,2 | 3,3 | 3,5 | Xerfi 2023 ») is documented data,
+      // not analysis: like a dashboard's row, it develops nothing (issue #16: a weak draft's table of sourced
+      // market figures counted ten developed sentences and scored « excellent » on the market criterion).
+      const sourcedData = source > 0 && !listedSource && isFigureRow(sentence.text);
+      const looksDeveloped = argued || (source > 0 && !sourcedData) || reasonedRow || datedObjective;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,
