@@ -231,3 +231,14 @@ describe('rules of thumb and the « we » of an essay are not the company (issue
     expect(isApplied(folded, depthSignals(sentence, folded, lang).quantities, names)).toBe(expected);
   });
 });
+
+describe("advice after an elided « d' » is advice (grader-weak-5)", () => {
+  it.each([
+    "Il est recommandé d'avoir un fonds de roulement de trois mois de charges.",
+    "Il est conseillé d'ouvrir 2 comptes bancaires dès la création.",
+    "Il convient d'appeler un prospect 5 fois avant de l'abandonner.",
+  ])('%s → not applied', (sentence) => {
+    const folded = fold(sentence);
+    expect(isApplied(folded, depthSignals(sentence, folded, 'fr').quantities, new Set())).toBe(false);
+  });
+});

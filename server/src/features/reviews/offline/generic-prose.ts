@@ -83,10 +83,11 @@ export function isGeneralStatistic(folded: string): boolean {
  * a rule of thumb, not the company's data (issue #16: an « il faut… » sentence is coverage, not analysis).
  * Only the main clause counts: the sentence opens on the advice, or on a short phrase and a comma (« Pour
  * réussir, il faut… »); « parce qu'il faut payer le commercial (52 000 €) » explains a fact about the company.
- * « il faudra » (what this company will have to do) is a plan, not advice, and is left out.
+ * « il faudra » (what this company will have to do) is a plan, not advice, and is left out. After an elided
+ * « d' » the next word follows without a space (« il est recommandé d'avoir… »): the advice ends there too.
  */
 const GENERAL_ADVICE =
-  /^[\s\-*•–\d.)]*(?:[^,;:]{0,60}, )?(?:il faut|il ne faut pas|il est (?:(?:aussi|donc|egalement|tres|vraiment|surtout) )?(?:important|essentiel|conseille|recommande|necessaire|indispensable|preferable|utile|primordial) d[e']|il convient d[e']|mieux vaut|(?:on|l'on) (?:doit|peut|devrait)|it is (?:(?:also|therefore|thus|very|really|always) )?(?:important|essential|advisable|recommended|necessary|crucial|key) to|you (?:should|must|need to|have to)|one (?:should|must))(?![\p{L}\p{N}])/u;
+  /^[\s\-*•–\d.)]*(?:[^,;:]{0,60}, )?(?:il faut|il ne faut pas|il est (?:(?:aussi|donc|egalement|tres|vraiment|surtout) )?(?:important|essentiel|conseille|recommande|necessaire|indispensable|preferable|utile|primordial) d[e']|il convient d[e']|mieux vaut|(?:on|l'on) (?:doit|peut|devrait)|it is (?:(?:also|therefore|thus|very|really|always) )?(?:important|essential|advisable|recommended|necessary|crucial|key) to|you (?:should|must|need to|have to)|one (?:should|must))(?:(?<=')|(?![\p{L}\p{N}]))/u;
 
 /** The sentence is advice to anyone: its figures are not about the candidate's company. */
 export function isGeneralAdvice(folded: string): boolean {
