@@ -421,6 +421,7 @@ export function computeSignals(
   let genericSentences = 0;
   let plainDeveloped = 0;
   let plainFacts = 0;
+  let plainArgued = 0;
   const pages = new Set<number>();
   const passages = new Set<string>();
   let developed = 0;
@@ -439,6 +440,7 @@ export function computeSignals(
     developed++;
     if (c.bySection) plainDeveloped++;
     if (c.bySection && c.quantified) plainFacts++;
+    if (c.bySection && c.argued) plainArgued++;
     for (const id of [...c.concepts, ...c.inherited]) developedConcepts.add(id);
     if (c.argued) argued++;
     if (c.quantified) quantified++;
@@ -465,6 +467,7 @@ export function computeSignals(
     passages: passages.size,
     plainDeveloped,
     plainFacts,
+    plainArgued,
     appliedFacts,
     experiences,
     stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
