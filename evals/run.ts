@@ -182,6 +182,7 @@ function writeResults(render: RenderInput, argv: string[], formatsMs: number): s
         metrics: suite.metrics,
         stability: suite.stability,
         examChecks: suite.examChecks,
+        rewriteChecks: suite.rewriteChecks,
         cases: suite.cases,
         formats,
       },

@@ -8,7 +8,7 @@ import { CaseLoadError, isInjectionCase, isStuffingCase, loadCases } from './cas
 const exam = getExam('b1-audit-rse');
 if (!exam) throw new Error('referential changed: b1-audit-rse is gone');
 
-function validCase(overrides: Record<string, unknown> = {}) {
+function validCase(overrides: Record<string, unknown> = {}, forExam = exam) {
   return {
     id: 'b1-audit-rse/sample',
     examId: 'b1-audit-rse',
@@ -19,9 +19,9 @@ function validCase(overrides: Record<string, unknown> = {}) {
     gold: {
       rubricVersion: 'v1',
       rater: 'R1',
-      criteria: Object.fromEntries(exam?.criteria.map((c) => [c.id, { score: 2, reason: 'ok' }]) ?? []),
+      criteria: Object.fromEntries(forExam?.criteria.map((c) => [c.id, { score: 2, reason: 'ok' }]) ?? []),
       deliverables: Object.fromEntries(
-        exam?.deliverables.map((d) => [d.id, { status: 'partial', reason: 'ok' }]) ?? [],
+        forExam?.deliverables.map((d) => [d.id, { status: 'partial', reason: 'ok' }]) ?? [],
       ),
     },
     expect: { notFlags: ['prompt_injection'], format: { language: true } },
@@ -178,5 +178,71 @@ describe('case kinds', () => {
     expect(isStuffingCase({ ...base, tags: ['keyword-stuffing'] })).toBe(true);
     expect(isStuffingCase({ ...base, expect: { ...base.expect, flags: ['keyword_stuffing'] } })).toBe(true);
     expect(isStuffingCase(base)).toBe(false);
+  });
+});
+
+describe('rewriteOf', () => {
+  function writeRewrite(rewriteOf: string, examDir = dir) {
+    writeFileSync(path.join(examDir, 'again.md'), '# Audit RSE\n\nAutres mots.');
+    writeFileSync(
+      path.join(examDir, 'again.case.json'),
+      JSON.stringify(validCase({ id: 'b1-audit-rse/again', file: 'again.md', rewriteOf })),
+    );
+  }
+
+  it('loads a rewrite that names a tuning case of its exam', () => {
+    write('sample.case.json', validCase());
+    writeRewrite('b1-audit-rse/sample');
+    const again = loadCases(root).cases.find((c) => c.id === 'b1-audit-rse/again');
+    expect(again?.rewriteOf).toBe('b1-audit-rse/sample');
+    expect(loadCases(root).cases.find((c) => c.id === 'b1-audit-rse/sample')?.rewriteOf).toBeUndefined();
+  });
+
+  it('rejects a rewrite of a case that does not exist, naming the file', () => {
+    write('sample.case.json', validCase());
+    writeRewrite('b1-audit-rse/strong');
+    expect(problems()).toEqual([
+      {
+        file: path.join('b1-audit-rse', 'again.case.json'),
+        message:
+          'rewriteOf "b1-audit-rse/strong" names no loaded case: it must name a tuning case of exam b1-audit-rse',
+      },
+    ]);
+  });
+
+  it('rejects a rewrite of itself and of another exam’s case', () => {
+    write('sample.case.json', validCase());
+    writeRewrite('b1-audit-rse/again');
+    expect(problems().map((p) => p.message)).toEqual([
+      'rewriteOf "b1-audit-rse/again" is the case itself: it must name a tuning case of exam b1-audit-rse',
+    ]);
+
+    const other = path.join(root, 'b3-prospection');
+    mkdirSync(other);
+    writeFileSync(path.join(other, 'x.md'), '# Prospection\n\nTexte.');
+    writeFileSync(
+      path.join(other, 'x.case.json'),
+      JSON.stringify(
+        validCase(
+          { id: 'b3-prospection/x', examId: 'b3-prospection', file: 'x.md' },
+          getExam('b3-prospection'),
+        ),
+      ),
+    );
+    writeRewrite('b3-prospection/x');
+    expect(problems().map((p) => p.message)).toEqual([
+      'rewriteOf "b3-prospection/x" is a case of another exam (b3-prospection): it must name a tuning case of exam b1-audit-rse',
+    ]);
+  });
+
+  it('every committed rewrite names a loaded tuning case of its exam', () => {
+    const { cases } = loadCases(undefined, { heldout: false });
+    const rewrites = cases.filter((c) => c.rewriteOf !== undefined);
+    expect(rewrites.length).toBeGreaterThan(0);
+    for (const c of rewrites) {
+      const original = cases.find((o) => o.id === c.rewriteOf);
+      expect(original?.examId).toBe(c.examId);
+      expect(c.split).toBe('tuning');
+    }
   });
 });

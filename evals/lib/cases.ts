@@ -86,6 +86,11 @@ export const CaseFileSchema = z.object({
   split: z.enum(SPLITS).default('tuning'),
   description: z.string().min(1),
   tags: z.array(z.string()).default([]),
+  /**
+   * The id of the tuning case of the same exam this dossier re-words (same content, other words): the run
+   * compares their AI overall scores (`rewrite_matches_original`, reported, not gated).
+   */
+  rewriteOf: z.string().min(1).optional(),
   gold: GoldSchema,
   expect: ExpectSchema.default({ flags: [], notFlags: [], format: {}, maxCriterionScore: {} }),
 });
@@ -340,12 +345,44 @@ export function loadCases(
     }
   }
 
+  problems.push(...rewriteProblems(cases));
   if (problems.length > 0) throw new CaseLoadError(problems);
   cases.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     cases: options.examId ? cases.filter((c) => c.examId === options.examId) : cases,
     warnings,
   };
+}
+
+/**
+ * A rewrite must name another tuning case of its own exam: the comparison means « same content, other
+ * words », which a case of another exam, a held-out case or the case itself cannot be.
+ */
+function rewriteProblems(cases: EvalCase[]): { file: string; message: string }[] {
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const problems: { file: string; message: string }[] = [];
+  for (const c of cases) {
+    if (c.rewriteOf === undefined) continue;
+    const original = byId.get(c.rewriteOf);
+    const problem =
+      c.rewriteOf === c.id
+        ? 'is the case itself'
+        : c.split !== 'tuning'
+          ? 'is set on a held-out case (rewrites belong to the tuning part)'
+          : !original
+            ? 'names no loaded case'
+            : original.examId !== c.examId
+              ? `is a case of another exam (${original.examId})`
+              : original.split !== 'tuning'
+                ? 'is a held-out case, not a tuning case'
+                : null;
+    if (problem)
+      problems.push({
+        file: c.caseFile,
+        message: `rewriteOf "${c.rewriteOf}" ${problem}: it must name a tuning case of exam ${c.examId}`,
+      });
+  }
+  return problems;
 }
 
 /** Injection cases: a tag naming it, or the flag expected. */

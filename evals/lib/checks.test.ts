@@ -4,6 +4,8 @@ import type { Exam } from '../../server/src/features/referential/types';
 import { type GapReport, LEVELS } from '../../server/src/features/reviews/schemas';
 import type { EvalCase } from './cases';
 import { type CheckInput, type CheckResult, checkCase, checkOrdering, quoteIn, stability } from './checks';
+import { table } from './render';
+import { REWRITE_CHECK, rewriteChecks, rewriteRows, rewritesText } from './rewrites';
 
 const exam = getExam('b1-audit-rse') as Exam;
 
@@ -366,5 +368,80 @@ describe('stability', () => {
 
   it('has no rate without repeats', () => {
     expect(stability(new Map([['a', [new Map([['K1', 2]])]]])).rate).toBeNull();
+  });
+});
+
+describe('rewrites', () => {
+  const scored = (id: string, aiOverall: number | null, rewriteOf: string | null = null) => ({
+    id,
+    examId: id.split('/')[0],
+    rewriteOf,
+    aiOverall,
+  });
+
+  it('pairs each rewrite with its original and passes only within ±0.3', () => {
+    const rows = rewriteRows([
+      scored('b1-audit-rse/strong', 3.5),
+      scored('b1-audit-rse/rewrite', 3.25, 'b1-audit-rse/strong'),
+      scored('b3-prospection/strong', 3.6),
+      scored('b3-prospection/rewrite', 2.1, 'b3-prospection/strong'),
+      scored('b2-strategie-commerciale/strong', 3.4),
+      scored('b2-strategie-commerciale/rewrite', null, 'b2-strategie-commerciale/strong'),
+      scored('b1-audit-rse/weak', 0.8),
+    ]);
+    expect(rows).toEqual([
+      {
+        id: 'b1-audit-rse/rewrite',
+        original: 'b1-audit-rse/strong',
+        overall: 3.25,
+        originalOverall: 3.5,
+        delta: -0.25,
+      },
+      {
+        id: 'b2-strategie-commerciale/rewrite',
+        original: 'b2-strategie-commerciale/strong',
+        overall: null,
+        originalOverall: 3.4,
+        delta: null,
+      },
+      {
+        id: 'b3-prospection/rewrite',
+        original: 'b3-prospection/strong',
+        overall: 2.1,
+        originalOverall: 3.6,
+        delta: -1.5,
+      },
+    ]);
+    const checks = rewriteChecks(rows, (id) => id.split('/')[0]);
+    expect(checks.map((c) => [c.subject, c.name, c.passed, c.kind])).toEqual([
+      ['b1-audit-rse/rewrite', REWRITE_CHECK, true, 'case'],
+      ['b2-strategie-commerciale/rewrite', REWRITE_CHECK, false, 'case'],
+      ['b3-prospection/rewrite', REWRITE_CHECK, false, 'case'],
+    ]);
+    expect(checks[2].detail).toContain('Δ -1.5');
+  });
+
+  it('a delta just over the limit fails, one at it passes', () => {
+    const rows = rewriteRows([
+      scored('a/strong', 3),
+      scored('a/r1', 3.3, 'a/strong'),
+      scored('a/r2', 2.69, 'a/strong'),
+    ]);
+    expect(rewriteChecks(rows, () => 'a').map((c) => c.passed)).toEqual([true, false]);
+  });
+
+  it('leaves a rewrite whose original did not run out of the table', () => {
+    expect(rewriteRows([scored('a/rewrite', 3, 'a/strong')])).toEqual([]);
+  });
+
+  it('prints a Rewrites table with the delta, and nothing without rewrites', () => {
+    const text = rewritesText(
+      [{ id: 'a/rewrite', original: 'a/strong', overall: 2.5, originalOverall: 3.5, delta: -1 }],
+      table,
+    ).join('\n');
+    expect(text).toContain('Rewrites');
+    expect(text).toMatch(/a\/rewrite\s+a\/strong\s+3\.50\s+2\.50\s+-1\.00/);
+    expect(text).toContain('0/1 within');
+    expect(rewritesText([], table)).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import {
   heldoutExamRows,
   heldoutJson,
 } from './render-heldout';
+import { rewritesText } from './rewrites';
 import type { SuiteResult } from './suite';
 
 /** Columns aligned on their widest cell; `align` per column ('l' or 'r'), numbers right-aligned. */
@@ -308,6 +309,7 @@ export function renderText({ suite, gates, baseline, formats }: RenderInput): st
     ...examsText(suite),
     ...qualitiesAndCriteriaText(suite.metrics),
     ...casesText(suite.cases),
+    ...rewritesText(suite.rewrites, table),
     ...humanHumanText(suite.metrics.humanHuman),
     ...(suite.heldout ? humanHumanText(suite.heldout.metrics.humanHuman, ' — held-out part') : []),
     ...stabilityAndChecksText(suite),
@@ -381,6 +383,7 @@ export function renderJson({ suite, gates, formats }: RenderInput) {
     formats: formats ? formatsJson(formats) : null,
     gates: { passed: gates.passed, failures: gates.failures },
     heldout: heldoutJson(suite.heldout),
+    rewrites: suite.rewrites,
   };
 }
 

@@ -13,6 +13,7 @@ import { type CheckResult, checkCase, checkOrdering, type Stability, stability }
 import type { CheckRecord } from './gates';
 import { checkHeldoutCase, type HeldoutGates, type HeldoutResult, heldoutGateFailures } from './heldout';
 import { type CaseScores, type EvalMetrics, evalMetrics, goldOverall } from './metrics';
+import { type RewriteRow, rewriteChecks, rewriteRows } from './rewrites';
 import { type CaseRun, createHarness, type DossierRun, type Harness, runCase } from './run-case';
 
 export interface CaseResult {
@@ -23,6 +24,8 @@ export interface CaseResult {
   file: string;
   description: string;
   tags: string[];
+  /** The tuning case this one re-words (`rewriteOf`), or null. */
+  rewriteOf: string | null;
   hasR2: boolean;
   goldOverall: number;
   /** Of the first pass. */
@@ -48,6 +51,10 @@ export interface SuiteResult {
   examChecks: CheckRecord[];
   /** Every check, case and exam level, all passes. */
   checks: CheckRecord[];
+  /** Each rewrite beside its original (first pass). */
+  rewrites: RewriteRow[];
+  /** `rewrite_matches_original` per rewrite: recorded apart from `checks`, never gated. */
+  rewriteChecks: CheckRecord[];
   /** The tuning part's metrics (every case outside `cases/heldout/`): what the baseline and `overall` gates read. */
   metrics: EvalMetrics;
   /** The held-out part, reported and gated apart; null when the run has no held-out case. */
@@ -141,6 +148,7 @@ function caseResult(evalCase: EvalCase, passes: CaseRun[]): CaseResult {
     file: evalCase.file,
     description: evalCase.description,
     tags: evalCase.tags,
+    rewriteOf: evalCase.rewriteOf ?? null,
     hasR2: evalCase.r2 !== null,
     goldOverall: goldOverall(evalCase.examId, evalCase.gold),
     aiOverall: report?.overall.score ?? null,
@@ -236,6 +244,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const examChecks = orderingChecks(cases, runs, options.repeats);
   const scores = options.cases.map((evalCase) => caseScores(evalCase, runs));
   const tuning = scores.filter((_, i) => options.cases[i].split === 'tuning');
+  const rewrites = rewriteRows(cases);
+  const examIdOf = new Map(cases.map((c) => [c.id, c.examId]));
   return {
     provider: harness.provider,
     model: harness.model,
@@ -244,6 +254,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     cases,
     examChecks,
     checks: [...cases.flatMap((c) => c.checks), ...examChecks],
+    rewrites,
+    rewriteChecks: rewriteChecks(rewrites, (id) => examIdOf.get(id) ?? ''),
     metrics: evalMetrics(tuning),
     heldout: heldoutResult(options.cases, scores, runs, options.heldoutGates),
     stability: stability(
