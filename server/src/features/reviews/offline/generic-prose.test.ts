@@ -248,3 +248,22 @@ describe("advice after an elided « d' » is advice (grader-weak-5)", () => {
     expect(isApplied(folded, depthSignals(sentence, folded, 'fr').quantities, new Set())).toBe(false);
   });
 });
+
+describe('an essay described in the passive, « our own » and « this report » (grader-weak-5, after cases-4b)', () => {
+  it.each([
+    'Culture is often compared to an iceberg: what we see is only a small part of it.',
+    "This is why misunderstandings are frequent: we judge other people's behaviour with our own values.",
+  ])('%s → not applied', (sentence) => {
+    const folded = fold(sentence);
+    expect(isApplied(folded, depthSignals(sentence, folded, 'en').quantities, new Set())).toBe(false);
+  });
+
+  it('does not take the draft naming itself for an unnamed source', () => {
+    const read = (s: string, lang: 'fr' | 'en') => depthSignals(s, fold(s), lang).weakSources;
+    expect(read('I have chosen to write this report about Aurelle Cosmetics.', 'en')).toBe(0);
+    expect(read('Dans ce dossier, je présente le marché de la biscuiterie.', 'fr')).toBe(0);
+    // A study or a report the draft cites is still one.
+    expect(read('According to a report by the chamber of commerce, exports rose.', 'en')).toBe(1);
+    expect(read('Un rapport de la CCI montre que les exportations progressent.', 'fr')).toBe(1);
+  });
+});

@@ -293,12 +293,18 @@ const OTHER_FIRST_PERSON =
 const WE_ACTING =
   /(?<![\p{L}\p{N}])we(?:'ll| will| shall| are going to| plan| intend| aim| decided| are \p{L}+ing| have \p{L}+(?:ed|en|t)| have been)(?![\p{L}\p{N}])/u;
 
+/**
+ * A passive participle (« it is often compared to an iceberg ») describes, it tells nothing that happened; and
+ * « our own » (« we judge others with our own values ») is everyone's, set against other people's, not the
+ * company's possessions. Both are read out before looking for a past event or a possessive.
+ */
+const PASSIVE_OR_OWN =
+  /(?<![\p{L}\p{N}])(?:(?:is|are|be|been|being)(?: (?:often|also|still|sometimes|\p{L}+ly))? \p{L}+ed|our own)(?![\p{L}\p{N}])/gu;
+
 /** True when the sentence's only first person is the « we » of people in general (English). */
 export function isEssayWe(folded: string): boolean {
+  const text = folded.replace(PASSIVE_OR_OWN, ' ');
   return (
-    BARE_WE.test(folded) &&
-    !OTHER_FIRST_PERSON.test(folded) &&
-    !PAST_EVENT.test(folded) &&
-    !WE_ACTING.test(folded)
+    BARE_WE.test(text) && !OTHER_FIRST_PERSON.test(text) && !PAST_EVENT.test(text) && !WE_ACTING.test(text)
   );
 }

@@ -62,7 +62,12 @@ export const SCORING_THRESHOLDS = {
   plainSatisfactory: { developed: 3, argued: 3, supported: 2, vocabularyShare: 0.5 },
   excellent: {
     developed: 10,
-    quantified: 1,
+    /**
+     * « Excellent » is quantified throughout, not by one figure (issue #16: a generic English essay whose one
+     * figure was the year count of Hofstede's study scored 4 on two criteria; every 4 of the tuning part's strong
+     * drafts rests on three quantified sentences or more).
+     */
+    quantified: 3,
     sourceScore: 0.5,
     coverage: 0.4,
     conceptShare: 0.5,
