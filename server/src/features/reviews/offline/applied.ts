@@ -18,6 +18,7 @@ import {
   isGeneralStatistic,
   isToolDefinition,
   isTradeHabit,
+  withoutClassExamples,
   withoutCollectiveVoice,
 } from './generic-prose';
 import { findConcepts, fold } from './lexicon';
@@ -122,7 +123,9 @@ export function isApplied(folded: string, quantities: number, names: ReadonlySet
   // doit faire un questionnaire ») is a rule of the trade, not a fact of the case; advice whose subject is the
   // company (« il faut que Brindille recrute ») is its plan and stays applied.
   if (isGeneralAdvice(folded) && !ADVICE_TO_SOMEONE.test(folded)) return false;
-  return namesIn(folded, names);
+  // The company given as an example of a class (« une entreprise comme Vrac & Co ») is not what the sentence is
+  // about (generic-prose.ts `withoutClassExamples`).
+  return namesIn(withoutClassExamples(folded), names);
 }
 
 /**

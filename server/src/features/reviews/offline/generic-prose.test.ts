@@ -267,3 +267,21 @@ describe('an essay described in the passive, « our own » and « this report »
     expect(read('Un rapport de la CCI montre que les exportations progressent.', 'fr')).toBe(1);
   });
 });
+
+describe('the company named as an example of a class (grader-weak-5, after cases-4a/4b)', () => {
+  const names = new Set(['aurelle', 'vallon']);
+  const read = (sentence: string, lang: 'fr' | 'en') => {
+    const folded = fold(sentence);
+    return isApplied(folded, depthSignals(sentence, folded, lang).quantities, names);
+  };
+  it.each<[string, 'fr' | 'en', boolean]>([
+    ["Je vais présenter les étapes pour réussir la création d'une entreprise comme Vallon.", 'fr', false],
+    ['For a company like Aurelle, these challenges are very important.', 'en', false],
+    ['Like every international company, Aurelle has to face the challenges of diversity.', 'en', false],
+    ['Comme toute PME, Vallon doit surveiller sa trésorerie.', 'fr', false],
+    ['Vallon, comme ses voisins, vend surtout aux cavistes.', 'fr', true],
+    ['Aurelle sells its creams in Japan through two distributors.', 'en', true],
+  ])('%s (%s) → applied: %s', (sentence, lang, expected) => {
+    expect(read(sentence, lang)).toBe(expected);
+  });
+});

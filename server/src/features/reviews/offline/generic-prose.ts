@@ -308,3 +308,23 @@ export function isEssayWe(folded: string): boolean {
     BARE_WE.test(text) && !OTHER_FIRST_PERSON.test(text) && !PAST_EVENT.test(text) && !WE_ACTING.test(text)
   );
 }
+
+/**
+ * The company named as an instance of a class (issue #16, two generic drafts written apart: « pour réussir la
+ * création d'une entreprise comme Vrac & Co », « for a company like Aurelle Cosmetics, these challenges are very
+ * important », « Like every international company, Aurelle Cosmetics has to face… »): what the sentence says
+ * holds for the class, and the name is its example, not the subject of a fact. Folded text; what is removed is
+ * the example (« comme X », « like X », up to four words) or, after « comme toute… » / « like every… », the
+ * whole sentence's names. A fact about the company keeps its name where it acts (« Vallon, comme ses voisins,
+ * a perdu 10 % »: no class noun before « comme »).
+ */
+const CLASS_EXAMPLE =
+  /(?<![\p{L}\p{N}])(?:entreprises?|societes?|projets?|commerces?|boutiques?|epiceries?|pme|start-?ups?|marques?|companies|company|firms?|businesses|business|brands?|organi[sz]ations?)(?: [\p{L}-]+)? (?:comme|tel(?:le)?s? que|like|such as) [^,.;:!?]{1,40}/gu;
+const LIKE_EVERY =
+  /^[\s\-*•–\d.)]*(?:comme (?:toute?s?|chaque|n'importe quel(?:le)?)|like (?:every|any|all|most|many)) /u;
+
+/** The sentence without the names it gives only as examples of a class (see `CLASS_EXAMPLE`). */
+export function withoutClassExamples(folded: string): string {
+  if (LIKE_EVERY.test(folded)) return '';
+  return folded.replace(CLASS_EXAMPLE, ' ');
+}
