@@ -12,10 +12,13 @@
  */
 import type { DossierText } from '../grade-schema';
 import {
+  isEssayWe,
   isExpositoryVoice,
   isGeneralAdvice,
   isGeneralStatistic,
   isToolDefinition,
+  isTradeHabit,
+  withoutClassExamples,
   withoutCollectiveVoice,
 } from './generic-prose';
 import { findConcepts, fold } from './lexicon';
@@ -102,18 +105,27 @@ export function isApplied(folded: string, quantities: number, names: ReadonlySet
   if (definesTool(folded, names)) return false;
   // A statistic about firms in general, or a rule of thumb in advice to anyone (« il faut relancer un prospect
   // 5 fois »), is not a figure about the company (generic-prose.ts).
-  if (quantities > 0 && !isGeneralStatistic(folded) && !isGeneralAdvice(folded)) return true;
+  if (quantities > 0 && !isGeneralStatistic(folded) && !isGeneralAdvice(folded) && !tradeHabit(folded, names))
+    return true;
   // The expository « nous » of a lesson (« nous pouvons définir ») and the « nous » of everyone (« de nos
   // jours ») are not the company's voice.
   const voice = withoutCollectiveVoice(folded);
   // Qualities claimed in the first person (« I am open-minded and adaptable ») are no experience reported.
-  if (OWN_VOICE.test(voice) && !isExpositoryVoice(voice) && !isSelfPortrait(folded, namesIn(folded, names)))
+  if (
+    OWN_VOICE.test(voice) &&
+    !isExpositoryVoice(voice) &&
+    !isSelfPortrait(folded, namesIn(folded, names)) &&
+    // The « we » of people in general (« when we work with foreigners, we realise… ») is an essay's voice.
+    !(isEssayWe(voice) && !namesIn(folded, names))
+  )
     return true;
   // Advice to anyone that drops in the company's name (« Il faut analyser l'offre et la demande, donc Brindille
   // doit faire un questionnaire ») is a rule of the trade, not a fact of the case; advice whose subject is the
   // company (« il faut que Brindille recrute ») is its plan and stays applied.
   if (isGeneralAdvice(folded) && !ADVICE_TO_SOMEONE.test(folded)) return false;
-  return namesIn(folded, names);
+  // The company given as an example of a class (« une entreprise comme Vrac & Co ») is not what the sentence is
+  // about (generic-prose.ts `withoutClassExamples`).
+  return namesIn(withoutClassExamples(folded), names);
 }
 
 /**
@@ -134,6 +146,15 @@ const ADVICE_TO_SOMEONE = /(?<![\p{L}\p{N}])(?:il faut qu|il (?:est|sera) \p{L}+
 /** A tool's or notion's definition, whatever dossier name stands in it (generic-prose.ts `isToolDefinition`). */
 function definesTool(folded: string, names: ReadonlySet<string>): boolean {
   return isToolDefinition(folded, (subject) => namesIn(subject, names), isConceptSubject);
+}
+
+/**
+ * A figure given as a habit of the trade or a share of all firms (generic-prose.ts `isTradeHabit`) is no
+ * figure of the company's — unless the sentence names the company or one of its own (« chez Vallon, les
+ * clients paient en général à 60 jours »).
+ */
+function tradeHabit(folded: string, names: ReadonlySet<string>): boolean {
+  return isTradeHabit(folded) && !namesIn(folded, names);
 }
 
 /** The folded text names one of the dossier's own names. */

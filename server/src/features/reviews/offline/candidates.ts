@@ -40,7 +40,14 @@ import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
 import { type StuffingVerdict, stuffingVerdict } from './stuffing';
-import { isReasonedRow, isSourceListHeader, isTableRow, MIN_ROW_WORDS, tableHeaders } from './table-rows';
+import {
+  isFigureRow,
+  isReasonedRow,
+  isSourceListHeader,
+  isTableRow,
+  MIN_ROW_WORDS,
+  tableHeaders,
+} from './table-rows';
 
 /** What `analyzeCriterion` needs: the same input a model grader gets. */
 export interface AnalyzeInput {
@@ -433,7 +440,12 @@ export function classify(
       // names: the company's overall target (« 6,5 M€ de CA en 2025 ») in a section the criterion's words merely
       // point to is context, not the criterion's analysis.
       const datedObjective = quantified && !row && !bySection && isDatedObjective(facts.folded);
-      const looksDeveloped = argued || source > 0 || reasonedRow || datedObjective || planStep;
+      // A row of figures with a source cell (« Marché (Md€) | 3,2 | 3,3 | 3,5 | Xerfi 2023 ») is documented data,
+      // not analysis: like a dashboard's row, it develops nothing (issue #16: a weak draft's table of sourced
+      // market figures counted ten developed sentences and scored « excellent » on the market criterion).
+      const sourcedData = source > 0 && !listedSource && isFigureRow(sentence.text);
+      const looksDeveloped =
+        argued || (source > 0 && !sourcedData) || reasonedRow || datedObjective || planStep;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,
@@ -477,6 +489,7 @@ export function computeSignals(
   let genericSentences = 0;
   let plainDeveloped = 0;
   let plainFacts = 0;
+  let plainArgued = 0;
   const pages = new Set<number>();
   const passages = new Set<string>();
   let developed = 0;
@@ -496,6 +509,7 @@ export function computeSignals(
     developed++;
     if (c.bySection) plainDeveloped++;
     if (c.bySection && c.quantified) plainFacts++;
+    if (c.bySection && c.argued) plainArgued++;
     for (const id of [...c.concepts, ...c.inherited]) developedConcepts.add(id);
     if (c.argued) argued++;
     if (c.quantified) quantified++;
@@ -522,6 +536,7 @@ export function computeSignals(
     passages: passages.size,
     plainDeveloped,
     plainFacts,
+    plainArgued,
     appliedFacts,
     experiences,
     reportedStatements: reported.statements,

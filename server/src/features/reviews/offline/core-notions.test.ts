@@ -337,3 +337,39 @@ describe('a criterion with nothing of its core notions and nothing developed is 
     expect(scoreFromSignals({ ...base, ...change } as CriterionSignals)).toBe(1);
   });
 });
+
+describe('a table of sourced figures is data, not analysis (issue #16, grader-weak-5)', () => {
+  const DIAG = getExam('b1-diagnostics-strategiques') as Exam;
+  const TABLE = [
+    'Indicateur | 2021 | 2022 | 2023 | Source',
+    'Marché français du fromage (Md€) | 7,1 | 7,4 | 7,8 | FranceAgriMer 2024',
+    'Consommation par habitant (kg) | 26,8 | 26,5 | 26,3 | CNIEL 2024',
+    'Production de reblochon (t) | 15 200 | 15 600 | 15 900 | Syndicat du reblochon 2024',
+    'Part des AOP dans les ventes du marché (%) | 12 | 12,5 | 13 | CNIEL 2024',
+    'Prix moyen du lait (€/1000 l) | 385 | 465 | 490 | FranceAgriMer 2024',
+    'Ventes du marché en GMS (%) | 68 | 67 | 66 | Kantar 2023',
+    'Ventes du marché en crémerie (%) | 14 | 15 | 15 | Kantar 2023',
+    'Exportations du marché (Md€) | 3,4 | 3,7 | 3,9 | Douanes 2024',
+    'Concurrent Lactalis, CA (Md€) | 26 | 27 | 28 | Rapport annuel Lactalis 2023',
+    'CA Fromagerie des Aravis (M€) | 9,8 | 10,4 | 11,2 | Entreprise',
+  ].join('\n');
+  const DRAFT = [
+    'La Fromagerie des Aravis fabrique du reblochon en Haute-Savoie et emploie 38 salariés.',
+    TABLE,
+    'Selon FranceAgriMer (2024), le marché français du fromage atteint 7,8 milliards d’euros en 2023, car la valeur progresse.',
+    'Les concurrents de la Fromagerie des Aravis sont Lactalis, Savencia et la Fromagerie Chabert.',
+  ];
+
+  it('does not count the rows of figures as developed sentences, however they are sourced', () => {
+    const { dossier, passages } = dossierOf(DRAFT);
+    const { grade, signals } = analyzeCriterionDetailed({
+      exam: DIAG,
+      criterion: byText(DIAG, 'nature du marché'),
+      passages,
+      dossier,
+    });
+    // One argued prose sentence develops the market; ten sourced rows of figures document it.
+    expect(signals.developedSentences).toBeLessThanOrEqual(2);
+    expect(grade.score).toBeLessThanOrEqual(2);
+  });
+});

@@ -50,3 +50,18 @@ describe('a lived, located episode supports argued reasons for partial credit', 
     );
   });
 });
+
+describe('a school episode is no professional experience (grader-weak-5, after cases-4b)', () => {
+  const school = [
+    'At first we had some misunderstandings because the German student wanted to plan everything.',
+    'I remember a trip to Germany with my class where our host was annoyed because we were late.',
+    'During a group project I worked with two exchange students from China and Germany.',
+  ];
+  const work = [
+    'In Stockholm, our agent refused to call a buyer on a Friday afternoon.',
+    'I lost my first Danish deal because I pushed for a decision too early.',
+  ];
+  it('reads the school anecdotes out and keeps the episodes at work', () => {
+    expect([...school, ...work].filter(isSituatedExperience)).toEqual(work);
+  });
+});

@@ -18,7 +18,16 @@ const PAST_FIRST_PERSON =
 /** A capitalised word after a lower-case word, a comma or a semicolon: not a sentence's first word. */
 const NAMED = /(?<=[a-z,;] )(?!I\b)[A-Z][a-zA-Z'-]{2,}/;
 
+/**
+ * An episode of school life (« the German student wanted to plan everything », « a trip to Germany with my class »,
+ * « a group project at school »): lived, but not the professional practice the intercultural dossier is about — a
+ * jury reads it as an anecdote illustrating an essay, not as the evidence behind a manager's reasons (issue #16:
+ * a generic essay's school anecdote backed three criteria at 2).
+ */
+const SCHOOL_EPISODE =
+  /\b(?:students?|classmates?|my class|our class|at school|school (?:trip|project)|group project|exchange students?|teachers?|lecturers?|university project|during my studies)\b/i;
+
 /** True when an English sentence tells a first-person past episode naming a place, a people or a person. */
 export function isSituatedExperience(text: string): boolean {
-  return PAST_FIRST_PERSON.test(text) && NAMED.test(text);
+  return PAST_FIRST_PERSON.test(text) && NAMED.test(text) && !SCHOOL_EPISODE.test(text);
 }

@@ -193,3 +193,100 @@ describe('definitions and advice with the company’s name dropped in are not ap
     expect(isApplied(folded, depthSignals(sentence, folded, lang).quantities, names)).toBe(expected);
   });
 });
+
+describe('rules of thumb and the « we » of an essay are not the company (issue #16, grader-weak-5)', () => {
+  const names = new Set(['vallon', 'nordalis']);
+  const NOT_APPLIED: [string, 'fr' | 'en'][] = [
+    ['Environ 30 % des entreprises ferment avant trois ans, donc il faut bien préparer son projet.', 'fr'],
+    [
+      "Le loyer représente en général 10 % du chiffre d'affaires d'une boutique, donc il faudra négocier.",
+      'fr',
+    ],
+    ['Les banques demandent généralement un apport de 20 à 30 % du montant emprunté.', 'fr'],
+    [
+      'In reality, around 70% of international joint ventures fail because of cultural misunderstandings.',
+      'en',
+    ],
+    ['Experts say that a negotiation in Asia takes on average three times longer than in Europe.', 'en'],
+    [
+      'When we work with people from other countries, we quickly realise that nobody thinks the same way.',
+      'en',
+    ],
+    ['Even when everybody speaks English, we do not give the same meaning to the same words.', 'en'],
+  ];
+  const APPLIED: [string, 'fr' | 'en'][] = [
+    ['Nos clients paient en général à 60 jours, ce qui pèse sur la trésorerie.', 'fr'],
+    ['Chez Vallon, les cavistes commandent en général deux fois par mois.', 'fr'],
+    ['30 % des entreprises clientes de Vallon ont réduit leurs commandes en 2023.', 'fr'],
+    ['Our Danish buyers usually order twice a month, so we keep two weeks of stock.', 'en'],
+    ['We lost the Aarhus distributor because we answered too late.', 'en'],
+    ['We will open a sales office in Valencia next spring.', 'en'],
+    ['At Nordalis we answer every complaint within two days.', 'en'],
+  ];
+  it('reads each sentence as the trade or the essay, or as the company', () => {
+    const read = (list: [string, 'fr' | 'en'][]) =>
+      Object.fromEntries(
+        list.map(([sentence, lang]) => {
+          const folded = fold(sentence);
+          return [sentence, isApplied(folded, depthSignals(sentence, folded, lang).quantities, names)];
+        }),
+      );
+    const expected = (list: [string, 'fr' | 'en'][], value: boolean) =>
+      Object.fromEntries(list.map(([sentence]) => [sentence, value]));
+    expect(read(NOT_APPLIED)).toEqual(expected(NOT_APPLIED, false));
+    expect(read(APPLIED)).toEqual(expected(APPLIED, true));
+  });
+});
+
+describe("advice after an elided « d' » is advice (grader-weak-5)", () => {
+  it.each([
+    "Il est recommandé d'avoir un fonds de roulement de trois mois de charges.",
+    "Il est conseillé d'ouvrir 2 comptes bancaires dès la création.",
+    "Il convient d'appeler un prospect 5 fois avant de l'abandonner.",
+  ])('%s → not applied', (sentence) => {
+    const folded = fold(sentence);
+    expect(isApplied(folded, depthSignals(sentence, folded, 'fr').quantities, new Set())).toBe(false);
+  });
+});
+
+describe('an essay described in the passive, « our own » and « this report » (grader-weak-5, after cases-4b)', () => {
+  it('reads « is compared » and « our own » as the essay, not the company', () => {
+    const essay = [
+      'Culture is often compared to an iceberg: what we see is only a small part of it.',
+      "This is why misunderstandings are frequent: we judge other people's behaviour with our own values.",
+    ];
+    const applied = essay.filter((s) => isApplied(fold(s), 0, new Set()));
+    expect(applied).toEqual([]);
+  });
+
+  it('does not take the draft naming itself for an unnamed source', () => {
+    const read = (s: string, lang: 'fr' | 'en') => depthSignals(s, fold(s), lang).weakSources;
+    expect(read('I have chosen to write this report about Aurelle Cosmetics.', 'en')).toBe(0);
+    expect(read('Dans ce dossier, je présente le marché de la biscuiterie.', 'fr')).toBe(0);
+    // A study or a report the draft cites is still one.
+    expect(read('According to a report by the chamber of commerce, exports rose.', 'en')).toBe(1);
+    expect(read('Un rapport de la CCI montre que les exportations progressent.', 'fr')).toBe(1);
+  });
+});
+
+describe('the company named as an example of a class (grader-weak-5, after cases-4a/4b)', () => {
+  const names = new Set(['aurelle', 'vallon']);
+  const read = (sentence: string, lang: 'fr' | 'en') => {
+    const folded = fold(sentence);
+    return isApplied(folded, depthSignals(sentence, folded, lang).quantities, names);
+  };
+  it('reads the examples out and keeps the company where it acts', () => {
+    const examples = [
+      "Je vais présenter les étapes pour réussir la création d'une entreprise comme Vallon.",
+      'For a company like Aurelle, these challenges are very important.',
+      'Like every international company, Aurelle has to face the challenges of diversity.',
+      'Comme toute PME, Vallon doit surveiller sa trésorerie.',
+    ];
+    const facts = [
+      'Vallon, comme ses voisins, vend surtout aux cavistes.',
+      'Aurelle sells its creams in Japan through two distributors.',
+    ];
+    const lang = (s: string) => (/[éèà]|vend/.test(s) ? 'fr' : 'en');
+    expect([...examples, ...facts].filter((s) => read(s, lang(s)))).toEqual(facts);
+  });
+});

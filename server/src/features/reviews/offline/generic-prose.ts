@@ -83,10 +83,11 @@ export function isGeneralStatistic(folded: string): boolean {
  * a rule of thumb, not the company's data (issue #16: an « il faut… » sentence is coverage, not analysis).
  * Only the main clause counts: the sentence opens on the advice, or on a short phrase and a comma (« Pour
  * réussir, il faut… »); « parce qu'il faut payer le commercial (52 000 €) » explains a fact about the company.
- * « il faudra » (what this company will have to do) is a plan, not advice, and is left out.
+ * « il faudra » (what this company will have to do) is a plan, not advice, and is left out. After an elided
+ * « d' » the next word follows without a space (« il est recommandé d'avoir… »): the advice ends there too.
  */
 const GENERAL_ADVICE =
-  /^[\s\-*•–\d.)]*(?:[^,;:]{0,60}, )?(?:il faut|il ne faut pas|il est (?:(?:aussi|donc|egalement|tres|vraiment|surtout) )?(?:important|essentiel|conseille|recommande|necessaire|indispensable|preferable|utile|primordial) d[e']|il convient d[e']|mieux vaut|(?:on|l'on) (?:doit|peut|devrait)|it is (?:(?:also|therefore|thus|very|really|always) )?(?:important|essential|advisable|recommended|necessary|crucial|key) to|you (?:should|must|need to|have to)|one (?:should|must))(?![\p{L}\p{N}])/u;
+  /^[\s\-*•–\d.)]*(?:[^,;:]{0,60}, )?(?:il faut|il ne faut pas|il est (?:(?:aussi|donc|egalement|tres|vraiment|surtout) )?(?:important|essentiel|conseille|recommande|necessaire|indispensable|preferable|utile|primordial) d[e']|il convient d[e']|mieux vaut|(?:on|l'on) (?:doit|peut|devrait)|it is (?:(?:also|therefore|thus|very|really|always) )?(?:important|essential|advisable|recommended|necessary|crucial|key) to|you (?:should|must|need to|have to)|one (?:should|must))(?:(?<=')|(?![\p{L}\p{N}]))/u;
 
 /** The sentence is advice to anyone: its figures are not about the candidate's company. */
 export function isGeneralAdvice(folded: string): boolean {
@@ -255,4 +256,75 @@ function isDefinitionItem(
   if (!m) return false;
   const label = m[1] ?? '';
   return !subjectNames(label) && (TOOL_HEAD.test(label) || isConcept(label));
+}
+
+/**
+ * A figure stated as a habit of the trade (issue #16, the « rule of thumb » of weak drafts): hedged as what
+ * holds in general (« les banques demandent en général un apport de 20 à 30 % », « le loyer représente
+ * généralement 10 % du chiffre d'affaires d'une boutique », « a deal usually takes three times longer »), or a
+ * share of firms or people in general (« environ 30 % des entreprises ferment avant trois ans », « 70% of
+ * international joint ventures fail », « 75% of the world's population »), or quoted from unnamed experts
+ * (« experts say… »). Such a figure is true of any company, so it says nothing of the candidate's: a jury reads
+ * it as context. The company's own habits keep their owner (« nos clients paient en général à 60 jours », « our
+ * buyers usually order twice a month »): a possessive, or one of the dossier's names, keeps the figure applied
+ * (checked by the caller for names).
+ */
+const HABIT_OF_THE_TRADE =
+  /(?<![\p{L}\p{N}])(?:en general|generalement|habituellement|en regle generale|d'ordinaire|in general|generally|usually|typically|as a rule|experts? (?:say|says|agree|estimate|believe)|research (?:shows|suggests)|surveys show)(?![\p{L}\p{N}])/u;
+const SHARE_OF_ALL =
+  /\d\s?%\s(?:des (?:entreprises|societes|pme|start-?ups|creations|jeunes entreprises|commerces|projets)|of (?:all |the )?(?:companies|firms|businesses|start-?ups|smes|(?:international |cross-border )?(?:joint ventures|mergers|projects)|world|world's population|population|people|managers|expatriates))(?![\p{L}\p{N}])/u;
+
+/** The sentence's figure is a habit of the trade or a share of all firms, not the company's data (no possessive). */
+export function isTradeHabit(folded: string): boolean {
+  return (HABIT_OF_THE_TRADE.test(folded) || SHARE_OF_ALL.test(folded)) && !POSSESSIVE_VOICE.test(folded);
+}
+
+/**
+ * The « we » of an essay (issue #16: the English generic essay on managing across cultures): « when we work with
+ * people from other countries, we quickly realise… », « we do not give the same meaning to the same words ».
+ * A bare « we » in the timeless present, with no « our », no « I », nothing that happened, no plan and none of
+ * the dossier's names (checked by the caller), is people in general, the voice of a reflection; the company's
+ * « we » does something particular — it sold, lost, will open, is testing — or owns something (« our buyers »).
+ * English only: the French « nous » of a plain-worded company is read by `isExpositoryVoice`.
+ */
+const BARE_WE = /(?<![\p{L}\p{N}'])(?:we|us)(?![\p{L}\p{N}'])/u;
+const OTHER_FIRST_PERSON =
+  /(?<![\p{L}\p{N}'])(?:our|ours|i|my|me|nous|notre|nos|je|j'\p{L}+)(?![\p{L}\p{N}'])/u;
+const WE_ACTING =
+  /(?<![\p{L}\p{N}])we(?:'ll| will| shall| are going to| plan| intend| aim| decided| are \p{L}+ing| have \p{L}+(?:ed|en|t)| have been)(?![\p{L}\p{N}])/u;
+
+/**
+ * A passive participle (« it is often compared to an iceberg ») describes, it tells nothing that happened; and
+ * « our own » (« we judge others with our own values ») is everyone's, set against other people's, not the
+ * company's possessions. Both are read out before looking for a past event or a possessive.
+ */
+const PASSIVE_OR_OWN =
+  /(?<![\p{L}\p{N}])(?:(?:is|are|be|been|being)(?: (?:often|also|still|sometimes|\p{L}+ly))? \p{L}+ed|our own)(?![\p{L}\p{N}])/gu;
+
+/** True when the sentence's only first person is the « we » of people in general (English). */
+export function isEssayWe(folded: string): boolean {
+  const text = folded.replace(PASSIVE_OR_OWN, ' ');
+  return (
+    BARE_WE.test(text) && !OTHER_FIRST_PERSON.test(text) && !PAST_EVENT.test(text) && !WE_ACTING.test(text)
+  );
+}
+
+/**
+ * The company named as an instance of a class (issue #16, two generic drafts written apart: « pour réussir la
+ * création d'une entreprise comme Vrac & Co », « for a company like Aurelle Cosmetics, these challenges are very
+ * important », « Like every international company, Aurelle Cosmetics has to face… »): what the sentence says
+ * holds for the class, and the name is its example, not the subject of a fact. Folded text; what is removed is
+ * the example (« comme X », « like X », up to four words) or, after « comme toute… » / « like every… », the
+ * whole sentence's names. A fact about the company keeps its name where it acts (« Vallon, comme ses voisins,
+ * a perdu 10 % »: no class noun before « comme »).
+ */
+const CLASS_EXAMPLE =
+  /(?<![\p{L}\p{N}])(?:entreprises?|societes?|projets?|commerces?|boutiques?|epiceries?|pme|start-?ups?|marques?|companies|company|firms?|businesses|business|brands?|organi[sz]ations?)(?: [\p{L}-]+)? (?:comme|tel(?:le)?s? que|like|such as) [^,.;:!?]{1,40}/gu;
+const LIKE_EVERY =
+  /^[\s\-*•–\d.)]*(?:comme (?:toute?s?|chaque|n'importe quel(?:le)?)|like (?:every|any|all|most|many)) /u;
+
+/** The sentence without the names it gives only as examples of a class (see `CLASS_EXAMPLE`). */
+export function withoutClassExamples(folded: string): string {
+  if (LIKE_EVERY.test(folded)) return '';
+  return folded.replace(CLASS_EXAMPLE, ' ');
 }

@@ -157,3 +157,58 @@ describe('evidenceCandidates: the plain paragraphs back a notion named once (iss
     expect(pool.map((c) => c.sentence.text)).toEqual([naming.sentence.text]);
   });
 });
+
+describe('the plain-words section reading needs an argued sentence (grader-weak-5)', () => {
+  // A criterion none of whose core notions is named, read through sections its words point to.
+  const base: CriterionSignals = {
+    expected: ['amelioration_continue', 'plan_action'],
+    found: [],
+    notions: ['amelioration_continue', 'plan_action'],
+    notionsFound: [],
+    appliedNotions: [],
+    developedNotions: [],
+    genericSentences: 0,
+    developedConcepts: [],
+    relevantSentences: 12,
+    developedSentences: 3,
+    arguedSentences: 0,
+    quantifiedSentences: 3,
+    sourceScore: 3,
+    pages: [1],
+    passages: 1,
+    plainDeveloped: 3,
+    plainFacts: 3,
+    plainArgued: 0,
+    stuffedMentions: 0,
+    stuffedConcepts: [],
+  };
+
+  it('three sourced figures (« Selon les comptes annuels, le CA atteint 15,8 M€ ») address nothing: 1', () => {
+    expect(scoreFromSignals(base)).toBe(1);
+  });
+
+  it('the same section arguing in plain words with its figures still addresses the criterion: 2', () => {
+    expect(scoreFromSignals({ ...base, arguedSentences: 2, plainArgued: 2 })).toBe(2);
+  });
+
+  // « Excellent » is quantified throughout (after cases-4b): a generic essay's criterion, ten argued sentences,
+  // its core notions named, one figure (the size of a cited study) and one source.
+  const essay: CriterionSignals = {
+    ...base,
+    expected: ['intercultural_theory', 'cultural_differences', 'stereotypes'],
+    found: ['intercultural_theory', 'cultural_differences', 'stereotypes'],
+    notions: ['intercultural_theory', 'cultural_differences', 'stereotypes'],
+    notionsFound: ['intercultural_theory', 'cultural_differences', 'stereotypes'],
+    appliedNotions: ['cultural_differences'],
+    developedConcepts: ['intercultural_theory', 'cultural_differences'],
+    developedSentences: 10,
+    arguedSentences: 9,
+    quantifiedSentences: 1,
+    sourceScore: 1,
+    plainDeveloped: 0,
+  };
+
+  it('one figure is not enough for « excellent »: 3; three quantified sentences are: 4', () => {
+    expect([scoreFromSignals(essay), scoreFromSignals({ ...essay, quantifiedSentences: 3 })]).toEqual([3, 4]);
+  });
+});

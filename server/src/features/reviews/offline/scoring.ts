@@ -69,7 +69,12 @@ export const SCORING_THRESHOLDS = {
   conciseSatisfactory: { developed: 3, argued: 2, factWeight: 0.5 },
   excellent: {
     developed: 10,
-    quantified: 1,
+    /**
+     * « Excellent » is quantified throughout, not by one figure (issue #16: a generic English essay whose one
+     * figure was the year count of Hofstede's study scored 4 on two criteria; every 4 of the tuning part's strong
+     * drafts rests on three quantified sentences or more).
+     */
+    quantified: 3,
     sourceScore: 0.5,
     coverage: 0.4,
     conceptShare: 0.5,
@@ -136,6 +141,11 @@ export interface CriterionSignals {
    */
   plainFacts?: number;
   /**
+   * Of `plainDeveloped`, those that argue (a reason, a consequence, an analysis, a recommendation). Optional:
+   * absent means « not measured », and the plain reading then needs no argument.
+   */
+  plainArgued?: number;
+  /**
    * Relevant prose statements giving one of the company's own figures without arguing it (candidates.ts
    * `appliedFact`). Optional so that signals built elsewhere keep their meaning: absent counts as none.
    */
@@ -189,7 +199,14 @@ export function support(s: CriterionSignals): number {
  * and adjacent agreement fell under its floor (QWK 0.789 → 0.775), for one weak criterion gained.
  */
 function plainReading(s: CriterionSignals): boolean {
-  return s.plainDeveloped >= SCORING_THRESHOLDS.plainAddressed && (s.plainFacts ?? 1) >= 1;
+  return (
+    s.plainDeveloped >= SCORING_THRESHOLDS.plainAddressed &&
+    (s.plainFacts ?? 1) >= 1 &&
+    // A section argues the criterion in plain words; a run of sourced figures (« Selon les comptes annuels, le
+    // chiffre d'affaires atteint 15,8 M€ ») documents the company and argues nothing: it addresses no criterion
+    // by the words of its section (issue #16: such sentences lifted five criteria of a dashboard-only draft to 2).
+    (s.plainArgued ?? 1) >= 1
+  );
 }
 
 /** The criterion is addressed: one of its core notions is named, or a section about it argues it in plain words. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from './lexicon';
 import { splitSentences } from './sentences';
-import { isReasonedRow, isSourceListHeader, tableHeaders } from './table-rows';
+import { isFigureRow, isReasonedRow, isSourceListHeader, tableHeaders } from './table-rows';
 
 describe('tableHeaders', () => {
   it("gives each body row its table's header, and nothing to prose, headers or a lone row", () => {
@@ -55,5 +55,18 @@ describe('isSourceListHeader: a table listing its sources (branch grader-strong-
     ['Action | Source de financement | Coût', false],
   ])('%s → %s', (header, expected) => {
     expect(isSourceListHeader(fold(header))).toBe(expected);
+  });
+});
+
+describe('isFigureRow: a row of figures, sourced or not (branch grader-weak-5)', () => {
+  it.each([
+    ['Marché biscuits et gâteaux (Md€) | 3,2 | 3,3 | 3,5 | Xerfi 2023', true],
+    ['Évolution des volumes | +0,5 % | –1,2 % | –2,0 % | Xerfi 2023', true],
+    ['Production (t) | 15 200 | 15 900 | Syndicat 2024', true],
+    ['Institutionnel | INSEE, Brasseurs de France 2023, Eurostat | Taille du marché', false],
+    ['20 % du CA avec les entreprises (1,4 M€) | signer 35 contrats de flotte | mars 2024', false],
+    ['Une phrase sans tableau, 3,2 et 3,5.', false],
+  ])('%s → %s', (row, expected) => {
+    expect(isFigureRow(row)).toBe(expected);
   });
 });

@@ -82,3 +82,20 @@ export function isSourceListHeader(folded: string): boolean {
   const first = folded.split(CELL_SEPARATOR)[0]?.trim() ?? '';
   return SOURCE_COLUMN.test(first);
 }
+
+/** A cell that is a figure and nothing else (« 3,5 », « +21 % », « 540 k€ », « –2,0 % », « 15 900 »). */
+const FIGURE_CELL = /^[\s+\-–−]*\d[\d\s.,]*\s*(?:%|‰|€|k€|m€|md€|\$|pts?|points?|x)?\s*$/iu;
+/** A row is a row of figures when this many of its cells are bare figures. */
+const FIGURE_CELLS_IN_DATA_ROW = 2;
+
+/**
+ * A row of figures (issue #16, the figure-dense weak draft): at least two of its cells are bare figures
+ * (« Marché des biscuits (Md€) | 3,2 | 3,3 | 3,5 | Xerfi 2023 »). Such a row is a dashboard's, whether or not a
+ * cell says where its figures come from: the source documents the data, it does not analyse it. A table listing
+ * the sources themselves (« Institutionnel | INSEE, Eurostat | Taille du marché ») has no figure cells.
+ */
+export function isFigureRow(text: string): boolean {
+  if (!isTableRow(text)) return false;
+  const cells = text.split(CELL_SEPARATOR).map((cell) => cell.replace(/^\|\s*|\s*\|$/g, ''));
+  return cells.filter((cell) => FIGURE_CELL.test(cell)).length >= FIGURE_CELLS_IN_DATA_ROW;
+}

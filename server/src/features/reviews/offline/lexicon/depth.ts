@@ -64,6 +64,15 @@ function hasVerb(text: string, folded: string, m: Record<MarkerKind, RegExp>): b
   return false;
 }
 
+/**
+ * The draft naming itself (« this report », « in this essay », « ce rapport », « le présent dossier »): the
+ * document the candidate is writing is not a study it cites, so its « report » is no unnamed source (issue #16:
+ * « I have chosen to write this report about Aurelle Cosmetics » made a generic essay's opening « sourced »).
+ * Folded text.
+ */
+const SELF_REFERENCE =
+  /(?<![\p{L}\p{N}])(?:(?:this|the present) (?:report|essay|paper|document|dossier)|(?:ce|cet|le present|mon|notre) (?:rapport|dossier|document|memoire|devoir))(?![\p{L}\p{N}])/gu;
+
 /** Section numbering (« 2.1 », « 3) ») is not a figure. */
 const LEADING_NUMBERING = /^\s*(?:\d{1,2}[.)]){1,4}\d{0,2}\s/;
 
@@ -87,7 +96,7 @@ export function depthSignals(text: string, folded: string, lang: MatchLanguage):
     quantities: count(body, m.quantity),
     dates: count(body, m.date),
     strongSources: count(measured, m.strongSource),
-    weakSources: count(folded, m.weakSource),
+    weakSources: count(folded.replace(SELF_REFERENCE, ' '), m.weakSource),
     argument: folded.search(m.argument) >= 0,
     analysis: folded.search(m.analysis) >= 0,
     recommendation: folded.search(m.recommendation) >= 0,
