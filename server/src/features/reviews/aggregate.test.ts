@@ -273,3 +273,42 @@ describe('aggregateReport: provenance, flags and disclaimer', () => {
     expect(aggregateReport(input({ flags: [flag, { ...flag }] })).flags).toEqual([flag]);
   });
 });
+
+describe('aggregateReport: quotes shared between criteria (offline)', () => {
+  const q = (quote: string) => ({ quote, page: 1 });
+  const dense = 'Notre CA de 4,2 M€ recule de 6 % car deux clients pèsent 40 % des ventes.';
+  const generic = 'La démarche RSE de l’entreprise est globalement positive.';
+
+  it('keeps an over-shared quote for the criterion it alone backs, and withdraws it where others remain', () => {
+    const [k1, k2, k3] = exam.criteria.map((c) => c.id);
+    const criteria = scores(3, 3, 3, 1, 1, 1, 1).map((c) => ({
+      ...c,
+      evidence: [] as CriterionResult['evidence'],
+    }));
+    criteria[0].evidence = [q(dense), q('Première phrase propre à K1, chiffrée à 12 %.')];
+    criteria[1].evidence = [q(dense), q('Première phrase propre à K2, chiffrée à 30 %.')];
+    // K3's only quote is the dense sentence, ranked best under K1 and K2 too: by rank alone K3 lost it.
+    criteria[2].evidence = [q(dense)];
+    const report = aggregateReport(input({ offline: true, criteria }));
+    const byId = new Map(report.criteria.map((c) => [c.id, c]));
+    expect(byId.get(k3)?.evidence.map((e) => e.quote)).toEqual([dense]);
+    expect(byId.get(k3)?.score).toBe(3);
+    expect(byId.get(k3)?.flags.some((f) => f.code === 'no_evidence')).toBe(false);
+    // Still at most two criteria per sentence: one of K1 and K2 gives it up and keeps its own quote.
+    const citing = report.criteria.filter((c) => c.evidence.some((e) => e.quote === dense));
+    expect(citing).toHaveLength(2);
+    for (const id of [k1, k2]) expect(byId.get(id)?.evidence.length).toBeGreaterThan(0);
+    expect(byId.get(k1)?.score).toBe(3);
+    expect(byId.get(k2)?.score).toBe(3);
+  });
+
+  it('still caps the criteria whose only support is one sentence quoted for the whole rubric', () => {
+    const criteria = scores(2, 2, 2, 2, 2, 2, 2).map((c) => ({ ...c, evidence: [q(generic)] }));
+    const report = aggregateReport(input({ offline: true, criteria }));
+    const citing = report.criteria.filter((c) => c.evidence.length > 0);
+    expect(citing).toHaveLength(2);
+    const capped = report.criteria.filter((c) => c.flags.some((f) => f.code === 'no_evidence'));
+    expect(capped).toHaveLength(exam.criteria.length - 2);
+    for (const c of capped) expect(c.score).toBe(1);
+  });
+});
