@@ -311,4 +311,21 @@ describe('aggregateReport: quotes shared between criteria (offline)', () => {
     expect(capped).toHaveLength(exam.criteria.length - 2);
     for (const c of capped) expect(c.score).toBe(1);
   });
+
+  it('does not give a criterion already at 1 the slot of one its withdrawal would cap', () => {
+    const ids = exam.criteria.map((c) => c.id);
+    const criteria = scores(2, 1, 1, 1, 2, 1, 1).map((c) => ({
+      ...c,
+      evidence: [] as CriterionResult['evidence'],
+    }));
+    // Three criteria backed by the dense sentence alone; the third in rubric order (scored 1) loses nothing
+    // by giving it up, the fifth (scored 2) would be capped.
+    for (const index of [0, 2, 4]) criteria[index].evidence = [q(dense)];
+    const report = aggregateReport(input({ offline: true, criteria }));
+    const byId = new Map(report.criteria.map((c) => [c.id, c]));
+    expect(byId.get(ids[0])?.score).toBe(2);
+    expect(byId.get(ids[4])?.evidence.map((e) => e.quote)).toEqual([dense]);
+    expect(byId.get(ids[4])?.score).toBe(2);
+    expect(byId.get(ids[2])?.evidence).toEqual([]);
+  });
 });
