@@ -3,7 +3,8 @@
  * per-competency scores, priorities, a short French summary and the jury disclaimer. Pure: same input, same
  * report (given `now`), so a stored review can be re-aggregated after a trainer's retry.
  */
-import type { Exam } from '../referential';
+import { type Exam, getExam } from '../referential';
+import { ownNotionReader } from './offline/own-notions';
 import type { Rubric } from './rubric';
 import {
   type CriterionResult,
@@ -148,7 +149,10 @@ export function aggregateReport(input: AggregateInput): GapReport {
     rubric.criteria.find((entry) => entry.id === criterion.id)?.weight ?? criterion.weight;
 
   const givenAdvice = new Set<string>();
-  const sharedQuotes = input.offline ? overSharedQuotes(input.criteria) : new Map<string, Set<string>>();
+  const fullExam = getExam(input.exam.id);
+  const sharedQuotes = input.offline
+    ? overSharedQuotes(input.criteria, fullExam ? ownNotionReader(fullExam) : undefined)
+    : new Map<string, Set<string>>();
   const criteria: CriterionResult[] = [...input.criteria]
     .sort(
       (a, b) =>

@@ -10,9 +10,12 @@
  * rank alone left a criterion with addressing quotes — all also chosen elsewhere — without any, capped at 1
  * (`no_evidence`) though its analysis was its own. So the slots go first to the criteria that would otherwise
  * be left without evidence, then by rank: a criterion with addressing sentences is not capped because another
- * criterion also used them. A criterion whose every quote is shared by more criteria than the slots can serve
- * (one generic sentence backing the whole rubric) still loses it and is capped, as before.
+ * criterion also used them — provided the sentence addresses it on its own account (offline/own-notions.ts: it
+ * does not name only core notions the other quoting criteria share). A criterion whose every quote is shared by
+ * more criteria than the slots can serve (one generic sentence backing the whole rubric) still loses it and is
+ * capped, as before.
  */
+import type { OwnsQuote } from './offline/own-notions';
 import type { CriterionResult } from './schemas';
 
 /** One sentence backs at most this many criteria in an offline report (issue #16). */
@@ -55,7 +58,7 @@ const byRank = (a: Use, b: Use) => a.rank - b.rank || a.order - b.order;
  * with a free slot; then the remaining slots by rank, then rubric order. Deterministic: the quotes and their
  * ranks only (cut from the text alone, so every rendering of a dossier gets the same allocation).
  */
-function allocate(uses: Map<string, Use[]>): Map<string, Set<string>> {
+function allocate(uses: Map<string, Use[]>, owns?: OwnsQuote): Map<string, Set<string>> {
   const over = [...uses].filter(([, list]) => list.length > MAX_CRITERIA_PER_QUOTE);
   const keepers = new Map(over.map(([key]) => [key, new Set<string>()]));
   const covered = new Set<string>();
@@ -66,6 +69,8 @@ function allocate(uses: Map<string, Use[]>): Map<string, Set<string>> {
   for (const [key, list] of over)
     for (const use of list) {
       if (covered.has(use.id) || use.score <= 1) continue;
+      const others = list.filter((u) => u.id !== use.id).map((u) => u.id);
+      if (owns && !owns(use.id, key, others)) continue;
       needy.set(use.id, [...(needy.get(use.id) ?? []), { key, use }]);
     }
   const order = [...needy].sort(([, a], [, b]) => a.length - b.length || a[0].use.order - b[0].use.order);
@@ -88,6 +93,9 @@ function allocate(uses: Map<string, Use[]>): Map<string, Set<string>> {
 }
 
 /** Quotes cited under more than `MAX_CRITERIA_PER_QUOTE` criteria, with the criteria they are withdrawn from. */
-export function overSharedQuotes(criteria: readonly CriterionResult[]): Map<string, Set<string>> {
-  return allocate(usesByQuote(criteria));
+export function overSharedQuotes(
+  criteria: readonly CriterionResult[],
+  owns?: OwnsQuote,
+): Map<string, Set<string>> {
+  return allocate(usesByQuote(criteria), owns);
 }
