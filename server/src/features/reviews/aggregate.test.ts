@@ -328,4 +328,34 @@ describe('aggregateReport: quotes shared between criteria (offline)', () => {
     expect(byId.get(ids[4])?.score).toBe(2);
     expect(byId.get(ids[2])?.evidence).toEqual([]);
   });
+
+  it('gives no priority to a criterion whose sentence names only a notion the other quoting criteria share', () => {
+    const b6 = getExam('b6-entrepreneuriat') as Exam;
+    const financing =
+      'Nous comptons le financer par nos apports (30 000 €), un prêt bancaire et des subventions.';
+    const evidence: Record<string, string[]> = {
+      K2: [financing],
+      K7: [financing, 'Le plan prévoit 120 000 € de chiffre d’affaires la deuxième année.'],
+      K9: [financing],
+    };
+    const criteria: CriterionResult[] = b6.criteria.map((c) => ({
+      ...result(exam.criteria[0].id, 1),
+      id: c.id,
+      text: c.text,
+      competencies: c.competencies,
+      score: evidence[c.id] ? (c.id === 'K9' ? 3 : 2) : 1,
+      level: LEVELS[1],
+      evidence: (evidence[c.id] ?? []).map(q),
+    }));
+    const report = aggregateReport(
+      input({ exam: b6, rubric: defaultRubric(b6.id), offline: true, criteria }),
+    );
+    const byId = new Map(report.criteria.map((c) => [c.id, c]));
+    // K2 names none of its notions there: the figure it was chosen for stays its own, so it keeps the slot.
+    expect(byId.get('K2')?.score).toBe(2);
+    // K9 holds the sentence only through « financement », K7's notion too: K7 keeps it, K9 is capped.
+    expect(byId.get('K9')?.evidence).toEqual([]);
+    expect(byId.get('K9')?.score).toBe(1);
+    expect(byId.get('K7')?.evidence.map((e) => e.quote)).toContain(financing);
+  });
 });
