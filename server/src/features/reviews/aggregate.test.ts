@@ -273,3 +273,89 @@ describe('aggregateReport: provenance, flags and disclaimer', () => {
     expect(aggregateReport(input({ flags: [flag, { ...flag }] })).flags).toEqual([flag]);
   });
 });
+
+describe('aggregateReport: quotes shared between criteria (offline)', () => {
+  const q = (quote: string) => ({ quote, page: 1 });
+  const dense = 'Notre CA de 4,2 M€ recule de 6 % car deux clients pèsent 40 % des ventes.';
+  const generic = 'La démarche RSE de l’entreprise est globalement positive.';
+
+  it('keeps an over-shared quote for the criterion it alone backs, and withdraws it where others remain', () => {
+    const [k1, k2, k3] = exam.criteria.map((c) => c.id);
+    const criteria = scores(3, 3, 3, 1, 1, 1, 1).map((c) => ({
+      ...c,
+      evidence: [] as CriterionResult['evidence'],
+    }));
+    criteria[0].evidence = [q(dense), q('Première phrase propre à K1, chiffrée à 12 %.')];
+    criteria[1].evidence = [q(dense), q('Première phrase propre à K2, chiffrée à 30 %.')];
+    // K3's only quote is the dense sentence, ranked best under K1 and K2 too: by rank alone K3 lost it.
+    criteria[2].evidence = [q(dense)];
+    const report = aggregateReport(input({ offline: true, criteria }));
+    const byId = new Map(report.criteria.map((c) => [c.id, c]));
+    expect(byId.get(k3)?.evidence.map((e) => e.quote)).toEqual([dense]);
+    expect(byId.get(k3)?.score).toBe(3);
+    expect(byId.get(k3)?.flags.some((f) => f.code === 'no_evidence')).toBe(false);
+    // Still at most two criteria per sentence: one of K1 and K2 gives it up and keeps its own quote.
+    const citing = report.criteria.filter((c) => c.evidence.some((e) => e.quote === dense));
+    expect(citing).toHaveLength(2);
+    for (const id of [k1, k2]) expect(byId.get(id)?.evidence.length).toBeGreaterThan(0);
+    expect(byId.get(k1)?.score).toBe(3);
+    expect(byId.get(k2)?.score).toBe(3);
+  });
+
+  it('still caps the criteria whose only support is one sentence quoted for the whole rubric', () => {
+    const criteria = scores(2, 2, 2, 2, 2, 2, 2).map((c) => ({ ...c, evidence: [q(generic)] }));
+    const report = aggregateReport(input({ offline: true, criteria }));
+    const citing = report.criteria.filter((c) => c.evidence.length > 0);
+    expect(citing).toHaveLength(2);
+    const capped = report.criteria.filter((c) => c.flags.some((f) => f.code === 'no_evidence'));
+    expect(capped).toHaveLength(exam.criteria.length - 2);
+    for (const c of capped) expect(c.score).toBe(1);
+  });
+
+  it('does not give a criterion already at 1 the slot of one its withdrawal would cap', () => {
+    const ids = exam.criteria.map((c) => c.id);
+    const criteria = scores(2, 1, 1, 1, 2, 1, 1).map((c) => ({
+      ...c,
+      evidence: [] as CriterionResult['evidence'],
+    }));
+    // Three criteria backed by the dense sentence alone; the third in rubric order (scored 1) loses nothing
+    // by giving it up, the fifth (scored 2) would be capped.
+    for (const index of [0, 2, 4]) criteria[index].evidence = [q(dense)];
+    const report = aggregateReport(input({ offline: true, criteria }));
+    const byId = new Map(report.criteria.map((c) => [c.id, c]));
+    expect(byId.get(ids[0])?.score).toBe(2);
+    expect(byId.get(ids[4])?.evidence.map((e) => e.quote)).toEqual([dense]);
+    expect(byId.get(ids[4])?.score).toBe(2);
+    expect(byId.get(ids[2])?.evidence).toEqual([]);
+  });
+
+  it('gives no priority to a criterion whose sentence names only a notion the other quoting criteria share', () => {
+    const b6 = getExam('b6-entrepreneuriat') as Exam;
+    const financing =
+      'Nous comptons le financer par nos apports (30 000 €), un prêt bancaire et des subventions.';
+    const evidence: Record<string, string[]> = {
+      K2: [financing],
+      K7: [financing, 'Le plan prévoit 120 000 € de chiffre d’affaires la deuxième année.'],
+      K9: [financing],
+    };
+    const criteria: CriterionResult[] = b6.criteria.map((c) => ({
+      ...result(exam.criteria[0].id, 1),
+      id: c.id,
+      text: c.text,
+      competencies: c.competencies,
+      score: evidence[c.id] ? (c.id === 'K9' ? 3 : 2) : 1,
+      level: LEVELS[1],
+      evidence: (evidence[c.id] ?? []).map(q),
+    }));
+    const report = aggregateReport(
+      input({ exam: b6, rubric: defaultRubric(b6.id), offline: true, criteria }),
+    );
+    const byId = new Map(report.criteria.map((c) => [c.id, c]));
+    // K2 names none of its notions there: the figure it was chosen for stays its own, so it keeps the slot.
+    expect(byId.get('K2')?.score).toBe(2);
+    // K9 holds the sentence only through « financement », K7's notion too: K7 keeps it, K9 is capped.
+    expect(byId.get('K9')?.evidence).toEqual([]);
+    expect(byId.get('K9')?.score).toBe(1);
+    expect(byId.get('K7')?.evidence.map((e) => e.quote)).toContain(financing);
+  });
+});

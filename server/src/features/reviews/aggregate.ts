@@ -3,7 +3,8 @@
  * per-competency scores, priorities, a short French summary and the jury disclaimer. Pure: same input, same
  * report (given `now`), so a stored review can be re-aggregated after a trainer's retry.
  */
-import type { Exam } from '../referential';
+import { type Exam, getExam } from '../referential';
+import { ownNotionReader } from './offline/own-notions';
 import type { Rubric } from './rubric';
 import {
   type CriterionResult,
@@ -16,6 +17,7 @@ import {
   type Level,
   type Usage,
 } from './schemas';
+import { overSharedQuotes, quoteKey } from './shared-quotes';
 import { capUnverified } from './verify-quotes';
 
 // Readiness thresholds. They are stated in every report's summary, so change the wording with them.
@@ -39,37 +41,6 @@ const LEVEL_LABELS: Record<Level, string> = {
   satisfaisant: 'satisfaisant',
   excellent: 'excellent',
 };
-
-/** One sentence backs at most this many criteria in an offline report (issue #16). */
-export const MAX_CRITERIA_PER_QUOTE = 2;
-
-function quoteKey(quote: string): string {
-  return quote.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-/**
- * Quotes the offline analyzer cited under more than `MAX_CRITERIA_PER_QUOTE` criteria, with the criteria
- * they are withdrawn from. A sentence that seems to address four criteria at once is domain talk, not the
- * analysis of each: it stays where it ranks best (its position among each criterion's quotes, then rubric
- * order) and is withdrawn elsewhere; a criterion left without evidence is then capped like any other.
- */
-function overSharedQuotes(criteria: readonly CriterionResult[]): Map<string, Set<string>> {
-  const uses = new Map<string, { id: string; rank: number; order: number }[]>();
-  criteria.forEach((c, order) => {
-    if (c.status !== 'done') return;
-    c.evidence.forEach((e, rank) => {
-      const key = quoteKey(e.quote);
-      uses.set(key, [...(uses.get(key) ?? []), { id: c.id, rank, order }]);
-    });
-  });
-  const withdrawn = new Map<string, Set<string>>();
-  for (const [key, list] of uses) {
-    if (list.length <= MAX_CRITERIA_PER_QUOTE) continue;
-    const sorted = [...list].sort((a, b) => a.rank - b.rank || a.order - b.order);
-    withdrawn.set(key, new Set(sorted.slice(MAX_CRITERIA_PER_QUOTE).map((u) => u.id)));
-  }
-  return withdrawn;
-}
 
 /** Everything a review produced, to be assembled into a gap report. */
 export interface AggregateInput {
@@ -178,7 +149,10 @@ export function aggregateReport(input: AggregateInput): GapReport {
     rubric.criteria.find((entry) => entry.id === criterion.id)?.weight ?? criterion.weight;
 
   const givenAdvice = new Set<string>();
-  const sharedQuotes = input.offline ? overSharedQuotes(input.criteria) : new Map<string, Set<string>>();
+  const fullExam = getExam(input.exam.id);
+  const sharedQuotes = input.offline
+    ? overSharedQuotes(input.criteria, fullExam ? ownNotionReader(fullExam) : undefined)
+    : new Map<string, Set<string>>();
   const criteria: CriterionResult[] = [...input.criteria]
     .sort(
       (a, b) =>
