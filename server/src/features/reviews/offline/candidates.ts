@@ -311,6 +311,12 @@ function sectionCriteria(
   return chosen;
 }
 
+/** Long enough and with a verb, or long enough to say something without one: a statement, not a label. */
+function isStatement(s: { words: number; verb: boolean }): boolean {
+  const T = SCORING_THRESHOLDS;
+  return s.words >= T.minWords && (s.verb || s.words >= T.statementWords);
+}
+
 /** The measured steps of a plan listed in the passage (action-lists.ts), by sentence index. */
 function planSteps(
   input: AnalyzeInput,
@@ -352,27 +358,19 @@ export function classify(
     const titled = sectionTopic(input, lexicon, lang, expected, passage.section);
     // The section's own heading names one of the criterion's core notions (« Enjeux et risques »).
     const notionHeading = titled !== null && titled.notions > 0;
-    const namesNotion = sentences.map((sentence) =>
-      sentenceFacts(input.dossier, lang, sentence.text).concepts.some((h) => notions.has(h.id)),
-    );
+    // Each sentence's facts, looked up once for the passage (the per-dossier cache still hashes the text).
+    const factsOf = sentences.map((sentence) => sentenceFacts(input.dossier, lang, sentence.text));
+    const namesNotion = factsOf.map((f) => f.concepts.some((h) => notions.has(h.id)));
     // A sentence that continues an applied one on the same line (« … 310 clients. Les clients santé sont
     // fidèles car… ») is about the company too; a list item or a textbook paragraph starts afresh.
-    const appliedHere = sentences.map((sentence) => {
-      const f = sentenceFacts(input.dossier, lang, sentence.text);
-      return isApplied(f.folded, f.signals.quantities, names);
-    });
+    const appliedHere = factsOf.map((f) => isApplied(f.folded, f.signals.quantities, names));
     const headers = tableHeaders(sentences, passage.text);
-    const plan = expected.has('plan_action') ? planSteps(input, lang, passage, sentences) : new Set();
-    const esgLines = esgGridLines(
-      sentences.map((sentence) => sentenceFacts(input.dossier, lang, sentence.text).folded),
-    );
+    const plan = expected.has('plan_action') ? planSteps(input, lang, passage, sentences) : new Set<number>();
+    const esgLines = esgGridLines(factsOf.map((f) => f.folded));
     // A section most of whose statements are about the company (applied.ts `isCompanySection`).
     const companySection = isCompanySection(
       appliedHere,
-      sentences.map((sentence) => {
-        const f = sentenceFacts(input.dossier, lang, sentence.text).signals;
-        return f.words >= T.minWords && (f.verb || f.words >= T.statementWords);
-      }),
+      factsOf.map((f) => isStatement(f.signals)),
     );
     // The dossier's own writing shows in what it says of the candidate's case (own-writing.ts): a section of
     // generalities, however fluent, is no evidence that the candidate writes about their work in English.
@@ -387,7 +385,7 @@ export function classify(
       const key = sentence.text.replace(/\s+/g, ' ').trim().toLowerCase();
       if (seen.has(key)) return;
       seen.add(key);
-      const facts = sentenceFacts(input.dossier, lang, sentence.text);
+      const facts = factsOf[i];
       // A measured step of a listed plan (action-lists.ts) is a piece of the plan of actions.
       const planStep = plan.has(i);
       const inLexicon = facts.concepts.map((h) => h.id).filter((id) => expected.has(id));
@@ -401,7 +399,7 @@ export function classify(
       const s = facts.signals;
       // A table row states facts about its first cell without a verb (« Hôtels | 31 | 540 k€ | 71 % »).
       const row = isTableRow(sentence.text) && s.words >= MIN_ROW_WORDS;
-      const statement = row || (s.words >= T.minWords && (s.verb || s.words >= T.statementWords));
+      const statement = row || isStatement(s);
       const named =
         concepts.length > 0 || ownHits >= Math.min(T.ownWordsForRelevance, lexicon.ownStems.length || 1);
       // A table's rows are about what its header names (issue #16: analysis carried by a table), before the
