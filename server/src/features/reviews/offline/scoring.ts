@@ -238,6 +238,14 @@ function covered(s: CriterionSignals): boolean {
 }
 
 /**
+ * One of the criterion's core notions stands in a statement about the company (or the criterion has none): what
+ * the plain-words and concise bars for 3 require, so that neither lifts a criterion the draft never applies.
+ */
+function notionApplied(s: CriterionSignals): boolean {
+  return s.notions.length === 0 || (s.appliedNotions ?? s.notionsFound).length > 0;
+}
+
+/**
  * The bar for 3 in plain words (issue #16: strong drafts without the lexicon's vocabulary were under-rated).
  * A jury rates a criterion « satisfaisant » when it is addressed about the company with reasons and figures,
  * whatever the vocabulary: a plain-worded dossier states the company's figures in sentences of their own
@@ -257,11 +265,10 @@ export function plainSatisfactory(s: CriterionSignals): boolean {
   const T = SCORING_THRESHOLDS;
   const P = T.plainSatisfactory;
   const facts = s.appliedFacts ?? 0;
-  const appliedNotion = s.notions.length === 0 || (s.appliedNotions ?? s.notionsFound).length > 0;
   const plainWords = s.found.length <= P.vocabularyShare * Math.max(s.expected.length, 1);
   return (
     plainWords &&
-    appliedNotion &&
+    notionApplied(s) &&
     s.developedSentences >= P.developed &&
     s.arguedSentences >= P.argued &&
     s.developedSentences + facts >= T.satisfactory.developed &&
@@ -287,9 +294,8 @@ export function conciseSatisfactory(s: CriterionSignals): boolean {
   const T = SCORING_THRESHOLDS;
   const C = T.conciseSatisfactory;
   const facts = s.appliedFacts ?? 0;
-  const appliedNotion = s.notions.length === 0 || (s.appliedNotions ?? s.notionsFound).length > 0;
   return (
-    appliedNotion &&
+    notionApplied(s) &&
     s.developedSentences >= C.developed &&
     s.arguedSentences >= C.argued &&
     covered(s) &&
