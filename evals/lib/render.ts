@@ -167,7 +167,7 @@ function casesText(cases: SuiteResult['cases']): string[] {
           num(c.aiOverall),
           `${exact}/${c.criteria.length}`,
           c.criteria
-            .map((k) => `${k.gold}${k.ai === null ? '·' : k.ai === k.gold ? '=' : k.ai > k.gold ? '+' : '-'}`)
+            .map((k) => (k.ai === null ? `${k.gold}·` : k.ai === k.gold ? `${k.gold}=` : `${k.gold}→${k.ai}`))
             .join(' '),
           `${counts.passed}/${counts.passed + counts.failed}`,
           t ? String(t.ingestMs + t.reviewMs + t.cleanVariantMs) : '—',
