@@ -30,7 +30,8 @@ import { type EvidenceFacts, missingList, rationale, recommendationList } from '
 import { anchoredScore, readRubricCriterion } from './rubric-reading';
 import { type CriterionSignals, notionCeiling, scoreFromSignals } from './scoring';
 
-export { type AnalyzeInput, matchLanguage, type SentenceFacts, sentenceFacts } from './candidates';
+export { type AnalyzeInput, matchLanguage } from './candidates';
+export { type SentenceFacts, sentenceFacts } from './passage-reading';
 export {
   addressed,
   type CriterionSignals,

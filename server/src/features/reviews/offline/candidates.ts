@@ -1,53 +1,35 @@
 /**
- * Which sentences of the passages are about one criterion, and what each one shows: the criterion-independent
- * facts of a sentence (cached per dossier), the section a sentence stands in, and the candidates a criterion's
- * signals are computed from. Same input, same output: passages in document order, no clock, no randomness.
+ * Which sentences of the passages are about one criterion, and what each one shows: the section a sentence
+ * stands in and the candidates a criterion's signals are computed from, on top of the criterion-independent
+ * reading of each passage (passage-reading.ts, cached per dossier). Same input, same output: passages in
+ * document order, no clock, no randomness.
  */
 import type { Criterion, Exam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import type { RubricCriterion } from '../rubric';
-import { isPlanHeading, planItems } from './action-lists';
-import {
-  dossierNames,
-  isApplied,
-  isCompanySection,
-  isTextbookProse,
-  namesNotionInCompanySection,
-} from './applied';
+import { dossierNames, isTextbookProse, namesNotionInCompanySection } from './applied';
 import { isSituatedExperience } from './experience';
 import {
   buildCriterionLexicon,
-  type ConceptHit,
   type ConceptId,
   type CriterionLexicon,
   countStems,
-  type DepthSignals,
-  depthSignals,
   examLanguage,
-  findConcepts,
   fold,
   getExamLexicon,
   indexText,
   type MatchLanguage,
   RELATED_WEIGHT,
   stemIn,
-  type TextIndex,
 } from './lexicon';
 import { isDatedObjective } from './objectives';
 import { writingTopic } from './own-writing';
-import { ESG_CONCEPT, esgGridLines } from './pillars';
+import { isStatement, passageReading, type SentenceFacts, sentenceFacts } from './passage-reading';
+import { ESG_CONCEPT } from './pillars';
 import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
-import { type PassageSentence, sentencesOfPassage } from './sentences';
-import { type StuffingVerdict, stuffingVerdict } from './stuffing';
-import {
-  isFigureRow,
-  isReasonedRow,
-  isSourceListHeader,
-  isTableRow,
-  MIN_ROW_WORDS,
-  tableHeaders,
-} from './table-rows';
+import type { PassageSentence } from './sentences';
+import { isFigureRow, isReasonedRow, isSourceListHeader, isTableRow, MIN_ROW_WORDS } from './table-rows';
 
 /** What `analyzeCriterion` needs: the same input a model grader gets. */
 export interface AnalyzeInput {
@@ -65,57 +47,6 @@ export interface AnalyzeInput {
 /** Code-unit order, not `localeCompare`: the result must not depend on the machine's locale. */
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// ── Sentence facts (criterion-independent, cached per dossier) ───────────────────────────────────────
-
-/** What the lexicon says about one sentence, whatever the criterion. */
-export interface SentenceFacts {
-  folded: string;
-  index: TextIndex;
-  concepts: ConceptHit[];
-  signals: DepthSignals;
-  stuffed: StuffingVerdict | null;
-}
-
-/** Keyed by the dossier object: all criteria of one review share the work, nothing outlives the dossier. */
-const factsCache = new WeakMap<DossierText, Map<string, SentenceFacts>>();
-
-/** Concepts, depth signals and stuffing verdict of a sentence, memoised per dossier. */
-export function sentenceFacts(dossier: DossierText, lang: MatchLanguage, text: string): SentenceFacts {
-  let cache = factsCache.get(dossier);
-  if (!cache) {
-    cache = new Map();
-    factsCache.set(dossier, cache);
-  }
-  const key = `${lang}\u0000${text}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const folded = fold(text);
-  const index = indexText(folded);
-  const concepts = findConcepts(folded, lang, index);
-  const signals = depthSignals(text, folded, lang);
-  const facts = { folded, index, concepts, signals, stuffed: stuffingVerdict(folded, concepts, signals) };
-  cache.set(key, facts);
-  return facts;
-}
-
-/** Sentences of each passage, memoised per dossier: every criterion of a review reads the same passages. */
-const sentencesCache = new WeakMap<DossierText, Map<string, PassageSentence[]>>();
-
-function cachedSentences(passage: GradingPassage, dossier: DossierText): PassageSentence[] {
-  let cache = sentencesCache.get(dossier);
-  if (!cache) {
-    cache = new Map();
-    sentencesCache.set(dossier, cache);
-  }
-  const key = `${passage.id}\u0000${passage.page}\u0000${passage.pageEnd}\u0000${passage.text}`;
-  let sentences = cache.get(key);
-  if (!sentences) {
-    sentences = sentencesOfPassage(passage, dossier);
-    cache.set(key, sentences);
-  }
-  return sentences;
 }
 
 // ── Per-criterion classification ─────────────────────────────────────────────────────────────────────
@@ -311,32 +242,6 @@ function sectionCriteria(
   return chosen;
 }
 
-/** Long enough and with a verb, or long enough to say something without one: a statement, not a label. */
-function isStatement(s: { words: number; verb: boolean }): boolean {
-  const T = SCORING_THRESHOLDS;
-  return s.words >= T.minWords && (s.verb || s.words >= T.statementWords);
-}
-
-/** The measured steps of a plan listed in the passage (action-lists.ts), by sentence index. */
-function planSteps(
-  input: AnalyzeInput,
-  lang: MatchLanguage,
-  passage: GradingPassage,
-  sentences: PassageSentence[],
-): ReadonlySet<number> {
-  if (!passage.section) return new Set();
-  const heading = sentenceFacts(input.dossier, lang, passage.section);
-  return planItems(
-    sentences,
-    passage.text,
-    isPlanHeading(heading.folded, heading.signals.recommendation),
-    (i) => {
-      const s = sentenceFacts(input.dossier, lang, sentences[i].text).signals;
-      return s.words >= SCORING_THRESHOLDS.minWords && s.quantities + s.dates > 0;
-    },
-  );
-}
-
 export function classify(
   input: AnalyzeInput,
   lexicon: CriterionLexicon,
@@ -354,24 +259,13 @@ export function classify(
   const seen = new Set<string>();
   const T = SCORING_THRESHOLDS;
   passages.forEach((passage, p) => {
-    const sentences = cachedSentences(passage, input.dossier);
+    const reading = passageReading(input.dossier, lang, passage);
+    const { sentences, factsOf, appliedHere, headers, esgLines, companySection } = reading;
     const titled = sectionTopic(input, lexicon, lang, expected, passage.section);
     // The section's own heading names one of the criterion's core notions (« Enjeux et risques »).
     const notionHeading = titled !== null && titled.notions > 0;
-    // Each sentence's facts, looked up once for the passage (the per-dossier cache still hashes the text).
-    const factsOf = sentences.map((sentence) => sentenceFacts(input.dossier, lang, sentence.text));
     const namesNotion = factsOf.map((f) => f.concepts.some((h) => notions.has(h.id)));
-    // A sentence that continues an applied one on the same line (« … 310 clients. Les clients santé sont
-    // fidèles car… ») is about the company too; a list item or a textbook paragraph starts afresh.
-    const appliedHere = factsOf.map((f) => isApplied(f.folded, f.signals.quantities, names));
-    const headers = tableHeaders(sentences, passage.text);
-    const plan = expected.has('plan_action') ? planSteps(input, lang, passage, sentences) : new Set<number>();
-    const esgLines = esgGridLines(factsOf.map((f) => f.folded));
-    // A section most of whose statements are about the company (applied.ts `isCompanySection`).
-    const companySection = isCompanySection(
-      appliedHere,
-      factsOf.map((f) => isStatement(f.signals)),
-    );
+    const plan = expected.has('plan_action') ? reading.planSteps() : new Set<number>();
     // The dossier's own writing shows in what it says of the candidate's case (own-writing.ts): a section of
     // generalities, however fluent, is no evidence that the candidate writes about their work in English.
     const heading =

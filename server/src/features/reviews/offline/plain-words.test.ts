@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { getExam } from '../../referential';
 import type { DossierText } from '../grade-schema';
 import { type CriterionSignals, scoreFromSignals } from './analyzer';
-import { type Candidate, criterionLexicon, sentenceFacts } from './candidates';
+import { type Candidate, criterionLexicon } from './candidates';
 import { evidenceCandidates } from './evidence';
+import { sentenceFacts } from './passage-reading';
 
 /**
  * The plain-words bar for 3 (scoring.ts `plainSatisfactory`, issue #16): a strong draft written without the

@@ -1,0 +1,139 @@
+/**
+ * What a passage says whatever the criterion: its sentences, each sentence's facts, which of them are about the
+ * company, its tables' headers, its ESG grid lines, its listed plan. Every criterion of a review reads the same
+ * passages, so this is read once per passage and kept per dossier (keyed by the dossier object: nothing outlives
+ * it); `classify` (candidates.ts) adds what depends on the criterion.
+ */
+import type { DossierText, GradingPassage } from '../grade-schema';
+import { isPlanHeading, planItems } from './action-lists';
+import { dossierNames, isApplied, isCompanySection } from './applied';
+import {
+  type ConceptHit,
+  type DepthSignals,
+  depthSignals,
+  findConcepts,
+  fold,
+  indexText,
+  type MatchLanguage,
+  type TextIndex,
+} from './lexicon';
+import { esgGridLines } from './pillars';
+import { SCORING_THRESHOLDS } from './scoring';
+import { type PassageSentence, sentencesOfPassage } from './sentences';
+import { type StuffingVerdict, stuffingVerdict } from './stuffing';
+import { tableHeaders } from './table-rows';
+
+/** What the lexicon says about one sentence, whatever the criterion. */
+export interface SentenceFacts {
+  folded: string;
+  index: TextIndex;
+  concepts: ConceptHit[];
+  signals: DepthSignals;
+  stuffed: StuffingVerdict | null;
+}
+
+/** A per-dossier memo: all criteria of one review share the work, nothing outlives the dossier. */
+function perDossier<T>(): (dossier: DossierText, key: string, make: () => T) => T {
+  const caches = new WeakMap<DossierText, Map<string, T>>();
+  return (dossier, key, make) => {
+    let cache = caches.get(dossier);
+    if (!cache) {
+      cache = new Map();
+      caches.set(dossier, cache);
+    }
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = make();
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+const factsMemo = perDossier<SentenceFacts>();
+
+/** Concepts, depth signals and stuffing verdict of a sentence, memoised per dossier. */
+export function sentenceFacts(dossier: DossierText, lang: MatchLanguage, text: string): SentenceFacts {
+  return factsMemo(dossier, `${lang}\u0000${text}`, () => {
+    const folded = fold(text);
+    const index = indexText(folded);
+    const concepts = findConcepts(folded, lang, index);
+    const signals = depthSignals(text, folded, lang);
+    return { folded, index, concepts, signals, stuffed: stuffingVerdict(folded, concepts, signals) };
+  });
+}
+
+/** Long enough and with a verb, or long enough to say something without one: a statement, not a label. */
+export function isStatement(s: { words: number; verb: boolean }): boolean {
+  const T = SCORING_THRESHOLDS;
+  return s.words >= T.minWords && (s.verb || s.words >= T.statementWords);
+}
+
+export interface PassageReading {
+  sentences: PassageSentence[];
+  /** Each sentence's facts (`sentenceFacts`), by sentence index. */
+  factsOf: SentenceFacts[];
+  /** The sentence states a fact of the company (applied.ts `isApplied`). */
+  appliedHere: boolean[];
+  /** The index of each table row's header row, −1 outside tables (table-rows.ts). */
+  headers: number[];
+  /** The sentence is a line of an ESG grid (pillars.ts). */
+  esgLines: boolean[];
+  /** Most of the passage's statements are about the company (applied.ts `isCompanySection`). */
+  companySection: boolean;
+  /** The measured steps of a plan listed under the passage's heading (action-lists.ts), by sentence index. */
+  planSteps(): ReadonlySet<number>;
+}
+
+const readingMemo = perDossier<PassageReading>();
+
+/** The criterion-independent reading of one passage, memoised per dossier. */
+export function passageReading(
+  dossier: DossierText,
+  lang: MatchLanguage,
+  passage: GradingPassage,
+): PassageReading {
+  const key = `${lang}\u0000${passage.id}\u0000${passage.page}\u0000${passage.pageEnd}\u0000${passage.section ?? ''}\u0000${passage.text}`;
+  return readingMemo(dossier, key, () => {
+    const sentences = sentencesOfPassage(passage, dossier);
+    const factsOf = sentences.map((sentence) => sentenceFacts(dossier, lang, sentence.text));
+    const names = dossierNames(dossier);
+    const appliedHere = factsOf.map((f) => isApplied(f.folded, f.signals.quantities, names));
+    let plan: ReadonlySet<number> | undefined;
+    return {
+      sentences,
+      factsOf,
+      appliedHere,
+      headers: tableHeaders(sentences, passage.text),
+      esgLines: esgGridLines(factsOf.map((f) => f.folded)),
+      companySection: isCompanySection(
+        appliedHere,
+        factsOf.map((f) => isStatement(f.signals)),
+      ),
+      planSteps: () => {
+        plan ??= listedPlan(dossier, lang, passage, sentences, factsOf);
+        return plan;
+      },
+    };
+  });
+}
+
+function listedPlan(
+  dossier: DossierText,
+  lang: MatchLanguage,
+  passage: GradingPassage,
+  sentences: PassageSentence[],
+  factsOf: SentenceFacts[],
+): ReadonlySet<number> {
+  if (!passage.section) return new Set();
+  const heading = sentenceFacts(dossier, lang, passage.section);
+  return planItems(
+    sentences,
+    passage.text,
+    isPlanHeading(heading.folded, heading.signals.recommendation),
+    (i) => {
+      const s = factsOf[i].signals;
+      return s.words >= SCORING_THRESHOLDS.minWords && s.quantities + s.dates > 0;
+    },
+  );
+}
