@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getExam } from '../referential';
 import type { Exam } from '../referential/types';
 import { type AggregateInput, aggregateReport, DISCLAIMER, OFFLINE_DISCLAIMER } from './aggregate';
+import { createOfflineGrader } from './grader';
 import { defaultRubric, type Rubric } from './rubric';
 import {
   type CriterionResult,
@@ -348,7 +349,14 @@ describe('aggregateReport: quotes shared between criteria (offline)', () => {
       evidence: (evidence[c.id] ?? []).map(q),
     }));
     const report = aggregateReport(
-      input({ exam: b6, rubric: defaultRubric(b6.id), offline: true, criteria }),
+      // The offline grader's own reading of shared quotes, as a review's report gets it (finish.ts).
+      input({
+        exam: b6,
+        rubric: defaultRubric(b6.id),
+        offline: true,
+        ownsQuote: createOfflineGrader().ownsQuote?.(b6),
+        criteria,
+      }),
     );
     const byId = new Map(report.criteria.map((c) => [c.id, c]));
     // K2 names none of its notions there: the figure it was chosen for stays its own, so it keeps the slot.

@@ -3,8 +3,7 @@
  * per-competency scores, priorities, a short French summary and the jury disclaimer. Pure: same input, same
  * report (given `now`), so a stored review can be re-aggregated after a trainer's retry.
  */
-import { type Exam, getExam } from '../referential';
-import { ownNotionReader } from './offline/own-notions';
+import type { Exam } from '../referential';
 import type { Rubric } from './rubric';
 import {
   type CriterionResult,
@@ -17,7 +16,7 @@ import {
   type Level,
   type Usage,
 } from './schemas';
-import { overSharedQuotes, quoteKey } from './shared-quotes';
+import { type OwnsQuote, overSharedQuotes, quoteKey } from './shared-quotes';
 import { capUnverified } from './verify-quotes';
 
 // Readiness thresholds. They are stated in every report's summary, so change the wording with them.
@@ -56,6 +55,11 @@ export interface AggregateInput {
   provider: string;
   model: string;
   offline: boolean;
+  /**
+   * Offline: whether a quoted sentence addresses a criterion on its own account (the grader's reading,
+   * shared-quotes.ts). Without it, a sentence quoted for more than two criteria stays with the first ones.
+   */
+  ownsQuote?: OwnsQuote;
   promptVersion: string;
   dossier?: GapReport['dossier'];
   /** Clock for `generatedAt`; defaults to now. */
@@ -149,9 +153,8 @@ export function aggregateReport(input: AggregateInput): GapReport {
     rubric.criteria.find((entry) => entry.id === criterion.id)?.weight ?? criterion.weight;
 
   const givenAdvice = new Set<string>();
-  const fullExam = getExam(input.exam.id);
   const sharedQuotes = input.offline
-    ? overSharedQuotes(input.criteria, fullExam ? ownNotionReader(fullExam) : undefined)
+    ? overSharedQuotes(input.criteria, input.ownsQuote)
     : new Map<string, Set<string>>();
   const criteria: CriterionResult[] = [...input.criteria]
     .sort(

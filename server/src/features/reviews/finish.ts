@@ -125,6 +125,7 @@ export async function finish(ctx: ReviewContext, run: FinishedRun) {
     provider: ctx.grader.provider,
     model: ctx.grader.model,
     offline: ctx.grader.offline,
+    ownsQuote: ctx.grader.ownsQuote?.(exam),
     promptVersion: PROMPT_VERSION,
     dossier: {
       id: version.dossierId,

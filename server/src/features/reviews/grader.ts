@@ -8,8 +8,10 @@ import {
   type GradingPassage,
 } from './grade-schema';
 import { analyzeCriterion } from './offline/analyzer';
+import { ownNotionReader } from './offline/own-notions';
 import { buildGradingRequest } from './prompts';
 import type { Rubric } from './rubric';
+import type { OwnsQuote } from './shared-quotes';
 
 export interface GradeInput {
   exam: Exam;
@@ -38,6 +40,8 @@ export interface Grader {
   readonly provider: string;
   readonly model: string;
   readonly offline: boolean;
+  /** The offline analyzer's reading of quotes shared between criteria, for the report (aggregate.ts). */
+  ownsQuote?(exam: Exam): OwnsQuote;
   grade(input: GradeInput): Promise<GradeOutput>;
 }
 
@@ -50,6 +54,7 @@ export function createOfflineGrader(): Grader {
     provider: 'offline',
     model: OFFLINE_ANALYZER_VERSION,
     offline: true,
+    ownsQuote: ownNotionReader,
     async grade(input) {
       const started = performance.now();
       const grade = analyzeCriterion({

@@ -15,8 +15,10 @@
  * more criteria than the slots can serve (one generic sentence backing the whole rubric) still loses it and is
  * capped, as before.
  */
-import type { OwnsQuote } from './offline/own-notions';
 import type { CriterionResult } from './schemas';
+
+/** Whether a quoted sentence addresses a criterion on its own account, other criteria quoting it too. */
+export type OwnsQuote = (criterionId: string, quote: string, others: readonly string[]) => boolean;
 
 /** One sentence backs at most this many criteria in an offline report (issue #16). */
 export const MAX_CRITERIA_PER_QUOTE = 2;

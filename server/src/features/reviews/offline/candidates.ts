@@ -308,7 +308,7 @@ export function classify(
       const argued = statement && (s.argument || s.analysis || s.recommendation);
       const quantified = statement && s.quantities > 0;
       // A row of a table whose first column names the sources is a named source (table-rows.ts).
-      const listedSource = row && header !== undefined && isSourceListHeader(fold(header.text));
+      const listedSource = row && header !== undefined && isSourceListHeader(factsOf[headers[i]].folded);
       const source = statement ? (s.strongSources > 0 || listedSource ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
       const prev = sentences[i - 1];
       const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');

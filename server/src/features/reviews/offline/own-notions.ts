@@ -8,9 +8,8 @@
  * (offline/evidence.ts): it is judged where it was chosen.
  */
 import type { Exam } from '../../referential';
+import type { OwnsQuote } from '../shared-quotes';
 import { examLanguage, findConcepts, fold, getExamLexicon } from './lexicon';
-
-export type OwnsQuote = (criterionId: string, quote: string, others: readonly string[]) => boolean;
 
 export function ownNotionReader(exam: Exam): OwnsQuote {
   const lexicon = getExamLexicon(exam);
