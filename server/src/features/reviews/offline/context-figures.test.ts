@@ -86,4 +86,18 @@ describe('context figures (issue #16)', () => {
     expect(statesOwnFigures({ all: 20, own: 2, context: 2 })).toBe(true);
     expect(statesOwnFigures({ all: 40, own: 9, context: 30 })).toBe(true);
   });
+
+  it('counts a rule of the trade as context: it holds for any firm', () => {
+    const rules = dossier(
+      [
+        'Le projet Graine de Vrac est une épicerie que je veux ouvrir à Angers.',
+        'Dans le commerce alimentaire, la marge brute se situe en général entre 30 et 40 %.',
+        'Il faut garder 6 mois de charges en trésorerie avant d’ouvrir.',
+        'Environ 30 % des entreprises ferment avant trois ans.',
+      ].join('\n'),
+    );
+    const counts = figureSentences(rules, new Set(['graine']), facts);
+    expect(counts).toEqual({ all: 3, own: 0, context: 3 });
+    expect(statesOwnFigures(counts)).toBe(false);
+  });
 });

@@ -18,6 +18,7 @@
  */
 import type { DossierText } from '../grade-schema';
 import { dossierNames } from './applied';
+import { isGeneralAdvice, isGeneralStatistic, isTradeHabit } from './generic-prose';
 import { fold } from './lexicon';
 import { isTableRow } from './table-rows';
 
@@ -85,6 +86,15 @@ export function givesContextFigure(folded: string, sources: number): boolean {
 }
 
 /**
+ * A figure that holds for any firm (generic-prose.ts): a statistic about firms in general, a habit of the trade
+ * (« la marge brute se situe souvent entre 30 et 40 % »), advice to anyone (« il faut garder 6 mois de charges »).
+ * Context too when the draft's figures are counted: no fact of the company's.
+ */
+function isRuleOfTheTrade(folded: string): boolean {
+  return isGeneralStatistic(folded) || isTradeHabit(folded) || isGeneralAdvice(folded);
+}
+
+/**
  * When a draft states its own figures (`statesOwnFigures`): at least `sentences` prose sentences giving a figure
  * with the company's name or the candidate's voice, or fewer than `contextShare` of its figures (prose and table
  * rows) given as context (a source's figure, or a whole's: the nation, the sector, the market). A draft that
@@ -129,7 +139,7 @@ export function figureSentences(
     const folded = fold(sentence);
     // The candidate's voice makes the figure the company's; a source or a whole makes it context.
     if (OWN_VOICE.test(folded)) counts.own += isTableRow(sentence) ? 0 : 1;
-    else if (givesContextFigure(folded, f.sources)) counts.context++;
+    else if (givesContextFigure(folded, f.sources) || isRuleOfTheTrade(folded)) counts.context++;
     else if (!isTableRow(sentence) && namesOneOf(folded, names)) counts.own++;
   }
   figuresCache.set(dossier, counts);
