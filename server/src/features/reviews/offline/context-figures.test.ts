@@ -14,10 +14,13 @@ const dossier = (text: string): DossierText => ({
   words: 100,
 });
 const quantities = (s: string) => depthSignals(s, fold(s), 'fr').quantities;
-const facts = (s: string) => {
+/** The figure counts of a dossier made of these lines, the company named `name`. */
+const countsOf = (lines: string[], name: string) =>
+  figureSentences(dossier(lines.join('\n')), new Set([name]), facts);
+function facts(s: string) {
   const d = depthSignals(s, fold(s), 'fr');
   return { quantities: d.quantities, sources: d.strongSources + d.weakSources };
-};
+}
 
 describe('context figures (issue #16)', () => {
   const names = new Set(['marquis']);
@@ -59,27 +62,28 @@ describe('context figures (issue #16)', () => {
   });
 
   it('counts the prose sentences giving a figure with the company’s name or the candidate’s voice', () => {
-    const sector = dossier(
+    const inSector = countsOf(
       [
         'Auto-École Marquis est une auto-école de Poitiers. Auto-École Marquis forme au permis B.',
         'La France compte environ 12 000 auto-écoles.',
         'Le secteur a réalisé 1,4 milliard d’euros en 2023.',
         'Indicateur | Valeur | Source',
         'Élèves formés chez Marquis | 420 | Rapport 2023',
-      ].join('\n'),
+      ],
+      'marquis',
     );
-    const inSector = figureSentences(sector, new Set(['marquis']), facts);
     expect(inSector).toEqual({ all: 3, own: 0, context: 3 });
     expect(statesOwnFigures(inSector)).toBe(false);
-    const own = dossier(
+    const own = countsOf(
       [
         'Nous avons formé 420 élèves en 2023.',
         'Marquis a réalisé 610 000 € de chiffre d’affaires.',
         'Notre taux de réussite est de 71 %.',
         'La France compte environ 12 000 auto-écoles.',
-      ].join('\n'),
+      ],
+      'marquis',
     );
-    expect(figureSentences(own, new Set(['marquis']), facts)).toEqual({ all: 4, own: 3, context: 1 });
+    expect(own).toEqual({ all: 4, own: 3, context: 1 });
     // A draft whose figures are mostly the sector's and seldom its own states none of its own; a short or
     // plain draft with few figures of its own and few of the sector's does.
     expect(statesOwnFigures({ all: 10, own: 1, context: 8 })).toBe(false);
@@ -88,15 +92,13 @@ describe('context figures (issue #16)', () => {
   });
 
   it('counts a rule of the trade as context: it holds for any firm', () => {
-    const rules = dossier(
-      [
-        'Le projet Graine de Vrac est une épicerie que je veux ouvrir à Angers.',
-        'Dans le commerce alimentaire, la marge brute se situe en général entre 30 et 40 %.',
-        'Il faut garder 6 mois de charges en trésorerie avant d’ouvrir.',
-        'Environ 30 % des entreprises ferment avant trois ans.',
-      ].join('\n'),
-    );
-    const counts = figureSentences(rules, new Set(['graine']), facts);
+    const rules = [
+      'Le projet Graine de Vrac est une épicerie que je veux ouvrir à Angers.',
+      'Dans le commerce alimentaire, la marge brute se situe en général entre 30 et 40 %.',
+      'Il faut garder 6 mois de charges en trésorerie avant d’ouvrir.',
+      'Environ 30 % des entreprises ferment avant trois ans.',
+    ];
+    const counts = countsOf(rules, 'graine');
     expect(counts).toEqual({ all: 3, own: 0, context: 3 });
     expect(statesOwnFigures(counts)).toBe(false);
   });
