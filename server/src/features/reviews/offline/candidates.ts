@@ -7,7 +7,8 @@
 import type { Criterion, Exam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import type { RubricCriterion } from '../rubric';
-import { dossierNames, isTextbookProse, namesNotionInCompanySection } from './applied';
+import { isTextbookProse, namesNotionInCompanySection } from './applied';
+import { sentenceBacking } from './context-figures';
 import { isSituatedExperience } from './experience';
 import {
   buildCriterionLexicon,
@@ -24,7 +25,13 @@ import {
 } from './lexicon';
 import { isDatedObjective } from './objectives';
 import { writingTopic } from './own-writing';
-import { isStatement, passageReading, type SentenceFacts, sentenceFacts } from './passage-reading';
+import {
+  dossierFigures,
+  isStatement,
+  passageReading,
+  type SentenceFacts,
+  sentenceFacts,
+} from './passage-reading';
 import { ESG_CONCEPT } from './pillars';
 import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
@@ -250,7 +257,9 @@ export function classify(
   // Exam-wide domain concepts (« RSE » in the Audit RSE) make no sentence relevant to one criterion.
   const expected = new Set(lexicon.concepts.filter((c) => !c.domain).map((c) => c.id));
   const notions = new Set(lexicon.notions);
-  const names = dossierNames(input.dossier);
+  // The dossier's proper names, and whether it states figures of its own (context-figures.ts).
+  const figures = dossierFigures(input.dossier, lang);
+  const names = figures.names;
   const passages = [...input.passages].sort(
     (a, b) => a.page - b.page || a.ordinal - b.ordinal || compareIds(a.id, b.id),
   );
@@ -306,21 +315,24 @@ export function classify(
       const bySection = underHeading && topic.concepts.length === 0;
       if (!named && !underHeading) return;
       const argued = statement && (s.argument || s.analysis || s.recommendation);
-      const quantified = statement && s.quantities > 0;
       // A row of a table whose first column names the sources is a named source (table-rows.ts).
       const listedSource = row && header !== undefined && isSourceListHeader(factsOf[headers[i]].folded);
-      const source = statement ? (s.strongSources > 0 || listedSource ? 1 : s.weakSources > 0 ? 0.5 : 0) : 0;
+      // What the sentence's figure and source back, in a draft with or without figures of its own.
+      const backing = sentenceBacking(figures, facts.folded, s, listedSource);
+      const quantified = statement && s.quantities > 0 && backing.countsFigure;
+      const source = statement ? backing.source : 0;
       const prev = sentences[i - 1];
       const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
       const applied =
-        appliedHere[i] === true ||
-        (continues && appliedHere[i - 1] === true && !isTextbookProse(facts.folded, names)) ||
-        namesNotionInCompanySection(
-          facts.folded,
-          { namesNotion: !row && statement && namesNotion[i] === true, strongSources: s.strongSources },
-          companySection,
-          names,
-        );
+        !backing.contextFigure &&
+        (appliedHere[i] === true ||
+          (continues && appliedHere[i - 1] === true && !isTextbookProse(facts.folded, names)) ||
+          namesNotionInCompanySection(
+            facts.folded,
+            { namesNotion: !row && statement && namesNotion[i] === true, strongSources: s.strongSources },
+            companySection,
+            names,
+          ));
       // A figure alone states a fact; it develops the analysis only beside reasoning (argued or sourced), or
       // in a table row whose cells reason in words (table-rows.ts `isReasonedRow`): an action plan's row
       // « objectif chiffré | action | échéance » is applied analysis, a dashboard's row of figures is not. A row

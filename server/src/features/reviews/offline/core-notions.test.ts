@@ -9,6 +9,7 @@ import type { Exam } from '../../referential/types';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import { rubricForExam } from '../rubric';
 import { analyzeCriterionDetailed, type CriterionSignals, scoreFromSignals } from './analyzer';
+import { classify, criterionLexicon } from './candidates';
 
 function dossierOf(paragraphs: string[]): { dossier: DossierText; passages: GradingPassage[] } {
   const text = paragraphs.join('\n\n');
@@ -371,5 +372,127 @@ describe('a table of sourced figures is data, not analysis (issue #16, grader-we
     // One argued prose sentence develops the market; ten sourced rows of figures document it.
     expect(signals.developedSentences).toBeLessThanOrEqual(2);
     expect(grade.score).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a draft without figures of its own: the sector’s figures are context (issue #16, grader-weak-7)', () => {
+  const DIAG = getExam('b1-diagnostics-strategiques') as Exam;
+  /** A driving school's « diagnostic »: the sector's public figures, a study's table, the company's name. */
+  const SECTOR =
+    `Auto-École Marquis est une auto-école familiale de Poitiers qui prépare ses élèves au permis B et au permis moto.
+
+Le marché français de l’éducation routière représente environ 1,4 milliard d’euros selon le CNPA (2023), ce qui en fait un marché important.
+
+La France compte environ 12 000 auto-écoles, donc la concurrence est forte pour Auto-École Marquis.
+
+Le nombre de permis B délivrés a progressé de 4 % entre 2019 et 2023 selon la Sécurité routière, car les jeunes ont besoin de mobilité.
+
+Indicateur | Valeur | Source
+Chiffre d’affaires du secteur | 1,4 Md€ en 2023 | CNPA 2023
+Nombre d’auto-écoles en France | environ 12 000 | ONISR 2023
+Part des plateformes en ligne dans les inscriptions | 15 % | Xerfi 2022
+Taux de réussite national au permis B | 58 % | ONISR 2023
+Coût moyen d’un permis B | 1 800 € | UFC-Que Choisir 2022
+
+Le secteur emploie environ 45 000 moniteurs, ce qui montre son poids dans l’économie.
+
+Le marché de l’éducation routière est donc porteur car la demande de permis reste forte.
+
+Les concurrents d’Auto-École Marquis sont les autres auto-écoles de Poitiers et les plateformes en ligne.
+
+Auto-École Marquis évolue donc dans un environnement concurrentiel où elle doit se différencier.`.split(
+      '\n\n',
+    );
+  /** The same draft with the company's own figures, argued against the sector's. */
+  const OWN = [
+    ...SECTOR,
+    'Nous avons formé 420 élèves en 2023, pour un chiffre d’affaires de 610 000 €, en hausse de 6 % sur 2022.',
+    'Notre taux de réussite au permis B est de 71 %, contre 58 % au niveau national, ce qui justifie un prix 8 % au-dessus de la moyenne locale.',
+    'Auto-École Marquis détient environ 14 % des inscriptions de Poitiers : nos deux premiers concurrents en ont 22 % et 17 %, car ils ont trois agences chacun.',
+    'Depuis 2021, les plateformes en ligne nous ont pris 40 élèves par an, donc nous avons ouvert l’inscription en ligne en 2024.',
+  ];
+  const grade = (paragraphs: string[], part: string) => {
+    const { dossier, passages } = dossierOf(paragraphs);
+    return analyzeCriterionDetailed({ exam: DIAG, criterion: byText(DIAG, part), passages, dossier });
+  };
+
+  it('does not lift the market criterion above 2 on the sector’s figures alone', () => {
+    const { grade: g, signals } = grade(SECTOR, 'nature du marché');
+    expect(g.score).toBeLessThanOrEqual(2);
+    // The study's rows and the sector's sentences are not facts of the case.
+    expect(signals.appliedFacts ?? 0).toBe(0);
+    expect(signals.quantifiedSentences).toBeLessThanOrEqual(1);
+  });
+
+  it('still credits the sector’s figures beside the company’s own', () => {
+    const sector = grade(SECTOR, 'nature du marché');
+    const own = grade(OWN, 'nature du marché');
+    expect(own.grade.score).toBeGreaterThanOrEqual(3);
+    // The sourced sector sentences back the analysis again once the company's own figures stand beside them.
+    expect(sector.signals.sourceScore).toBe(0);
+    expect(own.signals.sourceScore).toBeGreaterThanOrEqual(1);
+    expect(own.signals.quantifiedSentences).toBeGreaterThan(sector.signals.quantifiedSentences);
+  });
+});
+
+/** The relevant candidates of one criterion in paragraphs that stand under one section's heading. */
+function candidatesUnder(exam: Exam, part: string, paragraphs: string[], section: string) {
+  const { dossier, passages } = dossierOf(paragraphs);
+  const criterion = byText(exam, part);
+  const input = { exam, criterion, dossier, passages: passages.map((p) => ({ ...p, section })) };
+  return classify(input, criterionLexicon(exam, criterion)).relevant;
+}
+
+describe('a common word a name borrows is not the company (issue #16, grader-weak-7)', () => {
+  const CREATION = getExam('b6-entrepreneuriat') as Exam;
+  /** A climbing-gym project named « Bloc Nord »: the trade's rules of thumb, « bloc » as a common word. */
+  const RULES =
+    `Le projet Bloc Nord est une salle d’escalade que je souhaite ouvrir à Lille avec deux associés.
+
+Les grimpeurs trouveront chez Bloc Nord des cours et un espace de détente, et Bloc Nord ouvrira le dimanche.
+
+Pour une salle de bloc, l’investissement est en général compris entre 500 000 et 1 million d’euros.
+
+Une salle de bloc atteint généralement son point mort au bout de deux ans, car la clientèle met du temps à venir.`.split(
+      '\n\n',
+    );
+
+  it('reads the trade’s habits about « une salle de bloc » as generic, not as facts of the project', () => {
+    const relevant = candidatesUnder(CREATION, 'business plan', RULES, 'Le business plan et le financement');
+    const habits = relevant.filter((c) => /salle de bloc/.test(c.sentence.text));
+    expect(habits).toHaveLength(2);
+    expect(habits.map((c) => c.applied)).toEqual([false, false]);
+  });
+});
+
+describe('in a draft without figures of its own, a study backs nothing (issue #16, grader-weak-7)', () => {
+  const PROSP = getExam('b3-prospection') as Exam;
+  /** A prospection draft: a study's table and its figures, then argued generalities about the company. */
+  const DRAFT =
+    `Je suis commercial chez Alpes Froid Service, qui installe et entretient des chambres froides en Savoie.
+
+J’ai repris les chiffres d’une étude sectorielle (Xerfi, « Le marché du froid commercial », 2023).
+
+Indicateur | Valeur | Source
+Marché français du froid commercial | 2,1 Md€ en 2022 | Xerfi 2023
+Nombre d’entreprises du secteur | environ 1 900 | Xerfi 2023
+Restaurants en Savoie | environ 4 300 | INSEE 2021
+
+Comme le montre l’étude, 70 % des restaurants savoyards sont indépendants, ce qui représente une cible importante.
+
+Le marché du froid commercial représente 2,1 milliards d’euros, donc Alpes Froid Service a un fort potentiel.`.split(
+      '\n\n',
+    );
+
+  it('takes no source and no figure of the sector as backing, even beside the company’s name', () => {
+    const relevant = candidatesUnder(
+      PROSP,
+      'techniques utilisées',
+      DRAFT,
+      'La démarche de prospection et ses canaux',
+    );
+    const backing = relevant.filter((c) => c.source > 0 || c.quantified).map((c) => c.sentence.text);
+    expect(relevant.length).toBeGreaterThanOrEqual(5);
+    expect(backing).toEqual([]);
   });
 });

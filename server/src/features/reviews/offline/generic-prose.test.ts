@@ -4,6 +4,7 @@
  * figures and names still are.
  */
 import { describe, expect, it } from 'vitest';
+import type { DossierText } from '../grade-schema';
 import { dossierNames, isApplied } from './applied';
 import { depthSignals, fold } from './lexicon';
 
@@ -288,5 +289,17 @@ describe('the company named as an example of a class (grader-weak-5, after cases
     ];
     const lang = (s: string) => (/[éèà]|vend/.test(s) ? 'fr' : 'en');
     expect([...examples, ...facts].filter((s) => read(s, lang(s)))).toEqual(facts);
+  });
+});
+
+describe('dossier names (issue #16, grader-weak-7)', () => {
+  it('does not take a capitalised article of a name for one of the dossier’s names', () => {
+    const text =
+      'Le Camping Les Mouettes accueille des familles. Le Camping Les Mouettes est ouvert en été. ' +
+      'Selon Porter, les stratégies sont au nombre de trois.';
+    const d: DossierText = { text, pages: [{ page: 1, text }], language: 'fr', words: 30 };
+    const names = dossierNames(d);
+    expect(names.has('mouettes')).toBe(true);
+    expect(names.has('les')).toBe(false);
   });
 });

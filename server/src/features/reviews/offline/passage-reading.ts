@@ -6,7 +6,8 @@
  */
 import type { DossierText, GradingPassage } from '../grade-schema';
 import { isPlanHeading, planItems } from './action-lists';
-import { dossierNames, isApplied, isCompanySection } from './applied';
+import { isApplied, isCompanySection } from './applied';
+import { type FigureReading, figureReading } from './context-figures';
 import {
   type ConceptHit,
   type DepthSignals,
@@ -63,6 +64,14 @@ export function sentenceFacts(dossier: DossierText, lang: MatchLanguage, text: s
   });
 }
 
+/** The dossier's figure reading (context-figures.ts `figureReading`) from its sentences' cached facts. */
+export function dossierFigures(dossier: DossierText, lang: MatchLanguage): FigureReading {
+  return figureReading(dossier, (text) => {
+    const s = sentenceFacts(dossier, lang, text).signals;
+    return { quantities: s.quantities, sources: s.strongSources + s.weakSources };
+  });
+}
+
 /** Long enough and with a verb, or long enough to say something without one: a statement, not a label. */
 export function isStatement(s: { words: number; verb: boolean }): boolean {
   const T = SCORING_THRESHOLDS;
@@ -97,8 +106,11 @@ export function passageReading(
   return readingMemo(dossier, key, () => {
     const sentences = sentencesOfPassage(passage, dossier);
     const factsOf = sentences.map((sentence) => sentenceFacts(dossier, lang, sentence.text));
-    const names = dossierNames(dossier);
-    const appliedHere = factsOf.map((f) => isApplied(f.folded, f.signals.quantities, names));
+    // The dossier's proper names (context-figures.ts): a common word a name borrows (« une salle de bloc » in a
+    // draft about « Bloc Nord ») does not make a sentence about the company. In a draft without figures of its
+    // own, a bare figure is the sector's, not a fact of the company.
+    const { names, ownFigures } = dossierFigures(dossier, lang);
+    const appliedHere = factsOf.map((f) => isApplied(f.folded, ownFigures ? f.signals.quantities : 0, names));
     let plan: ReadonlySet<number> | undefined;
     return {
       sentences,

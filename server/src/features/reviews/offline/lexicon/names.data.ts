@@ -19,6 +19,9 @@ export const GENERIC_NAMES: ReadonlySet<string> = new Set(
     // Generic acronyms and words capitalised by habit
     'pme tpe eti b2b b2c crm erp kpi roi seo sea web internet google linkedin facebook instagram excel ' +
     'loi code directive norme the and for ' +
+    // French function words capitalised inside a name (« Camping Les Oyats », « Aux Délices ») name nothing
+    // themselves: as dossier names they made every sentence with « les » about the company (issue #16).
+    'les des aux une ' +
     // English job titles and degrees, capitalised by habit in CVs and letters (« Master in Business Development »)
     'business development manager sales marketing master bachelor team report international director assistant'
   ).split(' '),
