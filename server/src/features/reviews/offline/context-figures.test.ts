@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DossierText } from '../grade-schema';
-import { figureSentences, isSourcedContextFigure, properNames, statesOwnFigures } from './context-figures';
+import {
+  figureReading,
+  figureSentences,
+  isSourcedContextFigure,
+  properNames,
+  statesOwnFigures,
+} from './context-figures';
 import { depthSignals, fold } from './lexicon';
 
 const dossier = (text: string): DossierText => ({
@@ -101,5 +107,34 @@ describe('context figures (issue #16)', () => {
     const counts = countsOf(rules, 'graine');
     expect(counts).toEqual({ all: 3, own: 0, context: 3 });
     expect(statesOwnFigures(counts)).toBe(false);
+  });
+
+  it('keeps a name that borrows a common word in a draft with figures of its own, drops it in one without', () => {
+    // The same name, « Saveurs Collectives », also written as common words (« les saveurs de saison »).
+    const own = dossier(
+      [
+        'Nous livrons 1 200 plateaux par semaine aux entreprises de la métropole.',
+        'En 2023, Saveurs Collectives a réalisé 2,4 M€ de chiffre d’affaires.',
+        'Notre panier moyen est de 14,50 € et notre marge brute de 38 %.',
+        'Les clients de Saveurs Collectives aiment les saveurs de saison.',
+        'À Lille, Saveurs Collectives emploie 23 personnes.',
+      ].join('\n'),
+    );
+    const reading = figureReading(own, facts);
+    expect(reading.ownFigures).toBe(true);
+    expect(reading.names.has('saveurs')).toBe(true);
+    // Without figures of its own, the name's common word is the sector's word, not the company.
+    const sector = dossier(
+      [
+        'Le marché français de la restauration collective pèse 21 milliards d’euros selon Xerfi (2023).',
+        'Le secteur compte 80 000 restaurants collectifs en France.',
+        'À Lille, Saveurs Collectives veut proposer des saveurs de saison.',
+        'Demain, Saveurs Collectives sera une entreprise de restauration.',
+        'Comme les autres, Saveurs Collectives travaille avec des saveurs locales.',
+      ].join('\n'),
+    );
+    const weak = figureReading(sector, facts);
+    expect(weak.ownFigures).toBe(false);
+    expect(weak.names.has('saveurs')).toBe(false);
   });
 });

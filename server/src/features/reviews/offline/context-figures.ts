@@ -157,8 +157,9 @@ export function statesOwnFigures(counts: FigureCounts): boolean {
   return counts.own >= OWN_FIGURES.sentences || counts.context < OWN_FIGURES.contextShare * counts.all;
 }
 
-/** How a dossier's figures are read: its proper names, and whether it states figures of its own. */
+/** How a dossier's figures are read: the names that mark its company, and whether it states figures of its own. */
 export interface FigureReading {
+  /** applied.ts `dossierNames`; in a draft without figures of its own, its proper names only (`properNames`). */
   names: ReadonlySet<string>;
   ownFigures: boolean;
 }
@@ -166,8 +167,8 @@ export interface FigureReading {
 const readingCache = new WeakMap<DossierText, FigureReading>();
 
 /**
- * The dossier's figure reading, memoised per dossier: its proper names (`properNames` of applied.ts
- * `dossierNames`) and `statesOwnFigures`. `facts` gives a sentence's figures and named sources.
+ * The dossier's figure reading, memoised per dossier: `statesOwnFigures` (counted with its proper names,
+ * `properNames` of applied.ts `dossierNames`) and the names that mark its company. `facts` gives a sentence's figures and named sources.
  */
 export function figureReading(
   dossier: DossierText,
@@ -175,8 +176,13 @@ export function figureReading(
 ): FigureReading {
   const cached = readingCache.get(dossier);
   if (cached) return cached;
-  const names = properNames(dossier, dossierNames(dossier));
-  const reading = { names, ownFigures: statesOwnFigures(figureSentences(dossier, names, facts)) };
+  const all = dossierNames(dossier);
+  const proper = properNames(dossier, all);
+  const ownFigures = statesOwnFigures(figureSentences(dossier, proper, facts));
+  // Only in a draft without figures of its own is a name's common word (« Camping Les Oyats » and « le
+  // camping ») no sign of the company: in a draft that gives its company's figures, the name it goes by
+  // (« Saveurs Collectives », « les saveurs de saison ») still marks what is said of the company.
+  const reading = { names: ownFigures ? all : proper, ownFigures };
   readingCache.set(dossier, reading);
   return reading;
 }
