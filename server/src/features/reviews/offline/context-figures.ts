@@ -25,15 +25,10 @@ import { isTableRow } from './table-rows';
 /** The candidate's or the company's own voice (folded): « nous », « notre », « j'ai », « we », « our »… */
 const OWN_VOICE = /(?<![\p{L}\p{N}])(?:nous|notre|nos|je|j'ai|mon|ma|mes|we|our|us|i|my)(?![\p{L}\p{N}])/u;
 
-const commonWordsCache = new WeakMap<DossierText, ReadonlySet<string>>();
-
 /** Words the dossier also writes in lower case (folded): common words, even when a name borrows them. */
 function commonWords(dossier: DossierText): ReadonlySet<string> {
-  const cached = commonWordsCache.get(dossier);
-  if (cached) return cached;
   const words = new Set<string>();
   for (const m of dossier.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}&-]{2,}/gu)) words.add(fold(m[0]));
-  commonWordsCache.set(dossier, words);
   return words;
 }
 
@@ -114,21 +109,17 @@ export interface FigureCounts {
   context: number;
 }
 
-const figuresCache = new WeakMap<DossierText, FigureCounts>();
-
 /**
  * The dossier's sentences and table rows that give a figure (`all`); of them, the prose sentences with the
  * company's proper name or the candidate's voice (`own`), and those that are neither and give a source's or a
  * whole's figure (`context`). `facts` gives a sentence's figures and named sources (the lexicon's depth signals).
- * Memoised per dossier.
+ * Read once per dossier through `figureReading`, which keeps the result.
  */
 export function figureSentences(
   dossier: DossierText,
   names: ReadonlySet<string>,
   facts: (sentence: string) => { quantities: number; sources: number },
 ): FigureCounts {
-  const cached = figuresCache.get(dossier);
-  if (cached !== undefined) return cached;
   const counts = { all: 0, own: 0, context: 0 };
   for (const sentence of dossier.text.split(/(?<=[.!?])\s+|\n+/)) {
     // A heading's or a list's number (« 10. Les parties prenantes ») is no figure.
@@ -142,7 +133,6 @@ export function figureSentences(
     else if (givesContextFigure(folded, f.sources) || isRuleOfTheTrade(folded)) counts.context++;
     else if (!isTableRow(sentence) && namesOneOf(folded, names)) counts.own++;
   }
-  figuresCache.set(dossier, counts);
   return counts;
 }
 

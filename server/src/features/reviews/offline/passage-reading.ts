@@ -106,9 +106,9 @@ export function passageReading(
   return readingMemo(dossier, key, () => {
     const sentences = sentencesOfPassage(passage, dossier);
     const factsOf = sentences.map((sentence) => sentenceFacts(dossier, lang, sentence.text));
-    // The dossier's proper names (context-figures.ts): a common word a name borrows (« une salle de bloc » in a
-    // draft about « Bloc Nord ») does not make a sentence about the company. In a draft without figures of its
-    // own, a bare figure is the sector's, not a fact of the company.
+    // In a draft without figures of its own (context-figures.ts), a bare figure is the sector's, not a fact of
+    // the company, and a common word its name borrows (« une salle de bloc » in a draft about « Bloc Nord ») does
+    // not mark the company: `names` is then its proper names only.
     const { names, ownFigures } = dossierFigures(dossier, lang);
     const appliedHere = factsOf.map((f) => isApplied(f.folded, ownFigures ? f.signals.quantities : 0, names));
     let plan: ReadonlySet<number> | undefined;
