@@ -20,6 +20,7 @@ import type { DossierText } from '../grade-schema';
 import { dossierNames } from './applied';
 import { isGeneralAdvice, isGeneralStatistic, isTradeHabit } from './generic-prose';
 import { fold } from './lexicon';
+import { splitSentences } from './sentences';
 import { isTableRow } from './table-rows';
 
 /** The candidate's or the company's own voice (folded): « nous », « notre », « j'ai », « we », « our »… */
@@ -121,7 +122,8 @@ export function figureSentences(
   facts: (sentence: string) => { quantities: number; sources: number },
 ): FigureCounts {
   const counts = { all: 0, own: 0, context: 0 };
-  for (const sentence of dossier.text.split(/(?<=[.!?])\s+|\n+/)) {
+  for (const span of splitSentences(dossier.text)) {
+    const sentence = span.text;
     // A heading's or a list's number (« 10. Les parties prenantes ») is no figure.
     if (sentence.split(/\s+/).length < MIN_FIGURE_WORDS) continue;
     const f = facts(sentence);
