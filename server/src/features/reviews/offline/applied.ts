@@ -28,8 +28,11 @@ import { isSelfPortrait } from './self-portrait';
 /** A name must be met this many times mid-sentence to count as one of the dossier's own names. */
 const MIN_NAME_OCCURRENCES = 2;
 
-/** The candidate's own voice, or the company named as such: the sentence is about the candidate's case. */
-const OWN_VOICE =
+/**
+ * The candidate's own voice, or the company named as such: the sentence is about the candidate's case. Also what keeps
+ * a figure the company's in context-figures.ts: one reading of the voice (« je pense », « à mon avis » are not it).
+ */
+export const OWN_VOICE =
   /(?<![\p{L}\p{N}])(nous|notre|nos|j'ai|i (have |had )?[a-z]+ed|we|our|us|(mon|ma) (entreprise|societe|employeur|equipe|structure)|my (company|team|employer))(?![\p{L}\p{N}])/u;
 
 const namesCache = new WeakMap<DossierText, ReadonlySet<string>>();

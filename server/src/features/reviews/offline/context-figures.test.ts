@@ -138,3 +138,17 @@ describe('context figures (issue #16)', () => {
     expect(weak.names.has('saveurs')).toBe(false);
   });
 });
+
+describe('whose voice makes a figure the company’s (one reading with applied.ts)', () => {
+  const names = new Set(['marquis']);
+  const f = (s: string) =>
+    isSourcedContextFigure(fold(s), { quantities: quantities(s), sourced: true }, names);
+
+  it('keeps the company’s figure in « nous », « j’ai » and « mon entreprise », not in a bare « je » or « mon »', () => {
+    expect(f('J’ai relevé 42 % de clients perdus selon notre CRM (2024).')).toBe(false);
+    expect(f('Mon entreprise détient 9 % du marché local selon la CCI (2023).')).toBe(false);
+    // An opinion or a possessive alone does not make a study's figure the candidate's own.
+    expect(f('Je pense que le marché atteint 3 milliards d’euros selon Xerfi (2023).')).toBe(true);
+    expect(f('À mon avis, 12 000 auto-écoles selon l’ONISR (2023), c’est beaucoup.')).toBe(true);
+  });
+});

@@ -17,14 +17,13 @@
  * (`statesOwnFigures`): beside the company's own figures, the sector's are the backdrop a jury expects.
  */
 import type { DossierText } from '../grade-schema';
-import { dossierNames } from './applied';
+import { dossierNames, OWN_VOICE } from './applied';
 import { isGeneralAdvice, isGeneralStatistic, isTradeHabit } from './generic-prose';
 import { fold } from './lexicon';
 import { splitSentences } from './sentences';
 import { isTableRow } from './table-rows';
 
 /** The candidate's or the company's own voice (folded): « nous », « notre », « j'ai », « we », « our »… */
-const OWN_VOICE = /(?<![\p{L}\p{N}])(?:nous|notre|nos|je|j'ai|mon|ma|mes|we|our|us|i|my)(?![\p{L}\p{N}])/u;
 
 /** Words the dossier also writes in lower case (folded): common words, even when a name borrows them. */
 function commonWords(dossier: DossierText): ReadonlySet<string> {
