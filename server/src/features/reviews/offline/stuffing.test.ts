@@ -72,3 +72,15 @@ describe('table rows', () => {
     expect(isStuffed(row)).toBeNull();
   });
 });
+
+describe('repetition', () => {
+  it('counts a term once where it stands, however many concepts share it', () => {
+    // « qui décide » is a term of several concepts at the same offsets: one mention, not three.
+    expect(isStuffed('Qui décide, qui pèse')).toBeNull();
+    expect(detectKeywordStuffing('## Qui décide, qui pèse\n\nLa directrice signe.')).toEqual([]);
+    // A term really repeated is still repetition.
+    expect(isStuffed('KPI, KPI, KPI et encore KPI pour le suivi des KPI')).toMatchObject({
+      reason: 'repetition',
+    });
+  });
+});

@@ -148,8 +148,11 @@ export function stuffingVerdict(
   ) {
     return { reason: 'term_list', concepts, density };
   }
+  // One term counts once where it stands: « qui décide » is three concepts' term at the same offsets, not three
+  // repetitions (issue #16: a strong draft's heading « Qui décide, qui pèse » was flagged as stuffing).
   const counts = new Map<string, number>();
-  for (const [s, e] of spans) {
+  const distinct = new Map(spans.map(([s, e]) => [`${s}:${e}`, [s, e] as const]));
+  for (const [s, e] of distinct.values()) {
     const term = folded.slice(s, e);
     counts.set(term, (counts.get(term) ?? 0) + 1);
   }
