@@ -163,6 +163,12 @@ export interface CriterionSignals {
   reportedStatements?: number;
   /** Of `reportedStatements`, those carrying a figure. Optional: absent counts as none. */
   reportedFigures?: number;
+  /**
+   * The section the plan pairs with the criterion by elimination (plan-reading.ts) treats the company's case
+   * with at least one argued, applied sentence: the criterion is addressed about the company there, whatever
+   * its vocabulary. Optional: absent counts as not paired.
+   */
+  pairedCase?: boolean;
   /** Keyword-stuffed sentences naming an expected concept (ignored for coverage and depth). */
   stuffedMentions: number;
   /** Expected concepts named only inside stuffed sentences. */
@@ -211,7 +217,7 @@ function plainReading(s: CriterionSignals): boolean {
 
 /** The criterion is addressed: one of its core notions is named, or a section about it argues it in plain words. */
 export function addressed(s: CriterionSignals): boolean {
-  return s.notions.length === 0 || s.notionsFound.length > 0 || plainReading(s);
+  return s.notions.length === 0 || s.pairedCase === true || s.notionsFound.length > 0 || plainReading(s);
 }
 
 /**
@@ -222,7 +228,7 @@ export function addressed(s: CriterionSignals): boolean {
  * as in `addressed`.
  */
 export function addressedAboutCompany(s: CriterionSignals): boolean {
-  if (s.appliedNotions === undefined || s.notions.length === 0) return true;
+  if (s.appliedNotions === undefined || s.notions.length === 0 || s.pairedCase === true) return true;
   return s.appliedNotions.length > 0 || plainReading(s);
 }
 
@@ -242,7 +248,7 @@ function covered(s: CriterionSignals): boolean {
  * the plain-words and concise bars for 3 require, so that neither lifts a criterion the draft never applies.
  */
 function notionApplied(s: CriterionSignals): boolean {
-  return s.notions.length === 0 || (s.appliedNotions ?? s.notionsFound).length > 0;
+  return s.notions.length === 0 || s.pairedCase === true || (s.appliedNotions ?? s.notionsFound).length > 0;
 }
 
 /**
