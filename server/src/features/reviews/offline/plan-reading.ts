@@ -53,8 +53,13 @@ export const PLAN_PAIRING = {
   criteriaPerSection: 2,
   /** A second criterion shares a section only with at least this share of the first one's affinity. */
   secondShare: 0.6,
-  /** Statements about the company an orphan section holds, at least, and argued ones among them. */
+  /**
+   * Facts of the company an orphan section holds, at least: prose statements about it and table rows of its
+   * figures (a short section argues in a few sentences around a table), `companyProse` of them in prose; and
+   * argued statements among them.
+   */
   companyStatements: 4,
+  companyProse: 2,
   arguedStatements: 1,
   /** Of the section's statements and table rows about the company, those carrying one of its figures. */
   companyFigures: 2,
@@ -139,6 +144,7 @@ function treatsCase(dossier: DossierText, lang: MatchLanguage, section: PlanSect
   let statements = 0;
   let about = 0;
   let figures = 0;
+  let rows = 0;
   let argued = 0;
   for (const passage of section.passages) {
     if (passage.annex) return false;
@@ -151,19 +157,27 @@ function treatsCase(dossier: DossierText, lang: MatchLanguage, section: PlanSect
       const context = sentenceBacking(figures_, facts.folded, s, false).contextFigure;
       // A table's rows are read by table-rows.ts: they add the company's figures, not statements.
       if (isTableRow(sentence.text)) {
-        if (!context && s.quantities > 0) figures++;
+        // A row of the company's own table counts its figures and its scores (« Cuisines centrales | 5 | 3 | 15 »).
+        if (!context && (s.quantities > 0 || /\d/u.test(sentence.text))) {
+          figures++;
+          rows++;
+        }
         return;
       }
       if (!isStatement(s)) return;
       statements++;
-      if (context || appliedHere[i] !== true) return;
+      if (context) return;
+      // The case's reasons follow its facts without naming the company again (« …, car elles achètent sans
+      // attendre un marché »): argued statements of the section count, textbook prose and advice aside.
+      if (s.argument || s.analysis || s.recommendation) argued++;
+      if (appliedHere[i] !== true) return;
       about++;
       if (s.quantities > 0) figures++;
-      if (s.argument || s.analysis || s.recommendation) argued++;
     });
   }
   return (
-    about >= P.companyStatements &&
+    about >= P.companyProse &&
+    about + rows >= P.companyStatements &&
     2 * about >= statements &&
     figures >= P.companyFigures &&
     argued >= P.arguedStatements
@@ -279,10 +293,6 @@ function readPlan(
   // One criterion per section first, best relative affinity first.
   for (const p of pairs)
     if (!paired.has(p.criterion.id) && !taken.has(p.section.rank)) pair(p.section, p.criterion);
-  // Elimination: one section and one criterion left over are about each other, whatever their words.
-  const sectionsLeft = orphans.filter((o) => !taken.has(o.rank));
-  const criteriaLeft = criteria.filter((c) => !paired.has(c.id));
-  if (sectionsLeft.length === 1 && criteriaLeft.length === 1) pair(sectionsLeft[0], criteriaLeft[0]);
   // A section may hold a second criterion it points to nearly as much as its first.
   for (const p of pairs) {
     const t = taken.get(p.section.rank);
@@ -290,6 +300,10 @@ function readPlan(
     const words = affinity.get(`${p.section.rank}\u0000${p.criterion.id}`) ?? 0;
     if (words >= P.secondShare * t.first) pair(p.section, p.criterion);
   }
+  // Elimination: one section and one criterion left over are about each other, whatever their words.
+  const sectionsLeft = orphans.filter((o) => !taken.has(o.rank));
+  const criteriaLeft = criteria.filter((c) => !paired.has(c.id));
+  if (sectionsLeft.length === 1 && criteriaLeft.length === 1) pair(sectionsLeft[0], criteriaLeft[0]);
   for (const section of orphans) {
     const t = taken.get(section.rank);
     if (t) pairedSections.push({ heading: section.heading, criteria: t.criteria });
