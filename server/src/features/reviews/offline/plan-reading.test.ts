@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { getExam } from '../../referential';
 import type { Criterion, Exam } from '../../referential/types';
 import type { DossierText, GradingPassage } from '../grade-schema';
-import { analyzeCriterionDetailed } from './analyzer';
+import { analyzeCriterionDetailed, scoreFromSignals } from './analyzer';
 import { claimsPassage, matchLanguage } from './candidates';
 import { planReading } from './plan-reading';
+import { pairedSatisfactory } from './scoring';
 
 interface Section {
   heading: string;
@@ -136,5 +137,21 @@ describe('the plan read by elimination (issue #16, plan-reading.ts)', () => {
     expect(score).toBeLessThanOrEqual(1);
     // A diary of the same company's days places no criterion by what it names: nothing is paired.
     expect(plan([STEERING_SECTION]).paired.size).toBe(0);
+  });
+});
+
+describe('what a paired section establishes (issue #16, scoring.ts `pairedSatisfactory`)', () => {
+  it('scores 3 when the paired section argues twice and states the company’s facts, 2 without the pairing', () => {
+    const sections = [...PLACED, STEERING_SECTION];
+    const analysis = analyzeCriterionDetailed({ exam: EXAM, criterion: STEERING, ...sectioned(sections) });
+    expect(analysis.signals.pairedCase).toBe(true);
+    expect(pairedSatisfactory(analysis.signals)).toBe(true);
+    expect(scoreFromSignals(analysis.signals)).toBe(3);
+    expect(scoreFromSignals({ ...analysis.signals, pairedCase: false })).toBeLessThanOrEqual(2);
+  });
+
+  it('pairs no section headed as the draft’s context or presentation', () => {
+    const context = { ...STEERING_SECTION, heading: '5. Le contexte' };
+    expect(plan([...PLACED, context]).paired.size).toBe(0);
   });
 });

@@ -18,13 +18,17 @@
  *    section; the section's position against the criterion's rank as a weak tie-breaker. An affinity of zero
  *    pairs only when elimination leaves exactly one section and one criterion.
  *
- * What keeps weak drafts out: an orphan section holds at least `companyStatements` prose statements about the
- * company, most of its statements, `companyFigures` of the company's figures and an argued sentence; sections of
- * generalities, advice or the sector's figures hold none. Elimination needs a draft about the exam (at least
- * `placedShare` of the criteria placed by what the draft names): a text about something else is paired with
- * nothing. In the tuning part (issue #16) this moved strong drafts up (eggs 1.89 → 2.44, tyres 2.50 → 3.00,
- * bedding 2.33 → 2.67; strong SMD −0.20 → −0.16, QWK 0.803 → 0.815) and no weak draft; a partial one by 0.1.
- * Measured with three statements (not four): a weak creation draft's three-sentence forecast paired and rose 0.22.
+ * What keeps weak drafts out: an orphan section holds at least `companyProse` prose statements about the
+ * company and `companyStatements` facts of it with its table rows, most of its statements, `companyFigures` of
+ * the company's figures and an argued sentence; sections of generalities, advice (« il faut ») or the sector's
+ * figures hold none. Sections headed as the draft's context or presentation of the company are introductions,
+ * not a criterion's treatment (a partial negotiation draft's « Le contexte » paired with the value-creation
+ * criterion rose to 3 and tied a strong draft). Elimination needs a draft about the exam (at least
+ * `placedShare` of the criteria placed by what it names): a text about something else is paired with nothing.
+ *
+ * Measured on the tuning part (issue #16, with scoring.ts `pairedSatisfactory`): eggs 1.89 → 3.11, tyres
+ * 2.50 → 3.00, bedding 2.33 → 2.67; strong SMD −0.20 → −0.13, QWK 0.803 → 0.823; no weak or partial draft rose.
+ * With three facts per section (not four), a weak creation draft's three-sentence forecast paired and rose 0.22.
  *
  * Read once per dossier, exam and passage set (every criterion of a review reads the same plan). Same input,
  * same output: sections and criteria in document and referential order, ties broken by position then id.
@@ -74,7 +78,7 @@ export const PLAN_PAIRING = {
 
 /** Headings of what is not the case itself: front matter, contents, conclusion, sources, annexes. */
 const NOT_THE_CASE =
-  /^(?:[\divxlc]+[.)]?\s*)?(?:introduction|presentation|avant-propos|preambule|sommaire|table des matieres|contents|conclusions?|synthese|bibliographie|sources|references|webographie|annexes?|appendi(?:x|ces)|glossaire|glossary|remerciements|acknowledg)/u;
+  /^(?:[\divxlc]+[.)]?\s*)?(?:(?:le|la|les|l'|the)\s*)?(?:introduction|presentation|contexte|context|avant-propos|preambule|sommaire|table des matieres|contents|conclusions?|synthese|bibliographie|sources|references|webographie|annexes?|appendi(?:x|ces)|glossaire|glossary|remerciements|acknowledg)/u;
 
 /** A section of the plan: its heading and passages, in document order. */
 interface PlanSection {
