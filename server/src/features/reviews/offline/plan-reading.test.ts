@@ -155,3 +155,19 @@ describe('what a paired section establishes (issue #16, scoring.ts `pairedSatisf
     expect(plan([...PLACED, context]).paired.size).toBe(0);
   });
 });
+
+describe('the plan is read on the whole dossier only (plan-reading.ts)', () => {
+  it('pairs nothing among passages retrieved for one criterion', () => {
+    const { dossier, passages } = sectioned([...PLACED, STEERING_SECTION]);
+    const retrieved = passages.map((p, i) => ({ ...p, relevance: 0.05 - i / 1000 }));
+    const input = { exam: EXAM, criterion: STEERING, passages: retrieved, dossier };
+    const reading = planReading(
+      EXAM,
+      dossier,
+      retrieved,
+      matchLanguage(EXAM, dossier),
+      (criterion, passage) => claimsPassage(input, criterion, passage) === 'concepts',
+    );
+    expect(reading.paired.size).toBe(0);
+  });
+});

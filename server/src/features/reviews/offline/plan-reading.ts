@@ -114,7 +114,12 @@ export function planReading(
   const key = `${exam.id}\u0000${lang}\u0000${passages.map((p) => `${p.id}:${p.text.length}`).join(',')}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const reading = readPlan(exam, dossier, passages, lang, claims);
+  // Elimination reads the whole plan: passages retrieved for one criterion (a dossier over the retrieval
+  // budget, retrieval.ts) are a few sections of it, and what they leave over says nothing of the others.
+  const whole = passages.every((p) => p.relevance === 1);
+  const reading = whole
+    ? readPlan(exam, dossier, passages, lang, claims)
+    : { paired: new Map(), sections: [] };
   cache.set(key, reading);
   return reading;
 }
