@@ -33,6 +33,7 @@ import {
   sentenceFacts,
 } from './passage-reading';
 import { ESG_CONCEPT } from './pillars';
+import { planReading } from './plan-reading';
 import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import type { PassageSentence } from './sentences';
@@ -105,6 +106,8 @@ export interface Candidate {
    * notions: part of the case the draft reports under the criterion (scoring.ts `reportsCase`).
    */
   reported?: boolean;
+  /** In the section paired with the criterion by elimination (plan-reading.ts). */
+  paired?: boolean;
 }
 
 /** English matching for the English exam, or for a dossier detected as English. */
@@ -249,6 +252,53 @@ function sectionCriteria(
   return chosen;
 }
 
+/**
+ * What a passage is about for the criterion, by what it names: its heading, several of its sentences, the
+ * dossier's own writing, or the criterion's words; null when it is not about the criterion.
+ */
+function passageTopic(
+  input: AnalyzeInput,
+  lexicon: CriterionLexicon,
+  lang: MatchLanguage,
+  expected: ReadonlySet<ConceptId>,
+  passage: GradingPassage,
+  titled = sectionTopic(input, lexicon, lang, expected, passage.section),
+): { concepts: ConceptId[]; notions: number } | null {
+  const { sentences, companySection } = passageReading(input.dossier, lang, passage);
+  // The dossier's own writing shows in what it says of the candidate's case (own-writing.ts): a section of
+  // generalities, however fluent, is no evidence that the candidate writes about their work in English.
+  return (
+    titled ??
+    bodyTopic(input, lexicon, lang, expected, sentences) ??
+    (companySection ? writingTopic(lexicon, input.dossier) : null) ??
+    (sectionCriteria(input, lang, passage).has(input.criterion.id) ? { concepts: [], notions: 0 } : null)
+  );
+}
+
+/**
+ * How a criterion claims a passage (plan-reading.ts reads the plan with it): `concepts` when the passage names
+ * the criterion's concepts (in its heading, or in several of its sentences) or shows the dossier's own writing,
+ * `words` when only the criterion's own words point to it (its heading's words, `sectionCriteria`), null when it
+ * is not about the criterion.
+ */
+export function claimsPassage(
+  input: AnalyzeInput,
+  criterion: Criterion,
+  passage: GradingPassage,
+): 'concepts' | 'words' | null {
+  const lang = matchLanguage(input.exam, input.dossier);
+  const lexicon = criterionLexicon(input.exam, criterion);
+  const expected = new Set(lexicon.concepts.filter((c) => !c.domain).map((c) => c.id));
+  const about = { ...input, criterion };
+  const { sentences, companySection } = passageReading(input.dossier, lang, passage);
+  const topic =
+    sectionTopic(about, lexicon, lang, expected, passage.section) ??
+    bodyTopic(about, lexicon, lang, expected, sentences) ??
+    (companySection ? writingTopic(lexicon, input.dossier) : null);
+  if (topic && topic.concepts.length > 0) return 'concepts';
+  return topic || sectionCriteria(about, lang, passage).has(criterion.id) ? 'words' : null;
+}
+
 export function classify(
   input: AnalyzeInput,
   lexicon: CriterionLexicon,
@@ -267,6 +317,15 @@ export function classify(
   const stuffed: Candidate[] = [];
   const seen = new Set<string>();
   const T = SCORING_THRESHOLDS;
+  // The section paired with the criterion by elimination (plan-reading.ts), when nothing names it.
+  const plan = planReading(
+    input.exam,
+    input.dossier,
+    input.passages,
+    lang,
+    (criterion, passage) => claimsPassage(input, criterion, passage) === 'concepts',
+  );
+  const pairedPassages = plan.paired.get(input.criterion.id);
   passages.forEach((passage, p) => {
     const reading = passageReading(input.dossier, lang, passage);
     const { sentences, factsOf, appliedHere, headers, esgLines, companySection } = reading;
@@ -275,13 +334,10 @@ export function classify(
     const notionHeading = titled !== null && titled.notions > 0;
     const namesNotion = factsOf.map((f) => f.concepts.some((h) => notions.has(h.id)));
     const plan = expected.has('plan_action') ? reading.planSteps() : new Set<number>();
-    // The dossier's own writing shows in what it says of the candidate's case (own-writing.ts): a section of
-    // generalities, however fluent, is no evidence that the candidate writes about their work in English.
+    const pairedHere = pairedPassages?.has(passage.id) === true;
     const heading =
-      titled ??
-      bodyTopic(input, lexicon, lang, expected, sentences) ??
-      (companySection ? writingTopic(lexicon, input.dossier) : null) ??
-      (sectionCriteria(input, lang, passage).has(input.criterion.id) ? { concepts: [], notions: 0 } : null);
+      passageTopic(input, lexicon, lang, expected, passage, titled) ??
+      (pairedHere ? { concepts: [], notions: 0 } : null);
     sentences.forEach((sentence, i) => {
       // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
       // counts once, wherever it stands, since repeating it adds no analysis.
@@ -374,6 +430,7 @@ export function classify(
         appliedFact: quantified && applied && !row && !looksDeveloped,
         experience: lang === 'en' && looksDeveloped && applied && !row && isSituatedExperience(sentence.text),
         reported: notionHeading && applied && statement && !row,
+        paired: pairedHere,
       };
       (facts.stuffed ? stuffed : relevant).push(candidate);
     });
@@ -402,6 +459,7 @@ export function computeSignals(
   let sourceScore = 0;
   let appliedFacts = 0;
   let experiences = 0;
+  let pairedArgued = 0;
   const reported = reportedSection(relevant);
   for (const c of relevant) {
     if (c.appliedFact) appliedFacts++;
@@ -410,6 +468,7 @@ export function computeSignals(
     if (c.applied && c.statement) for (const id of [...c.concepts, ...c.inherited]) appliedFound.add(id);
     if (c.generic) genericSentences++;
     if (!c.developed) continue;
+    if (c.paired && c.argued) pairedArgued++;
     developed++;
     if (c.bySection) plainDeveloped++;
     if (c.bySection && c.quantified) plainFacts++;
@@ -445,6 +504,7 @@ export function computeSignals(
     experiences,
     reportedStatements: reported.statements,
     reportedFigures: reported.figures,
+    pairedCase: pairedArgued >= 1,
     stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
     stuffedConcepts: expected.filter((id) => !found.has(id) && stuffed.some((c) => c.concepts.includes(id))),
   };

@@ -67,6 +67,8 @@ export const SCORING_THRESHOLDS = {
    * argued, each prose fact with the company's own figure weighing `factWeight` of a developed sentence.
    */
   conciseSatisfactory: { developed: 3, argued: 2, factWeight: 0.5 },
+  /** The bar for 3 of a criterion paired with a section by elimination (`pairedSatisfactory`). */
+  pairedSatisfactory: { developed: 3, argued: 2 },
   excellent: {
     developed: 10,
     /**
@@ -163,6 +165,12 @@ export interface CriterionSignals {
   reportedStatements?: number;
   /** Of `reportedStatements`, those carrying a figure. Optional: absent counts as none. */
   reportedFigures?: number;
+  /**
+   * The section the plan pairs with the criterion by elimination (plan-reading.ts) treats the company's case
+   * with at least one argued, applied sentence: the criterion is addressed about the company there, whatever
+   * its vocabulary. Optional: absent counts as not paired.
+   */
+  pairedCase?: boolean;
   /** Keyword-stuffed sentences naming an expected concept (ignored for coverage and depth). */
   stuffedMentions: number;
   /** Expected concepts named only inside stuffed sentences. */
@@ -211,7 +219,7 @@ function plainReading(s: CriterionSignals): boolean {
 
 /** The criterion is addressed: one of its core notions is named, or a section about it argues it in plain words. */
 export function addressed(s: CriterionSignals): boolean {
-  return s.notions.length === 0 || s.notionsFound.length > 0 || plainReading(s);
+  return s.notions.length === 0 || s.pairedCase === true || s.notionsFound.length > 0 || plainReading(s);
 }
 
 /**
@@ -222,7 +230,7 @@ export function addressed(s: CriterionSignals): boolean {
  * as in `addressed`.
  */
 export function addressedAboutCompany(s: CriterionSignals): boolean {
-  if (s.appliedNotions === undefined || s.notions.length === 0) return true;
+  if (s.appliedNotions === undefined || s.notions.length === 0 || s.pairedCase === true) return true;
   return s.appliedNotions.length > 0 || plainReading(s);
 }
 
@@ -242,7 +250,7 @@ function covered(s: CriterionSignals): boolean {
  * the plain-words and concise bars for 3 require, so that neither lifts a criterion the draft never applies.
  */
 function notionApplied(s: CriterionSignals): boolean {
-  return s.notions.length === 0 || (s.appliedNotions ?? s.notionsFound).length > 0;
+  return s.notions.length === 0 || s.pairedCase === true || (s.appliedNotions ?? s.notionsFound).length > 0;
 }
 
 /**
@@ -306,6 +314,26 @@ export function conciseSatisfactory(s: CriterionSignals): boolean {
 }
 
 /**
+ * The bar for 3 of a criterion the plan pairs with a section by elimination (plan-reading.ts, issue #16): a jury
+ * marks what that section establishes — the company's figures, decisions and reasons. A short section of a
+ * concise draft argues in two or three sentences and states its facts in the others (« Chaque mardi, 30 minutes
+ * réunissent… », « Au 30 juin, 11 essais étaient faits »): its argued sentences with the company's prose facts
+ * reach `pairedSatisfactory.developed`, at least `argued` of them argued, backed by `supported` figures (facts
+ * included). The pairing itself keeps weak drafts out: their sections hold no reasoned case of the company.
+ */
+export function pairedSatisfactory(s: CriterionSignals): boolean {
+  const T = SCORING_THRESHOLDS;
+  const P = T.pairedSatisfactory;
+  const facts = s.appliedFacts ?? 0;
+  return (
+    s.pairedCase === true &&
+    s.arguedSentences >= P.argued &&
+    s.developedSentences + facts >= P.developed &&
+    support(s) + facts >= T.satisfactory.supported
+  );
+}
+
+/**
  * The highest score the criterion's core notions allow, whatever path raised it (issue #16): 1 when none of
  * them is addressed, or addressed only in generic prose and not about the company; 4 otherwise. The rubric
  * version's anchors (rubric-reading.ts) move a score within one point of the excerpt a draft takes up, and a
@@ -365,11 +393,15 @@ export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   // rubric scale — unless the company's case is reported under the criterion's heading (`reportsCase`) or a
   // lived, located episode backs the reasons (`experiences`): partial credit, never more on their own.
   if (s.developedSentences < T.partial.developed) return reportsCase(s) ? 2 : 1;
-  if (support(s) < T.partial.supported && (s.experiences ?? 0) < T.partial.experiences)
+  if (
+    support(s) < T.partial.supported &&
+    (s.experiences ?? 0) < T.partial.experiences &&
+    !(s.pairedCase === true && (s.appliedFacts ?? 0) >= T.partial.supported)
+  )
     return reportsCase(s) ? 2 : 1;
   const standard =
     s.developedSentences >= T.satisfactory.developed && covered(s) && support(s) >= T.satisfactory.supported;
-  if (!standard && !plainSatisfactory(s) && !conciseSatisfactory(s)) return 2;
+  if (!standard && !plainSatisfactory(s) && !conciseSatisfactory(s) && !pairedSatisfactory(s)) return 2;
   // A criterion that links its notions is not met while one of them is only named.
   if (s.linksNotions && s.developedNotions.length < s.notions.length) return 2;
   const excellent =

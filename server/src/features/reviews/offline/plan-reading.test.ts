@@ -1,0 +1,173 @@
+/**
+ * Issue #16, the draft's plan read by elimination (plan-reading.ts), on a draft written for these tests (not an
+ * eval case): a section headed in the candidate's own words (« Comment nous menons le projet ») that names none of
+ * the steering criterion's notions, left over once the other sections are placed by what they name, is about the
+ * criterion left over; a section of advice or a draft about something else is paired with nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { getExam } from '../../referential';
+import type { Criterion, Exam } from '../../referential/types';
+import type { DossierText, GradingPassage } from '../grade-schema';
+import { analyzeCriterionDetailed, scoreFromSignals } from './analyzer';
+import { claimsPassage, matchLanguage } from './candidates';
+import { planReading } from './plan-reading';
+import { pairedSatisfactory } from './scoring';
+
+interface Section {
+  heading: string;
+  paragraphs: string[];
+}
+
+function sectioned(sections: Section[]): { dossier: DossierText; passages: GradingPassage[] } {
+  const passages = sections.map((s, i) => ({
+    id: `p${i}`,
+    ordinal: i,
+    page: 1 + i,
+    pageEnd: 1 + i,
+    section: s.heading,
+    annex: false,
+    text: s.paragraphs.join('\n\n'),
+    relevance: 1,
+  }));
+  const text = passages.map((p) => `${p.section}\n\n${p.text}`).join('\n\n');
+  return {
+    dossier: { text, pages: [{ page: 1, text }], language: 'fr', words: text.split(/\s+/).length },
+    passages,
+  };
+}
+
+const EXAM = getExam('b2-strategie-commerciale') as Exam;
+
+function criterionOf(pattern: RegExp): Criterion {
+  const c = EXAM.criteria.find((k) => pattern.test(k.text));
+  if (!c) throw new Error(String(pattern));
+  return c;
+}
+
+const STEERING = criterionOf(/pilotage/i);
+
+/** A short plain-worded draft: four sections placed by what they name, one about steering in plain words. */
+const PLACED: Section[] = [
+  {
+    heading: 'De la stratégie globale aux objectifs commerciaux',
+    paragraphs: [
+      'La Meunerie Garnier vend 4,2 M€ de farine par an, dont 70 % à deux grossistes.',
+      "La stratégie globale de l'entreprise vise à réduire cette dépendance, donc nos objectifs commerciaux sont de vendre 900 k€ aux boulangeries artisanales en 2026.",
+      "Le plan d'actions prévoit une offre dédiée et une commerciale à temps plein dès mars 2025, car les grossistes baissent nos prix de 3 % par an.",
+    ],
+  },
+  {
+    heading: "L'offre, le prix et le mix marketing",
+    paragraphs: [
+      'Notre offre comprend trois farines de tradition livrées en sacs de 25 kg par nos camions.',
+      'Le prix part du coût : le sac nous coûte 14 € rendu fournil et nous le vendons 19 €, soit 26 % de marge, car les boulangers comparent avec les grands moulins.',
+      'Le mix marketing repose sur des essais gratuits et une journée portes ouvertes au moulin en mai.',
+    ],
+  },
+  {
+    heading: "L'équipe commerciale et ses missions",
+    paragraphs: [
+      "L'équipe commerciale compte deux personnes : Inès visite les boulangeries et Paul répond aux devis.",
+      "Les missions de l'équipe commerciale sont fixées avec un objectif de 40 boulangeries clientes en 2026, car chaque visite coûte 120 €.",
+    ],
+  },
+  {
+    heading: 'La relation client',
+    paragraphs: [
+      'La relation client repose sur une visite du moulin par an pour chaque boulanger client, donc 40 visites en 2026.',
+      'Nous mesurons la satisfaction client par un bilan annuel : moins de 2 réclamations par client et 85 % de renouvellement.',
+    ],
+  },
+];
+
+const STEERING_SECTION: Section = {
+  heading: 'Comment nous menons le projet',
+  paragraphs: [
+    'Le projet avance en trois étapes, chacune avec un seuil de passage : 12 essais en décembre 2025, puis 6 boulangeries clientes en juin 2026.',
+    'Chaque lundi, nous réunissons pendant 30 minutes le chef meunier, la logistique et la comptable, car chacun apporte un chiffre de la semaine.',
+    "Depuis qu'une livraison a été promise un jour sans tournée, nous ne donnons donc aucune date sans l'accord de la logistique.",
+    'Notre tableau partagé suit chaque boulangerie : essai, avis du boulanger, commande et montant.',
+    'Au 30 juin 2025, nous avions fait 9 essais et 3 boulangeries commandaient déjà 1 200 € par mois.',
+  ],
+};
+
+/** The same place in the plan, in advice any textbook gives: no case, nothing to pair. */
+const ADVICE_SECTION: Section = {
+  heading: 'Comment mener un projet',
+  paragraphs: [
+    'Il faut découper un projet en étapes et fixer un seuil avant chaque étape.',
+    'Il faut réunir régulièrement les services concernés, car la coordination évite les erreurs.',
+    "Il est conseillé de suivre chaque client dans un tableau partagé, ce qui permet de mesurer l'avancement.",
+    'Il faut enfin faire un bilan à la fin de chaque étape pour décider de la suite.',
+  ],
+};
+
+function plan(sections: Section[]) {
+  const { dossier, passages } = sectioned(sections);
+  const input = { exam: EXAM, criterion: STEERING, passages, dossier };
+  return planReading(
+    EXAM,
+    dossier,
+    passages,
+    matchLanguage(EXAM, dossier),
+    (criterion, passage) => claimsPassage(input, criterion, passage) === 'concepts',
+  );
+}
+
+describe('the plan read by elimination (issue #16, plan-reading.ts)', () => {
+  it('pairs a plain-worded section about the case with the criterion nothing else places, and scores it', () => {
+    const sections = [...PLACED, STEERING_SECTION];
+    const reading = plan(sections);
+    expect(reading.sections.map((s) => s.heading)).toEqual(['Comment nous menons le projet']);
+    expect(reading.paired.get(STEERING.id)).toEqual(new Set(['p4']));
+    // Without the pairing, the criterion's notions are never named: capped at 1.
+    const analysis = analyzeCriterionDetailed({ exam: EXAM, criterion: STEERING, ...sectioned(sections) });
+    expect(analysis.signals.pairedCase).toBe(true);
+    expect(analysis.grade.score).toBeGreaterThanOrEqual(2);
+  });
+
+  it('pairs no section of advice, and nothing in a draft that places too little', () => {
+    const advice = plan([...PLACED, ADVICE_SECTION]);
+    expect(advice.paired.size).toBe(0);
+    const score = analyzeCriterionDetailed({
+      exam: EXAM,
+      criterion: STEERING,
+      ...sectioned([...PLACED, ADVICE_SECTION]),
+    }).grade.score;
+    expect(score).toBeLessThanOrEqual(1);
+    // A diary of the same company's days places no criterion by what it names: nothing is paired.
+    expect(plan([STEERING_SECTION]).paired.size).toBe(0);
+  });
+});
+
+describe('what a paired section establishes (issue #16, scoring.ts `pairedSatisfactory`)', () => {
+  it('scores 3 when the paired section argues twice and states the company’s facts, 2 without the pairing', () => {
+    const sections = [...PLACED, STEERING_SECTION];
+    const analysis = analyzeCriterionDetailed({ exam: EXAM, criterion: STEERING, ...sectioned(sections) });
+    expect(analysis.signals.pairedCase).toBe(true);
+    expect(pairedSatisfactory(analysis.signals)).toBe(true);
+    expect(scoreFromSignals(analysis.signals)).toBe(3);
+    expect(scoreFromSignals({ ...analysis.signals, pairedCase: false })).toBeLessThanOrEqual(2);
+  });
+
+  it('pairs no section headed as the draft’s context or presentation', () => {
+    const context = { ...STEERING_SECTION, heading: '5. Le contexte' };
+    expect(plan([...PLACED, context]).paired.size).toBe(0);
+  });
+});
+
+describe('the plan is read on the whole dossier only (plan-reading.ts)', () => {
+  it('pairs nothing among passages retrieved for one criterion', () => {
+    const { dossier, passages } = sectioned([...PLACED, STEERING_SECTION]);
+    const retrieved = passages.map((p, i) => ({ ...p, relevance: 0.05 - i / 1000 }));
+    const input = { exam: EXAM, criterion: STEERING, passages: retrieved, dossier };
+    const reading = planReading(
+      EXAM,
+      dossier,
+      retrieved,
+      matchLanguage(EXAM, dossier),
+      (criterion, passage) => claimsPassage(input, criterion, passage) === 'concepts',
+    );
+    expect(reading.paired.size).toBe(0);
+  });
+});
