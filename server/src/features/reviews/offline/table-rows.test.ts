@@ -79,6 +79,8 @@ describe('a glossary table (issue #16: a weak dashboard draft lifted seven crite
     const g = (header: string) => isGlossaryHeader(fold(header));
     expect(g('Indicateur | Définition | Mode de calcul | Repère du secteur')).toBe(true);
     expect(g('Indicateur | Formule | Norme')).toBe(true);
+    // A word that holds « our » or « nos » is not the company's column (« Fourchette habituelle »).
+    expect(g('Indicateur | Définition | Mode de calcul | Fourchette habituelle dans le secteur')).toBe(true);
     // The company's own targets or results make it the company's dashboard, defined or not.
     expect(g('Indicateur | Définition | Objectif 2025 | Réalisé 2024')).toBe(false);
     expect(g('Indicateur | Mode de calcul | Notre résultat | Écart')).toBe(false);

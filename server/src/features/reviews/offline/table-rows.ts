@@ -91,7 +91,7 @@ const DEFINITION_COLUMN =
  * (« 2024 », « Objectif 2025 », « Réalisé », « Notre taux », « Chez nous »).
  */
 const OWN_VALUE_COLUMN =
-  /(\b(19|20)\d\d\b|objectifs?|cibles?|realise|resultats?|reel|constate|actuel|notre|nos|chez nous|ecarts?|target|actual|result|our)/;
+  /(?<![\p{L}\p{N}])((19|20)\d\d|objectifs?|cibles?|realises?|resultats?|reels?|constates?|actuels?|notre|nos|chez nous|ecarts?|targets?|actual|results?|our)(?![\p{L}\p{N}])/u;
 
 /**
  * A glossary's header (issue #16: a weak dashboard draft's table « Indicateur | Définition | Mode de calcul |
