@@ -37,7 +37,14 @@ import { planReading } from './plan-reading';
 import type { RubricReading } from './rubric-reading';
 import { type CriterionSignals, SCORING_THRESHOLDS } from './scoring';
 import type { PassageSentence } from './sentences';
-import { isFigureRow, isReasonedRow, isSourceListHeader, isTableRow, MIN_ROW_WORDS } from './table-rows';
+import {
+  isFigureRow,
+  isGlossaryHeader,
+  isReasonedRow,
+  isSourceListHeader,
+  isTableRow,
+  MIN_ROW_WORDS,
+} from './table-rows';
 
 /** What `analyzeCriterion` needs: the same input a model grader gets. */
 export interface AnalyzeInput {
@@ -373,14 +380,18 @@ export function classify(
       const argued = statement && (s.argument || s.analysis || s.recommendation);
       // A row of a table whose first column names the sources is a named source (table-rows.ts).
       const listedSource = row && header !== undefined && isSourceListHeader(factsOf[headers[i]].folded);
+      // A row of a glossary (« Indicateur | Définition | Mode de calcul | Repère du secteur », table-rows.ts)
+      // defines what it names: a lesson's line, not a measure or a reason of the company.
+      const glossary = row && header !== undefined && isGlossaryHeader(factsOf[headers[i]].folded);
       // What the sentence's figure and source back, in a draft with or without figures of its own.
       const backing = sentenceBacking(figures, facts.folded, s, listedSource);
-      const quantified = statement && s.quantities > 0 && backing.countsFigure;
+      const quantified = statement && s.quantities > 0 && backing.countsFigure && !glossary;
       const source = statement ? backing.source : 0;
       const prev = sentences[i - 1];
       const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
       const applied =
         !backing.contextFigure &&
+        !glossary &&
         (appliedHere[i] === true ||
           (continues && appliedHere[i - 1] === true && !isTextbookProse(facts.folded, names)) ||
           namesNotionInCompanySection(
@@ -394,7 +405,8 @@ export function classify(
       // « objectif chiffré | action | échéance » is applied analysis, a dashboard's row of figures is not. A row
       // with no header above it (a table cut by a PDF's page break) must be about the criterion by what it or
       // the heading names, not only by its passage's words: those depend on where the page break falls.
-      const reasonedRow = row && (header !== undefined || !bySection) && isReasonedRow(sentence.text);
+      const reasonedRow =
+        row && !glossary && (header !== undefined || !bySection) && isReasonedRow(sentence.text);
       // A quantified objective with its deadline is a target set for the company (objectives.ts), the same
       // analysis as an action plan's reasoned row — when it is about the criterion by what it or its heading
       // names: the company's overall target (« 6,5 M€ de CA en 2025 ») in a section the criterion's words merely

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { getExam } from '../../referential';
+import type { Exam } from '../../referential/types';
+import { analyzeCriterionDetailed } from './analyzer';
 import { fold } from './lexicon';
 import { splitSentences } from './sentences';
-import { isFigureRow, isReasonedRow, isSourceListHeader, tableHeaders } from './table-rows';
+import { isFigureRow, isGlossaryHeader, isReasonedRow, isSourceListHeader, tableHeaders } from './table-rows';
 
 describe('tableHeaders', () => {
   it("gives each body row its table's header, and nothing to prose, headers or a lone row", () => {
@@ -68,5 +71,58 @@ describe('isFigureRow: a row of figures, sourced or not (branch grader-weak-5)',
     ['Une phrase sans tableau, 3,2 et 3,5.', false],
   ])('%s → %s', (row, expected) => {
     expect(isFigureRow(row)).toBe(expected);
+  });
+});
+
+describe('a glossary table (issue #16: a weak dashboard draft lifted seven criteria to 3)', () => {
+  it('is a header with a definition column and no column of the company’s own values', () => {
+    const g = (header: string) => isGlossaryHeader(fold(header));
+    expect(g('Indicateur | Définition | Mode de calcul | Repère du secteur')).toBe(true);
+    expect(g('Indicateur | Formule | Norme')).toBe(true);
+    // A word that holds « our » or « nos » is not the company's column (« Fourchette habituelle »).
+    expect(g('Indicateur | Définition | Mode de calcul | Fourchette habituelle dans le secteur')).toBe(true);
+    // The company's own targets or results make it the company's dashboard, defined or not.
+    expect(g('Indicateur | Définition | Objectif 2025 | Réalisé 2024')).toBe(false);
+    expect(g('Indicateur | Mode de calcul | Notre résultat | Écart')).toBe(false);
+    expect(g('Cible | Canal | Résultat')).toBe(false);
+  });
+
+  it('gives its rows no weight as the company’s measures, and keeps the dashboard’s', () => {
+    const exam = getExam('b5-pilotage-performance') as Exam;
+    const criterion = exam.criteria[0];
+    // Tables reach the analyzer as extracted: one line per row, cells joined by « | ».
+    const table = (header: string, rows: string[]) => [header, ...rows].join('\n');
+    const review = (header: string, rows: string[]) => {
+      const text = `## Le tableau de bord de Nacelles Loire\n\n${table(header, rows)}`;
+      const passage = {
+        id: 'p0',
+        ordinal: 0,
+        page: 1,
+        pageEnd: 1,
+        section: 'Le tableau de bord de Nacelles Loire',
+        annex: false,
+        text: table(header, rows),
+        relevance: 1,
+      };
+      return analyzeCriterionDetailed({
+        exam,
+        criterion,
+        passages: [passage],
+        dossier: { text, pages: [{ page: 1, text }], language: 'fr', words: 120 },
+      }).signals;
+    };
+    const glossary = review('Indicateur de performance | Définition | Mode de calcul | Repère du secteur', [
+      'Taux d’utilisation du parc | Part du temps où une machine est louée | Jours loués / jours disponibles | 65 à 75 % pour un loueur',
+      'Taux de transformation des devis | Part des devis signés | Devis signés / devis émis | 25 à 35 % selon les familles',
+      'Chiffre d’affaires location | Montant facturé pour la location | Somme des factures HT | Croissance de 3 à 5 % par an',
+    ]);
+    const dashboard = review('Indicateur de performance | Mode de calcul | Objectif 2024 | Réalisé 2024', [
+      'Taux d’utilisation du parc | Jours loués / jours disponibles | 70 % | 61 %, car deux nacelles immobilisées',
+      'Taux de transformation des devis | Devis signés / devis émis | 30 % | 22 %, donc relance à J+3 décidée',
+      'Chiffre d’affaires location | Somme des factures HT | 4,1 M€ | 3,8 M€, soit un écart de 7 %',
+    ]);
+    expect(glossary.quantifiedSentences).toBe(0);
+    expect(glossary.developedSentences).toBe(0);
+    expect(dashboard.quantifiedSentences).toBeGreaterThan(0);
   });
 });

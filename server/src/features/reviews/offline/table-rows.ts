@@ -83,6 +83,27 @@ export function isSourceListHeader(folded: string): boolean {
   return SOURCE_COLUMN.test(first);
 }
 
+/** Folded header cells that define what a row names (« Définition », « Mode de calcul », « Ce qu'il mesure »). */
+const DEFINITION_COLUMN =
+  /^(definitions?|description|signification|ce que c'est|ce qu'(il|elle) mesure|ce que mesure l'indicateur|(mode de )?calcul|formules?|definition|meaning|formula|what it measures)$/;
+/**
+ * Folded header cells that hold the company's own values: a year, a target, a result, a figure of its own
+ * (« 2024 », « Objectif 2025 », « Réalisé », « Notre taux », « Chez nous »).
+ */
+const OWN_VALUE_COLUMN =
+  /(?<![\p{L}\p{N}])((19|20)\d\d|objectifs?|cibles?|realises?|resultats?|reels?|constates?|actuels?|notre|nos|chez nous|ecarts?|targets?|actual|results?|our)(?![\p{L}\p{N}])/u;
+
+/**
+ * A glossary's header (issue #16: a weak dashboard draft's table « Indicateur | Définition | Mode de calcul |
+ * Repère du secteur » lifted seven criteria to 3): a column defines what each row names and none holds the
+ * company's own values. Its rows are a lesson's definitions, with the sector's ranges for figures, not the
+ * company's measures. Folded text.
+ */
+export function isGlossaryHeader(folded: string): boolean {
+  const cells = folded.split(CELL_SEPARATOR).map((c) => c.trim());
+  return cells.some((c) => DEFINITION_COLUMN.test(c)) && !cells.some((c) => OWN_VALUE_COLUMN.test(c));
+}
+
 /** A cell that is a figure and nothing else (« 3,5 », « +21 % », « 540 k€ », « –2,0 % », « 15 900 »). */
 const FIGURE_CELL = /^[\s+\-–−]*\d[\d\s.,]*\s*(?:%|‰|€|k€|m€|md€|\$|pts?|points?|x)?\s*$/iu;
 /** A row is a row of figures when this many of its cells are bare figures. */
