@@ -10,37 +10,10 @@
 import { describe, expect, it } from 'vitest';
 import { getExam } from '../../referential';
 import type { Criterion, Exam } from '../../referential/types';
-import type { DossierText, GradingPassage } from '../grade-schema';
 import { analyzeCriterionDetailed, type CriterionSignals, scoreFromSignals } from './analyzer';
 import { isCompanySection } from './applied';
 import { esgGridLines, pillarLabel } from './pillars';
-
-interface Section {
-  heading: string;
-  paragraphs: string[];
-}
-
-/** One passage per section, its heading as the passage's section, the dossier's detected language given. */
-function sectioned(
-  sections: Section[],
-  language: string,
-): { dossier: DossierText; passages: GradingPassage[] } {
-  const passages = sections.map((s, i) => ({
-    id: `p${i}`,
-    ordinal: i,
-    page: 1 + i,
-    pageEnd: 1 + i,
-    section: s.heading,
-    annex: false,
-    text: s.paragraphs.join('\n\n'),
-    relevance: 1,
-  }));
-  const text = passages.map((p) => `${p.section}\n\n${p.text}`).join('\n\n');
-  return {
-    dossier: { text, pages: [{ page: 1, text }], language, words: text.split(/\s+/).length },
-    passages,
-  };
-}
+import { type Section, sectioned } from './test-sections';
 
 function criterionOf(exam: Exam, pattern: RegExp): Criterion {
   const c = exam.criteria.find((k) => pattern.test(k.text));

@@ -7,34 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { getExam } from '../../referential';
 import type { Criterion, Exam } from '../../referential/types';
-import type { DossierText, GradingPassage } from '../grade-schema';
 import { analyzeCriterionDetailed, scoreFromSignals } from './analyzer';
 import { claimsPassage, matchLanguage } from './candidates';
 import { planReading } from './plan-reading';
 import { pairedSatisfactory } from './scoring';
-
-interface Section {
-  heading: string;
-  paragraphs: string[];
-}
-
-function sectioned(sections: Section[]): { dossier: DossierText; passages: GradingPassage[] } {
-  const passages = sections.map((s, i) => ({
-    id: `p${i}`,
-    ordinal: i,
-    page: 1 + i,
-    pageEnd: 1 + i,
-    section: s.heading,
-    annex: false,
-    text: s.paragraphs.join('\n\n'),
-    relevance: 1,
-  }));
-  const text = passages.map((p) => `${p.section}\n\n${p.text}`).join('\n\n');
-  return {
-    dossier: { text, pages: [{ page: 1, text }], language: 'fr', words: text.split(/\s+/).length },
-    passages,
-  };
-}
+import { type Section, sectioned } from './test-sections';
 
 const EXAM = getExam('b2-strategie-commerciale') as Exam;
 
