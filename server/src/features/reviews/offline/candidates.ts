@@ -293,17 +293,12 @@ export function claimsPassage(
   criterion: Criterion,
   passage: GradingPassage,
 ): 'concepts' | 'words' | null {
-  const lang = matchLanguage(input.exam, input.dossier);
   const lexicon = criterionLexicon(input.exam, criterion);
   const expected = new Set(lexicon.concepts.filter((c) => !c.domain).map((c) => c.id));
   const about = { ...input, criterion };
-  const { sentences, companySection } = passageReading(input.dossier, lang, passage);
-  const topic =
-    sectionTopic(about, lexicon, lang, expected, passage.section) ??
-    bodyTopic(about, lexicon, lang, expected, sentences) ??
-    (companySection ? writingTopic(lexicon, input.dossier) : null);
-  if (topic && topic.concepts.length > 0) return 'concepts';
-  return topic || sectionCriteria(about, lang, passage).has(criterion.id) ? 'words' : null;
+  const topic = passageTopic(about, lexicon, matchLanguage(input.exam, input.dossier), expected, passage);
+  if (topic === null) return null;
+  return topic.concepts.length > 0 ? 'concepts' : 'words';
 }
 
 export function classify(
