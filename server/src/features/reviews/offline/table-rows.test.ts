@@ -85,6 +85,10 @@ describe('a glossary table (issue #16: a weak dashboard draft lifted seven crite
     expect(g('Indicateur | Définition | Objectif 2025 | Réalisé 2024')).toBe(false);
     expect(g('Indicateur | Mode de calcul | Notre résultat | Écart')).toBe(false);
     expect(g('Cible | Canal | Résultat')).toBe(false);
+    // The company's own organisation of its indicators, and an action plan's description of its actions.
+    expect(g('Indicateur | Mode de calcul | Fréquence | Responsable')).toBe(false);
+    expect(g('Action | Description | Responsable | Échéance')).toBe(false);
+    expect(g('Action | Description | Échéance')).toBe(false);
   });
 
   it('gives its rows no weight as the company’s measures, and keeps the dashboard’s', () => {

@@ -83,15 +83,19 @@ export function isSourceListHeader(folded: string): boolean {
   return SOURCE_COLUMN.test(first);
 }
 
-/** Folded header cells that define what a row names (« Définition », « Mode de calcul », « Ce qu'il mesure »). */
-const DEFINITION_COLUMN =
-  /^(definitions?|description|signification|ce que c'est|ce qu'(il|elle) mesure|ce que mesure l'indicateur|(mode de )?calcul|formules?|definition|meaning|formula|what it measures)$/;
 /**
- * Folded header cells that hold the company's own values: a year, a target, a result, a figure of its own
- * (« 2024 », « Objectif 2025 », « Réalisé », « Notre taux », « Chez nous »).
+ * Folded header cells that define what a row names (« Définition », « Mode de calcul », « Ce qu'il mesure »). Not
+ * « Description »: an action plan's « Action | Description | Responsable » describes the company's own actions.
+ */
+const DEFINITION_COLUMN =
+  /^(definitions?|signification|ce que c'est|ce qu'(il|elle) mesure|ce que mesure l'indicateur|(mode de )?calcul|formules?|meaning|formulas?|what it measures)$/;
+/**
+ * Folded header cells that hold the company's own values or organisation: a year, a target, a result, a figure
+ * of its own, who measures it and how often (« 2024 », « Objectif 2025 », « Réalisé », « Notre taux », « Chez
+ * nous », « Responsable », « Fréquence »): the company's steering, defined or not.
  */
 const OWN_VALUE_COLUMN =
-  /(?<![\p{L}\p{N}])((19|20)\d\d|objectifs?|cibles?|realises?|resultats?|reels?|constates?|actuels?|notre|nos|chez nous|ecarts?|targets?|actual|results?|our)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])((19|20)\d\d|objectifs?|cibles?|realises?|resultats?|reels?|constates?|actuels?|notre|nos|chez nous|ecarts?|responsables?|qui|frequences?|periodicites?|targets?|actual|results?|our|owners?|frequency)(?![\p{L}\p{N}])/u;
 
 /**
  * A glossary's header (issue #16: a weak dashboard draft's table « Indicateur | Définition | Mode de calcul |
