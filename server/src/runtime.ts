@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ADVISORY_LOCKS, type Database, openDatabase, withAdvisoryLock } from '../../db/client';
 import { secureDataDir } from '../../db/permissions';
-import { closeParsePool } from './features/dossiers/ingest/parse';
+import { closeParsePool, setParseLogger } from './features/dossiers/ingest/parse';
 import { type Config, ConfigError } from './lib/env';
 import { createJobQueue, QUEUES } from './lib/jobs';
 import type { Logger } from './lib/logger';
@@ -52,6 +52,7 @@ export async function startRuntime(
     onIdleError: (err) => logger.warn({ err }, 'an idle database connection dropped'),
   });
   const services = createServices(config, database, logger);
+  setParseLogger(logger);
   if (options.accounts !== false && config.seedDemo) {
     // Several API processes may start on one empty database: one seeds, the others then find users.
     const { seeded, generatedPassword } = await withAdvisoryLock(database, ADVISORY_LOCKS.seed, () =>

@@ -1,42 +1,63 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { AppError, UnprocessableError } from '../../../lib/errors';
 import type { IngestedDocument, IngestOptions } from './ingest';
 import { fullResult, type SlimResult } from './slim-result';
 import type { ParsedDocument } from './types';
 
-/** A request as the worker receives it. */
-export interface WorkerRequest {
+/** A request as the parse child receives it. */
+export interface ChildRequest {
   id: number;
   bytes: Uint8Array;
   options: IngestOptions;
 }
 
-/**
- * An ingested upload with the bytes it was read from, handed back by the worker without a copy, and their
- * SHA-256 (hex), computed there too.
- */
-export interface IngestedUpload extends IngestedDocument {
-  bytes: Uint8Array;
+/** What the child computes for an upload: everything but the bytes, which stay with the parent. */
+export interface ChildResult extends IngestedDocument {
   sha256: string;
 }
 
-/** What the worker posts back: the ingested upload, or an error to re-create on this side. */
-export type WorkerReply =
-  | { id: number; ok: true; result: SlimResult<IngestedUpload> }
+/**
+ * An ingested upload with the bytes it was read from (the caller's, kept on this side: see `ingest`) and
+ * their SHA-256 (hex), computed in the child.
+ */
+export interface IngestedUpload extends ChildResult {
+  bytes: Uint8Array;
+}
+
+/** What the child sends: once `ready` when loaded, then one reply per request (an error re-created here). */
+export type ChildMessage =
+  | { kind: 'ready' }
+  | { kind: 'reply'; id: number; ok: true; result: SlimResult<ChildResult> }
   | {
+      kind: 'reply';
       id: number;
       ok: false;
       error: { app: boolean; code: string; status: number; message: string; details?: unknown };
     };
 
+/** One line about a child that died during a job: process facts only, never the file's name or content. */
+export interface ParseChildEvent {
+  event: 'parse_child_crashed' | 'parse_child_failed_to_start';
+  pid: number | undefined;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** Size of the upload it was reading, bytes. */
+  bytes: number;
+  /** Time since the child took the job, ms. */
+  elapsedMs: number;
+}
+
 export interface PoolOptions {
-  /** Workers running at once; more requests wait in line. */
+  /** Child processes parsing at once; more requests wait in line. */
   size: number;
-  /** A worker is replaced after this many parses, so nothing a library caches can grow without bound. */
+  /** A child is replaced after this many parses, so nothing a library caches can grow without bound. */
   maxJobsPerWorker: number;
-  /** Heap cap per worker: a hostile or huge file fails alone instead of taking the API process down. */
+  /** Heap cap per child (`--max-old-space-size`): a hostile or huge file fails alone. */
   heapMb: number;
+  /** Where a child that died during a job is reported (default: one JSON line on stderr). */
+  log?: (event: ParseChildEvent) => void;
 }
 
 export const DEFAULT_POOL_OPTIONS: PoolOptions = {
@@ -48,48 +69,40 @@ export const DEFAULT_POOL_OPTIONS: PoolOptions = {
 interface Job {
   id: number;
   bytes: Uint8Array;
-  /** Move `bytes` to the worker instead of copying them (see `ingest`). */
+  /** The caller gives `bytes` up: the result carries that very array instead of a copy (see `ingest`). */
   transfer: boolean;
   options: IngestOptions;
-  /** Counted from the moment a worker takes the job: waiting in line is not the file's fault. */
+  /** Counted from the moment a child takes the job: waiting in line is not the file's fault. */
   timeoutMs: number;
   resolve: (result: IngestedUpload) => void;
   reject: (err: Error) => void;
 }
 
 interface Slot {
-  worker: Worker;
+  child: ChildProcess;
   job: Job | null;
+  /** When the current job was sent, for the log. */
+  startedAt: number;
   timer: NodeJS.Timeout | undefined;
   jobs: number;
+  /** The child said it loaded: an exit before that is a broken install, not a bad file. */
+  ready: boolean;
+  exited: Promise<void>;
 }
 
 /**
- * How to start a worker. Under `tsx` (the app) and Vitest (tests) this module is `.ts` and so is the
- * worker; Node 20 ignores ESM loaders given to a Worker through `execArgv` (nodejs/node#47747), so a
- * small bootstrap registers tsx's loader inside the worker (its `register()` API) before importing it.
- * Once compiled to `.js`, the sibling `.js` worker runs as is.
+ * How to start a child. Under `tsx` (the app) and Vitest (tests) this module is `.ts` and so is the child:
+ * it runs with tsx's loader (`node --import tsx`, Node ≥ 20.6), resolved from here so the child's working
+ * directory does not matter. Once compiled to `.js`, the sibling `.js` runs on plain Node.
  */
-function workerEntry(): { entry: string | URL; evalCode: boolean } {
-  if (!import.meta.url.endsWith('.ts'))
-    return { entry: new URL('./parse-worker.js', import.meta.url), evalCode: false };
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const worker = new URL('./parse-worker.ts', import.meta.url).href;
-  const entry = `(async () => {
-    const { register } = await import(${JSON.stringify(tsx)});
-    register();
-    await import(${JSON.stringify(worker)});
-  })().catch((err) => { throw err; });`;
-  return { entry, evalCode: true };
-}
-
-/** A view on the whole of a plain ArrayBuffer: moving it to a thread detaches nothing else. */
-function ownsItsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
-  return (
-    bytes.buffer instanceof ArrayBuffer &&
-    bytes.byteOffset === 0 &&
-    bytes.byteLength === bytes.buffer.byteLength
-  );
+function childEntry(): { entry: string; loader: string[] } {
+  if (!import.meta.url.endsWith('.ts')) {
+    return { entry: fileURLToPath(new URL('./parse-child.js', import.meta.url)), loader: [] };
+  }
+  return {
+    entry: fileURLToPath(new URL('./parse-child.ts', import.meta.url)),
+    loader: ['--import', import.meta.resolve('tsx')],
+  };
 }
 
 function timeoutError(timeoutMs: number): AppError {
@@ -99,37 +112,46 @@ function timeoutError(timeoutMs: number): AppError {
   );
 }
 
-function crashError(err: Error & { code?: string }): Error {
-  if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return new UnprocessableError(
-      'parse_failed',
-      'Le fichier est trop volumineux ou trop complexe pour être lu. Exportez-le en PDF plus léger (images compressées) ou déposez le fichier Word.',
-    );
-  }
-  return err;
+/** A file that crashes its reader (native fault, out of memory) is bad input, never a server error. */
+function crashError(): AppError {
+  return new UnprocessableError(
+    'parse_failed',
+    'Le fichier n’a pas pu être lu : son analyse a échoué (fichier trop volumineux, trop complexe ou endommagé). Exportez-le en PDF plus léger (images compressées) ou déposez le fichier Word.',
+  );
 }
 
-function fromReply(error: Extract<WorkerReply, { ok: false }>['error']): Error {
+function fromReply(error: Extract<ChildMessage, { ok: false }>['error']): Error {
   if (!error.app) return new Error(error.message);
   return new AppError(error.code, error.status as AppError['status'], error.message, {
     details: error.details,
   });
 }
 
+function logToStderr(event: ParseChildEvent): void {
+  process.stderr.write(`${JSON.stringify({ level: 'warn', ...event })}\n`);
+}
+
 /**
- * A small pool of parse workers kept warm between uploads: starting a worker (loader, pdfjs, language
- * data) costs about a second, a parse of a 20-page dossier a few hundred milliseconds. A parse over its
- * budget terminates its worker (a new one is started for the next request); idle workers never keep
- * the process alive.
+ * A small pool of parse child processes kept warm between uploads. Parsing runs in separate processes,
+ * not threads, so that whatever goes wrong natively in a parse (a zlib handle torn down before its init
+ * when a thread was terminated, a pdfjs or V8 crash, out of memory) ends that child only, never the API
+ * process: the job is refused with 422 `parse_failed` and the next one gets a fresh child. A parse over
+ * its budget SIGKILLs its child (422 `parse_timeout`). Idle children never keep the parent alive, and
+ * exit when its IPC channel closes, so none outlives it.
  */
 export class ParsePool {
   private slots: Slot[] = [];
+  /** Every child not yet exited, retired and killed ones included (`close` waits for them). */
+  private live = new Set<Slot>();
   private queue: Job[] = [];
   private nextId = 1;
+  private readonly log: (event: ParseChildEvent) => void;
 
-  constructor(private readonly options: PoolOptions = DEFAULT_POOL_OPTIONS) {}
+  constructor(private readonly options: PoolOptions = DEFAULT_POOL_OPTIONS) {
+    this.log = options.log ?? logToStderr;
+  }
 
-  /** Parses `bytes` in a worker; rejects with the worker's `AppError`, or 422 `parse_timeout`. */
+  /** Parses `bytes` in a child; rejects with the child's `AppError`, 422 `parse_timeout` or `parse_failed`. */
   async run(bytes: Uint8Array, fileName: string, timeoutMs: number): Promise<ParsedDocument> {
     const { doc } = await this.ingest(
       bytes,
@@ -140,12 +162,12 @@ export class ParsePool {
   }
 
   /**
-   * Parses and prepares an upload in a worker (see `ingestInProcess`); rejects like `run`. `timeoutMs`
-   * runs from the moment a worker starts on it, not while the request waits for a free worker.
+   * Parses and prepares an upload in a child (see `ingestInProcess`); rejects like `run`. `timeoutMs`
+   * runs from the moment a child takes it, not while the request waits for a free child.
    *
-   * With `transfer`, a `bytes` that owns its whole buffer moves to the worker and back (the result's
-   * `bytes`) instead of being copied: it is unusable (detached) from the call on. Without it, or for a
-   * view on a shared buffer, the worker gets a copy.
+   * The child gets a copy (IPC); the result's `bytes` are this side's. With `transfer` they are the very
+   * array given (the caller gives it up: no copy of a multi-megabyte upload kept twice); without it, a copy,
+   * so the caller's array stays its own.
    */
   ingest(
     bytes: Uint8Array,
@@ -159,7 +181,12 @@ export class ParsePool {
     });
   }
 
-  /** Terminates every worker; queued requests are rejected. */
+  /** The pids of the pool's current children (tests and measurements). */
+  pids(): number[] {
+    return this.slots.flatMap((s) => (s.child.pid === undefined ? [] : [s.child.pid]));
+  }
+
+  /** Kills every child and waits for them to exit; queued and running requests are rejected. */
   async close(): Promise<void> {
     const slots = this.slots;
     this.slots = [];
@@ -167,8 +194,15 @@ export class ParsePool {
     for (const slot of slots) {
       clearTimeout(slot.timer);
       slot.job?.reject(new Error('parse pool closed'));
+      slot.job = null;
     }
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    const live = [...this.live];
+    for (const slot of live) {
+      // Referenced again so that awaiting `close()` waits for the exits instead of ending the process.
+      slot.child.ref();
+      slot.child.kill('SIGKILL');
+    }
+    await Promise.all(live.map((s) => s.exited));
   }
 
   private pump(): void {
@@ -184,65 +218,143 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const { entry, evalCode } = workerEntry();
-    const worker = new Worker(entry, {
-      eval: evalCode,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
+    const { entry, loader } = childEntry();
+    const child = fork(entry, [], {
+      execArgv: [...loader, `--max-old-space-size=${this.options.heapMb}`],
+      serialization: 'advanced',
+      // Its logs go where ours go; no pipes to drain or to keep this process alive.
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const slot: Slot = { worker, job: null, timer: undefined, jobs: 0 };
-    worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
-    worker.on('error', (err: Error) => this.onCrash(slot, err));
-    worker.on('exit', (code) => this.onCrash(slot, new Error(`parse worker exited with code ${code}`)));
-    worker.unref();
+    let exited!: () => void;
+    const slot: Slot = {
+      child,
+      job: null,
+      startedAt: 0,
+      timer: undefined,
+      jobs: 0,
+      ready: false,
+      exited: new Promise<void>((resolve) => {
+        exited = resolve;
+      }),
+    };
+    child.on('message', (message: ChildMessage) => this.onMessage(slot, message));
+    // Failing to start or to send: the child is unusable; 'exit' follows when it was started at all.
+    child.on('error', (err: Error) => this.onError(slot, err));
+    child.on('exit', (code, signal) => {
+      this.live.delete(slot);
+      exited();
+      this.onExit(slot, code, signal);
+    });
+    this.idle(slot);
     this.slots.push(slot);
+    this.live.add(slot);
     return slot;
+  }
+
+  /** An idle child does not keep this process alive: neither its process handle nor its IPC channel. */
+  private idle(slot: Slot): void {
+    slot.child.unref();
+    slot.child.channel?.unref();
+  }
+
+  /** A busy child does (a CLI awaiting a parse must not exit under it). */
+  private busy(slot: Slot): void {
+    slot.child.ref();
+    slot.child.channel?.ref();
   }
 
   private dispatch(slot: Slot, job: Job): void {
     slot.job = job;
     slot.jobs++;
-    // Busy workers keep the process alive (a CLI awaiting a parse must not exit under it).
-    slot.worker.ref();
+    slot.startedAt = performance.now();
+    this.busy(slot);
     slot.timer = setTimeout(() => this.onTimeout(slot), job.timeoutMs);
-    const bytes = job.transfer && ownsItsBuffer(job.bytes) ? job.bytes : job.bytes.slice();
-    const request: WorkerRequest = { id: job.id, bytes, options: job.options };
-    slot.worker.postMessage(request, [bytes.buffer]);
+    const request: ChildRequest = { id: job.id, bytes: job.bytes, options: job.options };
+    slot.child.send(request, (err) => {
+      if (err) this.onError(slot, err);
+    });
   }
 
   private release(slot: Slot): void {
     clearTimeout(slot.timer);
     slot.job = null;
-    slot.worker.unref();
-    if (slot.jobs >= this.options.maxJobsPerWorker) this.retire(slot);
+    this.idle(slot);
+    if (slot.jobs >= this.options.maxJobsPerWorker) this.retire(slot, 'SIGTERM');
   }
 
-  private onReply(slot: Slot, reply: WorkerReply): void {
+  private onMessage(slot: Slot, message: ChildMessage): void {
+    if (message.kind === 'ready') {
+      slot.ready = true;
+      return;
+    }
     const job = slot.job;
-    if (job === null || job.id !== reply.id) return;
+    if (job === null || job.id !== message.id) return;
     this.release(slot);
-    if (reply.ok) job.resolve(fullResult(reply.result));
-    else job.reject(fromReply(reply.error));
+    if (message.ok) {
+      const bytes = job.transfer ? job.bytes : job.bytes.slice();
+      job.resolve({ ...fullResult(message.result), bytes });
+    } else job.reject(fromReply(message.error));
     this.pump();
   }
 
   private onTimeout(slot: Slot): void {
     const job = slot.job;
-    this.retire(slot);
+    this.retire(slot, 'SIGKILL');
     job?.reject(timeoutError(job.timeoutMs));
     this.pump();
   }
 
-  private onCrash(slot: Slot, err: Error): void {
+  /** The child ended on its own (crash, OOM, killed from outside) or after being retired or killed here. */
+  private onExit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
     if (!this.slots.includes(slot)) return;
     this.slots = this.slots.filter((s) => s !== slot);
     clearTimeout(slot.timer);
-    slot.job?.reject(crashError(err));
+    const job = slot.job;
+    slot.job = null;
+    if (job !== null) {
+      if (slot.ready) {
+        this.log(this.event(slot, 'parse_child_crashed', code, signal, job));
+        job.reject(crashError());
+      } else {
+        this.log(this.event(slot, 'parse_child_failed_to_start', code, signal, job));
+        job.reject(new Error(`parse child exited before it was ready (code ${code}, signal ${signal})`));
+      }
+    }
     this.pump();
   }
 
-  private retire(slot: Slot): void {
+  private onError(slot: Slot, err: Error): void {
+    if (!this.slots.includes(slot)) return;
     this.slots = this.slots.filter((s) => s !== slot);
     clearTimeout(slot.timer);
-    void slot.worker.terminate();
+    slot.child.kill('SIGKILL');
+    const job = slot.job;
+    slot.job = null;
+    job?.reject(err);
+    this.pump();
+  }
+
+  private retire(slot: Slot, signal: NodeJS.Signals): void {
+    this.slots = this.slots.filter((s) => s !== slot);
+    clearTimeout(slot.timer);
+    slot.job = null;
+    slot.child.kill(signal);
+  }
+
+  private event(
+    slot: Slot,
+    event: ParseChildEvent['event'],
+    exitCode: number | null,
+    signal: NodeJS.Signals | null,
+    job: Job,
+  ): ParseChildEvent {
+    return {
+      event,
+      pid: slot.child.pid,
+      exitCode,
+      signal,
+      bytes: job.bytes.byteLength,
+      elapsedMs: Math.round(performance.now() - slot.startedAt),
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
 import { createOfflineEmbedder } from '../../../lib/llm/embeddings';
@@ -23,7 +24,7 @@ const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 /** Text compared "modulo layout": whitespace ignored. */
 const squash = (text: string) => text.replace(/\s+/g, '');
 
-describe('parseDocument (worker thread): a 20-page PDF and its DOCX twin', () => {
+describe('parseDocument (child process): a 20-page PDF and its DOCX twin', () => {
   let pdf: ParsedDocument;
   let docx: ParsedDocument;
   const timings: Record<string, number> = {};
@@ -43,7 +44,7 @@ describe('parseDocument (worker thread): a 20-page PDF and its DOCX twin', () =>
     docx = await parseDocument(docxBytes, { fileName: 'dossier.docx', timeoutMs: 20_000 });
     timings.docx = performance.now() - t;
     console.info(
-      `worker parse, 20 pages: PDF ${Math.round(timings.pdf)} ms, DOCX ${Math.round(timings.docx)} ms`,
+      `parse in a child process, 20 pages: PDF ${Math.round(timings.pdf)} ms, DOCX ${Math.round(timings.docx)} ms`,
     );
   });
 
@@ -82,7 +83,7 @@ describe('parseDocument (worker thread): a 20-page PDF and its DOCX twin', () =>
 });
 
 describe('parseDocument errors', () => {
-  it('re-creates AppErrors thrown in the worker with their code, status and message', async () => {
+  it('re-creates AppErrors thrown in the child with their code, status and message', async () => {
     const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...new Array(120).fill(0)]);
     const err = await failure(parseDocument(elf, { fileName: 'dossier.pdf', timeoutMs: 10_000 }));
     expect(err).toBeInstanceOf(AppError);
@@ -104,13 +105,13 @@ describe('parseDocument errors', () => {
   });
 });
 
-describe('ingestDocument (worker thread): what an upload needs before it is stored', () => {
+describe('ingestDocument (child process): what an upload needs before it is stored', () => {
   it('gives the passages and offline vectors the calling thread would compute', async () => {
     const text = Array.from(
       { length: 30 },
       (_, i) => `## Partie ${i}\n\n${paragraph(i)}\n\n${paragraph(i + 1)}`,
     );
-    // The bytes move to the worker and back (see the transfer tests at the end of this file).
+    // The bytes handed over come back as the result's (see the tests at the end of this file).
     const { doc, passages, vectors, bytes } = await ingestDocument(
       new TextEncoder().encode(`# Dossier\n\n${text.join('\n\n')}`),
       { fileName: 'dossier.md', timeoutMs: 20_000, offlineDimensions: 64, handOver: true },
@@ -154,14 +155,24 @@ describe('ParsePool', () => {
   const text = (s: string) =>
     new TextEncoder().encode(`${s} ${'Un dossier en texte brut pour tester le pool.'}`);
 
-  it('queues beyond its size, replaces a worker stopped by a timeout and retires used workers', async () => {
+  it('queues beyond its size, replaces a child stopped by a timeout, retires used children and caps their heap', async () => {
     const pool = new ParsePool({ size: 1, maxJobsPerWorker: 2, heapMb: 256 });
     try {
-      const docs = await Promise.all(['Un', 'Deux', 'Trois'].map((s) => pool.run(text(s), 'a.txt', 20_000)));
+      const parsing = Promise.all(['Un', 'Deux', 'Trois'].map((s) => pool.run(text(s), 'a.txt', 20_000)));
+      const [first] = pool.pids();
+      expect(pool.pids()).toHaveLength(1);
+      expect(readFileSync(`/proc/${first}/cmdline`, 'utf8').split('\0')).toContain(
+        '--max-old-space-size=256',
+      );
+      const docs = await parsing;
       expect(docs.map((d) => d.text.split(' ')[0])).toEqual(['Un', 'Deux', 'Trois']);
+      // Two jobs, then a new child for the third.
+      const [second] = pool.pids();
+      expect(second).not.toBe(first);
       const err = await failure(pool.run(await buildPdf(dossierPages().slice(0, 1)), 'a.pdf', 1));
       expect(err.code).toBe('parse_timeout');
       expect((await pool.run(text('Quatre'), 'a.txt', 20_000)).text).toMatch(/^Quatre/);
+      expect(pool.pids()).not.toContain(second);
     } finally {
       await pool.close();
     }
@@ -176,26 +187,28 @@ describe('parseBudgetMs', () => {
   });
 });
 
-describe('ingestDocument: the upload bytes move to the worker and back, hashed there (issue #17)', () => {
+describe('ingestDocument: the upload bytes stay on this side, hashed in the child (issue #17)', () => {
   const source = 'Un dossier en texte brut, déposé pour vérifier le trajet de ses octets.';
   const ingestText = (bytes: Uint8Array, handOver: boolean) =>
     ingestDocument(bytes, { fileName: 'a.txt', timeoutMs: 20_000, offlineDimensions: null, handOver });
 
-  it('returns the same bytes and their SHA-256, and leaves the caller a detached buffer, not a copy', async () => {
+  // Changed on purpose with the move from threads to processes: handed-over bytes are no longer moved to
+  // the parser and back (a process gets a copy whatever happens), the result simply carries the caller's array.
+  it('returns the handed-over array itself, not a copy, with the SHA-256 computed in the child', async () => {
     const bytes = new TextEncoder().encode(source);
     const expectedHash = createHash('sha256').update(bytes).digest('hex');
     const result = await ingestText(bytes, true);
+    expect(result.bytes).toBe(bytes);
     expect(new TextDecoder().decode(result.bytes)).toBe(source);
     expect(result.sha256).toBe(expectedHash);
     expect(result.doc.text).toContain('trajet de ses octets');
-    // Moved, not copied: the caller's view is detached.
-    expect(bytes.byteLength).toBe(0);
   });
 
-  it('copies a view on a bigger buffer instead of detaching what else it holds', async () => {
+  it('reads only the bytes of a view on a bigger buffer, and leaves the rest of it alone', async () => {
     const whole = Buffer.from(`AVANT|${source}|APRÈS`);
     const view = whole.subarray(Buffer.byteLength('AVANT|'), Buffer.byteLength(`AVANT|${source}`));
     const result = await ingestText(view, true);
+    expect(result.doc.text).not.toContain('AVANT');
     expect(new TextDecoder().decode(result.bytes)).toBe(source);
     expect(result.sha256).toBe(createHash('sha256').update(source).digest('hex'));
     expect(whole.toString()).toBe(`AVANT|${source}|APRÈS`);
@@ -210,6 +223,7 @@ describe('ingestDocument: the upload bytes move to the worker and back, hashed t
     const bytes = new TextEncoder().encode(source);
     const result = await ingestText(bytes, false);
     expect(new TextDecoder().decode(result.bytes)).toBe(source);
+    expect(result.bytes).not.toBe(bytes);
     expect(new TextDecoder().decode(bytes)).toBe(source);
   });
 });
