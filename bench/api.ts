@@ -3,8 +3,11 @@
  * runs it, see scripts/build-server.ts; embedded PGlite in
  * a temporary `PREJURY_DATA_DIR`, offline analyzer, embedded review worker) on a free loopback port.
  * autocannon (10 connections, 10 s) on `GET /api/reviews/:id` (a finished review) and `GET /api/exams/:id`;
- * then 100 dossiers uploaded and reviewed through the API, and the server's resident memory
- * (`VmRSS` of /proc/<pid>/status) before and after; the server's CPU per request under load (/proc/<pid>/stat).
+ * then 100 dossiers uploaded and reviewed through the API, and the server's resident memory before and
+ * after: `VmRSS` of /proc/<pid>/status summed over the server and its descendants (it parses uploads in
+ * child processes, which the server's own figure would leave out), the peak sampled over the run (see
+ * lib/process-tree.ts); the server's CPU per request under load (/proc/<pid>/stat, the server alone: no
+ * parse runs during the load).
  * Then, in this process, `reviews.get` beside the three queries it replaced (issue #10), in alternation.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +22,7 @@ import { signedInLoad } from './deploy';
 import { builtServer } from './lib/built-server';
 import { benchDossier, dossierPdf } from './lib/dossier';
 import { goldMarkdown } from './lib/gold-cases';
+import { treeRssMb, treeRssPeak } from './lib/process-tree';
 import { createHarness } from './lib/review-harness';
 import { spawnBenchServer } from './lib/server-process';
 import { log, median, round } from './lib/stats';
@@ -78,10 +82,9 @@ export interface ApiResult {
   };
 }
 
-function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-  return round(kb / 1024, 1);
+/** The server's resident memory with its parse children's, MB. */
+function rssMb(pid: number): number {
+  return round(treeRssMb(pid), 1);
 }
 
 /** Clock ticks per second of /proc's CPU times (100 on Linux unless the kernel says otherwise). */
@@ -201,7 +204,8 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
       await sleep(100);
     }
     const startupMs = performance.now() - started;
-    const readyRssMb = rssMb(pid, 'VmRSS');
+    const readyRssMb = rssMb(pid);
+    const peak = treeRssPeak(pid);
     log(`api: server ready in ${round(startupMs, 0)} ms, ${readyRssMb} MB`);
 
     // Every API call is a signed-in candidate's, as in production (session lookup included).
@@ -243,7 +247,7 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
 
     const reviewById = await load(base, pid, cookie, `/api/reviews/${reviewId}`);
     const examById = await load(base, pid, cookie, `/api/exams/${examId}`);
-    const afterLoadRssMb = rssMb(pid, 'VmRSS');
+    const afterLoadRssMb = rssMb(pid);
 
     // 100 dossiers uploaded and reviewed through the API (offline analyzer, embedded worker).
     const sources = bulkDossiers();
@@ -263,8 +267,8 @@ async function serverRuns(): Promise<Omit<ApiResult, 'reviewRead'>> {
     );
     const failed = await waitDone(ids, bulkStarted);
     const bulkSeconds = (performance.now() - bulkStarted) / 1000;
-    const after100ReviewsRssMb = rssMb(pid, 'VmRSS');
-    const peakRssMb = rssMb(pid, 'VmHWM');
+    const after100ReviewsRssMb = rssMb(pid);
+    const peakRssMb = round(peak.stop(), 1);
     log(`api: ${BULK_REVIEWS} reviews in ${round(bulkSeconds, 1)} s, RSS ${after100ReviewsRssMb} MB`);
 
     return {

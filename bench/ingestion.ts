@@ -1,6 +1,6 @@
 /**
  * Ingestion: pages per second for generated PDF and DOCX dossiers of 10, 30 and 100 pages, in the calling
- * thread (`parseDocumentInProcess`) and through the parse worker pool (`parseDocument`, what the API uses),
+ * thread (`parseDocumentInProcess`) and through the parse pool of child processes (`parseDocument`, what the API uses),
  * beside Poppler's `pdftotext` on the same PDFs (a process spawned per file): `pdftotext -layout`, the
  * comparable job since we rebuild the layout (lines, columns, table cells), and plain `pdftotext` (raw text in
  * reading order) beside it; with the time per page and the memory one parse takes.
@@ -60,7 +60,7 @@ type Contender =
   | 'popplerLayoutCpu';
 
 /**
- * Interleaved rounds: each times every contender once (ours in-process and through the worker pool for the
+ * Interleaved rounds: each times every contender once (ours in-process and through the parse pool for the
  * PDF and the DOCX, `pdftotext -layout` and plain `pdftotext` on the PDF's file), so a slow moment of the
  * machine hits every contender of that round alike, and ratios are taken within a round. The order turns by
  * one each round, so that no contender always runs first (or right after our parse's garbage). The first
@@ -123,7 +123,7 @@ export interface FormatFigures {
   /** Median ms, in the calling thread. */
   inProcessMs: number;
   inProcessPagesPerSecond: number;
-  /** Median ms through the warm worker pool (structured-clone transfer both ways included). */
+  /** Median ms through the warm parse pool (the IPC copy both ways included). */
   workerMs: number;
   workerPagesPerSecond: number;
 }
@@ -141,7 +141,7 @@ export interface IngestionResult {
     pdftotextSpreadMs: Spread;
     /**
      * Quartiles of the per-round ratios (ours in-process ÷ the other, both timed in the same round):
-     * against `pdftotext -layout`, against plain `pdftotext`, and ours through the worker pool ÷ `-layout`.
+     * against `pdftotext -layout`, against plain `pdftotext`, and ours through the parse pool ÷ `-layout`.
      */
     overLayout: Spread;
     overPlain: Spread;
@@ -171,7 +171,7 @@ export interface IngestionResult {
   }[];
   /** Median ms of `pdftotext -v`: the process start included in every pdftotext time. */
   pdftotextStartMs: number;
-  /** First `parseDocument` after start: worker start-up (tsx loader, pdfjs) plus one 10-page parse. */
+  /** First `parseDocument` after start: a parse child's start-up (tsx loader, pdfjs) plus one 10-page parse. */
   workerColdStartMs: number;
   /**
    * Where the 30-page PDF's in-process time goes: `parsePdf` (pdfjs + line building) vs `finishDocument`;
@@ -324,7 +324,7 @@ export async function benchIngestion(): Promise<IngestionResult> {
       docs.push({ pages, pdf, docx, file });
     }
 
-    // The worker pool: the first parse pays the worker's start-up; report it apart, then time warm runs.
+    // The parse pool: the first parse pays a child's start-up; report it apart, then time warm runs.
     const coldMs = await timeMs(() =>
       parseDocument(docs[0].pdf, { fileName: 'cold.pdf', timeoutMs: 60_000 }),
     );

@@ -75,7 +75,7 @@ export function deploySection(r: BenchResult): string {
           '',
         ]
       : []),
-    "Signed-in reads skip the session query and the review's access check for up to `PREJURY_SESSION_CACHE_MS` (5 s, the stated delay for a sign-out or an access change made through another API process; a trainer's decision, a check or a retry applies at once, through the progress bus in the other processes); a finished review's JSON comes from memory, so a signed-in read of it costs no query; referential reads cost none. Idle memory is measured on a fresh data folder: PGlite's `initdb` runs in a short-lived child process, PGlite keeps 16 MB of shared buffers, and the parsers load only in the parse worker.",
+    "Signed-in reads skip the session query and the review's access check for up to `PREJURY_SESSION_CACHE_MS` (5 s, the stated delay for a sign-out or an access change made through another API process; a trainer's decision, a check or a retry applies at once, through the progress bus in the other processes); a finished review's JSON comes from memory, so a signed-in read of it costs no query; referential reads cost none. Idle memory is measured on a fresh data folder: PGlite's `initdb` runs in a short-lived child process, PGlite keeps 16 MB of shared buffers, and the parsers load only in the parse child processes.",
     DEPLOY_END,
   ].join('\n');
 }

@@ -157,7 +157,7 @@ export function ingestion(r: BenchResult): string {
       `${n(s.pdf.inProcessPagesPerSecond, 1)} pages/s (${ms(s.pdf.inProcessMs, 1)})`,
     ]);
     rows.push([
-      `PDF ${s.pages} p — worker pool`,
+      `PDF ${s.pages} p — parse pool (child processes)`,
       `${n(s.pdf.workerPagesPerSecond, 1)} pages/s (${ms(s.pdf.workerMs, 1)})`,
     ]);
     rows.push([
@@ -177,7 +177,7 @@ export function ingestion(r: BenchResult): string {
       `${n(s.docx.inProcessPagesPerSecond, 1)} pages/s (${ms(s.docx.inProcessMs, 1)})`,
     ]);
     rows.push([
-      `DOCX ${s.pages} p — worker pool`,
+      `DOCX ${s.pages} p — parse pool (child processes)`,
       `${n(s.docx.workerPagesPerSecond, 1)} pages/s (${ms(s.docx.workerMs, 1)})`,
     ]);
   }
@@ -201,7 +201,7 @@ export function ingestion(r: BenchResult): string {
       `${n(at30.cpuOverLayout.median, 2)} (${iqr(at30.cpuOverLayout, 2)}; medians ${ms(at30.pdfCpuSpreadMs.median, 1)} ÷ ${ms(at30.pdftotextLayoutCpuSpreadMs.median, 1)})`,
     ]);
     rows.push([
-      'same against `pdftotext -layout`, through the worker pool',
+      'same against `pdftotext -layout`, through the parse pool',
       `${n(i.workerExtractionOverPdftotext, 2)} (${iqr(at30.workerOverLayout, 2)})`,
     ]);
   }
@@ -212,7 +212,7 @@ export function ingestion(r: BenchResult): string {
     ]);
   }
   rows.push(['pdftotext process start (`pdftotext -v`), included above', ms(i.pdftotextStartMs, 1)]);
-  rows.push(['worker pool cold start (first parse, 10 p)', ms(i.workerColdStartMs)]);
+  rows.push(['parse pool cold start (first parse in a new child, 10 p)', ms(i.workerColdStartMs)]);
   rows.push(['30 p PDF: `parsePdf` (pdfjs + lines)', ms(b.extractMs, 1)]);
   rows.push(['— pdfjs `getOperatorList`, all pages', ms(b.operatorListMs, 1)]);
   rows.push(['— our text runs, hidden text and shapes from it (`readOperators`)', ms(b.textRunsMs, 1)]);
