@@ -7,9 +7,9 @@ export interface UploadedFile {
   name: string;
   bytes: Uint8Array;
   /**
-   * The caller hands the bytes over (the HTTP route, whose request body nobody else holds): they move to the
-   * parse worker instead of being copied, and the array is unusable (detached) afterwards. Other callers
-   * (CLI, evals, tests) keep their array and pay one copy.
+   * The caller hands the bytes over (the HTTP route, whose request body nobody else holds): the stored
+   * upload is that very array, not a copy, and the caller must not change it. Other callers (CLI, evals,
+   * tests) keep their array and pay one copy. The parse child always reads a copy (IPC).
    */
   handOver?: boolean;
 }
@@ -29,7 +29,7 @@ export interface DossierContext extends DossierServiceDeps {
   /** The offline embedder runs here; any other model is an external provider receiving passages. */
   remote: boolean;
   redact: boolean;
-  /** With the offline embedder, the parse worker computes the vectors too (CPU, off the event loop). */
+  /** With the offline embedder, the parse child computes the vectors too (CPU, off the event loop). */
   offlineDimensions: ReturnType<typeof offlineEmbedderDimensions>;
 }
 

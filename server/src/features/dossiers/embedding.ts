@@ -6,7 +6,7 @@ import type { PassageVector } from './ingest/ingest';
 
 /**
  * The vectors to store for passages whose content has none yet for this model: taken from `computed`
- * (the parse worker's offline vectors) when given, else asked of the embedder.
+ * (the parse child's offline vectors) when given, else asked of the embedder.
  */
 export async function newEmbeddings(
   ctx: DossierContext,

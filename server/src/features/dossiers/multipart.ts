@@ -57,9 +57,9 @@ function collect(stream: BusboyFileStream, onLimit: () => void): Promise<Uint8Ar
     // one reported (see `readMultipartUpload`).
     stream.on('error', reject);
     stream.on('end', () => {
-      // Not `Buffer.concat`: a small result would come from Node's shared pool, which must never be handed
-      // over (transferred) to the parse worker. `allocUnsafeSlow` has its own memory and skips zero-filling
-      // what is overwritten at once.
+      // Not `Buffer.concat`: a small result would be a view on Node's shared pool, memory other buffers
+      // share, and this array is handed over to be stored as it is. `allocUnsafeSlow` has its own memory
+      // and skips zero-filling what is overwritten at once.
       const bytes = Buffer.allocUnsafeSlow(size);
       let offset = 0;
       for (const chunk of chunks) {
@@ -111,7 +111,7 @@ export async function readMultipartUpload(request: Request, maxFileBytes: number
     file = collect(stream, () => refuse(tooLarge(maxFileBytes))).then((bytes) => ({
       name: fileName || 'dossier',
       bytes,
-      // The array was made here for this request alone: it can move to the parse worker.
+      // The array was made here for this request alone: it can be stored as it is (see `UploadedFile`).
       handOver: true,
     }));
     // Awaited only when the whole body was read; a refused or broken body is reported by the pipeline.

@@ -292,7 +292,7 @@ describe('bad uploads get a clear error and store nothing', () => {
 });
 
 describe('upload bytes hashed and stored off the event loop (issue #17)', () => {
-  it('stores the exact bytes with their SHA-256, as computed in the parse worker', async () => {
+  it('stores the exact bytes with their SHA-256, as computed in the parse child', async () => {
     const bytes = new TextEncoder().encode(MARKDOWN);
     const created = await (await upload({ name: 'audit.md', bytes })).json();
     await expectStoredBytes(created.id, bytes);

@@ -22,7 +22,7 @@ async function ingest(ctx: DossierContext, file: UploadedFile): Promise<Ingested
       `Fichier trop volumineux (${(file.bytes.byteLength / 1048576).toFixed(1)} Mo) : la limite est de ${(ctx.maxUploadBytes / 1048576).toFixed(0)} Mo.`,
     );
   }
-  // Handed-over bytes move to the parse worker, which hashes them too, and come back: no copy of them here.
+  // The parse child reads a copy and hashes it; handed-over bytes come back as the result's: no copy here.
   return ingestDocument(file.bytes, {
     fileName: file.name,
     timeoutMs: parseBudgetMs(ctx.parseTimeoutMs, file.bytes.byteLength),

@@ -112,7 +112,7 @@ function segments(doc: ParsedDocument): Segment[] {
  * Cuts a parsed document into retrieval passages (~150–400 words, 40 words of overlap), never across a
  * section boundary, each with its pages, section, annex flag, offsets into `doc.text` and a content hash.
  * Deterministic: the same document always gives the same passages. CPU-heavy on a long dossier: uploads
- * run it in the parse worker (`ingestDocument`).
+ * run it in the parse child process (`ingestDocument`).
  */
 export async function splitPassages(doc: ParsedDocument): Promise<Passage[]> {
   const passages: Passage[] = [];

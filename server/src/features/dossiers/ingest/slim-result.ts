@@ -1,7 +1,7 @@
 import type { IngestedDocument } from './ingest';
 
 /**
- * An ingested document as it crosses from the parse worker to the API thread: the page and passage texts
+ * An ingested document as it crosses from the parse child to the API process: the page and passage texts
  * that are slices of `doc.text` stay behind, and the flags say which were left out.
  */
 export type SlimResult<T extends IngestedDocument> = T & { omitted: { pages: boolean; passages: boolean } };
