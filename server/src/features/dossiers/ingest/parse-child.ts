@@ -35,8 +35,12 @@ async function handle(request: ChildRequest): Promise<ChildMessage> {
 const send = (message: ChildMessage) => process.send?.(message);
 
 process.on('message', (request: ChildRequest) => {
+  send({ kind: 'taken', id: request.id });
   void handle(request).then(send);
 });
 // The parent is gone (exited, crashed or killed) or let this child go: nothing left to serve.
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C in a terminal signals the whole process group: the API then lets the requests in flight finish,
+// parses included, and this child goes when the API exits and its channel closes.
+process.on('SIGINT', () => undefined);
 send({ kind: 'ready' });

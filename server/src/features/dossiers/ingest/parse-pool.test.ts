@@ -70,6 +70,26 @@ describe('ParsePool: a child that dies during a parse', () => {
   });
 });
 
+describe('ParsePool: a child that died idle', () => {
+  it('gives the job sent to it before its exit was seen to a new child, instead of failing the file', async () => {
+    const events: ParseChildEvent[] = [];
+    const pool = new ParsePool({ size: 1, maxJobsPerWorker: 50, heapMb: 256, log: (e) => events.push(e) });
+    const text = () => new TextEncoder().encode('Un dossier en texte brut, assez court.');
+    try {
+      await pool.run(text(), 'a.txt', 60_000);
+      const [pid] = pool.pids();
+      // Killed from outside (an OOM killer, an operator); the job goes out in the same tick, before the
+      // pool can see the exit.
+      process.kill(pid, 'SIGKILL');
+      expect((await pool.run(text(), 'a.txt', 60_000)).text).toContain('texte brut');
+      expect(pool.pids()).not.toContain(pid);
+      expect(events).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('ParsePool: parses stopped at any point of their run', () => {
   it('kills only the overrunning child each time, then parses normally and leaves no process after close()', async () => {
     const pool = new ParsePool({ size: 2, maxJobsPerWorker: 50, heapMb: 512 });

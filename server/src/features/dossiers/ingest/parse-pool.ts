@@ -26,9 +26,13 @@ export interface IngestedUpload extends ChildResult {
   bytes: Uint8Array;
 }
 
-/** What the child sends: once `ready` when loaded, then one reply per request (an error re-created here). */
+/**
+ * What the child sends: once `ready` when loaded; for each request `taken` as it arrives, then the reply
+ * (an error re-created here).
+ */
 export type ChildMessage =
   | { kind: 'ready' }
+  | { kind: 'taken'; id: number }
   | { kind: 'reply'; id: number; ok: true; result: SlimResult<ChildResult> }
   | {
       kind: 'reply';
@@ -76,6 +80,8 @@ interface Job {
   timeoutMs: number;
   resolve: (result: IngestedUpload) => void;
   reject: (err: Error) => void;
+  /** Sent once to a child that died before it took it: the next failure is the job's. */
+  resent?: boolean;
 }
 
 interface Slot {
@@ -87,6 +93,8 @@ interface Slot {
   jobs: number;
   /** The child said it loaded: an exit before that is a broken install, not a bad file. */
   ready: boolean;
+  /** The child said it received the current job: a death before that is not the file's doing. */
+  taken: boolean;
   exited: Promise<void>;
 }
 
@@ -233,13 +241,20 @@ export class ParsePool {
       timer: undefined,
       jobs: 0,
       ready: false,
+      taken: false,
       exited: new Promise<void>((resolve) => {
         exited = resolve;
       }),
     };
     child.on('message', (message: ChildMessage) => this.onMessage(slot, message));
-    // Failing to start or to send: the child is unusable; 'exit' follows when it was started at all.
-    child.on('error', (err: Error) => this.onError(slot, err));
+    // Failing to start: the child is unusable, and with no process there is no 'exit' to wait for.
+    child.on('error', (err: Error) => {
+      if (child.pid === undefined) {
+        this.live.delete(slot);
+        exited();
+      }
+      this.onError(slot, err);
+    });
     child.on('exit', (code, signal) => {
       this.live.delete(slot);
       exited();
@@ -265,13 +280,14 @@ export class ParsePool {
 
   private dispatch(slot: Slot, job: Job): void {
     slot.job = job;
+    slot.taken = false;
     slot.jobs++;
     slot.startedAt = performance.now();
     this.busy(slot);
     slot.timer = setTimeout(() => this.onTimeout(slot), job.timeoutMs);
     const request: ChildRequest = { id: job.id, bytes: job.bytes, options: job.options };
     slot.child.send(request, (err) => {
-      if (err) this.onError(slot, err);
+      if (err) this.onSendFailed(slot, job, err);
     });
   }
 
@@ -285,6 +301,10 @@ export class ParsePool {
   private onMessage(slot: Slot, message: ChildMessage): void {
     if (message.kind === 'ready') {
       slot.ready = true;
+      return;
+    }
+    if (message.kind === 'taken') {
+      if (slot.job?.id === message.id) slot.taken = true;
       return;
     }
     const job = slot.job;
@@ -312,7 +332,12 @@ export class ParsePool {
     const job = slot.job;
     slot.job = null;
     if (job !== null) {
-      if (slot.ready) {
+      if (!slot.taken && !job.resent) {
+        // It died before it took the job (idle, its exit not seen yet when the job was sent): a new child
+        // gets the job, once. A file that kills its reader at once may so be read twice, never more.
+        job.resent = true;
+        this.queue.unshift(job);
+      } else if (slot.ready) {
         this.log(this.event(slot, 'parse_child_crashed', code, signal, job));
         job.reject(crashError());
       } else {
@@ -331,6 +356,22 @@ export class ParsePool {
     const job = slot.job;
     slot.job = null;
     job?.reject(err);
+    this.pump();
+  }
+
+  /**
+   * The child was gone before it could read the job (it died idle, its 'exit' not yet seen): the job goes
+   * back to the front of the line, once, for a new child; a second failure is the job's.
+   */
+  private onSendFailed(slot: Slot, job: Job, err: Error): void {
+    if (slot.job !== job || !this.slots.includes(slot)) return;
+    if (job.resent) {
+      this.onError(slot, err);
+      return;
+    }
+    job.resent = true;
+    this.retire(slot, 'SIGKILL');
+    this.queue.unshift(job);
     this.pump();
   }
 
