@@ -27,8 +27,9 @@ import {
 } from './candidates';
 import { evidenceCandidates, pickEvidence } from './evidence';
 import { type EvidenceFacts, missingList, rationale, recommendationList } from './feedback';
+import { appliedShare } from './passage-reading';
 import { anchoredScore, readRubricCriterion } from './rubric-reading';
-import { type CriterionSignals, notionCeiling, scoreFromSignals } from './scoring';
+import { type CriterionSignals, notionCeiling, SCORING_THRESHOLDS, scoreFromSignals } from './scoring';
 
 export { type AnalyzeInput, matchLanguage } from './candidates';
 export { type SentenceFacts, sentenceFacts } from './passage-reading';
@@ -61,7 +62,12 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
     : null;
   const lexicon = withRubric(criterionLexicon(input.exam, input.criterion), reading);
   const { relevant, stuffed } = classify(input, lexicon);
-  const signals = computeSignals(lexicon, relevant, stuffed);
+  const share = appliedShare(input.dossier, matchLanguage(input.exam, input.dossier), input.passages);
+  const signals: CriterionSignals = {
+    ...computeSignals(lexicon, relevant, stuffed),
+    // A course is marked as a course (scoring.ts `scoreFromSignals`).
+    courseDraft: share < SCORING_THRESHOLDS.courseShare,
+  };
   const computed = scoreFromSignals(signals);
   const score = reading
     ? (Math.min(

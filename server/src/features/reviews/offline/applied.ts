@@ -16,10 +16,12 @@ import {
   isExpositoryVoice,
   isGeneralAdvice,
   isGeneralStatistic,
+  isStagedScene,
   isToolDefinition,
   isTradeHabit,
   withoutClassExamples,
   withoutCollectiveVoice,
+  withoutQuotedSpeech,
 } from './generic-prose';
 import { findConcepts, fold } from './lexicon';
 import { GENERIC_NAMES } from './lexicon/names.data';
@@ -106,9 +108,21 @@ export function dossierNames(dossier: DossierText): ReadonlySet<string> {
 export function isApplied(folded: string, quantities: number, names: ReadonlySet<string>): boolean {
   // A tool's definition with the company's name or a method's threshold dropped in is still a definition.
   if (definesTool(folded, names)) return false;
+  // A technique illustrated with anyone (« Par exemple, avec un client qui… je… ») is no case of the company's,
+  // whatever figure or « notre » it holds, unless it names one of the dossier's own (generic-prose.ts).
+  if (isStagedScene(folded) && !namesIn(folded, names)) return false;
   // A statistic about firms in general, or a rule of thumb in advice to anyone (« il faut relancer un prospect
   // 5 fois »), is not a figure about the company (generic-prose.ts).
-  if (quantities > 0 && !isGeneralStatistic(folded) && !isGeneralAdvice(folded) && !tradeHabit(folded, names))
+  // A figure only in a line of imagined dialogue (« proposer deux choix (« Vous préférez la semaine 12 ou la
+  // semaine 14 ? ») ») is the example's, not a figure of the company's.
+  const figureOutsideQuotes = !/\d/.test(folded) || /\d/.test(withoutQuotedSpeech(folded));
+  if (
+    quantities > 0 &&
+    figureOutsideQuotes &&
+    !isGeneralStatistic(folded) &&
+    !isGeneralAdvice(folded) &&
+    !tradeHabit(folded, names)
+  )
     return true;
   // The expository « nous » of a lesson (« nous pouvons définir ») and the « nous » of everyone (« de nos
   // jours ») are not the company's voice.

@@ -303,3 +303,36 @@ describe('dossier names (issue #16, grader-weak-7)', () => {
     expect(names.has('les')).toBe(false);
   });
 });
+
+describe('a technique illustrated with anyone (issue #16, the course-techniques negotiation)', () => {
+  it('reads a scene staged with an indefinite customer as no case, and keeps what happened', () => {
+    const staged = [
+      'Par exemple, avec un client qui veut renouveler une centrifugeuse, je regarde dans notre logiciel ce qu’il a acheté.',
+      'Avec un client « Argent », je mets en avant le prix et nos 3 ans de garantie.',
+      'Par exemple, avec un client qui me dit « votre balance est plus chère que celle que j’ai vue sur internet », je creuse.',
+      'Si un client demande une remise de 5 %, je propose d’abord la livraison offerte.',
+    ];
+    const kept = [
+      'Avec un client néerlandais, j’ai appris à ne pas prendre sa franchise pour de la brusquerie.',
+      'Quand un client commande plus de 50 unités, nous accordons 5 % de remise.',
+      'Avec le CHU de Nancy, nous avons signé 42 000 € en mars 2024.',
+    ];
+    const applied = appliedEach([...staged, ...kept]);
+    expect(staged.filter((s) => applied[s])).toEqual([]);
+    expect(kept.filter((s) => !applied[s])).toEqual([]);
+  });
+
+  it('reads a figure only in a line of imagined dialogue, and « dans notre métier », as no fact of the company', () => {
+    const generic = [
+      '- l’alternative : proposer deux choix qui mènent à la vente (« Vous préférez une livraison la semaine 12 ou la semaine 14 ? ») ;',
+      'Dans notre métier, la négociation est au cœur de la relation client.',
+    ];
+    const facts = [
+      'L’acheteuse nous a répondu : « 40 000 € est notre plafond ».',
+      'Nous avons livré 12 hottes (« enfin ! », a dit le chef de laboratoire).',
+    ];
+    const applied = appliedEach([...generic, ...facts]);
+    expect(generic.filter((s) => applied[s])).toEqual([]);
+    expect(facts.filter((s) => !applied[s])).toEqual([]);
+  });
+});

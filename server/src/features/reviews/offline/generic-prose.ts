@@ -97,11 +97,12 @@ export function isGeneralAdvice(folded: string): boolean {
 /**
  * The « nous » of everyone (« de nos jours », « à notre époque », « chacun de nous », « in our globalised
  * world », « we live in a world where… », « let us remember »): the writer speaking for people in general, a
- * weak draft's favourite opening, not the company's voice. « Notre société » stays: in French it is as often the
- * company itself.
+ * weak draft's favourite opening, not the company's voice; « dans notre métier » is the trade at large (« Dans
+ * notre métier, la négociation est au cœur de la relation client »). « Notre société » stays: in French it is as
+ * often the company itself.
  */
 const COLLECTIVE_VOICE =
-  /(?<![\p{L}\p{N}])(?:de nos jours|a notre epoque|notre (?:epoque|monde|planete|quotidien)|nos (?:societes|contemporains)|chacun (?:de nous|d'entre nous)|(?:nous|on) vivons dans|our (?:(?:globali[sz]ed|modern|current|changing|connected|fast-changing|today's) )?(?:world|society|societies|times|era|planet|days|daily lives)|we (?:all )?live in|let us|let's|each of us|all of us|most of us)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:de nos jours|a notre epoque|notre (?:epoque|monde|planete|quotidien)|dans (?:notre|nos) (?:metier|profession)s?|nos (?:societes|contemporains)|chacun (?:de nous|d'entre nous)|(?:nous|on) vivons dans|our (?:(?:globali[sz]ed|modern|current|changing|connected|fast-changing|today's) )?(?:world|society|societies|times|era|planet|days|daily lives)|we (?:all )?live in|let us|let's|each of us|all of us|most of us)(?![\p{L}\p{N}])/gu;
 
 /** The sentence without its « nous » of everyone, so that only the company's own voice is left to find. */
 export function withoutCollectiveVoice(folded: string): string {
@@ -277,6 +278,35 @@ const SHARE_OF_ALL =
 /** The sentence's figure is a habit of the trade or a share of all firms, not the company's data (no possessive). */
 export function isTradeHabit(folded: string): boolean {
   return (HABIT_OF_THE_TRADE.test(folded) || SHARE_OF_ALL.test(folded)) && !POSSESSIVE_VOICE.test(folded);
+}
+
+/** The other party of a sale or of a team, named by its role (folded): who an illustration stages. */
+const PARTY =
+  '(?:client|cliente|acheteur|acheteuse|prospect|interlocuteur|interlocutrice|patient|patiente|consommateur|consommatrice|visiteur|visiteuse|fournisseur|partenaire|collaborateur|collaboratrice|customer|buyer|visitor|supplier|partner)';
+
+/**
+ * A scene staged with anyone (issue #16: the course-techniques negotiation, « Par exemple, avec un client qui veut
+ * renouveler une centrifugeuse, je regarde dans notre logiciel… », « Avec un client « Argent », je mets en avant
+ * le prix », « Si un client dit que c'est trop cher, je creuse »): an indefinite customer at the head of the
+ * sentence, after an optional « par exemple », illustrates a technique with a habit of the candidate's, it tells
+ * no case. What happened (« Avec un client néerlandais, j'ai appris… ») is an experience and stays applied
+ * (checked here), like a sentence naming one of the dossier's names (checked by the caller). « Quand un client
+ * commande plus de 50 unités, nous accordons 5 % » states the company's policy and is not read here.
+ */
+const STAGED_SCENE = new RegExp(
+  `^[\\s\\-*•–\\d.)]*(?:(?:par exemple|for example|for instance)\\s*,?\\s*)?(?:(?:avec|face a) (?:un|une)|si (?:un|une)|(?:with|if) (?:a|an)) ${PARTY}(?![\\p{L}\\p{N}])`,
+  'u',
+);
+
+/** The sentence illustrates a technique with anyone, not the case (no past event: see `STAGED_SCENE`). */
+export function isStagedScene(folded: string): boolean {
+  // What the imagined customer says (« … que j'ai vue sur internet ») is no event of the candidate's.
+  return STAGED_SCENE.test(folded) && !PAST_EVENT.test(withoutQuotedSpeech(folded));
+}
+
+/** Quoted speech (« … », "…", “…”) taken out of a folded sentence. */
+export function withoutQuotedSpeech(folded: string): string {
+  return folded.replace(/«[^»]*»|"[^"]*"|“[^”]*”/gu, ' ');
 }
 
 /**

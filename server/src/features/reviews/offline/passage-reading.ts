@@ -72,6 +72,35 @@ export function dossierFigures(dossier: DossierText, lang: MatchLanguage): Figur
   });
 }
 
+const shareMemo = perDossier<number>();
+
+/**
+ * The share of the passages' prose statements that are about the company (`appliedHere`: its figures, its
+ * names, the candidate's voice), table rows left out, memoised per dossier and passage set. A dossier written
+ * about the company states its case in most of its statements; a course, or a guide to creating any company
+ * with the company's name dropped in, in few of them (scoring.ts `courseDraft`).
+ */
+export function appliedShare(
+  dossier: DossierText,
+  lang: MatchLanguage,
+  passages: readonly GradingPassage[],
+): number {
+  const key = `${lang}\u0000${passages.map((p) => `${p.id}:${p.text.length}`).join(',')}`;
+  return shareMemo(dossier, key, () => {
+    let statements = 0;
+    let applied = 0;
+    for (const passage of passages) {
+      const reading = passageReading(dossier, lang, passage);
+      reading.factsOf.forEach((facts, i) => {
+        if ((reading.headers[i] ?? -1) >= 0 || !isStatement(facts.signals)) return;
+        statements++;
+        if (reading.appliedHere[i]) applied++;
+      });
+    }
+    return statements === 0 ? 1 : applied / statements;
+  });
+}
+
 /** Long enough and with a verb, or long enough to say something without one: a statement, not a label. */
 export function isStatement(s: { words: number; verb: boolean }): boolean {
   const T = SCORING_THRESHOLDS;

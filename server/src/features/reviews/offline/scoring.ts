@@ -47,6 +47,14 @@ export const SCORING_THRESHOLDS = {
   /** Developed sentences in sections about the criterion that address it when it names none of its notions. */
   plainAddressed: 3,
   /**
+   * Below this share of prose statements about the company, a dossier is a course (`courseDraft`): every strong
+   * draft of the tuning part states its case in 0.56–0.95 of its statements, every partial one in 0.41 or more;
+   * textbooks, guides to creating any company and course-techniques drafts in 0.00–0.29. Partial drafts written
+   * in the third person (« l'entreprise », « elle ») read lower (an adversarial one at 0.32): the bar stays under
+   * them.
+   */
+  courseShare: 0.3,
+  /**
    * Score bars on developed sentences (argued, or backed by a figure or a source) and on the share of the
    * criterion's expected concepts they cover. Fitted on the gold cases of exams B1–B3-salon (evals/README.md)
    * and checked on the held-out B3-prospection–B6 cases: developed sentences separate the levels far better
@@ -171,6 +179,11 @@ export interface CriterionSignals {
    * its vocabulary. Optional: absent counts as not paired.
    */
   pairedCase?: boolean;
+  /**
+   * The dossier is mostly a course (passage-reading.ts `appliedShare` under `SCORING_THRESHOLDS.courseShare`):
+   * few of its statements are about the company. Optional: absent counts as not a course.
+   */
+  courseDraft?: boolean;
   /** Keyword-stuffed sentences naming an expected concept (ignored for coverage and depth). */
   stuffedMentions: number;
   /** Expected concepts named only inside stuffed sentences. */
@@ -340,7 +353,7 @@ export function pairedSatisfactory(s: CriterionSignals): boolean {
  * textbook sentence close to an anchor of a strong dossier must not lift a criterion the draft never applies.
  */
 export function notionCeiling(s: CriterionSignals): 1 | 4 {
-  if (s.relevantSentences === 0) return 1;
+  if (s.relevantSentences === 0 || s.courseDraft) return 1;
   return addressed(s) && addressedAboutCompany(s) ? 4 : 1;
 }
 
@@ -381,8 +394,19 @@ export function reportsCase(s: CriterionSignals): boolean {
   );
 }
 
-/** The 0–4 score from coverage and depth (thresholds in `SCORING_THRESHOLDS`). */
+/**
+ * The 0–4 score from coverage and depth (thresholds in `SCORING_THRESHOLDS`). A course is marked as a course
+ * (issue #16): in a dossier whose statements are mostly not about the company (`courseDraft`), a criterion is at
+ * most mentioned (1), whatever its sentences' vocabulary, reasons or borrowed figures. On the tuning part and
+ * four batches of unseen drafts, 374 of the 380 criteria of such dossiers were rated 0 or 1 by their jury and
+ * none above 2, while the analyzer gave 16 of them 2 and one 3 from a guide's « car » and a sector's averages.
+ */
 export function scoreFromSignals(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
+  const score = depthScore(s);
+  return s.courseDraft ? (Math.min(score, 1) as 0 | 1) : score;
+}
+
+function depthScore(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   const T = SCORING_THRESHOLDS;
   if (s.relevantSentences === 0) return s.stuffedMentions > 0 ? 1 : 0;
   // Without its core notions a criterion is not addressed, whatever else the draft says about the domain,
