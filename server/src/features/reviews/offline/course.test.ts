@@ -4,15 +4,14 @@
  * a dossier that states its case keeps what its sections establish.
  */
 import { describe, expect, it } from 'vitest';
-import { getExam } from '../../referential';
+import { type Exam, getExam } from '../../referential';
 import { analyzeCriterionDetailed } from './analyzer';
 import { matchLanguage } from './candidates';
 import { appliedShare } from './passage-reading';
 import { type CriterionSignals, notionCeiling, scoreFromSignals } from './scoring';
 import { sectioned } from './test-sections';
 
-const exam = getExam('b6-entrepreneuriat');
-if (!exam) throw new Error('exam b6-entrepreneuriat missing');
+const exam = getExam('b6-entrepreneuriat') as Exam;
 
 /** A guide to creating a company, « Le Comptoir Basalte » named here and there: no fact of the project's own. */
 const guide = sectioned([
