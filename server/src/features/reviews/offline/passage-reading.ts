@@ -76,9 +76,9 @@ const shareMemo = perDossier<number>();
 
 /**
  * The share of the passages' prose statements that are about the company (`appliedHere`: its figures, its
- * names, the candidate's voice), table rows left out, memoised per dossier and passage set. A dossier written
- * about the company states its case in most of its statements; a course, or a guide to creating any company
- * with the company's name dropped in, in few of them (scoring.ts `courseDraft`).
+ * names, the candidate's voice), tables left out (rows and headers), memoised per dossier and passage set. A
+ * dossier written about the company states its case in most of its statements; a course, or a guide to creating
+ * any company with the company's name dropped in, in few of them (scoring.ts `courseDraft`).
  */
 export function appliedShare(
   dossier: DossierText,
@@ -92,14 +92,18 @@ export function appliedShare(
     for (const passage of passages) {
       const reading = passageReading(dossier, lang, passage);
       reading.factsOf.forEach((facts, i) => {
-        if ((reading.headers[i] ?? -1) >= 0 || !isStatement(facts.signals)) return;
+        if (facts.folded.includes(' | ') || !isStatement(facts.signals)) return;
         statements++;
         if (reading.appliedHere[i]) applied++;
       });
     }
-    return statements === 0 ? 1 : applied / statements;
+    // A handful of statements (a table with a line of text, an excerpt) tells nothing of what the dossier is.
+    return statements < MIN_STATEMENTS_FOR_SHARE ? 1 : applied / statements;
   });
 }
+
+/** Prose statements `appliedShare` needs to say anything: fewer, and the dossier counts as about the company. */
+const MIN_STATEMENTS_FOR_SHARE = 10;
 
 /** Long enough and with a verb, or long enough to say something without one: a statement, not a label. */
 export function isStatement(s: { words: number; verb: boolean }): boolean {
