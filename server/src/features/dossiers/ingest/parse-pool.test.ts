@@ -178,3 +178,23 @@ describe('ParsePool: children never outlive the process that owns them', () => {
     expect(await gone(pids, 5_000)).toEqual([]);
   });
 });
+
+describe('ParsePool: an idle child', () => {
+  it('is stopped after idleMs, and the next parse starts a fresh one', async () => {
+    const pool = new ParsePool({ size: 1, maxJobsPerWorker: 50, heapMb: 512, idleMs: 400 });
+    try {
+      const pdf = await buildPdf(dossierPages());
+      expect((await pool.run(pdf, 'brouillon.pdf', 60_000)).pages.length).toBeGreaterThan(0);
+      const [first] = pool.pids();
+      expect(first).toBeTypeOf('number');
+      // Idle past idleMs: the child is stopped and leaves the pool.
+      expect(await gone([first], 3_000)).toEqual([]);
+      expect(pool.pids()).toEqual([]);
+      expect((await pool.run(pdf, 'brouillon.pdf', 60_000)).pages.length).toBeGreaterThan(0);
+      const [second] = pool.pids();
+      expect(second).not.toBe(first);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});

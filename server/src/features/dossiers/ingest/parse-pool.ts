@@ -60,6 +60,11 @@ export interface PoolOptions {
   maxJobsPerWorker: number;
   /** Heap cap per child (`--max-old-space-size`): a hostile or huge file fails alone. */
   heapMb: number;
+  /**
+   * A child left idle this long is stopped (a warm child holds about 125 MB; the next upload starts a new one
+   * in about half a second). 0 keeps idle children for good.
+   */
+  idleMs?: number;
   /** Where a child that died during a job is reported (default: one JSON line on stderr). */
   log?: (event: ParseChildEvent) => void;
 }
@@ -68,6 +73,7 @@ export const DEFAULT_POOL_OPTIONS: PoolOptions = {
   size: Math.max(1, Math.min(4, availableParallelism() - 1)),
   maxJobsPerWorker: 50,
   heapMb: 1024,
+  idleMs: 5 * 60_000,
 };
 
 interface Job {
@@ -90,6 +96,8 @@ interface Slot {
   /** When the current job was sent, for the log. */
   startedAt: number;
   timer: NodeJS.Timeout | undefined;
+  /** Stops the child when it has been idle `idleMs` (never keeps this process alive). */
+  idleTimer: NodeJS.Timeout | undefined;
   jobs: number;
   /** The child said it loaded: an exit before that is a broken install, not a bad file. */
   ready: boolean;
@@ -201,6 +209,7 @@ export class ParsePool {
     for (const job of this.queue.splice(0)) job.reject(new Error('parse pool closed'));
     for (const slot of slots) {
       clearTimeout(slot.timer);
+      clearTimeout(slot.idleTimer);
       slot.job?.reject(new Error('parse pool closed'));
       slot.job = null;
     }
@@ -239,6 +248,7 @@ export class ParsePool {
       job: null,
       startedAt: 0,
       timer: undefined,
+      idleTimer: undefined,
       jobs: 0,
       ready: false,
       taken: false,
@@ -260,20 +270,32 @@ export class ParsePool {
       exited();
       this.onExit(slot, code, signal);
     });
-    this.idle(slot);
     this.slots.push(slot);
     this.live.add(slot);
+    this.idle(slot);
     return slot;
   }
 
-  /** An idle child does not keep this process alive: neither its process handle nor its IPC channel. */
+  /**
+   * An idle child does not keep this process alive: neither its process handle nor its IPC channel; left idle
+   * `idleMs`, it is stopped (SIGTERM: it is between jobs, nothing to lose).
+   */
   private idle(slot: Slot): void {
     slot.child.unref();
     slot.child.channel?.unref();
+    clearTimeout(slot.idleTimer);
+    const idleMs = this.options.idleMs ?? 0;
+    if (idleMs > 0 && this.slots.includes(slot)) {
+      slot.idleTimer = setTimeout(() => {
+        if (slot.job === null && this.slots.includes(slot)) this.retire(slot, 'SIGTERM');
+      }, idleMs);
+      slot.idleTimer.unref();
+    }
   }
 
   /** A busy child does (a CLI awaiting a parse must not exit under it). */
   private busy(slot: Slot): void {
+    clearTimeout(slot.idleTimer);
     slot.child.ref();
     slot.child.channel?.ref();
   }
@@ -293,6 +315,7 @@ export class ParsePool {
 
   private release(slot: Slot): void {
     clearTimeout(slot.timer);
+    clearTimeout(slot.idleTimer);
     slot.job = null;
     this.idle(slot);
     if (slot.jobs >= this.options.maxJobsPerWorker) this.retire(slot, 'SIGTERM');
@@ -329,6 +352,7 @@ export class ParsePool {
     if (!this.slots.includes(slot)) return;
     this.slots = this.slots.filter((s) => s !== slot);
     clearTimeout(slot.timer);
+    clearTimeout(slot.idleTimer);
     const job = slot.job;
     slot.job = null;
     if (job !== null) {
@@ -352,6 +376,7 @@ export class ParsePool {
     if (!this.slots.includes(slot)) return;
     this.slots = this.slots.filter((s) => s !== slot);
     clearTimeout(slot.timer);
+    clearTimeout(slot.idleTimer);
     slot.child.kill('SIGKILL');
     const job = slot.job;
     slot.job = null;
@@ -378,6 +403,7 @@ export class ParsePool {
   private retire(slot: Slot, signal: NodeJS.Signals): void {
     this.slots = this.slots.filter((s) => s !== slot);
     clearTimeout(slot.timer);
+    clearTimeout(slot.idleTimer);
     slot.job = null;
     slot.child.kill(signal);
   }
