@@ -52,17 +52,11 @@ export interface CriterionAnalysis {
 /** Grades one criterion and returns the signals behind the score (for explanations, tests and evals). */
 export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis {
   const referential = input.exam.criteria.find((c) => c.id === input.criterion.id) ?? input.criterion;
-  const reading = input.rubric
-    ? readRubricCriterion(
-        input.exam,
-        referential.text,
-        input.rubric,
-        matchLanguage(input.exam, input.dossier),
-      )
-    : null;
+  const lang = matchLanguage(input.exam, input.dossier);
+  const reading = input.rubric ? readRubricCriterion(input.exam, referential.text, input.rubric, lang) : null;
   const lexicon = withRubric(criterionLexicon(input.exam, input.criterion), reading);
   const { relevant, stuffed } = classify(input, lexicon);
-  const share = appliedShare(input.dossier, matchLanguage(input.exam, input.dossier), input.passages);
+  const share = appliedShare(input.dossier, lang, input.passages);
   const signals: CriterionSignals = {
     ...computeSignals(lexicon, relevant, stuffed),
     // A course is marked as a course (scoring.ts `scoreFromSignals`).
