@@ -22,7 +22,7 @@ import { esgGridLines } from './pillars';
 import { SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage } from './sentences';
 import { type StuffingVerdict, stuffingVerdict } from './stuffing';
-import { tableHeaders } from './table-rows';
+import { isTableRow, tableHeaders } from './table-rows';
 
 /** What the lexicon says about one sentence, whatever the criterion. */
 export interface SentenceFacts {
@@ -72,6 +72,11 @@ export function dossierFigures(dossier: DossierText, lang: MatchLanguage): Figur
   });
 }
 
+/** A key for a set of passages, for memos kept per dossier (a review's criteria read the same passages). */
+export function passageSetKey(passages: readonly GradingPassage[]): string {
+  return passages.map((p) => `${p.id}:${p.text.length}`).join(',');
+}
+
 const shareMemo = perDossier<number>();
 
 /**
@@ -85,14 +90,14 @@ export function appliedShare(
   lang: MatchLanguage,
   passages: readonly GradingPassage[],
 ): number {
-  const key = `${lang}\u0000${passages.map((p) => `${p.id}:${p.text.length}`).join(',')}`;
+  const key = `${lang}\u0000${passageSetKey(passages)}`;
   return shareMemo(dossier, key, () => {
     let statements = 0;
     let applied = 0;
     for (const passage of passages) {
       const reading = passageReading(dossier, lang, passage);
       reading.factsOf.forEach((facts, i) => {
-        if (facts.folded.includes(' | ') || !isStatement(facts.signals)) return;
+        if (isTableRow(facts.folded) || !isStatement(facts.signals)) return;
         statements++;
         if (reading.appliedHere[i]) applied++;
       });

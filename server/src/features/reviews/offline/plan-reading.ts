@@ -49,7 +49,7 @@ import {
   type StemTerm,
   stemIn,
 } from './lexicon';
-import { dossierFigures, isStatement, passageReading } from './passage-reading';
+import { dossierFigures, isStatement, passageReading, passageSetKey } from './passage-reading';
 import { isTableRow } from './table-rows';
 
 export const PLAN_PAIRING = {
@@ -111,7 +111,7 @@ export function planReading(
     cache = new Map();
     planCache.set(dossier, cache);
   }
-  const key = `${exam.id}\u0000${lang}\u0000${passages.map((p) => `${p.id}:${p.text.length}`).join(',')}`;
+  const key = `${exam.id}\u0000${lang}\u0000${passageSetKey(passages)}`;
   const cached = cache.get(key);
   if (cached) return cached;
   // Elimination reads the whole plan: passages retrieved for one criterion (a dossier over the retrieval
