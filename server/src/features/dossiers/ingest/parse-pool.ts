@@ -350,11 +350,7 @@ export class ParsePool {
   /** The child ended on its own (crash, OOM, killed from outside) or after being retired or killed here. */
   private onExit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
     if (!this.slots.includes(slot)) return;
-    this.slots = this.slots.filter((s) => s !== slot);
-    clearTimeout(slot.timer);
-    clearTimeout(slot.idleTimer);
-    const job = slot.job;
-    slot.job = null;
+    const job = this.detach(slot);
     if (job !== null) {
       if (!slot.taken && !job.resent) {
         // It died before it took the job (idle, its exit not seen yet when the job was sent): a new child
@@ -374,12 +370,8 @@ export class ParsePool {
 
   private onError(slot: Slot, err: Error): void {
     if (!this.slots.includes(slot)) return;
-    this.slots = this.slots.filter((s) => s !== slot);
-    clearTimeout(slot.timer);
-    clearTimeout(slot.idleTimer);
+    const job = this.detach(slot);
     slot.child.kill('SIGKILL');
-    const job = slot.job;
-    slot.job = null;
     job?.reject(err);
     this.pump();
   }
@@ -401,11 +393,18 @@ export class ParsePool {
   }
 
   private retire(slot: Slot, signal: NodeJS.Signals): void {
+    this.detach(slot);
+    slot.child.kill(signal);
+  }
+
+  /** Takes the slot out of the pool, its timers stopped; returns the job it was running, now no one's. */
+  private detach(slot: Slot): Job | null {
     this.slots = this.slots.filter((s) => s !== slot);
     clearTimeout(slot.timer);
     clearTimeout(slot.idleTimer);
+    const job = slot.job;
     slot.job = null;
-    slot.child.kill(signal);
+    return job;
   }
 
   private event(
