@@ -16,6 +16,7 @@ import {
   isExpositoryVoice,
   isGeneralAdvice,
   isGeneralStatistic,
+  isLegalProvision,
   isStagedScene,
   isToolDefinition,
   isTradeHabit,
@@ -121,7 +122,10 @@ export function isApplied(folded: string, quantities: number, names: ReadonlySet
     figureOutsideQuotes &&
     !isGeneralStatistic(folded) &&
     !isGeneralAdvice(folded) &&
-    !tradeHabit(folded, names)
+    !tradeHabit(folded, names) &&
+    // A law's year, scope and thresholds are the text's (generic-prose.ts `isLegalProvision`), unless the
+    // sentence names the company or one of its own.
+    !(isLegalProvision(folded) && !namesIn(folded, names))
   )
     return true;
   // The expository « nous » of a lesson (« nous pouvons définir ») and the « nous » of everyone (« de nos

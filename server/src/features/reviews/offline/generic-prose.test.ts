@@ -336,3 +336,28 @@ describe('a technique illustrated with anyone (issue #16, the course-techniques 
     expect(facts.filter((s) => !applied[s])).toEqual([]);
   });
 });
+
+describe('a legal text stating its own figures (issue #16, the regulation-quoting audit)', () => {
+  const names = new Set(['ferrand']);
+  const appliedHere = (s: string, lang: 'fr' | 'en' = 'fr') => {
+    const folded = fold(s);
+    return isApplied(folded, depthSignals(s, folded, lang).quantities, names);
+  };
+
+  it('reads a law’s year, scope and thresholds as the text’s, and keeps the company under the law', () => {
+    const provisions = [
+      '- **La directive CSRD (2022)** remplace la DPEF et étend le reporting de durabilité à près de 50 000 entreprises européennes.',
+      'La loi sur le devoir de vigilance (2017) oblige les entreprises de plus de 5 000 salariés à publier un plan.',
+    ];
+    const kept = [
+      'La loi AGEC nous oblige depuis 2023 à reprendre 80 % des emballages vendus.',
+      'La norme ISO 14001 obtenue par Ferrand en 2021 couvre ses 3 sites.',
+      'Le chiffre d’affaires 2023 atteint 4,2 M€, en hausse de 8 %.',
+    ];
+    expect(provisions.filter((s) => appliedHere(s))).toEqual([]);
+    expect(
+      appliedHere('The directive applies to companies with more than 250 employees from 2025.', 'en'),
+    ).toBe(false);
+    expect(kept.filter((s) => !appliedHere(s))).toEqual([]);
+  });
+});

@@ -280,6 +280,28 @@ export function isTradeHabit(folded: string): boolean {
   return (HABIT_OF_THE_TRADE.test(folded) || SHARE_OF_ALL.test(folded)) && !POSSESSIVE_VOICE.test(folded);
 }
 
+/**
+ * A legal text stating its own figures (issue #16: a weak audit quoting the law, `autocars` in fresh-13, had the
+ * laws' years, scopes and thresholds read as its company's figures and reached 3 on the ESG criterion): a sentence
+ * whose subject is a law, a directive, a decree, a regulation or a standard (« La loi PACTE (2019) a modifié le
+ * Code civil », « La directive CSRD (2022) étend le reporting à près de 50 000 entreprises », « The directive
+ * applies to companies with more than 250 employees ») says what the text provides for every company it covers.
+ * Not « le règlement » (a payment), « l'article » (a product) nor « the standard » (an adjective). The company
+ * under the law keeps its figures: its voice (« La loi AGEC nous oblige depuis 2023… ») here, one of the
+ * dossier's names in the caller.
+ */
+const LEGAL_SUBJECT =
+  /^[\s\-*•–\d.)]*(?:(?:la|le|les|l'|the) ?(?:loi|lois|directive|decret|reglementation|ordonnance|norme|normes|law|laws|decree|regulation))(?![\p{L}\p{N}])/u;
+
+/** The sentence's figures are a legal text's provisions, not the company's data (no own voice). */
+export function isLegalProvision(folded: string): boolean {
+  return (
+    LEGAL_SUBJECT.test(folded) &&
+    !POSSESSIVE_VOICE.test(folded) &&
+    !/(?<![\p{L}\p{N}])(?:nous|we|us)(?![\p{L}\p{N}])/u.test(folded)
+  );
+}
+
 /** The other party of a sale or of a team, named by its role (folded): who an illustration stages. */
 const PARTY =
   '(?:client|cliente|acheteur|acheteuse|prospect|interlocuteur|interlocutrice|patient|patiente|consommateur|consommatrice|visiteur|visiteuse|fournisseur|partenaire|collaborateur|collaboratrice|customer|buyer|visitor|supplier|partner)';
