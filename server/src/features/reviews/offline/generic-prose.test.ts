@@ -348,11 +348,15 @@ describe('a legal text stating its own figures (issue #16, the regulation-quotin
     const provisions = [
       '- **La directive CSRD (2022)** remplace la DPEF et étend le reporting de durabilité à près de 50 000 entreprises européennes.',
       'La loi sur le devoir de vigilance (2017) oblige les entreprises de plus de 5 000 salariés à publier un plan.',
+      'Le document unique (article R.4121-1 du Code du travail) est à mettre à jour une fois par an.',
+      'Index égalité : les entreprises d’au moins 50 salariés publient leur note sur 100 avant le 1er mars.',
+      'Elle rend obligatoires les critères environnementaux dans les marchés publics (article 35) dès août 2026.',
     ];
     const kept = [
       'La loi AGEC nous oblige depuis 2023 à reprendre 80 % des emballages vendus.',
       'La norme ISO 14001 obtenue par Ferrand en 2021 couvre ses 3 sites.',
       'Le chiffre d’affaires 2023 atteint 4,2 M€, en hausse de 8 %.',
+      'Nos 3 carrières emploient 42 salariés, dont 6 femmes.',
     ];
     expect(provisions.filter((s) => appliedHere(s))).toEqual([]);
     expect(

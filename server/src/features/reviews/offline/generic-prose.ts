@@ -293,10 +293,21 @@ export function isTradeHabit(folded: string): boolean {
 const LEGAL_SUBJECT =
   /^[\s\-*•–\d.)]*(?:(?:la|le|les|l'|the) ?(?:loi|lois|directive|decret|reglementation|ordonnance|norme|normes|law|laws|decree|regulation))(?![\p{L}\p{N}])/u;
 
+/**
+ * A legal reference anywhere in the sentence (« loi n° 2021-1104 », « article R.4121-1 du Code du travail »,
+ * « directive (UE) 2023/970 », « (article 35) »), or firms classed by their size as a law classes them (« les
+ * entreprises d'au moins 50 salariés », « de plus de 500 salariés »): the sentence states what the law provides,
+ * its dates and thresholds, for every company it covers (fresh-15's regulation-quoting audit, `quarry`).
+ */
+const LEGAL_REFERENCE =
+  /(?<![\p{L}\p{N}])(?:(?:loi|decret|ordonnance|arrete) n ?°? ?\d|articles? (?:[lrd]\.? ?)?\d|code (?:du travail|de commerce|de l'environnement|civil|de la consommation|des marches publics|de la commande publique)|(?:directive|reglement) (?:europeenne?|\(ue\)|\d{4}\/)|\(ue\) \d{4}\/\d)/u;
+const FIRM_SIZE_CLASS =
+  /(?<![\p{L}\p{N}])(?:entreprises|societes|employeurs|companies|firms) (?:d'au moins|de plus de|de moins de|de|with (?:more|fewer|less) than|with at least|of) \d[\d\s]*(?:salaries|employes|personnes|employees|staff)(?![\p{L}\p{N}])/u;
+
 /** The sentence's figures are a legal text's provisions, not the company's data (no own voice). */
 export function isLegalProvision(folded: string): boolean {
   return (
-    LEGAL_SUBJECT.test(folded) &&
+    (LEGAL_SUBJECT.test(folded) || LEGAL_REFERENCE.test(folded) || FIRM_SIZE_CLASS.test(folded)) &&
     !POSSESSIVE_VOICE.test(folded) &&
     !/(?<![\p{L}\p{N}])(?:nous|we|us)(?![\p{L}\p{N}])/u.test(folded)
   );
