@@ -63,6 +63,7 @@ export function createOfflineGrader(): Grader {
         passages: input.passages,
         dossier: input.dossier,
         rubric: input.rubric.criteria.find((c) => c.id === input.criterion.id),
+        examRubric: input.rubric.criteria,
       });
       return { grade, usage: NO_USAGE, durationMs: Math.round(performance.now() - started), calls: 0 };
     },

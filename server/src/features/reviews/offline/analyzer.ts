@@ -26,10 +26,23 @@ import {
   withRubric,
 } from './candidates';
 import { evidenceCandidates, pickEvidence } from './evidence';
-import { type EvidenceFacts, missingList, rationale, recommendationList } from './feedback';
-import { appliedShare } from './passage-reading';
+import {
+  type EvidenceFacts,
+  levelledRationale,
+  missingList,
+  rationale,
+  recommendationList,
+} from './feedback';
+import type { MatchLanguage } from './lexicon';
+import { appliedShare, passageSetKey, perDossier } from './passage-reading';
 import { anchoredScore, readRubricCriterion } from './rubric-reading';
-import { type CriterionSignals, notionCeiling, SCORING_THRESHOLDS, scoreFromSignals } from './scoring';
+import {
+  type CriterionSignals,
+  levelledScore,
+  notionCeiling,
+  SCORING_THRESHOLDS,
+  scoreFromSignals,
+} from './scoring';
 
 export { type AnalyzeInput, matchLanguage } from './candidates';
 export { type SentenceFacts, sentenceFacts } from './passage-reading';
@@ -49,32 +62,106 @@ export interface CriterionAnalysis {
 
 // ── Entry points ─────────────────────────────────────────────────────────────────────────────────────
 
+/** What one criterion's reading yields before the draft's level is read (`draftLevel`). */
+interface BaseAnalysis {
+  lexicon: ReturnType<typeof withRubric>;
+  relevant: ReturnType<typeof classify>['relevant'];
+  stuffed: ReturnType<typeof classify>['stuffed'];
+  signals: CriterionSignals;
+  /** The score from the signals alone (what the evidence is chosen for). */
+  computed: 0 | 1 | 2 | 3 | 4;
+  /** With the rubric version's anchors and the notion ceiling. */
+  score: 0 | 1 | 2 | 3 | 4;
+}
+
+/** One criterion read from the passages: signals, score from them, and the rubric version's anchors. */
+function baseAnalysis(input: AnalyzeInput, lang: MatchLanguage): BaseAnalysis {
+  const key = `${lang}\u0000${input.criterion.id}\u0000${objectId(input.rubric)}\u0000${passageSetKey(input.passages)}`;
+  return baseMemo(input.dossier, key, () => {
+    const referential = input.exam.criteria.find((c) => c.id === input.criterion.id) ?? input.criterion;
+    const reading = input.rubric
+      ? readRubricCriterion(input.exam, referential.text, input.rubric, lang)
+      : null;
+    const lexicon = withRubric(criterionLexicon(input.exam, input.criterion), reading);
+    const { relevant, stuffed } = classify(input, lexicon);
+    const share = appliedShare(input.dossier, lang, input.passages);
+    const signals: CriterionSignals = {
+      ...computeSignals(lexicon, relevant, stuffed),
+      // A course is marked as a course (scoring.ts `scoreFromSignals`).
+      courseDraft: share < SCORING_THRESHOLDS.courseShare,
+    };
+    const computed = scoreFromSignals(signals);
+    const score = reading
+      ? (Math.min(
+          anchoredScore(
+            computed,
+            reading,
+            relevant.map((c) => c.facts.index),
+          ),
+          Math.max(computed, notionCeiling(signals)),
+        ) as BaseAnalysis['score'])
+      : computed;
+    return { lexicon, relevant, stuffed, signals, computed, score };
+  });
+}
+
+const baseMemo = perDossier<BaseAnalysis>();
+const levelMemo = perDossier<DraftLevel>();
+
+/** How many of the exam's criteria the draft establishes at 3 or more, on the same passages. */
+export interface DraftLevel {
+  atLeast3: number;
+  criteria: number;
+}
+
+/**
+ * The draft's level over every criterion of the exam, each read as it is graded (its rubric version's
+ * criterion), on the passages this criterion is given: memoised per dossier, passage set and rubric version, so
+ * a review reads each criterion once.
+ */
+function draftLevel(input: AnalyzeInput, lang: MatchLanguage): DraftLevel {
+  const key = `${lang}\u0000${objectId(input.examRubric)}\u0000${passageSetKey(input.passages)}`;
+  return levelMemo(input.dossier, key, () => {
+    let atLeast3 = 0;
+    for (const criterion of input.exam.criteria) {
+      const rubric =
+        criterion.id === input.criterion.id
+          ? input.rubric
+          : input.examRubric?.find((c) => c.id === criterion.id);
+      if (baseAnalysis({ ...input, criterion, rubric }, lang).score >= 3) atLeast3++;
+    }
+    return { atLeast3, criteria: input.exam.criteria.length };
+  });
+}
+
+/** A number per object for memo keys (rubric versions are compared by identity, as a review holds one). */
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 1;
+function objectId(value: object | undefined): number {
+  if (!value) return 0;
+  let id = objectIds.get(value);
+  if (id === undefined) {
+    id = nextObjectId++;
+    objectIds.set(value, id);
+  }
+  return id;
+}
+
 /** Grades one criterion and returns the signals behind the score (for explanations, tests and evals). */
 export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis {
-  const referential = input.exam.criteria.find((c) => c.id === input.criterion.id) ?? input.criterion;
   const lang = matchLanguage(input.exam, input.dossier);
-  const reading = input.rubric ? readRubricCriterion(input.exam, referential.text, input.rubric, lang) : null;
-  const lexicon = withRubric(criterionLexicon(input.exam, input.criterion), reading);
-  const { relevant, stuffed } = classify(input, lexicon);
-  const share = appliedShare(input.dossier, lang, input.passages);
-  const signals: CriterionSignals = {
-    ...computeSignals(lexicon, relevant, stuffed),
-    // A course is marked as a course (scoring.ts `scoreFromSignals`).
-    courseDraft: share < SCORING_THRESHOLDS.courseShare,
-  };
-  const computed = scoreFromSignals(signals);
-  const score = reading
-    ? (Math.min(
-        anchoredScore(
-          computed,
-          reading,
-          relevant.map((c) => c.facts.index),
-        ),
-        Math.max(computed, notionCeiling(signals)),
-      ) as CriterionGrade['score'])
-    : computed;
+  const { lexicon, relevant, stuffed, signals, computed, score: read } = baseAnalysis(input, lang);
   const evidencePool = evidenceCandidates(lexicon, relevant, stuffed, signals, computed);
-  const chosen = score === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier, input.exam);
+  const chosen = read === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier, input.exam);
+  // A draft established on most criteria gives the analyzer's doubt to the rest (scoring.ts `levelledScore`).
+  const level = read === 0 || read >= 3 ? null : draftLevel(input, lang);
+  const established =
+    level !== null && level.atLeast3 >= SCORING_THRESHOLDS.establishedShare * level.criteria;
+  const score = levelledScore(read, {
+    established,
+    ceiling: notionCeiling(signals),
+    quoted: chosen.length > 0,
+  });
   const quoted: EvidenceFacts = {
     quantified: chosen.some((c) => c.facts.signals.quantities > 0),
     sourced: chosen.some((c) => c.facts.signals.strongSources > 0),
@@ -82,7 +169,8 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
   return {
     grade: {
       score,
-      rationale: rationale(score, signals),
+      rationale:
+        level && score !== read ? levelledRationale(score, signals, level) : rationale(score, signals),
       evidence: chosen.map((c) => ({ quote: c.sentence.text, page: c.sentence.page })),
       missing: missingList(input.criterion, lexicon, signals, score, quoted),
       recommendations: recommendationList(input.criterion, lexicon, signals, score, quoted, input.exam.id),

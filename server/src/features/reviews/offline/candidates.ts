@@ -57,6 +57,11 @@ export interface AnalyzeInput {
    * (rubric-reading.ts). Without it, the default rubric's reading (no adjustment).
    */
   rubric?: RubricCriterion;
+  /**
+   * Every criterion of the rubric version under review, for what the analyzer reads of the whole dossier (the
+   * draft's level over all criteria, analyzer.ts `draftLevel`). Without it, the default rubric's reading.
+   */
+  examRubric?: readonly RubricCriterion[];
 }
 
 /** Code-unit order, not `localeCompare`: the result must not depend on the machine's locale. */

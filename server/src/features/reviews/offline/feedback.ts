@@ -141,6 +141,23 @@ export function rationale(score: number, s: CriterionSignals): string {
   }
 }
 
+/**
+ * The rationale of a score read on the draft's level (scoring.ts `levelledScore`): what was found for the
+ * criterion, the draft's level that raised it, and what to check. Says why the score is above what this
+ * criterion's own passages show, so a trainer can confirm it.
+ */
+export function levelledRationale(
+  score: number,
+  s: CriterionSignals,
+  level: { atLeast3: number; criteria: number },
+): string {
+  const found =
+    s.developedSentences > 0
+      ? `avec ${plural(s.developedSentences, 'phrase développée repérée', 'phrases développées repérées')}`
+      : 'sans phrase développée repérée';
+  return `Le critère est traité (${coverageText(s)}) ${found}. Noté ${score} au vu du dossier : ${level.atLeast3} critères sur ${level.criteria} y sont étayés à 3/4 ou plus par les faits de l'entreprise, et dans des dossiers de ce niveau le jury note presque toujours ce critère ${score} ou plus. L'analyse repérée ici est plus courte que pour les autres critères : vérifiez que la partie qui le traite est aussi étayée.`;
+}
+
 function gaps(lexicon: CriterionLexicon, s: CriterionSignals, score: number, quoted: EvidenceFacts) {
   const found = new Set(s.found);
   const developed = new Set(s.developedConcepts);

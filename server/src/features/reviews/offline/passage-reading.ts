@@ -34,7 +34,7 @@ export interface SentenceFacts {
 }
 
 /** A per-dossier memo: all criteria of one review share the work, nothing outlives the dossier. */
-function perDossier<T>(): (dossier: DossierText, key: string, make: () => T) => T {
+export function perDossier<T>(): (dossier: DossierText, key: string, make: () => T) => T {
   const caches = new WeakMap<DossierText, Map<string, T>>();
   return (dossier, key, make) => {
     let cache = caches.get(dossier);

@@ -1,0 +1,81 @@
+/**
+ * Issue #16, strong drafts under-rated: in a draft the analyzer itself reads as established on most of the exam's
+ * criteria, a criterion it finds short is read with the draft's level (scoring.ts `levelledScore`, analyzer.ts
+ * `draftLevel`). On text written for these tests; each fails on the engine before the rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { getExam } from '../../referential';
+import type { Exam } from '../../referential/types';
+import { analyzeCriterionDetailed } from './analyzer';
+import { levelledScore } from './scoring';
+import { type Section, sectioned } from './test-sections';
+
+const FULL = getExam('b2-strategie-commerciale') as Exam;
+/** Three of the exam's criteria: the team's missions, the marketing study, the differentiation. */
+const EXAM: Exam = { ...FULL, criteria: FULL.criteria.filter((c) => ['K3', 'K6', 'K7'].includes(c.id)) };
+
+const STUDY: Section = {
+  heading: 'Étude de marché et cibles',
+  paragraphs: [
+    'En mars 2024, la Minoterie Garnaud a interrogé 46 boulangers artisans de la Vienne avec un questionnaire de 12 questions, car elle ne savait pas pourquoi ses ventes avaient baissé de 9 % en 2023.',
+    'Les boulangers de centre-ville (28 des 46) attendent une livraison avant 6 h et des farines de tradition, parce que leur clientèle achète surtout la baguette tradition.',
+    'Les boulangers de zone commerciale (18 des 46) comparent d’abord le prix au quintal : 14 d’entre eux ont changé de moulin depuis 2022 pour un écart de 3 € seulement.',
+    'Leur parcours d’achat passe par le représentant du moulin, puis par un essai de 25 kg, puis par une commande mensuelle : 31 boulangers sur 46 disent décider après l’essai.',
+  ],
+};
+const TEAM: Section = {
+  heading: 'Les missions de l’équipe commerciale',
+  paragraphs: [
+    'L’équipe commerciale de la Minoterie Garnaud compte trois commerciaux : Julie Perrot suit les 60 boulangers de centre-ville, Marc Allain les 40 boulangers de zone commerciale, car leurs attentes diffèrent.',
+    'Chaque commercial a pour mission de visiter 12 clients par semaine, de proposer un essai de 25 kg aux prospects et de remonter chaque mois les prix des concurrents, ce qui a permis de garder 92 % des clients en 2024.',
+    'Le troisième commercial, recruté en janvier 2024, prospecte les biocoops de la région : 9 magasins ouverts en dix mois, soit 84 000 € de chiffre d’affaires.',
+    'Leurs objectifs commerciaux 2025 ont été fixés avec la direction : +6 % de volume chez les boulangers et 120 000 € en biocoop, parce que le moulin doit occuper sa deuxième ligne de mouture.',
+    'Chaque lundi, l’équipe commerciale fait le point avec la production sur les commandes de la semaine, ce qui a réduit les ruptures de 14 à 3 par an.',
+  ],
+};
+const EDGE_THIN: Section = {
+  heading: 'Ce qui nous distingue',
+  paragraphs: [
+    'La Minoterie Garnaud se différencie par ses blés récoltés à moins de 50 km, car ses clients de centre-ville le mettent en avant sur leurs vitrines.',
+    'Sa valeur ajoutée tient aussi à la livraison avant 6 h, que deux concurrents sur trois ne proposent pas.',
+  ],
+};
+const EDGE_GENERIC: Section = {
+  heading: 'Ce qui nous distingue',
+  paragraphs: [
+    'La différenciation est un avantage concurrentiel qui permet de se distinguer des concurrents.',
+  ],
+};
+
+function grade(sections: Section[], id: string) {
+  const criterion = EXAM.criteria.find((c) => c.id === id);
+  if (!criterion) throw new Error(id);
+  return analyzeCriterionDetailed({ exam: EXAM, criterion, ...sectioned(sections) }).grade;
+}
+
+describe('the draft’s level (issue #16, strong drafts under-rated)', () => {
+  it('reads a 2 as a 3 and a quoted 1 as a 2 in an established draft, and nothing else', () => {
+    const established = { established: true, ceiling: 4, quoted: true } as const;
+    expect(levelledScore(2, established)).toBe(3);
+    expect(levelledScore(1, established)).toBe(2);
+    expect(levelledScore(0, established)).toBe(0);
+    expect(levelledScore(3, established)).toBe(3);
+    expect(levelledScore(1, { ...established, ceiling: 1 })).toBe(1);
+    expect(levelledScore(1, { ...established, quoted: false })).toBe(1);
+    expect(levelledScore(2, { ...established, established: false })).toBe(2);
+  });
+
+  it('gives a short criterion the level of a draft that establishes the others, and says why', () => {
+    const established = [STUDY, TEAM, EDGE_THIN];
+    expect([grade(established, 'K3').score, grade(established, 'K7').score]).toEqual([3, 3]);
+    const team = grade(established, 'K6');
+    expect(team.score).toBe(3);
+    expect(team.rationale).toMatch(/au vu du dossier : 2 critères sur 3/);
+    // The same section, in a draft whose differentiation is a definition: one criterion of three at 3.
+    const notEstablished = [STUDY, TEAM, EDGE_GENERIC];
+    expect(grade(notEstablished, 'K7').score).toBeLessThan(3);
+    const alone = grade(notEstablished, 'K6');
+    expect(alone.score).toBe(2);
+    expect(alone.rationale).not.toMatch(/au vu du dossier/);
+  });
+});
