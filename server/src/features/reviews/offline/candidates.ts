@@ -120,6 +120,8 @@ export interface Candidate {
   reported?: boolean;
   /** In the section paired with the criterion by elimination (plan-reading.ts). */
   paired?: boolean;
+  /** In the one section the plan gives the criterion as its own case (plan-reading.ts `own`). */
+  ownCase?: boolean;
 }
 
 /** English matching for the English exam, or for a dossier detected as English. */
@@ -333,6 +335,7 @@ export function classify(
     (criterion, passage) => claimsPassage(input, criterion, passage) === 'concepts',
   );
   const pairedPassages = plan.paired.get(input.criterion.id);
+  const ownPassages = plan.own.get(input.criterion.id);
   passages.forEach((passage, p) => {
     const reading = passageReading(input.dossier, lang, passage);
     const { sentences, factsOf, appliedHere, headers, esgLines, companySection } = reading;
@@ -443,6 +446,7 @@ export function classify(
         experience: lang === 'en' && looksDeveloped && applied && !row && isSituatedExperience(sentence.text),
         reported: notionHeading && applied && statement && !row,
         paired: pairedHere,
+        ownCase: ownPassages?.has(passage.id) === true,
       };
       (facts.stuffed ? stuffed : relevant).push(candidate);
     });
@@ -473,6 +477,7 @@ export function computeSignals(
   let experiences = 0;
   let pairedArgued = 0;
   const reported = reportedSection(relevant);
+  const own = caseSection(relevant);
   for (const c of relevant) {
     if (c.appliedFact) appliedFacts++;
     if (c.experience) experiences++;
@@ -517,6 +522,10 @@ export function computeSignals(
     reportedStatements: reported.statements,
     reportedFigures: reported.figures,
     pairedCase: pairedArgued >= 1,
+    caseStatements: own.statements,
+    caseFigures: own.figures,
+    caseArgued: own.argued,
+    caseDeveloped: own.developed,
     stuffedMentions: stuffed.filter((c) => c.concepts.length > 0).length,
     stuffedConcepts: expected.filter((id) => !found.has(id) && stuffed.some((c) => c.concepts.includes(id))),
   };
@@ -540,4 +549,30 @@ function reportedSection(relevant: readonly Candidate[]): { statements: number; 
   let best = { statements: 0, figures: 0 };
   for (const n of bySection.values()) if (n.statements > best.statements) best = n;
   return best;
+}
+
+/**
+ * The criterion's case told in the section the plan gives it (scoring.ts `treatsCaseSection`, issue #16): its
+ * statements about the company there — prose, list items and table rows in words alike, since a plain-worded
+ * strong draft states its facts in bullets as often as in sentences —, with how many carry the company's
+ * figures, argue, and are developed. Only the section the plan gives this criterion (plan-reading.ts `own`): a
+ * market study rich in the company's figures names the offer, the prices and the customers, and counted for
+ * three criteria whose jury gave 1 when any section holding the criterion's statements could be its case.
+ * A row of figures (« Panier moyen | 1 120 € | 1 190 € | +6 % ») measures; it tells nothing of the case by itself.
+ */
+function caseSection(relevant: readonly Candidate[]): {
+  statements: number;
+  figures: number;
+  argued: number;
+  developed: number;
+} {
+  const n = { statements: 0, figures: 0, argued: 0, developed: 0 };
+  for (const c of relevant) {
+    if (!c.ownCase || !c.applied || !c.statement || isFigureRow(c.sentence.text)) continue;
+    n.statements++;
+    if (c.quantified) n.figures++;
+    if (c.argued) n.argued++;
+    if (c.developed) n.developed++;
+  }
+  return n;
 }

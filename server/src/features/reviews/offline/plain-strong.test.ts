@@ -293,3 +293,41 @@ describe('ESG criteria laid out by pillar (pillars.ts)', () => {
     expect(signals.appliedNotions).toContain('esg');
   });
 });
+
+describe('the case told in the section the plan gives the criterion (issue #16, scoring.ts `treatsCaseSection`)', () => {
+  /** A criterion whose notions the draft never names: its section, in plain words, tells the company's case. */
+  const plain: CriterionSignals = {
+    expected: ['ciblage', 'scoring', 'portefeuille'],
+    found: [],
+    notions: ['ciblage', 'scoring', 'portefeuille'],
+    notionsFound: [],
+    appliedNotions: [],
+    developedNotions: [],
+    genericSentences: 0,
+    developedConcepts: [],
+    relevantSentences: 9,
+    developedSentences: 1,
+    arguedSentences: 1,
+    quantifiedSentences: 1,
+    sourceScore: 0,
+    pages: [3],
+    passages: 1,
+    plainDeveloped: 0,
+    appliedFacts: 4,
+    stuffedMentions: 0,
+    stuffedConcepts: [],
+  };
+
+  it('reads the criterion addressed and partly treated (2) with five facts, two figures and a reason', () => {
+    expect(scoreFromSignals(plain)).toBeLessThanOrEqual(1);
+    const partly = { ...plain, caseStatements: 5, caseFigures: 2, caseArgued: 1, caseDeveloped: 1 };
+    expect(scoreFromSignals(partly)).toBe(2);
+  });
+
+  it('reads a dense section (eight facts, six figures, argued) as treated (3), however few sentences look developed', () => {
+    const dense = { ...plain, caseStatements: 8, caseFigures: 6, caseArgued: 1, caseDeveloped: 1 };
+    expect(scoreFromSignals(dense)).toBe(3);
+    // Facts and figures without a single reason (a dashboard) treat nothing.
+    expect(scoreFromSignals({ ...dense, caseArgued: 0 })).toBeLessThanOrEqual(1);
+  });
+});

@@ -148,3 +148,46 @@ describe('the plan is read on the whole dossier only (plan-reading.ts)', () => {
     expect(reading.paired.size).toBe(0);
   });
 });
+
+describe('one section, one criterion: the case section the plan gives (issue #16, plan-reading.ts `own`)', () => {
+  const STUDY = criterionOf(/étude marketing/i);
+  const MODEL = criterionOf(/business model/i);
+  /** A survey of the company's customers: the study's section, rich in prices and channels the model also names. */
+  const SURVEY: Section = {
+    heading: 'Notre enquête auprès des clients',
+    paragraphs: [
+      'En janvier 2025, nous avons interrogé 48 boulangers de la Sarthe et de la Mayenne avec le même questionnaire.',
+      'Sur ces 48 boulangers, 31 achètent leur farine à un grossiste et 17 directement à un moulin.',
+      'Les boulangers paient en moyenne 17 € le sac de 25 kg, livré en moins de 48 heures.',
+      'Nous avons aussi relevé 212 commandes de notre site pour voir qui commande, quand et pour quel montant.',
+      'Le panier moyen de ces commandes est de 310 €, car les boulangers commandent pour trois semaines.',
+      "Les boulangers choisissent d'abord la régularité de la farine, puis le prix et le délai de livraison.",
+    ],
+  };
+
+  it('gives the survey to the study criterion its heading names, and to no other', () => {
+    const sections = [...PLACED, SURVEY, STEERING_SECTION];
+    const reading = plan(sections);
+    expect(reading.own.get(STUDY.id)).toEqual(new Set(['p4']));
+    expect([...reading.own].filter(([, ids]) => ids.has('p4')).map(([id]) => id)).toEqual([STUDY.id]);
+    const study = analyzeCriterionDetailed({ exam: EXAM, criterion: STUDY, ...sectioned(sections) });
+    expect(study.signals.caseStatements ?? 0).toBeGreaterThanOrEqual(5);
+    expect(study.grade.score).toBeGreaterThanOrEqual(2);
+    // The business model names the survey's prices too: its own case is told elsewhere (its offer's section).
+    expect(reading.own.get(MODEL.id)?.has('p4') ?? false).toBe(false);
+  });
+
+  it('pairs no numbered sub-section of a section already placed by what it names', () => {
+    const numbered = (s: Section, n: string): Section => ({ ...s, heading: `${n} ${s.heading}` });
+    const parent: Section = {
+      heading: "3. L'étude marketing",
+      paragraphs: ["Notre étude marketing identifie les cibles et leurs besoins, car l'offre en dépend."],
+    };
+    const base = PLACED.map((s, i) => numbered(s, `${i + 1}.`));
+    const child = numbered(STEERING_SECTION, '3.1');
+    expect(plan([...base.slice(0, 2), parent, child, ...base.slice(2)]).paired.size).toBe(0);
+    // The same section numbered as a section of its own is left over, and paired.
+    const own = numbered(STEERING_SECTION, '4.');
+    expect(plan([...base.slice(0, 2), parent, own, ...base.slice(2)]).paired.size).toBeGreaterThan(0);
+  });
+});

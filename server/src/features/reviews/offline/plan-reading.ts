@@ -49,7 +49,7 @@ import {
   type StemTerm,
   stemIn,
 } from './lexicon';
-import { dossierFigures, isStatement, passageReading, passageSetKey } from './passage-reading';
+import { dossierFigures, isStatement, passageReading, passageSetKey, sentenceFacts } from './passage-reading';
 import { isTableRow } from './table-rows';
 
 export const PLAN_PAIRING = {
@@ -95,6 +95,11 @@ export interface PlanReading {
   paired: ReadonlyMap<string, ReadonlySet<string>>;
   /** The orphan sections paired, with their criteria, in document order (for explanations and tests). */
   sections: { heading: string; criteria: string[] }[];
+  /**
+   * Criterion id → the passage ids of the one section the plan gives it as its own case (`ownSections`): a
+   * section goes to one criterion only, the one it is placed with (or paired with first).
+   */
+  own: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const planCache = new WeakMap<DossierText, Map<string, PlanReading>>();
@@ -119,7 +124,7 @@ export function planReading(
   const whole = passages.every((p) => p.relevance === 1);
   const reading = whole
     ? readPlan(exam, dossier, passages, lang, claims)
-    : { paired: new Map(), sections: [] };
+    : { paired: new Map(), sections: [], own: new Map() };
   cache.set(key, reading);
   return reading;
 }
@@ -149,6 +154,23 @@ function planSections(passages: readonly GradingPassage[]): PlanSection[] {
  */
 function treatsCase(dossier: DossierText, lang: MatchLanguage, section: PlanSection): boolean {
   const P = PLAN_PAIRING;
+  const n = caseCounts(dossier, lang, section);
+  if (n === null) return false;
+  return (
+    n.about >= P.companyProse &&
+    n.about + n.rows >= P.companyStatements &&
+    2 * n.about >= n.statements &&
+    n.figures >= P.companyFigures &&
+    n.argued >= P.arguedStatements
+  );
+}
+
+/** What `treatsCase` reads in a section: null for an annex. */
+function caseCounts(
+  dossier: DossierText,
+  lang: MatchLanguage,
+  section: PlanSection,
+): { statements: number; about: number; figures: number; rows: number; argued: number } | null {
   const figures_ = dossierFigures(dossier, lang);
   let statements = 0;
   let about = 0;
@@ -156,7 +178,7 @@ function treatsCase(dossier: DossierText, lang: MatchLanguage, section: PlanSect
   let rows = 0;
   let argued = 0;
   for (const passage of section.passages) {
-    if (passage.annex) return false;
+    if (passage.annex) return null;
     const { sentences, factsOf, appliedHere } = passageReading(dossier, lang, passage);
     sentences.forEach((sentence, i) => {
       const facts = factsOf[i];
@@ -184,13 +206,23 @@ function treatsCase(dossier: DossierText, lang: MatchLanguage, section: PlanSect
       if (s.quantities > 0) figures++;
     });
   }
-  return (
-    about >= P.companyProse &&
-    about + rows >= P.companyStatements &&
-    2 * about >= statements &&
-    figures >= P.companyFigures &&
-    argued >= P.arguedStatements
-  );
+  return { statements, about, figures, rows, argued };
+}
+
+/** The heading's number (« 2.1 » in « 2.1 Le marché »), or null. */
+function headingNumber(heading: string): string | null {
+  const m = /^\s*(\d+(?:\.\d+)*)\.?(?:\s|$)/u.exec(heading);
+  return m ? m[1] : null;
+}
+
+/** The section's heading is numbered under a section (« 2. » for « 2.1 ») already placed by what it names. */
+function underPlacedParent(section: PlanSection, claimed: readonly { section: PlanSection }[]): boolean {
+  const number = headingNumber(section.heading);
+  if (number === null || !number.includes('.')) return false;
+  return claimed.some(({ section: other }) => {
+    const parent = headingNumber(other.heading);
+    return other.rank < section.rank && parent !== null && number.startsWith(`${parent}.`);
+  });
 }
 
 /** Each criterion's words with their weight: own 1, competencies and default descriptors 3–4 lower. */
@@ -225,20 +257,26 @@ function readPlan(
   const sections = planSections(passages);
   const placedCriteria = new Set<string>();
   const orphans: PlanSection[] = [];
+  const claimed: { section: PlanSection; by: Criterion[] }[] = [];
   for (const section of sections) {
     const claimedBy = exam.criteria.filter((c) => section.passages.some((p) => claims(c, p)));
     for (const c of claimedBy) placedCriteria.add(c.id);
+    if (claimedBy.length > 0) claimed.push({ section, by: claimedBy });
     if (claimedBy.length > 0 || section.heading === '') continue;
     if (NOT_THE_CASE.test(fold(section.heading))) continue;
+    // A numbered sub-section (« 2.1 Le marché du miel ») of a section placed by what it names (« 2. L'étude de
+    // marché ») is part of that section's topic, not a section left over: a partial draft's market figures,
+    // paired by elimination with the collaboration criterion, scored 3 where its jury gave 0.
+    if (underPlacedParent(section, claimed)) continue;
     if (treatsCase(dossier, lang, section)) orphans.push(section);
   }
   const criteria = exam.criteria.filter((c) => !placedCriteria.has(c.id));
-  // Elimination presupposes a draft about the exam: most of its plan placed by what it names. A draft on
-  // something else (a travel diary) places nothing, and its left-over sections are about no criterion.
-  if (placedCriteria.size < P.placedShare * exam.criteria.length) return { paired: new Map(), sections: [] };
   const paired = new Map<string, Set<string>>();
   const pairedSections: { heading: string; criteria: string[] }[] = [];
-  if (orphans.length === 0 || criteria.length === 0) return { paired, sections: pairedSections };
+  // Elimination presupposes a draft about the exam: most of its plan placed by what it names. A draft on
+  // something else (a travel diary) places nothing, and its left-over sections are about no criterion.
+  if (placedCriteria.size < P.placedShare * exam.criteria.length)
+    return { paired, sections: pairedSections, own: new Map() };
 
   // Words weighted by how specific they are to one criterion of the exam.
   const vocabularies = new Map(exam.criteria.map((c) => [c.id, criterionVocabulary(exam, c)]));
@@ -257,7 +295,7 @@ function readPlan(
   const rankOf = new Map(exam.criteria.map((c, i) => [c.id, i / Math.max(1, exam.criteria.length - 1)]));
   const lastRank = Math.max(1, sections.length - 1);
   const affinity = new Map<string, number>();
-  for (const section of orphans) {
+  const readAffinity = (section: PlanSection, among: readonly Criterion[]) => {
     const index = indexText(fold([section.heading, ...section.passages.map((p) => p.text)].join('\n')));
     // The heading's words say what the section is about more than its body's: they count twice.
     const headingIndex = indexText(fold(section.heading));
@@ -265,7 +303,7 @@ function readPlan(
     for (const passage of section.passages)
       for (const facts of passageReading(dossier, lang, passage).factsOf)
         if (!facts.stuffed) for (const hit of facts.concepts) named.add(hit.id);
-    for (const c of criteria) {
+    for (const c of among) {
       let words = 0;
       // The criterion's concepts the section names, even once: what it is about, weighted as its words are.
       for (const id of conceptsOf.get(c.id) ?? [])
@@ -275,47 +313,100 @@ function readPlan(
           words += ((stemIn(term, headingIndex) ? 2 : 1) * weight) / (users.get(stem) ?? 1);
       affinity.set(`${section.rank}\u0000${c.id}`, words);
     }
+  };
+  const position = (section: PlanSection, c: Criterion) =>
+    1 - Math.abs(section.rank / lastRank - (rankOf.get(c.id) ?? 0));
+
+  // Each placed section goes to one criterion as its own case (issue #16): the one it is most about among
+  // those claiming it (affinity, then position, then id). Several criteria name what one rich section holds
+  // (a market study names the offer, the prices and the customers); a jury reads it as one criterion's case.
+  const given = new Map<string, PlanSection[]>();
+  const give = (section: PlanSection, criterion: Criterion) => {
+    const list = given.get(criterion.id);
+    if (list) list.push(section);
+    else given.set(criterion.id, [section]);
+  };
+  for (const { section, by } of claimed) {
+    if (NOT_THE_CASE.test(fold(section.heading))) continue;
+    // Placed by its heading first: « Notre enquête auprès des clients » is the marketing study's section, even
+    // when its prices and channels name the business model's words too.
+    const headed = new Set(sentenceFacts(dossier, lang, section.heading).concepts.map((h) => h.id));
+    const byHeading = by.filter((c) => (conceptsOf.get(c.id) ?? []).some((id) => headed.has(id)));
+    const among = byHeading.length > 0 ? byHeading : by;
+    if (among.length > 1) readAffinity(section, among);
+    const key = (c: Criterion) => affinity.get(`${section.rank}\u0000${c.id}`) ?? 0;
+    const best = [...among].sort(
+      (a, b) => key(b) - key(a) || position(section, b) - position(section, a) || compareIds(a.id, b.id),
+    )[0];
+    give(section, best);
   }
-  const pairs: { section: PlanSection; criterion: Criterion; score: number }[] = [];
-  for (const section of orphans) {
-    const total = criteria.reduce((t, c) => t + (affinity.get(`${section.rank}\u0000${c.id}`) ?? 0), 0);
-    for (const c of criteria) {
-      const words = affinity.get(`${section.rank}\u0000${c.id}`) ?? 0;
-      if (words <= 0) continue;
-      // Relative affinity: the share of the section's words that point to this criterion, among those left.
-      const position = 1 - Math.abs(section.rank / lastRank - (rankOf.get(c.id) ?? 0));
-      pairs.push({ section, criterion: c, score: words / total + P.positionWeight * position });
+
+  if (orphans.length > 0 && criteria.length > 0) {
+    for (const section of orphans) readAffinity(section, criteria);
+    pairOrphans();
+  }
+
+  function pairOrphans() {
+    const pairs: { section: PlanSection; criterion: Criterion; score: number }[] = [];
+    for (const section of orphans) {
+      const total = criteria.reduce((t, c) => t + (affinity.get(`${section.rank}\u0000${c.id}`) ?? 0), 0);
+      for (const c of criteria) {
+        const words = affinity.get(`${section.rank}\u0000${c.id}`) ?? 0;
+        if (words <= 0) continue;
+        // Relative affinity: the share of the section's words that point to this criterion, among those left.
+        pairs.push({ section, criterion: c, score: words / total + P.positionWeight * position(section, c) });
+      }
+    }
+    pairs.sort(
+      (a, b) =>
+        b.score - a.score || a.section.rank - b.section.rank || compareIds(a.criterion.id, b.criterion.id),
+    );
+    const taken = new Map<number, { first: number; criteria: string[] }>();
+    const pair = (section: PlanSection, criterion: Criterion) => {
+      paired.set(criterion.id, new Set(section.passages.map((p) => p.id)));
+      const words = affinity.get(`${section.rank}\u0000${criterion.id}`) ?? 0;
+      const t = taken.get(section.rank);
+      if (t) t.criteria.push(criterion.id);
+      else {
+        taken.set(section.rank, { first: words, criteria: [criterion.id] });
+        // The section's own case goes to its first criterion only.
+        give(section, criterion);
+      }
+    };
+    // One criterion per section first, best relative affinity first.
+    for (const p of pairs)
+      if (!paired.has(p.criterion.id) && !taken.has(p.section.rank)) pair(p.section, p.criterion);
+    // A section may hold a second criterion it points to nearly as much as its first.
+    for (const p of pairs) {
+      const t = taken.get(p.section.rank);
+      if (paired.has(p.criterion.id) || !t || t.criteria.length >= P.criteriaPerSection) continue;
+      const words = affinity.get(`${p.section.rank}\u0000${p.criterion.id}`) ?? 0;
+      if (words >= P.secondShare * t.first) pair(p.section, p.criterion);
+    }
+    // Elimination: one section and one criterion left over are about each other, whatever their words.
+    const sectionsLeft = orphans.filter((o) => !taken.has(o.rank));
+    const criteriaLeft = criteria.filter((c) => !paired.has(c.id));
+    if (sectionsLeft.length === 1 && criteriaLeft.length === 1) pair(sectionsLeft[0], criteriaLeft[0]);
+    for (const section of orphans) {
+      const t = taken.get(section.rank);
+      if (t) pairedSections.push({ heading: section.heading, criteria: t.criteria });
     }
   }
-  pairs.sort(
-    (a, b) =>
-      b.score - a.score || a.section.rank - b.section.rank || compareIds(a.criterion.id, b.criterion.id),
-  );
-  const taken = new Map<number, { first: number; criteria: string[] }>();
-  const pair = (section: PlanSection, criterion: Criterion) => {
-    paired.set(criterion.id, new Set(section.passages.map((p) => p.id)));
-    const words = affinity.get(`${section.rank}\u0000${criterion.id}`) ?? 0;
-    const t = taken.get(section.rank);
-    if (t) t.criteria.push(criterion.id);
-    else taken.set(section.rank, { first: words, criteria: [criterion.id] });
-  };
-  // One criterion per section first, best relative affinity first.
-  for (const p of pairs)
-    if (!paired.has(p.criterion.id) && !taken.has(p.section.rank)) pair(p.section, p.criterion);
-  // A section may hold a second criterion it points to nearly as much as its first.
-  for (const p of pairs) {
-    const t = taken.get(p.section.rank);
-    if (paired.has(p.criterion.id) || !t || t.criteria.length >= P.criteriaPerSection) continue;
-    const words = affinity.get(`${p.section.rank}\u0000${p.criterion.id}`) ?? 0;
-    if (words >= P.secondShare * t.first) pair(p.section, p.criterion);
+
+  // Of the sections given to a criterion, its case is told in the one holding most of the company's facts.
+  const own = new Map<string, Set<string>>();
+  for (const [id, list] of given) {
+    let best: PlanSection | undefined;
+    let most = 0;
+    for (const section of list) {
+      const n = caseCounts(dossier, lang, section);
+      const facts = n === null ? 0 : n.about + n.rows;
+      if (facts > most) {
+        most = facts;
+        best = section;
+      }
+    }
+    if (best) own.set(id, new Set(best.passages.map((p) => p.id)));
   }
-  // Elimination: one section and one criterion left over are about each other, whatever their words.
-  const sectionsLeft = orphans.filter((o) => !taken.has(o.rank));
-  const criteriaLeft = criteria.filter((c) => !paired.has(c.id));
-  if (sectionsLeft.length === 1 && criteriaLeft.length === 1) pair(sectionsLeft[0], criteriaLeft[0]);
-  for (const section of orphans) {
-    const t = taken.get(section.rank);
-    if (t) pairedSections.push({ heading: section.heading, criteria: t.criteria });
-  }
-  return { paired, sections: pairedSections };
+  return { paired, sections: pairedSections, own };
 }

@@ -106,6 +106,14 @@ export const SCORING_THRESHOLDS = {
    * of them with a figure.
    */
   reportedCase: { reasons: 1, statements: 5, figures: 1 },
+  /**
+   * The company's case told in the section the plan gives the criterion (`treatsCaseSection`): `statements`
+   * statements about the company there (prose, list items, rows in words), `figures` of them with its figures,
+   * `argued` of them argued — partly treated (2); `dense` statements, `denseFigures` figures and `denseDeveloped`
+   * developed — treated (3). With `denseDeveloped` 2 (branch grader-strong-10) no fresh strong draft's section
+   * reached 3; with 1, a seminar draft's steering section (8 facts, 6 figures) did, and no partial one moved.
+   */
+  caseSection: { statements: 5, figures: 2, argued: 1, dense: 8, denseFigures: 6, denseDeveloped: 1 },
   /** Source score needed to count as sourced: a named source scores 1, « une étude » without a name 0.5. */
   sourced: 1,
 } as const;
@@ -188,6 +196,14 @@ export interface CriterionSignals {
    */
   pairedCase?: boolean;
   /**
+   * The section the plan gives the criterion as its own case (candidates.ts `caseSection`): its statements
+   * about the company, those with its figures, argued and developed. Optional: absent counts as none.
+   */
+  caseStatements?: number;
+  caseFigures?: number;
+  caseArgued?: number;
+  caseDeveloped?: number;
+  /**
    * The dossier is mostly a course (passage-reading.ts `appliedShare` under `SCORING_THRESHOLDS.courseShare`):
    * few of its statements are about the company. Optional: absent counts as not a course.
    */
@@ -238,9 +254,19 @@ function plainReading(s: CriterionSignals): boolean {
   );
 }
 
-/** The criterion is addressed: one of its core notions is named, or a section about it argues it in plain words. */
+/**
+ * The criterion is addressed: one of its core notions is named, or a section about it argues it in plain words,
+ * or the section the plan gives it tells the company's case (`treatsCaseSection`, issue #16: three fresh strong
+ * drafts in plain words rose 0.13–0.33, no partial or weak draft moved).
+ */
 export function addressed(s: CriterionSignals): boolean {
-  return s.notions.length === 0 || s.pairedCase === true || s.notionsFound.length > 0 || plainReading(s);
+  return (
+    s.notions.length === 0 ||
+    s.pairedCase === true ||
+    s.notionsFound.length > 0 ||
+    plainReading(s) ||
+    treatsCaseSection(s) !== null
+  );
 }
 
 /**
@@ -252,6 +278,8 @@ export function addressed(s: CriterionSignals): boolean {
  */
 export function addressedAboutCompany(s: CriterionSignals): boolean {
   if (s.appliedNotions === undefined || s.notions.length === 0 || s.pairedCase === true) return true;
+  // The plan's case section is about the company by construction (`caseStatements` are applied statements).
+  if (treatsCaseSection(s) !== null) return true;
   return s.appliedNotions.length > 0 || plainReading(s);
 }
 
@@ -403,6 +431,25 @@ export function reportsCase(s: CriterionSignals): boolean {
 }
 
 /**
+ * The criterion's case told in the section the plan gives it (issue #16: strong drafts in plain words state the
+ * company's facts in short sentences, list items and rows, and argue in one or two of them; such sections scored
+ * 1 for want of two developed sentences). A jury reads the section: five statements about the company, two with
+ * its figures, one reason, is a case partly treated (2) — `'partial'`; eight with six figures and two developed
+ * sentences is a case treated (3) — `'treated'`. Figures without a single reason (a dashboard) stay below it, as
+ * do sentences not about the company (generic advice, definitions, the sector's figures: never `applied`). One
+ * section counts for one criterion only (plan-reading.ts `own`).
+ */
+export function treatsCaseSection(s: CriterionSignals): 'treated' | 'partial' | null {
+  const C = SCORING_THRESHOLDS.caseSection;
+  const statements = s.caseStatements ?? 0;
+  const figures = s.caseFigures ?? 0;
+  if ((s.caseArgued ?? 0) < C.argued) return null;
+  if (statements >= C.dense && figures >= C.denseFigures && (s.caseDeveloped ?? 0) >= C.denseDeveloped)
+    return 'treated';
+  return statements >= C.statements && figures >= C.figures ? 'partial' : null;
+}
+
+/**
  * The 0–4 score from coverage and depth (thresholds in `SCORING_THRESHOLDS`). A course is marked as a course
  * (issue #16): in a dossier whose statements are mostly not about the company (`courseDraft`), a criterion is at
  * most mentioned (1), whatever its sentences' vocabulary, reasons or borrowed figures. On the tuning part and
@@ -425,16 +472,27 @@ function depthScore(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   // Too little developed, or argued but backed by no figure and no source: « mentioned, not supported » on the
   // rubric scale — unless the company's case is reported under the criterion's heading (`reportsCase`) or a
   // lived, located episode backs the reasons (`experiences`): partial credit, never more on their own.
-  if (s.developedSentences < T.partial.developed) return reportsCase(s) ? 2 : 1;
+  const caseTold = treatsCaseSection(s);
+  // A section the plan gives the criterion, dense with the company's facts and argued, is a case treated (3)
+  // however few of its sentences look developed one by one: its facts are its support.
+  const short = caseTold === 'treated' ? 3 : reportsCase(s) || caseTold ? 2 : 1;
+  if (s.developedSentences < T.partial.developed) return short;
   if (
     support(s) < T.partial.supported &&
     (s.experiences ?? 0) < T.partial.experiences &&
     !(s.pairedCase === true && (s.appliedFacts ?? 0) >= T.partial.supported)
   )
-    return reportsCase(s) ? 2 : 1;
+    return short;
   const standard =
     s.developedSentences >= T.satisfactory.developed && covered(s) && support(s) >= T.satisfactory.supported;
-  if (!standard && !plainSatisfactory(s) && !conciseSatisfactory(s) && !pairedSatisfactory(s)) return 2;
+  if (
+    !standard &&
+    !plainSatisfactory(s) &&
+    !conciseSatisfactory(s) &&
+    !pairedSatisfactory(s) &&
+    caseTold !== 'treated'
+  )
+    return 2;
   // A criterion that links its notions is not met while one of them is only named.
   if (s.linksNotions && s.developedNotions.length < s.notions.length) return 2;
   const excellent =
