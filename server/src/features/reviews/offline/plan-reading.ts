@@ -278,44 +278,7 @@ function readPlan(
   if (placedCriteria.size < P.placedShare * exam.criteria.length)
     return { paired, sections: pairedSections, own: new Map() };
 
-  // Words weighted by how specific they are to one criterion of the exam.
-  const vocabularies = new Map(exam.criteria.map((c) => [c.id, criterionVocabulary(exam, c)]));
-  const users = new Map<string, number>();
-  for (const v of vocabularies.values())
-    for (const stem of v.keys()) users.set(stem, (users.get(stem) ?? 0) + 1);
-  const conceptsOf = new Map(
-    exam.criteria.map((c) => [
-      c.id,
-      (getExamLexicon(exam).criteria.get(c.id)?.concepts ?? []).filter((k) => !k.domain).map((k) => k.id),
-    ]),
-  );
-  const conceptUsers = new Map<ConceptId, number>();
-  for (const ids of conceptsOf.values())
-    for (const id of ids) conceptUsers.set(id, (conceptUsers.get(id) ?? 0) + 1);
-  const rankOf = new Map(exam.criteria.map((c, i) => [c.id, i / Math.max(1, exam.criteria.length - 1)]));
-  const lastRank = Math.max(1, sections.length - 1);
-  const affinity = new Map<string, number>();
-  const readAffinity = (section: PlanSection, among: readonly Criterion[]) => {
-    const index = indexText(fold([section.heading, ...section.passages.map((p) => p.text)].join('\n')));
-    // The heading's words say what the section is about more than its body's: they count twice.
-    const headingIndex = indexText(fold(section.heading));
-    const named = new Set<ConceptId>();
-    for (const passage of section.passages)
-      for (const facts of passageReading(dossier, lang, passage).factsOf)
-        if (!facts.stuffed) for (const hit of facts.concepts) named.add(hit.id);
-    for (const c of among) {
-      let words = 0;
-      // The criterion's concepts the section names, even once: what it is about, weighted as its words are.
-      for (const id of conceptsOf.get(c.id) ?? [])
-        if (named.has(id)) words += 1 / (conceptUsers.get(id) ?? 1);
-      for (const [stem, { term, weight }] of vocabularies.get(c.id) ?? [])
-        if (stemIn(term, index))
-          words += ((stemIn(term, headingIndex) ? 2 : 1) * weight) / (users.get(stem) ?? 1);
-      affinity.set(`${section.rank}\u0000${c.id}`, words);
-    }
-  };
-  const position = (section: PlanSection, c: Criterion) =>
-    1 - Math.abs(section.rank / lastRank - (rankOf.get(c.id) ?? 0));
+  const { affinity, readAffinity, position, conceptsOf } = affinityReader(exam, dossier, lang, sections);
 
   // Each placed section goes to one criterion as its own case (issue #16): the one it is most about among
   // those claiming it (affinity, then position, then id). Several criteria name what one rich section holds
@@ -393,7 +356,68 @@ function readPlan(
     }
   }
 
-  // Of the sections given to a criterion, its case is told in the one holding most of the company's facts.
+  return { paired, sections: pairedSections, own: ownSections(given, dossier, lang) };
+}
+
+/**
+ * How much each section is about each criterion (plan pairing): the criterion's concepts the section names and
+ * its words, each weighted by how specific it is to one criterion of the exam, the heading's words twice; and
+ * how close the section's place in the plan is to the criterion's place in the exam.
+ */
+function affinityReader(
+  exam: Exam,
+  dossier: DossierText,
+  lang: MatchLanguage,
+  sections: readonly PlanSection[],
+) {
+  // Words weighted by how specific they are to one criterion of the exam.
+  const vocabularies = new Map(exam.criteria.map((c) => [c.id, criterionVocabulary(exam, c)]));
+  const users = new Map<string, number>();
+  for (const v of vocabularies.values())
+    for (const stem of v.keys()) users.set(stem, (users.get(stem) ?? 0) + 1);
+  const conceptsOf = new Map(
+    exam.criteria.map((c) => [
+      c.id,
+      (getExamLexicon(exam).criteria.get(c.id)?.concepts ?? []).filter((k) => !k.domain).map((k) => k.id),
+    ]),
+  );
+  const conceptUsers = new Map<ConceptId, number>();
+  for (const ids of conceptsOf.values())
+    for (const id of ids) conceptUsers.set(id, (conceptUsers.get(id) ?? 0) + 1);
+  const rankOf = new Map(exam.criteria.map((c, i) => [c.id, i / Math.max(1, exam.criteria.length - 1)]));
+  const lastRank = Math.max(1, sections.length - 1);
+  const affinity = new Map<string, number>();
+  const readAffinity = (section: PlanSection, among: readonly Criterion[]) => {
+    const index = indexText(fold([section.heading, ...section.passages.map((p) => p.text)].join('\n')));
+    // The heading's words say what the section is about more than its body's: they count twice.
+    const headingIndex = indexText(fold(section.heading));
+    const named = new Set<ConceptId>();
+    for (const passage of section.passages)
+      for (const facts of passageReading(dossier, lang, passage).factsOf)
+        if (!facts.stuffed) for (const hit of facts.concepts) named.add(hit.id);
+    for (const c of among) {
+      let words = 0;
+      // The criterion's concepts the section names, even once: what it is about, weighted as its words are.
+      for (const id of conceptsOf.get(c.id) ?? [])
+        if (named.has(id)) words += 1 / (conceptUsers.get(id) ?? 1);
+      for (const [stem, { term, weight }] of vocabularies.get(c.id) ?? [])
+        if (stemIn(term, index))
+          words += ((stemIn(term, headingIndex) ? 2 : 1) * weight) / (users.get(stem) ?? 1);
+      affinity.set(`${section.rank}\u0000${c.id}`, words);
+    }
+  };
+  const position = (section: PlanSection, c: Criterion) =>
+    1 - Math.abs(section.rank / lastRank - (rankOf.get(c.id) ?? 0));
+
+  return { affinity, readAffinity, position, conceptsOf };
+}
+
+/** Of the sections given to a criterion, its case is told in the one holding most of the company's facts. */
+function ownSections(
+  given: ReadonlyMap<string, PlanSection[]>,
+  dossier: DossierText,
+  lang: MatchLanguage,
+): Map<string, Set<string>> {
   const own = new Map<string, Set<string>>();
   for (const [id, list] of given) {
     let best: PlanSection | undefined;
@@ -408,5 +432,5 @@ function readPlan(
     }
     if (best) own.set(id, new Set(best.passages.map((p) => p.id)));
   }
-  return { paired, sections: pairedSections, own };
+  return own;
 }
