@@ -170,7 +170,7 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
     grade: {
       score,
       rationale:
-        level && score !== read ? levelledRationale(score, signals, level) : rationale(score, signals),
+        level && score !== read ? levelledRationale(score, read, signals, level) : rationale(score, signals),
       evidence: chosen.map((c) => ({ quote: c.sentence.text, page: c.sentence.page })),
       missing: missingList(input.criterion, lexicon, signals, score, quoted),
       recommendations: recommendationList(input.criterion, lexicon, signals, score, quoted, input.exam.id),

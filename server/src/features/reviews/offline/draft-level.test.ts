@@ -71,6 +71,7 @@ describe('the draft’s level (issue #16, strong drafts under-rated)', () => {
     const team = grade(established, 'K6');
     expect(team.score).toBe(3);
     expect(team.rationale).toMatch(/au vu du dossier : 2 critères sur 3/);
+    expect(team.rationale).toMatch(/vaudrait 2/);
     // The same section, in a draft whose differentiation is a definition: one criterion of three at 3.
     const notEstablished = [STUDY, TEAM, EDGE_GENERIC];
     expect(grade(notEstablished, 'K7').score).toBeLessThan(3);

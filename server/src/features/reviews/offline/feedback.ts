@@ -148,6 +148,7 @@ export function rationale(score: number, s: CriterionSignals): string {
  */
 export function levelledRationale(
   score: number,
+  read: number,
   s: CriterionSignals,
   level: { atLeast3: number; criteria: number },
 ): string {
@@ -155,7 +156,7 @@ export function levelledRationale(
     s.developedSentences > 0
       ? `avec ${plural(s.developedSentences, 'phrase développée repérée', 'phrases développées repérées')}`
       : 'sans phrase développée repérée';
-  return `Le critère est traité (${coverageText(s)}) ${found}. Noté ${score} au vu du dossier : ${level.atLeast3} critères sur ${level.criteria} y sont étayés à 3/4 ou plus par les faits de l'entreprise, et dans des dossiers de ce niveau le jury note presque toujours ce critère ${score} ou plus. L'analyse repérée ici est plus courte que pour les autres critères : vérifiez que la partie qui le traite est aussi étayée.`;
+  return `Le critère est traité (${coverageText(s)}) ${found}. Noté ${score} au vu du dossier : ${level.atLeast3} critères sur ${level.criteria} y sont étayés à 3/4 ou plus par les faits de l'entreprise, et dans les dossiers de ce niveau le jury note presque toujours ce critère ${score} ou plus. Pris seul, ce qui en a été repéré vaudrait ${read} : vérifiez que la partie qui le traite est aussi étayée que les autres.`;
 }
 
 function gaps(lexicon: CriterionLexicon, s: CriterionSignals, score: number, quoted: EvidenceFacts) {
