@@ -434,8 +434,8 @@ export function reportsCase(s: CriterionSignals): boolean {
  * The criterion's case told in the section the plan gives it (issue #16: strong drafts in plain words state the
  * company's facts in short sentences, list items and rows, and argue in one or two of them; such sections scored
  * 1 for want of two developed sentences). A jury reads the section: five statements about the company, two with
- * its figures, one reason, is a case partly treated (2) — `'partial'`; eight with six figures and two developed
- * sentences is a case treated (3) — `'treated'`. Figures without a single reason (a dashboard) stay below it, as
+ * its figures, one reason, is a case partly treated (2) — `'partial'`; eight with six figures and a developed
+ * sentence is a case treated (3) — `'treated'` (`SCORING_THRESHOLDS.caseSection`). Figures without a single reason (a dashboard) stay below it, as
  * do sentences not about the company (generic advice, definitions, the sector's figures: never `applied`). One
  * section counts for one criterion only (plan-reading.ts `own`).
  */
