@@ -8,12 +8,16 @@ import type { DossierText } from '../grade-schema';
 import { dossierNames, isApplied } from './applied';
 import { depthSignals, fold } from './lexicon';
 
-/** Whether each sentence reads as applied to the company (no dossier names: voice and figures alone). */
-function appliedEach(sentences: string[], lang: 'fr' | 'en' = 'fr'): Record<string, boolean> {
+/** Whether each sentence reads as applied to the company (by default no dossier names: voice and figures alone). */
+function appliedEach(
+  sentences: string[],
+  lang: 'fr' | 'en' = 'fr',
+  names: ReadonlySet<string> = new Set(),
+): Record<string, boolean> {
   return Object.fromEntries(
     sentences.map((s) => {
       const folded = fold(s);
-      return [s, isApplied(folded, depthSignals(s, folded, lang).quantities, new Set())];
+      return [s, isApplied(folded, depthSignals(s, folded, lang).quantities, names)];
     }),
   );
 }
@@ -339,10 +343,6 @@ describe('a technique illustrated with anyone (issue #16, the course-techniques 
 
 describe('a legal text stating its own figures (issue #16, the regulation-quoting audit)', () => {
   const names = new Set(['ferrand']);
-  const appliedHere = (s: string, lang: 'fr' | 'en' = 'fr') => {
-    const folded = fold(s);
-    return isApplied(folded, depthSignals(s, folded, lang).quantities, names);
-  };
 
   it('reads a law’s year, scope and thresholds as the text’s, and keeps the company under the law', () => {
     const provisions = [
@@ -358,10 +358,10 @@ describe('a legal text stating its own figures (issue #16, the regulation-quotin
       'Le chiffre d’affaires 2023 atteint 4,2 M€, en hausse de 8 %.',
       'Nos 3 carrières emploient 42 salariés, dont 6 femmes.',
     ];
-    expect(provisions.filter((s) => appliedHere(s))).toEqual([]);
-    expect(
-      appliedHere('The directive applies to companies with more than 250 employees from 2025.', 'en'),
-    ).toBe(false);
-    expect(kept.filter((s) => !appliedHere(s))).toEqual([]);
+    const applied = appliedEach([...provisions, ...kept], 'fr', names);
+    expect(provisions.filter((s) => applied[s])).toEqual([]);
+    expect(kept.filter((s) => !applied[s])).toEqual([]);
+    const english = 'The directive applies to companies with more than 250 employees from 2025.';
+    expect(appliedEach([english], 'en', names)[english]).toBe(false);
   });
 });
