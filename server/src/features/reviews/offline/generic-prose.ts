@@ -304,12 +304,14 @@ const LEGAL_REFERENCE =
 const FIRM_SIZE_CLASS =
   /(?<![\p{L}\p{N}])(?:entreprises|societes|employeurs|companies|firms) (?:d'au moins|de plus de|de moins de|de|with (?:more|fewer|less) than|with at least|of) \d[\d\s]*(?:salaries|employes|personnes|employees|staff)(?![\p{L}\p{N}])/u;
 
+/** « nous », « notre », « nos », « we », « our », « us »: the company speaking of itself under the law. */
+const WE_VOICE = /(?<![\p{L}\p{N}])(?:nous|notre|nos|we|our|us)(?![\p{L}\p{N}])/u;
+
 /** The sentence's figures are a legal text's provisions, not the company's data (no own voice). */
 export function isLegalProvision(folded: string): boolean {
   return (
     (LEGAL_SUBJECT.test(folded) || LEGAL_REFERENCE.test(folded) || FIRM_SIZE_CLASS.test(folded)) &&
-    !POSSESSIVE_VOICE.test(folded) &&
-    !/(?<![\p{L}\p{N}])(?:nous|we|us)(?![\p{L}\p{N}])/u.test(folded)
+    !WE_VOICE.test(folded)
   );
 }
 
