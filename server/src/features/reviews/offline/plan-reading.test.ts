@@ -191,3 +191,50 @@ describe('one section, one criterion: the case section the plan gives (issue #16
     expect(plan([...base.slice(0, 2), parent, own, ...base.slice(2)]).paired.size).toBeGreaterThan(0);
   });
 });
+
+describe('a second round of elimination on what the section states (issue #16, plan-reading.ts)', () => {
+  const COLLABORATION = criterionOf(/collaboration avec les autres services/i);
+  /** A section headed as the mix (claimed by the business model) that tells how the project is run. */
+  const MIX_AND_STEERING: Section = {
+    heading: "L'offre, le prix et le mix marketing : où nous en sommes",
+    paragraphs: [
+      'Le projet avance en trois étapes, chacune avec un seuil de passage : 12 essais en décembre 2025, puis 6 boulangeries clientes en juin 2026.',
+      'Notre coordination avec la logistique passe par une réunion de 30 minutes chaque lundi, car les tournées changent chaque semaine.',
+      'Notre tableau partagé suit chaque boulangerie : essai, avis du boulanger, commande et montant.',
+      'Au 30 juin 2025, nous avions fait 9 essais et 3 boulangeries commandaient déjà 1 200 € par mois.',
+    ],
+  };
+  /** The mix told in a richer section of its own. */
+  const RICH_MIX: Section = {
+    ...PLACED[1],
+    paragraphs: [
+      ...PLACED[1].paragraphs,
+      'Nous livrons 3 tournées par semaine, et la farine bio est vendue 23 € le sac, car elle coûte 4 € de plus.',
+      'En 2025, 14 boulangeries ont fait un essai et 9 ont commandé, soit 64 % de transformation.',
+    ],
+  };
+
+  it('pairs a claimed section that is not its criterion’s case with the criterion its statements name', () => {
+    const sections = [PLACED[0], RICH_MIX, ...PLACED.slice(2), MIX_AND_STEERING];
+    const reading = plan(sections);
+    const last = `p${sections.length - 1}`;
+    // The old plan left the section to the mix, told elsewhere, and the collaboration criterion with none.
+    expect(reading.paired.get(COLLABORATION.id)).toEqual(new Set([last]));
+    expect([...reading.own].filter(([, ids]) => ids.has(last)).map(([id]) => id)).toEqual([COLLABORATION.id]);
+  });
+
+  it('pairs nothing in the second round when the section’s statements name none of the criterion’s notions', () => {
+    // The same section without the weekly meeting: figures of the trials, nothing about the other departments.
+    const figuresOnly: Section = {
+      ...MIX_AND_STEERING,
+      paragraphs: [
+        MIX_AND_STEERING.paragraphs[0],
+        'Au 30 juin 2025, nous avions fait 9 essais, car les boulangers voulaient goûter avant de commander.',
+        'Trois boulangeries commandaient déjà 1 200 € par mois, soit 400 € chacune.',
+        'Le sac de tradition est vendu 19 € et le sac bio 23 €.',
+      ],
+    };
+    const sections = [PLACED[0], RICH_MIX, ...PLACED.slice(2), figuresOnly];
+    expect(plan(sections).paired.has(COLLABORATION.id)).toBe(false);
+  });
+});
