@@ -27,6 +27,7 @@ import {
 } from './candidates';
 import { evidenceCandidates, pickEvidence } from './evidence';
 import {
+  denseRationale,
   type EvidenceFacts,
   levelledRationale,
   missingList,
@@ -34,10 +35,11 @@ import {
   recommendationList,
 } from './feedback';
 import type { MatchLanguage } from './lexicon';
-import { appliedShare, passageSetKey, perDossier } from './passage-reading';
+import { appliedShare, factDensity, passageSetKey, perDossier } from './passage-reading';
 import { anchoredScore, readRubricCriterion } from './rubric-reading';
 import {
   type CriterionSignals,
+  factDenseScore,
   levelledScore,
   notionCeiling,
   SCORING_THRESHOLDS,
@@ -157,11 +159,18 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
   const level = read === 0 || read >= 3 ? null : draftLevel(input, lang);
   const established =
     level !== null && level.atLeast3 >= SCORING_THRESHOLDS.establishedShare * level.criteria;
-  const score = levelledScore(read, {
-    established,
-    ceiling: notionCeiling(signals),
-    quoted: chosen.length > 0,
-  });
+  const doubt = { ceiling: notionCeiling(signals), quoted: chosen.length > 0 };
+  // A draft dense with the company's facts in most of its sections gives the analyzer's doubt to a criterion it
+  // finds short when the first reading does not (issue #16, scoring.ts `factDenseScore`: nine strong drafts under
+  // the established bar +0.22 to +0.78, every criterion moved rated 3–4 by its jury, no partial or weak draft moved).
+  const density = level !== null && !established ? factDensity(input.dossier, lang, input.passages) : null;
+  const dense =
+    density !== null &&
+    density.perThousandWords >= SCORING_THRESHOLDS.factDense.perThousandWords &&
+    density.sectionShare >= SCORING_THRESHOLDS.factDense.sectionShare;
+  const score = established
+    ? levelledScore(read, { established, ...doubt })
+    : factDenseScore(read, { dense, ...doubt });
   const quoted: EvidenceFacts = {
     quantified: chosen.some((c) => c.facts.signals.quantities > 0),
     sourced: chosen.some((c) => c.facts.signals.strongSources > 0),
@@ -170,7 +179,11 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
     grade: {
       score,
       rationale:
-        level && score !== read ? levelledRationale(score, read, signals, level) : rationale(score, signals),
+        level && score !== read
+          ? density
+            ? denseRationale(score, read, signals, density)
+            : levelledRationale(score, read, signals, level)
+          : rationale(score, signals),
       evidence: chosen.map((c) => ({ quote: c.sentence.text, page: c.sentence.page })),
       missing: missingList(input.criterion, lexicon, signals, score, quoted),
       recommendations: recommendationList(input.criterion, lexicon, signals, score, quoted, input.exam.id),

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { getExam } from '../../referential';
 import type { Exam } from '../../referential/types';
 import { analyzeCriterionDetailed } from './analyzer';
-import { levelledScore } from './scoring';
+import { factDensity } from './passage-reading';
+import { factDenseScore, levelledScore, SCORING_THRESHOLDS } from './scoring';
 import { type Section, sectioned } from './test-sections';
 
 const FULL = getExam('b2-strategie-commerciale') as Exam;
@@ -78,5 +79,76 @@ describe('the draft’s level (issue #16, strong drafts under-rated)', () => {
     const alone = grade(notEstablished, 'K6');
     expect(alone.score).toBe(2);
     expect(alone.rationale).not.toMatch(/au vu du dossier/);
+  });
+});
+
+// ── A draft dense with the company's facts (scoring.ts `factDenseScore`, passage-reading.ts `factDensity`) ──
+
+/** A cider maker's draft: figures and dates about the company in every section, short criteria all the same. */
+const CIDER_STUDY: Section = {
+  heading: 'Qui sont nos acheteurs',
+  paragraphs: [
+    'En février 2025, la Cidrerie Kervella a appelé 38 crêperies du Finistère, qui achètent 62 % de ses 41 000 bouteilles.',
+    'Parmi elles, 24 commandent chaque mois entre 60 et 120 bouteilles, et 14 seulement en juillet et en août.',
+    'Les crêperies de Quimper (17 des 38) veulent une livraison le mardi avant 10 h, car elles ouvrent le mercredi.',
+    'Depuis 2023, 9 crêperies ont quitté la cidrerie pour un cidre à 2,10 € la bouteille au lieu de 2,60 €.',
+  ],
+};
+const CIDER_TEAM: Section = {
+  heading: 'Les missions de l’équipe commerciale',
+  paragraphs: [
+    'Yann Kervella visite 15 crêperies par semaine de mars à juin 2025 et propose un fût de 20 litres en essai, car 7 essais sur 10 finissent en commande.',
+    'Depuis janvier 2025, Léa Morvan suit les 11 épiceries fines, qui pèsent 18 % du chiffre d’affaires.',
+  ],
+};
+const CIDER_EDGE: Section = {
+  heading: 'Pourquoi nous plutôt qu’un autre',
+  paragraphs: [
+    'Nos pommes viennent de 4 vergers situés à moins de 12 km, et 31 crêperies sur 38 l’écrivent sur leur carte.',
+    'En 2024, notre cidre a reçu une médaille d’or au concours de Fouesnant, ce qui a ramené 6 crêperies en 3 mois.',
+  ],
+};
+/** The same team told without a fact: what a partial draft says of it. */
+const CIDER_EDGE_BARE: Section = {
+  heading: 'Pourquoi nous plutôt qu’un autre',
+  paragraphs: [
+    'La différenciation permet à une entreprise de se distinguer de ses concurrents par la qualité de son offre.',
+    'Une valeur ajoutée reconnue par les clients rend l’entreprise plus compétitive sur son marché.',
+  ],
+};
+
+describe('a draft dense with the company’s facts (issue #16, plain-worded strong drafts read worst)', () => {
+  it('reads an addressed, quoted 1 as 2 and 2 as 3 in a dense draft, and nothing else', () => {
+    const dense = { dense: true, ceiling: 4, quoted: true } as const;
+    expect(factDenseScore(1, dense)).toBe(2);
+    expect(factDenseScore(2, dense)).toBe(3);
+    expect(factDenseScore(0, dense)).toBe(0);
+    expect(factDenseScore(3, dense)).toBe(3);
+    expect(factDenseScore(4, dense)).toBe(4);
+    expect(factDenseScore(2, { ...dense, ceiling: 1 })).toBe(2);
+    expect(factDenseScore(1, { ...dense, quoted: false })).toBe(1);
+    expect(factDenseScore(2, { ...dense, dense: false })).toBe(2);
+  });
+
+  it('measures the company’s figures and dates per 1,000 words and the sections that carry them', () => {
+    const { dossier, passages } = sectioned([CIDER_STUDY, CIDER_TEAM, CIDER_EDGE]);
+    const dense = factDensity(dossier, 'fr', passages);
+    expect(dense.sectionShare).toBe(1);
+    expect(dense.perThousandWords).toBeGreaterThanOrEqual(SCORING_THRESHOLDS.factDense.perThousandWords);
+    const bare = sectioned([CIDER_STUDY, CIDER_TEAM, CIDER_EDGE_BARE]);
+    expect(factDensity(bare.dossier, 'fr', bare.passages).sectionShare).toBeCloseTo(2 / 3);
+  });
+
+  it('gives a short criterion of a dense draft one step, says why, and not when a section states no fact', () => {
+    const team = grade([CIDER_STUDY, CIDER_TEAM, CIDER_EDGE], 'K6');
+    expect(team.score).toBe(2);
+    expect(team.rationale).toMatch(
+      /chiffres et dates de l'entreprise pour 1 000 mots, dans 100 % de ses parties/,
+    );
+    expect(team.rationale).toMatch(/vaudrait 1/);
+    // The same team, in a draft whose differentiation is a lesson: two sections of three carry the company's facts.
+    const sparser = grade([CIDER_STUDY, CIDER_TEAM, CIDER_EDGE_BARE], 'K6');
+    expect(sparser.score).toBe(1);
+    expect(sparser.rationale).not.toMatch(/au vu du dossier/);
   });
 });

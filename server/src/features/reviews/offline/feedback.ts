@@ -159,6 +159,25 @@ export function levelledRationale(
   return `Le critère est traité (${coverageText(s)}) ${found}. Noté ${score} au vu du dossier : ${level.atLeast3} critères sur ${level.criteria} y sont étayés à 3/4 ou plus par les faits de l'entreprise, et dans les dossiers de ce niveau le jury note presque toujours ce critère ${score} ou plus. Pris seul, ce qui en a été repéré vaudrait ${read} : vérifiez que la partie qui le traite est aussi étayée que les autres.`;
 }
 
+/**
+ * The rationale of a score read on the draft's density in the company's facts (scoring.ts `factDenseScore`): what
+ * was found for the criterion, the figures and dates that raised it, and what to check.
+ */
+export function denseRationale(
+  score: number,
+  read: number,
+  s: CriterionSignals,
+  density: { perThousandWords: number; sectionShare: number },
+): string {
+  const found =
+    s.developedSentences > 0
+      ? `avec ${plural(s.developedSentences, 'phrase développée repérée', 'phrases développées repérées')}`
+      : 'sans phrase développée repérée';
+  const perThousand = Math.round(density.perThousandWords);
+  const share = Math.round(100 * density.sectionShare);
+  return `Le critère est traité (${coverageText(s)}) ${found}. Noté ${score} au vu du dossier : il donne ${perThousand} chiffres et dates de l'entreprise pour 1 000 mots, dans ${share} % de ses parties, et dans les dossiers aussi riches en faits de l'entreprise le jury note presque toujours ce critère ${score} ou plus. Pris seul, ce qui en a été repéré vaudrait ${read} : vérifiez que la partie qui le traite est aussi étayée que les autres.`;
+}
+
 function gaps(lexicon: CriterionLexicon, s: CriterionSignals, score: number, quoted: EvidenceFacts) {
   const found = new Set(s.found);
   const developed = new Set(s.developedConcepts);

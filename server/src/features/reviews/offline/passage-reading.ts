@@ -110,6 +110,57 @@ export function appliedShare(
 /** Prose statements `appliedShare` needs to say anything: fewer, and the dossier counts as about the company. */
 const MIN_STATEMENTS_FOR_SHARE = 10;
 
+/** How densely and how widely a draft states the company's own facts (`factDensity`). */
+export interface FactDensity {
+  /** Figures and dates in prose statements about the company, per 1,000 words of the passages (tables included). */
+  perThousandWords: number;
+  /** Of the passages holding a prose statement, the share with a statement about the company carrying a figure or a date. */
+  sectionShare: number;
+}
+
+const densityMemo = perDossier<FactDensity>();
+
+/**
+ * The company's facts across the draft (issue #16, strong drafts in plain words): its figures and dates stated in
+ * prose about it (`appliedHere`), per 1,000 words, and the share of the passages that carry one. A jury sees at
+ * once a draft full of the company's own facts in every section; a course or a guide gives the sector's figures
+ * (never applied), a partial draft describes the company in fewer of them. Memoised per dossier and passage set.
+ */
+export function factDensity(
+  dossier: DossierText,
+  lang: MatchLanguage,
+  passages: readonly GradingPassage[],
+): FactDensity {
+  const key = `${lang}\u0000${passageSetKey(passages)}`;
+  return densityMemo(dossier, key, () => {
+    let words = 0;
+    let facts = 0;
+    let sections = 0;
+    let withFacts = 0;
+    for (const passage of passages) {
+      const reading = passageReading(dossier, lang, passage);
+      let statements = 0;
+      let factual = false;
+      reading.factsOf.forEach((f, i) => {
+        words += f.signals.words;
+        if (isTableRow(f.folded) || !isStatement(f.signals)) return;
+        statements++;
+        if (!reading.appliedHere[i]) return;
+        const n = f.signals.quantities + f.signals.dates;
+        facts += n;
+        if (n > 0) factual = true;
+      });
+      if (statements === 0) continue;
+      sections++;
+      if (factual) withFacts++;
+    }
+    return {
+      perThousandWords: words === 0 ? 0 : (1000 * facts) / words,
+      sectionShare: sections === 0 ? 0 : withFacts / sections,
+    };
+  });
+}
+
 /** Long enough and with a verb, or long enough to say something without one: a statement, not a label. */
 export function isStatement(s: { words: number; verb: boolean }): boolean {
   const T = SCORING_THRESHOLDS;

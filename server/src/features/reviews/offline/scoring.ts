@@ -63,6 +63,17 @@ export const SCORING_THRESHOLDS = {
    */
   establishedShare: 0.6,
   /**
+   * A draft dense with the company's own facts (`factDenseScore`, passage-reading.ts `factDensity`): at least
+   * `perThousandWords` figures and dates stated in prose about the company per 1,000 words, in at least
+   * `sectionShare` of its sections. Measured before choosing it on the tuning part and `evals/pending/` (212 strong,
+   * partial and weak drafts): 21 of 107 strong drafts reach it, 9 of them among the 25 under the established bar
+   * (the plain-worded ones the analyzer reads worst, at 1.44–2.56 against gold 3.1–3.4), no partial (the densest
+   * at 44.1 facts per 1,000 words in 0.63 of its sections, 42.6 in 0.88) and no weak one (at most 20.4). In those
+   * nine drafts the jury rated all 56 criteria the analyzer left at 0–2 at 3 or 4; the rule moves 41 of them one
+   * step (pending strong drafts' SMD −1.15 → −1.04, their batches' QWK 0.588 → 0.632; no partial or weak draft moves).
+   */
+  factDense: { perThousandWords: 45, sectionShare: 0.75 },
+  /**
    * Score bars on developed sentences (argued, or backed by a figure or a source) and on the share of the
    * criterion's expected concepts they cover. Fitted on the gold cases of exams B1–B3-salon (evals/README.md)
    * and checked on the held-out B3-prospection–B6 cases: developed sentences separate the levels far better
@@ -523,4 +534,21 @@ export function levelledScore(
   if (score === 2) return 3;
   if (score === 1 && draft.ceiling === 4 && draft.quoted) return 2;
   return score;
+}
+
+/**
+ * A criterion's score in a draft dense with the company's own facts (issue #16: the plain-worded strong drafts the
+ * analyzer reads worst — most criteria at 1–2 — never reach the established bar of `levelledScore`, yet a jury sees
+ * at once that they state the company's figures, dates and results in every section; weak drafts give the sector's
+ * figures, partial ones fewer of the company's). In such a draft (`SCORING_THRESHOLDS.factDense`), a criterion
+ * addressed about the company (its core notions there: the notion ceiling is 4) with something quoted for it reads
+ * one step up, 1 as 2 and 2 as 3. Nothing found stays 0, nothing goes above 3, and a criterion whose core notions
+ * are absent stays where it is: this reads the analyzer's doubt, never a part the draft lacks.
+ */
+export function factDenseScore(
+  score: 0 | 1 | 2 | 3 | 4,
+  draft: { dense: boolean; ceiling: 1 | 4; quoted: boolean },
+): 0 | 1 | 2 | 3 | 4 {
+  if (!draft.dense || draft.ceiling !== 4 || !draft.quoted) return score;
+  return score === 1 ? 2 : score === 2 ? 3 : score;
 }
