@@ -496,3 +496,34 @@ Le marché du froid commercial représente 2,1 milliards d’euros, donc Alpes F
     expect(backing).toEqual([]);
   });
 });
+
+describe('an intention is not a reason shown (issue #16, partial drafts over-rated)', () => {
+  const SALON = getExam('b3-salon-commercial') as Exam;
+  /** A trade-show draft: intentions argued by « car », beside decisions taken and dated steps. */
+  const DRAFT =
+    `Il faudra être plus réactifs avec les visiteurs du stand, car ils comparent les devis le soir même.
+
+Un espace plus calme permettra de discuter avec les prospects, car le bruit gêne les échanges.
+
+Nous avons choisi un stand d’angle car nos clients arrivent par l’allée centrale.
+
+Nous enverrons les invitations en mars, car les acheteurs préparent leurs visites un mois avant.`.split(
+      '\n\n',
+    );
+
+  it('reads a future or an obligation still to meet as no argument, a decision taken or dated as one', () => {
+    const relevant = candidatesUnder(
+      SALON,
+      'supports de communication',
+      DRAFT,
+      'Les supports de communication du stand',
+    );
+    const argued = Object.fromEntries(relevant.map((c) => [c.sentence.text.slice(0, 20), c.argued]));
+    expect(argued).toEqual({
+      'Il faudra être plus ': false,
+      'Un espace plus calme': false,
+      'Nous avons choisi un': true,
+      'Nous enverrons les i': true,
+    });
+  });
+});
