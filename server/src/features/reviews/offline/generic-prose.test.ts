@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierText } from '../grade-schema';
 import { dossierNames, isApplied } from './applied';
-import { isIntention } from './generic-prose';
+import { isAdmittedGap, isIntention } from './generic-prose';
 import { depthSignals, fold } from './lexicon';
 
 /** Whether each sentence reads as applied to the company (by default no dossier names: voice and figures alone). */
@@ -384,5 +384,22 @@ describe('an intention is no claim about the company (issue #16, partial drafts 
     ];
     expect(intentions.filter((s) => !isIntention(fold(s)))).toEqual([]);
     expect(claims.filter((s) => isIntention(fold(s)))).toEqual([]);
+  });
+});
+
+describe('a gap the draft admits (issue #16, partial drafts over-rated)', () => {
+  it('reads « nous n’avons pas fait », « pas encore », « sans avoir préparé » as gaps, a refusal or a fact as none', () => {
+    const gaps = [
+      'Nous n’avons pas fait d’autre diagnostic : le constat était partagé par la direction.',
+      'Nous n’avons pas encore comparé les résultats des canaux entre eux.',
+      'J’ai baissé le prix deux fois, sans vraiment avoir préparé jusqu’où je pouvais aller, car j’avais peur.',
+    ];
+    const facts = [
+      'Nous n’avons pas retenu le salon de Lyon car il coûtait 12 000 €.',
+      'Nous avons perdu deux contrats parce que la date de fin n’avait pas été suivie.',
+      'Le client n’a pas accepté la remise.',
+    ];
+    expect(gaps.filter((s) => !isAdmittedGap(fold(s)))).toEqual([]);
+    expect(facts.filter((s) => isAdmittedGap(fold(s)))).toEqual([]);
   });
 });

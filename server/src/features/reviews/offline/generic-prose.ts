@@ -441,3 +441,29 @@ export function isIntention(folded: string): boolean {
 /** A month, a weekday or a year: the step is placed in time, a plan rather than a wish. */
 const DATED =
   /(?<![\p{L}\p{N}])(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|(?:19|20)\d\d)(?![\p{L}\p{N}])/u;
+
+/**
+ * A gap the draft admits: its main claim says the work was not done (« nous n'avons pas encore comparé les
+ * canaux », « je n'ai pas isolé ces quatre jours », « sans vraiment avoir préparé jusqu'où aller », « aucun
+ * diagnostic n'a été fait »). Folded text. A choice not to do something (« nous n'avons pas retenu ce salon
+ * car… ») is a decision, not a gap.
+ */
+const ADMITTED_GAP = new RegExp(
+  [
+    "(?:nous|je|j'|on) n'(?:avons|ai|a|avions|avais|avait) (?:pas|jamais|rien|encore rien|pas encore|pas vraiment|pas eu le temps)(?! (?:retenu|choisi|garde|souhaite|voulu|accepte|cede|signe)(?![\\p{L}]))",
+    '(?:nous|je|on) ne (?:savons|sais|sait|connaissons|connais|connait|pouvons|peux|peut) pas',
+    "n'(?:a|ont) pas (?:encore )?ete (?:fait|faite|faits|faites|mis|mise|realise|realisee|analyse|analysee|calcule|calculee|mesure|mesuree)",
+    "pas encore|sans (?:vraiment )?avoir|aucune? (?:\\p{L}+ )?(?:n'a|n'ont|n'est|n'etait)",
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, '(?<![\\p{L}\\p{N}])(?:')
+    .concat(')(?![\\p{L}\\p{N}])'),
+  'u',
+);
+
+/** The sentence's main claim admits the work was not done (`ADMITTED_GAP`). */
+export function isAdmittedGap(folded: string): boolean {
+  const end = folded.search(FIRST_CLAUSE_END);
+  return ADMITTED_GAP.test(end < 0 ? folded : folded.slice(0, end));
+}
