@@ -717,8 +717,8 @@ describe('advice standing next to a figure is not applied by its neighbour (bran
 describe('a criterion recited from the course is mentioned, not supported (issue #16, weak drafts over-rated)', () => {
   /** A regulation criterion: the laws explained in eight textbook sentences, the company named in three. */
   const recited: CriterionSignals = {
-    expected: ['lois_rse', 'csrd', 'plan_action'],
-    found: ['lois_rse', 'csrd'],
+    expected: ['lois_rse', 'csrd_taxonomie', 'plan_action'],
+    found: ['lois_rse', 'csrd_taxonomie'],
     notions: ['lois_rse'],
     notionsFound: ['lois_rse'],
     appliedNotions: ['lois_rse'],
