@@ -393,3 +393,77 @@ export function withoutClassExamples(folded: string): string {
   if (LIKE_EVERY.test(folded)) return '';
   return folded.replace(CLASS_EXAMPLE, ' ');
 }
+
+/**
+ * Where the sentence's first clause ends: its first link of reasoning (« car », « donc », « parce que », « ce qui »,
+ * « because »…) or its first semicolon or colon. What stands before it is the sentence's main claim.
+ */
+const FIRST_CLAUSE_END =
+  /(?<![\p{L}\p{N}])(?:car|donc|parce que|parce qu'|puisque|puisqu'|ce qui|ce que|qui|afin|pour|grace a|because|since|so that|which)(?![\p{L}\p{N}])|[;:]/u;
+
+/**
+ * An intention: a main claim in the future or the conditional, or a wish or an obligation still to meet
+ * (« il faudra être plus réactifs », « la rentabilité s'améliorera car… », « nous voulons mettre en place une
+ * consigne », « il serait intéressant de… », « regarder si on peut… », « we will ask »). Folded text. Only the
+ * first clause counts: « nous avons choisi Excel car cela permettra de… » reports a decision taken, and its
+ * future consequence does not make it an intention.
+ */
+const INTENTION = new RegExp(
+  [
+    // Impersonal obligations and judgements still to meet.
+    'il (?:faudra|faudrait|conviendra|conviendrait|serait|sera (?:utile|interessant|important|necessaire|bon))',
+    // A pronoun subject, its clitics, and a verb in the future or the conditional (« nous lancerons »,
+    // « on pourrait », « elle démarchera », « je leur proposerai »).
+    "(?:je |j'|nous |on |il |elle |ils |elles |cela |ce |ca )(?:(?:ne|y|en|le|la|les|lui|leur|nous|vous|se|me) |(?:n|l|s|m)')*[\\p{L}]{2,}(?:rai|ra|rons|ront|rait|rions|raient)",
+    // Modals of the future or the conditional after any subject (« le salon permettra », « l'entreprise devra »).
+    '(?:devra|devront|devrait|devraient|pourra|pourront|pourrait|pourraient|permettra|permettront|permettrait|permettraient|sera|seront|serait|seraient|aura|auront|aurait|auraient)',
+    // Any verb in the future or the conditional of the regular conjugations (« la rentabilité s'améliorera »,
+    // « les ventes baisseront »); a few nouns end the same way.
+    '(?!(?:camera|opera|ere|ira)(?![\\p{L}]))[\\p{L}]{2,}(?:era|eront|erait|eraient|ira|iront|irait|iraient)',
+    // Wishes and plans not yet carried out.
+    '(?:nous|je|on) (?:voulons|veux|veut|souhaitons|souhaite|comptons|compte|envisageons|envisage|aimerions|aimerais|esperons|espere)',
+    'regarder si|voir si|reflechir a',
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, '(?<![\\p{L}\\p{N}])(?:')
+    .concat(')(?![\\p{L}\\p{N}])'),
+  'u',
+);
+
+/** The sentence's main claim is an intention (`INTENTION`), not something the company is, has or did. */
+export function isIntention(folded: string): boolean {
+  const end = folded.search(FIRST_CLAUSE_END);
+  const claim = end < 0 ? folded : folded.slice(0, end);
+  return INTENTION.test(claim) && !DATED.test(folded);
+}
+
+/** A month, a weekday or a year: the step is placed in time, a plan rather than a wish. */
+const DATED =
+  /(?<![\p{L}\p{N}])(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|(?:19|20)\d\d)(?![\p{L}\p{N}])/u;
+
+/**
+ * A gap the draft admits: its main claim says the work was not done (« nous n'avons pas encore comparé les
+ * canaux », « je n'ai pas isolé ces quatre jours », « sans vraiment avoir préparé jusqu'où aller », « aucun
+ * diagnostic n'a été fait »). Folded text. A choice not to do something (« nous n'avons pas retenu ce salon
+ * car… ») is a decision, not a gap.
+ */
+const ADMITTED_GAP = new RegExp(
+  [
+    "(?:nous|je|j'|on) n'(?:avons|ai|a|avions|avais|avait) (?:pas|jamais|rien|encore rien|pas encore|pas vraiment|pas eu le temps)(?! (?:retenu|choisi|garde|souhaite|voulu|accepte|cede|signe)(?![\\p{L}]))",
+    '(?:nous|je|on) ne (?:savons|sais|sait|connaissons|connais|connait|pouvons|peux|peut) pas',
+    "n'(?:a|ont) pas (?:encore )?ete (?:fait|faite|faits|faites|mis|mise|realise|realisee|analyse|analysee|calcule|calculee|mesure|mesuree)",
+    "pas encore|sans (?:vraiment )?avoir|aucune? (?:\\p{L}+ )?(?:n'a|n'ont|n'est|n'etait)",
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, '(?<![\\p{L}\\p{N}])(?:')
+    .concat(')(?![\\p{L}\\p{N}])'),
+  'u',
+);
+
+/** The sentence's main claim admits the work was not done (`ADMITTED_GAP`). */
+export function isAdmittedGap(folded: string): boolean {
+  const end = folded.search(FIRST_CLAUSE_END);
+  return ADMITTED_GAP.test(end < 0 ? folded : folded.slice(0, end));
+}
