@@ -403,3 +403,39 @@ describe('a gap the draft admits (issue #16, partial drafts over-rated)', () => 
     expect(facts.filter((s) => isAdmittedGap(fold(s)))).toEqual([]);
   });
 });
+
+describe('the main claim, not a reported question or a consequence (issue #16, the intention rule on strong drafts)', () => {
+  it('reads past an opening subordinate clause and stops at an indirect question or an object clause', () => {
+    const claims = [
+      'Quand Julien installe la pompe, il montre au client ce qu’un contrat d’entretien changerait.',
+      'J’ai demandé à l’acheteuse comment les offres seraient comparées.',
+      'Avant de signer, nous avons regardé combien coûterait une deuxième camionnette.',
+      'Le client n’a pas pris de risque, ce qu’aucune remise n’aurait permis.',
+    ];
+    const intentions = [
+      'Si la foire marche, nous pourrons y revenir chaque printemps.',
+      'Si le catalogue plaît, il pourrait attirer des paysagistes.',
+      'Quand la saison commence, il faudra recruter un saisonnier.',
+    ];
+    expect(claims.filter((s) => isIntention(fold(s)))).toEqual([]);
+    expect(intentions.filter((s) => !isIntention(fold(s)))).toEqual([]);
+  });
+});
+
+describe('a future that states the company’s rule (issue #16, the intention rule on strong drafts)', () => {
+  it('reads an action in the future bound to a checkable condition as a rule, a hope or a blank promise as an intention', () => {
+    const rules = [
+      'Je changerai de logiciel si les techniciens doivent saisir leurs relevés depuis le chantier.',
+      'Si les commandes des boulangeries baissent deux mois de suite, Claire rappellera chaque gérant.',
+    ];
+    const intentions = [
+      'En cas d’écart, nous mettrons en place des actions correctives.',
+      'Si les résultats ne sont pas à la hauteur de nos attentes, nous réagirons.',
+      'Nous lirons les avis des clients pour savoir si les clients sont contents.',
+      'Nous verrons si la foire est rentable.',
+      'Si la foire marche, nous pourrons y revenir.',
+    ];
+    expect(rules.filter((s) => isIntention(fold(s)))).toEqual([]);
+    expect(intentions.filter((s) => !isIntention(fold(s)))).toEqual([]);
+  });
+});
