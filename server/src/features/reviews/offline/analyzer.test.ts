@@ -713,3 +713,37 @@ describe('advice standing next to a figure is not applied by its neighbour (bran
     expect(graded.grade.score).toBeLessThanOrEqual(1);
   });
 });
+
+describe('a criterion recited from the course is mentioned, not supported (issue #16, weak drafts over-rated)', () => {
+  /** A regulation criterion: the laws explained in eight textbook sentences, the company named in three. */
+  const recited: CriterionSignals = {
+    expected: ['lois_rse', 'csrd_taxonomie', 'plan_action'],
+    found: ['lois_rse', 'csrd_taxonomie'],
+    notions: ['lois_rse'],
+    notionsFound: ['lois_rse'],
+    appliedNotions: ['lois_rse'],
+    developedNotions: ['lois_rse'],
+    genericSentences: 8,
+    developedConcepts: ['lois_rse'],
+    relevantSentences: 30,
+    developedSentences: 3,
+    arguedSentences: 3,
+    quantifiedSentences: 0,
+    sourceScore: 1,
+    pages: [1, 2],
+    passages: 2,
+    plainDeveloped: 0,
+    appliedFacts: 1,
+    stuffedMentions: 0,
+    stuffedConcepts: [],
+  };
+
+  it('scores 1 when textbook sentences outnumber the applied ones and no company figure backs them', () => {
+    expect(scoreFromSignals(recited)).toBe(1);
+  });
+
+  it('keeps 2 once a figure of the company backs the applied sentences, or when they outnumber the lesson', () => {
+    expect(scoreFromSignals({ ...recited, quantifiedSentences: 1 })).toBe(2);
+    expect(scoreFromSignals({ ...recited, genericSentences: 3 })).toBe(2);
+  });
+});

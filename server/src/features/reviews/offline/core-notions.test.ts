@@ -496,3 +496,58 @@ Le marché du froid commercial représente 2,1 milliards d’euros, donc Alpes F
     expect(backing).toEqual([]);
   });
 });
+
+describe('an intention is not a reason shown (issue #16, partial drafts over-rated)', () => {
+  const SALON = getExam('b3-salon-commercial') as Exam;
+  /** A trade-show draft: intentions argued by « car », beside decisions taken and dated steps. */
+  const DRAFT =
+    `Il faudra être plus réactifs avec les visiteurs du stand, car ils comparent les devis le soir même.
+
+Un espace plus calme permettra de discuter avec les prospects, car le bruit gêne les échanges.
+
+Nous avons choisi un stand d’angle car nos clients arrivent par l’allée centrale.
+
+Nous enverrons les invitations en mars, car les acheteurs préparent leurs visites un mois avant.`.split(
+      '\n\n',
+    );
+
+  it('reads a future or an obligation still to meet as no argument, a decision taken or dated as one', () => {
+    const relevant = candidatesUnder(
+      SALON,
+      'supports de communication',
+      DRAFT,
+      'Les supports de communication du stand',
+    );
+    const argued = Object.fromEntries(relevant.map((c) => [c.sentence.text.slice(0, 20), c.argued]));
+    expect(argued).toEqual({
+      'Il faudra être plus ': false,
+      'Un espace plus calme': false,
+      'Nous avons choisi un': true,
+      'Nous enverrons les i': true,
+    });
+  });
+});
+
+describe('a gap the draft admits is not a reason shown (issue #16, partial drafts over-rated)', () => {
+  const STEERING = getExam('b5-pilotage-performance') as Exam;
+  /** A dashboard draft: gaps admitted with their « car », beside a reason about what was measured. */
+  const DRAFT =
+    `Nous n’avons pas encore comparé la rentabilité des canaux, car le temps a manqué en fin d’année.
+
+Je n’ai pas calculé le coût de chaque salon, parce que les factures sont classées par fournisseur.
+
+Nous avons suivi le coût de chaque salon, car les factures sont classées par événement.
+
+Nous n’avons pas retenu le salon de Lyon car il coûtait trop cher pour les contacts attendus.`.split('\n\n');
+
+  it('reads « nous n’avons pas encore… car » as no argument, a choice not to do something as one', () => {
+    const relevant = candidatesUnder(STEERING, 'coûts sont calculés', DRAFT, 'Les coûts et la rentabilité');
+    const argued = Object.fromEntries(relevant.map((c) => [c.sentence.text.slice(0, 20), c.argued]));
+    expect(argued).toEqual({
+      'Nous n’avons pas enc': false,
+      'Je n’ai pas calculé ': false,
+      'Nous avons suivi le ': true,
+      'Nous n’avons pas ret': true,
+    });
+  });
+});

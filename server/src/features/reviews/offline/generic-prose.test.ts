@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierText } from '../grade-schema';
 import { dossierNames, isApplied } from './applied';
+import { isAdmittedGap, isIntention } from './generic-prose';
 import { depthSignals, fold } from './lexicon';
 
 /** Whether each sentence reads as applied to the company (by default no dossier names: voice and figures alone). */
@@ -363,5 +364,78 @@ describe('a legal text stating its own figures (issue #16, the regulation-quotin
     expect(kept.filter((s) => !applied[s])).toEqual([]);
     const english = 'The directive applies to companies with more than 250 employees from 2025.';
     expect(appliedEach([english], 'en', names)[english]).toBe(false);
+  });
+});
+
+describe('an intention is no claim about the company (issue #16, partial drafts over-rated)', () => {
+  it('reads a main claim in the future, the conditional or a wish as an intention, not its consequences', () => {
+    const intentions = [
+      'Il faudra aussi être plus réactifs avec les prospects.',
+      'La rentabilité du domaine s’améliorera car les prix sont plus élevés en CHR.',
+      'Elle démarchera les producteurs en priorité, car c’est ainsi que fonctionne le monde agricole.',
+      'Nous voulons mettre en place une consigne des pots en verre.',
+      'Il serait intéressant de développer ces relations.',
+    ];
+    const claims = [
+      'Nous avons choisi Excel car cela permettra de suivre les ventes chaque mois.',
+      'Nous vendons aux hôtels car ils achètent toute l’année.',
+      'Nous ouvrirons la deuxième agence en septembre, car la demande y est la plus forte.',
+      'La caméra du stand a filmé les démonstrations.',
+    ];
+    expect(intentions.filter((s) => !isIntention(fold(s)))).toEqual([]);
+    expect(claims.filter((s) => isIntention(fold(s)))).toEqual([]);
+  });
+});
+
+describe('a gap the draft admits (issue #16, partial drafts over-rated)', () => {
+  it('reads « nous n’avons pas fait », « pas encore », « sans avoir préparé » as gaps, a refusal or a fact as none', () => {
+    const gaps = [
+      'Nous n’avons pas fait d’autre diagnostic : le constat était partagé par la direction.',
+      'Nous n’avons pas encore comparé les résultats des canaux entre eux.',
+      'J’ai baissé le prix deux fois, sans vraiment avoir préparé jusqu’où je pouvais aller, car j’avais peur.',
+    ];
+    const facts = [
+      'Nous n’avons pas retenu le salon de Lyon car il coûtait 12 000 €.',
+      'Nous avons perdu deux contrats parce que la date de fin n’avait pas été suivie.',
+      'Le client n’a pas accepté la remise.',
+    ];
+    expect(gaps.filter((s) => !isAdmittedGap(fold(s)))).toEqual([]);
+    expect(facts.filter((s) => isAdmittedGap(fold(s)))).toEqual([]);
+  });
+});
+
+describe('the main claim, not a reported question or a consequence (issue #16, the intention rule on strong drafts)', () => {
+  it('reads past an opening subordinate clause and stops at an indirect question or an object clause', () => {
+    const claims = [
+      'Quand Julien installe la pompe, il montre au client ce qu’un contrat d’entretien changerait.',
+      'J’ai demandé à l’acheteuse comment les offres seraient comparées.',
+      'Avant de signer, nous avons regardé combien coûterait une deuxième camionnette.',
+      'Le client n’a pas pris de risque, ce qu’aucune remise n’aurait permis.',
+    ];
+    const intentions = [
+      'Si la foire marche, nous pourrons y revenir chaque printemps.',
+      'Si le catalogue plaît, il pourrait attirer des paysagistes.',
+      'Quand la saison commence, il faudra recruter un saisonnier.',
+    ];
+    expect(claims.filter((s) => isIntention(fold(s)))).toEqual([]);
+    expect(intentions.filter((s) => !isIntention(fold(s)))).toEqual([]);
+  });
+});
+
+describe('a future that states the company’s rule (issue #16, the intention rule on strong drafts)', () => {
+  it('reads an action in the future bound to a checkable condition as a rule, a hope or a blank promise as an intention', () => {
+    const rules = [
+      'Je changerai de logiciel si les techniciens doivent saisir leurs relevés depuis le chantier.',
+      'Si les commandes des boulangeries baissent deux mois de suite, Claire rappellera chaque gérant.',
+    ];
+    const intentions = [
+      'En cas d’écart, nous mettrons en place des actions correctives.',
+      'Si les résultats ne sont pas à la hauteur de nos attentes, nous réagirons.',
+      'Nous lirons les avis des clients pour savoir si les clients sont contents.',
+      'Nous verrons si la foire est rentable.',
+      'Si la foire marche, nous pourrons y revenir.',
+    ];
+    expect(rules.filter((s) => isIntention(fold(s)))).toEqual([]);
+    expect(intentions.filter((s) => !isIntention(fold(s)))).toEqual([]);
   });
 });

@@ -393,3 +393,148 @@ export function withoutClassExamples(folded: string): string {
   if (LIKE_EVERY.test(folded)) return '';
   return folded.replace(CLASS_EXAMPLE, ' ');
 }
+
+/**
+ * Where the sentence's first clause ends: its first link of reasoning (« car », « donc », « parce que », « ce qui »,
+ * « because »…) or its first semicolon or colon. What stands before it is the sentence's main claim.
+ */
+const FIRST_CLAUSE_END =
+  /(?<![\p{L}\p{N}])(?:(?:car|donc|parce que|puisque|ce qui|ce que|qui|afin|pour|grace a|comment|pourquoi|combien|because|since|so that|which)(?![\p{L}\p{N}])|parce qu'|puisqu'|ce qu')|[;:]/u;
+
+/**
+ * A subordinate clause opening the sentence (« Quand Kévin le propose, », « Si l'écart dépasse 5 %, »): the main
+ * claim follows its comma.
+ */
+const OPENING_SUBORDINATE =
+  /^(?:(?:quand|lorsque|si|s'il|s'ils|des que|meme si|une fois que|tant que)(?![\p{L}\p{N}])|lorsqu'|des qu')[^,]*,/u;
+
+/**
+ * The sentence's main claim: what stands after an opening subordinate clause and before its first link of
+ * reasoning (`FIRST_CLAUSE_END`). An indirect question or an object clause (« j'ai demandé comment le prix
+ * serait comparé », « il montre ce qu'un entretien changerait ») is not the claim: its verb is in the
+ * conditional because it reports a question or a consequence, not because the draft wishes (issue #16: the
+ * intention rule read both as intentions, lifts K10 4 -> 3 at gold 3, ramonage K4 2 -> 1 at gold 2).
+ */
+function mainClaim(folded: string): string {
+  const opening = OPENING_SUBORDINATE.exec(folded);
+  const rest = opening ? folded.slice(opening[0].length) : folded;
+  const end = rest.search(FIRST_CLAUSE_END);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+/**
+ * An intention: a main claim in the future or the conditional, or a wish or an obligation still to meet
+ * (« il faudra être plus réactifs », « la rentabilité s'améliorera car… », « nous voulons mettre en place une
+ * consigne », « il serait intéressant de… », « regarder si on peut… », « we will ask »). Folded text. Only the
+ * first clause counts: « nous avons choisi Excel car cela permettra de… » reports a decision taken, and its
+ * future consequence does not make it an intention.
+ */
+const INTENTION = new RegExp(
+  [
+    // Impersonal obligations and judgements still to meet.
+    'il (?:faudra|faudrait|conviendra|conviendrait|serait|sera (?:utile|interessant|important|necessaire|bon))',
+    // A pronoun subject, its clitics, and a verb in the future or the conditional (« nous lancerons »,
+    // « on pourrait », « elle démarchera », « je leur proposerai »).
+    "(?:je |j'|nous |on |il |elle |ils |elles |cela |ce |ca )(?:(?:ne|y|en|le|la|les|lui|leur|nous|vous|se|me) |(?:n|l|s|m)')*[\\p{L}]{2,}(?:rai|ra|rons|ront|rait|rions|raient)",
+    // Modals of the future or the conditional after any subject (« le salon permettra », « l'entreprise devra »).
+    '(?:devra|devront|devrait|devraient|pourra|pourront|pourrait|pourraient|permettra|permettront|permettrait|permettraient|sera|seront|serait|seraient|aura|auront|aurait|auraient)',
+    // Any verb in the future or the conditional of the regular conjugations (« la rentabilité s'améliorera »,
+    // « les ventes baisseront »); a few nouns end the same way.
+    '(?!(?:camera|opera|ere|ira)(?![\\p{L}]))[\\p{L}]{2,}(?:era|eront|erait|eraient|ira|iront|irait|iraient)',
+    // Wishes and plans not yet carried out.
+    '(?:nous|je|on) (?:voulons|veux|veut|souhaitons|souhaite|comptons|compte|envisageons|envisage|aimerions|aimerais|esperons|espere)',
+    'regarder si|voir si|reflechir a',
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, '(?<![\\p{L}\\p{N}])(?:')
+    .concat(')(?![\\p{L}\\p{N}])'),
+  'u',
+);
+
+/** The sentence's main claim is an intention (`INTENTION`), not something the company is, has or did. */
+export function isIntention(folded: string): boolean {
+  const claim = mainClaim(folded);
+  return INTENTION.test(claim) && !DATED.test(folded) && !isStandingRule(folded, claim);
+}
+
+/**
+ * A future that states the company's rule, not a wish: an action in the indicative future, by the writer or
+ * the company (« je reposerai la question », « nous relancerons le client », « Nadia bloquera la commande »),
+ * bound to a condition that triggers it (« si les commerciaux doivent lire le tableau sur leur téléphone »,
+ * « dès que l'écart dépasse 5 % », « en cas de retard »). That is how a control point or a decision rule is
+ * written: what will be done whenever the condition occurs, a procedure the company set, and a jury counts it
+ * (issue #16: serrures, a strong dashboard draft, lost K1, K4 and K6 3 -> 1–2, gold 3–4, on « je reposerai la
+ * question si… »). A possibility or a hope stays an intention: a modal (« nous pourrons le refaire si le
+ * challenge marche »), the conditional mood (« il pourrait remplir les creux »), a wish (« nous espérons »).
+ */
+function isStandingRule(folded: string, claim: string): boolean {
+  if (WISH_OR_MODAL.test(claim) || !FUTURE_ACTION.test(claim)) return false;
+  // The condition opens the sentence or stands in its main claim, not in a purpose clause (« pour savoir si
+  // les clients sont contents »); « nous verrons si… », « je demanderai si… » ask a question, they set no rule.
+  const opening = OPENING_SUBORDINATE.exec(folded);
+  const condition =
+    opening !== null && TRIGGER.test(opening[0])
+      ? opening[0]
+      : triggerClause(claim.replace(ASKS_WHETHER, ' '));
+  // A rule's condition can be checked: it names what will be observed (« si les commerciaux doivent lire le
+  // tableau sur leur téléphone », « si la marge baisse à cause du prix des amandes »), not a blank outcome
+  // (« en cas d'écart », « si les résultats ne sont pas à la hauteur de nos attentes »: weak drafts' promise of
+  // « actions correctives », still an intention).
+  return condition !== null && (condition.match(LONG_WORD) ?? []).length >= RULE_CONDITION_WORDS;
+}
+
+/** The condition clause from its trigger to the next comma or the end, or null without a trigger. */
+function triggerClause(text: string): string | null {
+  const at = text.search(TRIGGER);
+  return at < 0 ? null : text.slice(at).split(',')[0];
+}
+
+/** Words of five letters or more: the condition's content, past its articles, pronouns and auxiliaries. */
+const LONG_WORD = /\p{L}{5,}/gu;
+const RULE_CONDITION_WORDS = 4;
+
+/** An indirect question (« nous verrons si », « pour savoir si »): its « si » asks, it sets no condition. */
+const ASKS_WHETHER =
+  /(?<![\p{L}\p{N}])(?:[\p{L}]{2,}(?:rai|ra|rons|ront)|savoir|voir|demander|verifier|regarder) si(?![\p{L}\p{N}])/gu;
+
+/** A condition that triggers an action (« si », « dès que », « en cas de », « au-delà de », « sauf si »). */
+const TRIGGER =
+  /(?<![\p{L}\p{N}])(?:(?:si|s'il|s'ils|des que|en cas de|au-dela de|sauf si|tant que)(?![\p{L}\p{N}])|des qu'|en cas d'|au-dela d')/u;
+
+/** A modal of possibility or obligation, the conditional mood, or a wish: a hope, not a rule. */
+const WISH_OR_MODAL =
+  /(?<![\p{L}\p{N}])(?:[\p{L}]+(?:rait|raient|rions|riez)|(?:pourr|devr|permettr|faudr|conviendr)\p{L}*|(?:nous|je|on) (?:voulons|veux|veut|souhaitons|souhaite|comptons|compte|envisageons|envisage|aimerions|aimerais|esperons|espere)|il (?:sera|serait) (?:utile|interessant|important|necessaire|bon))(?![\p{L}\p{N}])/u;
+
+/** A verb in the indicative future, other than « être » and « avoir » (a state, not an action). */
+const FUTURE_ACTION =
+  /(?<![\p{L}\p{N}])(?!(?:sera|seront|serai|serons|aura|auront|aurai|aurons|camera|opera|ere|ira)(?![\p{L}]))[\p{L}]{2,}(?:rai|ra|rons|ront)(?![\p{L}\p{N}])/u;
+
+/** A month, a weekday or a year: the step is placed in time, a plan rather than a wish. */
+const DATED =
+  /(?<![\p{L}\p{N}])(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|(?:19|20)\d\d)(?![\p{L}\p{N}])/u;
+
+/**
+ * A gap the draft admits: its main claim says the work was not done (« nous n'avons pas encore comparé les
+ * canaux », « je n'ai pas isolé ces quatre jours », « sans vraiment avoir préparé jusqu'où aller », « aucun
+ * diagnostic n'a été fait »). Folded text. A choice not to do something (« nous n'avons pas retenu ce salon
+ * car… ») is a decision, not a gap.
+ */
+const ADMITTED_GAP = new RegExp(
+  [
+    "(?:nous|je|j'|on) n'(?:avons|ai|a|avions|avais|avait) (?:pas|jamais|rien|encore rien|pas encore|pas vraiment|pas eu le temps)(?! (?:retenu|choisi|garde|souhaite|voulu|accepte|cede|signe)(?![\\p{L}]))",
+    '(?:nous|je|on) ne (?:savons|sais|sait|connaissons|connais|connait|pouvons|peux|peut) pas',
+    "n'(?:a|ont) pas (?:encore )?ete (?:fait|faite|faits|faites|mis|mise|realise|realisee|analyse|analysee|calcule|calculee|mesure|mesuree)",
+    "pas encore|sans (?:vraiment )?avoir|aucune? (?:\\p{L}+ )?(?:n'a|n'ont|n'est|n'etait)",
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, '(?<![\\p{L}\\p{N}])(?:')
+    .concat(')(?![\\p{L}\\p{N}])'),
+  'u',
+);
+
+/** The sentence's main claim admits the work was not done (`ADMITTED_GAP`). */
+export function isAdmittedGap(folded: string): boolean {
+  return ADMITTED_GAP.test(mainClaim(folded));
+}

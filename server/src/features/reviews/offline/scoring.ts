@@ -461,6 +461,19 @@ export function treatsCaseSection(s: CriterionSignals): 'treated' | 'partial' | 
 }
 
 /**
+ * The criterion is recited, not applied (issue #16): its textbook sentences (developed-looking but about firms
+ * in general: definitions, laws, techniques, advice) outnumber those applied to the company, and no figure of
+ * the company backs any of them. A weak draft states the lesson, then drops the company's name into two or three
+ * sentences that argue (« Les Autocars Vidal doivent respecter ces réglementations selon leur taille »): a jury
+ * reads the criterion mentioned (1), not partly treated. Measured: weak SMD pending +0.54 -> +0.49 (autocars
+ * 1.43 -> 1.00, solaire and mowers -0.1), one partial draft (pools, two criteria of gold 2) 2.00 -> 1.80, no
+ * strong draft moved; a case told under the criterion (`reportsCase`, `treatsCaseSection`) keeps its 2.
+ */
+function recited(s: CriterionSignals): boolean {
+  return s.quantifiedSentences === 0 && s.genericSentences > s.developedSentences;
+}
+
+/**
  * The 0–4 score from coverage and depth (thresholds in `SCORING_THRESHOLDS`). A course is marked as a course
  * (issue #16): in a dossier whose statements are mostly not about the company (`courseDraft`), a criterion is at
  * most mentioned (1), whatever its sentences' vocabulary, reasons or borrowed figures. On the tuning part and
@@ -488,6 +501,8 @@ function depthScore(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   // however few of its sentences look developed one by one: its facts are its support.
   const short = caseTold === 'treated' ? 3 : reportsCase(s) || caseTold ? 2 : 1;
   if (s.developedSentences < T.partial.developed) return short;
+  // A criterion recited from the course with the company's name in it is mentioned, not supported (`recited`).
+  if (recited(s)) return short;
   if (
     support(s) < T.partial.supported &&
     (s.experiences ?? 0) < T.partial.experiences &&
