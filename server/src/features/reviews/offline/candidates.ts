@@ -16,6 +16,7 @@ import {
   type ConceptId,
   type CriterionLexicon,
   countStems,
+  type DepthSignals,
   examLanguage,
   fold,
   getExamLexicon,
@@ -309,6 +310,23 @@ export function claimsPassage(
   return topic.concepts.length > 0 ? 'concepts' : 'words';
 }
 
+/**
+ * The sentence argues: a reason, an analysis or a recommendation — unless it argues for what is not done.
+ * An intention (generic-prose.ts `isIntention`: « il faudra être plus réactifs car… », « la rentabilité
+ * s'améliorera car… ») gives a reason for a wish, not a reason shown about the company (issue #16: partial
+ * drafts' « il faudra », « permettra », « nous voulons » carried criteria to 3, gold 1–2); with a figure or a
+ * date it is a plan step and still argues. A gap the draft admits (« nous n'avons pas encore comparé les
+ * canaux », « sans avoir préparé jusqu'où aller ») names the criterion's work to say it was not done: its « car »
+ * explains the gap (partial SMD tuning +0.27 -> +0.24, pending +0.15 -> +0.10; five partial criteria 3 -> 2 at
+ * gold 1–2, one (paints K6, gold 3) 3 -> 1; no strong draft moved). French only: English application letters
+ * state their plans in « I would » and their jury counts them.
+ */
+function argues(s: DepthSignals, folded: string, lang: MatchLanguage): boolean {
+  if (!(s.argument || s.analysis || s.recommendation)) return false;
+  if (lang !== 'fr') return true;
+  return !(s.quantities === 0 && isIntention(folded)) && !isAdmittedGap(folded);
+}
+
 export function classify(
   input: AnalyzeInput,
   lexicon: CriterionLexicon,
@@ -381,20 +399,7 @@ export function classify(
       const underHeading = !named && topic !== null && statement;
       const bySection = underHeading && topic.concepts.length === 0;
       if (!named && !underHeading) return;
-      // An intention (generic-prose.ts `isIntention`: « il faudra être plus réactifs car… », « la rentabilité
-      // s'améliorera car… ») argues for what is not done yet: a reason given for a wish, not a reason shown about
-      // the company (issue #16: partial drafts' « il faudra », « permettra », « nous voulons » carried criteria
-      // to 3, gold 1–2). With a figure or a date it is a plan step and still argues. French only: English
-      // application letters state their plans in « I would » and their jury counts them.
-      const argued =
-        statement &&
-        (s.argument || s.analysis || s.recommendation) &&
-        !(lang === 'fr' && s.quantities === 0 && isIntention(facts.folded)) &&
-        // A gap the draft admits (« nous n'avons pas encore comparé les canaux », « sans avoir préparé jusqu'où
-        // aller ») names the criterion's work to say it was not done: its « car » explains the gap, it argues
-        // no part of the criterion (issue #16: partial SMD tuning +0.27 -> +0.24, pending +0.15 -> +0.10; five
-        // partial criteria 3 -> 2 at gold 1–2, one (paints K6, gold 3) 3 -> 1; no strong draft moved).
-        !(lang === 'fr' && isAdmittedGap(facts.folded));
+      const argued = statement && argues(s, facts.folded, lang);
       // A row of a table whose first column names the sources is a named source (table-rows.ts).
       const listedSource = row && header !== undefined && isSourceListHeader(factsOf[headers[i]].folded);
       // A row of a glossary (« Indicateur | Définition | Mode de calcul | Repère du secteur », table-rows.ts)
