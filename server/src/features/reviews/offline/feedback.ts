@@ -152,11 +152,12 @@ export function levelledRationale(
   s: CriterionSignals,
   level: { atLeast3: number; criteria: number },
 ): string {
-  const found =
-    s.developedSentences > 0
-      ? `avec ${plural(s.developedSentences, 'phrase développée repérée', 'phrases développées repérées')}`
-      : 'sans phrase développée repérée';
-  return `Le critère est traité (${coverageText(s)}) ${found}. Noté ${score} au vu du dossier : ${level.atLeast3} critères sur ${level.criteria} y sont étayés à 3/4 ou plus par les faits de l'entreprise, et dans les dossiers de ce niveau le jury note presque toujours ce critère ${score} ou plus. Pris seul, ce qui en a été repéré vaudrait ${read} : vérifiez que la partie qui le traite est aussi étayée que les autres.`;
+  return liftedRationale(
+    score,
+    read,
+    s,
+    `${level.atLeast3} critères sur ${level.criteria} y sont étayés à 3/4 ou plus par les faits de l'entreprise, et dans les dossiers de ce niveau`,
+  );
 }
 
 /**
@@ -169,13 +170,23 @@ export function denseRationale(
   s: CriterionSignals,
   density: { perThousandWords: number; sectionShare: number },
 ): string {
+  const perThousand = Math.round(density.perThousandWords);
+  const share = Math.round(100 * density.sectionShare);
+  return liftedRationale(
+    score,
+    read,
+    s,
+    `il donne ${perThousand} chiffres et dates de l'entreprise pour 1 000 mots, dans ${share} % de ses parties, et dans les dossiers aussi riches en faits de l'entreprise`,
+  );
+}
+
+/** A score the draft raised above the criterion's own reading: what was found, why it was raised, what to check. */
+function liftedRationale(score: number, read: number, s: CriterionSignals, why: string): string {
   const found =
     s.developedSentences > 0
       ? `avec ${plural(s.developedSentences, 'phrase développée repérée', 'phrases développées repérées')}`
       : 'sans phrase développée repérée';
-  const perThousand = Math.round(density.perThousandWords);
-  const share = Math.round(100 * density.sectionShare);
-  return `Le critère est traité (${coverageText(s)}) ${found}. Noté ${score} au vu du dossier : il donne ${perThousand} chiffres et dates de l'entreprise pour 1 000 mots, dans ${share} % de ses parties, et dans les dossiers aussi riches en faits de l'entreprise le jury note presque toujours ce critère ${score} ou plus. Pris seul, ce qui en a été repéré vaudrait ${read} : vérifiez que la partie qui le traite est aussi étayée que les autres.`;
+  return `Le critère est traité (${coverageText(s)}) ${found}. Noté ${score} au vu du dossier : ${why} le jury note presque toujours ce critère ${score} ou plus. Pris seul, ce qui en a été repéré vaudrait ${read} : vérifiez que la partie qui le traite est aussi étayée que les autres.`;
 }
 
 function gaps(lexicon: CriterionLexicon, s: CriterionSignals, score: number, quoted: EvidenceFacts) {

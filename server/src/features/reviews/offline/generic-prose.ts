@@ -422,6 +422,14 @@ function mainClaim(folded: string): string {
   return end < 0 ? rest : rest.slice(0, end);
 }
 
+/** One pattern matching any of `parts` (folded-text regex sources) as whole words. */
+function wordAlternation(parts: readonly string[]): RegExp {
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`,
+    'u',
+  );
+}
+
 /**
  * An intention: a main claim in the future or the conditional, or a wish or an obligation still to meet
  * (« il faudra être plus réactifs », « la rentabilité s'améliorera car… », « nous voulons mettre en place une
@@ -429,28 +437,21 @@ function mainClaim(folded: string): string {
  * first clause counts: « nous avons choisi Excel car cela permettra de… » reports a decision taken, and its
  * future consequence does not make it an intention.
  */
-const INTENTION = new RegExp(
-  [
-    // Impersonal obligations and judgements still to meet.
-    'il (?:faudra|faudrait|conviendra|conviendrait|serait|sera (?:utile|interessant|important|necessaire|bon))',
-    // A pronoun subject, its clitics, and a verb in the future or the conditional (« nous lancerons »,
-    // « on pourrait », « elle démarchera », « je leur proposerai »).
-    "(?:je |j'|nous |on |il |elle |ils |elles |cela |ce |ca )(?:(?:ne|y|en|le|la|les|lui|leur|nous|vous|se|me) |(?:n|l|s|m)')*[\\p{L}]{2,}(?:rai|ra|rons|ront|rait|rions|raient)",
-    // Modals of the future or the conditional after any subject (« le salon permettra », « l'entreprise devra »).
-    '(?:devra|devront|devrait|devraient|pourra|pourront|pourrait|pourraient|permettra|permettront|permettrait|permettraient|sera|seront|serait|seraient|aura|auront|aurait|auraient)',
-    // Any verb in the future or the conditional of the regular conjugations (« la rentabilité s'améliorera »,
-    // « les ventes baisseront »); a few nouns end the same way.
-    '(?!(?:camera|opera|ere|ira)(?![\\p{L}]))[\\p{L}]{2,}(?:era|eront|erait|eraient|ira|iront|irait|iraient)',
-    // Wishes and plans not yet carried out.
-    '(?:nous|je|on) (?:voulons|veux|veut|souhaitons|souhaite|comptons|compte|envisageons|envisage|aimerions|aimerais|esperons|espere)',
-    'regarder si|voir si|reflechir a',
-  ]
-    .map((p) => `(?:${p})`)
-    .join('|')
-    .replace(/^/, '(?<![\\p{L}\\p{N}])(?:')
-    .concat(')(?![\\p{L}\\p{N}])'),
-  'u',
-);
+const INTENTION = wordAlternation([
+  // Impersonal obligations and judgements still to meet.
+  'il (?:faudra|faudrait|conviendra|conviendrait|serait|sera (?:utile|interessant|important|necessaire|bon))',
+  // A pronoun subject, its clitics, and a verb in the future or the conditional (« nous lancerons »,
+  // « on pourrait », « elle démarchera », « je leur proposerai »).
+  "(?:je |j'|nous |on |il |elle |ils |elles |cela |ce |ca )(?:(?:ne|y|en|le|la|les|lui|leur|nous|vous|se|me) |(?:n|l|s|m)')*[\\p{L}]{2,}(?:rai|ra|rons|ront|rait|rions|raient)",
+  // Modals of the future or the conditional after any subject (« le salon permettra », « l'entreprise devra »).
+  '(?:devra|devront|devrait|devraient|pourra|pourront|pourrait|pourraient|permettra|permettront|permettrait|permettraient|sera|seront|serait|seraient|aura|auront|aurait|auraient)',
+  // Any verb in the future or the conditional of the regular conjugations (« la rentabilité s'améliorera »,
+  // « les ventes baisseront »); a few nouns end the same way.
+  '(?!(?:camera|opera|ere|ira)(?![\\p{L}]))[\\p{L}]{2,}(?:era|eront|erait|eraient|ira|iront|irait|iraient)',
+  // Wishes and plans not yet carried out.
+  '(?:nous|je|on) (?:voulons|veux|veut|souhaitons|souhaite|comptons|compte|envisageons|envisage|aimerions|aimerais|esperons|espere)',
+  'regarder si|voir si|reflechir a',
+]);
 
 /** The sentence's main claim is an intention (`INTENTION`), not something the company is, has or did. */
 export function isIntention(folded: string): boolean {
@@ -520,19 +521,12 @@ const DATED =
  * diagnostic n'a été fait »). Folded text. A choice not to do something (« nous n'avons pas retenu ce salon
  * car… ») is a decision, not a gap.
  */
-const ADMITTED_GAP = new RegExp(
-  [
-    "(?:nous|je|j'|on) n'(?:avons|ai|a|avions|avais|avait) (?:pas|jamais|rien|encore rien|pas encore|pas vraiment|pas eu le temps)(?! (?:retenu|choisi|garde|souhaite|voulu|accepte|cede|signe)(?![\\p{L}]))",
-    '(?:nous|je|on) ne (?:savons|sais|sait|connaissons|connais|connait|pouvons|peux|peut) pas',
-    "n'(?:a|ont) pas (?:encore )?ete (?:fait|faite|faits|faites|mis|mise|realise|realisee|analyse|analysee|calcule|calculee|mesure|mesuree)",
-    "pas encore|sans (?:vraiment )?avoir|aucune? (?:\\p{L}+ )?(?:n'a|n'ont|n'est|n'etait)",
-  ]
-    .map((p) => `(?:${p})`)
-    .join('|')
-    .replace(/^/, '(?<![\\p{L}\\p{N}])(?:')
-    .concat(')(?![\\p{L}\\p{N}])'),
-  'u',
-);
+const ADMITTED_GAP = wordAlternation([
+  "(?:nous|je|j'|on) n'(?:avons|ai|a|avions|avais|avait) (?:pas|jamais|rien|encore rien|pas encore|pas vraiment|pas eu le temps)(?! (?:retenu|choisi|garde|souhaite|voulu|accepte|cede|signe)(?![\\p{L}]))",
+  '(?:nous|je|on) ne (?:savons|sais|sait|connaissons|connais|connait|pouvons|peux|peut) pas',
+  "n'(?:a|ont) pas (?:encore )?ete (?:fait|faite|faits|faites|mis|mise|realise|realisee|analyse|analysee|calcule|calculee|mesure|mesuree)",
+  "pas encore|sans (?:vraiment )?avoir|aucune? (?:\\p{L}+ )?(?:n'a|n'ont|n'est|n'etait)",
+]);
 
 /** The sentence's main claim admits the work was not done (`ADMITTED_GAP`). */
 export function isAdmittedGap(folded: string): boolean {
