@@ -167,7 +167,7 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
   const dense =
     density !== null &&
     density.perThousandWords >= SCORING_THRESHOLDS.factDense.perThousandWords &&
-    density.sectionShare >= SCORING_THRESHOLDS.factDense.sectionShare;
+    density.passageShare >= SCORING_THRESHOLDS.factDense.passageShare;
   const score = established
     ? levelledScore(read, { established, ...doubt })
     : factDenseScore(read, { dense, ...doubt });

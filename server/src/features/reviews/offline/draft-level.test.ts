@@ -133,10 +133,10 @@ describe('a draft dense with the company’s facts (issue #16, plain-worded stro
   it('measures the company’s figures and dates per 1,000 words and the sections that carry them', () => {
     const { dossier, passages } = sectioned([CIDER_STUDY, CIDER_TEAM, CIDER_EDGE]);
     const dense = factDensity(dossier, 'fr', passages);
-    expect(dense.sectionShare).toBe(1);
+    expect(dense.passageShare).toBe(1);
     expect(dense.perThousandWords).toBeGreaterThanOrEqual(SCORING_THRESHOLDS.factDense.perThousandWords);
     const bare = sectioned([CIDER_STUDY, CIDER_TEAM, CIDER_EDGE_BARE]);
-    expect(factDensity(bare.dossier, 'fr', bare.passages).sectionShare).toBeCloseTo(2 / 3);
+    expect(factDensity(bare.dossier, 'fr', bare.passages).passageShare).toBeCloseTo(2 / 3);
   });
 
   it('gives a short criterion of a dense draft one step, says why, and not when a section states no fact', () => {

@@ -168,10 +168,10 @@ export function denseRationale(
   score: number,
   read: number,
   s: CriterionSignals,
-  density: { perThousandWords: number; sectionShare: number },
+  density: { perThousandWords: number; passageShare: number },
 ): string {
   const perThousand = Math.round(density.perThousandWords);
-  const share = Math.round(100 * density.sectionShare);
+  const share = Math.round(100 * density.passageShare);
   return liftedRationale(
     score,
     read,

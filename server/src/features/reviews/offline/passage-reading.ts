@@ -115,7 +115,7 @@ export interface FactDensity {
   /** Figures and dates in prose statements about the company, per 1,000 words of the passages (tables included). */
   perThousandWords: number;
   /** Of the passages holding a prose statement, the share with a statement about the company carrying a figure or a date. */
-  sectionShare: number;
+  passageShare: number;
 }
 
 const densityMemo = perDossier<FactDensity>();
@@ -135,7 +135,7 @@ export function factDensity(
   return densityMemo(dossier, key, () => {
     let words = 0;
     let facts = 0;
-    let sections = 0;
+    let withStatements = 0;
     let withFacts = 0;
     for (const passage of passages) {
       const reading = passageReading(dossier, lang, passage);
@@ -151,12 +151,12 @@ export function factDensity(
         if (n > 0) factual = true;
       });
       if (statements === 0) continue;
-      sections++;
+      withStatements++;
       if (factual) withFacts++;
     }
     return {
       perThousandWords: words === 0 ? 0 : (1000 * facts) / words,
-      sectionShare: sections === 0 ? 0 : withFacts / sections,
+      passageShare: withStatements === 0 ? 0 : withFacts / withStatements,
     };
   });
 }
