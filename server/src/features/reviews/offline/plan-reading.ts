@@ -282,6 +282,8 @@ function readPlan(
   const criteria = exam.criteria.filter((c) => !placedCriteria.has(c.id));
   const paired = new Map<string, Set<string>>();
   const pairedSections: { heading: string; criteria: string[] }[] = [];
+  // The sections paired so far, by rank (two sections may share a heading).
+  const pairedRanks = new Set<number>();
   // Elimination presupposes a draft about the exam: most of its plan placed by what it names. A draft on
   // something else (a travel diary) places nothing, and its left-over sections are about no criterion.
   if (placedCriteria.size < P.placedShare * exam.criteria.length)
@@ -333,7 +335,7 @@ function readPlan(
     if (NOT_THE_CASE.test(fold(section.heading)) || underPlacedParent(section, claimed)) continue;
     if (treatsCase(dossier, lang, section)) freed.push(section);
   }
-  const unpaired = orphans.filter((o) => !pairedSections.some((p) => p.heading === o.heading));
+  const unpaired = orphans.filter((o) => !pairedRanks.has(o.rank));
   const left = exam.criteria.filter((c) => !given.has(c.id));
   const second = [...freed, ...unpaired].sort((a, b) => a.rank - b.rank);
   if (second.length > 0 && left.length > 0) {
@@ -371,6 +373,7 @@ function readPlan(
       if (t) t.criteria.push(criterion.id);
       else {
         taken.set(section.rank, { first: words, criteria: [criterion.id] });
+        pairedRanks.add(section.rank);
         // The section's own case goes to its first criterion only.
         give(section, criterion);
       }
