@@ -77,7 +77,60 @@ export function passageSetKey(passages: readonly GradingPassage[]): string {
   return passages.map((p) => `${p.id}:${p.text.length}`).join(',');
 }
 
-const shareMemo = perDossier<number>();
+/** What the passages' prose statements say of the company, counted in one walk (`appliedShare`, `factDensity`). */
+interface StatementTally {
+  /** Prose statements (table rows and headers left out), and those about the company (`appliedHere`). */
+  statements: number;
+  applied: number;
+  /** Words of every sentence, tables included. */
+  words: number;
+  /** Figures and dates in the statements about the company. */
+  facts: number;
+  /** Passages holding a prose statement, and those with a statement about the company carrying a figure or date. */
+  withStatements: number;
+  withFacts: number;
+}
+
+const tallyMemo = perDossier<StatementTally>();
+
+/** The passages' prose statements tallied once per dossier and passage set. */
+function statementTally(
+  dossier: DossierText,
+  lang: MatchLanguage,
+  passages: readonly GradingPassage[],
+): StatementTally {
+  const key = `${lang}\u0000${passageSetKey(passages)}`;
+  return tallyMemo(dossier, key, () => {
+    const t: StatementTally = {
+      statements: 0,
+      applied: 0,
+      words: 0,
+      facts: 0,
+      withStatements: 0,
+      withFacts: 0,
+    };
+    for (const passage of passages) {
+      const reading = passageReading(dossier, lang, passage);
+      let statements = 0;
+      let factual = false;
+      reading.factsOf.forEach((f, i) => {
+        t.words += f.signals.words;
+        if (isTableRow(f.folded) || !isStatement(f.signals)) return;
+        statements++;
+        if (!reading.appliedHere[i]) return;
+        t.applied++;
+        const n = f.signals.quantities + f.signals.dates;
+        t.facts += n;
+        if (n > 0) factual = true;
+      });
+      t.statements += statements;
+      if (statements === 0) continue;
+      t.withStatements++;
+      if (factual) t.withFacts++;
+    }
+    return t;
+  });
+}
 
 /**
  * The share of the passages' prose statements that are about the company (`appliedHere`: its figures, its
@@ -90,21 +143,9 @@ export function appliedShare(
   lang: MatchLanguage,
   passages: readonly GradingPassage[],
 ): number {
-  const key = `${lang}\u0000${passageSetKey(passages)}`;
-  return shareMemo(dossier, key, () => {
-    let statements = 0;
-    let applied = 0;
-    for (const passage of passages) {
-      const reading = passageReading(dossier, lang, passage);
-      reading.factsOf.forEach((facts, i) => {
-        if (isTableRow(facts.folded) || !isStatement(facts.signals)) return;
-        statements++;
-        if (reading.appliedHere[i]) applied++;
-      });
-    }
-    // A handful of statements (a table with a line of text, an excerpt) tells nothing of what the dossier is.
-    return statements < MIN_STATEMENTS_FOR_SHARE ? 1 : applied / statements;
-  });
+  const { statements, applied } = statementTally(dossier, lang, passages);
+  // A handful of statements (a table with a line of text, an excerpt) tells nothing of what the dossier is.
+  return statements < MIN_STATEMENTS_FOR_SHARE ? 1 : applied / statements;
 }
 
 /** Prose statements `appliedShare` needs to say anything: fewer, and the dossier counts as about the company. */
@@ -118,8 +159,6 @@ export interface FactDensity {
   passageShare: number;
 }
 
-const densityMemo = perDossier<FactDensity>();
-
 /**
  * The company's facts across the draft (issue #16, strong drafts in plain words): its figures and dates stated in
  * prose about it (`appliedHere`), per 1,000 words, and the share of the passages that carry one. A jury sees at
@@ -131,34 +170,11 @@ export function factDensity(
   lang: MatchLanguage,
   passages: readonly GradingPassage[],
 ): FactDensity {
-  const key = `${lang}\u0000${passageSetKey(passages)}`;
-  return densityMemo(dossier, key, () => {
-    let words = 0;
-    let facts = 0;
-    let withStatements = 0;
-    let withFacts = 0;
-    for (const passage of passages) {
-      const reading = passageReading(dossier, lang, passage);
-      let statements = 0;
-      let factual = false;
-      reading.factsOf.forEach((f, i) => {
-        words += f.signals.words;
-        if (isTableRow(f.folded) || !isStatement(f.signals)) return;
-        statements++;
-        if (!reading.appliedHere[i]) return;
-        const n = f.signals.quantities + f.signals.dates;
-        facts += n;
-        if (n > 0) factual = true;
-      });
-      if (statements === 0) continue;
-      withStatements++;
-      if (factual) withFacts++;
-    }
-    return {
-      perThousandWords: words === 0 ? 0 : (1000 * facts) / words,
-      passageShare: withStatements === 0 ? 0 : withFacts / withStatements,
-    };
-  });
+  const { words, facts, withStatements, withFacts } = statementTally(dossier, lang, passages);
+  return {
+    perThousandWords: words === 0 ? 0 : (1000 * facts) / words,
+    passageShare: withStatements === 0 ? 0 : withFacts / withStatements,
+  };
 }
 
 /** Long enough and with a verb, or long enough to say something without one: a statement, not a label. */
