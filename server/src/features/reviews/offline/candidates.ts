@@ -8,6 +8,7 @@ import type { Criterion, Exam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 import type { RubricCriterion } from '../rubric';
 import { isTextbookProse, namesNotionInCompanySection } from './applied';
+import { showsArgument } from './argument-shapes';
 import { sentenceBacking } from './context-figures';
 import { isSituatedExperience } from './experience';
 import { isAdmittedGap, isIntention } from './generic-prose';
@@ -102,6 +103,8 @@ export interface Candidate {
   /** Long enough and with a verb: says something, unlike a heading or a label (« 3.2 Analyse ESG »). */
   statement: boolean;
   argued: boolean;
+  /** Argued by its shape alone, with no connective (argument-shapes.ts). */
+  shaped?: boolean;
   quantified: boolean;
   source: number;
   /**
@@ -327,6 +330,9 @@ function argues(s: DepthSignals, folded: string, lang: MatchLanguage): boolean {
   return !(s.quantities === 0 && isIntention(folded)) && !isAdmittedGap(folded);
 }
 
+/** Statements arguing by their shape alone a passage must hold for them to count (`classify`). */
+const MIN_SHAPED_IN_PASSAGE = 2;
+
 export function classify(
   input: AnalyzeInput,
   lexicon: CriterionLexicon,
@@ -367,6 +373,20 @@ export function classify(
     const heading =
       passageTopic(input, lexicon, lang, expected, passage, titled) ??
       (pairedHere ? { concepts: [], notions: 0 } : null);
+    // The passage's prose statements about the company that argue by their shape alone (argument-shapes.ts): a
+    // section argued that way holds several; one in passing, in a section that describes, argues nothing of it
+    // (branch grader-argued-15: counted one by one, they lifted partial criteria at gold 1–2 as often as strong
+    // ones, pending partial SMD +0.12 -> +0.18 for strong -1.05 -> -0.98).
+    const shapedHere = sentences.filter((sentence, i) => {
+      const f = factsOf[i];
+      return (
+        appliedHere[i] === true &&
+        isStatement(f.signals) &&
+        !isTableRow(sentence.text) &&
+        !argues(f.signals, f.folded, lang) &&
+        showsArgument(sentence.text, f.folded, lang)
+      );
+    }).length;
     sentences.forEach((sentence, i) => {
       // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
       // counts once, wherever it stands, since repeating it adds no analysis.
@@ -399,7 +419,6 @@ export function classify(
       const underHeading = !named && topic !== null && statement;
       const bySection = underHeading && topic.concepts.length === 0;
       if (!named && !underHeading) return;
-      const argued = statement && argues(s, facts.folded, lang);
       // A row of a table whose first column names the sources is a named source (table-rows.ts).
       const listedSource = row && header !== undefined && isSourceListHeader(factsOf[headers[i]].folded);
       // A row of a glossary (« Indicateur | Définition | Mode de calcul | Repère du secteur », table-rows.ts)
@@ -422,6 +441,16 @@ export function classify(
             companySection,
             names,
           ));
+      const connective = statement && argues(s, facts.folded, lang);
+      // A claim backed after a colon by a measured fact argues, with no connective, in a section argued that way.
+      const shaped =
+        statement &&
+        !connective &&
+        shapedHere >= MIN_SHAPED_IN_PASSAGE &&
+        applied &&
+        !row &&
+        showsArgument(sentence.text, facts.folded, lang);
+      const argued = connective || shaped;
       // A figure alone states a fact; it develops the analysis only beside reasoning (argued or sourced), or
       // in a table row whose cells reason in words (table-rows.ts `isReasonedRow`): an action plan's row
       // « objectif chiffré | action | échéance » is applied analysis, a dashboard's row of figures is not. A row
@@ -459,6 +488,7 @@ export function classify(
         developed: looksDeveloped && applied,
         statement,
         argued,
+        shaped,
         quantified,
         source,
         appliedFact: quantified && applied && !row && !looksDeveloped,
@@ -490,6 +520,7 @@ export function computeSignals(
   const passages = new Set<string>();
   let developed = 0;
   let argued = 0;
+  let shaped = 0;
   let quantified = 0;
   let sourceScore = 0;
   let appliedFacts = 0;
@@ -511,6 +542,7 @@ export function computeSignals(
     if (c.bySection && c.argued) plainArgued++;
     for (const id of [...c.concepts, ...c.inherited]) developedConcepts.add(id);
     if (c.argued) argued++;
+    if (c.shaped) shaped++;
     if (c.quantified) quantified++;
     sourceScore += c.source;
     pages.add(c.sentence.page);
@@ -529,6 +561,7 @@ export function computeSignals(
     relevantSentences: relevant.length,
     developedSentences: developed,
     arguedSentences: argued,
+    shapedSentences: shaped,
     quantifiedSentences: quantified,
     sourceScore,
     pages: [...pages].sort((a, b) => a - b),

@@ -186,6 +186,11 @@ export interface CriterionSignals {
    */
   plainArgued?: number;
   /**
+   * Developed sentences that argue by their shape alone (argument-shapes.ts): they reach the bars for 2 and 3, not
+   * « excellent », which asks for reasons given. Optional: absent counts as none.
+   */
+  shapedSentences?: number;
+  /**
    * Relevant prose statements giving one of the company's own figures without arguing it (candidates.ts
    * `appliedFact`). Optional so that signals built elsewhere keep their meaning: absent counts as none.
    */
@@ -525,7 +530,7 @@ function depthScore(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
   // A criterion that links its notions is not met while one of them is only named.
   if (s.linksNotions && s.developedNotions.length < s.notions.length) return 2;
   const excellent =
-    s.developedSentences >= T.excellent.developed &&
+    s.developedSentences - (s.shapedSentences ?? 0) >= T.excellent.developed &&
     // « Excellent » with no argued sentence would contradict its own rationale.
     s.arguedSentences >= 1 &&
     s.quantifiedSentences >= T.excellent.quantified &&
