@@ -22,9 +22,9 @@
  * where a dated past action can be no one else's. Folded text.
  *
  * Measured (tuning and fresh-9 … fresh-17, statements not applied before): the readings fire in 28 strong drafts
- * (1–3 each) and in no weak draft above the company bar. Unseen strong: freshpasta 2.17 → 2.83, skips 2.50 →
- * 3.13, pianos 1.90 → 2.30, candles, boatyard +0.10–0.15; the unseen partial cuves 1.70 → 1.90 (K8 1 → 3, gold 3);
- * tuning strong SMD −0.02 → 0.00 (plain drafts +0.10–0.17); no weak draft and no tuning partial moved. With the
+ * (1–3 each) and in no weak draft above the company bar. Unseen strong: freshpasta 2.17 → 2.83, pianos 1.90 →
+ * 2.30, candles, boatyard +0.10–0.15; the unseen partial cuves 1.70 → 1.90 (K8 1 → 3, gold 3); tuning: skips
+ * 2.50 → 3.13, plain drafts +0.10–0.17, strong SMD −0.02 → 0.00; no weak draft and no tuning partial moved. With the
  * bar at 0.5 the weak tinyhouses (0.55: the economy's crisis and rates) and two partial ones rose; with pronoun
  * subjects read, the partial boardgames rose 1.90 → 2.30 (gold 1.80) through the draft's level.
  */
