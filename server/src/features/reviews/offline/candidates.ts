@@ -47,6 +47,7 @@ import {
   isTableRow,
   MIN_ROW_WORDS,
 } from './table-rows';
+import { isReasonedDecision } from './terse-case';
 
 /** What `analyzeCriterion` needs: the same input a model grader gets. */
 export interface AnalyzeInput {
@@ -399,7 +400,11 @@ export function classify(
       const underHeading = !named && topic !== null && statement;
       const bySection = underHeading && topic.concepts.length === 0;
       if (!named && !underHeading) return;
-      const argued = statement && argues(s, facts.folded, lang);
+      // A decision of the company's with its reason after a colon (« écarté : pour 214 contrats, … suffit »)
+      // argues as a « car » does (terse-case.ts `isReasonedDecision`).
+      const argued =
+        statement &&
+        (argues(s, facts.folded, lang) || (appliedHere[i] === true && isReasonedDecision(facts.folded)));
       // A row of a table whose first column names the sources is a named source (table-rows.ts).
       const listedSource = row && header !== undefined && isSourceListHeader(factsOf[headers[i]].folded);
       // A row of a glossary (« Indicateur | Définition | Mode de calcul | Repère du secteur », table-rows.ts)
