@@ -70,3 +70,22 @@ describe('terse statements of the company’s case (grader-terse-14)', () => {
     expect(none.filter(Boolean).length).toBe(0);
   });
 });
+
+describe('the time of a terse statement is its action’s (grader-terse-15)', () => {
+  it('reads a year or a month introduced as an adverbial, not one that dates a noun', () => {
+    const timed = [
+      'Les commandes ont repris en septembre.',
+      'Le contrat a été signé le 6 juin.',
+      'Une société a été créée en janvier 2025 pour porter l’atelier.',
+      'Un formulaire unique a été mis en place depuis février 2024 pour les chauffeurs.',
+    ];
+    const dated = [
+      'les relevés de caisse (exercices 2022 à 2024) que le patron m’a transmis ;',
+      'Les quotas ont été répartis selon le chiffre 2023 de chaque dépôt.',
+      'La coopérative a obtenu un comité de suivi depuis le prêt de 2022.',
+      'Le bureau, réuni à trois, se retrouve le premier jeudi du mois.',
+    ];
+    expect(timed.filter((s) => !isTerseCaseStatement(fold(s)))).toEqual([]);
+    expect(dated.filter((s) => isTerseCaseStatement(fold(s)))).toEqual([]);
+  });
+});
