@@ -84,6 +84,7 @@ describe('the time of a terse statement is its action’s (grader-terse-15)', ()
       'Les quotas ont été répartis selon le chiffre 2023 de chaque dépôt.',
       'La coopérative a obtenu un comité de suivi depuis le prêt de 2022.',
       'Le bureau, réuni à trois, se retrouve le premier jeudi du mois.',
+      'Mai a été humide et deux livraisons ont été repoussées à octobre.',
     ];
     expect(timed.filter((s) => !isTerseCaseStatement(fold(s)))).toEqual([]);
     expect(dated.filter((s) => isTerseCaseStatement(fold(s)))).toEqual([]);

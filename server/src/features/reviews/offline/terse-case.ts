@@ -23,8 +23,8 @@
  *
  * The time must be the action's, an adverbial (`TIME`, branch grader-terse-15): a year qualifying a noun (« les
  * comptes (bilans 2021 à 2023) que la gérante m'a donnés ») made a partial draft's list of sources its case.
- * Tuning and fresh-9 … fresh-18: escargots K1 2 → 1 (gold 1), sawmill K9 4 → 3 (gold 2), the tuning plain
- * challenge K5 4 → 3 (gold 3); nothing else moved.
+ * Tuning and fresh-9 … fresh-18: escargots K1 2 → 1 (gold 1), paints K1 2 → 1 (gold 1), sawmill K9 4 → 3 (gold
+ * 2), the tuning plain challenge K5 4 → 3 (gold 3); nothing else moved.
  *
  * Measured (tuning and fresh-9 … fresh-17, statements not applied before): the readings fire in 28 strong drafts
  * (1–3 each) and in no weak draft above the company bar. Unseen strong: freshpasta 2.17 → 2.83, pianos 1.90 →
@@ -89,12 +89,13 @@ const YEAR = '(?:19|20)\\d\\d';
  * A time that is the action's (issue #16, branch grader-terse-15): a year or a month introduced as an adverbial
  * (« en février », « depuis 2021 », « le 6 juin », « fin septembre 2025 », « entre janvier et avril »), a day of
  * the week, an hour (« 14 h »). A year that qualifies a noun (« le chiffre 2023 de chaque agence », « le prêt de
- * 2023 », « les vendanges 2024 », « les comptes (bilans 2021 à 2023) que la gérante m'a donnés ») dates a thing,
- * not the action: a partial draft's list of sources read as its case and lifted its sources criterion 1 → 2
- * (gold 1).
+ * 2023 », « les comptes (bilans 2021 à 2023) que la gérante m'a donnés ») dates a thing, not the action: a partial
+ * draft's list of sources read as its case and lifted its sources criterion 1 → 2 (gold 1). A month the action
+ * points to (« des chantiers ont été décalés à juillet ») is not when it happened either: a partial challenge
+ * draft's rainy April, so read, lifted its diagnostics criterion 1 → 2 (gold 1).
  */
 const TIME = new RegExp(
-  `${B}(?:(?:en|depuis|des|jusqu'en|jusqu'a|fin|debut|courant|avant|apres|entre|et|a partir d'|a partir de)\\s+(?:(?:le\\s+)?\\d{1,2}(?:er)?\\s+)?(?:${MONTH}\\s+)?${YEAR}|(?:en|depuis|des|jusqu'en|jusqu'a|fin|debut|mi-|courant|avant|apres|entre|de|d'|a|au mois de|le \\d{1,2}(?:er)?|\\d{1,2}(?:er)?|et)\\s*${MONTH}|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|\\d{1,2} ?h(?: ?\\d\\d)?)${A}`,
+  `${B}(?:(?:en|depuis|des|jusqu'en|jusqu'a|fin|debut|courant|avant|apres|entre|et|a partir d'|a partir de)\\s+(?:(?:le\\s+)?\\d{1,2}(?:er)?\\s+)?(?:${MONTH}\\s+)?${YEAR}|(?:en|depuis|des|jusqu'en|jusqu'a|fin|debut|mi-|courant|avant|apres|entre|de|d'|au mois de|le \\d{1,2}(?:er)?|\\d{1,2}(?:er)?|et)\\s*${MONTH}|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|\\d{1,2} ?h(?: ?\\d\\d)?)${A}`,
   'u',
 );
 
