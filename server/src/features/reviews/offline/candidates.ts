@@ -48,6 +48,7 @@ import {
   isTableRow,
   MIN_ROW_WORDS,
 } from './table-rows';
+import { isReasonedDecision } from './terse-case';
 
 /** What `analyzeCriterion` needs: the same input a model grader gets. */
 export interface AnalyzeInput {
@@ -441,7 +442,11 @@ export function classify(
             companySection,
             names,
           ));
-      const connective = statement && argues(s, facts.folded, lang);
+      // A decision of the company's with its reason after a colon (« écarté : pour 214 contrats, … suffit »)
+      // argues as a « car » does (terse-case.ts `isReasonedDecision`).
+      const connective =
+        statement &&
+        (argues(s, facts.folded, lang) || (appliedHere[i] === true && isReasonedDecision(facts.folded)));
       // A claim backed after a colon by a measured fact argues, with no connective, in a section argued that way.
       const shaped =
         statement &&

@@ -6,8 +6,9 @@
  */
 import type { DossierText, GradingPassage } from '../grade-schema';
 import { isPlanHeading, planItems } from './action-lists';
-import { isApplied, isCompanySection } from './applied';
+import { isApplied, isCompanySection, isTextbookProse } from './applied';
 import { type FigureReading, figureReading } from './context-figures';
+import { isGeneralAdvice, isGeneralStatistic, isTradeHabit } from './generic-prose';
 import {
   type ConceptHit,
   type DepthSignals,
@@ -20,9 +21,10 @@ import {
 } from './lexicon';
 import { esgGridLines } from './pillars';
 import { SCORING_THRESHOLDS } from './scoring';
-import { type PassageSentence, sentencesOfPassage } from './sentences';
+import { type PassageSentence, sentencesOfPassage, splitSentences } from './sentences';
 import { type StuffingVerdict, stuffingVerdict } from './stuffing';
 import { isTableRow, tableHeaders } from './table-rows';
+import { isTerseCaseStatement } from './terse-case';
 
 /** What the lexicon says about one sentence, whatever the criterion. */
 export interface SentenceFacts {
@@ -215,7 +217,13 @@ export function passageReading(
     // the company, and a common word its name borrows (« une salle de bloc » in a draft about « Bloc Nord ») does
     // not mark the company: `names` is then its proper names only.
     const { names, ownFigures } = dossierFigures(dossier, lang);
-    const appliedHere = factsOf.map((f) => isApplied(f.folded, ownFigures ? f.signals.quantities : 0, names));
+    // In a draft about one company, its terse statements that name nothing (terse-case.ts) are its case too.
+    const company = companyDraft(dossier, lang);
+    const appliedHere = factsOf.map(
+      (f) =>
+        isApplied(f.folded, ownFigures ? f.signals.quantities : 0, names) ||
+        (company && isStatement(f.signals) && !isTableRow(f.folded) && isTerseCase(f.folded, names)),
+    );
     let plan: ReadonlySet<number> | undefined;
     return {
       sentences,
@@ -233,6 +241,46 @@ export function passageReading(
       },
     };
   });
+}
+
+/** Share of a dossier's prose statements about the company (applied.ts) above which it is about one company. */
+export const COMPANY_DRAFT_SHARE = 0.6;
+
+const companyMemo = perDossier<boolean>();
+
+/**
+ * The dossier is about one company (terse-case.ts): it names it (applied.ts `dossierNames`) and at least
+ * `COMPANY_DRAFT_SHARE` of its prose statements are about it by a figure, a name or the candidate's voice. Read
+ * on the whole text, before any terse statement is added, so that no course and no guide becomes a company's
+ * case by its dated sentences (scoring.ts `courseDraft` reads the share under 0.3). Unseen strong drafts that
+ * moved read 0.60–0.79; at 0.5 a weak creation draft (0.55) and partial ones (0.50, 0.57) took the economy's dated
+ * past for the company's and rose.
+ */
+export function companyDraft(dossier: DossierText, lang: MatchLanguage): boolean {
+  return companyMemo(dossier, lang, () => {
+    const { names, ownFigures } = dossierFigures(dossier, lang);
+    if (names.size === 0) return false;
+    let statements = 0;
+    let about = 0;
+    for (const span of splitSentences(dossier.text)) {
+      const f = sentenceFacts(dossier, lang, span.text);
+      if (isTableRow(f.folded) || !isStatement(f.signals)) continue;
+      statements++;
+      if (isApplied(f.folded, ownFigures ? f.signals.quantities : 0, names)) about++;
+    }
+    return statements >= MIN_STATEMENTS_FOR_SHARE && about >= COMPANY_DRAFT_SHARE * statements;
+  });
+}
+
+/** A terse statement of the case (terse-case.ts), not textbook prose nor a statistic of the sector. */
+function isTerseCase(folded: string, names: ReadonlySet<string>): boolean {
+  return (
+    isTerseCaseStatement(folded) &&
+    !isTextbookProse(folded, names) &&
+    !isGeneralStatistic(folded) &&
+    !isTradeHabit(folded) &&
+    !isGeneralAdvice(folded)
+  );
 }
 
 function listedPlan(

@@ -60,6 +60,7 @@ import {
 } from './lexicon';
 import { dossierFigures, isStatement, passageReading, passageSetKey, sentenceFacts } from './passage-reading';
 import { isTableRow } from './table-rows';
+import { isReasonedDecision } from './terse-case';
 
 export const PLAN_PAIRING = {
   /** A section goes to at most this many orphan criteria (a « pilotage » section often holds the collaboration). */
@@ -209,7 +210,13 @@ function caseCounts(
       if (context) return;
       // The case's reasons follow its facts without naming the company again (« …, car elles achètent sans
       // attendre un marché »): argued statements of the section count, textbook prose and advice aside.
-      if (s.argument || s.analysis || s.recommendation) argued++;
+      if (
+        s.argument ||
+        s.analysis ||
+        s.recommendation ||
+        (appliedHere[i] === true && isReasonedDecision(facts.folded))
+      )
+        argued++;
       if (appliedHere[i] !== true) return;
       about++;
       if (s.quantities > 0) figures++;
