@@ -551,3 +551,27 @@ Nous n’avons pas retenu le salon de Lyon car il coûtait trop cher pour les co
     });
   });
 });
+
+describe('the core notions a criterion’s own text names (issue #16, session 16)', () => {
+  const STRATEGY = getExam('b2-strategie-commerciale') as Exam;
+  const read = (exam: Exam, part: string, paragraphs: string[]) => {
+    const { dossier, passages } = dossierOf(paragraphs);
+    return analyzeCriterionDetailed({ exam, criterion: byText(exam, part), passages, dossier });
+  };
+
+  it('reads the coordination of the project as the steering criterion’s notion (« structuré, coordonné »)', () => {
+    const { signals } = read(STRATEGY, 'méthode de pilotage', [
+      'Chez Tissages Morand, chaque mardi, une réunion de trente minutes rassemble la production, la logistique et les deux commerciaux autour des commandes de la semaine.',
+      'En mars 2024, une livraison promise en cinq jours a pris douze jours, donc aucune date ne part désormais sans la coordination avec la production.',
+    ]);
+    expect(signals.notionsFound).toContain('coordination');
+  });
+
+  it('does not take an indicator alone as the steering criterion’s notion', () => {
+    const { signals, grade } = read(STRATEGY, 'méthode de pilotage', [
+      'Les indicateurs de Tissages Morand sont le chiffre d’affaires, le taux de marge et le panier moyen de 2023.',
+    ]);
+    expect(signals.notionsFound).toEqual([]);
+    expect(grade.score).toBeLessThanOrEqual(1);
+  });
+});

@@ -163,8 +163,10 @@ export const EXAM_CONCEPTS: Readonly<Record<string, ExamConceptMap>> = {
       },
       {
         match: 'methode de pilotage',
-        core: ['gestion_projet', 'pilotage_performance', 'kpi'],
-        related: ['coordination', 'tableau_bord', 'tunnel_vente'],
+        // « explique comment le projet a été structuré, coordonné » (referential, B2): the coordination is the
+        // criterion's own word, the indicators are not (issue #16, session 16).
+        core: ['gestion_projet', 'pilotage_performance', 'coordination'],
+        related: ['kpi', 'tableau_bord', 'tunnel_vente'],
       },
       {
         match: "missions de l'equipe",
