@@ -334,6 +334,78 @@ function argues(s: DepthSignals, folded: string, lang: MatchLanguage): boolean {
 /** Statements arguing by their shape alone a passage must hold for them to count (`classify`). */
 const MIN_SHAPED_IN_PASSAGE = 2;
 
+/**
+ * The passage's prose statements about the company that argue by their shape alone (argument-shapes.ts): a
+ * section argued that way holds several; one in passing, in a section that describes, argues nothing of it
+ * (branch grader-argued-15: counted one by one, they lifted partial criteria at gold 1–2 as often as strong
+ * ones, pending partial SMD +0.12 -> +0.18 for strong -1.05 -> -0.98).
+ */
+function shapedStatements(reading: ReturnType<typeof passageReading>, lang: MatchLanguage): number {
+  const { sentences, factsOf, appliedHere } = reading;
+  return sentences.filter((sentence, i) => {
+    const f = factsOf[i];
+    return (
+      appliedHere[i] === true &&
+      isStatement(f.signals) &&
+      !isTableRow(sentence.text) &&
+      !argues(f.signals, f.folded, lang) &&
+      showsArgument(sentence.text, f.folded, lang)
+    );
+  }).length;
+}
+
+/**
+ * Whether a statement argues (issue #16): by a connective (`argues`); as a decision of the company's with its
+ * reason after a colon (« écarté : pour 214 contrats, … suffit », terse-case.ts `isReasonedDecision`), as a
+ * « car » does; or, in a passage argued that way (`shapedStatements`), as a claim backed after a colon by a
+ * measured fact of the company (argument-shapes.ts). `shaped` says the last alone made it argue.
+ */
+function argumentOf(
+  text: string,
+  facts: ReturnType<typeof passageReading>['factsOf'][number],
+  lang: MatchLanguage,
+  at: { statement: boolean; applied: boolean; row: boolean; companyStatement: boolean; shapedHere: number },
+): { argued: boolean; shaped: boolean } {
+  if (!at.statement) return { argued: false, shaped: false };
+  const connective =
+    argues(facts.signals, facts.folded, lang) || (at.companyStatement && isReasonedDecision(facts.folded));
+  const shaped =
+    !connective &&
+    at.shapedHere >= MIN_SHAPED_IN_PASSAGE &&
+    at.applied &&
+    !at.row &&
+    showsArgument(text, facts.folded, lang);
+  return { argued: connective || shaped, shaped };
+}
+
+/**
+ * The sentence is about the company: a statement of it (passage-reading.ts `appliedHere`), the next sentence of
+ * the same paragraph when it is no textbook prose, or a sentence naming the criterion's core notion in a section
+ * about the company (applied.ts `namesNotionInCompanySection`).
+ */
+function aboutCompany(
+  reading: ReturnType<typeof passageReading>,
+  passage: GradingPassage,
+  i: number,
+  names: ReturnType<typeof dossierFigures>['names'],
+  namesNotion: boolean,
+): boolean {
+  const { sentences, factsOf, appliedHere, companySection } = reading;
+  const facts = factsOf[i];
+  const prev = sentences[i - 1];
+  const continues = prev !== undefined && !passage.text.slice(prev.end, sentences[i].start).includes('\n');
+  return (
+    appliedHere[i] === true ||
+    (continues && appliedHere[i - 1] === true && !isTextbookProse(facts.folded, names)) ||
+    namesNotionInCompanySection(
+      facts.folded,
+      { namesNotion, strongSources: facts.signals.strongSources },
+      companySection,
+      names,
+    )
+  );
+}
+
 export function classify(
   input: AnalyzeInput,
   lexicon: CriterionLexicon,
@@ -364,7 +436,7 @@ export function classify(
   const ownPassages = plan.own.get(input.criterion.id);
   passages.forEach((passage, p) => {
     const reading = passageReading(input.dossier, lang, passage);
-    const { sentences, factsOf, appliedHere, headers, esgLines, companySection } = reading;
+    const { sentences, factsOf, appliedHere, headers, esgLines } = reading;
     const titled = sectionTopic(input, lexicon, lang, expected, passage.section);
     // The section's own heading names one of the criterion's core notions (« Enjeux et risques »).
     const notionHeading = titled !== null && titled.notions > 0;
@@ -374,20 +446,7 @@ export function classify(
     const heading =
       passageTopic(input, lexicon, lang, expected, passage, titled) ??
       (pairedHere ? { concepts: [], notions: 0 } : null);
-    // The passage's prose statements about the company that argue by their shape alone (argument-shapes.ts): a
-    // section argued that way holds several; one in passing, in a section that describes, argues nothing of it
-    // (branch grader-argued-15: counted one by one, they lifted partial criteria at gold 1–2 as often as strong
-    // ones, pending partial SMD +0.12 -> +0.18 for strong -1.05 -> -0.98).
-    const shapedHere = sentences.filter((sentence, i) => {
-      const f = factsOf[i];
-      return (
-        appliedHere[i] === true &&
-        isStatement(f.signals) &&
-        !isTableRow(sentence.text) &&
-        !argues(f.signals, f.folded, lang) &&
-        showsArgument(sentence.text, f.folded, lang)
-      );
-    }).length;
+    const shapedHere = shapedStatements(reading, lang);
     sentences.forEach((sentence, i) => {
       // Overlapping passages repeat sentences, and padded drafts repeat whole paragraphs: a sentence
       // counts once, wherever it stands, since repeating it adds no analysis.
@@ -429,33 +488,17 @@ export function classify(
       const backing = sentenceBacking(figures, facts.folded, s, listedSource);
       const quantified = statement && s.quantities > 0 && backing.countsFigure && !glossary;
       const source = statement ? backing.source : 0;
-      const prev = sentences[i - 1];
-      const continues = prev !== undefined && !passage.text.slice(prev.end, sentence.start).includes('\n');
       const applied =
         !backing.contextFigure &&
         !glossary &&
-        (appliedHere[i] === true ||
-          (continues && appliedHere[i - 1] === true && !isTextbookProse(facts.folded, names)) ||
-          namesNotionInCompanySection(
-            facts.folded,
-            { namesNotion: !row && statement && namesNotion[i] === true, strongSources: s.strongSources },
-            companySection,
-            names,
-          ));
-      // A decision of the company's with its reason after a colon (« écarté : pour 214 contrats, … suffit »)
-      // argues as a « car » does (terse-case.ts `isReasonedDecision`).
-      const connective =
-        statement &&
-        (argues(s, facts.folded, lang) || (appliedHere[i] === true && isReasonedDecision(facts.folded)));
-      // A claim backed after a colon by a measured fact argues, with no connective, in a section argued that way.
-      const shaped =
-        statement &&
-        !connective &&
-        shapedHere >= MIN_SHAPED_IN_PASSAGE &&
-        applied &&
-        !row &&
-        showsArgument(sentence.text, facts.folded, lang);
-      const argued = connective || shaped;
+        aboutCompany(reading, passage, i, names, !row && statement && namesNotion[i] === true);
+      const { argued, shaped } = argumentOf(sentence.text, facts, lang, {
+        statement,
+        applied,
+        row,
+        companyStatement: appliedHere[i] === true,
+        shapedHere,
+      });
       // A figure alone states a fact; it develops the analysis only beside reasoning (argued or sourced), or
       // in a table row whose cells reason in words (table-rows.ts `isReasonedRow`): an action plan's row
       // « objectif chiffré | action | échéance » is applied analysis, a dashboard's row of figures is not. A row
