@@ -341,8 +341,11 @@ const MIN_SHAPED_IN_PASSAGE = 2;
  * ones, pending partial SMD +0.12 -> +0.18 for strong -1.05 -> -0.98).
  */
 function shapedStatements(reading: ReturnType<typeof passageReading>, lang: MatchLanguage): number {
+  // The count is the passage's, whatever the criterion: read once per passage reading (itself memoised).
+  const known = shapedMemo.get(reading);
+  if (known !== undefined) return known;
   const { sentences, factsOf, appliedHere } = reading;
-  return sentences.filter((sentence, i) => {
+  const count = sentences.filter((sentence, i) => {
     const f = factsOf[i];
     return (
       appliedHere[i] === true &&
@@ -352,7 +355,12 @@ function shapedStatements(reading: ReturnType<typeof passageReading>, lang: Matc
       showsArgument(sentence.text, f.folded, lang)
     );
   }).length;
+  shapedMemo.set(reading, count);
+  return count;
 }
+
+/** `shapedStatements` per passage reading (a reading is one passage in one language). */
+const shapedMemo = new WeakMap<ReturnType<typeof passageReading>, number>();
 
 /**
  * Whether a statement argues (issue #16): by a connective (`argues`); as a decision of the company's with its
