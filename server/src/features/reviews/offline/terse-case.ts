@@ -123,17 +123,24 @@ const MODAL = new RegExp(
  */
 export function isTerseCaseStatement(folded: string): boolean {
   const text = folded.replace(/’/g, "'");
-  if (MODAL.test(mainClause(text)) || LEGAL_SUBJECT.test(text) || OTHERS_PAST.test(text)) return false;
-  if (PRONOUN_SUBJECT.test(text)) return false;
+  if (othersStatement(text) || PRONOUN_SUBJECT.test(text)) return false;
   if (SCHEDULE_LINE.test(text)) return true;
   if (COMPLETED.test(text) && TIME.test(text)) return true;
-  return isReasonedDecision(text);
+  return decisionWithReason(text);
 }
 
 /** A completed decision followed by its reason (« a été écarté : pour ce volume, un tableur suffit »). */
 export function isReasonedDecision(folded: string): boolean {
   const text = folded.replace(/’/g, "'");
-  if (MODAL.test(mainClause(text)) || LEGAL_SUBJECT.test(text) || OTHERS_PAST.test(text)) return false;
+  return !othersStatement(text) && decisionWithReason(text);
+}
+
+/** What any company should or could do, a law's act or someone else's past: never the company's case. */
+function othersStatement(text: string): boolean {
+  return MODAL.test(mainClause(text)) || LEGAL_SUBJECT.test(text) || OTHERS_PAST.test(text);
+}
+
+function decisionWithReason(text: string): boolean {
   const decision = DECISION.exec(text);
   return decision !== null && REASON.test(text.slice(decision.index));
 }
