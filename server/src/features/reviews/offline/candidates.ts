@@ -31,6 +31,7 @@ import { writingTopic } from './own-writing';
 import {
   dossierFigures,
   isStatement,
+  type PassageReading,
   passageReading,
   type SentenceFacts,
   sentenceFacts,
@@ -340,7 +341,7 @@ const MIN_SHAPED_IN_PASSAGE = 2;
  * (branch grader-argued-15: counted one by one, they lifted partial criteria at gold 1–2 as often as strong
  * ones, pending partial SMD +0.12 -> +0.18 for strong -1.05 -> -0.98).
  */
-function shapedStatements(reading: ReturnType<typeof passageReading>, lang: MatchLanguage): number {
+function shapedStatements(reading: PassageReading, lang: MatchLanguage): number {
   // The count is the passage's, whatever the criterion: read once per passage reading (itself memoised).
   const known = shapedMemo.get(reading);
   if (known !== undefined) return known;
@@ -360,7 +361,7 @@ function shapedStatements(reading: ReturnType<typeof passageReading>, lang: Matc
 }
 
 /** `shapedStatements` per passage reading (a reading is one passage in one language). */
-const shapedMemo = new WeakMap<ReturnType<typeof passageReading>, number>();
+const shapedMemo = new WeakMap<PassageReading, number>();
 
 /**
  * Whether a statement argues (issue #16): by a connective (`argues`); as a decision of the company's with its
@@ -370,7 +371,7 @@ const shapedMemo = new WeakMap<ReturnType<typeof passageReading>, number>();
  */
 function argumentOf(
   text: string,
-  facts: ReturnType<typeof passageReading>['factsOf'][number],
+  facts: SentenceFacts,
   lang: MatchLanguage,
   at: { statement: boolean; applied: boolean; row: boolean; companyStatement: boolean; shapedHere: number },
 ): { argued: boolean; shaped: boolean } {
@@ -392,7 +393,7 @@ function argumentOf(
  * about the company (applied.ts `namesNotionInCompanySection`).
  */
 function aboutCompany(
-  reading: ReturnType<typeof passageReading>,
+  reading: PassageReading,
   passage: GradingPassage,
   i: number,
   names: ReturnType<typeof dossierFigures>['names'],
