@@ -51,6 +51,31 @@ function midSentenceNames(text: string): Map<string, number> {
   return counts;
 }
 
+/** Capitalised occurrences, anywhere, that make a word met once mid-sentence one of the dossier's names. */
+const MIN_SUBJECT_NAME_OCCURRENCES = 3;
+
+/**
+ * Words the dossier writes capitalised at least `MIN_SUBJECT_NAME_OCCURRENCES` times, sentence starts included,
+ * and never in lower case (folded). A draft written in the third person (issue #16, branch grader-voice-16) makes
+ * the company the subject of its sentences, so its name opens them (« Cime & Racines : 14 salariés », « Bastide
+ * Substrats fabrique des terreaux ») and is met mid-sentence once or not at all: unseen strong drafts named their
+ * company a dozen times and had no name of their own, so none of their statements was read as the company's. A
+ * common word that opens sentences (« Les », « Constats ») is also written in lower case elsewhere.
+ */
+function subjectNames(text: string): Set<string> {
+  const capitalised = new Map<string, number>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&-]{2,}/gu)) {
+    const name = fold(m[0]);
+    capitalised.set(name, (capitalised.get(name) ?? 0) + 1);
+  }
+  const lower = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}&-]{2,}/gu)) lower.add(fold(m[0]));
+  const names = new Set<string>();
+  for (const [name, n] of capitalised)
+    if (n >= MIN_SUBJECT_NAME_OCCURRENCES && !lower.has(name)) names.add(name);
+  return names;
+}
+
 /** A capitalised word, as names are written (« Ries », « Mauborgne », « O'Reilly », « Saint-Gobain »). */
 const CAP = "\\p{Lu}[\\p{L}'’-]+";
 /** Up to three names joined by « et », « and », « & » or a comma (« Kim et Mauborgne », « Eric Ries »). */
@@ -95,8 +120,10 @@ export function dossierNames(dossier: DossierText): ReadonlySet<string> {
   if (cached) return cached;
   const names = new Set<string>();
   const cited = referenceNames(dossier.text);
+  const opening = subjectNames(dossier.text);
   for (const [name, n] of midSentenceNames(dossier.text)) {
-    if (n < MIN_NAME_OCCURRENCES || GENERIC_NAMES.has(name) || cited.has(name)) continue;
+    if ((n < MIN_NAME_OCCURRENCES && !opening.has(name)) || GENERIC_NAMES.has(name) || cited.has(name))
+      continue;
     // A method or a concept (« PESTEL », « RSE », « Porter ») is what textbooks name, not the company.
     if (findConcepts(name, 'fr').length > 0 || findConcepts(name, 'en').length > 0) continue;
     names.add(name);

@@ -439,3 +439,16 @@ describe('a future that states the company’s rule (issue #16, the intention ru
     expect(intentions.filter((s) => !isIntention(fold(s)))).toEqual([]);
   });
 });
+
+describe('a name that opens the third person’s sentences is the company’s (branch grader-voice-16)', () => {
+  it('reads a word written capitalised three times, once mid-sentence, and never in lower case', () => {
+    const text =
+      'Ferblanc Outillage vend des outils aux artisans du Cantal. Ferblanc emploie neuf personnes. ' +
+      'Les artisans achètent surtout en magasin. Le dossier porte sur Ferblanc et ses revendeurs. ' +
+      'Pour les artisans, le prix compte moins que la disponibilité.';
+    const names = dossierNames({ text, pages: [{ page: 1, text }], language: 'fr', words: 40 });
+    // « Ferblanc » opens two sentences and is met once mid-sentence; « Les », « Pour » are written in lower
+    // case elsewhere; « Outillage » is met once only.
+    expect([...names].sort()).toEqual(['ferblanc']);
+  });
+});

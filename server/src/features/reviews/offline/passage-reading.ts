@@ -24,7 +24,8 @@ import { SCORING_THRESHOLDS } from './scoring';
 import { type PassageSentence, sentencesOfPassage, splitSentences } from './sentences';
 import { type StuffingVerdict, stuffingVerdict } from './stuffing';
 import { isTableRow, tableHeaders } from './table-rows';
-import { isTerseCaseStatement } from './terse-case';
+import { isCaseFact, isTerseCaseStatement } from './terse-case';
+import { opensOnCompanyReference, opensOnName, opensOnPronoun } from './third-person';
 
 /** What the lexicon says about one sentence, whatever the criterion. */
 export interface SentenceFacts {
@@ -219,11 +220,21 @@ export function passageReading(
     const { names, ownFigures } = dossierFigures(dossier, lang);
     // In a draft about one company, its terse statements that name nothing (terse-case.ts) are its case too.
     const company = companyDraft(dossier, lang);
-    const appliedHere = factsOf.map(
-      (f) =>
+    const appliedHere: boolean[] = [];
+    const third: boolean[] = [];
+    factsOf.forEach((f, i) => {
+      const statement = isStatement(f.signals) && !isTableRow(f.folded);
+      // Told in the third person (third-person.ts): « elle » after a statement about the company, or what
+      // « l'entreprise », « son dirigeant » did, in a draft about it.
+      third.push(
+        company && statement && isThirdPersonCase(f.folded, names, factsOf[i - 1]?.folded, third[i - 1]),
+      );
+      appliedHere.push(
         isApplied(f.folded, ownFigures ? f.signals.quantities : 0, names) ||
-        (company && isStatement(f.signals) && !isTableRow(f.folded) && isTerseCase(f.folded, names)),
-    );
+          (company && statement && isTerseCase(f.folded, names)) ||
+          third[i] === true,
+      );
+    });
     let plan: ReadonlySet<number> | undefined;
     return {
       sentences,
@@ -255,6 +266,12 @@ const companyMemo = perDossier<boolean>();
  * case by its dated sentences (scoring.ts `courseDraft` reads the share under 0.3). Unseen strong drafts that
  * moved read 0.60–0.79; at 0.5 a weak creation draft (0.55) and partial ones (0.50, 0.57) took the economy's dated
  * past for the company's and rose.
+ *
+ * Also counted (branch grader-voice-16): statements told in the third person (third-person.ts) and terse
+ * statements of the case (terse-case.ts), which name nothing yet are no one else's. Third-person strong drafts
+ * read 0.45–0.59 without them and 0.60–0.74 with them (refractaires, dyeing, terreaux, oleicole, produce…); no
+ * weak draft crosses the bar (the highest under it stays 0.57), nor any partial one but conveyors, aquariums and
+ * the tuning b1-diagnostics-strategiques/partial.
  */
 export function companyDraft(dossier: DossierText, lang: MatchLanguage): boolean {
   return companyMemo(dossier, lang, () => {
@@ -262,11 +279,21 @@ export function companyDraft(dossier: DossierText, lang: MatchLanguage): boolean
     if (names.size === 0) return false;
     let statements = 0;
     let about = 0;
+    let previous: string | undefined;
+    let previousThird = false;
     for (const span of splitSentences(dossier.text)) {
       const f = sentenceFacts(dossier, lang, span.text);
       if (isTableRow(f.folded) || !isStatement(f.signals)) continue;
       statements++;
-      if (isApplied(f.folded, ownFigures ? f.signals.quantities : 0, names)) about++;
+      const third = isThirdPersonCase(f.folded, names, previous, previousThird);
+      if (
+        isApplied(f.folded, ownFigures ? f.signals.quantities : 0, names) ||
+        third ||
+        isTerseCase(f.folded, names)
+      )
+        about++;
+      previous = f.folded;
+      previousThird = third;
     }
     return statements >= MIN_STATEMENTS_FOR_SHARE && about >= COMPANY_DRAFT_SHARE * statements;
   });
@@ -276,6 +303,33 @@ export function companyDraft(dossier: DossierText, lang: MatchLanguage): boolean
 function isTerseCase(folded: string, names: ReadonlySet<string>): boolean {
   return (
     isTerseCaseStatement(folded) &&
+    !isTextbookProse(folded, names) &&
+    !isGeneralStatistic(folded) &&
+    !isTradeHabit(folded) &&
+    !isGeneralAdvice(folded)
+  );
+}
+
+/**
+ * A statement of the company's case told in the third person (third-person.ts): a subject pronoun whose
+ * antecedent, the statement before, is about the company, or a definite reference to the firm or its people;
+ * a fact (terse-case.ts `isCaseFact`: no modal, no law's nor market's act), not textbook prose nor a statistic
+ * of the sector.
+ */
+function isThirdPersonCase(
+  folded: string,
+  names: ReadonlySet<string>,
+  previous: string | undefined,
+  previousThird: boolean | undefined,
+): boolean {
+  // A pronoun stands for the subject of the statement before: the company when that one opened on its name or
+  // on a reference to it (or was itself told so).
+  const refers = opensOnPronoun(folded)
+    ? previous !== undefined && (previousThird === true || opensOnName(previous, names))
+    : opensOnCompanyReference(folded);
+  return (
+    refers &&
+    isCaseFact(folded) &&
     !isTextbookProse(folded, names) &&
     !isGeneralStatistic(folded) &&
     !isTradeHabit(folded) &&

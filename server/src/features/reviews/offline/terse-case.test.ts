@@ -90,3 +90,54 @@ describe('the time of a terse statement is its action’s (grader-terse-15)', ()
     expect(dated.filter((s) => isTerseCaseStatement(fold(s)))).toEqual([]);
   });
 });
+
+describe('the company’s account told in the third person (grader-voice-16)', () => {
+  /** A draft about one company that says « elle », « l'entreprise », « son dirigeant » more than its name. */
+  const told = [
+    {
+      heading: 'La scierie',
+      paragraphs: [
+        'Bois Ravel est une scierie installée à Ussel. Elle a ouvert un dépôt à Tulle pour les charpentiers.',
+        'Elle emploie 24 personnes et réalise 4,2 M€ de chiffre.',
+        'L’entreprise a perdu deux négociants, partis chez un concurrent qui livre le samedi.',
+        'Son dirigeant a demandé un diagnostic des ventes avant d’investir.',
+        'La direction a retenu la livraison le samedi, pour garder les charpentiers.',
+        'L’entreprise a formé ses deux chauffeurs au chargement des grumes.',
+        'Le carnet de commandes de Bois Ravel couvre 7 semaines.',
+        'L’équipe commerciale a rappelé les 40 charpentiers du fichier.',
+        'Bois Ravel vend 60 % de son sciage aux charpentiers.',
+        'Son dirigeant a écarté un second site, trop cher pour ce volume.',
+      ],
+    },
+  ];
+  /** The same forms in a course: what any firm is like or should do, and a pronoun after the market. */
+  const course = [
+    {
+      heading: 'Le diagnostic',
+      paragraphs: [
+        'Une entreprise doit connaître ses clients. L’entreprise doit suivre ses concurrents.',
+        'Le marché du bois progresse. Il a gagné des parts sur le béton.',
+        'L’équipe commerciale est soudée et motivée. Ses valeurs sont la qualité et le service.',
+        'La direction peut décider de livrer le samedi. Le dirigeant pourrait ouvrir un dépôt.',
+        'Un diagnostic permet de comparer les options. Une entreprise peut former ses chauffeurs.',
+        'Bois Ravel est une scierie. Bois Ravel veut vendre plus aux charpentiers.',
+      ],
+    },
+  ];
+
+  it('reads « elle » after the company, and what the firm or its people did, as the company’s', () => {
+    const d = sectioned(told);
+    expect(companyDraft(d.dossier, 'fr')).toBe(true);
+    const { factsOf, appliedHere } = passageReading(d.dossier, 'fr', d.passages[0]);
+    const missed = factsOf.filter((_, i) => !appliedHere[i]).map((f) => f.folded);
+    expect(missed).toEqual([]);
+  });
+
+  it('reads neither modals, descriptions nor a pronoun after the market, nor anything in a course', () => {
+    const d = sectioned(course);
+    expect(companyDraft(d.dossier, 'fr')).toBe(false);
+    const { factsOf, appliedHere } = passageReading(d.dossier, 'fr', d.passages[0]);
+    const read = factsOf.filter((_, i) => appliedHere[i]).map((f) => f.folded);
+    expect(read.every((s) => s.includes('ravel'))).toBe(true);
+  });
+});

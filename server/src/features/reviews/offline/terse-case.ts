@@ -135,6 +135,14 @@ export function isReasonedDecision(folded: string): boolean {
   return !othersStatement(text) && decisionWithReason(text);
 }
 
+/**
+ * Not a modal nor a conditional, not a law's act nor someone else's past (the market's, the economy's): what is
+ * left may be the company's own fact, once something says it is about the company (third-person.ts).
+ */
+export function isCaseFact(folded: string): boolean {
+  return !othersStatement(folded.replace(/’/g, "'"));
+}
+
 /** What any company should or could do, a law's act or someone else's past: never the company's case. */
 function othersStatement(text: string): boolean {
   return MODAL.test(mainClause(text)) || LEGAL_SUBJECT.test(text) || OTHERS_PAST.test(text);
