@@ -269,9 +269,9 @@ const companyMemo = perDossier<boolean>();
  *
  * Also counted (branch grader-voice-16): statements told in the third person (third-person.ts) and terse
  * statements of the case (terse-case.ts), which name nothing yet are no one else's. Third-person strong drafts
- * read 0.45–0.59 without them and 0.60–0.74 with them (refractaires, dyeing, terreaux, oleicole, produce…); no
- * weak draft crosses the bar (the highest under it stays 0.57), nor any partial one but conveyors, aquariums and
- * the tuning b1-diagnostics-strategiques/partial.
+ * read 0.50–0.59 without them and 0.60–0.72 with them (refractaires, dyeing, terreaux, oleicole, produce, spices,
+ * elagage…); no weak draft crosses the bar; four partial ones do (conveyors, aquariums, the tuning hygiene and
+ * b1-diagnostics-strategiques/partial: +0.00–0.20 overall).
  */
 export function companyDraft(dossier: DossierText, lang: MatchLanguage): boolean {
   return companyMemo(dossier, lang, () => {
