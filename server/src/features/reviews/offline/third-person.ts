@@ -65,8 +65,11 @@ export function opensOnCompanyReference(folded: string): boolean {
   return DEFINITE_HEAD.test(folded.replace(/’/g, "'"));
 }
 
+/** The word a statement opens on, after any fronted adverbial (compiled once: read for every statement). */
+const WORD_HEAD = new RegExp(`${FRONTED}([\\p{L}\\p{N}&-]{3,})`, 'u');
+
 /** The statement opens on one of the dossier's names (« Vidal Primeurs est un grossiste… »). */
 export function opensOnName(folded: string, names: ReadonlySet<string>): boolean {
-  const head = new RegExp(`${FRONTED}([\\p{L}\\p{N}&-]{3,})`, 'u').exec(folded);
+  const head = WORD_HEAD.exec(folded);
   return head !== null && names.has(head[1] ?? '');
 }
