@@ -26,6 +26,7 @@ import {
   RELATED_WEIGHT,
   stemIn,
 } from './lexicon';
+import { isNarratedEvent } from './narrated';
 import { isDatedObjective } from './objectives';
 import { writingTopic } from './own-writing';
 import {
@@ -120,6 +121,12 @@ export interface Candidate {
    * of the intercultural dossier, which supports a reason as a figure does (scoring.ts `support`).
    */
   experience: boolean;
+  /**
+   * A prose statement about the company telling a past event with its date or a named actor or place
+   * (narrated.ts), with a figure of its result in it or in the next two sentences: narrated evidence, which backs
+   * the reasons of a dossier built on lived experience (scoring.ts `narratedRecord`). Optional: absent is none.
+   */
+  narratedResult?: boolean;
   /**
    * A prose statement about the company in a section whose own heading names one of the criterion's core
    * notions: part of the case the draft reports under the criterion (scoring.ts `reportsCase`).
@@ -550,6 +557,14 @@ export function classify(
         source,
         appliedFact: quantified && applied && !row && !looksDeveloped,
         experience: lang === 'en' && looksDeveloped && applied && !row && isSituatedExperience(sentence.text),
+        // An event of the case told with its date or actor, and the figure of what came of it (narrated.ts).
+        narratedResult:
+          applied &&
+          statement &&
+          !row &&
+          !glossary &&
+          isNarratedEvent(sentence.text, lang) &&
+          [i, i + 1, i + 2].some((j) => j < sentences.length && factsOf[j].signals.quantities > 0),
         reported: notionHeading && applied && statement && !row,
         paired: pairedHere,
         ownCase: ownPassages?.has(passage.id) === true,
@@ -582,12 +597,18 @@ export function computeSignals(
   let sourceScore = 0;
   let appliedFacts = 0;
   let experiences = 0;
+  let narratedResults = 0;
+  const narratedPassages = new Set<string>();
   let pairedArgued = 0;
   const reported = reportedSection(relevant);
   const own = caseSection(relevant);
   for (const c of relevant) {
     if (c.appliedFact) appliedFacts++;
     if (c.experience) experiences++;
+    if (c.narratedResult) {
+      narratedResults++;
+      narratedPassages.add(c.sentence.passageId);
+    }
     for (const id of [...c.concepts, ...c.inherited]) found.add(id);
     if (c.applied && c.statement) for (const id of [...c.concepts, ...c.inherited]) appliedFound.add(id);
     if (c.generic) genericSentences++;
@@ -628,6 +649,8 @@ export function computeSignals(
     plainArgued,
     appliedFacts,
     experiences,
+    narratedResults,
+    narratedPassages: narratedPassages.size,
     reportedStatements: reported.statements,
     reportedFigures: reported.figures,
     pairedCase: pairedArgued >= 1,
