@@ -97,3 +97,34 @@ describe('a negotiation told as it went: its events and their results are counte
     expect(signals.narratedPassages).toBe(2);
   });
 });
+
+describe('narrated results back a concise criterion for 3 as well', () => {
+  // Three argued sentences among four of the company's prose facts, one figure among the reasons, no source.
+  const concise: CriterionSignals = {
+    expected: ['negociation', 'objections', 'marge'],
+    found: ['negociation', 'objections'],
+    notions: ['negociation'],
+    notionsFound: ['negociation'],
+    appliedNotions: ['negociation'],
+    developedNotions: ['negociation'],
+    genericSentences: 0,
+    developedConcepts: ['negociation', 'objections'],
+    relevantSentences: 9,
+    developedSentences: 3,
+    arguedSentences: 3,
+    quantifiedSentences: 1,
+    sourceScore: 0,
+    pages: [1, 2],
+    passages: 2,
+    plainDeveloped: 0,
+    appliedFacts: 4,
+    stuffedMentions: 0,
+    stuffedConcepts: [],
+  };
+
+  it('reads 2 with one figure among its reasons, 3 with a record of events and their results', () => {
+    expect(scoreFromSignals(concise)).toBe(2);
+    expect(scoreFromSignals({ ...concise, narratedResults: 2, narratedPassages: 2 })).toBe(3);
+    expect(scoreFromSignals({ ...concise, narratedResults: 2, narratedPassages: 1 })).toBe(2);
+  });
+});
