@@ -13,7 +13,8 @@ import type { ConceptId } from './lexicon';
  *   criterion's core notions are absent — headings, bare mentions, keyword lists, tables of figures;
  * - 2 partiel: developed and supported, but the bar for 3 is not met;
  * - 3 satisfaisant: ≥ `satisfactory.developed` developed sentences backed by ≥ `satisfactory.supported`
- *   figures or sources (or by the company's record of events with their results, `narratedRecord`), covering `satisfactory.coverage` of the expected concepts — or, in plain words,
+ *   figures or sources (or by the company's record of events with their results, `narratedRecord`), covering
+ *   `satisfactory.coverage` of the expected concepts — or, in plain words,
  *   ≥ `satisfactory.plainDeveloped` developed sentences with a figure — or the plain-words bar
  *   (`plainSatisfactory`): argued sentences completed by prose facts carrying the company's figures — or the
  *   concise bar (`conciseSatisfactory`): a passage denser in the company's figures than in developed
