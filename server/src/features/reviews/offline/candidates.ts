@@ -557,14 +557,8 @@ export function classify(
         source,
         appliedFact: quantified && applied && !row && !looksDeveloped,
         experience: lang === 'en' && looksDeveloped && applied && !row && isSituatedExperience(sentence.text),
-        // An event of the case told with its date or actor, and the figure of what came of it (narrated.ts).
         narratedResult:
-          applied &&
-          statement &&
-          !row &&
-          !glossary &&
-          isNarratedEvent(sentence.text, lang) &&
-          [i, i + 1, i + 2].some((j) => j < sentences.length && factsOf[j].signals.quantities > 0),
+          applied && statement && !row && !glossary && narratedResultAt(sentences, factsOf, i, lang),
         reported: notionHeading && applied && statement && !row,
         paired: pairedHere,
         ownCase: ownPassages?.has(passage.id) === true,
@@ -573,6 +567,20 @@ export function classify(
     });
   });
   return { relevant, stuffed };
+}
+
+/**
+ * An event of the case told with its date or actor (narrated.ts), and the figure of what came of it in the same
+ * sentence or in the next two (candidates' `narratedResult`).
+ */
+function narratedResultAt(
+  sentences: readonly { text: string }[],
+  factsOf: readonly SentenceFacts[],
+  i: number,
+  lang: MatchLanguage,
+): boolean {
+  if (!isNarratedEvent(sentences[i].text, lang)) return false;
+  return [i, i + 1, i + 2].some((j) => j < sentences.length && factsOf[j].signals.quantities > 0);
 }
 
 export function computeSignals(
