@@ -27,29 +27,29 @@ describe('isNarratedEvent: a past event with its date or a named actor', () => {
   });
 });
 
-describe('narrated results back a developed criterion for 3', () => {
-  // A criterion developed and covered, argued in six sentences, backed by one figure and no named source.
-  const argued: CriterionSignals = {
-    expected: ['negociation', 'objections', 'marge'],
-    found: ['negociation', 'objections'],
-    notions: ['negociation'],
-    notionsFound: ['negociation'],
-    appliedNotions: ['negociation'],
-    developedNotions: ['negociation'],
-    genericSentences: 0,
-    developedConcepts: ['negociation', 'objections'],
-    relevantSentences: 12,
-    developedSentences: 6,
-    arguedSentences: 6,
-    quantifiedSentences: 1,
-    sourceScore: 0,
-    pages: [1, 2],
-    passages: 2,
-    plainDeveloped: 0,
-    stuffedMentions: 0,
-    stuffedConcepts: [],
-  };
+// A criterion developed and covered, argued in six sentences, backed by one figure and no named source.
+const argued: CriterionSignals = {
+  expected: ['negociation', 'objections', 'marge'],
+  found: ['negociation', 'objections'],
+  notions: ['negociation'],
+  notionsFound: ['negociation'],
+  appliedNotions: ['negociation'],
+  developedNotions: ['negociation'],
+  genericSentences: 0,
+  developedConcepts: ['negociation', 'objections'],
+  relevantSentences: 12,
+  developedSentences: 6,
+  arguedSentences: 6,
+  quantifiedSentences: 1,
+  sourceScore: 0,
+  pages: [1, 2],
+  passages: 2,
+  plainDeveloped: 0,
+  stuffedMentions: 0,
+  stuffedConcepts: [],
+};
 
+describe('narrated results back a developed criterion for 3', () => {
   it('reads 2 unsupported, 3 with events and their results told in two passages', () => {
     expect(scoreFromSignals(argued)).toBe(2);
     expect(scoreFromSignals({ ...argued, narratedResults: 3, narratedPassages: 2 })).toBe(3);
@@ -101,25 +101,11 @@ describe('a negotiation told as it went: its events and their results are counte
 describe('narrated results back a concise criterion for 3 as well', () => {
   // Three argued sentences among four of the company's prose facts, one figure among the reasons, no source.
   const concise: CriterionSignals = {
-    expected: ['negociation', 'objections', 'marge'],
-    found: ['negociation', 'objections'],
-    notions: ['negociation'],
-    notionsFound: ['negociation'],
-    appliedNotions: ['negociation'],
-    developedNotions: ['negociation'],
-    genericSentences: 0,
-    developedConcepts: ['negociation', 'objections'],
+    ...argued,
     relevantSentences: 9,
     developedSentences: 3,
     arguedSentences: 3,
-    quantifiedSentences: 1,
-    sourceScore: 0,
-    pages: [1, 2],
-    passages: 2,
-    plainDeveloped: 0,
     appliedFacts: 4,
-    stuffedMentions: 0,
-    stuffedConcepts: [],
   };
 
   it('reads 2 with one figure among its reasons, 3 with a record of events and their results', () => {
