@@ -529,8 +529,12 @@ export function classify(
       const datedObjective = quantified && !row && !bySection && isDatedObjective(facts.folded);
       // A row of figures with a source cell (« Marché (Md€) | 3,2 | 3,3 | 3,5 | Xerfi 2023 ») is documented data,
       // not analysis: like a dashboard's row, it develops nothing (issue #16: a weak draft's table of sourced
-      // market figures counted ten developed sentences and scored « excellent » on the market criterion).
-      const sourcedData = source > 0 && !listedSource && isFigureRow(sentence.text);
+      // market figures counted ten developed sentences and scored « excellent » on the market criterion). Under a
+      // header whose first column says « Source », a row of figures counts where the leads or the data came from
+      // (« Annuaire syndics (FNAIM, UNIS) | 118 | 92 »: a prospecting funnel): the figures are the row's content,
+      // its first cell is their origin, not a reference backing an argument (issue #16: the figure-dense partial
+      // `binwash`, fresh-25, read its funnel table as seven sourced sentences, K5, K7, K8 3 at gold 1).
+      const sourcedData = source > 0 && isFigureRow(sentence.text);
       const looksDeveloped =
         argued || (source > 0 && !sourcedData) || reasonedRow || datedObjective || planStep;
       const candidate: Candidate = {

@@ -130,3 +130,36 @@ describe('a glossary table (issue #16: a weak dashboard draft lifted seven crite
     expect(dashboard.quantifiedSentences).toBeGreaterThan(0);
   });
 });
+
+describe('a table of where the leads came from (issue #16, the figure-dense partial prospecting draft)', () => {
+  it('reads rows of figures under a « Source » column as data, not as named sources', () => {
+    const exam = getExam('b3-prospection') as Exam;
+    const criterion = exam.criteria.find((c) => c.text.includes('prescripteurs')) ?? exam.criteria[0];
+    const rows = [
+      'Source | Contacts trouvés | Contacts qualifiés | Rendez-vous',
+      'Annuaire des architectes du Gard | 140 | 61 | 12',
+      'Chambre des métiers (fichier artisans) | 320 | 95 | 18',
+      'Bouche-à-oreille des plombiers partenaires | 45 | 30 | 14',
+    ];
+    const section = 'Nos prescripteurs et apporteurs d’affaires chez Verrières Dumas';
+    const text = `## ${section}\n\n${rows.join('\n')}`;
+    const passage = {
+      id: 'p0',
+      ordinal: 0,
+      page: 1,
+      pageEnd: 1,
+      section,
+      annex: false,
+      text: rows.join('\n'),
+      relevance: 1,
+    };
+    const signals = analyzeCriterionDetailed({
+      exam,
+      criterion,
+      passages: [passage],
+      dossier: { text, pages: [{ page: 1, text }], language: 'fr', words: 60 },
+    }).signals;
+    expect(signals.relevantSentences).toBeGreaterThan(0);
+    expect(signals.developedSentences).toBe(0);
+  });
+});
