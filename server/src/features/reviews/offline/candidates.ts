@@ -535,8 +535,17 @@ export function classify(
       // its first cell is their origin, not a reference backing an argument (issue #16: the figure-dense partial
       // `binwash`, fresh-25, read its funnel table as seven sourced sentences, K5, K7, K8 3 at gold 1).
       const sourcedData = source > 0 && isFigureRow(sentence.text);
+      // An intention with a source and no figure (« il serait utile, selon la CCI, de classer les clients… ») is
+      // a wish with a reference: it argues nothing (`argues`), and its source develops nothing of the company's
+      // case either (issue #16: the weak `ironwork`, fresh-25, a page of intentions, K6 2 at gold 0, 1.38 -> 1.00
+      // at gold 0.88; funeraire K8 3 -> 2 at gold 2; no strong draft moved). French, as `argues` reads it.
+      const sourcedWish = lang === 'fr' && s.quantities === 0 && isIntention(facts.folded);
       const looksDeveloped =
-        argued || (source > 0 && !sourcedData) || reasonedRow || datedObjective || planStep;
+        argued ||
+        (source > 0 && !sourcedData && !sourcedWish) ||
+        reasonedRow ||
+        datedObjective ||
+        planStep;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,

@@ -575,3 +575,26 @@ describe('the core notions a criterion’s own text names (issue #16, session 16
     expect(grade.score).toBeLessThanOrEqual(1);
   });
 });
+
+describe('a sourced wish develops nothing (issue #16, the weak draft of intentions)', () => {
+  it('does not count an intention with a source and no figure as a developed sentence; a sourced fact still is', () => {
+    const exam = getExam('b3-prospection') as Exam;
+    const criterion = byText(exam, 'fidélisation est justifiée');
+    const wish =
+      'Il faudrait, selon la Fédération du bâtiment, mesurer la satisfaction de nos clients après chaque pose de portail.';
+    const fact =
+      "Selon l'enquête de satisfaction de la Ferronnerie Arnal, nos clients rappelés après chaque pose commandent un entretien.";
+    const { dossier, passages } = dossierOf([
+      'La fidélisation des clients de la Ferronnerie Arnal',
+      wish,
+      fact,
+    ]);
+    const { relevant } = classify(
+      { exam, criterion, passages, dossier },
+      criterionLexicon(exam, criterion),
+    );
+    const developed = (text: string) => relevant.find((c) => c.sentence.text === text)?.developed;
+    expect(developed(wish)).toBe(false);
+    expect(developed(fact)).toBe(true);
+  });
+});
