@@ -541,11 +541,7 @@ export function classify(
       // at gold 0.88; funeraire K8 3 -> 2 at gold 2; no strong draft moved). French, as `argues` reads it.
       const sourcedWish = lang === 'fr' && s.quantities === 0 && isIntention(facts.folded);
       const looksDeveloped =
-        argued ||
-        (source > 0 && !sourcedData && !sourcedWish) ||
-        reasonedRow ||
-        datedObjective ||
-        planStep;
+        argued || (source > 0 && !sourcedData && !sourcedWish) || reasonedRow || datedObjective || planStep;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,

@@ -589,10 +589,7 @@ describe('a sourced wish develops nothing (issue #16, the weak draft of intentio
       wish,
       fact,
     ]);
-    const { relevant } = classify(
-      { exam, criterion, passages, dossier },
-      criterionLexicon(exam, criterion),
-    );
+    const { relevant } = classify({ exam, criterion, passages, dossier }, criterionLexicon(exam, criterion));
     const developed = (text: string) => relevant.find((c) => c.sentence.text === text)?.developed;
     expect(developed(wish)).toBe(false);
     expect(developed(fact)).toBe(true);
