@@ -527,21 +527,12 @@ export function classify(
       // names: the company's overall target (« 6,5 M€ de CA en 2025 ») in a section the criterion's words merely
       // point to is context, not the criterion's analysis.
       const datedObjective = quantified && !row && !bySection && isDatedObjective(facts.folded);
-      // A row of figures with a source cell (« Marché (Md€) | 3,2 | 3,3 | 3,5 | Xerfi 2023 ») is documented data,
-      // not analysis: like a dashboard's row, it develops nothing (issue #16: a weak draft's table of sourced
-      // market figures counted ten developed sentences and scored « excellent » on the market criterion). Under a
-      // header whose first column says « Source », a row of figures counts where the leads or the data came from
-      // (« Annuaire syndics (FNAIM, UNIS) | 118 | 92 »: a prospecting funnel): the figures are the row's content,
-      // its first cell is their origin, not a reference backing an argument (issue #16: the figure-dense partial
-      // `binwash`, fresh-25, read its funnel table as seven sourced sentences, K5, K7, K8 3 at gold 1).
-      const sourcedData = source > 0 && isFigureRow(sentence.text);
-      // An intention with a source and no figure (« il serait utile, selon la CCI, de classer les clients… ») is
-      // a wish with a reference: it argues nothing (`argues`), and its source develops nothing of the company's
-      // case either (issue #16: the weak `ironwork`, fresh-25, a page of intentions, K6 2 at gold 0, 1.38 -> 1.00
-      // at gold 0.88; funeraire K8 3 -> 2 at gold 2; no strong draft moved). French, as `argues` reads it.
-      const sourcedWish = lang === 'fr' && s.quantities === 0 && isIntention(facts.folded);
       const looksDeveloped =
-        argued || (source > 0 && !sourcedData && !sourcedWish) || reasonedRow || datedObjective || planStep;
+        argued ||
+        sourceDevelops(source, sentence.text, facts.folded, s.quantities, lang) ||
+        reasonedRow ||
+        datedObjective ||
+        planStep;
       const candidate: Candidate = {
         sentence,
         order: p * 1_000_000 + sentence.start,
@@ -576,6 +567,31 @@ export function classify(
     });
   });
   return { relevant, stuffed };
+}
+
+/**
+ * Whether a sentence's named source develops it (a source backs a reason; candidates' `looksDeveloped`).
+ * A row of figures with a source cell (« Marché (Md€) | 3,2 | 3,3 | 3,5 | Xerfi 2023 ») is documented data, not
+ * analysis: like a dashboard's row, it develops nothing (issue #16: a weak draft's table of sourced market figures
+ * counted ten developed sentences and scored « excellent » on the market criterion). Under a header whose first
+ * column says « Source », a row of figures counts where the leads or the data came from (« Annuaire syndics (FNAIM,
+ * UNIS) | 118 | 92 »: a prospecting funnel): the figures are the row's content, its first cell is their origin, not
+ * a reference backing an argument (issue #16: the figure-dense partial `binwash`, fresh-25, read its funnel table
+ * as seven sourced sentences, K5, K7, K8 3 at gold 1). An intention with a source and no figure (« il serait utile,
+ * selon la CCI, de classer les clients… ») is a wish with a reference: it argues nothing (`argues`), and its source
+ * develops nothing of the company's case either (issue #16: the weak `ironwork`, fresh-25, a page of intentions, K6
+ * 2 at gold 0, 1.38 -> 1.00 at gold 0.88; funeraire K8 3 -> 2 at gold 2; no strong draft moved). French, as
+ * `argues` reads it.
+ */
+function sourceDevelops(
+  source: number,
+  text: string,
+  folded: string,
+  quantities: number,
+  lang: MatchLanguage,
+): boolean {
+  if (source <= 0 || isFigureRow(text)) return false;
+  return !(lang === 'fr' && quantities === 0 && isIntention(folded));
 }
 
 /**
