@@ -294,6 +294,11 @@ export function narratedRecord(s: CriterionSignals): boolean {
   );
 }
 
+/** The bars for 3's backing: two figures or sources, or the company's record told as it went (`narratedRecord`). */
+function backedFor3(s: CriterionSignals): boolean {
+  return support(s) >= SCORING_THRESHOLDS.satisfactory.supported || narratedRecord(s);
+}
+
 /**
  * A section the criterion's words point to argues it in plain words (issue #16): enough developed sentences
  * there, and at least one of them stating a fact about the company (a figure). Fluent sentences « nous … car … »
@@ -416,7 +421,7 @@ export function conciseSatisfactory(s: CriterionSignals): boolean {
     s.developedSentences >= C.developed &&
     s.arguedSentences >= C.argued &&
     covered(s) &&
-    (support(s) >= T.satisfactory.supported || narratedRecord(s)) &&
+    backedFor3(s) &&
     facts >= s.developedSentences &&
     s.developedSentences + C.factWeight * facts >= T.satisfactory.developed
   );
@@ -558,10 +563,7 @@ function depthScore(s: CriterionSignals): 0 | 1 | 2 | 3 | 4 {
     !(s.pairedCase === true && (s.appliedFacts ?? 0) >= T.partial.supported)
   )
     return short;
-  const standard =
-    s.developedSentences >= T.satisfactory.developed &&
-    covered(s) &&
-    (support(s) >= T.satisfactory.supported || narratedRecord(s));
+  const standard = s.developedSentences >= T.satisfactory.developed && covered(s) && backedFor3(s);
   if (
     !standard &&
     !plainSatisfactory(s) &&
