@@ -1,6 +1,14 @@
 /**
  * The curated domain lexicon: methods and concepts the jury expects to read, how to spot them (patterns in the
  * syntax `patterns.ts` compiles) and what to tell the candidate when one is missing. Data only.
+ *
+ * A core notion is named as a jury reads it, not only in the course's noun (issue #16, branch grader-notion-19):
+ * its verb (« le marché a été signé », « nous coordonnons »), its noun with the candidate's possessive (« Nos
+ * forces, nos faiblesses », « Nos outils »), or the question the criterion's own wording asks (« Pourquoi nous
+ * plutôt qu'un autre », « Comment on gagne notre vie »). Strong drafts head and write their sections so: on the
+ * tuning part and the pending batches, 53 of their criteria rated 3–4 by the jury were held at 0–1 with the notion
+ * « absent » (scoring.ts `notionCeiling`); 20 are left. A paraphrase stays as specific as the notion: getting on
+ * well with the other services is no way of working with them, a prototype is not a sales aid.
  */
 import type { MatchLanguage } from './types';
 
@@ -32,7 +40,14 @@ const CONCEPT_DATA = {
   // ── Bloc 1: diagnostics ────────────────────────────────────────────────────────────────────────────
   pestel: {
     label: 'PESTEL',
-    fr: ['pestel', 'pestle', 'pest', 'macro ?environnement*'],
+    fr: [
+      'pestel',
+      'pestle',
+      'pest',
+      'macro ?environnement*',
+      // The macro-environment in everyday words (issue #16): « Ce qui se passe autour de nous ».
+      "ce qui (se passe|change|bouge) autour (de nous|du|de la|de l'entreprise|de notre)",
+    ],
     en: ['pestel', 'pestle', 'macro ?environment*'],
     cooccur: {
       min: 4,
@@ -94,7 +109,10 @@ const CONCEPT_DATA = {
       'swot',
       'ffom',
       'atouts,? (et )?(faiblesses|handicaps)',
-      'forces,? (et )?faiblesses',
+      // « Nos forces, nos faiblesses »: the possessive repeated is the same pair (issue #16).
+      'forces,? (et )?(nos |ses |leurs |les )?faiblesses',
+      // The same reading in everyday words: « Pour nous, contre nous ».
+      'pour (nous|elle|lui),? (et )?contre (nous|elle|lui)',
       'opportunites,? (et )?menaces',
       'points? forts?,? (et )?(points? )?faibles?',
       // The same reading in everyday words (issue #16): « ce qui joue pour et contre nous ».
@@ -112,6 +130,8 @@ const CONCEPT_DATA = {
       'diagnostic interne',
       'ressources? (humaines|materielles|immaterielles|financieres|technologiques)',
       'savoir ?faire',
+      // The notion conjugated (issue #16): « Ce que nous savons faire » is the company's know-how.
+      '(savons|savent|sait) faire',
       'competences? (cles|distinctives|fondamentales|manageriales|metiers)',
       'vrio',
       'capital humain',
@@ -487,6 +507,10 @@ const CONCEPT_DATA = {
       'declin*',
       'align*',
       'coheren*',
+      // What the company's strategy means for the sales side, in everyday words (issue #16): « Ce que ça change
+      // pour la vente », « Du projet de l'entreprise à notre façon de vendre ».
+      'ce que (ca|cela) (change|donne) pour (la vente|les ventes|le commercial|les commerciaux|nous,? les vendeurs)',
+      '(a|et) notre facon de vendre',
     ],
     en: ['corporate strategy', '(sales|commercial|business) strategy', 'align*', 'consisten*', 'coherent'],
     expectation:
@@ -936,6 +960,9 @@ const CONCEPT_DATA = {
       'structure de couts',
       // How the company makes its money, said plainly (issue #16): « comment l'entreprise gagne son argent ».
       "(comment|ou|de quoi) (l'entreprise|la societe|elle|nous|on|il) (gagne|gagnons|vit|vivons) (son|sa|notre|leur)? ?(argent|vie)",
+      // The same with the company's name or « de l'argent » (« Comment Cycléa gagne sa vie », « Comment nous
+      // gagnons de l'argent »): the subject does not change the question asked.
+      "comment ([a-z0-9'-]+ ){1,3}(gagne|gagnons|gagnent|vit|vivent) (son |sa |notre |leur |de l')?(argent|vie)",
     ],
     en: [
       'business model*',
@@ -1005,6 +1032,10 @@ const CONCEPT_DATA = {
       // entreprises visées », « les clients que nous visons ».
       '(qui|que) (nous|je) vis(ons|e)',
       '(clients?|entreprises?|comptes?|prospects?|publics?|magasins?|etablissements?) vise(e)?s?',
+      // Who is approached first, the selection said as an order (issue #16): « Qui on va voir en premier, et
+      // pourquoi », « Par qui commencer ».
+      '(voir|demarcher|approcher|contacter|viser|prospecter) en (premier|priorite)',
+      'par qui (commencer|on commence|nous commencons)',
     ],
     en: [
       'targets?',
@@ -1211,6 +1242,9 @@ const CONCEPT_DATA = {
       // plutôt qu'un autre », « ce qui nous distingue ».
       'pourquoi (un|une|les|nos|des) (clients?|acheteurs?|entreprises?|restaurants?|magasins?) nous (choisi|prefere)*',
       'ce qui nous (distingue|differencie)',
+      // « Pourquoi nous plutôt qu'un autre », « Pourquoi ils nous choisiraient »: the same question.
+      "plutot qu'(un|une) (autre|concurrent)",
+      'pourquoi (ils|elles|on|le client|les clients) nous (choisi|prefere)*',
     ],
     en: [
       'differentiat*',
@@ -1712,6 +1746,9 @@ const CONCEPT_DATA = {
       'ventes? (additionnelles|croisees)',
       'capital client',
       'capital care',
+      // Keeping clients, in plain words (issue #16): « Garder nos clients », « Après la vente ».
+      'garder (nos|ses|les|leurs) clients',
+      'apres la (vente|premiere commande)',
       'service apres ?vente',
       'sav',
     ],
@@ -1762,6 +1799,9 @@ const CONCEPT_DATA = {
       'contrats? signes?',
       'clients? (gagnes|signes|conquis)',
       'objectifs? (atteints?|depasses?)',
+      // A mission that succeeded, said plainly (issue #16): « Une mission qui a marché », « La campagne qui a
+      // marché ».
+      '(missions?|campagnes?|actions?|operations?) qui (a|ont) (marche|fonctionne)',
     ],
     en: ['results', 'success*', 'achieved', 'won'],
     expectation:
@@ -1807,6 +1847,8 @@ const CONCEPT_DATA = {
       // décision ».
       'qui decide(nt)?',
       'roles? dans la decision',
+      // Knowing the client before meeting them is the client's profile drawn up (issue #16).
+      'connaitre (le|son|notre|ce) (client|prospect|acheteur) avant',
     ],
     en: [
       'decision ?makers?',
@@ -1946,8 +1988,21 @@ const CONCEPT_DATA = {
       'verrouill*',
       "technique de l'alternative",
       'recapitulat*',
+      // The deal concluded or signed, said in a verb (issue #16: « Comment ça s'est conclu », « le marché a
+      // été signé le 14 juin », « j'ai résumé par écrit les quatre points d'accord »): the closing told.
+      'recapitul*',
+      '(ai|avons|a|ont|avez) (ete )?(conclu|signe)e?s?',
+      "s'est (conclue?|signee?)",
+      '(ai|avons|a) resume (par ecrit|les points|ce qui|ce que)',
+      "points? d'accord",
     ],
-    en: ['closing', 'close (the deal|the sale)', 'purchase order', 'buying signals?'],
+    en: [
+      'closing',
+      'close (the deal|the sale)',
+      'purchase order',
+      'buying signals?',
+      '(was|were|have|has|we) (signed|closed)',
+    ],
     expectation:
       'Le processus de closing (signaux d’achat, technique de conclusion, engagement contractuel, suivi) n’est pas démontré',
     recommendation:
@@ -2073,8 +2128,27 @@ const CONCEPT_DATA = {
       'cas clients?',
       'references clients',
       'calculateur*',
+      // The tools the candidate used in the sale, named as such (issue #16): « Nos outils », « Les outils qui
+      // nous ont servi », « Outil décisif », « Comme support, j'ai pris… », and the usual ones in plain words.
+      '(nos|mes|notre|mon) (outils?|supports?)',
+      "(outils?|supports?) (utilises|retenus|choisis|prepares|apportes|de vente|commerciaux|d'appui|qui (nous|m') ont (servi|aide))",
+      'outils? decisifs?',
+      'comme supports?',
+      'echantillons?',
+      'maquettes?',
+      "(vitrine|produit|panneau|modele|piece)s? (temoin|de demonstration|d'essai)",
+      '(calcul|tableau|tableur|simulation|comparatif)s? (du |de |des )?couts? (global|complet|total|sur)',
     ],
-    en: ['sales (tools|enablement|collateral)', 'demo', 'case stud(y|ies)', 'testimonials?', 'proposal'],
+    en: [
+      'sales (tools|enablement|collateral)',
+      'demo',
+      'case stud(y|ies)',
+      'testimonials?',
+      'proposal',
+      '(our|my) (tools|sales aids)',
+      'samples?',
+      'mock ?ups?',
+    ],
     expectation:
       "Les outils d'aide à la vente ne sont pas présentés ni justifiés pour le contexte (démonstration, simulateur, références clients)",
     recommendation:
@@ -2195,6 +2269,8 @@ const CONCEPT_DATA = {
       'auto ?controles?',
       'points? de controle',
       'controles? (qualite|de coherence|interne|croises?|reguliers?)',
+      // « Les contrôles de la mesure »: what is checked is the measure itself (issue #16).
+      'controles? (de la mesure|des (chiffres|donnees|indicateurs|saisies))',
       'verifications?',
       'double (saisie|verification|controle)',
       'fiabilite (des donnees|des chiffres|des indicateurs)',
@@ -2227,6 +2303,9 @@ const CONCEPT_DATA = {
       "plans? d'amelioration",
       "axes? d'amelioration",
       'optimis*',
+      // The criterion's own noun (« des préconisations … pour améliorer continuellement »): a section of
+      // recommendations to the sales team is the improvement asked for (issue #16).
+      'preconisations?',
     ],
     en: [
       'continuous improvement',
@@ -2294,6 +2373,13 @@ const CONCEPT_DATA = {
       'synergies?',
       'outils? collaboratifs?',
       'rituels?',
+      // Working with the other services said as what the team does with them (issue #16): « Comment on fait
+      // avancer le projet avec les autres », « Travailler avec l'atelier et les autres services », « Comment on
+      // s'organise avec les autres », « Le projet est piloté avec les autres services ». Getting on well with them
+      // (« en bonne entente ») is no method of working.
+      "(travaill(er|e|ons|ent)|s'organis(er|e|ons|ent)|pilot(e|er|ons|ent)|(fait|faire) avancer le projet|mene le projet) avec (l'atelier|la production|le service|les autres)",
+      // The verb of the notion (« nous coordonnons les livraisons avec l'atelier »): « coordin* » misses it.
+      'coordonn(er|e|es|ee|ees|ons|ent)',
     ],
     en: [
       'coordinat*',
