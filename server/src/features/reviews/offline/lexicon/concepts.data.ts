@@ -2,7 +2,7 @@
  * The curated domain lexicon: methods and concepts the jury expects to read, how to spot them (patterns in the
  * syntax `patterns.ts` compiles) and what to tell the candidate when one is missing. Data only.
  *
- * A core notion is named as a jury reads it, not only in the course's noun (issue #16, branch grader-notion-19):
+ * A core notion is named as a jury reads it, not only in the course's noun (issue #16):
  * its verb (« le marché a été signé », « nous coordonnons »), its noun with the candidate's possessive (« Nos
  * forces, nos faiblesses », « Nos outils »), or the question the criterion's own wording asks (« Pourquoi nous
  * plutôt qu'un autre », « Comment on gagne notre vie »). Strong drafts head and write their sections so: on the
@@ -1987,7 +1987,6 @@ const CONCEPT_DATA = {
       "signaux? d'achat",
       'verrouill*',
       "technique de l'alternative",
-      'recapitulat*',
       // The deal concluded or signed, said in a verb (issue #16: « Comment ça s'est conclu », « le marché a
       // été signé le 14 juin », « j'ai résumé par écrit les quatre points d'accord »): the closing told.
       'recapitul*',
