@@ -38,6 +38,7 @@ import type { MatchLanguage } from './lexicon';
 import { appliedShare, factDensity, passageSetKey, perDossier } from './passage-reading';
 import { anchoredScore, readRubricCriterion } from './rubric-reading';
 import {
+  arguesItsFigures,
   type CriterionSignals,
   factDenseScore,
   levelledScore,
@@ -113,6 +114,8 @@ const levelMemo = perDossier<DraftLevel>();
 /** How many of the exam's criteria the draft establishes at 3 or more, on the same passages. */
 export interface DraftLevel {
   atLeast3: number;
+  /** Criteria holding at least one argued statement about the company (scoring.ts `arguesItsFigures`). */
+  argued: number;
   criteria: number;
 }
 
@@ -125,14 +128,17 @@ function draftLevel(input: AnalyzeInput, lang: MatchLanguage): DraftLevel {
   const key = `${lang}\u0000${objectId(input.examRubric)}\u0000${passageSetKey(input.passages)}`;
   return levelMemo(input.dossier, key, () => {
     let atLeast3 = 0;
+    let argued = 0;
     for (const criterion of input.exam.criteria) {
       const rubric =
         criterion.id === input.criterion.id
           ? input.rubric
           : input.examRubric?.find((c) => c.id === criterion.id);
-      if (baseAnalysis({ ...input, criterion, rubric }, lang).score >= 3) atLeast3++;
+      const base = baseAnalysis({ ...input, criterion, rubric }, lang);
+      if (base.score >= 3) atLeast3++;
+      if (base.signals.arguedSentences > 0) argued++;
     }
-    return { atLeast3, criteria: input.exam.criteria.length };
+    return { atLeast3, argued, criteria: input.exam.criteria.length };
   });
 }
 
@@ -167,7 +173,10 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
   const dense =
     density !== null &&
     density.perThousandWords >= SCORING_THRESHOLDS.factDense.perThousandWords &&
-    density.passageShare >= SCORING_THRESHOLDS.factDense.passageShare;
+    density.passageShare >= SCORING_THRESHOLDS.factDense.passageShare &&
+    // Figures in every section with no reasoning anywhere are a dashboard, not analysis read too short.
+    level !== null &&
+    arguesItsFigures(level);
   const score = established
     ? levelledScore(read, { established, ...doubt })
     : factDenseScore(read, { dense, ...doubt });

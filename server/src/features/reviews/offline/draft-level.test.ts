@@ -8,7 +8,7 @@ import { getExam } from '../../referential';
 import type { Exam } from '../../referential/types';
 import { analyzeCriterionDetailed } from './analyzer';
 import { factDensity } from './passage-reading';
-import { factDenseScore, levelledScore, SCORING_THRESHOLDS } from './scoring';
+import { arguesItsFigures, factDenseScore, levelledScore, SCORING_THRESHOLDS } from './scoring';
 import { type Section, sectioned } from './test-sections';
 
 const FULL = getExam('b2-strategie-commerciale') as Exam;
@@ -117,7 +117,53 @@ const CIDER_EDGE_BARE: Section = {
   ],
 };
 
+/** The same draft as a record of figures: every fact kept, not one reason given (a dashboard in sentences). */
+const CIDER_RECORD: Section[] = [
+  {
+    heading: 'Qui sont nos acheteurs',
+    paragraphs: [
+      'En février 2025, la Cidrerie Kervella a appelé 38 crêperies du Finistère, qui achètent 62 % de ses 41 000 bouteilles.',
+      'Parmi elles, 24 commandent chaque mois entre 60 et 120 bouteilles, et 14 seulement en juillet et en août.',
+      'Les crêperies de Quimper (17 des 38) veulent une livraison le mardi avant 10 h.',
+      'Depuis 2023, 9 crêperies ont quitté la cidrerie pour un cidre à 2,10 € la bouteille au lieu de 2,60 €.',
+    ],
+  },
+  {
+    heading: 'Les missions de l’équipe commerciale',
+    paragraphs: [
+      'Yann Kervella visite 15 crêperies par semaine de mars à juin 2025 et propose un fût de 20 litres en essai.',
+      'Depuis janvier 2025, Léa Morvan suit les 11 épiceries fines, qui pèsent 18 % du chiffre d’affaires.',
+    ],
+  },
+  {
+    heading: 'Pourquoi nous plutôt qu’un autre',
+    paragraphs: [
+      'Nos pommes viennent de 4 vergers situés à moins de 12 km, et 31 crêperies sur 38 l’écrivent sur leur carte.',
+      'En 2024, notre cidre a reçu une médaille d’or au concours de Fouesnant, puis 6 crêperies sont revenues en 3 mois.',
+    ],
+  },
+];
+
 describe('a draft dense with the company’s facts (issue #16, plain-worded strong drafts read worst)', () => {
+  it('asks the draft to argue a share of its criteria before it gives its figures the benefit of the doubt', () => {
+    const share = SCORING_THRESHOLDS.factDense.arguedShare;
+    expect(arguesItsFigures({ argued: 0, criteria: 8 })).toBe(false);
+    expect(arguesItsFigures({ argued: 1, criteria: 8 })).toBe(false);
+    expect(arguesItsFigures({ argued: Math.ceil(share * 9), criteria: 9 })).toBe(true);
+    expect(arguesItsFigures({ argued: 3, criteria: 9 })).toBe(true);
+    expect(arguesItsFigures({ argued: 0, criteria: 0 })).toBe(false);
+  });
+
+  it('gives no step to a criterion of a dense draft that argues nothing (figures without a reason)', () => {
+    const record = sectioned(CIDER_RECORD);
+    const density = factDensity(record.dossier, 'fr', record.passages);
+    expect(density.passageShare).toBe(1);
+    expect(density.perThousandWords).toBeGreaterThanOrEqual(SCORING_THRESHOLDS.factDense.perThousandWords);
+    const team = grade(CIDER_RECORD, 'K6');
+    expect(team.score).toBe(1);
+    expect(team.rationale).not.toMatch(/au vu du dossier/);
+  });
+
   it('reads an addressed, quoted 1 as 2 and 2 as 3 in a dense draft, and nothing else', () => {
     const dense = { dense: true, ceiling: 4, quoted: true } as const;
     expect(factDenseScore(1, dense)).toBe(2);

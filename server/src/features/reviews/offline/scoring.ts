@@ -75,8 +75,13 @@ export const SCORING_THRESHOLDS = {
    * On two batches written after it was chosen (fresh-17, fresh-18) it lifted the impersonal strong `sportfloors`
    * (eight criteria toward gold) and one partial draft dense with its client's history (`deneigement`: two
    * criteria toward gold, one 2 → 3 against gold 1): the margin over partial drafts is thin.
+   *
+   * `arguedShare`: the draft must also argue (`arguesItsFigures`) — at least this share of the exam's criteria
+   * holding an argued statement about the company. Measured on the tuning part and `evals/pending/` (349 drafts):
+   * every strong draft argues 0.33 of its criteria or more (the terse `flourmill` 0.33, then 0.56), while the
+   * figure-dense partial drafts argue 0.00–0.20 (`sanitaires` 0.00, `binwash` 0.12, `vacuumlifters` 0.20).
    */
-  factDense: { perThousandWords: 45, passageShare: 0.75 },
+  factDense: { perThousandWords: 45, passageShare: 0.75, arguedShare: 0.25 },
   /**
    * Score bars on developed sentences (argued, or backed by a figure or a source) and on the share of the
    * criterion's expected concepts they cover. Fitted on the gold cases of exams B1–B3-salon (evals/README.md)
@@ -613,6 +618,20 @@ export function levelledScore(
  * one step up, 1 as 2 and 2 as 3. Nothing found stays 0, nothing goes above 3, and a criterion whose core notions
  * are absent stays where it is: this reads the analyzer's doubt, never a part the draft lacks.
  */
+/**
+ * The draft argues its figures (issue #16, « figure-dense but unargued »): at least `factDense.arguedShare` of the
+ * exam's criteria hold an argued statement about the company (a reason, a consequence, an analysis). A jury reads a
+ * draft that lists the company's figures in every section without one « car », « donc » or « ce qui montre » as a
+ * record of data — documented, not analysed —, and gives such a draft no benefit of the doubt: the fact-dense lift
+ * (`factDenseScore`) is for drafts whose figures back reasoning the analyzer reads too short, not for a dashboard.
+ * Measured: the only draft it stops, the figure-dense partial `sanitaires` (fresh-20, no argued sentence in any of
+ * its eight criteria), was lifted 2 → 3 on four criteria its jury rated 1 and 1 → 2 on two (2.75 against gold 1.38);
+ * no strong draft moved.
+ */
+export function arguesItsFigures(level: { argued: number; criteria: number }): boolean {
+  return level.criteria > 0 && level.argued >= SCORING_THRESHOLDS.factDense.arguedShare * level.criteria;
+}
+
 export function factDenseScore(
   score: 0 | 1 | 2 | 3 | 4,
   draft: { dense: boolean; ceiling: 1 | 4; quoted: boolean },
