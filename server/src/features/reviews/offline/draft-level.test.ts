@@ -8,7 +8,14 @@ import { getExam } from '../../referential';
 import type { Exam } from '../../referential/types';
 import { analyzeCriterionDetailed } from './analyzer';
 import { factDensity } from './passage-reading';
-import { arguesItsFigures, factDenseScore, levelledScore, SCORING_THRESHOLDS } from './scoring';
+import {
+  arguesItsFigures,
+  factDenseScore,
+  levelledScore,
+  SCORING_THRESHOLDS,
+  thinDraft,
+  thinScore,
+} from './scoring';
 import { type Section, sectioned } from './test-sections';
 
 const FULL = getExam('b2-strategie-commerciale') as Exam;
@@ -196,5 +203,81 @@ describe('a draft dense with the company’s facts (issue #16, plain-worded stro
     const sparser = grade([CIDER_STUDY, CIDER_TEAM, CIDER_EDGE_BARE], 'K6');
     expect(sparser.score).toBe(1);
     expect(sparser.rationale).not.toMatch(/au vu du dossier/);
+  });
+});
+
+// ── A thin draft (scoring.ts `thinDraft`, `thinScore`) ──────────────────────────────────────────────────────
+
+/** Lessons any company could copy: statements, none about the company, no figure of it. */
+const LESSONS: Section[] = [
+  {
+    heading: 'La stratégie commerciale',
+    paragraphs: [
+      'Une stratégie commerciale décline la stratégie globale de l’entreprise en objectifs et en actions concrètes.',
+      'Il faudra fixer des objectifs clairs et les partager avec toute l’équipe pour avancer dans la même direction.',
+    ],
+  },
+  {
+    heading: 'Le pilotage',
+    paragraphs: [
+      'Le pilotage d’un projet commercial suppose de suivre des indicateurs et de réunir régulièrement les équipes.',
+      'Il serait utile de mettre en place un tableau de bord pour suivre les ventes et réagir plus vite.',
+    ],
+  },
+  {
+    heading: 'La relation client',
+    paragraphs: [
+      'Une bonne relation client repose sur l’écoute, la réactivité et le suivi après la vente.',
+      'Nous souhaitons fidéliser nos clients en leur proposant un service attentif et personnalisé.',
+    ],
+  },
+];
+
+/** The company's differentiation argued and measured, in one section. */
+const EDGE_ARGUED: Section = {
+  heading: 'Ce qui nous distingue',
+  paragraphs: [
+    'La Minoterie Garnaud se différencie par ses blés récoltés à moins de 50 km, car ses clients de centre-ville le mettent en avant sur leurs vitrines.',
+    'Sa valeur ajoutée tient aussi à la livraison avant 6 h, que deux concurrents sur trois ne proposent pas, ce qui lui a permis de garder 92 % de ses clients en 2024.',
+    'Elle est aussi plus compétitive que les grands moulins, car elle livre en 24 heures quand eux livrent en une semaine, d’après 14 boulangers interrogés en mars 2024.',
+  ],
+};
+
+describe('a thin draft (issue #16, no false reassurance)', () => {
+  it('reads a thin draft’s 2 as 1 and 3 as 2, never under 1, and nothing in another draft', () => {
+    expect(thinScore(2, true)).toBe(1);
+    expect(thinScore(3, true)).toBe(2);
+    expect(thinScore(4, true)).toBe(3);
+    expect(thinScore(1, true)).toBe(1);
+    expect(thinScore(0, true)).toBe(0);
+    expect(thinScore(3, false)).toBe(3);
+  });
+
+  it('is a draft that mentions most criteria and gives the company’s figures in few of its parts', () => {
+    const T = SCORING_THRESHOLDS.thinDraft;
+    const mostlyMentioned = { atMost1: 8, criteria: 9 };
+    const parts = T.passages;
+    expect(thinDraft(mostlyMentioned, { passageShare: 0.25, passages: parts })).toBe(true);
+    expect(thinDraft(mostlyMentioned, { passageShare: T.factPassageShare, passages: parts })).toBe(false);
+    expect(thinDraft({ atMost1: 6, criteria: 9 }, { passageShare: 0.25, passages: parts })).toBe(false);
+    // An excerpt of a section or two shows no draft's level.
+    expect(thinDraft(mostlyMentioned, { passageShare: 0.25, passages: parts - 1 })).toBe(false);
+    expect(thinDraft({ atMost1: 0, criteria: 0 }, { passageShare: 0, passages: parts })).toBe(false);
+  });
+
+  it('lowers an isolated criterion of a thin draft and says why; the same section in a full draft keeps it', () => {
+    const full = FULL;
+    const gradeIn = (sections: Section[], id: string) => {
+      const criterion = full.criteria.find((c) => c.id === id);
+      if (!criterion) throw new Error(id);
+      return analyzeCriterionDetailed({ exam: full, criterion, ...sectioned(sections) }).grade;
+    };
+    const thin = gradeIn([...LESSONS, EDGE_ARGUED], 'K7');
+    expect(thin.score).toBe(1);
+    expect(thin.rationale).toMatch(/n'y sont que mentionnés/);
+    expect(thin.rationale).toMatch(/vaudrait 2/);
+    const amongFacts = gradeIn([STUDY, TEAM, EDGE_ARGUED], 'K7');
+    expect(amongFacts.score).toBeGreaterThanOrEqual(2);
+    expect(amongFacts.rationale).not.toMatch(/n'y sont que mentionnés/);
   });
 });

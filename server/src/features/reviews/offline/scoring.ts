@@ -83,6 +83,19 @@ export const SCORING_THRESHOLDS = {
    */
   factDense: { perThousandWords: 45, passageShare: 0.75, arguedShare: 0.25 },
   /**
+   * A thin draft (`thinDraft`, `thinScore`): the analyzer reads at least `mentionedShare` of the exam's criteria at
+   * 1 or 0, and the company's own figures and dates stand in fewer than `factPassageShare` of its passages
+   * (passage-reading.ts `factDensity`). Measured before choosing it on the tuning part and `evals/pending/` (349
+   * drafts): the 95 weak drafts read 0.70–1.00 of their criteria at 0–1, their facts in 0.00–0.50 of their passages;
+   * no strong draft reads more than 0.67 at 0–1 (`lavender`, its facts in 0.80 of its passages), and the one strong
+   * draft whose facts stand in fewer than half its passages reads none at 0–1 (`membranes`, 0.47). The partial
+   * drafts it holds (`fourriere`, `duralex`, `greenhouses`) read 0.90–1.00 at 0–1; the figure-dense partial ones
+   * that read 0.75–0.80 (`binwash`, `vacuumlifters`) state their facts in 0.78–0.88 of their passages and are kept out.
+   * The share is read over at least `passages` parts holding prose: an excerpt of one or two sections (a table, a
+   * single page) shows no draft's level.
+   */
+  thinDraft: { mentionedShare: 0.7, factPassageShare: 0.5, passages: 3 },
+  /**
    * Score bars on developed sentences (argued, or backed by a figure or a source) and on the share of the
    * criterion's expected concepts they cover. Fitted on the gold cases of exams B1–B3-salon (evals/README.md)
    * and checked on the held-out B3-prospection–B6 cases: developed sentences separate the levels far better
@@ -630,6 +643,39 @@ export function levelledScore(
  */
 export function arguesItsFigures(level: { argued: number; criteria: number }): boolean {
   return level.criteria > 0 && level.argued >= SCORING_THRESHOLDS.factDense.arguedShare * level.criteria;
+}
+
+/**
+ * The draft is thin (issue #16, « no false reassurance »; `SCORING_THRESHOLDS.thinDraft`): it mentions most of the
+ * exam's criteria without treating them, and the company's own figures appear in few of its parts. A jury reads such
+ * a draft as a set of intentions, a lesson and the company's name: what it seems to develop here and there is the
+ * same lesson with the company named in it, or a reason given for a wish, not a criterion treated on the case.
+ */
+export function thinDraft(
+  level: { atMost1: number; criteria: number },
+  density: { passageShare: number; passages: number },
+): boolean {
+  const T = SCORING_THRESHOLDS.thinDraft;
+  return (
+    level.criteria > 0 &&
+    density.passages >= T.passages &&
+    level.atMost1 >= T.mentionedShare * level.criteria &&
+    density.passageShare < T.factPassageShare
+  );
+}
+
+/**
+ * A criterion's score in a thin draft (`thinDraft`): one step lower, never under 1 — the analyzer's doubt goes
+ * against the draft, as it goes for an established one in `levelledScore`. A 2 reads as 1 (mentioned), a 3 as 2;
+ * what was mentioned stays mentioned and nothing found stays 0. Measured before choosing it (tuning part and
+ * `evals/pending/`): 14 criteria moved, every one toward its gold but one — the thin weak drafts' isolated 2s and 3s
+ * (`quarry`, `driving`, `hvac`, `solaire`, `dishwashers`: 13 criteria, all of gold 1), the partial `fourriere` K7
+ * (gold 1); among the adversarial drafts three toward gold and one away (an injected draft's K6, gold 2); no strong
+ * draft moved (none is thin).
+ */
+export function thinScore(score: 0 | 1 | 2 | 3 | 4, thin: boolean): 0 | 1 | 2 | 3 | 4 {
+  if (!thin || score <= 1) return score;
+  return (score - 1) as 1 | 2 | 3;
 }
 
 export function factDenseScore(
