@@ -33,17 +33,21 @@ import {
   missingList,
   rationale,
   recommendationList,
+  thinRationale,
 } from './feedback';
 import type { MatchLanguage } from './lexicon';
 import { appliedShare, factDensity, passageSetKey, perDossier } from './passage-reading';
 import { anchoredScore, readRubricCriterion } from './rubric-reading';
 import {
+  arguesItsFigures,
   type CriterionSignals,
   factDenseScore,
   levelledScore,
   notionCeiling,
   SCORING_THRESHOLDS,
   scoreFromSignals,
+  thinDraft,
+  thinScore,
 } from './scoring';
 
 export { type AnalyzeInput, matchLanguage } from './candidates';
@@ -113,6 +117,10 @@ const levelMemo = perDossier<DraftLevel>();
 /** How many of the exam's criteria the draft establishes at 3 or more, on the same passages. */
 export interface DraftLevel {
   atLeast3: number;
+  /** Criteria read at 0 or 1 (scoring.ts `thinDraft`). */
+  atMost1: number;
+  /** Criteria holding at least one argued statement about the company (scoring.ts `arguesItsFigures`). */
+  argued: number;
   criteria: number;
 }
 
@@ -125,14 +133,19 @@ function draftLevel(input: AnalyzeInput, lang: MatchLanguage): DraftLevel {
   const key = `${lang}\u0000${objectId(input.examRubric)}\u0000${passageSetKey(input.passages)}`;
   return levelMemo(input.dossier, key, () => {
     let atLeast3 = 0;
+    let atMost1 = 0;
+    let argued = 0;
     for (const criterion of input.exam.criteria) {
       const rubric =
         criterion.id === input.criterion.id
           ? input.rubric
           : input.examRubric?.find((c) => c.id === criterion.id);
-      if (baseAnalysis({ ...input, criterion, rubric }, lang).score >= 3) atLeast3++;
+      const base = baseAnalysis({ ...input, criterion, rubric }, lang);
+      if (base.score >= 3) atLeast3++;
+      if (base.score <= 1) atMost1++;
+      if (base.signals.arguedSentences > 0) argued++;
     }
-    return { atLeast3, criteria: input.exam.criteria.length };
+    return { atLeast3, atMost1, argued, criteria: input.exam.criteria.length };
   });
 }
 
@@ -155,8 +168,9 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
   const { lexicon, relevant, stuffed, signals, computed, score: read } = baseAnalysis(input, lang);
   const evidencePool = evidenceCandidates(lexicon, relevant, stuffed, signals, computed);
   const chosen = read === 0 ? [] : pickEvidence(evidencePool, lexicon, input.dossier, input.exam);
-  // A draft established on most criteria gives the analyzer's doubt to the rest (scoring.ts `levelledScore`).
-  const level = read === 0 || read >= 3 ? null : draftLevel(input, lang);
+  // A draft established on most criteria gives the analyzer's doubt to the rest (scoring.ts `levelledScore`); a thin
+  // one takes it from its isolated developed criteria (`thinScore`). Nothing found stays 0 either way.
+  const level = read === 0 ? null : draftLevel(input, lang);
   const established =
     level !== null && level.atLeast3 >= SCORING_THRESHOLDS.establishedShare * level.criteria;
   const doubt = { ceiling: notionCeiling(signals), quoted: chosen.length > 0 };
@@ -167,10 +181,14 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
   const dense =
     density !== null &&
     density.perThousandWords >= SCORING_THRESHOLDS.factDense.perThousandWords &&
-    density.passageShare >= SCORING_THRESHOLDS.factDense.passageShare;
+    density.passageShare >= SCORING_THRESHOLDS.factDense.passageShare &&
+    // Figures in every section with no reasoning anywhere are a dashboard, not analysis read too short.
+    level !== null &&
+    arguesItsFigures(level);
+  const thin = density !== null && level !== null && thinDraft(level, density);
   const score = established
     ? levelledScore(read, { established, ...doubt })
-    : factDenseScore(read, { dense, ...doubt });
+    : thinScore(factDenseScore(read, { dense, ...doubt }), thin);
   const quoted: EvidenceFacts = {
     quantified: chosen.some((c) => c.facts.signals.quantities > 0),
     sourced: chosen.some((c) => c.facts.signals.strongSources > 0),
@@ -181,7 +199,9 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
       rationale:
         level && score !== read
           ? density
-            ? denseRationale(score, read, signals, density)
+            ? thin
+              ? thinRationale(score, read, signals, { ...level, ...density })
+              : denseRationale(score, read, signals, density)
             : levelledRationale(score, read, signals, level)
           : rationale(score, signals),
       evidence: chosen.map((c) => ({ quote: c.sentence.text, page: c.sentence.page })),

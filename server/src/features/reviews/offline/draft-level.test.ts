@@ -8,7 +8,14 @@ import { getExam } from '../../referential';
 import type { Exam } from '../../referential/types';
 import { analyzeCriterionDetailed } from './analyzer';
 import { factDensity } from './passage-reading';
-import { factDenseScore, levelledScore, SCORING_THRESHOLDS } from './scoring';
+import {
+  arguesItsFigures,
+  factDenseScore,
+  levelledScore,
+  SCORING_THRESHOLDS,
+  thinDraft,
+  thinScore,
+} from './scoring';
 import { type Section, sectioned } from './test-sections';
 
 const FULL = getExam('b2-strategie-commerciale') as Exam;
@@ -117,7 +124,53 @@ const CIDER_EDGE_BARE: Section = {
   ],
 };
 
+/** The same draft as a record of figures: every fact kept, not one reason given (a dashboard in sentences). */
+const CIDER_RECORD: Section[] = [
+  {
+    heading: 'Qui sont nos acheteurs',
+    paragraphs: [
+      'En février 2025, la Cidrerie Kervella a appelé 38 crêperies du Finistère, qui achètent 62 % de ses 41 000 bouteilles.',
+      'Parmi elles, 24 commandent chaque mois entre 60 et 120 bouteilles, et 14 seulement en juillet et en août.',
+      'Les crêperies de Quimper (17 des 38) veulent une livraison le mardi avant 10 h.',
+      'Depuis 2023, 9 crêperies ont quitté la cidrerie pour un cidre à 2,10 € la bouteille au lieu de 2,60 €.',
+    ],
+  },
+  {
+    heading: 'Les missions de l’équipe commerciale',
+    paragraphs: [
+      'Yann Kervella visite 15 crêperies par semaine de mars à juin 2025 et propose un fût de 20 litres en essai.',
+      'Depuis janvier 2025, Léa Morvan suit les 11 épiceries fines, qui pèsent 18 % du chiffre d’affaires.',
+    ],
+  },
+  {
+    heading: 'Pourquoi nous plutôt qu’un autre',
+    paragraphs: [
+      'Nos pommes viennent de 4 vergers situés à moins de 12 km, et 31 crêperies sur 38 l’écrivent sur leur carte.',
+      'En 2024, notre cidre a reçu une médaille d’or au concours de Fouesnant, puis 6 crêperies sont revenues en 3 mois.',
+    ],
+  },
+];
+
 describe('a draft dense with the company’s facts (issue #16, plain-worded strong drafts read worst)', () => {
+  it('asks the draft to argue a share of its criteria before it gives its figures the benefit of the doubt', () => {
+    const share = SCORING_THRESHOLDS.factDense.arguedShare;
+    expect(arguesItsFigures({ argued: 0, criteria: 8 })).toBe(false);
+    expect(arguesItsFigures({ argued: 1, criteria: 8 })).toBe(false);
+    expect(arguesItsFigures({ argued: Math.ceil(share * 9), criteria: 9 })).toBe(true);
+    expect(arguesItsFigures({ argued: 3, criteria: 9 })).toBe(true);
+    expect(arguesItsFigures({ argued: 0, criteria: 0 })).toBe(false);
+  });
+
+  it('gives no step to a criterion of a dense draft that argues nothing (figures without a reason)', () => {
+    const record = sectioned(CIDER_RECORD);
+    const density = factDensity(record.dossier, 'fr', record.passages);
+    expect(density.passageShare).toBe(1);
+    expect(density.perThousandWords).toBeGreaterThanOrEqual(SCORING_THRESHOLDS.factDense.perThousandWords);
+    const team = grade(CIDER_RECORD, 'K6');
+    expect(team.score).toBe(1);
+    expect(team.rationale).not.toMatch(/au vu du dossier/);
+  });
+
   it('reads an addressed, quoted 1 as 2 and 2 as 3 in a dense draft, and nothing else', () => {
     const dense = { dense: true, ceiling: 4, quoted: true } as const;
     expect(factDenseScore(1, dense)).toBe(2);
@@ -150,5 +203,81 @@ describe('a draft dense with the company’s facts (issue #16, plain-worded stro
     const sparser = grade([CIDER_STUDY, CIDER_TEAM, CIDER_EDGE_BARE], 'K6');
     expect(sparser.score).toBe(1);
     expect(sparser.rationale).not.toMatch(/au vu du dossier/);
+  });
+});
+
+// ── A thin draft (scoring.ts `thinDraft`, `thinScore`) ──────────────────────────────────────────────────────
+
+/** Lessons any company could copy: statements, none about the company, no figure of it. */
+const LESSONS: Section[] = [
+  {
+    heading: 'La stratégie commerciale',
+    paragraphs: [
+      'Une stratégie commerciale décline la stratégie globale de l’entreprise en objectifs et en actions concrètes.',
+      'Il faudra fixer des objectifs clairs et les partager avec toute l’équipe pour avancer dans la même direction.',
+    ],
+  },
+  {
+    heading: 'Le pilotage',
+    paragraphs: [
+      'Le pilotage d’un projet commercial suppose de suivre des indicateurs et de réunir régulièrement les équipes.',
+      'Il serait utile de mettre en place un tableau de bord pour suivre les ventes et réagir plus vite.',
+    ],
+  },
+  {
+    heading: 'La relation client',
+    paragraphs: [
+      'Une bonne relation client repose sur l’écoute, la réactivité et le suivi après la vente.',
+      'Nous souhaitons fidéliser nos clients en leur proposant un service attentif et personnalisé.',
+    ],
+  },
+];
+
+/** The company's differentiation argued and measured, in one section. */
+const EDGE_ARGUED: Section = {
+  heading: 'Ce qui nous distingue',
+  paragraphs: [
+    'La Minoterie Garnaud se différencie par ses blés récoltés à moins de 50 km, car ses clients de centre-ville le mettent en avant sur leurs vitrines.',
+    'Sa valeur ajoutée tient aussi à la livraison avant 6 h, que deux concurrents sur trois ne proposent pas, ce qui lui a permis de garder 92 % de ses clients en 2024.',
+    'Elle est aussi plus compétitive que les grands moulins, car elle livre en 24 heures quand eux livrent en une semaine, d’après 14 boulangers interrogés en mars 2024.',
+  ],
+};
+
+describe('a thin draft (issue #16, no false reassurance)', () => {
+  it('reads a thin draft’s 2 as 1 and 3 as 2, never under 1, and nothing in another draft', () => {
+    expect(thinScore(2, true)).toBe(1);
+    expect(thinScore(3, true)).toBe(2);
+    expect(thinScore(4, true)).toBe(3);
+    expect(thinScore(1, true)).toBe(1);
+    expect(thinScore(0, true)).toBe(0);
+    expect(thinScore(3, false)).toBe(3);
+  });
+
+  it('is a draft that mentions most criteria and gives the company’s figures in few of its parts', () => {
+    const T = SCORING_THRESHOLDS.thinDraft;
+    const mostlyMentioned = { atMost1: 8, criteria: 9 };
+    const parts = T.passages;
+    expect(thinDraft(mostlyMentioned, { passageShare: 0.25, passages: parts })).toBe(true);
+    expect(thinDraft(mostlyMentioned, { passageShare: T.factPassageShare, passages: parts })).toBe(false);
+    expect(thinDraft({ atMost1: 6, criteria: 9 }, { passageShare: 0.25, passages: parts })).toBe(false);
+    // An excerpt of a section or two shows no draft's level.
+    expect(thinDraft(mostlyMentioned, { passageShare: 0.25, passages: parts - 1 })).toBe(false);
+    expect(thinDraft({ atMost1: 0, criteria: 0 }, { passageShare: 0, passages: parts })).toBe(false);
+  });
+
+  it('lowers an isolated criterion of a thin draft and says why; the same section in a full draft keeps it', () => {
+    const full = FULL;
+    const gradeIn = (sections: Section[], id: string) => {
+      const criterion = full.criteria.find((c) => c.id === id);
+      if (!criterion) throw new Error(id);
+      return analyzeCriterionDetailed({ exam: full, criterion, ...sectioned(sections) }).grade;
+    };
+    const thin = gradeIn([...LESSONS, EDGE_ARGUED], 'K7');
+    expect(thin.score).toBe(1);
+    expect(thin.rationale).toMatch(/n'y sont que mentionnés/);
+    expect(thin.rationale).toMatch(/vaudrait 2/);
+    const amongFacts = gradeIn([STUDY, TEAM, EDGE_ARGUED], 'K7');
+    expect(amongFacts.score).toBeGreaterThanOrEqual(2);
+    expect(amongFacts.rationale).not.toMatch(/n'y sont que mentionnés/);
   });
 });

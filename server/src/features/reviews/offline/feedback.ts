@@ -180,6 +180,21 @@ export function denseRationale(
   );
 }
 
+/**
+ * The rationale of a score lowered in a thin draft (scoring.ts `thinScore`): what was found for the criterion, why the
+ * draft's level lowered it, and what would lift it.
+ */
+export function thinRationale(
+  score: number,
+  read: number,
+  s: CriterionSignals,
+  draft: { atMost1: number; criteria: number; passageShare: number },
+): string {
+  const share = Math.round(100 * draft.passageShare);
+  const found = plural(s.developedSentences, 'phrase développée repérée', 'phrases développées repérées');
+  return `Le critère est abordé (${coverageText(s)}), avec ${found}. Noté ${score} au vu du dossier : ${draft.atMost1} critères sur ${draft.criteria} n'y sont que mentionnés et les chiffres de l'entreprise ne figurent que dans ${share} % de ses parties ; dans un dossier de ce niveau, ce qui semble développé ici reprend le plus souvent une leçon ou une intention avec le nom de l'entreprise. Pris seul, ce qui en a été repéré vaudrait ${read} : montrez ce critère sur le cas de l'entreprise, avec ses faits et ses chiffres.`;
+}
+
 /** A score the draft raised above the criterion's own reading: what was found, why it was raised, what to check. */
 function liftedRationale(score: number, read: number, s: CriterionSignals, why: string): string {
   const found =

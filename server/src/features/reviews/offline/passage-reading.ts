@@ -160,6 +160,8 @@ export interface FactDensity {
   perThousandWords: number;
   /** Of the passages holding a prose statement, the share with a statement about the company carrying a figure or a date. */
   passageShare: number;
+  /** The passages holding a prose statement: how many parts the share is read over. */
+  passages: number;
 }
 
 /**
@@ -177,6 +179,7 @@ export function factDensity(
   return {
     perThousandWords: words === 0 ? 0 : (1000 * facts) / words,
     passageShare: withStatements === 0 ? 0 : withFacts / withStatements,
+    passages: withStatements,
   };
 }
 

@@ -75,8 +75,26 @@ export const SCORING_THRESHOLDS = {
    * On two batches written after it was chosen (fresh-17, fresh-18) it lifted the impersonal strong `sportfloors`
    * (eight criteria toward gold) and one partial draft dense with its client's history (`deneigement`: two
    * criteria toward gold, one 2 → 3 against gold 1): the margin over partial drafts is thin.
+   *
+   * `arguedShare`: the draft must also argue (`arguesItsFigures`) — at least this share of the exam's criteria
+   * holding an argued statement about the company. Measured on the tuning part and `evals/pending/` (349 drafts):
+   * every strong draft argues 0.33 of its criteria or more (the terse `flourmill` 0.33, then 0.56), while the
+   * figure-dense partial drafts argue 0.00–0.20 (`sanitaires` 0.00, `binwash` 0.12, `vacuumlifters` 0.20).
    */
-  factDense: { perThousandWords: 45, passageShare: 0.75 },
+  factDense: { perThousandWords: 45, passageShare: 0.75, arguedShare: 0.25 },
+  /**
+   * A thin draft (`thinDraft`, `thinScore`): the analyzer reads at least `mentionedShare` of the exam's criteria at
+   * 1 or 0, and the company's own figures and dates stand in fewer than `factPassageShare` of its passages
+   * (passage-reading.ts `factDensity`). Measured before choosing it on the tuning part and `evals/pending/` (349
+   * drafts): the 95 weak drafts read 0.70–1.00 of their criteria at 0–1, their facts in 0.00–0.50 of their passages;
+   * no strong draft reads more than 0.67 at 0–1 (`lavender`, its facts in 0.80 of its passages), and the one strong
+   * draft whose facts stand in fewer than half its passages reads none at 0–1 (`membranes`, 0.47). The partial
+   * drafts it holds (`fourriere`, `duralex`, `greenhouses`) read 0.90–1.00 at 0–1; the figure-dense partial ones
+   * that read 0.75–0.80 (`binwash`, `vacuumlifters`) state their facts in 0.78–0.88 of their passages and are kept out.
+   * The share is read over at least `passages` parts holding prose: an excerpt of one or two sections (a table, a
+   * single page) shows no draft's level.
+   */
+  thinDraft: { mentionedShare: 0.7, factPassageShare: 0.5, passages: 3 },
   /**
    * Score bars on developed sentences (argued, or backed by a figure or a source) and on the share of the
    * criterion's expected concepts they cover. Fitted on the gold cases of exams B1–B3-salon (evals/README.md)
@@ -613,6 +631,53 @@ export function levelledScore(
  * one step up, 1 as 2 and 2 as 3. Nothing found stays 0, nothing goes above 3, and a criterion whose core notions
  * are absent stays where it is: this reads the analyzer's doubt, never a part the draft lacks.
  */
+/**
+ * The draft argues its figures (issue #16, « figure-dense but unargued »): at least `factDense.arguedShare` of the
+ * exam's criteria hold an argued statement about the company (a reason, a consequence, an analysis). A jury reads a
+ * draft that lists the company's figures in every section without one « car », « donc » or « ce qui montre » as a
+ * record of data — documented, not analysed —, and gives such a draft no benefit of the doubt: the fact-dense lift
+ * (`factDenseScore`) is for drafts whose figures back reasoning the analyzer reads too short, not for a dashboard.
+ * Measured: the only draft it stops, the figure-dense partial `sanitaires` (fresh-20, no argued sentence in any of
+ * its eight criteria), was lifted 2 → 3 on four criteria its jury rated 1 and 1 → 2 on two (2.75 against gold 1.38);
+ * no strong draft moved.
+ */
+export function arguesItsFigures(level: { argued: number; criteria: number }): boolean {
+  return level.criteria > 0 && level.argued >= SCORING_THRESHOLDS.factDense.arguedShare * level.criteria;
+}
+
+/**
+ * The draft is thin (issue #16, « no false reassurance »; `SCORING_THRESHOLDS.thinDraft`): it mentions most of the
+ * exam's criteria without treating them, and the company's own figures appear in few of its parts. A jury reads such
+ * a draft as a set of intentions, a lesson and the company's name: what it seems to develop here and there is the
+ * same lesson with the company named in it, or a reason given for a wish, not a criterion treated on the case.
+ */
+export function thinDraft(
+  level: { atMost1: number; criteria: number },
+  density: { passageShare: number; passages: number },
+): boolean {
+  const T = SCORING_THRESHOLDS.thinDraft;
+  return (
+    level.criteria > 0 &&
+    density.passages >= T.passages &&
+    level.atMost1 >= T.mentionedShare * level.criteria &&
+    density.passageShare < T.factPassageShare
+  );
+}
+
+/**
+ * A criterion's score in a thin draft (`thinDraft`): one step lower, never under 1 — the analyzer's doubt goes
+ * against the draft, as it goes for an established one in `levelledScore`. A 2 reads as 1 (mentioned), a 3 as 2;
+ * what was mentioned stays mentioned and nothing found stays 0. Measured before choosing it (tuning part and
+ * `evals/pending/`): 14 criteria moved, every one toward its gold but one — the thin weak drafts' isolated 2s and 3s
+ * (`quarry`, `driving`, `hvac`, `solaire`, `dishwashers`: 13 criteria, all of gold 1), the partial `fourriere` K7
+ * (gold 1); among the adversarial drafts three toward gold and one away (an injected draft's K6, gold 2); no strong
+ * draft moved (none is thin).
+ */
+export function thinScore(score: 0 | 1 | 2 | 3 | 4, thin: boolean): 0 | 1 | 2 | 3 | 4 {
+  if (!thin || score <= 1) return score;
+  return (score - 1) as 1 | 2 | 3;
+}
+
 export function factDenseScore(
   score: 0 | 1 | 2 | 3 | 4,
   draft: { dense: boolean; ceiling: 1 | 4; quoted: boolean },
