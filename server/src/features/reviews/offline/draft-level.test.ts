@@ -143,7 +143,7 @@ const CIDER_RECORD: Section[] = [
     ],
   },
   {
-    heading: 'Pourquoi nous plutôt qu’un autre',
+    heading: 'Nos vergers et nos médailles',
     paragraphs: [
       'Nos pommes viennent de 4 vergers situés à moins de 12 km, et 31 crêperies sur 38 l’écrivent sur leur carte.',
       'En 2024, notre cidre a reçu une médaille d’or au concours de Fouesnant, puis 6 crêperies sont revenues en 3 mois.',
