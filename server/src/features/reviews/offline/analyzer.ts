@@ -130,7 +130,12 @@ function draftLevel(input: AnalyzeInput, lang: MatchLanguage): DraftLevel {
         criterion.id === input.criterion.id
           ? input.rubric
           : input.examRubric?.find((c) => c.id === criterion.id);
-      if (baseAnalysis({ ...input, criterion, rubric }, lang).score >= 3) atLeast3++;
+      // A criterion credited only by the section its notion heads (`toldCase`) counts as read without that
+      // pairing: recognising a notion moves the draft's level neither down nor up (issue #16).
+      const base = baseAnalysis({ ...input, criterion, rubric }, lang);
+      const unpaired =
+        base.signals.toldCase === true ? scoreFromSignals({ ...base.signals, pairedCase: false }) : 4;
+      if (Math.min(base.score, unpaired) >= 3) atLeast3++;
     }
     return { atLeast3, criteria: input.exam.criteria.length };
   });
