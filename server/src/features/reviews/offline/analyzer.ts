@@ -140,8 +140,12 @@ function draftLevel(input: AnalyzeInput, lang: MatchLanguage): DraftLevel {
         criterion.id === input.criterion.id
           ? input.rubric
           : input.examRubric?.find((c) => c.id === criterion.id);
+      // A criterion credited only by the section its notion heads (`toldCase`) counts as read without that
+      // pairing: recognising a notion moves the draft's level neither down nor up (issue #16).
       const base = baseAnalysis({ ...input, criterion, rubric }, lang);
-      if (base.score >= 3) atLeast3++;
+      const unpaired =
+        base.signals.toldCase === true ? scoreFromSignals({ ...base.signals, pairedCase: false }) : 4;
+      if (Math.min(base.score, unpaired) >= 3) atLeast3++;
       if (base.score <= 1) atMost1++;
       if (base.signals.arguedSentences > 0) argued++;
     }

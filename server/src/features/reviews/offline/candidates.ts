@@ -134,6 +134,8 @@ export interface Candidate {
   reported?: boolean;
   /** In the section paired with the criterion by elimination (plan-reading.ts). */
   paired?: boolean;
+  /** Paired only as the section its heading places (plan-reading.ts `toldCases`), not by elimination itself. */
+  toldOnly?: boolean;
   /** In the one section the plan gives the criterion as its own case (plan-reading.ts `own`). */
   ownCase?: boolean;
 }
@@ -450,6 +452,7 @@ export function classify(
   );
   const pairedPassages = plan.paired.get(input.criterion.id);
   const ownPassages = plan.own.get(input.criterion.id);
+  const toldPassages = plan.told.get(input.criterion.id);
   passages.forEach((passage, p) => {
     const reading = passageReading(input.dossier, lang, passage);
     const { sentences, factsOf, appliedHere, headers, esgLines } = reading;
@@ -459,6 +462,8 @@ export function classify(
     const namesNotion = factsOf.map((f) => f.concepts.some((h) => notions.has(h.id)));
     const plan = expected.has('plan_action') ? reading.planSteps() : new Set<number>();
     const pairedHere = pairedPassages?.has(passage.id) === true;
+    // A section headed by one of the criterion's notions is paired as elimination paired it (plan-reading.ts `toldCases`).
+    const toldHere = notionHeading && toldPassages?.has(passage.id) === true;
     const heading =
       passageTopic(input, lexicon, lang, expected, passage, titled) ??
       (pairedHere ? { concepts: [], notions: 0 } : null);
@@ -560,7 +565,8 @@ export function classify(
         narratedResult:
           applied && statement && !row && !glossary && narratedResultAt(sentences, factsOf, i, lang),
         reported: notionHeading && applied && statement && !row,
-        paired: pairedHere,
+        paired: pairedHere || toldHere,
+        toldOnly: toldHere && !pairedHere,
         ownCase: ownPassages?.has(passage.id) === true,
       };
       (facts.stuffed ? stuffed : relevant).push(candidate);
@@ -633,6 +639,7 @@ export function computeSignals(
   let narratedResults = 0;
   const narratedPassages = new Set<string>();
   let pairedArgued = 0;
+  let eliminatedArgued = 0;
   const reported = reportedSection(relevant);
   const own = caseSection(relevant);
   for (const c of relevant) {
@@ -647,6 +654,7 @@ export function computeSignals(
     if (c.generic) genericSentences++;
     if (!c.developed) continue;
     if (c.paired && c.argued) pairedArgued++;
+    if (c.paired && c.argued && c.toldOnly !== true) eliminatedArgued++;
     developed++;
     if (c.bySection) plainDeveloped++;
     if (c.bySection && c.quantified) plainFacts++;
@@ -687,6 +695,7 @@ export function computeSignals(
     reportedStatements: reported.statements,
     reportedFigures: reported.figures,
     pairedCase: pairedArgued >= 1,
+    toldCase: pairedArgued >= 1 && eliminatedArgued === 0,
     caseStatements: own.statements,
     caseFigures: own.figures,
     caseArgued: own.argued,

@@ -238,3 +238,34 @@ describe('a second round of elimination on what the section states (issue #16, p
     expect(plan(sections).paired.has(COLLABORATION.id)).toBe(false);
   });
 });
+
+describe('a section its criterion’s notion heads, read as elimination read it (issue #16, `toldCases`)', () => {
+  const HEADED: Section = { ...STEERING_SECTION, heading: 'Le pilotage du projet' };
+  const HEADED_ADVICE: Section = { ...ADVICE_SECTION, heading: 'Le pilotage du projet' };
+
+  it('credits the section the criterion’s notion heads at least as the same section paired by elimination', () => {
+    const sections = [...PLACED, HEADED];
+    const reading = plan(sections);
+    expect(reading.paired.has(STEERING.id)).toBe(false);
+    expect(reading.told.get(STEERING.id)).toEqual(new Set(['p4']));
+    const headed = analyzeCriterionDetailed({ exam: EXAM, criterion: STEERING, ...sectioned(sections) });
+    const eliminated = analyzeCriterionDetailed({
+      exam: EXAM,
+      criterion: STEERING,
+      ...sectioned([...PLACED, STEERING_SECTION]),
+    });
+    expect(headed.signals.pairedCase).toBe(true);
+    // The credit comes from the heading only: it is no new evidence of the draft's level (analyzer.ts).
+    expect(headed.signals.toldCase).toBe(true);
+    expect(eliminated.signals.toldCase).toBe(false);
+    expect(headed.grade.score).toBeGreaterThanOrEqual(eliminated.grade.score);
+  });
+
+  it('credits no section of advice under the same heading', () => {
+    const sections = [...PLACED, HEADED_ADVICE];
+    expect(plan(sections).told.size).toBe(0);
+    const analysis = analyzeCriterionDetailed({ exam: EXAM, criterion: STEERING, ...sectioned(sections) });
+    expect(analysis.signals.pairedCase).toBe(false);
+    expect(analysis.grade.score).toBeLessThanOrEqual(2);
+  });
+});

@@ -119,6 +119,11 @@ export interface PlanReading {
    * section goes to one criterion only, the one it is placed with (or paired with first).
    */
   own: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Criterion id → the passage ids of its own section when that section, placed by what it names, would have
+   * been paired by elimination had it named nothing (`toldCases`): a section of its own, about the company's case.
+   */
+  told: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const planCache = new WeakMap<DossierText, Map<string, PlanReading>>();
@@ -143,7 +148,7 @@ export function planReading(
   const whole = passages.every((p) => p.relevance === 1);
   const reading = whole
     ? readPlan(exam, dossier, passages, lang, claims)
-    : { paired: new Map(), sections: [], own: new Map() };
+    : { paired: new Map(), sections: [], own: new Map(), told: new Map() };
   cache.set(key, reading);
   return reading;
 }
@@ -303,7 +308,7 @@ function readPlan(
   // Elimination presupposes a draft about the exam: most of its plan placed by what it names. A draft on
   // something else (a travel diary) places nothing, and its left-over sections are about no criterion.
   if (placedCriteria.size < P.placedShare * exam.criteria.length)
-    return { paired, sections: pairedSections, own: new Map() };
+    return { paired, sections: pairedSections, own: new Map(), told: new Map() };
 
   const { affinity, readAffinity, position, conceptsOf } = affinityReader(exam, dossier, lang, sections);
 
@@ -416,7 +421,38 @@ function readPlan(
     }
   }
 
-  return { paired, sections: pairedSections, own: ownSections(given, dossier, lang) };
+  const own = ownSections(given, dossier, lang);
+  const told = toldCases(own, sections, claimed, dossier, lang);
+  return { paired, sections: pairedSections, own, told };
+}
+
+/**
+ * The own sections (`ownSections`) that elimination would have paired with their criterion had their heading named
+ * nothing (issue #16): a section of its own (a heading, not the draft's context, conclusion or annexes, not a
+ * sub-section of a section already placed) that tells the company's case (`treatsCase`: its facts, figures and an
+ * argued statement). Recognising a criterion's notion in a section's heading (« Comment nous avons piloté le
+ * projet ») must not read that section more strictly than when the same section was paired by elimination: on
+ * the pending strong drafts, 13 criteria fell 3 -> 1–2 once their notion was recognised, the heading path
+ * withholding the pairing's credit (candidates.ts `paired`). A section that treats no case — advice, the
+ * sector's figures, a few facts without a reason — is never an orphan, and is not credited here either.
+ */
+function toldCases(
+  own: ReadonlyMap<string, ReadonlySet<string>>,
+  sections: readonly PlanSection[],
+  claimed: readonly { section: PlanSection; by: readonly Criterion[] }[],
+  dossier: DossierText,
+  lang: MatchLanguage,
+): Map<string, Set<string>> {
+  const told = new Map<string, Set<string>>();
+  for (const [id, passages] of own) {
+    // Elimination would have read the section only if the criterion were placed by nothing else.
+    if (claimed.filter(({ by }) => by.some((c) => c.id === id)).length !== 1) continue;
+    const section = sections.find((s) => s.passages.some((p) => passages.has(p.id)));
+    if (!section || section.heading === '' || NOT_THE_CASE.test(fold(section.heading))) continue;
+    if (underPlacedParent(section, claimed) || !treatsCase(dossier, lang, section)) continue;
+    told.set(id, new Set(passages));
+  }
+  return told;
 }
 
 /**

@@ -247,6 +247,12 @@ export interface CriterionSignals {
    */
   pairedCase?: boolean;
   /**
+   * `pairedCase` holds only through the section the criterion's notion heads (plan-reading.ts `toldCases`): the
+   * criterion reads as it did when that section was paired by elimination, but is no new evidence of the draft's
+   * level (analyzer.ts `draftLevel`). Optional: absent counts as not.
+   */
+  toldCase?: boolean;
+  /**
    * The section the plan gives the criterion as its own case (candidates.ts `caseSection`): its statements
    * about the company, those with its figures, argued and developed. Optional: absent counts as none.
    */
