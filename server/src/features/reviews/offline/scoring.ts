@@ -629,15 +629,6 @@ export function levelledScore(
 }
 
 /**
- * A criterion's score in a draft dense with the company's own facts (issue #16: the plain-worded strong drafts the
- * analyzer reads worst — most criteria at 1–2 — never reach the established bar of `levelledScore`, yet a jury sees
- * at once that they state the company's figures, dates and results in every section; weak drafts give the sector's
- * figures, partial ones fewer of the company's). In such a draft (`SCORING_THRESHOLDS.factDense`), a criterion
- * addressed about the company (its core notions there: the notion ceiling is 4) with something quoted for it reads
- * one step up, 1 as 2 and 2 as 3. Nothing found stays 0, nothing goes above 3, and a criterion whose core notions
- * are absent stays where it is: this reads the analyzer's doubt, never a part the draft lacks.
- */
-/**
  * The draft argues its figures (issue #16, « figure-dense but unargued »): at least `factDense.arguedShare` of the
  * exam's criteria hold an argued statement about the company (a reason, a consequence, an analysis). A jury reads a
  * draft that lists the company's figures in every section without one « car », « donc » or « ce qui montre » as a
@@ -684,6 +675,15 @@ export function thinScore(score: 0 | 1 | 2 | 3 | 4, thin: boolean): 0 | 1 | 2 | 
   return (score - 1) as 1 | 2 | 3;
 }
 
+/**
+ * A criterion's score in a draft dense with the company's own facts (issue #16: the plain-worded strong drafts the
+ * analyzer reads worst — most criteria at 1–2 — never reach the established bar of `levelledScore`, yet a jury sees
+ * at once that they state the company's figures, dates and results in every section; weak drafts give the sector's
+ * figures, partial ones fewer of the company's). In such a draft (`SCORING_THRESHOLDS.factDense`), a criterion
+ * addressed about the company (its core notions there: the notion ceiling is 4) with something quoted for it reads
+ * one step up, 1 as 2 and 2 as 3. Nothing found stays 0, nothing goes above 3, and a criterion whose core notions
+ * are absent stays where it is: this reads the analyzer's doubt, never a part the draft lacks.
+ */
 export function factDenseScore(
   score: 0 | 1 | 2 | 3 | 4,
   draft: { dense: boolean; ceiling: 1 | 4; quoted: boolean },
