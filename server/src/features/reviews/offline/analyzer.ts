@@ -16,6 +16,7 @@
  * thresholds and the 0–4 score), evidence.ts (what may be quoted), feedback.ts (rationale, missing,
  * recommendations). This module joins them and is the entry point the grader, coaching and evals use.
  */
+import { FIGURELESS, figurelessRationale, figurelessScore, isFigureless } from './figureless';
 import type { CriterionGrade } from '../grade-schema';
 import {
   type AnalyzeInput,
@@ -190,9 +191,12 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
     level !== null &&
     arguesItsFigures(level);
   const thin = density !== null && level !== null && thinDraft(level, density);
-  const score = established
+  const levelled = established
     ? levelledScore(read, { established, ...doubt })
     : thinScore(factDenseScore(read, { dense, ...doubt }), thin);
+  // A draft that states almost no figure recites the course, whatever its « nous » (figureless.ts).
+  const figureless = read > FIGURELESS.ceiling && isFigureless(input.dossier);
+  const score = figurelessScore(levelled, figureless);
   const quoted: EvidenceFacts = {
     quantified: chosen.some((c) => c.facts.signals.quantities > 0),
     sourced: chosen.some((c) => c.facts.signals.strongSources > 0),
@@ -200,8 +204,9 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
   return {
     grade: {
       score,
-      rationale:
-        level && score !== read
+      rationale: figureless
+        ? figurelessRationale(rationale(score, signals))
+        : level && score !== read
           ? density
             ? thin
               ? thinRationale(score, read, signals, { ...level, ...density })

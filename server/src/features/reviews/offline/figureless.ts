@@ -1,0 +1,57 @@
+/**
+ * A draft without a figure of its own (issue #16: keyword-stuffed weak drafts read 1.67 against a jury's 0.67).
+ * A jury reads « nous avons réalisé une étude de marché complète », « le seuil de rentabilité sera atteint
+ * rapidement », « des objectifs SMART et un plan de relance efficace » as the course recited in the first person:
+ * the notions are named, the company never appears — no volume, price, amount, date, headcount, share or result
+ * of its own. Whatever the « nous » and however complete the vocabulary, a dossier that states almost no figure
+ * is not an analysis applied to a case, a plan with targets, a budget or a business plan: each criterion is at
+ * best « abordé de façon générique » (1).
+ *
+ * Read over the whole draft, not per criterion: sentences giving a figure (context-figures.ts `figureSentences`,
+ * headings and list numbers left out) per thousand words. Every partial and strong draft the project holds gives
+ * at least 14 per thousand words (their companies' turnover, clients, prices, dates); the weak drafts that recite
+ * the course give 0 to 5. A short draft is read the same way: a thin draft has no figure either.
+ */
+import type { DossierText } from '../grade-schema';
+
+/** Below `perThousandWords` figure sentences per thousand words, a draft states no figure of its own. */
+export const FIGURELESS = { perThousandWords: 6, ceiling: 1, minWords: 150 } as const;
+
+/** A heading (Markdown `#`), a list's or a section's number (« 3. », « 2) »), a line that is only a number (a page's). */
+const NOT_A_FIGURE_LINE = /^\s*(?:#.*|(?:\d+[.)]\s*)+|\d+)\s*$|^\s*(?:\d+[.)])+\s+/;
+/** Relative deadlines of the course's schedule (« J+7 », « J-30 »): no date of the company's. */
+const RELATIVE_DAY = /\b[jJ]\s*[+-]\s*\d+/g;
+/** A number standing alone: not glued to letters (« 4P », « K1 », « B2B », « 7S »). */
+const FIGURE = /(?<![\p{L}\d])\d+(?:[ \u00a0.,]\d+)*(?![\p{L}\d])/gu;
+
+/** The figures a draft states: numbers in its prose, tables and lists, numbering and headings left out. */
+export function countFigures(text: string): number {
+  let count = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(NOT_A_FIGURE_LINE, (m) => (/^\s*#|^\s*\d+\s*$/.test(m) ? '' : ' ')).replace(RELATIVE_DAY, ' ');
+    count += line.match(FIGURE)?.length ?? 0;
+  }
+  return count;
+}
+
+/** Figures per thousand words of the draft. */
+export function figureRate(dossier: DossierText): number {
+  const words = dossier.text.split(/\s+/).filter(Boolean).length;
+  return words === 0 ? 0 : (1000 * countFigures(dossier.text)) / words;
+}
+
+/** The draft states (almost) no figure: long enough to be read, and under the rate of every applied draft. */
+export function isFigureless(dossier: DossierText): boolean {
+  const words = dossier.text.split(/\s+/).filter(Boolean).length;
+  return words >= FIGURELESS.minWords && figureRate(dossier) < FIGURELESS.perThousandWords;
+}
+
+/** A figureless draft's criterion is at most generic (1); others keep their score. */
+export function figurelessScore(score: 0 | 1 | 2 | 3 | 4, figureless: boolean): 0 | 1 | 2 | 3 | 4 {
+  return figureless ? (Math.min(score, FIGURELESS.ceiling) as 0 | 1 | 2 | 3 | 4) : score;
+}
+
+/** The rationale of a criterion held at 1 because the draft states no figure of its own. */
+export function figurelessRationale(base: string): string {
+  return `${base} Le dossier ne donne presque aucun chiffre propre à l'entreprise (volumes, prix, montants, dates, résultats) : les notions sont citées, pas appliquées au cas, ce qui limite le critère à un traitement générique.`;
+}
