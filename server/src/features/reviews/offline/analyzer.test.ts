@@ -747,3 +747,19 @@ describe('a criterion recited from the course is mentioned, not supported (issue
     expect(scoreFromSignals({ ...recited, genericSentences: 3 })).toBe(2);
   });
 });
+
+describe('analyzeCriterion: a draft without a figure of its own (figureless.ts)', () => {
+  /** The same diagnostic with every figure taken out: the notions stay, the company's facts go. */
+  const RECITED = STRONG.map((page) =>
+    page.replace(/(?<![\p{L}\d])\d+(?:[ ,.]\d+)*\s*(?:Md€|M€|k€|€|%)?/gu, 'plusieurs'),
+  );
+
+  it('holds every criterion of a dossier that states no figure at 1, and leaves the figured dossier above', () => {
+    const criteria = exam(DIAGNOSTICS).criteria;
+    const recited = criteria.map((c) => grade(DIAGNOSTICS, c.text, RECITED).grade);
+    for (const g of recited) expect(g.score).toBeLessThanOrEqual(1);
+    // The rule, not another one, holds at least one criterion the vocabulary alone would read higher.
+    expect(recited.some((g) => g.rationale.includes('aucun chiffre propre'))).toBe(true);
+    expect(grade(DIAGNOSTICS, 'diagnostics stratégiques', STRONG).grade.score).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -16,7 +16,7 @@
  * thresholds and the 0–4 score), evidence.ts (what may be quoted), feedback.ts (rationale, missing,
  * recommendations). This module joins them and is the entry point the grader, coaching and evals use.
  */
-import { FIGURELESS, figurelessRationale, figurelessScore, isFigureless } from './figureless';
+
 import type { CriterionGrade } from '../grade-schema';
 import {
   type AnalyzeInput,
@@ -36,6 +36,7 @@ import {
   recommendationList,
   thinRationale,
 } from './feedback';
+import { FIGURELESS, figurelessRationale, figurelessScore, isFigureless } from './figureless';
 import type { MatchLanguage } from './lexicon';
 import { appliedShare, factDensity, passageSetKey, perDossier } from './passage-reading';
 import { anchoredScore, readRubricCriterion } from './rubric-reading';

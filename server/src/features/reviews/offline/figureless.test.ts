@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierText } from '../grade-schema';
-import { countFigures, figureRate, figurelessScore, isFigureless } from './figureless';
+import { countFigures, figurelessScore, figureRate, isFigureless } from './figureless';
 
 function dossier(text: string): DossierText {
   return { text, pages: [{ page: 1, text }], language: 'fr', words: text.split(/\s+/).length };
 }
 
 const RECITED =
-  "Nous avons réalisé une étude de marché complète. Le Business Model Canvas nous permet de formaliser notre modèle économique et notre proposition de valeur. Le seuil de rentabilité sera atteint rapidement grâce à une politique de prix adaptée et le besoin en fonds de roulement sera maîtrisé. Nous fixerons des objectifs SMART et un plan de relance à J+2, J+7 et J+30 pour transformer les leads. ";
+  'Nous avons réalisé une étude de marché complète. Le Business Model Canvas nous permet de formaliser notre modèle économique et notre proposition de valeur. Le seuil de rentabilité sera atteint rapidement grâce à une politique de prix adaptée et le besoin en fonds de roulement sera maîtrisé. Nous fixerons des objectifs SMART et un plan de relance à J+2, J+7 et J+30 pour transformer les leads. ';
 const APPLIED =
   "En 2023, l'entreprise a réalisé 1,2 M€ de chiffre d'affaires avec 14 salariés et 310 clients actifs. Les 18 premiers clients font 61 % du CA ; le panier moyen est de 420 €. Nous visons 25 nouveaux comptes d'ici juin 2025 pour un budget de 8 000 €. ";
 

@@ -7,10 +7,11 @@
  * is not an analysis applied to a case, a plan with targets, a budget or a business plan: each criterion is at
  * best « abordé de façon générique » (1).
  *
- * Read over the whole draft, not per criterion: sentences giving a figure (context-figures.ts `figureSentences`,
- * headings and list numbers left out) per thousand words. Every partial and strong draft the project holds gives
- * at least 14 per thousand words (their companies' turnover, clients, prices, dates); the weak drafts that recite
- * the course give 0 to 5. A short draft is read the same way: a thin draft has no figure either.
+ * Read over the whole draft, not per criterion: the figures it states (numbers standing alone; headings, list
+ * numbers, page numbers, tool names such as « 4P » and the course's relative deadlines « J+7 » left out) per
+ * thousand words. In the Markdown drafts the project holds, every strong and partial draft gives at least 9.7 per
+ * thousand words (all but one at least 14: their companies' turnover, clients, prices, dates); the weak drafts
+ * that recite the course give 0 to 5. A text too short to be a dossier is left to the other rules.
  */
 import type { DossierText } from '../grade-schema';
 
@@ -28,7 +29,9 @@ const FIGURE = /(?<![\p{L}\d])\d+(?:[ \u00a0.,]\d+)*(?![\p{L}\d])/gu;
 export function countFigures(text: string): number {
   let count = 0;
   for (const raw of text.split('\n')) {
-    const line = raw.replace(NOT_A_FIGURE_LINE, (m) => (/^\s*#|^\s*\d+\s*$/.test(m) ? '' : ' ')).replace(RELATIVE_DAY, ' ');
+    const line = raw
+      .replace(NOT_A_FIGURE_LINE, (m) => (/^\s*#|^\s*\d+\s*$/.test(m) ? '' : ' '))
+      .replace(RELATIVE_DAY, ' ');
     count += line.match(FIGURE)?.length ?? 0;
   }
   return count;
