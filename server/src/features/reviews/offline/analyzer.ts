@@ -16,7 +16,6 @@
  * thresholds and the 0–4 score), evidence.ts (what may be quoted), feedback.ts (rationale, missing,
  * recommendations). This module joins them and is the entry point the grader, coaching and evals use.
  */
-
 import type { CriterionGrade } from '../grade-schema';
 import {
   type AnalyzeInput,

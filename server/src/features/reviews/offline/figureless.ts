@@ -43,10 +43,20 @@ export function figureRate(dossier: DossierText): number {
   return words === 0 ? 0 : (1000 * countFigures(dossier.text)) / words;
 }
 
-/** The draft states (almost) no figure: long enough to be read, and under the rate of every applied draft. */
+const figurelessMemo = new WeakMap<DossierText, boolean>();
+
+/**
+ * The draft states (almost) no figure: long enough to be read, and under the rate of every applied draft. Read once
+ * per dossier (each criterion of a review asks).
+ */
 export function isFigureless(dossier: DossierText): boolean {
-  const words = dossier.text.split(/\s+/).filter(Boolean).length;
-  return words >= FIGURELESS.minWords && figureRate(dossier) < FIGURELESS.perThousandWords;
+  let figureless = figurelessMemo.get(dossier);
+  if (figureless === undefined) {
+    const words = dossier.text.split(/\s+/).filter(Boolean).length;
+    figureless = words >= FIGURELESS.minWords && figureRate(dossier) < FIGURELESS.perThousandWords;
+    figurelessMemo.set(dossier, figureless);
+  }
+  return figureless;
 }
 
 /** A figureless draft's criterion is at most generic (1); others keep their score. */
