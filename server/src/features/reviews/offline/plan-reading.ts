@@ -245,6 +245,28 @@ function headingNumber(heading: string): string | null {
   return m ? m[1] : null;
 }
 
+/**
+ * A section elimination may pair with a criterion: a section of its own (a heading, not the draft's context,
+ * conclusion or annexes), not a numbered sub-section (« 2.1 Le marché du miel ») of a section already placed by what
+ * it names (« 2. L'étude de marché ») — part of that section's topic, not a section left over: a partial draft's
+ * market figures, paired by elimination with the collaboration criterion, scored 3 where its jury gave 0 —, and one
+ * that tells the company's case (`treatsCase`). The left-over sections, the freed ones and the notion-headed ones
+ * (`toldCases`) are all read by it.
+ */
+function tellsItsOwnCase(
+  section: PlanSection,
+  claimed: readonly { section: PlanSection }[],
+  dossier: DossierText,
+  lang: MatchLanguage,
+): boolean {
+  return (
+    section.heading !== '' &&
+    !NOT_THE_CASE.test(fold(section.heading)) &&
+    !underPlacedParent(section, claimed) &&
+    treatsCase(dossier, lang, section)
+  );
+}
+
 /** The section's heading is numbered under a section (« 2. » for « 2.1 ») already placed by what it names. */
 function underPlacedParent(section: PlanSection, claimed: readonly { section: PlanSection }[]): boolean {
   const number = headingNumber(section.heading);
@@ -292,13 +314,7 @@ function readPlan(
     const claimedBy = exam.criteria.filter((c) => section.passages.some((p) => claims(c, p)));
     for (const c of claimedBy) placedCriteria.add(c.id);
     if (claimedBy.length > 0) claimed.push({ section, by: claimedBy });
-    if (claimedBy.length > 0 || section.heading === '') continue;
-    if (NOT_THE_CASE.test(fold(section.heading))) continue;
-    // A numbered sub-section (« 2.1 Le marché du miel ») of a section placed by what it names (« 2. L'étude de
-    // marché ») is part of that section's topic, not a section left over: a partial draft's market figures,
-    // paired by elimination with the collaboration criterion, scored 3 where its jury gave 0.
-    if (underPlacedParent(section, claimed)) continue;
-    if (treatsCase(dossier, lang, section)) orphans.push(section);
+    if (claimedBy.length === 0 && tellsItsOwnCase(section, claimed, dossier, lang)) orphans.push(section);
   }
   const criteria = exam.criteria.filter((c) => !placedCriteria.has(c.id));
   const paired = new Map<string, Set<string>>();
@@ -352,9 +368,7 @@ function readPlan(
   }
   const freed: PlanSection[] = [];
   for (const { section } of claimed) {
-    if (owned.has(section) || section.heading === '') continue;
-    if (NOT_THE_CASE.test(fold(section.heading)) || underPlacedParent(section, claimed)) continue;
-    if (treatsCase(dossier, lang, section)) freed.push(section);
+    if (!owned.has(section) && tellsItsOwnCase(section, claimed, dossier, lang)) freed.push(section);
   }
   const unpaired = orphans.filter((o) => !pairedRanks.has(o.rank));
   const left = exam.criteria.filter((c) => !given.has(c.id));
@@ -448,9 +462,7 @@ function toldCases(
     // Elimination would have read the section only if the criterion were placed by nothing else.
     if (claimed.filter(({ by }) => by.some((c) => c.id === id)).length !== 1) continue;
     const section = sections.find((s) => s.passages.some((p) => passages.has(p.id)));
-    if (!section || section.heading === '' || NOT_THE_CASE.test(fold(section.heading))) continue;
-    if (underPlacedParent(section, claimed) || !treatsCase(dossier, lang, section)) continue;
-    told.set(id, new Set(passages));
+    if (section && tellsItsOwnCase(section, claimed, dossier, lang)) told.set(id, new Set(passages));
   }
   return told;
 }
