@@ -11,14 +11,14 @@ describe('arguedOnCase: reasons about the company without their own figure read 
   // nous suivons la baisse, nous perdons notre différence. » — two argued sentences, the core notion « prix »
   // itself argued, no figure in them (the company's figures are elsewhere in the draft).
   const argued: CriterionSignals = {
-    expected: ['prix', 'positionnement', 'concurrence', 'marge'],
-    found: ['prix', 'positionnement'],
-    notions: ['prix', 'positionnement'],
-    notionsFound: ['prix', 'positionnement'],
-    appliedNotions: ['prix'],
-    developedNotions: ['prix'],
+    expected: ['mix_marketing', 'positionnement', 'concurrence', 'marge'],
+    found: ['mix_marketing', 'positionnement'],
+    notions: ['mix_marketing', 'positionnement'],
+    notionsFound: ['mix_marketing', 'positionnement'],
+    appliedNotions: ['mix_marketing'],
+    developedNotions: ['mix_marketing'],
     genericSentences: 1,
-    developedConcepts: ['prix', 'positionnement'],
+    developedConcepts: ['mix_marketing', 'positionnement'],
     relevantSentences: 14,
     developedSentences: 3,
     arguedSentences: 3,
