@@ -40,6 +40,7 @@ import type { MatchLanguage } from './lexicon';
 import { appliedShare, factDensity, passageSetKey, perDossier } from './passage-reading';
 import { anchoredScore, readRubricCriterion } from './rubric-reading';
 import {
+  arguedCaseScore,
   arguesItsFigures,
   type CriterionSignals,
   factDenseScore,
@@ -191,9 +192,12 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
     level !== null &&
     arguesItsFigures(level);
   const thin = density !== null && level !== null && thinDraft(level, density);
+  // A criterion argued on the company's case without its own figure is partly treated, outside thin and figureless
+  // drafts (scoring.ts `arguedOnCase`); the draft's level stays read from the first reading.
+  const argued = arguedCaseScore(read, signals, !thin && !isFigureless(input.dossier));
   const levelled = established
-    ? levelledScore(read, { established, ...doubt })
-    : thinScore(factDenseScore(read, { dense, ...doubt }), thin);
+    ? levelledScore(argued, { established, ...doubt })
+    : thinScore(factDenseScore(argued, { dense, ...doubt }), thin);
   // A draft that states almost no figure recites the course, whatever its « nous » (figureless.ts).
   const figureless = read > FIGURELESS.ceiling && isFigureless(input.dossier);
   const score = figurelessScore(levelled, figureless);
@@ -206,12 +210,12 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
       score,
       rationale: figureless
         ? figurelessRationale(rationale(score, signals))
-        : level && score !== read
+        : level && score !== argued
           ? density
             ? thin
-              ? thinRationale(score, read, signals, { ...level, ...density })
-              : denseRationale(score, read, signals, density)
-            : levelledRationale(score, read, signals, level)
+              ? thinRationale(score, argued, signals, { ...level, ...density })
+              : denseRationale(score, argued, signals, density)
+            : levelledRationale(score, argued, signals, level)
           : rationale(score, signals),
       evidence: chosen.map((c) => ({ quote: c.sentence.text, page: c.sentence.page })),
       missing: missingList(input.criterion, lexicon, signals, score, quoted),

@@ -140,6 +140,12 @@ export const SCORING_THRESHOLDS = {
    */
   reportedCase: { reasons: 1, statements: 5, figures: 1 },
   /**
+   * A criterion argued on the company's case without a figure in its own sentences (`arguedOnCase`): at least
+   * `argued` argued sentences, textbook sentences at most `genericShare` of the developed ones, and at least
+   * `developedNotions` of its core notions itself developed.
+   */
+  arguedCase: { argued: 2, genericShare: 0.5, developedNotions: 1 },
+  /**
    * The company's case told in the section the plan gives the criterion (`treatsCaseSection`): `statements`
    * statements about the company there (prose, list items, rows in words), `figures` of them with its figures,
    * `argued` of them argued — partly treated (2); `dense` statements, `denseFigures` figures and `denseDeveloped`
@@ -549,6 +555,47 @@ export function treatsCaseSection(s: CriterionSignals): 'treated' | 'partial' | 
  */
 function recited(s: CriterionSignals): boolean {
   return s.quantifiedSentences === 0 && s.genericSentences > s.developedSentences;
+}
+
+/**
+ * The criterion is argued on the company's own case, though no figure or source sits in its own sentences
+ * (issue #16: strong drafts in plain words argue their choices with reasons — « parce que nos revendeurs… »,
+ * « si nous suivons, nous perdons notre différence » — and give the company's figures elsewhere in the draft; the
+ * support bar held them at 1, « argumenté sans être étayé », where their jury gave 3–4). A jury reads a criterion
+ * whose core notion is itself argued (`developedNotions`), in at least two argued sentences that are mostly about
+ * the company rather than the course (textbook sentences at most half of the developed ones), as addressed and
+ * argued: partly treated (2), not « mentioned ». It is read only where the draft is not a course, not thin and not
+ * figureless (analyzer.ts): there, reasons without the draft's own figures are the lesson recited, and stay at 1.
+ * Measured (tuning part and `evals/pending/`, 3,334 criteria): 14 strong criteria of gold 3–4 moved up (1 → 2, or
+ * 2 → 3 in established drafts), 6 partial ones 1 → 2 to their gold of 2, one partial one of gold 1 away (1 → 2);
+ * no weak criterion moved (the weak drafts it would reach are thin or figureless).
+ */
+export function arguedOnCase(s: CriterionSignals): boolean {
+  const A = SCORING_THRESHOLDS.arguedCase;
+  return (
+    !s.courseDraft &&
+    s.relevantSentences > 0 &&
+    addressed(s) &&
+    addressedAboutCompany(s) &&
+    s.developedSentences >= SCORING_THRESHOLDS.partial.developed &&
+    s.arguedSentences >= A.argued &&
+    s.genericSentences <= A.genericShare * s.developedSentences &&
+    s.developedNotions.length >= A.developedNotions &&
+    support(s) < SCORING_THRESHOLDS.partial.supported
+  );
+}
+
+/**
+ * A criterion's score once the draft is read (`arguedOnCase`): a criterion the support bar held at 1 though it is
+ * argued on the company's case reads as partly treated (2), in a draft that is neither thin nor figureless (the
+ * caller passes `eligible`); anything else keeps its score.
+ */
+export function arguedCaseScore(
+  score: 0 | 1 | 2 | 3 | 4,
+  s: CriterionSignals,
+  eligible: boolean,
+): 0 | 1 | 2 | 3 | 4 {
+  return eligible && score === 1 && arguedOnCase(s) ? 2 : score;
 }
 
 /**
