@@ -7,8 +7,8 @@ import { arguedCaseScore, arguedOnCase } from './scoring';
  * issue #16): partly treated (2) in a draft that is neither thin nor figureless, « mentioned » (1) otherwise.
  */
 describe('arguedOnCase: reasons about the company without their own figure read as partly treated', () => {
-  // A pricing criterion: « Nous gardons nos prix parce que nos revendeurs vendent le conseil, pas le rabais. Si
-  // nous suivons la baisse, nous perdons notre différence. » — two argued sentences, the core notion « prix »
+  // A pricing criterion: « Nous tenons nos tarifs parce que nos poseurs vendent le conseil, pas la remise. Si
+  // nous baissons nos prix, nous perdons ce qui nous distingue. » — two argued sentences, the core notion « prix »
   // itself argued, no figure in them (the company's figures are elsewhere in the draft).
   const argued: CriterionSignals = {
     expected: ['mix_marketing', 'positionnement', 'concurrence', 'marge'],

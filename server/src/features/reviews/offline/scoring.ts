@@ -559,8 +559,8 @@ function recited(s: CriterionSignals): boolean {
 
 /**
  * The criterion is argued on the company's own case, though no figure or source sits in its own sentences
- * (issue #16: strong drafts in plain words argue their choices with reasons — « parce que nos revendeurs… »,
- * « si nous suivons, nous perdons notre différence » — and give the company's figures elsewhere in the draft; the
+ * (issue #16: strong drafts in plain words argue their choices with reasons — « parce que nos poseurs… »,
+ * « si nous baissons nos prix, nous perdons ce qui nous distingue » — and give the company's figures elsewhere in the draft; the
  * support bar held them at 1, « argumenté sans être étayé », where their jury gave 3–4). A jury reads a criterion
  * whose core notion is itself argued (`developedNotions`), in at least two argued sentences that are mostly about
  * the company rather than the course (textbook sentences at most half of the developed ones), as addressed and
