@@ -11,6 +11,8 @@ import {
 } from './analyzer';
 import { classify, criterionLexicon } from './candidates';
 import { rationale } from './feedback';
+import { FIGURELESS, figureRate, isFigureless } from './figureless';
+import { STUFFED_CASE } from './test-case-facts';
 
 /** A dossier as ingestion builds it (pages joined by a blank line) and its passages (one per paragraph). */
 function dossierOf(pages: string[], language = 'fr'): { dossier: DossierText; passages: GradingPassage[] } {
@@ -749,17 +751,34 @@ describe('a criterion recited from the course is mentioned, not supported (issue
 });
 
 describe('analyzeCriterion: a draft without a figure of its own (figureless.ts)', () => {
-  /** The same diagnostic with every figure taken out: the notions stay, the company's facts go. */
-  const RECITED = STRONG.map((page) =>
+  /** The course recited in « nous »: PESTEL, Porter, SWOT and the rest named, nothing of the company's own. */
+  const RECITED = [
+    STUFFED_CASE,
+    `## Diagnostic externe et interne
+
+Nous avons mené une veille stratégique continue afin d'anticiper les évolutions de notre environnement. L'analyse PESTEL nous a permis d'identifier les opportunités et les menaces de notre marché, et les cinq forces de Porter montrent une intensité concurrentielle forte. Nous avons ensuite réalisé une matrice SWOT pour croiser nos forces et nos faiblesses avec les opportunités et les menaces. La chaîne de valeur met en évidence nos facteurs clés de succès et nos avantages concurrentiels. La matrice BCG nous aide à arbitrer notre portefeuille d'activités et la matrice d'Ansoff à choisir nos axes de développement. Ce diagnostic stratégique complet garantit la cohérence de nos préconisations.`,
+  ];
+  /** The strong diagnostic with every figure taken out: the company's names, places and sources stay. */
+  const FIGURES_OUT = STRONG.map((page) =>
     page.replace(/(?<![\p{L}\d])\d+(?:[ ,.]\d+)*\s*(?:Md€|M€|k€|€|%)?/gu, 'plusieurs'),
   );
 
-  it('holds every criterion of a dossier that states no figure at 1, and leaves the figured dossier above', () => {
+  it('holds every criterion of a dossier that recites the course without a figure at 1', () => {
     const criteria = exam(DIAGNOSTICS).criteria;
     const recited = criteria.map((c) => grade(DIAGNOSTICS, c.text, RECITED).grade);
     for (const g of recited) expect(g.score).toBeLessThanOrEqual(1);
     // The rule, not another one, holds at least one criterion the vocabulary alone would read higher.
     expect(recited.some((g) => g.rationale.includes('aucun chiffre propre'))).toBe(true);
     expect(grade(DIAGNOSTICS, 'diagnostics stratégiques', STRONG).grade.score).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves a dossier without figures that still states its company’s case to the other rules (case-facts.ts)', () => {
+    const criteria = exam(DIAGNOSTICS).criteria;
+    const stated = criteria.map((c) => grade(DIAGNOSTICS, c.text, FIGURES_OUT).grade);
+    expect(stated.some((g) => g.rationale.includes('aucun chiffre propre'))).toBe(false);
+    // Under the figure rate, so held by the count alone before: its other facts keep it a case.
+    const { dossier } = dossierOf(FIGURES_OUT, 'fr');
+    expect(figureRate(dossier)).toBeLessThan(FIGURELESS.perThousandWords);
+    expect(isFigureless(dossier)).toBe(false);
   });
 });

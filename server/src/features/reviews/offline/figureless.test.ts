@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierText } from '../grade-schema';
-import { countFigures, figurelessScore, figureRate, isFigureless } from './figureless';
+import { countFigures, FIGURELESS, figurelessScore, figureRate, isFigureless } from './figureless';
+import { PLAIN_CASE, STUFFED_CASE } from './test-case-facts';
 
 function dossier(text: string): DossierText {
   return { text, pages: [{ page: 1, text }], language: 'fr', words: text.split(/\s+/).length };
@@ -27,6 +28,18 @@ describe('figureless drafts', () => {
     const d = dossier((RECITED + APPLIED).repeat(3));
     expect(figureRate(d)).toBeGreaterThan(6);
     expect(isFigureless(d)).toBe(false);
+  });
+
+  it('does not read a plain-worded case with a handful of figures as figureless', () => {
+    const d = dossier(PLAIN_CASE);
+    expect(figureRate(d)).toBeLessThan(FIGURELESS.perThousandWords);
+    expect(isFigureless(d)).toBe(false);
+  });
+
+  it('reads keyword-stuffed course prose in « nous » as figureless', () => {
+    const d = dossier(STUFFED_CASE);
+    expect(figureRate(d)).toBeLessThan(FIGURELESS.perThousandWords);
+    expect(isFigureless(d)).toBe(true);
   });
 
   it('does not judge a text too short to be a dossier', () => {

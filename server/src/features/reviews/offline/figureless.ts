@@ -12,8 +12,17 @@
  * thousand words. In the Markdown drafts the project holds, every strong and partial draft gives at least 9.7 per
  * thousand words (all but one at least 14: their companies' turnover, clients, prices, dates); the weak drafts
  * that recite the course give 0 to 5. A text too short to be a dossier is left to the other rules.
+ *
+ * Numbers are one kind of the company's facts, not the only one (branch grader-figureless-20): a strong draft
+ * written in plain words by a family maker, with a price, a headcount and a year but every choice argued about
+ * its customers by name, its workshop, its channels, what it stopped and why, fell under the rate and had 7 of
+ * its 9 criteria held at 1 where its jury gave 3–4. A draft under the rate whose sentences carry enough of the
+ * company's other facts — dates, quantities in words, the names of its customers and places, what it refuses
+ * to do, events told as they went (case-facts.ts `statesOwnCase`) — states its case and is left to the other
+ * rules; course prose carries none of them.
  */
 import type { DossierText } from '../grade-schema';
+import { statesOwnCase } from './case-facts';
 
 /** Below `perThousandWords` figure sentences per thousand words, a draft states no figure of its own. */
 export const FIGURELESS = { perThousandWords: 6, ceiling: 1, minWords: 150 } as const;
@@ -46,14 +55,18 @@ export function figureRate(dossier: DossierText): number {
 const figurelessMemo = new WeakMap<DossierText, boolean>();
 
 /**
- * The draft states (almost) no figure: long enough to be read, and under the rate of every applied draft. Read once
- * per dossier (each criterion of a review asks).
+ * The draft states (almost) no figure and no other fact of its case: long enough to be read, under the rate of
+ * every applied draft, and short of the company's other facts (case-facts.ts). Read once per dossier (each
+ * criterion of a review asks).
  */
 export function isFigureless(dossier: DossierText): boolean {
   let figureless = figurelessMemo.get(dossier);
   if (figureless === undefined) {
     const words = dossier.text.split(/\s+/).filter(Boolean).length;
-    figureless = words >= FIGURELESS.minWords && figureRate(dossier) < FIGURELESS.perThousandWords;
+    figureless =
+      words >= FIGURELESS.minWords &&
+      figureRate(dossier) < FIGURELESS.perThousandWords &&
+      !statesOwnCase(dossier);
     figurelessMemo.set(dossier, figureless);
   }
   return figureless;
