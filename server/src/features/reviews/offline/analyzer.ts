@@ -25,6 +25,7 @@ import {
   matchLanguage,
   withRubric,
 } from './candidates';
+import { canvasScore, synthesisesModel } from './canvas';
 import { evidenceCandidates, pickEvidence } from './evidence';
 import {
   denseRationale,
@@ -97,7 +98,9 @@ function baseAnalysis(input: AnalyzeInput, lang: MatchLanguage): BaseAnalysis {
       // A course is marked as a course (scoring.ts `scoreFromSignals`).
       courseDraft: share < SCORING_THRESHOLDS.courseShare,
     };
-    const computed = scoreFromSignals(signals);
+    // A business model laid out in one place about the company is its synthesis (canvas.ts).
+    const canvas = lexicon.notions.length === 1 && lexicon.notions[0] === 'business_model';
+    const computed = canvasScore(scoreFromSignals(signals), canvas && synthesisesModel(relevant));
     const score = reading
       ? (Math.min(
           anchoredScore(
