@@ -51,6 +51,7 @@ import {
   thinDraft,
   thinScore,
 } from './scoring';
+import { describesWatch } from './watch';
 
 export { type AnalyzeInput, matchLanguage } from './candidates';
 export { type SentenceFacts, sentenceFacts } from './passage-reading';
@@ -100,7 +101,9 @@ function baseAnalysis(input: AnalyzeInput, lang: MatchLanguage): BaseAnalysis {
     };
     // A business model laid out in one place about the company is its synthesis (canvas.ts).
     const canvas = lexicon.notions.length === 1 && lexicon.notions[0] === 'business_model';
-    const computed = canvasScore(scoreFromSignals(signals), canvas && synthesisesModel(relevant));
+    // A watch method described about the company is explicit (watch.ts).
+    const watch = lexicon.notions.includes('veille') && describesWatch(relevant);
+    const computed = canvasScore(scoreFromSignals(signals), (canvas && synthesisesModel(relevant)) || watch);
     const score = reading
       ? (Math.min(
           anchoredScore(
