@@ -26,6 +26,7 @@ import {
   withRubric,
 } from './candidates';
 import { canvasScore, synthesisesModel } from './canvas';
+import { describesCowork } from './cowork';
 import { evidenceCandidates, pickEvidence } from './evidence';
 import {
   denseRationale,
@@ -103,7 +104,12 @@ function baseAnalysis(input: AnalyzeInput, lang: MatchLanguage): BaseAnalysis {
     const canvas = lexicon.notions.length === 1 && lexicon.notions[0] === 'business_model';
     // A watch method described about the company is explicit (watch.ts).
     const watch = lexicon.notions.includes('veille') && describesWatch(relevant);
-    const computed = canvasScore(scoreFromSignals(signals), (canvas && synthesisesModel(relevant)) || watch);
+    // A method of working with the other departments described about the company is explained (cowork.ts).
+    const cowork = lexicon.notions[0] === 'coordination' && describesCowork(relevant);
+    const computed = canvasScore(
+      scoreFromSignals(signals),
+      (canvas && synthesisesModel(relevant)) || watch || cowork,
+    );
     const score = reading
       ? (Math.min(
           anchoredScore(
