@@ -25,6 +25,8 @@ import {
   matchLanguage,
   withRubric,
 } from './candidates';
+import { canvasScore, synthesisesModel } from './canvas';
+import { describesCowork } from './cowork';
 import { evidenceCandidates, pickEvidence } from './evidence';
 import {
   denseRationale,
@@ -51,6 +53,7 @@ import {
   thinDraft,
   thinScore,
 } from './scoring';
+import { describesWatch } from './watch';
 
 export { type AnalyzeInput, matchLanguage } from './candidates';
 export { type SentenceFacts, sentenceFacts } from './passage-reading';
@@ -98,7 +101,16 @@ function baseAnalysis(input: AnalyzeInput, lang: MatchLanguage): BaseAnalysis {
       // A course is marked as a course (scoring.ts `scoreFromSignals`).
       courseDraft: share < SCORING_THRESHOLDS.courseShare,
     };
-    const computed = scoreFromSignals(signals);
+    // A business model laid out in one place about the company is its synthesis (canvas.ts).
+    const canvas = lexicon.notions.length === 1 && lexicon.notions[0] === 'business_model';
+    // A watch method described about the company is explicit (watch.ts).
+    const watch = lexicon.notions.includes('veille') && describesWatch(relevant);
+    // A method of working with the other departments described about the company is explained (cowork.ts).
+    const cowork = lexicon.notions[0] === 'coordination' && describesCowork(relevant);
+    const computed = canvasScore(
+      scoreFromSignals(signals),
+      (canvas && synthesisesModel(relevant)) || watch || cowork,
+    );
     const score = reading
       ? (Math.min(
           anchoredScore(
