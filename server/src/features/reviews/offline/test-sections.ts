@@ -1,4 +1,5 @@
 /** Test fixture: a dossier made of sections, one passage per section, as the offline analyzer's tests build it. */
+import { getExam } from '../../referential';
 import type { DossierText, GradingPassage } from '../grade-schema';
 
 export interface Section {
@@ -26,4 +27,17 @@ export function sectioned(
     dossier: { text, pages: [{ page: 1, text }], language, words: text.split(/\s+/).length },
     passages,
   };
+}
+
+/**
+ * The analyzer's input for the criterion of `examId` whose wording contains `wording`, over sections given as
+ * `[heading, paragraph]` (one paragraph each).
+ */
+export function criterionInput(examId: string, wording: string, sections: [string, string][]) {
+  const exam = getExam(examId);
+  if (!exam) throw new Error(`exam ${examId} missing`);
+  const criterion = exam.criteria.find((c) => c.text.includes(wording));
+  if (!criterion) throw new Error(`no criterion of ${examId} worded « ${wording} »`);
+  const parts = sections.map(([heading, paragraph]) => ({ heading, paragraphs: [paragraph] }));
+  return { exam, criterion, ...sectioned(parts) };
 }

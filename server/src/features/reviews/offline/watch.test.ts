@@ -1,38 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { getExam } from '../../referential';
-import type { DossierText, GradingPassage } from '../grade-schema';
 import { analyzeCriterionDetailed } from './analyzer';
 import { classify, criterionLexicon } from './candidates';
+import { criterionInput } from './test-sections';
 import { describesWatch, watchParts } from './watch';
 
-/** A dossier of one page, one passage per section: its heading, then its paragraph. */
-function dossierOf(sections: [string, string][]): { dossier: DossierText; passages: GradingPassage[] } {
-  const text = sections.map(([heading, paragraph]) => `${heading}\n\n${paragraph}`).join('\n\n');
-  const passages = sections.map(([heading, paragraph], i) => ({
-    id: `p${i}`,
-    ordinal: i,
-    page: 1,
-    pageEnd: 1,
-    section: heading,
-    annex: false,
-    text: paragraph,
-    relevance: 1,
-  }));
-  return {
-    dossier: { text, pages: [{ page: 1, text }], language: 'fr', words: text.split(/\s+/).length },
-    passages,
-  };
-}
-
-const EXAM_ID = 'b1-diagnostics-strategiques';
-
-function watchInput(sections: [string, string][]) {
-  const exam = getExam(EXAM_ID);
-  if (!exam) throw new Error(`exam ${EXAM_ID} missing`);
-  const criterion = exam.criteria.find((c) => c.text.includes('veille'));
-  if (!criterion) throw new Error('no watch criterion');
-  return { exam, criterion, ...dossierOf(sections) };
-}
+const watchInput = (sections: [string, string][]) =>
+  criterionInput('b1-diagnostics-strategiques', 'veille', sections);
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
