@@ -206,12 +206,13 @@ export function analyzeCriterionDetailed(input: AnalyzeInput): CriterionAnalysis
   const thin = density !== null && level !== null && thinDraft(level, density);
   // A criterion argued on the company's case without its own figure is partly treated, outside thin and figureless
   // drafts (scoring.ts `arguedOnCase`); the draft's level stays read from the first reading.
-  const argued = arguedCaseScore(read, signals, !thin && !isFigureless(input.dossier));
+  const figurelessDraft = isFigureless(input.dossier);
+  const argued = arguedCaseScore(read, signals, !thin && !figurelessDraft);
   const levelled = established
     ? levelledScore(argued, { established, ...doubt })
     : thinScore(factDenseScore(argued, { dense, ...doubt }), thin);
   // A draft that states almost no figure recites the course, whatever its « nous » (figureless.ts).
-  const figureless = read > FIGURELESS.ceiling && isFigureless(input.dossier);
+  const figureless = read > FIGURELESS.ceiling && figurelessDraft;
   const score = figurelessScore(levelled, figureless);
   const quoted: EvidenceFacts = {
     quantified: chosen.some((c) => c.facts.signals.quantities > 0),

@@ -22,12 +22,13 @@
  * partial drafts' marketing-mix criterion rose 2 -> 3 against gold 1: kept to the synthesis criterion.
  */
 import type { Candidate } from './candidates';
+import { companyStatements, type PartPatterns, partsIn } from './described-parts';
 
 /** Building blocks a synthesis names, and how many of its statements carry a figure. */
 export const CANVAS = { blocks: 4, figures: 2, score: 3 } as const;
 
 /** The business model's building blocks, matched on folded text (lower case, no accents). */
-const BLOCKS: Readonly<Record<string, RegExp>> = {
+const BLOCKS: PartPatterns = {
   offer:
     /\b(?:vend(?:ons|ent|u|us)?|propos(?:e|ons|ent)|prom(?:et|ettons|esse)|offre(?:s|ons)?|proposition de valeur)\b/,
   clients: /\b(?:clients?|clientele|acheteurs?|cibles?|particuliers|professionnels)\b/,
@@ -44,14 +45,13 @@ const BLOCKS: Readonly<Record<string, RegExp>> = {
 
 /** The building blocks one sentence names. */
 export function canvasBlocks(folded: string): string[] {
-  return Object.keys(BLOCKS).filter((block) => BLOCKS[block].test(folded));
+  return partsIn(folded, BLOCKS);
 }
 
 /** Whether one passage of the relevant candidates lays the model out: `CANVAS.blocks` blocks, `CANVAS.figures` figures. */
 export function synthesisesModel(relevant: readonly Candidate[]): boolean {
   const byPassage = new Map<number, { blocks: Set<string>; figures: number }>();
-  for (const c of relevant) {
-    if (!c.applied || !c.statement) continue;
+  for (const c of companyStatements(relevant)) {
     const blocks = canvasBlocks(c.facts.folded);
     if (blocks.length === 0) continue;
     const passage = Math.floor(c.order / 1_000_000);

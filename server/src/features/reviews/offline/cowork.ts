@@ -20,12 +20,13 @@
  * and a weak one 1 -> 2 at gold 1: the margin over partial drafts is one part.
  */
 import type { Candidate } from './candidates';
+import { type PartPatterns, partsIn, partsNamed } from './described-parts';
 
 /** Parts of the method the statements must name. */
 export const COWORK = { parts: 4 } as const;
 
 /** The parts of a method of collaboration, matched on folded text (lower case, no accents). */
-const PARTS: Readonly<Record<string, RegExp>> = {
+const PARTS: PartPatterns = {
   meeting: /\b(?:reunions?|comite|point (?:hebdomadaire|mensuel|commun)|rituel|se reunit|se retrouvent)\b/,
   rhythm:
     /\b(?:chaque (?:lundi|mardi|mercredi|jeudi|vendredi|semaine|mois|jour|matin|trimestre)|premier (?:lundi|mardi|jeudi|vendredi) du mois|hebdomadaires?|mensuel(?:le)?s?|quotidien(?:ne)?s?|une fois par (?:semaine|mois|trimestre)|tous les (?:lundis|mois|quinze jours|trimestres))\b/,
@@ -36,15 +37,10 @@ const PARTS: Readonly<Record<string, RegExp>> = {
 
 /** The parts of the method one sentence names. */
 export function coworkParts(folded: string): string[] {
-  return Object.keys(PARTS).filter((part) => PARTS[part].test(folded));
+  return partsIn(folded, PARTS);
 }
 
 /** Whether the statements about the company name every part of the method (`COWORK.parts`). */
 export function describesCowork(relevant: readonly Candidate[]): boolean {
-  const parts = new Set<string>();
-  for (const c of relevant) {
-    if (!c.applied || !c.statement) continue;
-    for (const part of coworkParts(c.facts.folded)) parts.add(part);
-  }
-  return parts.size >= COWORK.parts;
+  return partsNamed(relevant, PARTS).size >= COWORK.parts;
 }

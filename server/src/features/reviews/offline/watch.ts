@@ -18,12 +18,13 @@
  * moved. At 2 parts a partial draft rose 1 -> 3 against gold 2: the margin over partial drafts is one part.
  */
 import type { Candidate } from './candidates';
+import { companyStatements, type PartPatterns, partsIn, partsNamed } from './described-parts';
 
 /** Parts of the method the statements must name (an explicit method is lifted to 3 by canvas.ts `canvasScore`). */
 export const WATCH = { parts: 3 } as const;
 
 /** The parts of a watch method, matched on folded text (lower case, no accents). */
-const PARTS: Readonly<Record<string, RegExp>> = {
+const PARTS: PartPatterns = {
   tool: /\b(?:tableur|excel|dossier partage|tableau partage|fichier partage|google alerts?|alertes?|feedly|newsletters?|flux rss|rss|agregateur|veille automatisee)\b/,
   rhythm:
     /\b(?:chaque (?:lundi|mardi|mercredi|jeudi|vendredi|semaine|mois|jour|matin|soir|trimestre)|hebdomadaires?|mensuel(?:le)?s?|quotidien(?:ne)?s?|une fois par (?:semaine|mois|trimestre)|tous les (?:lundis|mois|jours|quinze jours|trimestres)|(?:une|deux) heures? par semaine)\b/,
@@ -35,17 +36,11 @@ const PARTS: Readonly<Record<string, RegExp>> = {
 
 /** The parts of the method one sentence names. */
 export function watchParts(folded: string): string[] {
-  return Object.keys(PARTS).filter((part) => PARTS[part].test(folded));
+  return partsIn(folded, PARTS);
 }
 
 /** Whether the statements about the company describe the method (`WATCH.parts` parts) and cite a source. */
 export function describesWatch(relevant: readonly Candidate[]): boolean {
-  const parts = new Set<string>();
-  let sourced = false;
-  for (const c of relevant) {
-    if (!c.applied || !c.statement) continue;
-    for (const part of watchParts(c.facts.folded)) parts.add(part);
-    if (c.source > 0 || c.facts.signals.strongSources > 0) sourced = true;
-  }
-  return parts.size >= WATCH.parts && sourced;
+  const sourced = companyStatements(relevant).some((c) => c.source > 0 || c.facts.signals.strongSources > 0);
+  return sourced && partsNamed(relevant, PARTS).size >= WATCH.parts;
 }
